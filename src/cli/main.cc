@@ -1,0 +1,41 @@
+// `ladder`: career frameworks as code. Each subcommand registers itself (cli/command.h).
+#include <cstdio>
+#include <exception>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Ladder: career frameworks as code, and the promotions that run on them.\n"
+      "Run `ladder COMMAND --help` for the options of a command.",
+      "ladder"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("ladder 0.1.0"));
+  std::vector<ladder::cli::Run> runs;
+  for (const auto& [order, setup] : ladder::cli::Registrations()) setup(app, runs);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return ladder::cli::kExitBadInput;
+  }
+  for (const ladder::cli::Run& run : runs) {
+    if (run.command && run.command->parsed() && run.action) {
+      try {
+        return run.action();
+      } catch (const std::exception& e) {
+        // Adapters convert library exceptions into errors; reaching here is a bug.
+        std::fprintf(stderr, "ladder: internal error: %s\n", e.what());
+        return 3;
+      }
+    }
+  }
+  std::fprintf(stderr, "ladder: missing subcommand; see ladder --help\n");
+  return ladder::cli::kExitBadInput;
+}

@@ -1,0 +1,36 @@
+// Ladder's canonical format (docs/format.md): a framework as YAML, and the same shape as JSON.
+//
+//   ladder: 1
+//   framework: {id: support, name: Support, version: "2024.1"}
+//   competencies: [{id: delivery, name: Delivery}]
+//   tracks: [{id: ic, name: IC, kind: ic, levels: [{code: IC1, rank: 1, title: ...}]}]
+//
+// Reading checks types and keys (unknown keys are errors with line:col and a "did you mean"),
+// then the model's invariants (model/validate.h); every value read keeps its Origin.
+// Writing is deterministic: fixed key order, stable quoting and wrapping, so a one-word edit
+// of a framework is a one-line diff. Stateless and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/error.h"
+#include "model/framework.h"
+
+namespace ladder::formats {
+
+inline constexpr int kFormatVersion = 1;
+
+// Parses canonical YAML. `source_name` is used in error locations ("file:line:col").
+// Errors: kParse (syntax, merge keys, invalid UTF-8), kInvalidArgument (types, unknown keys,
+// broken invariants), kResourceExhausted (documents over the size limit).
+Result<model::Framework> ReadYaml(std::string_view text, std::string_view source_name);
+
+// The canonical YAML text of a framework; ReadYaml(WriteYaml(f)) == f.
+std::string WriteYaml(const model::Framework& framework);
+
+// The same shape as JSON (keys and nesting as in YAML); ReadJson(WriteJson(f)) == f.
+Result<model::Framework> ReadJson(std::string_view text, std::string_view source_name);
+std::string WriteJson(const model::Framework& framework, int indent = 2);
+
+}  // namespace ladder::formats

@@ -1,0 +1,78 @@
+// Importing documents organisations already have into frameworks, and saying exactly what could
+// not be imported.
+//
+// One reader per document family (formats/*_reader.h), each registered in the import registry
+// (formats/import.cc). ReadDocument detects the family from the content (never the file name)
+// unless a format is forced, and returns the framework with its coverage report.
+// Readers produce requirements with their original sentence and a ManualRule; recognising typed
+// rules is analysis/'s work (analysis/requirements.h), run by the import use case after reading.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "model/framework.h"
+
+namespace ladder::formats {
+
+// A passage of source text (markup excluded) and the line it starts on.
+struct Passage {
+  int line = 0;
+  std::string text;
+  friend bool operator==(const Passage&, const Passage&) = default;
+};
+
+// What of the source landed in the framework (DESIGN.md §8).
+struct Coverage {
+  int source_words = 0;
+  int imported_words = 0;
+  std::vector<Passage> not_imported;
+};
+
+struct ImportWarning {
+  SourceLocation where;
+  std::string message;  // "repaired mis-encoded text (â€™ -> ’)", "conflicting text for ..."
+};
+
+struct Imported {
+  model::Framework framework;
+  // Every passage of the source text (markup excluded), filled by the reader; ReadDocuments
+  // measures coverage by finding each passage's words in the framework (formats/coverage.h).
+  std::vector<Passage> source;
+  Coverage coverage;
+  std::vector<ImportWarning> warnings;
+};
+
+// A document given to a reader.
+struct Document {
+  std::string name;  // the file name, for locations
+  std::string text;  // UTF-8 (ReadDocument repairs or rejects other encodings first)
+};
+
+// One document family. Implementations are stateless and thread-safe.
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  // The name used by --from and in `source.format`: "level-pages", "levels-table", ...
+  virtual std::string_view Name() const = 0;
+  // How sure the reader is that it can read `text`: 0 (no) .. 100 (certain).
+  virtual int Detect(std::string_view text) const = 0;
+  // Reads one document; fills Imported::source with every passage it saw, imported or not.
+  virtual Result<Imported> Read(const Document& document) const = 0;
+  // Reads several documents as one framework (a folder of level pages). The default reads
+  // one document and fails for more.
+  virtual Result<Imported> ReadMany(const std::vector<Document>& documents) const;
+};
+
+// All readers, in detection order.
+const std::vector<std::unique_ptr<Reader>>& Readers();
+const Reader* FindReader(std::string_view name);
+
+// Reads documents as one framework: detects the format (or uses `format` when non-empty),
+// checks size and encoding, repairs mis-encoded text with a warning, and fills the coverage.
+Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format = {});
+
+}  // namespace ladder::formats

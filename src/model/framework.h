@@ -1,0 +1,201 @@
+// The framework side of the domain model (DESIGN.md §3): a career framework with its competency
+// groups, competencies, tracks of levels, expectations, requirements, overlay roles, transitions,
+// promotion policy, prose notes and role catalogue.
+//
+// Plain values: copyable, comparable, no I/O. Invariants are not enforced on construction;
+// Validate() (validate.h) checks them and says where they break.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/error.h"
+#include "model/rule.h"
+
+namespace ladder::model {
+
+enum class FrameworkStatus { kDraft, kPublished };
+enum class LevelState { kDefined, kUndefined };
+
+// Where a value came from in its document; used for error messages and lint findings.
+// Not part of equality: two frameworks read from different files can be equal.
+struct Origin {
+  SourceLocation where;
+  friend bool operator==(const Origin&, const Origin&) { return true; }
+};
+
+struct Provenance {
+  std::string file;    // the document it was imported from, if any
+  std::string format;  // reader name: "levels-table", "level-pages", "yaml", ...
+  friend bool operator==(const Provenance&, const Provenance&) = default;
+};
+
+struct Competency {
+  std::string id;
+  std::string name;
+  std::string description;  // inline Markdown
+  Origin origin;
+  friend bool operator==(const Competency&, const Competency&) = default;
+};
+
+// A pillar grouping competencies (003: Leadership -> Relationship Management, Outcomes).
+struct CompetencyGroup {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::vector<std::string> competencies;  // competency ids
+  Origin origin;
+  friend bool operator==(const CompetencyGroup&, const CompetencyGroup&) = default;
+};
+
+// A requirement keeps its original sentence and the rule recognised in it.
+struct Requirement {
+  std::string text;
+  Rule rule;
+  Origin origin;
+  friend bool operator==(const Requirement&, const Requirement&) = default;
+};
+
+// What a level expects in one competency.
+struct Expectation {
+  std::string competency;               // competency id
+  std::string summary;                  // optional summary statement for this category
+  std::vector<std::string> behaviours;  // inline Markdown, one per behaviour
+  bool undefined = false;               // the source says this cell is not defined
+  std::string note;                     // e.g. "Not currently defined" when undefined
+  Origin origin;
+  friend bool operator==(const Expectation&, const Expectation&) = default;
+};
+
+// An ordered string map: attributes keep the order of their source.
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+struct Level {
+  std::string code;  // unique within its track: "IC3", "sr-software-engineer-2"
+  int rank = 0;      // strictly increasing within a track; comparable across tracks
+  std::string title;
+  std::string summary;
+  LevelState state = LevelState::kDefined;
+  std::string note;         // why it is undefined, or other remarks
+  std::string inherits;     // level reference whose expectations this one includes ("Same as X, plus")
+  Attributes attributes;    // years_of_experience, scope_of_action, ...
+  std::vector<Expectation> expectations;  // in competency order
+  std::vector<Requirement> requirements;  // to reach this level
+  Origin origin;
+
+  const Expectation* FindExpectation(std::string_view competency) const;
+  friend bool operator==(const Level&, const Level&) = default;
+};
+
+enum class TrackKind { kCore, kIc, kManagement, kAlternative, kOther };
+
+struct Track {
+  std::string id;
+  std::string name;
+  TrackKind kind = TrackKind::kOther;
+  std::string description;
+  std::vector<Level> levels;  // by rank
+  Origin origin;
+
+  const Level* FindLevel(std::string_view code) const;
+  friend bool operator==(const Track&, const Track&) = default;
+};
+
+// A role held on top of a level (team lead): extra duties and its own requirements.
+struct OverlayRole {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::vector<std::string> duties;
+  std::vector<std::string> levels;  // level references it may be held at; empty: any
+  bool needs_documented_need = false;
+  std::vector<Requirement> requirements;
+  Origin origin;
+  friend bool operator==(const OverlayRole&, const OverlayRole&) = default;
+};
+
+// Moving between tracks (IC <-> management) and what it takes.
+struct Transition {
+  std::string from;  // track id
+  std::string to;    // track id
+  std::string description;
+  std::vector<Requirement> requirements;
+  Origin origin;
+  friend bool operator==(const Transition&, const Transition&) = default;
+};
+
+struct Note {
+  std::string title;
+  std::string markdown;
+  Origin origin;
+  friend bool operator==(const Note&, const Note&) = default;
+};
+
+// One role of a role catalogue (002): family x seniority.
+struct RoleProfile {
+  std::string id;
+  std::string family;     // "Solutions Engineer"
+  std::string seniority;  // "Associate", "Senior", "Staff", ... ; "" for the base title
+  std::string title;
+  std::string summary;
+  std::vector<std::string> responsibilities;
+  std::vector<std::string> skills;
+  std::vector<std::string> kpis;
+  std::string path;  // career-path prose
+  Origin origin;
+  friend bool operator==(const RoleProfile&, const RoleProfile&) = default;
+};
+
+// How a peer-review panel reaches its consensus.
+enum class ConsensusRule { kUnanimous, kMajority };
+
+struct Framework {
+  std::string id;
+  std::string name;
+  std::string family;  // "engineering", "support", ...
+  std::string version;
+  FrameworkStatus status = FrameworkStatus::kDraft;
+  std::string effective;  // YYYY-MM-DD or ""
+  bool cumulative = false;  // each level includes the one before it
+  ConsensusRule consensus = ConsensusRule::kUnanimous;
+  std::string description;
+  Provenance source;
+
+  std::vector<CompetencyGroup> groups;
+  std::vector<Competency> competencies;
+  std::vector<Track> tracks;
+  std::vector<OverlayRole> overlays;
+  std::vector<Transition> transitions;
+  std::vector<Requirement> policy;  // framework-wide promotion rules
+  std::vector<Note> notes;
+  std::vector<RoleProfile> roles;
+  Origin origin;
+
+  const Competency* FindCompetency(std::string_view id) const;
+  const Track* FindTrack(std::string_view id) const;
+  const OverlayRole* FindOverlay(std::string_view id) const;
+
+  // Resolves a level reference: "track/code", a code unique in the framework, or (with
+  // `track` given) a code in that track. Returns {track, level} or {nullptr, nullptr}.
+  std::pair<const Track*, const Level*> ResolveLevel(std::string_view ref,
+                                                     std::string_view track = {}) const;
+  // The level after `code` in `track`, or nullptr at the top.
+  const Level* NextLevel(std::string_view track, std::string_view code) const;
+  const Level* PreviousLevel(std::string_view track, std::string_view code) const;
+
+  friend bool operator==(const Framework&, const Framework&) = default;
+};
+
+const char* FrameworkStatusName(FrameworkStatus s);  // "draft" | "published"
+const char* LevelStateName(LevelState s);            // "defined" | "undefined"
+const char* TrackKindName(TrackKind k);              // "core" | "ic" | ...
+const char* ConsensusRuleName(ConsensusRule c);      // "unanimous" | "majority"
+std::optional<FrameworkStatus> ParseFrameworkStatus(std::string_view s);
+std::optional<LevelState> ParseLevelState(std::string_view s);
+std::optional<TrackKind> ParseTrackKind(std::string_view s);
+std::optional<ConsensusRule> ParseConsensusRule(std::string_view s);
+
+}  // namespace ladder::model

@@ -1,0 +1,60 @@
+#include "model/people.h"
+
+#include "model/names.h"
+
+namespace ladder::model {
+namespace {
+
+constexpr std::pair<AssessorRole, const char*> kAssessorNames[] = {
+    {AssessorRole::kSelf, "self"}, {AssessorRole::kManager, "manager"}, {AssessorRole::kPeer, "peer"}};
+constexpr std::pair<Rating, const char*> kRatingNames[] = {
+    {Rating::kBelow, "below"}, {Rating::kMeeting, "meeting"}, {Rating::kNext, "next"}};
+constexpr std::pair<CaseStatus, const char*> kCaseStatusNames[] = {
+    {CaseStatus::kOpen, "open"},
+    {CaseStatus::kPortfolio, "portfolio"},
+    {CaseStatus::kPeerReview, "peer_review"},
+    {CaseStatus::kDecision, "decision"},
+    {CaseStatus::kClosed, "closed"}};
+constexpr std::pair<VoteChoice, const char*> kVoteNames[] = {
+    {VoteChoice::kFor, "for"}, {VoteChoice::kAgainst, "against"}, {VoteChoice::kAbstain, "abstain"}};
+constexpr std::pair<Outcome, const char*> kOutcomeNames[] = {
+    {Outcome::kPromoted, "promoted"},
+    {Outcome::kNotPromoted, "not_promoted"},
+    {Outcome::kDeferred, "deferred"}};
+constexpr std::pair<NeedStatus, const char*> kNeedNames[] = {
+    {NeedStatus::kOpen, "open"}, {NeedStatus::kFilled, "filled"}, {NeedStatus::kClosed, "closed"}};
+constexpr std::pair<UserRole, const char*> kUserRoleNames[] = {
+    {UserRole::kAdmin, "admin"},
+    {UserRole::kPeopleTeam, "people_team"},
+    {UserRole::kManager, "manager"},
+    {UserRole::kReviewer, "reviewer"},
+    {UserRole::kEmployee, "employee"}};
+
+}  // namespace
+
+const char* AssessorRoleName(AssessorRole r) { return internal::NameOf(kAssessorNames, r); }
+const char* RatingName(Rating r) { return internal::NameOf(kRatingNames, r); }
+const char* CaseStatusName(CaseStatus s) { return internal::NameOf(kCaseStatusNames, s); }
+const char* VoteChoiceName(VoteChoice v) { return internal::NameOf(kVoteNames, v); }
+const char* OutcomeName(Outcome o) { return internal::NameOf(kOutcomeNames, o); }
+const char* NeedStatusName(NeedStatus s) { return internal::NameOf(kNeedNames, s); }
+const char* UserRoleName(UserRole r) { return internal::NameOf(kUserRoleNames, r); }
+std::optional<AssessorRole> ParseAssessorRole(std::string_view s) {
+  return internal::Parse(kAssessorNames, s);
+}
+std::optional<Rating> ParseRating(std::string_view s) { return internal::Parse(kRatingNames, s); }
+std::optional<CaseStatus> ParseCaseStatus(std::string_view s) {
+  return internal::Parse(kCaseStatusNames, s);
+}
+std::optional<VoteChoice> ParseVoteChoice(std::string_view s) {
+  return internal::Parse(kVoteNames, s);
+}
+std::optional<Outcome> ParseOutcome(std::string_view s) { return internal::Parse(kOutcomeNames, s); }
+std::optional<NeedStatus> ParseNeedStatus(std::string_view s) {
+  return internal::Parse(kNeedNames, s);
+}
+std::optional<UserRole> ParseUserRole(std::string_view s) {
+  return internal::Parse(kUserRoleNames, s);
+}
+
+}  // namespace ladder::model

@@ -1,0 +1,241 @@
+#include "model/validate.h"
+
+#include <algorithm>
+#include <set>
+#include <type_traits>
+
+namespace ladder::model {
+namespace {
+
+class Checker {
+ public:
+  explicit Checker(const Framework& fw) : fw_(fw) {}
+
+  std::vector<Error> Run() {
+    if (fw_.id.empty()) Report(fw_.origin, "framework.id", "the framework has no id");
+    CheckIds();
+    CheckGroups();
+    for (const Track& track : fw_.tracks) CheckTrack(track);
+    for (const OverlayRole& overlay : fw_.overlays) {
+      for (const std::string& ref : overlay.levels) {
+        if (!fw_.ResolveLevel(ref).second)
+          Report(overlay.origin, "overlays." + overlay.id + ".levels",
+                 "level '" + ref + "' does not exist" + LevelHint());
+      }
+      CheckRequirements(overlay.requirements, "overlays." + overlay.id, "");
+    }
+    for (const Transition& t : fw_.transitions) {
+      const std::string field = "transitions." + t.from + "->" + t.to;
+      if (!fw_.FindTrack(t.from))
+        Report(t.origin, field + ".from", "track '" + t.from + "' does not exist" + TrackHint());
+      if (!fw_.FindTrack(t.to))
+        Report(t.origin, field + ".to", "track '" + t.to + "' does not exist" + TrackHint());
+      CheckRequirements(t.requirements, field, "");
+    }
+    CheckRequirements(fw_.policy, "policy", "");
+    return std::move(errors_);
+  }
+
+ private:
+  void Report(const Origin& origin, std::string field, std::string message) {
+    errors_.push_back(
+        Error{ErrorCode::kInvalidArgument, std::move(message), origin.where, std::move(field)});
+  }
+
+  template <typename T, typename Key>
+  void Unique(const std::vector<T>& items, Key key, const std::string& what,
+              const std::string& field) {
+    std::set<std::string> seen;
+    for (const T& item : items) {
+      const std::string& id = key(item);
+      if (id.empty()) {
+        Report(item.origin, field, what + " without an id");
+      } else if (!seen.insert(id).second) {
+        Report(item.origin, field + "." + id, "duplicate " + what + " id '" + id + "'");
+      }
+    }
+  }
+
+  void CheckIds() {
+    Unique(fw_.competencies, [](const Competency& c) -> const std::string& { return c.id; },
+           "competency", "competencies");
+    Unique(fw_.groups, [](const CompetencyGroup& g) -> const std::string& { return g.id; },
+           "group", "groups");
+    Unique(fw_.tracks, [](const Track& t) -> const std::string& { return t.id; }, "track",
+           "tracks");
+    Unique(fw_.overlays, [](const OverlayRole& o) -> const std::string& { return o.id; },
+           "overlay", "overlays");
+    Unique(fw_.roles, [](const RoleProfile& r) -> const std::string& { return r.id; }, "role",
+           "roles");
+  }
+
+  void CheckGroups() {
+    std::set<std::string> grouped;
+    for (const CompetencyGroup& g : fw_.groups) {
+      for (const std::string& c : g.competencies) {
+        if (!fw_.FindCompetency(c)) {
+          Report(g.origin, "groups." + g.id + ".competencies",
+                 "competency '" + c + "' does not exist" + CompetencyHint(c));
+        } else if (!grouped.insert(c).second) {
+          Report(g.origin, "groups." + g.id + ".competencies",
+                 "competency '" + c + "' already belongs to another group");
+        }
+      }
+    }
+  }
+
+  void CheckTrack(const Track& track) {
+    const std::string field = "tracks." + track.id;
+    Unique(track.levels, [](const Level& l) -> const std::string& { return l.code; }, "level",
+           field + ".levels");
+    const Level* previous = nullptr;
+    for (const Level& level : track.levels) {
+      const std::string lfield = field + ".levels." + level.code;
+      if (previous && level.rank <= previous->rank) {
+        Report(level.origin, lfield + ".rank",
+               "rank " + std::to_string(level.rank) + " of level '" + level.code +
+                   "' must be greater than rank " + std::to_string(previous->rank) + " of '" +
+                   previous->code + "' before it");
+      }
+      previous = &level;
+      std::set<std::string> seen;
+      for (const Expectation& e : level.expectations) {
+        if (!fw_.FindCompetency(e.competency)) {
+          Report(e.origin, lfield + ".expectations." + e.competency,
+                 "competency '" + e.competency + "' does not exist" + CompetencyHint(e.competency));
+        } else if (!seen.insert(e.competency).second) {
+          Report(e.origin, lfield + ".expectations." + e.competency,
+                 "competency '" + e.competency + "' appears twice in this level");
+        }
+      }
+      if (!level.inherits.empty() && !fw_.ResolveLevel(level.inherits, track.id).second) {
+        Report(level.origin, lfield + ".inherits",
+               "level '" + level.inherits + "' does not exist" + LevelHint());
+      }
+      CheckRequirements(level.requirements, lfield, track.id);
+    }
+  }
+
+  void CheckRequirements(const std::vector<Requirement>& requirements, const std::string& field,
+                         const std::string& track) {
+    for (size_t i = 0; i < requirements.size(); ++i) {
+      const Requirement& r = requirements[i];
+      const std::string rfield = field + ".requirements[" + std::to_string(i) + "]";
+      std::visit(
+          [&](const auto& rule) {
+            using T = std::decay_t<decltype(rule)>;
+            if constexpr (std::is_same_v<T, TimeAtLevel> ||
+                          std::is_same_v<T, ConsistentPerformance>) {
+              if (!rule.level.empty() && !LevelRefExists(rule.level, track))
+                Report(r.origin, rfield + ".rule.level",
+                       "level '" + rule.level + "' does not exist" + LevelHint());
+              if (rule.months <= 0)
+                Report(r.origin, rfield + ".rule.months", "months must be at least 1");
+            } else if constexpr (std::is_same_v<T, PerformingAtNext> ||
+                                 std::is_same_v<T, TimeInRole>) {
+              if (rule.months <= 0)
+                Report(r.origin, rfield + ".rule.months", "months must be at least 1");
+            } else if constexpr (std::is_same_v<T, EvidenceCount> ||
+                                 std::is_same_v<T, SmeSkillsets>) {
+              if (rule.count <= 0)
+                Report(r.origin, rfield + ".rule.count", "count must be at least 1");
+            }
+          },
+          r.rule);
+    }
+  }
+
+  // A rule's level may also be a rank number ("1": any level of rank 1).
+  bool LevelRefExists(const std::string& ref, const std::string& track) const {
+    if (fw_.ResolveLevel(ref, track).second) return true;
+    if (!ref.empty() && std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      int rank = std::stoi(ref.size() > 6 ? ref.substr(0, 6) : ref);
+      for (const Track& t : fw_.tracks)
+        for (const Level& l : t.levels)
+          if (l.rank == rank) return true;
+    }
+    return false;
+  }
+
+  std::string CompetencyHint(const std::string& id) const {
+    std::vector<std::string> ids;
+    for (const Competency& c : fw_.competencies) ids.push_back(c.id);
+    (void)id;
+    if (ids.empty()) return " (the framework declares no competencies)";
+    return " (declared: " + JoinLimited(ids) + ")";
+  }
+  std::string TrackHint() const {
+    std::vector<std::string> ids;
+    for (const Track& t : fw_.tracks) ids.push_back(t.id);
+    return " (declared: " + JoinLimited(ids) + ")";
+  }
+  std::string LevelHint() const {
+    std::vector<std::string> ids;
+    for (const Track& t : fw_.tracks)
+      for (const Level& l : t.levels) ids.push_back(t.id + "/" + l.code);
+    return " (declared: " + JoinLimited(ids) + ")";
+  }
+  static std::string JoinLimited(const std::vector<std::string>& ids) {
+    std::string out;
+    for (size_t i = 0; i < ids.size() && i < 12; ++i) out += (i ? ", " : "") + ids[i];
+    if (ids.size() > 12) out += ", ...";
+    return out.empty() ? "none" : out;
+  }
+
+  const Framework& fw_;
+  std::vector<Error> errors_;
+};
+
+}  // namespace
+
+std::vector<Error> ValidateFramework(const Framework& framework) {
+  return Checker(framework).Run();
+}
+
+Status CheckFramework(const Framework& framework) {
+  std::vector<Error> errors = ValidateFramework(framework);
+  if (errors.empty()) return Ok();
+  return Fail(errors.front());
+}
+
+std::vector<Error> ValidateAssignments(const std::vector<Assignment>& history,
+                                       const Framework* framework) {
+  std::vector<Error> errors;
+  std::vector<const Assignment*> sorted;
+  for (const Assignment& a : history) sorted.push_back(&a);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Assignment* a, const Assignment* b) { return a->from < b->from; });
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const Assignment& a = *sorted[i];
+    const std::string field = "assignments." + a.person + "@" + a.from.ToString();
+    if (a.from.empty())
+      errors.push_back(Error{ErrorCode::kInvalidArgument, "an assignment needs a start date", {}, field});
+    if (!a.to.empty() && a.to <= a.from)
+      errors.push_back(Error{ErrorCode::kInvalidArgument,
+                             "ends on " + a.to.ToString() + ", not after it starts on " +
+                                 a.from.ToString(),
+                             {}, field + ".to"});
+    if (i + 1 < sorted.size()) {
+      const Assignment& next = *sorted[i + 1];
+      if (a.to.empty() || a.to > next.from)
+        errors.push_back(Error{ErrorCode::kInvalidArgument,
+                               "overlaps the assignment starting " + next.from.ToString(), {},
+                               field});
+    }
+    if (framework) {
+      const Track* track = framework->FindTrack(a.track);
+      if (!track)
+        errors.push_back(Error{ErrorCode::kNotFound,
+                               "track '" + a.track + "' does not exist in framework '" +
+                                   framework->id + "'",
+                               {}, field + ".track"});
+      else if (!track->FindLevel(a.level))
+        errors.push_back(Error{ErrorCode::kNotFound,
+                               "level '" + a.level + "' does not exist in track '" + a.track + "'",
+                               {}, field + ".level"});
+    }
+  }
+  return errors;
+}
+
+}  // namespace ladder::model
