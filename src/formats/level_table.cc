@@ -504,7 +504,8 @@ class Interpreter {
       for (int c = 0; c < grid_.cols; ++c) {
         int cell = grid_.At(r, c).cell;
         if (cell == -1 || !seen.insert(cell).second) continue;
-        for (auto& item : dom_.Items(cell)) table_.passages.push_back({item.line, item.markdown});
+        for (auto& item : dom_.Items(cell))
+          table_.passages.push_back({item.line, item.markdown, {}});
       }
     }
   }

@@ -32,7 +32,7 @@ model::Note TableNote(const html::Dom& dom, int table, std::string_view file,
       if (cell == -1 || cell == last) continue;
       last = cell;
       cells.push_back(dom.InlineMarkdown(cell));
-      passages.push_back({dom.Line(cell), dom.Text(cell)});
+      passages.push_back({dom.Line(cell), dom.Text(cell), {}});
     }
     if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
   }
@@ -55,7 +55,7 @@ void HtmlBlockPassages(const md::Block& block, std::string_view file, std::vecto
     if (!level_table::LooksLikeLevel(dom->Text(li))) decorative = false;
   if (decorative) return;
   std::string t = dom->Text(dom->Root());
-  if (!t.empty()) out.push_back({block.line, t});
+  if (!t.empty()) out.push_back({block.line, t, {}});
 }
 
 }  // namespace
@@ -113,7 +113,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
     if (b.kind == md::Block::Kind::kHtml) {
       HtmlBlockPassages(b, file, imported.source);
     } else {
-      imported.source.push_back({b.line, b.plain});
+      imported.source.push_back({b.line, b.plain, {}});
     }
   }
   std::vector<prose::Section> sections = prose::SplitSections(blocks, markdown, first_line);
@@ -145,5 +145,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   for (model::Note& n : table_notes) f.notes.push_back(std::move(n));
   return imported;
 }
+
+std::unique_ptr<Reader> MakeLevelsTableReader() { return std::make_unique<LevelsTableReader>(); }
 
 }  // namespace ladder::formats

@@ -13,6 +13,8 @@
 // Stateless and thread-safe.
 #pragma once
 
+#include <memory>
+
 #include "formats/import.h"
 
 namespace ladder::formats {
@@ -41,5 +43,7 @@ class LevelsTableReader : public Reader {
     return Read(documents[0]);
   }
 };
+
+std::unique_ptr<Reader> MakeLevelsTableReader();
 
 }  // namespace ladder::formats
