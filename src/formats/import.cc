@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "formats/coverage.h"
 #include "formats/encoding.h"
+#include "formats/levels_table_reader.h"
 #include "formats/markdown_ladder_reader.h"
 #include "formats/monzo_yaml_reader.h"
 #include "formats/role_catalog_reader.h"
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
   readers.push_back(MakeMonzoYamlReader());
   readers.push_back(MakeRoleCatalogReader());
+  readers.push_back(MakeLevelsTableReader());
   readers.push_back(MakeMarkdownLadderReader());
   return readers;
 }
