@@ -94,7 +94,7 @@ class Printer {
       } else if (a.after.empty()) {
         Removed(indent, a.key + ": " + OneLine(a.before));
       } else {
-        Changed(indent, a.key + ": " + Words(analysis::DiffWords(a.before, a.after)));
+        Changed(indent, a.key + ": " + OneLine(a.before) + " -> " + OneLine(a.after));
       }
     }
     for (const analysis::CompetencyDiff& c : d.competencies) {
@@ -251,6 +251,7 @@ void SetUpDiff(CLI::App& app, std::vector<Run>& runs) {
 }
 
 }  // namespace
-}  // namespace ladder::cli
 
 LADDER_COMMAND(50, SetUpDiff);
+
+}  // namespace ladder::cli

@@ -77,6 +77,7 @@ void SetUpExport(CLI::App& app, std::vector<Run>& runs) {
 }
 
 }  // namespace
-}  // namespace ladder::cli
 
 LADDER_COMMAND(40, SetUpExport);
+
+}  // namespace ladder::cli

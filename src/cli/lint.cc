@@ -79,6 +79,7 @@ void SetUpLint(CLI::App& app, std::vector<Run>& runs) {
 }
 
 }  // namespace
-}  // namespace ladder::cli
 
 LADDER_COMMAND(20, SetUpLint);
+
+}  // namespace ladder::cli
