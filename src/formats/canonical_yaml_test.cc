@@ -313,6 +313,15 @@ TEST(canonical_Errors, BadEnumValuesListTheAllowedOnes) {
   EXPECT_NE(e.message.find("allowed: unanimous, majority"), std::string::npos);
 }
 
+TEST(canonical_Errors, EffectiveMustBeADate) {
+  Error e = ErrorOf("ladder: 1\nframework:\n  id: x\n  effective: next spring\n");
+  EXPECT_EQ(Where(e), "t.yaml:4:14");
+  EXPECT_EQ(e.field, "framework.effective");
+  EXPECT_NE(e.message.find("expected a date written YYYY-MM-DD"), std::string::npos);
+  EXPECT_EQ(ErrorOf("ladder: 1\nframework: {id: x, effective: \"2024-02-30\"}\n").field,
+            "framework.effective");
+}
+
 TEST(canonical_Errors, FormatVersion) {
   Error e = ErrorOf("framework: {id: x}\n");
   EXPECT_EQ(Where(e), "t.yaml:1:1");
