@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "formats/coverage.h"
 #include "formats/encoding.h"
+#include "formats/level_pages_reader.h"
 #include "formats/levels_table_reader.h"
 #include "formats/role_catalog_reader.h"
 
@@ -18,6 +19,7 @@ namespace {
 std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
   readers.push_back(MakeRoleCatalogReader());
+  readers.push_back(MakeLevelPagesReader());
   readers.push_back(MakeLevelsTableReader());
   return readers;
 }
