@@ -7,6 +7,9 @@
 #include "formats/encoding.h"
 #include "formats/level_pages_reader.h"
 #include "formats/levels_table_reader.h"
+#include "formats/markdown_ladder_reader.h"
+#include "formats/monzo_yaml_reader.h"
+#include "formats/plain_text_reader.h"
 #include "formats/role_catalog_reader.h"
 
 namespace ladder::formats {
@@ -18,9 +21,12 @@ namespace {
 // every reader linked in from the static library.
 std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
+  readers.push_back(MakeMonzoYamlReader());
   readers.push_back(MakeRoleCatalogReader());
   readers.push_back(MakeLevelPagesReader());
   readers.push_back(MakeLevelsTableReader());
+  readers.push_back(MakeMarkdownLadderReader());
+  readers.push_back(MakePlainTextReader());
   return readers;
 }
 
