@@ -8,6 +8,7 @@
 #include "formats/levels_table_reader.h"
 #include "formats/markdown_ladder_reader.h"
 #include "formats/monzo_yaml_reader.h"
+#include "formats/plain_text_reader.h"
 #include "formats/role_catalog_reader.h"
 
 namespace ladder::formats {
@@ -23,6 +24,7 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   readers.push_back(MakeRoleCatalogReader());
   readers.push_back(MakeLevelsTableReader());
   readers.push_back(MakeMarkdownLadderReader());
+  readers.push_back(MakePlainTextReader());
   return readers;
 }
 
