@@ -1,0 +1,132 @@
+// The eligibility engine (DESIGN.md §4): evaluates what a target (a level, an overlay role, or a
+// level on another track through a transition) asks of a person, against the person's records,
+// on a given date, and explains each answer in words.
+//
+//   Records records = ...;                      // everything stored about one person
+//   Target target = Target::Level("ic", "SE2");
+//   Result<Verdict> v = Evaluate(framework, target, records, Date(2027, 1, 5));
+//   // v->overall: kEligible | kNotYet | kBlocked; v->requirements[i].status, .reason, .earliest
+//
+// The evaluation semantics of every rule kind are in docs/eligibility.md. In short: time is
+// measured on the calendar from the person's level history; performance from manager
+// assessments (self and peer assessments are shown, never counted); evidence, SME sign-offs,
+// metrics, peer reviews, documented needs, manual sign-offs and approvals from their records;
+// waivers apply by requirement sentence until they expire.
+//
+// Pure: no I/O, no clock (the caller passes the date). Stateless and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/error.h"
+#include "model/framework.h"
+#include "model/people.h"
+
+namespace ladder::rules {
+
+// What an advancement aims at.
+struct Target {
+  enum class Kind { kLevel, kOverlay };
+  Kind kind = Kind::kLevel;
+  std::string track;    // kLevel: the target level's track
+  std::string level;    // kLevel: the target level's code
+  std::string overlay;  // kOverlay: the overlay role id
+
+  static Target Level(std::string track, std::string level) {
+    return Target{Kind::kLevel, std::move(track), std::move(level), {}};
+  }
+  static Target Overlay(std::string overlay) {
+    return Target{Kind::kOverlay, {}, {}, std::move(overlay)};
+  }
+  friend bool operator==(const Target&, const Target&) = default;
+};
+
+// Everything known about one person. Records of other people are ignored (filtered by
+// `person` where a record names one), so callers may pass shared lists.
+struct Records {
+  std::string person;
+  std::vector<model::Assignment> assignments;
+  std::vector<model::Evidence> evidence;
+  std::vector<model::Metric> metrics;
+  std::vector<model::Assessment> assessments;
+  std::vector<model::SignOff> signoffs;
+  std::vector<model::Waiver> waivers;
+  std::vector<model::Case> cases;  // the person's advancement reviews
+  std::vector<model::Need> needs;  // documented needs of the framework (everyone's)
+};
+
+enum class RequirementStatus {
+  kMet,
+  kNotMet,
+  kWaived,
+  kUnknown,          // no data to decide on
+  kAwaitingSignOff,  // a manual checkpoint or approval nobody has signed off yet
+  kSignedOff,
+};
+const char* RequirementStatusName(RequirementStatus s);  // met | not_met | waived | unknown |
+                                                         // awaiting_signoff | signed_off
+
+// True for the statuses that let a person advance: met, waived, signed off.
+bool Satisfied(RequirementStatus s);
+
+// One requirement evaluated.
+struct RequirementResult {
+  std::string text;    // the requirement's sentence
+  std::string kind;    // the rule kind (model::RuleKindName) or "overlay_level"
+  std::string source;  // where it comes from: "level SE2", "policy", "overlay team-lead",
+                       // "transition ic -> management"
+  RequirementStatus status = RequirementStatus::kUnknown;
+  std::string reason;                // plain words; for a waived requirement, the waiver first
+  std::vector<std::string> records;  // ids of the records the answer rests on
+  Date earliest;  // time-based rules not met yet: the earliest date they can be met; else empty
+  // Waivers that name this requirement, in force or not (expired, not yet granted): every
+  // verdict a waiver touches shows it.
+  std::vector<model::Waiver> waivers;
+  // When waived: what the status would be without the waiver.
+  std::optional<RequirementStatus> unwaived;
+};
+
+enum class Overall {
+  kEligible,  // every requirement met, waived or signed off
+  kNotYet,    // only time-based requirements are missing; `earliest` says when
+  kBlocked,   // something other than time is missing; `blocking` lists it
+};
+const char* OverallName(Overall o);  // eligible | not_yet | blocked
+
+struct Verdict {
+  std::string person;
+  std::string framework;
+  std::string version;
+  Target target;
+  std::string target_title;  // "Senior Engineer (ic/L2)", "Team Lead (overlay team-lead)"
+  std::string current;       // the level held on `at`: "track/code", or ""
+  Date at;
+  Overall overall = Overall::kBlocked;
+  std::vector<RequirementResult> requirements;
+  std::vector<size_t> blocking;  // indexes into requirements (kBlocked only)
+  Date earliest;                 // kNotYet: the date every time-based requirement is met
+  std::string summary;           // one sentence: "Not yet: earliest on 2027-03-01."
+};
+
+// The assignment in force on `at` in `framework` (from <= at < to, or no `to`), or nullptr.
+// With several (overlapping data), the one that started last.
+const model::Assignment* CurrentAssignment(const std::vector<model::Assignment>& assignments,
+                                           std::string_view framework, Date at);
+
+// Resolves a target written as the CLI takes it, for a person whose current assignment is
+// `current` (may be null): "next" (the level after the current one), "track/code", a level
+// code (preferring the current track), or an overlay id. kNotFound names the value and what
+// exists ("did you mean").
+Result<Target> ResolveTarget(const model::Framework& framework, std::string_view text,
+                             const model::Assignment* current);
+
+// Evaluates `target` for `records` on `at`. Errors: kNotFound when the target does not exist
+// in `framework`; kInvalidArgument when `at` is empty. A person with no level history is
+// evaluated (level-dependent rules answer "unknown").
+Result<Verdict> Evaluate(const model::Framework& framework, const Target& target,
+                         const Records& records, Date at);
+
+}  // namespace ladder::rules

@@ -1,0 +1,666 @@
+// Unit tests of the eligibility engine: each rule kind and each status, earliest dates across
+// month ends, waivers in force and expired, and "unknown" when there is no data.
+#include <gtest/gtest.h>
+
+#include "rules/consensus.h"
+#include "rules/eligibility.h"
+
+namespace ladder::rules {
+namespace {
+
+using model::Requirement;
+using model::Rule;
+
+Date D(const char* s) { return *Date::Parse(s); }
+
+Requirement Req(std::string text, Rule rule) { return Requirement{std::move(text), rule, {}}; }
+
+// A small support ladder shaped like a plain-text career ladder: a core level, an IC track and a
+// management track, an overlay, a transition and a 12 + 3 months policy.
+model::Framework Support() {
+  model::Framework f;
+  f.id = "support";
+  f.version = "1";
+  f.competencies = {{"tech", "Technology", "", {}}, {"people", "People", "", {}}};
+  model::Track ic{"ic", "IC Path", model::TrackKind::kIc, "", {}, {}};
+  model::Level l1;
+  l1.code = "CE";
+  l1.rank = 1;
+  l1.title = "Customer Engineer";
+  model::Level l2;
+  l2.code = "SE";
+  l2.rank = 2;
+  l2.title = "Senior Engineer";
+  l2.requirements = {Req("1 year at Level 1", model::TimeAtLevel{"1", 12}),
+                     Req("SME in at least two core skillsets", model::SmeSkillsets{2, ""}),
+                     Req("Successful peer review", model::PeerReviewPassed{})};
+  model::Level l3;
+  l3.code = "STE";
+  l3.rank = 3;
+  l3.title = "Staff Engineer";
+  l3.inherits = "SE";
+  l3.requirements = {Req("2 years at Level 2", model::TimeAtLevel{"2", 24}),
+                     Req("Resolve 95% of issues without assistance",
+                         model::MetricThreshold{"resolved_without_assistance", 95})};
+  ic.levels = {l1, l2, l3};
+  model::Track mgmt{"management", "Management Path", model::TrackKind::kManagement, "", {}, {}};
+  model::Level tl;
+  tl.code = "TL";
+  tl.rank = 2;
+  tl.title = "Team Lead";
+  tl.requirements = {Req("Documented need for role", model::DocumentedNeed{}),
+                     Req("1 year at Level 1", model::TimeAtLevel{"1", 12}),
+                     Req("Documented success in peer coaching", model::ManualRule{})};
+  mgmt.levels = {tl};
+  f.tracks = {ic, mgmt};
+  model::OverlayRole lead;
+  lead.id = "team-lead";
+  lead.name = "Team Lead";
+  lead.levels = {"SE", "STE"};
+  lead.needs_documented_need = true;
+  lead.requirements = {Req("Approved by the director", model::Approval{"director"})};
+  f.overlays = {lead};
+  f.transitions = {
+      {"ic", "management", "", {Req("Interview with the hiring panel", model::ManualRule{})}, {}}};
+  return f;
+}
+
+model::Assignment At(std::string id, std::string track, std::string level, const char* from,
+                     const char* to = "") {
+  model::Assignment a;
+  a.id = std::move(id);
+  a.person = "p1";
+  a.framework = "support";
+  a.version = "1";
+  a.track = std::move(track);
+  a.level = std::move(level);
+  a.from = D(from);
+  if (*to) a.to = D(to);
+  return a;
+}
+
+model::Evidence Ev(std::string id, std::string kind, const char* date, std::string title = "") {
+  model::Evidence e;
+  e.id = std::move(id);
+  e.person = "p1";
+  e.kind = std::move(kind);
+  e.date = D(date);
+  e.title = std::move(title);
+  return e;
+}
+
+model::Evidence Sme(std::string id, std::string skill, const char* date) {
+  model::Evidence e = Ev(std::move(id), "sme", date);
+  e.skill = std::move(skill);
+  e.signed_off_by = "lead";
+  return e;
+}
+
+Records Base() {
+  Records r;
+  r.person = "p1";
+  r.assignments = {At("a1", "ic", "CE", "2025-01-06")};
+  return r;
+}
+
+const RequirementResult& Find(const Verdict& v, std::string_view text) {
+  for (const RequirementResult& r : v.requirements)
+    if (r.text == text) return r;
+  ADD_FAILURE() << "no requirement " << text;
+  static RequirementResult none;
+  return none;
+}
+
+Verdict Eval(const model::Framework& f, const Target& t, const Records& r, const char* at) {
+  Result<Verdict> v = Evaluate(f, t, r, D(at));
+  EXPECT_TRUE(v.has_value()) << (v ? "" : v.error().ToString());
+  return v ? *v : Verdict{};
+}
+
+// -- time_at_level -----------------------------------------------------------------------------
+
+TEST(TimeAtLevel, MetOnTheAnniversary) {
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), Base(), "2026-01-06");
+  const RequirementResult& r = Find(v, "1 year at Level 1");
+  EXPECT_EQ(r.status, RequirementStatus::kMet);
+  EXPECT_EQ(r.reason, "12 of 12 months at Level 1: since 2025-01-06");
+  EXPECT_EQ(r.records, std::vector<std::string>{"a1"});
+  EXPECT_TRUE(r.earliest.empty());
+}
+
+TEST(TimeAtLevel, NotMetTheDayBeforeWithTheEarliestDate) {
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), Base(), "2026-01-05");
+  const RequirementResult& r = Find(v, "1 year at Level 1");
+  EXPECT_EQ(r.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(r.earliest, D("2026-01-06"));
+  EXPECT_EQ(r.reason, "11 of 12 months at Level 1: since 2025-01-06; earliest on 2026-01-06");
+}
+
+TEST(TimeAtLevel, EarliestDateIsClampedAtMonthEnds) {
+  model::Framework f = Support();
+  f.tracks[0].levels[1].requirements = {Req("1 month at CE", model::TimeAtLevel{"CE", 1})};
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "CE", "2026-01-31")};
+  Verdict v = Eval(f, Target::Level("ic", "SE"), r, "2026-02-27");
+  EXPECT_EQ(v.requirements[0].earliest, D("2026-02-28"));
+  EXPECT_EQ(v.overall, Overall::kNotYet);
+  v = Eval(f, Target::Level("ic", "SE"), r, "2026-02-28");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet);
+  // A leap year: 2028-01-31 + 1 month is 2028-02-29.
+  r.assignments = {At("a1", "ic", "CE", "2028-01-31")};
+  v = Eval(f, Target::Level("ic", "SE"), r, "2028-02-01");
+  EXPECT_EQ(v.requirements[0].earliest, D("2028-02-29"));
+}
+
+TEST(TimeAtLevel, SeveralStretchesAddUp) {
+  model::Framework f = Support();
+  f.tracks[0].levels[1].requirements = {Req("1 year at CE", model::TimeAtLevel{"CE", 12})};
+  Records r = Base();
+  // Six months at CE, a spell at Team Lead, then back at CE.
+  r.assignments = {At("a1", "ic", "CE", "2024-01-01", "2024-07-01"),
+                   At("a2", "management", "TL", "2024-07-01", "2025-01-01"),
+                   At("a3", "ic", "CE", "2025-01-01")};
+  Verdict v = Eval(f, Target::Level("ic", "SE"), r, "2025-03-01");
+  const RequirementResult& q = v.requirements[0];
+  EXPECT_EQ(q.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(q.records, (std::vector<std::string>{"a1", "a3"}));
+  // 182 days already held move the start of the current stretch back to 2024-07-03.
+  EXPECT_EQ(q.earliest, D("2025-07-03"));
+  EXPECT_NE(q.reason.find("2024-01-01 to 2024-07-01, since 2025-01-01"), std::string::npos);
+}
+
+TEST(TimeAtLevel, RankReferenceCountsAnyLevelOfThatRank) {
+  model::Framework f = Support();
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "SE", "2023-01-01", "2024-01-01"),
+                   At("a2", "management", "TL", "2024-01-01")};
+  Verdict v = Eval(f, Target::Level("ic", "STE"), r, "2025-01-01");
+  EXPECT_EQ(Find(v, "2 years at Level 2").status, RequirementStatus::kMet);
+  EXPECT_EQ(Find(v, "2 years at Level 2").reason, "24 of 24 months at Level 2: since 2023-01-01");
+}
+
+TEST(TimeAtLevel, NoLongerHeldHasNoEarliestDate) {
+  model::Framework f = Support();
+  f.tracks[0].levels[1].requirements = {Req("1 year at CE", model::TimeAtLevel{"CE", 12})};
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "CE", "2024-01-01", "2024-06-01"),
+                   At("a2", "management", "TL", "2024-06-01")};
+  Verdict v = Eval(f, Target::Level("ic", "SE"), r, "2025-01-01");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kNotMet);
+  EXPECT_TRUE(v.requirements[0].earliest.empty());
+  EXPECT_NE(v.requirements[0].reason.find("no longer held"), std::string::npos);
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+}
+
+TEST(TimeAtLevel, UnknownWithoutLevelHistory) {
+  Records r = Base();
+  r.assignments.clear();
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-01-06");
+  EXPECT_EQ(Find(v, "1 year at Level 1").status, RequirementStatus::kUnknown);
+  EXPECT_EQ(Find(v, "1 year at Level 1").reason, "no level history recorded");
+}
+
+TEST(TimeAtLevel, NeverHeldIsNotMet) {
+  Records r = Base();
+  r.assignments = {At("a1", "management", "TL", "2025-01-01")};
+  Verdict v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-01-06");
+  EXPECT_EQ(Find(v, "2 years at Level 2").status, RequirementStatus::kNotMet);
+  EXPECT_EQ(Find(v, "2 years at Level 2").earliest, D("2027-01-01"));
+  r.assignments = {At("a1", "ic", "CE", "2025-01-01")};
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-01-06");
+  EXPECT_EQ(Find(v, "2 years at Level 2").status, RequirementStatus::kNotMet);
+  EXPECT_EQ(Find(v, "2 years at Level 2").reason, "never held Level 2 (24 months required)");
+}
+
+// -- the 12 + 3 months policy: consistent_performance and performing_at_next ------------------
+
+model::Framework WithPolicy() {
+  model::Framework f = Support();
+  f.policy = {Req("12 months of consistent high performance at your current level",
+                  model::ConsistentPerformance{"", 12}),
+              Req("3 months performing at the next level in all categories",
+                  model::PerformingAtNext{3, true})};
+  for (model::Level& l : f.tracks[0].levels) l.requirements.clear();
+  return f;
+}
+
+model::Assessment Rated(std::string id, std::string competency, const char* start, const char* end,
+                        model::Rating rating,
+                        model::AssessorRole role = model::AssessorRole::kManager) {
+  model::Assessment a;
+  a.id = std::move(id);
+  a.person = "p1";
+  a.assessor = role == model::AssessorRole::kSelf ? "p1" : "m1";
+  a.role = role;
+  a.competency = std::move(competency);
+  a.period_start = D(start);
+  a.period_end = D(end);
+  a.rating = rating;
+  a.framework = "support";
+  a.version = "1";
+  a.level = "CE";
+  return a;
+}
+
+// Quarterly manager ratings of both categories from 2025-01-01: `meeting` quarters, then `next`.
+Records Quarters(int meeting, int next) {
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "CE", "2024-06-01")};
+  Date q = D("2025-01-01");
+  int n = 0;
+  for (int i = 0; i < meeting + next; ++i, ++n) {
+    Date end = q.AddMonths(3).AddDays(-1);
+    model::Rating rating = i < meeting ? model::Rating::kMeeting : model::Rating::kNext;
+    for (const char* c : {"tech", "people"}) {
+      r.assessments.push_back(Rated("as" + std::to_string(n) + c, c, q.ToString().c_str(),
+                                    end.ToString().c_str(), rating));
+    }
+    q = q.AddMonths(3);
+  }
+  return r;
+}
+
+TEST(Policy, TwelvePlusThreeMet) {
+  // Four quarters meeting, then one quarter performing at the next level: 15 months in all.
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), Quarters(4, 1), "2026-04-01");
+  ASSERT_EQ(v.requirements.size(), 2u);
+  EXPECT_EQ(v.requirements[0].source, "policy");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
+  EXPECT_EQ(v.overall, Overall::kEligible);
+}
+
+TEST(Policy, NotMetByOneMonthGivesTheEarliestDate) {
+  // Eleven months meeting (the last quarter cut short), then three months at the next level.
+  Records r = Quarters(0, 0);
+  const char* periods[][3] = {{"2025-02-01", "2025-04-30", "meeting"},
+                              {"2025-05-01", "2025-07-31", "meeting"},
+                              {"2025-08-01", "2025-10-31", "meeting"},
+                              {"2025-11-01", "2025-12-31", "meeting"},
+                              {"2026-01-01", "2026-03-31", "next"}};
+  int n = 0;
+  for (auto& p : periods)
+    for (const char* c : {"tech", "people"})
+      r.assessments.push_back(
+          Rated("x" + std::to_string(n++), c, p[0], p[1], *model::ParseRating(p[2])));
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  const RequirementResult& consistent = v.requirements[0];
+  EXPECT_EQ(consistent.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(consistent.earliest, D("2026-05-01"));
+  // Months at the next level count as meeting the current one, and the 12 months come before
+  // the 3 at the next level: a run of 15 months is needed, and this one has 14.
+  EXPECT_NE(consistent.reason.find("Technology: 14 of 15 months since 2025-02-01 (assessed "
+                                   "through 2026-03-31), earliest on 2026-05-01"),
+            std::string::npos)
+      << consistent.reason;
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
+  EXPECT_EQ(v.overall, Overall::kNotYet);
+  EXPECT_EQ(v.earliest, D("2026-05-01"));
+}
+
+TEST(Policy, NotMetInOneCategory) {
+  Records r = Quarters(4, 1);
+  // The last quarter, People was rated below the current level.
+  for (model::Assessment& a : r.assessments)
+    if (a.competency == "people" && a.period_start == D("2026-01-01"))
+      a.rating = model::Rating::kBelow;
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kNotMet);
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kNotMet);
+  EXPECT_NE(v.requirements[1].reason.find("1 of 2 qualify"), std::string::npos)
+      << v.requirements[1].reason;
+  EXPECT_NE(v.requirements[1].reason.find("People: not rated so in the period ending 2026-03-31; "
+                                          "a new run from 2026-04-01 completes on 2026-07-01"),
+            std::string::npos)
+      << v.requirements[1].reason;
+  // A new run from 2026-04-01 could complete three months later.
+  EXPECT_EQ(v.requirements[1].earliest, D("2026-07-01"));
+}
+
+TEST(Policy, SelfAndPeerRatingsAreShownNotCounted) {
+  Records r = Quarters(0, 0);
+  r.assessments.push_back(Rated("s1", "tech", "2025-01-01", "2025-12-31", model::Rating::kNext,
+                                model::AssessorRole::kSelf));
+  r.assessments.push_back(Rated("p1", "people", "2025-01-01", "2025-12-31", model::Rating::kNext,
+                                model::AssessorRole::kPeer));
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kUnknown);
+  EXPECT_NE(v.requirements[0].reason.find("shown, not counted: 1 self and 1 peer"),
+            std::string::npos)
+      << v.requirements[0].reason;
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+}
+
+TEST(Policy, OnlyForPromotions) {
+  // A move to a level of the same rank on another track is not a promotion.
+  model::Framework f = WithPolicy();
+  f.tracks[1].levels[0].requirements.clear();
+  f.transitions.clear();
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "SE", "2024-01-01")};
+  Verdict v = Eval(f, Target::Level("management", "TL"), r, "2026-04-01");
+  EXPECT_TRUE(v.requirements.empty());
+  EXPECT_EQ(v.overall, Overall::kEligible);
+}
+
+TEST(Policy, InheritedAndCumulativeCompetencies) {
+  model::Framework f = WithPolicy();
+  // SE expects only Technology, STE inherits SE: the next-level rule looks at Technology only.
+  f.tracks[0].levels[1].expectations = {{"tech", "", {"x"}, false, "", {}}};
+  f.tracks[0].levels[2].expectations = {};
+  Records r = Quarters(4, 1);
+  for (model::Assessment& a : r.assessments) a.level = "SE";
+  r.assignments = {At("a1", "ic", "SE", "2024-06-01")};
+  for (model::Assessment& a : r.assessments)
+    if (a.competency == "people") a.competency = "other";
+  Verdict v = Eval(f, Target::Level("ic", "STE"), r, "2026-04-01");
+  EXPECT_NE(v.requirements[1].reason.find("all 1 category"), std::string::npos)
+      << v.requirements[1].reason;
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
+}
+
+// -- evidence_count, time_in_role, sme_skillsets, metric --------------------------------------
+
+model::Framework Checkpoints() {
+  model::Framework f = Support();
+  f.tracks[0].levels[1].requirements = {
+      Req("Has been a tech lead for 1+ year", model::TimeInRole{"tech-lead", 12}),
+      Req("Has presented 3+ times", model::EvidenceCount{"talk", 3, 0}),
+      Req("Has documented 5+ technical aspects", model::EvidenceCount{"doc|postmortem", 5, 0}),
+      Req("2 talks in the last year", model::EvidenceCount{"talk", 2, 12})};
+  return f;
+}
+
+TEST(Evidence, CountsWithTitlesAndDates) {
+  Records r = Base();
+  r.evidence = {Ev("e1", "talk", "2026-02-01", "X"), Ev("e2", "talk", "2026-05-10", "Y"),
+                Ev("e3", "doc", "2026-01-01", "D1"), Ev("e4", "postmortem", "2026-01-02", "P1")};
+  Verdict v = Eval(Checkpoints(), Target::Level("ic", "SE"), r, "2026-06-01");
+  const RequirementResult& talks = Find(v, "Has presented 3+ times");
+  EXPECT_EQ(talks.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(talks.reason, "2 of 3 talks: 'X' (2026-02-01), 'Y' (2026-05-10)");
+  EXPECT_EQ(talks.records, (std::vector<std::string>{"e1", "e2"}));
+  EXPECT_TRUE(talks.earliest.empty());
+  const RequirementResult& docs = Find(v, "Has documented 5+ technical aspects");
+  EXPECT_EQ(docs.reason, "2 of 5 documents or post-mortems: 'D1' (2026-01-01), 'P1' (2026-01-02)");
+  EXPECT_EQ(Find(v, "2 talks in the last year").status, RequirementStatus::kMet);
+  // Evidence after the evaluation date does not count; a window excludes older records.
+  v = Eval(Checkpoints(), Target::Level("ic", "SE"), r, "2027-03-01");
+  EXPECT_EQ(Find(v, "2 talks in the last year").reason,
+            "1 of 2 talks in the last 12 months: 'Y' (2026-05-10)");
+}
+
+TEST(Evidence, UnknownWithoutAnyEvidence) {
+  Verdict v = Eval(Checkpoints(), Target::Level("ic", "SE"), Base(), "2026-06-01");
+  EXPECT_EQ(Find(v, "Has presented 3+ times").status, RequirementStatus::kUnknown);
+  EXPECT_EQ(Find(v, "Has been a tech lead for 1+ year").status, RequirementStatus::kUnknown);
+}
+
+TEST(Evidence, TimeInRoleFromPeriods) {
+  Records r = Base();
+  model::Evidence lead = Ev("e1", "role", "2025-09-15", "Lead of the billing project");
+  lead.role = "tech-lead";
+  r.evidence = {lead};
+  Verdict v = Eval(Checkpoints(), Target::Level("ic", "SE"), r, "2026-06-01");
+  const RequirementResult& q = Find(v, "Has been a tech lead for 1+ year");
+  EXPECT_EQ(q.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(q.earliest, D("2026-09-15"));
+  EXPECT_EQ(q.reason, "8 of 12 months as tech-lead: since 2025-09-15; earliest on 2026-09-15");
+  r.evidence[0].end = D("2026-01-01");
+  v = Eval(Checkpoints(), Target::Level("ic", "SE"), r, "2026-06-01");
+  EXPECT_TRUE(Find(v, "Has been a tech lead for 1+ year").earliest.empty());
+  r.evidence[0].end = D("2026-10-01");
+  v = Eval(Checkpoints(), Target::Level("ic", "SE"), r, "2026-12-01");
+  EXPECT_EQ(Find(v, "Has been a tech lead for 1+ year").status, RequirementStatus::kMet);
+}
+
+TEST(Evidence, SmeSkillsetsAndNamedSkill) {
+  Records r = Base();
+  r.evidence = {Sme("s1", "Networking", "2025-06-01"), Sme("s2", "linux", "2025-09-01"),
+                Sme("s3", "networking", "2025-10-01")};
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-01-06");
+  const RequirementResult& q = Find(v, "SME in at least two core skillsets");
+  EXPECT_EQ(q.status, RequirementStatus::kMet);
+  EXPECT_EQ(q.reason,
+            "SME in 2 of 2 skill sets: networking (signed off by lead on 2025-06-01), linux "
+            "(signed off by lead on 2025-09-01)");
+  model::Framework f = Support();
+  f.tracks[0].levels[1].requirements = {
+      Req("SME in automation", model::SmeSkillsets{1, "automation"})};
+  v = Eval(f, Target::Level("ic", "SE"), r, "2026-01-06");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kNotMet);
+  r.evidence.push_back(Sme("s4", "automation processes and tools", "2025-11-01"));
+  v = Eval(f, Target::Level("ic", "SE"), r, "2026-01-06");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
+}
+
+TEST(Metric, LatestPeriodAgainstTheThreshold) {
+  Records r = Base();
+  Verdict v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-06-01");
+  const char* text = "Resolve 95% of issues without assistance";
+  EXPECT_EQ(Find(v, text).status, RequirementStatus::kUnknown);
+  r.metrics = {{"m1", "p1", "resolved_without_assistance", D("2026-01-01"), D("2026-03-31"), 96},
+               {"m2", "p1", "resolved_without_assistance", D("2026-04-01"), D("2026-06-30"), 93}};
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-06-01");
+  EXPECT_EQ(Find(v, text).status, RequirementStatus::kNotMet);
+  EXPECT_EQ(Find(v, text).reason,
+            "resolved_without_assistance was 93 for 2026-04-01 to 2026-06-30 (at least 95 "
+            "required)");
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-03-31");
+  EXPECT_EQ(Find(v, text).status, RequirementStatus::kMet);
+  EXPECT_EQ(Find(v, text).records, std::vector<std::string>{"m1"});
+}
+
+// -- peer review, documented need, manual, approval --------------------------------------------
+
+model::Case Review(std::string id, std::vector<std::string> panel) {
+  model::Case c;
+  c.id = std::move(id);
+  c.person = "p1";
+  c.framework = "support";
+  c.target_track = "ic";
+  c.target_level = "SE";
+  c.opened = D("2026-01-10");
+  c.status = model::CaseStatus::kPeerReview;
+  c.panel = std::move(panel);
+  return c;
+}
+
+model::Vote Cast(std::string who, model::VoteChoice choice, const char* date = "2026-02-01") {
+  return model::Vote{std::move(who), choice, "", D(date)};
+}
+
+TEST(PeerReview, StatesOfThePanel) {
+  Records r = Base();
+  r.evidence = {Sme("s1", "networking", "2025-06-01"), Sme("s2", "linux", "2025-09-01")};
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-01");
+  EXPECT_EQ(Find(v, "Successful peer review").reason,
+            "no advancement review opened for this target");
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+  ASSERT_EQ(v.blocking.size(), 1u);
+  EXPECT_EQ(v.requirements[v.blocking[0]].text, "Successful peer review");
+
+  r.cases = {Review("c1", {"r1", "r2", "r3"})};
+  r.cases[0].votes = {Cast("r1", model::VoteChoice::kFor), Cast("r2", model::VoteChoice::kFor)};
+  v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-01");
+  EXPECT_EQ(Find(v, "Successful peer review").status, RequirementStatus::kNotMet);
+  EXPECT_NE(Find(v, "Successful peer review").reason.find("unanimous consensus still open"),
+            std::string::npos);
+  r.cases[0].votes.push_back(Cast("r3", model::VoteChoice::kFor, "2026-03-02"));
+  v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-01");  // before the third vote
+  EXPECT_EQ(Find(v, "Successful peer review").status, RequirementStatus::kNotMet);
+  v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-02");
+  EXPECT_EQ(Find(v, "Successful peer review").status, RequirementStatus::kMet);
+  EXPECT_EQ(Find(v, "Successful peer review").records, std::vector<std::string>{"c1"});
+  EXPECT_EQ(v.overall, Overall::kEligible);
+}
+
+TEST(Consensus, UnanimousAndMajority) {
+  model::Case c = Review("c1", {"r1", "r2", "r3"});
+  c.votes = {Cast("r1", model::VoteChoice::kFor), Cast("r2", model::VoteChoice::kFor),
+             Cast("r3", model::VoteChoice::kAgainst), Cast("outsider", model::VoteChoice::kFor)};
+  EXPECT_EQ(ConsensusOf(c, model::ConsensusRule::kUnanimous).state, ConsensusState::kFailed);
+  EXPECT_EQ(ConsensusOf(c, model::ConsensusRule::kMajority).state, ConsensusState::kPassed);
+  c.votes = {Cast("r1", model::VoteChoice::kAgainst), Cast("r2", model::VoteChoice::kAgainst)};
+  EXPECT_EQ(ConsensusOf(c, model::ConsensusRule::kMajority).state, ConsensusState::kFailed);
+  c.votes = {Cast("r1", model::VoteChoice::kFor)};
+  EXPECT_EQ(ConsensusOf(c, model::ConsensusRule::kMajority).state, ConsensusState::kPending);
+  // A later vote replaces an earlier one.
+  c.votes = {Cast("r1", model::VoteChoice::kAgainst), Cast("r1", model::VoteChoice::kFor),
+             Cast("r2", model::VoteChoice::kFor), Cast("r3", model::VoteChoice::kAbstain)};
+  EXPECT_EQ(ConsensusOf(c, model::ConsensusRule::kUnanimous).state, ConsensusState::kPassed);
+  c.panel.clear();
+  EXPECT_EQ(ConsensusOf(c, model::ConsensusRule::kUnanimous).state, ConsensusState::kNoPanel);
+}
+
+TEST(DocumentedNeed, OpenFilledClosed) {
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "CE", "2024-01-01")};
+  r.signoffs = {{"so1", "p1", "Documented success in peer coaching", "m1", D("2025-01-01"), ""}};
+  Verdict v = Eval(Support(), Target::Level("management", "TL"), r, "2026-03-01");
+  EXPECT_EQ(Find(v, "Documented need for role").status, RequirementStatus::kNotMet);
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+  model::Need n;
+  n.id = "n1";
+  n.framework = "support";
+  n.track = "management";
+  n.level = "TL";
+  n.opened = D("2026-02-01");
+  n.reason = "a second shift in APAC";
+  r.needs = {n};
+  v = Eval(Support(), Target::Level("management", "TL"), r, "2026-03-01");
+  EXPECT_EQ(Find(v, "Documented need for role").status, RequirementStatus::kMet);
+  EXPECT_EQ(Find(v, "Documented need for role").reason,
+            "documented need n1 open since 2026-02-01: a second shift in APAC");
+  // The transition from the IC track adds its own requirement.
+  EXPECT_EQ(Find(v, "Interview with the hiring panel").source, "transition ic -> management");
+  EXPECT_EQ(Find(v, "Interview with the hiring panel").status, RequirementStatus::kAwaitingSignOff);
+  EXPECT_EQ(Find(v, "Documented success in peer coaching").status, RequirementStatus::kSignedOff);
+  // Filled by this person's review: still met; closed: not met.
+  r.needs[0].status = model::NeedStatus::kFilled;
+  r.needs[0].filled_by_case = "c9";
+  r.needs[0].closed = D("2026-04-01");
+  r.cases = {Review("c9", {})};
+  v = Eval(Support(), Target::Level("management", "TL"), r, "2026-05-01");
+  EXPECT_EQ(Find(v, "Documented need for role").status, RequirementStatus::kMet);
+  r.needs[0].status = model::NeedStatus::kClosed;
+  v = Eval(Support(), Target::Level("management", "TL"), r, "2026-05-01");
+  EXPECT_EQ(Find(v, "Documented need for role").status, RequirementStatus::kNotMet);
+  v = Eval(Support(), Target::Level("management", "TL"), r, "2026-03-15");  // before it closed
+  EXPECT_EQ(Find(v, "Documented need for role").status, RequirementStatus::kMet);
+}
+
+TEST(Overlay, NeedLevelsAndApproval) {
+  Records r = Base();
+  Verdict v = Eval(Support(), Target::Overlay("team-lead"), r, "2026-03-01");
+  ASSERT_EQ(v.requirements.size(), 3u);
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kAwaitingSignOff);
+  EXPECT_EQ(v.requirements[0].reason, "needs approval by director; not signed off yet");
+  EXPECT_EQ(v.requirements[1].text, "Documented need for Team Lead");
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kNotMet);
+  EXPECT_EQ(v.requirements[2].kind, "overlay_level");
+  EXPECT_EQ(v.requirements[2].status, RequirementStatus::kNotMet);
+  r.assignments = {At("a1", "ic", "SE", "2025-01-01")};
+  model::Need n;
+  n.id = "n2";
+  n.overlay = "team-lead";
+  n.opened = D("2026-01-01");
+  r.needs = {n};
+  r.signoffs = {{"so1", "p1", "approved by the director.", "d1", D("2026-02-01"), ""}};
+  v = Eval(Support(), Target::Overlay("team-lead"), r, "2026-03-01");
+  EXPECT_EQ(v.overall, Overall::kEligible) << v.summary;
+}
+
+// -- waivers ------------------------------------------------------------------------------------
+
+TEST(Waiver, InForceThenExpired) {
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "SE", "2025-06-01")};
+  r.metrics = {{"m1", "p1", "resolved_without_assistance", D("2026-01-01"), D("2026-03-31"), 97}};
+  model::Waiver w;
+  w.id = "w1";
+  w.person = "p1";
+  w.requirement = "2 years at level 2";  // case and spacing do not matter
+  w.approver = "vp";
+  w.reason = "urgent need for a staff engineer";
+  w.granted = D("2026-04-01");
+  w.expires = D("2026-10-01");
+  r.waivers = {w};
+  Verdict v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-05-01");
+  const RequirementResult& q = Find(v, "2 years at Level 2");
+  EXPECT_EQ(q.status, RequirementStatus::kWaived);
+  ASSERT_TRUE(q.unwaived.has_value());
+  EXPECT_EQ(*q.unwaived, RequirementStatus::kNotMet);
+  EXPECT_EQ(q.reason,
+            "waived by vp on 2026-04-01, expires 2026-10-01 (urgent need for a staff engineer); "
+            "without the waiver: not_met, 11 of 24 months at Level 2: since 2025-06-01; earliest "
+            "on 2027-06-01");
+  EXPECT_TRUE(q.earliest.empty());
+  ASSERT_EQ(q.waivers.size(), 1u);
+  EXPECT_EQ(v.overall, Overall::kEligible);
+  // Before it was granted and after it expired, the waiver is shown but does not apply.
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-03-31");
+  EXPECT_EQ(Find(v, "2 years at Level 2").status, RequirementStatus::kNotMet);
+  EXPECT_NE(Find(v, "2 years at Level 2").reason.find("waiver w1 by vp starts on 2026-04-01"),
+            std::string::npos);
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-10-01");
+  const RequirementResult& expired = Find(v, "2 years at Level 2");
+  EXPECT_EQ(expired.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(expired.waivers.size(), 1u);
+  EXPECT_NE(expired.reason.find("waiver w1 by vp expired on 2026-10-01"), std::string::npos);
+  EXPECT_EQ(v.overall, Overall::kNotYet);
+  EXPECT_EQ(v.earliest, D("2027-06-01"));
+}
+
+// -- targets and verdicts -----------------------------------------------------------------------
+
+TEST(Target, Resolve) {
+  model::Framework f = Support();
+  model::Assignment cur = At("a1", "ic", "CE", "2025-01-01");
+  EXPECT_EQ(*ResolveTarget(f, "next", &cur), Target::Level("ic", "SE"));
+  EXPECT_EQ(*ResolveTarget(f, "management/TL", &cur), Target::Level("management", "TL"));
+  EXPECT_EQ(*ResolveTarget(f, "STE", &cur), Target::Level("ic", "STE"));
+  EXPECT_EQ(*ResolveTarget(f, "staff engineer", &cur), Target::Level("ic", "STE"));
+  EXPECT_EQ(*ResolveTarget(f, "team-lead", &cur), Target::Overlay("team-lead"));
+  Result<Target> bad = ResolveTarget(f, "STF", &cur);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(bad.error().message.find("did you mean"), std::string::npos) << bad.error().message;
+  EXPECT_FALSE(ResolveTarget(f, "next", nullptr));
+  model::Assignment top = At("a1", "ic", "STE", "2025-01-01");
+  EXPECT_NE(ResolveTarget(f, "next", &top).error().message.find("top level"), std::string::npos);
+}
+
+TEST(Verdict, UnknownTargetAndDate) {
+  EXPECT_EQ(Evaluate(Support(), Target::Level("ic", "XX"), Base(), D("2026-01-01")).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(Evaluate(Support(), Target::Overlay("x"), Base(), D("2026-01-01")).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(Evaluate(Support(), Target::Level("ic", "SE"), Base(), Date()).error().code,
+            ErrorCode::kInvalidArgument);
+}
+
+TEST(Verdict, NotYetTakesTheLatestEarliestDate) {
+  model::Framework f = Support();
+  f.tracks[0].levels[1].requirements = {Req("1 year at CE", model::TimeAtLevel{"CE", 12}),
+                                        Req("18 months at CE", model::TimeAtLevel{"CE", 18})};
+  Verdict v = Eval(f, Target::Level("ic", "SE"), Base(), "2025-06-01");
+  EXPECT_EQ(v.overall, Overall::kNotYet);
+  EXPECT_EQ(v.earliest, D("2026-07-06"));
+  EXPECT_EQ(v.summary,
+            "Not yet eligible for Senior Engineer (SE) on IC Path: only time is missing; earliest "
+            "on 2026-07-06.");
+  EXPECT_EQ(v.current, "ic/CE");
+}
+
+TEST(Verdict, RecordsOfOtherPeopleAreIgnored) {
+  Records r = Base();
+  model::Evidence other = Sme("s1", "networking", "2025-01-01");
+  other.person = "someone-else";
+  r.evidence = {other};
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-01");
+  EXPECT_EQ(Find(v, "SME in at least two core skillsets").status, RequirementStatus::kUnknown);
+}
+
+}  // namespace
+}  // namespace ladder::rules

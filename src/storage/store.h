@@ -1,0 +1,361 @@
+// The Store: everything Ladder keeps (DESIGN.md §3) behind one interface, with one contract for
+// every backend (SQLite, the embedded default, and PostgreSQL for organisations that run several
+// `ladder serve` processes). The contract is tested once, in store_contract_test.cc, against
+// every backend.
+//
+// Workload: reads dominate (pages, search, eligibility over a person's records); writes are small
+// (one record, one vote) except imports, which write a whole framework version at once.
+//
+// Contract shared by every operation:
+//  1. Every write runs in one database transaction together with its audit entry (who, when,
+//     action, subject, before/after as JSON): either both are stored or neither is.
+//  2. Writes take the acting user first (`actor`: a user id, or "cli:<os user>"); it is
+//     recorded in the audit log and nowhere else.
+//  3. Errors: kNotFound (no such record), kAlreadyExists (create of an existing id), kConflict
+//     (a state that forbids the change: a published version, a closed case, a record still
+//     referenced by another — "a level in use by a person cannot vanish"), kInvalidArgument
+//     (a reference to a record that does not exist, a malformed value), kUnavailable (the
+//     database cannot be reached or stayed locked past the busy timeout), kFailedPrecondition
+//     (a database written by a newer Ladder). Messages name the record and the field.
+//  4. Ids: a record saved with an empty id gets a fresh one (returned); a non-empty id is kept.
+//  5. Lists are ordered as documented per method and are complete unless a limit is given.
+//
+// Thread safety: a Store is safe to use from many threads at once; it keeps a small pool of
+// connections. Several processes may share one database (SQLite in WAL mode waits up to the
+// busy timeout for a writer lock).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/error.h"
+#include "model/framework.h"
+#include "model/people.h"
+
+namespace ladder::storage {
+
+// ---------------------------------------------------------------------------------------------
+// Opening a store
+
+// The database used when neither a flag nor LADDER_DATABASE names one: an SQLite file in the
+// working directory.
+inline constexpr std::string_view kDefaultDatabaseUrl = "sqlite:ladder.db";
+// The environment variable callers (CLI, server) read to find the database.
+inline constexpr const char* kDatabaseEnv = "LADDER_DATABASE";
+
+// Options of OpenStore; the defaults suit both the CLI and the server.
+struct OpenOptions {
+  // Apply pending migrations on open (the CLI and the server do; `false` opens an existing,
+  // up-to-date database only and fails with kFailedPrecondition otherwise).
+  bool migrate = true;
+  // Connections kept open (threads that can use the database at once). 0: backend default
+  // (1 for sqlite::memory:, 4 otherwise).
+  int pool_size = 0;
+  // SQLite only: how long a writer waits for the lock before kUnavailable.
+  int busy_timeout_ms = 10000;
+  // SQLite only: "NORMAL" (default, durable at every checkpoint, fast) or "FULL".
+  std::string synchronous = "NORMAL";
+};
+
+class Store;
+
+// Opens (creating if needed) the database named by `url`:
+//   sqlite:PATH            an SQLite file (created with its folder's permissions)
+//   sqlite::memory:        a private in-memory database (one connection; for tests)
+//   postgresql://USER@HOST:PORT/DB?...   (or postgres://) a PostgreSQL 15 database
+//   ""                     kDefaultDatabaseUrl
+// Runs the migrations of the backend unless options.migrate is false. A database whose schema
+// is newer than this binary is refused with kFailedPrecondition ("written by a newer Ladder:
+// schema N, this binary knows up to M") and left untouched.
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url, const OpenOptions& options = {});
+
+// The URL a command should open: `flag` when non-empty, else $LADDER_DATABASE when set, else
+// kDefaultDatabaseUrl.
+std::string DatabaseUrlFrom(std::string_view flag);
+
+// ---------------------------------------------------------------------------------------------
+// Records that exist only in storage (the rest are model values)
+
+// One version of a framework, without its content.
+struct VersionInfo {
+  std::string framework;
+  std::string version;
+  model::FrameworkStatus status = model::FrameworkStatus::kDraft;
+  std::string effective;     // YYYY-MM-DD or ""
+  std::string saved_at;      // ISO-8601 UTC timestamp of the last save
+  std::string published_at;  // ISO-8601 UTC, "" for drafts
+  friend bool operator==(const VersionInfo&, const VersionInfo&) = default;
+};
+
+// A framework and its versions, newest first (by save time).
+struct FrameworkInfo {
+  std::string id;
+  std::string name;              // of the newest version
+  std::string family;            // of the newest version
+  std::string latest_published;  // version, or "" when none is published
+  std::vector<VersionInfo> versions;
+};
+
+// Two versions of one framework, for the caller to diff (analysis/ owns the level diff).
+struct VersionPair {
+  model::Framework before;
+  model::Framework after;
+};
+
+// A role profile and the framework version it belongs to.
+struct RoleEntry {
+  std::string framework;
+  std::string version;
+  model::RoleProfile role;
+};
+
+struct RoleQuery {
+  std::string framework;        // "" any
+  std::string family;           // exact, case-insensitive; "" any
+  std::string seniority;        // exact, case-insensitive; "" any
+  bool include_drafts = false;  // otherwise only the latest published version of each framework
+};
+
+struct PeopleQuery {
+  std::string manager;  // "" any; direct reports of this person id otherwise
+  int limit = 0;        // 0: all
+  int offset = 0;
+};
+
+// A login session. The cookie's secret never reaches storage: only its hash (the caller hashes).
+struct Session {
+  std::string token_hash;  // primary key
+  std::string user;
+  std::string csrf_token;  // per-session CSRF secret (not a credential on its own)
+  std::string created_at;  // ISO-8601 UTC
+  std::string expires_at;  // ISO-8601 UTC
+  friend bool operator==(const Session&, const Session&) = default;
+};
+
+// An API token for automation. Only its hash is stored.
+struct ApiToken {
+  std::string id;
+  std::string user;
+  std::string name;  // what it is for
+  std::string token_hash;
+  std::string created_at;    // ISO-8601 UTC
+  std::string expires_at;    // "" never
+  std::string last_used_at;  // "" never
+  bool revoked = false;
+  friend bool operator==(const ApiToken&, const ApiToken&) = default;
+};
+
+struct AuditQuery {
+  std::string actor;          // "" any
+  std::string subject;        // "" any; exact subject ("person:e042", "framework:support@2024.1")
+  std::string action_prefix;  // "" any; e.g. "case." for every case action
+  long long after_id = 0;     // entries with id > after_id (paging)
+  int limit = 100;            // 0: all
+};
+
+// What a search result is.
+enum class HitKind { kBehaviour, kLevelSummary, kExpectationSummary, kNote, kRole };
+const char* HitKindName(
+    HitKind k);  // behaviour | level_summary | expectation_summary | note | role
+
+// Markers around the matched words in SearchHit::snippet. They never occur in stored text (they
+// are ASCII control characters), so a renderer HTML-escapes the snippet first and then replaces
+// them with <mark> and </mark>; the CLI prints them as [ and ].
+inline constexpr std::string_view kMatchOpen = "\x02";
+inline constexpr std::string_view kMatchClose = "\x03";
+
+// Replaces the match markers of a snippet with `open` and `close`.
+std::string MarkSnippet(std::string_view snippet, std::string_view open, std::string_view close);
+
+struct SearchHit {
+  HitKind kind = HitKind::kBehaviour;
+  std::string framework;
+  std::string framework_name;
+  std::string version;
+  std::string track;  // track id; "" for notes and roles
+  std::string level;  // level code; "" for notes and roles
+  std::string level_title;
+  std::string competency;  // competency id for behaviours and expectation summaries
+  std::string title;       // note title, or role title (family, seniority) for roles
+  std::string snippet;     // the passage with kMatchOpen/kMatchClose around matches
+  double score = 0;        // higher is better; comparable within one result list only
+};
+
+struct SearchOptions {
+  std::string framework;        // "" all
+  bool include_drafts = false;  // otherwise only the latest published version of each framework
+  int limit = 50;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The store
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view Backend() const = 0;
+
+  // Runs `fn` in one transaction: every write made through the Store& it receives commits
+  // together when fn returns Ok, and none of them does when fn returns an error (which is
+  // returned) or the commit fails. The Store& is valid only inside fn and only on fn's thread;
+  // WithTransaction on it runs fn in the same transaction (no nesting of savepoints).
+  virtual Status WithTransaction(const std::function<Status(Store&)>& fn) = 0;
+
+  // -- Frameworks and versions ----------------------------------------------------------------
+  // A version is a draft until published; a published version is immutable (kConflict on any
+  // change). Levels, expectations, notes and roles of every version are indexed for Search.
+
+  // Creates the draft `framework.id`@`framework.version` or replaces it. The status field of
+  // the argument is ignored (saved as draft). kConflict when that version is published;
+  // kInvalidArgument when id or version is empty; kConflict when replacing would remove a
+  // level that a person's assignment uses.
+  virtual Status SaveDraft(std::string_view actor, const model::Framework& framework) = 0;
+
+  // Publishes a draft (status published, published_at now, `effective` set when given).
+  // kNotFound if no such version, kConflict if already published.
+  virtual Status Publish(std::string_view actor, std::string_view framework,
+                         std::string_view version, std::string_view effective = {}) = 0;
+
+  // Deletes a draft. kConflict when it is published or a record (assignment, assessment,
+  // case) refers to it.
+  virtual Status DeleteDraft(std::string_view actor, std::string_view framework,
+                             std::string_view version) = 0;
+
+  // Every framework with its versions; frameworks by id.
+  virtual Result<std::vector<FrameworkInfo>> ListFrameworks() = 0;
+  // The versions of one framework, newest first. kNotFound for an unknown framework.
+  virtual Result<std::vector<VersionInfo>> ListVersions(std::string_view framework) = 0;
+
+  // One version. An empty `version` means the latest published one (kNotFound naming the
+  // drafts when none is published). The result carries its status.
+  virtual Result<model::Framework> GetFramework(std::string_view framework,
+                                                std::string_view version = {}) = 0;
+
+  // Both versions of a framework, for analysis::DiffVersions or a side-by-side page.
+  virtual Result<VersionPair> GetVersionPair(std::string_view framework, std::string_view before,
+                                             std::string_view after) = 0;
+
+  // -- Role catalogue (roles are part of a framework version) --------------------------------
+  // Matching roles ordered by family, then seniority rank (as in the source), then title.
+  virtual Result<std::vector<RoleEntry>> ListRoles(const RoleQuery& query) = 0;
+
+  // -- People and their level history --------------------------------------------------------
+  // Creates or replaces a person. kInvalidArgument when the manager is not a stored person.
+  virtual Status SavePerson(std::string_view actor, const model::Person& person) = 0;
+  virtual Result<model::Person> GetPerson(std::string_view id) = 0;
+  // People by id.
+  virtual Result<std::vector<model::Person>> ListPeople(const PeopleQuery& query = {}) = 0;
+  // kConflict while anything refers to the person (assignments, records, reports).
+  virtual Status DeletePerson(std::string_view actor, std::string_view id) = 0;
+
+  // Adds a period of the person's level history and returns its id. The level must exist:
+  // (framework, version, track, level) of a stored version (kInvalidArgument otherwise). If
+  // the person has an open assignment (empty `to`) that started before `from`, it is closed
+  // at `from`. kConflict when the new period overlaps another closed period.
+  virtual Result<std::string> AddAssignment(std::string_view actor,
+                                            const model::Assignment& assignment) = 0;
+  // Replaces a stored assignment (same id). kNotFound, kInvalidArgument as above.
+  virtual Status UpdateAssignment(std::string_view actor, const model::Assignment& assignment) = 0;
+  virtual Status DeleteAssignment(std::string_view actor, std::string_view id) = 0;
+  // The person's level history, oldest first.
+  virtual Result<std::vector<model::Assignment>> ListAssignments(std::string_view person) = 0;
+  // The assignment in force on `at` (from <= at < to), or nullopt.
+  virtual Result<std::optional<model::Assignment>> CurrentAssignment(std::string_view person,
+                                                                     Date at) = 0;
+
+  // -- Growth records: evidence, metrics, assessments, sign-offs -----------------------------
+  // Save* creates (empty id: a fresh one; returned) or replaces the record with that id. The
+  // person (and assessor, signer) must be stored people (kInvalidArgument otherwise).
+  // List* return a person's records oldest first (by date, then id).
+  virtual Result<std::string> SaveEvidence(std::string_view actor, const model::Evidence& e) = 0;
+  virtual Result<model::Evidence> GetEvidence(std::string_view id) = 0;
+  virtual Result<std::vector<model::Evidence>> ListEvidence(std::string_view person) = 0;
+  virtual Status DeleteEvidence(std::string_view actor, std::string_view id) = 0;
+
+  virtual Result<std::string> SaveMetric(std::string_view actor, const model::Metric& m) = 0;
+  virtual Result<std::vector<model::Metric>> ListMetrics(std::string_view person) = 0;
+  virtual Status DeleteMetric(std::string_view actor, std::string_view id) = 0;
+
+  // An assessment pinned to a framework version must name a stored version (kInvalidArgument).
+  virtual Result<std::string> SaveAssessment(std::string_view actor,
+                                             const model::Assessment& a) = 0;
+  virtual Result<std::vector<model::Assessment>> ListAssessments(std::string_view person) = 0;
+  virtual Status DeleteAssessment(std::string_view actor, std::string_view id) = 0;
+
+  virtual Result<std::string> SaveSignOff(std::string_view actor, const model::SignOff& s) = 0;
+  virtual Result<std::vector<model::SignOff>> ListSignOffs(std::string_view person) = 0;
+
+  // -- The review process ---------------------------------------------------------------------
+  // Cases (advancement reviews) with their portfolio, panel, votes, decision and history.
+  // A closed case is immutable (kConflict). Cases by opened date, then id.
+  virtual Result<std::string> SaveCase(std::string_view actor, const model::Case& c) = 0;
+  virtual Result<model::Case> GetCase(std::string_view id) = 0;
+  // A person's cases, or every case when `person` is empty; `status` filters when given.
+  virtual Result<std::vector<model::Case>> ListCases(
+      std::string_view person, std::optional<model::CaseStatus> status = std::nullopt) = 0;
+  // Records a panel member's vote (replacing their earlier vote) and appends a history event.
+  // kInvalidArgument when the reviewer is not on the panel; kConflict when the case is closed.
+  virtual Status AddVote(std::string_view actor, std::string_view case_id,
+                         const model::Vote& vote) = 0;
+
+  virtual Result<std::string> SaveWaiver(std::string_view actor, const model::Waiver& w) = 0;
+  virtual Result<std::vector<model::Waiver>> ListWaivers(std::string_view person) = 0;
+
+  // Needs of a framework ("" all), opened date order.
+  virtual Result<std::string> SaveNeed(std::string_view actor, const model::Need& n) = 0;
+  virtual Result<std::vector<model::Need>> ListNeeds(std::string_view framework) = 0;
+
+  virtual Result<std::string> SaveRaise(std::string_view actor, const model::Raise& r) = 0;
+  virtual Result<std::vector<model::Raise>> ListRaises(std::string_view person) = 0;
+
+  // -- Accounts -------------------------------------------------------------------------------
+  // Users store the password hash only (Argon2id string), never a password.
+  virtual Status SaveUser(std::string_view actor, const model::User& user) = 0;
+  virtual Result<model::User> GetUser(std::string_view id) = 0;
+  virtual Result<std::vector<model::User>> ListUsers() = 0;  // by id
+
+  // Sessions and tokens are keyed by the hash of their secret; the secret is never stored.
+  virtual Status CreateSession(std::string_view actor, const Session& session) = 0;
+  virtual Result<Session> GetSession(std::string_view token_hash) = 0;
+  virtual Status DeleteSession(std::string_view actor, std::string_view token_hash) = 0;
+  // Deletes sessions that expired before `now` (ISO-8601 UTC); returns how many.
+  virtual Result<int> DeleteExpiredSessions(std::string_view now) = 0;
+
+  virtual Result<std::string> CreateApiToken(std::string_view actor, const ApiToken& token) = 0;
+  // The token with this hash, revoked or not (the caller checks revoked and expires_at).
+  virtual Result<ApiToken> FindApiToken(std::string_view token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> ListApiTokens(std::string_view user) = 0;
+  virtual Status RevokeApiToken(std::string_view actor, std::string_view id) = 0;
+
+  // -- Audit log ------------------------------------------------------------------------------
+  // Entries in id (time) order. The log is append-only: nothing in this interface changes it.
+  virtual Result<std::vector<model::AuditEntry>> ListAudit(const AuditQuery& query = {}) = 0;
+
+  // -- Search ---------------------------------------------------------------------------------
+  // Full-text search over behaviours, level summaries, expectation summaries, notes and roles
+  // (FTS5 on SQLite, tsvector + GIN on PostgreSQL). The query is words (all must match, any
+  // order, stemmed where the backend stems) and "quoted phrases"; other syntax is treated as
+  // words, never as an error. Best first.
+  virtual Result<std::vector<SearchHit>> Search(std::string_view query,
+                                                const SearchOptions& options = {}) = 0;
+
+  // -- Operations -----------------------------------------------------------------------------
+  // Schema version of the open database (the number of the last migration applied).
+  virtual Result<int> SchemaVersion() = 0;
+  // SQLite: writes a consistent copy of the database to `path` (online backup API; the store
+  // stays usable). PostgreSQL: kFailedPrecondition explaining pg_dump (docs/operations.md).
+  virtual Status Backup(std::string_view path) = 0;
+  // SQLite: replaces the whole content of this database with the backup at `path` (checked
+  // first: a file that is not a Ladder database is refused and nothing changes).
+  // PostgreSQL: kFailedPrecondition explaining pg_restore.
+  virtual Status Restore(std::string_view path) = 0;
+};
+
+}  // namespace ladder::storage
