@@ -132,11 +132,6 @@ std::string LevelLabel(const model::Level& level);  // "IC3 · Senior Support En
 Data FrameworkHeader(const FrameworkEntry& fe, const std::string& root);
 Data OverlaysData(const Site::Impl& site, const model::Framework& fw);
 Data TransitionsData(const Site::Impl& site, const model::Framework& fw);
-// What level `i` expects in a competency including what it inherits (cumulative frameworks and
-// "Same as X, plus" levels), lowest level first.
-std::vector<std::string> EffectiveBehaviours(const FrameworkEntry& fe, size_t i,
-                                             std::string_view competency);
-
 // Pages.
 Result<Page> HomePage(const Site::Impl& site, std::string_view path);
 Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view path);

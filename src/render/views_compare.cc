@@ -1,19 +1,20 @@
-// Comparing two levels (also across tracks) and the changelog between versions of a framework.
+// Comparing two levels (also across tracks) and the changelog between versions of a framework,
+// both from analysis/diff.h.
+#include "analysis/diff.h"
 #include "base/text.h"
-#include "render/behaviour_diff.h"
 #include "render/site_internal.h"
 
 namespace ladder::render::internal {
 namespace {
 
-Data Pieces(const std::vector<WordPiece>& words) {
+Data Spans(const std::vector<analysis::WordSpan>& words) {
   Data list = List();
-  for (const WordPiece& w : words) {
+  for (const analysis::WordSpan& w : words) {
     Data p = Object();
     p.set("text", w.text);
-    p.set("ins", w.kind == WordPiece::Kind::kAdded);
-    p.set("del", w.kind == WordPiece::Kind::kRemoved);
-    p.set("same", w.kind == WordPiece::Kind::kSame);
+    p.set("ins", w.kind == analysis::SpanKind::kInsert);
+    p.set("del", w.kind == analysis::SpanKind::kDelete);
+    p.set("same", w.kind == analysis::SpanKind::kEqual);
     list.push_back(p);
   }
   return list;
@@ -23,49 +24,65 @@ struct Counts {
   int added = 0, removed = 0, changed = 0;
 };
 
-// {added, removed, changed, same_count, no_change} of two behaviour lists.
-Data ChangeData(const Site::Impl& site, const std::vector<std::string>& before,
-                const std::vector<std::string>& after, Counts& counts) {
-  Data added = List(), removed = List(), changed = List();
-  int same = 0;
-  for (const BehaviourChange& ch : DiffBehaviours(before, after)) {
-    Data b = Object();
-    switch (ch.change) {
-      case Change::kSame:
-        ++same;
-        continue;
-      case Change::kAdded:
-        b.set("html", site.InlineHtml(ch.after));
-        added.push_back(b);
-        ++counts.added;
-        break;
-      case Change::kRemoved:
-        b.set("html", site.InlineHtml(ch.before));
-        removed.push_back(b);
-        ++counts.removed;
-        break;
-      case Change::kChanged:
-        b.set("pieces", Pieces(ch.words));
-        changed.push_back(b);
-        ++counts.changed;
-        break;
-    }
-  }
+Data Texts(const Site::Impl& site, const std::vector<std::string>& texts) {
+  return Behaviours(site, texts);
+}
+
+// {added, removed, changed, same_count, no_change} of one competency.
+Data CompetencyChanges(const Site::Impl& site, const analysis::CompetencyDiff& cd,
+                       Counts& counts) {
   Data d = Object();
-  bool none = added.is_empty_list() && removed.is_empty_list() && changed.is_empty_list();
-  SetList(d, "added", added);
-  SetList(d, "removed", removed);
+  SetList(d, "added", Texts(site, cd.added));
+  SetList(d, "removed", Texts(site, cd.removed));
+  Data changed = List();
+  for (const analysis::BehaviourChange& ch : cd.changed) {
+    Data c = Object();
+    c.set("pieces", Spans(ch.words));
+    changed.push_back(c);
+  }
   SetList(d, "changed", changed);
-  d.set("same_count", std::to_string(same));
-  d.set("has_same", same > 0);
-  d.set("no_change", none);
+  counts.added += static_cast<int>(cd.added.size());
+  counts.removed += static_cast<int>(cd.removed.size());
+  counts.changed += static_cast<int>(cd.changed.size());
+  d.set("same_count", std::to_string(cd.unchanged.size()));
+  d.set("has_same", !cd.unchanged.empty());
+  d.set("no_change", cd.added.empty() && cd.removed.empty() && cd.changed.empty());
+  d.set("a_undefined", cd.undefined_before);
+  d.set("b_undefined", cd.undefined_after);
   return d;
 }
 
-std::vector<std::string> RequirementTexts(const model::Level& l) {
-  std::vector<std::string> out;
-  for (const model::Requirement& r : l.requirements) out.push_back(r.text);
-  return out;
+Data RequirementChanges(const std::vector<analysis::RequirementChange>& changes) {
+  Data list = List();
+  for (const analysis::RequirementChange& r : changes) {
+    Data d = Object();
+    d.set("added", r.kind == analysis::RequirementChange::Kind::kAdded);
+    d.set("removed", r.kind == analysis::RequirementChange::Kind::kRemoved);
+    d.set("reworded", r.kind == analysis::RequirementChange::Kind::kChanged);
+    d.set("text", r.kind == analysis::RequirementChange::Kind::kRemoved ? r.before_text
+                                                                       : r.after_text);
+    d.set("pieces", Spans(r.words.empty() ? analysis::DiffWords(r.before_rule, r.after_rule)
+                                          : r.words));
+    list.push_back(d);
+  }
+  return list;
+}
+
+Data AttributeChanges(const analysis::LevelDiff& diff) {
+  Data list = List();
+  auto add = [&](const std::string& label, const std::string& before, const std::string& after) {
+    Data row = Object();
+    row.set("label", label);
+    row.set("pieces", Spans(analysis::DiffWords(before, after)));
+    list.push_back(row);
+  };
+  if (diff.title) add("Title", diff.title->before, diff.title->after);
+  if (diff.state) add("State", diff.state->before, diff.state->after);
+  if (diff.note) add("Note", diff.note->before, diff.note->after);
+  if (diff.summary) add("Summary", diff.summary->before, diff.summary->after);
+  for (const analysis::AttributeChange& a : diff.attributes)
+    add(AttributeLabel(a.key), a.before, a.after);
+  return list;
 }
 
 Data LevelRef(const FrameworkEntry& fe, size_t i, const std::string& root) {
@@ -73,8 +90,6 @@ Data LevelRef(const FrameworkEntry& fe, size_t i, const std::string& root) {
   d.set("label", LevelLabel(*fe.levels[i].level));
   d.set("track", fe.levels[i].track->name);
   d.set("href", Href(root, fe.levels[i].path));
-  d.set("undefined", fe.levels[i].level->state == model::LevelState::kUndefined);
-  d.set("note", fe.levels[i].level->note);
   return d;
 }
 
@@ -131,50 +146,37 @@ Result<Page> CompareIndexPage(const Site::Impl& site, const FrameworkEntry& fe,
 Result<Page> ComparePage(const Site::Impl& site, const FrameworkEntry& fe, size_t a, size_t b,
                          std::string_view path) {
   const model::Framework& fw = fe.fw;
-  const model::Level& la = *fe.levels[a].level;
-  const model::Level& lb = *fe.levels[b].level;
+  const LevelEntry& ea = fe.levels[a];
+  const LevelEntry& eb = fe.levels[b];
   std::string root = RootOf(path);
-  Data d = PageData(site, path, la.code + " vs " + lb.code + " — " + fw.name);
+  Data d = PageData(site, path, ea.level->code + " vs " + eb.level->code + " — " + fw.name);
   d.set("fw", FrameworkHeader(fe, root));
   d.set("a", LevelRef(fe, a, root));
   d.set("b", LevelRef(fe, b, root));
-  d.set("cross_track", fe.levels[a].track_index != fe.levels[b].track_index);
+  d.set("cross_track", ea.track_index != eb.track_index);
   d.set("cumulative", fw.cumulative);
+  analysis::LevelDiff diff = analysis::DiffLevels(fw, *ea.track, *ea.level, *eb.track, *eb.level);
+  SetList(d, "attributes", AttributeChanges(diff));
   Counts counts;
-  Data attributes = List();
-  for (const std::string& key : AttributeKeys({&la, &lb})) {
-    std::string va = AttributeValue(la, key), vb = AttributeValue(lb, key);
-    Data row = Object();
-    row.set("label", AttributeLabel(key));
-    row.set("pieces", Pieces(WordDiff(va, vb)));
-    row.set("changed", va != vb);
-    attributes.push_back(row);
-  }
-  SetList(d, "attributes", attributes);
-  d.set("has_attributes", !attributes.is_empty_list());
   Data groups = List();
   for (const Group& g : Groups(fw)) {
     Data group = Object();
     group.set("name", g.name.empty() ? std::string("Competencies") : g.name);
     Data rows = List();
     for (const model::Competency* c : g.competencies) {
-      Data row = ChangeData(site, EffectiveBehaviours(fe, a, c->id),
-                            EffectiveBehaviours(fe, b, c->id), counts);
-      row.set("label", c->name);
-      row.set("anchor", "c-" + text::Slugify(c->id));
-      const model::Expectation* ea = la.FindExpectation(c->id);
-      const model::Expectation* eb = lb.FindExpectation(c->id);
-      row.set("a_undefined", (ea && ea->undefined) || la.state == model::LevelState::kUndefined);
-      row.set("b_undefined", (eb && eb->undefined) || lb.state == model::LevelState::kUndefined);
-      rows.push_back(row);
+      for (const analysis::CompetencyDiff& cd : diff.competencies) {
+        if (cd.competency != c->id) continue;
+        Data row = CompetencyChanges(site, cd, counts);
+        row.set("label", c->name);
+        row.set("anchor", "c-" + text::Slugify(c->id));
+        rows.push_back(row);
+      }
     }
     group.set("rows", rows);
     groups.push_back(group);
   }
   d.set("groups", groups);
-  Counts req_counts;
-  Data reqs = ChangeData(site, RequirementTexts(la), RequirementTexts(lb), req_counts);
-  d.set("requirements", reqs);
+  SetList(d, "requirements", RequirementChanges(diff.requirements));
   d.set("added_count", std::to_string(counts.added));
   d.set("removed_count", std::to_string(counts.removed));
   d.set("changed_count", std::to_string(counts.changed));
@@ -190,80 +192,62 @@ Result<Page> ChangelogPage(const Site::Impl& site, const FrameworkEntry& fe,
   for (const model::Framework& f : fe.older) versions.push_back(&f);
   versions.push_back(&fe.fw);
   Data steps = List();
-  // Newest change first.
-  for (size_t v = versions.size(); v-- > 1;) {
+  for (size_t v = versions.size(); v-- > 1;) {  // newest change first
     const model::Framework& before = *versions[v - 1];
     const model::Framework& after = *versions[v];
+    analysis::FrameworkDiff diff = analysis::DiffFrameworks(before, after);
     Data step = Object();
     step.set("from", before.version);
     step.set("to", after.version);
     Data levels = List();
-    auto level_change = [&](const model::Track& track, const model::Level* lb,
-                            const model::Level* la) {
+    for (const analysis::LevelChange& lc : diff.levels) {
+      const model::Framework& where = lc.kind == analysis::ChangeKind::kRemoved ? before : after;
+      auto [track, level] = where.ResolveLevel(lc.code, lc.track);
       Data ld = Object();
-      ld.set("label", track.name + " — " + LevelLabel(la ? *la : *lb));
-      ld.set("level_added", lb == nullptr);
-      ld.set("level_removed", la == nullptr);
+      ld.set("label", (track ? track->name : lc.track) + " — " +
+                          (level ? LevelLabel(*level) : lc.code));
+      ld.set("level_added", lc.kind == analysis::ChangeKind::kAdded);
+      ld.set("level_removed", lc.kind == analysis::ChangeKind::kRemoved);
       Counts counts;
       Data comps = List();
-      for (const model::Competency& c : after.competencies) {
-        std::vector<std::string> b_list, a_list;
-        if (lb)
-          if (const model::Expectation* e = lb->FindExpectation(c.id)) b_list = e->behaviours;
-        if (la)
-          if (const model::Expectation* e = la->FindExpectation(c.id)) a_list = e->behaviours;
-        Data cd = ChangeData(site, b_list, a_list, counts);
-        if (!cd.get("no_change")->is_true()) {
-          cd.set("name", c.name);
-          comps.push_back(cd);
+      if (lc.kind == analysis::ChangeKind::kChanged) {
+        for (const analysis::CompetencyDiff& cd : lc.diff.competencies) {
+          if (!cd.Changed()) continue;
+          Data c = CompetencyChanges(site, cd, counts);
+          c.set("name", cd.name);
+          comps.push_back(c);
         }
-      }
-      Data attrs = List();
-      if (la && lb) {
-        for (const std::string& key : AttributeKeys({lb, la})) {
-          std::string vb = AttributeValue(*lb, key), va = AttributeValue(*la, key);
-          if (vb == va) continue;
-          Data row = Object();
-          row.set("label", AttributeLabel(key));
-          row.set("pieces", Pieces(WordDiff(vb, va)));
-          attrs.push_back(row);
-        }
-        if (lb->summary != la->summary) {
-          Data row = Object();
-          row.set("label", "Summary");
-          row.set("pieces", Pieces(WordDiff(lb->summary, la->summary)));
-          attrs.push_back(row);
-        }
-        if (lb->state != la->state) {
-          Data row = Object();
-          row.set("label", "State");
-          row.set("pieces", Pieces(WordDiff(model::LevelStateName(lb->state),
-                                            model::LevelStateName(la->state))));
-          attrs.push_back(row);
-        }
+        SetList(ld, "attributes", AttributeChanges(lc.diff));
+        SetList(ld, "requirements", RequirementChanges(lc.diff.requirements));
       }
       SetList(ld, "competencies", comps);
-      SetList(ld, "attributes", attrs);
-      bool changed =
-          lb == nullptr || la == nullptr || !comps.is_empty_list() || !attrs.is_empty_list();
-      if (changed) levels.push_back(ld);
-    };
-    for (const model::Track& track : after.tracks) {
-      const model::Track* old_track = before.FindTrack(track.id);
-      for (const model::Level& la : track.levels)
-        level_change(track, old_track ? old_track->FindLevel(la.code) : nullptr, &la);
-      if (old_track)
-        for (const model::Level& lb : old_track->levels)
-          if (!track.FindLevel(lb.code)) level_change(track, &lb, nullptr);
+      levels.push_back(ld);
     }
-    for (const model::Track& old_track : before.tracks)
-      if (!after.FindTrack(old_track.id))
-        for (const model::Level& lb : old_track.levels) level_change(old_track, &lb, nullptr);
-    step.set("levels", levels);
-    step.set("no_change", levels.is_empty_list());
+    SetList(step, "levels", levels);
+    Data competencies = List();
+    for (const analysis::CompetencyChange& cc : diff.competencies) {
+      Data c = Object();
+      c.set("kind", std::string(analysis::ChangeKindName(cc.kind)));
+      c.set("name", cc.name ? cc.name->after.empty() ? cc.name->before : cc.name->after
+                            : (cc.after_id.empty() ? cc.before_id : cc.after_id));
+      competencies.push_back(c);
+    }
+    SetList(step, "competency_changes", competencies);
+    Data items = List();
+    for (const analysis::ItemChange& it : diff.items) {
+      Data c = Object();
+      c.set("kind", std::string(analysis::ChangeKindName(it.kind)));
+      c.set("section", it.section);
+      c.set("id", it.id);
+      c.set("fields", text::Join(it.fields, ", "));
+      items.push_back(c);
+    }
+    SetList(step, "items", items);
+    SetList(step, "policy", RequirementChanges(diff.policy));
+    step.set("no_change", !diff.Changed());
     steps.push_back(step);
   }
-  SetList(d, "steps", steps);
+  d.set("steps", steps);
   d.set("single_version", versions.size() == 1);
   d.set("version", fe.fw.version);
   return HtmlPage(RenderTemplate("changelog", d), fe.Published());

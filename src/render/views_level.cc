@@ -1,62 +1,21 @@
 // The level page: the previous, current and next level side by side, section by section, with
 // what each level adds to the one before it marked.
+#include <optional>
 #include <set>
 
 #include "base/text.h"
-#include "render/behaviour_diff.h"
+#include "analysis/diff.h"
 #include "render/site_internal.h"
 
 namespace ladder::render::internal {
 namespace {
 
-struct Inherited {
-  std::string behaviour;
-  std::string from;  // level code
-};
-
-// Behaviours a level includes without listing them: every lower level of its track in a
-// cumulative framework, or the chain of levels named by `inherits` ("Same as X, plus").
-std::vector<Inherited> InheritedBehaviours(const FrameworkEntry& fe, size_t i,
-                                           std::string_view competency) {
-  std::vector<Inherited> out;
-  const model::Framework& fw = fe.fw;
-  if (fw.cumulative) {
-    for (int p = fe.Previous(i); p >= 0; p = fe.Previous(static_cast<size_t>(p))) {
-      const model::Level& l = *fe.levels[p].level;
-      if (const model::Expectation* ex = l.FindExpectation(competency)) {
-        std::vector<Inherited> chunk;
-        for (const std::string& b : ex->behaviours) chunk.push_back({b, l.code});
-        out.insert(out.begin(), chunk.begin(), chunk.end());
-      }
-    }
-    return out;
-  }
-  const model::Level* level = fe.levels[i].level;
-  const model::Track* track = fe.levels[i].track;
-  std::set<const model::Level*> seen = {level};
-  while (!level->inherits.empty()) {
-    auto [t, base] = fw.ResolveLevel(level->inherits, track->id);
-    if (!base || seen.count(base)) break;
-    seen.insert(base);
-    if (const model::Expectation* ex = base->FindExpectation(competency)) {
-      std::vector<Inherited> chunk;
-      for (const std::string& b : ex->behaviours) chunk.push_back({b, base->code});
-      out.insert(out.begin(), chunk.begin(), chunk.end());
-    }
-    level = base;
-    track = t;
-  }
-  return out;
-}
-
-bool Includes(const FrameworkEntry& fe, size_t i) {
-  return fe.fw.cumulative || !fe.levels[i].level->inherits.empty();
-}
-
-// One column's cell for a competency, with its behaviours marked against what the level had
-// before: its inherited behaviours when it includes lower levels, else the previous level's.
+// One column's cell for a competency, with the marks of analysis::NewAtLevel: behaviours the
+// level inherits listed as inherited, and what it adds to the level before it marked new or
+// reworded (nothing is marked at the first level of a track: it has nothing to be compared with).
 Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
-                    const model::Competency& c, bool current, int& new_count) {
+                    const analysis::LevelNews* news, const model::Competency& c, bool current,
+                    int& new_count) {
   Data cell = Object();
   cell.set("current", current);
   cell.set("absent", i < 0);
@@ -70,47 +29,35 @@ Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
     cell.set("note", note.empty() ? std::string("Not defined") : note);
   }
   if (ex && !ex->summary.empty()) cell.set("summary_html", site.InlineHtml(ex->summary));
-
-  std::vector<std::string> before;
-  std::vector<Inherited> inherited;
-  bool has_before = false;
-  if (Includes(fe, i)) {
-    inherited = InheritedBehaviours(fe, i, c.id);
-    for (const Inherited& in : inherited) before.push_back(in.behaviour);
-    has_before = fe.Previous(i) >= 0 || !level.inherits.empty();
-  } else if (int p = fe.Previous(i); p >= 0) {
-    has_before = true;
-    const model::Level& prev = *fe.levels[p].level;
-    if (prev.state != model::LevelState::kUndefined)
-      if (const model::Expectation* pe = prev.FindExpectation(c.id)) before = pe->behaviours;
-    if (prev.state == model::LevelState::kUndefined) has_before = false;
-  }
+  const analysis::MarkedCompetency* marked = nullptr;
+  if (news)
+    for (const analysis::MarkedCompetency& mc : news->competencies)
+      if (mc.competency == c.id) marked = &mc;
+  bool has_previous = news && news->previous.has_value();
   Data behaviours = List();
-  if (ex) {
-    std::vector<BehaviourChange> changes = DiffBehaviours(before, ex->behaviours);
-    for (const BehaviourChange& ch : changes) {
-      if (ch.change == Change::kRemoved) continue;
+  Data inherited = List();
+  if (marked) {
+    for (const analysis::MarkedBehaviour& mb : marked->behaviours) {
       Data b = Object();
-      b.set("html", site.InlineHtml(ch.after));
-      bool is_new = has_before && ch.change == Change::kAdded;
-      bool changed = has_before && ch.change == Change::kChanged;
+      b.set("html", site.InlineHtml(mb.text));
+      if (mb.mark == analysis::Mark::kInherited) {
+        b.set("from", mb.from_level);
+        inherited.push_back(b);
+        continue;
+      }
+      bool is_new = has_previous && mb.mark == analysis::Mark::kNew;
+      bool changed = has_previous && mb.mark == analysis::Mark::kChanged;
       b.set("new", is_new);
       b.set("changed", changed);
-      if (changed) b.set("before", ch.before);
+      if (changed) b.set("before", mb.previous);
       if (current && (is_new || changed)) ++new_count;
       behaviours.push_back(b);
     }
+  } else if (ex) {
+    behaviours = Behaviours(site, ex->behaviours);
   }
   SetList(cell, "behaviours", behaviours);
-  Data inh = List();
-  for (const Inherited& in : inherited) {
-    Data b = Object();
-    b.set("html", site.InlineHtml(in.behaviour));
-    b.set("from", in.from);
-    inh.push_back(b);
-  }
-  SetList(cell, "inherited", inh);
-  cell.set("has_inherited", !inherited.empty());
+  SetList(cell, "inherited", inherited);
   return cell;
 }
 
@@ -122,16 +69,6 @@ Data LevelOnlyCell(int i, bool current) {
 }
 
 }  // namespace
-
-std::vector<std::string> EffectiveBehaviours(const FrameworkEntry& fe, size_t i,
-                                             std::string_view competency) {
-  std::vector<std::string> out;
-  if (Includes(fe, i))
-    for (const Inherited& in : InheritedBehaviours(fe, i, competency)) out.push_back(in.behaviour);
-  if (const model::Expectation* ex = fe.levels[i].level->FindExpectation(competency))
-    out.insert(out.end(), ex->behaviours.begin(), ex->behaviours.end());
-  return out;
-}
 
 Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t index,
                        std::string_view path) {
@@ -146,7 +83,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
   d.set("label", LevelLabel(level));
   d.set("level_undefined", level.state == model::LevelState::kUndefined);
   d.set("level_note", level.note.empty() ? std::string("Not defined") : level.note);
-  d.set("cumulative", Includes(fe, index));
+  d.set("cumulative", fw.cumulative || !level.inherits.empty());
 
   const int cols[3] = {fe.Previous(index), static_cast<int>(index), fe.Next(index)};
   const char* roles[3] = {"Previous level", "This level", "Next level"};
@@ -224,6 +161,10 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     }
   }
   int new_count = 0;
+  std::optional<analysis::LevelNews> news[3];
+  for (int k = 0; k < 3; ++k)
+    if (cols[k] >= 0)
+      news[k] = analysis::NewAtLevel(fw, *fe.levels[cols[k]].track, *fe.levels[cols[k]].level);
   for (const Group& g : Groups(fw)) {
     Data group = Object();
     group.set("name", g.name.empty() ? std::string("Competencies") : g.name);
@@ -235,7 +176,8 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
       row.set("description_html", site.InlineHtml(c->description));
       Data cells = List();
       for (int k = 0; k < 3; ++k)
-        cells.push_back(CompetencyCell(site, fe, cols[k], *c, k == 1, new_count));
+        cells.push_back(CompetencyCell(site, fe, cols[k], news[k] ? &*news[k] : nullptr, *c,
+                                       k == 1, new_count));
       row.set("cells", cells);
       rows.push_back(row);
     }
