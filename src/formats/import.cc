@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "formats/coverage.h"
 #include "formats/encoding.h"
+#include "formats/levels_table_reader.h"
 #include "formats/role_catalog_reader.h"
 
 namespace ladder::formats {
@@ -17,6 +18,7 @@ namespace {
 std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
   readers.push_back(MakeRoleCatalogReader());
+  readers.push_back(MakeLevelsTableReader());
   return readers;
 }
 
