@@ -6,6 +6,8 @@
 #include "formats/coverage.h"
 #include "formats/encoding.h"
 #include "formats/levels_table_reader.h"
+#include "formats/markdown_ladder_reader.h"
+#include "formats/monzo_yaml_reader.h"
 #include "formats/role_catalog_reader.h"
 
 namespace ladder::formats {
@@ -17,8 +19,10 @@ namespace {
 // every reader linked in from the static library.
 std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
+  readers.push_back(MakeMonzoYamlReader());
   readers.push_back(MakeRoleCatalogReader());
   readers.push_back(MakeLevelsTableReader());
+  readers.push_back(MakeMarkdownLadderReader());
   return readers;
 }
 

@@ -275,6 +275,32 @@ std::vector<MdBlock> ParseMarkdownBlocks(std::string_view markdown, int first_li
   return blocks;
 }
 
+std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
+                                         const std::string& file) {
+  std::vector<model::Note> notes;
+  for (const MdBlock& b : blocks) {
+    if (b.kind == MdBlock::Kind::kBreak) continue;
+    if (b.kind == MdBlock::Kind::kHeading) {
+      model::Note n;
+      n.title = b.text;
+      n.origin.where = {file, b.line, 1};
+      notes.push_back(std::move(n));
+      continue;
+    }
+    std::string markdown = b.AllMarkdown();
+    if (markdown.empty()) continue;
+    if (notes.empty()) {
+      model::Note n;
+      n.origin.where = {file, b.line, 1};
+      notes.push_back(std::move(n));
+    }
+    std::string& into = notes.back().markdown;
+    if (!into.empty()) into += "\n\n";
+    into += markdown;
+  }
+  return notes;
+}
+
 std::string StripTags(std::string_view html) {
   std::string out;
   out.reserve(html.size());

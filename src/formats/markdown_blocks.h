@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/framework.h"
+
 namespace ladder::formats {
 
 inline constexpr int kMaxBlockDepth = 48;
@@ -66,6 +68,11 @@ struct MdBlock {
 // Parses GitHub-flavoured Markdown (tables included). `first_line` is the document line of the
 // text's first line (after front matter).
 std::vector<MdBlock> ParseMarkdownBlocks(std::string_view markdown, int first_line = 1);
+
+// Prose as notes: each heading opens a note titled by it, the blocks under it are its Markdown;
+// blocks before the first heading form an untitled note. Origins point at `file`.
+std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
+                                         const std::string& file);
 
 // Removes HTML tags and decodes the common entities (&amp; &lt; &gt; &quot; &#39; &nbsp;).
 std::string StripTags(std::string_view html);
