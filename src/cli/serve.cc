@@ -35,10 +35,10 @@ Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
     value = -1;
   }
   if (value < 0 || value > 65535)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "--listen wants ADDR:PORT or PORT (0 for any free port), not \"" + listen +
-                         "\"",
-                     {}, "--listen");
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        "--listen wants ADDR:PORT or PORT (0 for any free port), not \"" + listen + "\"", {},
+        "--listen");
   return std::make_pair(host, value);
 }
 
@@ -78,8 +78,8 @@ int RunServe(const ServeOptions& options) {
     stop_watching();
     return kExitOk;
   }
-  std::fprintf(stderr, "ladder: serving %zu frameworks at http://%s:%d/ (Ctrl-C to stop)\n",
-               count, listen->first.c_str(), http.Port());
+  std::fprintf(stderr, "ladder: serving %zu frameworks at http://%s:%d/ (Ctrl-C to stop)\n", count,
+               listen->first.c_str(), http.Port());
   Status ran = http.Run();
   running = nullptr;
   stop_watching();

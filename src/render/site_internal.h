@@ -105,6 +105,11 @@ std::string RenderTemplate(std::string_view name, const Data& data);
 // way to write a <ul> only around a non-empty list).
 void SetList(Data& d, const std::string& key, const Data& list);
 
+// A string for a template, or `false` when empty: in kainjow an empty string is truthy, and a
+// missing key is looked up in enclosing contexts (where another object's key of the same name
+// would show), so optional texts are always set, to false when empty.
+Data Text(const std::string& s);
+
 // List helpers.
 Data List();
 Data Object();

@@ -11,13 +11,11 @@ namespace {
 Status WriteFile(const std::filesystem::path& path, std::string_view body) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f)
-    return MakeError(ErrorCode::kIo,
-                     "cannot write " + path.string() + ": " + std::strerror(errno));
+    return MakeError(ErrorCode::kIo, "cannot write " + path.string() + ": " + std::strerror(errno));
   size_t written = std::fwrite(body.data(), 1, body.size(), f);
   bool closed = std::fclose(f) == 0;
   if (written != body.size() || !closed)
-    return MakeError(ErrorCode::kIo,
-                     "cannot write " + path.string() + ": " + std::strerror(errno));
+    return MakeError(ErrorCode::kIo, "cannot write " + path.string() + ": " + std::strerror(errno));
   return Ok();
 }
 

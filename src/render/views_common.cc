@@ -68,6 +68,8 @@ void SetList(Data& d, const std::string& key, const Data& list) {
   d.set("has_" + key, !list.is_empty_list());
 }
 
+Data Text(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
+
 Data List() { return Data(Data::type::list); }
 Data Object() { return Data(Data::type::object); }
 
@@ -75,7 +77,7 @@ Data PageData(const Site::Impl& site, std::string_view path, std::string_view ti
   std::string root = RootOf(path);
   Data d = Object();
   d.set("lang", "en");
-  d.set("title", std::string(title));
+  d.set("title", Text(std::string(title)));
   d.set("root", root);
   d.set("static_site", site.options.static_site);
   d.set("home_href", Href(root, "index.html"));
@@ -93,7 +95,7 @@ Data Behaviours(const Site::Impl& site, const std::vector<std::string>& behaviou
   Data list = List();
   for (const std::string& b : behaviours) {
     Data item = Object();
-    item.set("html", site.InlineHtml(b));
+    item.set("html", Text(site.InlineHtml(b)));
     list.push_back(item);
   }
   return list;

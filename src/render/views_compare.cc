@@ -29,8 +29,7 @@ Data Texts(const Site::Impl& site, const std::vector<std::string>& texts) {
 }
 
 // {added, removed, changed, same_count, no_change} of one competency.
-Data CompetencyChanges(const Site::Impl& site, const analysis::CompetencyDiff& cd,
-                       Counts& counts) {
+Data CompetencyChanges(const Site::Impl& site, const analysis::CompetencyDiff& cd, Counts& counts) {
   Data d = Object();
   SetList(d, "added", Texts(site, cd.added));
   SetList(d, "removed", Texts(site, cd.removed));
@@ -59,10 +58,10 @@ Data RequirementChanges(const std::vector<analysis::RequirementChange>& changes)
     d.set("added", r.kind == analysis::RequirementChange::Kind::kAdded);
     d.set("removed", r.kind == analysis::RequirementChange::Kind::kRemoved);
     d.set("reworded", r.kind == analysis::RequirementChange::Kind::kChanged);
-    d.set("text", r.kind == analysis::RequirementChange::Kind::kRemoved ? r.before_text
-                                                                       : r.after_text);
-    d.set("pieces", Spans(r.words.empty() ? analysis::DiffWords(r.before_rule, r.after_rule)
-                                          : r.words));
+    d.set("text",
+          r.kind == analysis::RequirementChange::Kind::kRemoved ? r.before_text : r.after_text);
+    d.set("pieces",
+          Spans(r.words.empty() ? analysis::DiffWords(r.before_rule, r.after_rule) : r.words));
     list.push_back(d);
   }
   return list;
@@ -161,7 +160,7 @@ Result<Page> ComparePage(const Site::Impl& site, const FrameworkEntry& fe, size_
   Data groups = List();
   for (const Group& g : Groups(fw)) {
     Data group = Object();
-    group.set("name", g.name.empty() ? std::string("Competencies") : g.name);
+    group.set("name", Text(g.name.empty() ? std::string("Competencies") : g.name));
     Data rows = List();
     for (const model::Competency* c : g.competencies) {
       for (const analysis::CompetencyDiff& cd : diff.competencies) {
@@ -204,8 +203,8 @@ Result<Page> ChangelogPage(const Site::Impl& site, const FrameworkEntry& fe,
       const model::Framework& where = lc.kind == analysis::ChangeKind::kRemoved ? before : after;
       auto [track, level] = where.ResolveLevel(lc.code, lc.track);
       Data ld = Object();
-      ld.set("label", (track ? track->name : lc.track) + " — " +
-                          (level ? LevelLabel(*level) : lc.code));
+      ld.set("label",
+             (track ? track->name : lc.track) + " — " + (level ? LevelLabel(*level) : lc.code));
       ld.set("level_added", lc.kind == analysis::ChangeKind::kAdded);
       ld.set("level_removed", lc.kind == analysis::ChangeKind::kRemoved);
       Counts counts;
@@ -214,7 +213,7 @@ Result<Page> ChangelogPage(const Site::Impl& site, const FrameworkEntry& fe,
         for (const analysis::CompetencyDiff& cd : lc.diff.competencies) {
           if (!cd.Changed()) continue;
           Data c = CompetencyChanges(site, cd, counts);
-          c.set("name", cd.name);
+          c.set("name", Text(cd.name));
           comps.push_back(c);
         }
         SetList(ld, "attributes", AttributeChanges(lc.diff));
@@ -239,7 +238,7 @@ Result<Page> ChangelogPage(const Site::Impl& site, const FrameworkEntry& fe,
       c.set("kind", std::string(analysis::ChangeKindName(it.kind)));
       c.set("section", it.section);
       c.set("id", it.id);
-      c.set("fields", text::Join(it.fields, ", "));
+      c.set("fields", Text(text::Join(it.fields, ", ")));
       items.push_back(c);
     }
     SetList(step, "items", items);

@@ -18,8 +18,9 @@ Data Cell(const Site::Impl& site, const model::Level& level, const model::Expect
     std::string note = ex && !ex->note.empty() ? ex->note : level.note;
     cell.set("note", note.empty() ? std::string("Not defined") : note);
   }
+  cell.set("summary_html", false);
   if (ex) {
-    if (!ex->summary.empty()) cell.set("summary_html", site.InlineHtml(ex->summary));
+    cell.set("summary_html", Text(site.InlineHtml(ex->summary)));
     SetList(cell, "behaviours", Behaviours(site, ex->behaviours));
   }
   return cell;
@@ -27,7 +28,7 @@ Data Cell(const Site::Impl& site, const model::Level& level, const model::Expect
 
 Data HtmlCell(const std::string& html) {
   Data cell = Object();
-  cell.set("html", html);
+  cell.set("html", Text(html));
   return cell;
 }
 
@@ -36,10 +37,10 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
   const model::Framework& fw = fe.fw;
   const model::Track& track = fw.tracks[t];
   Data d = Object();
-  d.set("name", track.name);
+  d.set("name", Text(track.name));
   d.set("kind", std::string(model::TrackKindName(track.kind)));
   d.set("anchor", "track-" + text::Slugify(track.id));
-  d.set("description_html", site.BlockHtml(track.description));
+  d.set("description_html", Text(site.BlockHtml(track.description)));
   Data levels = List();
   std::vector<const model::Level*> level_ptrs;
   for (const LevelEntry& le : fe.levels) {
@@ -48,7 +49,7 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
     level_ptrs.push_back(&l);
     Data ld = Object();
     ld.set("code", l.code);
-    ld.set("title", l.title == l.code ? std::string() : l.title);
+    ld.set("title", Text(l.title == l.code ? std::string() : l.title));
     ld.set("href", Href(root, le.path));
     ld.set("undefined", l.state == model::LevelState::kUndefined);
     ld.set("note", l.note);
@@ -62,11 +63,13 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
   // The level's own description: summary and attributes.
   {
     Data group = Object();
-    group.set("name", "Level");
+    group.set("name", Text("Level"));
     Data rows = List();
     bool any_summary = false;
     Data summary = Object();
     summary.set("label", "Summary");
+    summary.set("anchor", false);
+    summary.set("description_html", false);
     Data cells = List();
     for (const model::Level* l : level_ptrs) {
       any_summary = any_summary || !l->summary.empty();
@@ -82,6 +85,8 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
     for (const std::string& key : AttributeKeys(level_ptrs)) {
       Data row = Object();
       row.set("label", AttributeLabel(key));
+      row.set("anchor", false);
+      row.set("description_html", false);
       Data acells = List();
       for (const model::Level* l : level_ptrs)
         acells.push_back(HtmlCell(site.BlockHtml(AttributeValue(*l, key))));
@@ -93,13 +98,13 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
   }
   for (const Group& g : Groups(fw)) {
     Data group = Object();
-    group.set("name", g.name);
+    group.set("name", Text(g.name));
     Data rows = List();
     for (const model::Competency* c : g.competencies) {
       Data row = Object();
       row.set("label", c->name);
       row.set("anchor", "c-" + text::Slugify(c->id));
-      row.set("description_html", site.InlineHtml(c->description));
+      row.set("description_html", Text(site.InlineHtml(c->description)));
       Data cells = List();
       for (const model::Level* l : level_ptrs)
         cells.push_back(Cell(site, *l, l->FindExpectation(c->id)));
@@ -113,6 +118,8 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
     bool any = false;
     Data row = Object();
     row.set("label", "Requirements to reach the level");
+    row.set("anchor", false);
+    row.set("description_html", false);
     Data cells = List();
     for (const model::Level* l : level_ptrs) {
       any = any || !l->requirements.empty();
@@ -123,7 +130,7 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
     row.set("cells", cells);
     if (any) {
       Data group = Object();
-      group.set("name", "Requirements");
+      group.set("name", Text("Requirements"));
       Data rows = List();
       rows.push_back(row);
       group.set("rows", rows);
@@ -158,9 +165,9 @@ Data OverlaysData(const Site::Impl& site, const model::Framework& fw) {
   Data list = List();
   for (const model::OverlayRole& o : fw.overlays) {
     Data d = Object();
-    d.set("name", o.name);
+    d.set("name", Text(o.name));
     d.set("anchor", "overlay-" + text::Slugify(o.id));
-    d.set("description_html", site.BlockHtml(o.description));
+    d.set("description_html", Text(site.BlockHtml(o.description)));
     SetList(d, "duties", Behaviours(site, o.duties));
     d.set("levels", text::Join(o.levels, ", "));
     d.set("has_levels", !o.levels.empty());
@@ -179,7 +186,7 @@ Data TransitionsData(const Site::Impl& site, const model::Framework& fw) {
     Data d = Object();
     d.set("from", from ? from->name : t.from);
     d.set("to", to ? to->name : t.to);
-    d.set("description_html", site.BlockHtml(t.description));
+    d.set("description_html", Text(site.BlockHtml(t.description)));
     SetList(d, "requirements", Requirements(t.requirements));
     list.push_back(d);
   }
@@ -189,11 +196,11 @@ Data TransitionsData(const Site::Impl& site, const model::Framework& fw) {
 Data FrameworkHeader(const FrameworkEntry& fe, const std::string& root) {
   const model::Framework& fw = fe.fw;
   Data d = Object();
-  d.set("name", fw.name);
+  d.set("name", Text(fw.name));
   d.set("version", fw.version);
   d.set("status", std::string(model::FrameworkStatusName(fw.status)));
   d.set("draft", fw.status == model::FrameworkStatus::kDraft);
-  d.set("effective", fw.effective);
+  d.set("effective", Text(fw.effective));
   d.set("cumulative", fw.cumulative);
   d.set("href", Href(root, fe.Dir() + "index.html"));
   d.set("tracks_href", Href(root, fe.Dir() + "tracks.html"));
@@ -211,12 +218,12 @@ Result<Page> HomePage(const Site::Impl& site, std::string_view path) {
   size_t role_count = 0;
   for (const FrameworkEntry& fe : site.frameworks) {
     Data f = FrameworkHeader(fe, root);
-    f.set("description_html", site.BlockHtml(fe.fw.description));
-    f.set("family", fe.fw.family);
+    f.set("description_html", Text(site.BlockHtml(fe.fw.description)));
+    f.set("family", Text(fe.fw.family));
     Data tracks = List();
     for (const model::Track& t : fe.fw.tracks) {
       Data td = Object();
-      td.set("name", t.name);
+      td.set("name", Text(t.name));
       td.set("count", std::to_string(t.levels.size()));
       tracks.push_back(td);
     }
@@ -239,9 +246,9 @@ Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe,
   std::string root = RootOf(path);
   Data d = PageData(site, path, fw.name);
   d.set("fw", FrameworkHeader(fe, root));
-  d.set("description_html", site.BlockHtml(fw.description));
-  d.set("source_file", fw.source.file);
-  d.set("source_format", fw.source.format);
+  d.set("description_html", Text(site.BlockHtml(fw.description)));
+  d.set("source_file", Text(fw.source.file));
+  d.set("source_format", Text(fw.source.format));
   d.set("has_changelog", !fe.older.empty());
   d.set("chart_js_href", Href(root, "static/vendor/chart.umd.min.js"));
   Data tracks = List();
@@ -254,9 +261,9 @@ Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe,
   Data notes = List();
   for (size_t n = 0; n < fw.notes.size(); ++n) {
     Data nd = Object();
-    nd.set("title", fw.notes[n].title.empty() ? std::string("Note") : fw.notes[n].title);
+    nd.set("title", Text(fw.notes[n].title.empty() ? std::string("Note") : fw.notes[n].title));
     nd.set("anchor", "note-" + std::to_string(n + 1));
-    nd.set("html", site.BlockHtml(fw.notes[n].markdown));
+    nd.set("html", Text(site.BlockHtml(fw.notes[n].markdown)));
     notes.push_back(nd);
   }
   SetList(d, "notes", notes);
@@ -272,7 +279,7 @@ Result<Page> TracksPage(const Site::Impl& site, const FrameworkEntry& fe, std::s
   Data tracks = List();
   for (const model::Track& t : fw.tracks) {
     Data td = Object();
-    td.set("name", t.name);
+    td.set("name", Text(t.name));
     td.set("kind", std::string(model::TrackKindName(t.kind)));
     tracks.push_back(td);
   }

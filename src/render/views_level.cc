@@ -3,8 +3,8 @@
 #include <optional>
 #include <set>
 
-#include "base/text.h"
 #include "analysis/diff.h"
+#include "base/text.h"
 #include "render/site_internal.h"
 
 namespace ladder::render::internal {
@@ -28,7 +28,7 @@ Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
     std::string note = ex && !ex->note.empty() ? ex->note : level.note;
     cell.set("note", note.empty() ? std::string("Not defined") : note);
   }
-  if (ex && !ex->summary.empty()) cell.set("summary_html", site.InlineHtml(ex->summary));
+  cell.set("summary_html", Text(ex ? site.InlineHtml(ex->summary) : std::string()));
   const analysis::MarkedCompetency* marked = nullptr;
   if (news)
     for (const analysis::MarkedCompetency& mc : news->competencies)
@@ -39,7 +39,7 @@ Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
   if (marked) {
     for (const analysis::MarkedBehaviour& mb : marked->behaviours) {
       Data b = Object();
-      b.set("html", site.InlineHtml(mb.text));
+      b.set("html", Text(site.InlineHtml(mb.text)));
       if (mb.mark == analysis::Mark::kInherited) {
         b.set("from", mb.from_level);
         inherited.push_back(b);
@@ -125,12 +125,13 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     Data summary = Object();
     summary.set("label", "Summary");
     summary.set("anchor", "summary");
+    summary.set("description_html", false);
     Data cells = List();
     for (int k = 0; k < 3; ++k) {
       Data c = LevelOnlyCell(cols[k], k == 1);
       if (levels[k]) {
         any_summary = any_summary || !levels[k]->summary.empty();
-        c.set("html", site.BlockHtml(levels[k]->summary));
+        c.set("html", Text(site.BlockHtml(levels[k]->summary)));
         if (levels[k]->state == model::LevelState::kUndefined) {
           c.set("undefined", true);
           c.set("note", levels[k]->note.empty() ? std::string("Not defined") : levels[k]->note);
@@ -144,10 +145,11 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
       Data row = Object();
       row.set("label", AttributeLabel(key));
       row.set("anchor", "a-" + text::Slugify(key));
+      row.set("description_html", false);
       Data acells = List();
       for (int k = 0; k < 3; ++k) {
         Data c = LevelOnlyCell(cols[k], k == 1);
-        if (levels[k]) c.set("html", site.BlockHtml(AttributeValue(*levels[k], key)));
+        if (levels[k]) c.set("html", Text(site.BlockHtml(AttributeValue(*levels[k], key))));
         acells.push_back(c);
       }
       row.set("cells", acells);
@@ -155,7 +157,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     }
     if (!rows.is_empty_list()) {
       Data group = Object();
-      group.set("name", "The level");
+      group.set("name", Text("The level"));
       group.set("rows", rows);
       rowgroups.push_back(group);
     }
@@ -167,17 +169,17 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
       news[k] = analysis::NewAtLevel(fw, *fe.levels[cols[k]].track, *fe.levels[cols[k]].level);
   for (const Group& g : Groups(fw)) {
     Data group = Object();
-    group.set("name", g.name.empty() ? std::string("Competencies") : g.name);
+    group.set("name", Text(g.name.empty() ? std::string("Competencies") : g.name));
     Data rows = List();
     for (const model::Competency* c : g.competencies) {
       Data row = Object();
       row.set("label", c->name);
       row.set("anchor", "c-" + text::Slugify(c->id));
-      row.set("description_html", site.InlineHtml(c->description));
+      row.set("description_html", Text(site.InlineHtml(c->description)));
       Data cells = List();
       for (int k = 0; k < 3; ++k)
-        cells.push_back(CompetencyCell(site, fe, cols[k], news[k] ? &*news[k] : nullptr, *c,
-                                       k == 1, new_count));
+        cells.push_back(CompetencyCell(site, fe, cols[k], news[k] ? &*news[k] : nullptr, *c, k == 1,
+                                       new_count));
       row.set("cells", cells);
       rows.push_back(row);
     }
@@ -189,6 +191,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     Data row = Object();
     row.set("label", "Requirements to reach the level");
     row.set("anchor", "requirements");
+    row.set("description_html", false);
     Data cells = List();
     for (int k = 0; k < 3; ++k) {
       Data c = LevelOnlyCell(cols[k], k == 1);
@@ -201,7 +204,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     row.set("cells", cells);
     if (any) {
       Data group = Object();
-      group.set("name", "Requirements");
+      group.set("name", Text("Requirements"));
       Data rows = List();
       rows.push_back(row);
       group.set("rows", rows);
@@ -221,7 +224,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     }
     if (!here) continue;
     Data od = Object();
-    od.set("name", o.name);
+    od.set("name", Text(o.name));
     od.set("href", Href(root, fe.Dir() + "index.html#overlay-" + text::Slugify(o.id)));
     overlays.push_back(od);
   }

@@ -9,7 +9,7 @@ std::string SeniorityLabel(const std::string& s) { return s.empty() ? "Base titl
 
 Data RoleLink(const FrameworkEntry& fe, size_t r, const std::string& root) {
   Data d = Object();
-  d.set("title", fe.roles[r].role->title);
+  d.set("title", Text(fe.roles[r].role->title));
   d.set("href", Href(root, fe.roles[r].path));
   return d;
 }
@@ -27,7 +27,7 @@ Result<Page> RolesPage(const Site::Impl& site, std::string_view path) {
   for (const FrameworkEntry& fe : site.frameworks) {
     if (fe.roles.empty()) continue;
     Data c = Object();
-    c.set("name", fe.fw.name);
+    c.set("name", Text(fe.fw.name));
     c.set("anchor", "roles-" + fe.slug);
     c.set("role_count", std::to_string(fe.roles.size()));
     c.set("family_count", std::to_string(fe.families.size()));
@@ -41,7 +41,7 @@ Result<Page> RolesPage(const Site::Impl& site, std::string_view path) {
     Data rows = List();
     for (const FamilyEntry& family : fe.families) {
       Data row = Object();
-      row.set("family", family.name);
+      row.set("family", Text(family.name));
       row.set("href", Href(root, family.path));
       Data cells = List();
       for (const std::string& s : fe.seniorities) {
@@ -69,16 +69,16 @@ Result<Page> RolePage(const Site::Impl& site, const FrameworkEntry& fe, size_t r
   Data d = PageData(site, path, role.title);
   d.set("catalogue_href", Href(root, "roles/index.html#roles-" + fe.slug));
   d.set("catalogue", fe.fw.name);
-  d.set("title", role.title);
-  d.set("family", role.family);
+  d.set("title", Text(role.title));
+  d.set("family", Text(role.family));
   d.set("seniority", SeniorityLabel(role.seniority));
   for (const FamilyEntry& f : fe.families)
     if (f.name == role.family) d.set("family_href", Href(root, f.path));
-  d.set("summary_html", site.BlockHtml(role.summary));
+  d.set("summary_html", Text(site.BlockHtml(role.summary)));
   SetList(d, "responsibilities", StringList(site, role.responsibilities));
   SetList(d, "skills", StringList(site, role.skills));
   SetList(d, "kpis", StringList(site, role.kpis));
-  d.set("path_html", site.BlockHtml(role.path));
+  d.set("path_html", Text(site.BlockHtml(role.path)));
   d.set("has_path", !role.path.empty());
   return HtmlPage(RenderTemplate("role", d), fe.Published());
 }
@@ -90,12 +90,12 @@ Result<Page> FamilyPage(const Site::Impl& site, const FrameworkEntry& fe, size_t
   Data d = PageData(site, path, family.name + " — career ladder");
   d.set("catalogue_href", Href(root, "roles/index.html#roles-" + fe.slug));
   d.set("catalogue", fe.fw.name);
-  d.set("family", family.name);
+  d.set("family", Text(family.name));
   Data steps = List();
   for (size_t r : family.roles) {
     Data s = RoleLink(fe, r, root);
     s.set("seniority", SeniorityLabel(fe.roles[r].role->seniority));
-    s.set("summary_html", site.BlockHtml(fe.roles[r].role->summary));
+    s.set("summary_html", Text(site.BlockHtml(fe.roles[r].role->summary)));
     steps.push_back(s);
   }
   SetList(d, "steps", steps);
@@ -116,7 +116,7 @@ Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::stri
     for (const SearchHit& h : SearchIn(site, query, 50)) {
       Data hd = Object();
       hd.set("kind", h.kind);
-      hd.set("title", h.title);
+      hd.set("title", Text(h.title));
       hd.set("context", h.context);
       hd.set("href", Href(root, h.url));
       hd.set("before", h.before);

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -130,13 +131,15 @@ SiteServer::SiteServer(ServerOptions options, std::shared_ptr<const render::Site
   http.set_write_timeout(impl_->options.write_timeout_seconds, 0);
   http.set_payload_max_length(impl_->options.payload_max_bytes);
   Impl* impl = impl_.get();
-  http.Get(".*", [impl](const httplib::Request& req, httplib::Response& res) {
-    impl->Serve(req, res);
-  });
+  http.Get(".*",
+           [impl](const httplib::Request& req, httplib::Response& res) { impl->Serve(req, res); });
   if (impl_->options.access_log) {
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      spdlog::info("{} \"{} {}\" {} {}", req.remote_addr, req.method, req.target, res.status,
-                   res.body.size());
+    // The access log goes to stderr, one line per request; stdout stays free for output.
+    auto log = std::make_shared<spdlog::logger>("access",
+                                                std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    http.set_logger([log](const httplib::Request& req, const httplib::Response& res) {
+      log->info("{} \"{} {}\" {} {}", req.remote_addr, req.method, req.target, res.status,
+                res.body.size());
     });
   }
 }
