@@ -93,5 +93,3 @@ void BM_RecognizeRuleTestData(benchmark::State& state) {
 BENCHMARK(BM_RecognizeRuleTestData);
 
 }  // namespace
-
-BENCHMARK_MAIN();

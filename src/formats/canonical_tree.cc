@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "model/validate.h"
 
@@ -358,6 +359,9 @@ class Converter {
                                               {"draft", "published"}));
     }
     LADDER_TRY_STATUS(Opt(f, "effective", fw.effective));
+    if (!fw.effective.empty() && !Date::Parse(fw.effective))
+      return Bad(N(f.Find("effective")), "framework.effective",
+                 "expected a date written YYYY-MM-DD, got " + Quote(fw.effective));
     LADDER_TRY_STATUS(Opt(f, "cumulative", fw.cumulative));
     if (int64_t v = f.Find("consensus"); v >= 0) {
       LADDER_TRY(fw.consensus,

@@ -313,6 +313,15 @@ TEST(canonical_Errors, BadEnumValuesListTheAllowedOnes) {
   EXPECT_NE(e.message.find("allowed: unanimous, majority"), std::string::npos);
 }
 
+TEST(canonical_Errors, EffectiveMustBeADate) {
+  Error e = ErrorOf("ladder: 1\nframework:\n  id: x\n  effective: next spring\n");
+  EXPECT_EQ(Where(e), "t.yaml:4:14");
+  EXPECT_EQ(e.field, "framework.effective");
+  EXPECT_NE(e.message.find("expected a date written YYYY-MM-DD"), std::string::npos);
+  EXPECT_EQ(ErrorOf("ladder: 1\nframework: {id: x, effective: \"2024-02-30\"}\n").field,
+            "framework.effective");
+}
+
 TEST(canonical_Errors, FormatVersion) {
   Error e = ErrorOf("framework: {id: x}\n");
   EXPECT_EQ(Where(e), "t.yaml:1:1");
@@ -646,6 +655,24 @@ TEST(canonical_Json, ErrorsNameLineAndColumn) {
   r = ReadJson("", "t.json");
   ASSERT_FALSE(r.has_value());
   EXPECT_NE(r.error().message.find("empty"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ladder::formats
+
+namespace ladder::formats {
+namespace {
+
+// The JSON example of docs/format.md is a document the JSON reader accepts.
+TEST(canonical_Docs, JsonExampleOfTheReferenceReads) {
+  std::string doc = Slurp(fs::path(LADDER_SOURCE_DIR) / "docs/format.md");
+  size_t start = doc.find("```json\n");
+  ASSERT_NE(start, std::string::npos);
+  start += 8;
+  size_t end = doc.find("```", start);
+  Result<model::Framework> fw = ReadJson(doc.substr(start, end - start), "format.md");
+  ASSERT_TRUE(fw.has_value()) << fw.error().ToString();
+  EXPECT_EQ(fw->tracks[0].levels[0].requirements.size(), 3u);
 }
 
 }  // namespace
