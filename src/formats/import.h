@@ -22,13 +22,16 @@ namespace ladder::formats {
 struct Passage {
   int line = 0;
   std::string text;
+  // The document it comes from; ReadDocuments fills it for single-document imports, readers
+  // reading several documents (ReadMany) fill it themselves.
+  std::string file;
   friend bool operator==(const Passage&, const Passage&) = default;
 };
 
 // What of the source landed in the framework (DESIGN.md §8).
 struct Coverage {
   int source_words = 0;
-  int imported_words = 0;
+  int imported_words = 0;  // source words found in the framework (<= source_words)
   std::vector<Passage> not_imported;
 };
 
@@ -71,8 +74,21 @@ class Reader {
 const std::vector<std::unique_ptr<Reader>>& Readers();
 const Reader* FindReader(std::string_view name);
 
-// Reads documents as one framework: detects the format (or uses `format` when non-empty),
-// checks size and encoding, repairs mis-encoded text with a warning, and fills the coverage.
-Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format = {});
+// Reads documents as one framework:
+//  - size: each document at most kMaxDocumentBytes (16 MiB), all together kMaxImportBytes
+//    (64 MiB), else kResourceExhausted before anything is parsed;
+//  - encoding (formats/encoding.h): binary files (NUL bytes) and UTF-8 mixed with stray bytes
+//    are kParse errors naming line:col of the first bad byte; text without any UTF-8 is read as
+//    Windows-1252 with a warning; mojibake (`â€™`) is repaired with a warning naming each line;
+//  - empty documents (nothing but white space) are kParse errors;
+//  - format: `format` when non-empty (unknown names are kInvalidArgument with the list), else
+//    the reader whose Detect() scores highest on the content (never the file name); a score
+//    below 30 is a kParse error asking for --from; documents read together must all detect as
+//    the same format;
+//  - one document goes to Reader::Read, several to Reader::ReadMany;
+//  - source.format and source.file are set when the reader left them empty, and the coverage
+//    is measured (formats/coverage.h).
+Result<Imported> ReadDocuments(const std::vector<Document>& documents,
+                               std::string_view format = {});
 
 }  // namespace ladder::formats

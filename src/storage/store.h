@@ -159,9 +159,17 @@ struct AuditQuery {
 };
 
 // What a search result is.
-enum class HitKind { kBehaviour, kLevelSummary, kExpectationSummary, kNote, kRole };
-const char* HitKindName(
-    HitKind k);  // behaviour | level_summary | expectation_summary | note | role
+enum class HitKind {
+  kBehaviour,           // one behaviour of a level in a competency
+  kLevelSummary,        // a level's summary
+  kExpectationSummary,  // a level's summary statement for one competency
+  kAttribute,           // a level attribute (scope, responsibilities ...); title is its key
+  kRequirement,         // a requirement sentence of a level
+  kNote,                // a prose section of the framework; title is its heading
+  kRole,                // a role profile of the catalogue; title is the role's title
+};
+// behaviour | level_summary | expectation_summary | attribute | requirement | note | role
+const char* HitKindName(HitKind k);
 
 // Markers around the matched words in SearchHit::snippet. They never occur in stored text (they
 // are ASCII control characters), so a renderer HTML-escapes the snippet first and then replaces

@@ -1,0 +1,274 @@
+#include "analysis/lint.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "base/text.h"
+#include "model/validate.h"
+
+namespace ladder::analysis {
+namespace {
+
+// Behaviours are compared verbatim, except for white space (line wrapping in the source).
+std::string Normalize(std::string_view text) {
+  return std::string(text::Trim(text::CollapseSpace(text)));
+}
+
+std::string Quote(std::string_view text) {
+  std::string t = Normalize(text);
+  if (t.size() > 80) {
+    size_t cut = 77;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    t = t.substr(0, cut) + "...";
+  }
+  return "\"" + t + "\"";
+}
+
+std::string LevelName(const model::Track& track, const model::Level& level) {
+  return "level " + track.id + "/" + level.code;
+}
+
+class Linter {
+ public:
+  explicit Linter(const model::Framework& fw) : fw_(fw) {}
+
+  std::vector<Finding> Run() {
+    Invariants();
+    for (const model::Track& track : fw_.tracks) {
+      for (const model::Level& level : track.levels) CheckLevel(track, level);
+      CheckRepetition(track);
+    }
+    for (const model::OverlayRole& o : fw_.overlays)
+      CheckRequirements(o.requirements, "overlay '" + o.id + "'");
+    for (const model::Transition& t : fw_.transitions)
+      CheckRequirements(t.requirements, "transition " + t.from + " -> " + t.to);
+    CheckRequirements(fw_.policy, "the promotion policy");
+    // Findings read best in document order; without locations keep the order checked.
+    std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
+      if (a.location.line == 0 || b.location.line == 0) return false;
+      if (a.location.file != b.location.file) return false;
+      return std::pair(a.location.line, a.location.column) <
+             std::pair(b.location.line, b.location.column);
+    });
+    return std::move(findings_);
+  }
+
+ private:
+  void Add(std::string code, Severity severity, const model::Origin& origin, std::string message) {
+    findings_.push_back(Finding{std::move(code), severity, origin.where, std::move(message)});
+  }
+
+  // The hard invariants, as errors, each under the code of its kind.
+  void Invariants() {
+    for (const Error& e : model::ValidateFramework(fw_)) {
+      std::string code = "invalid-framework";
+      if (text::EndsWith(e.field, ".rank")) {
+        code = "invalid-rank";
+      } else if (e.message.find("does not exist") != std::string::npos) {
+        code = "dangling-reference";
+      } else if (text::StartsWith(e.message, "duplicate ") ||
+                 e.message.find("appears twice") != std::string::npos) {
+        code = "duplicate-id";
+      }
+      std::string message = e.field.empty() ? e.message : e.field + ": " + e.message;
+      findings_.push_back(Finding{std::move(code), Severity::kError, e.where, std::move(message)});
+    }
+  }
+
+  static bool HasContent(const model::Expectation& e) {
+    return !e.undefined &&
+           (!Normalize(e.summary).empty() ||
+            std::any_of(e.behaviours.begin(), e.behaviours.end(),
+                        [](const std::string& b) { return !Normalize(b).empty(); }));
+  }
+
+  void CheckLevel(const model::Track& track, const model::Level& level) {
+    const std::string name = LevelName(track, level);
+    const bool defined = level.state == model::LevelState::kDefined;
+    if (defined) {
+      if (IsPlaceholderText(level.summary))
+        Add("placeholder-text", Severity::kWarning, level.origin,
+            "the summary of " + name + " is placeholder text " + Quote(level.summary) +
+                "; mark the level `state: undefined` with a note instead");
+      const bool empty =
+          Normalize(level.summary).empty() && level.attributes.empty() &&
+          std::none_of(level.expectations.begin(), level.expectations.end(), HasContent);
+      if (empty) {
+        Add("empty-level", Severity::kWarning, level.origin,
+            name +
+                " is defined but has no summary, attributes or expectations; describe it or "
+                "mark it `state: undefined` with a note");
+      } else {
+        CheckMissing(track, level);
+      }
+    }
+    // The same behaviour twice in one level, in one competency or across two.
+    std::map<std::string, std::string> seen;  // normalised behaviour -> competency id
+    for (const model::Expectation& e : level.expectations) {
+      if (defined && !e.undefined && IsPlaceholderText(e.summary))
+        Add("placeholder-text", Severity::kWarning, e.origin,
+            "the summary of " + e.competency + " at " + name + " is placeholder text " +
+                Quote(e.summary) + "; mark the cell undefined with a note instead");
+      for (const std::string& b : e.behaviours) {
+        if (IsPlaceholderText(b)) {
+          Add("placeholder-text", Severity::kWarning, e.origin,
+              "behaviour " + Quote(b) + " of " + e.competency + " at " + name +
+                  " is placeholder text; mark the cell undefined with a note instead");
+          continue;
+        }
+        const std::string key = Normalize(b);
+        if (key.empty()) continue;
+        auto [it, inserted] = seen.emplace(key, e.competency);
+        if (!inserted) {
+          std::string where = it->second == e.competency
+                                  ? "twice in " + e.competency
+                                  : "in " + it->second + " and in " + e.competency;
+          Add("duplicate-behaviour", Severity::kWarning, e.origin,
+              "behaviour " + Quote(b) + " appears " + where + " at " + name);
+        }
+      }
+    }
+    CheckRequirements(level.requirements, name);
+  }
+
+  void CheckMissing(const model::Track& track, const model::Level& level) {
+    for (const model::Competency& c : fw_.competencies) {
+      const model::Expectation* e = level.FindExpectation(c.id);
+      if (!e) {
+        Add("missing-expectation", Severity::kWarning, level.origin,
+            LevelName(track, level) + " has no expectation for competency '" + c.id +
+                "'; add its behaviours or mark the cell undefined with a note");
+      } else if (!e->undefined && !HasContent(*e)) {
+        Add("missing-expectation", Severity::kWarning, e->origin,
+            "the expectation for competency '" + c.id + "' at " + LevelName(track, level) +
+                " is empty; add its behaviours or mark the cell undefined with a note");
+      }
+    }
+  }
+
+  // The behaviours a level includes from below: every lower level of its track when the
+  // framework is cumulative, and the level it `inherits` (with what that one includes).
+  void CheckRepetition(const model::Track& track) {
+    for (size_t i = 0; i < track.levels.size(); ++i) {
+      const model::Level& level = track.levels[i];
+      std::map<std::string, std::string> below;  // normalised behaviour -> level code
+      if (fw_.cumulative) {
+        for (size_t j = 0; j < i; ++j) Collect(track.levels[j], below);
+      }
+      std::set<const model::Level*> visited{&level};
+      const model::Level* cur = &level;
+      const model::Track* cur_track = &track;
+      while (!cur->inherits.empty()) {
+        auto [t, l] = fw_.ResolveLevel(cur->inherits, cur_track->id);
+        if (!l || !visited.insert(l).second) break;
+        Collect(*l, below);
+        if (fw_.cumulative) {
+          for (const model::Level& lower : t->levels) {
+            if (&lower == l) break;
+            Collect(lower, below);
+          }
+        }
+        cur = l;
+        cur_track = t;
+      }
+      if (below.empty()) continue;
+      const std::string why = fw_.cumulative
+                                  ? "the framework is cumulative, so each level includes "
+                                    "the ones below it"
+                                  : "it inherits " + level.inherits;
+      for (const model::Expectation& e : level.expectations) {
+        for (const std::string& b : e.behaviours) {
+          auto it = below.find(Normalize(b));
+          if (it == below.end()) continue;
+          Add("repeated-behaviour", Severity::kWarning, e.origin,
+              "behaviour " + Quote(b) + " of " + e.competency + " at " + LevelName(track, level) +
+                  " repeats " + it->second + " verbatim (" + why + "); remove it here");
+        }
+      }
+    }
+  }
+
+  static void Collect(const model::Level& level, std::map<std::string, std::string>& out) {
+    for (const model::Expectation& e : level.expectations)
+      for (const std::string& b : e.behaviours) {
+        std::string key = Normalize(b);
+        if (!key.empty() && !IsPlaceholderText(key)) out.emplace(std::move(key), level.code);
+      }
+  }
+
+  void CheckRequirements(const std::vector<model::Requirement>& requirements,
+                         const std::string& owner) {
+    for (size_t i = 0; i < requirements.size(); ++i) {
+      const model::Requirement& r = requirements[i];
+      if (Normalize(r.text).empty())
+        Add("empty-requirement", Severity::kError, r.origin,
+            "requirement " + std::to_string(i + 1) + " of " + owner +
+                " has no text; every requirement keeps the sentence it was written as");
+    }
+  }
+
+  const model::Framework& fw_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "?";
+}
+
+std::vector<Finding> Lint(const model::Framework& framework) { return Linter(framework).Run(); }
+
+bool HasProblems(const std::vector<Finding>& findings) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.severity != Severity::kInfo; });
+}
+
+bool IsPlaceholderText(std::string_view text) {
+  static const std::set<std::string> kPlaceholders = {"tbd",
+                                                      "tbc",
+                                                      "tba",
+                                                      "wip",
+                                                      "n/a",
+                                                      "na",
+                                                      "n.a",
+                                                      "todo",
+                                                      "to do",
+                                                      "to be defined",
+                                                      "to be determined",
+                                                      "to be confirmed",
+                                                      "not currently defined",
+                                                      "not defined",
+                                                      "not yet defined",
+                                                      "undefined",
+                                                      "not applicable",
+                                                      "none",
+                                                      "varies",
+                                                      "(varies)",
+                                                      "-",
+                                                      "--",
+                                                      "---",
+                                                      "\xE2\x80\x93" /* en dash */,
+                                                      "\xE2\x80\x94" /* em dash */,
+                                                      "?",
+                                                      "...",
+                                                      "coming soon"};
+  std::string t = text::ToLower(Normalize(text));
+  // Final punctuation does not make a placeholder a sentence ("TBD.", "N/A!").
+  while (t.size() > 1 && (t.back() == '.' || t.back() == '!' || t.back() == ':') &&
+         !kPlaceholders.contains(t))
+    t.pop_back();
+  return !t.empty() && kPlaceholders.contains(t);
+}
+
+}  // namespace ladder::analysis

@@ -1,0 +1,222 @@
+#include "analysis/requirements.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <type_traits>
+
+#include "base/text.h"
+
+namespace ladder::analysis {
+namespace {
+
+using nlohmann::json;
+
+// The canonical YAML shape of a rule (DESIGN.md §8), as JSON, for comparing with test data.
+json RuleJson(const model::Rule& rule) {
+  return std::visit(
+      [](const auto& r) -> json {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, model::ManualRule>) return "manual";
+        if constexpr (std::is_same_v<T, model::TimeAtLevel>)
+          return {{"time_at_level", {{"level", r.level}, {"months", r.months}}}};
+        if constexpr (std::is_same_v<T, model::ConsistentPerformance>)
+          return {{"consistent_performance", {{"level", r.level}, {"months", r.months}}}};
+        if constexpr (std::is_same_v<T, model::PerformingAtNext>)
+          return {{"performing_at_next",
+                   {{"months", r.months}, {"all_competencies", r.all_competencies}}}};
+        if constexpr (std::is_same_v<T, model::EvidenceCount>) {
+          json body = {{"kind", r.kind}, {"count", r.count}};
+          if (r.within_months) body["within_months"] = r.within_months;
+          return {{"evidence_count", body}};
+        }
+        if constexpr (std::is_same_v<T, model::TimeInRole>)
+          return {{"time_in_role", {{"role", r.role}, {"months", r.months}}}};
+        if constexpr (std::is_same_v<T, model::SmeSkillsets>) {
+          json body = {{"count", r.count}};
+          if (!r.skill.empty()) body["skill"] = r.skill;
+          return {{"sme_skillsets", body}};
+        }
+        if constexpr (std::is_same_v<T, model::MetricThreshold>)
+          return {{"metric", {{"name", r.name}, {"at_least", r.at_least}}}};
+        if constexpr (std::is_same_v<T, model::PeerReviewPassed>)
+          return {{"peer_review", "passed"}};
+        if constexpr (std::is_same_v<T, model::DocumentedNeed>)
+          return {{"documented_need", "open"}};
+        if constexpr (std::is_same_v<T, model::Approval>) return {{"approval", {{"by", r.by}}}};
+      },
+      rule);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(RecognizeRule, DataFile) {
+  const std::string path =
+      std::string(LADDER_SOURCE_DIR) + "/src/analysis/testdata/requirements.tsv";
+  const std::string data = ReadFile(path);
+  ASSERT_FALSE(data.empty()) << path;
+  int cases = 0;
+  int line_no = 0;
+  std::set<std::string> kinds;
+  for (const std::string& line : text::SplitLines(data)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << path << ":" << line_no << ": no tab";
+    const std::string sentence = line.substr(0, tab);
+    const json expected = json::parse(line.substr(tab + 1));
+    const model::Rule rule = RecognizeRule(sentence);
+    EXPECT_EQ(RuleJson(rule), expected) << path << ":" << line_no << ": \"" << sentence << "\"";
+    kinds.insert(model::RuleKindName(rule));
+    ++cases;
+  }
+  EXPECT_GE(cases, 80);
+  EXPECT_EQ(kinds.size(), 11u) << "every rule kind has cases";
+}
+
+TEST(SplitRequirements, IndependentRequirementsAtCommasAndSemicolons) {
+  EXPECT_EQ(SplitRequirements("1 year at Level 1, SME in at least two core skillsets, successful "
+                              "peer review"),
+            (std::vector<std::string>{"1 year at Level 1", "SME in at least two core skillsets",
+                                      "successful peer review"}));
+  EXPECT_EQ(SplitRequirements("Documented need for role; 2 years at Level 2; and approved by "
+                              "leadership."),
+            (std::vector<std::string>{"Documented need for role", "2 years at Level 2",
+                                      "approved by leadership"}));
+}
+
+TEST(SplitRequirements, BulletsAndLines) {
+  EXPECT_EQ(SplitRequirements("\xE2\x80\xA2 1 year at Level 1 \xE2\x80\xA2 Successful peer review"),
+            (std::vector<std::string>{"1 year at Level 1", "Successful peer review"}));
+  EXPECT_EQ(SplitRequirements("- Presented 3+ times\r\n- Wrote two design docs\n\n"),
+            (std::vector<std::string>{"Presented 3+ times", "Wrote two design docs"}));
+}
+
+TEST(SplitRequirements, KeepsOneRequirementTogether) {
+  // A qualifier after a comma belongs to the rule before it.
+  EXPECT_EQ(SplitRequirements("at least 3 months performing consistently at the next level, in "
+                              "all categories"),
+            (std::vector<std::string>{"at least 3 months performing consistently at the next "
+                                      "level, in all categories"}));
+  // A condition before a comma and an OR alternative: one manual requirement.
+  const std::string alt =
+      "If coming in from IC path, documented success in peer onboarding/coaching OR past "
+      "experience in people management";
+  EXPECT_EQ(SplitRequirements(alt), (std::vector<std::string>{alt}));
+  // A condition that would be lost by splitting keeps the whole sentence.
+  EXPECT_EQ(SplitRequirements("2 years at Level 2, unless waived by leadership"),
+            (std::vector<std::string>{"2 years at Level 2, unless waived by leadership"}));
+  // Commas inside parentheses never split.
+  EXPECT_EQ(SplitRequirements("SME in two skillsets (networking, storage)"),
+            (std::vector<std::string>{"SME in two skillsets (networking, storage)"}));
+}
+
+TEST(SplitRequirements, NeverDropsText) {
+  EXPECT_EQ(SplitRequirements("A strong sense of ownership"),
+            (std::vector<std::string>{"A strong sense of ownership"}));
+  EXPECT_TRUE(SplitRequirements("   ").empty());
+}
+
+model::Level MakeLevel(std::string code, int rank, std::string title,
+                       std::vector<std::string> requirements = {}) {
+  model::Level level;
+  level.code = std::move(code);
+  level.rank = rank;
+  level.title = std::move(title);
+  for (std::string& r : requirements)
+    level.requirements.push_back({std::move(r), model::ManualRule{}, {}});
+  return level;
+}
+
+model::Track MakeTrack(std::string id, model::TrackKind kind, std::vector<model::Level> levels) {
+  model::Track track;
+  track.id = id;
+  track.name = id;
+  track.kind = kind;
+  track.levels = std::move(levels);
+  return track;
+}
+
+model::Framework SmallFramework() {
+  model::Framework fw;
+  fw.id = "support";
+  fw.tracks.push_back(
+      MakeTrack("core", model::TrackKind::kCore, {MakeLevel("analyst", 1, "Support Analyst")}));
+  fw.tracks.push_back(
+      MakeTrack("ic", model::TrackKind::kIc,
+                {MakeLevel("senior", 2, "Senior Analyst",
+                           {"1 year at Level 1, SME in two skillsets", "Successful peer review",
+                            "A strong sense of ownership"}),
+                 MakeLevel("staff", 3, "Staff Analyst",
+                           {"18 months as Senior Analyst", "18 months as Principal Analyst",
+                            "2 years at Level 9"})}));
+  fw.notes.push_back(model::Note{
+      "When are promotions made?",
+      "Promotions happen once you have had at least 12 months of consistent high performance "
+      "at your current level, and at least 3 months performing consistently at the next "
+      "level, in all categories. We present 3+ talks a year as a team.\n\n"
+      "In order to be promoted, a candidate must undergo a peer review process.",
+      {}});
+  return fw;
+}
+
+TEST(RecognizeRequirements, LevelsSplitAndResolved) {
+  model::Framework fw = SmallFramework();
+  RecognizeRequirements(fw);
+  const auto& senior = fw.tracks[1].levels[0].requirements;
+  ASSERT_EQ(senior.size(), 4u);
+  EXPECT_EQ(senior[0].text, "1 year at Level 1");
+  EXPECT_EQ(senior[0].rule, model::Rule(model::TimeAtLevel{"1", 12}));
+  EXPECT_EQ(senior[1].text, "SME in two skillsets");
+  EXPECT_EQ(senior[1].rule, model::Rule(model::SmeSkillsets{2, ""}));
+  EXPECT_EQ(senior[2].rule, model::Rule(model::PeerReviewPassed{}));
+  EXPECT_EQ(senior[3].rule, model::Rule(model::ManualRule{}));
+  const auto& staff = fw.tracks[1].levels[1].requirements;
+  ASSERT_EQ(staff.size(), 3u);
+  // A title resolves to the level's code; a title or rank the framework lacks stays manual.
+  EXPECT_EQ(staff[0].rule, model::Rule(model::TimeAtLevel{"senior", 18}));
+  EXPECT_EQ(staff[1].rule, model::Rule(model::ManualRule{}));
+  EXPECT_EQ(staff[2].rule, model::Rule(model::ManualRule{}));
+}
+
+TEST(RecognizeRequirements, PolicyFromNotesOneRequirementPerClause) {
+  model::Framework fw = SmallFramework();
+  RecognizeRequirements(fw);
+  ASSERT_EQ(fw.policy.size(), 3u);
+  EXPECT_EQ(fw.policy[0].text,
+            "Promotions happen once you have had at least 12 months of consistent high "
+            "performance at your current level");
+  EXPECT_EQ(fw.policy[0].rule, model::Rule(model::ConsistentPerformance{"", 12}));
+  EXPECT_EQ(fw.policy[1].text,
+            "at least 3 months performing consistently at the next level, in all categories");
+  EXPECT_EQ(fw.policy[1].rule, model::Rule(model::PerformingAtNext{3, true}));
+  EXPECT_EQ(fw.policy[2].rule, model::Rule(model::PeerReviewPassed{}));
+  // The notes are kept whole.
+  EXPECT_EQ(fw.notes.size(), 1u);
+}
+
+TEST(RecognizeRequirements, Idempotent) {
+  model::Framework once = SmallFramework();
+  RecognizeRequirements(once);
+  model::Framework twice = once;
+  RecognizeRequirements(twice);
+  EXPECT_EQ(once, twice);
+}
+
+TEST(RecognizeRequirements, TypedRulesAreKept) {
+  model::Framework fw = SmallFramework();
+  fw.policy.push_back({"Manager decides", model::Approval{"manager"}, {}});
+  RecognizeRequirements(fw);
+  EXPECT_EQ(fw.policy[0].rule, model::Rule(model::Approval{"manager"}));
+}
+
+}  // namespace
+}  // namespace ladder::analysis

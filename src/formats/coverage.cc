@@ -1,0 +1,301 @@
+#include "formats/coverage.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <unordered_map>
+
+#include "base/text.h"
+
+namespace ladder::formats {
+namespace {
+
+struct Token {
+  std::string word;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Replaces inline markup that carries no words of the text (link targets, HTML tags) with
+// spaces, keeping byte offsets.
+std::string BlankMarkup(std::string_view in) {
+  std::string s(in);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ']' && i + 1 < s.size() && s[i + 1] == '(') {
+      int depth = 0;
+      size_t j = i + 1;
+      for (; j < s.size() && s[j] != '\n'; ++j) {
+        if (s[j] == '(') ++depth;
+        if (s[j] == ')' && --depth == 0) break;
+      }
+      if (j < s.size() && s[j] == ')') {
+        std::fill(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(j) + 1, ' ');
+        i = j;
+      }
+    } else if (s[i] == '<' && i + 1 < s.size() &&
+               (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/' ||
+                s[i + 1] == '!')) {
+      size_t close = s.find('>', i);
+      size_t newline = s.find('\n', i);
+      if (close != std::string::npos && close < newline && close - i < 400) {
+        std::fill(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(close) + 1, ' ');
+        i = close;
+      }
+    }
+  }
+  return s;
+}
+
+bool IsWordCodePoint(uint32_t cp) {
+  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;  // Latin-1 symbols
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;           // punctuation, symbols
+  if (cp >= 0x3000 && cp <= 0x303F) return false;           // CJK punctuation
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;           // variation selectors
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;           // full-width punctuation
+  if (cp >= 0x1F000) return false;                          // emoji and pictographs
+  return true;
+}
+
+void Tokenize(std::string_view raw, std::vector<Token>& out) {
+  std::string s = BlankMarkup(raw);
+  size_t i = 0;
+  Token current;
+  bool in_word = false;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    uint32_t cp = c;
+    size_t len = 1;
+    if (c >= 0x80) {
+      len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+      if (i + len > s.size()) len = 1;
+      cp = len == 1 ? 0xFFFD : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+      for (size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    if (IsWordCodePoint(cp)) {
+      if (!in_word) {
+        current = Token{};
+        current.begin = i;
+        in_word = true;
+      }
+      if (cp < 0x80) {
+        current.word += static_cast<char>(std::tolower(c));
+      } else if (cp >= 0xC0 && cp <= 0xDE) {  // Latin-1 capitals
+        uint32_t lower = cp + 0x20;
+        current.word += static_cast<char>(0xC0 | (lower >> 6));
+        current.word += static_cast<char>(0x80 | (lower & 0x3F));
+      } else {
+        current.word.append(s, i, len);
+      }
+      current.end = i + len;
+    } else if (in_word) {
+      out.push_back(std::move(current));
+      in_word = false;
+    }
+    i += len;
+  }
+  if (in_word) out.push_back(std::move(current));
+}
+
+void Add(std::vector<std::string>& out, const std::string& s) {
+  if (!s.empty()) out.push_back(s);
+}
+
+void AddRequirements(std::vector<std::string>& out, const std::vector<model::Requirement>& rs) {
+  for (const auto& r : rs) Add(out, r.text);
+}
+
+// The framework's words, with the field each position belongs to, and lookup indexes.
+class FrameworkIndex {
+ public:
+  explicit FrameworkIndex(const model::Framework& framework) {
+    std::vector<Token> tokens;
+    for (const std::string& field : FrameworkTexts(framework)) {
+      tokens.clear();
+      Tokenize(field, tokens);
+      if (tokens.empty()) continue;
+      field_start_.resize(words_.size() + 1, false);
+      field_start_[words_.size()] = true;
+      for (Token& t : tokens) words_.push_back(Intern(t.word));
+      field_end_.resize(words_.size() + 1, false);
+      field_end_[words_.size()] = true;
+    }
+    field_start_.resize(words_.size() + 1, false);
+    field_end_.resize(words_.size() + 1, false);
+    by_word_.resize(vocabulary_.size());
+    for (size_t i = 0; i < words_.size(); ++i) {
+      by_word_[words_[i]].push_back(static_cast<int>(i));
+      if (i + 2 < words_.size())
+        by_trigram_[Key(words_[i], words_[i + 1], words_[i + 2])].push_back(static_cast<int>(i));
+    }
+  }
+
+  int Find(const std::string& word) const {
+    auto it = vocabulary_.find(word);
+    return it == vocabulary_.end() ? -1 : it->second;
+  }
+
+  // Length of the accepted run of `p` starting at `at`, or 0 (see coverage.h for the rule).
+  size_t AcceptedRun(const std::vector<int>& p, size_t at) const {
+    const size_t m = p.size();
+    if (p[at] < 0) return 0;
+    auto extend = [&](int c) {
+      size_t l = 0;
+      while (at + l < m && c + l < words_.size() && p[at + l] == words_[c + l]) ++l;
+      return l;
+    };
+    constexpr size_t kMaxCandidates = 4096;
+    size_t best = 0;
+    if (at + 2 < m && p[at + 1] >= 0 && p[at + 2] >= 0) {
+      auto it = by_trigram_.find(Key(p[at], p[at + 1], p[at + 2]));
+      if (it != by_trigram_.end()) {
+        size_t n = 0;
+        for (int c : it->second) {
+          best = std::max(best, extend(c));
+          if (best == m - at || ++n >= kMaxCandidates) break;
+        }
+      }
+      if (best >= 3) return best;
+    }
+    // Shorter runs count only as a whole passage or a whole field.
+    size_t n = 0;
+    for (int c : by_word_[p[at]]) {
+      size_t l = extend(c);
+      if ((at == 0 && l == m) || (field_start_[c] && field_end_[c + l])) return l;
+      if (++n >= kMaxCandidates) break;
+    }
+    return 0;
+  }
+
+ private:
+  static uint64_t Key(int a, int b, int c) {
+    return (static_cast<uint64_t>(a) << 42) ^ (static_cast<uint64_t>(b) << 21) ^
+           static_cast<uint64_t>(c);
+  }
+  int Intern(const std::string& w) {
+    auto [it, inserted] = vocabulary_.emplace(w, static_cast<int>(vocabulary_.size()));
+    return it->second;
+  }
+
+  std::unordered_map<std::string, int> vocabulary_;
+  std::vector<int> words_;
+  std::vector<bool> field_start_, field_end_;
+  std::vector<std::vector<int>> by_word_;
+  std::unordered_map<uint64_t, std::vector<int>> by_trigram_;
+};
+
+}  // namespace
+
+std::vector<std::string> CoverageWords(std::string_view text) {
+  std::vector<Token> tokens;
+  Tokenize(text, tokens);
+  std::vector<std::string> words;
+  words.reserve(tokens.size());
+  for (Token& t : tokens) words.push_back(std::move(t.word));
+  return words;
+}
+
+std::vector<std::string> FrameworkTexts(const model::Framework& f) {
+  std::vector<std::string> out;
+  Add(out, f.name);
+  Add(out, f.description);
+  for (const auto& g : f.groups) {
+    Add(out, g.name);
+    Add(out, g.description);
+  }
+  for (const auto& c : f.competencies) {
+    Add(out, c.name);
+    Add(out, c.description);
+  }
+  for (const auto& t : f.tracks) {
+    Add(out, t.name);
+    Add(out, t.description);
+    for (const auto& l : t.levels) {
+      Add(out, l.code);
+      Add(out, l.title);
+      Add(out, l.summary);
+      Add(out, l.note);
+      for (const auto& [key, value] : l.attributes) {
+        Add(out, key);
+        Add(out, value);
+      }
+      for (const auto& e : l.expectations) {
+        Add(out, e.summary);
+        for (const auto& b : e.behaviours) Add(out, b);
+        Add(out, e.note);
+      }
+      AddRequirements(out, l.requirements);
+    }
+  }
+  for (const auto& o : f.overlays) {
+    Add(out, o.name);
+    Add(out, o.description);
+    for (const auto& d : o.duties) Add(out, d);
+    AddRequirements(out, o.requirements);
+  }
+  for (const auto& t : f.transitions) {
+    Add(out, t.description);
+    AddRequirements(out, t.requirements);
+  }
+  AddRequirements(out, f.policy);
+  for (const auto& n : f.notes) {
+    Add(out, n.title);
+    Add(out, n.markdown);
+  }
+  for (const auto& r : f.roles) {
+    Add(out, r.title);
+    Add(out, r.family);
+    Add(out, r.seniority);
+    Add(out, r.summary);
+    for (const auto& s : r.responsibilities) Add(out, s);
+    for (const auto& s : r.skills) Add(out, s);
+    for (const auto& s : r.kpis) Add(out, s);
+    Add(out, r.path);
+  }
+  return out;
+}
+
+Coverage MeasureCoverage(const std::vector<Passage>& source, const model::Framework& framework) {
+  FrameworkIndex index(framework);
+  Coverage coverage;
+  std::vector<Token> tokens;
+  std::vector<int> ids;
+  for (const Passage& passage : source) {
+    tokens.clear();
+    Tokenize(passage.text, tokens);
+    if (tokens.empty()) continue;
+    ids.clear();
+    for (const Token& t : tokens) ids.push_back(index.Find(t.word));
+    coverage.source_words += static_cast<int>(tokens.size());
+    size_t at = 0;
+    size_t missing_from = std::string::npos;
+    auto flush = [&](size_t until) {  // reports tokens [missing_from, until)
+      if (missing_from == std::string::npos) return;
+      size_t begin = tokens[missing_from].begin;
+      size_t end = tokens[until - 1].end;
+      int line = passage.line +
+                 static_cast<int>(std::count(
+                     passage.text.begin(), passage.text.begin() + static_cast<long>(begin), '\n'));
+      coverage.not_imported.push_back(
+          {line, text::CollapseSpace(std::string_view(passage.text).substr(begin, end - begin)),
+           passage.file});
+      missing_from = std::string::npos;
+    };
+    while (at < ids.size()) {
+      size_t run = index.AcceptedRun(ids, at);
+      if (run == 0) {
+        if (missing_from == std::string::npos) missing_from = at;
+        ++at;
+        continue;
+      }
+      flush(at);
+      coverage.imported_words += static_cast<int>(run);
+      at += run;
+    }
+    flush(ids.size());
+  }
+  return coverage;
+}
+
+}  // namespace ladder::formats

@@ -1,0 +1,41 @@
+// Coverage of an import (DESIGN.md §8): how many words of the source landed in the framework,
+// and every passage that did not, with its line.
+//
+// Matching works on words: lower-case runs of letters and digits (any script), so white space,
+// case, Markdown emphasis, link targets, HTML tags and punctuation never decide whether text was
+// imported. The framework's text is every text field in model order (framework name and
+// description, groups, competencies, track and level titles, summaries, notes, attributes,
+// behaviours, requirements, overlays, transitions, policy, notes, roles).
+//
+// A source passage is imported word by word: a run of its words counts as imported when the
+// same words appear in the same order in the framework's text and the run is
+//   - at least 3 words long, or
+//   - the whole passage (short passages such as a heading "Delivery"), or
+//   - a whole text field of the framework (a label that became a competency name).
+// Words outside such runs are not imported; each maximal run of them is reported as a passage
+// with its line. `imported_words` counts source words found this way, so it never exceeds
+// `source_words`.
+//
+// Cost: linear in the framework's words plus, per source word, the framework positions that
+// share its three-word sequence (bounded). Pure, thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/import.h"
+#include "model/framework.h"
+
+namespace ladder::formats {
+
+// The words of `text` as matching sees them (lower case, markup and punctuation dropped).
+std::vector<std::string> CoverageWords(std::string_view text);
+
+// Every text field of `framework`, in model order.
+std::vector<std::string> FrameworkTexts(const model::Framework& framework);
+
+// Measures `source` against `framework`.
+Coverage MeasureCoverage(const std::vector<Passage>& source, const model::Framework& framework);
+
+}  // namespace ladder::formats

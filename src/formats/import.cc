@@ -1,0 +1,171 @@
+#include "formats/import.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "formats/coverage.h"
+#include "formats/encoding.h"
+#include "formats/levels_table_reader.h"
+#include "formats/markdown_ladder_reader.h"
+#include "formats/monzo_yaml_reader.h"
+#include "formats/plain_text_reader.h"
+#include "formats/role_catalog_reader.h"
+
+namespace ladder::formats {
+namespace {
+
+// The registry. To add a reader: include its header above and add one line here. Order
+// matters only when two readers give the same detection score (the first wins), so put the
+// more specific families first. A plain list (rather than static registration objects) keeps
+// every reader linked in from the static library.
+std::vector<std::unique_ptr<Reader>> MakeReaders() {
+  std::vector<std::unique_ptr<Reader>> readers;
+  readers.push_back(MakeMonzoYamlReader());
+  readers.push_back(MakeRoleCatalogReader());
+  readers.push_back(MakeLevelsTableReader());
+  readers.push_back(MakeMarkdownLadderReader());
+  readers.push_back(MakePlainTextReader());
+  return readers;
+}
+
+// Below this score a document is not recognised and --from is needed.
+constexpr int kMinDetectScore = 30;
+
+std::string ReaderNames() {
+  std::vector<std::string> names;
+  for (const auto& r : Readers()) names.emplace_back(r->Name());
+  return text::Join(names, ", ");
+}
+
+struct Detection {
+  const Reader* reader = nullptr;
+  int score = 0;
+};
+
+Detection Detect(std::string_view text) {
+  Detection best;
+  for (const auto& r : Readers()) {
+    int score = r->Detect(text);
+    if (score > best.score) best = {r.get(), score};
+  }
+  return best;
+}
+
+std::string SourceFile(const std::vector<Document>& documents) {
+  if (documents.size() == 1) return documents[0].name;
+  // Several documents: their common directory, when they share one.
+  std::string dir = documents[0].name.substr(0, documents[0].name.rfind('/') + 1);
+  for (const Document& d : documents) {
+    if (!d.name.starts_with(dir) || d.name.find('/', dir.size()) != std::string::npos) {
+      return documents[0].name;
+    }
+  }
+  return dir.empty() ? documents[0].name : dir.substr(0, dir.size() - 1);
+}
+
+}  // namespace
+
+Result<Imported> Reader::ReadMany(const std::vector<Document>& documents) const {
+  if (documents.size() == 1) return Read(documents[0]);
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "the " + std::string(Name()) +
+                       " format reads one document at a time; import the files separately");
+}
+
+const std::vector<std::unique_ptr<Reader>>& Readers() {
+  static const std::vector<std::unique_ptr<Reader>> readers = MakeReaders();
+  return readers;
+}
+
+const Reader* FindReader(std::string_view name) {
+  for (const auto& r : Readers()) {
+    if (r->Name() == name) return r.get();
+  }
+  return nullptr;
+}
+
+Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format) {
+  if (documents.empty()) return MakeError(ErrorCode::kInvalidArgument, "no documents to import");
+  size_t total = 0;
+  for (const Document& d : documents) total += d.text.size();
+  if (total > kMaxImportBytes) {
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "the documents total " + std::to_string(total >> 20) +
+                         " MiB; one import takes at most " + std::to_string(kMaxImportBytes >> 20) +
+                         " MiB");
+  }
+
+  const Reader* forced = nullptr;
+  if (!format.empty()) {
+    forced = FindReader(format);
+    if (!forced) {
+      std::vector<std::string> names;
+      for (const auto& r : Readers()) names.emplace_back(r->Name());
+      std::string hint;
+      if (auto guess = text::DidYouMean(format, names)) hint = " (did you mean " + *guess + "?)";
+      return MakeError(
+          ErrorCode::kInvalidArgument,
+          "unknown format '" + std::string(format) + "'" + hint + "; formats: " + ReaderNames(), {},
+          "--from");
+    }
+  }
+
+  std::vector<Document> decoded;
+  std::vector<ImportWarning> warnings;
+  decoded.reserve(documents.size());
+  for (const Document& d : documents) {
+    LADDER_TRY(DecodedText t, DecodeDocument(d.text, d.name));
+    if (text::Trim(t.text).empty()) {
+      return MakeError(ErrorCode::kParse, "empty document: nothing to import",
+                       SourceLocation{d.name, 0, 0});
+    }
+    for (TextWarning& w : t.warnings) {
+      warnings.push_back({SourceLocation{d.name, w.line, 0}, std::move(w.message)});
+    }
+    decoded.push_back({d.name, std::move(t.text)});
+  }
+
+  const Reader* reader = forced;
+  if (!reader) {
+    const Document* first = nullptr;
+    for (const Document& d : decoded) {
+      Detection found = Detect(d.text);
+      if (found.score < kMinDetectScore) {
+        return MakeError(ErrorCode::kParse,
+                         "not a document family Ladder recognises; if it is one, say which "
+                         "with --from (formats: " +
+                             ReaderNames() + ")",
+                         SourceLocation{d.name, 0, 0});
+      }
+      if (reader && found.reader != reader) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "looks like " + std::string(found.reader->Name()) + " while " +
+                             first->name + " looks like " + std::string(reader->Name()) +
+                             "; documents imported together must be of one format (import "
+                             "them separately, or force one with --from)",
+                         SourceLocation{d.name, 0, 0});
+      }
+      reader = found.reader;
+      first = first ? first : &d;
+    }
+  }
+
+  LADDER_TRY(Imported imported,
+             decoded.size() == 1 ? reader->Read(decoded[0]) : reader->ReadMany(decoded));
+  warnings.insert(warnings.end(), std::make_move_iterator(imported.warnings.begin()),
+                  std::make_move_iterator(imported.warnings.end()));
+  imported.warnings = std::move(warnings);
+  if (imported.framework.source.file.empty()) imported.framework.source.file = SourceFile(decoded);
+  if (imported.framework.source.format.empty()) {
+    imported.framework.source.format = std::string(reader->Name());
+  }
+  if (decoded.size() == 1) {
+    for (Passage& p : imported.source) {
+      if (p.file.empty()) p.file = decoded[0].name;
+    }
+  }
+  imported.coverage = MeasureCoverage(imported.source, imported.framework);
+  return imported;
+}
+
+}  // namespace ladder::formats

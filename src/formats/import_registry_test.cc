@@ -1,0 +1,91 @@
+// ReadDocuments: detection from content, --from, size and encoding checks, coverage.
+#include "formats/import.h"
+
+#include <gtest/gtest.h>
+
+#include "formats/encoding.h"
+
+namespace ladder::formats {
+namespace {
+
+const char kCatalogue[] =
+    "Data Engineer: Role Blueprint\nBuilds pipelines.\n\n"
+    "Senior Data Engineer: Role Blueprint\nOwns pipelines.\n";
+
+TEST(Readers, RegistryNamesAreUniqueAndFindable) {
+  ASSERT_FALSE(Readers().empty());
+  for (const auto& r : Readers()) {
+    EXPECT_EQ(FindReader(r->Name()), r.get());
+  }
+  EXPECT_EQ(FindReader("no-such-format"), nullptr);
+}
+
+TEST(ReadDocuments, DetectsFromContentNotFileName) {
+  Result<Imported> imported = ReadDocuments({{"ladder.yaml", kCatalogue}});
+  ASSERT_TRUE(imported) << imported.error().ToString();
+  EXPECT_EQ(imported->framework.source.format, "role-catalog");
+  EXPECT_EQ(imported->framework.source.file, "ladder.yaml");
+  EXPECT_EQ(imported->framework.roles.size(), 2u);
+  EXPECT_EQ(imported->coverage.imported_words, imported->coverage.source_words);
+}
+
+TEST(ReadDocuments, UnknownFormatNamesTheChoices) {
+  Result<Imported> imported = ReadDocuments({{"a.md", kCatalogue}}, "role-catalgo");
+  ASSERT_FALSE(imported);
+  EXPECT_EQ(imported.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(imported.error().message.find("did you mean role-catalog"), std::string::npos);
+}
+
+TEST(ReadDocuments, ForcedFormatIsUsed) {
+  Result<Imported> imported = ReadDocuments({{"a.md", "just prose\n"}}, "role-catalog");
+  ASSERT_FALSE(imported);  // forced, so the catalogue reader says what it expected
+  EXPECT_NE(imported.error().message.find("no role blueprint"), std::string::npos);
+}
+
+TEST(ReadDocuments, UnrecognisedContentAsksForFrom) {
+  Result<Imported> imported = ReadDocuments({{"a.md", "Nothing here looks like a ladder.\n"}});
+  ASSERT_FALSE(imported);
+  EXPECT_EQ(imported.error().code, ErrorCode::kParse);
+  EXPECT_NE(imported.error().message.find("--from"), std::string::npos);
+}
+
+TEST(ReadDocuments, EmptyAndBlankDocumentsAreErrors) {
+  for (const char* text : {"", "  \n\n\t\n"}) {
+    Result<Imported> imported = ReadDocuments({{"e.md", text}});
+    ASSERT_FALSE(imported);
+    EXPECT_EQ(imported.error().code, ErrorCode::kParse);
+    EXPECT_NE(imported.error().ToString().find("e.md: empty document"), std::string::npos);
+  }
+}
+
+TEST(ReadDocuments, BinaryAndOversized) {
+  Result<Imported> binary = ReadDocuments({{"b.bin", std::string("\x89PNG\r\n\x1a\n\0\0", 10)}});
+  ASSERT_FALSE(binary);
+  EXPECT_NE(binary.error().message.find("binary"), std::string::npos);
+
+  std::string big(kMaxDocumentBytes + 10, 'x');
+  Result<Imported> huge = ReadDocuments({{"big.md", big}});
+  ASSERT_FALSE(huge);
+  EXPECT_EQ(huge.error().code, ErrorCode::kResourceExhausted);
+}
+
+TEST(ReadDocuments, RepairsMojibakeWithWarningNamingTheLine) {
+  std::string text =
+      "Data Engineer: Role Blueprint\nBuilds the team\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s "
+      "pipelines.\n";
+  Result<Imported> imported = ReadDocuments({{"m.txt", text}});
+  ASSERT_TRUE(imported) << imported.error().ToString();
+  EXPECT_EQ(imported->framework.roles[0].summary, "Builds the team\xE2\x80\x99s pipelines.");
+  ASSERT_EQ(imported->warnings.size(), 1u);
+  EXPECT_EQ(imported->warnings[0].where.ToString(), "m.txt:2");
+}
+
+TEST(ReadDocuments, DocumentsOfDifferentFormatsAreNotMixed) {
+  Result<Imported> imported =
+      ReadDocuments({{"a.txt", kCatalogue}, {"b.txt", "Nothing recognisable here.\n"}});
+  ASSERT_FALSE(imported);
+  EXPECT_EQ(imported.error().where.file, "b.txt");
+}
+
+}  // namespace
+}  // namespace ladder::formats

@@ -1,0 +1,69 @@
+// Reads one HTML table whose rows or columns are levels (shared by the levels-table and
+// html-table readers). The other axis holds competencies:
+//
+//   | Level | Delivery      | Teamwork |        levels as rows: a level cell (IC1) may span
+//   | IC1   | <ul><li>..    | ...      |        several rows (summary row, behaviours row)
+//   |       | summary spanning all columns  |
+//
+//   | Area        | Junior | Senior |          levels as columns (transposed): a row with
+//   | Leadership (one cell spanning the row)|  one spanning cell starts a pillar (group)
+//   | Outcomes    | ...    | TBD (colspan 1+) |
+//
+// A cell spanning several levels counts for each of them; a cell saying "Not currently
+// defined", "TBD", ... makes that expectation undefined with the text as its note, and a level
+// whose every cell (or, with no cells, whose summary) says so is `state: undefined`.
+// Pure and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/html_dom.h"
+#include "formats/import.h"
+#include "model/framework.h"
+
+namespace ladder::formats::level_table {
+
+// True when `text` names a level: "Level 2", "L3", "IC2", "E5 - Senior", "Junior", "Staff
+// Engineer", "Engineer II", "Software Engineer 3".
+bool LooksLikeLevel(std::string_view text);
+
+struct LevelName {
+  std::string code;    // "IC2", "L3", or the slug of the name
+  std::string title;   // the words after the code, or the whole name
+  std::string prefix;  // letters of a code ("IC"), "" otherwise
+};
+LevelName ParseLevelName(std::string_view text);
+
+// True when a cell says its content is not defined ("Not currently defined", "TBD", ...).
+bool IsUndefinedText(std::string_view text);
+
+// Levels of one track section of the table (a row spanning the table between levels starts
+// a new section named by its text).
+struct TrackPart {
+  std::string name;  // "" for the first part unless the table names it
+  std::vector<model::Level> levels;
+};
+
+struct Table {
+  bool transposed = false;  // levels are columns
+  std::vector<model::Competency> competencies;
+  std::vector<model::CompetencyGroup> groups;
+  std::vector<TrackPart> tracks;
+  std::string track_title;        // from <abbr title="Individual Contributor">IC</abbr>, if any
+  std::vector<Passage> passages;  // every text of the table, with its line
+};
+
+// Interprets `table`. `expect_levels` lowers the evidence needed (a class="levels-table").
+// Returns nullopt when neither axis holds levels.
+std::optional<Table> Interpret(const html::Dom& dom, int table, std::string_view file,
+                               bool expect_levels);
+
+// Adds the tables' competencies, groups and tracks to `framework` (competencies of the same
+// name shared, tracks named by their section, <abbr> title or code prefix: IC -> ic,
+// M/EM -> management). Returns the id of the individual-contributor track, or "".
+std::string AddToFramework(std::vector<Table> tables, model::Framework& framework);
+
+}  // namespace ladder::formats::level_table

@@ -1,0 +1,151 @@
+#include "formats/levels_table_reader.h"
+
+#include "base/text.h"
+#include "formats/html_dom.h"
+#include "formats/level_table.h"
+#include "formats/md_blocks.h"
+#include "formats/prose_sections.h"
+
+namespace ladder::formats {
+namespace {
+
+bool ContainsNoCase(std::string_view haystack, std::string_view needle) {
+  return text::ToLower(haystack).find(needle) != std::string::npos;
+}
+
+std::string FileStem(std::string_view name) {
+  size_t slash = name.find_last_of("/\\");
+  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  return std::string(base.substr(0, base.find('.')));
+}
+
+// A table that holds no levels is kept as a note: its rows as "cell | cell" lines.
+model::Note TableNote(const html::Dom& dom, int table, std::string_view file,
+                      std::vector<Passage>& passages) {
+  html::TableGrid grid = html::ExtractGrid(dom, table);
+  std::vector<std::string> lines;
+  for (int r = 0; r < grid.rows; ++r) {
+    std::vector<std::string> cells;
+    int last = -1;
+    for (int c = 0; c < grid.cols; ++c) {
+      int cell = grid.At(r, c).cell;
+      if (cell == -1 || cell == last) continue;
+      last = cell;
+      cells.push_back(dom.InlineMarkdown(cell));
+      passages.push_back({dom.Line(cell), dom.Text(cell), {}});
+    }
+    if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
+  }
+  int caption = dom.FindAll(table, "caption").empty() ? -1 : dom.FindAll(table, "caption")[0];
+  model::Note note;
+  note.title = caption != -1 ? dom.Text(caption) : "Table";
+  note.markdown = text::Join(lines, "\n");
+  note.origin.where = {std::string(file), dom.Line(table), 0};
+  return note;
+}
+
+// HTML written into the Markdown outside the table: a list of level names only (a decorative
+// level navigation) is not content; anything else is a passage.
+void HtmlBlockPassages(const md::Block& block, std::string_view file, std::vector<Passage>& out) {
+  auto dom = html::Dom::Parse(block.markdown, file, block.line);
+  if (!dom) return;
+  std::vector<int> items = dom->FindAll(dom->Root(), "li");
+  bool decorative = !items.empty();
+  for (int li : items)
+    if (!level_table::LooksLikeLevel(dom->Text(li))) decorative = false;
+  if (decorative) return;
+  std::string t = dom->Text(dom->Root());
+  if (!t.empty()) out.push_back({block.line, t, {}});
+}
+
+}  // namespace
+
+int DetectLevelsTable(std::string_view text) {
+  std::string_view head = text.substr(0, std::min<size_t>(text.size(), size_t{1} << 20));
+  if (ContainsNoCase(head, "levels-table")) return 95;
+  std::string lower = text::ToLower(head.substr(0, 4096));
+  std::string_view start = text::Trim(lower);
+  if (text::StartsWith(start, "<!doctype") || text::StartsWith(start, "<html")) return 0;
+  if (!ContainsNoCase(head, "<table")) return 0;
+  auto dom = html::Dom::Parse(head, "", 1);
+  if (!dom) return 0;
+  for (int t : dom->FindAll(dom->Root(), "table", false))
+    if (level_table::Interpret(*dom, t, "", false)) return 60;
+  return 0;
+}
+
+Result<Imported> ReadLevelsTable(const Document& document) {
+  const std::string& file = document.name;
+  md::FrontMatter front = md::ReadFrontMatter(document.text);
+  std::string_view body = std::string_view(document.text).substr(front.body_offset);
+  const int first_line = front.body_line;
+  std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);
+
+  Imported imported;
+  std::vector<level_table::Table> tables;
+  std::vector<model::Note> table_notes;
+  for (const md::HtmlRegion& region : regions) {
+    if (region.tag != "table") continue;
+    LADDER_TRY(html::Dom dom, html::Dom::Parse(body.substr(region.begin, region.end - region.begin),
+                                               file, region.line + first_line - 1));
+    for (int t : dom.FindAll(dom.Root(), "table", false)) {
+      std::optional<level_table::Table> table =
+          level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
+      if (!table) {
+        table_notes.push_back(TableNote(dom, t, file, imported.source));
+        continue;
+      }
+      for (Passage& p : table->passages) imported.source.push_back(std::move(p));
+      table->passages.clear();
+      tables.push_back(std::move(*table));
+    }
+  }
+  if (tables.empty()) {
+    return MakeError(ErrorCode::kParse,
+                     "no table of levels found: expected a <table> whose first column or first "
+                     "row names levels (IC1, L2, Senior, Engineer II)",
+                     SourceLocation{file, first_line, 0});
+  }
+
+  std::string markdown = md::BlankRegions(body, regions);
+  std::vector<md::Block> blocks = md::ParseBlocks(markdown, first_line);
+  for (const md::Block& b : blocks) {
+    if (b.kind == md::Block::Kind::kHtml) {
+      HtmlBlockPassages(b, file, imported.source);
+    } else {
+      imported.source.push_back({b.line, b.plain, {}});
+    }
+  }
+  std::vector<prose::Section> sections = prose::SplitSections(blocks, markdown, first_line);
+
+  model::Framework& f = imported.framework;
+  for (const prose::Section& s : sections) {
+    if (s.level == 1) {
+      f.name = s.title;
+      break;
+    }
+  }
+  if (f.name.empty()) f.name = front.Get("title");
+  if (f.name.empty()) f.name = FileStem(file);
+  f.id = text::Slugify(f.name);
+  f.source = {file, "levels-table"};
+  f.origin.where = {file, first_line, 0};
+  for (const prose::Section& s : sections) {
+    if (s.level != 1 && !s.title.empty()) continue;
+    for (const md::Block& b : s.blocks) {
+      if (b.kind == md::Block::Kind::kParagraph) {
+        f.description = b.markdown;
+        break;
+      }
+    }
+    break;
+  }
+  std::string ic_track = level_table::AddToFramework(std::move(tables), f);
+  prose::ApplySections(sections, file, ic_track, f);
+  for (model::Note& n : table_notes) f.notes.push_back(std::move(n));
+  return imported;
+}
+
+std::unique_ptr<Reader> MakeLevelsTableReader() { return std::make_unique<LevelsTableReader>(); }
+
+}  // namespace ladder::formats

@@ -1,0 +1,345 @@
+#include "formats/markdown_blocks.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <memory>
+
+#include "base/text.h"
+
+namespace ladder::formats {
+namespace {
+
+void EnsureExtensions() {
+  static const bool registered = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    return true;
+  }();
+  (void)registered;
+}
+
+bool IsType(cmark_node* node, const char* name) {
+  const char* type = cmark_node_get_type_string(node);
+  return type && std::strcmp(type, name) == 0;
+}
+
+std::string Literal(cmark_node* node) {
+  const char* lit = cmark_node_get_literal(node);
+  return lit ? lit : "";
+}
+
+// Plain text and inline Markdown of the inline content under `block`, without recursion.
+void RenderInlines(cmark_node* block, std::string& text, std::string& markdown) {
+  std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(block),
+                                                               &cmark_iter_free);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    if (node == block) continue;
+    bool enter = ev == CMARK_EVENT_ENTER;
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+        text += Literal(node);
+        markdown += Literal(node);
+        break;
+      case CMARK_NODE_CODE:
+        text += Literal(node);
+        markdown += "`" + Literal(node) + "`";
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        text += ' ';
+        markdown += ' ';
+        break;
+      case CMARK_NODE_EMPH:
+        markdown += "_";
+        break;
+      case CMARK_NODE_STRONG:
+        markdown += "**";
+        break;
+      case CMARK_NODE_LINK: {
+        if (enter) {
+          markdown += "[";
+        } else {
+          const char* url = cmark_node_get_url(node);
+          markdown += "](" + std::string(url ? url : "") + ")";
+        }
+        break;
+      }
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_IMAGE:  // the alt text is its children
+        break;
+      default:
+        if (IsType(node, "strikethrough")) {
+          markdown += "~~";
+        } else if ((cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) {
+          // Nested blocks (only when a deep subtree is flattened): keep their words apart.
+          if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK ||
+              cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+            text += ' ' + Literal(node);
+            markdown += ' ' + Literal(node);
+          }
+          text += ' ';
+          markdown += ' ';
+        }
+        break;
+    }
+  }
+  text = text::CollapseSpace(text);
+  markdown = text::CollapseSpace(markdown);
+}
+
+std::string SubtreeText(cmark_node* root) {
+  std::string text, markdown;
+  RenderInlines(root, text, markdown);
+  return text;
+}
+
+MdBlock Convert(cmark_node* node, int line_offset, int depth);
+
+void ConvertChildren(cmark_node* parent, MdBlock& into, int line_offset, int depth) {
+  for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+    into.children.push_back(Convert(c, line_offset, depth + 1));
+  }
+}
+
+MdBlock Convert(cmark_node* node, int line_offset, int depth) {
+  MdBlock b;
+  b.line = cmark_node_get_start_line(node) + line_offset;
+  if (depth > kMaxBlockDepth) {
+    b.kind = MdBlock::Kind::kParagraph;
+    b.text = SubtreeText(node);
+    b.markdown = b.text;
+    return b;
+  }
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_HEADING:
+      b.kind = MdBlock::Kind::kHeading;
+      b.level = cmark_node_get_heading_level(node);
+      RenderInlines(node, b.text, b.markdown);
+      return b;
+    case CMARK_NODE_PARAGRAPH:
+      RenderInlines(node, b.text, b.markdown);
+      return b;
+    case CMARK_NODE_LIST:
+      b.kind = MdBlock::Kind::kList;
+      ConvertChildren(node, b, line_offset, depth);
+      return b;
+    case CMARK_NODE_ITEM:
+      b.kind = MdBlock::Kind::kItem;
+      ConvertChildren(node, b, line_offset, depth);
+      return b;
+    case CMARK_NODE_BLOCK_QUOTE:
+      b.kind = MdBlock::Kind::kQuote;
+      ConvertChildren(node, b, line_offset, depth);
+      return b;
+    case CMARK_NODE_CODE_BLOCK:
+      b.kind = MdBlock::Kind::kCode;
+      b.text = Literal(node);
+      b.markdown = "```\n" + b.text + "```";
+      return b;
+    case CMARK_NODE_HTML_BLOCK:
+      b.kind = MdBlock::Kind::kHtml;
+      b.text = text::CollapseSpace(StripTags(Literal(node)));
+      b.markdown = b.text;
+      return b;
+    case CMARK_NODE_THEMATIC_BREAK:
+      b.kind = MdBlock::Kind::kBreak;
+      return b;
+    default:
+      break;
+  }
+  if (IsType(node, "table")) {
+    b.kind = MdBlock::Kind::kTable;
+    ConvertChildren(node, b, line_offset, depth);
+  } else if (IsType(node, "table_row")) {
+    b.kind = MdBlock::Kind::kRow;
+    ConvertChildren(node, b, line_offset, depth);
+  } else if (IsType(node, "table_cell")) {
+    b.kind = MdBlock::Kind::kCell;
+    RenderInlines(node, b.text, b.markdown);
+  } else {
+    b.text = SubtreeText(node);
+    b.markdown = b.text;
+  }
+  return b;
+}
+
+void CollectText(const MdBlock& b, std::string& out) {
+  if (!b.text.empty()) {
+    if (!out.empty()) out += ' ';
+    out += b.text;
+  }
+  for (const MdBlock& c : b.children) CollectText(c, out);
+}
+
+void CollectMarkdown(const MdBlock& b, std::string& out, int indent) {
+  using Kind = MdBlock::Kind;
+  if (b.kind == Kind::kItem) {
+    std::string inner;
+    for (const MdBlock& c : b.children) {
+      if (c.kind == Kind::kList) continue;
+      if (!inner.empty()) inner += ' ';
+      inner += c.kind == Kind::kParagraph ? c.markdown : c.text;
+    }
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out += std::string(indent * 2, ' ') + "- " + inner + "\n";
+    for (const MdBlock& c : b.children) {
+      if (c.kind == Kind::kList) CollectMarkdown(c, out, indent + 1);
+    }
+    return;
+  }
+  if (b.kind == Kind::kList) {
+    if (!out.empty() && indent == 0) out += '\n';
+    for (const MdBlock& c : b.children) CollectMarkdown(c, out, indent);
+    return;
+  }
+  if (b.kind == Kind::kRow) {
+    std::vector<std::string> cells;
+    for (const MdBlock& c : b.children) cells.push_back(c.markdown);
+    if (!out.empty()) out += '\n';
+    out += text::Join(cells, " | ");
+    return;
+  }
+  if (!b.markdown.empty()) {
+    if (!out.empty()) out += "\n\n";
+    if (b.kind == Kind::kHeading) out += std::string(b.level, '#') + " ";
+    out += b.markdown;
+  }
+  for (const MdBlock& c : b.children) CollectMarkdown(c, out, indent);
+}
+
+}  // namespace
+
+std::string MdBlock::AllText() const {
+  std::string out;
+  CollectText(*this, out);
+  return out;
+}
+
+std::string MdBlock::AllMarkdown() const {
+  std::string out;
+  CollectMarkdown(*this, out, 0);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  size_t start = out.find_first_not_of('\n');
+  return start == std::string::npos ? std::string() : out.substr(start);
+}
+
+FrontMatter SplitFrontMatter(std::string_view text) {
+  FrontMatter fm;
+  fm.body = std::string(text);
+  auto is_fence = [](std::string_view line, bool closing) {
+    line = text::Trim(line);
+    return line == "---" || (closing && line == "...");
+  };
+  size_t eol = text.find('\n');
+  if (eol == std::string_view::npos || !is_fence(text.substr(0, eol), false)) return fm;
+  size_t pos = eol + 1;
+  int line = 2;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    if (is_fence(text.substr(pos, end - pos), true)) {
+      fm.present = true;
+      fm.yaml = std::string(text.substr(eol + 1, pos - eol - 1));
+      fm.yaml_line = 2;
+      fm.body = end < text.size() ? std::string(text.substr(end + 1)) : std::string();
+      fm.body_line = line + 1;
+      return fm;
+    }
+    if (end == text.size()) break;
+    pos = end + 1;
+    ++line;
+  }
+  return fm;
+}
+
+std::vector<MdBlock> ParseMarkdownBlocks(std::string_view markdown, int first_line) {
+  EnsureExtensions();
+  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
+      cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
+                                                              &cmark_node_free);
+  std::vector<MdBlock> blocks;
+  if (!doc) return blocks;
+  for (cmark_node* c = cmark_node_first_child(doc.get()); c; c = cmark_node_next(c)) {
+    blocks.push_back(Convert(c, first_line - 1, 1));
+  }
+  return blocks;
+}
+
+std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
+                                         const std::string& file) {
+  std::vector<model::Note> notes;
+  for (const MdBlock& b : blocks) {
+    if (b.kind == MdBlock::Kind::kBreak) continue;
+    if (b.kind == MdBlock::Kind::kHeading) {
+      model::Note n;
+      n.title = b.text;
+      n.origin.where = {file, b.line, 1};
+      notes.push_back(std::move(n));
+      continue;
+    }
+    std::string markdown = b.AllMarkdown();
+    if (markdown.empty()) continue;
+    if (notes.empty()) {
+      model::Note n;
+      n.origin.where = {file, b.line, 1};
+      notes.push_back(std::move(n));
+    }
+    std::string& into = notes.back().markdown;
+    if (!into.empty()) into += "\n\n";
+    into += markdown;
+  }
+  return notes;
+}
+
+std::string StripTags(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  for (size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '<') {
+      size_t close = html.find('>', i);
+      if (close == std::string_view::npos) break;
+      // Block-level tags separate words.
+      out += ' ';
+      i = close;
+      continue;
+    }
+    if (c == '&') {
+      static const std::pair<const char*, const char*> kEntities[] = {{"&amp;", "&"},
+                                                                      {"&lt;", "<"},
+                                                                      {"&gt;", ">"},
+                                                                      {"&quot;", "\""},
+                                                                      {"&#39;", "'"},
+                                                                      {"&apos;", "'"},
+                                                                      {"&nbsp;", " "},
+                                                                      {"&rsquo;", "\xE2\x80\x99"},
+                                                                      {"&lsquo;", "\xE2\x80\x98"},
+                                                                      {"&mdash;", "\xE2\x80\x94"},
+                                                                      {"&ndash;", "\xE2\x80\x93"}};
+      bool replaced = false;
+      for (const auto& [entity, value] : kEntities) {
+        if (html.substr(i).starts_with(entity)) {
+          out += value;
+          i += std::strlen(entity) - 1;
+          replaced = true;
+          break;
+        }
+      }
+      if (replaced) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace ladder::formats

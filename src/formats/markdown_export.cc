@@ -1,0 +1,315 @@
+#include "formats/markdown_export.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+#include "formats/rule_text.h"
+
+namespace ladder::formats {
+namespace {
+
+using model::Framework;
+using model::Level;
+using model::Track;
+
+// One line, safe inside a table cell: `|` escaped, line breaks folded.
+std::string Cell(std::string_view s) {
+  return text::ReplaceAll(std::string(text::Trim(text::CollapseSpace(s))), "|", "\\|");
+}
+
+// One line for a list item or a heading.
+std::string Line(std::string_view s) { return std::string(text::Trim(text::CollapseSpace(s))); }
+
+// "years_of_experience" -> "Years of experience".
+std::string Humanize(std::string_view key) {
+  std::string out = text::ReplaceAll(std::string(key), "_", " ");
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+std::string LevelLabel(const Level& level) {
+  return level.title.empty() ? level.code : level.code + " " + level.title;
+}
+
+bool Undefined(const Level& level) { return level.state == model::LevelState::kUndefined; }
+
+std::string UndefinedText(std::string_view note) {
+  std::string n = Line(note);
+  return n.empty() ? "*Not defined*" : "*Not defined: " + n + "*";
+}
+
+class Writer {
+ public:
+  explicit Writer(const Framework& fw) : fw_(fw) {}
+
+  std::string Run() {
+    Header();
+    Competencies();
+    for (const Track& t : fw_.tracks) TrackSection(t);
+    Overlays();
+    Transitions();
+    Requirements("## Promotion policy", fw_.policy);
+    Notes();
+    Roles();
+    while (!out_.empty() && out_.back() == '\n') out_.pop_back();
+    return std::move(out_);
+  }
+
+ private:
+  void Para(std::string_view text) {
+    if (!text::Trim(text).empty()) out_ += std::string(text::Trim(text)) + "\n\n";
+  }
+
+  void Header() {
+    out_ += "# " + Line(fw_.name.empty() ? fw_.id : fw_.name) + "\n\n";
+    std::vector<std::string> facts;
+    if (!fw_.version.empty()) facts.push_back("Version " + fw_.version);
+    facts.push_back(model::FrameworkStatusName(fw_.status));
+    if (!fw_.effective.empty()) facts.push_back("effective " + fw_.effective);
+    if (!fw_.family.empty()) facts.push_back("family: " + fw_.family);
+    if (fw_.cumulative) facts.push_back("cumulative: each level includes the ones before it");
+    out_ += text::Join(facts, " · ") + "\n\n";
+    Para(fw_.description);
+    if (!fw_.source.file.empty())
+      out_ += "Imported from `" + fw_.source.file + "`" +
+              (fw_.source.format.empty() ? "" : " (" + fw_.source.format + ")") + ".\n\n";
+  }
+
+  // Competency ids in the order the tables use: pillar by pillar, then those in no pillar.
+  std::vector<std::pair<std::string, const model::Competency*>> Rows() const {
+    std::vector<std::pair<std::string, const model::Competency*>> rows;
+    std::set<std::string> placed;
+    for (const model::CompetencyGroup& g : fw_.groups)
+      for (const std::string& id : g.competencies)
+        if (const model::Competency* c = fw_.FindCompetency(id); c && placed.insert(id).second)
+          rows.emplace_back(g.name.empty() ? g.id : g.name, c);
+    for (const model::Competency& c : fw_.competencies)
+      if (placed.insert(c.id).second) rows.emplace_back("", &c);
+    return rows;
+  }
+
+  void CompetencyItem(const model::Competency& c) {
+    out_ += "- **" + Line(c.name.empty() ? c.id : c.name) + "**";
+    if (!Line(c.description).empty()) out_ += " — " + Line(c.description);
+    out_ += "\n";
+  }
+
+  void Competencies() {
+    if (fw_.competencies.empty()) return;
+    out_ += "## Competencies\n\n";
+    if (fw_.groups.empty()) {
+      for (const model::Competency& c : fw_.competencies) CompetencyItem(c);
+      out_ += "\n";
+      return;
+    }
+    std::set<std::string> grouped;
+    for (const model::CompetencyGroup& g : fw_.groups) {
+      out_ += "### " + Line(g.name.empty() ? g.id : g.name) + "\n\n";
+      Para(g.description);
+      for (const std::string& id : g.competencies) {
+        grouped.insert(id);
+        if (const model::Competency* c = fw_.FindCompetency(id)) CompetencyItem(*c);
+      }
+      out_ += "\n";
+    }
+    bool header = false;
+    for (const model::Competency& c : fw_.competencies) {
+      if (grouped.contains(c.id)) continue;
+      if (!header) out_ += "### Other competencies\n\n";
+      header = true;
+      CompetencyItem(c);
+    }
+    if (header) out_ += "\n";
+  }
+
+  std::string TableCell(const Level& level, const std::string& competency) const {
+    if (Undefined(level)) return UndefinedText(level.note);
+    const model::Expectation* e = level.FindExpectation(competency);
+    if (!e) return "";
+    if (e->undefined) return UndefinedText(e->note);
+    std::vector<std::string> parts;
+    if (!Line(e->summary).empty()) parts.push_back("*" + Cell(e->summary) + "*");
+    for (const std::string& b : e->behaviours) parts.push_back("• " + Cell(b));
+    return text::Join(parts, "<br>");
+  }
+
+  void Table(const Track& track) {
+    if (track.levels.empty() || fw_.competencies.empty()) return;
+    auto rows = Rows();
+    const bool pillars = !fw_.groups.empty();
+    out_ += pillars ? "| Pillar | Competency |" : "| Competency |";
+    for (const Level& l : track.levels) out_ += " " + Cell(LevelLabel(l)) + " |";
+    out_ += pillars ? "\n| --- | --- |" : "\n| --- |";
+    for (size_t i = 0; i < track.levels.size(); ++i) out_ += " --- |";
+    out_ += "\n";
+    for (const auto& [pillar, c] : rows) {
+      out_ += "| ";
+      if (pillars) out_ += Cell(pillar) + " | ";
+      out_ += "**" + Cell(c->name.empty() ? c->id : c->name) + "** |";
+      for (const Level& l : track.levels) {
+        std::string cell = TableCell(l, c->id);
+        out_ += cell.empty() ? " |" : " " + cell + " |";
+      }
+      out_ += "\n";
+    }
+    out_ += "\n";
+  }
+
+  void TrackSection(const Track& track) {
+    out_ += "## " + Line(track.name.empty() ? track.id : track.name) + "\n\n";
+    out_ += "Track `" + track.id + "` (" + model::TrackKindName(track.kind) + "), " +
+            std::to_string(track.levels.size()) +
+            (track.levels.size() == 1 ? " level.\n\n" : " levels.\n\n");
+    Para(track.description);
+    Table(track);
+    for (const Level& l : track.levels) LevelSection(track, l);
+  }
+
+  void LevelSection(const Track& track, const Level& level) {
+    (void)track;
+    out_ += "### " + Line(LevelLabel(level)) + (Undefined(level) ? " (not defined)" : "") + "\n\n";
+    std::string facts = "Rank " + std::to_string(level.rank) + ".";
+    if (!level.inherits.empty())
+      facts += " Includes everything expected at " + level.inherits + ".";
+    out_ += facts + "\n\n";
+    if (Undefined(level)) {
+      out_ += UndefinedText(level.note) + "\n\n";
+    } else if (!Line(level.note).empty()) {
+      out_ += "Note: " + Line(level.note) + "\n\n";
+    }
+    Para(level.summary);
+    if (!level.attributes.empty()) {
+      for (const auto& [key, value] : level.attributes)
+        out_ += "- **" + Humanize(key) + ":** " + Line(value) + "\n";
+      out_ += "\n";
+    }
+    for (const model::Expectation& e : level.expectations) {
+      const model::Competency* c = fw_.FindCompetency(e.competency);
+      out_ += "#### " + Line(c && !c->name.empty() ? c->name : e.competency) + "\n\n";
+      if (e.undefined) {
+        out_ += UndefinedText(e.note) + "\n\n";
+        continue;
+      }
+      if (!Line(e.summary).empty()) out_ += "*" + Line(e.summary) + "*\n\n";
+      for (const std::string& b : e.behaviours) out_ += "- " + Line(b) + "\n";
+      if (!e.behaviours.empty()) out_ += "\n";
+    }
+    Requirements("#### Requirements to reach " + level.code, level.requirements);
+  }
+
+  void RequirementList(const std::vector<model::Requirement>& requirements) {
+    for (const model::Requirement& r : requirements)
+      out_ += "- " + Line(r.text) + " — rule: `" + RuleText(r.rule) + "`\n";
+    out_ += "\n";
+  }
+
+  void Requirements(const std::string& heading, const std::vector<model::Requirement>& reqs) {
+    if (reqs.empty()) return;
+    out_ += heading + "\n\n";
+    RequirementList(reqs);
+  }
+
+  void Overlays() {
+    if (fw_.overlays.empty()) return;
+    out_ += "## Overlay roles\n\n";
+    for (const model::OverlayRole& o : fw_.overlays) {
+      out_ += "### " + Line(o.name.empty() ? o.id : o.name) + "\n\n";
+      Para(o.description);
+      out_ +=
+          "Held at: " + (o.levels.empty() ? std::string("any level") : text::Join(o.levels, ", ")) +
+          "." + (o.needs_documented_need ? " Needs a documented need." : "") + "\n\n";
+      if (!o.duties.empty()) {
+        out_ += "Duties:\n\n";
+        for (const std::string& d : o.duties) out_ += "- " + Line(d) + "\n";
+        out_ += "\n";
+      }
+      if (!o.requirements.empty()) {
+        out_ += "Requirements:\n\n";
+        RequirementList(o.requirements);
+      }
+    }
+  }
+
+  std::string TrackName(const std::string& id) const {
+    const Track* t = fw_.FindTrack(id);
+    return t && !t->name.empty() ? Line(t->name) : id;
+  }
+
+  void Transitions() {
+    if (fw_.transitions.empty()) return;
+    out_ += "## Transitions\n\n";
+    for (const model::Transition& t : fw_.transitions) {
+      out_ += "### " + TrackName(t.from) + " → " + TrackName(t.to) + "\n\n";
+      Para(t.description);
+      if (!t.requirements.empty()) {
+        out_ += "Requirements:\n\n";
+        RequirementList(t.requirements);
+      }
+    }
+  }
+
+  void Notes() {
+    if (fw_.notes.empty()) return;
+    out_ += "## Notes\n\n";
+    for (const model::Note& n : fw_.notes) {
+      if (!Line(n.title).empty()) out_ += "### " + Line(n.title) + "\n\n";
+      Para(n.markdown);
+    }
+  }
+
+  void List(const char* title, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    out_ += std::string(title) + ":\n\n";
+    for (const std::string& i : items) out_ += "- " + Line(i) + "\n";
+    out_ += "\n";
+  }
+
+  void Roles() {
+    if (fw_.roles.empty()) return;
+    out_ += "## Role catalogue\n\n";
+    std::vector<std::string> families, seniorities;
+    for (const model::RoleProfile& r : fw_.roles) {
+      if (std::find(families.begin(), families.end(), r.family) == families.end())
+        families.push_back(r.family);
+      if (std::find(seniorities.begin(), seniorities.end(), r.seniority) == seniorities.end())
+        seniorities.push_back(r.seniority);
+    }
+    out_ += "| Family |";
+    for (const std::string& s : seniorities) out_ += " " + (s.empty() ? "(base)" : Cell(s)) + " |";
+    out_ += "\n| --- |";
+    for (size_t i = 0; i < seniorities.size(); ++i) out_ += " --- |";
+    out_ += "\n";
+    for (const std::string& f : families) {
+      out_ += "| **" + Cell(f) + "** |";
+      for (const std::string& s : seniorities) {
+        std::vector<std::string> titles;
+        for (const model::RoleProfile& r : fw_.roles)
+          if (r.family == f && r.seniority == s) titles.push_back(Cell(r.title));
+        out_ += titles.empty() ? " |" : " " + text::Join(titles, "<br>") + " |";
+      }
+      out_ += "\n";
+    }
+    out_ += "\n";
+    for (const model::RoleProfile& r : fw_.roles) {
+      out_ += "### " + Line(r.title.empty() ? r.id : r.title) + "\n\n";
+      out_ += Line(r.family) + (r.seniority.empty() ? "" : " · " + Line(r.seniority)) + "\n\n";
+      Para(r.summary);
+      List("Responsibilities", r.responsibilities);
+      List("Skills", r.skills);
+      List("Key results", r.kpis);
+      Para(r.path);
+    }
+  }
+
+  const Framework& fw_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string ExportMarkdown(const model::Framework& framework) {
+  return Writer(framework).Run() + "\n";
+}
+
+}  // namespace ladder::formats

@@ -1,0 +1,758 @@
+#include "formats/markdown_ladder_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "formats/markdown_blocks.h"
+#include "formats/role_catalog_reader.h"
+
+namespace ladder::formats {
+namespace {
+
+using Kind = MdBlock::Kind;
+
+std::string Lower(std::string_view s) { return text::ToLower(text::Trim(s)); }
+
+bool IsAllLevelsHeading(std::string_view heading) {
+  std::string h = Lower(heading);
+  for (const char* p : {"all levels", "every level", "across all levels", "for all levels",
+                        "at all levels", "at every level", "all level"}) {
+    if (h == p || h.starts_with(std::string(p) + " ") || h.starts_with(std::string(p) + ":") ||
+        h.find(std::string(" ") + p) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool NamesSeniority(std::string_view heading) {
+  if (heading.size() > 80) return false;
+  RoleTitle t = ParseRoleTitle(heading);
+  return !t.seniority.empty() && !t.family.empty() && text::CountWords(t.family) <= 4;
+}
+
+enum class Slot { kCategory, kSummary, kRequirements, kAttribute };
+
+Slot Classify(std::string_view label) {
+  std::string l = Lower(label);
+  while (!l.empty() && (l.back() == ':' || l.back() == '.')) l.pop_back();
+  static const char* kRequirements[] = {"requirements",
+                                        "promotion criteria",
+                                        "promotion requirements",
+                                        "criteria for promotion",
+                                        "checkpoints",
+                                        "checkpoints for reaching this level",
+                                        "to reach this level",
+                                        "how to reach this level",
+                                        "how to get here",
+                                        "requirements to reach this level"};
+  static const char* kSummary[] = {"summary", "overview",      "description",
+                                   "about",   "in a nutshell", "level summary"};
+  static const char* kAttributes[] = {"years of experience",
+                                      "experience",
+                                      "typical experience",
+                                      "scope",
+                                      "scope of influence",
+                                      "scope of impact",
+                                      "title",
+                                      "titles",
+                                      "job title",
+                                      "band",
+                                      "salary band",
+                                      "compensation",
+                                      "typical tenure"};
+  for (const char* r : kRequirements) {
+    if (l == r) return Slot::kRequirements;
+  }
+  for (const char* s : kSummary) {
+    if (l == s) return Slot::kSummary;
+  }
+  for (const char* a : kAttributes) {
+    if (l == a) return Slot::kAttribute;
+  }
+  return Slot::kCategory;
+}
+
+std::string AttributeKey(std::string_view label) {
+  std::string key = text::Slugify(label);
+  std::replace(key.begin(), key.end(), '-', '_');
+  return key;
+}
+
+// "**Label:** rest", "**Label**: rest", "**Label**" -> {Label, rest}.
+std::optional<std::pair<std::string, std::string>> BoldLabel(std::string_view markdown) {
+  std::string_view s = text::Trim(markdown);
+  for (std::string_view mark : {"**", "__"}) {
+    if (!s.starts_with(mark)) continue;
+    size_t close = s.find(mark, mark.size());
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string label(text::Trim(s.substr(mark.size(), close - mark.size())));
+    std::string_view rest = s.substr(close + mark.size());
+    bool colon = false;
+    if (!label.empty() && label.back() == ':') {
+      label.pop_back();
+      colon = true;
+    }
+    rest = text::Trim(rest);
+    if (rest.starts_with(":")) {
+      rest.remove_prefix(1);
+      colon = true;
+    }
+    rest = text::Trim(rest);
+    label = std::string(text::Trim(label));
+    if (label.empty() || text::CountWords(label) > 6) return std::nullopt;
+    if (!rest.empty() && !colon) return std::nullopt;  // bold words opening a sentence
+    return std::make_pair(label, std::string(rest));
+  }
+  return std::nullopt;
+}
+
+// "Label: rest" with a short label (at most 4 words, no sentence punctuation).
+std::optional<std::pair<std::string, std::string>> PlainLabel(std::string_view markdown) {
+  std::string_view s = text::Trim(markdown);
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return std::nullopt;
+  std::string_view label = text::Trim(s.substr(0, colon));
+  std::string_view rest = text::Trim(s.substr(colon + 1));
+  if (rest.empty() || rest.starts_with("//")) return std::nullopt;  // a URL, not a label
+  if (text::CountWords(label) > 4 || label.find_first_of(".,;()[]*_`") != std::string::npos) {
+    return std::nullopt;
+  }
+  return std::make_pair(std::string(label), std::string(rest));
+}
+
+void CollectPassages(const MdBlock& b, const std::string& file, std::vector<Passage>& out) {
+  if (!b.text.empty()) out.push_back({b.line, b.text, file});
+  for (const MdBlock& c : b.children) CollectPassages(c, file, out);
+}
+
+class Builder {
+ public:
+  Builder(const Document& doc, Imported& out) : doc_(doc), out_(out), f_(out.framework) {}
+
+  Status Build() {
+    FrontMatter fm = SplitFrontMatter(doc_.text);
+    std::string fm_title;
+    if (fm.present) {
+      try {
+        YAML::Node node = YAML::Load(fm.yaml);
+        if (node.IsMap() && node["title"] && node["title"].IsScalar()) {
+          fm_title = node["title"].as<std::string>();
+        }
+      } catch (const YAML::Exception& e) {
+        out_.warnings.push_back({SourceLocation{doc_.name, fm.yaml_line + e.mark.line, 0},
+                                 "front matter is not valid YAML; ignored"});
+      }
+    }
+    blocks_ = ParseMarkdownBlocks(fm.body, fm.body_line);
+    LADDER_TRY_STATUS(FindLevelDepth());
+    FindTracks();
+    Walk();
+    Finish(fm_title);
+    // Passages: the text of every block, except what is structure. A level heading's code is
+    // recorded in its canonical form ("Level 3" as L3), and labels that name where text went
+    // (a "Requirements" heading, "**Summary:**") are not words of the content.
+    std::vector<Passage> all;
+    for (const MdBlock& b : blocks_) CollectPassages(b, doc_.name, all);
+    for (Passage& p : all) {
+      auto it = overrides_.find({p.line, p.text});
+      if (it != overrides_.end()) p.text = it->second;
+      if (!p.text.empty()) out_.source.push_back(std::move(p));
+    }
+    return Ok();
+  }
+
+ private:
+  bool IsLevelHeading(const MdBlock& h) const {
+    return ParseLevelHeading(h.text).has_value() || NamesSeniority(h.text);
+  }
+
+  Status FindLevelDepth() {
+    int counts[7] = {0};
+    int coded[7] = {0};
+    for (const MdBlock& b : blocks_) {
+      if (b.kind != Kind::kHeading) continue;
+      if (ParseLevelHeading(b.text)) {
+        ++counts[b.level];
+        ++coded[b.level];
+      } else if (NamesSeniority(b.text)) {
+        ++counts[b.level];
+      }
+    }
+    int best = 0;
+    for (int d = 1; d <= 6; ++d) {
+      if (counts[d] > counts[best]) best = d;
+    }
+    if (best == 0 || (coded[best] == 0 && counts[best] < 2)) {
+      return MakeError(ErrorCode::kParse,
+                       "no level headings found: expected headings such as \"## L3 - Senior "
+                       "Engineer\", \"## Level 3: ...\" or \"## Senior Engineer\"",
+                       SourceLocation{doc_.name, 1, 1});
+    }
+    depth_ = best;
+    // Headings at the level depth that share category sub-headings with levels are levels too
+    // ("## Engineer" between "## Junior Engineer" and "## Senior Engineer").
+    std::set<std::string> level_categories;
+    std::map<size_t, std::set<std::string>> categories_of;
+    size_t owner = std::string::npos;
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      const MdBlock& b = blocks_[i];
+      if (b.kind != Kind::kHeading) continue;
+      if (b.level <= depth_) owner = b.level == depth_ ? i : std::string::npos;
+      if (b.level > depth_ && owner != std::string::npos)
+        categories_of[owner].insert(Lower(b.text));
+    }
+    for (auto& [i, cats] : categories_of) {
+      if (IsLevelHeading(blocks_[i])) level_categories.insert(cats.begin(), cats.end());
+    }
+    for (auto& [i, cats] : categories_of) {
+      if (IsLevelHeading(blocks_[i]) || IsAllLevelsHeading(blocks_[i].text)) continue;
+      int shared = 0;
+      for (const std::string& c : cats) shared += level_categories.count(c) ? 1 : 0;
+      if (shared >= 2 || (shared == 1 && cats.size() == 1)) extra_levels_.insert(i);
+    }
+    return Ok();
+  }
+
+  bool IsLevelAt(size_t i) const {
+    const MdBlock& b = blocks_[i];
+    return b.kind == Kind::kHeading && b.level == depth_ &&
+           (IsLevelHeading(b) || extra_levels_.count(i)) && !IsAllLevelsHeading(b.text);
+  }
+
+  // Headings above the level depth that contain levels: tracks when there are two or more at
+  // the same depth.
+  void FindTracks() {
+    std::map<int, std::vector<size_t>> containers;  // depth -> heading indexes
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      const MdBlock& b = blocks_[i];
+      if (b.kind != Kind::kHeading || b.level >= depth_) continue;
+      for (size_t j = i + 1; j < blocks_.size(); ++j) {
+        if (blocks_[j].kind == Kind::kHeading && blocks_[j].level <= b.level) break;
+        if (IsLevelAt(j)) {
+          containers[b.level].push_back(i);
+          break;
+        }
+      }
+    }
+    for (auto it = containers.rbegin(); it != containers.rend(); ++it) {
+      if (it->second.size() >= 2) {
+        track_headings_.insert(it->second.begin(), it->second.end());
+        break;
+      }
+    }
+  }
+
+  model::Track& CurrentTrack() {
+    if (f_.tracks.empty()) {
+      model::Track t;
+      t.id = "levels";
+      t.name = "Levels";
+      f_.tracks.push_back(std::move(t));
+    }
+    return f_.tracks.back();
+  }
+
+  std::string CompetencyId(const std::string& name) {
+    std::string display(text::Trim(name));
+    std::string key = Lower(display);
+    auto it = competency_ids_.find(key);
+    if (it != competency_ids_.end()) return it->second;
+    std::string id = text::Slugify(display);
+    std::string base = id;
+    for (int n = 2; std::any_of(f_.competencies.begin(), f_.competencies.end(),
+                                [&](const model::Competency& c) { return c.id == id; });
+         ++n) {
+      id = base + "-" + std::to_string(n);
+    }
+    model::Competency c;
+    c.id = id;
+    c.name = display;
+    f_.competencies.push_back(c);
+    competency_ids_[key] = id;
+    return id;
+  }
+
+  model::Expectation& ExpectationFor(const std::string& competency_name, int line) {
+    std::string id = CompetencyId(competency_name);
+    for (model::Expectation& e : level_->expectations) {
+      if (e.competency == id) return e;
+    }
+    model::Expectation e;
+    e.competency = id;
+    e.origin.where = {doc_.name, line, 1};
+    level_->expectations.push_back(std::move(e));
+    return level_->expectations.back();
+  }
+
+  void SetSlot(const std::string& label) {
+    slot_ = Classify(label);
+    slot_label_ = label;
+  }
+
+  // Records that block `b`'s label is structure: its passage is `rest` alone when the label
+  // went into no text field (summary and requirement labels).
+  void LabelPassage(const MdBlock& b, const std::string& label, const std::string& rest) {
+    Slot slot = Classify(label);
+    if (slot == Slot::kSummary || slot == Slot::kRequirements) {
+      overrides_[{b.line, b.text}] = text::CollapseSpace(StripTags(StripEmphasis(rest)));
+    }
+  }
+
+  static std::string StripEmphasis(std::string_view markdown) {
+    std::string out;
+    for (char c : markdown) {
+      if (c != '*' && c != '_' && c != '`') out += c;
+    }
+    return out;
+  }
+
+  // Adds one piece of text (inline Markdown) to whatever the current slot is.
+  void AddToLevel(const std::string& markdown, int line) {
+    if (markdown.empty()) return;
+    switch (slot_) {
+      case Slot::kSummary:
+        if (!level_->summary.empty()) level_->summary += "\n\n";
+        level_->summary += markdown;
+        return;
+      case Slot::kRequirements: {
+        model::Requirement r;
+        r.text = markdown;
+        r.origin.where = {doc_.name, line, 1};
+        level_->requirements.push_back(std::move(r));
+        return;
+      }
+      case Slot::kAttribute: {
+        std::string key = AttributeKey(slot_label_);
+        for (auto& [k, v] : level_->attributes) {
+          if (k == key) {
+            v += "; " + markdown;
+            return;
+          }
+        }
+        level_->attributes.emplace_back(key, markdown);
+        return;
+      }
+      case Slot::kCategory:
+        ExpectationFor(slot_label_.empty() ? "General" : slot_label_, line)
+            .behaviours.push_back(markdown);
+        return;
+    }
+  }
+
+  void AddLabelled(const std::string& label, const std::string& rest, int line) {
+    Slot saved = slot_;
+    std::string saved_label = slot_label_;
+    SetSlot(label);
+    AddToLevel(rest, line);
+    if (rest.empty()) return;  // a label alone opens its slot for what follows
+    slot_ = saved;
+    slot_label_ = saved_label;
+  }
+
+  void AddItem(const MdBlock& item) {
+    const MdBlock* first = nullptr;
+    for (const MdBlock& c : item.children) {
+      if (c.kind != Kind::kList) {
+        first = &c;
+        break;
+      }
+    }
+    std::optional<std::pair<std::string, std::string>> label;
+    if (first && first->kind == Kind::kParagraph) {
+      label = BoldLabel(first->markdown);
+      if (!label) label = PlainLabel(first->markdown);
+    }
+    Slot saved = slot_;
+    std::string saved_label = slot_label_;
+    if (label) {
+      LabelPassage(*first, label->first, label->second);
+      SetSlot(label->first);
+      AddToLevel(label->second, item.line);
+    } else if (first) {
+      AddToLevel(first->kind == Kind::kParagraph ? first->markdown : first->AllMarkdown(),
+                 first->line);
+    }
+    for (const MdBlock& c : item.children) {
+      if (&c == first) continue;
+      AddBlockToLevel(c);
+    }
+    slot_ = saved;
+    slot_label_ = saved_label;
+  }
+
+  void AddBlockToLevel(const MdBlock& b) {
+    switch (b.kind) {
+      case Kind::kList:
+        for (const MdBlock& item : b.children) AddItem(item);
+        return;
+      case Kind::kItem:
+        AddItem(b);
+        return;
+      case Kind::kParagraph: {
+        if (auto label = BoldLabel(b.markdown)) {
+          LabelPassage(b, label->first, label->second);
+          if (label->second.empty()) {
+            SetSlot(label->first);
+          } else {
+            AddLabelled(label->first, label->second, b.line);
+            SetSlot(label->first);
+          }
+          return;
+        }
+        if (auto label = PlainLabel(b.markdown);
+            label && Classify(label->first) != Slot::kCategory) {
+          LabelPassage(b, label->first, label->second);
+          AddLabelled(label->first, label->second, b.line);
+          return;
+        }
+        if (slot_ == Slot::kCategory && slot_label_.empty()) {
+          // Prose before the first category is the level's summary.
+          Slot saved = slot_;
+          slot_ = Slot::kSummary;
+          AddToLevel(b.markdown, b.line);
+          slot_ = saved;
+          return;
+        }
+        AddToLevel(b.markdown, b.line);
+        return;
+      }
+      case Kind::kBreak:
+        return;
+      default:
+        AddToLevel(b.AllMarkdown(), b.line);
+        return;
+    }
+  }
+
+  model::Note& OpenNote(const std::string& title, int line) {
+    model::Note n;
+    n.title = title;
+    n.origin.where = {doc_.name, line, 1};
+    f_.notes.push_back(std::move(n));
+    return f_.notes.back();
+  }
+
+  void AppendToNote(const std::string& markdown) {
+    if (markdown.empty()) return;
+    model::Note& n = f_.notes[note_];
+    if (!n.markdown.empty()) n.markdown += "\n\n";
+    n.markdown += markdown;
+  }
+
+  void StartLevel(const MdBlock& h) {
+    model::Level l;
+    if (auto parsed = ParseLevelHeading(h.text)) {
+      l.code = parsed->code;
+      overrides_[{h.line, h.text}] = parsed->code + " " + parsed->title;
+      l.title = parsed->title.empty() ? parsed->code : parsed->title;
+    } else {
+      l.title = h.text;
+      l.code = text::Slugify(h.text);
+    }
+    l.origin.where = {doc_.name, h.line, 1};
+    model::Track& t = CurrentTrack();
+    t.levels.push_back(std::move(l));
+    level_ = &t.levels.back();
+    slot_ = Slot::kCategory;
+    slot_label_.clear();
+    note_ = std::string::npos;
+  }
+
+  void Walk() {
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      const MdBlock& b = blocks_[i];
+      if (b.kind == Kind::kHeading && b.level <= depth_) {
+        level_ = nullptr;
+        if (track_headings_.count(i)) {
+          model::Track t;
+          t.name = b.text;
+          t.id = text::Slugify(b.text);
+          t.kind = KindFromName(b.text);
+          t.origin.where = {doc_.name, b.line, 1};
+          f_.tracks.push_back(std::move(t));
+          note_ = std::string::npos;
+          continue;
+        }
+        if (IsLevelAt(i)) {
+          StartLevel(b);
+          continue;
+        }
+        if (b.level == 1 && f_.name.empty()) {
+          f_.name = b.text;
+          note_ = std::string::npos;
+          continue;
+        }
+        OpenNote(b.text, b.line);
+        note_ = f_.notes.size() - 1;
+        continue;
+      }
+      if (level_) {
+        if (b.kind == Kind::kHeading) {
+          SetSlot(b.text);
+          LabelPassage(b, b.text, "");
+          continue;
+        }
+        AddBlockToLevel(b);
+        continue;
+      }
+      if (b.kind == Kind::kBreak) continue;
+      std::string markdown =
+          b.kind == Kind::kHeading ? std::string(b.level, '#') + " " + b.markdown : b.AllMarkdown();
+      if (note_ == std::string::npos) {
+        if (f_.description.empty() && b.kind == Kind::kParagraph && f_.notes.empty()) {
+          f_.description = b.markdown;
+          continue;
+        }
+        OpenNote("", b.line);
+        note_ = f_.notes.size() - 1;
+      }
+      AppendToNote(markdown);
+    }
+  }
+
+  static model::TrackKind KindFromName(std::string_view name) {
+    std::string n = Lower(name);
+    if (n.find("manag") != std::string::npos) return model::TrackKind::kManagement;
+    if (n.find("individual") != std::string::npos || n.starts_with("ic ") || n == "ic" ||
+        n.find("(ic)") != std::string::npos || n.find(" ic ") != std::string::npos) {
+      return model::TrackKind::kIc;
+    }
+    if (n.find("core") != std::string::npos) return model::TrackKind::kCore;
+    if (n.find("alternative") != std::string::npos) return model::TrackKind::kAlternative;
+    return model::TrackKind::kOther;
+  }
+
+  void Finish(const std::string& fm_title) {
+    if (f_.name.empty()) f_.name = fm_title;
+    if (f_.name.empty()) {
+      std::string stem = doc_.name.substr(doc_.name.rfind('/') + 1);
+      f_.name = stem.substr(0, stem.find('.'));
+    }
+    f_.id = text::Slugify(f_.name);
+    std::set<std::string> track_ids;
+    for (model::Track& t : f_.tracks) {
+      std::string base = t.id;
+      for (int n = 2; !track_ids.insert(t.id).second; ++n) t.id = base + "-" + std::to_string(n);
+      if (t.kind == model::TrackKind::kOther && !t.levels.empty()) {
+        bool ic = std::all_of(t.levels.begin(), t.levels.end(),
+                              [](const model::Level& l) { return l.code.starts_with("IC"); });
+        bool mgmt = std::all_of(t.levels.begin(), t.levels.end(), [](const model::Level& l) {
+          return l.code.starts_with("M") && l.code.size() <= 3;
+        });
+        if (ic) t.kind = model::TrackKind::kIc;
+        if (mgmt) t.kind = model::TrackKind::kManagement;
+      }
+      RankLevels(t);
+      std::set<std::string> codes;
+      for (model::Level& l : t.levels) {
+        std::string base_code = l.code;
+        for (int n = 2; !codes.insert(l.code).second; ++n) {
+          l.code = base_code + "-" + std::to_string(n);
+        }
+        // Expectations in competency order.
+        std::stable_sort(l.expectations.begin(), l.expectations.end(),
+                         [&](const model::Expectation& a, const model::Expectation& b) {
+                           return CompetencyIndex(a.competency) < CompetencyIndex(b.competency);
+                         });
+      }
+    }
+    // Empty tracks (a container heading whose levels were all elsewhere) carry no levels.
+    std::erase_if(f_.tracks, [](const model::Track& t) { return t.levels.empty(); });
+  }
+
+  size_t CompetencyIndex(const std::string& id) const {
+    for (size_t i = 0; i < f_.competencies.size(); ++i) {
+      if (f_.competencies[i].id == id) return i;
+    }
+    return f_.competencies.size();
+  }
+
+  void RankLevels(model::Track& t) {
+    std::vector<int> numbers;
+    for (const model::Level& l : t.levels) {
+      auto parsed = ParseLevelHeading(l.origin.where.line > 0 ? HeadingAt(l.origin.where.line)
+                                                              : std::string());
+      if (!parsed || !parsed->number) {
+        numbers.clear();
+        break;
+      }
+      numbers.push_back(*parsed->number);
+    }
+    std::set<int> distinct(numbers.begin(), numbers.end());
+    if (!numbers.empty() && distinct.size() == numbers.size()) {
+      for (size_t i = 0; i < t.levels.size(); ++i) t.levels[i].rank = numbers[i];
+      std::stable_sort(
+          t.levels.begin(), t.levels.end(),
+          [](const model::Level& a, const model::Level& b) { return a.rank < b.rank; });
+      return;
+    }
+    for (size_t i = 0; i < t.levels.size(); ++i) t.levels[i].rank = static_cast<int>(i) + 1;
+  }
+
+  std::string HeadingAt(int line) const {
+    for (const MdBlock& b : blocks_) {
+      if (b.kind == Kind::kHeading && b.line == line) return b.text;
+    }
+    return {};
+  }
+
+  const Document& doc_;
+  Imported& out_;
+  model::Framework& f_;
+  std::vector<MdBlock> blocks_;
+  int depth_ = 0;
+  std::set<size_t> extra_levels_;
+  std::set<size_t> track_headings_;
+  std::map<std::string, std::string> competency_ids_;
+  model::Level* level_ = nullptr;
+  Slot slot_ = Slot::kCategory;
+  std::string slot_label_;
+  size_t note_ = std::string::npos;
+  std::map<std::pair<int, std::string>, std::string> overrides_;  // passage -> its content
+};
+
+class MarkdownLadderReader : public Reader {
+ public:
+  std::string_view Name() const override { return "markdown-ladder"; }
+
+  int Detect(std::string_view text) const override {
+    FrontMatter fm = SplitFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
+    int coded[7] = {0}, titled[7] = {0};
+    bool all_levels = false;
+    size_t pos = 0;
+    int lines = 0;
+    bool in_fence = false;
+    while (pos < text.size() && ++lines < 50000) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(pos, end - pos);
+      pos = end + 1;
+      if (line.starts_with("```")) in_fence = !in_fence;
+      if (in_fence || !line.starts_with("#")) continue;
+      size_t hashes = line.find_first_not_of('#');
+      if (hashes == std::string_view::npos || hashes > 6 || line[hashes] != ' ') continue;
+      std::string_view heading = text::Trim(line.substr(hashes));
+      if (ParseLevelHeading(heading)) {
+        ++coded[hashes];
+      } else if (NamesSeniority(heading)) {
+        ++titled[hashes];
+      }
+      if (IsAllLevelsHeading(heading)) all_levels = true;
+    }
+    int score = 0;
+    for (int d = 1; d <= 6; ++d) {
+      int s = coded[d] >= 3 ? 75 : coded[d] == 2 ? 55 : coded[d] == 1 ? 25 : 0;
+      if (titled[d] + coded[d] >= 3) s = std::max(s, 50);
+      if (titled[d] + coded[d] == 2) s = std::max(s, 35);  // weak: only when nothing else fits
+      score = std::max(score, s);
+    }
+    if (score > 0 && all_levels) score += 5;
+    // Levels tables and side-by-side pages are HTML inside Markdown: other readers' families.
+    if (text.find("<table") != std::string_view::npos) score -= 40;
+    if (fm.present && fm.yaml.find("topics:") != std::string::npos) score -= 40;
+    return std::max(score, 0);
+  }
+
+  Result<Imported> Read(const Document& document) const override {
+    Imported out;
+    out.framework.source = {document.name, std::string(Name())};
+    Builder builder(document, out);
+    LADDER_TRY_STATUS(builder.Build());
+    return out;
+  }
+};
+
+// Reads a level code at the start of `s`: "Level 3", "Lvl 3", "L3", "IC3", "E-5", "SWE 2".
+std::optional<std::pair<LevelHeading, size_t>> CodeAt(std::string_view s) {
+  LevelHeading h;
+  std::string lower = text::ToLower(s.substr(0, std::min<size_t>(s.size(), 8)));
+  size_t i = 0;
+  for (std::string_view word : {"level", "lvl"}) {
+    if (lower.starts_with(word)) {
+      i = word.size();
+      while (i < s.size() && (s[i] == ' ' || s[i] == '-' || s[i] == '_')) ++i;
+      size_t digits = i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+      if (i == digits || i - digits > 2) return std::nullopt;
+      h.number = std::stoi(std::string(s.substr(digits, i - digits)));
+      h.code = "L" + std::to_string(*h.number);
+      return std::make_pair(h, i);
+    }
+  }
+  while (i < s.size() && i < 4 && std::isupper(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == 0) return std::nullopt;
+  size_t letters = i;
+  if (i < s.size() && (s[i] == '-' || s[i] == ' ')) ++i;
+  size_t digits = i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == digits || i - digits > 2) return std::nullopt;
+  if (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  h.number = std::stoi(std::string(s.substr(digits, i - digits)));
+  h.code = std::string(s.substr(0, letters)) + std::to_string(*h.number);
+  return std::make_pair(h, i);
+}
+
+std::string_view TrimSeparators(std::string_view s) {
+  s = text::Trim(s);
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (std::string_view sep :
+         {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":", "|", ".", ",", "\xC2\xB7"}) {
+      if (s.starts_with(sep)) {
+        s.remove_prefix(sep.size());
+        s = text::Trim(s);
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<LevelHeading> ParseLevelHeading(std::string_view heading) {
+  std::string_view s = text::Trim(heading);
+  if (s.empty() || s.size() > 120) return std::nullopt;
+  if (auto code = CodeAt(s)) {
+    LevelHeading h = code->first;
+    std::string_view rest = TrimSeparators(s.substr(code->second));
+    if (rest.starts_with("(") && rest.ends_with(")")) rest = rest.substr(1, rest.size() - 2);
+    h.title = text::CollapseSpace(rest);
+    return h;
+  }
+  // "Senior Engineer (L3)" / "Senior Engineer - L3".
+  if (s.ends_with(")")) {
+    size_t open = s.rfind('(');
+    if (open != std::string_view::npos) {
+      std::string_view inner = s.substr(open + 1, s.size() - open - 2);
+      if (auto code = CodeAt(inner); code && code->second == inner.size()) {
+        LevelHeading h = code->first;
+        h.title = std::string(text::Trim(s.substr(0, open)));
+        return h;
+      }
+    }
+  }
+  for (std::string_view sep : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " | "}) {
+    size_t at = s.rfind(sep);
+    if (at == std::string_view::npos) continue;
+    std::string_view tail = text::Trim(s.substr(at + sep.size()));
+    if (auto code = CodeAt(tail); code && code->second == tail.size()) {
+      LevelHeading h = code->first;
+      h.title = std::string(text::Trim(s.substr(0, at)));
+      return h;
+    }
+  }
+  return std::nullopt;
+}
+
+std::unique_ptr<Reader> MakeMarkdownLadderReader() {
+  return std::make_unique<MarkdownLadderReader>();
+}
+
+}  // namespace ladder::formats

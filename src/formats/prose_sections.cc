@@ -1,0 +1,218 @@
+#include "formats/prose_sections.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <regex>
+
+#include "base/text.h"
+
+namespace ladder::formats::prose {
+namespace {
+
+using md::Block;
+
+std::string RebuildMarkdown(const std::vector<Block>& blocks) {
+  std::string out;
+  for (const Block& b : blocks) {
+    if (!out.empty()) out += b.kind == Block::Kind::kItem ? "\n" : "\n\n";
+    if (b.kind == Block::Kind::kItem)
+      out += std::string(static_cast<size_t>(2 * (b.level - 1)), ' ') + "- ";
+    out += b.markdown;
+  }
+  return out;
+}
+
+// Lines [from, to] of `source` (1-based, `first_line` being its first), blank runs squeezed.
+std::string SourceLines(const std::vector<std::string>& lines, int first_line, int from, int to) {
+  std::vector<std::string> kept;
+  to = std::min(to, first_line + static_cast<int>(lines.size()) - 1);
+  for (int l = from; l <= to; ++l) {
+    int index = l - first_line;
+    if (index < 0 || index >= static_cast<int>(lines.size())) continue;
+    std::string line = lines[static_cast<size_t>(index)];
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+      line.pop_back();
+    if (line.empty() && (kept.empty() || kept.back().empty())) continue;
+    kept.push_back(std::move(line));
+  }
+  while (!kept.empty() && kept.back().empty()) kept.pop_back();
+  return text::Join(kept, "\n");
+}
+
+// "**Mentor**: Coaches ..." or "Mentor: Coaches ..." -> "Mentor".
+std::string Label(const std::string& markdown) {
+  std::string_view s = markdown;
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon > 60) return {};
+  std::string label(text::Trim(s.substr(0, colon)));
+  label = text::ReplaceAll(label, "**", "");
+  return std::string(text::Trim(label));
+}
+
+std::string Capitalise(std::string s) {
+  bool start = true;
+  for (char& c : s) {
+    if (start && std::isalpha(static_cast<unsigned char>(c)))
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    start = c == ' ' || c == '-';
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<Section> SplitSections(const std::vector<Block>& blocks, std::string_view source,
+                                   int first_line) {
+  std::vector<Section> sections;
+  Section current;
+  const std::vector<std::string> lines = text::SplitLines(source);
+  auto flush = [&](int next_line) {
+    if (current.title.empty() && current.blocks.empty()) return;
+    if (!source.empty()) {
+      int from = current.level > 0 ? current.line + 1 : first_line;
+      current.markdown = SourceLines(lines, first_line, from, next_line - 1);
+    } else {
+      current.markdown = RebuildMarkdown(current.blocks);
+    }
+    sections.push_back(std::move(current));
+    current = Section{};
+  };
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::kHeading) {
+      flush(b.line);
+      current.title = b.plain;
+      current.level = b.level;
+      current.line = b.line;
+      continue;
+    }
+    if (current.line == 0) current.line = b.line;
+    current.blocks.push_back(b);
+  }
+  flush(std::numeric_limits<int>::max() / 2);
+  return sections;
+}
+
+std::vector<std::string> SplitSentences(std::string_view s) {
+  std::vector<std::string> sentences;
+  std::string current;
+  int brackets = 0;
+  int parens = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    current += c;
+    if (c == '[') ++brackets;
+    if (c == ']' && brackets > 0) --brackets;
+    if (c == '(') ++parens;
+    if (c == ')' && parens > 0) --parens;
+    if ((c == '.' || c == '?' || c == '!') && brackets == 0 && parens == 0 && i + 2 < s.size() &&
+        s[i + 1] == ' ') {
+      unsigned char next = static_cast<unsigned char>(s[i + 2]);
+      if (std::isupper(next) || std::isdigit(next) || next == '"' || next == '*' || next == '_' ||
+          next == '[' || next >= 0x80) {
+        std::string t(text::Trim(current));
+        if (!t.empty()) sentences.push_back(t);
+        current.clear();
+      }
+    }
+  }
+  std::string t(text::Trim(current));
+  if (!t.empty()) sentences.push_back(t);
+  return sentences;
+}
+
+void ApplySections(const std::vector<Section>& sections, std::string_view file,
+                   std::string_view ic_track, model::Framework& framework) {
+  static const std::regex kLead(R"(\b(team|tech|technical)[ -]leads?\b)", std::regex::icase);
+  static const std::regex kMove(R"(transition|moving|\bmove|switch|becom)", std::regex::icase);
+  static const std::regex kManagement(R"(manag)", std::regex::icase);
+  for (const Section& section : sections) {
+    SourceLocation where{std::string(file), section.line, 0};
+    if (!section.markdown.empty()) {
+      model::Note note;
+      note.title = section.title.empty() ? "Introduction" : section.title;
+      note.markdown = section.markdown;
+      note.origin.where = where;
+      framework.notes.push_back(std::move(note));
+    }
+    if (section.blocks.empty()) continue;
+    std::string title = section.title.substr(0, 200);
+    std::smatch m;
+    if (std::regex_search(title, m, kLead) &&
+        framework.FindOverlay(text::Slugify(m.str(0))) == nullptr) {
+      std::string phrase = text::ToLower(m.str(0));
+      if (!phrase.empty() && phrase.back() == 's') phrase.pop_back();
+      model::OverlayRole overlay;
+      overlay.id = text::Slugify(phrase);
+      overlay.name = Capitalise(text::ReplaceAll(phrase, "-", " "));
+      overlay.origin.where = where;
+      std::vector<std::string> description;
+      for (const Block& b : section.blocks) {
+        bool labelled = text::StartsWith(b.markdown, "**") || !Label(b.markdown).empty();
+        if (b.kind == Block::Kind::kItem ||
+            (b.kind == Block::Kind::kParagraph && text::StartsWith(b.markdown, "**") && labelled)) {
+          overlay.duties.push_back(b.markdown);
+        } else if (b.kind == Block::Kind::kParagraph) {
+          description.push_back(b.markdown);
+        }
+      }
+      overlay.description = text::Join(description, "\n\n");
+      framework.overlays.push_back(std::move(overlay));
+      continue;
+    }
+    if (std::regex_search(title, kMove) && std::regex_search(title, kManagement)) {
+      model::Transition transition;
+      transition.from = ic_track.empty() ? "ic" : std::string(ic_track);
+      transition.to = "management";
+      transition.description = section.title;
+      transition.origin.where = where;
+      for (const Block& b : section.blocks) {
+        if (b.kind != Block::Kind::kParagraph && b.kind != Block::Kind::kItem) continue;
+        for (std::string& sentence : SplitSentences(b.markdown)) {
+          model::Requirement r;
+          r.text = std::move(sentence);
+          r.origin.where = {std::string(file), b.line, 0};
+          transition.requirements.push_back(std::move(r));
+        }
+      }
+      framework.transitions.push_back(std::move(transition));
+      continue;
+    }
+    // "- Outcomes: what we achieve" naming competencies of the table.
+    std::vector<std::string> matched;
+    for (const Block& b : section.blocks) {
+      if (b.kind != Block::Kind::kItem) continue;
+      std::string label = Label(b.markdown);
+      if (label.empty()) continue;
+      for (model::Competency& c : framework.competencies) {
+        if (!text::IEquals(c.name, label)) continue;
+        std::string description(
+            text::Trim(std::string_view(b.markdown).substr(b.markdown.find(':') + 1)));
+        if (c.description.empty()) c.description = description;
+        matched.push_back(c.id);
+      }
+    }
+    if (matched.size() >= 2 && section.level >= 2 && text::CountWords(section.title) <= 3) {
+      bool grouped = false;
+      for (const auto& g : framework.groups)
+        for (const auto& id : g.competencies)
+          if (std::find(matched.begin(), matched.end(), id) != matched.end()) grouped = true;
+      if (!grouped) {
+        model::CompetencyGroup group;
+        group.id = text::Slugify(section.title);
+        group.name = section.title;
+        group.competencies = matched;
+        group.origin.where = where;
+        for (const Block& b : section.blocks) {
+          if (b.kind == Block::Kind::kParagraph) {
+            group.description = b.markdown;
+            break;
+          }
+        }
+        framework.groups.push_back(std::move(group));
+      }
+    }
+  }
+}
+
+}  // namespace ladder::formats::prose

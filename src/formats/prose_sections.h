@@ -1,0 +1,47 @@
+// The prose around a table of levels, turned into framework content (shared by the
+// levels-table and html-table readers). Nothing is dropped: every section becomes a Note
+// (title = heading, markdown = the section's source); some also say more:
+//
+//   ## Team Leads                    -> OverlayRole team-lead: description, duties from the
+//   **Mentor**: Coaches the team.       bold-labelled paragraphs and list items
+//   ## Moving to management          -> Transition ic -> management, one requirement per
+//   Candidates interview first.         sentence (ManualRule; analysis/ recognises rules)
+//   ### Leadership                   -> CompetencyGroup when its "- Name: description" items
+//   - Outcomes: What we achieve.        name competencies of the table (descriptions filled)
+//
+// Pure and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/md_blocks.h"
+#include "model/framework.h"
+
+namespace ladder::formats::prose {
+
+struct Section {
+  std::string title;              // heading text; "" for prose before the first heading
+  int level = 0;                  // heading level (0 for the leading prose)
+  int line = 0;                   // line of the heading (or of the first block)
+  std::vector<md::Block> blocks;  // the blocks after the heading, up to the next heading
+  std::string markdown;           // the section's Markdown source (without its heading)
+};
+
+// Splits Markdown blocks into sections at every heading. `source` (optional) is the Markdown
+// the blocks were parsed from, starting at line `first_line`: section markdown is cut from it;
+// without it, markdown is rebuilt from the blocks.
+std::vector<Section> SplitSections(const std::vector<md::Block>& blocks, std::string_view source,
+                                   int first_line);
+
+// Splits prose into sentences ("Read this. Then that." -> 2), keeping Markdown links whole.
+std::vector<std::string> SplitSentences(std::string_view markdown);
+
+// Adds notes, overlay roles, transitions, competency descriptions and groups to `framework`
+// from `sections`. `ic_track` is the id of the individual-contributor track (the `from` of a
+// transition to management).
+void ApplySections(const std::vector<Section>& sections, std::string_view file,
+                   std::string_view ic_track, model::Framework& framework);
+
+}  // namespace ladder::formats::prose

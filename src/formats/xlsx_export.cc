@@ -1,0 +1,263 @@
+#include "formats/xlsx_export.h"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "base/text.h"
+#include "formats/rule_text.h"
+
+namespace ladder::formats {
+namespace {
+
+// Excel's limit for the text of one cell.
+constexpr size_t kMaxCellBytes = 32000;
+
+// Code points of a UTF-8 string (Excel counts characters, not bytes, in sheet names).
+std::vector<std::string> CodePoints(std::string_view s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = 1;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0)
+      n = 4;
+    else if (c >= 0xE0)
+      n = 3;
+    else if (c >= 0xC0)
+      n = 2;
+    out.emplace_back(s.substr(i, std::min(n, s.size() - i)));
+    i += n;
+  }
+  return out;
+}
+
+std::string Truncate(std::string s) {
+  if (s.size() <= kMaxCellBytes) return s;
+  size_t cut = kMaxCellBytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…";
+}
+
+// The workbook and its formats; closes (and so writes) the file exactly once.
+class Book {
+ public:
+  explicit Book(const std::string& path) {
+    lxw_workbook_options options = {};
+    options.constant_memory = LXW_FALSE;
+    options.tmpdir = nullptr;
+    wb_ = workbook_new_opt(path.c_str(), &options);
+    if (!wb_) return;
+    wrap_ = workbook_add_format(wb_);
+    format_set_text_wrap(wrap_);
+    format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+    header_ = workbook_add_format(wb_);
+    format_set_bold(header_);
+    format_set_text_wrap(header_);
+    format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(header_, 0xE8EEF4);
+    format_set_bottom(header_, LXW_BORDER_THIN);
+    label_ = workbook_add_format(wb_);
+    format_set_bold(label_);
+    format_set_text_wrap(label_);
+    format_set_align(label_, LXW_ALIGN_VERTICAL_TOP);
+    pillar_ = workbook_add_format(wb_);
+    format_set_bold(pillar_);
+    format_set_italic(pillar_);
+    format_set_bg_color(pillar_, 0xF4F4F4);
+    undefined_ = workbook_add_format(wb_);
+    format_set_italic(undefined_);
+    format_set_font_color(undefined_, 0x707070);
+    format_set_text_wrap(undefined_);
+    format_set_align(undefined_, LXW_ALIGN_VERTICAL_TOP);
+  }
+  ~Book() {
+    if (wb_) workbook_close(wb_);
+  }
+  Book(const Book&) = delete;
+  Book& operator=(const Book&) = delete;
+
+  bool ok() const { return wb_ != nullptr; }
+
+  lxw_worksheet* AddSheet(std::string_view name) {
+    return workbook_add_worksheet(wb_, SheetName(name, used_).c_str());
+  }
+
+  void Write(lxw_worksheet* ws, int row, int col, const std::string& text, lxw_format* format) {
+    if (text.empty()) {
+      worksheet_write_blank(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), format);
+      return;
+    }
+    worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                           Truncate(text).c_str(), format);
+  }
+
+  // Writes the file; the book is closed afterwards whatever happens.
+  Status Close(const std::string& path) {
+    lxw_error err = workbook_close(wb_);
+    wb_ = nullptr;
+    if (err != LXW_NO_ERROR)
+      return MakeError(ErrorCode::kIo,
+                       "cannot write the workbook '" + path + "': " + lxw_strerror(err),
+                       SourceLocation{path, 0, 0});
+    return Ok();
+  }
+
+  lxw_format* wrap_ = nullptr;
+  lxw_format* header_ = nullptr;
+  lxw_format* label_ = nullptr;
+  lxw_format* pillar_ = nullptr;
+  lxw_format* undefined_ = nullptr;
+
+ private:
+  lxw_workbook* wb_ = nullptr;
+  std::set<std::string> used_;
+};
+
+std::string Bullets(const std::vector<std::string>& items) {
+  std::vector<std::string> lines;
+  for (const std::string& i : items) lines.push_back("• " + text::CollapseSpace(i));
+  return text::Join(lines, "\n");
+}
+
+void TrackSheet(Book& book, const model::Framework& fw, const model::Track& track) {
+  lxw_worksheet* ws = book.AddSheet(track.name.empty() ? track.id : track.name);
+  const int ncols = static_cast<int>(track.levels.size());
+  book.Write(ws, 0, 0, "Competency", book.header_);
+  for (int i = 0; i < ncols; ++i) {
+    const model::Level& l = track.levels[static_cast<size_t>(i)];
+    book.Write(ws, 0, i + 1, l.title.empty() ? l.code : l.code + "\n" + l.title, book.header_);
+  }
+  int row = 1;
+  book.Write(ws, row, 0, "Summary", book.label_);
+  for (int i = 0; i < ncols; ++i) {
+    const model::Level& l = track.levels[static_cast<size_t>(i)];
+    if (l.state == model::LevelState::kUndefined) {
+      book.Write(ws, row, i + 1, l.note.empty() ? "Not defined" : "Not defined: " + l.note,
+                 book.undefined_);
+    } else {
+      book.Write(ws, row, i + 1, l.summary, book.wrap_);
+    }
+  }
+  ++row;
+
+  auto competency_row = [&](const model::Competency& c) {
+    book.Write(ws, row, 0, c.name.empty() ? c.id : c.name, book.label_);
+    for (int i = 0; i < ncols; ++i) {
+      const model::Level& l = track.levels[static_cast<size_t>(i)];
+      const model::Expectation* e = l.FindExpectation(c.id);
+      if (l.state == model::LevelState::kUndefined) {
+        book.Write(ws, row, i + 1, "", book.wrap_);
+      } else if (e && e->undefined) {
+        book.Write(ws, row, i + 1, e->note.empty() ? "Not defined" : e->note, book.undefined_);
+      } else if (e) {
+        std::string cell = text::CollapseSpace(e->summary);
+        if (!e->behaviours.empty()) cell += (cell.empty() ? "" : "\n") + Bullets(e->behaviours);
+        book.Write(ws, row, i + 1, cell, book.wrap_);
+      }
+    }
+    ++row;
+  };
+  std::set<std::string> placed;
+  for (const model::CompetencyGroup& g : fw.groups) {
+    book.Write(ws, row, 0, g.name.empty() ? g.id : g.name, book.pillar_);
+    for (int i = 0; i < ncols; ++i) book.Write(ws, row, i + 1, "", book.pillar_);
+    ++row;
+    for (const std::string& id : g.competencies)
+      if (const model::Competency* c = fw.FindCompetency(id); c && placed.insert(id).second)
+        competency_row(*c);
+  }
+  for (const model::Competency& c : fw.competencies)
+    if (placed.insert(c.id).second) competency_row(c);
+
+  bool any_requirements =
+      std::any_of(track.levels.begin(), track.levels.end(),
+                  [](const model::Level& l) { return !l.requirements.empty(); });
+  if (any_requirements) {
+    book.Write(ws, row, 0, "Requirements", book.label_);
+    for (int i = 0; i < ncols; ++i) {
+      std::vector<std::string> lines;
+      for (const model::Requirement& r : track.levels[static_cast<size_t>(i)].requirements)
+        lines.push_back(r.text + " [" + RuleText(r.rule) + "]");
+      book.Write(ws, row, i + 1, Bullets(lines), book.wrap_);
+    }
+    ++row;
+  }
+  worksheet_set_column(ws, 0, 0, 28, nullptr);
+  if (ncols > 0) worksheet_set_column(ws, 1, static_cast<lxw_col_t>(ncols), 45, nullptr);
+  worksheet_freeze_panes(ws, 1, 1);
+}
+
+void RolesSheet(Book& book, const model::Framework& fw) {
+  lxw_worksheet* ws = book.AddSheet("Roles");
+  std::vector<std::string> families, seniorities;
+  for (const model::RoleProfile& r : fw.roles) {
+    if (std::find(families.begin(), families.end(), r.family) == families.end())
+      families.push_back(r.family);
+    if (std::find(seniorities.begin(), seniorities.end(), r.seniority) == seniorities.end())
+      seniorities.push_back(r.seniority);
+  }
+  book.Write(ws, 0, 0, "Family", book.header_);
+  for (size_t s = 0; s < seniorities.size(); ++s)
+    book.Write(ws, 0, static_cast<int>(s) + 1, seniorities[s].empty() ? "(base)" : seniorities[s],
+               book.header_);
+  for (size_t f = 0; f < families.size(); ++f) {
+    const int row = static_cast<int>(f) + 1;
+    book.Write(ws, row, 0, families[f], book.label_);
+    for (size_t s = 0; s < seniorities.size(); ++s) {
+      std::vector<std::string> cells;
+      for (const model::RoleProfile& r : fw.roles)
+        if (r.family == families[f] && r.seniority == seniorities[s])
+          cells.push_back(r.summary.empty() ? r.title : r.title + "\n" + r.summary);
+      book.Write(ws, row, static_cast<int>(s) + 1, text::Join(cells, "\n\n"), book.wrap_);
+    }
+  }
+  worksheet_set_column(ws, 0, 0, 28, nullptr);
+  if (!seniorities.empty())
+    worksheet_set_column(ws, 1, static_cast<lxw_col_t>(seniorities.size()), 40, nullptr);
+  worksheet_freeze_panes(ws, 1, 1);
+}
+
+}  // namespace
+
+std::string SheetName(std::string_view name, std::set<std::string>& used) {
+  std::string clean;
+  for (char c : text::CollapseSpace(name)) {
+    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    clean += c;
+  }
+  std::string_view trimmed = text::Trim(clean);
+  while (!trimmed.empty() && trimmed.front() == '\'') trimmed.remove_prefix(1);
+  while (!trimmed.empty() && trimmed.back() == '\'') trimmed.remove_suffix(1);
+  std::vector<std::string> chars = CodePoints(text::Trim(trimmed));
+  if (chars.empty()) chars = CodePoints("Sheet");
+  if (text::IEquals(text::Join(chars, ""), "History")) chars = CodePoints("History (track)");
+  for (int n = 1;; ++n) {
+    std::string suffix = n == 1 ? "" : " (" + std::to_string(n) + ")";
+    size_t keep = std::min(chars.size(), 31 - suffix.size());
+    std::string candidate;
+    for (size_t i = 0; i < keep; ++i) candidate += chars[i];
+    // Excel also refuses an apostrophe at the end, which truncation may expose.
+    while (!candidate.empty() && candidate.back() == '\'') candidate.pop_back();
+    candidate = std::string(text::Trim(candidate)) + suffix;
+    if (used.insert(text::ToLower(candidate)).second) return candidate;
+  }
+}
+
+Status ExportXlsx(const model::Framework& framework, const std::string& path) {
+  Book book(path);
+  if (!book.ok())
+    return MakeError(ErrorCode::kIo, "cannot create the workbook '" + path + "'",
+                     SourceLocation{path, 0, 0});
+  for (const model::Track& track : framework.tracks) TrackSheet(book, framework, track);
+  if (!framework.roles.empty()) RolesSheet(book, framework);
+  if (framework.tracks.empty() && framework.roles.empty()) {
+    lxw_worksheet* ws = book.AddSheet(framework.name.empty() ? framework.id : framework.name);
+    book.Write(ws, 0, 0, framework.name.empty() ? framework.id : framework.name, book.header_);
+    book.Write(ws, 1, 0, framework.description, book.wrap_);
+  }
+  return book.Close(path);
+}
+
+}  // namespace ladder::formats

@@ -1,0 +1,447 @@
+// WriteYaml: the canonical text of a framework, written by hand rather than through a YAML
+// emitter so that every choice is ours and stable:
+//  - keys in the fixed order of docs/format.md; empty and default values omitted;
+//  - one list item per line and never any re-wrapping, so a one-word edit is a one-line diff;
+//  - scalars plain when YAML reads them back as the same string, else double-quoted; strings
+//    that would read as numbers, booleans, null or dates are always quoted ("2023.08", "1");
+//  - multi-line text as a `|` (or `|-`, without a final newline) block scalar when that
+//    represents it exactly, else double-quoted with escapes;
+//  - rules on one line in flow style: `rule: {time_at_level: {level: "1", months: 12}}`.
+#include <charconv>
+#include <type_traits>
+
+#include "base/text.h"
+#include "formats/canonical.h"
+
+namespace ladder::formats {
+namespace {
+
+// True when `s` starts with the UTF-8 encoding of a character YAML treats as a line break or
+// that editors hide: NEL, LS, PS, BOM, or a C1 control.
+bool SpecialUnicodeAt(std::string_view s, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (at(i) == 0xC2 && i + 1 < s.size() && at(i + 1) >= 0x80 && at(i + 1) <= 0x9F) return true;
+  if (at(i) == 0xE2 && i + 2 < s.size() && at(i + 1) == 0x80 &&
+      (at(i + 2) == 0xA8 || at(i + 2) == 0xA9))
+    return true;
+  if (at(i) == 0xEF && i + 2 < s.size() && at(i + 1) == 0xBB && at(i + 2) == 0xBF) return true;
+  return false;
+}
+
+bool HasControl(std::string_view s, bool allow_newline) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' && allow_newline) continue;
+    if (c < 0x20 || c == 0x7F || SpecialUnicodeAt(s, i)) return true;
+  }
+  return false;
+}
+
+// Words YAML 1.1 or 1.2 resolves to null, booleans or special floats.
+bool IsReservedWord(std::string_view s) {
+  static const char* const kWords[] = {"null", "~", "true", "false", "yes",   "no",   "on", "off",
+                                       "y",    "n", ".inf", "+.inf", "-.inf", ".nan", "<<", "="};
+  std::string lower = text::ToLower(s);
+  for (const char* w : kWords)
+    if (lower == w) return true;
+  return false;
+}
+
+// Numbers in any YAML notation (ints, floats, hex, octal, sexagesimal) and dates.
+bool LooksNumeric(std::string_view s) {
+  std::string_view body = s;
+  if (!body.empty() && (body.front() == '+' || body.front() == '-')) body.remove_prefix(1);
+  if (body.empty()) return false;
+  bool digit_start = body.front() >= '0' && body.front() <= '9';
+  bool dot_digit = body.size() > 1 && body[0] == '.' && body[1] >= '0' && body[1] <= '9';
+  if (!digit_start && !dot_digit) return false;
+  for (char c : body) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == 'x' ||
+          c == 'X' || c == 'o' || c == 'O' || c == '.' || c == '_' || c == ':' || c == '+' ||
+          c == '-' || c == 'T' || c == 't' || c == 'Z' || c == 'z'))
+      return false;
+  }
+  return true;
+}
+
+// True when `s` must be quoted to read back as the same string. `flow`: inside {...}.
+bool NeedsQuotes(std::string_view s, bool flow) {
+  if (s.empty()) return true;
+  if (HasControl(s, false)) return true;
+  if (s.front() == ' ' || s.back() == ' ') return true;
+  static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
+  if (kIndicators.find(s.front()) != std::string_view::npos) return true;
+  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos ||
+      s.back() == ':')
+    return true;
+  if (flow && s.find_first_of(",[]{}:#") != std::string_view::npos) return true;
+  if (s.starts_with("---") || s.starts_with("...")) return true;
+  return IsReservedWord(s) || LooksNumeric(s);
+}
+
+std::string DoubleQuoted(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", c);
+      out += buf;
+    } else if (SpecialUnicodeAt(s, i)) {
+      // Decode the 2- or 3-byte sequence and escape it.
+      unsigned cp = c == 0xC2 ? static_cast<unsigned char>(s[i + 1])
+                              : ((c & 0x0F) << 12) |
+                                    ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                                    (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", cp);
+      out += buf;
+      i += c == 0xC2 ? 1 : 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string Scalar(std::string_view s, bool flow = false) {
+  return NeedsQuotes(s, flow) ? DoubleQuoted(s) : std::string(s);
+}
+
+// Whether multi-line `s` can be written as a literal block scalar and read back unchanged.
+bool FitsLiteralBlock(std::string_view s) {
+  if (s.find('\n') == std::string_view::npos) return false;
+  if (HasControl(s, true)) return false;
+  std::string_view body = s;
+  while (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+  // Keep chomping (`|+`) would also keep the blank line that separates top-level sections.
+  if (s.size() - body.size() > 1) return false;
+  if (body.empty() || body.front() == '\n' || body.front() == ' ') return false;
+  for (const std::string& line : text::Split(body, '\n')) {
+    if (!line.empty() && (line.back() == ' ' || line.front() == '\t')) return false;
+  }
+  return true;
+}
+
+std::string FormatNumber(double value) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  if (ec != std::errc()) return "0";
+  return std::string(buf, end);
+}
+
+class Writer {
+ public:
+  std::string Write(const model::Framework& fw) {
+    out_ += "ladder: " + std::to_string(kFormatVersion) + "\n";
+    WriteFramework(fw);
+    Section("groups", fw.groups, &Writer::WriteGroup);
+    Section("competencies", fw.competencies, &Writer::WriteCompetency);
+    Section("tracks", fw.tracks, &Writer::WriteTrack);
+    Section("overlays", fw.overlays, &Writer::WriteOverlay);
+    Section("transitions", fw.transitions, &Writer::WriteTransition);
+    Section("policy", fw.policy, &Writer::WriteRequirement);
+    Section("notes", fw.notes, &Writer::WriteNote);
+    Section("roles", fw.roles, &Writer::WriteRole);
+    return std::move(out_);
+  }
+
+ private:
+  // Starts a line at `indent`; the first line of a list item carries its "- ".
+  void Start(int indent) {
+    if (dash_pending_) {
+      out_.append(static_cast<size_t>(indent - 2), ' ');
+      out_ += "- ";
+      dash_pending_ = false;
+    } else {
+      out_.append(static_cast<size_t>(indent), ' ');
+    }
+  }
+
+  // `key: value` or a block scalar; the value is written even when empty.
+  void Field(int indent, std::string_view key, std::string_view value) {
+    Start(indent);
+    out_ += Scalar(key);
+    out_ += ':';
+    Value(indent, value);
+  }
+
+  // The value part after "key:" or "-": " plain\n", " \"quoted\"\n" or " |\n  block\n".
+  void Value(int indent, std::string_view value) {
+    if (!FitsLiteralBlock(value)) {
+      out_ += ' ';
+      out_ += Scalar(value);
+      out_ += '\n';
+      return;
+    }
+    size_t trailing = 0;
+    while (trailing < value.size() && value[value.size() - 1 - trailing] == '\n') ++trailing;
+    out_ += trailing == 0 ? " |-\n" : " |\n";
+    std::string_view body = value.substr(0, value.size() - trailing);
+    for (const std::string& line : text::Split(body, '\n')) {
+      if (!line.empty()) out_.append(static_cast<size_t>(indent + 2), ' ');
+      out_ += line;
+      out_ += '\n';
+    }
+  }
+
+  void Text(int indent, std::string_view key, std::string_view value) {
+    if (!value.empty()) Field(indent, key, value);
+  }
+
+  void Raw(int indent, std::string_view key, std::string_view value) {
+    Start(indent);
+    out_ += key;
+    out_ += ": ";
+    out_ += value;
+    out_ += '\n';
+  }
+
+  void Strings(int indent, std::string_view key, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    Start(indent);
+    out_ += key;
+    out_ += ":\n";
+    StringItems(indent + 2, items);
+  }
+
+  void StringItems(int indent, const std::vector<std::string>& items) {
+    for (const std::string& item : items) {
+      out_.append(static_cast<size_t>(indent), ' ');
+      out_ += '-';
+      Value(indent, item);
+    }
+  }
+
+  template <typename T>
+  void Items(int indent, std::string_view key, const std::vector<T>& items,
+             void (Writer::*write)(int, const T&)) {
+    if (items.empty()) return;
+    Start(indent);
+    out_ += key;
+    out_ += ":\n";
+    for (const T& item : items) {
+      dash_pending_ = true;
+      (this->*write)(indent + 4, item);
+      if (dash_pending_) {  // an item with nothing to write
+        out_.append(static_cast<size_t>(indent + 2), ' ');
+        out_ += "- {}\n";
+        dash_pending_ = false;
+      }
+    }
+  }
+
+  template <typename T>
+  void Section(std::string_view key, const std::vector<T>& items,
+               void (Writer::*write)(int, const T&)) {
+    if (items.empty()) return;
+    out_ += '\n';
+    out_ += key;
+    out_ += ":\n";
+    for (const T& item : items) {
+      dash_pending_ = true;
+      (this->*write)(4, item);
+      if (dash_pending_) {
+        out_ += "  - {}\n";
+        dash_pending_ = false;
+      }
+    }
+  }
+
+  void WriteFramework(const model::Framework& fw) {
+    out_ += "framework:\n";
+    Text(2, "id", fw.id);
+    Text(2, "name", fw.name);
+    Text(2, "family", fw.family);
+    Text(2, "version", fw.version);
+    if (fw.status != model::FrameworkStatus::kDraft)
+      Raw(2, "status", model::FrameworkStatusName(fw.status));
+    Text(2, "effective", fw.effective);
+    if (fw.cumulative) Raw(2, "cumulative", "true");
+    if (fw.consensus != model::ConsensusRule::kUnanimous)
+      Raw(2, "consensus", model::ConsensusRuleName(fw.consensus));
+    Text(2, "description", fw.description);
+    if (!fw.source.file.empty() || !fw.source.format.empty()) {
+      out_ += "  source:\n";
+      Text(4, "file", fw.source.file);
+      Text(4, "format", fw.source.format);
+    }
+  }
+
+  void WriteGroup(int indent, const model::CompetencyGroup& g) {
+    Field(indent, "id", g.id);
+    Text(indent, "name", g.name);
+    Text(indent, "description", g.description);
+    Strings(indent, "competencies", g.competencies);
+  }
+
+  void WriteCompetency(int indent, const model::Competency& c) {
+    Field(indent, "id", c.id);
+    Text(indent, "name", c.name);
+    Text(indent, "description", c.description);
+  }
+
+  void WriteTrack(int indent, const model::Track& t) {
+    Field(indent, "id", t.id);
+    Text(indent, "name", t.name);
+    if (t.kind != model::TrackKind::kOther) Raw(indent, "kind", model::TrackKindName(t.kind));
+    Text(indent, "description", t.description);
+    Items(indent, "levels", t.levels, &Writer::WriteLevel);
+  }
+
+  void WriteLevel(int indent, const model::Level& l) {
+    Field(indent, "code", l.code);
+    Raw(indent, "rank", std::to_string(l.rank));
+    Text(indent, "title", l.title);
+    Text(indent, "summary", l.summary);
+    if (l.state != model::LevelState::kDefined)
+      Raw(indent, "state", model::LevelStateName(l.state));
+    Text(indent, "note", l.note);
+    Text(indent, "inherits", l.inherits);
+    if (!l.attributes.empty()) {
+      Start(indent);
+      out_ += "attributes:\n";
+      for (const auto& [key, value] : l.attributes) Field(indent + 2, key, value);
+    }
+    if (!l.expectations.empty()) {
+      Start(indent);
+      out_ += "expectations:\n";
+      for (const model::Expectation& e : l.expectations) WriteExpectation(indent + 2, e);
+    }
+    Items(indent, "requirements", l.requirements, &Writer::WriteRequirement);
+  }
+
+  // The shorthand (a list of behaviours) when the cell has nothing else.
+  void WriteExpectation(int indent, const model::Expectation& e) {
+    Start(indent);
+    out_ += Scalar(e.competency);
+    out_ += ':';
+    if (e.summary.empty() && !e.undefined && e.note.empty()) {
+      if (e.behaviours.empty()) {
+        out_ += " []\n";
+        return;
+      }
+      out_ += '\n';
+      StringItems(indent + 2, e.behaviours);
+      return;
+    }
+    out_ += '\n';
+    Text(indent + 2, "summary", e.summary);
+    Strings(indent + 2, "behaviours", e.behaviours);
+    if (e.undefined) Raw(indent + 2, "undefined", "true");
+    Text(indent + 2, "note", e.note);
+  }
+
+  void WriteRequirement(int indent, const model::Requirement& r) {
+    Field(indent, "text", r.text);
+    Raw(indent, "rule", RuleText(r.rule));
+  }
+
+  static std::string RuleText(const model::Rule& rule) {
+    return std::visit(
+        [](const auto& r) -> std::string {
+          using T = std::decay_t<decltype(r)>;
+          auto wrap = [](std::string_view kind, const std::string& fields) {
+            return "{" + std::string(kind) + ": {" + fields + "}}";
+          };
+          auto add = [](std::string& fields, std::string_view key, const std::string& value) {
+            if (!fields.empty()) fields += ", ";
+            fields += std::string(key) + ": " + value;
+          };
+          std::string f;
+          if constexpr (std::is_same_v<T, model::ManualRule>) {
+            return "manual";
+          } else if constexpr (std::is_same_v<T, model::PeerReviewPassed>) {
+            return "{peer_review: passed}";
+          } else if constexpr (std::is_same_v<T, model::DocumentedNeed>) {
+            return "{documented_need: open}";
+          } else if constexpr (std::is_same_v<T, model::TimeAtLevel> ||
+                               std::is_same_v<T, model::ConsistentPerformance>) {
+            if (!r.level.empty()) add(f, "level", Scalar(r.level, true));
+            add(f, "months", std::to_string(r.months));
+          } else if constexpr (std::is_same_v<T, model::PerformingAtNext>) {
+            add(f, "months", std::to_string(r.months));
+            if (!r.all_competencies) add(f, "all_competencies", "false");
+          } else if constexpr (std::is_same_v<T, model::EvidenceCount>) {
+            add(f, "kind", Scalar(r.kind, true));
+            add(f, "count", std::to_string(r.count));
+            if (r.within_months != 0) add(f, "within_months", std::to_string(r.within_months));
+          } else if constexpr (std::is_same_v<T, model::TimeInRole>) {
+            add(f, "role", Scalar(r.role, true));
+            add(f, "months", std::to_string(r.months));
+          } else if constexpr (std::is_same_v<T, model::SmeSkillsets>) {
+            add(f, "count", std::to_string(r.count));
+            if (!r.skill.empty()) add(f, "skill", Scalar(r.skill, true));
+          } else if constexpr (std::is_same_v<T, model::MetricThreshold>) {
+            add(f, "name", Scalar(r.name, true));
+            add(f, "at_least", FormatNumber(r.at_least));
+          } else if constexpr (std::is_same_v<T, model::Approval>) {
+            if (!r.by.empty()) add(f, "by", Scalar(r.by, true));
+          }
+          return wrap(model::RuleKindName(model::Rule(r)), f);
+        },
+        rule);
+  }
+
+  void WriteOverlay(int indent, const model::OverlayRole& o) {
+    Field(indent, "id", o.id);
+    Text(indent, "name", o.name);
+    Text(indent, "description", o.description);
+    Strings(indent, "duties", o.duties);
+    Strings(indent, "levels", o.levels);
+    if (o.needs_documented_need) Raw(indent, "needs_documented_need", "true");
+    Items(indent, "requirements", o.requirements, &Writer::WriteRequirement);
+  }
+
+  void WriteTransition(int indent, const model::Transition& t) {
+    Field(indent, "from", t.from);
+    Field(indent, "to", t.to);
+    Text(indent, "description", t.description);
+    Items(indent, "requirements", t.requirements, &Writer::WriteRequirement);
+  }
+
+  void WriteNote(int indent, const model::Note& n) {
+    Text(indent, "title", n.title);
+    Text(indent, "markdown", n.markdown);
+  }
+
+  void WriteRole(int indent, const model::RoleProfile& r) {
+    Field(indent, "id", r.id);
+    Text(indent, "family", r.family);
+    Text(indent, "seniority", r.seniority);
+    Field(indent, "title", r.title);
+    Text(indent, "summary", r.summary);
+    Strings(indent, "responsibilities", r.responsibilities);
+    Strings(indent, "skills", r.skills);
+    Strings(indent, "kpis", r.kpis);
+    Text(indent, "path", r.path);
+  }
+
+  std::string out_;
+  bool dash_pending_ = false;
+};
+
+}  // namespace
+
+std::string WriteYaml(const model::Framework& framework) { return Writer().Write(framework); }
+
+}  // namespace ladder::formats

@@ -1,0 +1,52 @@
+// What differs between the SQL databases Ladder runs on. The shared store (sql_store.h) speaks
+// SQL both SQLite and PostgreSQL accept; each backend (sqlite/, postgres/) implements this
+// interface for connecting, transactions, scripts, error classification, search and backup.
+// Internal to storage/. Implementations are immutable after construction and thread-safe; the
+// sessions they are given are used by one thread at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/soci.h"
+
+#include "base/error.h"
+#include "storage/migrations.h"
+#include "storage/store.h"
+
+namespace ladder::storage::internal {
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+  virtual std::string_view Name() const = 0;  // "sqlite" | "postgresql"
+  virtual const std::vector<Migration>& Migrations() const = 0;
+  virtual int DefaultPoolSize() const = 0;
+
+  // Opens and configures one connection. Throws soci::soci_error (the caller converts).
+  virtual std::unique_ptr<soci::session> Connect() const = 0;
+  // The statement that starts a write transaction (SQLite takes the write lock up front).
+  virtual std::string BeginWrite() const = 0;
+  // Runs a script of several statements (a migration). Throws soci::soci_error.
+  virtual void ExecScript(soci::session& s, const std::string& script) const = 0;
+  // Serialises migration runs of several processes; called inside the migration transaction.
+  virtual void LockForMigration(soci::session& s) const = 0;
+  // The Ladder error code for a database error.
+  virtual ErrorCode Classify(const soci::soci_error& e) const = 0;
+
+  virtual Result<std::vector<SearchHit>> Search(soci::session& s, std::string_view query,
+                                                const SearchOptions& options) const = 0;
+  virtual Status Backup(soci::session& s, std::string_view path) const = 0;
+  virtual Status Restore(soci::session& s, std::string_view path) const = 0;
+};
+
+// SQL text shared by both search implementations: which versions a search covers.
+// Appends to `where` the condition on framework_versions alias `fv`.
+std::string SearchVersionFilter(const SearchOptions& options);
+
+std::unique_ptr<Dialect> MakeSqliteDialect(std::string path, const OpenOptions& options);
+std::unique_ptr<Dialect> MakePostgresDialect(std::string url, const OpenOptions& options);
+
+}  // namespace ladder::storage::internal

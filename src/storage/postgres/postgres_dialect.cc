@@ -1,0 +1,221 @@
+// PostgreSQL 15, for organisations that run several `ladder serve` processes on one database.
+// Search uses a stored tsvector (english configuration; titles weigh more than bodies) with a
+// GIN index and ts_headline for snippets. Migrations of concurrent processes are serialised by
+// an advisory lock. Backup is pg_dump's job (docs/operations.md).
+#include <libpq-fe.h>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include "storage/soci.h"
+
+#include <cstdio>
+
+#include "base/text.h"
+#include "storage/dialect.h"
+#include "storage/row.h"
+#include "storage/search_query.h"
+
+namespace ladder::storage::internal {
+namespace {
+
+PGconn* Handle(soci::session& s) {
+  return static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
+}
+
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      int v = 0;
+      if (std::sscanf(std::string(s.substr(i + 1, 2)).c_str(), "%2x", &v) == 1) {
+        out += static_cast<char>(v);
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// libpq keyword/value form of a postgresql:// URL (SOCI's PostgreSQL backend rewrites URLs it
+// is given, so it gets keywords): postgresql://user:pw@host:port/db?sslmode=require ->
+// "host='host' port='port' dbname='db' user='user' password='pw' sslmode='require'".
+std::string KeywordForm(std::string_view url) {
+  auto quote = [](std::string v) {
+    std::string out = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  };
+  std::string_view rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string_view::npos) {
+    query = std::string(rest.substr(q + 1));
+    rest = rest.substr(0, q);
+  }
+  std::string db;
+  if (auto slash = rest.find('/'); slash != std::string_view::npos) {
+    db = PercentDecode(rest.substr(slash + 1));
+    rest = rest.substr(0, slash);
+  }
+  std::string user, password;
+  if (auto at = rest.rfind('@'); at != std::string_view::npos) {
+    std::string_view cred = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    auto colon = cred.find(':');
+    user = PercentDecode(cred.substr(0, colon));
+    if (colon != std::string_view::npos) password = PercentDecode(cred.substr(colon + 1));
+  }
+  std::string host(rest), port;
+  if (auto colon = host.rfind(':');
+      colon != std::string::npos && host.find(']') == std::string::npos) {
+    port = host.substr(colon + 1);
+    host = host.substr(0, colon);
+  }
+  std::string out;
+  auto add = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += std::string(key) + "=" + quote(value);
+  };
+  add("host", PercentDecode(host));
+  add("port", port);
+  add("dbname", db);
+  add("user", user);
+  add("password", password);
+  for (const std::string& kv : text::Split(query, '&')) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = kv.substr(0, eq);
+    if (!out.empty()) out += ' ';
+    out += key + "=" + quote(PercentDecode(kv.substr(eq + 1)));
+  }
+  return out;
+}
+
+class PostgresDialect final : public Dialect {
+ public:
+  explicit PostgresDialect(std::string url) : conninfo_(KeywordForm(url)) {}
+
+  std::string_view Name() const override { return "postgresql"; }
+  const std::vector<Migration>& Migrations() const override { return PostgresMigrations(); }
+  int DefaultPoolSize() const override { return 4; }
+
+  std::unique_ptr<soci::session> Connect() const override {
+    auto s = std::make_unique<soci::session>(soci::postgresql, conninfo_);
+    *s << "SET client_min_messages = warning";
+    return s;
+  }
+
+  std::string BeginWrite() const override { return "BEGIN"; }
+
+  void ExecScript(soci::session& s, const std::string& script) const override {
+    PGresult* r = PQexec(Handle(s), script.c_str());
+    ExecStatusType st = PQresultStatus(r);
+    std::string msg = PQresultErrorMessage(r);
+    PQclear(r);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      throw soci::soci_error("migration failed: " + msg);
+  }
+
+  void LockForMigration(soci::session& s) const override {
+    s << "SELECT pg_advisory_xact_lock(7422100)";
+  }
+
+  ErrorCode Classify(const soci::soci_error& e) const override {
+    if (auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+      std::string state = pe->sqlstate();
+      if (state == "23505") return ErrorCode::kAlreadyExists;
+      if (state == "23503") return ErrorCode::kConflict;
+      if (state.rfind("08", 0) == 0 || state.rfind("57", 0) == 0 || state == "53300")
+        return ErrorCode::kUnavailable;
+      if (state == "40001" || state == "40P01") return ErrorCode::kUnavailable;
+      if (state.rfind("22", 0) == 0) return ErrorCode::kInvalidArgument;
+    }
+    std::string msg = e.get_error_message();
+    if (msg.find("connection") != std::string::npos) return ErrorCode::kUnavailable;
+    return ErrorCode::kInternal;
+  }
+
+  Result<std::vector<SearchHit>> Search(soci::session& s, std::string_view query,
+                                        const SearchOptions& options) const override {
+    ParsedQuery parsed = ParseSearchQuery(query);
+    if (parsed.terms.empty())
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "nothing to search for in \"" + std::string(query) + "\"");
+    // Every term quoted: websearch_to_tsquery reads it as a phrase, never as an operator.
+    std::string web;
+    for (const auto& term : parsed.terms) web += "\"" + term + "\" ";
+    std::string headline =
+        "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=10, MaxFragments=2, "
+        "FragmentDelimiter=\" … \"";
+    std::string sql =
+        "SELECT p.kind, p.framework, fv.name, p.version, p.track, p.level, p.level_title, "
+        "p.competency, p.title, ts_headline('english', CASE WHEN p.body @@ q.q OR p.title = '' "
+        "THEN p.body ELSE p.title END, q.q, :h), ts_rank(p.search, q.q) AS score FROM passages "
+        "p JOIN framework_versions fv ON fv.framework = p.framework AND fv.version = p.version "
+        "CROSS JOIN (SELECT websearch_to_tsquery('english', :q) AS q) q WHERE p.search @@ q.q "
+        "AND " +
+        SearchVersionFilter(options);
+    std::string fw = options.framework;
+    if (!fw.empty()) sql += " AND p.framework = :fw";
+    sql += " ORDER BY score DESC, p.framework, p.id";
+    if (options.limit > 0) sql += " LIMIT " + std::to_string(options.limit);
+    std::vector<SearchHit> out;
+    auto collect = [&](soci::rowset<soci::row>& rows) {
+      for (const auto& r : rows) {
+        SearchHit h;
+        std::string kind = GetStr(r, 0);
+        for (HitKind k :
+             {HitKind::kBehaviour, HitKind::kLevelSummary, HitKind::kExpectationSummary,
+              HitKind::kAttribute, HitKind::kRequirement, HitKind::kNote, HitKind::kRole})
+          if (kind == HitKindName(k)) h.kind = k;
+        h.framework = GetStr(r, 1);
+        h.framework_name = GetStr(r, 2);
+        h.version = GetStr(r, 3);
+        h.track = GetStr(r, 4);
+        h.level = GetStr(r, 5);
+        h.level_title = GetStr(r, 6);
+        h.competency = GetStr(r, 7);
+        h.title = GetStr(r, 8);
+        h.snippet = GetStr(r, 9);
+        h.score = GetDouble(r, 10);
+        out.push_back(std::move(h));
+      }
+    };
+    if (fw.empty()) {
+      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(headline), soci::use(web));
+      collect(rows);
+    } else {
+      soci::rowset<soci::row> rows =
+          (s.prepare << sql, soci::use(headline), soci::use(web), soci::use(fw));
+      collect(rows);
+    }
+    return out;
+  }
+
+  Status Backup(soci::session&, std::string_view) const override {
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "ladder backup copies SQLite databases; back up PostgreSQL with pg_dump "
+                     "(pg_dump -Fc -f ladder.dump DBNAME; see docs/operations.md)");
+  }
+  Status Restore(soci::session&, std::string_view) const override {
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "ladder restore restores SQLite databases; restore PostgreSQL with "
+                     "pg_restore (pg_restore --clean -d DBNAME ladder.dump; see "
+                     "docs/operations.md)");
+  }
+
+ private:
+  std::string conninfo_;
+};
+
+}  // namespace
+
+std::unique_ptr<Dialect> MakePostgresDialect(std::string url, const OpenOptions&) {
+  return std::make_unique<PostgresDialect>(std::move(url));
+}
+
+}  // namespace ladder::storage::internal

@@ -1,0 +1,547 @@
+#include "storage/record_json.h"
+
+#include <exception>
+#include <type_traits>
+#include <variant>
+
+namespace ladder::storage::internal {
+namespace {
+
+using namespace model;
+
+std::string S(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? std::string() : it->get<std::string>();
+}
+int I(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() ? 0 : it->get<int>();
+}
+bool B(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->get<bool>();
+}
+std::vector<std::string> V(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() ? std::vector<std::string>() : it->get<std::vector<std::string>>();
+}
+Date D(const Json& j, const char* key) {
+  std::string s = S(j, key);
+  if (s.empty()) return Date();
+  auto d = Date::Parse(s);
+  if (!d) throw std::runtime_error("bad date in " + std::string(key) + ": " + s);
+  return *d;
+}
+const Json& A(const Json& j, const char* key) {
+  static const Json kEmpty = Json::array();
+  auto it = j.find(key);
+  return it == j.end() ? kEmpty : *it;
+}
+template <typename E>
+E Enum(std::optional<E> parsed, const Json& j, const char* key) {
+  if (!parsed) throw std::runtime_error("unknown " + std::string(key) + ": " + S(j, key));
+  return *parsed;
+}
+
+Json RuleJson(const Rule& rule) {
+  Json j = {{"kind", RuleKindName(rule)}};
+  std::visit(
+      [&](const auto& r) {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, TimeAtLevel>) {
+          j["level"] = r.level;
+          j["months"] = r.months;
+        } else if constexpr (std::is_same_v<T, ConsistentPerformance>) {
+          j["level"] = r.level;
+          j["months"] = r.months;
+        } else if constexpr (std::is_same_v<T, PerformingAtNext>) {
+          j["months"] = r.months;
+          j["all_competencies"] = r.all_competencies;
+        } else if constexpr (std::is_same_v<T, EvidenceCount>) {
+          j["evidence_kind"] = r.kind;
+          j["count"] = r.count;
+          j["within_months"] = r.within_months;
+        } else if constexpr (std::is_same_v<T, TimeInRole>) {
+          j["role"] = r.role;
+          j["months"] = r.months;
+        } else if constexpr (std::is_same_v<T, SmeSkillsets>) {
+          j["count"] = r.count;
+          j["skill"] = r.skill;
+        } else if constexpr (std::is_same_v<T, MetricThreshold>) {
+          j["name"] = r.name;
+          j["at_least"] = r.at_least;
+        } else if constexpr (std::is_same_v<T, Approval>) {
+          j["by"] = r.by;
+        }
+      },
+      rule);
+  return j;
+}
+
+Rule RuleFrom(const Json& j) {
+  std::string kind = S(j, "kind");
+  if (kind == "manual") return ManualRule{};
+  if (kind == "time_at_level") return TimeAtLevel{S(j, "level"), I(j, "months")};
+  if (kind == "consistent_performance") return ConsistentPerformance{S(j, "level"), I(j, "months")};
+  if (kind == "performing_at_next")
+    return PerformingAtNext{I(j, "months"), B(j, "all_competencies")};
+  if (kind == "evidence_count")
+    return EvidenceCount{S(j, "evidence_kind"), I(j, "count"), I(j, "within_months")};
+  if (kind == "time_in_role") return TimeInRole{S(j, "role"), I(j, "months")};
+  if (kind == "sme_skillsets") return SmeSkillsets{I(j, "count"), S(j, "skill")};
+  if (kind == "metric") return MetricThreshold{S(j, "name"), j.at("at_least").get<double>()};
+  if (kind == "peer_review") return PeerReviewPassed{};
+  if (kind == "documented_need") return DocumentedNeed{};
+  if (kind == "approval") return Approval{S(j, "by")};
+  // Every kind the model knows is handled above; an unknown one is a damaged document.
+  for (const Rule& r : {Rule(ManualRule{}), Rule(TimeAtLevel{}), Rule(ConsistentPerformance{}),
+                        Rule(PerformingAtNext{}), Rule(EvidenceCount{}), Rule(TimeInRole{}),
+                        Rule(SmeSkillsets{}), Rule(MetricThreshold{}), Rule(PeerReviewPassed{}),
+                        Rule(DocumentedNeed{}), Rule(Approval{})})
+    if (kind == RuleKindName(r))
+      throw std::runtime_error("rule kind " + kind + " has no stored form");
+  throw std::runtime_error("unknown rule kind: " + kind);
+}
+
+Json RequirementsJson(const std::vector<Requirement>& rs) {
+  Json a = Json::array();
+  for (const Requirement& r : rs) a.push_back({{"text", r.text}, {"rule", RuleJson(r.rule)}});
+  return a;
+}
+std::vector<Requirement> RequirementsFrom(const Json& a) {
+  std::vector<Requirement> out;
+  for (const Json& r : a) out.push_back({S(r, "text"), RuleFrom(r.at("rule")), {}});
+  return out;
+}
+
+Json AttributesJson(const Attributes& attrs) {
+  Json a = Json::array();
+  for (const auto& [k, v] : attrs) a.push_back(Json::array({k, v}));
+  return a;
+}
+
+template <typename T, typename F>
+Status Guard(std::string_view what, F&& f) {
+  try {
+    f();
+    return Ok();
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal,
+                     "stored " + std::string(what) + " is damaged: " + e.what());
+  }
+}
+
+}  // namespace
+
+Json ToJson(const RoleProfile& r) {
+  return {{"id", r.id},         {"family", r.family},   {"seniority", r.seniority},
+          {"title", r.title},   {"summary", r.summary}, {"responsibilities", r.responsibilities},
+          {"skills", r.skills}, {"kpis", r.kpis},       {"path", r.path}};
+}
+
+Status FromJson(const Json& j, RoleProfile& r) {
+  return Guard<RoleProfile>("role", [&] {
+    r.id = S(j, "id");
+    r.family = S(j, "family");
+    r.seniority = S(j, "seniority");
+    r.title = S(j, "title");
+    r.summary = S(j, "summary");
+    r.responsibilities = V(j, "responsibilities");
+    r.skills = V(j, "skills");
+    r.kpis = V(j, "kpis");
+    r.path = S(j, "path");
+  });
+}
+
+Json ToJson(const Framework& f) {
+  Json j;
+  j["ladder"] = 1;
+  j["framework"] = {{"id", f.id},
+                    {"name", f.name},
+                    {"family", f.family},
+                    {"version", f.version},
+                    {"status", FrameworkStatusName(f.status)},
+                    {"effective", f.effective},
+                    {"cumulative", f.cumulative},
+                    {"consensus", ConsensusRuleName(f.consensus)},
+                    {"description", f.description},
+                    {"source", {{"file", f.source.file}, {"format", f.source.format}}}};
+  Json groups = Json::array();
+  for (const auto& g : f.groups)
+    groups.push_back({{"id", g.id},
+                      {"name", g.name},
+                      {"description", g.description},
+                      {"competencies", g.competencies}});
+  j["groups"] = groups;
+  Json comps = Json::array();
+  for (const auto& c : f.competencies)
+    comps.push_back({{"id", c.id}, {"name", c.name}, {"description", c.description}});
+  j["competencies"] = comps;
+  Json tracks = Json::array();
+  for (const auto& t : f.tracks) {
+    Json levels = Json::array();
+    for (const auto& l : t.levels) {
+      Json exps = Json::array();
+      for (const auto& e : l.expectations)
+        exps.push_back({{"competency", e.competency},
+                        {"summary", e.summary},
+                        {"behaviours", e.behaviours},
+                        {"undefined", e.undefined},
+                        {"note", e.note}});
+      levels.push_back({{"code", l.code},
+                        {"rank", l.rank},
+                        {"title", l.title},
+                        {"summary", l.summary},
+                        {"state", LevelStateName(l.state)},
+                        {"note", l.note},
+                        {"inherits", l.inherits},
+                        {"attributes", AttributesJson(l.attributes)},
+                        {"expectations", exps},
+                        {"requirements", RequirementsJson(l.requirements)}});
+    }
+    tracks.push_back({{"id", t.id},
+                      {"name", t.name},
+                      {"kind", TrackKindName(t.kind)},
+                      {"description", t.description},
+                      {"levels", levels}});
+  }
+  j["tracks"] = tracks;
+  Json overlays = Json::array();
+  for (const auto& o : f.overlays)
+    overlays.push_back({{"id", o.id},
+                        {"name", o.name},
+                        {"description", o.description},
+                        {"duties", o.duties},
+                        {"levels", o.levels},
+                        {"needs_documented_need", o.needs_documented_need},
+                        {"requirements", RequirementsJson(o.requirements)}});
+  j["overlays"] = overlays;
+  Json transitions = Json::array();
+  for (const auto& t : f.transitions)
+    transitions.push_back({{"from", t.from},
+                           {"to", t.to},
+                           {"description", t.description},
+                           {"requirements", RequirementsJson(t.requirements)}});
+  j["transitions"] = transitions;
+  j["policy"] = RequirementsJson(f.policy);
+  Json notes = Json::array();
+  for (const auto& n : f.notes) notes.push_back({{"title", n.title}, {"markdown", n.markdown}});
+  j["notes"] = notes;
+  Json roles = Json::array();
+  for (const auto& r : f.roles) roles.push_back(ToJson(r));
+  j["roles"] = roles;
+  return j;
+}
+
+Status FromJson(const Json& j, Framework& f) {
+  return Guard<Framework>("framework", [&] {
+    const Json& h = j.at("framework");
+    f.id = S(h, "id");
+    f.name = S(h, "name");
+    f.family = S(h, "family");
+    f.version = S(h, "version");
+    f.status = Enum(ParseFrameworkStatus(S(h, "status")), h, "status");
+    f.effective = S(h, "effective");
+    f.cumulative = B(h, "cumulative");
+    f.consensus = Enum(ParseConsensusRule(S(h, "consensus")), h, "consensus");
+    f.description = S(h, "description");
+    f.source.file = S(h.at("source"), "file");
+    f.source.format = S(h.at("source"), "format");
+    for (const Json& g : A(j, "groups"))
+      f.groups.push_back({S(g, "id"), S(g, "name"), S(g, "description"), V(g, "competencies"), {}});
+    for (const Json& c : A(j, "competencies"))
+      f.competencies.push_back({S(c, "id"), S(c, "name"), S(c, "description"), {}});
+    for (const Json& tj : A(j, "tracks")) {
+      Track t;
+      t.id = S(tj, "id");
+      t.name = S(tj, "name");
+      t.kind = Enum(ParseTrackKind(S(tj, "kind")), tj, "kind");
+      t.description = S(tj, "description");
+      for (const Json& lj : A(tj, "levels")) {
+        Level l;
+        l.code = S(lj, "code");
+        l.rank = I(lj, "rank");
+        l.title = S(lj, "title");
+        l.summary = S(lj, "summary");
+        l.state = Enum(ParseLevelState(S(lj, "state")), lj, "state");
+        l.note = S(lj, "note");
+        l.inherits = S(lj, "inherits");
+        for (const Json& kv : A(lj, "attributes"))
+          l.attributes.emplace_back(kv.at(0).get<std::string>(), kv.at(1).get<std::string>());
+        for (const Json& e : A(lj, "expectations"))
+          l.expectations.push_back({S(e, "competency"),
+                                    S(e, "summary"),
+                                    V(e, "behaviours"),
+                                    B(e, "undefined"),
+                                    S(e, "note"),
+                                    {}});
+        l.requirements = RequirementsFrom(A(lj, "requirements"));
+        t.levels.push_back(std::move(l));
+      }
+      f.tracks.push_back(std::move(t));
+    }
+    for (const Json& o : A(j, "overlays"))
+      f.overlays.push_back({S(o, "id"),
+                            S(o, "name"),
+                            S(o, "description"),
+                            V(o, "duties"),
+                            V(o, "levels"),
+                            B(o, "needs_documented_need"),
+                            RequirementsFrom(A(o, "requirements")),
+                            {}});
+    for (const Json& t : A(j, "transitions"))
+      f.transitions.push_back({S(t, "from"),
+                               S(t, "to"),
+                               S(t, "description"),
+                               RequirementsFrom(A(t, "requirements")),
+                               {}});
+    f.policy = RequirementsFrom(A(j, "policy"));
+    for (const Json& n : A(j, "notes")) f.notes.push_back({S(n, "title"), S(n, "markdown"), {}});
+    for (const Json& r : A(j, "roles")) {
+      RoleProfile role;
+      auto st = FromJson(r, role);
+      if (!st) throw std::runtime_error(st.error().message);
+      f.roles.push_back(std::move(role));
+    }
+  });
+}
+
+Json ToJson(const Person& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"email", p.email},
+          {"manager", p.manager},
+          {"hired", p.hired.ToString()}};
+}
+
+Json ToJson(const Assignment& a) {
+  return {{"id", a.id},
+          {"person", a.person},
+          {"framework", a.framework},
+          {"version", a.version},
+          {"track", a.track},
+          {"level", a.level},
+          {"overlays", a.overlays},
+          {"from", a.from.ToString()},
+          {"to", a.to.ToString()},
+          {"reason", a.reason}};
+}
+
+Json ToJson(const Evidence& e) {
+  return {{"id", e.id},
+          {"person", e.person},
+          {"kind", e.kind},
+          {"title", e.title},
+          {"date", e.date.ToString()},
+          {"end", e.end.ToString()},
+          {"role", e.role},
+          {"skill", e.skill},
+          {"signed_off_by", e.signed_off_by},
+          {"competencies", e.competencies},
+          {"url", e.url},
+          {"note", e.note}};
+}
+Status FromJson(const Json& j, Evidence& e) {
+  return Guard<Evidence>("evidence", [&] {
+    e = {S(j, "id"),  S(j, "person"), S(j, "kind"),  S(j, "title"),         D(j, "date"),
+         D(j, "end"), S(j, "role"),   S(j, "skill"), S(j, "signed_off_by"), V(j, "competencies"),
+         S(j, "url"), S(j, "note")};
+  });
+}
+
+Json ToJson(const Metric& m) {
+  return {{"id", m.id},
+          {"person", m.person},
+          {"name", m.name},
+          {"period_start", m.period_start.ToString()},
+          {"period_end", m.period_end.ToString()},
+          {"value", m.value}};
+}
+Status FromJson(const Json& j, Metric& m) {
+  return Guard<Metric>("metric", [&] {
+    m = {S(j, "id"),           S(j, "person"),     S(j, "name"),
+         D(j, "period_start"), D(j, "period_end"), j.at("value").get<double>()};
+  });
+}
+
+Json ToJson(const Assessment& a) {
+  return {{"id", a.id},
+          {"person", a.person},
+          {"assessor", a.assessor},
+          {"role", AssessorRoleName(a.role)},
+          {"period_start", a.period_start.ToString()},
+          {"period_end", a.period_end.ToString()},
+          {"competency", a.competency},
+          {"rating", RatingName(a.rating)},
+          {"note", a.note},
+          {"framework", a.framework},
+          {"version", a.version},
+          {"level", a.level}};
+}
+Status FromJson(const Json& j, Assessment& a) {
+  return Guard<Assessment>("assessment", [&] {
+    a.id = S(j, "id");
+    a.person = S(j, "person");
+    a.assessor = S(j, "assessor");
+    a.role = Enum(ParseAssessorRole(S(j, "role")), j, "role");
+    a.period_start = D(j, "period_start");
+    a.period_end = D(j, "period_end");
+    a.competency = S(j, "competency");
+    a.rating = Enum(ParseRating(S(j, "rating")), j, "rating");
+    a.note = S(j, "note");
+    a.framework = S(j, "framework");
+    a.version = S(j, "version");
+    a.level = S(j, "level");
+  });
+}
+
+Json ToJson(const SignOff& s) {
+  return {{"id", s.id}, {"person", s.person},        {"requirement", s.requirement},
+          {"by", s.by}, {"date", s.date.ToString()}, {"note", s.note}};
+}
+Status FromJson(const Json& j, SignOff& s) {
+  return Guard<SignOff>("sign-off", [&] {
+    s = {S(j, "id"), S(j, "person"), S(j, "requirement"), S(j, "by"), D(j, "date"), S(j, "note")};
+  });
+}
+
+Json ToJson(const Case& c) {
+  Json votes = Json::array();
+  for (const Vote& v : c.votes)
+    votes.push_back({{"reviewer", v.reviewer},
+                     {"choice", VoteChoiceName(v.choice)},
+                     {"note", v.note},
+                     {"date", v.date.ToString()}});
+  Json history = Json::array();
+  for (const CaseEvent& e : c.history)
+    history.push_back({{"date", e.date.ToString()}, {"actor", e.actor}, {"what", e.what}});
+  Json decision = nullptr;
+  if (c.decision)
+    decision = {{"outcome", OutcomeName(c.decision->outcome)},
+                {"effective", c.decision->effective.ToString()},
+                {"decided_by", c.decision->decided_by},
+                {"note", c.decision->note}};
+  return {{"id", c.id},
+          {"person", c.person},
+          {"framework", c.framework},
+          {"version", c.version},
+          {"target_track", c.target_track},
+          {"target_level", c.target_level},
+          {"target_overlay", c.target_overlay},
+          {"opened_by", c.opened_by},
+          {"opened", c.opened.ToString()},
+          {"status", CaseStatusName(c.status)},
+          {"portfolio", c.portfolio},
+          {"panel", c.panel},
+          {"votes", votes},
+          {"consensus", ConsensusRuleName(c.consensus)},
+          {"decision", decision},
+          {"history", history}};
+}
+Status FromJson(const Json& j, Case& c) {
+  return Guard<Case>("case", [&] {
+    c.id = S(j, "id");
+    c.person = S(j, "person");
+    c.framework = S(j, "framework");
+    c.version = S(j, "version");
+    c.target_track = S(j, "target_track");
+    c.target_level = S(j, "target_level");
+    c.target_overlay = S(j, "target_overlay");
+    c.opened_by = S(j, "opened_by");
+    c.opened = D(j, "opened");
+    c.status = Enum(ParseCaseStatus(S(j, "status")), j, "status");
+    c.portfolio = V(j, "portfolio");
+    c.panel = V(j, "panel");
+    for (const Json& v : A(j, "votes"))
+      c.votes.push_back({S(v, "reviewer"), Enum(ParseVoteChoice(S(v, "choice")), v, "choice"),
+                         S(v, "note"), D(v, "date")});
+    c.consensus = Enum(ParseConsensusRule(S(j, "consensus")), j, "consensus");
+    if (j.contains("decision") && !j.at("decision").is_null()) {
+      const Json& d = j.at("decision");
+      c.decision = Decision{Enum(ParseOutcome(S(d, "outcome")), d, "outcome"), D(d, "effective"),
+                            S(d, "decided_by"), S(d, "note")};
+    }
+    for (const Json& e : A(j, "history"))
+      c.history.push_back({D(e, "date"), S(e, "actor"), S(e, "what")});
+  });
+}
+
+Json ToJson(const Waiver& w) {
+  return {{"id", w.id},
+          {"person", w.person},
+          {"case_id", w.case_id},
+          {"requirement", w.requirement},
+          {"approver", w.approver},
+          {"reason", w.reason},
+          {"granted", w.granted.ToString()},
+          {"expires", w.expires.ToString()}};
+}
+Status FromJson(const Json& j, Waiver& w) {
+  return Guard<Waiver>("waiver", [&] {
+    w = {S(j, "id"),       S(j, "person"), S(j, "case_id"), S(j, "requirement"),
+         S(j, "approver"), S(j, "reason"), D(j, "granted"), D(j, "expires")};
+  });
+}
+
+Json ToJson(const Need& n) {
+  return {{"id", n.id},
+          {"framework", n.framework},
+          {"track", n.track},
+          {"level", n.level},
+          {"overlay", n.overlay},
+          {"reason", n.reason},
+          {"opened_by", n.opened_by},
+          {"opened", n.opened.ToString()},
+          {"status", NeedStatusName(n.status)},
+          {"filled_by_case", n.filled_by_case},
+          {"closed", n.closed.ToString()}};
+}
+Status FromJson(const Json& j, Need& n) {
+  return Guard<Need>("need", [&] {
+    n.id = S(j, "id");
+    n.framework = S(j, "framework");
+    n.track = S(j, "track");
+    n.level = S(j, "level");
+    n.overlay = S(j, "overlay");
+    n.reason = S(j, "reason");
+    n.opened_by = S(j, "opened_by");
+    n.opened = D(j, "opened");
+    n.status = Enum(ParseNeedStatus(S(j, "status")), j, "status");
+    n.filled_by_case = S(j, "filled_by_case");
+    n.closed = D(j, "closed");
+  });
+}
+
+Json ToJson(const Raise& r) {
+  return {{"id", r.id},
+          {"person", r.person},
+          {"date", r.date.ToString()},
+          {"note", r.note},
+          {"approved_by", r.approved_by}};
+}
+Status FromJson(const Json& j, Raise& r) {
+  return Guard<Raise>("raise", [&] {
+    r = {S(j, "id"), S(j, "person"), D(j, "date"), S(j, "note"), S(j, "approved_by")};
+  });
+}
+
+Json ToJson(const User& u) {
+  Json roles = Json::array();
+  for (UserRole r : u.roles) roles.push_back(UserRoleName(r));
+  return {{"id", u.id},
+          {"person", u.person},
+          {"name", u.name},
+          {"roles", roles},
+          {"disabled", u.disabled}};
+}
+
+Result<Json> ParseJson(std::string_view text, std::string_view what) {
+  try {
+    return Json::parse(text);
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal,
+                     "stored " + std::string(what) + " is not valid JSON: " + e.what());
+  }
+}
+
+}  // namespace ladder::storage::internal

@@ -1,0 +1,816 @@
+// The storage contract: one suite, run against every backend (SQLite in memory, SQLite in a
+// file, PostgreSQL from $LADDER_TEST_POSTGRES). With CI=true a missing PostgreSQL fails the
+// PostgreSQL instantiation instead of skipping it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <thread>
+
+#include <libpq-fe.h>
+#include "storage/store.h"
+
+namespace ladder::storage {
+namespace {
+
+using model::Framework;
+
+std::string PostgresUrl() {
+  const char* url = std::getenv("LADDER_TEST_POSTGRES");
+  return url ? url : "";
+}
+bool InCi() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string(ci) == "true";
+}
+
+// A fresh PostgreSQL database on the test server, so every test starts empty.
+std::string FreshPostgresDatabase() {
+  std::string admin = PostgresUrl();
+  static std::atomic<int> counter{0};
+  std::string name = "ladder_t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+  PGconn* conn = PQconnectdb(admin.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    ADD_FAILURE() << "cannot reach " << admin << ": " << PQerrorMessage(conn);
+    PQfinish(conn);
+    return "";
+  }
+  for (std::string sql : {"DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name})
+    PQclear(PQexec(conn, sql.c_str()));
+  PQfinish(conn);
+  auto slash = admin.rfind('/');
+  std::string base = admin.substr(0, slash + 1);
+  std::string rest = admin.substr(slash + 1);
+  auto q = rest.find('?');
+  return base + name + (q == std::string::npos ? "" : rest.substr(q));
+}
+
+struct Backend {
+  std::string name;
+  // Returns a URL for a new, empty database; "" when the backend is not available.
+  std::function<std::string()> fresh_url;
+};
+
+std::filesystem::path TempDir() {
+  static std::filesystem::path dir = [] {
+    char tmpl[] = "/tmp/ladder-store-test-XXXXXX";
+    return std::filesystem::path(mkdtemp(tmpl));
+  }();
+  return dir;
+}
+
+const Backend kSqliteMemory{"SqliteMemory", [] { return std::string("sqlite::memory:"); }};
+const Backend kSqliteFile{"SqliteFile", [] {
+                            static std::atomic<int> n{0};
+                            return "sqlite:" +
+                                   (TempDir() / ("db" + std::to_string(n++) + ".db")).string();
+                          }};
+const Backend kPostgres{"Postgres", [] {
+                          if (PostgresUrl().empty()) return std::string();
+                          return FreshPostgresDatabase();
+                        }};
+
+model::Requirement Req(std::string text, model::Rule rule = model::ManualRule{}) {
+  return {std::move(text), std::move(rule), {}};
+}
+
+// A small support framework written for these tests.
+Framework SupportFramework(std::string version = "2024.1") {
+  Framework f;
+  f.id = "support";
+  f.name = "Customer Support";
+  f.family = "support";
+  f.version = version;
+  f.cumulative = true;
+  f.source = {"support.md", "levels-table"};
+  f.competencies = {{"delivery", "Delivery", "Getting customers unstuck.", {}},
+                    {"craft", "Craft", "Knowing the product deeply.", {}}};
+  f.groups = {{"core", "Core", "", {"delivery", "craft"}, {}}};
+  model::Track ic{"ic", "IC Path", model::TrackKind::kIc, "", {}, {}};
+  model::Level l1;
+  l1.code = "IC1";
+  l1.rank = 1;
+  l1.title = "Support Engineer";
+  l1.summary = "Answers tickets with guidance from the team.";
+  l1.attributes = {{"years_of_experience", "0 to 2"}};
+  l1.expectations = {{"delivery",
+                      "",
+                      {"Resolves routine tickets within the agreed time.",
+                       "Asks for a code review of every macro they write."},
+                      false,
+                      "",
+                      {}},
+                     {"craft", "", {}, true, "Not currently defined", {}}};
+  model::Level l2;
+  l2.code = "IC2";
+  l2.rank = 2;
+  l2.title = "Senior Support Engineer";
+  l2.summary = "Owns difficult escalations end to end.";
+  l2.expectations = {
+      {"delivery",
+       "Leads escalations.",
+       {"Writes post-incident reviews for major outages."},
+       false,
+       "",
+       {}},
+      {"craft", "", {"Performs code review for teammates' automation scripts."}, false, "", {}}};
+  l2.requirements = {Req("12 months at IC1", model::TimeAtLevel{"IC1", 12}),
+                     Req("Successful peer review", model::PeerReviewPassed{}),
+                     Req("Resolve 90% of issues alone", model::MetricThreshold{"solo", 90})};
+  ic.levels = {l1, l2};
+  f.tracks = {ic};
+  f.overlays = {{"team-lead",
+                 "Team Lead",
+                 "",
+                 {"Runs the weekly queue review."},
+                 {"IC2"},
+                 true,
+                 {Req("Documented need", model::DocumentedNeed{})},
+                 {}}};
+  f.transitions = {{"ic",
+                    "management",
+                    "Moving to management",
+                    {Req("Approval", model::Approval{"leadership"})},
+                    {}}};
+  f.policy = {Req("3 months at the next level", model::PerformingAtNext{3, true})};
+  f.notes = {{"When do I get promoted?", "After a **peer review** of your portfolio.", {}}};
+  f.roles = {{"r1",
+              "Solutions Engineer",
+              "Senior",
+              "Senior Solutions Engineer",
+              "Designs integrations with customers.",
+              {"Leads technical discovery"},
+              {"APIs"},
+              {"Win rate"},
+              "Next: Staff",
+              {}},
+             {"r2",
+              "Solutions Engineer",
+              "Associate",
+              "Associate Solutions Engineer",
+              "Supports discovery calls.",
+              {},
+              {},
+              {},
+              "",
+              {}},
+             {"r3",
+              "Data Engineer",
+              "Senior",
+              "Senior Data Engineer",
+              "Builds pipelines.",
+              {},
+              {},
+              {},
+              "",
+              {}}};
+  return f;
+}
+
+model::Person Person(std::string id, std::string manager = "") {
+  return {id, "Name " + id, id + "@example.org", std::move(manager), Date(2020, 3, 1)};
+}
+
+model::Assignment Assign(std::string person, std::string level, Date from, Date to = {}) {
+  model::Assignment a;
+  a.person = std::move(person);
+  a.framework = "support";
+  a.version = "2024.1";
+  a.track = "ic";
+  a.level = std::move(level);
+  a.from = from;
+  a.to = to;
+  a.reason = "hire";
+  return a;
+}
+
+class StoreContract : public ::testing::TestWithParam<const Backend*> {
+ protected:
+  void SetUp() override {
+    std::string url = GetParam()->fresh_url();
+    if (url.empty()) {
+      if (InCi())
+        FAIL() << "CI=true but LADDER_TEST_POSTGRES is not set (run under "
+                  "scripts/with-postgres.sh)";
+      GTEST_SKIP() << "LADDER_TEST_POSTGRES not set; run under scripts/with-postgres.sh";
+    }
+    url_ = url;
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store) << store.error().ToString();
+    store_ = std::move(*store);
+  }
+  bool IsMemory() const { return url_ == "sqlite::memory:"; }
+
+  void SeedPublished() {
+    ASSERT_TRUE(store_->SaveDraft("alice", SupportFramework()));
+    ASSERT_TRUE(store_->Publish("alice", "support", "2024.1", "2024-02-01"));
+  }
+
+  std::string url_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContract, DraftRoundTripsAndIsListed) {
+  Framework f = SupportFramework();
+  ASSERT_TRUE(store_->SaveDraft("alice", f));
+  auto got = store_->GetFramework("support", "2024.1");
+  ASSERT_TRUE(got) << got.error().ToString();
+  EXPECT_EQ(*got, f);
+  EXPECT_EQ(got->status, model::FrameworkStatus::kDraft);
+  auto list = store_->ListFrameworks();
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].id, "support");
+  EXPECT_EQ((*list)[0].latest_published, "");
+  // No published version yet: the default version is not found, and says why.
+  auto latest = store_->GetFramework("support");
+  ASSERT_FALSE(latest);
+  EXPECT_EQ(latest.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(latest.error().message.find("none published"), std::string::npos);
+}
+
+TEST_P(StoreContract, DraftNeedsIdAndVersion) {
+  Framework f = SupportFramework();
+  f.version = "";
+  auto st = store_->SaveDraft("alice", f);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(st.error().field, "framework.version");
+}
+
+TEST_P(StoreContract, PublishedVersionIsImmutable) {
+  SeedPublished();
+  Framework edited = SupportFramework();
+  edited.tracks[0].levels[0].summary = "Changed after publishing";
+  auto st = store_->SaveDraft("bob", edited);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, ErrorCode::kConflict);
+  auto again = store_->Publish("bob", "support", "2024.1");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  auto del = store_->DeleteDraft("bob", "support", "2024.1");
+  ASSERT_FALSE(del);
+  EXPECT_EQ(del.error().code, ErrorCode::kConflict);
+  auto got = store_->GetFramework("support");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->tracks[0].levels[0].summary, "Answers tickets with guidance from the team.");
+  EXPECT_EQ(got->status, model::FrameworkStatus::kPublished);
+  EXPECT_EQ(got->effective, "2024-02-01");
+}
+
+TEST_P(StoreContract, LatestPublishedIsTheDefaultAndVersionsAreListed) {
+  SeedPublished();
+  Framework v2 = SupportFramework("2025.1");
+  v2.name = "Customer Support v2";
+  ASSERT_TRUE(store_->SaveDraft("alice", v2));
+  auto def = store_->GetFramework("support");
+  ASSERT_TRUE(def);
+  EXPECT_EQ(def->version, "2024.1");  // the draft is not the default
+  ASSERT_TRUE(store_->Publish("alice", "support", "2025.1"));
+  def = store_->GetFramework("support");
+  ASSERT_TRUE(def);
+  EXPECT_EQ(def->version, "2025.1");
+  auto versions = store_->ListVersions("support");
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].version, "2025.1");
+  EXPECT_EQ((*versions)[1].version, "2024.1");
+  EXPECT_FALSE((*versions)[0].published_at.empty());
+  auto pair = store_->GetVersionPair("support", "2024.1", "2025.1");
+  ASSERT_TRUE(pair);
+  EXPECT_EQ(pair->before.name, "Customer Support");
+  EXPECT_EQ(pair->after.name, "Customer Support v2");
+  auto missing = store_->ListVersions("nothing");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, DraftCanBeReplacedAndDeleted) {
+  ASSERT_TRUE(store_->SaveDraft("alice", SupportFramework()));
+  Framework edited = SupportFramework();
+  edited.tracks[0].levels.pop_back();
+  ASSERT_TRUE(store_->SaveDraft("alice", edited));
+  auto got = store_->GetFramework("support", "2024.1");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->tracks[0].levels.size(), 1u);
+  ASSERT_TRUE(store_->DeleteDraft("alice", "support", "2024.1"));
+  auto gone = store_->GetFramework("support", "2024.1");
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, ErrorCode::kNotFound);
+  auto search = store_->Search("escalations", {"", true, 10});
+  ASSERT_TRUE(search);
+  EXPECT_TRUE(search->empty());
+}
+
+TEST_P(StoreContract, LevelInUseByAPersonCannotVanish) {
+  ASSERT_TRUE(store_->SaveDraft("alice", SupportFramework()));
+  ASSERT_TRUE(store_->SavePerson("alice", Person("e1")));
+  ASSERT_TRUE(store_->AddAssignment("alice", Assign("e1", "IC2", Date(2024, 1, 1))));
+  Framework without_ic2 = SupportFramework();
+  without_ic2.tracks[0].levels.pop_back();
+  auto st = store_->SaveDraft("alice", without_ic2);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, ErrorCode::kConflict);
+  EXPECT_NE(st.error().message.find("e1"), std::string::npos);
+  auto del = store_->DeleteDraft("alice", "support", "2024.1");
+  ASSERT_FALSE(del);
+  EXPECT_EQ(del.error().code, ErrorCode::kConflict);
+  auto got = store_->GetFramework("support", "2024.1");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->tracks[0].levels.size(), 2u);  // the failed save changed nothing
+  // Keeping the level (and changing other text) is fine.
+  Framework edited = SupportFramework();
+  edited.tracks[0].levels[1].title = "Senior Engineer";
+  ASSERT_TRUE(store_->SaveDraft("alice", edited));
+}
+
+TEST_P(StoreContract, PeopleAndManagers) {
+  ASSERT_TRUE(store_->SavePerson("hr", Person("m1")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1", "m1")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e2", "m1")));
+  auto bad = store_->SavePerson("hr", Person("e3", "nobody"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  auto got = store_->GetPerson("e1");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(*got, Person("e1", "m1"));
+  auto reports = store_->ListPeople({"m1", 0, 0});
+  ASSERT_TRUE(reports);
+  ASSERT_EQ(reports->size(), 2u);
+  EXPECT_EQ((*reports)[0].id, "e1");
+  auto page = store_->ListPeople({"", 1, 1});
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].id, "e2");
+  auto del = store_->DeletePerson("hr", "m1");
+  ASSERT_FALSE(del);
+  EXPECT_EQ(del.error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store_->DeletePerson("hr", "e2"));
+  EXPECT_EQ(store_->GetPerson("e2").error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, AssignmentsFormALevelHistory) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  auto first = store_->AddAssignment("hr", Assign("e1", "IC1", Date(2022, 1, 1)));
+  ASSERT_TRUE(first) << first.error().ToString();
+  auto second = store_->AddAssignment("hr", Assign("e1", "IC2", Date(2023, 6, 1)));
+  ASSERT_TRUE(second) << second.error().ToString();
+  auto history = store_->ListAssignments("e1");
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].level, "IC1");
+  EXPECT_EQ((*history)[0].to, Date(2023, 6, 1));  // closed by the promotion
+  EXPECT_EQ((*history)[1].id, *second);
+  auto at = store_->CurrentAssignment("e1", Date(2023, 5, 31));
+  ASSERT_TRUE(at);
+  ASSERT_TRUE(at->has_value());
+  EXPECT_EQ((*at)->level, "IC1");
+  at = store_->CurrentAssignment("e1", Date(2023, 6, 1));
+  ASSERT_TRUE(at && at->has_value());
+  EXPECT_EQ((*at)->level, "IC2");
+  at = store_->CurrentAssignment("e1", Date(2021, 1, 1));
+  ASSERT_TRUE(at);
+  EXPECT_FALSE(at->has_value());
+  // A level that does not exist is refused.
+  auto bad = store_->AddAssignment("hr", Assign("e1", "IC9", Date(2024, 1, 1)));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(bad.error().field, "assignment.level");
+  // An overlapping closed period is refused.
+  auto overlap =
+      store_->AddAssignment("hr", Assign("e1", "IC1", Date(2022, 6, 1), Date(2022, 9, 1)));
+  ASSERT_FALSE(overlap);
+  EXPECT_EQ(overlap.error().code, ErrorCode::kConflict);
+  model::Assignment edit = (*history)[1];
+  edit.overlays = {"team-lead"};
+  ASSERT_TRUE(store_->UpdateAssignment("hr", edit));
+  ASSERT_TRUE(store_->DeleteAssignment("hr", *second));
+  EXPECT_EQ(store_->ListAssignments("e1")->size(), 1u);
+}
+
+TEST_P(StoreContract, GrowthRecordsRoundTrip) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("m1")));
+  model::Evidence e;
+  e.person = "e1";
+  e.kind = "talk";
+  e.title = "Queue triage talk";
+  e.date = Date(2024, 3, 2);
+  e.competencies = {"delivery"};
+  e.url = "https://example.org/talk";
+  auto id = store_->SaveEvidence("e1", e);
+  ASSERT_TRUE(id) << id.error().ToString();
+  e.id = *id;
+  EXPECT_EQ(*store_->GetEvidence(*id), e);
+  model::Evidence earlier = e;
+  earlier.id = "ev-early";
+  earlier.date = Date(2023, 1, 1);
+  ASSERT_TRUE(store_->SaveEvidence("e1", earlier));
+  auto list = store_->ListEvidence("e1");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, "ev-early");
+  ASSERT_TRUE(store_->DeleteEvidence("e1", "ev-early"));
+  EXPECT_EQ(store_->DeleteEvidence("e1", "ev-early").error().code, ErrorCode::kNotFound);
+  model::Evidence orphan = e;
+  orphan.id = "";
+  orphan.person = "ghost";
+  EXPECT_EQ(store_->SaveEvidence("e1", orphan).error().code, ErrorCode::kInvalidArgument);
+
+  model::Metric m{"",  "e1", "resolved_without_assistance", Date(2024, 1, 1), Date(2024, 3, 31),
+                  91.5};
+  auto mid = store_->SaveMetric("hr", m);
+  ASSERT_TRUE(mid);
+  m.id = *mid;
+  EXPECT_EQ(store_->ListMetrics("e1")->at(0), m);
+
+  model::Assessment a;
+  a.person = "e1";
+  a.assessor = "m1";
+  a.role = model::AssessorRole::kManager;
+  a.period_start = Date(2024, 1, 1);
+  a.period_end = Date(2024, 6, 30);
+  a.competency = "delivery";
+  a.rating = model::Rating::kNext;
+  a.framework = "support";
+  a.version = "2024.1";
+  a.level = "IC1";
+  auto aid = store_->SaveAssessment("m1", a);
+  ASSERT_TRUE(aid) << aid.error().ToString();
+  a.id = *aid;
+  EXPECT_EQ(store_->ListAssessments("e1")->at(0), a);
+  model::Assessment unpinned = a;
+  unpinned.id = "";
+  unpinned.version = "1999";
+  EXPECT_EQ(store_->SaveAssessment("m1", unpinned).error().code, ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(store_->DeleteAssessment("m1", *aid));
+
+  model::SignOff so{"", "e1", "Knows the billing system", "m1", Date(2024, 4, 1), "shadowed"};
+  auto sid = store_->SaveSignOff("m1", so);
+  ASSERT_TRUE(sid);
+  so.id = *sid;
+  EXPECT_EQ(store_->ListSignOffs("e1")->at(0), so);
+
+  model::Waiver w{"", "e1", "", "12 months at IC1", "m1", "covered a long leave", Date(2024, 5, 1),
+                  {}};
+  auto wid = store_->SaveWaiver("m1", w);
+  ASSERT_TRUE(wid);
+  w.id = *wid;
+  EXPECT_EQ(store_->ListWaivers("e1")->at(0), w);
+
+  model::Need n;
+  n.framework = "support";
+  n.track = "ic";
+  n.overlay = "team-lead";
+  n.reason = "second shift";
+  n.opened_by = "m1";
+  n.opened = Date(2024, 2, 1);
+  auto nid = store_->SaveNeed("m1", n);
+  ASSERT_TRUE(nid);
+  n.id = *nid;
+  EXPECT_EQ(store_->ListNeeds("support")->at(0), n);
+  EXPECT_EQ(store_->ListNeeds("")->size(), 1u);
+  EXPECT_TRUE(store_->ListNeeds("other")->empty());
+
+  model::Raise r{"", "e1", Date(2024, 7, 1), "in-band raise", "m1"};
+  auto rid = store_->SaveRaise("m1", r);
+  ASSERT_TRUE(rid);
+  r.id = *rid;
+  EXPECT_EQ(store_->ListRaises("e1")->at(0), r);
+}
+
+TEST_P(StoreContract, CasesWithPanelsVotesAndDecisions) {
+  SeedPublished();
+  for (const char* id : {"e1", "p1", "p2", "m1"}) ASSERT_TRUE(store_->SavePerson("hr", Person(id)));
+  model::Case c;
+  c.person = "e1";
+  c.framework = "support";
+  c.version = "2024.1";
+  c.target_track = "ic";
+  c.target_level = "IC2";
+  c.opened_by = "m1";
+  c.opened = Date(2024, 6, 1);
+  c.panel = {"p1", "p2"};
+  c.history = {{Date(2024, 6, 1), "m1", "opened"}};
+  auto id = store_->SaveCase("m1", c);
+  ASSERT_TRUE(id) << id.error().ToString();
+  ASSERT_TRUE(
+      store_->AddVote("p1", *id, {"p1", model::VoteChoice::kFor, "ready", Date(2024, 6, 10)}));
+  ASSERT_TRUE(
+      store_->AddVote("p1", *id, {"p1", model::VoteChoice::kAgainst, "", Date(2024, 6, 11)}));
+  auto outsider =
+      store_->AddVote("m1", *id, {"m1", model::VoteChoice::kFor, "", Date(2024, 6, 12)});
+  ASSERT_FALSE(outsider);
+  EXPECT_EQ(outsider.error().code, ErrorCode::kInvalidArgument);
+  auto got = store_->GetCase(*id);
+  ASSERT_TRUE(got);
+  ASSERT_EQ(got->votes.size(), 1u);  // the second vote replaced the first
+  EXPECT_EQ(got->votes[0].choice, model::VoteChoice::kAgainst);
+  EXPECT_EQ(got->history.size(), 3u);
+  model::Case closed = *got;
+  closed.status = model::CaseStatus::kClosed;
+  closed.decision = model::Decision{model::Outcome::kPromoted, Date(2024, 7, 1), "m1", "agreed"};
+  ASSERT_TRUE(store_->SaveCase("m1", closed));
+  EXPECT_EQ(*store_->GetCase(*id), closed);
+  auto late = store_->AddVote("p2", *id, {"p2", model::VoteChoice::kFor, "", Date(2024, 7, 2)});
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::kConflict);
+  closed.status = model::CaseStatus::kOpen;
+  EXPECT_EQ(store_->SaveCase("m1", closed).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->ListCases("e1")->size(), 1u);
+  EXPECT_EQ(store_->ListCases("", model::CaseStatus::kClosed)->size(), 1u);
+  EXPECT_TRUE(store_->ListCases("", model::CaseStatus::kOpen)->empty());
+}
+
+TEST_P(StoreContract, UsersSessionsAndTokensKeepHashesOnly) {
+  ASSERT_TRUE(store_->SavePerson("admin", Person("e1")));
+  model::User u{"ann",
+                "e1",
+                "Ann",
+                {model::UserRole::kAdmin, model::UserRole::kManager},
+                "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA",
+                false};
+  ASSERT_TRUE(store_->SaveUser("setup", u));
+  EXPECT_EQ(*store_->GetUser("ann"), u);
+  EXPECT_EQ(store_->ListUsers()->size(), 1u);
+  Session s{"hash-of-cookie", "ann", "csrf", "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z"};
+  ASSERT_TRUE(store_->CreateSession("ann", s));
+  EXPECT_EQ(*store_->GetSession("hash-of-cookie"), s);
+  EXPECT_EQ(*store_->DeleteExpiredSessions("2026-01-01T12:00:00Z"), 0);
+  EXPECT_EQ(*store_->DeleteExpiredSessions("2026-01-03T00:00:00Z"), 1);
+  EXPECT_EQ(store_->GetSession("hash-of-cookie").error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(store_->CreateSession("ann", s));
+  ASSERT_TRUE(store_->DeleteSession("ann", "hash-of-cookie"));
+  ApiToken t{"", "ann", "ci", "hash-of-token", "", "", "", false};
+  auto tid = store_->CreateApiToken("ann", t);
+  ASSERT_TRUE(tid);
+  auto found = store_->FindApiToken("hash-of-token");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->user, "ann");
+  EXPECT_FALSE(found->revoked);
+  ApiToken dup = t;
+  dup.id = "";
+  EXPECT_EQ(store_->CreateApiToken("ann", dup).error().code, ErrorCode::kAlreadyExists);
+  ASSERT_TRUE(store_->RevokeApiToken("ann", *tid));
+  EXPECT_TRUE(store_->FindApiToken("hash-of-token")->revoked);
+  EXPECT_EQ(store_->ListApiTokens("ann")->size(), 1u);
+  // No secret or password hash reaches the audit log.
+  auto audit = store_->ListAudit({"", "", "", 0, 0});
+  for (const auto& e : *audit) {
+    EXPECT_EQ(e.before.find("argon2id"), std::string::npos) << e.action;
+    EXPECT_EQ(e.after.find("argon2id"), std::string::npos) << e.action;
+    EXPECT_EQ(e.after.find("hash-of"), std::string::npos) << e.action;
+  }
+}
+
+TEST_P(StoreContract, EveryWriteIsAudited) {
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  model::Person renamed = Person("e1");
+  renamed.name = "Renamed";
+  ASSERT_TRUE(store_->SavePerson("boss", renamed));
+  auto log = store_->ListAudit({"", "person:e1", "", 0, 0});
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->size(), 2u);
+  EXPECT_EQ((*log)[0].action, "person.create");
+  EXPECT_EQ((*log)[0].actor, "hr");
+  EXPECT_EQ((*log)[0].before, "");
+  EXPECT_EQ((*log)[1].action, "person.update");
+  EXPECT_EQ((*log)[1].actor, "boss");
+  EXPECT_NE((*log)[1].before.find("Name e1"), std::string::npos);
+  EXPECT_NE((*log)[1].after.find("Renamed"), std::string::npos);
+  EXPECT_LT((*log)[0].id, (*log)[1].id);
+  EXPECT_FALSE((*log)[0].at.empty());
+  // A failed write leaves no audit entry.
+  ASSERT_FALSE(store_->SavePerson("hr", Person("e2", "ghost")));
+  EXPECT_EQ(store_->ListAudit({"", "person:e2", "", 0, 0})->size(), 0u);
+  EXPECT_EQ(store_->ListAudit({"boss", "", "", 0, 0})->size(), 1u);
+  EXPECT_EQ(store_->ListAudit({"", "", "person.", (*log)[0].id, 0})->size(), 1u);
+}
+
+TEST_P(StoreContract, TransactionIsAllOrNothing) {
+  Status failed = store_->WithTransaction([&](Store& tx) -> Status {
+    LADDER_TRY_STATUS(tx.SaveDraft("importer", SupportFramework()));
+    LADDER_TRY_STATUS(tx.SavePerson("importer", Person("e1")));
+    return MakeError(ErrorCode::kInvalidArgument, "the third document is broken");
+  });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().message, "the third document is broken");
+  EXPECT_TRUE(store_->ListFrameworks()->empty());
+  EXPECT_EQ(store_->GetPerson("e1").error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->ListAudit()->empty());
+  Status ok = store_->WithTransaction([&](Store& tx) -> Status {
+    LADDER_TRY_STATUS(tx.SaveDraft("importer", SupportFramework()));
+    LADDER_TRY_STATUS(tx.Publish("importer", "support", "2024.1"));
+    // Reads inside the transaction see its writes.
+    auto f = tx.GetFramework("support");
+    if (!f) return Fail(f.error());
+    return tx.WithTransaction(
+        [](Store& inner) { return inner.SavePerson("importer", Person("e1")); });
+  });
+  ASSERT_TRUE(ok) << ok.error().ToString();
+  EXPECT_EQ(store_->GetFramework("support")->version, "2024.1");
+  EXPECT_TRUE(store_->GetPerson("e1"));
+}
+
+TEST_P(StoreContract, SearchFindsBehavioursWithTheirPlace) {
+  SeedPublished();
+  auto hits = store_->Search("code review");
+  ASSERT_TRUE(hits) << hits.error().ToString();
+  ASSERT_EQ(hits->size(), 2u);
+  std::set<std::string> places;
+  for (const auto& h : *hits) {
+    EXPECT_EQ(h.framework, "support");
+    EXPECT_EQ(h.framework_name, "Customer Support");
+    EXPECT_EQ(h.version, "2024.1");
+    EXPECT_EQ(h.track, "ic");
+    EXPECT_EQ(h.kind, HitKind::kBehaviour);
+    EXPECT_NE(h.snippet.find(std::string(kMatchOpen) + "code" + std::string(kMatchClose)),
+              std::string::npos)
+        << h.snippet;
+    places.insert(h.level + "/" + h.competency);
+  }
+  EXPECT_EQ(places, (std::set<std::string>{"IC1/delivery", "IC2/craft"}));
+  // Stemming: "reviews" finds "review"; phrases keep their order.
+  // three behaviours, the note and IC2's "Successful peer review" requirement
+  EXPECT_EQ(store_->Search("reviews")->size(), 5u);
+  EXPECT_EQ(store_->Search("\"review code\"")->size(), 0u);
+  // Notes, summaries, attributes, requirements and roles are found too, with their kind.
+  auto note = store_->Search("portfolio");
+  ASSERT_EQ(note->size(), 1u);
+  EXPECT_EQ((*note)[0].kind, HitKind::kNote);
+  EXPECT_EQ((*note)[0].title, "When do I get promoted?");
+  auto role = store_->Search("integrations");
+  ASSERT_EQ(role->size(), 1u);
+  EXPECT_EQ((*role)[0].kind, HitKind::kRole);
+  EXPECT_EQ((*role)[0].title, "Senior Solutions Engineer");
+  std::set<HitKind> kinds;
+  auto esc = store_->Search("escalations");
+  for (const auto& h : *esc) kinds.insert(h.kind);
+  EXPECT_EQ(kinds, (std::set<HitKind>{HitKind::kLevelSummary, HitKind::kExpectationSummary}));
+  EXPECT_EQ((*store_->Search("peer"))[0].level, "IC2");
+  // Query syntax of the backends is text here, never an error.
+  for (const char* odd : {"code AND", "NEAR(code", "\"unclosed", "code -review", "a:b*"}) {
+    auto r = store_->Search(odd);
+    EXPECT_TRUE(r) << odd << ": " << r.error().ToString();
+  }
+  EXPECT_EQ(store_->Search("   ").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->Search("' --").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(MarkSnippet("a \x02"
+                        "b\x03 c",
+                        "<mark>", "</mark>"),
+            "a <mark>b</mark> c");
+}
+
+TEST_P(StoreContract, SearchCoversTheLatestPublishedVersionUnlessDraftsAreAsked) {
+  SeedPublished();
+  Framework draft = SupportFramework("2025.1");
+  draft.tracks[0].levels[0].summary = "Handles zeppelin maintenance tickets.";
+  ASSERT_TRUE(store_->SaveDraft("alice", draft));
+  EXPECT_TRUE(store_->Search("zeppelin")->empty());
+  auto with_drafts = store_->Search("zeppelin", {"", true, 50});
+  ASSERT_EQ(with_drafts->size(), 1u);
+  EXPECT_EQ((*with_drafts)[0].version, "2025.1");
+  // Only one version of a framework answers: no duplicates across versions.
+  auto latest = store_->Search("escalations", {"", true, 50});
+  ASSERT_EQ(latest->size(), 2u);  // the level summary and the expectation summary
+  for (const auto& h : *latest) EXPECT_EQ(h.version, "2025.1");
+  EXPECT_TRUE(store_->Search("escalations", {"other", false, 50})->empty());
+}
+
+TEST_P(StoreContract, RolesByFamilyAndSeniority) {
+  SeedPublished();
+  auto all = store_->ListRoles({});
+  ASSERT_TRUE(all) << all.error().ToString();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].role.family, "Data Engineer");
+  auto se = store_->ListRoles({"", "solutions engineer", "", false});
+  ASSERT_EQ(se->size(), 2u);
+  EXPECT_EQ((*se)[0].role.seniority, "Senior");  // source order within a family
+  EXPECT_EQ((*se)[0].framework, "support");
+  auto senior = store_->ListRoles({"", "", "Senior", false});
+  EXPECT_EQ(senior->size(), 2u);
+  EXPECT_EQ((*se)[0].role, SupportFramework().roles[0]);
+}
+
+TEST_P(StoreContract, UnicodeTextRoundTripsAndIsSearchable) {
+  Framework f = SupportFramework();
+  f.name = "Support — Équipe 客服 🚀";
+  f.tracks[0].levels[0].summary = "Répond aux clients en français et en 日本語; naïve café ✓";
+  f.notes.push_back({"Ünïcödé", "Emoji 👩‍💻 and RTL שלום", {}});
+  ASSERT_TRUE(store_->SaveDraft("zoë", f));
+  ASSERT_TRUE(store_->Publish("zoë", "support", "2024.1"));
+  auto got = store_->GetFramework("support");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->name, f.name);
+  EXPECT_EQ(got->tracks[0].levels[0].summary, f.tracks[0].levels[0].summary);
+  EXPECT_EQ(got->notes.back(), f.notes.back());
+  auto hits = store_->Search("français");
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].level, "IC1");
+  model::Person p = Person("ü1");
+  p.name = "Zoë Ñúñez";
+  ASSERT_TRUE(store_->SavePerson("zoë", p));
+  EXPECT_EQ(store_->GetPerson("ü1")->name, "Zoë Ñúñez");
+  EXPECT_EQ(store_->ListAudit({"zoë", "", "", 0, 0})->size(), 3u);
+}
+
+TEST_P(StoreContract, LargeTextsRoundTrip) {
+  Framework f = SupportFramework();
+  std::string big;
+  while (big.size() < (1u << 20)) big += "The engineer writes long careful answers. ";
+  big += "needleword";
+  f.notes.push_back({"Big", big, {}});
+  ASSERT_TRUE(store_->SaveDraft("alice", f));
+  ASSERT_TRUE(store_->Publish("alice", "support", "2024.1"));
+  auto got = store_->GetFramework("support");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->notes.back().markdown, big);
+  auto hits = store_->Search("needleword");
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_LT((*hits)[0].snippet.size(), 2000u);
+  model::Person p = Person("e1");
+  ASSERT_TRUE(store_->SavePerson("hr", p));
+  model::Evidence e;
+  e.person = "e1";
+  e.kind = "doc";
+  e.title = "Long doc";
+  e.note = big;
+  e.date = Date(2024, 1, 1);
+  auto id = store_->SaveEvidence("e1", e);
+  ASSERT_TRUE(id);
+  EXPECT_EQ(store_->GetEvidence(*id)->note, big);
+}
+
+TEST_P(StoreContract, ConcurrentWritersLoseNothing) {
+  constexpr int kThreads = 4, kEach = 50;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        std::string id = "t" + std::to_string(t) + "-" + std::to_string(i);
+        if (!store_->SavePerson("thread", Person(id))) ++failures;
+      }
+    });
+  // Readers run alongside.
+  std::thread reader([&] {
+    for (int i = 0; i < 20; ++i)
+      if (!store_->ListPeople()) ++failures;
+  });
+  for (auto& t : threads) t.join();
+  reader.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto people = store_->ListPeople();
+  ASSERT_TRUE(people);
+  EXPECT_EQ(people->size(), static_cast<size_t>(kThreads * kEach));
+  EXPECT_EQ(store_->ListAudit({"thread", "", "", 0, 0})->size(),
+            static_cast<size_t>(kThreads * kEach));
+}
+
+TEST_P(StoreContract, BackupAndRestore) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  std::string file =
+      (TempDir() / ("backup-" + GetParam()->name + std::to_string(getpid()) + ".db")).string();
+  std::filesystem::remove(file);
+  Status backup = store_->Backup(file);
+  if (store_->Backend() == "postgresql") {
+    ASSERT_FALSE(backup);
+    EXPECT_EQ(backup.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_NE(backup.error().message.find("pg_dump"), std::string::npos);
+    return;
+  }
+  ASSERT_TRUE(backup) << backup.error().ToString();
+  // Change things, then restore: the backup's content comes back.
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e2")));
+  ASSERT_TRUE(store_->DeletePerson("hr", "e1"));
+  ASSERT_TRUE(store_->Restore(file));
+  EXPECT_TRUE(store_->GetPerson("e1"));
+  EXPECT_EQ(store_->GetPerson("e2").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->Search("escalations")->size(), 2u);
+  // A file that is not a Ladder database is refused and changes nothing.
+  std::string junk = (TempDir() / "junk.db").string();
+  {
+    std::FILE* f = std::fopen(junk.c_str(), "w");
+    std::fputs("not a database", f);
+    std::fclose(f);
+  }
+  auto bad = store_->Restore(junk);
+  ASSERT_FALSE(bad);
+  EXPECT_TRUE(store_->GetPerson("e1"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
+                         ::testing::Values(&kSqliteMemory, &kSqliteFile, &kPostgres),
+                         [](const auto& info) { return info.param->name; });
+
+}  // namespace
+}  // namespace ladder::storage

@@ -1,0 +1,85 @@
+// A process that writes to (or reads from) a store, for the multi-process concurrency and crash
+// tests (storage_process_test.cc).
+//   storage_test_writer URL write WRITER COUNT   saves COUNT people "WRITER-i", each with one
+//                                                evidence record, one transaction each, and
+//                                                prints "committed WRITER-i" after each commit
+//   storage_test_writer URL read SECONDS         lists people and evidence until SECONDS pass;
+//                                                exits 1 if a read fails or sees a person
+//                                                without their evidence (a torn transaction)
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "storage/store.h"
+
+using namespace ladder;
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: storage_test_writer URL write WRITER COUNT | URL read SECONDS\n");
+    return 2;
+  }
+  std::string url = argv[1], mode = argv[2];
+  storage::OpenOptions options;
+  options.pool_size = 1;
+  options.busy_timeout_ms = 60000;
+  auto store = storage::OpenStore(url, options);
+  if (!store) {
+    std::fprintf(stderr, "open: %s\n", store.error().ToString().c_str());
+    return 1;
+  }
+  if (mode == "write") {
+    std::string writer = argv[3];
+    int count = std::atoi(argv[4]);
+    for (int i = 0; i < count; ++i) {
+      std::string id = writer + "-" + std::to_string(i);
+      Status st = (*store)->WithTransaction([&](storage::Store& tx) -> Status {
+        model::Person p{id, "Person " + id, id + "@example.org", "", Date(2020, 1, 1)};
+        LADDER_TRY_STATUS(tx.SavePerson("test", p));
+        model::Evidence e;
+        e.id = "ev-" + id;
+        e.person = id;
+        e.kind = "talk";
+        e.title = "Talk by " + id;
+        e.date = Date(2021, 1, 1);
+        LADDER_TRY_STATUS(tx.SaveEvidence("test", e));
+        return Ok();
+      });
+      if (!st) {
+        std::fprintf(stderr, "write %s: %s\n", id.c_str(), st.error().ToString().c_str());
+        return 1;
+      }
+      std::printf("committed %s\n", id.c_str());
+      std::fflush(stdout);
+    }
+    return 0;
+  }
+  if (mode == "read") {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(std::atoi(argv[3]));
+    long reads = 0;
+    while (std::chrono::steady_clock::now() < until) {
+      auto people = (*store)->ListPeople({"", 50, static_cast<int>(reads % 200) * 5});
+      if (!people) {
+        std::fprintf(stderr, "read: %s\n", people.error().ToString().c_str());
+        return 1;
+      }
+      for (const auto& p : *people) {
+        auto ev = (*store)->ListEvidence(p.id);
+        if (!ev) {
+          std::fprintf(stderr, "read: %s\n", ev.error().ToString().c_str());
+          return 1;
+        }
+        if (ev->size() != 1) {
+          std::fprintf(stderr, "person %s has %zu evidence records\n", p.id.c_str(), ev->size());
+          return 1;
+        }
+      }
+      ++reads;
+    }
+    std::printf("reads %ld\n", reads);
+    return 0;
+  }
+  std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
+  return 2;
+}
