@@ -56,8 +56,10 @@ Result<std::vector<CsvRow>> ReadCsv(std::string_view text, std::string_view file
     }
     if (c == '"') {
       if (!field.empty() || quoted)
-        return MakeError(ErrorCode::kParse, "a quote inside an unquoted field; quote the whole field and write \"\" for a quote",
-                         SourceLocation{std::string(file_name), line, column});
+        return MakeError(
+            ErrorCode::kParse,
+            "a quote inside an unquoted field; quote the whole field and write \"\" for a quote",
+            SourceLocation{std::string(file_name), line, column});
       in_quotes = quoted = row_has_content = true;
     } else if (c == ',') {
       end_field();

@@ -85,14 +85,14 @@ std::string Suggest(std::string_view word, const std::vector<std::string>& names
   return "; expected one of " + text::Join(names, ", ");
 }
 
-void CheckLevel(Checker& check, const Row& row, const model::Framework& f,
-                model::Assignment& out) {
+void CheckLevel(Checker& check, const Row& row, const model::Framework& f, model::Assignment& out) {
   const model::Track* track = f.FindTrack(row["track"]);
   if (!track) {
     std::vector<std::string> names;
     for (const model::Track& t : f.tracks) names.push_back(t.id);
-    check.Add(row, "track",
-              "no track " + Checker::Quote(row["track"]) + " in " + f.id + Suggest(row["track"], names));
+    check.Add(
+        row, "track",
+        "no track " + Checker::Quote(row["track"]) + " in " + f.id + Suggest(row["track"], names));
     return;
   }
   if (!track->FindLevel(row["level"])) {
@@ -154,11 +154,11 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
   }
   for (const char* required : kRequired)
     if (std::find(header.begin(), header.end(), required) == header.end())
-      check.errors_.push_back(Error{ErrorCode::kInvalidArgument,
-                                    "missing column " + Checker::Quote(required) +
-                                        "; the header must name: " +
-                                        text::Join({std::begin(kRequired), std::end(kRequired)}, ","),
-                                    SourceLocation{file, 1, 0}, required});
+      check.errors_.push_back(
+          Error{ErrorCode::kInvalidArgument,
+                "missing column " + Checker::Quote(required) + "; the header must name: " +
+                    text::Join({std::begin(kRequired), std::end(kRequired)}, ","),
+                SourceLocation{file, 1, 0}, required});
   if (!check.errors_.empty()) {
     report.errors = std::move(check.errors_);
     return report;
@@ -283,16 +283,17 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
       if (const model::Framework* f = check.FrameworkOf(row)) CheckLevel(check, row, *f, a);
       const Row* next = i + 1 < list.size() ? list[i + 1] : nullptr;
       if (next && next->since == row.since) {
-        check.Add(*next, "since", "a second period of " + id + " starting on " + row["since"] +
-                                      " (line " + std::to_string(row.line) + ")");
+        check.Add(*next, "since",
+                  "a second period of " + id + " starting on " + row["since"] + " (line " +
+                      std::to_string(row.line) + ")");
         continue;
       }
       a.to = row.until;
       if (next && !next->since.empty()) {
         if (!a.to.empty() && a.to > next->since)
-          check.Add(row, "until", row["until"] + " overlaps the next period of " + id +
-                                      ", which starts on " + next->since.ToString() + " (line " +
-                                      std::to_string(next->line) + ")");
+          check.Add(row, "until",
+                    row["until"] + " overlaps the next period of " + id + ", which starts on " +
+                        next->since.ToString() + " (line " + std::to_string(next->line) + ")");
         if (a.to.empty()) a.to = next->since;
       }
       assignments[id].push_back(a);

@@ -42,10 +42,10 @@ Result<model::Person> ReviewService::Person(std::string_view id, std::string_vie
                      std::string(role));
   Result<model::Person> p = store_.GetPerson(id);
   if (!p && p.error().code == ErrorCode::kNotFound)
-    return MakeError(ErrorCode::kNotFound,
-                     std::string(role) + ": no person " + Quote(id) +
-                         " (ladder people import adds people)",
-                     {}, std::string(role));
+    return MakeError(
+        ErrorCode::kNotFound,
+        std::string(role) + ": no person " + Quote(id) + " (ladder people import adds people)", {},
+        std::string(role));
   return p;
 }
 
@@ -80,8 +80,9 @@ Result<PersonContext> ReviewService::Load(std::string_view person, Date at,
       fw = cx.records.assignments.back().framework;
     } else {
       return MakeError(ErrorCode::kNotFound,
-                       Quote(person) + " has no level history, so no framework to evaluate "
-                                       "against; import their level with ladder people import");
+                       Quote(person) +
+                           " has no level history, so no framework to evaluate "
+                           "against; import their level with ladder people import");
     }
   }
   if (in_force) cx.current = *in_force;
@@ -100,9 +101,8 @@ Result<PersonContext> ReviewService::Load(std::string_view person, Date at,
   return cx;
 }
 
-Result<rules::Verdict> ReviewService::Eligibility(std::string_view person,
-                                                  std::string_view target, Date at,
-                                                  std::string_view framework) {
+Result<rules::Verdict> ReviewService::Eligibility(std::string_view person, std::string_view target,
+                                                  Date at, std::string_view framework) {
   LADDER_TRY(PersonContext cx, Load(person, at, framework));
   LADDER_TRY(rules::Target t,
              rules::ResolveTarget(cx.framework, target, cx.current ? &*cx.current : nullptr));
@@ -125,8 +125,8 @@ Result<CaseView> ReviewService::ShowCase(std::string_view case_id, Date at) {
   LADDER_TRY(view.review, GetCase(case_id));
   LADDER_TRY(model::Framework f, FrameworkOfCase(view.review));
   view.consensus = rules::ConsensusOf(view.review, f.consensus, at);
-  Result<rules::Verdict> v = Eligibility(view.review.person, TargetText(view.review), at,
-                                         view.review.framework);
+  Result<rules::Verdict> v =
+      Eligibility(view.review.person, TargetText(view.review), at, view.review.framework);
   if (v) view.verdict = std::move(*v);
   return view;
 }
@@ -164,6 +164,9 @@ Result<std::string> ReviewService::AddEvidence(model::Evidence e) {
                        {}, "signed_off_by");
     LADDER_TRY_STATUS(Person(e.signed_off_by, "signed_off_by"));
   }
+  if (!e.id.empty() && store_.GetEvidence(e.id))
+    return MakeError(ErrorCode::kAlreadyExists, "evidence " + Quote(e.id) + " already exists", {},
+                     "id");
   if (e.title.empty()) e.title = e.kind == "sme" ? e.skill : e.kind;
   return store_.SaveEvidence(actor_, e);
 }
@@ -182,10 +185,10 @@ Result<std::string> ReviewService::Assess(model::Assessment a) {
   switch (a.role) {
     case model::AssessorRole::kSelf:
       if (a.assessor != a.person)
-        return MakeError(ErrorCode::kPermissionDenied,
-                         "a self assessment is made by the person; " + a.assessor + " is not " +
-                             a.person,
-                         {}, "assessor");
+        return MakeError(
+            ErrorCode::kPermissionDenied,
+            "a self assessment is made by the person; " + a.assessor + " is not " + a.person, {},
+            "assessor");
       break;
     case model::AssessorRole::kPeer:
       if (a.assessor == a.person)
@@ -226,8 +229,8 @@ Result<std::string> ReviewService::Assess(model::Assessment a) {
                        {}, "level");
     a.level = cx.current->level;
   } else if (!f.ResolveLevel(a.level, cx.current ? cx.current->track : "").second) {
-    return MakeError(ErrorCode::kInvalidArgument, "no level " + Quote(a.level) + " in " + f.id,
-                     {}, "level");
+    return MakeError(ErrorCode::kInvalidArgument, "no level " + Quote(a.level) + " in " + f.id, {},
+                     "level");
   }
   return store_.SaveAssessment(actor_, a);
 }
@@ -271,7 +274,8 @@ Result<std::string> ReviewService::SignOff(model::SignOff s) {
                              "); only manual checkpoints and approvals are signed off",
                          {}, "requirement");
     std::string hint;
-    if (auto m = text::DidYouMean(s.requirement, sentences)) hint = "; did you mean " + Quote(*m) + "?";
+    if (auto m = text::DidYouMean(s.requirement, sentences))
+      hint = "; did you mean " + Quote(*m) + "?";
     return MakeError(ErrorCode::kNotFound,
                      "no manual checkpoint or approval " + Quote(s.requirement) + " in " +
                          cx.framework.id + hint,
@@ -307,19 +311,23 @@ Result<std::string> ReviewService::Raise(model::Raise r) {
 // -- Advancement reviews -----------------------------------------------------------------------
 
 Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string_view target,
-                                            std::string_view opened_by, Date date) {
+                                            std::string_view opened_by, Date date,
+                                            std::string_view id) {
+  if (!id.empty() && store_.GetCase(id))
+    return MakeError(ErrorCode::kAlreadyExists, "a case " + Quote(id) + " already exists", {},
+                     "id");
   LADDER_TRY(PersonContext cx, Load(person, date));
   LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
   if (opened_by != person) {
     LADDER_TRY(bool manages, Manages(opened_by, person));
     if (!manages)
       return MakeError(ErrorCode::kPermissionDenied,
-                       std::string(opened_by) + " cannot open a review for " +
-                           std::string(person) + ": the person or their manager opens it",
+                       std::string(opened_by) + " cannot open a review for " + std::string(person) +
+                           ": the person or their manager opens it",
                        {}, "opened_by");
   }
-  LADDER_TRY(rules::Target t, rules::ResolveTarget(cx.framework, target,
-                                                   cx.current ? &*cx.current : nullptr));
+  LADDER_TRY(rules::Target t,
+             rules::ResolveTarget(cx.framework, target, cx.current ? &*cx.current : nullptr));
   model::Case c;
   c.person = cx.person.id;
   c.framework = cx.framework.id;
@@ -337,17 +345,18 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
     if (other.status != model::CaseStatus::kClosed && other.target_track == c.target_track &&
         other.target_level == c.target_level && other.target_overlay == c.target_overlay)
       return MakeError(ErrorCode::kAlreadyExists,
-                       "case " + other.id + " for " + TargetName(cx.framework, t) +
-                           " is still " + model::CaseStatusName(other.status),
+                       "case " + other.id + " for " + TargetName(cx.framework, t) + " is still " +
+                           model::CaseStatusName(other.status),
                        {}, "target");
+  c.id = std::string(id);
   c.opened_by = std::string(opened_by);
   c.opened = date;
   c.status = model::CaseStatus::kOpen;
   c.consensus = cx.framework.consensus;
   c.history.push_back(
       Event(date, opened_by, "opened for " + TargetName(cx.framework, t) + " by " + opener.id));
-  LADDER_TRY(std::string id, store_.SaveCase(actor_, c));
-  return GetCase(id);
+  LADDER_TRY(std::string saved, store_.SaveCase(actor_, c));
+  return GetCase(saved);
 }
 
 Result<model::Case> ReviewService::AddCaseEvidence(std::string_view case_id,
@@ -388,8 +397,8 @@ Result<model::Case> ReviewService::SetPanel(std::string_view case_id,
   for (const std::string& r : panel) {
     LADDER_TRY(model::Person p, Person(r, "panel"));
     if (p.id == c.person)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       c.person + " cannot review their own case", {}, "panel");
+      return MakeError(ErrorCode::kInvalidArgument, c.person + " cannot review their own case", {},
+                       "panel");
     if (std::find(members.begin(), members.end(), p.id) != members.end())
       return MakeError(ErrorCode::kInvalidArgument, p.id + " is named twice", {}, "panel");
     members.push_back(p.id);
@@ -406,10 +415,14 @@ Result<model::Case> ReviewService::Move(std::string_view case_id, model::CaseSta
   LADDER_TRY(model::Case c, GetCase(case_id));
   auto next = [](CaseStatus s) {
     switch (s) {
-      case CaseStatus::kOpen: return CaseStatus::kPortfolio;
-      case CaseStatus::kPortfolio: return CaseStatus::kPeerReview;
-      case CaseStatus::kPeerReview: return CaseStatus::kDecision;
-      default: return CaseStatus::kClosed;
+      case CaseStatus::kOpen:
+        return CaseStatus::kPortfolio;
+      case CaseStatus::kPortfolio:
+        return CaseStatus::kPeerReview;
+      case CaseStatus::kPeerReview:
+        return CaseStatus::kDecision;
+      default:
+        return CaseStatus::kClosed;
     }
   };
   std::string from = model::CaseStatusName(c.status);
@@ -420,11 +433,12 @@ Result<model::Case> ReviewService::Move(std::string_view case_id, model::CaseSta
                                                "; a case is closed by its decision (ladder "
                                                "case decide)");
   if (to != next(c.status))
-    return MakeError(ErrorCode::kConflict,
-                     "case " + c.id + " cannot move from " + from + " to " +
-                         model::CaseStatusName(to) + "; from " + from + " it can move to " +
-                         model::CaseStatusName(next(c.status)) + " only (open -> portfolio -> "
-                         "peer_review -> decision -> closed)");
+    return MakeError(ErrorCode::kConflict, "case " + c.id + " cannot move from " + from + " to " +
+                                               model::CaseStatusName(to) + "; from " + from +
+                                               " it can move to " +
+                                               model::CaseStatusName(next(c.status)) +
+                                               " only (open -> portfolio -> "
+                                               "peer_review -> decision -> closed)");
   if (to == CaseStatus::kPeerReview && c.panel.empty())
     return MakeError(ErrorCode::kFailedPrecondition,
                      "case " + c.id + " has no panel; name it first (ladder case review " + c.id +
@@ -433,9 +447,9 @@ Result<model::Case> ReviewService::Move(std::string_view case_id, model::CaseSta
     LADDER_TRY(model::Framework f, FrameworkOfCase(c));
     rules::Consensus k = rules::ConsensusOf(c, f.consensus);
     if (k.state == rules::ConsensusState::kPending)
-      return MakeError(ErrorCode::kFailedPrecondition,
-                       "the panel of " + c.id + " has not reached a consensus: " +
-                           k.Describe(f.consensus));
+      return MakeError(
+          ErrorCode::kFailedPrecondition,
+          "the panel of " + c.id + " has not reached a consensus: " + k.Describe(f.consensus));
   }
   c.status = to;
   c.history.push_back(Event(date, by, "moved to " + std::string(model::CaseStatusName(to))));
@@ -456,8 +470,7 @@ Result<model::Case> ReviewService::Vote(std::string_view case_id, const model::V
     return MakeError(ErrorCode::kConflict, "case " + c.id + " is in " +
                                                model::CaseStatusName(c.status) +
                                                "; votes are cast during peer_review");
-  if (vote.date.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "no date given", {}, "date");
+  if (vote.date.empty()) return MakeError(ErrorCode::kInvalidArgument, "no date given", {}, "date");
   LADDER_TRY_STATUS(store_.AddVote(actor_, case_id, vote));
   return GetCase(case_id);
 }
@@ -468,13 +481,14 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
   LADDER_TRY(model::Case c, GetCase(case_id));
   if (c.decision)
     return MakeError(ErrorCode::kConflict,
-                     "case " + c.id + " was already decided: " + model::OutcomeName(c.decision->outcome) +
+                     "case " + c.id +
+                         " was already decided: " + model::OutcomeName(c.decision->outcome) +
                          " by " + c.decision->decided_by + ", effective " +
                          c.decision->effective.ToString() + "; a case is decided once");
   if (c.status != model::CaseStatus::kDecision)
-    return MakeError(ErrorCode::kConflict,
-                     "case " + c.id + " is in " + model::CaseStatusName(c.status) +
-                         "; move it to decision first");
+    return MakeError(ErrorCode::kConflict, "case " + c.id + " is in " +
+                                               model::CaseStatusName(c.status) +
+                                               "; move it to decision first");
   if (effective.empty())
     return MakeError(ErrorCode::kInvalidArgument, "no effective date given", {}, "effective");
   LADDER_TRY(model::Person decider, Person(decided_by, "decided_by"));
@@ -492,14 +506,14 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
     LADDER_TRY(rules::Verdict v, Eligibility(c.person, TargetText(c), effective, c.framework));
     if (v.overall != rules::Overall::kEligible)
       return MakeError(ErrorCode::kFailedPrecondition,
-                       c.person + " is not eligible on " + effective.ToString() + ": " +
-                           v.summary + " (ladder eligibility " + c.person + " " + TargetText(c) +
-                           " --at " + effective.ToString() + " explains why)");
+                       c.person + " is not eligible on " + effective.ToString() + ": " + v.summary +
+                           " (ladder eligibility " + c.person + " " + TargetText(c) + " --at " +
+                           effective.ToString() + " explains why)");
     LADDER_TRY(PersonContext cx, Load(c.person, effective, c.framework));
     if (!cx.current && !c.target_overlay.empty())
-      return MakeError(ErrorCode::kFailedPrecondition,
-                       c.person + " holds no level on " + effective.ToString() +
-                           " to add the overlay role to");
+      return MakeError(
+          ErrorCode::kFailedPrecondition,
+          c.person + " holds no level on " + effective.ToString() + " to add the overlay role to");
     next.person = c.person;
     next.framework = cx.framework.id;
     next.version = cx.framework.version;
@@ -547,8 +561,15 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
 
 Result<model::Waiver> ReviewService::Waive(std::string_view case_id, std::string_view requirement,
                                            std::string_view approver, std::string_view reason,
-                                           Date date, Date expires) {
+                                           Date date, Date expires, std::string_view id) {
   LADDER_TRY(model::Case c, GetCase(case_id));
+  if (!id.empty()) {
+    LADDER_TRY(std::vector<model::Waiver> existing, store_.ListWaivers(c.person));
+    for (const model::Waiver& w : existing)
+      if (w.id == id)
+        return MakeError(ErrorCode::kAlreadyExists, "a waiver " + Quote(id) + " already exists", {},
+                         "id");
+  }
   if (c.status == model::CaseStatus::kClosed)
     return MakeError(ErrorCode::kConflict, "case " + c.id + " is closed");
   LADDER_TRY(model::Person a, Person(approver, "approver"));
@@ -577,13 +598,15 @@ Result<model::Waiver> ReviewService::Waive(std::string_view case_id, std::string
   }
   if (!found) {
     std::string hint;
-    if (auto m = text::DidYouMean(requirement, sentences)) hint = "; did you mean " + Quote(*m) + "?";
+    if (auto m = text::DidYouMean(requirement, sentences))
+      hint = "; did you mean " + Quote(*m) + "?";
     return MakeError(ErrorCode::kNotFound,
                      "no requirement " + Quote(requirement) + " for " + v.target_title + hint +
                          " (requirements: " + text::Join(sentences, "; ") + ")",
                      {}, "requirement");
   }
   model::Waiver w;
+  w.id = std::string(id);
   w.person = c.person;
   w.case_id = c.id;
   w.requirement = found->text;
@@ -599,15 +622,22 @@ Result<model::Waiver> ReviewService::Waive(std::string_view case_id, std::string
 
 Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::string_view target,
                                             std::string_view reason, std::string_view opened_by,
-                                            Date date) {
+                                            Date date, std::string_view id) {
+  if (!id.empty()) {
+    LADDER_TRY(std::vector<model::Need> existing, store_.ListNeeds(""));
+    for (const model::Need& n : existing)
+      if (n.id == id)
+        return MakeError(ErrorCode::kAlreadyExists, "a need " + Quote(id) + " already exists", {},
+                         "id");
+  }
   LADDER_TRY(model::Framework f, store_.GetFramework(framework, ""));
   LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
   LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({std::string(opened_by), 1, 0}));
   if (reports.empty())
-    return MakeError(ErrorCode::kPermissionDenied,
-                     std::string(opened_by) +
-                         " manages nobody; a documented need is opened by a manager",
-                     {}, "opened_by");
+    return MakeError(
+        ErrorCode::kPermissionDenied,
+        std::string(opened_by) + " manages nobody; a documented need is opened by a manager", {},
+        "opened_by");
   if (target == "next")
     return MakeError(ErrorCode::kInvalidArgument, "a need names a level or an overlay role", {},
                      "target");
@@ -616,6 +646,7 @@ Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::str
     return MakeError(ErrorCode::kInvalidArgument, "a documented need gives its reason (--reason)",
                      {}, "reason");
   model::Need n;
+  n.id = std::string(id);
   n.framework = f.id;
   if (t.kind == rules::Target::Kind::kOverlay) {
     n.overlay = t.overlay;
@@ -632,12 +663,12 @@ Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::str
 }
 
 Result<model::Need> ReviewService::CloseNeed(std::string_view need_id,
-                                             std::string_view filled_by_case,
-                                             std::string_view by, Date date) {
+                                             std::string_view filled_by_case, std::string_view by,
+                                             Date date) {
   LADDER_TRY(model::Person closer, Person(by, "by"));
   LADDER_TRY(std::vector<model::Need> all, store_.ListNeeds(""));
-  auto it = std::find_if(all.begin(), all.end(),
-                         [&](const model::Need& n) { return n.id == need_id; });
+  auto it =
+      std::find_if(all.begin(), all.end(), [&](const model::Need& n) { return n.id == need_id; });
   if (it == all.end())
     return MakeError(ErrorCode::kNotFound, "no documented need " + Quote(need_id), {}, "need");
   model::Need n = *it;
@@ -646,10 +677,10 @@ Result<model::Need> ReviewService::CloseNeed(std::string_view need_id,
                                                model::NeedStatusName(n.status) + " (on " +
                                                n.closed.ToString() + ")");
   if (date < n.opened)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "need " + n.id + " was opened on " + n.opened.ToString() + ", after " +
-                         date.ToString(),
-                     {}, "date");
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        "need " + n.id + " was opened on " + n.opened.ToString() + ", after " + date.ToString(), {},
+        "date");
   if (!filled_by_case.empty()) {
     LADDER_TRY(model::Case c, GetCase(filled_by_case));
     if (!NeedAims(n, c))

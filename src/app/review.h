@@ -74,9 +74,9 @@ class ReviewService {
 
   // -- Records ---------------------------------------------------------------------------------
 
-  // Adds evidence for e.person. Checks: the person exists; kind is one of model::kEvidenceKinds;
-  // a date; `end` after `date`; kind "role" names a role; kind "sme" names a skill and a
-  // signer who is not the person.
+  // Adds evidence for e.person (a given e.id must be new: kAlreadyExists). Checks: the person
+  // exists; kind is one of model::kEvidenceKinds; a date; `end` after `date`; kind "role" names a
+  // role; kind "sme" names a skill and a signer who is not the person.
   Result<std::string> AddEvidence(model::Evidence evidence);
 
   // Records an assessment pinned to the framework version of the person's assignment on
@@ -98,8 +98,9 @@ class ReviewService {
 
   // Opens a case for `person` towards `target` ("next", "track/code", a code, an overlay id).
   // `opened_by` must be the person or someone above them in the management chain.
+  // `id` (optional) is the case's id; kAlreadyExists when taken. Empty: a fresh one.
   Result<model::Case> OpenCase(std::string_view person, std::string_view target,
-                               std::string_view opened_by, Date date);
+                               std::string_view opened_by, Date date, std::string_view id = {});
   // Adds the person's own evidence to the case's portfolio (open or portfolio cases).
   Result<model::Case> AddCaseEvidence(std::string_view case_id, std::string_view evidence_id,
                                       std::string_view by, Date date);
@@ -123,14 +124,15 @@ class ReviewService {
   // target. `expires` may be empty (no expiry) or must be after `date`.
   Result<model::Waiver> Waive(std::string_view case_id, std::string_view requirement,
                               std::string_view approver, std::string_view reason, Date date,
-                              Date expires);
+                              Date expires, std::string_view id = {});
 
   // -- Documented needs ------------------------------------------------------------------------
 
   // Opens a need for a level ("track/code", a code) or an overlay of `framework`. The opener
   // must be a stored person who manages someone.
   Result<model::Need> OpenNeed(std::string_view framework, std::string_view target,
-                               std::string_view reason, std::string_view opened_by, Date date);
+                               std::string_view reason, std::string_view opened_by, Date date,
+                               std::string_view id = {});
   // Closes an open need; `filled_by_case` (optional) names the case that filled it.
   Result<model::Need> CloseNeed(std::string_view need_id, std::string_view filled_by_case,
                                 std::string_view by, Date date);

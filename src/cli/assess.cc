@@ -20,20 +20,23 @@ struct AssessOptions {
 int RunAssess(AssessOptions o) {
   auto role = model::ParseAssessorRole(o.role);
   if (!role)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "'" + o.role + "' is not an assessor role; expected self, manager or peer",
-                             {}, "--role"});
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument,
+              "'" + o.role + "' is not an assessor role; expected self, manager or peer",
+              {},
+              "--role"});
   auto rating = model::ParseRating(o.rating);
   if (!rating)
     return ReportError(Error{ErrorCode::kInvalidArgument,
                              "'" + o.rating + "' is not a rating; expected below, meeting or next",
-                             {}, "--rating"});
+                             {},
+                             "--rating"});
   Result<std::pair<Date, Date>> period = ParsePeriod("--period", o.period);
   if (!period) return ReportError(period.error());
   std::vector<std::string> competencies = SplitList(o.competencies);
   if (competencies.empty())
-    return ReportError(Error{ErrorCode::kInvalidArgument, "name at least one competency", {},
-                             "--competency"});
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument, "name at least one competency", {}, "--competency"});
   auto store = OpenStore(o.store);
   if (!store) return ReportError(store.error());
   // Several competencies are recorded together or not at all.
@@ -57,8 +60,8 @@ int RunAssess(AssessOptions o) {
     PrintJson(nlohmann::json{{"ids", saved}});
   } else {
     std::printf("recorded %zu %s assessment%s of %s (%s) for %s: %s\n", saved.size(),
-                o.role.c_str(), saved.size() == 1 ? "" : "s", o.a.person.c_str(),
-                o.period.c_str(), o.competencies.c_str(), o.rating.c_str());
+                o.role.c_str(), saved.size() == 1 ? "" : "s", o.a.person.c_str(), o.period.c_str(),
+                o.competencies.c_str(), o.rating.c_str());
   }
   return kExitOk;
 }

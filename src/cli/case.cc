@@ -11,21 +11,22 @@ namespace {
 
 struct CaseOptions {
   StoreOptions store;
-  std::string id;        // case id (or person for open)
-  std::string target;    // open
-  std::string by;        // acting person
-  std::string date;      // --date
-  std::string at;        // show --at
+  std::string id;                     // case id (or person for open)
+  std::string target;                 // open
+  std::string by;                     // acting person
+  std::string date;                   // --date
+  std::string at;                     // show --at
   std::vector<std::string> evidence;  // add-evidence
-  std::string panel;     // review --panel
-  std::string status;    // move STATUS
-  std::string vote;      // vote --vote
+  std::string panel;                  // review --panel
+  std::string status;                 // move STATUS
+  std::string vote;                   // vote --vote
   std::string note;
-  std::string outcome;   // decide --outcome
-  std::string effective; // decide --effective
+  std::string outcome;      // decide --outcome
+  std::string effective;    // decide --effective
   std::string requirement;  // waive REQUIREMENT
   std::string reason;       // waive --reason
   std::string expires;      // waive --expires
+  std::string new_id;       // open, waive --id
 };
 
 std::string Describe(const model::Case& c) {
@@ -35,7 +36,9 @@ std::string Describe(const model::Case& c) {
                     c.version + ")\n";
   out += "status: " + std::string(model::CaseStatusName(c.status)) + "; opened " +
          c.opened.ToString() + " by " + c.opened_by + "\n";
-  out += "portfolio: " + (c.portfolio.empty() ? std::string("empty") : text::Join(c.portfolio, ", ")) + "\n";
+  out +=
+      "portfolio: " + (c.portfolio.empty() ? std::string("empty") : text::Join(c.portfolio, ", ")) +
+      "\n";
   out += "panel: " + (c.panel.empty() ? std::string("none yet") : text::Join(c.panel, ", ")) +
          " (" + model::ConsensusRuleName(c.consensus) + ")\n";
   for (const model::Vote& v : c.votes)
@@ -70,7 +73,7 @@ int RunOpen(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
   if (!date) return ReportError(date.error());
   return WithService(o, [&](app::ReviewService& s) {
-    return PrintCase(o, s.OpenCase(o.id, o.target, o.by, *date), "opened");
+    return PrintCase(o, s.OpenCase(o.id, o.target, o.by, *date, o.new_id), "opened");
   });
 }
 
@@ -135,7 +138,8 @@ int RunMove(const CaseOptions& o) {
                              "'" + o.status +
                                  "' is not a case status; expected open, portfolio, peer_review, "
                                  "decision or closed",
-                             {}, "status"});
+                             {},
+                             "status"});
   return WithService(o, [&](app::ReviewService& s) {
     return PrintCase(o, s.Move(o.id, *to, o.by, *date), "moved");
   });
@@ -148,7 +152,8 @@ int RunVote(const CaseOptions& o) {
   if (!choice)
     return ReportError(Error{ErrorCode::kInvalidArgument,
                              "'" + o.vote + "' is not a vote; expected for, against or abstain",
-                             {}, "--vote"});
+                             {},
+                             "--vote"});
   return WithService(o, [&](app::ReviewService& s) {
     return PrintCase(o, s.Vote(o.id, model::Vote{o.by, *choice, o.note, *date}), "vote recorded");
   });
@@ -159,10 +164,11 @@ int RunDecide(const CaseOptions& o) {
   if (!effective) return ReportError(effective.error());
   auto outcome = model::ParseOutcome(o.outcome);
   if (!outcome)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "'" + o.outcome +
-                                 "' is not an outcome; expected promoted, not_promoted or deferred",
-                             {}, "--outcome"});
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument,
+              "'" + o.outcome + "' is not an outcome; expected promoted, not_promoted or deferred",
+              {},
+              "--outcome"});
   return WithService(o, [&](app::ReviewService& s) {
     Result<app::DecisionResult> r = s.Decide(o.id, *outcome, *effective, o.by, o.note);
     if (!r) return ReportError(r.error());
@@ -188,32 +194,34 @@ int RunWaive(const CaseOptions& o) {
   Result<Date> expires = ParseDateOption("--expires", o.expires, Date());
   if (!expires) return ReportError(expires.error());
   return WithService(o, [&](app::ReviewService& s) {
-    Result<model::Waiver> w = s.Waive(o.id, o.requirement, o.by, o.reason, *date, *expires);
+    Result<model::Waiver> w =
+        s.Waive(o.id, o.requirement, o.by, o.reason, *date, *expires, o.new_id);
     if (!w) return ReportError(w.error());
     if (o.store.json) {
-      PrintJson(nlohmann::json{{"id", w->id},
-                           {"person", w->person},
-                           {"case", w->case_id},
-                           {"requirement", w->requirement},
-                           {"approver", w->approver},
-                           {"reason", w->reason},
-                           {"granted", w->granted.ToString()},
-                           {"expires", w->expires.empty() ? nlohmann::json(nullptr)
-                                                          : nlohmann::json(w->expires.ToString())}});
+      PrintJson(
+          nlohmann::json{{"id", w->id},
+                         {"person", w->person},
+                         {"case", w->case_id},
+                         {"requirement", w->requirement},
+                         {"approver", w->approver},
+                         {"reason", w->reason},
+                         {"granted", w->granted.ToString()},
+                         {"expires", w->expires.empty() ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(w->expires.ToString())}});
     } else {
       std::printf("waiver %s: '%s' waived for %s by %s from %s%s\n", w->id.c_str(),
                   w->requirement.c_str(), w->person.c_str(), w->approver.c_str(),
                   w->granted.ToString().c_str(),
-                  w->expires.empty() ? ", no expiry"
-                                     : (" until " + w->expires.ToString()).c_str());
+                  w->expires.empty() ? ", no expiry" : (" until " + w->expires.ToString()).c_str());
     }
     return kExitOk;
   });
 }
 
 void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
-  auto* group = app.add_subcommand("case", "Advancement reviews: open, portfolio, panel, votes, "
-                                           "decision, waivers");
+  auto* group = app.add_subcommand("case",
+                                   "Advancement reviews: open, portfolio, panel, votes, "
+                                   "decision, waivers");
   group->require_subcommand(1);
   auto leaf = [&](const char* name, const char* help, auto run) {
     auto o = std::make_shared<CaseOptions>();
@@ -223,10 +231,13 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     return std::pair{cmd, o};
   };
   {
-    auto [cmd, o] = leaf("open", "Open a review for a person towards a level or overlay role", RunOpen);
+    auto [cmd, o] =
+        leaf("open", "Open a review for a person towards a level or overlay role", RunOpen);
     cmd->add_option("person", o->id, "Person id")->required();
-    cmd->add_option("target", o->target, "next, a level code, TRACK/CODE or an overlay id")->required();
+    cmd->add_option("target", o->target, "next, a level code, TRACK/CODE or an overlay id")
+        ->required();
     cmd->add_option("--by", o->by, "Who opens it: the person or their manager")->required();
+    cmd->add_option("--id", o->new_id, "The case's id (default: a fresh one)");
     cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {
@@ -235,7 +246,8 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     cmd->add_option("--at", o->at, "Eligibility on this date (default: today)");
   }
   {
-    auto [cmd, o] = leaf("add-evidence", "Add the person's evidence to the portfolio", RunAddEvidence);
+    auto [cmd, o] =
+        leaf("add-evidence", "Add the person's evidence to the portfolio", RunAddEvidence);
     cmd->add_option("case", o->id, "Case id")->required();
     cmd->add_option("evidence", o->evidence, "Evidence ids")->required();
     cmd->add_option("--by", o->by, "Who adds it")->required();
@@ -264,8 +276,8 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {
-    auto [cmd, o] = leaf("decide", "Decide the case (once); a promotion changes the person's level",
-                         RunDecide);
+    auto [cmd, o] =
+        leaf("decide", "Decide the case (once); a promotion changes the person's level", RunDecide);
     cmd->add_option("case", o->id, "Case id")->required();
     cmd->add_option("--outcome", o->outcome, "promoted | not_promoted | deferred")->required();
     cmd->add_option("--by", o->by, "Who decides: someone above the person")->required();
@@ -279,6 +291,7 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     cmd->add_option("--by", o->by, "The approver: someone above the person")->required();
     cmd->add_option("--reason", o->reason, "Why")->required();
     cmd->add_option("--expires", o->expires, "YYYY-MM-DD; empty: no expiry");
+    cmd->add_option("--id", o->new_id, "The waiver's id (default: a fresh one)");
     cmd->add_option("--date", o->date, "Granted on, YYYY-MM-DD (default: today)");
   }
 }

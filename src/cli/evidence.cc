@@ -70,8 +70,9 @@ void SetUpEvidence(CLI::App& app, std::vector<Run>& runs) {
   group->require_subcommand(1);
 
   auto o = std::make_shared<AddOptions>();
-  auto* add = group->add_subcommand("add", "Record evidence: a talk, a document, a period in a "
-                                           "role, an SME sign-off ...");
+  auto* add = group->add_subcommand("add",
+                                    "Record evidence: a talk, a document, a period in a "
+                                    "role, an SME sign-off ...");
   add->add_option("person", o->e.person, "Person id")->required();
   add->add_option("--kind", o->e.kind,
                   "talk | doc | postmortem | design | ticket | project | planning | mentoring | "
@@ -86,6 +87,7 @@ void SetUpEvidence(CLI::App& app, std::vector<Run>& runs) {
   add->add_option("--competency", o->competencies, "Competency ids, comma-separated");
   add->add_option("--url", o->e.url, "A link to it");
   add->add_option("--note", o->e.note, "A note");
+  add->add_option("--id", o->e.id, "The record's id (default: a fresh one)");
   AddStoreOptions(add, o->store);
   runs.push_back({add, [o] { return RunAdd(*o); }});
 

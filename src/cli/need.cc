@@ -17,6 +17,7 @@ struct NeedOptions {
   std::string reason;
   std::string filled_by;
   std::string date;
+  std::string new_id;
 };
 
 std::string Describe(const model::Need& n) {
@@ -35,7 +36,7 @@ int RunOpen(const NeedOptions& o) {
   auto store = OpenStore(o.store);
   if (!store) return ReportError(store.error());
   app::ReviewService s(**store, CliActor());
-  Result<model::Need> n = s.OpenNeed(o.framework, o.target, o.reason, o.by, *date);
+  Result<model::Need> n = s.OpenNeed(o.framework, o.target, o.reason, o.by, *date, o.new_id);
   if (!n) return ReportError(n.error());
   o.store.json ? PrintJson(NeedJson(*n)) : PrintText("opened " + Describe(*n));
   return kExitOk;
@@ -81,6 +82,7 @@ void SetUpNeed(CLI::App& app, std::vector<Run>& runs) {
   o->add_option("--by", open->by, "Who opens it (a manager)")->required();
   o->add_option("--reason", open->reason, "Why the role is needed")->required();
   o->add_option("--date", open->date, "YYYY-MM-DD (default: today)");
+  o->add_option("--id", open->new_id, "The need's id (default: a fresh one)");
   AddStoreOptions(o, open->store);
   runs.push_back({o, [open] { return RunOpen(*open); }});
 

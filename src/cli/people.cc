@@ -19,7 +19,8 @@ struct ImportOptions {
 int RunImport(const ImportOptions& o) {
   std::ifstream in(o.file, std::ios::binary);
   if (!in)
-    return ReportError(Error{ErrorCode::kIo, "cannot read the file", SourceLocation{o.file, 0, 0}, ""});
+    return ReportError(
+        Error{ErrorCode::kIo, "cannot read the file", SourceLocation{o.file, 0, 0}, ""});
   std::stringstream buffer;
   buffer << in.rdbuf();
   auto store = OpenStore(o.store);
@@ -38,15 +39,15 @@ int RunImport(const ImportOptions& o) {
                           {"message", e.message}});
       PrintJson(nlohmann::json{{"stored", false}, {"errors", errors}});
     }
-    for (const Error& e : report->errors) std::fprintf(stderr, "ladder: %s\n", e.ToString().c_str());
+    for (const Error& e : report->errors)
+      std::fprintf(stderr, "ladder: %s\n", e.ToString().c_str());
     std::fprintf(stderr, "ladder: %zu %s in %s; nothing was stored\n", report->errors.size(),
                  report->errors.size() == 1 ? "problem" : "problems", o.file.c_str());
     return kExitBadInput;
   }
   if (o.store.json) {
-    PrintJson(nlohmann::json{{"stored", true},
-                         {"people", report->people},
-                         {"assignments", report->assignments}});
+    PrintJson(nlohmann::json{
+        {"stored", true}, {"people", report->people}, {"assignments", report->assignments}});
   } else {
     std::printf("imported %d people and %d periods of level history from %s\n", report->people,
                 report->assignments, o.file.c_str());
@@ -87,22 +88,25 @@ int RunShow(const ShowOptions& o) {
                    {"reason", a.reason}});
     nlohmann::json r = nlohmann::json::array();
     for (const model::Raise& x : *raises)
-      r.push_back({{"id", x.id}, {"date", x.date.ToString()}, {"approved_by", x.approved_by},
+      r.push_back({{"id", x.id},
+                   {"date", x.date.ToString()},
+                   {"approved_by", x.approved_by},
                    {"note", x.note}});
     PrintJson(nlohmann::json{{"id", p->id},
-                         {"name", p->name},
-                         {"email", p->email},
-                         {"manager", p->manager},
-                         {"hired", p->hired.ToString()},
-                         {"history", h},
-                         {"raises", r}});
+                             {"name", p->name},
+                             {"email", p->email},
+                             {"manager", p->manager},
+                             {"hired", p->hired.ToString()},
+                             {"history", h},
+                             {"raises", r}});
     return kExitOk;
   }
   std::string out = p->name + " (" + p->id + ")" + (p->email.empty() ? "" : " <" + p->email + ">") +
                     "\nmanager: " + (p->manager.empty() ? "none" : p->manager) + "\nhistory:\n";
   for (const model::Assignment& a : *history) {
-    out += "  " + a.from.ToString() + " .. " + (a.to.empty() ? std::string("now       ") : a.to.ToString()) +
-           "  " + a.framework + " " + a.track + "/" + a.level;
+    out += "  " + a.from.ToString() + " .. " +
+           (a.to.empty() ? std::string("now       ") : a.to.ToString()) + "  " + a.framework + " " +
+           a.track + "/" + a.level;
     if (!a.overlays.empty()) {
       out += " +";
       for (const std::string& ov : a.overlays) out += " " + ov;
@@ -120,9 +124,10 @@ void SetUpPeople(CLI::App& app, std::vector<Run>& runs) {
   auto* people = app.add_subcommand("people", "People and their level history");
   people->require_subcommand(1);
   auto import = std::make_shared<ImportOptions>();
-  auto* cmd = people->add_subcommand(
-      "import", "Import people, managers and level history from an HRIS CSV export "
-                "(docs/people-csv.md); nothing is stored when any row is bad");
+  auto* cmd =
+      people->add_subcommand("import",
+                             "Import people, managers and level history from an HRIS CSV export "
+                             "(docs/people-csv.md); nothing is stored when any row is bad");
   cmd->add_option("file", import->file, "The CSV file")->required();
   AddStoreOptions(cmd, import->store);
   runs.push_back({cmd, [import] { return RunImport(*import); }});

@@ -73,12 +73,18 @@ std::string DateJson(Date d) { return d.ToString(); }
 
 const char* StatusLabel(rules::RequirementStatus s) {
   switch (s) {
-    case rules::RequirementStatus::kMet: return "met";
-    case rules::RequirementStatus::kNotMet: return "NOT MET";
-    case rules::RequirementStatus::kWaived: return "waived";
-    case rules::RequirementStatus::kUnknown: return "unknown";
-    case rules::RequirementStatus::kAwaitingSignOff: return "awaiting sign-off";
-    case rules::RequirementStatus::kSignedOff: return "signed off";
+    case rules::RequirementStatus::kMet:
+      return "met";
+    case rules::RequirementStatus::kNotMet:
+      return "NOT MET";
+    case rules::RequirementStatus::kWaived:
+      return "waived";
+    case rules::RequirementStatus::kUnknown:
+      return "unknown";
+    case rules::RequirementStatus::kAwaitingSignOff:
+      return "awaiting sign-off";
+    case rules::RequirementStatus::kSignedOff:
+      return "signed off";
   }
   return "?";
 }
@@ -101,7 +107,8 @@ nlohmann::json VerdictJson(const rules::Verdict& v) {
   j["current"] = v.current;
   j["at"] = DateJson(v.at);
   j["verdict"] = rules::OverallName(v.overall);
-  j["earliest"] = v.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(v.earliest));
+  j["earliest"] =
+      v.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(v.earliest));
   j["summary"] = v.summary;
   nlohmann::json reqs = nlohmann::json::array();
   for (size_t i = 0; i < v.requirements.size(); ++i) {
@@ -114,7 +121,8 @@ nlohmann::json VerdictJson(const rules::Verdict& v) {
     if (r.unwaived) q["status_without_waiver"] = rules::RequirementStatusName(*r.unwaived);
     q["reason"] = r.reason;
     q["records"] = r.records;
-    q["earliest"] = r.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(r.earliest));
+    q["earliest"] =
+        r.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(r.earliest));
     q["blocking"] = std::find(v.blocking.begin(), v.blocking.end(), i) != v.blocking.end();
     nlohmann::json waivers = nlohmann::json::array();
     for (const model::Waiver& w : r.waivers)
@@ -172,24 +180,25 @@ nlohmann::json CaseJson(const model::Case& c) {
 }
 
 nlohmann::json NeedJson(const model::Need& n) {
-  return {{"id", n.id},
-          {"framework", n.framework},
-          {"track", n.track},
-          {"level", n.level},
-          {"overlay", n.overlay},
-          {"reason", n.reason},
-          {"opened_by", n.opened_by},
-          {"opened", DateJson(n.opened)},
-          {"status", model::NeedStatusName(n.status)},
-          {"filled_by_case", n.filled_by_case},
-          {"closed", n.closed.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(n.closed))}};
+  return {
+      {"id", n.id},
+      {"framework", n.framework},
+      {"track", n.track},
+      {"level", n.level},
+      {"overlay", n.overlay},
+      {"reason", n.reason},
+      {"opened_by", n.opened_by},
+      {"opened", DateJson(n.opened)},
+      {"status", model::NeedStatusName(n.status)},
+      {"filled_by_case", n.filled_by_case},
+      {"closed", n.closed.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(n.closed))}};
 }
 
 std::string VerdictText(const rules::Verdict& v, const model::Person& person) {
   std::string out = (person.name.empty() ? person.id : person.name + " (" + person.id + ")") +
                     " -> " + v.target_title + ", on " + v.at.ToString() + "\n";
-  out += "Framework " + v.framework + " " + v.version + "; current level: " +
-         (v.current.empty() ? std::string("none") : v.current) + "\n\n";
+  out += "Framework " + v.framework + " " + v.version +
+         "; current level: " + (v.current.empty() ? std::string("none") : v.current) + "\n\n";
   if (v.requirements.empty()) out += "  (no requirements)\n";
   for (size_t i = 0; i < v.requirements.size(); ++i) {
     const rules::RequirementResult& r = v.requirements[i];
@@ -197,7 +206,8 @@ std::string VerdictText(const rules::Verdict& v, const model::Person& person) {
     label.resize(std::max<size_t>(label.size() + 1, 20), ' ');
     out += "  " + label + r.text + "  (" + r.source + ")\n";
     out += std::string(22, ' ') + r.reason + "\n";
-    if (!r.records.empty()) out += std::string(22, ' ') + "records: " + text::Join(r.records, ", ") + "\n";
+    if (!r.records.empty())
+      out += std::string(22, ' ') + "records: " + text::Join(r.records, ", ") + "\n";
   }
   out += "\n" + v.summary + "\n";
   return out;

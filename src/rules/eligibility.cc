@@ -23,14 +23,6 @@ using model::Track;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-// Requirement sentences are matched (waivers, sign-offs) ignoring case, runs of white space and
-// a final full stop, so that "Successful peer review." and "successful  peer review" agree.
-std::string NormalizeSentence(std::string_view s) {
-  std::string out = text::ToLower(text::Trim(text::CollapseSpace(s)));
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string Number(double v) {
@@ -864,6 +856,13 @@ std::string Summarize(const Verdict& v) {
 }
 
 }  // namespace
+
+// "Successful peer review." and "successful  peer review" name the same requirement.
+std::string NormalizeSentence(std::string_view s) {
+  std::string out = text::ToLower(text::Trim(text::CollapseSpace(s)));
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  return out;
+}
 
 const char* RequirementStatusName(RequirementStatus s) {
   switch (s) {
