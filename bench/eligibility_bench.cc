@@ -202,4 +202,3 @@ BENCHMARK(BM_Evaluate100kPeople)->Unit(benchmark::kMillisecond)->Iterations(1);
 }  // namespace
 }  // namespace ladder::rules
 
-BENCHMARK_MAIN();
