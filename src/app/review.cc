@@ -38,14 +38,12 @@ model::CaseEvent Event(Date date, std::string_view actor, std::string what) {
 
 Result<model::Person> ReviewService::Person(std::string_view id, std::string_view role) {
   if (id.empty())
-    return MakeError(ErrorCode::kInvalidArgument, std::string(role) + ": no person given", {},
-                     std::string(role));
+    return MakeError(ErrorCode::kInvalidArgument, "no person given", {}, std::string(role));
   Result<model::Person> p = store_.GetPerson(id);
   if (!p && p.error().code == ErrorCode::kNotFound)
-    return MakeError(
-        ErrorCode::kNotFound,
-        std::string(role) + ": no person " + Quote(id) + " (ladder people import adds people)", {},
-        std::string(role));
+    return MakeError(ErrorCode::kNotFound,
+                     "no person " + Quote(id) + " (ladder people import adds people)", {},
+                     std::string(role));
   return p;
 }
 

@@ -603,7 +603,8 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
     parts.push_back(skill + " (signed off" + by + " on " + e.date.ToString() + ")");
   }
   int need = std::max(rule.count, 1);
-  std::string what = wanted.empty() ? "skill sets" : "skill sets matching " + Quote(rule.skill);
+  std::string sets = need == 1 ? "skill set" : "skill sets";
+  std::string what = wanted.empty() ? sets : sets + " matching " + Quote(rule.skill);
   if (skills.empty() && !cx.has_evidence) {
     r.status = RequirementStatus::kUnknown;
     r.reason =

@@ -15,7 +15,7 @@ named by $LADDER_TEST_POSTGRES) and a scratch directory. The format of a scenari
     > some text                its output (stdout and stderr) contains the text
     ! other text               its output does not contain the text
     = requirements.0.status met    its stdout is JSON whose value at the path equals the value
-                               (a JSON literal, or a bare string)
+                               (a JSON literal, or a bare string); `length` gives a list's size
 
 $LADDER is the binary; $FIXTURES (tests/scenarios/fixtures) and $SEEDS are set for commands.
 """
@@ -69,7 +69,9 @@ def parse(path):
 
 def json_at(doc, path):
     for part in path.split("."):
-        if isinstance(doc, list):
+        if part == "length" and isinstance(doc, list):
+            doc = len(doc)
+        elif isinstance(doc, list):
             doc = doc[int(part)]
         else:
             doc = doc[part]
