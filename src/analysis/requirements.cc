@@ -966,6 +966,10 @@ std::vector<std::string> SplitCommas(std::string_view line) {
 }  // namespace
 
 model::Rule RecognizeRule(std::string_view sentence) {
+  // A requirement is a sentence; text longer than this is prose that states no single rule
+  // (and the bound keeps splitting long texts linear).
+  constexpr size_t kMaxSentenceBytes = 600;
+  if (sentence.size() > kMaxSentenceBytes) return model::ManualRule{};
   std::string s = StripEnd(StripListMarker(sentence));
   // A leading purpose clause ("In order to attain the next level, ...") states no condition.
   if (text::ToLower(s).starts_with("in order to ")) {

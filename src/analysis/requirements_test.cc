@@ -119,6 +119,14 @@ TEST(SplitRequirements, KeepsOneRequirementTogether) {
             (std::vector<std::string>{"SME in two skillsets (networking, storage)"}));
 }
 
+TEST(SplitRequirements, LongTextsStayLinear) {
+  std::string text = "1 year at Level 1";
+  for (int i = 0; i < 50000; ++i) text += ", and a strong sense of ownership";
+  std::vector<std::string> parts = SplitRequirements(text);
+  ASSERT_EQ(parts.size(), 1u);  // the qualifiers break the rule: one manual requirement
+  EXPECT_EQ(RecognizeRule(parts[0]), model::Rule(model::ManualRule{}));
+}
+
 TEST(SplitRequirements, NeverDropsText) {
   EXPECT_EQ(SplitRequirements("A strong sense of ownership"),
             (std::vector<std::string>{"A strong sense of ownership"}));

@@ -23,12 +23,13 @@
 #include <vector>
 
 #include "base/error.h"
+#include "formats/canonical.h"
 
 namespace ladder::formats {
 
-// The largest document accepted: 16 MiB. Real career documents are below 1 MiB; the limit keeps
-// memory and time bounded (every reader is linear or close to it in the size of its input).
-inline constexpr size_t kMaxDocumentBytes = size_t{16} << 20;
+// The largest document accepted is kMaxDocumentBytes (formats/canonical.h, 16 MiB), the same
+// for every document Ladder reads. Real career documents are below 1 MiB; the limit keeps memory
+// and time bounded (every reader is linear or close to it in the size of its input).
 // The most accepted for all documents of one import together.
 inline constexpr size_t kMaxImportBytes = size_t{64} << 20;
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "formats/markdown_blocks.h"
 
 namespace ladder::formats {
 namespace {
@@ -230,7 +231,16 @@ class RoleCatalogReader : public Reader {
 
   int Detect(std::string_view text) const override {
     int blueprints = 0, titles = 0;
+    FrontMatter fm = SplitFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
     size_t pos = 0;
+    if (fm.present) {
+      // Skip to the body: the closing fence is on line body_line - 1.
+      for (int line = 1; line < fm.body_line && pos != std::string_view::npos; ++line) {
+        pos = text.find('\n', pos);
+        if (pos != std::string_view::npos) ++pos;
+      }
+      if (pos == std::string_view::npos) return 0;
+    }
     int lines = 0;
     while (pos < text.size() && lines < 20000) {
       size_t end = text.find('\n', pos);
@@ -252,7 +262,10 @@ class RoleCatalogReader : public Reader {
     Imported out;
     model::Framework& f = out.framework;
     f.source = {document.name, std::string(Name())};
-    std::vector<std::string> lines = text::Split(document.text, '\n');
+    // Front matter is page metadata (its `title:` is the page's, not a role's).
+    FrontMatter fm = SplitFrontMatter(document.text);
+    std::vector<std::string> lines = text::Split(fm.body, '\n');
+    const int first_line = fm.body_line;
     std::vector<Draft> drafts;
     std::map<std::string, int> family_order;
     std::vector<std::string> decorations;
@@ -263,7 +276,7 @@ class RoleCatalogReader : public Reader {
     std::vector<model::Note> preamble;
 
     for (size_t i = 0; i < lines.size(); ++i) {
-      const int line_no = static_cast<int>(i) + 1;
+      const int line_no = static_cast<int>(i) + first_line;
       std::string_view line = text::Trim(lines[i]);
       if (line.empty()) {
         paragraph_open = false;

@@ -1,0 +1,226 @@
+// `ladder import FILE|DIR... [--from FORMAT] [--to yaml|json] [-o OUT] [--report [--json]]`:
+// reads the documents an organisation already has into one framework (DESIGN.md §7, §8).
+//
+// Every FILE and every regular file of each DIR (sorted by name, dot-files skipped) is read as
+// ONE framework: the format is detected from the content (formats::ReadDocuments) unless
+// --from names it; requirement sentences are typed (analysis::RecognizeRequirements); the
+// framework is validated, then written as canonical YAML (default) or JSON to stdout or -o.
+//
+// --report prints the coverage (source words, imported words, each passage not imported as
+// `file:line: text`) and the warnings on stderr. --report --json prints instead, on stdout,
+//   {"source_words":N,"imported_words":N,"not_imported":[{"file":F,"line":L,"text":T}],
+//    "warnings":[{"file":F,"line":L,"message":M}]}
+// and then the framework goes only to -o (stdout carries the report alone). Warnings (repaired
+// text, conflicts) are printed on stderr even without --report.
+//
+// Exit codes: 0 when the framework was written, whatever the coverage (the report informs, it
+// does not judge: a source's boilerplate may legitimately stay out); 2 for bad input or usage
+// (unreadable, binary, oversized or unrecognised documents, an invalid framework); nothing is
+// written to -o unless the whole import succeeded (it is written to a temporary file and
+// renamed).
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "analysis/requirements.h"
+#include "cli/command.h"
+#include "formats/canonical.h"
+#include "formats/encoding.h"
+#include "formats/import.h"
+#include "model/validate.h"
+
+namespace ladder::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ImportOptions {
+  std::vector<std::string> inputs;
+  std::string from;
+  std::string to = "yaml";
+  std::string out;
+  bool report = false;
+  bool json = false;
+};
+
+Result<formats::Document> ReadDocumentFile(const fs::path& path) {
+  const std::string name = path.string();
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (ec) return MakeError(ErrorCode::kIo, "cannot read: " + ec.message(), {name, 0, 0});
+  // Refuse oversized files before reading them: memory stays bounded.
+  if (size > formats::kMaxDocumentBytes) {
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "document is " + std::to_string(size >> 20) + " MiB; the limit is " +
+                         std::to_string(formats::kMaxDocumentBytes >> 20) + " MiB per document",
+                     {name, 0, 0});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kIo, "cannot open the file", {name, 0, 0});
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return MakeError(ErrorCode::kIo, "cannot read the file", {name, 0, 0});
+  return formats::Document{name, std::move(text)};
+}
+
+Result<std::vector<formats::Document>> ReadInputs(const std::vector<std::string>& inputs) {
+  std::vector<formats::Document> documents;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    fs::file_status status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      return MakeError(ErrorCode::kNotFound, "no such file or directory", {input, 0, 0});
+    }
+    if (fs::is_directory(status)) {
+      std::vector<fs::path> files;
+      for (const fs::directory_entry& entry : fs::directory_iterator(input, ec)) {
+        if (entry.is_regular_file() && !entry.path().filename().string().starts_with(".")) {
+          files.push_back(entry.path());
+        }
+      }
+      if (ec) return MakeError(ErrorCode::kIo, "cannot list: " + ec.message(), {input, 0, 0});
+      if (files.empty()) {
+        return MakeError(ErrorCode::kInvalidArgument, "directory has no files to import",
+                         {input, 0, 0});
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& f : files) {
+        LADDER_TRY(formats::Document d, ReadDocumentFile(f));
+        documents.push_back(std::move(d));
+      }
+    } else {
+      LADDER_TRY(formats::Document d, ReadDocumentFile(input));
+      documents.push_back(std::move(d));
+    }
+  }
+  return documents;
+}
+
+Status WriteAtomically(const std::string& path, const std::string& text) {
+  std::string temp = path + ".ladder-import.tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::remove(temp.c_str());
+      return MakeError(ErrorCode::kIo, "cannot write the file", {path, 0, 0});
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec) {
+    std::remove(temp.c_str());
+    return MakeError(ErrorCode::kIo, "cannot replace the file: " + ec.message(), {path, 0, 0});
+  }
+  return Ok();
+}
+
+std::string Location(const std::string& file, int line) {
+  return SourceLocation{file, line, 0}.ToString();
+}
+
+void PrintTextReport(const formats::Imported& imported) {
+  const formats::Coverage& c = imported.coverage;
+  double percent = c.source_words ? 100.0 * c.imported_words / c.source_words : 100.0;
+  std::fprintf(stderr,
+               "coverage: %d of %d source words imported (%.1f%%), %zu passages not imported\n",
+               c.imported_words, c.source_words, percent, c.not_imported.size());
+  for (const formats::Passage& p : c.not_imported) {
+    std::fprintf(stderr, "not imported: %s: %s\n", Location(p.file, p.line).c_str(),
+                 p.text.c_str());
+  }
+}
+
+void PrintWarnings(const formats::Imported& imported) {
+  for (const formats::ImportWarning& w : imported.warnings) {
+    std::fprintf(stderr, "warning: %s: %s\n", w.where.ToString().c_str(), w.message.c_str());
+  }
+}
+
+std::string JsonReport(const formats::Imported& imported) {
+  nlohmann::ordered_json report;
+  report["source_words"] = imported.coverage.source_words;
+  report["imported_words"] = imported.coverage.imported_words;
+  report["not_imported"] = nlohmann::ordered_json::array();
+  for (const formats::Passage& p : imported.coverage.not_imported) {
+    report["not_imported"].push_back({{"file", p.file}, {"line", p.line}, {"text", p.text}});
+  }
+  report["warnings"] = nlohmann::ordered_json::array();
+  for (const formats::ImportWarning& w : imported.warnings) {
+    report["warnings"].push_back(
+        {{"file", w.where.file}, {"line", w.where.line}, {"message", w.message}});
+  }
+  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+int RunImport(const ImportOptions& options) {
+  if (options.json && !options.report) {
+    return ReportError(Error{ErrorCode::kInvalidArgument, "--json needs --report", {}, "--json"});
+  }
+  Result<std::vector<formats::Document>> documents = ReadInputs(options.inputs);
+  if (!documents) return ReportError(documents.error());
+  Result<formats::Imported> imported = formats::ReadDocuments(*documents, options.from);
+  if (!imported) return ReportError(imported.error());
+  analysis::RecognizeRequirements(imported->framework);
+  std::vector<Error> invalid = model::ValidateFramework(imported->framework);
+  if (!invalid.empty()) {
+    for (const Error& e : invalid) {
+      std::fprintf(stderr, "ladder: imported framework is invalid: %s\n", e.ToString().c_str());
+    }
+    return kExitBadInput;
+  }
+  std::string output = options.to == "json" ? formats::WriteJson(imported->framework) + "\n"
+                                            : formats::WriteYaml(imported->framework);
+  if (!options.out.empty()) {
+    if (Status written = WriteAtomically(options.out, output); !written) {
+      return ReportError(written.error());
+    }
+  }
+  if (options.report && options.json) {
+    std::fputs(JsonReport(*imported).c_str(), stdout);
+    return kExitOk;
+  }
+  if (options.out.empty()) std::fwrite(output.data(), 1, output.size(), stdout);
+  PrintWarnings(*imported);
+  if (options.report) PrintTextReport(*imported);
+  return kExitOk;
+}
+
+void SetUpImport(CLI::App& app, std::vector<Run>& runs) {
+  auto* cmd = app.add_subcommand(
+      "import",
+      "Read documents (Markdown, HTML, YAML, plain text) into one framework, written as "
+      "canonical YAML or JSON");
+  auto options = std::make_shared<ImportOptions>();
+  cmd->add_option("inputs", options->inputs,
+                  "Files, or directories whose files are read together as one framework")
+      ->required();
+  std::string formats_list;
+  for (const auto& r : formats::Readers()) {
+    if (!formats_list.empty()) formats_list += ", ";
+    formats_list += r->Name();
+  }
+  cmd->add_option("--from", options->from,
+                  "Read as this format instead of detecting it: " + formats_list);
+  cmd->add_option("--to", options->to, "Output format: yaml (default) or json")
+      ->check(CLI::IsMember({"yaml", "json"}));
+  cmd->add_option("-o,--output", options->out,
+                  "Write the framework to this file (only when the whole import succeeds)");
+  cmd->add_flag("--report", options->report,
+                "Print what was and was not imported, and warnings, on stderr");
+  cmd->add_flag("--json", options->json,
+                "With --report: print the report as JSON on stdout (the framework then goes "
+                "only to -o)");
+  runs.push_back({cmd, [options] { return RunImport(*options); }});
+}
+
+}  // namespace
+
+LADDER_COMMAND(10, SetUpImport);
+
+}  // namespace ladder::cli

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# `ladder import`: detection from content, --from, --to, -o, --report [--json], directories,
+# bad input and exit codes.
+set -euo pipefail
+: "${LADDER:?}" "${SEEDS:?}" "${LADDER_SOURCE_DIR:?}"
+PY=/usr/bin/python3
+FIX="$LADDER_SOURCE_DIR/tests/golden/import"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Seed 002: a role catalogue, 30 roles in 10 families, nothing lost.
+"$LADDER" import "$SEEDS"/002_*.txt --to json -o "$T/roles.json"
+$PY - "$T/roles.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+roles = f["roles"]
+assert len(roles) == 30, len(roles)
+assert len({r["family"] for r in roles}) == 10
+assert f["framework"]["source"]["format"] == "role-catalog"
+PY
+"$LADDER" import "$SEEDS"/002_*.txt --report --json > "$T/report.json"
+$PY - "$T/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert list(r) == ["source_words", "imported_words", "not_imported", "warnings"], list(r)
+assert r["source_words"] > 2000 and r["imported_words"] == r["source_words"], r
+assert r["not_imported"] == [] and r["warnings"] == []
+PY
+
+# Detection looks at the content, never the name: the same Markdown ladder as .txt and .yaml.
+cp "$FIX/markdown_ladder_subheadings.md" "$T/ladder.txt"
+cp "$FIX/markdown_ladder_subheadings.md" "$T/ladder.yaml"
+"$LADDER" import "$T/ladder.txt" > "$T/a.yaml"
+"$LADDER" import "$T/ladder.yaml" > "$T/b.yaml"
+grep -q "format: markdown-ladder" "$T/a.yaml" || fail "markdown ladder not detected"
+diff <(grep -v "file:" "$T/a.yaml") <(grep -v "file:" "$T/b.yaml") || fail "detection depends on the name"
+cp "$FIX/monzo_progression.md" "$T/page.html"
+"$LADDER" import "$T/page.html" | grep -q "format: monzo-yaml" || fail "monzo page not detected"
+
+# --from forces a format; an unknown one is a usage error naming the formats.
+set +e
+"$LADDER" import "$T/ladder.txt" --from role-catalog > "$T/out" 2> "$T/err"; rc=$?
+set -e
+[[ $rc == 2 ]] || fail "--from role-catalog on a ladder: exit $rc"
+grep -q "no role blueprint" "$T/err" || fail "forced reader's error not shown"
+set +e
+"$LADDER" import "$T/ladder.txt" --from markdown-ladr 2> "$T/err"; rc=$?
+set -e
+[[ $rc == 2 ]] && grep -q "did you mean markdown-ladder" "$T/err" || fail "unknown --from: $rc $(cat "$T/err")"
+
+# A directory is read as one framework: its files, sorted.
+mkdir "$T/catalogue"
+printf 'Data Engineer: Role Blueprint\nBuilds pipelines.\n' > "$T/catalogue/a.md"
+printf 'Senior Data Engineer: Role Blueprint\nOwns pipelines.\n' > "$T/catalogue/b.md"
+"$LADDER" import "$T/catalogue" --to json > "$T/dir.json"
+$PY -c 'import json,sys; f=json.load(open(sys.argv[1])); assert [r["title"] for r in f["roles"]] == ["Data Engineer", "Senior Data Engineer"], f["roles"]' "$T/dir.json"
+
+# Text report on stderr: coverage line, and each passage not imported as file:line: text.
+printf 'Data Engineer: Role Blueprint\nBuilds pipelines.\n' > "$T/cat.md"
+"$LADDER" import "$T/cat.md" --report > "$T/cat.yaml" 2> "$T/err"
+grep -q "^coverage: 6 of 6 source words imported (100.0%)" "$T/err" || fail "text report: $(cat "$T/err")"
+grep -q "^ladder: 1" "$T/cat.yaml" || fail "framework not on stdout"
+
+# Mojibake is repaired with a warning naming the line.
+printf 'Data Engineer: Role Blueprint\nOwns the team\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s pipelines.\n' > "$T/moji.md"
+"$LADDER" import "$T/moji.md" > "$T/moji.yaml" 2> "$T/err"
+grep -q "moji.md:2: repaired mis-encoded text" "$T/err" || fail "mojibake warning: $(cat "$T/err")"
+grep -q "team’s pipelines" "$T/moji.yaml" || fail "mojibake not repaired"
+
+# Bad input: exit 2, a message saying where and what, and nothing written to -o.
+echo "keep me" > "$T/existing.yaml"
+check_bad() {  # name expected-message-fragment
+  local input=$1 expected=$2 rc
+  set +e
+  "$LADDER" import "$input" -o "$T/existing.yaml" > "$T/out" 2> "$T/err"; rc=$?
+  set -e
+  [[ $rc == 2 ]] || fail "$input: exit $rc"
+  grep -q -- "$expected" "$T/err" || fail "$input: expected '$expected' in: $(cat "$T/err")"
+  [[ "$(cat "$T/existing.yaml")" == "keep me" ]] || fail "$input: -o was written"
+  [[ ! -s "$T/out" ]] || fail "$input: stdout not empty"
+}
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' > "$T/image.md"
+check_bad "$T/image.md" "image.md:3:1: binary file"
+: > "$T/empty.md"
+check_bad "$T/empty.md" "empty document"
+printf 'Data Engineer: Role Blueprint \xe2\x80\x94 x\nbad \xff byte\n' > "$T/invalid.md"
+check_bad "$T/invalid.md" "invalid.md:2:5: invalid UTF-8"
+check_bad "$T/missing.md" "no such file"
+printf 'Some prose that is no ladder at all.\n' > "$T/prose.md"
+check_bad "$T/prose.md" "with --from"
+head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' 'a' > "$T/huge.md"
+check_bad "$T/huge.md" "limit is 16 MiB"
+printf -- '---\ntopics:\n  - name: x\n    content: [\n---\n' > "$T/truncated.md"
+check_bad "$T/truncated.md" "truncated.md:"
+[[ ! -e "$T/existing.yaml.ladder-import.tmp" ]] || fail "temporary file left behind"
+
+# Usage errors exit 2.
+set +e
+"$LADDER" import "$T/cat.md" --to xml > /dev/null 2>&1; rc=$?
+set -e
+[[ $rc == 2 ]] || fail "--to xml: exit $rc"
+set +e
+"$LADDER" import "$T/cat.md" --json > /dev/null 2>&1; rc=$?
+set -e
+[[ $rc == 2 ]] || fail "--json without --report: exit $rc"
+
+# -o is written when the import succeeds; the framework passes `ladder fmt --check`.
+"$LADDER" import "$T/cat.md" -o "$T/existing.yaml"
+grep -q "^ladder: 1" "$T/existing.yaml" || fail "-o not written"
+"$LADDER" fmt --check "$T/existing.yaml" || fail "imported YAML is not canonical"
+echo "import_test: ok"
