@@ -1,4 +1,5 @@
-// `ladder render --out DIR FILE|DIR...`: the static site of frameworks (render/site.h): the same
+// `ladder render --out DIR [FILE|DIR... | --database URL]`: the static site of frameworks (the
+// given canonical files, else the published versions of the database) (render/site.h): the same
 // pages as `ladder serve`, as files with relative links that work from file:// and any static
 // host, with a client-side search index. The same input gives byte-identical output.
 // Exit status: 0 written, 2 bad input (unreadable or invalid framework, unwritable output).
@@ -6,9 +7,11 @@
 #include <memory>
 
 #include "app/framework_files.h"
+#include "app/published_site.h"
 #include "cli/command.h"
 #include "render/site.h"
 #include "render/static_site.h"
+#include "storage/store.h"
 
 namespace ladder::cli {
 namespace {
@@ -16,12 +19,26 @@ namespace {
 struct RenderOptions {
   std::string out;
   std::vector<std::string> files;
+  std::string database;
 };
 
+Result<std::vector<model::Framework>> LoadFrameworks(const RenderOptions& options) {
+  if (!options.files.empty()) {
+    LADDER_TRY(std::vector<std::string> paths, app::ExpandFrameworkPaths(options.files));
+    return app::ReadFrameworkFiles(paths);
+  }
+  LADDER_TRY(std::unique_ptr<storage::Store> store,
+             storage::OpenStore(storage::DatabaseUrlFrom(options.database)));
+  return app::LoadPublished(*store);
+}
+
 int RunRender(const RenderOptions& options) {
-  Result<std::vector<std::string>> paths = app::ExpandFrameworkPaths(options.files);
-  if (!paths) return ReportError(paths.error());
-  Result<std::vector<model::Framework>> frameworks = app::ReadFrameworkFiles(*paths);
+  if (!options.files.empty() && !options.database.empty())
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "give framework files or --database, not both",
+                             {},
+                             "--database"});
+  Result<std::vector<model::Framework>> frameworks = LoadFrameworks(options);
   if (!frameworks) return ReportError(frameworks.error());
   size_t count = frameworks->size();
   Result<std::unique_ptr<render::Site>> site =
@@ -43,8 +60,10 @@ void SetUpRender(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--out", options->out, "Directory to write the site into")->required();
   cmd->add_option("files", options->files,
                   "Canonical framework files (YAML or JSON) or directories of them; several\n"
-                  "versions of one framework feed its changelog")
-      ->required();
+                  "versions of one framework feed its changelog. Without files: the published\n"
+                  "frameworks of the database");
+  cmd->add_option("--database", options->database,
+                  "Database URL (default: $LADDER_DATABASE, else sqlite:ladder.db)");
   runs.push_back({cmd, [options] { return RunRender(*options); }});
 }
 

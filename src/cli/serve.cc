@@ -1,5 +1,7 @@
-// `ladder serve [--listen ADDR:PORT] [FILE|DIR...]`: the web app's reading side (render/site.h
-// over server/site_server.h). Without files it serves the examples (examples/*.yaml).
+// `ladder serve [--listen ADDR:PORT] [--database URL] [FILE|DIR...]`: the web app's reading side
+// (render/site.h over server/site_server.h). It serves the published frameworks of the database
+// (--database, else $LADDER_DATABASE, else sqlite:ladder.db); an empty database first gets the
+// examples (examples/*.yaml), published. Given files, it serves those instead, without a database.
 // Stops cleanly on SIGTERM or SIGINT. Exit status: 0 after a clean stop, 2 bad input,
 // 3 when the address cannot be bound.
 #include <atomic>
@@ -7,9 +9,11 @@
 #include <memory>
 
 #include "app/framework_files.h"
+#include "app/published_site.h"
 #include "cli/command.h"
 #include "render/site.h"
 #include "server/site_server.h"
+#include "storage/store.h"
 
 namespace ladder::cli {
 namespace {
@@ -17,6 +21,7 @@ namespace {
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::vector<std::string> files;
+  std::string database;
   int threads = 24;
   bool quiet = false;
 };
@@ -42,14 +47,29 @@ Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
   return std::make_pair(host, value);
 }
 
+// The frameworks to serve: the given files, or the published versions in the database (which
+// gets the examples when it holds no framework yet).
+Result<std::vector<model::Framework>> LoadFrameworks(const ServeOptions& options) {
+  if (!options.files.empty()) {
+    LADDER_TRY(std::vector<std::string> paths, app::ExpandFrameworkPaths(options.files));
+    return app::ReadFrameworkFiles(paths);
+  }
+  std::string url = storage::DatabaseUrlFrom(options.database);
+  LADDER_TRY(std::unique_ptr<storage::Store> store, storage::OpenStore(url));
+  std::vector<std::string> examples;
+  if (auto found = app::ExpandFrameworkPaths({app::ExamplesDir()})) examples = *found;
+  LADDER_TRY(std::vector<app::StoredFramework> stored,
+             app::PublishIfEmpty(*store, examples, app::TodayUtc(), app::CliActor()));
+  for (const app::StoredFramework& s : stored)
+    std::fprintf(stderr, "ladder: empty database: published example %s@%s\n", s.framework.c_str(),
+                 s.version.c_str());
+  return app::LoadPublished(*store);
+}
+
 int RunServe(const ServeOptions& options) {
   Result<std::pair<std::string, int>> listen = ParseListen(options.listen);
   if (!listen) return ReportError(listen.error());
-  std::vector<std::string> inputs = options.files;
-  if (inputs.empty()) inputs.push_back(app::ExamplesDir());
-  Result<std::vector<std::string>> paths = app::ExpandFrameworkPaths(inputs);
-  if (!paths) return ReportError(paths.error());
-  Result<std::vector<model::Framework>> frameworks = app::ReadFrameworkFiles(*paths);
+  Result<std::vector<model::Framework>> frameworks = LoadFrameworks(options);
   if (!frameworks) return ReportError(frameworks.error());
   size_t count = frameworks->size();
   Result<std::unique_ptr<render::Site>> site = render::Site::Build(std::move(*frameworks));
@@ -100,6 +120,8 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
   cmd->add_flag("--quiet", options->quiet, "No access log");
+  cmd->add_option("--database", options->database,
+                  "Database URL (default: $LADDER_DATABASE, else sqlite:ladder.db)");
   cmd->add_option("files", options->files,
                   "Canonical framework files (YAML or JSON) or directories of them");
   runs.push_back({cmd, [options] { return RunServe(*options); }});

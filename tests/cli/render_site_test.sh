@@ -35,7 +35,7 @@ cd "$tmp/a"
 while IFS= read -r file; do
   dir=$(dirname "$file")
   grep -o '\(href\|src\)="[^"#?]*' "$file" | sed 's/^[a-z]*="//' | sort -u | while IFS= read -r url; do
-    [[ -z $url || $url == https://* || $url == http://* || $url == mailto:* ]] && continue
+    [[ -z $url || $url == https://* || $url == http://* || $url == mailto:* || $url == "data:," ]] && continue
     [[ -e $dir/$url ]] || fail "$file links to missing $url"
   done
 done < <(find . -name '*.html')
