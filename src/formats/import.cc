@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "formats/coverage.h"
 #include "formats/encoding.h"
+#include "formats/html_table_reader.h"
 #include "formats/level_pages_reader.h"
 #include "formats/levels_table_reader.h"
 #include "formats/markdown_ladder_reader.h"
@@ -25,6 +26,7 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   readers.push_back(MakeRoleCatalogReader());
   readers.push_back(MakeLevelPagesReader());
   readers.push_back(MakeLevelsTableReader());
+  readers.push_back(MakeHtmlTableReader());
   readers.push_back(MakeMarkdownLadderReader());
   readers.push_back(MakePlainTextReader());
   return readers;
