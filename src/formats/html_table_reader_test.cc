@@ -4,6 +4,7 @@
 
 #include "formats/coverage.h"
 #include "formats/html_readers_testing.h"
+#include "model/validate.h"
 
 namespace ladder::formats {
 namespace {
@@ -30,7 +31,9 @@ TEST(HtmlTableReaderTest, LevelsAsColumnsWithPillarRowsAndSpans) {
   EXPECT_EQ(f.groups[0].name, "Craft");
   EXPECT_EQ(f.groups[0].competencies, (std::vector<std::string>{"code-quality", "testing"}));
   EXPECT_EQ(f.groups[1].competencies, (std::vector<std::string>{"communication"}));
-  ASSERT_EQ(f.tracks.size(), 1u);
+  ASSERT_EQ(f.tracks.size(), 2u);  // the levels, and the management track of the transition
+  EXPECT_EQ(f.tracks[0].id, "levels");
+  EXPECT_EQ(f.tracks[1].id, "management");
   const auto& levels = f.tracks[0].levels;
   ASSERT_EQ(levels.size(), 4u);
   EXPECT_EQ(levels[0].title, "Engineer I");
@@ -52,7 +55,9 @@ TEST(HtmlTableReaderTest, LevelsAsColumnsWithPillarRowsAndSpans) {
   EXPECT_EQ(f.overlays[0].id, "tech-lead");
   EXPECT_EQ(f.overlays[0].duties.size(), 2u);
   ASSERT_EQ(f.transitions.size(), 1u);
+  EXPECT_EQ(f.transitions[0].from, "levels");
   EXPECT_EQ(f.transitions[0].requirements.size(), 2u);
+  EXPECT_TRUE(model::ValidateFramework(f).empty()) << model::ValidateFramework(f)[0].ToString();
   // The level navigation list and the <style> block are not content.
   for (const Passage& p : read->source) {
     EXPECT_EQ(p.text.find("vertical-align"), std::string::npos);

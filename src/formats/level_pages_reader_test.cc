@@ -4,6 +4,7 @@
 
 #include "formats/coverage.h"
 #include "formats/html_readers_testing.h"
+#include "model/validate.h"
 
 namespace ladder::formats {
 namespace {
@@ -127,6 +128,7 @@ TEST(LevelPagesSeedTest, SeniorEngineerPage000) {
   EXPECT_EQ(references, 2);
   EXPECT_TRUE(read->warnings.empty());
   ExpectNothingLost(*read);
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelPagesFixtureTest, FolderOfThreePagesMakesTwoTracksAndReportsTheConflict) {
@@ -193,6 +195,7 @@ TEST(LevelPagesFixtureTest, TwoColumnPageWithCurrentLevelLast) {
                                       "strategy](https://example.org/strategy).",
                                       "Is known _outside_ the company for their work."}));
   ExpectNothingLost(*read);
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelPagesBadInputTest, PageWithoutTablesIsAClearError) {
