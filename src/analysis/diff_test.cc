@@ -109,7 +109,7 @@ TEST(DiffLevels, SameTrackNotCumulative) {
 
   ASSERT_EQ(d.requirements.size(), 2u);
   EXPECT_EQ(d.requirements[0].kind, RequirementChange::Kind::kAdded);
-  EXPECT_EQ(d.requirements[0].after_rule, "{time_at_level: {level: \"T1\", months: 12}}");
+  EXPECT_EQ(d.requirements[0].after_rule, "{time_at_level: {level: T1, months: 12}}");
   EXPECT_EQ(d.requirements[1].after_rule, "manual");
 }
 
@@ -265,8 +265,8 @@ TEST(DiffFrameworks, ReportsWhatChanged) {
             std::vector<std::string>{"Checks the first-aid kit weekly"});
   ASSERT_EQ(t2d.requirements.size(), 1u);
   EXPECT_EQ(t2d.requirements[0].kind, RequirementChange::Kind::kChanged);
-  EXPECT_EQ(t2d.requirements[0].before_rule, "{time_at_level: {level: \"T1\", months: 12}}");
-  EXPECT_EQ(t2d.requirements[0].after_rule, "{time_at_level: {level: \"T1\", months: 18}}");
+  EXPECT_EQ(t2d.requirements[0].before_rule, "{time_at_level: {level: T1, months: 12}}");
+  EXPECT_EQ(t2d.requirements[0].after_rule, "{time_at_level: {level: T1, months: 18}}");
   EXPECT_EQ(Show(t2d.requirements[0].words), "[-12-] {+18+} months at T1");
   EXPECT_EQ(d.levels[1].kind, ChangeKind::kAdded);
   EXPECT_EQ(d.levels[1].code, "T4");

@@ -1,9 +1,10 @@
 // `ladder fmt [--check] FILE...`: rewrites frameworks in canonical YAML (docs/format.md).
 //
 // Each file is read with formats::ReadYaml and written back with formats::WriteYaml when the
-// text differs. --check writes nothing and lists the files that would change (exit 1). A file
-// that cannot be read is reported as `file:line:col: message` (exit 2) and left untouched.
-// Comments have no place in the model, so a file with comments is refused unless
+// text differs (files named *.json: ReadJson and WriteJson, two-space indentation). --check writes
+// nothing and lists the files that would change (exit 1). A file that cannot be read is reported as
+// `file:line:col: message` (exit 2) and left untouched. Comments have no place in the model, so a
+// file with comments is refused unless
 // --drop-comments says they may go. `-` reads standard input and writes standard output.
 #include <cstdio>
 #include <filesystem>
@@ -108,13 +109,15 @@ int RunFmt(const FmtOptions& options) {
       continue;
     }
     std::string name = file == "-" ? "<stdin>" : file;
-    Result<model::Framework> framework = formats::ReadYaml(*text, name);
+    const bool json = text::EndsWith(text::ToLower(file), ".json");
+    Result<model::Framework> framework =
+        json ? formats::ReadJson(*text, name) : formats::ReadYaml(*text, name);
     if (!framework) {
       fail(framework.error());
       continue;
     }
-    std::string canonical = formats::WriteYaml(*framework);
-    if (!options.drop_comments) {
+    std::string canonical = json ? formats::WriteJson(*framework) : formats::WriteYaml(*framework);
+    if (!json && !options.drop_comments) {
       if (auto comment = FindComment(name, *text, canonical)) {
         fail(Error{ErrorCode::kInvalidArgument,
                    "comments would be lost: a Ladder file keeps prose in `notes` and "
@@ -160,7 +163,8 @@ int RunFmt(const FmtOptions& options) {
 void SetUpFmt(CLI::App& app, std::vector<Run>& runs) {
   auto* cmd = app.add_subcommand(
       "fmt",
-      "Rewrite frameworks in canonical YAML (fixed key order, stable quoting).\n"
+      "Rewrite frameworks in canonical YAML (fixed key order, stable quoting); *.json files\n"
+      "are rewritten as canonical JSON.\n"
       "Exit 0: done (or, with --check, nothing to change); 1: --check found files that would "
       "change; 2: a file could not be read.");
   auto options = std::make_shared<FmtOptions>();

@@ -7,8 +7,8 @@
 //
 // Reading checks types and keys (unknown keys are errors with line:col and a "did you mean"),
 // then the model's invariants (model/validate.h); every value read keeps its Origin. Reading
-// stops at the first problem: syntax and shape errors in document order, then the first broken
-// invariant (its message says how many more there are; ParseYaml + model::ValidateFramework
+// stops at the first problem: syntax errors, then keys and types from the top down, then the first
+// broken invariant (its message says how many more there are; ParseYaml + model::ValidateFramework
 // lists them all). Documents over 16 MB are refused before parsing.
 // Writing is deterministic: fixed key order, stable quoting and wrapping, so a one-word edit
 // of a framework is a one-line diff. Stateless and thread-safe.

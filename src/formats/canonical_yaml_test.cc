@@ -659,3 +659,21 @@ TEST(canonical_Json, ErrorsNameLineAndColumn) {
 
 }  // namespace
 }  // namespace ladder::formats
+
+namespace ladder::formats {
+namespace {
+
+// The JSON example of docs/format.md is a document the JSON reader accepts.
+TEST(canonical_Docs, JsonExampleOfTheReferenceReads) {
+  std::string doc = Slurp(fs::path(LADDER_SOURCE_DIR) / "docs/format.md");
+  size_t start = doc.find("```json\n");
+  ASSERT_NE(start, std::string::npos);
+  start += 8;
+  size_t end = doc.find("```", start);
+  Result<model::Framework> fw = ReadJson(doc.substr(start, end - start), "format.md");
+  ASSERT_TRUE(fw.has_value()) << fw.error().ToString();
+  EXPECT_EQ(fw->tracks[0].levels[0].requirements.size(), 3u);
+}
+
+}  // namespace
+}  // namespace ladder::formats

@@ -1,10 +1,10 @@
-// Test helpers shared by the HTML-family reader tests: reading seeds and fixtures, and checking
-// that every passage a reader saw landed somewhere in the framework (words, case-insensitive).
+// Test helpers shared by the HTML-family reader tests: reading seeds and fixtures, and an
+// outline of a framework for diagnosing failures.
 #pragma once
 
 #include <filesystem>
 #include <fstream>
-#include <set>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -35,63 +35,39 @@ inline Document Fixture(std::string_view name) {
   return {p.filename().string(), Slurp(p)};
 }
 
-inline void AddWords(std::string_view s, std::set<std::string>& words) {
-  std::string word;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      word += static_cast<char>(std::tolower(u));
-    } else if (!word.empty()) {
-      words.insert(word);
-      word.clear();
-    }
+// A readable outline of a framework, for diagnosing a failing test.
+inline void Dump(const model::Framework& f, std::ostream& out = std::cout) {
+  out << "framework " << f.id << " / " << f.name << "\n";
+  for (auto& g : f.groups) {
+    out << "group " << g.id << ":";
+    for (auto& c : g.competencies) out << " " << c;
+    out << "\n";
   }
-  if (!word.empty()) words.insert(word);
-}
-
-inline std::set<std::string> FrameworkWords(const model::Framework& f) {
-  std::set<std::string> w;
-  AddWords(f.name, w);
-  AddWords(f.description, w);
-  for (const auto& g : f.groups) AddWords(g.name + " " + g.description, w);
-  for (const auto& c : f.competencies) AddWords(c.name + " " + c.description, w);
-  for (const auto& t : f.tracks) {
-    AddWords(t.name + " " + t.description, w);
-    for (const auto& l : t.levels) {
-      AddWords(l.code + " " + l.title + " " + l.summary + " " + l.note, w);
-      for (const auto& [k, v] : l.attributes) AddWords(v, w);
-      for (const auto& e : l.expectations) {
-        AddWords(e.summary + " " + e.note, w);
-        for (const auto& b : e.behaviours) AddWords(b, w);
+  for (auto& c : f.competencies) out << "competency " << c.id << " | " << c.description << "\n";
+  for (auto& t : f.tracks) {
+    out << "track " << t.id << " " << t.name << " " << model::TrackKindName(t.kind) << "\n";
+    for (auto& l : t.levels) {
+      out << " level " << l.code << " rank " << l.rank << " title " << l.title << " state "
+          << model::LevelStateName(l.state) << " note " << l.note << "\n  summary " << l.summary
+          << "\n";
+      for (auto& a : l.attributes) out << "  attr " << a.first << " = " << a.second << "\n";
+      for (auto& e : l.expectations) {
+        out << "  expectation " << e.competency << (e.undefined ? " undefined: " + e.note : "")
+            << " summary " << e.summary << "\n";
+        for (auto& b : e.behaviours) out << "   - " << b << "\n";
       }
-      for (const auto& r : l.requirements) AddWords(r.text, w);
+      for (auto& r : l.requirements) out << "  requirement " << r.text << "\n";
     }
   }
-  for (const auto& o : f.overlays) {
-    AddWords(o.name + " " + o.description, w);
-    for (const auto& d : o.duties) AddWords(d, w);
+  for (auto& o : f.overlays) {
+    out << "overlay " << o.id << " " << o.name << " :: " << o.description << "\n";
+    for (auto& d : o.duties) out << "  duty " << d << "\n";
   }
-  for (const auto& t : f.transitions)
-    for (const auto& r : t.requirements) AddWords(r.text, w);
-  for (const auto& n : f.notes) AddWords(n.title + " " + n.markdown, w);
-  return w;
-}
-
-// Passages with a word that appears nowhere in the framework.
-inline std::vector<Passage> Lost(const Imported& imported) {
-  std::set<std::string> have = FrameworkWords(imported.framework);
-  std::vector<Passage> lost;
-  for (const Passage& p : imported.source) {
-    std::set<std::string> words;
-    AddWords(p.text, words);
-    for (const auto& word : words) {
-      if (!have.count(word)) {
-        lost.push_back(p);
-        break;
-      }
-    }
+  for (auto& t : f.transitions) {
+    out << "transition " << t.from << "->" << t.to << "\n";
+    for (auto& r : t.requirements) out << "  requirement " << r.text << "\n";
   }
-  return lost;
+  for (auto& n : f.notes) out << "note [" << n.title << "]\n" << n.markdown << "\n--\n";
 }
 
 }  // namespace ladder::formats::testing

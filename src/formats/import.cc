@@ -5,6 +5,8 @@
 #include "base/text.h"
 #include "formats/coverage.h"
 #include "formats/encoding.h"
+#include "formats/html_table_reader.h"
+#include "formats/level_pages_reader.h"
 #include "formats/levels_table_reader.h"
 #include "formats/markdown_ladder_reader.h"
 #include "formats/monzo_yaml_reader.h"
@@ -22,7 +24,9 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
   readers.push_back(MakeMonzoYamlReader());
   readers.push_back(MakeRoleCatalogReader());
+  readers.push_back(MakeLevelPagesReader());
   readers.push_back(MakeLevelsTableReader());
+  readers.push_back(MakeHtmlTableReader());
   readers.push_back(MakeMarkdownLadderReader());
   readers.push_back(MakePlainTextReader());
   return readers;

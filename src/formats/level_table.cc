@@ -148,6 +148,12 @@ class Interpreter {
       if (cell != -1 && seen.insert(cell).second && LooksLikeLevel(Text(cell))) ++row_score;
     }
     int needed = expect_ ? 1 : 2;
+    // The corner cell names the axes ("Level", "Area"): structure, not content.
+    for (int r = 0; r < header_rows_; ++r)
+      if (grid_.At(r, 0).cell != -1) structural_.insert(grid_.At(r, 0).cell);
+    if (header_rows_ == 0 && grid_.At(0, 0).cell != -1 &&
+        !LooksLikeLevel(Text(grid_.At(0, 0).cell)))
+      structural_.insert(grid_.At(0, 0).cell);
     if (col_score >= needed && col_score >= row_score) {
       RowsAreLevels();
     } else if (row_score >= needed) {
@@ -422,6 +428,7 @@ class Interpreter {
                            lower == "level description";
       bool summary_row = RowIsSummary(r);
       if (level_summary) {
+        structural_.insert(first.cell);
         for (auto [cell, c] : RowCells(r, 1)) {
           for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
             int level = col_level[static_cast<size_t>(k)];
@@ -437,6 +444,7 @@ class Interpreter {
         std::string name = label;
         if (text::EndsWith(lower, " summary") && comp >= 0) {
           summary_row = true;  // "Delivery summary" under "Delivery"
+          structural_.insert(first.cell);
         } else {
           if (name.empty()) name = "Row " + std::to_string(r + 1);
           comp = AddCompetency(name, first.cell);
@@ -503,7 +511,7 @@ class Interpreter {
     for (int r = 0; r < grid_.rows; ++r) {
       for (int c = 0; c < grid_.cols; ++c) {
         int cell = grid_.At(r, c).cell;
-        if (cell == -1 || !seen.insert(cell).second) continue;
+        if (cell == -1 || structural_.count(cell) || !seen.insert(cell).second) continue;
         for (auto& item : dom_.Items(cell))
           table_.passages.push_back({item.line, item.markdown, {}});
       }
@@ -525,6 +533,7 @@ class Interpreter {
   std::map<int, std::string> text_;
   std::set<std::string> competency_ids_;
   std::set<std::string> group_ids_;
+  std::set<int> structural_;  // axis labels: not passages
 };
 
 }  // namespace

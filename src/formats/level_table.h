@@ -52,8 +52,10 @@ struct Table {
   std::vector<model::Competency> competencies;
   std::vector<model::CompetencyGroup> groups;
   std::vector<TrackPart> tracks;
-  std::string track_title;        // from <abbr title="Individual Contributor">IC</abbr>, if any
-  std::vector<Passage> passages;  // every text of the table, with its line
+  std::string track_title;  // from <abbr title="Individual Contributor">IC</abbr>, if any
+  // Every text of the table with its line, except the labels that only name the axes (the
+  // corner cell such as "Level", "Summary" and "<category> summary" row labels).
+  std::vector<Passage> passages;
 };
 
 // Interprets `table`. `expect_levels` lowers the evidence needed (a class="levels-table").

@@ -45,17 +45,30 @@ model::Note TableNote(const html::Dom& dom, int table, std::string_view file,
 }
 
 // HTML written into the Markdown outside the table: a list of level names only (a decorative
-// level navigation) is not content; anything else is a passage.
-void HtmlBlockPassages(const md::Block& block, std::string_view file, std::vector<Passage>& out) {
+// level navigation) is not content (returns false); anything else is a passage.
+bool HtmlBlockPassages(const md::Block& block, std::string_view file, std::vector<Passage>& out) {
   auto dom = html::Dom::Parse(block.markdown, file, block.line);
-  if (!dom) return;
+  if (!dom) return true;
   std::vector<int> items = dom->FindAll(dom->Root(), "li");
   bool decorative = !items.empty();
   for (int li : items)
     if (!level_table::LooksLikeLevel(dom->Text(li))) decorative = false;
-  if (decorative) return;
+  if (decorative) return false;
   std::string t = dom->Text(dom->Root());
   if (!t.empty()) out.push_back({block.line, t, {}});
+  return true;
+}
+
+// Blanks lines [from, to] (1-based, `first_line` being the first of `text`).
+void BlankLines(std::string& text, int first_line, int from, int to) {
+  int line = first_line;
+  for (char& c : text) {
+    if (c == '\n') {
+      ++line;
+      continue;
+    }
+    if (line >= from && line <= to) c = ' ';
+  }
 }
 
 }  // namespace
@@ -108,13 +121,18 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   }
 
   std::string markdown = md::BlankRegions(body, regions);
-  std::vector<md::Block> blocks = md::ParseBlocks(markdown, first_line);
-  for (const md::Block& b : blocks) {
+  std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
+  std::vector<md::Block> blocks;
+  for (md::Block& b : parsed) {
     if (b.kind == md::Block::Kind::kHtml) {
-      HtmlBlockPassages(b, file, imported.source);
+      if (!HtmlBlockPassages(b, file, imported.source)) {
+        BlankLines(markdown, first_line, b.line, b.end_line);
+        continue;
+      }
     } else {
       imported.source.push_back({b.line, b.plain, {}});
     }
+    blocks.push_back(std::move(b));
   }
   std::vector<prose::Section> sections = prose::SplitSections(blocks, markdown, first_line);
 

@@ -4,20 +4,29 @@
 
 #include <algorithm>
 
+#include "formats/coverage.h"
 #include "formats/html_readers_testing.h"
+#include "model/validate.h"
 
 namespace ladder::formats {
 namespace {
 
 using model::LevelState;
 using testing::Fixture;
-using testing::Lost;
 using testing::Seed;
 
 const model::Note* FindNote(const model::Framework& f, std::string_view title) {
   for (const auto& n : f.notes)
     if (n.title == title) return &n;
   return nullptr;
+}
+
+std::vector<std::string> NotImported(const Imported& imported) {
+  Coverage coverage = MeasureCoverage(imported.source, imported.framework);
+  std::vector<std::string> out;
+  for (const Passage& p : coverage.not_imported)
+    out.push_back(std::to_string(p.line) + ": " + p.text);
+  return out;
 }
 
 std::vector<std::string> Codes(const model::Track& t) {
@@ -104,7 +113,8 @@ TEST(LevelsTableSeedTest, SupportFramework001) {
   EXPECT_TRUE(f.transitions.empty());
 
   // Nothing seen is lost, and the <style> block is not content.
-  EXPECT_TRUE(Lost(*read).empty()) << Lost(*read)[0].line << ": " << Lost(*read)[0].text;
+  EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
   for (const Passage& p : read->source)
     EXPECT_EQ(p.text.find("container-width"), std::string::npos);
   EXPECT_GT(read->source.size(), 100u);
@@ -132,8 +142,12 @@ TEST(LevelsTableSeedTest, CustomerEngineering003) {
   EXPECT_TRUE(f.competencies[0].description.starts_with("The application of interpersonal"));
   EXPECT_TRUE(f.competencies[5].description.starts_with("The expected technical understanding"));
 
-  ASSERT_EQ(f.tracks.size(), 1u);
+  // The IC track, and the management track the transition leads to (no levels described).
+  ASSERT_EQ(f.tracks.size(), 2u);
   const model::Track& ic = f.tracks[0];
+  EXPECT_EQ(f.tracks[1].id, "management");
+  EXPECT_EQ(f.tracks[1].kind, model::TrackKind::kManagement);
+  EXPECT_TRUE(f.tracks[1].levels.empty());
   EXPECT_EQ(Codes(ic), (std::vector<std::string>{"IC1", "IC2", "IC3", "IC4", "IC5", "IC6"}));
   std::vector<LevelState> states;
   for (const auto& l : ic.levels) states.push_back(l.state);
@@ -167,7 +181,99 @@ TEST(LevelsTableSeedTest, CustomerEngineering003) {
   EXPECT_NE(FindNote(f, "CEs Transitioning to CE Management"), nullptr);
   EXPECT_NE(FindNote(f, "Leadership"), nullptr);
   EXPECT_NE(FindNote(f, "When do I get promoted?"), nullptr);
-  EXPECT_TRUE(Lost(*read).empty()) << Lost(*read)[0].line << ": " << Lost(*read)[0].text;
+  EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
+}
+
+TEST(LevelsTableFixtureTest, BrokenHtmlIsRepairedAndSpansMakeLevelsUndefined) {
+  Document doc = Fixture("broken-levels.md");
+  EXPECT_EQ(DetectLevelsTable(doc.text), 95);
+  auto read = ReadLevelsTable(doc);
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  const model::Framework& f = read->framework;
+  // Header cells written outside any row still name the categories.
+  EXPECT_EQ(Ids(f.competencies), (std::vector<std::string>{"analysis", "pipelines"}));
+  ASSERT_EQ(f.tracks.size(), 1u);
+  // <th> closed by </td>, <tr> where </tr> belongs: still four levels, in order.
+  EXPECT_EQ(Codes(f.tracks[0]), (std::vector<std::string>{"L1", "L2", "L3", "L4"}));
+  const auto& levels = f.tracks[0].levels;
+  // Unclosed <li> and <p>.
+  EXPECT_EQ(levels[0].FindExpectation("analysis")->behaviours,
+            (std::vector<std::string>{"Answers questions with existing dashboards.",
+                                      "Checks numbers twice."}));
+  EXPECT_EQ(levels[0].FindExpectation("pipelines")->behaviours,
+            (std::vector<std::string>{"Fixes broken jobs with help."}));
+  // The commented-out cell is not content: L2's analysis is the next cell.
+  EXPECT_EQ(levels[1].FindExpectation("analysis")->behaviours,
+            (std::vector<std::string>{"Designs new metrics with the product team."}));
+  for (const Passage& p : read->source) EXPECT_EQ(p.text.find("nobody uses"), std::string::npos);
+  // "TBD" spanning L3 and L4 in one category.
+  EXPECT_TRUE(levels[2].FindExpectation("pipelines")->undefined);
+  EXPECT_EQ(levels[2].FindExpectation("pipelines")->note, "TBD");
+  EXPECT_EQ(levels[2].state, LevelState::kDefined);
+  EXPECT_TRUE(levels[3].FindExpectation("pipelines")->undefined);
+  EXPECT_EQ(levels[3].state, LevelState::kUndefined);
+  EXPECT_EQ(levels[3].note, "To be defined");
+  // <style> and the decorative level list are not content, nor kept in notes.
+  for (const Passage& p : read->source) {
+    EXPECT_EQ(p.text.find("padding"), std::string::npos);
+    EXPECT_NE(p.text, "L1 L2 L3 L4");
+  }
+  ASSERT_NE(FindNote(f, "Data team levels"), nullptr);
+  EXPECT_EQ(FindNote(f, "Data team levels")->markdown,
+            "A short guide to the levels of the data team.");
+  ASSERT_NE(FindNote(f, "Promotions"), nullptr);
+  EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
+}
+
+TEST(LevelsTableFixtureTest, PillarHeadersAndPerCategorySummaryRows) {
+  auto read = ReadLevelsTable(Fixture("pillar-headers.md"));
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  const model::Framework& f = read->framework;
+  ASSERT_EQ(f.groups.size(), 2u);
+  EXPECT_EQ(f.groups[0].name, "Leadership");
+  EXPECT_EQ(f.groups[0].competencies, (std::vector<std::string>{"mentoring", "ownership"}));
+  EXPECT_EQ(f.groups[1].competencies, (std::vector<std::string>{"architecture", "operations"}));
+  const auto& levels = f.tracks[0].levels;
+  ASSERT_EQ(levels.size(), 2u);
+  EXPECT_EQ(levels[0].summary, "New to support engineering.");
+  EXPECT_EQ(levels[0].FindExpectation("mentoring")->summary, "Learns");
+  EXPECT_EQ(levels[0].FindExpectation("mentoring")->behaviours,
+            (std::vector<std::string>{"Pairs with a mentor weekly."}));
+  // Summary cells marked by their class, on the level's first row.
+  EXPECT_EQ(levels[1].FindExpectation("operations")->summary, "Leads");
+  EXPECT_EQ(levels[1].FindExpectation("operations")->behaviours,
+            (std::vector<std::string>{"Leads incident calls."}));
+  EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
+}
+
+TEST(LevelsTableBadInputTest, MarkdownWithoutALevelTableIsAClearError) {
+  auto read = ReadLevelsTable(
+      Document{"notes.md", "# Notes\n\n<table><tr><td>a</td><td>b</td></tr></table>\n"});
+  ASSERT_FALSE(read.has_value());
+  EXPECT_EQ(read.error().code, ErrorCode::kParse);
+  EXPECT_EQ(read.error().where.file, "notes.md");
+}
+
+TEST(LevelsTableBadInputTest, TruncatedDocumentKeepsTheRowsItHas) {
+  Document doc = Seed("001");
+  doc.text = doc.text.substr(0, doc.text.find("<!-- IC3 -->") + 300);
+  auto read = ReadLevelsTable(doc);
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  ASSERT_EQ(read->framework.tracks.size(), 1u);
+  EXPECT_EQ(Codes(read->framework.tracks[0]), (std::vector<std::string>{"IC1", "IC2", "IC3"}));
+}
+
+TEST(LevelsTableBadInputTest, DeeplyNestedTableIsRefusedWithItsLine) {
+  std::string text = "# Deep\n\n<table class=\"levels-table\"><tr><th>IC1</th><td>";
+  for (int i = 0; i < 10000; ++i) text += "<div>";
+  text += "x</td></tr></table>\n";
+  auto read = ReadLevelsTable(Document{"deep.md", text});
+  ASSERT_FALSE(read.has_value());
+  EXPECT_EQ(read.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(read.error().where.line, 3);
 }
 
 }  // namespace

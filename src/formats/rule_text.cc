@@ -7,8 +7,8 @@ namespace ladder::formats {
 namespace {
 
 // Plain scalars stay bare; anything YAML could read as another type or as syntax is quoted.
-std::string Scalar(const std::string& s, bool always_quote = false) {
-  bool plain = !s.empty() && !always_quote;
+std::string Scalar(const std::string& s) {
+  bool plain = !s.empty();
   bool all_digits = true;
   for (char c : s) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -43,7 +43,7 @@ std::string RuleText(const model::Rule& rule) {
           return "manual";
         } else if constexpr (std::is_same_v<T, model::TimeAtLevel> ||
                              std::is_same_v<T, model::ConsistentPerformance>) {
-          std::string body = r.level.empty() ? "" : "level: " + Scalar(r.level, true) + ", ";
+          std::string body = r.level.empty() ? "" : "level: " + Scalar(r.level) + ", ";
           const char* key =
               std::is_same_v<T, model::TimeAtLevel> ? "time_at_level" : "consistent_performance";
           return std::string("{") + key + ": {" + body + "months: " + std::to_string(r.months) +

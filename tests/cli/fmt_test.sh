@@ -78,6 +78,26 @@ run fmt - <"$dir/team.orig"
 expect_status 0
 cmp -s "$dir/out" "$dir/team.once" || fail "fmt - differs from fmt FILE"
 
+# JSON files stay JSON, in canonical form.
+printf '{"ladder":1,"framework":{"name":"Team","id":"team"},"roles":[{"title":"Data Engineer"}]}' \
+  >"$dir/team.json"
+run fmt --check "$dir/team.json"
+expect_status 1
+run fmt "$dir/team.json"
+expect_status 0
+/usr/bin/python3 - "$dir/team.json" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert list(doc["framework"]) == ["id", "name"], doc
+assert doc["roles"] == [{"id": "data-engineer", "title": "Data Engineer"}], doc
+EOF
+run fmt --check "$dir/team.json"
+expect_status 0
+printf '{"ladder": 1, "framework": {"id": "x", "id": "y"}}' >"$dir/dup.json"
+run fmt "$dir/dup.json"
+expect_status 2
+expect_err "ladder: $dir/dup.json:1:40: framework.id: duplicate key 'id' in framework"
+
 # Bad input: exit 2, file:line:col, file untouched.
 bad() {  # NAME EXPECTED-STDERR < CONTENT
   cat >"$dir/$1"

@@ -1,0 +1,89 @@
+// `ladder lint FILE...`: checks frameworks (analysis/lint.h) and prints one finding a line
+// (a FILE may also be a stored version, stored:ID[@VERSION]; cli/framework_file.h),
+//
+//   examples/support.yaml:41:9: warning: missing-expectation: level ic/IC3 has no ...
+//
+// or, with --json, one JSON array of every file's findings (analysis/report_json.h).
+// Exit status: 0 when no file has an error or a warning (info findings are allowed), 1 when
+// some file has, 2 when a file cannot be read (missing, unreadable, invalid YAML or JSON: the
+// error with its file:line:col goes to stderr and the other files are still checked).
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "analysis/lint.h"
+#include "analysis/report_json.h"
+#include "cli/command.h"
+#include "cli/framework_file.h"
+
+namespace ladder::cli {
+namespace {
+
+struct LintOptions {
+  std::vector<std::string> files;
+  bool json = false;
+  std::string database;
+};
+
+int RunLint(const LintOptions& options) {
+  nlohmann::json all = nlohmann::json::array();
+  int errors = 0, warnings = 0, infos = 0;
+  bool bad_input = false;
+  for (const std::string& path : options.files) {
+    Result<model::Framework> framework = LoadFramework(path, /*validate=*/false, options.database);
+    if (!framework) {
+      ReportError(framework.error());
+      bad_input = true;
+      continue;
+    }
+    for (analysis::Finding& f : analysis::Lint(*framework)) {
+      if (f.location.file.empty()) f.location.file = path;
+      switch (f.severity) {
+        case analysis::Severity::kError:
+          ++errors;
+          break;
+        case analysis::Severity::kWarning:
+          ++warnings;
+          break;
+        case analysis::Severity::kInfo:
+          ++infos;
+          break;
+      }
+      if (options.json) {
+        all.push_back(analysis::ToJson(f));
+      } else {
+        std::printf("%s: %s: %s: %s\n", f.location.ToString().c_str(),
+                    analysis::SeverityName(f.severity), f.code.c_str(), f.message.c_str());
+      }
+    }
+  }
+  if (options.json) {
+    std::cout << all.dump(2) << "\n";
+  } else if (errors + warnings + infos > 0) {
+    std::fprintf(stderr, "ladder lint: %d error(s), %d warning(s), %d note(s)\n", errors, warnings,
+                 infos);
+  }
+  if (bad_input) return kExitBadInput;
+  return errors + warnings > 0 ? kExitFindings : kExitOk;
+}
+
+void SetUpLint(CLI::App& app, std::vector<Run>& runs) {
+  auto* cmd = app.add_subcommand(
+      "lint",
+      "Check frameworks: gaps, undefined cells, progression, duplicates, placeholders.\n"
+      "Prints file:line:col: severity: code: message. Exit 0 clean, 1 errors or warnings, "
+      "2 unreadable input.");
+  auto options = std::make_shared<LintOptions>();
+  cmd->add_option("files", options->files,
+                  "Framework files (canonical YAML, or .json), or stored:ID[@VERSION]")
+      ->required();
+  cmd->add_flag("--json", options->json, "Print the findings as one JSON array");
+  AddDatabaseOption(cmd, options->database);
+  runs.push_back({cmd, [options] { return RunLint(*options); }});
+}
+
+}  // namespace
+
+LADDER_COMMAND(20, SetUpLint);
+
+}  // namespace ladder::cli

@@ -1,0 +1,42 @@
+// `ladder restore FILE [--database URL]`: replaces the whole content of an SQLite database with
+// a backup written by `ladder backup`. The file is checked first (a Ladder database, not newer
+// than this binary); if it is not, nothing changes. For PostgreSQL the command refuses and
+// points to pg_restore (docs/operations.md).
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "cli/command.h"
+#include "storage/store.h"
+
+namespace ladder::cli {
+namespace {
+
+struct RestoreOptions {
+  std::string file;
+  std::string database;
+};
+
+int RunRestore(const RestoreOptions& o) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(o.file, ec))
+    return ReportError(Error{ErrorCode::kNotFound, "no such backup file", {o.file, 0, 0}, ""});
+  auto store = storage::OpenStore(storage::DatabaseUrlFrom(o.database));
+  if (!store) return ReportError(store.error());
+  if (Status st = (*store)->Restore(o.file); !st) return ReportError(st.error());
+  std::fprintf(stderr, "restored from %s\n", o.file.c_str());
+  return kExitOk;
+}
+
+void SetUpRestore(CLI::App& app, std::vector<Run>& runs) {
+  auto* cmd = app.add_subcommand("restore", "Replace the (SQLite) database with a backup");
+  auto o = std::make_shared<RestoreOptions>();
+  cmd->add_option("file", o->file, "A file written by ladder backup")->required();
+  cmd->add_option("--database", o->database,
+                  "Database URL (default: $LADDER_DATABASE, else sqlite:ladder.db)");
+  runs.push_back({cmd, [o] { return RunRestore(*o); }});
+}
+
+}  // namespace
+LADDER_COMMAND(81, SetUpRestore);
+}  // namespace ladder::cli

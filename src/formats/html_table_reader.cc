@@ -1,0 +1,226 @@
+#include "formats/html_table_reader.h"
+
+#include <set>
+
+#include "base/text.h"
+#include "formats/html_dom.h"
+#include "formats/level_table.h"
+#include "formats/md_blocks.h"
+#include "formats/prose_sections.h"
+
+namespace ladder::formats {
+namespace {
+
+using md::Block;
+
+const std::set<std::string>& LeafBlocks() {
+  static const std::set<std::string> s = {"p",          "dt",      "dd",     "pre",
+                                          "figcaption", "address", "caption"};
+  return s;
+}
+const std::set<std::string>& Containers() {
+  static const std::set<std::string> s = {
+      "html",       "body", "div", "section", "article",  "main",   "header", "footer",  "aside",
+      "blockquote", "nav",  "dl",  "form",    "fieldset", "figure", "center", "details", "summary"};
+  return s;
+}
+
+// The prose of an HTML document as Markdown-like blocks, tables left out.
+class ProseWalker {
+ public:
+  explicit ProseWalker(const html::Dom& dom) : dom_(dom) {}
+
+  std::vector<Block> Walk() {
+    Container(dom_.Root());
+    return std::move(blocks_);
+  }
+
+ private:
+  void Emit(Block::Kind kind, int level, std::string markdown, std::string plain, int line) {
+    std::string p(text::Trim(text::CollapseSpace(plain)));
+    if (p.empty() && kind != Block::Kind::kHeading) return;
+    Block b;
+    b.kind = kind;
+    b.level = level;
+    b.markdown = std::string(text::Trim(text::CollapseSpace(markdown)));
+    b.plain = p;
+    b.line = line;
+    b.end_line = line;
+    blocks_.push_back(std::move(b));
+  }
+
+  void FlushRun() {
+    if (!run_md_.empty()) Emit(Block::Kind::kParagraph, 0, run_md_, run_plain_, run_line_);
+    run_md_.clear();
+    run_plain_.clear();
+    run_line_ = 0;
+  }
+
+  void Container(int id) {
+    for (int child : dom_.At(id).children) {
+      const html::Node& n = dom_.At(child);
+      if (n.kind == html::Node::Kind::kText) {
+        if (text::Trim(n.text).empty()) continue;
+        if (run_line_ == 0) run_line_ = n.line;
+        run_md_ += n.text;
+        run_plain_ += n.text;
+        continue;
+      }
+      const std::string& tag = n.tag;
+      if (tag == "head") {
+        for (int t : dom_.FindAll(child, "title"))
+          title_ = dom_.Text(t), title_line_ = dom_.Line(t);
+        continue;
+      }
+      if (tag == "table") {
+        FlushRun();
+        continue;  // read by the table interpreter
+      }
+      if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
+        FlushRun();
+        Emit(Block::Kind::kHeading, tag[1] - '0', dom_.InlineMarkdown(child), dom_.Text(child),
+             n.line);
+        continue;
+      }
+      if (LeafBlocks().count(tag)) {
+        FlushRun();
+        Emit(Block::Kind::kParagraph, 0, dom_.InlineMarkdown(child), dom_.Text(child), n.line);
+        continue;
+      }
+      if (tag == "ul" || tag == "ol") {
+        FlushRun();
+        std::vector<int> items = dom_.FindAll(child, "li");
+        bool decorative = !items.empty();
+        for (int li : items)
+          if (!level_table::LooksLikeLevel(dom_.Text(li))) decorative = false;
+        if (decorative) continue;  // a level navigation menu, not content
+        for (auto& item : dom_.Items(child))
+          Emit(Block::Kind::kItem, 1, item.markdown, item.markdown, item.line);
+        continue;
+      }
+      if (tag == "br" || tag == "hr") {
+        FlushRun();
+        continue;
+      }
+      if (Containers().count(tag) || tag == "li") {
+        FlushRun();
+        Container(child);
+        FlushRun();
+        continue;
+      }
+      // Inline element inside a container: part of the current run.
+      std::string md = dom_.InlineMarkdown(child);
+      if (text::Trim(md).empty()) continue;
+      if (run_line_ == 0) run_line_ = n.line;
+      run_md_ += " " + md + " ";
+      run_plain_ += " " + dom_.Text(child) + " ";
+    }
+  }
+
+ public:
+  std::string title_;
+  int title_line_ = 0;
+
+ private:
+  const html::Dom& dom_;
+  std::vector<Block> blocks_;
+  std::string run_md_;
+  std::string run_plain_;
+  int run_line_ = 0;
+};
+
+std::string FileStem(std::string_view name) {
+  size_t slash = name.find_last_of("/\\");
+  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  return std::string(base.substr(0, base.find('.')));
+}
+
+}  // namespace
+
+int DetectHtmlTable(std::string_view text) {
+  std::string_view head = text.substr(0, std::min<size_t>(text.size(), size_t{1} << 20));
+  std::string start = text::ToLower(text::Trim(head.substr(0, 1024)));
+  if (text::StartsWith(start, "\xEF\xBB\xBF")) start = start.substr(3);
+  bool document = text::StartsWith(start, "<!doctype html") || text::StartsWith(start, "<html") ||
+                  text::StartsWith(start, "<body") || text::StartsWith(start, "<table") ||
+                  text::StartsWith(start, "<head") || text::StartsWith(start, "<meta");
+  if (!document) return 0;
+  if (text::ToLower(head).find("<table") == std::string::npos) return 0;
+  auto dom = html::Dom::Parse(head, "", 1);
+  if (!dom) return 35;
+  for (int t : dom->FindAll(dom->Root(), "table", false))
+    if (level_table::Interpret(*dom, t, "", false)) return 80;
+  return 35;
+}
+
+Result<Imported> ReadHtmlTable(const Document& document) {
+  const std::string& file = document.name;
+  LADDER_TRY(html::Dom dom, html::Dom::Parse(document.text, file, 1));
+  Imported imported;
+  std::vector<level_table::Table> tables;
+  std::vector<model::Note> table_notes;
+  for (int t : dom.FindAll(dom.Root(), "table", false)) {
+    std::optional<level_table::Table> table =
+        level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
+    if (!table) {
+      // Kept as a note: rows as "cell | cell" lines.
+      html::TableGrid grid = html::ExtractGrid(dom, t);
+      std::vector<std::string> lines;
+      for (int r = 0; r < grid.rows; ++r) {
+        std::vector<std::string> cells;
+        int last = -1;
+        for (int c = 0; c < grid.cols; ++c) {
+          int cell = grid.At(r, c).cell;
+          if (cell == -1 || cell == last) continue;
+          last = cell;
+          cells.push_back(dom.InlineMarkdown(cell));
+          imported.source.push_back({dom.Line(cell), dom.Text(cell), {}});
+        }
+        if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
+      }
+      model::Note note;
+      std::vector<int> captions = dom.FindAll(t, "caption");
+      note.title = captions.empty() ? "Table" : dom.Text(captions[0]);
+      note.markdown = text::Join(lines, "\n");
+      note.origin.where = {file, dom.Line(t), 0};
+      table_notes.push_back(std::move(note));
+      continue;
+    }
+    for (Passage& p : table->passages) imported.source.push_back(std::move(p));
+    table->passages.clear();
+    tables.push_back(std::move(*table));
+  }
+  if (tables.empty()) {
+    return MakeError(ErrorCode::kParse,
+                     "no table of levels found: expected a <table> whose first column or first "
+                     "row names levels (Level 1, L3, IC2, Junior/Senior/Staff, Engineer II)",
+                     SourceLocation{file, 1, 0});
+  }
+  ProseWalker walker(dom);
+  std::vector<Block> blocks = walker.Walk();
+  for (const Block& b : blocks) imported.source.push_back({b.line, b.plain, {}});
+  if (!walker.title_.empty()) imported.source.push_back({walker.title_line_, walker.title_, {}});
+  std::vector<prose::Section> sections = prose::SplitSections(blocks, "", 0);
+
+  model::Framework& f = imported.framework;
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::kHeading && b.level == 1) {
+      f.name = b.plain;
+      break;
+    }
+  }
+  if (f.name.empty()) f.name = walker.title_;
+  if (f.name.empty()) f.name = FileStem(file);
+  if (!walker.title_.empty() && walker.title_ != f.name) f.description = walker.title_;
+  f.id = text::Slugify(f.name);
+  f.source = {file, "html-table"};
+  f.origin.where = {file, 1, 0};
+  std::string ic_track = level_table::AddToFramework(std::move(tables), f);
+  prose::ApplySections(sections, file, ic_track, f);
+  for (model::Note& n : table_notes) f.notes.push_back(std::move(n));
+  return imported;
+}
+
+std::unique_ptr<Reader> MakeHtmlTableReader() { return std::make_unique<HtmlTableReader>(); }
+
+}  // namespace ladder::formats

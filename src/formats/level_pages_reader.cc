@@ -1,0 +1,605 @@
+#include "formats/level_pages_reader.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "base/text.h"
+#include "formats/html_dom.h"
+#include "formats/md_blocks.h"
+
+namespace ladder::formats {
+namespace {
+
+// Sections that describe a level rather than expect behaviours, by the words their heading
+// starts with (lower case, parenthetical removed) -> attribute key.
+constexpr std::pair<std::string_view, std::string_view> kLevelAttributeSections[] = {
+    {"years of xp", "years_of_experience"},
+    {"years of exp", "years_of_experience"},
+    {"years of experience", "years_of_experience"},
+    {"experience", "years_of_experience"},
+    {"scope of action", "scope_of_action"},
+    {"scope of influence", "scope_of_influence"},
+    {"competencies focus", "competencies_focus"},
+    {"competency focus", "competencies_focus"},
+    {"focus", "competencies_focus"},
+    {"job description", "job_descriptions"},
+    {"job descriptions", "job_descriptions"},
+    {"salary", "compensation"},
+    {"compensation", "compensation"},
+    {"titles", "titles"},
+    {"title", "titles"},
+    {"reports to", "reports_to"},
+};
+// Sections stating what it takes to reach a level.
+constexpr std::string_view kRequirementWords[] = {"checkpoint", "requirement", "criteria",
+                                                  "to reach", "promotion"};
+// Sections known to hold behaviours even when their cells are short.
+constexpr std::string_view kCompetencySections[] = {
+    "responsibilities", "communication", "leadership", "scope of knowledge", "impact",
+    "technical",        "skills",        "craft",      "collaboration",      "delivery"};
+
+enum class SectionKind { kCompetency, kAttribute, kRequirements };
+
+struct Entry {
+  std::string level;  // level name as shown
+  bool bold = false;
+  int line = 0;
+  std::vector<std::string> items;  // inline Markdown
+  bool list = false;               // the cell was a list
+};
+
+struct PageSection {
+  std::string title;
+  int line = 0;
+  std::vector<Entry> entries;
+};
+
+struct Page {
+  std::string file;
+  std::string level;  // the page's own level
+  std::string track;  // "Sr Individual Contributor Path"
+  int line = 1;
+  std::vector<PageSection> sections;
+  std::vector<std::vector<std::string>> orders;  // level names left to right, per table
+  std::vector<model::Note> notes;
+};
+
+std::string Clean(std::string_view s) { return std::string(text::Trim(text::CollapseSpace(s))); }
+
+std::string WithoutParenthetical(std::string_view title) {
+  std::string s(title);
+  size_t open = s.find('(');
+  if (open != std::string::npos) s = s.substr(0, open);
+  return Clean(s);
+}
+
+std::string SectionKey(std::string_view title) {
+  return text::ToLower(WithoutParenthetical(title));
+}
+
+// Removes the common indentation of the non-blank lines, so indented cell source is not read
+// as a code block.
+std::string Dedent(std::string_view s) {
+  std::vector<std::string> lines = text::SplitLines(s);
+  size_t indent = std::string::npos;
+  for (const auto& l : lines) {
+    if (text::Trim(l).empty()) continue;
+    indent = std::min(indent, l.find_first_not_of(" \t"));
+  }
+  if (indent == std::string::npos || indent == 0) return std::string(s);
+  std::string out;
+  for (const auto& l : lines) {
+    out += l.size() > indent ? l.substr(indent) : std::string(text::Trim(l));
+    out += '\n';
+  }
+  return out;
+}
+
+bool HasBlockChildren(const html::Dom& dom, int cell) {
+  static const std::set<std::string> kBlocks = {"ul", "ol", "li", "p", "div", "table", "br"};
+  std::vector<int> stack(dom.At(cell).children.begin(), dom.At(cell).children.end());
+  while (!stack.empty()) {
+    int n = stack.back();
+    stack.pop_back();
+    const html::Node& node = dom.At(n);
+    if (node.kind != html::Node::Kind::kElement) continue;
+    if (kBlocks.count(node.tag)) return true;
+    stack.insert(stack.end(), node.children.begin(), node.children.end());
+  }
+  return false;
+}
+
+// The content of a cell: its Markdown source parsed as Markdown, or its HTML structure.
+struct CellContent {
+  std::vector<std::string> items;
+  std::vector<int> lines;
+  bool list = false;
+  bool bold_markdown = false;
+};
+
+CellContent ReadCell(const html::Dom& dom, int cell) {
+  CellContent c;
+  if (HasBlockChildren(dom, cell)) {
+    for (auto& item : dom.Items(cell)) {
+      c.items.push_back(item.markdown);
+      c.lines.push_back(item.line);
+    }
+    c.list = !dom.FindAll(cell, "li").empty();
+    return c;
+  }
+  // Markdown source: text nodes (entities decoded) with inline HTML rendered as Markdown.
+  std::string source;
+  for (int child : dom.At(cell).children) {
+    const html::Node& n = dom.At(child);
+    source += n.kind == html::Node::Kind::kText ? n.text : dom.InlineMarkdown(child);
+  }
+  int first_line = dom.Line(cell);
+  for (int child : dom.At(cell).children) {
+    first_line = dom.Line(child);
+    break;
+  }
+  std::string markdown = md::StripAttributeLists(Dedent(source));
+  for (const md::Block& b : md::ParseBlocks(markdown, first_line)) {
+    if (b.kind == md::Block::Kind::kHeading && b.markdown.empty()) continue;
+    c.items.push_back(b.markdown);
+    c.lines.push_back(b.line);
+    if (b.kind == md::Block::Kind::kItem) c.list = true;
+  }
+  if (c.items.size() == 1 && text::StartsWith(c.items[0], "**") &&
+      text::EndsWith(c.items[0], "**") && c.items[0].size() > 4) {
+    c.items[0] = c.items[0].substr(2, c.items[0].size() - 4);
+    c.bold_markdown = true;
+  }
+  return c;
+}
+
+bool IsNameCell(const CellContent& c) {
+  return c.items.size() == 1 && !c.list && text::CountWords(c.items[0]) <= 10;
+}
+
+// Reads one table of a page into `section`, recording the order of the levels it shows.
+void ReadTable(const html::Dom& dom, int table, const std::string& file, PageSection& section,
+               Page& page, std::vector<Passage>& passages) {
+  html::TableGrid grid = html::ExtractGrid(dom, table);
+  auto slot_cell = [&](int r, int c) { return grid.At(r, c).cell; };
+  std::map<int, CellContent> contents;
+  auto content = [&](int cell) -> const CellContent& {
+    auto it = contents.find(cell);
+    if (it == contents.end()) {
+      it = contents.emplace(cell, ReadCell(dom, cell)).first;
+      for (size_t i = 0; i < it->second.items.size(); ++i)
+        passages.push_back({it->second.lines[i], it->second.items[i], file});
+    }
+    return it->second;
+  };
+  std::vector<std::string> order;
+  auto add = [&](int name_cell, int value_cell) {
+    const CellContent& name = content(name_cell);
+    if (!IsNameCell(name)) return;
+    Entry e;
+    e.level = Clean(name.items[0]);
+    e.bold =
+        dom.IsBold(name_cell) || name.bold_markdown || (value_cell != -1 && dom.IsBold(value_cell));
+    e.line = name.lines[0];
+    if (value_cell != -1) {
+      const CellContent& value = content(value_cell);
+      e.items = value.items;
+      e.list = value.list;
+      if (!value.lines.empty()) e.line = value.lines[0];
+    }
+    if (std::find(order.begin(), order.end(), e.level) == order.end()) order.push_back(e.level);
+    section.entries.push_back(std::move(e));
+  };
+  int r = 0;
+  while (r < grid.rows) {
+    // A row of names followed by a row of values (horizontal), or, with one column, a name
+    // row and a content row (vertical): both read the same way, column by column.
+    bool names = false;
+    for (int c = 0; c < grid.cols; ++c) {
+      int cell = slot_cell(r, c);
+      if (cell != -1 && grid.At(r, c).origin) names = IsNameCell(content(cell)) || names;
+    }
+    if (!names) {
+      for (int c = 0; c < grid.cols; ++c)
+        if (slot_cell(r, c) != -1) content(slot_cell(r, c));
+      ++r;
+      continue;
+    }
+    bool has_values = r + 1 < grid.rows;
+    int last = -1;
+    for (int c = 0; c < grid.cols; ++c) {
+      int cell = slot_cell(r, c);
+      if (cell == -1 || cell == last) continue;
+      last = cell;
+      add(cell, has_values ? slot_cell(r + 1, c) : -1);
+    }
+    r += has_values ? 2 : 1;
+  }
+  if (!order.empty()) page.orders.push_back(order);
+}
+
+Result<Page> ReadPage(const Document& document, std::vector<Passage>& passages) {
+  Page page;
+  page.file = document.name;
+  md::FrontMatter front = md::ReadFrontMatter(document.text);
+  std::string_view body = std::string_view(document.text).substr(front.body_offset);
+  const int first_line = front.body_line;
+  std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);
+  std::string markdown = md::StripAttributeLists(md::BlankRegions(body, regions));
+  std::vector<md::Block> blocks = md::ParseBlocks(markdown, first_line);
+
+  page.level = Clean(front.Get("title"));
+  static const std::regex kTrackSuffix(R"(^(.*?)\s*\(([^()]*(path|track|ladder)[^()]*)\)\s*$)",
+                                       std::regex::icase);
+  // Walk blocks and tables in line order.
+  struct Event {
+    int line;
+    const md::Block* block;
+    const md::HtmlRegion* region;
+  };
+  std::vector<Event> events;
+  for (const auto& b : blocks) events.push_back({b.line, &b, nullptr});
+  for (const auto& r : regions)
+    if (r.tag == "table") events.push_back({r.line + first_line - 1, nullptr, &r});
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.line < b.line; });
+  PageSection* section = nullptr;
+  std::string heading_for_notes;
+  for (const Event& e : events) {
+    if (e.block != nullptr) {
+      const md::Block& b = *e.block;
+      if (b.kind == md::Block::Kind::kHeading && b.level == 1 && page.sections.empty()) {
+        std::smatch m;
+        std::string title = b.plain.substr(0, 300);
+        if (std::regex_match(title, m, kTrackSuffix)) {
+          // Two passages: the level's name and its track's.
+          passages.push_back({b.line, Clean(m[1].str()), document.name});
+          passages.push_back({b.line, Clean(m[2].str()), document.name});
+          page.track = Clean(m[2].str());
+          if (page.level.empty()) page.level = Clean(m[1].str());
+        } else {
+          passages.push_back({b.line, b.plain, document.name});
+          if (page.level.empty()) page.level = Clean(title);
+        }
+        page.line = b.line;
+        continue;
+      }
+      passages.push_back({b.line, b.plain, document.name});
+      if (b.kind == md::Block::Kind::kHeading) {
+        page.sections.push_back({Clean(b.plain), b.line, {}});
+        section = &page.sections.back();
+        heading_for_notes = section->title;
+        continue;
+      }
+      // Prose between tables: reference lines and remarks, kept as notes.
+      model::Note note;
+      note.title = heading_for_notes.empty() ? (page.level.empty() ? "Page" : page.level)
+                                             : heading_for_notes + ": reference";
+      note.markdown = b.markdown;
+      note.origin.where = {document.name, b.line, 0};
+      page.notes.push_back(std::move(note));
+      continue;
+    }
+    const md::HtmlRegion& region = *e.region;
+    LADDER_TRY(html::Dom dom, html::Dom::Parse(body.substr(region.begin, region.end - region.begin),
+                                               document.name, e.line));
+    if (section == nullptr) {
+      page.sections.push_back({page.level.empty() ? "Overview" : page.level, e.line, {}});
+      section = &page.sections.back();
+    }
+    for (int table : dom.FindAll(dom.Root(), "table", false))
+      ReadTable(dom, table, document.name, *section, page, passages);
+  }
+  // The page's level: its title, else the name shown bold.
+  if (page.level.empty()) {
+    for (const auto& s : page.sections)
+      for (const auto& e : s.entries)
+        if (e.bold && page.level.empty()) page.level = e.level;
+  }
+  bool any = false;
+  for (const auto& s : page.sections) any = any || !s.entries.empty();
+  if (!any) {
+    return MakeError(ErrorCode::kParse,
+                     "no level table found: expected `### Section` headings each followed by a "
+                     "<table> of level names and their text",
+                     SourceLocation{document.name, first_line, 0});
+  }
+  return page;
+}
+
+SectionKind Classify(const std::string& title, const std::vector<const Entry*>& entries,
+                     std::string* attribute_key) {
+  std::string key = SectionKey(title);
+  for (std::string_view w : kRequirementWords)
+    if (key.find(w) != std::string::npos) return SectionKind::kRequirements;
+  for (auto [prefix, attribute] : kLevelAttributeSections) {
+    if (key == prefix || text::StartsWith(key, std::string(prefix) + " ")) {
+      *attribute_key = attribute;
+      return SectionKind::kAttribute;
+    }
+  }
+  for (std::string_view w : kCompetencySections)
+    if (key.find(w) != std::string::npos) return SectionKind::kCompetency;
+  bool short_values = !entries.empty();
+  for (const Entry* e : entries)
+    if (e->items.size() > 1 || e->list || (!e->items.empty() && text::CountWords(e->items[0]) > 8))
+      short_values = false;
+  if (short_values) {
+    *attribute_key = text::ReplaceAll(text::Slugify(WithoutParenthetical(title)), "-", "_");
+    return SectionKind::kAttribute;
+  }
+  return SectionKind::kCompetency;
+}
+
+std::string Normalised(const std::vector<std::string>& items) {
+  return text::ToLower(Clean(text::Join(items, " ")));
+}
+
+model::TrackKind KindOf(std::string_view track) {
+  std::string lower = text::ToLower(track);
+  if (lower.find("manag") != std::string::npos) return model::TrackKind::kManagement;
+  if (lower.find("individual contributor") != std::string::npos ||
+      std::regex_search(lower, std::regex(R"(\bic\b)")))
+    return model::TrackKind::kIc;
+  if (lower.find("core") != std::string::npos) return model::TrackKind::kCore;
+  if (lower.find("alternative") != std::string::npos) return model::TrackKind::kAlternative;
+  return model::TrackKind::kOther;
+}
+
+std::string TrackId(std::string_view name) {
+  std::string n = Clean(name);
+  for (std::string_view suffix : {" path", " track", " ladder"})
+    if (text::EndsWith(text::ToLower(n), suffix)) n = n.substr(0, n.size() - suffix.size());
+  return n.empty() ? "levels" : text::Slugify(n);
+}
+
+}  // namespace
+
+int DetectLevelPages(std::string_view text) {
+  std::string head = text::ToLower(text.substr(0, std::min<size_t>(text.size(), 1 << 20)));
+  bool table = head.find("<table") != std::string::npos;
+  if (!table) return 0;
+  bool markdown_table = head.find("markdown=\"1\"") != std::string::npos ||
+                        head.find("markdown='1'") != std::string::npos ||
+                        head.find("markdown=1") != std::string::npos;
+  bool front = text::StartsWith(text::Trim(head), "---");
+  if (head.find("levels-table") != std::string::npos) return 0;
+  if (front && markdown_table) return 90;
+  bool sections = head.find("\n### ") != std::string::npos;
+  bool bold = head.find("font-weight") != std::string::npos ||
+              head.find("<strong") != std::string::npos || head.find("<b>") != std::string::npos;
+  if (sections && bold && (markdown_table || front)) return 70;
+  return 0;
+}
+
+Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
+  if (documents.empty()) return MakeError(ErrorCode::kInvalidArgument, "no level pages given");
+  Imported imported;
+  std::vector<Page> pages;
+  for (const Document& d : documents) {
+    LADDER_TRY(Page page, ReadPage(d, imported.source));
+    pages.push_back(std::move(page));
+  }
+  if (documents.size() == 1)
+    for (Passage& p : imported.source) p.file.clear();  // ReadDocuments names the one file
+
+  // Levels, first seen first; the page of each level's own.
+  std::vector<std::string> names;
+  std::map<std::string, const Page*> own_page;
+  std::map<std::string, std::string> seen_track;
+  auto note_level = [&](const std::string& name, const Page& page) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+      seen_track[name] = page.track;
+    }
+  };
+  for (const Page& page : pages) {
+    if (!page.level.empty()) {
+      note_level(page.level, page);
+      if (own_page.count(page.level)) {
+        imported.warnings.push_back({{page.file, page.line, 0},
+                                     "two pages for level '" + page.level +
+                                         "': " + own_page[page.level]->file + " and " + page.file +
+                                         "; the first is kept as its page"});
+      } else {
+        own_page[page.level] = &page;
+      }
+    }
+    for (const auto& s : page.sections)
+      for (const auto& e : s.entries) note_level(e.level, page);
+  }
+
+  // Level order: the left-to-right order of every table, merged (Kahn, first seen first).
+  std::map<std::string, std::set<std::string>> after;
+  std::map<std::string, int> incoming;
+  for (const auto& n : names) incoming[n] = 0;
+  for (const Page& page : pages) {
+    for (const auto& order : page.orders) {
+      for (size_t i = 0; i + 1 < order.size(); ++i) {
+        if (after[order[i]].insert(order[i + 1]).second) ++incoming[order[i + 1]];
+      }
+    }
+  }
+  std::vector<std::string> ordered;
+  std::set<std::string> placed;
+  while (ordered.size() < names.size()) {
+    std::string next;
+    for (const auto& n : names) {
+      if (!placed.count(n) && incoming[n] == 0) {
+        next = n;
+        break;
+      }
+    }
+    if (next.empty()) {  // a cycle: the pages disagree on the order
+      for (const auto& n : names) {
+        if (!placed.count(n)) {
+          next = n;
+          break;
+        }
+      }
+      imported.warnings.push_back({{pages[0].file, 0, 0},
+                                   "the pages disagree on the order of the levels around '" + next +
+                                       "'; kept the order in which they first appear"});
+    }
+    placed.insert(next);
+    ordered.push_back(next);
+    for (const auto& m : after[next])
+      if (incoming[m] > 0) --incoming[m];
+  }
+
+  model::Framework& f = imported.framework;
+  // Tracks in order of their lowest level.
+  std::map<std::string, std::string> track_of;
+  for (const auto& n : ordered) {
+    auto own = own_page.find(n);
+    track_of[n] = own != own_page.end() ? own->second->track : seen_track[n];
+  }
+  for (const auto& n : ordered) {
+    std::string id = TrackId(track_of[n]);
+    if (f.FindTrack(id) != nullptr) continue;
+    model::Track t;
+    t.id = id;
+    t.name = track_of[n].empty() ? "Levels" : track_of[n];
+    t.kind = KindOf(t.name);
+    f.tracks.push_back(std::move(t));
+  }
+  std::map<std::string, std::pair<size_t, size_t>> where;  // level -> (track, index)
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    const std::string& n = ordered[i];
+    std::string id = TrackId(track_of[n]);
+    size_t ti = 0;
+    while (f.tracks[ti].id != id) ++ti;
+    model::Level level;
+    level.code = text::Slugify(n);
+    level.title = n;
+    level.rank = static_cast<int>(i) + 1;
+    auto own = own_page.find(n);
+    if (own != own_page.end()) {
+      level.attributes.push_back({"page", own->second->file});
+      level.origin.where = {own->second->file, own->second->line, 0};
+    } else {
+      std::vector<std::string> shown_on;
+      for (const Page& p : pages) {
+        for (const auto& s : p.sections) {
+          bool here = false;
+          for (const auto& e : s.entries) here = here || e.level == n;
+          if (here) {
+            shown_on.push_back(p.file);
+            break;
+          }
+        }
+      }
+      level.note = "Read from the neighbouring column of " + text::Join(shown_on, ", ") +
+                   "; no page of its own was imported.";
+    }
+    where[n] = {ti, f.tracks[ti].levels.size()};
+    f.tracks[ti].levels.push_back(std::move(level));
+  }
+
+  // Sections, in order of first appearance across pages.
+  std::vector<std::string> section_titles;
+  std::map<std::string, std::vector<const Entry*>> section_entries;
+  for (const Page& page : pages) {
+    for (const auto& s : page.sections) {
+      std::string key = SectionKey(s.title);
+      if (!section_entries.count(key)) section_titles.push_back(s.title);
+      for (const auto& e : s.entries) section_entries[key].push_back(&e);
+    }
+  }
+  std::vector<std::string> mapping;
+  std::set<std::string> competency_ids;
+  for (const std::string& title : section_titles) {
+    std::string key = SectionKey(title);
+    std::string attribute;
+    SectionKind kind = Classify(title, section_entries[key], &attribute);
+    std::string competency_id;
+    if (kind == SectionKind::kCompetency) {
+      competency_id = text::Slugify(WithoutParenthetical(title));
+      for (int n = 2; competency_ids.count(competency_id); ++n)
+        competency_id = text::Slugify(WithoutParenthetical(title)) + "-" + std::to_string(n);
+      competency_ids.insert(competency_id);
+      model::Competency c;
+      c.id = competency_id;
+      c.name = title;
+      f.competencies.push_back(std::move(c));
+      mapping.push_back("- " + title + ": competency `" + competency_id + "`");
+    } else if (kind == SectionKind::kAttribute) {
+      mapping.push_back("- " + title + ": level attribute `" + attribute + "`");
+    } else {
+      mapping.push_back("- " + title + ": requirements to reach the level");
+    }
+
+    // Per level: the text of its own page wins; other pages' copies must agree with it.
+    struct Seen {
+      const Page* page;
+      const Entry* entry;
+    };
+    std::map<std::string, std::vector<Seen>> by_level;
+    for (const Page& page : pages)
+      for (const auto& s : page.sections)
+        if (SectionKey(s.title) == key)
+          for (const auto& e : s.entries) by_level[e.level].push_back({&page, &e});
+    for (auto& [level_name, seen] : by_level) {
+      const Seen* chosen = &seen.front();
+      for (const Seen& s : seen)
+        if (s.page->level == level_name) chosen = &s;
+      for (const Seen& s : seen) {
+        if (&s == chosen || Normalised(s.entry->items) == Normalised(chosen->entry->items))
+          continue;
+        imported.warnings.push_back(
+            {{s.page->file, s.entry->line, 0},
+             "conflicting text for level '" + level_name + "', section '" + title +
+                 "': " + chosen->page->file + ":" + std::to_string(chosen->entry->line) + " and " +
+                 s.page->file + ":" + std::to_string(s.entry->line) + " differ; kept " +
+                 chosen->page->file + ":" + std::to_string(chosen->entry->line)});
+      }
+      const Entry& e = *chosen->entry;
+      if (e.items.empty()) continue;
+      auto [ti, li] = where[level_name];
+      model::Level& level = f.tracks[ti].levels[li];
+      SourceLocation loc{chosen->page->file, e.line, 0};
+      if (kind == SectionKind::kCompetency) {
+        model::Expectation x;
+        x.competency = competency_id;
+        x.behaviours = e.items;
+        x.origin.where = loc;
+        level.expectations.push_back(std::move(x));
+      } else if (kind == SectionKind::kAttribute) {
+        std::string value =
+            e.items.size() == 1 && !e.list ? e.items[0] : "- " + text::Join(e.items, "\n- ");
+        level.attributes.push_back({attribute, value});
+      } else {
+        for (const std::string& item : e.items) {
+          model::Requirement r;
+          r.text = item;
+          r.origin.where = loc;
+          level.requirements.push_back(std::move(r));
+        }
+      }
+    }
+  }
+
+  // Framework: named after its one track, or "Career paths".
+  f.name = f.tracks.size() == 1 && !track_of.empty() && !track_of[ordered[0]].empty()
+               ? track_of[ordered[0]]
+               : "Career paths";
+  f.id = text::Slugify(f.name);
+  f.source.format = "level-pages";
+  if (documents.size() == 1) f.source.file = documents[0].name;
+  std::set<std::pair<std::string, std::string>> kept_notes;
+  for (const Page& page : pages) {
+    for (const model::Note& n : page.notes)
+      if (kept_notes.insert({n.title, n.markdown}).second) f.notes.push_back(n);
+  }
+  model::Note sections;
+  sections.title = "Level page sections";
+  sections.markdown = text::Join(mapping, "\n");
+  f.notes.push_back(std::move(sections));
+  return imported;
+}
+
+std::unique_ptr<Reader> MakeLevelPagesReader() { return std::make_unique<LevelPagesReader>(); }
+
+}  // namespace ladder::formats

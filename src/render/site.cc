@@ -1,0 +1,440 @@
+#include "render/site.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+#include "render/embedded.h"
+#include "render/markdown.h"
+#include "render/site_internal.h"
+
+namespace ladder::render {
+namespace {
+
+using internal::FamilyEntry;
+using internal::FrameworkEntry;
+using internal::LevelEntry;
+using internal::RoleEntry;
+using internal::SearchEntry;
+
+// Seniorities in the order careers climb them; others follow in order of appearance.
+constexpr std::string_view kSeniorityOrder[] = {
+    "intern",    "apprentice",       "graduate",      "associate", "junior", "",
+    "mid",       "intermediate",     "senior",        "lead",      "staff",  "senior staff",
+    "principal", "senior principal", "distinguished", "fellow"};
+
+int SeniorityRank(std::string_view s) {
+  std::string lower = text::ToLower(text::Trim(s));
+  for (size_t i = 0; i < std::size(kSeniorityOrder); ++i)
+    if (lower == kSeniorityOrder[i]) return static_cast<int>(i);
+  return static_cast<int>(std::size(kSeniorityOrder));
+}
+
+// A slug that is unique among `taken` ("ic3", "ic3-2", ...).
+std::string UniqueSlug(std::string_view name, std::set<std::string>& taken) {
+  std::string base = text::Slugify(name);
+  std::string slug = base;
+  for (int n = 2; taken.count(slug); ++n) slug = base + "-" + std::to_string(n);
+  taken.insert(slug);
+  return slug;
+}
+
+void Collect(std::vector<std::string>& texts, const std::vector<model::Requirement>& reqs) {
+  for (const model::Requirement& r : reqs) texts.push_back(r.text);
+}
+
+void IndexFramework(FrameworkEntry& fe) {
+  std::set<std::string> track_slugs;
+  for (size_t t = 0; t < fe.fw.tracks.size(); ++t) {
+    const model::Track& track = fe.fw.tracks[t];
+    std::string track_slug = UniqueSlug(track.id, track_slugs);
+    std::set<std::string> level_slugs = {"index", "compare", "tracks", "changelog"};
+    for (size_t l = 0; l < track.levels.size(); ++l) {
+      LevelEntry e;
+      e.track = &track;
+      e.level = &track.levels[l];
+      e.track_index = t;
+      e.level_index = l;
+      e.track_slug = track_slug;
+      e.level_slug = UniqueSlug(track.levels[l].code, level_slugs);
+      e.key = e.track_slug + "." + e.level_slug;
+      e.path = fe.Dir() + e.track_slug + "/" + e.level_slug + ".html";
+      fe.level_by_key[e.key] = fe.levels.size();
+      fe.level_by_path[e.path] = fe.levels.size();
+      fe.levels.push_back(std::move(e));
+    }
+  }
+  std::set<std::string> role_slugs = {"family", "index"};
+  std::set<std::string> family_slugs;
+  std::map<std::string, size_t> family_index;
+  std::vector<std::string> seniorities;
+  for (size_t r = 0; r < fe.fw.roles.size(); ++r) {
+    const model::RoleProfile& role = fe.fw.roles[r];
+    RoleEntry re{&role, UniqueSlug(role.id.empty() ? role.title : role.id, role_slugs), ""};
+    re.path = "roles/" + fe.slug + "/" + re.slug + ".html";
+    fe.role_by_path[re.path] = fe.roles.size();
+    fe.roles.push_back(std::move(re));
+    auto [it, inserted] = family_index.emplace(role.family, fe.families.size());
+    if (inserted) {
+      FamilyEntry family{role.family, UniqueSlug(role.family, family_slugs), "", {}};
+      family.path = "roles/" + fe.slug + "/family/" + family.slug + ".html";
+      fe.family_by_path[family.path] = fe.families.size();
+      fe.families.push_back(std::move(family));
+    }
+    fe.families[it->second].roles.push_back(r);
+    if (std::find(seniorities.begin(), seniorities.end(), role.seniority) == seniorities.end())
+      seniorities.push_back(role.seniority);
+  }
+  std::stable_sort(seniorities.begin(), seniorities.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return SeniorityRank(a) < SeniorityRank(b);
+                   });
+  fe.seniorities = std::move(seniorities);
+  for (FamilyEntry& family : fe.families) {
+    std::stable_sort(family.roles.begin(), family.roles.end(), [&](size_t a, size_t b) {
+      return SeniorityRank(fe.fw.roles[a].seniority) < SeniorityRank(fe.fw.roles[b].seniority);
+    });
+  }
+}
+
+void AddSearch(std::vector<SearchEntry>& out, std::string kind, std::string title,
+               std::string context, std::string url, std::string body) {
+  if (body.empty() && title.empty()) return;
+  SearchEntry e{std::move(kind), std::move(title),          std::move(context),
+                std::move(url),  text::CollapseSpace(body), ""};
+  e.haystack = text::ToLower(e.title + "\n" + e.text);
+  out.push_back(std::move(e));
+}
+
+void IndexSearch(Site::Impl& site) {
+  for (const FrameworkEntry& fe : site.frameworks) {
+    const model::Framework& fw = fe.fw;
+    AddSearch(site.search, "framework", fw.name, fw.family, fe.Dir() + "index.html",
+              fw.description);
+    for (const LevelEntry& le : fe.levels) {
+      const model::Level& level = *le.level;
+      std::string context = fw.name + " › " + le.track->name;
+      std::string body = level.summary;
+      if (level.state == model::LevelState::kUndefined) body += " " + level.note;
+      for (const auto& [key, value] : level.attributes) body += " " + value;
+      AddSearch(site.search, "level", internal::LevelLabel(level), context, le.path, body);
+      for (const model::Expectation& ex : level.expectations) {
+        const model::Competency* c = fw.FindCompetency(ex.competency);
+        std::string cname = c ? c->name : ex.competency;
+        std::string anchor = le.path + "#c-" + text::Slugify(ex.competency);
+        if (!ex.summary.empty())
+          AddSearch(site.search, "behaviour", internal::LevelLabel(level) + " · " + cname, context,
+                    anchor, ex.summary);
+        for (const std::string& b : ex.behaviours)
+          AddSearch(site.search, "behaviour", internal::LevelLabel(level) + " · " + cname, context,
+                    anchor, b);
+      }
+      for (const model::Requirement& r : level.requirements)
+        AddSearch(site.search, "requirement", internal::LevelLabel(level), context,
+                  le.path + "#requirements", r.text);
+    }
+    for (size_t n = 0; n < fw.notes.size(); ++n)
+      AddSearch(site.search, "note", fw.notes[n].title, fw.name,
+                fe.Dir() + "index.html#note-" + std::to_string(n + 1), fw.notes[n].markdown);
+    for (const model::OverlayRole& o : fw.overlays)
+      AddSearch(site.search, "overlay", o.name, fw.name,
+                fe.Dir() + "index.html#overlay-" + text::Slugify(o.id),
+                o.description + " " + text::Join(o.duties, " "));
+    for (const RoleEntry& re : fe.roles)
+      AddSearch(site.search, "role", re.role->title, re.role->family, re.path, re.role->summary);
+  }
+}
+
+void ConvertMarkdown(Site::Impl& site) {
+  std::vector<std::string> texts;
+  std::vector<std::string> blocks;
+  for (const FrameworkEntry& fe : site.frameworks) {
+    const model::Framework& fw = fe.fw;
+    std::vector<const model::Framework*> all = {&fw};
+    for (const model::Framework& old : fe.older) all.push_back(&old);
+    for (const model::Framework* f : all) {
+      for (const model::Track& t : f->tracks) {
+        for (const model::Level& l : t.levels) {
+          texts.push_back(l.summary);
+          blocks.push_back(l.summary);
+          Collect(texts, l.requirements);
+          for (const auto& [key, value] : l.attributes) blocks.push_back(value);
+          for (const model::Expectation& e : l.expectations) {
+            texts.push_back(e.summary);
+            for (const std::string& b : e.behaviours) texts.push_back(b);
+          }
+        }
+      }
+    }
+    for (const model::Competency& c : fw.competencies) texts.push_back(c.description);
+    for (const model::CompetencyGroup& g : fw.groups) texts.push_back(g.description);
+    for (const model::OverlayRole& o : fw.overlays) {
+      texts.push_back(o.description);
+      for (const std::string& d : o.duties) texts.push_back(d);
+    }
+    for (const model::Transition& t : fw.transitions) texts.push_back(t.description);
+    for (const model::RoleProfile& r : fw.roles) {
+      for (const auto* list : {&r.responsibilities, &r.skills, &r.kpis})
+        for (const std::string& s : *list) texts.push_back(s);
+    }
+    Collect(texts, fw.policy);
+    blocks.push_back(fw.description);
+    for (const model::Track& t : fw.tracks) blocks.push_back(t.description);
+    for (const model::Note& n : fw.notes) blocks.push_back(n.markdown);
+    for (const model::OverlayRole& o : fw.overlays) blocks.push_back(o.description);
+    for (const model::Transition& t : fw.transitions) blocks.push_back(t.description);
+    for (const model::RoleProfile& r : fw.roles) {
+      blocks.push_back(r.summary);
+      blocks.push_back(r.path);
+    }
+  }
+  for (const std::string& t : texts)
+    if (!site.inline_html.count(t)) site.inline_html.emplace(t, InlineMarkdownToHtml(t));
+  for (const std::string& t : blocks)
+    if (!site.block_html.count(t)) site.block_html.emplace(t, MarkdownToHtml(t));
+}
+
+// Path of a page as asked by a client: "" or ".../" name the directory's index.html.
+std::string NormalisePath(std::string_view path) {
+  while (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  std::string p(path);
+  if (p.empty() || p.back() == '/') p += "index.html";
+  return p;
+}
+
+}  // namespace
+
+// Every text of the model is converted at build time, so that a built Site never writes to
+// these maps and pages render without locks. A text missing here (a bug) renders empty.
+const std::string& Site::Impl::InlineHtml(const std::string& markdown) const {
+  static const std::string kMissing;
+  auto it = inline_html.find(markdown);
+  return it == inline_html.end() ? kMissing : it->second;
+}
+
+const std::string& Site::Impl::BlockHtml(const std::string& markdown) const {
+  static const std::string kMissing;
+  auto it = block_html.find(markdown);
+  return it == block_html.end() ? kMissing : it->second;
+}
+
+bool VersionLess(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      size_t i0 = i, j0 = j;
+      while (i < a.size() && is_digit(a[i])) ++i;
+      while (j < b.size() && is_digit(b[j])) ++j;
+      std::string_view na = a.substr(i0, i - i0), nb = b.substr(j0, j - j0);
+      while (na.size() > 1 && na.front() == '0') na.remove_prefix(1);
+      while (nb.size() > 1 && nb.front() == '0') nb.remove_prefix(1);
+      if (na.size() != nb.size()) return na.size() < nb.size();
+      if (na != nb) return na < nb;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+Site::Site(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Site::~Site() = default;
+
+Result<std::unique_ptr<Site>> Site::Build(std::vector<model::Framework> frameworks,
+                                          SiteOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  std::map<std::string, std::vector<model::Framework>> by_id;
+  for (model::Framework& f : frameworks) by_id[f.id].push_back(std::move(f));
+  for (auto& [id, versions] : by_id) {
+    std::stable_sort(versions.begin(), versions.end(),
+                     [](const model::Framework& a, const model::Framework& b) {
+                       return VersionLess(a.version, b.version);
+                     });
+    for (size_t i = 1; i < versions.size(); ++i) {
+      if (versions[i].version == versions[i - 1].version)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "framework " + id + " version " + versions[i].version + " is given twice");
+    }
+    FrameworkEntry fe;
+    fe.fw = std::move(versions.back());
+    versions.pop_back();
+    fe.older = std::move(versions);
+    impl->frameworks.push_back(std::move(fe));
+  }
+  std::stable_sort(impl->frameworks.begin(), impl->frameworks.end(),
+                   [](const FrameworkEntry& a, const FrameworkEntry& b) {
+                     return std::tie(a.fw.name, a.fw.id) < std::tie(b.fw.name, b.fw.id);
+                   });
+  std::set<std::string> slugs;
+  for (size_t i = 0; i < impl->frameworks.size(); ++i) {
+    FrameworkEntry& fe = impl->frameworks[i];
+    fe.slug = UniqueSlug(fe.fw.id, slugs);
+    impl->framework_by_slug[fe.slug] = i;
+  }
+  // Entries point into the frameworks: index them only once the vector no longer moves.
+  for (FrameworkEntry& fe : impl->frameworks) IndexFramework(fe);
+  ConvertMarkdown(*impl);
+  IndexSearch(*impl);
+  return std::unique_ptr<Site>(new Site(std::move(impl)));
+}
+
+std::vector<std::string> Site::Paths() const {
+  std::vector<std::string> paths = {"index.html", "search.html", "search-index.js",
+                                    "search-index.json"};
+  bool any_roles = false;
+  for (const FrameworkEntry& fe : impl_->frameworks) {
+    for (const char* page : {"index.html", "tracks.html", "changelog.html", "compare/index.html"})
+      paths.push_back(fe.Dir() + page);
+    for (const LevelEntry& le : fe.levels) paths.push_back(le.path);
+    for (auto [a, b] : internal::StaticComparePairs(*impl_, fe))
+      paths.push_back(internal::ComparePath(fe, a, b));
+    for (const RoleEntry& re : fe.roles) paths.push_back(re.path);
+    for (const FamilyEntry& f : fe.families) paths.push_back(f.path);
+    any_roles = any_roles || !fe.roles.empty();
+  }
+  if (any_roles) paths.push_back("roles/index.html");
+  for (const EmbeddedFile& f : EmbeddedFiles())
+    if (text::StartsWith(f.name, "static/")) paths.push_back(std::string(f.name));
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+Result<Page> Site::Render(std::string_view raw_path,
+                          const std::map<std::string, std::string>& query) const {
+  std::string path = NormalisePath(raw_path);
+  auto q = [&](const char* key) {
+    auto it = query.find(key);
+    return it == query.end() ? std::string() : it->second;
+  };
+  auto not_found = [&] { return MakeError(ErrorCode::kNotFound, "no page at /" + path); };
+  if (path == "index.html") return internal::HomePage(*impl_, path);
+  if (path == "search.html") return internal::SearchPage(*impl_, path, q("q"));
+  if (path == "search-index.json")
+    return Page{"application/json; charset=utf-8", SearchIndexJson(), false};
+  if (path == "search-index.js")
+    return Page{"application/javascript; charset=utf-8",
+                "window.ladderSearchIndex = " + SearchIndexJson() + ";\n", false};
+  if (path == "roles/index.html") return internal::RolesPage(*impl_, path);
+  if (text::StartsWith(path, "static/")) {
+    const EmbeddedFile* f = FindEmbedded(path);
+    if (!f) return not_found();
+    return Page{std::string(ContentTypeFor(path)), std::string(f->contents), true};
+  }
+  std::vector<std::string> parts = text::Split(path, '/');
+  if (parts.size() < 3) return not_found();
+  auto fw_it = impl_->framework_by_slug.find(parts[1]);
+  if (fw_it == impl_->framework_by_slug.end()) return not_found();
+  const FrameworkEntry& fe = impl_->frameworks[fw_it->second];
+  if (parts[0] == "roles") {
+    if (auto it = fe.role_by_path.find(path); it != fe.role_by_path.end())
+      return internal::RolePage(*impl_, fe, it->second, path);
+    if (auto it = fe.family_by_path.find(path); it != fe.family_by_path.end())
+      return internal::FamilyPage(*impl_, fe, it->second, path);
+    return not_found();
+  }
+  if (parts[0] != "f") return not_found();
+  if (parts.size() == 3) {
+    if (parts[2] == "index.html") return internal::FrameworkPage(*impl_, fe, path);
+    if (parts[2] == "tracks.html") return internal::TracksPage(*impl_, fe, path);
+    if (parts[2] == "changelog.html") return internal::ChangelogPage(*impl_, fe, path);
+    return not_found();
+  }
+  if (parts.size() == 4 && parts[2] == "compare") {
+    if (parts[3] == "index.html") {
+      std::string a = q("a"), b = q("b");
+      if (a.empty() && b.empty()) return internal::CompareIndexPage(*impl_, fe, path);
+      auto ia = fe.level_by_key.find(a), ib = fe.level_by_key.find(b);
+      if (ia == fe.level_by_key.end() || ib == fe.level_by_key.end())
+        return MakeError(ErrorCode::kNotFound, "no level " + (ia == fe.level_by_key.end() ? a : b) +
+                                                   " in framework " + fe.fw.id);
+      return internal::ComparePage(*impl_, fe, ia->second, ib->second, path);
+    }
+    std::string name = parts[3];
+    if (!text::EndsWith(name, ".html")) return not_found();
+    name.resize(name.size() - 5);
+    size_t sep = name.find("--");
+    if (sep == std::string::npos) return not_found();
+    auto ia = fe.level_by_key.find(name.substr(0, sep));
+    auto ib = fe.level_by_key.find(name.substr(sep + 2));
+    if (ia == fe.level_by_key.end() || ib == fe.level_by_key.end()) return not_found();
+    return internal::ComparePage(*impl_, fe, ia->second, ib->second, path);
+  }
+  if (auto it = fe.level_by_path.find(path); it != fe.level_by_path.end())
+    return internal::LevelPage(*impl_, fe, it->second, path);
+  return not_found();
+}
+
+std::vector<SearchHit> Site::Search(std::string_view query, size_t limit) const {
+  return internal::SearchIn(*impl_, query, limit);
+}
+
+std::vector<SearchHit> internal::SearchIn(const Site::Impl& site, std::string_view query,
+                                          size_t limit) {
+  std::vector<std::string> words;
+  for (std::string& w : text::Split(text::ToLower(text::CollapseSpace(query)), ' '))
+    if (!w.empty()) words.push_back(std::move(w));
+  std::vector<SearchHit> hits;
+  if (words.empty()) return hits;
+  for (const SearchEntry& e : site.search) {
+    bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+      return e.haystack.find(w) != std::string::npos;
+    });
+    if (!all) continue;
+    SearchHit hit{e.kind, e.title, e.context, e.url, "", "", ""};
+    // The snippet: up to ~80 bytes around the first word's first occurrence in the text,
+    // cut at spaces so that no UTF-8 sequence is split.
+    std::string lower = text::ToLower(e.text);
+    size_t at = lower.find(words[0]);
+    if (at == std::string::npos) {
+      hit.before = e.text.substr(0, std::min<size_t>(e.text.size(), 160));
+      size_t cut = hit.before.size() < e.text.size() ? hit.before.rfind(' ') : std::string::npos;
+      if (cut != std::string::npos) hit.before = hit.before.substr(0, cut) + " …";
+    } else {
+      size_t start = at > 80 ? e.text.rfind(' ', at - 80) : 0;
+      if (start == std::string::npos) start = 0;
+      size_t end = e.text.find(' ', std::min(e.text.size(), at + words[0].size() + 80));
+      if (end == std::string::npos) end = e.text.size();
+      hit.before =
+          (start > 0 ? "… " : "") + std::string(text::Trim(e.text.substr(start, at - start)));
+      if (at > start && e.text[at - 1] == ' ') hit.before += ' ';
+      hit.match = e.text.substr(at, words[0].size());
+      hit.after = e.text.substr(at + words[0].size(), end - at - words[0].size()) +
+                  (end < e.text.size() ? " …" : "");
+    }
+    hits.push_back(std::move(hit));
+    if (hits.size() >= limit) break;
+  }
+  return hits;
+}
+
+std::string Site::SearchIndexJson() const {
+  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+  for (const SearchEntry& e : impl_->search) {
+    entries.push_back({{"kind", e.kind},
+                       {"title", e.title},
+                       {"context", e.context},
+                       {"url", e.url},
+                       {"text", e.text}});
+  }
+  // Escape '<' etc. is unnecessary in a separate file, but replacing invalid UTF-8 keeps the
+  // index loadable whatever a document contained.
+  return entries.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+int internal::FrameworkEntry::Previous(size_t i) const {
+  if (levels[i].level_index == 0) return -1;
+  return static_cast<int>(i) - 1;
+}
+
+int internal::FrameworkEntry::Next(size_t i) const {
+  if (i + 1 >= levels.size() || levels[i + 1].track_index != levels[i].track_index) return -1;
+  return static_cast<int>(i) + 1;
+}
+
+}  // namespace ladder::render

@@ -1,0 +1,96 @@
+// The published site of a set of frameworks: every page a reader sees, as HTML rendered from the
+// mustache templates of web/templates (DESIGN.md §6), shared by `ladder serve` (rendered on
+// request) and `ladder render` (written to files).
+//
+// Pages and their paths, relative to the site's root (links between pages are relative, so the
+// static site works from file:// and from any static host):
+//   index.html                          frameworks, role catalogue, search box
+//   search.html                         search results (server: ?q=; static: search-index.js)
+//   f/<fw>/index.html                   per track a levels x competencies matrix, pillars,
+//                                       requirements, overlays, transitions, policy, notes
+//   f/<fw>/tracks.html                  tracks side by side by rank
+//   f/<fw>/<track>/<level>.html         previous | current | next, what is new marked
+//   f/<fw>/compare/index.html           choose two levels (server: ?a=<track>.<level>&b=...)
+//   f/<fw>/compare/<a>--<b>.html        two levels: behaviours added, removed, reworded
+//   f/<fw>/changelog.html               per level, what changed between versions
+//   roles/index.html                    role catalogue: families x seniorities
+//   roles/<fw>/<role>.html, roles/<fw>/family/<family>.html
+//   search-index.js, search-index.json, static/...
+//
+// Every text goes through the templates' escaping, every URL through SafeUrl(); only cmark-gfm
+// output (render/markdown.h) is written unescaped. Output depends only on the frameworks: no
+// clock, no randomness, stable order, so the same input gives the same bytes.
+//
+// A Site is immutable once built; Render() is thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "model/framework.h"
+
+namespace ladder::render {
+
+struct SiteOptions {
+  // True for `ladder render`: search runs in the browser from search-index.js, and the compare
+  // page lists pre-rendered pairs. False for the server, which answers ?q= and ?a=&b=.
+  bool static_site = false;
+  // The static site pre-renders every pair of levels of frameworks with at most this many
+  // levels; larger frameworks get neighbouring levels and levels of equal rank only.
+  int max_levels_for_all_pairs = 12;
+};
+
+struct Page {
+  std::string content_type;
+  std::string body;
+  bool published = false;  // content of published framework versions only (cacheable)
+};
+
+// One search result: what matched, where, and the link to it.
+struct SearchHit {
+  std::string kind;                  // "level", "behaviour", "note", "role", "framework"
+  std::string title;                 // "IC3 · Senior Support Engineer"
+  std::string context;               // "Customer Support › Delivery"
+  std::string url;                   // site-relative path with #anchor
+  std::string before, match, after;  // the snippet, split around the first matched word
+};
+
+class Site {
+ public:
+  // `frameworks` holds every version of every framework to publish; for each id the version
+  // that sorts last (numeric-aware) is shown and the others feed the changelog.
+  // Errors: kInvalidArgument when two frameworks have the same id and version.
+  static Result<std::unique_ptr<Site>> Build(std::vector<model::Framework> frameworks,
+                                             SiteOptions options = {});
+  ~Site();
+
+  // Every page and file of the static site, sorted.
+  std::vector<std::string> Paths() const;
+
+  // The page at `path` (as listed by Paths(); "" means index.html), with the query parameters
+  // the server passes (q for search, a and b for compare). Errors: kNotFound.
+  Result<Page> Render(std::string_view path,
+                      const std::map<std::string, std::string>& query = {}) const;
+
+  // Results for a free-text query: every word must occur; at most `limit`, in site order.
+  std::vector<SearchHit> Search(std::string_view query, size_t limit = 50) const;
+
+  // The search index as JSON (and as a script defining window.ladderSearchIndex, which also
+  // loads from file://, where browsers refuse fetch()).
+  std::string SearchIndexJson() const;
+
+  struct Impl;
+
+ private:
+  explicit Site(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Orders version strings: numeric runs compare as numbers ("2023.10" > "2023.9").
+bool VersionLess(std::string_view a, std::string_view b);
+
+}  // namespace ladder::render

@@ -1,0 +1,167 @@
+// Internals of Site (site.h) shared by the files that build its pages: the indexed frameworks,
+// the mustache helpers and one function per kind of page. Not for use outside render/.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/framework.h"
+#include "render/site.h"
+
+namespace ladder::render::internal {
+
+using Data = kainjow::mustache::data;
+
+struct LevelEntry {
+  const model::Track* track = nullptr;
+  const model::Level* level = nullptr;
+  size_t track_index = 0;
+  size_t level_index = 0;  // within its track
+  std::string track_slug;
+  std::string level_slug;
+  std::string key;   // "<track_slug>.<level_slug>", used by compare pages
+  std::string path;  // "f/<fw>/<track_slug>/<level_slug>.html"
+};
+
+struct RoleEntry {
+  const model::RoleProfile* role = nullptr;
+  std::string slug;
+  std::string path;  // "roles/<fw>/<slug>.html"
+};
+
+struct FamilyEntry {
+  std::string name;
+  std::string slug;
+  std::string path;           // "roles/<fw>/family/<slug>.html"
+  std::vector<size_t> roles;  // indexes into FrameworkEntry::roles, by seniority
+};
+
+struct FrameworkEntry {
+  model::Framework fw;                  // the version shown
+  std::vector<model::Framework> older;  // earlier versions, oldest first
+  std::string slug;
+  std::vector<LevelEntry> levels;  // tracks in order, levels by rank
+  std::map<std::string, size_t> level_by_key;
+  std::map<std::string, size_t> level_by_path;
+  std::vector<RoleEntry> roles;
+  std::vector<FamilyEntry> families;     // in order of first appearance
+  std::vector<std::string> seniorities;  // columns of the role grid, junior first
+  std::map<std::string, size_t> role_by_path;
+  std::map<std::string, size_t> family_by_path;
+
+  std::string Dir() const { return "f/" + slug + "/"; }
+  // Index of the level before/after `i` in the same track, or -1.
+  int Previous(size_t i) const;
+  int Next(size_t i) const;
+  bool Published() const { return fw.status == model::FrameworkStatus::kPublished; }
+};
+
+struct SearchEntry {
+  std::string kind, title, context, url, text;
+  std::string haystack;  // lower-case title + text
+};
+
+}  // namespace ladder::render::internal
+
+namespace ladder::render {
+
+struct Site::Impl {
+  SiteOptions options;
+  std::vector<internal::FrameworkEntry> frameworks;  // by name, then id
+  std::map<std::string, size_t> framework_by_slug;
+  std::vector<internal::SearchEntry> search;
+  // Inline Markdown of every behaviour, summary and duty, converted once at build time.
+  std::unordered_map<std::string, std::string> inline_html;
+
+  // Block Markdown of attributes, notes, descriptions and role prose.
+  std::unordered_map<std::string, std::string> block_html;
+
+  const std::string& InlineHtml(const std::string& markdown) const;
+  const std::string& BlockHtml(const std::string& markdown) const;
+};
+
+}  // namespace ladder::render
+
+namespace ladder::render::internal {
+
+// "../../" for a page at "f/x/y.html": the prefix that leads back to the site's root.
+std::string RootOf(std::string_view path);
+
+// The common data of every page: lang, title, root, navigation, static flag.
+Data PageData(const Site::Impl& site, std::string_view path, std::string_view title);
+
+// A link for a template: SafeUrl(root + target).
+std::string Href(std::string_view root, std::string_view target);
+
+// Renders the template web/templates/<name>.mustache with `data`. Templates are parsed once per
+// thread; `{{>name}}` partials are inlined when a template is loaded.
+std::string RenderTemplate(std::string_view name, const Data& data);
+
+// Sets `key` to `list` and "has_<key>" to whether it is non-empty (mustache has no other
+// way to write a <ul> only around a non-empty list).
+void SetList(Data& d, const std::string& key, const Data& list);
+
+// A string for a template, or `false` when empty: in kainjow an empty string is truthy, and a
+// missing key is looked up in enclosing contexts (where another object's key of the same name
+// would show), so optional texts are always set, to false when empty.
+Data Text(const std::string& s);
+
+// List helpers.
+Data List();
+Data Object();
+
+// Data of a behaviour list (inline Markdown) for templates: [{html}].
+Data Behaviours(const Site::Impl& site, const std::vector<std::string>& behaviours);
+// Data of requirements: [{text, rule}].
+Data Requirements(const std::vector<model::Requirement>& requirements);
+// The name of a rule kind for display ("time at level", "manual checkpoint", ...).
+std::string RuleKind(const model::Rule& rule);
+// Competencies grouped by pillar: [{name, has_name, competencies: [const Competency*]}].
+struct Group {
+  std::string name;
+  std::string description;
+  std::vector<const model::Competency*> competencies;
+};
+std::vector<Group> Groups(const model::Framework& fw);
+// Keys of the attributes of some levels, in order of first appearance.
+std::vector<std::string> AttributeKeys(const std::vector<const model::Level*>& levels);
+std::string AttributeLabel(std::string_view key);  // "years_of_experience" -> "Years of experience"
+std::string AttributeValue(const model::Level& level, std::string_view key);
+std::string LevelLabel(const model::Level& level);  // "IC3 · Senior Support Engineer"
+
+// Shared parts of framework pages.
+Data FrameworkHeader(const FrameworkEntry& fe, const std::string& root);
+Data OverlaysData(const Site::Impl& site, const model::Framework& fw);
+Data TransitionsData(const Site::Impl& site, const model::Framework& fw);
+// Pages.
+Result<Page> HomePage(const Site::Impl& site, std::string_view path);
+Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view path);
+Result<Page> TracksPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view path);
+Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t level,
+                       std::string_view path);
+Result<Page> CompareIndexPage(const Site::Impl& site, const FrameworkEntry& fe,
+                              std::string_view path);
+Result<Page> ComparePage(const Site::Impl& site, const FrameworkEntry& fe, size_t a, size_t b,
+                         std::string_view path);
+Result<Page> ChangelogPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view path);
+Result<Page> RolesPage(const Site::Impl& site, std::string_view path);
+Result<Page> RolePage(const Site::Impl& site, const FrameworkEntry& fe, size_t role,
+                      std::string_view path);
+Result<Page> FamilyPage(const Site::Impl& site, const FrameworkEntry& fe, size_t family,
+                        std::string_view path);
+Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::string_view query);
+
+// The pairs of levels whose compare page the static site pre-renders.
+std::vector<std::pair<size_t, size_t>> StaticComparePairs(const Site::Impl& site,
+                                                          const FrameworkEntry& fe);
+std::string ComparePath(const FrameworkEntry& fe, size_t a, size_t b);
+
+Page HtmlPage(std::string body, bool published);
+
+std::vector<SearchHit> SearchIn(const Site::Impl& site, std::string_view query, size_t limit);
+
+}  // namespace ladder::render::internal

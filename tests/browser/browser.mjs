@@ -1,0 +1,49 @@
+// Shared set-up of the browser tests: Debian's Chromium driven by playwright-core (never a
+// downloaded browser), and a page wrapper that fails the test on any dialog or script error.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+// A page that records dialogs (alert/confirm/prompt), uncaught script errors and console
+// errors; `problems` must stay empty.
+export async function watchedPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('dialog', async (dialog) => {
+    problems.push(`dialog ${dialog.type()}: ${dialog.message()} on ${page.url()}`);
+    await dialog.dismiss();
+  });
+  page.on('pageerror', (err) => problems.push(`script error on ${page.url()}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error on ${page.url()}: ${msg.text()}`);
+  });
+  return { page, problems, context };
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function shot(page, dir, name) {
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+// `base` is "http://host:port/" or "file:///dir/"; `rel` a site path like "f/x/index.html".
+export function urlOf(base, rel) {
+  return new URL(rel, base).href;
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Browser tests (tests/browser/*.mjs) in Debian's Chromium through playwright-core: the reader's
+# walk on `ladder serve` with the five seeds imported into a database and on the static site
+# from file://, and hostile content on both. Screenshots go to build/test-artifacts/browser/.
+set -euo pipefail
+: "${LADDER:?}" "${LADDER_SOURCE_DIR:?}" "${SEEDS:?}"
+src=$LADDER_SOURCE_DIR
+artifacts=$(cd "$(dirname "$LADDER")" && pwd)/test-artifacts/browser
+[[ -x /usr/bin/chromium ]] || { echo "FAIL: /usr/bin/chromium missing (scripts/setup.sh installs it)" >&2; exit 1; }
+[[ -d $src/node_modules/playwright-core ]] || { echo "FAIL: run npm ci (scripts/setup.sh does)" >&2; exit 1; }
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+rm -rf "$artifacts"; mkdir -p "$artifacts"
+
+# Starts `ladder serve ARGS...` on a free port; sets $port.
+serve() {
+  local log=$tmp/serve.$RANDOM.log
+  "$LADDER" serve --listen 127.0.0.1:0 --quiet "$@" 2>"$log" &
+  pids+=($!)
+  for _ in $(seq 200); do grep -q "serving" "$log" && break; sleep 0.05; done
+  port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$log")
+  [[ -n $port ]] || fail "ladder serve did not start: $(cat "$log")"
+}
+
+# The five seeds, imported and published into one database. The walk needs 000, 001 and 002;
+# the others are published when their importers read them.
+mkdir -p "$tmp/fw"
+for seed in "$SEEDS"/*.txt; do
+  n=$(basename "$seed" .txt)
+  if ! "$LADDER" import "$seed" -o "$tmp/fw/$n.yaml" 2>"$tmp/import.log"; then
+    case $n in
+      000_*|001_*|002_*) fail "import of $n failed: $(cat "$tmp/import.log")" ;;
+      *) echo "note: $n not imported: $(tail -1 "$tmp/import.log")" >&2 ;;
+    esac
+  fi
+done
+db=sqlite:$tmp/seeds.db
+"$LADDER" load --publish --database "$db" "$tmp"/fw/*.yaml >/dev/null
+serve --database "$db"
+"$LADDER" render --out "$tmp/site" --database "$db" 2>/dev/null
+
+status=0
+node "$src/tests/browser/walk.mjs" "http://127.0.0.1:$port/" server "$artifacts" "$SEEDS" || status=1
+node "$src/tests/browser/walk.mjs" "file://$tmp/site/" static "$artifacts" "$SEEDS" || status=1
+
+# Hostile content, on the server and on the static site: every page.
+"$LADDER" render --out "$tmp/hostile" "$src/tests/render/hostile.yaml" 2>/dev/null
+mapfile -t pages < <(cd "$tmp/hostile" && find . -name '*.html' | sed 's|^\./||' | sort)
+serve "$src/tests/render/hostile.yaml"
+node "$src/tests/browser/hostile.mjs" "http://127.0.0.1:$port/" server "$artifacts" "${pages[@]}" \
+  "search.html?q=script" || status=1
+node "$src/tests/browser/hostile.mjs" "file://$tmp/hostile/" static "$artifacts" "${pages[@]}" \
+  "search.html?q=script" || status=1
+exit $status
