@@ -14,7 +14,7 @@ seconds=${FUZZ_SECONDS:-20}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 jobs=${FUZZ_JOBS:-2}
 
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLADDER_FUZZ=ON >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O1 -g1" -DLADDER_FUZZ=ON >/dev/null
 ninja -C "$build" -j"$jobs" fuzzers
 
 targets=${FUZZ_TARGETS:-$(cd "$build/fuzz" && ls | grep '_fuzz$' | sort)}
