@@ -912,34 +912,47 @@ std::string StripEnd(std::string_view s) {
   return std::string(s);
 }
 
-// Splits one line at ", " (outside parentheses) where both sides state a rule of their own;
-// a part that states none stays attached to the part before it (or after it, when first).
+// Splits one line at ", " and " and " (outside parentheses) where both sides state a rule of
+// their own; a part that states none stays attached to the part before it (or after it, when
+// first), joined as it was written.
 std::vector<std::string> SplitCommas(std::string_view line) {
-  std::vector<std::string> raw;
+  struct Piece {
+    std::string separator;  // what preceded the piece in the line: "", ",", " and"
+    std::string text;       // as written, leading space included
+  };
+  std::vector<Piece> raw;
   int depth = 0;
   size_t start = 0;
+  std::string separator;
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (c == '(') ++depth;
     if (c == ')') depth = std::max(0, depth - 1);
-    if (depth == 0 && c == ',' && i + 1 < line.size() && line[i + 1] == ' ') {
-      raw.emplace_back(line.substr(start, i - start));
+    if (depth != 0) continue;
+    if (c == ',' && i + 1 < line.size() && line[i + 1] == ' ') {
+      raw.push_back({separator, std::string(line.substr(start, i - start))});
+      separator = ",";
       start = i + 1;
+    } else if (line.substr(i).starts_with(" and ") && i > start) {
+      raw.push_back({separator, std::string(line.substr(start, i - start))});
+      separator = " and";
+      start = i + 4;
+      i += 3;
     }
   }
-  raw.emplace_back(line.substr(start));
+  raw.push_back({separator, std::string(line.substr(start))});
   if (raw.size() == 1) return {std::string(text::Trim(line))};
   std::vector<std::string> parts;
   std::vector<bool> typed;
   std::string pending;  // leading parts that state no rule
-  for (const std::string& piece : raw) {
-    std::string cleaned = StripJoiner(piece);
+  for (const Piece& piece : raw) {
+    std::string cleaned = StripJoiner(piece.text);
     bool is_rule = !IsManual(RecognizeRule(cleaned));
     if (is_rule) {
       if (!pending.empty()) {
         // A leading clause that states no rule may qualify the next one ("If ..., X"):
         // keep them together.
-        std::string merged = pending + "," + piece;
+        std::string merged = pending + piece.separator + piece.text;
         parts.push_back(std::string(text::Trim(merged)));
         typed.push_back(!IsManual(RecognizeRule(parts.back())));
         pending.clear();
@@ -948,10 +961,10 @@ std::vector<std::string> SplitCommas(std::string_view line) {
         typed.push_back(true);
       }
     } else if (!parts.empty()) {
-      parts.back() += "," + piece;
+      parts.back() += piece.separator + piece.text;
       typed.back() = !IsManual(RecognizeRule(parts.back()));
     } else {
-      pending += pending.empty() ? piece : "," + piece;
+      pending += pending.empty() ? piece.text : piece.separator + piece.text;
     }
   }
   // A line with no typed part, or where a qualifier breaks the rule it is attached to
@@ -966,6 +979,10 @@ std::vector<std::string> SplitCommas(std::string_view line) {
 }  // namespace
 
 model::Rule RecognizeRule(std::string_view sentence) {
+  // A requirement is a sentence; text longer than this is prose that states no single rule
+  // (and the bound keeps splitting long texts linear).
+  constexpr size_t kMaxSentenceBytes = 600;
+  if (sentence.size() > kMaxSentenceBytes) return model::ManualRule{};
   std::string s = StripEnd(StripListMarker(sentence));
   // A leading purpose clause ("In order to attain the next level, ...") states no condition.
   if (text::ToLower(s).starts_with("in order to ")) {

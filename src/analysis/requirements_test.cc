@@ -93,6 +93,20 @@ TEST(SplitRequirements, IndependentRequirementsAtCommasAndSemicolons) {
                                       "approved by leadership"}));
 }
 
+TEST(SplitRequirements, AndBetweenRules) {
+  EXPECT_EQ(SplitRequirements("1 year at Level 1 and a successful peer review"),
+            (std::vector<std::string>{"1 year at Level 1", "a successful peer review"}));
+  EXPECT_EQ(SplitRequirements("Presented 2 talks and wrote 3 design docs"),
+            (std::vector<std::string>{"Presented 2 talks", "wrote 3 design docs"}));
+  // "and" inside one requirement keeps it whole.
+  EXPECT_EQ(SplitRequirements("SME in automation processes and tools"),
+            (std::vector<std::string>{"SME in automation processes and tools"}));
+  EXPECT_EQ(SplitRequirements("SME in Linux and networking"),
+            (std::vector<std::string>{"SME in Linux and networking"}));
+  EXPECT_EQ(SplitRequirements("Interest and expertise in technical troubleshooting"),
+            (std::vector<std::string>{"Interest and expertise in technical troubleshooting"}));
+}
+
 TEST(SplitRequirements, BulletsAndLines) {
   EXPECT_EQ(SplitRequirements("\xE2\x80\xA2 1 year at Level 1 \xE2\x80\xA2 Successful peer review"),
             (std::vector<std::string>{"1 year at Level 1", "Successful peer review"}));
@@ -117,6 +131,14 @@ TEST(SplitRequirements, KeepsOneRequirementTogether) {
   // Commas inside parentheses never split.
   EXPECT_EQ(SplitRequirements("SME in two skillsets (networking, storage)"),
             (std::vector<std::string>{"SME in two skillsets (networking, storage)"}));
+}
+
+TEST(SplitRequirements, LongTextsStayLinear) {
+  std::string text = "1 year at Level 1";
+  for (int i = 0; i < 50000; ++i) text += ", and a strong sense of ownership";
+  std::vector<std::string> parts = SplitRequirements(text);
+  ASSERT_EQ(parts.size(), 1u);  // the qualifiers break the rule: one manual requirement
+  EXPECT_EQ(RecognizeRule(parts[0]), model::Rule(model::ManualRule{}));
 }
 
 TEST(SplitRequirements, NeverDropsText) {

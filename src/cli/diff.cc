@@ -5,6 +5,9 @@
 //                                          (analysis::DiffLevels); a level is `track/code`, or
 //                                          a code that only one track has
 //
+// A framework may also be a stored version, stored:ID[@VERSION] (cli/framework_file.h):
+//   ladder diff stored:support@2024.1 stored:support@2024.2
+//
 // Human output marks lines `+` added, `-` removed, `~` changed, with word changes written
 // [-deleted-]{+inserted+}; --json prints analysis/report_json.h's form. Exit status, as
 // diff(1): 0 no differences, 1 differences, 2 bad input.
@@ -24,6 +27,7 @@ namespace {
 struct DiffOptions {
   std::vector<std::string> args;
   bool json = false;
+  std::string database;
 };
 
 class Printer {
@@ -151,9 +155,9 @@ Result<std::pair<const model::Track*, const model::Level*>> Resolve(const model:
 int RunDiff(const DiffOptions& options) {
   Printer out(UseColor());
   if (options.args.size() == 2) {
-    Result<model::Framework> before = LoadFramework(options.args[0]);
+    Result<model::Framework> before = LoadFramework(options.args[0], true, options.database);
     if (!before) return ReportError(before.error());
-    Result<model::Framework> after = LoadFramework(options.args[1]);
+    Result<model::Framework> after = LoadFramework(options.args[1], true, options.database);
     if (!after) return ReportError(after.error());
     analysis::FrameworkDiff d = analysis::DiffFrameworks(*before, *after);
     if (options.json) {
@@ -217,7 +221,7 @@ int RunDiff(const DiffOptions& options) {
                              {},
                              ""});
   const std::string& file = options.args[0];
-  Result<model::Framework> fw = LoadFramework(file);
+  Result<model::Framework> fw = LoadFramework(file, true, options.database);
   if (!fw) return ReportError(fw.error());
   auto a = Resolve(*fw, options.args[1], file);
   if (!a) return ReportError(a.error());
@@ -247,6 +251,7 @@ void SetUpDiff(CLI::App& app, std::vector<Run>& runs) {
       ->required()
       ->expected(2, 3);
   cmd->add_flag("--json", options->json, "Print the differences as JSON");
+  AddDatabaseOption(cmd, options->database);
   runs.push_back({cmd, [options] { return RunDiff(*options); }});
 }
 

@@ -4,6 +4,7 @@
 //   json  the same shape as JSON                     csv   one row per behaviour (csv_export.h)
 //   xlsx  a workbook, one sheet per track (xlsx_export.h); needs -o, being binary
 //
+// FILE may also name a stored version, stored:ID[@VERSION] (cli/framework_file.h).
 // The output goes to standard output unless -o names a file (written whole or not at all).
 // Exit status: 0 written, 2 bad input (unreadable or invalid framework, unknown format,
 // unwritable output).
@@ -26,6 +27,7 @@ struct ExportOptions {
   std::string file;
   std::string out;
   bool no_bom = false;
+  std::string database;
 };
 
 int RunExport(const ExportOptions& options) {
@@ -34,7 +36,8 @@ int RunExport(const ExportOptions& options) {
                              "--to xlsx writes a binary workbook: name it with -o FILE.xlsx",
                              {},
                              "-o"});
-  Result<model::Framework> framework = LoadFramework(options.file);
+  Result<model::Framework> framework =
+      LoadFramework(options.file, /*validate=*/true, options.database);
   if (!framework) return ReportError(framework.error());
 
   if (options.to == "xlsx") {
@@ -69,10 +72,13 @@ void SetUpExport(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--to", options->to, "Output format")
       ->required()
       ->check(CLI::IsMember({"yaml", "json", "md", "csv", "xlsx"}));
-  cmd->add_option("file", options->file, "Framework file (canonical YAML, or .json)")->required();
+  cmd->add_option("file", options->file,
+                  "Framework file (canonical YAML, or .json), or stored:ID[@VERSION]")
+      ->required();
   cmd->add_option("-o,--output", options->out, "Write to this file instead of standard output");
   cmd->add_flag("--no-bom", options->no_bom,
                 "CSV without the UTF-8 byte order mark (spreadsheets need it; scripts may not)");
+  AddDatabaseOption(cmd, options->database);
   runs.push_back({cmd, [options] { return RunExport(*options); }});
 }
 

@@ -9,6 +9,7 @@
 
 #include "base/text.h"
 #include "formats/canonical.h"
+#include "storage/store.h"
 
 namespace ladder::cli {
 
@@ -38,12 +39,51 @@ Result<std::string> ReadInputFile(const std::string& path) {
   return text;
 }
 
-Result<model::Framework> LoadFramework(const std::string& path, bool validate) {
+namespace {
+
+Result<model::Framework> LoadStored(std::string_view ref, const std::string& database) {
+  std::string_view name = ref.substr(kStoredPrefix.size());
+  std::string_view version;
+  if (size_t at = name.find('@'); at != std::string_view::npos) {
+    version = name.substr(at + 1);
+    name = name.substr(0, at);
+  }
+  if (name.empty())
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + std::string(ref) + "': name a stored framework as stored:ID or " +
+                         "stored:ID@VERSION");
+  const std::string url = storage::DatabaseUrlFrom(database);
+  // Reading must not leave an empty database behind where there was none.
+  if (text::StartsWith(url, "sqlite:") && url != "sqlite::memory:") {
+    const std::string file = url.substr(7);
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+      return MakeError(ErrorCode::kNotFound,
+                       "no database at '" + file +
+                           "' (store frameworks with `ladder load`, or name the database with "
+                           "--database or LADDER_DATABASE)");
+  }
+  LADDER_TRY(std::unique_ptr<storage::Store> store, storage::OpenStore(url));
+  return store->GetFramework(name, version);
+}
+
+}  // namespace
+
+Result<model::Framework> LoadFramework(const std::string& ref, bool validate,
+                                       const std::string& database) {
+  if (text::StartsWith(ref, kStoredPrefix)) return LoadStored(ref, database);
+  const std::string& path = ref;
   LADDER_TRY(std::string text, ReadInputFile(path));
   const std::string name = path == "-" ? "<stdin>" : path;
   if (text::EndsWith(text::ToLower(path), ".json"))
     return validate ? formats::ReadJson(text, name) : formats::ParseJson(text, name);
   return validate ? formats::ReadYaml(text, name) : formats::ParseYaml(text, name);
+}
+
+void AddDatabaseOption(CLI::App* command, std::string& database) {
+  command->add_option("--database", database,
+                      "Database of stored:ID[@VERSION] frameworks (default: $LADDER_DATABASE, "
+                      "else sqlite:ladder.db)");
 }
 
 Status WriteOutputFile(const std::string& path, std::string_view text) {

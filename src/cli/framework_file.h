@@ -1,8 +1,13 @@
-// Framework files named on the command line: reading them (canonical YAML, or JSON when the
-// name ends in .json; `-` is standard input) and writing outputs without leaving half a file.
-// Shared by the commands that take a framework file (lint, export, diff).
+// Frameworks named on the command line, and the files commands write.
+//
+// A framework is named by a file (canonical YAML, or JSON when the name ends in .json; `-` is
+// standard input) or, with the prefix `stored:`, by a version in the database:
+//   stored:support           the latest published version of framework `support`
+//   stored:support@2024.1    that version (a draft or published)
+// Shared by the commands that take a framework (lint, export, diff).
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <string_view>
 
@@ -15,9 +20,18 @@ namespace ladder::cli {
 // kResourceExhausted (over formats::kMaxDocumentBytes).
 Result<std::string> ReadInputFile(const std::string& path);
 
-// Reads a framework. With `validate` false the model's invariants are not checked (lint
-// reports them itself); syntax, key and type errors are errors either way, with file:line:col.
-Result<model::Framework> LoadFramework(const std::string& path, bool validate = true);
+inline constexpr std::string_view kStoredPrefix = "stored:";
+
+// Reads a framework from a file or, for `stored:ID[@VERSION]`, from the database `database`
+// (storage::DatabaseUrlFrom: the flag, else $LADDER_DATABASE, else sqlite:ladder.db; an SQLite
+// file that does not exist is an error, not created). With `validate` false the model's
+// invariants of a file are not checked (lint reports them itself); syntax, key and type errors
+// are errors either way, with file:line:col.
+Result<model::Framework> LoadFramework(const std::string& ref, bool validate = true,
+                                       const std::string& database = {});
+
+// The --database option of the commands that accept `stored:` references.
+void AddDatabaseOption(CLI::App* command, std::string& database);
 
 // Writes `text` to `path` through a temporary file in the same folder, then renames it.
 Status WriteOutputFile(const std::string& path, std::string_view text);

@@ -1,4 +1,5 @@
-// `ladder lint FILE...`: checks frameworks (analysis/lint.h) and prints one finding a line,
+// `ladder lint FILE...`: checks frameworks (analysis/lint.h) and prints one finding a line
+// (a FILE may also be a stored version, stored:ID[@VERSION]; cli/framework_file.h),
 //
 //   examples/support.yaml:41:9: warning: missing-expectation: level ic/IC3 has no ...
 //
@@ -21,6 +22,7 @@ namespace {
 struct LintOptions {
   std::vector<std::string> files;
   bool json = false;
+  std::string database;
 };
 
 int RunLint(const LintOptions& options) {
@@ -28,7 +30,7 @@ int RunLint(const LintOptions& options) {
   int errors = 0, warnings = 0, infos = 0;
   bool bad_input = false;
   for (const std::string& path : options.files) {
-    Result<model::Framework> framework = LoadFramework(path, /*validate=*/false);
+    Result<model::Framework> framework = LoadFramework(path, /*validate=*/false, options.database);
     if (!framework) {
       ReportError(framework.error());
       bad_input = true;
@@ -72,9 +74,11 @@ void SetUpLint(CLI::App& app, std::vector<Run>& runs) {
       "Prints file:line:col: severity: code: message. Exit 0 clean, 1 errors or warnings, "
       "2 unreadable input.");
   auto options = std::make_shared<LintOptions>();
-  cmd->add_option("files", options->files, "Framework files (canonical YAML, or .json)")
+  cmd->add_option("files", options->files,
+                  "Framework files (canonical YAML, or .json), or stored:ID[@VERSION]")
       ->required();
   cmd->add_flag("--json", options->json, "Print the findings as one JSON array");
+  AddDatabaseOption(cmd, options->database);
   runs.push_back({cmd, [options] { return RunLint(*options); }});
 }
 

@@ -4,6 +4,7 @@
 
 #include "formats/coverage.h"
 #include "formats/html_readers_testing.h"
+#include "model/validate.h"
 
 namespace ladder::formats {
 namespace {
@@ -30,7 +31,9 @@ TEST(HtmlTableReaderTest, LevelsAsColumnsWithPillarRowsAndSpans) {
   EXPECT_EQ(f.groups[0].name, "Craft");
   EXPECT_EQ(f.groups[0].competencies, (std::vector<std::string>{"code-quality", "testing"}));
   EXPECT_EQ(f.groups[1].competencies, (std::vector<std::string>{"communication"}));
-  ASSERT_EQ(f.tracks.size(), 1u);
+  ASSERT_EQ(f.tracks.size(), 2u);  // the levels, and the management track of the transition
+  EXPECT_EQ(f.tracks[0].id, "levels");
+  EXPECT_EQ(f.tracks[1].id, "management");
   const auto& levels = f.tracks[0].levels;
   ASSERT_EQ(levels.size(), 4u);
   EXPECT_EQ(levels[0].title, "Engineer I");
@@ -52,7 +55,9 @@ TEST(HtmlTableReaderTest, LevelsAsColumnsWithPillarRowsAndSpans) {
   EXPECT_EQ(f.overlays[0].id, "tech-lead");
   EXPECT_EQ(f.overlays[0].duties.size(), 2u);
   ASSERT_EQ(f.transitions.size(), 1u);
+  EXPECT_EQ(f.transitions[0].from, "levels");
   EXPECT_EQ(f.transitions[0].requirements.size(), 2u);
+  EXPECT_TRUE(model::ValidateFramework(f).empty()) << model::ValidateFramework(f)[0].ToString();
   // The level navigation list and the <style> block are not content.
   for (const Passage& p : read->source) {
     EXPECT_EQ(p.text.find("vertical-align"), std::string::npos);
@@ -91,6 +96,32 @@ TEST(HtmlTableReaderTest, DetectsLevelNamesOfManyKinds) {
     ASSERT_TRUE(read.has_value()) << names;
     EXPECT_EQ(read->framework.tracks[0].levels.size(), 3u) << names;
   }
+}
+
+TEST(HtmlTableReaderTest, RowsSpanningTheTableAreSummariesOrTrackDividers) {
+  Document doc{"tracks.html",
+               "<html><body><table><tr><th>Level</th><th>Scope</th><th>People</th></tr>"
+               "<tr><td>IC1 Associate</td><td>A task</td><td>Self</td></tr>"
+               "<tr><td colspan=3>Entry level.</td></tr>"
+               "<tr><td>IC2 Engineer</td><td>A feature</td><td>Peers</td></tr>"
+               "<tr><td colspan=3>Management track</td></tr>"
+               "<tr><td>M1 Team lead</td><td>A team</td><td>Reports</td></tr>"
+               "<tr><td>M2 Manager</td><td>Teams</td><td>Leads</td></tr></table></body></html>"};
+  auto read = ReadHtmlTable(doc);
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  const model::Framework& f = read->framework;
+  ASSERT_EQ(f.tracks.size(), 2u);
+  EXPECT_EQ(f.tracks[0].id, "ic");
+  ASSERT_EQ(f.tracks[0].levels.size(), 2u);
+  EXPECT_EQ(f.tracks[0].levels[0].code, "IC1");
+  EXPECT_EQ(f.tracks[0].levels[0].title, "Associate");
+  EXPECT_EQ(f.tracks[0].levels[0].summary, "Entry level.");
+  EXPECT_EQ(f.tracks[1].id, "management");
+  EXPECT_EQ(f.tracks[1].name, "Management track");
+  ASSERT_EQ(f.tracks[1].levels.size(), 2u);
+  EXPECT_EQ(f.tracks[1].levels[1].code, "M2");
+  EXPECT_GT(f.tracks[1].levels[0].rank, f.tracks[0].levels[1].rank);
+  EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
 }
 
 TEST(HtmlTableReaderTest, TableWithoutLevelsIsAClearError) {

@@ -4,6 +4,7 @@
 
 #include "formats/coverage.h"
 #include "formats/html_readers_testing.h"
+#include "model/validate.h"
 
 namespace ladder::formats {
 namespace {
@@ -127,6 +128,7 @@ TEST(LevelPagesSeedTest, SeniorEngineerPage000) {
   EXPECT_EQ(references, 2);
   EXPECT_TRUE(read->warnings.empty());
   ExpectNothingLost(*read);
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelPagesFixtureTest, FolderOfThreePagesMakesTwoTracksAndReportsTheConflict) {
@@ -193,6 +195,21 @@ TEST(LevelPagesFixtureTest, TwoColumnPageWithCurrentLevelLast) {
                                       "strategy](https://example.org/strategy).",
                                       "Is known _outside_ the company for their work."}));
   ExpectNothingLost(*read);
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
+}
+
+TEST(LevelPagesFixtureTest, SectionsMappingToOneAttributeKeepBoth) {
+  std::string table =
+      "<table markdown=\"1\"><tr><td>A 1</td><td><b>A 2</b></td></tr>"
+      "<tr><td>one</td><td>two</td></tr></table>\n";
+  Document doc{"a2.md", "---\ntitle: A 2\n---\n# A 2 (A Path)\n### Experience\n" + table +
+                            "### Years of experience\n" + table};
+  auto read = ReadLevelPages({doc});
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  const model::Level& a2 = read->framework.tracks[0].levels[1];
+  EXPECT_EQ(Attribute(a2, "years_of_experience"), "two");
+  EXPECT_EQ(Attribute(a2, "years_of_experience_2"), "two");
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelPagesBadInputTest, PageWithoutTablesIsAClearError) {

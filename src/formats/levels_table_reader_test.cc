@@ -6,6 +6,7 @@
 
 #include "formats/coverage.h"
 #include "formats/html_readers_testing.h"
+#include "model/validate.h"
 
 namespace ladder::formats {
 namespace {
@@ -113,6 +114,7 @@ TEST(LevelsTableSeedTest, SupportFramework001) {
 
   // Nothing seen is lost, and the <style> block is not content.
   EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
   for (const Passage& p : read->source)
     EXPECT_EQ(p.text.find("container-width"), std::string::npos);
   EXPECT_GT(read->source.size(), 100u);
@@ -140,8 +142,12 @@ TEST(LevelsTableSeedTest, CustomerEngineering003) {
   EXPECT_TRUE(f.competencies[0].description.starts_with("The application of interpersonal"));
   EXPECT_TRUE(f.competencies[5].description.starts_with("The expected technical understanding"));
 
-  ASSERT_EQ(f.tracks.size(), 1u);
+  // The IC track, and the management track the transition leads to (no levels described).
+  ASSERT_EQ(f.tracks.size(), 2u);
   const model::Track& ic = f.tracks[0];
+  EXPECT_EQ(f.tracks[1].id, "management");
+  EXPECT_EQ(f.tracks[1].kind, model::TrackKind::kManagement);
+  EXPECT_TRUE(f.tracks[1].levels.empty());
   EXPECT_EQ(Codes(ic), (std::vector<std::string>{"IC1", "IC2", "IC3", "IC4", "IC5", "IC6"}));
   std::vector<LevelState> states;
   for (const auto& l : ic.levels) states.push_back(l.state);
@@ -176,6 +182,7 @@ TEST(LevelsTableSeedTest, CustomerEngineering003) {
   EXPECT_NE(FindNote(f, "Leadership"), nullptr);
   EXPECT_NE(FindNote(f, "When do I get promoted?"), nullptr);
   EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelsTableFixtureTest, BrokenHtmlIsRepairedAndSpansMakeLevelsUndefined) {
@@ -217,6 +224,7 @@ TEST(LevelsTableFixtureTest, BrokenHtmlIsRepairedAndSpansMakeLevelsUndefined) {
             "A short guide to the levels of the data team.");
   ASSERT_NE(FindNote(f, "Promotions"), nullptr);
   EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelsTableFixtureTest, PillarHeadersAndPerCategorySummaryRows) {
@@ -238,6 +246,7 @@ TEST(LevelsTableFixtureTest, PillarHeadersAndPerCategorySummaryRows) {
   EXPECT_EQ(levels[1].FindExpectation("operations")->behaviours,
             (std::vector<std::string>{"Leads incident calls."}));
   EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelsTableBadInputTest, MarkdownWithoutALevelTableIsAClearError) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -355,7 +356,7 @@ LevelValue ParseLevelValue(std::string_view cell) {
   while (letters < lower.size() && std::isalpha(static_cast<unsigned char>(lower[letters])))
     ++letters;
   std::string digits = lower.substr(letters);
-  if (letters > 3 || digits.empty() || digits.size() > 4 ||
+  if (letters > 3 || digits.empty() || digits.size() > 6 ||
       !std::all_of(digits.begin(), digits.end(),
                    [](char d) { return std::isdigit(static_cast<unsigned char>(d)); }))
     return {LevelValue::kUnreadable};
@@ -364,7 +365,7 @@ LevelValue ParseLevelValue(std::string_view cell) {
 
 bool IsBareNumber(std::string_view cell) {
   cell = text::Trim(cell);
-  return !cell.empty() && cell.size() <= 4 && std::all_of(cell.begin(), cell.end(), [](char c) {
+  return !cell.empty() && cell.size() <= 6 && std::all_of(cell.begin(), cell.end(), [](char c) {
     return std::isdigit(static_cast<unsigned char>(c));
   });
 }
@@ -415,17 +416,33 @@ class Builder {
     track.description = text::Join(section.paragraphs, "\n\n");
     track.origin.where = Where(section.line);
     out_.framework.tracks.push_back(std::move(track));
+    codes_.clear();
+    next_suffix_.clear();
     for (const Table& table : section.tables) AddRows(table);
     SortAndCheckRanks(out_.framework.tracks.back());
   }
 
   void ResolveInheritance() {
+    // "same as <title>" -> the first level with that title.
+    std::map<std::string, std::pair<const model::Track*, const model::Level*>> by_title;
+    for (const model::Track& t : out_.framework.tracks)
+      for (const model::Level& l : t.levels)
+        if (!l.title.empty())
+          by_title.emplace("same as " + text::ToLower(l.title), std::pair{&t, &l});
+    constexpr int kMaxSuffixScans = 64;  // truncated references are rare: bound their cost
+    int scans = 0;
     for (const PendingInherit& p : pending_) {
       model::Level& level = out_.framework.tracks[p.track].levels[p.level];
       const std::string ref = text::ToLower(p.reference);
       const model::Track* best_track = nullptr;
       const model::Level* best = nullptr;
+      if (auto it = by_title.find(ref); it != by_title.end() && it->second.second != &level) {
+        best_track = it->second.first;
+        best = it->second.second;
+      }
+      const bool scan = !best && !ref.starts_with("same as ") && scans++ < kMaxSuffixScans;
       for (const model::Track& t : out_.framework.tracks) {
+        if (!scan) break;
         for (const model::Level& l : t.levels) {
           if (&l == &level || l.title.empty()) continue;
           std::string full = "same as " + text::ToLower(l.title);
@@ -455,10 +472,11 @@ class Builder {
     out_.warnings.push_back({Where(line), std::move(message)});
   }
 
-  std::string UniqueCode(const model::Track& track, const std::string& title) {
+  std::string UniqueCode(const std::string& title) {
     std::string base = text::Slugify(title);
     std::string code = base;
-    for (int n = 2; track.FindLevel(code); ++n) code = base + "-" + std::to_string(n);
+    int& n = next_suffix_[base];
+    while (!codes_.insert(code).second) code = base + "-" + std::to_string(++n + 1);
     return code;
   }
 
@@ -568,7 +586,7 @@ class Builder {
         if (!placeholder) break;
       }
       if (placeholder) {
-        level.code = UniqueCode(track, title);
+        level.code = UniqueCode(title);
         level.state = model::LevelState::kUndefined;
         level.rank = value.kind == LevelValue::kRank ? value.rank : previous_rank + 1;
         if (level_col >= 0 && !cell(level_col).empty())
@@ -592,7 +610,7 @@ class Builder {
                              std::to_string(level.rank) + " after the row before it");
         }
       }
-      level.code = UniqueCode(track, title.empty() ? "level-" + std::to_string(level.rank) : title);
+      level.code = UniqueCode(title.empty() ? "level-" + std::to_string(level.rank) : title);
       if (title.empty()) level.title = level.code;
       for (size_t i = 0; i < row.cells.size() && i < h.columns.size(); ++i)
         if (h.columns[i] == Column::kOther && !row.cells[i].empty())
@@ -682,6 +700,8 @@ class Builder {
   const Document& doc_;
   Imported& out_;
   std::set<std::string> track_ids_;
+  std::set<std::string> codes_;  // level codes of the current track
+  std::map<std::string, int> next_suffix_;
   std::vector<PendingInherit> pending_;
 };
 
@@ -712,7 +732,11 @@ std::string WithoutParenthetical(std::string_view name) {
 // "move from the IC Path to the Management Path, or vice versa, ... if <condition>."
 void AddTransitions(const std::vector<std::string>& paragraphs, int line, const Document& doc,
                     model::Framework& fw) {
+  // Every pair of tracks is tried in every sentence; real ladders have a handful of tracks.
+  constexpr size_t kMaxTracks = 32;
+  if (fw.tracks.size() > kMaxTracks) return;
   for (const std::string& paragraph : paragraphs) {
+    if (paragraph.find("from ") == std::string::npos) continue;
     for (const std::string& sentence : Sentences(paragraph)) {
       std::string plain = text::ReplaceAll(sentence, "**", "");
       plain = text::ReplaceAll(std::move(plain), "*", "");

@@ -362,5 +362,21 @@ TEST(PlainTextReaderBadInput, ClearErrors) {
   EXPECT_NO_FATAL_FAILURE((void)ReadText(noise));
 }
 
+TEST(PlainTextReaderBadInput, LargeDocumentsStayLinear) {
+  // 20,000 rows with one title and a "Same as" reference each: codes, inheritance and ranks
+  // are resolved without comparing every row with every other.
+  std::string doc = "Big\n\nPath\n\nRole\tLevel\tResponsibilities\n";
+  for (int i = 1; i <= 20000; ++i)
+    doc += "Engineer\t" + std::to_string(i) + "\tSame as Engineer, plus: Owns queue " +
+           std::to_string(i) + "\n";
+  Result<Imported> r = ReadText(doc);
+  ASSERT_TRUE(r) << r.error().ToString();
+  const model::Track& t = r->framework.tracks.at(0);
+  ASSERT_EQ(t.levels.size(), 20000u);
+  EXPECT_EQ(t.levels[1].code, "engineer-2");
+  EXPECT_EQ(t.levels[19999].code, "engineer-20000");
+  EXPECT_EQ(t.levels[19999].inherits, "engineer");
+}
+
 }  // namespace
 }  // namespace ladder::formats

@@ -162,7 +162,12 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
     }
     if (std::regex_search(title, kMove) && std::regex_search(title, kManagement)) {
       model::Transition transition;
-      transition.from = ic_track.empty() ? "ic" : std::string(ic_track);
+      // From the individual-contributor track, else the document's first track.
+      transition.from = std::string(ic_track);
+      for (const model::Track& t : framework.tracks)
+        if (transition.from.empty() && t.kind != model::TrackKind::kManagement)
+          transition.from = t.id;
+      if (transition.from.empty()) transition.from = "ic";
       transition.to = "management";
       transition.description = section.title;
       transition.origin.where = where;
@@ -174,6 +179,17 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
           r.origin.where = {std::string(file), b.line, 0};
           transition.requirements.push_back(std::move(r));
         }
+      }
+      if (framework.FindTrack(transition.to) == nullptr) {
+        // The document names the destination without describing its levels.
+        model::Track management;
+        management.id = transition.to;
+        management.name = "Management";
+        management.kind = model::TrackKind::kManagement;
+        management.description = "The track \"" + section.title +
+                                 "\" leads to; this document does not describe its levels.";
+        management.origin.where = where;
+        framework.tracks.push_back(std::move(management));
       }
       framework.transitions.push_back(std::move(transition));
       continue;

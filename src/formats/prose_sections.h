@@ -5,7 +5,8 @@
 //   ## Team Leads                    -> OverlayRole team-lead: description, duties from the
 //   **Mentor**: Coaches the team.       bold-labelled paragraphs and list items
 //   ## Moving to management          -> Transition ic -> management, one requirement per
-//   Candidates interview first.         sentence (ManualRule; analysis/ recognises rules)
+//   Candidates interview first.         sentence (ManualRule; analysis/ recognises rules);
+//                                       an empty management track is added when missing
 //   ### Leadership                   -> CompetencyGroup when its "- Name: description" items
 //   - Outcomes: What we achieve.        name competencies of the table (descriptions filled)
 //

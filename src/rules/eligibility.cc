@@ -23,14 +23,6 @@ using model::Track;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-// Requirement sentences are matched (waivers, sign-offs) ignoring case, runs of white space and
-// a final full stop, so that "Successful peer review." and "successful  peer review" agree.
-std::string NormalizeSentence(std::string_view s) {
-  std::string out = text::ToLower(text::Trim(text::CollapseSpace(s)));
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string Number(double v) {
@@ -611,7 +603,8 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
     parts.push_back(skill + " (signed off" + by + " on " + e.date.ToString() + ")");
   }
   int need = std::max(rule.count, 1);
-  std::string what = wanted.empty() ? "skill sets" : "skill sets matching " + Quote(rule.skill);
+  std::string sets = need == 1 ? "skill set" : "skill sets";
+  std::string what = wanted.empty() ? sets : sets + " matching " + Quote(rule.skill);
   if (skills.empty() && !cx.has_evidence) {
     r.status = RequirementStatus::kUnknown;
     r.reason =
@@ -864,6 +857,13 @@ std::string Summarize(const Verdict& v) {
 }
 
 }  // namespace
+
+// "Successful peer review." and "successful  peer review" name the same requirement.
+std::string NormalizeSentence(std::string_view s) {
+  std::string out = text::ToLower(text::Trim(text::CollapseSpace(s)));
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  return out;
+}
 
 const char* RequirementStatusName(RequirementStatus s) {
   switch (s) {

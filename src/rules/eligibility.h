@@ -18,6 +18,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/date.h"
@@ -110,6 +112,10 @@ struct Verdict {
   Date earliest;                 // kNotYet: the date every time-based requirement is met
   std::string summary;           // one sentence: "Not yet: earliest on 2027-03-01."
 };
+
+// The form in which requirement sentences are compared (waivers, sign-offs): lower case, runs
+// of white space collapsed, no final full stop.
+std::string NormalizeSentence(std::string_view sentence);
 
 // The assignment in force on `at` in `framework` (from <= at < to, or no `to`), or nullptr.
 // With several (overlapping data), the one that started last.

@@ -1013,9 +1013,10 @@ class SqlStore final : public Store {
   }
 
   // Runs the migrations on one connection. Public for OpenSqlStore.
-  Status Migrate(bool apply) {
+  Status Migrate(bool apply, int target) {
     const std::vector<Migration>& all = shared_->dialect->Migrations();
     int known = all.empty() ? 0 : all.back().number;
+    int goal = target > 0 && target < known ? target : known;
     return Write([&](soci::session& s) -> Status {
       shared_->dialect->LockForMigration(s);
       shared_->dialect->ExecScript(
@@ -1031,12 +1032,12 @@ class SqlStore final : public Store {
                          "the database was written by a newer Ladder: schema " +
                              std::to_string(current) + ", this binary knows up to " +
                              std::to_string(known) + "; upgrade Ladder (nothing was changed)");
-      if (current < known && !apply)
+      if (current < goal && !apply)
         return MakeError(ErrorCode::kFailedPrecondition,
                          "the database schema is " + std::to_string(current) +
-                             " and needs migrations up to " + std::to_string(known));
+                             " and needs migrations up to " + std::to_string(goal));
       for (const Migration& m : all) {
-        if (m.number <= current) continue;
+        if (m.number <= current || m.number > goal) continue;
         shared_->dialect->ExecScript(s, std::string(m.sql));
         long long number = m.number;
         std::string now = NowUtc();
@@ -1433,7 +1434,7 @@ Result<std::unique_ptr<Store>> OpenSqlStore(std::unique_ptr<Dialect> dialect,
     return MakeError(ErrorCode::kUnavailable, std::string("cannot open the database: ") + e.what());
   }
   auto store = std::make_unique<SqlStore>(shared, nullptr);
-  LADDER_TRY_STATUS(store->Migrate(options.migrate));
+  LADDER_TRY_STATUS(store->Migrate(options.migrate, options.target_version));
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -53,6 +53,9 @@ struct OpenOptions {
   // Apply pending migrations on open (the CLI and the server do; `false` opens an existing,
   // up-to-date database only and fails with kFailedPrecondition otherwise).
   bool migrate = true;
+  // Migrate only up to this schema version (0: the latest). For migration tests and staged
+  // upgrades; a store opened below the latest schema supports only SchemaVersion().
+  int target_version = 0;
   // Connections kept open (threads that can use the database at once). 0: backend default
   // (1 for sqlite::memory:, 4 otherwise).
   int pool_size = 0;

@@ -11,42 +11,22 @@
 #include <set>
 #include <thread>
 
-#include <libpq-fe.h>
 #include "storage/store.h"
+#include "storage/testing/storage_testing.h"
 
 namespace ladder::storage {
 namespace {
 
 using model::Framework;
 
-std::string PostgresUrl() {
-  const char* url = std::getenv("LADDER_TEST_POSTGRES");
-  return url ? url : "";
-}
-bool InCi() {
-  const char* ci = std::getenv("CI");
-  return ci && std::string(ci) == "true";
-}
+using testing::InCi;
+using testing::PostgresUrl;
 
-// A fresh PostgreSQL database on the test server, so every test starts empty.
 std::string FreshPostgresDatabase() {
-  std::string admin = PostgresUrl();
-  static std::atomic<int> counter{0};
-  std::string name = "ladder_t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-  PGconn* conn = PQconnectdb(admin.c_str());
-  if (PQstatus(conn) != CONNECTION_OK) {
-    ADD_FAILURE() << "cannot reach " << admin << ": " << PQerrorMessage(conn);
-    PQfinish(conn);
-    return "";
-  }
-  for (std::string sql : {"DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name})
-    PQclear(PQexec(conn, sql.c_str()));
-  PQfinish(conn);
-  auto slash = admin.rfind('/');
-  std::string base = admin.substr(0, slash + 1);
-  std::string rest = admin.substr(slash + 1);
-  auto q = rest.find('?');
-  return base + name + (q == std::string::npos ? "" : rest.substr(q));
+  std::string error;
+  std::string url = testing::FreshPostgresDatabase(&error);
+  if (url.empty()) ADD_FAILURE() << error;
+  return url;
 }
 
 struct Backend {

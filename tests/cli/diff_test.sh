@@ -108,6 +108,14 @@ PYEOF
 expect_exit 0 "$LADDER" diff "$FW" "$FW"
 [[ ! -s $T/out ]] || fail "same version printed something"
 
+# The same two versions, stored in a database.
+DB="sqlite:$T/ladder.db"
+"$LADDER" load --database "$DB" "$FW" "$T/v2.yaml" >/dev/null
+"$LADDER" diff --json "$FW" "$T/v2.yaml" >"$T/files.json" || true
+expect_exit 1 "$LADDER" diff --json --database "$DB" stored:field-ops@2025.1 stored:field-ops@2025.2
+cmp "$T/out" "$T/files.json" || fail "stored versions diff differently from their files"
+expect_exit 1 "$LADDER" diff --database "$DB" stored:field-ops@2025.2 T1 T2
+
 # Bad input.
 expect_exit 2 "$LADDER" diff "$FW" "$T/missing.yaml"
 grep -q "missing.yaml: no such file" "$T/err" || fail "missing file: $(cat "$T/err")"

@@ -92,6 +92,20 @@ assert [c.value for c in roles[1]] == ["Family", "Associate", "Senior", "(base)"
 assert roles.cell(row=3, column=4).value.startswith("Dispatcher")
 PYEOF
 
+# A stored version exports the same as its file; bad references are exit 2.
+DB="sqlite:$T/ladder.db"
+expect_exit 0 "$LADDER" load --database "$DB" "$FW"
+expect_exit 0 "$LADDER" export --to md --database "$DB" stored:field-ops@2025.1
+cmp "$T/out" "$GOLDEN/field_ops.md" || fail "stored framework export differs"
+expect_exit 0 env LADDER_DATABASE="$DB" "$LADDER" export --to csv stored:field-ops@2025.1
+cmp "$T/out" "$GOLDEN/field_ops.csv" || fail "stored framework csv via LADDER_DATABASE"
+expect_exit 2 "$LADDER" export --to md --database "$DB" stored:field-ops  # a draft only
+grep -q "none published" "$T/err" || fail "unpublished: $(cat "$T/err")"
+expect_exit 2 "$LADDER" export --to md --database "$DB" stored:nothing@1
+expect_exit 2 "$LADDER" export --to md --database "sqlite:$T/none.db" stored:field-ops@2025.1
+grep -q "no database at" "$T/err" || fail "missing database: $(cat "$T/err")"
+[[ ! -e $T/none.db ]] || fail "reading created a database"
+
 # Bad input.
 expect_exit 2 "$LADDER" export --to md "$T/missing.yaml"
 grep -q "missing.yaml: no such file" "$T/err" || fail "missing file: $(cat "$T/err")"

@@ -1,0 +1,342 @@
+#include "app/people_import.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "app/csv.h"
+#include "base/text.h"
+
+namespace ladder::app {
+namespace {
+
+constexpr const char* kRequired[] = {"id",        "name",  "email", "manager",
+                                     "framework", "track", "level", "since"};
+constexpr const char* kOptional[] = {"until", "version", "hired", "overlays"};
+
+struct Row {
+  int line = 0;
+  std::map<std::string, std::string> values;
+  std::map<std::string, int> columns;  // column name -> 1-based column number
+  Date since;
+  Date until;
+  const std::string& operator[](const std::string& key) const {
+    static const std::string empty;
+    auto it = values.find(key);
+    return it == values.end() ? empty : it->second;
+  }
+};
+
+class Checker {
+ public:
+  Checker(storage::Store& store, std::string_view file) : store_(store), file_(file) {}
+
+  void Add(const Row& row, const std::string& column, std::string message) {
+    auto it = row.columns.find(column);
+    int col = it == row.columns.end() ? 0 : it->second;
+    errors_.push_back(Error{ErrorCode::kInvalidArgument, column + ": " + std::move(message),
+                            SourceLocation{file_, row.line, col}, column});
+  }
+  void AddAt(int line, std::string message) {
+    errors_.push_back(
+        Error{ErrorCode::kInvalidArgument, std::move(message), SourceLocation{file_, line, 0}, ""});
+  }
+
+  // The framework version a row names (the latest published one unless `version` is given);
+  // nullptr when it cannot be found (the error is recorded once per row).
+  const model::Framework* FrameworkOf(const Row& row) {
+    std::string key = row["framework"] + "@" + row["version"];
+    auto it = frameworks_.find(key);
+    if (it == frameworks_.end()) {
+      Result<model::Framework> f = store_.GetFramework(row["framework"], row["version"]);
+      std::optional<model::Framework> value;
+      std::string why;
+      if (f) {
+        value = std::move(*f);
+      } else {
+        why = f.error().message;
+      }
+      it = frameworks_.emplace(key, std::make_pair(std::move(value), why)).first;
+    }
+    if (!it->second.first) {
+      Add(row, row["version"].empty() ? "framework" : "version",
+          "no framework " + Quote(row["framework"]) +
+              (row["version"].empty() ? "" : " version " + Quote(row["version"])) + " (" +
+              it->second.second + ")");
+      return nullptr;
+    }
+    return &*it->second.first;
+  }
+
+  static std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+  std::vector<Error> errors_;
+
+ private:
+  storage::Store& store_;
+  std::string file_;
+  std::map<std::string, std::pair<std::optional<model::Framework>, std::string>> frameworks_;
+};
+
+std::string Suggest(std::string_view word, const std::vector<std::string>& names) {
+  if (auto s = text::DidYouMean(word, names)) return "; did you mean " + *s + "?";
+  if (names.empty()) return "";
+  return "; expected one of " + text::Join(names, ", ");
+}
+
+void CheckLevel(Checker& check, const Row& row, const model::Framework& f, model::Assignment& out) {
+  const model::Track* track = f.FindTrack(row["track"]);
+  if (!track) {
+    std::vector<std::string> names;
+    for (const model::Track& t : f.tracks) names.push_back(t.id);
+    check.Add(
+        row, "track",
+        "no track " + Checker::Quote(row["track"]) + " in " + f.id + Suggest(row["track"], names));
+    return;
+  }
+  if (!track->FindLevel(row["level"])) {
+    std::vector<std::string> names;
+    for (const model::Level& l : track->levels) names.push_back(l.code);
+    check.Add(row, "level",
+              "no level " + Checker::Quote(row["level"]) + " in track " + track->id + " of " +
+                  f.id + Suggest(row["level"], names));
+  }
+  for (const std::string& overlay : text::Split(row["overlays"], ';')) {
+    std::string id(text::Trim(overlay));
+    if (id.empty()) continue;
+    if (!f.FindOverlay(id)) {
+      std::vector<std::string> names;
+      for (const model::OverlayRole& o : f.overlays) names.push_back(o.id);
+      check.Add(row, "overlays",
+                "no overlay role " + Checker::Quote(id) + " in " + f.id + Suggest(id, names));
+    }
+    out.overlays.push_back(id);
+  }
+  out.framework = f.id;
+  out.version = f.version;
+  out.track = row["track"];
+  out.level = row["level"];
+}
+
+}  // namespace
+
+Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view actor,
+                                        std::string_view csv, std::string_view file_name) {
+  PeopleImportReport report;
+  LADDER_TRY(std::vector<CsvRow> table, ReadCsv(csv, file_name));
+  std::string file(file_name);
+  if (table.empty()) {
+    report.errors.push_back(Error{ErrorCode::kInvalidArgument,
+                                  "the file is empty; expected a header line: " +
+                                      text::Join({std::begin(kRequired), std::end(kRequired)}, ","),
+                                  SourceLocation{file, 1, 0}, ""});
+    return report;
+  }
+
+  // The header: every required column, known optional ones, nothing else.
+  Checker check(store, file_name);
+  std::vector<std::string> header;
+  std::vector<std::string> known(std::begin(kRequired), std::end(kRequired));
+  known.insert(known.end(), std::begin(kOptional), std::end(kOptional));
+  for (size_t i = 0; i < table[0].fields.size(); ++i) {
+    std::string name = text::ToLower(text::Trim(table[0].fields[i]));
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      check.errors_.push_back(Error{ErrorCode::kInvalidArgument,
+                                    "unknown column " + Checker::Quote(name) + Suggest(name, known),
+                                    SourceLocation{file, 1, static_cast<int>(i) + 1}, name});
+    } else if (std::find(header.begin(), header.end(), name) != header.end()) {
+      check.errors_.push_back(Error{ErrorCode::kInvalidArgument,
+                                    "column " + Checker::Quote(name) + " appears twice",
+                                    SourceLocation{file, 1, static_cast<int>(i) + 1}, name});
+    }
+    header.push_back(name);
+  }
+  for (const char* required : kRequired)
+    if (std::find(header.begin(), header.end(), required) == header.end())
+      check.errors_.push_back(
+          Error{ErrorCode::kInvalidArgument,
+                "missing column " + Checker::Quote(required) + "; the header must name: " +
+                    text::Join({std::begin(kRequired), std::end(kRequired)}, ","),
+                SourceLocation{file, 1, 0}, required});
+  if (!check.errors_.empty()) {
+    report.errors = std::move(check.errors_);
+    return report;
+  }
+
+  // Each row on its own.
+  std::vector<Row> rows;
+  for (size_t r = 1; r < table.size(); ++r) {
+    const CsvRow& raw = table[r];
+    Row row;
+    row.line = raw.line;
+    for (size_t i = 0; i < header.size(); ++i) {
+      row.columns[header[i]] = static_cast<int>(i) + 1;
+      row.values[header[i]] = i < raw.fields.size() ? std::string(text::Trim(raw.fields[i])) : "";
+    }
+    if (raw.fields.size() != header.size()) {
+      check.AddAt(row.line, std::to_string(raw.fields.size()) + " fields where the header has " +
+                                std::to_string(header.size()));
+      continue;
+    }
+    if (row["id"].empty()) check.Add(row, "id", "empty; every row names the person's id");
+    if (!row["email"].empty() && row["email"].find('@') == std::string::npos)
+      check.Add(row, "email", Checker::Quote(row["email"]) + " is not an e-mail address");
+    for (const char* column : {"since", "until", "hired"}) {
+      if (row[column].empty()) {
+        if (std::string(column) == "since") check.Add(row, column, "empty; expected YYYY-MM-DD");
+        continue;
+      }
+      Result<Date> d = Date::Parse(row[column]);
+      if (!d) {
+        check.Add(row, column, d.error().message);
+        continue;
+      }
+      if (std::string(column) == "since") row.since = *d;
+      if (std::string(column) == "until") row.until = *d;
+    }
+    if (!row.since.empty() && !row.until.empty() && row.until <= row.since)
+      check.Add(row, "until", row["until"] + " is not after since " + row["since"]);
+    rows.push_back(std::move(row));
+  }
+
+  // People: the first row of an id with a name; other rows are history rows.
+  std::map<std::string, model::Person> people;
+  std::vector<std::string> order;  // ids in file order
+  std::map<std::string, std::vector<const Row*>> history;
+  for (const Row& row : rows) {
+    if (row["id"].empty()) continue;
+    history[row["id"]].push_back(&row);
+    auto it = people.find(row["id"]);
+    if (it == people.end()) {
+      if (row["name"].empty()) {
+        check.Add(row, "name", "empty on the first row of " + row["id"]);
+      }
+      model::Person p;
+      p.id = row["id"];
+      p.name = row["name"];
+      p.email = row["email"];
+      p.manager = row["manager"];
+      if (!row["hired"].empty()) p.hired = Date::Parse(row["hired"]).value_or(Date());
+      people[p.id] = p;
+      order.push_back(p.id);
+      continue;
+    }
+    for (const char* column : {"name", "email", "manager"}) {
+      const std::string& v = row[column];
+      std::string first = column == std::string("name")    ? it->second.name
+                          : column == std::string("email") ? it->second.email
+                                                           : it->second.manager;
+      if (!v.empty() && v != first)
+        check.Add(row, column,
+                  Checker::Quote(v) + " differs from " + Checker::Quote(first) +
+                      " on the first row of " + row["id"] + "; history rows may leave it empty");
+    }
+  }
+
+  // Managers: in the file or stored, and no cycles.
+  std::map<std::string, std::string> manager_of;
+  for (const auto& [id, p] : people) manager_of[id] = p.manager;
+  auto manager_known = [&](const std::string& id) {
+    if (manager_of.count(id)) return true;
+    Result<model::Person> stored = store.GetPerson(id);
+    if (!stored) return false;
+    manager_of[id] = stored->manager;
+    return true;
+  };
+  for (const std::string& id : order) {
+    const model::Person& p = people[id];
+    const Row& first = *history[id].front();
+    if (p.manager.empty()) continue;
+    if (!manager_known(p.manager)) {
+      check.Add(first, "manager",
+                "no person " + Checker::Quote(p.manager) + " in this file or in the database");
+      continue;
+    }
+    std::vector<std::string> chain = {id};
+    std::string at = p.manager;
+    while (!at.empty()) {
+      if (std::find(chain.begin(), chain.end(), at) != chain.end()) {
+        chain.push_back(at);
+        check.Add(first, "manager", "a management cycle: " + text::Join(chain, " -> "));
+        break;
+      }
+      chain.push_back(at);
+      if (!manager_known(at)) break;
+      at = manager_of[at];
+    }
+  }
+
+  // Level history per person: periods in order, each ending where the next begins.
+  std::map<std::string, std::vector<model::Assignment>> assignments;
+  for (const std::string& id : order) {
+    std::vector<const Row*> list = history[id];
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Row* a, const Row* b) { return a->since < b->since; });
+    for (size_t i = 0; i < list.size(); ++i) {
+      const Row& row = *list[i];
+      if (row.since.empty()) continue;
+      model::Assignment a;
+      a.person = id;
+      a.from = row.since;
+      a.reason = "import";
+      if (const model::Framework* f = check.FrameworkOf(row)) CheckLevel(check, row, *f, a);
+      const Row* next = i + 1 < list.size() ? list[i + 1] : nullptr;
+      if (next && next->since == row.since) {
+        check.Add(*next, "since",
+                  "a second period of " + id + " starting on " + row["since"] + " (line " +
+                      std::to_string(row.line) + ")");
+        continue;
+      }
+      a.to = row.until;
+      if (next && !next->since.empty()) {
+        if (!a.to.empty() && a.to > next->since)
+          check.Add(row, "until",
+                    row["until"] + " overlaps the next period of " + id + ", which starts on " +
+                        next->since.ToString() + " (line " + std::to_string(next->line) + ")");
+        if (a.to.empty()) a.to = next->since;
+      }
+      assignments[id].push_back(a);
+    }
+    model::Person& p = people[id];
+    if (p.hired.empty() && !list.empty()) p.hired = list.front()->since;
+  }
+
+  if (!check.errors_.empty()) {
+    std::stable_sort(check.errors_.begin(), check.errors_.end(),
+                     [](const Error& a, const Error& b) {
+                       return a.where.line != b.where.line ? a.where.line < b.where.line
+                                                           : a.where.column < b.where.column;
+                     });
+    report.errors = std::move(check.errors_);
+    return report;
+  }
+
+  // Managers before their reports, so that every stored person's manager is already stored.
+  std::vector<std::string> saved_order;
+  std::set<std::string> placed;
+  std::function<void(const std::string&)> place = [&](const std::string& id) {
+    if (placed.count(id) || !people.count(id)) return;
+    placed.insert(id);
+    place(people[id].manager);
+    saved_order.push_back(id);
+  };
+  for (const std::string& id : order) place(id);
+
+  LADDER_TRY_STATUS(store.WithTransaction([&](storage::Store& tx) -> Status {
+    for (const std::string& id : saved_order) {
+      LADDER_TRY_STATUS(tx.SavePerson(actor, people[id]));
+      LADDER_TRY(std::vector<model::Assignment> old, tx.ListAssignments(id));
+      for (const model::Assignment& a : old) LADDER_TRY_STATUS(tx.DeleteAssignment(actor, a.id));
+      for (const model::Assignment& a : assignments[id]) {
+        LADDER_TRY_STATUS(tx.AddAssignment(actor, a));
+        ++report.assignments;
+      }
+      ++report.people;
+    }
+    return Ok();
+  }));
+  return report;
+}
+
+}  // namespace ladder::app

@@ -1,0 +1,35 @@
+// Importing people and their level history from an HRIS export (docs/people-csv.md):
+//
+//   id,name,email,manager,framework,track,level,since
+//   e1,Ada Park,ada@example.com,,support,ic,SE,2025-03-01
+//   e1,,,,support,core,CE,2023-09-01          <- an earlier period: a history row
+//
+// Every row is checked before anything is stored: each problem is reported with its line and
+// column, and when there is any, nothing is stored. Otherwise the people are saved (managers
+// before their reports) and the file replaces the level history of every person it names, all
+// in one transaction, audited through the Store.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "storage/store.h"
+
+namespace ladder::app {
+
+struct PeopleImportReport {
+  int people = 0;       // people saved
+  int assignments = 0;  // periods of level history saved
+  // One per bad row and column, in file order ("people.csv:4:7: level: no level 'SE3' in
+  // track ic of support; did you mean SE2?"). When not empty, nothing was stored.
+  std::vector<Error> errors;
+};
+
+// Reads, checks and stores `csv` (the content of `file_name`). Returns the report; a Store
+// failure (database unavailable, ...) is returned as an error and nothing is stored either.
+Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view actor,
+                                        std::string_view csv, std::string_view file_name);
+
+}  // namespace ladder::app

@@ -1,0 +1,90 @@
+// `ladder assess PERSON --by ASSESSOR --role manager --competency C --period A..B --rating R`:
+// assessments (self, manager, peer), pinned to the framework version of the person's level.
+#include <cstdio>
+
+#include "cli/command.h"
+#include "cli/review_common.h"
+
+namespace ladder::cli {
+namespace {
+
+struct AssessOptions {
+  StoreOptions store;
+  model::Assessment a;
+  std::string role;
+  std::string rating;
+  std::string period;
+  std::string competencies;
+};
+
+int RunAssess(AssessOptions o) {
+  auto role = model::ParseAssessorRole(o.role);
+  if (!role)
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument,
+              "'" + o.role + "' is not an assessor role; expected self, manager or peer",
+              {},
+              "--role"});
+  auto rating = model::ParseRating(o.rating);
+  if (!rating)
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "'" + o.rating + "' is not a rating; expected below, meeting or next",
+                             {},
+                             "--rating"});
+  Result<std::pair<Date, Date>> period = ParsePeriod("--period", o.period);
+  if (!period) return ReportError(period.error());
+  std::vector<std::string> competencies = SplitList(o.competencies);
+  if (competencies.empty())
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument, "name at least one competency", {}, "--competency"});
+  auto store = OpenStore(o.store);
+  if (!store) return ReportError(store.error());
+  // Several competencies are recorded together or not at all.
+  std::vector<std::string> saved;
+  Status status = (*store)->WithTransaction([&](storage::Store& tx) -> Status {
+    app::ReviewService in_tx(tx, CliActor());
+    for (const std::string& c : competencies) {
+      model::Assessment a = o.a;
+      a.role = *role;
+      a.rating = *rating;
+      a.period_start = period->first;
+      a.period_end = period->second;
+      a.competency = c;
+      LADDER_TRY(std::string id, in_tx.Assess(a));
+      saved.push_back(id);
+    }
+    return Ok();
+  });
+  if (!status) return ReportError(status.error());
+  if (o.store.json) {
+    PrintJson(nlohmann::json{{"ids", saved}});
+  } else {
+    std::printf("recorded %zu %s assessment%s of %s (%s) for %s: %s\n", saved.size(),
+                o.role.c_str(), saved.size() == 1 ? "" : "s", o.a.person.c_str(), o.period.c_str(),
+                o.competencies.c_str(), o.rating.c_str());
+  }
+  return kExitOk;
+}
+
+void SetUpAssess(CLI::App& app, std::vector<Run>& runs) {
+  auto o = std::make_shared<AssessOptions>();
+  auto* cmd = app.add_subcommand("assess", "Record an assessment (self, manager or peer)");
+  cmd->add_option("person", o->a.person, "Person assessed")->required();
+  cmd->add_option("--by", o->a.assessor, "Who assesses (person id)")->required();
+  cmd->add_option("--role", o->role, "self | manager | peer")->required();
+  cmd->add_option("--competency", o->competencies, "Competency ids, comma-separated")->required();
+  cmd->add_option("--period", o->period, "START..END, e.g. 2026-01-01..2026-03-31")->required();
+  cmd->add_option("--rating", o->rating,
+                  "below (the current level) | meeting (it) | next (performing at the next)")
+      ->required();
+  cmd->add_option("--level", o->a.level, "Level assessed against (default: the person's level)");
+  cmd->add_option("--framework", o->a.framework, "Framework id (default: the person's)");
+  cmd->add_option("--note", o->a.note, "A note");
+  AddStoreOptions(cmd, o->store);
+  runs.push_back({cmd, [o] { return RunAssess(*o); }});
+}
+
+}  // namespace
+}  // namespace ladder::cli
+
+LADDER_COMMAND(63, ladder::cli::SetUpAssess);

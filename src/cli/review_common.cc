@@ -1,0 +1,221 @@
+#include "cli/review_common.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+#include "base/text.h"
+
+namespace ladder::cli {
+
+void AddStoreOptions(CLI::App* command, StoreOptions& options) {
+  command->add_option("--database", options.database,
+                      "Database URL: sqlite:PATH or postgresql://... (default: $LADDER_DATABASE, "
+                      "else sqlite:ladder.db)");
+  command->add_flag("--json", options.json, "Print JSON for machines");
+}
+
+Result<std::unique_ptr<storage::Store>> OpenStore(const StoreOptions& options) {
+  return storage::OpenStore(storage::DatabaseUrlFrom(options.database));
+}
+
+std::string CliActor() {
+  const char* user = std::getenv("USER");
+  if (user && *user) return std::string("cli:") + user;
+  if (passwd* pw = getpwuid(getuid()); pw && pw->pw_name) return std::string("cli:") + pw->pw_name;
+  return "cli:unknown";
+}
+
+Date Today() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return Date(utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+}
+
+Result<Date> ParseDateOption(std::string_view option, std::string_view value, Date fallback) {
+  if (value.empty()) return fallback;
+  Result<Date> d = Date::Parse(value);
+  if (!d) return MakeError(ErrorCode::kInvalidArgument, d.error().message, {}, std::string(option));
+  return d;
+}
+
+Result<std::pair<Date, Date>> ParsePeriod(std::string_view option, std::string_view value) {
+  size_t dots = value.find("..");
+  if (dots == std::string_view::npos)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + std::string(value) +
+                         "' is not a period; expected START..END, e.g. 2026-01-01..2026-03-31",
+                     {}, std::string(option));
+  LADDER_TRY(Date start, ParseDateOption(option, value.substr(0, dots), Date()));
+  LADDER_TRY(Date end, ParseDateOption(option, value.substr(dots + 2), Date()));
+  if (start.empty() || end.empty())
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + std::string(value) + "' lacks a start or an end; expected START..END",
+                     {}, std::string(option));
+  return std::pair{start, end};
+}
+
+std::vector<std::string> SplitList(std::string_view value) {
+  std::vector<std::string> out;
+  for (const std::string& part : text::Split(value, ','))
+    if (!text::Trim(part).empty()) out.emplace_back(text::Trim(part));
+  return out;
+}
+
+namespace {
+
+std::string DateJson(Date d) { return d.ToString(); }
+
+const char* StatusLabel(rules::RequirementStatus s) {
+  switch (s) {
+    case rules::RequirementStatus::kMet:
+      return "met";
+    case rules::RequirementStatus::kNotMet:
+      return "NOT MET";
+    case rules::RequirementStatus::kWaived:
+      return "waived";
+    case rules::RequirementStatus::kUnknown:
+      return "unknown";
+    case rules::RequirementStatus::kAwaitingSignOff:
+      return "awaiting sign-off";
+    case rules::RequirementStatus::kSignedOff:
+      return "signed off";
+  }
+  return "?";
+}
+
+}  // namespace
+
+nlohmann::json VerdictJson(const rules::Verdict& v) {
+  nlohmann::json j;
+  j["person"] = v.person;
+  j["framework"] = v.framework;
+  j["version"] = v.version;
+  nlohmann::json target;
+  if (v.target.kind == rules::Target::Kind::kOverlay) {
+    target = {{"overlay", v.target.overlay}};
+  } else {
+    target = {{"track", v.target.track}, {"level", v.target.level}};
+  }
+  target["title"] = v.target_title;
+  j["target"] = target;
+  j["current"] = v.current;
+  j["at"] = DateJson(v.at);
+  j["verdict"] = rules::OverallName(v.overall);
+  j["earliest"] =
+      v.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(v.earliest));
+  j["summary"] = v.summary;
+  nlohmann::json reqs = nlohmann::json::array();
+  for (size_t i = 0; i < v.requirements.size(); ++i) {
+    const rules::RequirementResult& r = v.requirements[i];
+    nlohmann::json q;
+    q["text"] = r.text;
+    q["kind"] = r.kind;
+    q["source"] = r.source;
+    q["status"] = rules::RequirementStatusName(r.status);
+    if (r.unwaived) q["status_without_waiver"] = rules::RequirementStatusName(*r.unwaived);
+    q["reason"] = r.reason;
+    q["records"] = r.records;
+    q["earliest"] =
+        r.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(r.earliest));
+    q["blocking"] = std::find(v.blocking.begin(), v.blocking.end(), i) != v.blocking.end();
+    nlohmann::json waivers = nlohmann::json::array();
+    for (const model::Waiver& w : r.waivers)
+      waivers.push_back({{"id", w.id},
+                         {"approver", w.approver},
+                         {"reason", w.reason},
+                         {"granted", DateJson(w.granted)},
+                         {"expires", w.expires.empty() ? nlohmann::json(nullptr)
+                                                       : nlohmann::json(DateJson(w.expires))},
+                         {"case", w.case_id}});
+    q["waivers"] = waivers;
+    reqs.push_back(q);
+  }
+  j["requirements"] = reqs;
+  return j;
+}
+
+nlohmann::json CaseJson(const model::Case& c) {
+  nlohmann::json j;
+  j["id"] = c.id;
+  j["person"] = c.person;
+  j["framework"] = c.framework;
+  j["version"] = c.version;
+  if (c.target_overlay.empty()) {
+    j["target"] = {{"track", c.target_track}, {"level", c.target_level}};
+  } else {
+    j["target"] = {{"overlay", c.target_overlay}};
+  }
+  j["opened_by"] = c.opened_by;
+  j["opened"] = DateJson(c.opened);
+  j["status"] = model::CaseStatusName(c.status);
+  j["portfolio"] = c.portfolio;
+  j["panel"] = c.panel;
+  nlohmann::json votes = nlohmann::json::array();
+  for (const model::Vote& v : c.votes)
+    votes.push_back({{"reviewer", v.reviewer},
+                     {"vote", model::VoteChoiceName(v.choice)},
+                     {"note", v.note},
+                     {"date", DateJson(v.date)}});
+  j["votes"] = votes;
+  j["consensus_rule"] = model::ConsensusRuleName(c.consensus);
+  if (c.decision) {
+    j["decision"] = {{"outcome", model::OutcomeName(c.decision->outcome)},
+                     {"effective", DateJson(c.decision->effective)},
+                     {"decided_by", c.decision->decided_by},
+                     {"note", c.decision->note}};
+  } else {
+    j["decision"] = nullptr;
+  }
+  nlohmann::json history = nlohmann::json::array();
+  for (const model::CaseEvent& e : c.history)
+    history.push_back({{"date", DateJson(e.date)}, {"actor", e.actor}, {"what", e.what}});
+  j["history"] = history;
+  return j;
+}
+
+nlohmann::json NeedJson(const model::Need& n) {
+  return {
+      {"id", n.id},
+      {"framework", n.framework},
+      {"track", n.track},
+      {"level", n.level},
+      {"overlay", n.overlay},
+      {"reason", n.reason},
+      {"opened_by", n.opened_by},
+      {"opened", DateJson(n.opened)},
+      {"status", model::NeedStatusName(n.status)},
+      {"filled_by_case", n.filled_by_case},
+      {"closed", n.closed.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(n.closed))}};
+}
+
+std::string VerdictText(const rules::Verdict& v, const model::Person& person) {
+  std::string out = (person.name.empty() ? person.id : person.name + " (" + person.id + ")") +
+                    " -> " + v.target_title + ", on " + v.at.ToString() + "\n";
+  out += "Framework " + v.framework + " " + v.version +
+         "; current level: " + (v.current.empty() ? std::string("none") : v.current) + "\n\n";
+  if (v.requirements.empty()) out += "  (no requirements)\n";
+  for (size_t i = 0; i < v.requirements.size(); ++i) {
+    const rules::RequirementResult& r = v.requirements[i];
+    std::string label = std::string("[") + StatusLabel(r.status) + "]";
+    label.resize(std::max<size_t>(label.size() + 1, 20), ' ');
+    out += "  " + label + r.text + "  (" + r.source + ")\n";
+    out += std::string(22, ' ') + r.reason + "\n";
+    if (!r.records.empty())
+      out += std::string(22, ' ') + "records: " + text::Join(r.records, ", ") + "\n";
+  }
+  out += "\n" + v.summary + "\n";
+  return out;
+}
+
+void PrintJson(const nlohmann::json& json) {
+  std::printf("%s\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+void PrintText(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+}  // namespace ladder::cli

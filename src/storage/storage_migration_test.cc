@@ -1,0 +1,173 @@
+// Migrations on every backend: an empty database, an up-to-date one, one left at every earlier
+// migration step, and one written by a newer Ladder (refused, untouched).
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "storage/migrations.h"
+#include "storage/store.h"
+#include "storage/testing/storage_testing.h"
+
+namespace ladder::storage {
+namespace {
+
+// Runs SQL on an SQLite file outside the store; returns the error message or "".
+std::string SqliteExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open " + path;
+  }
+  char* err = nullptr;
+  std::string out;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) out = err ? err : "?";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  return out;
+}
+
+struct MigrationBackend {
+  std::string name;
+  int latest;
+};
+
+class Migrations : public ::testing::TestWithParam<MigrationBackend> {
+ protected:
+  // A URL for a new empty database of the backend, or "" (test skipped / failed in CI).
+  std::string FreshUrl() {
+    if (GetParam().name == "Sqlite") {
+      static int n = 0;
+      std::string path = "/tmp/ladder-migration-test-" + std::to_string(getpid()) + "-" +
+                         std::to_string(n++) + ".db";
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+      return "sqlite:" + path;
+    }
+    if (testing::PostgresUrl().empty()) return "";
+    std::string error;
+    std::string url = testing::FreshPostgresDatabase(&error);
+    if (url.empty()) ADD_FAILURE() << error;
+    return url;
+  }
+  void SetUp() override {
+    if (GetParam().name == "Postgres" && testing::PostgresUrl().empty()) {
+      if (testing::InCi()) FAIL() << "CI=true but LADDER_TEST_POSTGRES is not set";
+      GTEST_SKIP() << "LADDER_TEST_POSTGRES not set; run under scripts/with-postgres.sh";
+    }
+  }
+};
+
+TEST_P(Migrations, AreNumberedWithoutGaps) {
+  const auto& all =
+      GetParam().name == "Sqlite" ? internal::SqliteMigrations() : internal::PostgresMigrations();
+  ASSERT_FALSE(all.empty());
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].number, static_cast<int>(i + 1));
+    EXPECT_FALSE(all[i].sql.empty());
+  }
+  // Both backends have the same schema history.
+  EXPECT_EQ(internal::SqliteMigrations().size(), internal::PostgresMigrations().size());
+}
+
+TEST_P(Migrations, EmptyDatabaseGetsTheLatestSchema) {
+  std::string url = FreshUrl();
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store) << store.error().ToString();
+  EXPECT_EQ(*(*store)->SchemaVersion(), GetParam().latest);
+  EXPECT_TRUE((*store)->SavePerson("t", {"e1", "E", "e@x", "", Date(2020, 1, 1)}));
+}
+
+TEST_P(Migrations, RunningAgainChangesNothing) {
+  std::string url = FreshUrl();
+  {
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store) << store.error().ToString();
+    ASSERT_TRUE((*store)->SavePerson("t", {"e1", "E", "e@x", "", Date(2020, 1, 1)}));
+  }
+  for (int i = 0; i < 2; ++i) {
+    auto again = OpenStore(url);
+    ASSERT_TRUE(again) << again.error().ToString();
+    EXPECT_EQ(*(*again)->SchemaVersion(), GetParam().latest);
+    EXPECT_EQ((*again)->ListPeople()->size(), 1u);
+    EXPECT_EQ((*again)->ListAudit()->size(), 1u);
+  }
+  // Opening without migrating works on an up-to-date database.
+  OpenOptions no_migrate;
+  no_migrate.migrate = false;
+  EXPECT_TRUE(OpenStore(url, no_migrate));
+}
+
+TEST_P(Migrations, EveryEarlierStepIsBroughtUpToDate) {
+  // Step 0 is an empty database; each step k leaves a database at schema k.
+  for (int step = 0; step < GetParam().latest; ++step) {
+    SCOPED_TRACE("from schema " + std::to_string(step));
+    std::string url = FreshUrl();
+    if (step > 0) {
+      OpenOptions partial;
+      partial.target_version = step;
+      auto old = OpenStore(url, partial);
+      ASSERT_TRUE(old) << old.error().ToString();
+      EXPECT_EQ(*(*old)->SchemaVersion(), step);
+    }
+    OpenOptions no_migrate;
+    no_migrate.migrate = false;
+    auto refused = OpenStore(url, no_migrate);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store) << store.error().ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), GetParam().latest);
+    EXPECT_TRUE((*store)->SavePerson("t", {"e1", "E", "e@x", "", Date(2020, 1, 1)}));
+  }
+}
+
+TEST_P(Migrations, NewerDatabaseIsRefusedUntouched) {
+  std::string url = FreshUrl();
+  {
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->SavePerson("t", {"e1", "E", "e@x", "", Date(2020, 1, 1)}));
+  }
+  // Pretend a newer Ladder migrated it further.
+  std::string sql = "INSERT INTO schema_version (version, name, applied_at) VALUES (" +
+                    std::to_string(GetParam().latest + 1) + ", 'future', 'later')";
+  if (GetParam().name == "Sqlite") {
+    ASSERT_EQ(SqliteExec(url.substr(7), sql), "");
+  } else {
+    PGconn* conn = PQconnectdb(url.c_str());
+    ASSERT_EQ(PQstatus(conn), CONNECTION_OK);
+    PGresult* r = PQexec(conn, sql.c_str());
+    EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(conn);
+    PQclear(r);
+    PQfinish(conn);
+  }
+  auto refused = OpenStore(url);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(refused.error().message.find("newer Ladder"), std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(refused.error().message.find(std::to_string(GetParam().latest + 1)), std::string::npos);
+  // Untouched: removing the future row makes it open again with its content.
+  std::string undo = "DELETE FROM schema_version WHERE name = 'future'";
+  if (GetParam().name == "Sqlite") {
+    ASSERT_EQ(SqliteExec(url.substr(7), undo), "");
+  } else {
+    PGconn* conn = PQconnectdb(url.c_str());
+    PQclear(PQexec(conn, undo.c_str()));
+    PQfinish(conn);
+  }
+  auto reopened = OpenStore(url);
+  ASSERT_TRUE(reopened) << reopened.error().ToString();
+  EXPECT_EQ((*reopened)->ListPeople()->size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, Migrations,
+    ::testing::Values(
+        MigrationBackend{"Sqlite", static_cast<int>(internal::SqliteMigrations().size())},
+        MigrationBackend{"Postgres", static_cast<int>(internal::PostgresMigrations().size())}),
+    [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace ladder::storage
