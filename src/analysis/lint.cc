@@ -5,7 +5,9 @@
 #include <set>
 #include <utility>
 
+#include "analysis/requirements.h"
 #include "base/text.h"
+#include "formats/rule_text.h"
 #include "model/validate.h"
 
 namespace ladder::analysis {
@@ -202,10 +204,18 @@ class Linter {
                          const std::string& owner) {
     for (size_t i = 0; i < requirements.size(); ++i) {
       const model::Requirement& r = requirements[i];
-      if (Normalize(r.text).empty())
+      if (Normalize(r.text).empty()) {
         Add("empty-requirement", Severity::kError, r.origin,
             "requirement " + std::to_string(i + 1) + " of " + owner +
                 " has no text; every requirement keeps the sentence it was written as");
+      } else if (std::holds_alternative<model::ManualRule>(r.rule)) {
+        model::Rule typed = RecognizeRule(r.text);
+        if (!std::holds_alternative<model::ManualRule>(typed))
+          Add("recognizable-rule", Severity::kInfo, r.origin,
+              "requirement " + Quote(r.text) + " of " + owner + " is `manual` but states " +
+                  "the rule `" + formats::RuleText(typed) +
+                  "`; write it as its rule so that eligibility is checked, not signed off");
+      }
     }
   }
 

@@ -20,6 +20,9 @@
 //   warning empty-level           a defined level with no summary, attributes or expectations
 //   warning placeholder-text      "TBD", "N/A", "Not defined", ... written as a behaviour or a
 //                                 summary instead of marking the cell or level undefined
+//   info    recognizable-rule     a `manual` requirement whose sentence states a typed rule
+//                                 (analysis/requirements.h) that the eligibility engine could
+//                                 check
 // Texts are compared after collapsing white space; case matters except for placeholders.
 // Pure and thread-safe.
 #pragma once

@@ -231,6 +231,27 @@ TEST(Lint, SentencesMentioningPlaceholdersAreNotPlaceholders) {
   EXPECT_TRUE(IsPlaceholderText("Not Currently Defined"));
 }
 
+TEST(Lint, ManualRequirementThatStatesARule) {
+  model::Framework fw = SmallFramework();
+  Level(fw, "ic", "T2").requirements.push_back({"Manager approval", model::ManualRule{}, {}});
+  std::vector<Finding> findings = Lint(fw);
+  std::vector<Finding> found = WithCode(findings, "recognizable-rule");
+  ASSERT_EQ(found.size(), 1u) << Describe(findings);
+  EXPECT_EQ(found[0].severity, Severity::kInfo);
+  EXPECT_NE(found[0].message.find("`{approval: {by: manager}}`"), std::string::npos)
+      << found[0].message;
+  EXPECT_FALSE(HasProblems(findings));  // a note, not a reason to fail
+}
+
+TEST(Lint, ManualRequirementThatStatesNoRule) {
+  // The fixture's manual requirements ("Shows sound judgement on difficult jobs", "Holds the T2
+  // level") state no typed rule; a typed requirement is not looked at.
+  model::Framework fw = SmallFramework();
+  Level(fw, "ic", "T2")
+      .requirements.push_back({"Manager approval", model::Approval{"manager"}, {}});
+  EXPECT_TRUE(WithCode(Lint(fw), "recognizable-rule").empty());
+}
+
 TEST(Lint, HasProblemsIgnoresInfo) {
   EXPECT_FALSE(HasProblems({Finding{"x", Severity::kInfo, {}, "note"}}));
   EXPECT_TRUE(HasProblems({Finding{"x", Severity::kWarning, {}, "note"}}));

@@ -86,6 +86,14 @@ TEST(canonical_Documents, ExamplesAndCanonicalFixturesAreInCanonicalForm) {
   }
 }
 
+// Text in, text out: a hand-written file (flow style, comments, no ranks, plain numbers for
+// text) and its canonical form, checked line by line when it was written.
+TEST(canonical_Golden, HandWrittenBecomesCanonical) {
+  fs::path dir = fs::path(LADDER_SOURCE_DIR) / "src/formats/testdata/canonical";
+  model::Framework fw = MustRead(Slurp(dir / "hand_written.yaml"), "hand_written.yaml");
+  EXPECT_EQ(WriteYaml(fw), Slurp(dir / "hand_written.expected.yaml"));
+}
+
 TEST(canonical_Read, EveryKeyLandsInTheModel) {
   fs::path path = fs::path(LADDER_SOURCE_DIR) / "src/formats/testdata/canonical/every_key.yaml";
   model::Framework fw = MustRead(Slurp(path), "every_key.yaml");
@@ -382,6 +390,22 @@ TEST(canonical_Errors, InvalidYamlSyntax) {
   e = ErrorOf("ladder: 1\nframework:\n  id: x\n name: y\n");
   EXPECT_EQ(e.code, ErrorCode::kParse);
   EXPECT_EQ(e.where.line, 4);
+}
+
+TEST(canonical_Errors, DeepNestingIsRefused) {
+  std::string yaml = "ladder: 1\nframework: {id: x}\nnotes: " + std::string(100000, '[') +
+                     std::string(100000, ']') + "\n";
+  Error e = ErrorOf(yaml);
+  EXPECT_EQ(e.code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(e.where.line, 3);
+  EXPECT_NE(e.message.find("nested too deeply"), std::string::npos) << e.message;
+  std::string json =
+      "{\"ladder\": 1, \"framework\": {\"id\": \"x\"}, \"notes\": " + std::string(100000, '[') +
+      std::string(100000, ']') + "}";
+  Result<model::Framework> r = ReadJson(json, "t.json");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().where.ToString(), "t.json:1:51");
+  EXPECT_EQ(r.error().field, "notes[0]");
 }
 
 TEST(canonical_Errors, TwoDocuments) {

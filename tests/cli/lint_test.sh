@@ -71,6 +71,13 @@ PYEOF
 # A clean file gives an empty array and exit 0.
 [[ $("$LADDER" lint --json "$CLEAN") == "[]" ]] || fail "--json on a clean file"
 
+# An info finding (a manual requirement that states a typed rule) is printed but passes.
+edit "$CLEAN" "$T/info.yaml" "text: Shows sound judgement on difficult jobs=>text: Manager approval"
+out=$("$LADDER" lint "$T/info.yaml" 2>/dev/null) || fail "info finding: exit $?"
+line=$(grep -n 'text: Manager approval' "$T/info.yaml" | cut -d: -f1)
+[[ $out == "$T/info.yaml:$line:"*": info: recognizable-rule: requirement \"Manager approval\" of level ic/T2 is \`manual\` but states the rule \`{approval: {by: manager}}\`"* ]] \
+  || fail "info finding: $out"
+
 # Broken invariants are findings (errors), not unreadable input: rank order, dangling refs.
 edit "$CLEAN" "$T/invalid.yaml" "rank: 3\n        title: Lead=>rank: 2\n        title: Lead" \
   "          coaching:\n            - Shows new=>          coachin:\n            - Shows new"

@@ -70,7 +70,7 @@ inline Framework SmallFramework() {
   };
   t2.requirements = {
       {"12 months at T1", TimeAtLevel{"T1", 12}, {}},
-      {"A sign-off from the site manager", ManualRule{}, {}},
+      {"Shows sound judgement on difficult jobs", ManualRule{}, {}},
   };
   Level t3;
   t3.code = "T3";
