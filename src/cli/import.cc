@@ -1,5 +1,9 @@
-// `ladder import FILE|DIR... [--from FORMAT] [--to yaml|json] [-o OUT] [--report [--json]]`:
+// `ladder import FILE|DIR... [--from FORMAT] [--to yaml|json] [-o OUT] [--report [--json]]
+//                            [--into DATABASE [--publish]]`:
 // reads the documents an organisation already has into one framework (DESIGN.md §7, §8).
+// With --into the framework is stored in the database (one transaction, app/import_into.h) as a
+// draft, published with --publish, and "stored ID@VERSION (draft|published|unchanged)" is
+// printed on stderr instead of the framework on stdout.
 //
 // Every FILE and every regular file of each DIR (sorted by name, dot-files skipped) is read as
 // ONE framework: the format is detected from the content (formats::ReadDocuments) unless
@@ -28,11 +32,13 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/requirements.h"
+#include "app/import_into.h"
 #include "cli/command.h"
 #include "formats/canonical.h"
 #include "formats/encoding.h"
 #include "formats/import.h"
 #include "model/validate.h"
+#include "storage/store.h"
 
 namespace ladder::cli {
 namespace {
@@ -46,6 +52,8 @@ struct ImportOptions {
   std::string out;
   bool report = false;
   bool json = false;
+  std::string into;  // database URL; "" writes YAML/JSON only
+  bool publish = false;
 };
 
 Result<formats::Document> ReadDocumentFile(const fs::path& path) {
@@ -159,6 +167,10 @@ std::string JsonReport(const formats::Imported& imported) {
 }
 
 int RunImport(const ImportOptions& options) {
+  if (options.publish && options.into.empty()) {
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument, "--publish needs --into DATABASE", {}, "--publish"});
+  }
   if (options.json && !options.report) {
     return ReportError(Error{ErrorCode::kInvalidArgument, "--json needs --report", {}, "--json"});
   }
@@ -174,6 +186,17 @@ int RunImport(const ImportOptions& options) {
     }
     return kExitBadInput;
   }
+  if (!options.into.empty()) {
+    // One transaction (app/import_into.h): a failure leaves the database as it was.
+    auto store = storage::OpenStore(options.into);
+    if (!store) return ReportError(store.error());
+    auto stored = app::StoreFrameworks(**store, {imported->framework}, options.publish,
+                                       app::TodayUtc(), app::CliActor());
+    if (!stored) return ReportError(stored.error());
+    for (const auto& s : *stored)
+      std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
+                   app::StoreOutcomeName(s.outcome), options.into.c_str());
+  }
   std::string output = options.to == "json" ? formats::WriteJson(imported->framework) + "\n"
                                             : formats::WriteYaml(imported->framework);
   if (!options.out.empty()) {
@@ -185,7 +208,8 @@ int RunImport(const ImportOptions& options) {
     std::fputs(JsonReport(*imported).c_str(), stdout);
     return kExitOk;
   }
-  if (options.out.empty()) std::fwrite(output.data(), 1, output.size(), stdout);
+  if (options.out.empty() && options.into.empty())
+    std::fwrite(output.data(), 1, output.size(), stdout);
   PrintWarnings(*imported);
   if (options.report) PrintTextReport(*imported);
   return kExitOk;
@@ -216,6 +240,11 @@ void SetUpImport(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_flag("--json", options->json,
                 "With --report: print the report as JSON on stdout (the framework then goes "
                 "only to -o)");
+  cmd->add_option("--into", options->into,
+                  "Store the framework in this database (sqlite:PATH or postgresql://...) in one "
+                  "transaction, instead of printing it (still written to -o if given)");
+  cmd->add_flag("--publish", options->publish,
+                "With --into: publish the stored version (it becomes immutable)");
   runs.push_back({cmd, [options] { return RunImport(*options); }});
 }
 

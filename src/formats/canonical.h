@@ -41,6 +41,7 @@ Result<model::Framework> ParseYaml(std::string_view text, std::string_view sourc
 std::string WriteYaml(const model::Framework& framework);
 
 // The same shape as JSON (keys and nesting as in YAML); ReadJson(WriteJson(f)) == f.
+// WriteYaml's and WriteJson's texts both end with one newline.
 Result<model::Framework> ReadJson(std::string_view text, std::string_view source_name);
 // As ReadJson, without checking the model's invariants.
 Result<model::Framework> ParseJson(std::string_view text, std::string_view source_name);

@@ -73,7 +73,10 @@ struct Fields {
 
 class Converter {
  public:
-  Converter(const Tree& tree, std::string_view file) : tree_(tree), file_(file) {}
+  // Aliases let a small document name the same values many times; reading may visit ten times
+  // as many values as the document holds (and 100,000 more) before giving up.
+  Converter(const Tree& tree, std::string_view file)
+      : tree_(tree), file_(file), budget_(std::min(kMaxValues, tree.nodes.size() * 10 + 100'000)) {}
 
   Result<model::Framework> Run() {
     model::Framework fw;
@@ -140,9 +143,9 @@ class Converter {
 
   // Every value visited counts, so that aliases cannot multiply the work without bound.
   Status Visit(const TreeNode& n) {
-    if (++visited_ > kMaxValues)
+    if (++visited_ > budget_)
       return Bad(n, "",
-                 "the document expands to more than " + std::to_string(kMaxValues) +
+                 "the document expands to more than " + std::to_string(budget_) +
                      " values (aliases included); Ladder files are far smaller",
                  ErrorCode::kResourceExhausted);
     return Ok();
@@ -613,6 +616,7 @@ class Converter {
   const Tree& tree_;
   std::string file_;
   size_t visited_ = 0;
+  size_t budget_;
   int previous_rank_ = 0;
 };
 

@@ -20,7 +20,7 @@
 
 namespace ladder::formats::internal {
 
-// Values (scalars, lists, mappings) a document may hold, aliases counted once per use.
+// Values (scalars, lists, mappings) a document may hold, and may expand to through aliases.
 inline constexpr size_t kMaxValues = 1'000'000;
 
 struct TreeNode {

@@ -384,6 +384,22 @@ TEST(canonical_Errors, InvalidYamlSyntax) {
   EXPECT_EQ(e.where.line, 4);
 }
 
+TEST(canonical_Errors, DeepNestingIsRefused) {
+  std::string yaml = "ladder: 1\nframework: {id: x}\nnotes: " + std::string(100000, '[') +
+                     std::string(100000, ']') + "\n";
+  Error e = ErrorOf(yaml);
+  EXPECT_EQ(e.code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(e.where.line, 3);
+  EXPECT_NE(e.message.find("nested too deeply"), std::string::npos) << e.message;
+  std::string json =
+      "{\"ladder\": 1, \"framework\": {\"id\": \"x\"}, \"notes\": " + std::string(100000, '[') +
+      std::string(100000, ']') + "}";
+  Result<model::Framework> r = ReadJson(json, "t.json");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().where.ToString(), "t.json:1:51");
+  EXPECT_EQ(r.error().field, "notes[0]");
+}
+
 TEST(canonical_Errors, TwoDocuments) {
   Error e = ErrorOf("ladder: 1\nframework: {id: x}\n---\nladder: 1\n");
   EXPECT_EQ(Where(e), "t.yaml:3:1");

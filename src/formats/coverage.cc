@@ -115,15 +115,15 @@ class FrameworkIndex {
       tokens.clear();
       Tokenize(field, tokens);
       if (tokens.empty()) continue;
-      field_start_.resize(words_.size() + 1, false);
-      field_start_[words_.size()] = true;
+      const int start = static_cast<int>(words_.size());
       for (Token& t : tokens) words_.push_back(Intern(t.word));
-      field_end_.resize(words_.size() + 1, false);
-      field_end_[words_.size()] = true;
+      fields_.push_back({start, words_.size() - static_cast<size_t>(start)});
     }
-    field_start_.resize(words_.size() + 1, false);
-    field_end_.resize(words_.size() + 1, false);
     by_word_.resize(vocabulary_.size());
+    fields_by_first_word_.resize(vocabulary_.size());
+    for (const auto& [start, length] : fields_) {
+      fields_by_first_word_[words_[start]].push_back({start, length});
+    }
     for (size_t i = 0; i < words_.size(); ++i) {
       by_word_[words_[i]].push_back(static_cast<int>(i));
       if (i + 2 < words_.size())
@@ -140,12 +140,19 @@ class FrameworkIndex {
   size_t AcceptedRun(const std::vector<int>& p, size_t at) const {
     const size_t m = p.size();
     if (p[at] < 0) return 0;
+    // Bounded work per word keeps adversarial documents (one word repeated a million times)
+    // linear: a run is extended at most kMaxRun words at a time (the rest matches as the next
+    // run) and at most kMaxCandidates positions are tried.
+    constexpr size_t kMaxRun = 512;
+    constexpr size_t kMaxCandidates = 256;
     auto extend = [&](int c) {
       size_t l = 0;
-      while (at + l < m && c + l < words_.size() && p[at + l] == words_[c + l]) ++l;
+      size_t c0 = static_cast<size_t>(c);
+      while (l < kMaxRun && at + l < m && c0 + l < words_.size() && p[at + l] == words_[c0 + l]) {
+        ++l;
+      }
       return l;
     };
-    constexpr size_t kMaxCandidates = 4096;
     size_t best = 0;
     if (at + 2 < m && p[at + 1] >= 0 && p[at + 2] >= 0) {
       auto it = by_trigram_.find(Key(p[at], p[at + 1], p[at + 2]));
@@ -153,19 +160,27 @@ class FrameworkIndex {
         size_t n = 0;
         for (int c : it->second) {
           best = std::max(best, extend(c));
-          if (best == m - at || ++n >= kMaxCandidates) break;
+          if (best == std::min(m - at, kMaxRun) || ++n >= kMaxCandidates) break;
         }
       }
       if (best >= 3) return best;
     }
-    // Shorter runs count only as a whole passage or a whole field.
+    // Shorter runs count only as a whole passage (of one or two words) or a whole field.
+    if (at == 0 && m <= 2) {
+      size_t n = 0;
+      for (int c : by_word_[p[0]]) {
+        if (extend(c) == m) return m;
+        if (++n >= kMaxCandidates) break;
+      }
+    }
+    size_t longest_field = 0;
     size_t n = 0;
-    for (int c : by_word_[p[at]]) {
-      size_t l = extend(c);
-      if ((at == 0 && l == m) || (field_start_[c] && field_end_[c + l])) return l;
+    for (const auto& [start, length] : fields_by_first_word_[p[at]]) {
+      if (length <= kMaxRun && extend(start) >= length)
+        longest_field = std::max(longest_field, length);
       if (++n >= kMaxCandidates) break;
     }
-    return 0;
+    return longest_field;
   }
 
  private:
@@ -180,7 +195,8 @@ class FrameworkIndex {
 
   std::unordered_map<std::string, int> vocabulary_;
   std::vector<int> words_;
-  std::vector<bool> field_start_, field_end_;
+  std::vector<std::pair<int, size_t>> fields_;  // start and length of each field
+  std::vector<std::vector<std::pair<int, size_t>>> fields_by_first_word_;
   std::vector<std::vector<int>> by_word_;
   std::unordered_map<uint64_t, std::vector<int>> by_trigram_;
 };

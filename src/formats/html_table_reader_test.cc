@@ -98,6 +98,32 @@ TEST(HtmlTableReaderTest, DetectsLevelNamesOfManyKinds) {
   }
 }
 
+TEST(HtmlTableReaderTest, RowsSpanningTheTableAreSummariesOrTrackDividers) {
+  Document doc{"tracks.html",
+               "<html><body><table><tr><th>Level</th><th>Scope</th><th>People</th></tr>"
+               "<tr><td>IC1 Associate</td><td>A task</td><td>Self</td></tr>"
+               "<tr><td colspan=3>Entry level.</td></tr>"
+               "<tr><td>IC2 Engineer</td><td>A feature</td><td>Peers</td></tr>"
+               "<tr><td colspan=3>Management track</td></tr>"
+               "<tr><td>M1 Team lead</td><td>A team</td><td>Reports</td></tr>"
+               "<tr><td>M2 Manager</td><td>Teams</td><td>Leads</td></tr></table></body></html>"};
+  auto read = ReadHtmlTable(doc);
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  const model::Framework& f = read->framework;
+  ASSERT_EQ(f.tracks.size(), 2u);
+  EXPECT_EQ(f.tracks[0].id, "ic");
+  ASSERT_EQ(f.tracks[0].levels.size(), 2u);
+  EXPECT_EQ(f.tracks[0].levels[0].code, "IC1");
+  EXPECT_EQ(f.tracks[0].levels[0].title, "Associate");
+  EXPECT_EQ(f.tracks[0].levels[0].summary, "Entry level.");
+  EXPECT_EQ(f.tracks[1].id, "management");
+  EXPECT_EQ(f.tracks[1].name, "Management track");
+  ASSERT_EQ(f.tracks[1].levels.size(), 2u);
+  EXPECT_EQ(f.tracks[1].levels[1].code, "M2");
+  EXPECT_GT(f.tracks[1].levels[0].rank, f.tracks[0].levels[1].rank);
+  EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
+}
+
 TEST(HtmlTableReaderTest, TableWithoutLevelsIsAClearError) {
   Document doc{"menu.html",
                "<html><body><table><tr><td>Soup</td><td>4</td></tr></table></body></html>"};

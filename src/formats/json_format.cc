@@ -61,20 +61,30 @@ class Positions {
     for (size_t i = 0; i < text.size(); ++i)
       if (text[i] == '\n') starts_.push_back(i + 1);
   }
-  std::pair<int, int> At(size_t offset) const {
+  // Offsets come nearly in order, so counting resumes from the previous one: linear overall,
+  // even for a document on one long line.
+  std::pair<int, int> At(size_t offset) {
     offset = std::min(offset, text_.size());
     auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
     size_t line = static_cast<size_t>(it - starts_.begin());
     size_t start = starts_[line - 1];
-    int column = 1;
-    for (size_t i = start; i < offset; ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    return {static_cast<int>(line), column};
+    if (line != last_line_ || offset < last_offset_) {
+      last_line_ = line;
+      last_offset_ = start;
+      last_column_ = 1;
+    }
+    for (size_t i = last_offset_; i < offset; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++last_column_;
+    last_offset_ = offset;
+    return {static_cast<int>(line), last_column_};
   }
 
  private:
   std::string_view text_;
   std::vector<size_t> starts_;
+  size_t last_line_ = 0;
+  size_t last_offset_ = 0;
+  int last_column_ = 1;
 };
 
 class TreeSax {

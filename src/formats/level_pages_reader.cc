@@ -473,6 +473,8 @@ Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
     while (f.tracks[ti].id != id) ++ti;
     model::Level level;
     level.code = text::Slugify(n);
+    for (int k = 2; f.tracks[ti].FindLevel(level.code) != nullptr; ++k)
+      level.code = text::Slugify(n) + "-" + std::to_string(k);
     level.title = n;
     level.rank = static_cast<int>(i) + 1;
     auto own = own_page.find(n);
@@ -569,7 +571,12 @@ Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
       } else if (kind == SectionKind::kAttribute) {
         std::string value =
             e.items.size() == 1 && !e.list ? e.items[0] : "- " + text::Join(e.items, "\n- ");
-        level.attributes.push_back({attribute, value});
+        std::string key = attribute;
+        for (int k = 2; std::any_of(level.attributes.begin(), level.attributes.end(),
+                                    [&](const auto& a) { return a.first == key; });
+             ++k)
+          key = attribute + "_" + std::to_string(k);
+        level.attributes.push_back({key, value});
       } else {
         for (const std::string& item : e.items) {
           model::Requirement r;

@@ -198,6 +198,20 @@ TEST(LevelPagesFixtureTest, TwoColumnPageWithCurrentLevelLast) {
   for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
+TEST(LevelPagesFixtureTest, SectionsMappingToOneAttributeKeepBoth) {
+  std::string table =
+      "<table markdown=\"1\"><tr><td>A 1</td><td><b>A 2</b></td></tr>"
+      "<tr><td>one</td><td>two</td></tr></table>\n";
+  Document doc{"a2.md", "---\ntitle: A 2\n---\n# A 2 (A Path)\n### Experience\n" + table +
+                            "### Years of experience\n" + table};
+  auto read = ReadLevelPages({doc});
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  const model::Level& a2 = read->framework.tracks[0].levels[1];
+  EXPECT_EQ(Attribute(a2, "years_of_experience"), "two");
+  EXPECT_EQ(Attribute(a2, "years_of_experience_2"), "two");
+  for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
+}
+
 TEST(LevelPagesBadInputTest, PageWithoutTablesIsAClearError) {
   auto read = ReadLevelPages({Document{"empty.md", "---\ntitle: X\n---\n# X\n\nJust prose.\n"}});
   ASSERT_FALSE(read.has_value());

@@ -16,12 +16,12 @@ constexpr size_t kMaxNameLength = 80;
 
 const std::regex& CodeRe() {
   static const std::regex re(
-      R"(^([A-Za-z]{1,4})[ -]?(\d{1,2}[a-z]?)(?:\s*(?:-|–|—|:|\(|/)\s*(.*?)\)?)?$)");
+      R"(^([A-Za-z]{1,4})[ -]?(\d{1,2}[a-z]?)(?:(?:\s*(?:-|–|—|:|\(|/)\s*|\s+)(.*?)\)?)?$)");
   return re;
 }
 const std::regex& LevelWordRe() {
   static const std::regex re(
-      R"(^(level|lvl|grade|band|tier|step)\s*[-#:]?\s*(\d{1,2}|[ivx]{1,4})(?:\s*(?:-|–|—|:|\()\s*(.*?)\)?)?$)",
+      R"(^(level|lvl|grade|band|tier|step)\s*[-#:]?\s*(\d{1,2}|[ivx]{1,4})(?:(?:\s*(?:-|–|—|:|\()\s*|\s+)(.*?)\)?)?$)",
       std::regex::icase);
   return re;
 }
@@ -342,7 +342,11 @@ class Interpreter {
       if (cells.size() == 1 && first.cell != -1 && first.col_span >= grid_.cols && first.origin) {
         const std::string& t = Text(first.cell);
         if (t.empty()) continue;
-        if (current() != nullptr && Words(t) > 6) {
+        // Between levels, a row spanning the table names a new track ("Management track")
+        // or, when it does not read like one, is the current level's summary.
+        static const std::regex kTrackWords(
+            R"(track|path|ladder|manag|individual contributor|\bic\b)", std::regex::icase);
+        if (current() != nullptr && (t.size() > 80 || !std::regex_search(t, kTrackWords))) {
           model::Level& level = *current();
           if (!level.summary.empty()) level.summary += " ";
           level.summary += dom_.InlineMarkdown(first.cell);

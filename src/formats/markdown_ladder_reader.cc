@@ -265,14 +265,13 @@ class Builder {
     if (it != competency_ids_.end()) return it->second;
     std::string id = text::Slugify(display);
     std::string base = id;
-    for (int n = 2; std::any_of(f_.competencies.begin(), f_.competencies.end(),
-                                [&](const model::Competency& c) { return c.id == id; });
-         ++n) {
+    for (int n = 2; !used_competency_ids_.insert(id).second; ++n) {
       id = base + "-" + std::to_string(n);
     }
     model::Competency c;
     c.id = id;
     c.name = display;
+    competency_index_[id] = f_.competencies.size();
     f_.competencies.push_back(c);
     competency_ids_[key] = id;
     return id;
@@ -280,9 +279,8 @@ class Builder {
 
   model::Expectation& ExpectationFor(const std::string& competency_name, int line) {
     std::string id = CompetencyId(competency_name);
-    for (model::Expectation& e : level_->expectations) {
-      if (e.competency == id) return e;
-    }
+    auto [it, inserted] = level_expectations_.emplace(id, level_->expectations.size());
+    if (!inserted) return level_->expectations[it->second];
     model::Expectation e;
     e.competency = id;
     e.origin.where = {doc_.name, line, 1};
@@ -450,6 +448,7 @@ class Builder {
     if (auto parsed = ParseLevelHeading(h.text)) {
       l.code = parsed->code;
       overrides_[{h.line, h.text}] = parsed->code + " " + parsed->title;
+      if (parsed->number) heading_numbers_[h.line] = *parsed->number;
       l.title = parsed->title.empty() ? parsed->code : parsed->title;
     } else {
       l.title = h.text;
@@ -459,6 +458,7 @@ class Builder {
     model::Track& t = CurrentTrack();
     t.levels.push_back(std::move(l));
     level_ = &t.levels.back();
+    level_expectations_.clear();
     slot_ = Slot::kCategory;
     slot_label_.clear();
     note_ = std::string::npos;
@@ -567,22 +567,19 @@ class Builder {
   }
 
   size_t CompetencyIndex(const std::string& id) const {
-    for (size_t i = 0; i < f_.competencies.size(); ++i) {
-      if (f_.competencies[i].id == id) return i;
-    }
-    return f_.competencies.size();
+    auto it = competency_index_.find(id);
+    return it == competency_index_.end() ? f_.competencies.size() : it->second;
   }
 
   void RankLevels(model::Track& t) {
     std::vector<int> numbers;
     for (const model::Level& l : t.levels) {
-      auto parsed = ParseLevelHeading(l.origin.where.line > 0 ? HeadingAt(l.origin.where.line)
-                                                              : std::string());
-      if (!parsed || !parsed->number) {
+      auto it = heading_numbers_.find(l.origin.where.line);
+      if (it == heading_numbers_.end()) {
         numbers.clear();
         break;
       }
-      numbers.push_back(*parsed->number);
+      numbers.push_back(it->second);
     }
     std::set<int> distinct(numbers.begin(), numbers.end());
     if (!numbers.empty() && distinct.size() == numbers.size()) {
@@ -593,13 +590,6 @@ class Builder {
       return;
     }
     for (size_t i = 0; i < t.levels.size(); ++i) t.levels[i].rank = static_cast<int>(i) + 1;
-  }
-
-  std::string HeadingAt(int line) const {
-    for (const MdBlock& b : blocks_) {
-      if (b.kind == Kind::kHeading && b.line == line) return b.text;
-    }
-    return {};
   }
 
   const Document& doc_;
@@ -615,6 +605,10 @@ class Builder {
   std::string slot_label_;
   size_t note_ = std::string::npos;
   std::map<std::pair<int, std::string>, std::string> overrides_;  // passage -> its content
+  std::set<std::string> used_competency_ids_;
+  std::map<std::string, size_t> competency_index_;
+  std::map<std::string, size_t> level_expectations_;  // of level_: competency -> index
+  std::map<int, int> heading_numbers_;                // level heading line -> level number
 };
 
 class MarkdownLadderReader : public Reader {

@@ -2,6 +2,7 @@
 // converter turns into a framework. The event API (rather than YAML::Load) lets us see every
 // key of a mapping, duplicates included, whether a scalar was quoted, and each value's mark.
 // yaml-cpp reports errors by throwing; every exception is caught here and becomes an Error.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -169,6 +170,11 @@ Result<Tree> ParseYamlTree(std::string_view text, std::string_view source_name) 
                        {file, counter.start.line + 1, counter.start.column + 1});
   } catch (const TreeProblem& problem) {
     return Fail(problem.error);
+  } catch (const YAML::DeepRecursion& e) {
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "values are nested too deeply (" + std::to_string(e.depth()) +
+                         " levels); a Ladder file nests a few levels only",
+                     {file, e.mark.line + 1, e.mark.column + 1});
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 0 : e.mark.line + 1;
     int column = e.mark.is_null() ? 0 : e.mark.column + 1;
