@@ -1,6 +1,7 @@
 // `ladder fmt [--check] FILE...`: rewrites frameworks in canonical YAML (docs/format.md).
 //
-// Each file is read with formats::ReadYaml and written back with formats::WriteYaml when the
+// Each file is read with formats::ParseYaml (syntax, keys and types; the framework's invariants
+// are lint's business) and written back with formats::WriteYaml when the
 // text differs (files named *.json: ReadJson and WriteJson, two-space indentation). --check writes
 // nothing and lists the files that would change (exit 1). A file that cannot be read is reported as
 // `file:line:col: message` (exit 2) and left untouched. Comments have no place in the model, so a
@@ -110,8 +111,10 @@ int RunFmt(const FmtOptions& options) {
     }
     std::string name = file == "-" ? "<stdin>" : file;
     const bool json = text::EndsWith(text::ToLower(file), ".json");
+    // Structure only: like a code formatter, fmt formats a file whose references are still
+    // broken while it is being edited; `ladder lint` reports those.
     Result<model::Framework> framework =
-        json ? formats::ReadJson(*text, name) : formats::ReadYaml(*text, name);
+        json ? formats::ParseJson(*text, name) : formats::ParseYaml(*text, name);
     if (!framework) {
       fail(framework.error());
       continue;

@@ -23,6 +23,20 @@ using model::Track;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
+// YYYY-MM-DD without going through printf: reasons quote many dates, and evaluating a whole
+// organisation formats hundreds of thousands of them.
+std::string DateText(Date d) {
+  if (d.empty()) return "";
+  std::string out(10, '-');
+  int y = d.year(), m = d.month(), day = d.day();
+  for (int i = 3; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
+}
+
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string Number(double v) {
@@ -64,9 +78,9 @@ std::string DescribePeriods(const std::vector<Period>& periods, bool ongoing) {
   for (size_t i = 0; i < periods.size(); ++i) {
     const Period& p = periods[i];
     if (ongoing && i + 1 == periods.size()) {
-      parts.push_back("since " + p.from.ToString());
+      parts.push_back("since " + DateText(p.from));
     } else {
-      parts.push_back(p.from.ToString() + " to " + p.to.ToString());
+      parts.push_back(DateText(p.from) + " to " + DateText(p.to));
     }
   }
   return text::Join(parts, ", ");
@@ -105,6 +119,9 @@ TimeCredit Credit(const std::vector<Period>& merged, Date at, int months, bool o
 // The evaluation context of one person, one target, one date
 
 struct Context {
+  Context(const Framework& f, const Records& r, const Target& t, Date a)
+      : fw(f), records(r), target(t), at(a) {}
+
   const Framework& fw;
   const Records& records;
   const Target& target;
@@ -116,6 +133,28 @@ struct Context {
   const Track* current_track = nullptr;
   const Level* current_level = nullptr;
   bool has_evidence = false;
+  // Built once per evaluation (Index()), so that each rule reads only the records it needs:
+  // the person's evidence with its kind folded (CanonicalKind), and the person's manager
+  // assessments per competency, latest period first, with the self and peer counts.
+  std::vector<std::pair<const Evidence*, std::string>> evidence;
+  struct Assessed {
+    std::string_view competency;
+    std::vector<const Assessment*> manager;
+    int self = 0;
+    int peer = 0;
+  };
+  std::vector<Assessed> assessed;
+
+  const Assessed* AssessedIn(std::string_view competency) const {
+    for (const Assessed& a : assessed)
+      if (a.competency == competency) return &a;
+    return nullptr;
+  }
+  Assessed* AssessedIn(std::string_view competency) {
+    for (Assessed& a : assessed)
+      if (a.competency == competency) return &a;
+    return nullptr;
+  }
   // The months of the longest performing_at_next rule that applies alongside: "12 months
   // consistent at your level and 3 months at the next" asks for a run of 12 + 3 months.
   int next_months = 0;
@@ -196,7 +235,7 @@ void TimeAtLevelRule(const Context& cx, const model::TimeAtLevel& rule, Requirem
   if (rule.level.empty()) {
     if (!cx.current) {
       r.status = RequirementStatus::kUnknown;
-      r.reason = "no current level on " + cx.at.ToString();
+      r.reason = "no current level on " + DateText(cx.at);
       return;
     }
     label = cx.current_level ? LevelLabel(*cx.current_level) : cx.current->level;
@@ -251,7 +290,7 @@ void TimeAtLevelRule(const Context& cx, const model::TimeAtLevel& rule, Requirem
       std::to_string(c.months_held) + " of " + Months(rule.months) + " at " + label + ": " + when;
   if (c.ongoing) {
     r.earliest = c.earliest;
-    r.reason += "; earliest on " + c.earliest.ToString();
+    r.reason += "; earliest on " + DateText(c.earliest);
   } else {
     r.reason += "; no longer held";
   }
@@ -263,27 +302,19 @@ struct Streak {
   bool broken = false;  // the latest period does not qualify
   Date start;           // first day of the run
   Date end;             // day after the run (exclusive)
-  std::vector<std::string> ids;
+  std::vector<const Assessment*> ids;
 };
 
 // `relevant` says whether an assessment speaks to this rule at all, `good` whether it qualifies.
 template <typename Relevant, typename Good>
 Streak StreakOf(const Context& cx, const std::string& competency, Relevant relevant, Good good) {
   std::vector<const Assessment*> list;
-  for (const Assessment& a : cx.records.assessments) {
-    if (!cx.Mine(a.person) || a.role != model::AssessorRole::kManager) continue;
-    if (a.competency != competency || a.period_start.empty() || a.period_start > cx.at) continue;
-    if (!a.framework.empty() && a.framework != cx.fw.id) continue;
-    if (!relevant(a)) continue;
-    list.push_back(&a);
-  }
+  if (const Context::Assessed* in = cx.AssessedIn(competency))
+    for (const Assessment* a : in->manager)
+      if (relevant(*a)) list.push_back(a);
   Streak s;
   if (list.empty()) return s;
-  s.any = true;
-  std::sort(list.begin(), list.end(), [](const Assessment* a, const Assessment* b) {
-    return a->period_end != b->period_end ? a->period_end > b->period_end
-                                          : a->period_start > b->period_start;
-  });
+  s.any = true;  // the list keeps the index's order: latest period first
   Date latest_end = list.front()->period_end.AddDays(1);
   // Every assessment ending on the latest day must qualify (two managers, one says below).
   for (const Assessment* a : list) {
@@ -291,7 +322,7 @@ Streak StreakOf(const Context& cx, const std::string& competency, Relevant relev
     if (!good(*a)) {
       s.broken = true;
       s.end = latest_end;
-      s.ids.push_back(a->id);
+      s.ids.push_back(a);
       return s;
     }
   }
@@ -305,7 +336,7 @@ Streak StreakOf(const Context& cx, const std::string& competency, Relevant relev
       break;
     }
     s.start = std::min(s.start, a->period_start);
-    s.ids.push_back(a->id);
+    s.ids.push_back(a);
   }
   return s;
 }
@@ -333,31 +364,29 @@ void PerformanceRule(const Context& cx, const std::vector<std::string>& competen
     } else if (o.streak.broken) {
       o.earliest = o.streak.end.AddMonths(months);
       o.text = o.name + ": not rated so in the period ending " +
-               o.streak.end.AddDays(-1).ToString() + "; a new run from " + o.streak.end.ToString() +
-               " completes on " + o.earliest.ToString();
+               DateText(o.streak.end.AddDays(-1)) + "; a new run from " + DateText(o.streak.end) +
+               " completes on " + DateText(o.earliest);
     } else {
       Date due = o.streak.start.AddMonths(months);
       int held = WholeMonthsBetween(o.streak.start, o.streak.end);
       o.met = o.streak.end >= due;
       o.text = o.name + ": " + std::to_string(held) + " of " + std::to_string(months) +
-               " months since " + o.streak.start.ToString() + " (assessed through " +
-               o.streak.end.AddDays(-1).ToString() + ")";
+               " months since " + DateText(o.streak.start) + " (assessed through " +
+               DateText(o.streak.end.AddDays(-1)) + ")";
       if (!o.met) {
         o.earliest = due;
-        o.text += ", earliest on " + due.ToString();
+        o.text += ", earliest on " + DateText(due);
       }
     }
-    for (const std::string& id : o.streak.ids) r.records.push_back(id);
+    for (const Assessment* a : o.streak.ids) r.records.push_back(a->id);
     each.push_back(std::move(o));
   }
   int self = 0, peer = 0;
-  for (const Assessment& a : cx.records.assessments) {
-    if (!cx.Mine(a.person) ||
-        std::find(competencies.begin(), competencies.end(), a.competency) == competencies.end())
-      continue;
-    if (a.role == model::AssessorRole::kSelf) ++self;
-    if (a.role == model::AssessorRole::kPeer) ++peer;
-  }
+  for (const std::string& c : competencies)
+    if (const Context::Assessed* in = cx.AssessedIn(c)) {
+      self += in->self;
+      peer += in->peer;
+    }
   std::string shown;
   if (self + peer > 0)
     shown = " (shown, not counted: " + std::to_string(self) + " self and " + std::to_string(peer) +
@@ -400,7 +429,7 @@ void PerformanceRule(const Context& cx, const std::vector<std::string>& competen
   }
   if (known && !earliest.empty()) {
     r.earliest = earliest;
-    r.reason += "; earliest on " + earliest.ToString() + " if the ratings hold";
+    r.reason += "; earliest on " + DateText(earliest) + " if the ratings hold";
   }
 }
 
@@ -420,7 +449,7 @@ void ConsistentPerformanceRule(const Context& cx, const model::ConsistentPerform
   }
   if (!level) {
     r.status = RequirementStatus::kUnknown;
-    r.reason = "no current level on " + cx.at.ToString();
+    r.reason = "no current level on " + DateText(cx.at);
     return;
   }
   std::string code = level->code;
@@ -497,7 +526,7 @@ std::string ListEvidence(const std::vector<const Evidence*>& items) {
   std::vector<std::string> parts;
   for (size_t i = 0; i < items.size() && i < 8; ++i)
     parts.push_back(Quote(items[i]->title.empty() ? items[i]->id : items[i]->title) + " (" +
-                    items[i]->date.ToString() + ")");
+                    DateText(items[i]->date) + ")");
   if (items.size() > 8) parts.push_back("and " + std::to_string(items.size() - 8) + " more");
   return text::Join(parts, ", ");
 }
@@ -509,10 +538,11 @@ void EvidenceCountRule(const Context& cx, const model::EvidenceCount& rule, Requ
   std::string what = text::Join(names, " or ");
   Date since = rule.within_months > 0 ? cx.at.AddMonths(-rule.within_months) : Date();
   std::vector<const Evidence*> found;
-  for (const Evidence& e : cx.records.evidence) {
-    if (!cx.Mine(e.person) || e.date.empty() || e.date > cx.at) continue;
+  for (const auto& [ep, kind] : cx.evidence) {
+    const Evidence& e = *ep;
+    if (e.date.empty() || e.date > cx.at) continue;
     if (!since.empty() && e.date < since) continue;
-    if (std::find(kinds.begin(), kinds.end(), CanonicalKind(e.kind)) == kinds.end()) continue;
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) continue;
     found.push_back(&e);
   }
   std::sort(found.begin(), found.end(),
@@ -542,8 +572,9 @@ void TimeInRoleRule(const Context& cx, const model::TimeInRole& rule, Requiremen
   std::vector<Period> periods;
   bool ongoing = false;
   bool any_data = cx.has_evidence;
-  for (const Evidence& e : cx.records.evidence) {
-    if (!cx.Mine(e.person) || CanonicalKind(e.kind) != "role") continue;
+  for (const auto& [ep, kind] : cx.evidence) {
+    const Evidence& e = *ep;
+    if (kind != "role") continue;
     if (text::ToLower(e.role) != role || e.date.empty() || e.date > cx.at) continue;
     bool open = e.end.empty() || e.end > cx.at;
     ongoing = ongoing || open;
@@ -580,7 +611,7 @@ void TimeInRoleRule(const Context& cx, const model::TimeInRole& rule, Requiremen
                " required): " + DescribePeriods(merged, ongoing);
   if (!c.met && c.ongoing) {
     r.earliest = c.earliest;
-    r.reason += "; earliest on " + c.earliest.ToString();
+    r.reason += "; earliest on " + DateText(c.earliest);
   }
 }
 
@@ -588,9 +619,9 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
   std::string wanted = text::ToLower(rule.skill);
   std::vector<std::string> skills;
   std::vector<std::string> parts;
-  for (const Evidence& e : cx.records.evidence) {
-    if (!cx.Mine(e.person) || CanonicalKind(e.kind) != "sme" || e.date.empty() || e.date > cx.at)
-      continue;
+  for (const auto& [ep, kind] : cx.evidence) {
+    const Evidence& e = *ep;
+    if (kind != "sme" || e.date.empty() || e.date > cx.at) continue;
     std::string skill = text::ToLower(text::Trim(e.skill.empty() ? e.title : e.skill));
     if (skill.empty()) continue;
     if (!wanted.empty() && skill.find(wanted) == std::string::npos &&
@@ -600,7 +631,7 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
     if (std::find(skills.begin(), skills.end(), skill) != skills.end()) continue;
     skills.push_back(skill);
     std::string by = e.signed_off_by.empty() ? "" : " by " + e.signed_off_by;
-    parts.push_back(skill + " (signed off" + by + " on " + e.date.ToString() + ")");
+    parts.push_back(skill + " (signed off" + by + " on " + DateText(e.date) + ")");
   }
   int need = std::max(rule.count, 1);
   std::string sets = need == 1 ? "skill set" : "skill sets";
@@ -637,7 +668,7 @@ void MetricRule(const Context& cx, const model::MetricThreshold& rule, Requireme
   r.records.push_back(latest->id);
   r.status = latest->value >= rule.at_least ? RequirementStatus::kMet : RequirementStatus::kNotMet;
   r.reason = rule.name + " was " + Number(latest->value) + " for " +
-             latest->period_start.ToString() + " to " + latest->period_end.ToString() +
+             DateText(latest->period_start) + " to " + DateText(latest->period_end) +
              " (at least " + Number(rule.at_least) + " required)";
 }
 
@@ -699,7 +730,7 @@ void DocumentedNeedRule(const Context& cx, RequirementResult& r) {
   if (open) {
     r.status = RequirementStatus::kMet;
     r.records.push_back(open->id);
-    r.reason = "documented need " + open->id + " open since " + open->opened.ToString() +
+    r.reason = "documented need " + open->id + " open since " + DateText(open->opened) +
                (open->reason.empty() ? "" : ": " + open->reason);
     return;
   }
@@ -715,6 +746,7 @@ void DocumentedNeedRule(const Context& cx, RequirementResult& r) {
 }
 
 const model::SignOff* FindSignOff(const Context& cx, const std::string& sentence) {
+  if (cx.records.signoffs.empty()) return nullptr;
   std::string key = NormalizeSentence(sentence);
   const model::SignOff* found = nullptr;
   for (const model::SignOff& s : cx.records.signoffs) {
@@ -728,7 +760,7 @@ void SignOffRule(const Context& cx, const std::string& needed_from, RequirementR
   if (const model::SignOff* s = FindSignOff(cx, r.text)) {
     r.status = RequirementStatus::kSignedOff;
     r.records.push_back(s->id);
-    r.reason = "signed off by " + s->by + " on " + s->date.ToString() +
+    r.reason = "signed off by " + s->by + " on " + DateText(s->date) +
                (s->note.empty() ? "" : ": " + s->note);
     return;
   }
@@ -761,6 +793,7 @@ void EvaluateRule(const Context& cx, const model::Rule& rule, RequirementResult&
 // Waivers name a requirement by its sentence; one in force turns the status into kWaived and
 // keeps the evaluation underneath. Every waiver naming the sentence is shown.
 void ApplyWaivers(const Context& cx, RequirementResult& r) {
+  if (cx.records.waivers.empty()) return;
   std::string key = NormalizeSentence(r.text);
   const model::Waiver* in_force = nullptr;
   std::vector<std::string> notes;
@@ -773,10 +806,9 @@ void ApplyWaivers(const Context& cx, RequirementResult& r) {
       if (!in_force || w.granted > in_force->granted) in_force = &w;
     } else if (expired) {
       notes.push_back("waiver " + w.id + " by " + w.approver + " expired on " +
-                      w.expires.ToString());
+                      DateText(w.expires));
     } else {
-      notes.push_back("waiver " + w.id + " by " + w.approver + " starts on " +
-                      w.granted.ToString());
+      notes.push_back("waiver " + w.id + " by " + w.approver + " starts on " + DateText(w.granted));
     }
   }
   if (in_force) {
@@ -784,8 +816,8 @@ void ApplyWaivers(const Context& cx, RequirementResult& r) {
     r.status = RequirementStatus::kWaived;
     r.records.push_back(in_force->id);
     std::string until =
-        in_force->expires.empty() ? ", no expiry" : ", expires " + in_force->expires.ToString();
-    r.reason = "waived by " + in_force->approver + " on " + in_force->granted.ToString() + until +
+        in_force->expires.empty() ? ", no expiry" : ", expires " + DateText(in_force->expires);
+    r.reason = "waived by " + in_force->approver + " on " + DateText(in_force->granted) + until +
                (in_force->reason.empty() ? "" : " (" + in_force->reason + ")") +
                "; without the waiver: " + RequirementStatusName(*r.unwaived) + ", " + r.reason;
     r.earliest = Date();
@@ -802,7 +834,7 @@ RequirementResult OverlayLevelCheck(const Context& cx, const model::OverlayRole&
   r.source = "overlay " + o.id;
   if (!cx.current) {
     r.status = RequirementStatus::kUnknown;
-    r.reason = "no current level on " + cx.at.ToString();
+    r.reason = "no current level on " + DateText(cx.at);
     return r;
   }
   r.records.push_back(cx.current->id);
@@ -835,7 +867,7 @@ std::string Summarize(const Verdict& v) {
   std::string n = std::to_string(v.requirements.size());
   switch (v.overall) {
     case Overall::kEligible: {
-      std::string s = "Eligible for " + v.target_title + " on " + v.at.ToString() + ": " + n +
+      std::string s = "Eligible for " + v.target_title + " on " + DateText(v.at) + ": " + n +
                       (v.requirements.size() == 1 ? " requirement" : " requirements") + ", " +
                       std::to_string(met) + " met";
       if (signed_off) s += ", " + std::to_string(signed_off) + " signed off";
@@ -844,7 +876,7 @@ std::string Summarize(const Verdict& v) {
     }
     case Overall::kNotYet:
       return "Not yet eligible for " + v.target_title + ": only time is missing; earliest on " +
-             v.earliest.ToString() + ".";
+             DateText(v.earliest) + ".";
     case Overall::kBlocked: {
       std::vector<std::string> names;
       for (size_t i : v.blocking) names.push_back(Quote(v.requirements[i].text));
@@ -854,6 +886,31 @@ std::string Summarize(const Verdict& v) {
     }
   }
   return "";
+}
+
+void Index(Context& cx) {
+  for (const Evidence& e : cx.records.evidence)
+    if (cx.Mine(e.person)) cx.evidence.emplace_back(&e, CanonicalKind(e.kind));
+  cx.has_evidence = !cx.evidence.empty();
+  for (const Assessment& a : cx.records.assessments) {
+    if (!cx.Mine(a.person)) continue;
+    Context::Assessed* in = cx.AssessedIn(a.competency);
+    if (!in) {
+      cx.assessed.push_back({a.competency, {}, 0, 0});
+      in = &cx.assessed.back();
+    }
+    if (a.role == model::AssessorRole::kSelf) ++in->self;
+    if (a.role == model::AssessorRole::kPeer) ++in->peer;
+    if (a.role != model::AssessorRole::kManager || a.period_start.empty() || a.period_start > cx.at)
+      continue;
+    if (!a.framework.empty() && a.framework != cx.fw.id) continue;
+    in->manager.push_back(&a);
+  }
+  for (Context::Assessed& in : cx.assessed)
+    std::sort(in.manager.begin(), in.manager.end(), [](const Assessment* a, const Assessment* b) {
+      return a->period_end != b->period_end ? a->period_end > b->period_end
+                                            : a->period_start > b->period_start;
+    });
 }
 
 }  // namespace
@@ -957,7 +1014,7 @@ Result<Target> ResolveTarget(const Framework& fw, std::string_view text_in,
 Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Records& records,
                          Date at) {
   if (at.empty()) return MakeError(ErrorCode::kInvalidArgument, "no evaluation date given");
-  Context cx{fw, records, target, at};
+  Context cx(fw, records, target, at);
   cx.current = CurrentAssignment(records.assignments, fw.id, at);
   if (cx.current) {
     auto [t, l] = fw.ResolveLevel(cx.current->level, cx.current->track);
@@ -966,8 +1023,7 @@ Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Record
       cx.current_level = l;
     }
   }
-  for (const Evidence& e : records.evidence)
-    if (cx.Mine(e.person)) cx.has_evidence = true;
+  Index(cx);
 
   Verdict v;
   v.person = records.person;

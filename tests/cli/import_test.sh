@@ -28,6 +28,20 @@ assert r["source_words"] > 2000 and r["imported_words"] == r["source_words"], r
 assert r["not_imported"] == [] and r["warnings"] == []
 PY
 
+# Every seed imports with its format detected and nothing lost (DESIGN.md §8), and seed 002's
+# framework passes `ladder lint` without errors.
+for seed in "$SEEDS"/00[0-4]_*.txt; do
+  "$LADDER" import "$seed" --report --json > "$T/seed.json" || fail "$seed: import failed"
+  $PY - "$T/seed.json" "$seed" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["source_words"] > 500, (sys.argv[2], r["source_words"])
+assert r["imported_words"] == r["source_words"] and not r["not_imported"], (sys.argv[2], r["not_imported"][:5])
+PY
+done
+"$LADDER" import "$SEEDS"/002_*.txt -o "$T/roles.yaml"
+"$LADDER" lint "$T/roles.yaml" > /dev/null || fail "seed 002 does not pass lint"
+
 # Detection looks at the content, never the name: the same Markdown ladder as .txt and .yaml.
 cp "$FIX/markdown_ladder_subheadings.md" "$T/ladder.txt"
 cp "$FIX/markdown_ladder_subheadings.md" "$T/ladder.yaml"
