@@ -547,7 +547,14 @@ class Builder {
         model::Level& level = track.levels.back();
         for (size_t i = 0; i < row.cells.size(); ++i) {
           if (IsTrivialCell(row.cells[i])) continue;
-          Column c = i < h.columns.size() ? h.columns[i] : Column::kOther;
+          if (i >= h.columns.size()) {  // beyond the header: the last prose column
+            AddItems(level, req_col >= 0 ? Column::kRequirements : Column::kResponsibilities,
+                     row.cells[i], space_runs, row.line);
+            Warn(row.line,
+                 "row has more cells than the header; extra text added to " + level.title);
+            continue;
+          }
+          Column c = h.columns[i];
           if (c == Column::kResponsibilities || c == Column::kRequirements) {
             AddItems(level, c, row.cells[i], space_runs, row.line);
           } else if (c == Column::kOther) {

@@ -355,6 +355,12 @@ TEST(PlainTextReaderBadInput, ClearErrors) {
   EXPECT_EQ(t.levels[1].rank, 3);
   EXPECT_EQ(dup->warnings.size(), 1u);
 
+  // A continuation row with more cells than the header (found by fuzzing): kept, reported.
+  Result<Imported> wide = ReadText("T\n\nRole\tRequirements\nA\tx y z\n\tmore\textra words\n");
+  ASSERT_TRUE(wide) << wide.error().ToString();
+  EXPECT_EQ(wide->framework.tracks.at(0).levels.at(0).requirements.size(), 3u);
+  EXPECT_EQ(wide->warnings.size(), 1u);
+
   // Arbitrary bytes and very long lines do not crash.
   std::string noise = "Title\nRole\tRequirements\n";
   for (int i = 0; i < 2000; ++i) noise += std::string(1, static_cast<char>(i % 251 + 1)) + "\t";

@@ -66,6 +66,8 @@ void IndexFramework(FrameworkEntry& fe) {
       fe.levels.push_back(std::move(e));
     }
   }
+  for (const LevelEntry& le : fe.levels)
+    fe.news.push_back(analysis::NewAtLevel(fe.fw, *le.track, *le.level));
   std::set<std::string> role_slugs = {"family", "index"};
   std::set<std::string> family_slugs;
   std::map<std::string, size_t> family_index;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/diff.h"
 #include "model/framework.h"
 #include "render/site.h"
 
@@ -45,6 +46,9 @@ struct FrameworkEntry {
   std::vector<model::Framework> older;  // earlier versions, oldest first
   std::string slug;
   std::vector<LevelEntry> levels;  // tracks in order, levels by rank
+  // What each level adds to the one before it (analysis::NewAtLevel), parallel to `levels`:
+  // every level page shows three levels, so each is computed once at build time.
+  std::vector<analysis::LevelNews> news;
   std::map<std::string, size_t> level_by_key;
   std::map<std::string, size_t> level_by_path;
   std::vector<RoleEntry> roles;

@@ -163,10 +163,6 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     }
   }
   int new_count = 0;
-  std::optional<analysis::LevelNews> news[3];
-  for (int k = 0; k < 3; ++k)
-    if (cols[k] >= 0)
-      news[k] = analysis::NewAtLevel(fw, *fe.levels[cols[k]].track, *fe.levels[cols[k]].level);
   for (const Group& g : Groups(fw)) {
     Data group = Object();
     group.set("name", Text(g.name.empty() ? std::string("Competencies") : g.name));
@@ -178,8 +174,8 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
       row.set("description_html", Text(site.InlineHtml(c->description)));
       Data cells = List();
       for (int k = 0; k < 3; ++k)
-        cells.push_back(CompetencyCell(site, fe, cols[k], news[k] ? &*news[k] : nullptr, *c, k == 1,
-                                       new_count));
+        cells.push_back(CompetencyCell(
+            site, fe, cols[k], cols[k] >= 0 ? &fe.news[cols[k]] : nullptr, *c, k == 1, new_count));
       row.set("cells", cells);
       rows.push_back(row);
     }
