@@ -507,14 +507,18 @@ void PerformingAtNextRule(const Context& cx, const model::PerformingAtNext& rule
 }
 
 // Evidence kinds named in a rule: alternatives split by '|' or ',' and common spellings folded.
+// Called for every evidence record of every person evaluated: compares string_views (length
+// first) rather than C strings.
 std::string CanonicalKind(std::string_view kind) {
+  using namespace std::string_view_literals;
   std::string k = text::ToLower(text::Trim(kind));
-  if (k == "document" || k == "documents" || k == "docs") return "doc";
-  if (k == "presentation" || k == "talks") return "talk";
-  if (k == "post-mortem" || k == "postmortems" || k == "post-mortems") return "postmortem";
-  if (k == "designs") return "design";
-  if (k == "tickets") return "ticket";
-  if (k == "projects") return "project";
+  std::string_view v = k;
+  if (v == "document"sv || v == "documents"sv || v == "docs"sv) return "doc";
+  if (v == "presentation"sv || v == "talks"sv) return "talk";
+  if (v == "post-mortem"sv || v == "postmortems"sv || v == "post-mortems"sv) return "postmortem";
+  if (v == "designs"sv) return "design";
+  if (v == "tickets"sv) return "ticket";
+  if (v == "projects"sv) return "project";
   return k;
 }
 
