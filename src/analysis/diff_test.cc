@@ -211,6 +211,18 @@ TEST(NewAtLevel, InheritsAcrossTracks) {
   EXPECT_EQ(repair.behaviours[2].text, "Plans the repair schedule for the crew");
 }
 
+TEST(NewAtLevel, InheritanceCycleEnds) {
+  model::Framework fw = SmallFramework();
+  LevelOf(fw, "ic", "T1").inherits = "T2";
+  LevelOf(fw, "ic", "T2").inherits = "T1";
+  LevelNews news = NewAtLevel(fw, fw.tracks[0], fw.tracks[0].levels[1]);
+  // T2 inherits T1 (which would inherit T2 again): T1's behaviours once, then T2's own.
+  const MarkedCompetency& safety = Competency(news, "safety");
+  ASSERT_EQ(safety.behaviours.size(), 3u);
+  EXPECT_EQ(safety.behaviours[0].mark, Mark::kInherited);
+  EXPECT_FALSE(Diff(fw, "T1", "T2").competencies.empty());
+}
+
 TEST(DiffFrameworks, SameFrameworkHasNoChanges) {
   EXPECT_FALSE(DiffFrameworks(SmallFramework(), SmallFramework()).Changed());
 }

@@ -169,7 +169,7 @@ class Linter {
         if (fw_.cumulative) {
           for (const model::Level& lower : t->levels) {
             if (&lower == l) break;
-            Collect(lower, below);
+            if (&lower != &level) Collect(lower, below);  // never the level itself (a cycle)
           }
         }
         cur = l;

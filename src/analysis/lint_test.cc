@@ -116,6 +116,16 @@ TEST(Lint, BehaviourRepeatedFromAnInheritedLevel) {
   EXPECT_NE(found[0].message.find("inherits ic/T2"), std::string::npos) << found[0].message;
 }
 
+TEST(Lint, InheritanceCycleEnds) {
+  model::Framework fw = SmallFramework();
+  fw.cumulative = true;
+  Level(fw, "ic", "T1").inherits = "T2";
+  Level(fw, "ic", "T2").inherits = "T1";
+  // Each level repeats what the other (which it inherits) has: both are reported, once each.
+  std::vector<Finding> found = WithCode(Lint(fw), "repeated-behaviour");
+  EXPECT_EQ(found.size(), 4u) << Describe(found);
+}
+
 TEST(Lint, CumulativeFrameworkWithNewBehavioursOnlyIsClean) {
   model::Framework fw = SmallFramework();
   fw.cumulative = true;

@@ -193,7 +193,11 @@ class Writer {
       }
       if (!Line(e.summary).empty()) out_ += "*" + Line(e.summary) + "*\n\n";
       for (const std::string& b : e.behaviours) out_ += "- " + Line(b) + "\n";
-      if (!e.behaviours.empty()) out_ += "\n";
+      if (!e.behaviours.empty()) {
+        out_ += "\n";
+      } else if (Line(e.summary).empty()) {
+        out_ += "*No behaviours listed.*\n\n";
+      }
     }
     Requirements("#### Requirements to reach " + level.code, level.requirements);
   }

@@ -40,6 +40,15 @@ TEST(MarkdownExport, UndefinedLevelsAndCellsShowTheirNote) {
   EXPECT_NE(md.find("*Not defined: Not expected at this level*"), std::string::npos);
 }
 
+TEST(MarkdownExport, AnEmptyCellSaysSo) {
+  model::Framework fw = model::testing::SmallFramework();
+  fw.tracks[1].levels[0].expectations[0].behaviours.clear();
+  std::string md = ExportMarkdown(fw);
+  EXPECT_NE(md.find("#### Repair work\n\n*No behaviours listed.*\n\n#### Safety"),
+            std::string::npos)
+      << md;
+}
+
 TEST(MarkdownExport, FrameworkWithNothingButANameIsStillADocument) {
   model::Framework fw;
   fw.id = "empty";
