@@ -137,7 +137,7 @@ struct EvaluateOptions {
   // (Verdict::overall, earliest and blocking, and each requirement's text, kind, source, status,
   // unwaived and earliest are exactly those of the explained mode), but no explanation is
   // built: RequirementResult::reason, records and waivers, Verdict::target_title and summary
-  // are left empty. About ten times cheaper (docs/performance.md).
+  // are left empty. About half the cost (docs/performance.md).
   bool explain = true;
 };
 
