@@ -126,6 +126,7 @@ struct Context {
   const Records& records;
   const Target& target;
   Date at;
+  bool explain = true;  // EvaluateOptions::explain: build reasons and record ids
   const Track* target_track = nullptr;
   const Level* target_level = nullptr;
   const model::OverlayRole* target_overlay = nullptr;
@@ -238,12 +239,12 @@ void TimeAtLevelRule(const Context& cx, const model::TimeAtLevel& rule, Requirem
       r.reason = "no current level on " + DateText(cx.at);
       return;
     }
-    label = cx.current_level ? LevelLabel(*cx.current_level) : cx.current->level;
+    if (cx.explain) label = cx.current_level ? LevelLabel(*cx.current_level) : cx.current->level;
     for (const Assignment& a : cx.records.assignments)
       consider(a, a.track == cx.current->track && a.level == cx.current->level);
   } else if (AllDigits(rule.level)) {
     int rank = std::stoi(rule.level);
-    label = "Level " + rule.level;
+    if (cx.explain) label = "Level " + rule.level;
     for (const Assignment& a : cx.records.assignments) {
       auto [t, l] = cx.fw.ResolveLevel(a.level, a.track);
       consider(a, l && t && t->id == a.track && l->rank == rank);
@@ -256,7 +257,7 @@ void TimeAtLevelRule(const Context& cx, const model::TimeAtLevel& rule, Requirem
       r.reason = "the level " + Quote(rule.level) + " is not in " + cx.fw.id;
       return;
     }
-    label = LevelLabel(*l);
+    if (cx.explain) label = LevelLabel(*l);
     for (const Assignment& a : cx.records.assignments)
       consider(a, a.track == t->id && a.level == l->code);
   }
@@ -267,33 +268,28 @@ void TimeAtLevelRule(const Context& cx, const model::TimeAtLevel& rule, Requirem
     r.reason = "no level history recorded";
     return;
   }
-  for (const Assignment* a : used) r.records.push_back(a->id);
+  if (cx.explain)
+    for (const Assignment* a : used) r.records.push_back(a->id);
   std::vector<Period> merged = Merge(std::move(periods));
   TimeCredit c = Credit(merged, cx.at, rule.months, ongoing);
   if (!c.held) {
     r.status = RequirementStatus::kNotMet;
-    r.reason = "never held " + label + " (" + Months(rule.months) + " required)";
+    if (cx.explain) r.reason = "never held " + label + " (" + Months(rule.months) + " required)";
     return;
   }
+  r.status = c.met ? RequirementStatus::kMet : RequirementStatus::kNotMet;
+  if (!c.met && c.ongoing) r.earliest = c.earliest;
+  if (!cx.explain) return;
   std::string when = DescribePeriods(merged, ongoing);
+  r.reason =
+      std::to_string(c.months_held) + " of " + Months(rule.months) + " at " + label + ": " + when;
   if (c.met) {
-    r.status = RequirementStatus::kMet;
-    r.reason =
-        std::to_string(c.months_held) + " of " + Months(rule.months) + " at " + label + ": " + when;
     if (c.months_held > rule.months)
       r.reason = Months(c.months_held) + " at " + label + " (" + std::to_string(rule.months) +
                  " required): " + when;
     return;
   }
-  r.status = RequirementStatus::kNotMet;
-  r.reason =
-      std::to_string(c.months_held) + " of " + Months(rule.months) + " at " + label + ": " + when;
-  if (c.ongoing) {
-    r.earliest = c.earliest;
-    r.reason += "; earliest on " + DateText(c.earliest);
-  } else {
-    r.reason += "; no longer held";
-  }
+  r.reason += c.ongoing ? "; earliest on " + DateText(c.earliest) : "; no longer held";
 }
 
 // A run of consecutive assessment periods that qualify, ending with the latest period.
@@ -308,27 +304,33 @@ struct Streak {
 // `relevant` says whether an assessment speaks to this rule at all, `good` whether it qualifies.
 template <typename Relevant, typename Good>
 Streak StreakOf(const Context& cx, const std::string& competency, Relevant relevant, Good good) {
-  std::vector<const Assessment*> list;
-  if (const Context::Assessed* in = cx.AssessedIn(competency))
-    for (const Assessment* a : in->manager)
-      if (relevant(*a)) list.push_back(a);
   Streak s;
-  if (list.empty()) return s;
-  s.any = true;  // the list keeps the index's order: latest period first
-  Date latest_end = list.front()->period_end.AddDays(1);
+  const Context::Assessed* in = cx.AssessedIn(competency);
+  if (!in) return s;
+  // The relevant assessments, in the index's order: latest period first.
+  const auto begin = std::find_if(in->manager.begin(), in->manager.end(),
+                                  [&](const Assessment* a) { return relevant(*a); });
+  const auto end = in->manager.end();
+  if (begin == end) return s;
+  s.any = true;
+  Date latest_end = (*begin)->period_end.AddDays(1);
   // Every assessment ending on the latest day must qualify (two managers, one says below).
-  for (const Assessment* a : list) {
+  for (auto it = begin; it != end; ++it) {
+    const Assessment* a = *it;
+    if (!relevant(*a)) continue;
     if (a->period_end.AddDays(1) != latest_end) break;
     if (!good(*a)) {
       s.broken = true;
       s.end = latest_end;
-      s.ids.push_back(a);
+      if (cx.explain) s.ids.push_back(a);
       return s;
     }
   }
   s.end = latest_end;
-  s.start = list.front()->period_start;
-  for (const Assessment* a : list) {
+  s.start = (*begin)->period_start;
+  for (auto it = begin; it != end; ++it) {
+    const Assessment* a = *it;
+    if (!relevant(*a)) continue;
     Date a_end = a->period_end.AddDays(1);
     if (a_end < s.start) break;  // a gap: the run stops here
     if (!good(*a)) {
@@ -336,7 +338,7 @@ Streak StreakOf(const Context& cx, const std::string& competency, Relevant relev
       break;
     }
     s.start = std::min(s.start, a->period_start);
-    s.ids.push_back(a);
+    if (cx.explain) s.ids.push_back(a);
   }
   return s;
 }
@@ -355,60 +357,70 @@ void PerformanceRule(const Context& cx, const std::vector<std::string>& competen
     std::string text;
   };
   std::vector<One> each;
+  each.reserve(competencies.size());
   bool any_data = false;
   for (const std::string& c : competencies) {
-    One o{CompetencyName(cx.fw, c), StreakOf(cx, c, relevant, good), false, {}, {}};
+    One o{cx.explain ? CompetencyName(cx.fw, c) : std::string(),
+          StreakOf(cx, c, relevant, good),
+          false,
+          {},
+          {}};
     any_data = any_data || o.streak.any;
     if (!o.streak.any) {
-      o.text = o.name + ": no manager assessment";
+      if (cx.explain) o.text = o.name + ": no manager assessment";
     } else if (o.streak.broken) {
       o.earliest = o.streak.end.AddMonths(months);
-      o.text = o.name + ": not rated so in the period ending " +
-               DateText(o.streak.end.AddDays(-1)) + "; a new run from " + DateText(o.streak.end) +
-               " completes on " + DateText(o.earliest);
+      if (cx.explain)
+        o.text = o.name + ": not rated so in the period ending " +
+                 DateText(o.streak.end.AddDays(-1)) + "; a new run from " + DateText(o.streak.end) +
+                 " completes on " + DateText(o.earliest);
     } else {
       Date due = o.streak.start.AddMonths(months);
-      int held = WholeMonthsBetween(o.streak.start, o.streak.end);
       o.met = o.streak.end >= due;
-      o.text = o.name + ": " + std::to_string(held) + " of " + std::to_string(months) +
-               " months since " + DateText(o.streak.start) + " (assessed through " +
-               DateText(o.streak.end.AddDays(-1)) + ")";
-      if (!o.met) {
-        o.earliest = due;
-        o.text += ", earliest on " + DateText(due);
+      if (!o.met) o.earliest = due;
+      if (cx.explain) {
+        int held = WholeMonthsBetween(o.streak.start, o.streak.end);
+        o.text = o.name + ": " + std::to_string(held) + " of " + std::to_string(months) +
+                 " months since " + DateText(o.streak.start) + " (assessed through " +
+                 DateText(o.streak.end.AddDays(-1)) + ")";
+        if (!o.met) o.text += ", earliest on " + DateText(due);
       }
     }
     for (const Assessment* a : o.streak.ids) r.records.push_back(a->id);
     each.push_back(std::move(o));
   }
-  int self = 0, peer = 0;
-  for (const std::string& c : competencies)
-    if (const Context::Assessed* in = cx.AssessedIn(c)) {
-      self += in->self;
-      peer += in->peer;
-    }
   std::string shown;
-  if (self + peer > 0)
-    shown = " (shown, not counted: " + std::to_string(self) + " self and " + std::to_string(peer) +
-            " peer assessments)";
+  if (cx.explain) {
+    int self = 0, peer = 0;
+    for (const std::string& c : competencies)
+      if (const Context::Assessed* in = cx.AssessedIn(c)) {
+        self += in->self;
+        peer += in->peer;
+      }
+    if (self + peer > 0)
+      shown = " (shown, not counted: " + std::to_string(self) + " self and " +
+              std::to_string(peer) + " peer assessments)";
+  }
   if (!any_data) {
     r.status = RequirementStatus::kUnknown;
-    r.reason = "no manager assessment " + what + " yet" + shown;
+    if (cx.explain) r.reason = "no manager assessment " + what + " yet" + shown;
     return;
   }
   int met = 0;
   for (const One& o : each) met += o.met ? 1 : 0;
   int n = static_cast<int>(each.size());
   bool ok = all ? met == n : met > 0;
-  std::vector<std::string> parts;
-  for (const One& o : each)
-    if (!o.met) parts.push_back(o.text);
-  for (const One& o : each)
-    if (o.met) parts.push_back(o.text);
-  std::string head = std::string(all ? "all " : "any of ") + std::to_string(n) +
-                     (n == 1 ? " category " : " categories ") + what + ": " + std::to_string(met) +
-                     " of " + std::to_string(n) + " qualify";
-  r.reason = head + "; " + text::Join(parts, "; ") + shown;
+  if (cx.explain) {
+    std::vector<std::string> parts;
+    for (const One& o : each)
+      if (!o.met) parts.push_back(o.text);
+    for (const One& o : each)
+      if (o.met) parts.push_back(o.text);
+    std::string head = std::string(all ? "all " : "any of ") + std::to_string(n) +
+                       (n == 1 ? " category " : " categories ") + what + ": " +
+                       std::to_string(met) + " of " + std::to_string(n) + " qualify";
+    r.reason = head + "; " + text::Join(parts, "; ") + shown;
+  }
   if (ok) {
     r.status = RequirementStatus::kMet;
     return;
@@ -429,7 +441,7 @@ void PerformanceRule(const Context& cx, const std::vector<std::string>& competen
   }
   if (known && !earliest.empty()) {
     r.earliest = earliest;
-    r.reason += "; earliest on " + DateText(earliest) + " if the ratings hold";
+    if (cx.explain) r.reason += "; earliest on " + DateText(earliest) + " if the ratings hold";
   }
 }
 
@@ -452,13 +464,15 @@ void ConsistentPerformanceRule(const Context& cx, const model::ConsistentPerform
     r.reason = "no current level on " + DateText(cx.at);
     return;
   }
-  std::string code = level->code;
+  const std::string& code = level->code;
   int months = rule.months;
-  std::string what = "meeting " + code + " for " + Months(rule.months);
-  if (rule.level.empty() && cx.next_months > 0) {
-    months += cx.next_months;
-    what += ", then " + std::to_string(cx.next_months) + " at the next level (" +
-            std::to_string(months) + " in all)";
+  if (rule.level.empty() && cx.next_months > 0) months += cx.next_months;
+  std::string what;
+  if (cx.explain) {
+    what = "meeting " + code + " for " + Months(rule.months);
+    if (months != rule.months)
+      what += ", then " + std::to_string(cx.next_months) + " at the next level (" +
+              std::to_string(months) + " in all)";
   }
   PerformanceRule(
       cx, CompetenciesOf(cx.fw, track, level), months, true, what,
@@ -479,11 +493,11 @@ void PerformingAtNextRule(const Context& cx, const model::PerformingAtNext& rule
     r.reason = "no next level to perform at";
     return;
   }
-  std::string code = next->code;
-  std::string from = cx.current ? cx.current->level : std::string();
+  const std::string& code = next->code;
+  std::string_view from = cx.current ? std::string_view(cx.current->level) : std::string_view();
   PerformanceRule(
       cx, CompetenciesOf(cx.fw, track, next), rule.months, rule.all_competencies,
-      "performing at " + code + " for " + Months(rule.months),
+      cx.explain ? "performing at " + code + " for " + Months(rule.months) : std::string(),
       [&](const Assessment& a) { return a.level.empty() || a.level == code || a.level == from; },
       [&](const Assessment& a) {
         return a.level == code ? a.rating != model::Rating::kBelow
@@ -493,14 +507,18 @@ void PerformingAtNextRule(const Context& cx, const model::PerformingAtNext& rule
 }
 
 // Evidence kinds named in a rule: alternatives split by '|' or ',' and common spellings folded.
+// Called for every evidence record of every person evaluated: compares string_views (length
+// first) rather than C strings.
 std::string CanonicalKind(std::string_view kind) {
+  using namespace std::string_view_literals;
   std::string k = text::ToLower(text::Trim(kind));
-  if (k == "document" || k == "documents" || k == "docs") return "doc";
-  if (k == "presentation" || k == "talks") return "talk";
-  if (k == "post-mortem" || k == "postmortems" || k == "post-mortems") return "postmortem";
-  if (k == "designs") return "design";
-  if (k == "tickets") return "ticket";
-  if (k == "projects") return "project";
+  std::string_view v = k;
+  if (v == "document"sv || v == "documents"sv || v == "docs"sv) return "doc";
+  if (v == "presentation"sv || v == "talks"sv) return "talk";
+  if (v == "post-mortem"sv || v == "postmortems"sv || v == "post-mortems"sv) return "postmortem";
+  if (v == "designs"sv) return "design";
+  if (v == "tickets"sv) return "ticket";
+  if (v == "projects"sv) return "project";
   return k;
 }
 
@@ -533,18 +551,26 @@ std::string ListEvidence(const std::vector<const Evidence*>& items) {
 
 void EvidenceCountRule(const Context& cx, const model::EvidenceCount& rule, RequirementResult& r) {
   std::vector<std::string> kinds = KindsOf(rule.kind);
-  std::vector<std::string> names;
-  for (const std::string& k : kinds) names.push_back(KindPlural(k));
-  std::string what = text::Join(names, " or ");
   Date since = rule.within_months > 0 ? cx.at.AddMonths(-rule.within_months) : Date();
   std::vector<const Evidence*> found;
+  int n = 0;
   for (const auto& [ep, kind] : cx.evidence) {
     const Evidence& e = *ep;
     if (e.date.empty() || e.date > cx.at) continue;
     if (!since.empty() && e.date < since) continue;
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) continue;
-    found.push_back(&e);
+    ++n;
+    if (cx.explain) found.push_back(&e);
   }
+  if (!cx.explain) {
+    r.status = n == 0 && !cx.has_evidence ? RequirementStatus::kUnknown
+               : n >= rule.count          ? RequirementStatus::kMet
+                                          : RequirementStatus::kNotMet;
+    return;
+  }
+  std::vector<std::string> names;
+  for (const std::string& k : kinds) names.push_back(KindPlural(k));
+  std::string what = text::Join(names, " or ");
   std::sort(found.begin(), found.end(),
             [](const Evidence* a, const Evidence* b) { return a->date < b->date; });
   std::string window =
@@ -556,7 +582,6 @@ void EvidenceCountRule(const Context& cx, const model::EvidenceCount& rule, Requ
     return;
   }
   for (const Evidence* e : found) r.records.push_back(e->id);
-  int n = static_cast<int>(found.size());
   r.status = n >= rule.count ? RequirementStatus::kMet : RequirementStatus::kNotMet;
   if (n > rule.count) {
     r.reason =
@@ -579,7 +604,7 @@ void TimeInRoleRule(const Context& cx, const model::TimeInRole& rule, Requiremen
     bool open = e.end.empty() || e.end > cx.at;
     ongoing = ongoing || open;
     periods.push_back({e.date, open ? cx.at : e.end});
-    r.records.push_back(e.id);
+    if (cx.explain) r.records.push_back(e.id);
   }
   for (const Assignment& a : cx.records.assignments) {
     if (!cx.Mine(a.person)) continue;
@@ -589,30 +614,31 @@ void TimeInRoleRule(const Context& cx, const model::TimeInRole& rule, Requiremen
     bool open = a.to.empty() || a.to > cx.at;
     ongoing = ongoing || open;
     periods.push_back({a.from, open ? cx.at : a.to});
-    r.records.push_back(a.id);
+    if (cx.explain) r.records.push_back(a.id);
   }
   if (periods.empty() && !any_data) {
     r.status = RequirementStatus::kUnknown;
-    r.reason = "no evidence recorded (" + Months(rule.months) + " as " + rule.role + " required)";
+    if (cx.explain)
+      r.reason = "no evidence recorded (" + Months(rule.months) + " as " + rule.role + " required)";
     return;
   }
   std::vector<Period> merged = Merge(std::move(periods));
   TimeCredit c = Credit(merged, cx.at, rule.months, ongoing);
   if (!c.held) {
     r.status = RequirementStatus::kNotMet;
-    r.reason = "no period as " + rule.role + " recorded (" + Months(rule.months) + " required)";
+    if (cx.explain)
+      r.reason = "no period as " + rule.role + " recorded (" + Months(rule.months) + " required)";
     return;
   }
   r.status = c.met ? RequirementStatus::kMet : RequirementStatus::kNotMet;
+  if (!c.met && c.ongoing) r.earliest = c.earliest;
+  if (!cx.explain) return;
   r.reason = std::to_string(c.months_held) + " of " + Months(rule.months) + " as " + rule.role +
              ": " + DescribePeriods(merged, ongoing);
   if (c.met && c.months_held > rule.months)
     r.reason = Months(c.months_held) + " as " + rule.role + " (" + std::to_string(rule.months) +
                " required): " + DescribePeriods(merged, ongoing);
-  if (!c.met && c.ongoing) {
-    r.earliest = c.earliest;
-    r.reason += "; earliest on " + DateText(c.earliest);
-  }
+  if (!c.met && c.ongoing) r.reason += "; earliest on " + DateText(c.earliest);
 }
 
 void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResult& r) {
@@ -627,13 +653,20 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
     if (!wanted.empty() && skill.find(wanted) == std::string::npos &&
         wanted.find(skill) == std::string::npos)
       continue;
-    r.records.push_back(e.id);
+    if (cx.explain) r.records.push_back(e.id);
     if (std::find(skills.begin(), skills.end(), skill) != skills.end()) continue;
     skills.push_back(skill);
+    if (!cx.explain) continue;
     std::string by = e.signed_off_by.empty() ? "" : " by " + e.signed_off_by;
     parts.push_back(skill + " (signed off" + by + " on " + DateText(e.date) + ")");
   }
   int need = std::max(rule.count, 1);
+  if (!cx.explain) {
+    r.status = skills.empty() && !cx.has_evidence        ? RequirementStatus::kUnknown
+               : static_cast<int>(skills.size()) >= need ? RequirementStatus::kMet
+                                                         : RequirementStatus::kNotMet;
+    return;
+  }
   std::string sets = need == 1 ? "skill set" : "skill sets";
   std::string what = wanted.empty() ? sets : sets + " matching " + Quote(rule.skill);
   if (skills.empty() && !cx.has_evidence) {
@@ -700,9 +733,10 @@ void PeerReviewRule(const Context& cx, RequirementResult& r) {
     r.reason = "no advancement review opened for this target";
     return;
   }
-  r.records.push_back(best->id);
   r.status = best_consensus.state == ConsensusState::kPassed ? RequirementStatus::kMet
                                                              : RequirementStatus::kNotMet;
+  if (!cx.explain) return;
+  r.records.push_back(best->id);
   r.reason = "review " + best->id + " (" + model::CaseStatusName(best->status) +
              "): " + best_consensus.Describe(cx.fw.consensus);
 }
@@ -759,12 +793,14 @@ const model::SignOff* FindSignOff(const Context& cx, const std::string& sentence
 void SignOffRule(const Context& cx, const std::string& needed_from, RequirementResult& r) {
   if (const model::SignOff* s = FindSignOff(cx, r.text)) {
     r.status = RequirementStatus::kSignedOff;
+    if (!cx.explain) return;
     r.records.push_back(s->id);
     r.reason = "signed off by " + s->by + " on " + DateText(s->date) +
                (s->note.empty() ? "" : ": " + s->note);
     return;
   }
   r.status = RequirementStatus::kAwaitingSignOff;
+  if (!cx.explain) return;
   r.reason = needed_from.empty() ? "a manual checkpoint: nobody has signed it off yet"
                                  : "needs approval by " + needed_from + "; not signed off yet";
 }
@@ -799,11 +835,13 @@ void ApplyWaivers(const Context& cx, RequirementResult& r) {
   std::vector<std::string> notes;
   for (const model::Waiver& w : cx.records.waivers) {
     if (!cx.Mine(w.person) || NormalizeSentence(w.requirement) != key) continue;
-    r.waivers.push_back(w);
+    if (cx.explain) r.waivers.push_back(w);
     bool started = w.granted.empty() || w.granted <= cx.at;
     bool expired = !w.expires.empty() && w.expires <= cx.at;
     if (started && !expired) {
       if (!in_force || w.granted > in_force->granted) in_force = &w;
+    } else if (!cx.explain) {
+      continue;
     } else if (expired) {
       notes.push_back("waiver " + w.id + " by " + w.approver + " expired on " +
                       DateText(w.expires));
@@ -814,6 +852,8 @@ void ApplyWaivers(const Context& cx, RequirementResult& r) {
   if (in_force) {
     r.unwaived = r.status;
     r.status = RequirementStatus::kWaived;
+    r.earliest = Date();
+    if (!cx.explain) return;
     r.records.push_back(in_force->id);
     std::string until =
         in_force->expires.empty() ? ", no expiry" : ", expires " + DateText(in_force->expires);
@@ -889,6 +929,7 @@ std::string Summarize(const Verdict& v) {
 }
 
 void Index(Context& cx) {
+  cx.evidence.reserve(cx.records.evidence.size());
   for (const Evidence& e : cx.records.evidence)
     if (cx.Mine(e.person)) cx.evidence.emplace_back(&e, CanonicalKind(e.kind));
   cx.has_evidence = !cx.evidence.empty();
@@ -1011,10 +1052,11 @@ Result<Target> ResolveTarget(const Framework& fw, std::string_view text_in,
   return MakeError(ErrorCode::kNotFound, message);
 }
 
-Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Records& records,
-                         Date at) {
+Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Records& records, Date at,
+                         const EvaluateOptions& options) {
   if (at.empty()) return MakeError(ErrorCode::kInvalidArgument, "no evaluation date given");
   Context cx(fw, records, target, at);
+  cx.explain = options.explain;
   cx.current = CurrentAssignment(records.assignments, fw.id, at);
   if (cx.current) {
     auto [t, l] = fw.ResolveLevel(cx.current->level, cx.current->track);
@@ -1036,6 +1078,7 @@ Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Record
   // The requirements that apply, in the order a reader expects: the target's own, then the
   // overlay's or transition's, then the framework's policy.
   std::vector<std::pair<const Requirement*, std::string>> reqs;
+  reqs.reserve(fw.policy.size() + 8);
   std::vector<RequirementResult> extra;  // checks the framework implies without a sentence
   if (target.kind == Target::Kind::kLevel) {
     const Track* t = fw.FindTrack(target.track);
@@ -1045,7 +1088,7 @@ Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Record
                        "no level " + Quote(target.track + "/" + target.level) + " in " + fw.id);
     cx.target_track = t;
     cx.target_level = l;
-    v.target_title = LevelLabel(*l) + " on " + (t->name.empty() ? t->id : t->name);
+    if (cx.explain) v.target_title = LevelLabel(*l) + " on " + (t->name.empty() ? t->id : t->name);
     for (const Requirement& r : l->requirements) reqs.push_back({&r, "level " + l->code});
     if (cx.current && cx.current->track != t->id) {
       for (const model::Transition& tr : fw.transitions)
@@ -1062,7 +1105,7 @@ Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Record
       return MakeError(ErrorCode::kNotFound,
                        "no overlay role " + Quote(target.overlay) + " in " + fw.id);
     cx.target_overlay = o;
-    v.target_title = (o->name.empty() ? o->id : o->name) + " (overlay role)";
+    if (cx.explain) v.target_title = (o->name.empty() ? o->id : o->name) + " (overlay role)";
     for (const Requirement& r : o->requirements) reqs.push_back({&r, "overlay " + o->id});
     bool has_need_rule = std::any_of(
         o->requirements.begin(), o->requirements.end(),
@@ -1093,6 +1136,11 @@ Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Record
     ApplyWaivers(cx, r);
     v.requirements.push_back(std::move(r));
   }
+  if (!cx.explain)  // the rare answers that still wrote a few words (no data, unknown level)
+    for (RequirementResult& r : v.requirements) {
+      r.reason.clear();
+      r.records.clear();
+    }
 
   bool all = true;
   bool only_time = true;
@@ -1116,7 +1164,7 @@ Result<Verdict> Evaluate(const Framework& fw, const Target& target, const Record
     v.overall = Overall::kBlocked;
     v.earliest = Date();
   }
-  v.summary = Summarize(v);
+  if (cx.explain) v.summary = Summarize(v);
   return v;
 }
 

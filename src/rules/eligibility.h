@@ -129,10 +129,22 @@ const model::Assignment* CurrentAssignment(const std::vector<model::Assignment>&
 Result<Target> ResolveTarget(const model::Framework& framework, std::string_view text,
                              const model::Assignment* current);
 
+// How much of the answer to build.
+struct EvaluateOptions {
+  // True (the default): every field of the Verdict, with reasons in words and the records each
+  // answer rests on, for showing one person's eligibility.
+  // False: for bulk views (a team's or an organisation's readiness). The answers are the same
+  // (Verdict::overall, earliest and blocking, and each requirement's text, kind, source, status,
+  // unwaived and earliest are exactly those of the explained mode), but no explanation is
+  // built: RequirementResult::reason, records and waivers, Verdict::target_title and summary
+  // are left empty. About half the cost (docs/performance.md).
+  bool explain = true;
+};
+
 // Evaluates `target` for `records` on `at`. Errors: kNotFound when the target does not exist
 // in `framework`; kInvalidArgument when `at` is empty. A person with no level history is
 // evaluated (level-dependent rules answer "unknown").
 Result<Verdict> Evaluate(const model::Framework& framework, const Target& target,
-                         const Records& records, Date at);
+                         const Records& records, Date at, const EvaluateOptions& options = {});
 
 }  // namespace ladder::rules

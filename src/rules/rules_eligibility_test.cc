@@ -111,10 +111,25 @@ const RequirementResult& Find(const Verdict& v, std::string_view text) {
   return none;
 }
 
+// Evaluates with explanations, and checks that the unexplained mode gives the same answers.
 Verdict Eval(const model::Framework& f, const Target& t, const Records& r, const char* at) {
   Result<Verdict> v = Evaluate(f, t, r, D(at));
   EXPECT_TRUE(v.has_value()) << (v ? "" : v.error().ToString());
-  return v ? *v : Verdict{};
+  if (!v) return Verdict{};
+  Result<Verdict> fast = Evaluate(f, t, r, D(at), EvaluateOptions{.explain = false});
+  EXPECT_TRUE(fast.has_value());
+  if (fast) {
+    EXPECT_EQ(fast->overall, v->overall);
+    EXPECT_EQ(fast->earliest, v->earliest);
+    EXPECT_EQ(fast->blocking, v->blocking);
+    EXPECT_EQ(fast->requirements.size(), v->requirements.size());
+    for (size_t i = 0; i < fast->requirements.size() && i < v->requirements.size(); ++i) {
+      EXPECT_EQ(fast->requirements[i].status, v->requirements[i].status) << i;
+      EXPECT_EQ(fast->requirements[i].earliest, v->requirements[i].earliest) << i;
+      EXPECT_EQ(fast->requirements[i].unwaived, v->requirements[i].unwaived) << i;
+    }
+  }
+  return *v;
 }
 
 // -- time_at_level -----------------------------------------------------------------------------
