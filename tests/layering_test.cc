@@ -35,7 +35,8 @@ struct Include {
 std::vector<Include> Includes() {
   std::vector<Include> out;
   const std::regex include_re(R"re(^\s*#\s*include\s*[<"]([^>"]+)[>"])re");
-  for (const auto& entry : fs::recursive_directory_iterator(std::string(LADDER_SOURCE_DIR) + "/src")) {
+  for (const auto& entry :
+       fs::recursive_directory_iterator(std::string(LADDER_SOURCE_DIR) + "/src")) {
     if (!entry.is_regular_file()) continue;
     const std::string ext = entry.path().extension().string();
     if (ext != ".h" && ext != ".cc") continue;
@@ -46,8 +47,8 @@ std::vector<Include> Includes() {
       ++n;
       std::smatch m;
       if (std::regex_search(text, m, include_re))
-        out.push_back({fs::relative(entry.path(), std::string(LADDER_SOURCE_DIR) + "/src").string(), n,
-                       m[1].str()});
+        out.push_back({fs::relative(entry.path(), std::string(LADDER_SOURCE_DIR) + "/src").string(),
+                       n, m[1].str()});
     }
   }
   return out;
@@ -75,9 +76,9 @@ TEST(Layering, NoFileIncludesAHigherLayer) {
 // Third-party headers that only one folder may use.
 TEST(Layering, ThirdPartyLibrariesStayInTheirAdapter) {
   const std::vector<std::pair<std::string, std::string>> owners = {
-      {"soci/", "storage"}, {"httplib.h", "server"}, {"libpq", "storage"}, {"sqlite3.h", "storage"},
-      {"gumbo.h", "formats"}, {"yaml-cpp/", "formats"}, {"xlsxwriter.h", "formats"},
-      {"sodium.h", "server"},
+      {"soci/", "storage"},        {"httplib.h", "server"}, {"libpq", "storage"},
+      {"sqlite3.h", "storage"},    {"gumbo.h", "formats"},  {"yaml-cpp/", "formats"},
+      {"xlsxwriter.h", "formats"}, {"sodium.h", "server"},
   };
   for (const Include& inc : Includes()) {
     for (const auto& [prefix, owner] : owners) {

@@ -20,8 +20,9 @@ bool Date::IsValid(int year, int month, int day) {
 
 Result<Date> Date::Parse(std::string_view text) {
   auto bad = [&]() {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "'" + std::string(text) + "' is not a date; expected YYYY-MM-DD, e.g. 2027-03-01");
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        "'" + std::string(text) + "' is not a date; expected YYYY-MM-DD, e.g. 2027-03-01");
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
   int parts[3] = {0, 0, 0};

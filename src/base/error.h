@@ -14,13 +14,13 @@
 namespace ladder {
 
 enum class ErrorCode {
-  kInvalidArgument,  // bad input from a user or a document: exit 2, HTTP 400/422
-  kParse,            // a document that cannot be read: exit 2, HTTP 422
-  kNotFound,         // exit 2, HTTP 404
-  kAlreadyExists,    // exit 2, HTTP 409
-  kConflict,         // a state that forbids the change (published version, closed case): HTTP 409
-  kPermissionDenied, // HTTP 403
-  kUnauthenticated,  // HTTP 401
+  kInvalidArgument,   // bad input from a user or a document: exit 2, HTTP 400/422
+  kParse,             // a document that cannot be read: exit 2, HTTP 422
+  kNotFound,          // exit 2, HTTP 404
+  kAlreadyExists,     // exit 2, HTTP 409
+  kConflict,          // a state that forbids the change (published version, closed case): HTTP 409
+  kPermissionDenied,  // HTTP 403
+  kUnauthenticated,   // HTTP 401
   kFailedPrecondition,
   kResourceExhausted,  // too large, too deep: HTTP 413
   kUnavailable,        // a database or server that cannot be reached: HTTP 503
@@ -74,14 +74,15 @@ inline std::unexpected<Error> Fail(Error error) { return std::unexpected<Error>(
 
 // LADDER_TRY(T x, Expr()) declares x from a Result, or returns its error.
 #define LADDER_TRY(decl, expr) LADDER_TRY_IMPL_(LADDER_CONCAT_(ladder_try_, __LINE__), decl, expr)
-#define LADDER_TRY_IMPL_(tmp, decl, expr)                          \
-  auto tmp = (expr);                                               \
+#define LADDER_TRY_IMPL_(tmp, decl, expr)                                    \
+  auto tmp = (expr);                                                         \
   if (!tmp) return std::unexpected<::ladder::Error>(std::move(tmp).error()); \
   decl = std::move(*tmp)
 
 // LADDER_TRY_STATUS(Expr()) returns the error of a Status or Result, if any.
-#define LADDER_TRY_STATUS(expr)                                                        \
-  do {                                                                                 \
-    auto ladder_status_ = (expr);                                                      \
-    if (!ladder_status_) return std::unexpected<::ladder::Error>(std::move(ladder_status_).error()); \
+#define LADDER_TRY_STATUS(expr)                                                   \
+  do {                                                                            \
+    auto ladder_status_ = (expr);                                                 \
+    if (!ladder_status_)                                                          \
+      return std::unexpected<::ladder::Error>(std::move(ladder_status_).error()); \
   } while (0)

@@ -61,7 +61,9 @@ std::pair<int, int> LineColumnOf(std::string_view s, size_t offset) {
 }
 
 std::string_view Trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
@@ -156,7 +158,7 @@ std::string Slugify(std::string_view s) {
       if (dash && !out.empty()) out += '-';
       out += static_cast<char>(std::tolower(c));
       dash = false;
-    } else if (c != '\'' ) {
+    } else if (c != '\'') {
       dash = true;
     }
   }

@@ -10,9 +10,9 @@ TEST(Text, Utf8Validation) {
   EXPECT_TRUE(IsValidUtf8("plain ascii and caf\xC3\xA9"));
   EXPECT_FALSE(IsValidUtf8("ab\xFF", &at));
   EXPECT_EQ(at, 2u);
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));          // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));      // truncated
 }
 
 TEST(Text, LineColumnCountsCharacters) {
@@ -22,7 +22,8 @@ TEST(Text, LineColumnCountsCharacters) {
 
 TEST(Text, SlugsAndWords) {
   EXPECT_EQ(Slugify("Relationship Management"), "relationship-management");
-  EXPECT_EQ(Slugify("  Scope of knowledge (Breadth and Depth) "), "scope-of-knowledge-breadth-and-depth");
+  EXPECT_EQ(Slugify("  Scope of knowledge (Breadth and Depth) "),
+            "scope-of-knowledge-breadth-and-depth");
   EXPECT_EQ(Slugify("It's"), "its");
   EXPECT_EQ(Slugify("!!"), "item");
   EXPECT_EQ(CountWords("Able to resolve 75% of issues."), 6);
@@ -30,7 +31,9 @@ TEST(Text, SlugsAndWords) {
 }
 
 TEST(Text, CollapseSpaceIncludesNoBreakSpace) {
-  EXPECT_EQ(CollapseSpace("  a \n\t b\xC2\xA0" "c  "), "a b c");
+  EXPECT_EQ(CollapseSpace("  a \n\t b\xC2\xA0"
+                          "c  "),
+            "a b c");
 }
 
 TEST(Text, DidYouMean) {

@@ -5,8 +5,11 @@
 // draft, published with --publish, and "stored ID@VERSION (draft|published|unchanged)" is
 // printed on stderr instead of the framework on stdout.
 //
-// Every FILE and every regular file of each DIR (sorted by name, dot-files skipped) is read as
-// ONE framework: the format is detected from the content (formats::ReadDocuments) unless
+// With --into and several inputs, each input (a FILE, or a DIR read as one framework) is its own
+// framework and all are stored in one transaction (-o is then refused): `ladder import seeds/*
+// --into sqlite:ladder.db --publish`. Otherwise every FILE and every regular file of each DIR
+// (sorted by name, dot-files skipped) is read as ONE framework: the format is detected from the
+// content (formats::ReadDocuments) unless
 // --from names it; requirement sentences are typed (analysis::RecognizeRequirements); the
 // framework is validated, then written as canonical YAML (default) or JSON to stdout or -o.
 //
@@ -166,6 +169,61 @@ std::string JsonReport(const formats::Imported& imported) {
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+// Reads `inputs` as one framework, types its requirements and validates it.
+Result<formats::Imported> ImportFramework(const std::vector<std::string>& inputs,
+                                          const ImportOptions& options) {
+  LADDER_TRY(std::vector<formats::Document> documents, ReadInputs(inputs));
+  LADDER_TRY(formats::Imported imported, formats::ReadDocuments(documents, options.from));
+  analysis::RecognizeRequirements(imported.framework);
+  std::vector<Error> invalid = model::ValidateFramework(imported.framework);
+  if (!invalid.empty()) {
+    for (const Error& e : invalid) {
+      std::fprintf(stderr, "ladder: imported framework is invalid: %s\n", e.ToString().c_str());
+    }
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the framework imported from " + inputs.front() + " is invalid (" +
+                         std::to_string(invalid.size()) + " problem(s) above)");
+  }
+  return imported;
+}
+
+// --into with several inputs: each input (a file, or a directory of level pages) is its own
+// framework, and all of them are stored in one transaction.
+int RunImportEachInto(const ImportOptions& options) {
+  if (!options.out.empty()) {
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "-o takes one framework; with several inputs and --into, each "
+                             "input is stored as its own framework",
+                             {},
+                             "-o"});
+  }
+  std::vector<formats::Imported> imports;
+  for (const std::string& input : options.inputs) {
+    Result<formats::Imported> imported = ImportFramework({input}, options);
+    if (!imported) return ReportError(imported.error());
+    imports.push_back(std::move(*imported));
+  }
+  std::vector<model::Framework> frameworks;
+  for (const formats::Imported& imported : imports) frameworks.push_back(imported.framework);
+  auto store = storage::OpenStore(options.into);
+  if (!store) return ReportError(store.error());
+  auto stored =
+      app::StoreFrameworks(**store, frameworks, options.publish, app::TodayUtc(), app::CliActor());
+  if (!stored) return ReportError(stored.error());
+  for (const auto& s : *stored)
+    std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
+                 app::StoreOutcomeName(s.outcome), options.into.c_str());
+  for (const formats::Imported& imported : imports) {
+    if (options.report && options.json) {
+      std::fputs(JsonReport(imported).c_str(), stdout);
+      continue;
+    }
+    PrintWarnings(imported);
+    if (options.report) PrintTextReport(imported);
+  }
+  return kExitOk;
+}
+
 int RunImport(const ImportOptions& options) {
   if (options.publish && options.into.empty()) {
     return ReportError(
@@ -174,18 +232,9 @@ int RunImport(const ImportOptions& options) {
   if (options.json && !options.report) {
     return ReportError(Error{ErrorCode::kInvalidArgument, "--json needs --report", {}, "--json"});
   }
-  Result<std::vector<formats::Document>> documents = ReadInputs(options.inputs);
-  if (!documents) return ReportError(documents.error());
-  Result<formats::Imported> imported = formats::ReadDocuments(*documents, options.from);
+  if (!options.into.empty() && options.inputs.size() > 1) return RunImportEachInto(options);
+  Result<formats::Imported> imported = ImportFramework(options.inputs, options);
   if (!imported) return ReportError(imported.error());
-  analysis::RecognizeRequirements(imported->framework);
-  std::vector<Error> invalid = model::ValidateFramework(imported->framework);
-  if (!invalid.empty()) {
-    for (const Error& e : invalid) {
-      std::fprintf(stderr, "ladder: imported framework is invalid: %s\n", e.ToString().c_str());
-    }
-    return kExitBadInput;
-  }
   if (!options.into.empty()) {
     // One transaction (app/import_into.h): a failure leaves the database as it was.
     auto store = storage::OpenStore(options.into);

@@ -79,9 +79,9 @@ struct Level {
   std::string title;
   std::string summary;
   LevelState state = LevelState::kDefined;
-  std::string note;         // why it is undefined, or other remarks
-  std::string inherits;     // level reference whose expectations this one includes ("Same as X, plus")
-  Attributes attributes;    // years_of_experience, scope_of_action, ...
+  std::string note;      // why it is undefined, or other remarks
+  std::string inherits;  // level reference whose expectations this one includes ("Same as X, plus")
+  Attributes attributes;                  // years_of_experience, scope_of_action, ...
   std::vector<Expectation> expectations;  // in competency order
   std::vector<Requirement> requirements;  // to reach this level
   Origin origin;
@@ -158,7 +158,7 @@ struct Framework {
   std::string family;  // "engineering", "support", ...
   std::string version;
   FrameworkStatus status = FrameworkStatus::kDraft;
-  std::string effective;  // YYYY-MM-DD or ""
+  std::string effective;    // YYYY-MM-DD or ""
   bool cumulative = false;  // each level includes the one before it
   ConsensusRule consensus = ConsensusRule::kUnanimous;
   std::string description;

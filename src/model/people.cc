@@ -6,7 +6,9 @@ namespace ladder::model {
 namespace {
 
 constexpr std::pair<AssessorRole, const char*> kAssessorNames[] = {
-    {AssessorRole::kSelf, "self"}, {AssessorRole::kManager, "manager"}, {AssessorRole::kPeer, "peer"}};
+    {AssessorRole::kSelf, "self"},
+    {AssessorRole::kManager, "manager"},
+    {AssessorRole::kPeer, "peer"}};
 constexpr std::pair<Rating, const char*> kRatingNames[] = {
     {Rating::kBelow, "below"}, {Rating::kMeeting, "meeting"}, {Rating::kNext, "next"}};
 constexpr std::pair<CaseStatus, const char*> kCaseStatusNames[] = {
@@ -15,8 +17,9 @@ constexpr std::pair<CaseStatus, const char*> kCaseStatusNames[] = {
     {CaseStatus::kPeerReview, "peer_review"},
     {CaseStatus::kDecision, "decision"},
     {CaseStatus::kClosed, "closed"}};
-constexpr std::pair<VoteChoice, const char*> kVoteNames[] = {
-    {VoteChoice::kFor, "for"}, {VoteChoice::kAgainst, "against"}, {VoteChoice::kAbstain, "abstain"}};
+constexpr std::pair<VoteChoice, const char*> kVoteNames[] = {{VoteChoice::kFor, "for"},
+                                                             {VoteChoice::kAgainst, "against"},
+                                                             {VoteChoice::kAbstain, "abstain"}};
 constexpr std::pair<Outcome, const char*> kOutcomeNames[] = {
     {Outcome::kPromoted, "promoted"},
     {Outcome::kNotPromoted, "not_promoted"},
@@ -49,7 +52,9 @@ std::optional<CaseStatus> ParseCaseStatus(std::string_view s) {
 std::optional<VoteChoice> ParseVoteChoice(std::string_view s) {
   return internal::Parse(kVoteNames, s);
 }
-std::optional<Outcome> ParseOutcome(std::string_view s) { return internal::Parse(kOutcomeNames, s); }
+std::optional<Outcome> ParseOutcome(std::string_view s) {
+  return internal::Parse(kOutcomeNames, s);
+}
 std::optional<NeedStatus> ParseNeedStatus(std::string_view s) {
   return internal::Parse(kNeedNames, s);
 }

@@ -42,19 +42,19 @@ struct Assignment {
 };
 
 // Kinds the rules understand; any other string is allowed and counted by name.
-inline constexpr const char* kEvidenceKinds[] = {
-    "talk", "doc", "postmortem", "design", "ticket", "project", "planning", "mentoring",
-    "role", "sme", "other"};
+inline constexpr const char* kEvidenceKinds[] = {"talk",   "doc",     "postmortem", "design",
+                                                 "ticket", "project", "planning",   "mentoring",
+                                                 "role",   "sme",     "other"};
 
 struct Evidence {
   std::string id;
   std::string person;
   std::string kind;  // see kEvidenceKinds
   std::string title;
-  Date date;      // when it happened (start of a period for kind "role")
-  Date end;       // end of a period (kind "role"); empty: ongoing
-  std::string role;   // for kind "role": "tech-lead", ...
-  std::string skill;  // for kind "sme": the skill set signed off
+  Date date;                  // when it happened (start of a period for kind "role")
+  Date end;                   // end of a period (kind "role"); empty: ongoing
+  std::string role;           // for kind "role": "tech-lead", ...
+  std::string skill;          // for kind "sme": the skill set signed off
   std::string signed_off_by;  // person id, for kind "sme"
   std::vector<std::string> competencies;
   std::string url;
@@ -196,7 +196,7 @@ struct Raise {
 enum class UserRole { kAdmin, kPeopleTeam, kManager, kReviewer, kEmployee };
 
 struct User {
-  std::string id;     // login name
+  std::string id;      // login name
   std::string person;  // person id, may be empty for service accounts
   std::string name;
   std::vector<UserRole> roles;
@@ -207,9 +207,9 @@ struct User {
 
 struct AuditEntry {
   long long id = 0;
-  std::string at;     // ISO-8601 UTC timestamp
-  std::string actor;  // user id, or "cli:<os user>"
-  std::string action; // "person.create", "case.vote", ...
+  std::string at;      // ISO-8601 UTC timestamp
+  std::string actor;   // user id, or "cli:<os user>"
+  std::string action;  // "person.create", "case.vote", ...
   std::string subject;
   std::string before;  // JSON, "" when created
   std::string after;   // JSON, "" when deleted
@@ -222,7 +222,7 @@ const char* CaseStatusName(CaseStatus s);      // open | portfolio | peer_review
 const char* VoteChoiceName(VoteChoice v);      // for | against | abstain
 const char* OutcomeName(Outcome o);            // promoted | not_promoted | deferred
 const char* NeedStatusName(NeedStatus s);      // open | filled | closed
-const char* UserRoleName(UserRole r);          // admin | people_team | manager | reviewer | employee
+const char* UserRoleName(UserRole r);  // admin | people_team | manager | reviewer | employee
 std::optional<AssessorRole> ParseAssessorRole(std::string_view s);
 std::optional<Rating> ParseRating(std::string_view s);
 std::optional<CaseStatus> ParseCaseStatus(std::string_view s);

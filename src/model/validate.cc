@@ -57,16 +57,20 @@ class Checker {
   }
 
   void CheckIds() {
-    Unique(fw_.competencies, [](const Competency& c) -> const std::string& { return c.id; },
-           "competency", "competencies");
-    Unique(fw_.groups, [](const CompetencyGroup& g) -> const std::string& { return g.id; },
-           "group", "groups");
-    Unique(fw_.tracks, [](const Track& t) -> const std::string& { return t.id; }, "track",
-           "tracks");
-    Unique(fw_.overlays, [](const OverlayRole& o) -> const std::string& { return o.id; },
-           "overlay", "overlays");
-    Unique(fw_.roles, [](const RoleProfile& r) -> const std::string& { return r.id; }, "role",
-           "roles");
+    Unique(
+        fw_.competencies, [](const Competency& c) -> const std::string& { return c.id; },
+        "competency", "competencies");
+    Unique(
+        fw_.groups, [](const CompetencyGroup& g) -> const std::string& { return g.id; }, "group",
+        "groups");
+    Unique(
+        fw_.tracks, [](const Track& t) -> const std::string& { return t.id; }, "track", "tracks");
+    Unique(
+        fw_.overlays, [](const OverlayRole& o) -> const std::string& { return o.id; }, "overlay",
+        "overlays");
+    Unique(
+        fw_.roles, [](const RoleProfile& r) -> const std::string& { return r.id; }, "role",
+        "roles");
   }
 
   void CheckGroups() {
@@ -86,8 +90,9 @@ class Checker {
 
   void CheckTrack(const Track& track) {
     const std::string field = "tracks." + track.id;
-    Unique(track.levels, [](const Level& l) -> const std::string& { return l.code; }, "level",
-           field + ".levels");
+    Unique(
+        track.levels, [](const Level& l) -> const std::string& { return l.code; }, "level",
+        field + ".levels");
     const Level* previous = nullptr;
     for (const Level& level : track.levels) {
       const std::string lfield = field + ".levels." + level.code;
@@ -148,7 +153,8 @@ class Checker {
   // A rule's level may also be a rank number ("1": any level of rank 1).
   bool LevelRefExists(const std::string& ref, const std::string& track) const {
     if (fw_.ResolveLevel(ref, track).second) return true;
-    if (!ref.empty() && std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (!ref.empty() &&
+        std::all_of(ref.begin(), ref.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       int rank = std::stoi(ref.size() > 6 ? ref.substr(0, 6) : ref);
       for (const Track& t : fw_.tracks)
         for (const Level& l : t.levels)
@@ -209,30 +215,35 @@ std::vector<Error> ValidateAssignments(const std::vector<Assignment>& history,
     const Assignment& a = *sorted[i];
     const std::string field = "assignments." + a.person + "@" + a.from.ToString();
     if (a.from.empty())
-      errors.push_back(Error{ErrorCode::kInvalidArgument, "an assignment needs a start date", {}, field});
+      errors.push_back(
+          Error{ErrorCode::kInvalidArgument, "an assignment needs a start date", {}, field});
     if (!a.to.empty() && a.to <= a.from)
-      errors.push_back(Error{ErrorCode::kInvalidArgument,
-                             "ends on " + a.to.ToString() + ", not after it starts on " +
-                                 a.from.ToString(),
-                             {}, field + ".to"});
+      errors.push_back(
+          Error{ErrorCode::kInvalidArgument,
+                "ends on " + a.to.ToString() + ", not after it starts on " + a.from.ToString(),
+                {},
+                field + ".to"});
     if (i + 1 < sorted.size()) {
       const Assignment& next = *sorted[i + 1];
       if (a.to.empty() || a.to > next.from)
         errors.push_back(Error{ErrorCode::kInvalidArgument,
-                               "overlaps the assignment starting " + next.from.ToString(), {},
+                               "overlaps the assignment starting " + next.from.ToString(),
+                               {},
                                field});
     }
     if (framework) {
       const Track* track = framework->FindTrack(a.track);
       if (!track)
-        errors.push_back(Error{ErrorCode::kNotFound,
-                               "track '" + a.track + "' does not exist in framework '" +
-                                   framework->id + "'",
-                               {}, field + ".track"});
+        errors.push_back(
+            Error{ErrorCode::kNotFound,
+                  "track '" + a.track + "' does not exist in framework '" + framework->id + "'",
+                  {},
+                  field + ".track"});
       else if (!track->FindLevel(a.level))
         errors.push_back(Error{ErrorCode::kNotFound,
                                "level '" + a.level + "' does not exist in track '" + a.track + "'",
-                               {}, field + ".level"});
+                               {},
+                               field + ".level"});
     }
   }
   return errors;

@@ -70,13 +70,15 @@ TEST(Validate, ExpectationMustNameAKnownCompetency) {
 TEST(Validate, GroupMustNameKnownCompetencies) {
   Framework fw = Valid();
   fw.groups[0].competencies.push_back("nope");
-  EXPECT_EQ(Fields(ValidateFramework(fw)), (std::vector<std::string>{"groups.impact.competencies"}));
+  EXPECT_EQ(Fields(ValidateFramework(fw)),
+            (std::vector<std::string>{"groups.impact.competencies"}));
 }
 
 TEST(Validate, TransitionTracksMustExist) {
   Framework fw = Valid();
   fw.transitions[0].to = "management";
-  EXPECT_EQ(Fields(ValidateFramework(fw)), (std::vector<std::string>{"transitions.ic->management.to"}));
+  EXPECT_EQ(Fields(ValidateFramework(fw)),
+            (std::vector<std::string>{"transitions.ic->management.to"}));
 }
 
 TEST(Validate, OverlayLevelsMustExist) {
@@ -97,7 +99,8 @@ TEST(Validate, RuleLevelMustResolve) {
 TEST(Validate, InheritsMustResolve) {
   Framework fw = Valid();
   fw.tracks[0].levels[1].inherits = "IC0";
-  EXPECT_EQ(Fields(ValidateFramework(fw)), (std::vector<std::string>{"tracks.ic.levels.IC2.inherits"}));
+  EXPECT_EQ(Fields(ValidateFramework(fw)),
+            (std::vector<std::string>{"tracks.ic.levels.IC2.inherits"}));
 }
 
 TEST(Validate, CompetencyInTwoGroups) {

@@ -22,7 +22,7 @@ fi
 "$LADDER" load "$fixtures/platform.yaml" --publish --database "$db" > "$dir/out"
 grep -q "stored platform@2025.1 (published)" "$dir/out" || fail "load said: $(cat "$dir/out")"
 # Loading the same published version again changes nothing.
-"$LADDER" load "$fixtures/platform.yaml" --publish --database "$db" | grep -q "(unchanged)" \
+"$LADDER" load "$fixtures/platform.yaml" --publish --database "$db" | grep "(unchanged)" >/dev/null \
   || fail "reloading an identical published version was not reported unchanged"
 
 # search: text and JSON, each hit naming framework, level and competency.
@@ -73,7 +73,6 @@ if [[ -n ${LADDER_TEST_POSTGRES:-} ]]; then
   grep -q pg_dump "$dir/err" || fail "the refusal does not mention pg_dump: $(cat "$dir/err")"
 fi
 
-# import --into: the seeds' "code review" passages (000 and 001) are found with their place.
 # import --into: the "code review" passages of seeds 000 and 001 are found, naming their place.
 sdb="sqlite:$dir/seeds.db"
 : > "$dir/stored"
@@ -100,4 +99,22 @@ PY
 printf 'ladder: 1\nframework: {id: broken\n' > "$dir/broken.yaml"
 if "$LADDER" import "$dir/broken.yaml" --into "$sdb" --publish 2> /dev/null; then fail "imported a broken file"; fi
 if "$LADDER" import "$fixtures/platform.yaml" --publish 2> /dev/null; then fail "--publish without --into"; fi
+
+# Several inputs with --into: each is its own framework, all stored in one transaction.
+adb="sqlite:$dir/all.db"
+"$LADDER" import "$SEEDS"/*.txt --into "$adb" --publish 2> "$dir/all.err" \
+  || fail "import of all seeds: $(cat "$dir/all.err")"
+[[ $(grep -c "^stored .*(published)" "$dir/all.err") == 5 ]] || fail "five seeds: $(cat "$dir/all.err")"
+"$LADDER" search "peer review" --json --database "$adb" > "$dir/all_hits.json"
+[[ $(/usr/bin/python3 -c 'import json,sys; print(len({h["framework"] for h in json.load(open(sys.argv[1]))}))' "$dir/all_hits.json") -ge 1 ]] \
+  || fail "no peer review passage found"
+# ... and when one of them is bad, none is stored.
+bdb="sqlite:$dir/none.db"
+if "$LADDER" import "$SEEDS"/001_*.txt "$dir/broken.yaml" --into "$bdb" --publish 2> "$dir/none.err"; then
+  fail "a bad input among several was accepted"
+fi
+grep -q "broken.yaml" "$dir/none.err" || fail "the error does not name the bad file: $(cat "$dir/none.err")"
+"$LADDER" search "consistent" --json --database "$bdb" > "$dir/none_hits.json" 2> /dev/null || true
+[[ ! -s "$dir/none_hits.json" || $(cat "$dir/none_hits.json") == "[]" ]] \
+  || fail "a failed multi-input import stored something: $(cat "$dir/none_hits.json")"
 echo "storage_test: ok"
