@@ -329,7 +329,9 @@ class RoleCatalogReader : public Reader {
         continue;
       }
       if (line.starts_with("#")) {  // a heading of another kind: kept in the summary
-        std::string heading(text::Trim(line.substr(line.find_first_not_of('#'))));
+        const size_t text_start = line.find_first_not_of('#');  // npos: a line of only '#'
+        std::string heading(
+            text::Trim(text_start == std::string_view::npos ? "" : line.substr(text_start)));
         AddTo(role, Section::kSummary, "**" + heading + "**", false);
         section = Section::kSummary;
         paragraph_open = false;

@@ -156,3 +156,22 @@ TEST(RoleCatalogReader, NoBlueprintIsAnError) {
 
 }  // namespace
 }  // namespace ladder::formats
+
+namespace ladder::formats {
+namespace {
+
+// Found by fuzzing: a heading line made only of '#' inside a blueprint.
+TEST(RoleCatalogReader, HeadingOfOnlyHashesIsNotACrash) {
+  const std::string text =
+      "Site Reliability Engineer: Role Blueprint, Responsibilities, Skills, KPIs\n"
+      "The Site Reliability Engineer keeps production healthy.\n"
+      "###\n"
+      "More about the role.\n";
+  Result<Imported> imported = ReadDocuments({{"roles.txt", text}}, "role-catalog");
+  ASSERT_TRUE(imported) << imported.error().ToString();
+  ASSERT_EQ(imported->framework.roles.size(), 1u);
+  EXPECT_NE(imported->framework.roles[0].summary.find("More about the role."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ladder::formats
