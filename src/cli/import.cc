@@ -246,7 +246,7 @@ int RunImport(const ImportOptions& options) {
       std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
                    app::StoreOutcomeName(s.outcome), options.into.c_str());
   }
-  std::string output = options.to == "json" ? formats::WriteJson(imported->framework) + "\n"
+  std::string output = options.to == "json" ? formats::WriteJson(imported->framework)
                                             : formats::WriteYaml(imported->framework);
   if (!options.out.empty()) {
     if (Status written = WriteAtomically(options.out, output); !written) {

@@ -11,6 +11,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # Seed 002: a role catalogue, 30 roles in 10 families, nothing lost.
 "$LADDER" import "$SEEDS"/002_*.txt --to json -o "$T/roles.json"
+# What import writes is already canonical, as JSON and as YAML.
+"$LADDER" fmt --check "$T/roles.json" || fail "imported JSON is not canonical"
+"$LADDER" import "$SEEDS"/002_*.txt -o "$T/roles.yaml"
+"$LADDER" fmt --check "$T/roles.yaml" || fail "imported YAML is not canonical"
 $PY - "$T/roles.json" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))
