@@ -18,6 +18,7 @@
 
 #include "base/text.h"
 #include "cli/command.h"
+#include "cli/framework_file.h"
 #include "formats/canonical.h"
 
 namespace ladder::cli {
@@ -51,27 +52,6 @@ Result<std::string> ReadWhole(const std::string& path) {
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return MakeError(ErrorCode::kIo, "cannot read the file", {path, 0, 0});
   return text;
-}
-
-// Writes through a temporary file in the same folder, so a failure never leaves half a file.
-Status WriteWhole(const std::string& path, const std::string& text) {
-  std::string temp = path + ".ladder-fmt.tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(temp.c_str());
-      return MakeError(ErrorCode::kIo, "cannot write the file", {path, 0, 0});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::remove(temp.c_str());
-    return MakeError(ErrorCode::kIo, "cannot replace the file: " + ec.message(), {path, 0, 0});
-  }
-  return Ok();
 }
 
 // Comments are the only text the model cannot hold: each of them holds a '#', and every '#'
@@ -142,7 +122,7 @@ int RunFmt(const FmtOptions& options) {
     if (differs) {
       changed.push_back(file);
       if (!options.check) {
-        if (Status written = WriteWhole(file, canonical); !written) {
+        if (Status written = WriteOutputFile(file, canonical); !written) {
           fail(written.error());
           continue;
         }

@@ -37,6 +37,7 @@
 #include "analysis/requirements.h"
 #include "app/import_into.h"
 #include "cli/command.h"
+#include "cli/framework_file.h"
 #include "formats/canonical.h"
 #include "formats/encoding.h"
 #include "formats/import.h"
@@ -109,26 +110,6 @@ Result<std::vector<formats::Document>> ReadInputs(const std::vector<std::string>
     }
   }
   return documents;
-}
-
-Status WriteAtomically(const std::string& path, const std::string& text) {
-  std::string temp = path + ".ladder-import.tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(temp.c_str());
-      return MakeError(ErrorCode::kIo, "cannot write the file", {path, 0, 0});
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) {
-    std::remove(temp.c_str());
-    return MakeError(ErrorCode::kIo, "cannot replace the file: " + ec.message(), {path, 0, 0});
-  }
-  return Ok();
 }
 
 std::string Location(const std::string& file, int line) {
@@ -249,7 +230,7 @@ int RunImport(const ImportOptions& options) {
   std::string output = options.to == "json" ? formats::WriteJson(imported->framework)
                                             : formats::WriteYaml(imported->framework);
   if (!options.out.empty()) {
-    if (Status written = WriteAtomically(options.out, output); !written) {
+    if (Status written = WriteOutputFile(options.out, output); !written) {
       return ReportError(written.error());
     }
   }
