@@ -3,6 +3,8 @@
 // by WriteJson; and the examples together use every key the schema defines.
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -27,10 +29,11 @@ std::string Slurp(const fs::path& path) {
 class canonical_Schema : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ladder-schema-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + std::to_string(reinterpret_cast<uintptr_t>(this)));
-    fs::create_directories(dir_);
+    // mkdtemp: ctest runs these tests as concurrent processes, and without address-space
+    // randomisation anything derived from a pointer or the seed collides between them.
+    std::string tmpl = (fs::temp_directory_path() / "ladder-schema-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr) << "cannot create a temporary directory";
+    dir_ = tmpl;
   }
   void TearDown() override { fs::remove_all(dir_); }
 
