@@ -84,9 +84,9 @@ Result<PersonContext> ReviewService::Load(std::string_view person, Date at,
     }
   }
   if (in_force) cx.current = *in_force;
-  Result<model::Framework> f = store_.GetFramework(fw, "");
+  Result<model::Framework> f = GetFramework(fw, "");
   if (!f && in_force && f.error().code == ErrorCode::kNotFound)
-    f = store_.GetFramework(fw, in_force->version);  // nothing published: the version held
+    f = GetFramework(fw, in_force->version);  // nothing published: the version held
   if (!f) return Fail(f.error());
   cx.framework = std::move(*f);
   LADDER_TRY(cx.records.evidence, store_.ListEvidence(person));
@@ -107,6 +107,12 @@ Result<rules::Verdict> ReviewService::Eligibility(std::string_view person, std::
   return rules::Evaluate(cx.framework, t, cx.records, at);
 }
 
+Result<model::Framework> ReviewService::GetFramework(std::string_view framework,
+                                                    std::string_view version) {
+  if (frameworks_) return frameworks_(framework, version);
+  return store_.GetFramework(framework, version);
+}
+
 Result<model::Case> ReviewService::GetCase(std::string_view id) {
   Result<model::Case> c = store_.GetCase(id);
   if (!c && c.error().code == ErrorCode::kNotFound)
@@ -115,7 +121,7 @@ Result<model::Case> ReviewService::GetCase(std::string_view id) {
 }
 
 Result<model::Framework> ReviewService::FrameworkOfCase(const model::Case& c) {
-  return store_.GetFramework(c.framework, c.version);
+  return GetFramework(c.framework, c.version);
 }
 
 Result<CaseView> ReviewService::ShowCase(std::string_view case_id, Date at) {
@@ -628,7 +634,7 @@ Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::str
         return MakeError(ErrorCode::kAlreadyExists, "a need " + Quote(id) + " already exists", {},
                          "id");
   }
-  LADDER_TRY(model::Framework f, store_.GetFramework(framework, ""));
+  LADDER_TRY(model::Framework f, GetFramework(framework, ""));
   LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
   LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({std::string(opened_by), 1, 0}));
   if (reports.empty())

@@ -16,6 +16,7 @@
 // Not thread-safe on its own (it holds a Store&, which is).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,10 +55,16 @@ struct CaseView {
   std::optional<rules::Verdict> verdict;  // eligibility for the case's target on the date asked
 };
 
+// Where the service reads framework versions: (id, version) -> the framework; an empty version
+// means the latest published one. The default reads the Store; the server passes the versions
+// its published site already holds in memory.
+using FrameworkSource =
+    std::function<Result<model::Framework>(std::string_view framework, std::string_view version)>;
+
 class ReviewService {
  public:
-  ReviewService(storage::Store& store, std::string actor)
-      : store_(store), actor_(std::move(actor)) {}
+  ReviewService(storage::Store& store, std::string actor, FrameworkSource frameworks = {})
+      : store_(store), actor_(std::move(actor)), frameworks_(std::move(frameworks)) {}
 
   // -- Reading ---------------------------------------------------------------------------------
 
@@ -147,9 +154,11 @@ class ReviewService {
   Result<model::Case> GetCase(std::string_view id);
   Result<model::Framework> FrameworkOfCase(const model::Case& c);
   static std::vector<const model::Requirement*> RequirementsOf(const model::Framework& f);
+  Result<model::Framework> GetFramework(std::string_view framework, std::string_view version);
 
   storage::Store& store_;
   std::string actor_;
+  FrameworkSource frameworks_;
 };
 
 }  // namespace ladder::app

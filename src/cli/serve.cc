@@ -1,18 +1,19 @@
-// `ladder serve [--listen ADDR:PORT] [--database URL] [FILE|DIR...]`: the web app's reading side
-// (render/site.h over server/site_server.h). It serves the published frameworks of the database
-// (--database, else $LADDER_DATABASE, else sqlite:ladder.db); an empty database first gets the
-// examples (examples/*.yaml), published. Given files, it serves those instead, without a database.
-// Stops cleanly on SIGTERM or SIGINT. Exit status: 0 after a clean stop, 2 bad input,
-// 3 when the address cannot be bound.
+// `ladder serve [--listen ADDR:PORT] [--database URL] [--public] [FILE|DIR...]`: the web app and
+// its JSON API (server/server.h) on the database (--database, else $LADDER_DATABASE, else
+// sqlite:ladder.db). An empty database first gets the examples (examples/*.yaml), published.
+// Given files, it serves those instead, from a private in-memory database, readable by anyone.
+// Stops cleanly on SIGTERM or SIGINT. Exit status: 0 after a clean stop, 2 bad input, 3 when the
+// address cannot be bound.
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
 #include "app/framework_files.h"
+#include "app/import_into.h"
 #include "app/published_site.h"
 #include "cli/command.h"
-#include "render/site.h"
-#include "server/site_server.h"
+#include "server/server.h"
 #include "storage/store.h"
 
 namespace ladder::cli {
@@ -22,8 +23,11 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::vector<std::string> files;
   std::string database;
-  int threads = 24;
+  int threads = 16;
+  int reload_seconds = 5;
   bool quiet = false;
+  bool public_frameworks = false;
+  bool secure_cookies = false;
 };
 
 Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
@@ -47,12 +51,16 @@ Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
   return std::make_pair(host, value);
 }
 
-// The frameworks to serve: the given files, or the published versions in the database (which
+// The store to serve: the given files in a private in-memory database, or the database (which
 // gets the examples when it holds no framework yet).
-Result<std::vector<model::Framework>> LoadFrameworks(const ServeOptions& options) {
+Result<std::unique_ptr<storage::Store>> OpenServedStore(const ServeOptions& options) {
   if (!options.files.empty()) {
     LADDER_TRY(std::vector<std::string> paths, app::ExpandFrameworkPaths(options.files));
-    return app::ReadFrameworkFiles(paths);
+    LADDER_TRY(std::vector<model::Framework> frameworks, app::ReadFrameworkFiles(paths));
+    LADDER_TRY(std::unique_ptr<storage::Store> store, storage::OpenStore("sqlite::memory:"));
+    LADDER_TRY_STATUS(app::StoreFrameworks(*store, std::move(frameworks), true, app::TodayUtc(),
+                                           app::CliActor()));
+    return store;
   }
   std::string url = storage::DatabaseUrlFrom(options.database);
   LADDER_TRY(std::unique_ptr<storage::Store> store, storage::OpenStore(url));
@@ -63,43 +71,56 @@ Result<std::vector<model::Framework>> LoadFrameworks(const ServeOptions& options
   for (const app::StoredFramework& s : stored)
     std::fprintf(stderr, "ladder: empty database: published example %s@%s\n", s.framework.c_str(),
                  s.version.c_str());
-  return app::LoadPublished(*store);
+  if (Result<std::vector<model::User>> users = store->ListUsers(); users && users->empty())
+    std::fprintf(stderr,
+                 "ladder: no user yet: create the first admin with\n"
+                 "  ladder user add admin --role admin%s\n",
+                 options.database.empty() ? "" : (" --database " + options.database).c_str());
+  return store;
 }
 
 int RunServe(const ServeOptions& options) {
+  auto started = std::chrono::steady_clock::now();
   Result<std::pair<std::string, int>> listen = ParseListen(options.listen);
   if (!listen) return ReportError(listen.error());
-  Result<std::vector<model::Framework>> frameworks = LoadFrameworks(options);
-  if (!frameworks) return ReportError(frameworks.error());
-  size_t count = frameworks->size();
-  Result<std::unique_ptr<render::Site>> site = render::Site::Build(std::move(*frameworks));
-  if (!site) return ReportError(site.error());
+  Result<std::unique_ptr<storage::Store>> store = OpenServedStore(options);
+  if (!store) return ReportError(store.error());
 
   // Signals are blocked before the server starts its threads, so only the watcher sees them.
   std::atomic<bool> stop_requested = false;
-  std::atomic<server::SiteServer*> running = nullptr;
+  std::atomic<server::Server*> running = nullptr;
   std::function<void()> stop_watching =
       server::WatchShutdownSignals([&stop_requested, &running](int) {
         stop_requested = true;
-        if (server::SiteServer* s = running.load()) s->Stop();
+        if (server::Server* s = running.load()) s->Stop();
       });
   server::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;
   server_options.threads = options.threads;
   server_options.access_log = !options.quiet;
-  server::SiteServer http(server_options, std::shared_ptr<const render::Site>(std::move(*site)));
+  server_options.public_frameworks = options.public_frameworks || !options.files.empty();
+  server_options.secure_cookies = options.secure_cookies;
+  server_options.reload_seconds = options.files.empty() ? options.reload_seconds : 0;
+  server::Server http(server_options, **store);
+  if (Status loaded = http.Load(); !loaded) {
+    stop_watching();
+    return ReportError(loaded.error());
+  }
   if (Status bound = http.Bind(); !bound) {
     stop_watching();
-    return ReportError(bound.error());
+    ReportError(bound.error());
+    return 3;
   }
   running = &http;
   if (stop_requested) {  // a signal came before the server was running
     stop_watching();
     return kExitOk;
   }
-  std::fprintf(stderr, "ladder: serving %zu frameworks at http://%s:%d/ (Ctrl-C to stop)\n", count,
-               listen->first.c_str(), http.Port());
+  auto ready = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  std::fprintf(stderr, "ladder: serving at http://%s:%d/ (ready in %lld ms; Ctrl-C to stop)\n",
+               listen->first.c_str(), http.Port(), static_cast<long long>(ready.count()));
   Status ran = http.Run();
   running = nullptr;
   stop_watching();
@@ -111,8 +132,9 @@ int RunServe(const ServeOptions& options) {
 void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   auto* cmd = app.add_subcommand(
       "serve",
-      "Serve frameworks as a web app: levels side by side, what is new at each level,\n"
-      "comparisons, changelog, role catalogue and search. Without files: the examples.");
+      "Serve the web app and its JSON API: the published frameworks (levels side by side, what\n"
+      "is new at each level, comparisons, role catalogue, search), growth pages, advancement\n"
+      "reviews, documented needs and administration. Without a database: the examples.");
   auto options = std::make_shared<ServeOptions>();
   cmd->add_option("--listen", options->listen, "ADDR:PORT to listen on (PORT 0: any free port)")
       ->capture_default_str();
@@ -122,8 +144,19 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_flag("--quiet", options->quiet, "No access log");
   cmd->add_option("--database", options->database,
                   "Database URL (default: $LADDER_DATABASE, else sqlite:ladder.db)");
+  cmd->add_flag("--public", options->public_frameworks,
+                "Published frameworks readable without signing in (also $LADDER_PUBLIC=1)")
+      ->envname("LADDER_PUBLIC");
+  cmd->add_flag("--secure-cookies", options->secure_cookies,
+                "Mark session cookies Secure (behind a TLS proxy that sends no "
+                "X-Forwarded-Proto)");
+  cmd->add_option("--reload-seconds", options->reload_seconds,
+                  "How often to look for versions published by other processes (0: never)")
+      ->check(CLI::Range(0, 3600))
+      ->capture_default_str();
   cmd->add_option("files", options->files,
-                  "Canonical framework files (YAML or JSON) or directories of them");
+                  "Canonical framework files (YAML or JSON) or directories of them, served "
+                  "without a database");
   runs.push_back({cmd, [options] { return RunServe(*options); }});
 }
 

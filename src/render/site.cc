@@ -439,4 +439,26 @@ int internal::FrameworkEntry::Next(size_t i) const {
   return static_cast<int>(i) + 1;
 }
 
+std::string Site::FrameworkPath(std::string_view framework) const {
+  for (const internal::FrameworkEntry& fe : impl_->frameworks)
+    if (fe.fw.id == framework) return fe.Dir() + "index.html";
+  return "";
+}
+
+std::string Site::LevelPath(std::string_view framework, std::string_view track,
+                            std::string_view level) const {
+  for (const internal::FrameworkEntry& fe : impl_->frameworks) {
+    if (fe.fw.id != framework) continue;
+    for (const internal::LevelEntry& le : fe.levels)
+      if (le.track->id == track && le.level->code == level) return le.path;
+  }
+  return "";
+}
+
+std::vector<const model::Framework*> Site::Frameworks() const {
+  std::vector<const model::Framework*> out;
+  for (const internal::FrameworkEntry& fe : impl_->frameworks) out.push_back(&fe.fw);
+  return out;
+}
+
 }  // namespace ladder::render

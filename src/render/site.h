@@ -76,6 +76,14 @@ class Site {
   Result<Page> Render(std::string_view path,
                       const std::map<std::string, std::string>& query = {}) const;
 
+  // The site-relative path of a framework's page and of a level's page ("" when the site does
+  // not show it).
+  std::string FrameworkPath(std::string_view framework) const;
+  std::string LevelPath(std::string_view framework, std::string_view track,
+                        std::string_view level) const;
+  // The frameworks shown (the newest published version of each), by name.
+  std::vector<const model::Framework*> Frameworks() const;
+
   // Results for a free-text query: every word must occur; at most `limit`, in site order.
   std::vector<SearchHit> Search(std::string_view query, size_t limit = 50) const;
 

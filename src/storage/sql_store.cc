@@ -901,6 +901,22 @@ class SqlStore final : public Store {
     });
   }
 
+  Result<int> DeleteUserSessions(std::string_view actor, std::string_view user,
+                                 std::string_view except_hash) override {
+    std::string u(user), keep(except_hash);
+    return Write([&](soci::session& s) -> Result<int> {
+      long long count = 0;
+      s << "SELECT COUNT(*) FROM sessions WHERE user_id = :u AND token_hash <> :k",
+          soci::into(count), soci::use(u), soci::use(keep);
+      if (count == 0) return 0;
+      s << "DELETE FROM sessions WHERE user_id = :u AND token_hash <> :k", soci::use(u),
+          soci::use(keep);
+      LADDER_TRY_STATUS(Audit(s, actor, "session.revoke_all", "user:" + u, "",
+                              Dump(Json{{"deleted", count}, {"kept_current", !keep.empty()}})));
+      return static_cast<int>(count);
+    });
+  }
+
   Result<std::string> CreateApiToken(std::string_view actor, const ApiToken& in) override {
     ApiToken t = in;
     if (t.id.empty()) t.id = NewId("tok");

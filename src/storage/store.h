@@ -338,6 +338,10 @@ class Store {
   virtual Status DeleteSession(std::string_view actor, std::string_view token_hash) = 0;
   // Deletes sessions that expired before `now` (ISO-8601 UTC); returns how many.
   virtual Result<int> DeleteExpiredSessions(std::string_view now) = 0;
+  // Ends every session of `user` except the one keyed `except_hash` ("" ends them all), e.g.
+  // after a password change; returns how many. Audited once ("session.revoke_all").
+  virtual Result<int> DeleteUserSessions(std::string_view actor, std::string_view user,
+                                         std::string_view except_hash) = 0;
 
   virtual Result<std::string> CreateApiToken(std::string_view actor, const ApiToken& token) = 0;
   // The token with this hash, revoked or not (the caller checks revoked and expires_at).

@@ -527,6 +527,16 @@ TEST_P(StoreContract, UsersSessionsAndTokensKeepHashesOnly) {
   EXPECT_EQ(store_->GetSession("hash-of-cookie").error().code, ErrorCode::kNotFound);
   ASSERT_TRUE(store_->CreateSession("ann", s));
   ASSERT_TRUE(store_->DeleteSession("ann", "hash-of-cookie"));
+  // Ending every session but the current one (a password change).
+  for (std::string h : {"h1", "h2", "h3"})
+    ASSERT_TRUE(store_->CreateSession("ann", Session{h, "ann", "c", "2026-01-01T00:00:00Z",
+                                                     "2026-01-02T00:00:00Z"}));
+  EXPECT_EQ(*store_->DeleteUserSessions("ann", "ann", "h2"), 2);
+  EXPECT_EQ(store_->GetSession("h1").error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->GetSession("h2"));
+  EXPECT_EQ(*store_->DeleteUserSessions("ann", "ann", ""), 1);
+  EXPECT_EQ(store_->GetSession("h2").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(*store_->DeleteUserSessions("ann", "ann", ""), 0);
   ApiToken t{"", "ann", "ci", "hash-of-token", "", "", "", false};
   auto tid = store_->CreateApiToken("ann", t);
   ASSERT_TRUE(tid);

@@ -1,0 +1,71 @@
+#include "app/crypto.h"
+
+#include <sodium.h>
+
+#include <vector>
+
+namespace ladder::app {
+namespace {
+
+constexpr unsigned long long kOpsLimit = 2;
+constexpr size_t kMemLimit = size_t{19} << 20;
+
+// sodium_init() is idempotent and thread-safe; it must run before any other call.
+bool Init() {
+  static const bool ok = sodium_init() >= 0;
+  return ok;
+}
+
+}  // namespace
+
+Result<std::string> HashPassword(std::string_view password) {
+  if (!Init()) return MakeError(ErrorCode::kInternal, "libsodium failed to initialise");
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
+    return MakeError(ErrorCode::kInternal, "not enough memory to hash a password");
+  return std::string(out);
+}
+
+bool VerifyPassword(std::string_view stored, std::string_view password) {
+  if (!Init() || stored.empty() || stored.size() >= crypto_pwhash_STRBYTES) return false;
+  std::string s(stored);  // NUL-terminated copy
+  return crypto_pwhash_str_verify(s.c_str(), password.data(), password.size()) == 0;
+}
+
+bool PasswordNeedsRehash(std::string_view stored) {
+  if (!Init()) return false;
+  std::string s(stored);
+  return crypto_pwhash_str_needs_rehash(s.c_str(), kOpsLimit, kMemLimit) != 0;
+}
+
+std::string RandomToken(size_t bytes) {
+  Init();
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  sodium_memzero(raw.data(), raw.size());
+  return out;
+}
+
+std::string TokenHash(std::string_view secret) {
+  Init();
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(secret.data()),
+                     secret.size(), nullptr, 0);
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  Init();
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace ladder::app

@@ -1,0 +1,44 @@
+// The secrets of accounts, on libsodium (the only adapter of it): Argon2id password hashes,
+// random tokens for sessions, CSRF and the API, the one-way hashes under which those tokens are
+// stored, and constant-time comparison.
+//
+//   std::string stored = *HashPassword("correct horse battery");   // "$argon2id$v=19$m=..."
+//   bool ok = VerifyPassword(stored, "correct horse battery");      // true
+//   std::string secret = RandomToken();                             // 43 URL-safe characters
+//   std::string key = TokenHash(secret);                            // what the store keeps
+//
+// Argon2id parameters: 2 passes over 19 MiB (OWASP's recommended minimum), so a login costs
+// tens of milliseconds and a few megabytes per concurrent login, not the 64 MiB of libsodium's
+// "interactive" preset. Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/error.h"
+
+namespace ladder::app {
+
+// An Argon2id hash string of `password` (with its salt and parameters). Errors: kInternal when
+// the library cannot allocate the memory the hash needs.
+Result<std::string> HashPassword(std::string_view password);
+
+// True when `password` matches `stored` (a string from HashPassword). False for any malformed
+// `stored`, never an error.
+bool VerifyPassword(std::string_view stored, std::string_view password);
+
+// True when `stored` was hashed with other parameters than HashPassword uses now (the caller
+// rehashes at the next successful login).
+bool PasswordNeedsRehash(std::string_view stored);
+
+// `bytes` random bytes from the operating system's generator, as unpadded base64url.
+std::string RandomToken(size_t bytes = 32);
+
+// The hex BLAKE2b-256 of a token secret: the key under which sessions and API tokens are stored,
+// so that a copy of the database does not hold usable credentials.
+std::string TokenHash(std::string_view secret);
+
+// Compares without leaking where the inputs differ (lengths may leak).
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace ladder::app

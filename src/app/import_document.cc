@@ -1,0 +1,38 @@
+#include "app/import_document.h"
+
+#include "analysis/requirements.h"
+#include "model/validate.h"
+
+namespace ladder::app {
+
+Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& documents,
+                                          std::string_view format) {
+  LADDER_TRY(formats::Imported imported, formats::ReadDocuments(documents, format));
+  analysis::RecognizeRequirements(imported.framework);
+  std::vector<Error> invalid = model::ValidateFramework(imported.framework);
+  if (!invalid.empty()) {
+    std::string list;
+    for (const Error& e : invalid) list += "\n  " + e.ToString();
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the framework imported from " +
+                         (documents.empty() ? std::string("the input") : documents.front().name) +
+                         " is invalid (" + std::to_string(invalid.size()) + " problems):" + list);
+  }
+  return imported;
+}
+
+nlohmann::ordered_json CoverageReportJson(const formats::Imported& imported) {
+  nlohmann::ordered_json report;
+  report["source_words"] = imported.coverage.source_words;
+  report["imported_words"] = imported.coverage.imported_words;
+  report["not_imported"] = nlohmann::ordered_json::array();
+  for (const formats::Passage& p : imported.coverage.not_imported)
+    report["not_imported"].push_back({{"file", p.file}, {"line", p.line}, {"text", p.text}});
+  report["warnings"] = nlohmann::ordered_json::array();
+  for (const formats::ImportWarning& w : imported.warnings)
+    report["warnings"].push_back(
+        {{"file", w.where.file}, {"line", w.where.line}, {"message", w.message}});
+  return report;
+}
+
+}  // namespace ladder::app

@@ -1,0 +1,25 @@
+// Importing documents as one framework, as `ladder import` and the import page of the web app do:
+// read (formats::ReadDocuments: detection, encoding repair, coverage), type the requirement
+// sentences (analysis::RecognizeRequirements), and check the model's invariants.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "formats/import.h"
+
+namespace ladder::app {
+
+// Errors: those of formats::ReadDocuments; kInvalidArgument listing the broken invariants of the
+// framework read (an importer bug or a document the reader misread).
+Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& documents,
+                                          std::string_view format = {});
+
+// The coverage report (DESIGN.md §8) with the import's warnings:
+//   {"source_words": N, "imported_words": N, "not_imported": [{"file", "line", "text"}],
+//    "warnings": [{"file", "line", "message"}]}
+nlohmann::ordered_json CoverageReportJson(const formats::Imported& imported);
+
+}  // namespace ladder::app

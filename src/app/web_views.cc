@@ -1,0 +1,286 @@
+#include "app/web_views.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+#include "rules/consensus.h"
+
+namespace ladder::app {
+namespace {
+
+std::string TargetText(const model::Case& c) {
+  if (!c.target_overlay.empty()) return c.target_overlay;
+  return c.target_track + "/" + c.target_level;
+}
+
+std::string LevelLabel(const model::Level& l) {
+  if (l.title.empty() || l.title == l.code) return l.code;
+  return l.code + " · " + l.title;
+}
+
+// The level a person at `current` grows into: the next level of their track, else (at the top
+// of a track that leads on, such as a core role before the IC and management paths) the defined
+// level of the lowest higher rank on another track, IC tracks first.
+std::optional<rules::Target> NextLevel(const model::Framework& f,
+                                       const model::Assignment& current) {
+  if (Result<rules::Target> next = rules::ResolveTarget(f, "next", &current);
+      next && next->kind == rules::Target::Kind::kLevel)
+    return *next;
+  const model::Track* track = f.FindTrack(current.track);
+  const model::Level* level = track ? track->FindLevel(current.level) : nullptr;
+  if (!level) return std::nullopt;
+  const model::Track* best_track = nullptr;
+  const model::Level* best = nullptr;
+  for (const model::Track& t : f.tracks) {
+    if (&t == track) continue;
+    for (const model::Level& l : t.levels) {
+      if (l.rank <= level->rank || l.state == model::LevelState::kUndefined) continue;
+      bool better = !best || l.rank < best->rank ||
+                    (l.rank == best->rank && t.kind == model::TrackKind::kIc &&
+                     best_track->kind != model::TrackKind::kIc);
+      if (better) {
+        best = &l;
+        best_track = &t;
+      }
+      break;  // levels are by rank: the first higher one is this track's candidate
+    }
+  }
+  if (!best) return std::nullopt;
+  return rules::Target::Level(best_track->id, best->code);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const model::Framework>> WebViews::FrameworkOf(std::string_view id,
+                                                                      std::string_view version) {
+  if (site_) {
+    for (const model::Framework* f : site_->Frameworks())
+      if (f->id == id && (version.empty() || f->version == version))
+        return std::make_shared<const model::Framework>(*f);
+  }
+  LADDER_TRY(model::Framework f, store_.GetFramework(id, version));
+  return std::make_shared<const model::Framework>(std::move(f));
+}
+
+Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string_view person,
+                                            Date today) {
+  render::GrowthView v;
+  v.today = today;
+  LADDER_TRY(v.person, store_.GetPerson(person));
+  v.own = !viewer.person.empty() && viewer.person == person;
+  if (!v.own && viewer.Has(model::UserRole::kManager)) {
+    LADDER_TRY(v.as_manager, access_.Manages(viewer.person, person));
+  }
+  std::shared_ptr<const model::Framework> shown;
+  ReviewService review(store_, viewer.Actor(),
+                       [this, &shown](std::string_view id,
+                                      std::string_view version) -> Result<model::Framework> {
+                         LADDER_TRY(shown, FrameworkOf(id, version));
+                         return *shown;
+                       });
+  Result<PersonContext> cx = review.Load(person, today);
+  if (!cx) {
+    if (cx.error().code != ErrorCode::kNotFound) return Fail(cx.error());
+    // No level history: the records alone.
+    LADDER_TRY(v.evidence, store_.ListEvidence(person));
+    LADDER_TRY(v.assessments, store_.ListAssessments(person));
+    LADDER_TRY(v.cases, store_.ListCases(person));
+    LADDER_TRY(v.history, store_.ListAssignments(person));
+    return v;
+  }
+  v.framework = shown;
+  v.current = cx->current;
+  v.assessments = cx->records.assessments;
+  v.evidence = cx->records.evidence;
+  v.cases = cx->records.cases;
+  v.history = cx->records.assignments;
+  if (!v.current || !v.framework) return v;
+  const model::Framework& f = *v.framework;
+  v.level.track = f.FindTrack(v.current->track);
+  v.level.level = v.level.track ? v.level.track->FindLevel(v.current->level) : nullptr;
+  if (!v.level.level) return v;
+  if (site_) v.level.href = "/" + site_->LevelPath(f.id, v.level.track->id, v.level.level->code);
+  if (v.level.href == "/") v.level.href.clear();
+  std::optional<rules::Target> next = NextLevel(f, *v.current);
+  if (next) {
+    v.next.track = f.FindTrack(next->track);
+    v.next.level = v.next.track ? v.next.track->FindLevel(next->level) : nullptr;
+  }
+  // The checklist: the open review's target, else the next level.
+  std::string target;
+  for (const model::Case& c : v.cases)
+    if (c.status != model::CaseStatus::kClosed && c.framework == f.id) target = TargetText(c);
+  if (target.empty() && next) target = next->track + "/" + next->level;
+  if (!target.empty()) {
+    if (Result<rules::Target> t = rules::ResolveTarget(f, target, &*v.current); t) {
+      Result<rules::Verdict> verdict = rules::Evaluate(f, *t, cx->records, today);
+      if (verdict) v.verdict = std::move(*verdict);
+    }
+  }
+  return v;
+}
+
+Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int offset,
+                                        int limit) {
+  render::TeamView view;
+  view.today = today;
+  offset = std::max(0, offset);
+  limit = std::max(1, limit);
+  std::vector<Report> members;
+  view.title = "My team";
+  if (viewer.Has(model::UserRole::kManager) && !viewer.person.empty()) {
+    LADDER_TRY(members, access_.ReportsOf(viewer.person));
+    size_t from = std::min<size_t>(members.size(), offset);
+    size_t to = std::min<size_t>(members.size(), from + limit);
+    members = std::vector<Report>(members.begin() + from, members.begin() + to);
+  }
+  if (members.empty() && Access::SeesEveryone(viewer)) {
+    LADDER_TRY(std::vector<model::Person> everyone, store_.ListPeople({"", limit, offset}));
+    for (model::Person& p : everyone) members.push_back(Report{std::move(p), 1});
+    view.title = "Everyone";
+  }
+  for (Report& r : members) {
+    render::TeamMember m;
+    m.person = std::move(r.person);
+    m.depth = r.depth;
+    std::shared_ptr<const model::Framework> shown;
+    ReviewService review(store_, viewer.Actor(),
+                         [this, &shown](std::string_view id,
+                                        std::string_view version) -> Result<model::Framework> {
+                           LADDER_TRY(shown, FrameworkOf(id, version));
+                           return *shown;
+                         });
+    Result<PersonContext> cx = review.Load(m.person.id, today);
+    if (cx) {
+      m.current = cx->current;
+      for (const model::Case& c : cx->records.cases)
+        if (c.status != model::CaseStatus::kClosed) m.open_cases.push_back(c);
+      if (m.current && shown) {
+        const model::Framework& f = *shown;
+        const model::Track* t = f.FindTrack(m.current->track);
+        const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
+        m.level_label = l ? LevelLabel(*l) : m.current->level;
+        if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {
+          Result<rules::Verdict> v =
+              rules::Evaluate(f, *next, cx->records, today, rules::EvaluateOptions{.explain = false});
+          if (v) m.readiness = std::move(*v);
+        }
+      }
+    } else if (cx.error().code != ErrorCode::kNotFound) {
+      return Fail(cx.error());
+    }
+    view.members.push_back(std::move(m));
+  }
+  return view;
+}
+
+Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_view case_id,
+                                        Date today) {
+  render::CaseView v;
+  v.today = today;
+  std::shared_ptr<const model::Framework> shown;
+  ReviewService review(store_, viewer.Actor(),
+                       [this, &shown](std::string_view id,
+                                      std::string_view version) -> Result<model::Framework> {
+                         LADDER_TRY(shown, FrameworkOf(id, version));
+                         return *shown;
+                       });
+  LADDER_TRY(CaseView shown_case, review.ShowCase(case_id, today));
+  v.review = std::move(shown_case.review);
+  v.verdict = std::move(shown_case.verdict);
+  const model::Case& c = v.review;
+  LADDER_TRY(v.framework, FrameworkOf(c.framework, c.version));
+  LADDER_TRY(v.person, store_.GetPerson(c.person));
+  const model::Framework& f = *v.framework;
+  if (!c.target_overlay.empty()) {
+    const model::OverlayRole* o = f.FindOverlay(c.target_overlay);
+    v.target_label = o && !o->name.empty() ? o->name : c.target_overlay;
+  } else {
+    const model::Track* t = f.FindTrack(c.target_track);
+    const model::Level* l = t ? t->FindLevel(c.target_level) : nullptr;
+    v.target_label = l ? LevelLabel(*l) : c.target_track + "/" + c.target_level;
+    if (t && !t->name.empty()) v.target_label += " (" + t->name + ")";
+  }
+  v.consensus = shown_case.consensus.Describe(c.consensus);
+  v.consensus_reached = shown_case.consensus.state == rules::ConsensusState::kPassed;
+  LADDER_TRY(std::vector<model::Evidence> evidence, store_.ListEvidence(c.person));
+  for (model::Evidence& e : evidence) {
+    if (std::find(c.portfolio.begin(), c.portfolio.end(), e.id) != c.portfolio.end()) {
+      v.portfolio.push_back(std::move(e));
+    } else {
+      v.addable.push_back(std::move(e));
+    }
+  }
+  LADDER_TRY(std::vector<model::Waiver> waivers, store_.ListWaivers(c.person));
+  for (model::Waiver& w : waivers)
+    if (w.case_id == c.id) v.waivers.push_back(std::move(w));
+  if (v.verdict) {
+    std::set<std::string> seen;
+    for (const rules::RequirementResult& r : v.verdict->requirements)
+      if (seen.insert(r.text).second) v.requirements.push_back(r.text);
+  }
+  // Who may sit on the panel: people whose account has the reviewer role, and those on it now.
+  std::set<std::string> reviewer_ids(c.panel.begin(), c.panel.end());
+  LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
+  for (const model::User& u : users)
+    if (!u.person.empty() && !u.disabled &&
+        std::find(u.roles.begin(), u.roles.end(), model::UserRole::kReviewer) != u.roles.end())
+      reviewer_ids.insert(u.person);
+  reviewer_ids.erase(c.person);
+  for (const std::string& id : reviewer_ids)
+    if (Result<model::Person> p = store_.GetPerson(id); p) v.reviewers.push_back(std::move(*p));
+  switch (c.status) {
+    case model::CaseStatus::kOpen:
+      v.next_states = {"portfolio"};
+      break;
+    case model::CaseStatus::kPortfolio:
+      v.next_states = {"peer_review"};
+      break;
+    case model::CaseStatus::kPeerReview:
+      v.next_states = {"decision"};
+      break;
+    case model::CaseStatus::kDecision:
+    case model::CaseStatus::kClosed:
+      break;
+  }
+  v.viewer_is_person = !viewer.person.empty() && viewer.person == c.person;
+  v.viewer_on_panel = !viewer.person.empty() &&
+                      std::find(c.panel.begin(), c.panel.end(), viewer.person) != c.panel.end();
+  LADDER_TRY(v.viewer_manages, access_.Manages(viewer.person, c.person));
+  return v;
+}
+
+Result<render::CasesView> WebViews::Cases(const Principal& viewer) {
+  render::CasesView v;
+  LADDER_TRY(v.cases, access_.VisibleCases(viewer));
+  std::set<std::string> people;
+  for (const model::Case& c : v.cases) people.insert(c.person);
+  for (const std::string& id : people)
+    if (Result<model::Person> p = store_.GetPerson(id); p) v.names.emplace_back(id, p->name);
+  return v;
+}
+
+Result<render::NeedsView> WebViews::Needs(const Principal& viewer, Date today) {
+  render::NeedsView v;
+  v.today = today;
+  LADDER_TRY(v.needs, store_.ListNeeds(""));
+  v.may_open = !viewer.person.empty() &&
+               (viewer.Has(model::UserRole::kManager) || Access::SeesEveryone(viewer));
+  if (site_) {
+    for (const model::Framework* f : site_->Frameworks()) {
+      if (f->tracks.empty()) continue;
+      std::vector<std::pair<std::string, std::string>> options;
+      for (const model::Track& t : f->tracks)
+        for (const model::Level& l : t.levels)
+          options.emplace_back(t.id + "/" + l.code,
+                               (t.name.empty() ? t.id : t.name) + ": " + LevelLabel(l));
+      for (const model::OverlayRole& o : f->overlays)
+        options.emplace_back(o.id, "Role: " + (o.name.empty() ? o.id : o.name));
+      v.targets.emplace_back(f->id, std::move(options));
+    }
+  }
+  return v;
+}
+
+}  // namespace ladder::app

@@ -1,0 +1,54 @@
+// The data of the web app's pages (render/app_views.h), read through the Store, filtered by
+// Access and evaluated by the eligibility engine: the use cases behind the pages and the JSON
+// API of `ladder serve`.
+//
+// Frameworks come from the published site the server shows (`site`), so that a page never
+// parses a stored framework on the way; a person whose level is in a version the site does not
+// show (a draft, an older version) is read from the store.
+//
+// Thread-safe when the Store is; holds no state.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "app/access.h"
+#include "app/accounts.h"
+#include "app/review.h"
+#include "base/date.h"
+#include "base/error.h"
+#include "render/app_views.h"
+#include "render/site.h"
+#include "storage/store.h"
+
+namespace ladder::app {
+
+class WebViews {
+ public:
+  WebViews(storage::Store& store, Access& access, const render::Site* site)
+      : store_(store), access_(access), site_(site) {}
+
+  // The growth page of `person` as `viewer` sees it. REQUIRES: the viewer may see the person
+  // (Access::Check with Guard::kPerson).
+  Result<render::GrowthView> Growth(const Principal& viewer, std::string_view person, Date today);
+  // The viewer's reports (managers), or everyone (people team, admins) from `offset`, at most
+  // `limit` people.
+  Result<render::TeamView> Team(const Principal& viewer, Date today, int offset = 0,
+                                int limit = 200);
+  // REQUIRES: the viewer may see the case (Guard::kCase).
+  Result<render::CaseView> Case(const Principal& viewer, std::string_view case_id, Date today);
+  Result<render::CasesView> Cases(const Principal& viewer);
+  Result<render::NeedsView> Needs(const Principal& viewer, Date today);
+
+ private:
+  // The framework `id`@`version`: from the site when it shows that version, else the store.
+  Result<std::shared_ptr<const model::Framework>> FrameworkOf(std::string_view id,
+                                                              std::string_view version);
+
+  storage::Store& store_;
+  Access& access_;
+  const render::Site* site_;
+};
+
+}  // namespace ladder::app

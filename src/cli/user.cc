@@ -1,0 +1,214 @@
+// `ladder user add | list | passwd | disable | enable | token`: accounts from the command line
+// (the first admin comes from here; docs/accounts.md). Passwords are read from standard input
+// (--password-stdin) or asked for on the terminal without echo, never taken as an argument.
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/accounts.h"
+#include "base/text.h"
+#include "cli/command.h"
+#include "cli/review_common.h"
+#include "render/records_json.h"
+
+namespace ladder::cli {
+namespace {
+
+struct UserOptions {
+  StoreOptions store;
+  std::string id;
+  std::string name;
+  std::string person;
+  std::vector<std::string> roles;
+  bool password_stdin = false;
+  std::string token_name;
+  std::string expires;
+};
+
+// The password: one line of standard input, or asked twice on the terminal with echo off.
+Result<std::string> ReadPassword(bool from_stdin) {
+  std::string password;
+  if (from_stdin || !isatty(STDIN_FILENO)) {
+    if (!std::getline(std::cin, password))
+      return MakeError(ErrorCode::kInvalidArgument, "no password on standard input", {},
+                       "--password-stdin");
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+  }
+  termios old{};
+  tcgetattr(STDIN_FILENO, &old);
+  termios quiet = old;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  std::string again;
+  std::fprintf(stderr, "Password: ");
+  std::getline(std::cin, password);
+  std::fprintf(stderr, "\nAgain: ");
+  std::getline(std::cin, again);
+  std::fprintf(stderr, "\n");
+  tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  if (password != again)
+    return MakeError(ErrorCode::kInvalidArgument, "the two passwords differ", {}, "password");
+  return password;
+}
+
+Result<std::vector<model::UserRole>> Roles(const std::vector<std::string>& names) {
+  std::vector<model::UserRole> roles;
+  for (const std::string& list : names)
+    for (const std::string& n : SplitList(list)) {
+      std::optional<model::UserRole> r = model::ParseUserRole(n);
+      if (!r)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "'" + n + "' is not a role: admin, people_team, manager, reviewer, "
+                         "employee",
+                         {}, "--role");
+      roles.push_back(*r);
+    }
+  return roles;
+}
+
+void PrintUser(const UserOptions& o, const model::User& u, std::string_view what) {
+  if (o.store.json) return PrintJson(nlohmann::json::parse(render::UserJson(u).dump()));
+  std::vector<std::string> roles;
+  for (model::UserRole r : u.roles) roles.push_back(model::UserRoleName(r));
+  PrintText(std::string(what) + " user " + u.id + " (" + text::Join(roles, ", ") + ")" +
+            (u.person.empty() ? "" : ", person " + u.person) + (u.disabled ? ", disabled" : "") +
+            "\n");
+}
+
+int RunAdd(const UserOptions& o) {
+  Result<std::vector<model::UserRole>> roles = Roles(o.roles);
+  if (!roles) return ReportError(roles.error());
+  if (roles->empty()) roles->push_back(model::UserRole::kEmployee);
+  auto store = OpenStore(o.store);
+  if (!store) return ReportError(store.error());
+  if (Status id = app::AccountService::CheckUserId(o.id); !id) return ReportError(id.error());
+  Result<std::string> password = ReadPassword(o.password_stdin);
+  if (!password) return ReportError(password.error());
+  app::AccountService accounts(**store);
+  Result<model::User> u =
+      accounts.AddUser(CliActor(), app::NewUser{o.id, o.name, o.person, *roles, *password});
+  if (!u) return ReportError(u.error());
+  PrintUser(o, *u, "added");
+  return kExitOk;
+}
+
+int RunList(const UserOptions& o) {
+  auto store = OpenStore(o.store);
+  if (!store) return ReportError(store.error());
+  Result<std::vector<model::User>> users = (*store)->ListUsers();
+  if (!users) return ReportError(users.error());
+  if (o.store.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const model::User& u : *users)
+      out.push_back(nlohmann::json::parse(render::UserJson(u).dump()));
+    PrintJson(out);
+    return kExitOk;
+  }
+  for (const model::User& u : *users) PrintUser(o, u, "");
+  return kExitOk;
+}
+
+int RunChange(const UserOptions& o, app::UserChange change, std::string_view what) {
+  auto store = OpenStore(o.store);
+  if (!store) return ReportError(store.error());
+  app::AccountService accounts(**store);
+  Result<model::User> u = accounts.UpdateUser(CliActor(), o.id, change);
+  if (!u) return ReportError(u.error());
+  PrintUser(o, *u, what);
+  return kExitOk;
+}
+
+int RunPasswd(const UserOptions& o) {
+  Result<std::string> password = ReadPassword(o.password_stdin);
+  if (!password) return ReportError(password.error());
+  app::UserChange change;
+  change.password = *password;
+  return RunChange(o, change, "new password for");
+}
+
+int RunToken(const UserOptions& o) {
+  std::string expires;
+  if (!o.expires.empty()) {
+    Result<Date> d = ParseDateOption("--expires", o.expires, {});
+    if (!d) return ReportError(d.error());
+    expires = d->ToString() + "T23:59:59.999Z";
+  }
+  auto store = OpenStore(o.store);
+  if (!store) return ReportError(store.error());
+  app::AccountService accounts(**store);
+  Result<app::NewToken> t = accounts.CreateToken(CliActor(), o.id, o.token_name, expires);
+  if (!t) return ReportError(t.error());
+  if (o.store.json) {
+    nlohmann::json j = nlohmann::json::parse(render::TokenJson(t->token).dump());
+    j["secret"] = t->secret;
+    PrintJson(j);
+  } else {
+    std::fprintf(stderr, "ladder: API token %s for %s; it is shown only now:\n",
+                 t->token.id.c_str(), o.id.c_str());
+    PrintText(t->secret + "\n");
+  }
+  return kExitOk;
+}
+
+void SetUpUser(CLI::App& app, std::vector<Run>& runs) {
+  auto* user = app.add_subcommand("user", "Accounts of the web app: add, list, passwd, disable, "
+                                          "enable, token");
+  user->require_subcommand(1);
+  auto o = std::make_shared<UserOptions>();
+
+  auto* add = user->add_subcommand("add", "Add a user (the password is read from the terminal "
+                                          "or, with --password-stdin, from standard input)");
+  add->add_option("id", o->id, "Login name")->required();
+  add->add_option("--role", o->roles,
+                  "admin, people_team, manager, reviewer or employee (repeat or separate with "
+                  "commas; default employee)");
+  add->add_option("--name", o->name, "Display name");
+  add->add_option("--person", o->person, "The person (id) the account belongs to");
+  add->add_flag("--password-stdin", o->password_stdin, "Read the password from standard input");
+  AddStoreOptions(add, o->store);
+  runs.push_back({add, [o] { return RunAdd(*o); }});
+
+  auto* list = user->add_subcommand("list", "List users and their roles");
+  AddStoreOptions(list, o->store);
+  runs.push_back({list, [o] { return RunList(*o); }});
+
+  auto* passwd = user->add_subcommand("passwd", "Set a user's password (ends their sessions)");
+  passwd->add_option("id", o->id, "Login name")->required();
+  passwd->add_flag("--password-stdin", o->password_stdin, "Read the password from standard input");
+  AddStoreOptions(passwd, o->store);
+  runs.push_back({passwd, [o] { return RunPasswd(*o); }});
+
+  auto* disable = user->add_subcommand("disable", "Disable a user (ends their sessions)");
+  disable->add_option("id", o->id, "Login name")->required();
+  AddStoreOptions(disable, o->store);
+  runs.push_back({disable, [o] {
+                    app::UserChange c;
+                    c.disabled = true;
+                    return RunChange(*o, c, "disabled");
+                  }});
+
+  auto* enable = user->add_subcommand("enable", "Enable a disabled user");
+  enable->add_option("id", o->id, "Login name")->required();
+  AddStoreOptions(enable, o->store);
+  runs.push_back({enable, [o] {
+                    app::UserChange c;
+                    c.disabled = false;
+                    return RunChange(*o, c, "enabled");
+                  }});
+
+  auto* token = user->add_subcommand("token", "Create an API token for a user; the secret is "
+                                              "printed once");
+  token->add_option("id", o->id, "Login name")->required();
+  token->add_option("--name", o->token_name, "What the token is for")->required();
+  token->add_option("--expires", o->expires, "Last day it works (YYYY-MM-DD; default never)");
+  AddStoreOptions(token, o->store);
+  runs.push_back({token, [o] { return RunToken(*o); }});
+}
+
+}  // namespace
+}  // namespace ladder::cli
+
+LADDER_COMMAND(95, ladder::cli::SetUpUser);

@@ -1,0 +1,206 @@
+// The pages of the web app for people (DESIGN.md §1): signing in, my growth, a person's growth,
+// my team, advancement reviews (cases) with their panel, votes, waivers and decision, documented
+// needs, the account page, and the administration pages (users, frameworks and their versions,
+// importing a document, editing a framework as YAML, the audit log).
+//
+// Each page is a plain struct of model and rules values filled by the use cases of app/; the
+// functions here turn it into HTML with the mustache templates of web/templates/app_*.mustache,
+// under the same escaping rules as the published pages (site.h): every text escaped, every URL
+// through SafeUrl(), only cmark-gfm output unescaped. Forms carry the viewer's CSRF token. Links
+// are absolute paths of the server ("/people/e1"), since these pages exist only there.
+//
+// Pure functions of their input; thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/lint.h"
+#include "base/date.h"
+#include "model/framework.h"
+#include "model/people.h"
+#include "rules/eligibility.h"
+#include "storage/store.h"
+
+namespace ladder::render {
+
+// Who is looking, for the navigation and the forms.
+struct Viewer {
+  std::string user;  // "" when nobody is signed in
+  std::string name;
+  std::string person;  // the viewer's person id, or ""
+  bool admin = false;
+  bool author = false;   // people team or admin: frameworks, imports, the audit log
+  bool manager = false;  // has the manager role
+  std::string csrf;      // the token every form carries
+};
+
+// A message at the top of a page after a form was sent.
+struct Flash {
+  std::string notice;  // what was done
+  std::string error;   // what went wrong (the form's values are kept)
+};
+
+// A level of a framework, resolved.
+struct LevelInfo {
+  const model::Track* track = nullptr;
+  const model::Level* level = nullptr;
+  std::string href;  // its page in the published site, or ""
+};
+
+struct LoginView {
+  std::string next;   // where to go after signing in
+  std::string user;   // the name typed, kept after a failure
+  std::string error;  // why the last attempt failed
+  std::string csrf;   // the login form's token (double-submit cookie)
+};
+
+struct GrowthView {
+  model::Person person;
+  bool own = false;         // the viewer's own page ("My growth")
+  bool as_manager = false;  // the viewer is above the person: manager assessments, cases
+  std::shared_ptr<const model::Framework> framework;  // of the current level; null: no level
+  std::optional<model::Assignment> current;
+  LevelInfo level;                      // the level held
+  LevelInfo next;                       // the next level of the track, if any
+  std::optional<rules::Verdict> verdict;  // eligibility for `next` (or the open case's target)
+  std::vector<model::Assessment> assessments;  // the person's, oldest first
+  std::vector<model::Evidence> evidence;       // oldest first
+  std::vector<model::Case> cases;
+  std::vector<model::Assignment> history;  // oldest first
+  Date today;
+  Flash flash;
+};
+
+struct TeamMember {
+  model::Person person;
+  int depth = 1;  // 1: a direct report
+  std::optional<model::Assignment> current;
+  std::string level_label;  // "IC3 · Senior Support Engineer"
+  std::optional<rules::Verdict> readiness;  // for the next level
+  std::vector<model::Case> open_cases;
+};
+
+struct TeamView {
+  std::string title;  // "My team", "Everyone"
+  std::vector<TeamMember> members;
+  Date today;
+};
+
+struct CaseView {
+  model::Case review;
+  model::Person person;
+  std::shared_ptr<const model::Framework> framework;
+  std::string target_label;
+  std::optional<rules::Verdict> verdict;  // for the target, today
+  std::string consensus;                  // "reached: promote (2 of 2 for)" ...
+  bool consensus_reached = false;
+  std::vector<model::Evidence> portfolio;    // the evidence named in the case
+  std::vector<model::Evidence> addable;      // the person's evidence not yet in it
+  std::vector<model::Waiver> waivers;        // of the person, for this case
+  std::vector<std::string> requirements;     // sentences a waiver may name
+  std::vector<model::Person> reviewers;      // who may be named on the panel
+  std::vector<std::string> next_states;      // the moves allowed now
+  bool viewer_on_panel = false;
+  bool viewer_manages = false;  // above the person: panel, moves, waivers, decision
+  bool viewer_is_person = false;
+  Date today;
+  Flash flash;
+};
+
+struct CasesView {
+  std::vector<model::Case> cases;
+  std::vector<std::pair<std::string, std::string>> names;  // person id -> name
+};
+
+struct NeedsView {
+  std::vector<model::Need> needs;
+  // For the form: framework id -> its targets ("track/code" and overlay ids) with labels.
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> targets;
+  bool may_open = false;
+  Date today;
+  Flash flash;
+};
+
+struct AccountView {
+  model::User user;
+  std::vector<storage::ApiToken> tokens;
+  std::string new_token;  // shown once, right after it was created
+  Flash flash;
+};
+
+struct UsersView {
+  std::vector<model::User> users;
+  std::vector<model::Person> people;  // for linking accounts to people
+  Flash flash;
+};
+
+struct FrameworksView {
+  std::vector<storage::FrameworkInfo> frameworks;
+  Flash flash;
+};
+
+// The YAML editor, also the import preview (the imported framework as YAML, ready to save).
+struct EditView {
+  std::string title;  // "Edit support", "Import career-ladder.md"
+  std::string yaml;
+  std::vector<analysis::Finding> findings;
+  std::string error;        // the text could not be read: where and why
+  bool checked = false;     // findings were computed for exactly this text
+  std::string checked_key;  // sent back so that Save knows the findings were seen
+  bool saved = false;
+  // Import preview: the coverage report.
+  bool import = false;
+  int source_words = 0;
+  int imported_words = 0;
+  std::vector<std::pair<int, std::string>> not_imported;  // line, text
+  std::vector<std::string> warnings;
+  Flash flash;
+};
+
+struct AuditView {
+  std::vector<model::AuditEntry> entries;
+  storage::AuditQuery query;
+  std::string csv_href;
+  std::string more_href;  // the next page, or ""
+};
+
+// A page of the app: its HTML (a whole document).
+std::string RenderLogin(const Viewer& viewer, const LoginView& view);
+std::string RenderGrowth(const Viewer& viewer, const GrowthView& view);
+std::string RenderTeam(const Viewer& viewer, const TeamView& view);
+std::string RenderCase(const Viewer& viewer, const CaseView& view);
+std::string RenderCases(const Viewer& viewer, const CasesView& view);
+std::string RenderNeeds(const Viewer& viewer, const NeedsView& view);
+std::string RenderAccount(const Viewer& viewer, const AccountView& view);
+std::string RenderUsers(const Viewer& viewer, const UsersView& view);
+std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& view);
+std::string RenderEdit(const Viewer& viewer, const EditView& view);
+// The upload form of the import; `formats` are the names --from accepts.
+std::string RenderImportForm(const Viewer& viewer, const std::vector<std::string>& formats,
+                             const Flash& flash);
+std::string RenderAudit(const Viewer& viewer, const AuditView& view);
+// An error page: the status's title and the message.
+std::string RenderErrorPage(const Viewer& viewer, int status, std::string_view message);
+// The lint findings alone (the editor's Check button, answered as a fragment for htmx).
+std::string RenderFindings(const EditView& view);
+// The account part of the site's navigation, for the pages of the published site when served:
+// the server puts it where the site's pages say (kAccountNavSlot).
+std::string RenderAccountNav(const Viewer& viewer);
+
+// Where published pages leave room for the account navigation (an HTML comment, inert in the
+// static site).
+inline constexpr std::string_view kAccountNavSlot = "<!--ladder:account-->";
+
+// The audit log as CSV (RFC 4180, a header row; text cells that a spreadsheet would read as a
+// formula are prefixed with an apostrophe).
+std::string AuditCsv(const std::vector<model::AuditEntry>& entries);
+
+// Words for a verdict's status and a requirement's status ("Eligible", "Not yet", ...).
+std::string OverallLabel(rules::Overall overall);
+std::string StatusLabel(rules::RequirementStatus status);
+
+}  // namespace ladder::render

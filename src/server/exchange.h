@@ -1,0 +1,186 @@
+// Internals of the server shared by its handler files: the services a handler may use and one
+// request in flight (Exchange). Not for use outside server/.
+//
+// Handlers only translate: they read the request, call a use case of app/ (or the Store for a
+// plain read), and write the answer; errors go through Exchange::Fail, the one place that picks
+// a status (server/http_status.h) and its form (an HTML page or application/problem+json).
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app/access.h"
+#include "app/accounts.h"
+#include "app/login_limiter.h"
+#include "app/review.h"
+#include "render/app_views.h"
+#include "render/site.h"
+#include "server/routes.h"
+#include "server/server.h"
+#include "storage/store.h"
+
+namespace ladder::server::internal {
+
+using Json = nlohmann::ordered_json;
+
+// What handlers share; one per server. Thread-safe.
+struct Services {
+  Services(ServerOptions opts, storage::Store& st)
+      : options(std::move(opts)),
+        store(st),
+        accounts(st),
+        access(st, app::AccessOptions{options.public_frameworks}) {}
+
+  ServerOptions options;
+  storage::Store& store;
+  app::AccountService accounts;
+  app::Access access;
+  app::LoginLimiter user_limiter{5, std::chrono::minutes(15)};
+  app::LoginLimiter address_limiter{20, std::chrono::minutes(15)};
+
+  // The published site, replaced whole when the published versions change.
+  std::shared_ptr<const render::Site> Site() const { return site.load(); }
+  // Rebuilds the site when the published versions in the store changed (or always when
+  // `force`). Errors leave the current site in place.
+  Status ReloadSite(bool force);
+
+  std::atomic<std::shared_ptr<const render::Site>> site;
+  std::mutex reload_mutex;
+  std::string site_signature;  // of the published versions the site shows (reload_mutex)
+  std::atomic<long long> generation{0};
+};
+
+// One request in flight.
+struct Exchange {
+  const httplib::Request& req;
+  httplib::Response& res;
+  Services& services;
+  const RouteSpec& route;
+  std::map<std::string, std::string> params;  // from the pattern
+  app::Principal principal;
+
+  // The viewer of pages (navigation, CSRF token).
+  render::Viewer Viewer() const;
+  // An ReviewService acting for the signed-in user.
+  app::ReviewService Review() const { return app::ReviewService(services.store, principal.Actor()); }
+  Date Today() const;
+
+  // A path parameter, query parameter or form field ("" when absent).
+  std::string Param(const std::string& name) const;
+  std::string Query(const std::string& name) const;
+  std::string Form(const std::string& name) const;
+  std::vector<std::string> FormAll(const std::string& name) const;
+  bool HasForm(const std::string& name) const;
+  // The JSON body of an API request (kInvalidArgument with the position for malformed JSON,
+  // or a body that is not an object).
+  Result<Json> Body() const;
+
+  void Html(std::string body, int status = 200);
+  void SendJson(const Json& body, int status = 200);
+  // 303 to a local path (others become "/").
+  void Redirect(std::string_view to);
+  // The error as a page (401 on a GET page: to the login form) or as problem+json.
+  void Fail(const Error& error);
+};
+
+// The one mapping of errors to answers, for code outside an Exchange (dispatch).
+void WriteProblem(httplib::Response& res, const Error& error, std::string_view instance);
+
+// A string field of a JSON body ("" when absent; kInvalidArgument naming the field when of
+// another type).
+Result<std::string> StringField(const Json& body, const char* name, bool required = false);
+// A date field (YYYY-MM-DD); `fallback` when absent.
+Result<Date> DateField(const Json& body, const char* name, Date fallback = {});
+// A date form field or query parameter (YYYY-MM-DD); `fallback` when empty.
+Result<Date> ParseDateValue(std::string_view field, std::string_view value, Date fallback);
+
+// Handlers, by area.
+using Handler = void (*)(Exchange&);
+struct Route {
+  RouteSpec spec;
+  Handler handler;
+};
+const std::vector<Route>& RouteTable();
+
+// Account and sessions (handlers_account.cc).
+void LoginPage(Exchange& x);
+void LoginSubmit(Exchange& x);
+void Logout(Exchange& x);
+void AccountPage(Exchange& x);
+void AccountPassword(Exchange& x);
+void AccountTokenCreate(Exchange& x);
+void AccountTokenRevoke(Exchange& x);
+void ApiSessionCreate(Exchange& x);
+void ApiSessionDelete(Exchange& x);
+void ApiMe(Exchange& x);
+void ApiPassword(Exchange& x);
+void ApiTokens(Exchange& x);
+void ApiTokenCreate(Exchange& x);
+void ApiTokenRevoke(Exchange& x);
+// People and growth (handlers_people.cc).
+void MyGrowthPage(Exchange& x);
+void GrowthPage(Exchange& x);
+void TeamPage(Exchange& x);
+void EvidenceSubmit(Exchange& x);
+void AssessmentSubmit(Exchange& x);
+void CaseOpenSubmit(Exchange& x);
+void ApiPeople(Exchange& x);
+void ApiPerson(Exchange& x);
+void ApiGrowth(Exchange& x);
+void ApiEligibility(Exchange& x);
+void ApiEvidenceList(Exchange& x);
+void ApiEvidenceCreate(Exchange& x);
+void ApiAssessmentList(Exchange& x);
+void ApiAssessmentCreate(Exchange& x);
+void ApiCaseOpen(Exchange& x);
+void ApiTeam(Exchange& x);
+// Reviews and needs (handlers_cases.cc).
+void CasesPage(Exchange& x);
+void CasePage(Exchange& x);
+void CaseAction(Exchange& x);
+void NeedsPage(Exchange& x);
+void NeedOpenSubmit(Exchange& x);
+void NeedCloseSubmit(Exchange& x);
+void ApiCases(Exchange& x);
+void ApiCase(Exchange& x);
+void ApiCaseAction(Exchange& x);
+void ApiNeeds(Exchange& x);
+void ApiNeedOpen(Exchange& x);
+void ApiNeedClose(Exchange& x);
+// Frameworks, users and the audit log (handlers_admin.cc).
+void UsersPage(Exchange& x);
+void UserCreateSubmit(Exchange& x);
+void UserUpdateSubmit(Exchange& x);
+void FrameworksPage(Exchange& x);
+void PublishSubmit(Exchange& x);
+void ImportPage(Exchange& x);
+void ImportSubmit(Exchange& x);
+void EditPage(Exchange& x);
+void LintSubmit(Exchange& x);
+void SaveSubmit(Exchange& x);
+void AuditPage(Exchange& x);
+void AuditCsvPage(Exchange& x);
+void ApiUsers(Exchange& x);
+void ApiUserCreate(Exchange& x);
+void ApiUserUpdate(Exchange& x);
+void ApiFrameworks(Exchange& x);
+void ApiFramework(Exchange& x);
+void ApiFrameworkSave(Exchange& x);
+void ApiPublish(Exchange& x);
+void ApiImport(Exchange& x);
+void ApiLint(Exchange& x);
+void ApiAudit(Exchange& x);
+void ApiSearch(Exchange& x);
+// The published site (server.cc).
+void SitePage(Exchange& x);
+void Healthz(Exchange& x);
+
+}  // namespace ladder::server::internal

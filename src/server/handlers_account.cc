@@ -1,0 +1,292 @@
+// Signing in and out, the account page, API sessions and tokens.
+#include "app/crypto.h"
+#include "base/text.h"
+#include "render/records_json.h"
+#include "server/exchange.h"
+
+namespace ladder::server::internal {
+namespace {
+
+constexpr const char* kSessionCookie = "ladder_session";
+constexpr const char* kLoginCookie = "ladder_login";  // the login form's CSRF (double submit)
+
+bool Secure(const Exchange& x) {
+  return x.services.options.secure_cookies ||
+         x.req.get_header_value("X-Forwarded-Proto") == "https";
+}
+
+std::string Cookie(const Exchange& x, std::string_view name, std::string_view value, long max_age,
+                   std::string_view same_site = "Lax", std::string_view path = "/") {
+  std::string c = std::string(name) + "=" + std::string(value) + "; Path=" + std::string(path) +
+                  "; HttpOnly; SameSite=" + std::string(same_site) +
+                  "; Max-Age=" + std::to_string(max_age);
+  if (Secure(x)) c += "; Secure";
+  return c;
+}
+
+std::string ReadCookie(const Exchange& x, std::string_view name) {
+  std::string header = x.req.get_header_value("Cookie");
+  for (const std::string& part : text::Split(header, ';')) {
+    std::string_view kv = text::Trim(part);
+    size_t eq = kv.find('=');
+    if (eq != std::string_view::npos && kv.substr(0, eq) == name)
+      return std::string(kv.substr(eq + 1));
+  }
+  return "";
+}
+
+// A local path to go to after signing in ("/" for anything else).
+std::string SafeNext(std::string_view next) {
+  if (next.empty() || next[0] != '/' || next.starts_with("//") ||
+      next.find_first_of("\\\r\n") != std::string_view::npos)
+    return "/";
+  return std::string(next);
+}
+
+// Rate limiting: by user name and by client address. Returns the seconds to wait, or 0.
+long Wait(Exchange& x, const std::string& user) {
+  auto now = app::LoginLimiter::Clock::now();
+  return std::max(x.services.user_limiter.RetryAfter("user:" + user, now),
+                  x.services.address_limiter.RetryAfter("ip:" + x.req.remote_addr, now));
+}
+
+void Failed(Exchange& x, const std::string& user) {
+  auto now = app::LoginLimiter::Clock::now();
+  x.services.user_limiter.Failure("user:" + user, now);
+  x.services.address_limiter.Failure("ip:" + x.req.remote_addr, now);
+}
+
+// Signs in: ends the session the client came with (if any) and opens a new one, so that a
+// session id known before signing in is never one after (no fixation).
+Result<app::NewSession> SignIn(Exchange& x, const std::string& user, const std::string& password) {
+  if (long wait = Wait(x, user); wait > 0) {
+    x.res.set_header("Retry-After", std::to_string(wait));
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "too many failed sign-ins: try again in " + std::to_string(wait) + " s");
+  }
+  Result<app::NewSession> s = x.services.accounts.Login(user, password);
+  if (!s) {
+    if (s.error().code == ErrorCode::kUnauthenticated) Failed(x, user);
+    return s;
+  }
+  x.services.user_limiter.Success("user:" + user);
+  if (std::string old = ReadCookie(x, kSessionCookie); !old.empty())
+    (void)x.services.accounts.Logout(old);
+  long max_age = static_cast<long>(std::chrono::hours(12).count() * 3600);
+  x.res.set_header("Set-Cookie", Cookie(x, kSessionCookie, s->secret, max_age));
+  return s;
+}
+
+void TooMany(Exchange& x, const Error& e) {
+  if (x.route.api) {
+    WriteProblem(x.res, e, x.req.path);
+  } else {
+    x.Html(render::RenderErrorPage(x.Viewer(), 429, e.message));
+  }
+  x.res.status = 429;
+}
+
+render::AccountView AccountOf(Exchange& x, Result<model::User>& user) {
+  render::AccountView v;
+  if (user) v.user = *user;
+  if (Result<std::vector<storage::ApiToken>> t = x.services.store.ListApiTokens(x.principal.user);
+      t)
+    v.tokens = std::move(*t);
+  return v;
+}
+
+void ShowAccount(Exchange& x, render::Flash flash, std::string new_token = {}, int status = 200) {
+  Result<model::User> user = x.services.store.GetUser(x.principal.user);
+  if (!user) return x.Fail(user.error());
+  render::AccountView v = AccountOf(x, user);
+  v.flash = std::move(flash);
+  v.new_token = std::move(new_token);
+  x.Html(render::RenderAccount(x.Viewer(), v), status);
+}
+
+// An expiry date from a form or body ("" for none) as the end of that day, UTC.
+Result<std::string> ExpiryOf(std::string_view date) {
+  if (date.empty()) return std::string();
+  LADDER_TRY(Date d, ParseDateValue("expires", date, {}));
+  return d.ToString() + "T23:59:59.999Z";
+}
+
+}  // namespace
+
+void LoginPage(Exchange& x) {
+  if (x.principal.SignedIn()) return x.Redirect(SafeNext(x.Query("next")));
+  std::string token = ReadCookie(x, kLoginCookie);
+  if (token.size() < 20) {
+    token = app::RandomToken();
+    x.res.set_header("Set-Cookie", Cookie(x, kLoginCookie, token, 3600, "Strict", "/login"));
+  }
+  render::LoginView v;
+  v.next = SafeNext(x.Query("next"));
+  v.csrf = token;
+  x.Html(render::RenderLogin(x.Viewer(), v));
+}
+
+void LoginSubmit(Exchange& x) {
+  std::string user = x.Form("user"), password = x.Form("password");
+  std::string next = SafeNext(x.Form("next"));
+  std::string cookie = ReadCookie(x, kLoginCookie), token = x.Form("csrf");
+  render::LoginView v;
+  v.next = next;
+  v.user = user;
+  v.csrf = cookie;
+  if (cookie.empty() || !app::ConstantTimeEquals(cookie, token)) {
+    v.csrf = app::RandomToken();
+    x.res.set_header("Set-Cookie", Cookie(x, kLoginCookie, v.csrf, 3600, "Strict", "/login"));
+    v.error = "The form's security token is missing or out of date: please sign in again.";
+    return x.Html(render::RenderLogin(x.Viewer(), v), 403);
+  }
+  Result<app::NewSession> s = SignIn(x, user, password);
+  if (!s) {
+    v.error = s.error().message;
+    int status = s.error().code == ErrorCode::kResourceExhausted ? 429
+                 : s.error().code == ErrorCode::kUnauthenticated ? 401
+                                                                  : 503;
+    return x.Html(render::RenderLogin(x.Viewer(), v), status);
+  }
+  if (next == "/") {
+    Result<model::User> u = x.services.store.GetUser(user);
+    if (u && !u->person.empty()) next = "/me";
+  }
+  x.Redirect(next);
+}
+
+void Logout(Exchange& x) {
+  (void)x.services.accounts.Logout(ReadCookie(x, kSessionCookie));
+  x.res.set_header("Set-Cookie", Cookie(x, kSessionCookie, "", 0));
+  x.Redirect("/login");
+}
+
+void AccountPage(Exchange& x) { ShowAccount(x, {}); }
+
+void AccountPassword(Exchange& x) {
+  Status s = x.services.accounts.ChangePassword(x.principal.user, x.Form("old_password"),
+                                                x.Form("new_password"), x.principal.session_hash);
+  if (!s) return ShowAccount(x, {"", s.error().message}, {}, s.error().code == ErrorCode::kUnauthenticated ? 403 : 400);
+  ShowAccount(x, {"Your password was changed; your other sessions were ended.", ""});
+}
+
+void AccountTokenCreate(Exchange& x) {
+  Result<std::string> expires = ExpiryOf(x.Form("expires"));
+  if (!expires) return ShowAccount(x, {"", expires.error().message}, {}, 400);
+  Result<app::NewToken> t = x.services.accounts.CreateToken(x.principal.Actor(), x.principal.user,
+                                                            x.Form("name"), *expires);
+  if (!t) return ShowAccount(x, {"", t.error().message}, {}, 400);
+  ShowAccount(x, {"Token '" + t->token.name + "' created.", ""}, t->secret);
+}
+
+void AccountTokenRevoke(Exchange& x) {
+  Status s =
+      x.services.accounts.RevokeToken(x.principal.Actor(), x.principal.user, x.Param("token"));
+  if (!s) return x.Fail(s.error());
+  x.Redirect("/account");
+}
+
+// -- API -----------------------------------------------------------------------------------------
+
+namespace {
+
+Json MeJson(const app::Principal& p) {
+  Json roles = Json::array();
+  for (model::UserRole r : p.roles) roles.push_back(model::UserRoleName(r));
+  Json j = {{"user", p.user},
+            {"name", p.name},
+            {"person", p.person.empty() ? Json(nullptr) : Json(p.person)},
+            {"roles", roles},
+            {"via", p.via == app::Principal::Via::kToken ? "token" : "session"}};
+  if (p.via == app::Principal::Via::kSession) j["csrf_token"] = p.csrf;
+  return j;
+}
+
+bool JsonRequest(const Exchange& x) {
+  return x.req.get_header_value("Content-Type").rfind("application/json", 0) == 0;
+}
+
+}  // namespace
+
+void ApiSessionCreate(Exchange& x) {
+  // A JSON body cannot be sent cross-site without the browser asking first: no login CSRF.
+  if (!JsonRequest(x))
+    return x.Fail(Error{ErrorCode::kInvalidArgument, "send the credentials as application/json",
+                        {}, "Content-Type"});
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> user = StringField(*body, "user", true);
+  if (!user) return x.Fail(user.error());
+  Result<std::string> password = StringField(*body, "password", true);
+  if (!password) return x.Fail(password.error());
+  Result<app::NewSession> s = SignIn(x, *user, *password);
+  if (!s) {
+    if (s.error().code == ErrorCode::kResourceExhausted) return TooMany(x, s.error());
+    return x.Fail(s.error());
+  }
+  Result<app::Principal> p = x.services.accounts.AuthenticateSession(s->secret);
+  if (!p) return x.Fail(p.error());
+  Json j = MeJson(*p);
+  j["expires_at"] = s->session.expires_at;
+  x.SendJson(j, 201);
+}
+
+void ApiSessionDelete(Exchange& x) {
+  if (x.principal.via == app::Principal::Via::kSession)
+    (void)x.services.accounts.Logout(ReadCookie(x, kSessionCookie));
+  x.res.set_header("Set-Cookie", Cookie(x, kSessionCookie, "", 0));
+  x.res.status = 204;
+}
+
+void ApiMe(Exchange& x) { x.SendJson(MeJson(x.principal)); }
+
+void ApiPassword(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> old_pw = StringField(*body, "old_password", true);
+  if (!old_pw) return x.Fail(old_pw.error());
+  Result<std::string> new_pw = StringField(*body, "new_password", true);
+  if (!new_pw) return x.Fail(new_pw.error());
+  Status s = x.services.accounts.ChangePassword(x.principal.user, *old_pw, *new_pw,
+                                                x.principal.session_hash);
+  if (!s) {
+    Error e = s.error();
+    if (e.code == ErrorCode::kUnauthenticated) e.code = ErrorCode::kPermissionDenied;
+    return x.Fail(e);
+  }
+  x.res.status = 204;
+}
+
+void ApiTokens(Exchange& x) {
+  Result<std::vector<storage::ApiToken>> tokens = x.services.store.ListApiTokens(x.principal.user);
+  if (!tokens) return x.Fail(tokens.error());
+  Json out = Json::array();
+  for (const storage::ApiToken& t : *tokens) out.push_back(render::TokenJson(t));
+  x.SendJson(out);
+}
+
+void ApiTokenCreate(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> name = StringField(*body, "name", true);
+  if (!name) return x.Fail(name.error());
+  Result<std::string> date = StringField(*body, "expires");
+  if (!date) return x.Fail(date.error());
+  Result<std::string> expires = ExpiryOf(*date);
+  if (!expires) return x.Fail(expires.error());
+  Result<app::NewToken> t =
+      x.services.accounts.CreateToken(x.principal.Actor(), x.principal.user, *name, *expires);
+  if (!t) return x.Fail(t.error());
+  Json j = render::TokenJson(t->token);
+  j["secret"] = t->secret;
+  x.SendJson(j, 201);
+}
+
+void ApiTokenRevoke(Exchange& x) {
+  Status s =
+      x.services.accounts.RevokeToken(x.principal.Actor(), x.principal.user, x.Param("token"));
+  if (!s) return x.Fail(s.error());
+  x.res.status = 204;
+}
+
+}  // namespace ladder::server::internal

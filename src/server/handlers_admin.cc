@@ -1,0 +1,520 @@
+// Administration: users and roles, frameworks and their versions, importing a document, editing
+// a framework as YAML, the audit log; and the framework side of the JSON API.
+#include "analysis/lint.h"
+#include "analysis/report_json.h"
+#include "app/crypto.h"
+#include "app/import_document.h"
+#include "base/text.h"
+#include "formats/canonical.h"
+#include "render/records_json.h"
+#include "server/exchange.h"
+#include "server/http_status.h"
+
+namespace ladder::server::internal {
+namespace {
+
+std::string Message(const Error& e) {
+  return e.field.empty() ? e.message : e.field + ": " + e.message;
+}
+
+Result<std::vector<model::UserRole>> RolesOf(const std::vector<std::string>& names) {
+  std::vector<model::UserRole> roles;
+  for (const std::string& n : names) {
+    std::optional<model::UserRole> r = model::ParseUserRole(n);
+    if (!r)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "'" + n + "' is not a role: admin, people_team, manager, reviewer or "
+                       "employee",
+                       {}, "roles");
+    if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
+  }
+  return roles;
+}
+
+void ShowUsers(Exchange& x, render::Flash flash, int status = 200) {
+  render::UsersView v;
+  Result<std::vector<model::User>> users = x.services.store.ListUsers();
+  if (!users) return x.Fail(users.error());
+  v.users = std::move(*users);
+  Result<std::vector<model::Person>> people = x.services.store.ListPeople();
+  if (!people) return x.Fail(people.error());
+  v.people = std::move(*people);
+  v.flash = std::move(flash);
+  x.Html(render::RenderUsers(x.Viewer(), v), status);
+}
+
+void ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
+  render::FrameworksView v;
+  Result<std::vector<storage::FrameworkInfo>> list = x.services.store.ListFrameworks();
+  if (!list) return x.Fail(list.error());
+  v.frameworks = std::move(*list);
+  v.flash = std::move(flash);
+  x.Html(render::RenderFrameworks(x.Viewer(), v), status);
+}
+
+std::vector<std::string> FormatNames() {
+  std::vector<std::string> names;
+  for (const auto& r : formats::Readers()) names.emplace_back(r->Name());
+  return names;
+}
+
+// Reads a framework written in the canonical format: JSON when it starts with '{', else YAML.
+Result<model::Framework> ParseCanonical(std::string_view text, std::string_view name) {
+  std::string_view t = text::Trim(text);
+  if (!t.empty() && t[0] == '{') return formats::ParseJson(text, name);
+  return formats::ParseYaml(text, name);
+}
+
+// The editor's check: parse and lint. Fills view.findings/error/checked.
+std::optional<model::Framework> Check(render::EditView& view) {
+  view.checked = true;
+  view.checked_key = app::TokenHash(view.yaml);
+  Result<model::Framework> f = ParseCanonical(view.yaml, "framework.yaml");
+  if (!f) {
+    view.error = f.error().ToString();
+    return std::nullopt;
+  }
+  view.findings = analysis::Lint(*f);
+  return *f;
+}
+
+bool HasErrors(const std::vector<analysis::Finding>& findings) {
+  return std::any_of(findings.begin(), findings.end(), [](const analysis::Finding& f) {
+    return f.severity == analysis::Severity::kError;
+  });
+}
+
+Json FindingsJson(const std::vector<analysis::Finding>& findings) {
+  Json out = Json::array();
+  for (const analysis::Finding& f : findings)
+    out.push_back(Json::parse(analysis::ToJson(f).dump()));
+  return out;
+}
+
+// A framework version the caller may see: published ones for everyone who may read frameworks,
+// drafts for authors only.
+Result<model::Framework> VisibleFramework(Exchange& x, const std::string& id,
+                                          const std::string& version) {
+  Result<model::Framework> f = x.services.store.GetFramework(id, version);
+  if (!f) return f;
+  if (f->status != model::FrameworkStatus::kPublished && !app::Access::SeesEveryone(x.principal))
+    return MakeError(ErrorCode::kNotFound,
+                     "no published version " + version + " of framework '" + id + "'");
+  return f;
+}
+
+}  // namespace
+
+// -- Users ---------------------------------------------------------------------------------------
+
+void UsersPage(Exchange& x) { ShowUsers(x, {}); }
+
+void UserCreateSubmit(Exchange& x) {
+  Result<std::vector<model::UserRole>> roles = RolesOf(x.FormAll("roles"));
+  if (!roles) return ShowUsers(x, {"", Message(roles.error())}, 400);
+  app::NewUser u{x.Form("id"), x.Form("name"), x.Form("person"), *roles, x.Form("password")};
+  Result<model::User> made = x.services.accounts.AddUser(x.principal.Actor(), u);
+  if (!made) return ShowUsers(x, {"", Message(made.error())}, HttpStatusFor(made.error()));
+  ShowUsers(x, {"User " + made->id + " added.", ""});
+}
+
+void UserUpdateSubmit(Exchange& x) {
+  Result<std::vector<model::UserRole>> roles = RolesOf(x.FormAll("roles"));
+  if (!roles) return ShowUsers(x, {"", Message(roles.error())}, 400);
+  app::UserChange change;
+  change.roles = *roles;
+  change.person = x.Form("person");
+  change.disabled = x.Form("disabled") == "1";
+  if (std::string pw = x.Form("password"); !pw.empty()) change.password = pw;
+  const std::string id = x.Param("user");
+  if (id == x.principal.user && (change.disabled.value_or(false) ||
+                                 std::find(roles->begin(), roles->end(),
+                                           model::UserRole::kAdmin) == roles->end()))
+    return ShowUsers(x, {"", "you cannot disable yourself or take away your own admin role"},
+                     409);
+  Result<model::User> u = x.services.accounts.UpdateUser(x.principal.Actor(), id, change);
+  if (!u) return ShowUsers(x, {"", Message(u.error())}, HttpStatusFor(u.error()));
+  ShowUsers(x, {"User " + u->id + " saved.", ""});
+}
+
+void ApiUsers(Exchange& x) {
+  Result<std::vector<model::User>> users = x.services.store.ListUsers();
+  if (!users) return x.Fail(users.error());
+  Json out = Json::array();
+  for (const model::User& u : *users) out.push_back(render::UserJson(u));
+  x.SendJson(out);
+}
+
+namespace {
+
+Result<std::vector<std::string>> StringList(const Json& body, const char* name) {
+  std::vector<std::string> out;
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return out;
+  if (!it->is_array())
+    return MakeError(ErrorCode::kInvalidArgument, "must be a list of strings", {}, name);
+  for (const Json& v : *it) {
+    if (!v.is_string())
+      return MakeError(ErrorCode::kInvalidArgument, "must be a list of strings", {}, name);
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+void ApiUserCreate(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  app::NewUser u;
+  for (auto [field, target] : {std::pair{"id", &u.id}, std::pair{"name", &u.name},
+                               std::pair{"person", &u.person}, std::pair{"password", &u.password}}) {
+    Result<std::string> v = StringField(*body, field);
+    if (!v) return x.Fail(v.error());
+    *target = *v;
+  }
+  Result<std::vector<std::string>> names = StringList(*body, "roles");
+  if (!names) return x.Fail(names.error());
+  Result<std::vector<model::UserRole>> roles = RolesOf(*names);
+  if (!roles) return x.Fail(roles.error());
+  u.roles = *roles;
+  Result<model::User> made = x.services.accounts.AddUser(x.principal.Actor(), u);
+  if (!made) return x.Fail(made.error());
+  x.SendJson(render::UserJson(*made), 201);
+}
+
+void ApiUserUpdate(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  const Json& b = *body;
+  app::UserChange change;
+  for (auto [field, target] : {std::pair{"name", &change.name}, std::pair{"person", &change.person},
+                               std::pair{"password", &change.password}}) {
+    if (!b.contains(field)) continue;
+    Result<std::string> v = StringField(b, field);
+    if (!v) return x.Fail(v.error());
+    *target = *v;
+  }
+  if (b.contains("roles")) {
+    Result<std::vector<std::string>> names = StringList(b, "roles");
+    if (!names) return x.Fail(names.error());
+    Result<std::vector<model::UserRole>> roles = RolesOf(*names);
+    if (!roles) return x.Fail(roles.error());
+    change.roles = *roles;
+  }
+  if (b.contains("disabled")) {
+    if (!b["disabled"].is_boolean())
+      return x.Fail(Error{ErrorCode::kInvalidArgument, "must be true or false", {}, "disabled"});
+    change.disabled = b["disabled"].get<bool>();
+  }
+  const std::string id = x.Param("user");
+  if (id == x.principal.user &&
+      (change.disabled.value_or(false) ||
+       (change.roles && std::find(change.roles->begin(), change.roles->end(),
+                                  model::UserRole::kAdmin) == change.roles->end())))
+    return x.Fail(Error{ErrorCode::kConflict,
+                        "you cannot disable yourself or take away your own admin role", {}, "user"});
+  Result<model::User> u = x.services.accounts.UpdateUser(x.principal.Actor(), id, change);
+  if (!u) return x.Fail(u.error());
+  x.SendJson(render::UserJson(*u));
+}
+
+// -- Frameworks ----------------------------------------------------------------------------------
+
+void FrameworksPage(Exchange& x) { ShowFrameworks(x, {}); }
+
+void PublishSubmit(Exchange& x) {
+  const std::string fw = x.Param("framework"), version = x.Param("version");
+  Status s = x.services.store.Publish(x.principal.Actor(), fw, version);
+  if (!s) return ShowFrameworks(x, {"", Message(s.error())}, HttpStatusFor(s.error()));
+  if (Status r = x.services.ReloadSite(true); !r)
+    return ShowFrameworks(x, {"", "published, but the pages could not be rebuilt: " +
+                                      r.error().ToString()},
+                          500);
+  ShowFrameworks(x, {fw + " " + version + " is published.", ""});
+}
+
+void ApiPublish(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> effective = StringField(*body, "effective");
+  if (!effective) return x.Fail(effective.error());
+  if (!effective->empty()) {
+    if (Result<Date> d = ParseDateValue("effective", *effective, {}); !d) return x.Fail(d.error());
+  }
+  const std::string fw = x.Param("framework"), version = x.Param("version");
+  if (Status s = x.services.store.Publish(x.principal.Actor(), fw, version, *effective); !s)
+    return x.Fail(s.error());
+  if (Status r = x.services.ReloadSite(true); !r) return x.Fail(r.error());
+  Result<std::vector<storage::VersionInfo>> versions = x.services.store.ListVersions(fw);
+  if (!versions) return x.Fail(versions.error());
+  for (const storage::VersionInfo& v : *versions)
+    if (v.version == version) return x.SendJson(render::VersionJson(v));
+  x.res.status = 204;
+}
+
+void ApiFrameworks(Exchange& x) {
+  Result<std::vector<storage::FrameworkInfo>> list = x.services.store.ListFrameworks();
+  if (!list) return x.Fail(list.error());
+  const bool drafts = app::Access::SeesEveryone(x.principal);
+  Json out = Json::array();
+  for (storage::FrameworkInfo f : *list) {
+    if (!drafts) {
+      std::erase_if(f.versions, [](const storage::VersionInfo& v) {
+        return v.status != model::FrameworkStatus::kPublished;
+      });
+      if (f.versions.empty()) continue;
+    }
+    out.push_back(render::FrameworkInfoJson(f));
+  }
+  x.SendJson(out);
+}
+
+void ApiFramework(Exchange& x) {
+  Result<model::Framework> f = VisibleFramework(x, x.Param("framework"), x.Query("version"));
+  if (!f) return x.Fail(f.error());
+  x.res.status = 200;
+  x.res.set_header("Cache-Control", "no-store");
+  if (x.Query("format") == "yaml") {
+    x.res.set_content(formats::WriteYaml(*f), "application/yaml; charset=utf-8");
+  } else {
+    x.res.set_content(formats::WriteJson(*f), "application/json; charset=utf-8");
+  }
+}
+
+void ApiFrameworkSave(Exchange& x) {
+  render::EditView view;
+  view.yaml = x.req.body;
+  std::optional<model::Framework> f = Check(view);
+  if (!f) return x.Fail(Error{ErrorCode::kParse, view.error, {}, "body"});
+  if (HasErrors(view.findings)) {
+    Json p = {{"type", "urn:ladder:error:invalid_framework"},
+              {"title", "Unprocessable Content"},
+              {"status", 422},
+              {"detail", "the framework has errors; nothing was saved"},
+              {"findings", FindingsJson(view.findings)}};
+    x.res.status = 422;
+    x.res.set_content(p.dump(2) + "\n", "application/problem+json");
+    return;
+  }
+  if (Status s = x.services.store.SaveDraft(x.principal.Actor(), *f); !s) return x.Fail(s.error());
+  x.SendJson({{"framework", f->id},
+              {"version", f->version},
+              {"status", "draft"},
+              {"findings", FindingsJson(view.findings)}},
+             201);
+}
+
+void EditPage(Exchange& x) {
+  const std::string id = x.Param("framework");
+  Result<std::vector<storage::VersionInfo>> versions = x.services.store.ListVersions(id);
+  if (!versions) return x.Fail(versions.error());
+  // The newest version (a draft when there is one being worked on).
+  std::string version = versions->empty() ? "" : versions->front().version;
+  Result<model::Framework> f = x.services.store.GetFramework(id, version);
+  if (!f) return x.Fail(f.error());
+  render::EditView view;
+  view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
+  view.yaml = formats::WriteYaml(*f);
+  if (f->status == model::FrameworkStatus::kPublished)
+    view.flash.notice = "Version " + f->version +
+                        " is published and cannot change: give framework.version a new value to "
+                        "save your edits as a new draft.";
+  x.Html(render::RenderEdit(x.Viewer(), view));
+}
+
+void LintSubmit(Exchange& x) {
+  render::EditView view;
+  view.title = "Check a framework";
+  view.yaml = x.Form("yaml");
+  Check(view);
+  if (x.req.get_header_value("HX-Request") == "true") {
+    x.res.status = 200;
+    x.res.set_header("Cache-Control", "no-store");
+    x.res.set_content(render::RenderFindings(view), "text/html; charset=utf-8");
+    return;
+  }
+  x.Html(render::RenderEdit(x.Viewer(), view));
+}
+
+void SaveSubmit(Exchange& x) {
+  render::EditView view;
+  view.title = "Edit a framework";
+  view.yaml = x.Form("yaml");
+  const std::string seen = x.Form("checked");
+  std::optional<model::Framework> f = Check(view);
+  if (f) view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
+  if (!f || HasErrors(view.findings))
+    return x.Html(render::RenderEdit(x.Viewer(), view), 422);
+  // Findings are shown before a draft is saved: a text not checked as it is now is checked first.
+  if (!view.findings.empty() && !app::ConstantTimeEquals(seen, view.checked_key)) {
+    view.flash.notice = "Check the findings below, then save again.";
+    return x.Html(render::RenderEdit(x.Viewer(), view), 200);
+  }
+  if (Status s = x.services.store.SaveDraft(x.principal.Actor(), *f); !s) {
+    view.error = Message(s.error());
+    return x.Html(render::RenderEdit(x.Viewer(), view), HttpStatusFor(s.error()));
+  }
+  view.saved = true;
+  x.Html(render::RenderEdit(x.Viewer(), view));
+}
+
+// -- Importing -----------------------------------------------------------------------------------
+
+void ImportPage(Exchange& x) {
+  x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {}));
+}
+
+void ImportSubmit(Exchange& x) {
+  if (!x.req.has_file("document") || x.req.get_file_value("document").content.empty())
+    return x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
+                                           {"", "document: choose a file to import"}),
+                  400);
+  httplib::MultipartFormData file = x.req.get_file_value("document");
+  std::string name = file.filename.empty() ? "document" : file.filename;
+  Result<formats::Imported> imported =
+      app::ImportDocuments({formats::Document{name, std::move(file.content)}}, x.Form("from"));
+  if (!imported)
+    return x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
+                                           {"", imported.error().ToString()}),
+                  HttpStatusFor(imported.error()));
+  render::EditView view;
+  view.title = "Import " + name;
+  view.import = true;
+  view.yaml = formats::WriteYaml(imported->framework);
+  view.source_words = imported->coverage.source_words;
+  view.imported_words = imported->coverage.imported_words;
+  for (const formats::Passage& p : imported->coverage.not_imported)
+    view.not_imported.emplace_back(p.line, p.text);
+  for (const formats::ImportWarning& w : imported->warnings)
+    view.warnings.push_back(w.where.ToString() + ": " + w.message);
+  Check(view);
+  x.Html(render::RenderEdit(x.Viewer(), view));
+}
+
+void ApiImport(Exchange& x) {
+  std::string name = x.Query("name").empty() ? "document" : x.Query("name");
+  Result<formats::Imported> imported =
+      app::ImportDocuments({formats::Document{name, x.req.body}}, x.Query("from"));
+  if (!imported) return x.Fail(imported.error());
+  const bool save = x.Query("save") == "draft";
+  if (save) {
+    if (Status s = x.services.store.SaveDraft(x.principal.Actor(), imported->framework); !s)
+      return x.Fail(s.error());
+  }
+  Json j;
+  j["framework"] = Json::parse(formats::WriteJson(imported->framework));
+  j["report"] = Json::parse(app::CoverageReportJson(*imported).dump());
+  j["findings"] = FindingsJson(analysis::Lint(imported->framework));
+  j["saved"] = save;
+  x.SendJson(j, save ? 201 : 200);
+}
+
+void ApiLint(Exchange& x) {
+  render::EditView view;
+  view.yaml = x.req.body;
+  std::optional<model::Framework> f = Check(view);
+  if (!f) return x.Fail(Error{ErrorCode::kParse, view.error, {}, "body"});
+  x.SendJson({{"findings", FindingsJson(view.findings)}, {"errors", HasErrors(view.findings)}});
+}
+
+void ApiSearch(Exchange& x) {
+  std::string q = x.Query("q");
+  if (text::Trim(q).empty())
+    return x.Fail(Error{ErrorCode::kInvalidArgument, "say what to search for", {}, "q"});
+  storage::SearchOptions options;
+  options.framework = x.Query("framework");
+  Result<std::vector<storage::SearchHit>> hits = x.services.store.Search(q, options);
+  if (!hits) return x.Fail(hits.error());
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  Json out = Json::array();
+  for (const storage::SearchHit& h : *hits) {
+    std::string href;
+    if (site && !h.level.empty()) href = "/" + site->LevelPath(h.framework, h.track, h.level);
+    if (href.size() > 1 && !h.competency.empty()) href += "#c-" + text::Slugify(h.competency);
+    out.push_back({{"kind", storage::HitKindName(h.kind)},
+                   {"framework", h.framework},
+                   {"framework_name", h.framework_name},
+                   {"version", h.version},
+                   {"track", h.track},
+                   {"level", h.level},
+                   {"level_title", h.level_title},
+                   {"competency", h.competency},
+                   {"title", h.title},
+                   {"snippet", storage::MarkSnippet(h.snippet, "[", "]")},
+                   {"href", href.size() > 1 ? Json(href) : Json(nullptr)}});
+  }
+  x.SendJson(out);
+}
+
+// -- The audit log -------------------------------------------------------------------------------
+
+namespace {
+
+storage::AuditQuery AuditQueryOf(const Exchange& x, int limit) {
+  storage::AuditQuery q;
+  q.actor = x.Query("actor");
+  q.subject = x.Query("subject");
+  q.action_prefix = x.Query("action");
+  q.after_id = std::atoll(x.Query("after").c_str());
+  q.limit = limit;
+  return q;
+}
+
+std::string AuditLink(const storage::AuditQuery& q, std::string_view base, long long after) {
+  std::string link(base);
+  std::string sep = "?";
+  auto add = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    link += sep + key + "=" + httplib::detail::encode_query_param(value);
+    sep = "&";
+  };
+  add("actor", q.actor);
+  add("subject", q.subject);
+  add("action", q.action_prefix);
+  if (after > 0) add("after", std::to_string(after));
+  return link;
+}
+
+}  // namespace
+
+void AuditPage(Exchange& x) {
+  constexpr int kPage = 200;
+  render::AuditView v;
+  v.query = AuditQueryOf(x, kPage);
+  Result<std::vector<model::AuditEntry>> entries = x.services.store.ListAudit(v.query);
+  if (!entries) return x.Fail(entries.error());
+  v.entries = std::move(*entries);
+  v.csv_href = AuditLink(v.query, "/admin/audit.csv", 0);
+  if (static_cast<int>(v.entries.size()) == kPage)
+    v.more_href = AuditLink(v.query, "/admin/audit", v.entries.back().id);
+  x.Html(render::RenderAudit(x.Viewer(), v));
+}
+
+void AuditCsvPage(Exchange& x) {
+  Result<std::vector<model::AuditEntry>> entries =
+      x.services.store.ListAudit(AuditQueryOf(x, 0));
+  if (!entries) return x.Fail(entries.error());
+  x.res.status = 200;
+  x.res.set_header("Cache-Control", "no-store");
+  x.res.set_header("Content-Disposition", "attachment; filename=\"ladder-audit.csv\"");
+  x.res.set_content(render::AuditCsv(*entries), "text/csv; charset=utf-8");
+}
+
+void ApiAudit(Exchange& x) {
+  int limit = x.Query("limit").empty() ? 100 : std::atoi(x.Query("limit").c_str());
+  Result<std::vector<model::AuditEntry>> entries =
+      x.services.store.ListAudit(AuditQueryOf(x, std::clamp(limit, 1, 1000)));
+  if (!entries) return x.Fail(entries.error());
+  if (x.Query("format") == "csv") {
+    x.res.status = 200;
+    x.res.set_header("Cache-Control", "no-store");
+    x.res.set_content(render::AuditCsv(*entries), "text/csv; charset=utf-8");
+    return;
+  }
+  Json out = Json::array();
+  for (const model::AuditEntry& e : *entries) out.push_back(render::AuditJson(e));
+  x.SendJson(out);
+}
+
+}  // namespace ladder::server::internal

@@ -1,0 +1,269 @@
+// Advancement reviews (cases) and documented needs.
+#include "app/web_views.h"
+#include "base/text.h"
+#include "render/records_json.h"
+#include "server/exchange.h"
+#include "server/http_status.h"
+
+namespace ladder::server::internal {
+namespace {
+
+std::string CasePath(std::string_view id) {
+  return "/cases/" + httplib::detail::encode_query_param(std::string(id));
+}
+
+// The fields of one action on a case, from a form or a JSON body.
+struct ActionInput {
+  std::function<std::string(const char*)> get;
+  std::function<std::vector<std::string>(const char*)> list;
+};
+
+// Performs `action` on the case as the caller's person. Returns the case as it is afterwards.
+Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action,
+                                      const ActionInput& in) {
+  const std::string id = x.Param("case");
+  const std::string& me = x.principal.person;
+  app::ReviewService review = x.Review();
+  const Date today = x.Today();
+  if (action == "move") {
+    std::string to = in.get("to");
+    std::optional<model::CaseStatus> status = model::ParseCaseStatus(to);
+    if (!status)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "'" + to + "' is not a status: portfolio, peer_review or decision", {},
+                       "to");
+    return review.Move(id, *status, me, today);
+  }
+  if (action == "panel") {
+    std::vector<std::string> panel = in.list("panel");
+    if (panel.size() == 1 && panel[0].find(',') != std::string::npos)
+      panel = text::Split(panel[0], ',');
+    for (std::string& p : panel) p = std::string(text::Trim(p));
+    std::erase(panel, std::string());
+    return review.SetPanel(id, panel, me, today);
+  }
+  if (action == "evidence") return review.AddCaseEvidence(id, in.get("evidence"), me, today);
+  if (action == "votes") {
+    std::string choice = in.get("vote");
+    std::optional<model::VoteChoice> v = model::ParseVoteChoice(choice);
+    if (!v)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "'" + choice + "' is not a vote: for, against or abstain", {}, "vote");
+    return review.Vote(id, model::Vote{me, *v, in.get("note"), today});
+  }
+  if (action == "waivers") {
+    LADDER_TRY(Date expires, ParseDateValue("expires", in.get("expires"), {}));
+    LADDER_TRY(model::Waiver w, review.Waive(id, in.get("requirement"), me, in.get("reason"),
+                                             today, expires));
+    (void)w;
+    return x.services.store.GetCase(id);
+  }
+  if (action == "decision") {
+    std::string outcome = in.get("outcome");
+    std::optional<model::Outcome> o = model::ParseOutcome(outcome);
+    if (!o)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "'" + outcome + "' is not an outcome: promoted, not_promoted or deferred",
+                       {}, "outcome");
+    LADDER_TRY(Date effective, ParseDateValue("effective", in.get("effective"), today));
+    LADDER_TRY(app::DecisionResult d, review.Decide(id, *o, effective, me, in.get("note")));
+    return d.review;
+  }
+  if (action == "assessments") {
+    // A peer assessment by a member of the case's panel.
+    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
+    if (std::find(c.panel.begin(), c.panel.end(), me) == c.panel.end())
+      return MakeError(ErrorCode::kPermissionDenied,
+                       "only members of the panel make peer assessments in a review", {},
+                       "assessor");
+    std::string rating = in.get("rating");
+    std::optional<model::Rating> r = model::ParseRating(rating);
+    if (!r)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "'" + rating + "' is not a rating: below, meeting or next", {}, "rating");
+    model::Assessment a;
+    a.person = c.person;
+    a.assessor = me;
+    a.role = model::AssessorRole::kPeer;
+    LADDER_TRY(a.period_start, ParseDateValue("period_start", in.get("period_start"), {}));
+    LADDER_TRY(a.period_end, ParseDateValue("period_end", in.get("period_end"), {}));
+    a.competency = in.get("competency");
+    a.rating = *r;
+    a.note = in.get("note");
+    LADDER_TRY_STATUS(review.Assess(a));
+    return c;
+  }
+  return MakeError(ErrorCode::kNotFound,
+                   "no action '" + std::string(action) +
+                       "' on a review: move, panel, evidence, votes, assessments, waivers or "
+                       "decision");
+}
+
+void ShowCase(Exchange& x, render::Flash flash, int status = 200) {
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  app::WebViews views(x.services.store, x.services.access, site.get());
+  Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
+  if (!v) return x.Fail(v.error());
+  v->flash = std::move(flash);
+  x.Html(render::RenderCase(x.Viewer(), *v), status);
+}
+
+void ShowNeeds(Exchange& x, render::Flash flash, int status = 200) {
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  app::WebViews views(x.services.store, x.services.access, site.get());
+  Result<render::NeedsView> v = views.Needs(x.principal, x.Today());
+  if (!v) return x.Fail(v.error());
+  v->flash = std::move(flash);
+  x.Html(render::RenderNeeds(x.Viewer(), *v), status);
+}
+
+std::string Message(const Error& e) {
+  return e.field.empty() ? e.message : e.field + ": " + e.message;
+}
+
+std::string DoneMessage(std::string_view done) {
+  if (done == "move") return "The review moved on.";
+  if (done == "panel") return "The panel was named.";
+  if (done == "evidence") return "The evidence was added to the portfolio.";
+  if (done == "votes") return "Your vote was recorded.";
+  if (done == "waivers") return "The requirement was waived.";
+  if (done == "decision") return "The review was decided.";
+  if (done == "assessments") return "Your assessment was recorded.";
+  if (done == "opened") return "The review was opened.";
+  return "";
+}
+
+Json NeedsJson(const std::vector<model::Need>& needs) {
+  Json out = Json::array();
+  for (const model::Need& n : needs) out.push_back(render::NeedJson(n));
+  return out;
+}
+
+}  // namespace
+
+void CasesPage(Exchange& x) {
+  app::WebViews views(x.services.store, x.services.access, nullptr);
+  Result<render::CasesView> v = views.Cases(x.principal);
+  if (!v) return x.Fail(v.error());
+  x.Html(render::RenderCases(x.Viewer(), *v));
+}
+
+void CasePage(Exchange& x) { ShowCase(x, {DoneMessage(x.Query("done")), ""}); }
+
+void CaseAction(Exchange& x) {
+  const std::string action = x.Param("action");
+  ActionInput in{[&](const char* name) { return x.Form(name); },
+                 [&](const char* name) { return x.FormAll(name); }};
+  Result<model::Case> c = PerformCaseAction(x, action, in);
+  if (!c) {
+    if (c.error().code == ErrorCode::kNotFound && DoneMessage(action).empty())
+      return x.Fail(c.error());
+    return ShowCase(x, {"", Message(c.error())}, HttpStatusFor(c.error()));
+  }
+  x.Redirect(CasePath(x.Param("case")) + "?done=" + action);
+}
+
+void NeedsPage(Exchange& x) { ShowNeeds(x, {}); }
+
+void NeedOpenSubmit(Exchange& x) {
+  // target: "<framework>|<track/level or overlay>"
+  std::string target = x.Form("target");
+  size_t bar = target.find('|');
+  if (bar == std::string::npos)
+    return ShowNeeds(x, {"", "target: choose a role or level"}, 400);
+  Result<model::Need> n = x.Review().OpenNeed(target.substr(0, bar), target.substr(bar + 1),
+                                              x.Form("reason"), x.principal.person, x.Today());
+  if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
+  ShowNeeds(x, {"Need " + n->id + " opened.", ""});
+}
+
+void NeedCloseSubmit(Exchange& x) {
+  Result<model::Need> n =
+      x.Review().CloseNeed(x.Param("need"), x.Form("filled_by_case"), x.principal.person,
+                           x.Today());
+  if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
+  ShowNeeds(x, {"Need " + n->id + " closed.", ""});
+}
+
+// -- API -----------------------------------------------------------------------------------------
+
+void ApiCases(Exchange& x) {
+  Result<std::vector<model::Case>> cases = x.services.access.VisibleCases(x.principal);
+  if (!cases) return x.Fail(cases.error());
+  Json out = Json::array();
+  for (const model::Case& c : *cases) out.push_back(render::CaseJson(c));
+  x.SendJson(out);
+}
+
+void ApiCase(Exchange& x) {
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  app::WebViews views(x.services.store, x.services.access, site.get());
+  Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
+  if (!v) return x.Fail(v.error());
+  Json j = render::CaseJson(v->review);
+  j["consensus"] = {{"reached", v->consensus_reached}, {"summary", v->consensus}};
+  j["eligibility"] = v->verdict ? render::VerdictJson(*v->verdict) : Json(nullptr);
+  Json portfolio = Json::array(), waivers = Json::array();
+  for (const model::Evidence& e : v->portfolio) portfolio.push_back(render::EvidenceJson(e));
+  for (const model::Waiver& w : v->waivers) waivers.push_back(render::WaiverJson(w));
+  j["portfolio_evidence"] = portfolio;
+  j["waivers"] = waivers;
+  x.SendJson(j);
+}
+
+void ApiCaseAction(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  const Json& b = *body;
+  ActionInput in{[&](const char* name) -> std::string {
+                   auto it = b.find(name);
+                   if (it == b.end() || !it->is_string()) return "";
+                   return it->get<std::string>();
+                 },
+                 [&](const char* name) {
+                   std::vector<std::string> out;
+                   auto it = b.find(name);
+                   if (it != b.end() && it->is_array())
+                     for (const Json& v : *it)
+                       if (v.is_string()) out.push_back(v.get<std::string>());
+                   return out;
+                 }};
+  Result<model::Case> c = PerformCaseAction(x, x.Param("action"), in);
+  if (!c) return x.Fail(c.error());
+  Result<model::Case> now = x.services.store.GetCase(c->id);
+  x.SendJson(render::CaseJson(now ? *now : *c));
+}
+
+void ApiNeeds(Exchange& x) {
+  Result<std::vector<model::Need>> needs = x.services.store.ListNeeds(x.Query("framework"));
+  if (!needs) return x.Fail(needs.error());
+  x.SendJson(NeedsJson(*needs));
+}
+
+void ApiNeedOpen(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> framework = StringField(*body, "framework", true);
+  if (!framework) return x.Fail(framework.error());
+  Result<std::string> target = StringField(*body, "target", true);
+  if (!target) return x.Fail(target.error());
+  Result<std::string> reason = StringField(*body, "reason");
+  if (!reason) return x.Fail(reason.error());
+  Result<model::Need> n =
+      x.Review().OpenNeed(*framework, *target, *reason, x.principal.person, x.Today());
+  if (!n) return x.Fail(n.error());
+  x.SendJson(render::NeedJson(*n), 201);
+}
+
+void ApiNeedClose(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> filled = StringField(*body, "filled_by_case");
+  if (!filled) return x.Fail(filled.error());
+  Result<model::Need> n =
+      x.Review().CloseNeed(x.Param("need"), *filled, x.principal.person, x.Today());
+  if (!n) return x.Fail(n.error());
+  x.SendJson(render::NeedJson(*n));
+}
+
+}  // namespace ladder::server::internal

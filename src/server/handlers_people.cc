@@ -1,0 +1,351 @@
+// Growth: my growth, a person's growth, my team, evidence, assessments, opening a review.
+#include "app/web_views.h"
+#include "render/records_json.h"
+#include "server/exchange.h"
+#include "server/http_status.h"
+
+namespace ladder::server::internal {
+namespace {
+
+// Messages for ?done= after a form: a fixed set, never text from the request.
+std::string DoneMessage(std::string_view done) {
+  if (done == "evidence") return "Evidence added.";
+  if (done == "assessment") return "Assessment saved.";
+  return "";
+}
+
+std::string PersonPath(const Exchange& x, std::string_view person) {
+  if (!x.principal.person.empty() && x.principal.person == person) return "/me";
+  return "/people/" + httplib::detail::encode_query_param(std::string(person));
+}
+
+void ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int status = 200) {
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  app::WebViews views(x.services.store, x.services.access, site.get());
+  Result<render::GrowthView> v = views.Growth(x.principal, person, x.Today());
+  if (!v) return x.Fail(v.error());
+  v->flash = std::move(flash);
+  x.Html(render::RenderGrowth(x.Viewer(), *v), status);
+}
+
+void FormFailed(Exchange& x, const std::string& person, const Error& e) {
+  std::string message = e.field.empty() ? e.message : e.field + ": " + e.message;
+  ShowGrowth(x, person, {"", message}, HttpStatusFor(e));
+}
+
+// Evidence from form fields or a JSON body (the same names).
+template <typename Get>
+Result<model::Evidence> EvidenceFrom(const std::string& person, Get get,
+                                     const std::vector<std::string>& competencies) {
+  model::Evidence e;
+  e.person = person;
+  e.kind = get("kind");
+  e.title = get("title");
+  LADDER_TRY(e.date, ParseDateValue("date", get("date"), {}));
+  LADDER_TRY(e.end, ParseDateValue("end", get("end"), {}));
+  e.role = get("role");
+  e.skill = get("skill");
+  e.signed_off_by = get("signed_off_by");
+  e.url = get("url");
+  e.note = get("note");
+  e.competencies = competencies;
+  if (e.title.size() > 500 || e.note.size() > 4000 || e.url.size() > 2000)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "too long (title 500, note 4000, link 2000 characters at most)", {}, "title");
+  return e;
+}
+
+// Whether the caller assesses `person` as themself or as their manager.
+Result<model::AssessorRole> AssessorRoleFor(Exchange& x, const std::string& person) {
+  if (x.principal.person == person) return model::AssessorRole::kSelf;
+  LADDER_TRY(bool manages, x.services.access.Manages(x.principal.person, person));
+  if (manages && x.principal.Has(model::UserRole::kManager)) return model::AssessorRole::kManager;
+  return MakeError(ErrorCode::kPermissionDenied,
+                   "only the person (self-assessment) and their managers assess here; peers "
+                   "assess through the review they sit on",
+                   {}, "assessor");
+}
+
+Result<model::Rating> RatingOf(std::string_view value, const std::string& field) {
+  std::optional<model::Rating> r = model::ParseRating(value);
+  if (!r)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + std::string(value) + "' is not a rating: below, meeting or next", {},
+                     field);
+  return *r;
+}
+
+// Stores `assessments` in one transaction: all or none.
+Status SaveAssessments(Exchange& x, const std::vector<model::Assessment>& assessments) {
+  return x.services.store.WithTransaction([&](storage::Store& tx) -> Status {
+    app::ReviewService review(tx, x.principal.Actor());
+    for (const model::Assessment& a : assessments) LADDER_TRY_STATUS(review.Assess(a));
+    return Ok();
+  });
+}
+
+Json GrowthJson(const render::GrowthView& v) {
+  Json j;
+  j["person"] = render::PersonJson(v.person);
+  j["current"] = v.current ? render::AssignmentJson(*v.current) : Json(nullptr);
+  auto level = [](const render::LevelInfo& l) -> Json {
+    if (!l.level) return nullptr;
+    return {{"track", l.track->id}, {"level", l.level->code}, {"title", l.level->title}};
+  };
+  j["level"] = level(v.level);
+  j["next"] = level(v.next);
+  j["eligibility"] = v.verdict ? render::VerdictJson(*v.verdict) : Json(nullptr);
+  Json assessments = Json::array(), evidence = Json::array(), cases = Json::array();
+  for (const model::Assessment& a : v.assessments) assessments.push_back(render::AssessmentJson(a));
+  for (const model::Evidence& e : v.evidence) evidence.push_back(render::EvidenceJson(e));
+  for (const model::Case& c : v.cases) cases.push_back(render::CaseJson(c));
+  j["assessments"] = assessments;
+  j["evidence"] = evidence;
+  j["cases"] = cases;
+  return j;
+}
+
+}  // namespace
+
+void MyGrowthPage(Exchange& x) {
+  if (x.principal.person.empty())
+    return x.Html(render::RenderErrorPage(
+                      x.Viewer(), 404,
+                      "Your account is not linked to a person in Ladder's records, so there is no "
+                      "growth to show. An admin links accounts to people under Users."),
+                  404);
+  ShowGrowth(x, x.principal.person, {DoneMessage(x.Query("done")), ""});
+}
+
+void GrowthPage(Exchange& x) {
+  ShowGrowth(x, x.Param("person"), {DoneMessage(x.Query("done")), ""});
+}
+
+void TeamPage(Exchange& x) {
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  app::WebViews views(x.services.store, x.services.access, site.get());
+  int offset = std::atoi(x.Query("offset").c_str());
+  Result<render::TeamView> v = views.Team(x.principal, x.Today(), offset);
+  if (!v) return x.Fail(v.error());
+  x.Html(render::RenderTeam(x.Viewer(), *v));
+}
+
+void EvidenceSubmit(Exchange& x) {
+  const std::string person = x.Param("person");
+  Result<model::Evidence> e = EvidenceFrom(
+      person, [&](const char* name) { return x.Form(name); }, x.FormAll("competencies"));
+  if (!e) return FormFailed(x, person, e.error());
+  Result<std::string> id = x.Review().AddEvidence(*e);
+  if (!id) return FormFailed(x, person, id.error());
+  x.Redirect(PersonPath(x, person) + "?done=evidence#evidence");
+}
+
+void AssessmentSubmit(Exchange& x) {
+  const std::string person = x.Param("person");
+  Result<model::AssessorRole> role = AssessorRoleFor(x, person);
+  if (!role) return FormFailed(x, person, role.error());
+  Result<Date> from = ParseDateValue("from", x.Form("from"), {});
+  if (!from) return FormFailed(x, person, from.error());
+  Result<Date> to = ParseDateValue("to", x.Form("to"), {});
+  if (!to) return FormFailed(x, person, to.error());
+  // One rating per competency of the person's framework: rating.<competency>, note.<competency>.
+  std::vector<model::Assessment> assessments;
+  std::string fields = x.req.body;
+  httplib::Params form;
+  httplib::detail::parse_query_text(fields, form);
+  for (const auto& [key, value] : form) {
+    if (!key.starts_with("rating.") || value.empty()) continue;
+    std::string competency = key.substr(7);
+    Result<model::Rating> rating = RatingOf(value, key);
+    if (!rating) return FormFailed(x, person, rating.error());
+    model::Assessment a;
+    a.person = person;
+    a.assessor = x.principal.person;
+    a.role = *role;
+    a.period_start = *from;
+    a.period_end = *to;
+    a.competency = competency;
+    a.rating = *rating;
+    a.note = x.Form("note." + competency);
+    assessments.push_back(std::move(a));
+  }
+  if (assessments.empty())
+    return FormFailed(x, person,
+                      Error{ErrorCode::kInvalidArgument, "rate at least one competency", {},
+                            "rating"});
+  if (Status s = SaveAssessments(x, assessments); !s) return FormFailed(x, person, s.error());
+  x.Redirect(PersonPath(x, person) + "?done=assessment#side");
+}
+
+void CaseOpenSubmit(Exchange& x) {
+  const std::string person = x.Param("person");
+  Result<model::Case> c =
+      x.Review().OpenCase(person, x.Form("target"), x.principal.person, x.Today());
+  if (!c) return FormFailed(x, person, c.error());
+  x.Redirect("/cases/" + httplib::detail::encode_query_param(c->id));
+}
+
+// -- API -----------------------------------------------------------------------------------------
+
+void ApiPeople(Exchange& x) {
+  Result<std::vector<model::Person>> people = x.services.access.VisiblePeople(x.principal);
+  if (!people) return x.Fail(people.error());
+  Json out = Json::array();
+  for (const model::Person& p : *people) out.push_back(render::PersonJson(p));
+  x.SendJson(out);
+}
+
+void ApiPerson(Exchange& x) {
+  Result<model::Person> p = x.services.store.GetPerson(x.Param("person"));
+  if (!p) return x.Fail(p.error());
+  Result<std::vector<model::Assignment>> history = x.services.store.ListAssignments(p->id);
+  if (!history) return x.Fail(history.error());
+  Json j = render::PersonJson(*p);
+  Json levels = Json::array();
+  for (const model::Assignment& a : *history) levels.push_back(render::AssignmentJson(a));
+  j["assignments"] = levels;
+  x.SendJson(j);
+}
+
+void ApiGrowth(Exchange& x) {
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  app::WebViews views(x.services.store, x.services.access, site.get());
+  Result<render::GrowthView> v = views.Growth(x.principal, x.Param("person"), x.Today());
+  if (!v) return x.Fail(v.error());
+  x.SendJson(GrowthJson(*v));
+}
+
+void ApiEligibility(Exchange& x) {
+  Result<Date> at = ParseDateValue("at", x.Query("at"), x.Today());
+  if (!at) return x.Fail(at.error());
+  std::string target = x.Query("target");
+  if (target.empty()) target = "next";
+  Result<rules::Verdict> v = x.Review().Eligibility(x.Param("person"), target, *at);
+  if (!v) return x.Fail(v.error());
+  x.SendJson(render::VerdictJson(*v));
+}
+
+void ApiEvidenceList(Exchange& x) {
+  Result<std::vector<model::Evidence>> list = x.services.store.ListEvidence(x.Param("person"));
+  if (!list) return x.Fail(list.error());
+  Json out = Json::array();
+  for (const model::Evidence& e : *list) out.push_back(render::EvidenceJson(e));
+  x.SendJson(out);
+}
+
+void ApiEvidenceCreate(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  std::vector<std::string> competencies;
+  if (auto it = body->find("competencies"); it != body->end() && it->is_array())
+    for (const Json& c : *it)
+      if (c.is_string()) competencies.push_back(c.get<std::string>());
+  Error bad;
+  bool failed = false;
+  auto get = [&](const char* name) {
+    Result<std::string> v = StringField(*body, name);
+    if (!v && !failed) {
+      bad = v.error();
+      failed = true;
+    }
+    return v ? *v : std::string();
+  };
+  Result<model::Evidence> e = EvidenceFrom(x.Param("person"), get, competencies);
+  if (failed) return x.Fail(bad);
+  if (!e) return x.Fail(e.error());
+  Result<std::string> id = x.Review().AddEvidence(*e);
+  if (!id) return x.Fail(id.error());
+  Result<model::Evidence> stored = x.services.store.GetEvidence(*id);
+  if (!stored) return x.Fail(stored.error());
+  x.SendJson(render::EvidenceJson(*stored), 201);
+}
+
+void ApiAssessmentList(Exchange& x) {
+  Result<std::vector<model::Assessment>> list =
+      x.services.store.ListAssessments(x.Param("person"));
+  if (!list) return x.Fail(list.error());
+  Json out = Json::array();
+  for (const model::Assessment& a : *list) out.push_back(render::AssessmentJson(a));
+  x.SendJson(out);
+}
+
+void ApiAssessmentCreate(Exchange& x) {
+  const std::string person = x.Param("person");
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<model::AssessorRole> role = AssessorRoleFor(x, person);
+  if (!role) return x.Fail(role.error());
+  Result<Date> from = DateField(*body, "period_start");
+  if (!from) return x.Fail(from.error());
+  Result<Date> to = DateField(*body, "period_end");
+  if (!to) return x.Fail(to.error());
+  // {"ratings": {"<competency>": "below|meeting|next", ...}, "notes": {...}}
+  auto ratings = body->find("ratings");
+  if (ratings == body->end() || !ratings->is_object() || ratings->empty())
+    return x.Fail(Error{ErrorCode::kInvalidArgument,
+                        "an object of competency ids to ratings (below, meeting, next)",
+                        {},
+                        "ratings"});
+  std::vector<model::Assessment> assessments;
+  for (auto it = ratings->begin(); it != ratings->end(); ++it) {
+    if (!it->is_string())
+      return x.Fail(Error{ErrorCode::kInvalidArgument, "must be a string", {},
+                          "ratings." + it.key()});
+    Result<model::Rating> rating = RatingOf(it->get<std::string>(), "ratings." + it.key());
+    if (!rating) return x.Fail(rating.error());
+    model::Assessment a;
+    a.person = person;
+    a.assessor = x.principal.person;
+    a.role = *role;
+    a.period_start = *from;
+    a.period_end = *to;
+    a.competency = it.key();
+    a.rating = *rating;
+    if (auto notes = body->find("notes"); notes != body->end() && notes->is_object())
+      if (auto n = notes->find(it.key()); n != notes->end() && n->is_string())
+        a.note = n->get<std::string>();
+    assessments.push_back(std::move(a));
+  }
+  if (Status s = SaveAssessments(x, assessments); !s) return x.Fail(s.error());
+  Result<std::vector<model::Assessment>> list = x.services.store.ListAssessments(person);
+  if (!list) return x.Fail(list.error());
+  Json out = Json::array();
+  for (const model::Assessment& a : *list) out.push_back(render::AssessmentJson(a));
+  x.SendJson(out, 201);
+}
+
+void ApiCaseOpen(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> target = StringField(*body, "target");
+  if (!target) return x.Fail(target.error());
+  Result<Date> date = DateField(*body, "date", x.Today());
+  if (!date) return x.Fail(date.error());
+  Result<model::Case> c = x.Review().OpenCase(x.Param("person"), target->empty() ? "next" : *target,
+                                             x.principal.person, *date);
+  if (!c) return x.Fail(c.error());
+  x.SendJson(render::CaseJson(*c), 201);
+}
+
+void ApiTeam(Exchange& x) {
+  std::shared_ptr<const render::Site> site = x.services.Site();
+  app::WebViews views(x.services.store, x.services.access, site.get());
+  int offset = std::atoi(x.Query("offset").c_str());
+  Result<render::TeamView> v = views.Team(x.principal, x.Today(), offset);
+  if (!v) return x.Fail(v.error());
+  Json out = Json::array();
+  for (const render::TeamMember& m : v->members) {
+    Json j = render::PersonJson(m.person);
+    j["depth"] = m.depth;
+    j["current"] = m.current ? render::AssignmentJson(*m.current) : Json(nullptr);
+    j["readiness"] = m.readiness ? Json(rules::OverallName(m.readiness->overall)) : Json(nullptr);
+    j["earliest"] = m.readiness ? render::DateJson(m.readiness->earliest) : Json(nullptr);
+    Json open = Json::array();
+    for (const model::Case& c : m.open_cases) open.push_back(c.id);
+    j["open_cases"] = open;
+    out.push_back(j);
+  }
+  x.SendJson(out);
+}
+
+}  // namespace ladder::server::internal

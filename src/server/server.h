@@ -1,0 +1,80 @@
+// `ladder serve`: the web app and its JSON API over HTTP (DESIGN.md §6). cpp-httplib is used
+// only in server/ (this adapter); the routes are those of server/routes.h, each checked against
+// its guard (app/access.h) before its handler runs; handlers translate between HTTP and the use
+// cases of app/ and nothing else.
+//
+// Per request: the caller is identified by the session cookie or an `Authorization: Bearer`
+// API token (app/accounts.h); a write with a session cookie must carry the session's CSRF token
+// (form field `csrf` or header `X-CSRF-Token`), and a cross-site Origin is refused; errors are
+// answered by server/http_status.h's mapping, as an HTML page or application/problem+json.
+//
+// The published site (render/site.h) is built from the store's published versions at start and
+// rebuilt when they change: at once when published through this server, and within
+// `reload_seconds` when another process (another `ladder serve` behind the same load balancer,
+// or `ladder load`) published them. Pages of published versions are kept once rendered, with
+// their ETag (304 to a matching If-None-Match); responses are compressed when the client
+// accepts it.
+//
+// Thread-safe: requests run on a pool of `threads` workers; Stop() may be called from any thread
+// (e.g. the signal watcher) and makes Run() return once requests in flight are done.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/error.h"
+#include "storage/store.h"
+
+namespace ladder::server {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see Port())
+  int threads = 16;
+  int keep_alive_max_count = 1000;
+  int keep_alive_timeout_seconds = 5;
+  int read_timeout_seconds = 5;
+  int write_timeout_seconds = 5;
+  size_t payload_max_bytes = size_t{8} << 20;  // uploads of documents to import
+  bool access_log = true;                      // one line per request on stderr (spdlog)
+  // Published frameworks readable without signing in.
+  bool public_frameworks = false;
+  // Session cookies marked Secure even when the request did not come through TLS (behind a
+  // proxy that terminates TLS without saying so with X-Forwarded-Proto).
+  bool secure_cookies = false;
+  // How often the published versions are checked for changes made elsewhere; 0: never.
+  int reload_seconds = 5;
+};
+
+class Server {
+ public:
+  // `store` must outlive the server.
+  Server(ServerOptions options, storage::Store& store);
+  ~Server();
+
+  // Builds the published site from the store. Errors: the store's, or the site's.
+  Status Load();
+  // Binds the address. Errors: kUnavailable (address in use, no permission).
+  Status Bind();
+  // The bound port (after Bind()).
+  int Port() const;
+  // Serves until Stop(). REQUIRES: Load() and Bind() succeeded.
+  Status Run();
+  void Stop();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Blocks SIGINT and SIGTERM in the calling thread (call before starting other threads, so they
+// inherit the mask) and starts a thread that calls `on_signal` once when one arrives.
+// Returns a function that ends the watcher thread if no signal came.
+std::function<void()> WatchShutdownSignals(std::function<void(int signal)> on_signal);
+
+// FNV-1a 64 of `body` as a quoted strong ETag: "\"9f2c…\"".
+std::string ETagOf(std::string_view body);
+
+}  // namespace ladder::server
