@@ -91,8 +91,8 @@ Status AccountService::CheckPassword(std::string_view password) const {
                          std::to_string(options_.min_password_length) + " characters",
                      {}, "password");
   if (password.size() > 1024)
-    return MakeError(ErrorCode::kInvalidArgument, "the password is longer than 1024 characters",
-                     {}, "password");
+    return MakeError(ErrorCode::kInvalidArgument, "the password is longer than 1024 characters", {},
+                     "password");
   return Ok();
 }
 
@@ -100,8 +100,9 @@ Result<model::User> AccountService::AddUser(std::string_view actor, const NewUse
   LADDER_TRY_STATUS(CheckUserId(in.id));
   if (in.roles.empty())
     return MakeError(ErrorCode::kInvalidArgument,
-                     "user '" + in.id + "' needs at least one role (admin, people_team, manager, "
-                     "reviewer, employee)",
+                     "user '" + in.id +
+                         "' needs at least one role (admin, people_team, manager, "
+                         "reviewer, employee)",
                      {}, "roles");
   LADDER_TRY_STATUS(CheckPassword(in.password));
   if (Result<model::User> existing = store_.GetUser(in.id); existing)
@@ -140,8 +141,7 @@ Result<model::User> AccountService::UpdateUser(std::string_view actor, std::stri
   }
   if (change.roles) {
     if (change.roles->empty())
-      return MakeError(ErrorCode::kInvalidArgument, "a user needs at least one role", {},
-                       "roles");
+      return MakeError(ErrorCode::kInvalidArgument, "a user needs at least one role", {}, "roles");
     user.roles = *change.roles;
   }
   if (change.disabled) user.disabled = *change.disabled;
@@ -222,7 +222,8 @@ Result<Principal> AccountService::AuthenticateSession(std::string_view secret) {
       return Fail(Unauthenticated("the session has ended: sign in again"));
     return Fail(s.error());
   }
-  if (s->expires_at <= Now()) return Fail(Unauthenticated("the session has expired: sign in again"));
+  if (s->expires_at <= Now())
+    return Fail(Unauthenticated("the session has expired: sign in again"));
   Result<model::User> user = store_.GetUser(s->user);
   if (!user || user->disabled) return Fail(Unauthenticated("the account is disabled"));
   LADDER_TRY(Principal p, PrincipalOf(*user));
@@ -267,8 +268,8 @@ Result<NewToken> AccountService::CreateToken(std::string_view actor, std::string
   std::string what(text::Trim(name));
   if (what.empty() || what.size() > 200)
     return MakeError(ErrorCode::kInvalidArgument,
-                     "an API token needs a name saying what it is for (at most 200 characters)",
-                     {}, "name");
+                     "an API token needs a name saying what it is for (at most 200 characters)", {},
+                     "name");
   if (!expires.empty() && expires <= Now())
     return MakeError(ErrorCode::kInvalidArgument,
                      "the expiry '" + std::string(expires) + "' is not in the future", {},

@@ -116,8 +116,8 @@ class AccountService {
   Status Logout(std::string_view secret);
 
   // A new API token for `user`, named for what it is for; `expires` "" for never.
-  Result<NewToken> CreateToken(std::string_view actor, std::string_view user,
-                               std::string_view name, std::string_view expires);
+  Result<NewToken> CreateToken(std::string_view actor, std::string_view user, std::string_view name,
+                               std::string_view expires);
   // Revokes token `id` of `user` (kNotFound when it is not theirs).
   Status RevokeToken(std::string_view actor, std::string_view user, std::string_view id);
 

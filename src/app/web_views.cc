@@ -73,12 +73,12 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.as_manager, access_.Manages(viewer.person, person));
   }
   std::shared_ptr<const model::Framework> shown;
-  ReviewService review(store_, viewer.Actor(),
-                       [this, &shown](std::string_view id,
-                                      std::string_view version) -> Result<model::Framework> {
-                         LADDER_TRY(shown, FrameworkOf(id, version));
-                         return *shown;
-                       });
+  ReviewService review(
+      store_, viewer.Actor(),
+      [this, &shown](std::string_view id, std::string_view version) -> Result<model::Framework> {
+        LADDER_TRY(shown, FrameworkOf(id, version));
+        return *shown;
+      });
   Result<PersonContext> cx = review.Load(person, today);
   if (!cx) {
     if (cx.error().code != ErrorCode::kNotFound) return Fail(cx.error());
@@ -145,12 +145,12 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
     m.person = std::move(r.person);
     m.depth = r.depth;
     std::shared_ptr<const model::Framework> shown;
-    ReviewService review(store_, viewer.Actor(),
-                         [this, &shown](std::string_view id,
-                                        std::string_view version) -> Result<model::Framework> {
-                           LADDER_TRY(shown, FrameworkOf(id, version));
-                           return *shown;
-                         });
+    ReviewService review(
+        store_, viewer.Actor(),
+        [this, &shown](std::string_view id, std::string_view version) -> Result<model::Framework> {
+          LADDER_TRY(shown, FrameworkOf(id, version));
+          return *shown;
+        });
     Result<PersonContext> cx = review.Load(m.person.id, today);
     if (cx) {
       m.current = cx->current;
@@ -162,8 +162,8 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
         const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
         m.level_label = l ? LevelLabel(*l) : m.current->level;
         if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {
-          Result<rules::Verdict> v =
-              rules::Evaluate(f, *next, cx->records, today, rules::EvaluateOptions{.explain = false});
+          Result<rules::Verdict> v = rules::Evaluate(f, *next, cx->records, today,
+                                                     rules::EvaluateOptions{.explain = false});
           if (v) m.readiness = std::move(*v);
         }
       }
@@ -180,12 +180,12 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   render::CaseView v;
   v.today = today;
   std::shared_ptr<const model::Framework> shown;
-  ReviewService review(store_, viewer.Actor(),
-                       [this, &shown](std::string_view id,
-                                      std::string_view version) -> Result<model::Framework> {
-                         LADDER_TRY(shown, FrameworkOf(id, version));
-                         return *shown;
-                       });
+  ReviewService review(
+      store_, viewer.Actor(),
+      [this, &shown](std::string_view id, std::string_view version) -> Result<model::Framework> {
+        LADDER_TRY(shown, FrameworkOf(id, version));
+        return *shown;
+      });
   LADDER_TRY(CaseView shown_case, review.ShowCase(case_id, today));
   v.review = std::move(shown_case.review);
   v.verdict = std::move(shown_case.verdict);

@@ -61,8 +61,9 @@ Result<std::vector<model::UserRole>> Roles(const std::vector<std::string>& names
       std::optional<model::UserRole> r = model::ParseUserRole(n);
       if (!r)
         return MakeError(ErrorCode::kInvalidArgument,
-                         "'" + n + "' is not a role: admin, people_team, manager, reviewer, "
-                         "employee",
+                         "'" + n +
+                             "' is not a role: admin, people_team, manager, reviewer, "
+                             "employee",
                          {}, "--role");
       roles.push_back(*r);
     }
@@ -154,13 +155,15 @@ int RunToken(const UserOptions& o) {
 }
 
 void SetUpUser(CLI::App& app, std::vector<Run>& runs) {
-  auto* user = app.add_subcommand("user", "Accounts of the web app: add, list, passwd, disable, "
-                                          "enable, token");
+  auto* user = app.add_subcommand("user",
+                                  "Accounts of the web app: add, list, passwd, disable, "
+                                  "enable, token");
   user->require_subcommand(1);
   auto o = std::make_shared<UserOptions>();
 
-  auto* add = user->add_subcommand("add", "Add a user (the password is read from the terminal "
-                                          "or, with --password-stdin, from standard input)");
+  auto* add = user->add_subcommand("add",
+                                   "Add a user (the password is read from the terminal "
+                                   "or, with --password-stdin, from standard input)");
   add->add_option("id", o->id, "Login name")->required();
   add->add_option("--role", o->roles,
                   "admin, people_team, manager, reviewer or employee (repeat or separate with "
@@ -199,8 +202,9 @@ void SetUpUser(CLI::App& app, std::vector<Run>& runs) {
                     return RunChange(*o, c, "enabled");
                   }});
 
-  auto* token = user->add_subcommand("token", "Create an API token for a user; the secret is "
-                                              "printed once");
+  auto* token = user->add_subcommand("token",
+                                     "Create an API token for a user; the secret is "
+                                     "printed once");
   token->add_option("id", o->id, "Login name")->required();
   token->add_option("--name", o->token_name, "What the token is for")->required();
   token->add_option("--expires", o->expires, "Last day it works (YYYY-MM-DD; default never)");

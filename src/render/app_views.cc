@@ -311,8 +311,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     std::optional<analysis::LevelNews> news;
     if (next) {
       news = analysis::NewAtLevel(f, *v.next.track, *next);
-      for (const analysis::MarkedCompetency& mc : news->competencies)
-        news_of[mc.competency] = &mc;
+      for (const analysis::MarkedCompetency& mc : news->competencies) news_of[mc.competency] = &mc;
     }
     // The latest rating per competency and assessor role.
     std::map<std::string, std::vector<const model::Assessment*>> latest;
@@ -497,9 +496,9 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
       Data r = Object();
       r.set("overall", rules::OverallName(m.readiness->overall));
       r.set("overall_label", OverallLabel(m.readiness->overall));
-      r.set("earliest", Text(m.readiness->overall == rules::Overall::kNotYet
-                                 ? Str(m.readiness->earliest)
-                                 : ""));
+      r.set(
+          "earliest",
+          Text(m.readiness->overall == rules::Overall::kNotYet ? Str(m.readiness->earliest) : ""));
       std::string missing;
       if (m.readiness->overall == rules::Overall::kBlocked)
         missing = std::to_string(m.readiness->blocking.size()) + " of " +
@@ -593,10 +592,9 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   Data addable = List();
   for (const model::Evidence& e : v.addable) addable.push_back(EvidenceItem(e));
   d.set("addable", addable);
-  d.set("may_add_evidence", !closed && !v.addable.empty() &&
-                                (v.viewer_is_person || v.viewer_manages) &&
-                                (c.status == model::CaseStatus::kOpen ||
-                                 c.status == model::CaseStatus::kPortfolio));
+  d.set("may_add_evidence",
+        !closed && !v.addable.empty() && (v.viewer_is_person || v.viewer_manages) &&
+            (c.status == model::CaseStatus::kOpen || c.status == model::CaseStatus::kPortfolio));
 
   std::map<std::string, std::string> names;
   for (const model::Person& p : v.reviewers) names[p.id] = p.name.empty() ? p.id : p.name;
@@ -606,7 +604,8 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
     pd.set("name", names.count(r) ? names[r] + " (" + r + ")" : r);
     auto vote = std::find_if(c.votes.begin(), c.votes.end(),
                              [&](const model::Vote& x) { return x.reviewer == r; });
-    pd.set("vote", vote == c.votes.end() ? std::string("not yet") : model::VoteChoiceName(vote->choice));
+    pd.set("vote",
+           vote == c.votes.end() ? std::string("not yet") : model::VoteChoiceName(vote->choice));
     pd.set("date", Text(vote == c.votes.end() ? "" : Str(vote->date)));
     pd.set("note", Text(vote == c.votes.end() ? "" : vote->note));
     panel.push_back(pd);
@@ -674,8 +673,8 @@ std::string RenderNeeds(const Viewer& viewer, const NeedsView& v) {
     Data nd = Object();
     nd.set("id", n.id);
     nd.set("framework", n.framework);
-    std::string target = !n.overlay.empty() ? n.overlay
-                                            : n.track + (n.level.empty() ? "" : "/" + n.level);
+    std::string target =
+        !n.overlay.empty() ? n.overlay : n.track + (n.level.empty() ? "" : "/" + n.level);
     nd.set("target", target);
     nd.set("reason", Text(n.reason));
     nd.set("opened", Str(n.opened));
@@ -801,9 +800,9 @@ std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& v) {
     Data fd = Object();
     fd.set("id", f.id);
     fd.set("name", f.name.empty() ? f.id : f.name);
-    fd.set("published_href",
-           Text(f.latest_published.empty() ? ""
-                                            : Path("/f/", text::Slugify(f.id)) + "/index.html"));
+    fd.set(
+        "published_href",
+        Text(f.latest_published.empty() ? "" : Path("/f/", text::Slugify(f.id)) + "/index.html"));
     Data versions = List();
     for (const storage::VersionInfo& ver : f.versions) {
       Data vd = Object();
@@ -911,8 +910,8 @@ std::string RenderAudit(const Viewer& viewer, const AuditView& v) {
 std::string AuditCsv(const std::vector<model::AuditEntry>& entries) {
   auto cell = [](std::string s) {
     // A cell a spreadsheet would run as a formula is defused with a leading apostrophe.
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-                       s[0] == '\t' || s[0] == '\r'))
+    if (!s.empty() &&
+        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
       s.insert(0, "'");
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     return "\"" + text::ReplaceAll(s, "\"", "\"\"") + "\"";

@@ -64,9 +64,9 @@ struct GrowthView {
   bool as_manager = false;  // the viewer is above the person: manager assessments, cases
   std::shared_ptr<const model::Framework> framework;  // of the current level; null: no level
   std::optional<model::Assignment> current;
-  LevelInfo level;                      // the level held
-  LevelInfo next;                       // the next level of the track, if any
-  std::optional<rules::Verdict> verdict;  // eligibility for `next` (or the open case's target)
+  LevelInfo level;                             // the level held
+  LevelInfo next;                              // the next level of the track, if any
+  std::optional<rules::Verdict> verdict;       // eligibility for `next` (or the open case's target)
   std::vector<model::Assessment> assessments;  // the person's, oldest first
   std::vector<model::Evidence> evidence;       // oldest first
   std::vector<model::Case> cases;
@@ -79,7 +79,7 @@ struct TeamMember {
   model::Person person;
   int depth = 1;  // 1: a direct report
   std::optional<model::Assignment> current;
-  std::string level_label;  // "IC3 · Senior Support Engineer"
+  std::string level_label;                  // "IC3 · Senior Support Engineer"
   std::optional<rules::Verdict> readiness;  // for the next level
   std::vector<model::Case> open_cases;
 };
@@ -98,12 +98,12 @@ struct CaseView {
   std::optional<rules::Verdict> verdict;  // for the target, today
   std::string consensus;                  // "reached: promote (2 of 2 for)" ...
   bool consensus_reached = false;
-  std::vector<model::Evidence> portfolio;    // the evidence named in the case
-  std::vector<model::Evidence> addable;      // the person's evidence not yet in it
-  std::vector<model::Waiver> waivers;        // of the person, for this case
-  std::vector<std::string> requirements;     // sentences a waiver may name
-  std::vector<model::Person> reviewers;      // who may be named on the panel
-  std::vector<std::string> next_states;      // the moves allowed now
+  std::vector<model::Evidence> portfolio;  // the evidence named in the case
+  std::vector<model::Evidence> addable;    // the person's evidence not yet in it
+  std::vector<model::Waiver> waivers;      // of the person, for this case
+  std::vector<std::string> requirements;   // sentences a waiver may name
+  std::vector<model::Person> reviewers;    // who may be named on the panel
+  std::vector<std::string> next_states;    // the moves allowed now
   bool viewer_on_panel = false;
   bool viewer_manages = false;  // above the person: panel, moves, waivers, decision
   bool viewer_is_person = false;

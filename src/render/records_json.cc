@@ -15,9 +15,15 @@ Json PersonJson(const model::Person& p) {
 }
 
 Json AssignmentJson(const model::Assignment& a) {
-  return {{"id", a.id},           {"person", a.person},   {"framework", a.framework},
-          {"version", a.version}, {"track", a.track},     {"level", a.level},
-          {"overlays", a.overlays}, {"from", DateJson(a.from)}, {"to", DateJson(a.to)},
+  return {{"id", a.id},
+          {"person", a.person},
+          {"framework", a.framework},
+          {"version", a.version},
+          {"track", a.track},
+          {"level", a.level},
+          {"overlays", a.overlays},
+          {"from", DateJson(a.from)},
+          {"to", DateJson(a.to)},
           {"reason", a.reason}};
 }
 
@@ -140,7 +146,7 @@ Json AuditJson(const model::AuditEntry& e) {
     Json parsed = Json::parse(s, nullptr, false);
     return parsed.is_discarded() ? Json(s) : parsed;
   };
-  return {{"id", e.id},           {"at", e.at},          {"actor", e.actor},
+  return {{"id", e.id},           {"at", e.at},           {"actor", e.actor},
           {"action", e.action},   {"subject", e.subject}, {"before", doc(e.before)},
           {"after", doc(e.after)}};
 }
@@ -203,12 +209,12 @@ Json VersionJson(const storage::VersionInfo& v) {
 Json FrameworkInfoJson(const storage::FrameworkInfo& f) {
   Json versions = Json::array();
   for (const storage::VersionInfo& v : f.versions) versions.push_back(VersionJson(v));
-  return {{"id", f.id},
-          {"name", f.name},
-          {"family", f.family},
-          {"latest_published",
-           f.latest_published.empty() ? Json(nullptr) : Json(f.latest_published)},
-          {"versions", versions}};
+  return {
+      {"id", f.id},
+      {"name", f.name},
+      {"family", f.family},
+      {"latest_published", f.latest_published.empty() ? Json(nullptr) : Json(f.latest_published)},
+      {"versions", versions}};
 }
 
 }  // namespace ladder::render

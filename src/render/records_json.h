@@ -22,7 +22,7 @@ Json AssessmentJson(const model::Assessment& a);
 Json CaseJson(const model::Case& c);
 Json NeedJson(const model::Need& n);
 Json WaiverJson(const model::Waiver& w);
-Json UserJson(const model::User& u);  // without the password hash
+Json UserJson(const model::User& u);         // without the password hash
 Json TokenJson(const storage::ApiToken& t);  // without the token's hash
 Json AuditJson(const model::AuditEntry& e);
 Json VerdictJson(const rules::Verdict& v);

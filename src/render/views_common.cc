@@ -80,6 +80,8 @@ Data PageData(const Site::Impl& site, std::string_view path, std::string_view ti
   d.set("title", Text(std::string(title)));
   d.set("root", root);
   d.set("static_site", site.options.static_site);
+  // The server puts the account navigation here (render/app_views.h); the static site has none.
+  d.set("account_slot", !site.options.static_site);
   d.set("home_href", Href(root, "index.html"));
   d.set("css_href", Href(root, "static/ladder.css"));
   d.set("print_css_href", Href(root, "static/print.css"));

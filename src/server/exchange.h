@@ -70,7 +70,9 @@ struct Exchange {
   // The viewer of pages (navigation, CSRF token).
   render::Viewer Viewer() const;
   // An ReviewService acting for the signed-in user.
-  app::ReviewService Review() const { return app::ReviewService(services.store, principal.Actor()); }
+  app::ReviewService Review() const {
+    return app::ReviewService(services.store, principal.Actor());
+  }
   Date Today() const;
 
   // A path parameter, query parameter or form field ("" when absent).

@@ -145,7 +145,7 @@ void LoginSubmit(Exchange& x) {
     v.error = s.error().message;
     int status = s.error().code == ErrorCode::kResourceExhausted ? 429
                  : s.error().code == ErrorCode::kUnauthenticated ? 401
-                                                                  : 503;
+                                                                 : 503;
     return x.Html(render::RenderLogin(x.Viewer(), v), status);
   }
   if (next == "/") {
@@ -166,7 +166,7 @@ void AccountPage(Exchange& x) { ShowAccount(x, {}); }
 void AccountPassword(Exchange& x) {
   Status s = x.services.accounts.ChangePassword(x.principal.user, x.Form("old_password"),
                                                 x.Form("new_password"), x.principal.session_hash);
-  if (!s) return ShowAccount(x, {"", s.error().message}, {}, s.error().code == ErrorCode::kUnauthenticated ? 403 : 400);
+  if (!s) return ShowAccount(x, {"", s.error().message}, {}, 400);
   ShowAccount(x, {"Your password was changed; your other sessions were ended.", ""});
 }
 
@@ -211,8 +211,10 @@ bool JsonRequest(const Exchange& x) {
 void ApiSessionCreate(Exchange& x) {
   // A JSON body cannot be sent cross-site without the browser asking first: no login CSRF.
   if (!JsonRequest(x))
-    return x.Fail(Error{ErrorCode::kInvalidArgument, "send the credentials as application/json",
-                        {}, "Content-Type"});
+    return x.Fail(Error{ErrorCode::kInvalidArgument,
+                        "send the credentials as application/json",
+                        {},
+                        "Content-Type"});
   Result<Json> body = x.Body();
   if (!body) return x.Fail(body.error());
   Result<std::string> user = StringField(*body, "user", true);
@@ -251,7 +253,7 @@ void ApiPassword(Exchange& x) {
                                                 x.principal.session_hash);
   if (!s) {
     Error e = s.error();
-    if (e.code == ErrorCode::kUnauthenticated) e.code = ErrorCode::kPermissionDenied;
+    if (e.code == ErrorCode::kUnauthenticated) e.code = ErrorCode::kInvalidArgument;
     return x.Fail(e);
   }
   x.res.status = 204;

@@ -23,8 +23,9 @@ Result<std::vector<model::UserRole>> RolesOf(const std::vector<std::string>& nam
     std::optional<model::UserRole> r = model::ParseUserRole(n);
     if (!r)
       return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + n + "' is not a role: admin, people_team, manager, reviewer or "
-                       "employee",
+                       "'" + n +
+                           "' is not a role: admin, people_team, manager, reviewer or "
+                           "employee",
                        {}, "roles");
     if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
   }
@@ -127,11 +128,10 @@ void UserUpdateSubmit(Exchange& x) {
   change.disabled = x.Form("disabled") == "1";
   if (std::string pw = x.Form("password"); !pw.empty()) change.password = pw;
   const std::string id = x.Param("user");
-  if (id == x.principal.user && (change.disabled.value_or(false) ||
-                                 std::find(roles->begin(), roles->end(),
-                                           model::UserRole::kAdmin) == roles->end()))
-    return ShowUsers(x, {"", "you cannot disable yourself or take away your own admin role"},
-                     409);
+  if (id == x.principal.user &&
+      (change.disabled.value_or(false) ||
+       std::find(roles->begin(), roles->end(), model::UserRole::kAdmin) == roles->end()))
+    return ShowUsers(x, {"", "you cannot disable yourself or take away your own admin role"}, 409);
   Result<model::User> u = x.services.accounts.UpdateUser(x.principal.Actor(), id, change);
   if (!u) return ShowUsers(x, {"", Message(u.error())}, HttpStatusFor(u.error()));
   ShowUsers(x, {"User " + u->id + " saved.", ""});
@@ -167,8 +167,9 @@ void ApiUserCreate(Exchange& x) {
   Result<Json> body = x.Body();
   if (!body) return x.Fail(body.error());
   app::NewUser u;
-  for (auto [field, target] : {std::pair{"id", &u.id}, std::pair{"name", &u.name},
-                               std::pair{"person", &u.person}, std::pair{"password", &u.password}}) {
+  for (auto [field, target] :
+       {std::pair{"id", &u.id}, std::pair{"name", &u.name}, std::pair{"person", &u.person},
+        std::pair{"password", &u.password}}) {
     Result<std::string> v = StringField(*body, field);
     if (!v) return x.Fail(v.error());
     *target = *v;
@@ -213,7 +214,9 @@ void ApiUserUpdate(Exchange& x) {
        (change.roles && std::find(change.roles->begin(), change.roles->end(),
                                   model::UserRole::kAdmin) == change.roles->end())))
     return x.Fail(Error{ErrorCode::kConflict,
-                        "you cannot disable yourself or take away your own admin role", {}, "user"});
+                        "you cannot disable yourself or take away your own admin role",
+                        {},
+                        "user"});
   Result<model::User> u = x.services.accounts.UpdateUser(x.principal.Actor(), id, change);
   if (!u) return x.Fail(u.error());
   x.SendJson(render::UserJson(*u));
@@ -228,9 +231,8 @@ void PublishSubmit(Exchange& x) {
   Status s = x.services.store.Publish(x.principal.Actor(), fw, version);
   if (!s) return ShowFrameworks(x, {"", Message(s.error())}, HttpStatusFor(s.error()));
   if (Status r = x.services.ReloadSite(true); !r)
-    return ShowFrameworks(x, {"", "published, but the pages could not be rebuilt: " +
-                                      r.error().ToString()},
-                          500);
+    return ShowFrameworks(
+        x, {"", "published, but the pages could not be rebuilt: " + r.error().ToString()}, 500);
   ShowFrameworks(x, {fw + " " + version + " is published.", ""});
 }
 
@@ -344,8 +346,7 @@ void SaveSubmit(Exchange& x) {
   const std::string seen = x.Form("checked");
   std::optional<model::Framework> f = Check(view);
   if (f) view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
-  if (!f || HasErrors(view.findings))
-    return x.Html(render::RenderEdit(x.Viewer(), view), 422);
+  if (!f || HasErrors(view.findings)) return x.Html(render::RenderEdit(x.Viewer(), view), 422);
   // Findings are shown before a draft is saved: a text not checked as it is now is checked first.
   if (!view.findings.empty() && !app::ConstantTimeEquals(seen, view.checked_key)) {
     view.flash.notice = "Check the findings below, then save again.";
@@ -361,9 +362,7 @@ void SaveSubmit(Exchange& x) {
 
 // -- Importing -----------------------------------------------------------------------------------
 
-void ImportPage(Exchange& x) {
-  x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {}));
-}
+void ImportPage(Exchange& x) { x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {})); }
 
 void ImportSubmit(Exchange& x) {
   if (!x.req.has_file("document") || x.req.get_file_value("document").content.empty())
@@ -375,9 +374,9 @@ void ImportSubmit(Exchange& x) {
   Result<formats::Imported> imported =
       app::ImportDocuments({formats::Document{name, std::move(file.content)}}, x.Form("from"));
   if (!imported)
-    return x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
-                                           {"", imported.error().ToString()}),
-                  HttpStatusFor(imported.error()));
+    return x.Html(
+        render::RenderImportForm(x.Viewer(), FormatNames(), {"", imported.error().ToString()}),
+        HttpStatusFor(imported.error()));
   render::EditView view;
   view.title = "Import " + name;
   view.import = true;
@@ -492,8 +491,7 @@ void AuditPage(Exchange& x) {
 }
 
 void AuditCsvPage(Exchange& x) {
-  Result<std::vector<model::AuditEntry>> entries =
-      x.services.store.ListAudit(AuditQueryOf(x, 0));
+  Result<std::vector<model::AuditEntry>> entries = x.services.store.ListAudit(AuditQueryOf(x, 0));
   if (!entries) return x.Fail(entries.error());
   x.res.status = 200;
   x.res.set_header("Cache-Control", "no-store");

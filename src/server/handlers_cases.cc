@@ -19,8 +19,7 @@ struct ActionInput {
 };
 
 // Performs `action` on the case as the caller's person. Returns the case as it is afterwards.
-Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action,
-                                      const ActionInput& in) {
+Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, const ActionInput& in) {
   const std::string id = x.Param("case");
   const std::string& me = x.principal.person;
   app::ReviewService review = x.Review();
@@ -53,8 +52,8 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action,
   }
   if (action == "waivers") {
     LADDER_TRY(Date expires, ParseDateValue("expires", in.get("expires"), {}));
-    LADDER_TRY(model::Waiver w, review.Waive(id, in.get("requirement"), me, in.get("reason"),
-                                             today, expires));
+    LADDER_TRY(model::Waiver w,
+               review.Waive(id, in.get("requirement"), me, in.get("reason"), today, expires));
     (void)w;
     return x.services.store.GetCase(id);
   }
@@ -169,8 +168,7 @@ void NeedOpenSubmit(Exchange& x) {
   // target: "<framework>|<track/level or overlay>"
   std::string target = x.Form("target");
   size_t bar = target.find('|');
-  if (bar == std::string::npos)
-    return ShowNeeds(x, {"", "target: choose a role or level"}, 400);
+  if (bar == std::string::npos) return ShowNeeds(x, {"", "target: choose a role or level"}, 400);
   Result<model::Need> n = x.Review().OpenNeed(target.substr(0, bar), target.substr(bar + 1),
                                               x.Form("reason"), x.principal.person, x.Today());
   if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
@@ -178,9 +176,8 @@ void NeedOpenSubmit(Exchange& x) {
 }
 
 void NeedCloseSubmit(Exchange& x) {
-  Result<model::Need> n =
-      x.Review().CloseNeed(x.Param("need"), x.Form("filled_by_case"), x.principal.person,
-                           x.Today());
+  Result<model::Need> n = x.Review().CloseNeed(x.Param("need"), x.Form("filled_by_case"),
+                                               x.principal.person, x.Today());
   if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
   ShowNeeds(x, {"Need " + n->id + " closed.", ""});
 }

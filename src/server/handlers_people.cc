@@ -170,9 +170,9 @@ void AssessmentSubmit(Exchange& x) {
     assessments.push_back(std::move(a));
   }
   if (assessments.empty())
-    return FormFailed(x, person,
-                      Error{ErrorCode::kInvalidArgument, "rate at least one competency", {},
-                            "rating"});
+    return FormFailed(
+        x, person,
+        Error{ErrorCode::kInvalidArgument, "rate at least one competency", {}, "rating"});
   if (Status s = SaveAssessments(x, assessments); !s) return FormFailed(x, person, s.error());
   x.Redirect(PersonPath(x, person) + "?done=assessment#side");
 }
@@ -261,8 +261,7 @@ void ApiEvidenceCreate(Exchange& x) {
 }
 
 void ApiAssessmentList(Exchange& x) {
-  Result<std::vector<model::Assessment>> list =
-      x.services.store.ListAssessments(x.Param("person"));
+  Result<std::vector<model::Assessment>> list = x.services.store.ListAssessments(x.Param("person"));
   if (!list) return x.Fail(list.error());
   Json out = Json::array();
   for (const model::Assessment& a : *list) out.push_back(render::AssessmentJson(a));
@@ -289,8 +288,8 @@ void ApiAssessmentCreate(Exchange& x) {
   std::vector<model::Assessment> assessments;
   for (auto it = ratings->begin(); it != ratings->end(); ++it) {
     if (!it->is_string())
-      return x.Fail(Error{ErrorCode::kInvalidArgument, "must be a string", {},
-                          "ratings." + it.key()});
+      return x.Fail(
+          Error{ErrorCode::kInvalidArgument, "must be a string", {}, "ratings." + it.key()});
     Result<model::Rating> rating = RatingOf(it->get<std::string>(), "ratings." + it.key());
     if (!rating) return x.Fail(rating.error());
     model::Assessment a;
@@ -322,7 +321,7 @@ void ApiCaseOpen(Exchange& x) {
   Result<Date> date = DateField(*body, "date", x.Today());
   if (!date) return x.Fail(date.error());
   Result<model::Case> c = x.Review().OpenCase(x.Param("person"), target->empty() ? "next" : *target,
-                                             x.principal.person, *date);
+                                              x.principal.person, *date);
   if (!c) return x.Fail(c.error());
   x.SendJson(render::CaseJson(*c), 201);
 }

@@ -277,10 +277,10 @@ Result<Json> Exchange::Body() const {
       Json ignored = Json::parse(req.body);
       (void)ignored;
     } catch (const nlohmann::json::parse_error& e) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "the request body is not JSON: byte " + std::to_string(e.byte) + ": " +
-                           e.what(),
-                       {}, "body");
+      return MakeError(
+          ErrorCode::kInvalidArgument,
+          "the request body is not JSON: byte " + std::to_string(e.byte) + ": " + e.what(), {},
+          "body");
     }
     return MakeError(ErrorCode::kInvalidArgument, "the request body is not JSON", {}, "body");
   }
@@ -426,8 +426,8 @@ void SitePage(Exchange& x) {
   } else if (x.principal.SignedIn()) {
     x.res.set_header("Cache-Control", "private, no-cache");
   } else {
-    x.res.set_header("Cache-Control", page->published && cacheable ? "public, max-age=300"
-                                                                     : "no-cache");
+    x.res.set_header("Cache-Control",
+                     page->published && cacheable ? "public, max-age=300" : "no-cache");
   }
   if (x.req.get_header_value("If-None-Match") == etag) {
     x.res.status = 304;
@@ -514,8 +514,7 @@ struct Server::Impl {
     if (!found) {
       bool api = req.path.rfind("/api/", 0) == 0;
       Error e{path_known ? ErrorCode::kInvalidArgument : ErrorCode::kNotFound,
-              path_known ? req.method + " is not allowed on " + req.path
-                         : "nothing at " + req.path,
+              path_known ? req.method + " is not allowed on " + req.path : "nothing at " + req.path,
               {},
               {}};
       if (api || path_known) {
@@ -586,19 +585,18 @@ Server::Server(ServerOptions options, storage::Store& store)
   http.Put(".*", handler);
   http.Patch(".*", handler);
   http.Delete(".*", handler);
-  http.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-        std::string what = "unexpected error";
-        try {
-          if (ep) std::rethrow_exception(ep);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
-        spdlog::error("ladder serve: {} {}: {}", req.method, req.path, what);
-        internal::WriteProblem(res, Error{ErrorCode::kInternal, "internal error", {}, {}},
-                               req.path);
-      });
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                std::exception_ptr ep) {
+    std::string what = "unexpected error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    spdlog::error("ladder serve: {} {}: {}", req.method, req.path, what);
+    internal::WriteProblem(res, Error{ErrorCode::kInternal, "internal error", {}, {}}, req.path);
+  });
   if (o.access_log) {
     // The access log goes to stderr, one line per request; stdout stays free for output.
     auto log = std::make_shared<spdlog::logger>("access",
