@@ -73,6 +73,13 @@ Result<app::NewSession> SignIn(Exchange& x, const std::string& user, const std::
   if (std::string old = ReadCookie(x, kSessionCookie); !old.empty())
     (void)x.services.accounts.Logout(old);
   long max_age = static_cast<long>(std::chrono::hours(12).count() * 3600);
+  // One Set-Cookie for the session: drop the clearing of an ended session's cookie, if any.
+  for (auto it = x.res.headers.begin(); it != x.res.headers.end();) {
+    if (it->first == "Set-Cookie" && it->second.starts_with(std::string(kSessionCookie) + "="))
+      it = x.res.headers.erase(it);
+    else
+      ++it;
+  }
   x.res.set_header("Set-Cookie", Cookie(x, kSessionCookie, s->secret, max_age));
   return s;
 }

@@ -79,6 +79,8 @@ std::vector<std::string> Segments(std::string_view path) {
 
 bool Match(std::string_view pattern, std::string_view path,
            std::map<std::string, std::string>& params) {
+  // The API's address space is its own: a catch-all of pages never answers under /api/.
+  if (path.starts_with("/api/") && !pattern.starts_with("/api/")) return false;
   std::vector<std::string> want = Segments(pattern), got = Segments(path);
   params.clear();
   for (size_t i = 0; i < want.size(); ++i) {
@@ -486,7 +488,10 @@ struct Server::Impl {
         return MakeError(ErrorCode::kPermissionDenied,
                          "a cross-site request (Origin " + origin + ") is refused");
     }
-    if (x.principal.via != app::Principal::Via::kSession) return Ok();
+    // Public writes (signing in) protect themselves: the sign-in form with its own token, the
+    // API's sign-in by asking for JSON.
+    if (x.principal.via != app::Principal::Via::kSession || x.route.guard == app::Guard::kPublic)
+      return Ok();
     std::string token = req.get_header_value("X-CSRF-Token");
     if (token.empty()) token = x.Form("csrf");
     if (token.empty() || !app::ConstantTimeEquals(token, x.principal.csrf))
