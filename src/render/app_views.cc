@@ -382,8 +382,10 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     }
     d.set("rows", rows);
     // The radar: the person's latest ratings against what this level (2) and the next (3) ask.
-    if (any_rating && f.competencies.size() >= 3) {
+    // (A radar needs three axes; with fewer competencies the same data is drawn as bars.)
+    if (any_rating) {
       nlohmann::json radar = {
+          {"type", f.competencies.size() >= 3 ? "radar" : "bar"},
           {"labels", labels},
           {"datasets",
            nlohmann::json::array(

@@ -13,8 +13,10 @@
   document.querySelectorAll('canvas[data-radar]').forEach(function (canvas) {
     var data = read(canvas, 'data-radar');
     if (!data) return;
+    var bars = data.type === 'bar';
     data.datasets.forEach(function (ds, i) {
       var expected = ds.expected !== undefined;
+      if (bars && expected) { ds.type = 'line'; ds.fill = false; }
       ds.borderColor = colours[i % colours.length];
       ds.backgroundColor = expected ? 'transparent' : colours[i % colours.length] + '33';
       ds.borderDash = expected ? [6, 4] : [];
@@ -22,14 +24,15 @@
       ds.spanGaps = true;
       delete ds.expected;
     });
+    var type = data.type === 'bar' ? 'bar' : 'radar';
+    delete data.type;
+    var scales = type === 'radar'
+      ? { r: { min: 0, max: 3, ticks: { stepSize: 1 } } }
+      : { y: { min: 0, max: 3, ticks: { stepSize: 1 } } };
     new window.Chart(canvas, {
-      type: 'radar',
+      type: type,
       data: data,
-      options: {
-        animation: false,
-        responsive: true,
-        scales: { r: { min: 0, max: 3, ticks: { stepSize: 1 } } }
-      }
+      options: { animation: false, responsive: true, scales: scales }
     });
   });
   document.querySelectorAll('canvas[data-bars]').forEach(function (canvas) {

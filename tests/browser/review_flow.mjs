@@ -1,0 +1,176 @@
+// The whole review process of the plain-text ladder (seed 004) in the browser, as the people who
+// do it: the employee logs evidence and self-assesses; the manager opens a review, fills the
+// portfolio and names the panel; the reviewers vote; the director decides; the employee's level
+// changes and their growth page shows the new next level. Hostile text typed into the forms on
+// the way must stay text on every page (no script, no dialog, no injected element).
+//   node review_flow.mjs BASE_URL ARTIFACT_DIR
+import path from 'node:path';
+import { launch, watchedPage, check, shot } from './browser.mjs';
+
+const [base, artifactRoot] = process.argv.slice(2);
+const artifacts = path.join(artifactRoot, 'review');
+const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+const browser = await launch();
+const problems = [];
+let step = 'start';
+
+// Elements and attributes a page must never carry when its data came from users.
+async function injected(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    for (const s of document.querySelectorAll('script')) if (!s.src) bad.push('inline script');
+    for (const tag of ['iframe', 'object', 'embed']) if (document.querySelector(tag)) bad.push(tag);
+    for (const img of document.querySelectorAll('img')) bad.push('img ' + img.src);
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) bad.push(`${el.tagName} ${a.name}`);
+        const favicon = el.tagName === 'LINK' && el.rel === 'icon' && a.value === 'data:,';
+        if (/^(href|src|action)$/i.test(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value) &&
+            !favicon)
+          bad.push(`${el.tagName} ${a.name}=${a.value}`);
+      }
+    }
+    return bad;
+  });
+}
+
+async function visit(page, rel) {
+  await page.goto(new URL(rel, base).href);
+  await page.waitForTimeout(20);
+  const bad = await injected(page);
+  check(bad.length === 0, `${step}: ${rel}: ${bad.join(', ')}`);
+}
+
+async function signIn(user) {
+  const w = await watchedPage(browser);
+  w.page.on('dialog', () => {});
+  await w.page.goto(new URL('login', base).href);
+  await w.page.fill('#user', user);
+  await w.page.fill('#password', `pw-${user}-long`);
+  await Promise.all([w.page.waitForNavigation(), w.page.click('form.login button[type=submit]')]);
+  check(!w.page.url().includes('/login'), `${user} could not sign in: ${w.page.url()}`);
+  w.user = user;
+  return w;
+}
+
+async function done(w) {
+  problems.push(...w.problems.map((p) => `${w.user}: ${p}`));
+  await w.context.close();
+}
+
+async function submit(page, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  const flash = await page.locator('.flash-error').count();
+  if (flash) throw new Error(`${step}: ${await page.locator('.flash-error').first().textContent()}`);
+}
+
+try {
+  // 1. The employee: two SME sign-offs as evidence (one with hostile text), a self-assessment.
+  step = 'employee logs evidence';
+  let ce = await signIn('ce');
+  check(ce.page.url().endsWith('/me'), `the employee lands on ${ce.page.url()}, not /me`);
+  check((await ce.page.textContent('h1')) === 'My growth', 'no growth page');
+  check((await ce.page.locator('table.growth thead th').allTextContents()).join(' ')
+            .includes('Senior Engineer'), 'the next level is not beside the current one');
+  for (const [skill, signer, title] of [['networking', 'p1', 'Networking ' + HOSTILE],
+                                        ['linux', 'p2', 'Linux internals']]) {
+    await ce.page.locator('details.form').evaluate((d) => { d.open = true; });
+    await ce.page.selectOption('#ev-kind', 'sme');
+    await ce.page.fill('#ev-title', title);
+    await ce.page.fill('#ev-skill', skill);
+    await ce.page.fill('#ev-signer', signer);
+    await ce.page.fill('#ev-note', HOSTILE);
+    await submit(ce.page, 'form[action$="/evidence"] button[type=submit]');
+  }
+  check((await ce.page.locator('section[aria-labelledby=evidence] table tbody tr').count()) === 2, 'two pieces of evidence');
+  check((await ce.page.textContent('section[aria-labelledby=evidence]')).includes('<script>alert("x")</script>'),
+        'the hostile title is not shown as text');
+  step = 'employee self-assesses';
+  await ce.page.selectOption('#r-responsibilities', 'next');
+  await ce.page.fill('input[name="note.responsibilities"]', HOSTILE);
+  await submit(ce.page, 'form.assess button[type=submit]');
+  check((await ce.page.textContent('table.growth')).includes('Performing at the next level'),
+        'the self-assessment is not shown against the levels');
+  const checklist = await ce.page.textContent('#checklist + p');
+  check(/Not eligible yet|Not yet/.test(checklist), `before the review: ${checklist}`);
+  check((await ce.page.locator('ol.checklist li.req-met').count()) >= 2,
+        'the year at level 1 and the SME sign-offs are not met');
+  await visit(ce.page, 'me');
+  await shot(ce.page, artifacts, '1-employee-growth');
+  await done(ce);
+
+  // 2. The manager opens the review, fills the portfolio, names the panel.
+  step = 'manager opens the review';
+  const lead = await signIn('lead');
+  await visit(lead.page, 'team');
+  check((await lead.page.textContent('table.team')).includes('Cam Egan'), 'the team lists the report');
+  await lead.page.click('table.team a:has-text("Cam Egan")');
+  await lead.page.waitForLoadState();
+  await lead.page.selectOption('#case-target', 'ic/senior-engineer');
+  await submit(lead.page, 'form[action$="/cases"] button[type=submit]');
+  const caseUrl = lead.page.url().replace(/\?.*$/, '');
+  check(/\/cases\/[^/]+$/.test(caseUrl), `not on a case page: ${caseUrl}`);
+  await lead.page.selectOption('#move-to', 'portfolio');
+  await submit(lead.page, 'form[action$="/move"] button');
+  for (let i = 0; i < 2; ++i) {
+    await lead.page.selectOption('#add-ev', { index: 0 });
+    await submit(lead.page, 'form[action$="/evidence"] button');
+  }
+  check((await lead.page.locator('ul.portfolio li').count()) === 2, 'the portfolio holds both');
+  await lead.page.selectOption('#panel-sel', ['p1', 'p2']);
+  await submit(lead.page, 'form[action$="/panel"] button');
+  await lead.page.selectOption('#move-to', 'peer_review');
+  await submit(lead.page, 'form[action$="/move"] button');
+  check((await lead.page.textContent('ol.states li.current')).includes('peer review'),
+        'the review is not in peer review');
+  await visit(lead.page, caseUrl.replace(base, ''));
+  await shot(lead.page, artifacts, '2-manager-case');
+
+  // 3. The reviewers vote.
+  for (const reviewer of ['p1', 'p2']) {
+    step = `${reviewer} votes`;
+    const r = await signIn(reviewer);
+    await visit(r.page, caseUrl.replace(base, ''));
+    check((await r.page.locator('ul.portfolio li').count()) === 2, 'the reviewer sees the portfolio');
+    await r.page.check('input[name=vote][value=for]');
+    await r.page.fill('#vote-note', HOSTILE);
+    await submit(r.page, 'form[action$="/votes"] button');
+    await done(r);
+  }
+
+  // 4. The manager moves it to a decision; the director decides.
+  step = 'decision';
+  await lead.page.reload();
+  check((await lead.page.textContent('p.consensus')).includes('2 of 2'), 'no consensus shown');
+  await lead.page.selectOption('#move-to', 'decision');
+  await submit(lead.page, 'form[action$="/move"] button');
+  await done(lead);
+  const dir = await signIn('dir');
+  await visit(dir.page, caseUrl.replace(base, ''));
+  await dir.page.selectOption('#d-out', 'promoted');
+  await submit(dir.page, 'form[action$="/decision"] button');
+  check((await dir.page.textContent('p.decision')).toLowerCase().includes('promoted'),
+        'the decision is not shown');
+  await shot(dir.page, artifacts, '3-decided');
+  await done(dir);
+
+  // 5. The employee's level changed; the growth page shows the new next level.
+  step = 'after the promotion';
+  ce = await signIn('ce');
+  const standing = await ce.page.textContent('#standing + p');
+  check(standing.includes('Senior Engineer'), `the new level is not shown: ${standing}`);
+  const heads = (await ce.page.locator('table.growth thead th').allTextContents()).join(' | ');
+  check(heads.includes('Staff Engineer'), `the next level is not Staff Engineer: ${heads}`);
+  await visit(ce.page, 'me');
+  await shot(ce.page, artifacts, '4-employee-promoted');
+  await visit(ce.page, caseUrl.replace(base, ''));
+  await done(ce);
+  check(problems.length === 0, problems.join('\n'));
+  console.log('ok: the review process of seed 004 in the browser');
+} catch (err) {
+  console.error(`FAIL (${step}): ${err.message}`);
+  if (problems.length) console.error(problems.join('\n'));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

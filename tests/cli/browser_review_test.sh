@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The seed-004 review process in Chromium (tests/browser/review_flow.mjs): evidence and a
+# self-assessment, a review opened by the manager, votes by the panel, the decision, and the
+# employee's new level on their growth page. Screenshots go to build/test-artifacts/browser/.
+set -euo pipefail
+: "${LADDER:?}" "${LADDER_SOURCE_DIR:?}" "${SEEDS:?}"
+src=$LADDER_SOURCE_DIR
+artifacts=$(cd "$(dirname "$LADDER")" && pwd)/test-artifacts/browser
+[[ -x /usr/bin/chromium ]] || { echo "FAIL: /usr/bin/chromium missing (scripts/setup.sh installs it)" >&2; exit 1; }
+[[ -d $src/node_modules/playwright-core ]] || { echo "FAIL: run npm ci (scripts/setup.sh does)" >&2; exit 1; }
+tmp=$(mktemp -d)
+server=""
+cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+export LADDER_DATABASE=sqlite:$tmp/ladder.db
+cd "$tmp"
+
+"$LADDER" import "$SEEDS"/004_*.txt -o ladder.yaml 2>/dev/null
+"$LADDER" load ladder.yaml --publish >/dev/null
+fw=$(sed -n 's/^  id: //p' ladder.yaml | head -1)
+cat > people.csv <<CSV
+id,name,email,manager,framework,track,level,since
+dir,Dana Ito,dana@example.com,,$fw,management,manager-i,2018-01-01
+lead,Lee Ames,lee@example.com,dir,$fw,management,manager,2019-01-01
+ce,Cam Egan,cam@example.com,lead,$fw,core,customer-engineer,2025-01-06
+p1,Pam One,pam@example.com,lead,$fw,ic,senior-engineer,2021-01-01
+p2,Pat Two,pat@example.com,lead,$fw,ic,senior-engineer,2021-01-01
+CSV
+"$LADDER" people import people.csv >/dev/null
+for spec in ce:employee lead:manager dir:manager p1:reviewer p2:reviewer; do
+  user=${spec%%:*}
+  echo "pw-$user-long" | "$LADDER" user add "$user" --person "$user" --role "${spec#*:}" --password-stdin >/dev/null
+done
+
+"$LADDER" serve --listen 127.0.0.1:0 --quiet 2>"$tmp/serve.log" &
+server=$!
+for _ in $(seq 200); do grep -q "serving" "$tmp/serve.log" && break; sleep 0.05; done
+port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/serve.log")
+[[ -n $port ]] || fail "ladder serve did not start: $(cat "$tmp/serve.log")"
+mkdir -p "$artifacts"
+node "$src/tests/browser/review_flow.mjs" "http://127.0.0.1:$port/" "$artifacts"
+
+# What the browser did is in the database: the promotion, and an audit entry for each step.
+"$LADDER" people show ce | grep -q "ic/senior-engineer" || fail "ce was not promoted"
+for action in evidence.create assessment.create case.create case.vote case.update; do
+  sqlite3 "$tmp/ladder.db" "SELECT count(*) FROM audit_log WHERE action = '$action' AND actor LIKE 'user:%'" |
+    grep -qv '^0$' || fail "no audit entry '$action' by a signed-in user"
+done
+echo ok
