@@ -108,7 +108,7 @@ Result<rules::Verdict> ReviewService::Eligibility(std::string_view person, std::
 }
 
 Result<model::Framework> ReviewService::GetFramework(std::string_view framework,
-                                                    std::string_view version) {
+                                                     std::string_view version) {
   if (frameworks_) return frameworks_(framework, version);
   return store_.GetFramework(framework, version);
 }

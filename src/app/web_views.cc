@@ -67,6 +67,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
                                             Date today) {
   render::GrowthView v;
   v.today = today;
+  v.site = site_;
   LADDER_TRY(v.person, store_.GetPerson(person));
   v.own = !viewer.person.empty() && viewer.person == person;
   if (!v.own && viewer.Has(model::UserRole::kManager)) {

@@ -63,7 +63,10 @@ Result<std::unique_ptr<storage::Store>> OpenServedStore(const ServeOptions& opti
     return store;
   }
   std::string url = storage::DatabaseUrlFrom(options.database);
-  LADDER_TRY(std::unique_ptr<storage::Store> store, storage::OpenStore(url));
+  // A connection per worker thread, so that requests do not queue for the database.
+  storage::OpenOptions open;
+  open.pool_size = options.threads;
+  LADDER_TRY(std::unique_ptr<storage::Store> store, storage::OpenStore(url, open));
   std::vector<std::string> examples;
   if (auto found = app::ExpandFrameworkPaths({app::ExamplesDir()})) examples = *found;
   LADDER_TRY(std::vector<app::StoredFramework> stored,

@@ -124,11 +124,18 @@ void SetFlash(Data& d, const Flash& flash) {
   d.set("error", Text(flash.error));
 }
 
-Data BehaviourList(const std::vector<std::string>& behaviours) {
+// Inline Markdown as HTML: from the site when it converted that text already.
+std::string Inline(const Site* site, const std::string& markdown) {
+  if (site)
+    if (const std::string* html = site->InlineHtmlOf(markdown)) return *html;
+  return InlineMarkdownToHtml(markdown);
+}
+
+Data BehaviourList(const Site* site, const std::vector<std::string>& behaviours) {
   Data list = List();
   for (const std::string& b : behaviours) {
     Data item = Object();
-    item.set("html", InlineMarkdownToHtml(b));
+    item.set("html", Inline(site, b));
     list.push_back(item);
   }
   return list;
@@ -308,9 +315,11 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
 
     // What is new at the next level, by competency.
     std::map<std::string, const analysis::MarkedCompetency*> news_of;
-    std::optional<analysis::LevelNews> news;
+    std::optional<analysis::LevelNews> computed;
+    const analysis::LevelNews* news = nullptr;
     if (next) {
-      news = analysis::NewAtLevel(f, *v.next.track, *next);
+      if (v.site) news = v.site->NewsOf(f.id, f.version, v.next.track->id, next->code);
+      if (!news) news = &computed.emplace(analysis::NewAtLevel(f, *v.next.track, *next));
       for (const analysis::MarkedCompetency& mc : news->competencies) news_of[mc.competency] = &mc;
     }
     // The latest rating per competency and assessor role.
@@ -338,7 +347,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
       bool cur_undefined =
           cur.state == model::LevelState::kUndefined || (cur_e && cur_e->undefined);
       row.set("current_undefined", cur_undefined);
-      Data cur_list = !cur_e || cur_undefined ? List() : BehaviourList(cur_e->behaviours);
+      Data cur_list = !cur_e || cur_undefined ? List() : BehaviourList(v.site, cur_e->behaviours);
       SetList(row, "current", cur_list);
       row.set("show_next", next != nullptr);
       Data next_list = List();
@@ -351,7 +360,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
           next_note = it->second->note;
           for (const analysis::MarkedBehaviour& b : it->second->behaviours) {
             Data item = Object();
-            item.set("html", InlineMarkdownToHtml(b.text));
+            item.set("html", Inline(v.site, b.text));
             item.set("new", b.mark == analysis::Mark::kNew || b.mark == analysis::Mark::kChanged);
             next_list.push_back(item);
           }

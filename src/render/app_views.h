@@ -22,6 +22,7 @@
 #include "base/date.h"
 #include "model/framework.h"
 #include "model/people.h"
+#include "render/site.h"
 #include "rules/eligibility.h"
 #include "storage/store.h"
 
@@ -73,6 +74,9 @@ struct GrowthView {
   std::vector<model::Assignment> history;  // oldest first
   Date today;
   Flash flash;
+  // The published site, when the server has one: what each level adds and the HTML of every
+  // behaviour were computed when it was built. May be null.
+  const Site* site = nullptr;
 };
 
 struct TeamMember {

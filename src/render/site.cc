@@ -461,4 +461,19 @@ std::vector<const model::Framework*> Site::Frameworks() const {
   return out;
 }
 
+const analysis::LevelNews* Site::NewsOf(std::string_view framework, std::string_view version,
+                                        std::string_view track, std::string_view level) const {
+  for (const internal::FrameworkEntry& fe : impl_->frameworks) {
+    if (fe.fw.id != framework || fe.fw.version != version) continue;
+    for (size_t i = 0; i < fe.levels.size(); ++i)
+      if (fe.levels[i].track->id == track && fe.levels[i].level->code == level) return &fe.news[i];
+  }
+  return nullptr;
+}
+
+const std::string* Site::InlineHtmlOf(const std::string& markdown) const {
+  auto it = impl_->inline_html.find(markdown);
+  return it == impl_->inline_html.end() ? nullptr : &it->second;
+}
+
 }  // namespace ladder::render

@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/diff.h"
 #include "base/error.h"
 #include "model/framework.h"
 
@@ -83,6 +84,13 @@ class Site {
                         std::string_view level) const;
   // The frameworks shown (the newest published version of each), by name.
   std::vector<const model::Framework*> Frameworks() const;
+  // What a level of a shown framework version adds to the one before it (computed once, when
+  // the site was built), or nullptr when the site does not show that version or level.
+  const analysis::LevelNews* NewsOf(std::string_view framework, std::string_view version,
+                                    std::string_view track, std::string_view level) const;
+  // The HTML of an inline Markdown text of the shown frameworks (converted when the site was
+  // built), or nullptr for any other text.
+  const std::string* InlineHtmlOf(const std::string& markdown) const;
 
   // Results for a free-text query: every word must occur; at most `limit`, in site order.
   std::vector<SearchHit> Search(std::string_view query, size_t limit = 50) const;

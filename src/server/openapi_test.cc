@@ -28,7 +28,8 @@ std::map<std::string, Operation> Operations() {
   std::map<std::string, Operation> out;
   std::string line, path, current;
   bool in_paths = false;
-  const std::regex path_re(R"(^  (/\S+):\s*$)"), method_re(R"(^    (get|post|put|patch|delete):\s*$)"),
+  const std::regex path_re(R"(^  (/\S+):\s*$)"),
+      method_re(R"(^    (get|post|put|patch|delete):\s*$)"),
       status_re(R"re(^        "(\d{3})":)re"), summary_re(R"(^      summary: (.+)$)");
   std::smatch m;
   while (std::getline(in, line)) {
@@ -50,8 +51,8 @@ std::map<std::string, Operation> Operations() {
       out[current].statuses.insert(m[1]);
     } else if (!current.empty() && std::regex_match(line, m, summary_re)) {
       out[current].summary = m[1];
-    } else if (!current.empty() && (line == "      security: []" ||
-                                    line.find("security: [{}") != std::string::npos)) {
+    } else if (!current.empty() &&
+               (line == "      security: []" || line.find("security: [{}") != std::string::npos)) {
       out[current].public_security = true;
     }
   }
@@ -76,14 +77,14 @@ TEST(OpenApi, DescribesExactlyTheApiRoutes) {
     if (r.guard != app::Guard::kPublic) {
       EXPECT_TRUE(op.statuses.count("401")) << key << " needs a caller but documents no 401";
     }
-    const bool some_refused = r.needs_person || (r.guard != app::Guard::kPublic &&
-                                                 r.guard != app::Guard::kFrameworks &&
-                                                 r.guard != app::Guard::kSignedIn);
+    const bool some_refused =
+        r.needs_person || (r.guard != app::Guard::kPublic && r.guard != app::Guard::kFrameworks &&
+                           r.guard != app::Guard::kSignedIn);
     if (some_refused) {
       EXPECT_TRUE(op.statuses.count("403")) << key << " refuses some callers but documents no 403";
     }
-    EXPECT_EQ(op.public_security, r.guard == app::Guard::kPublic ||
-                                      r.guard == app::Guard::kFrameworks)
+    EXPECT_EQ(op.public_security,
+              r.guard == app::Guard::kPublic || r.guard == app::Guard::kFrameworks)
         << key << ": the document's security does not match the guard " << app::GuardName(r.guard);
   }
   for (const auto& [key, op] : ops)

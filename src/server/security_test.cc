@@ -48,8 +48,7 @@ TEST_F(SecurityTest, FormsWithoutTheirCsrfTokenAreRefusedAndStoreNothing) {
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 403);
   EXPECT_NE(missing->body.find("security token"), std::string::npos);
-  auto wrong = PostForm("/people/emp/evidence", form + "&csrf=" + std::string(43, 'A'),
-                        emp.cookie);
+  auto wrong = PostForm("/people/emp/evidence", form + "&csrf=" + std::string(43, 'A'), emp.cookie);
   ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 403);
   EXPECT_EQ(EvidenceOf("emp"), before);
@@ -69,14 +68,14 @@ TEST_F(SecurityTest, ApiWritesWithACookieNeedTheCsrfHeaderButTokensDoNot) {
   Session emp = testing::SignIn(*server_, "emp");
   const std::string body = R"({"kind":"doc","title":"Design note","date":"2026-05-04"})";
   httplib::Client c = server_->Client();
-  auto without = c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}}, body,
-                        "application/json");
+  auto without =
+      c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}}, body, "application/json");
   ASSERT_TRUE(without);
   EXPECT_EQ(without->status, 403);
   EXPECT_EQ(without->get_header_value("Content-Type"), "application/problem+json");
-  auto with = c.Post("/api/v1/people/emp/evidence",
-                     {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}}, body,
-                     "application/json");
+  auto with =
+      c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
+             body, "application/json");
   ASSERT_TRUE(with);
   EXPECT_EQ(with->status, 201) << with->body;
   // An API token is not a cookie a browser sends by itself: no CSRF token needed.
@@ -85,8 +84,8 @@ TEST_F(SecurityTest, ApiWritesWithACookieNeedTheCsrfHeaderButTokensDoNot) {
   ASSERT_TRUE(token);
   ASSERT_EQ(token->status, 201) << token->body;
   std::string secret = nlohmann::json::parse(token->body).at("secret");
-  auto bearer = c.Post("/api/v1/people/emp/evidence", {{"Authorization", "Bearer " + secret}},
-                       body, "application/json");
+  auto bearer = c.Post("/api/v1/people/emp/evidence", {{"Authorization", "Bearer " + secret}}, body,
+                       "application/json");
   ASSERT_TRUE(bearer);
   EXPECT_EQ(bearer->status, 201) << bearer->body;
   auto bad = c.Get("/api/v1/me", {{"Authorization", "Bearer ldr_nonsense"}});
@@ -101,15 +100,14 @@ TEST_F(SecurityTest, ApiWritesWithACookieNeedTheCsrfHeaderButTokensDoNot) {
 
 TEST_F(SecurityTest, CrossSiteOriginsAreRefused) {
   Session emp = testing::SignIn(*server_, "emp");
-  auto r = PostForm("/people/emp/evidence",
-                    "kind=talk&title=x&date=2026-05-04&csrf=" + emp.csrf, emp.cookie,
-                    {{"Origin", "https://evil.example"}});
+  auto r = PostForm("/people/emp/evidence", "kind=talk&title=x&date=2026-05-04&csrf=" + emp.csrf,
+                    emp.cookie, {{"Origin", "https://evil.example"}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403);
   EXPECT_NE(r->body.find("cross-site"), std::string::npos);
-  auto same = PostForm("/people/emp/evidence",
-                       "kind=talk&title=x&date=2026-05-04&csrf=" + emp.csrf, emp.cookie,
-                       {{"Origin", "http://127.0.0.1:" + std::to_string(server_->Port())}});
+  auto same =
+      PostForm("/people/emp/evidence", "kind=talk&title=x&date=2026-05-04&csrf=" + emp.csrf,
+               emp.cookie, {{"Origin", "http://127.0.0.1:" + std::to_string(server_->Port())}});
   ASSERT_TRUE(same);
   EXPECT_EQ(same->status, 303);
 }
@@ -134,9 +132,9 @@ TEST_F(SecurityTest, SessionFixationIsImpossible) {
   ASSERT_TRUE(me);
   EXPECT_EQ(me->status, 401);
   auto [login_cookie, token] = LoginForm(c);
-  auto r = c.Post("/login", {{"Cookie", login_cookie + "; " + planted}},
-                  "user=emp&password=pw-emp-long&csrf=" + token,
-                  "application/x-www-form-urlencoded");
+  auto r =
+      c.Post("/login", {{"Cookie", login_cookie + "; " + planted}},
+             "user=emp&password=pw-emp-long&csrf=" + token, "application/x-www-form-urlencoded");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 303) << r->body;
   std::string set = r->get_header_value("Set-Cookie");
@@ -147,9 +145,9 @@ TEST_F(SecurityTest, SessionFixationIsImpossible) {
   EXPECT_EQ(c.Get("/api/v1/me", {{"Cookie", planted}})->status, 401);
   // Signing in again with a valid session ends that one: the id changes at every sign-in.
   auto [cookie2, token2] = LoginForm(c);
-  auto again = c.Post("/login", {{"Cookie", cookie2 + "; " + session}},
-                      "user=emp&password=pw-emp-long&csrf=" + token2,
-                      "application/x-www-form-urlencoded");
+  auto again =
+      c.Post("/login", {{"Cookie", cookie2 + "; " + session}},
+             "user=emp&password=pw-emp-long&csrf=" + token2, "application/x-www-form-urlencoded");
   ASSERT_TRUE(again);
   ASSERT_EQ(again->status, 303);
   std::string set2 = again->get_header_value("Set-Cookie");
@@ -161,8 +159,8 @@ TEST_F(SecurityTest, SessionFixationIsImpossible) {
 
 TEST_F(SecurityTest, CookieFlags) {
   httplib::Client c = server_->Client();
-  auto r = c.Post("/api/v1/session", R"({"user":"emp","password":"pw-emp-long"})",
-                  "application/json");
+  auto r =
+      c.Post("/api/v1/session", R"({"user":"emp","password":"pw-emp-long"})", "application/json");
   ASSERT_TRUE(r);
   std::string set = r->get_header_value("Set-Cookie");
   EXPECT_NE(set.find("HttpOnly"), std::string::npos) << set;
@@ -182,20 +180,20 @@ TEST_F(SecurityTest, CookieFlags) {
 TEST_F(SecurityTest, SignInIsRateLimited) {
   httplib::Client c = server_->Client();
   for (int i = 0; i < 5; ++i) {
-    auto r = c.Post("/api/v1/session", R"({"user":"emp","password":"wrong guess"})",
-                    "application/json");
+    auto r =
+        c.Post("/api/v1/session", R"({"user":"emp","password":"wrong guess"})", "application/json");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 401);
   }
   // Locked now, even with the right password.
-  auto locked = c.Post("/api/v1/session", R"({"user":"emp","password":"pw-emp-long"})",
-                       "application/json");
+  auto locked =
+      c.Post("/api/v1/session", R"({"user":"emp","password":"pw-emp-long"})", "application/json");
   ASSERT_TRUE(locked);
   EXPECT_EQ(locked->status, 429);
   EXPECT_FALSE(locked->get_header_value("Retry-After").empty());
   // Another user is not locked out by it.
-  auto other = c.Post("/api/v1/session", R"({"user":"mgr","password":"pw-mgr-long"})",
-                      "application/json");
+  auto other =
+      c.Post("/api/v1/session", R"({"user":"mgr","password":"pw-mgr-long"})", "application/json");
   ASSERT_TRUE(other);
   EXPECT_EQ(other->status, 201);
 }
@@ -213,9 +211,9 @@ TEST_F(SecurityTest, PasswordChangeEndsOtherSessions) {
   Session here = testing::SignIn(*server_, "emp");
   Session there = testing::SignIn(*server_, "emp");
   httplib::Client c = server_->Client();
-  auto wrong = c.Post("/api/v1/me/password", {{"Cookie", here.cookie}, {"X-CSRF-Token", here.csrf}},
-                      R"({"old_password":"nope","new_password":"another long one"})",
-                      "application/json");
+  auto wrong =
+      c.Post("/api/v1/me/password", {{"Cookie", here.cookie}, {"X-CSRF-Token", here.csrf}},
+             R"({"old_password":"nope","new_password":"another long one"})", "application/json");
   ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 400);
   EXPECT_NE(wrong->body.find("\"field\": \"old_password\""), std::string::npos) << wrong->body;
@@ -232,10 +230,11 @@ TEST_F(SecurityTest, NoOpenRedirectAfterSignIn) {
   httplib::Client c = server_->Client();
   for (std::string next : {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
     auto [cookie, token] = LoginForm(c);
-    auto r = c.Post("/login", {{"Cookie", cookie}},
-                    "user=emp&password=pw-emp-long&next=" +
-                        httplib::detail::encode_query_param(next) + "&csrf=" + token,
-                    "application/x-www-form-urlencoded");
+    auto r =
+        c.Post("/login", {{"Cookie", cookie}},
+               "user=emp&password=pw-emp-long&next=" + httplib::detail::encode_query_param(next) +
+                   "&csrf=" + token,
+               "application/x-www-form-urlencoded");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 303);
     EXPECT_EQ(r->get_header_value("Location"), "/me") << next;
@@ -251,8 +250,9 @@ TEST_F(SecurityTest, HostileTextIsEscapedWherePeopleWriteIt) {
                        {"date", "2026-05-04"},
                        {"url", "javascript:alert(3)"},
                        {"note", payload}};
-  auto r = c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
-                  ev.dump(), "application/json");
+  auto r =
+      c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
+             ev.dump(), "application/json");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 201) << r->body;
   for (const char* path : {"/me", "/cases/c-emp"}) {
@@ -270,8 +270,9 @@ TEST_F(SecurityTest, HostileTextIsEscapedWherePeopleWriteIt) {
 TEST_F(SecurityTest, ErrorsAreProblemJsonWithTheField) {
   Session emp = testing::SignIn(*server_, "emp");
   httplib::Client c = server_->Client();
-  auto r = c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
-                  R"({"kind":"talk","title":"x","date":"04/05/2026"})", "application/json");
+  auto r =
+      c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
+             R"({"kind":"talk","title":"x","date":"04/05/2026"})", "application/json");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
@@ -279,9 +280,9 @@ TEST_F(SecurityTest, ErrorsAreProblemJsonWithTheField) {
   EXPECT_EQ(p["status"], 400);
   EXPECT_EQ(p["field"], "date");
   EXPECT_NE(p["detail"].get<std::string>().find("04/05/2026"), std::string::npos);
-  auto broken = c.Post("/api/v1/people/emp/evidence",
-                       {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}}, "{\"kind\":",
-                       "application/json");
+  auto broken =
+      c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
+             "{\"kind\":", "application/json");
   ASSERT_TRUE(broken);
   EXPECT_EQ(broken->status, 400);
   EXPECT_EQ(nlohmann::json::parse(broken->body)["field"], "body");
