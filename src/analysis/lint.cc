@@ -43,10 +43,10 @@ class Linter {
       CheckRepetition(track);
     }
     for (const model::OverlayRole& o : fw_.overlays)
-      CheckRequirements(o.requirements, "overlay '" + o.id + "'", "");
+      CheckRequirements(o.requirements, "overlay '" + o.id + "'", {"", "", o.id});
     for (const model::Transition& t : fw_.transitions)
-      CheckRequirements(t.requirements, "transition " + t.from + " -> " + t.to, t.to);
-    CheckRequirements(fw_.policy, "the promotion policy", "");
+      CheckRequirements(t.requirements, "transition " + t.from + " -> " + t.to, {t.to, "", ""});
+    CheckRequirements(fw_.policy, "the promotion policy", {});
     // Findings read best in document order; without locations keep the order checked.
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
       if (a.location.line == 0 || b.location.line == 0) return false;
@@ -132,7 +132,7 @@ class Linter {
         }
       }
     }
-    CheckRequirements(level.requirements, name, track.id);
+    CheckRequirements(level.requirements, name, {track.id, level.code, ""});
   }
 
   void CheckMissing(const model::Track& track, const model::Level& level) {
@@ -203,7 +203,7 @@ class Linter {
   // A manual requirement that recognition would type (analysis::RecognizeRequirement, the one
   // recogniser `ladder import` uses) is reported with what it states.
   void CheckRequirements(const std::vector<model::Requirement>& requirements,
-                         const std::string& owner, const std::string& track) {
+                         const std::string& owner, const RequirementOwner& where) {
     for (size_t i = 0; i < requirements.size(); ++i) {
       const model::Requirement& r = requirements[i];
       if (Normalize(r.text).empty()) {
@@ -211,7 +211,7 @@ class Linter {
             "requirement " + std::to_string(i + 1) + " of " + owner +
                 " has no text; every requirement keeps the sentence it was written as");
       } else if (std::holds_alternative<model::ManualRule>(r.rule)) {
-        std::vector<model::Requirement> typed = RecognizeRequirement(fw_, r, track);
+        std::vector<model::Requirement> typed = RecognizeRequirement(fw_, r, where);
         if (typed.size() == 1 && !std::holds_alternative<model::ManualRule>(typed[0].rule)) {
           Add("recognizable-rule", Severity::kInfo, r.origin,
               "requirement " + Quote(r.text) + " of " + owner + " is `manual` but states " +

@@ -961,6 +961,32 @@ std::optional<Rule> MatchApproval(const std::vector<Token>& t) {
 
 bool IsManual(const Rule& r) { return std::holds_alternative<model::ManualRule>(r); }
 
+// The words of a name, lower case, without parentheses: "Alternative Path (optional)" ->
+// {alternative, path}.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (const Token& tok : Tokenize(name))
+    if (!tok.punct && !tok.in_parens) out.push_back(tok.lower);
+  return out;
+}
+
+// Length of the match of `words` at t[i] (the last word may be plural), or 0.
+size_t MatchWords(const std::vector<Token>& t, size_t i, const std::vector<std::string>& words) {
+  if (words.empty() || i + words.size() > t.size()) return 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = t[i + k].lower;
+    bool last = k + 1 == words.size();
+    if (w != words[k] && !(last && (w == words[k] + "s" || w == words[k] + "es"))) return 0;
+  }
+  return words.size();
+}
+
+// Names a requirement's owner goes by ("team lead", "senior engineer"): a sentence may open
+// with them ("Team leads need ...").
+using Subjects = std::vector<std::vector<std::string>>;
+
+model::Rule RecognizeRuleWith(std::string_view sentence, const Subjects& subjects);
+
 // ---- Splitting -----------------------------------------------------------------------------
 
 std::string StripListMarker(std::string_view s) {
@@ -997,7 +1023,7 @@ std::string StripEnd(std::string_view s) {
 // Splits one line at ", " and " and " (outside parentheses) where both sides state a rule of
 // their own; a part that states none stays attached to the part before it (or after it, when
 // first), joined as it was written.
-std::vector<std::string> SplitCommas(std::string_view line) {
+std::vector<std::string> SplitCommas(std::string_view line, const Subjects& subjects) {
   struct Piece {
     std::string separator;  // what preceded the piece in the line: "", ",", " and"
     std::string text;       // as written, leading space included
@@ -1029,14 +1055,14 @@ std::vector<std::string> SplitCommas(std::string_view line) {
   std::string pending;  // leading parts that state no rule
   for (const Piece& piece : raw) {
     std::string cleaned = StripJoiner(piece.text);
-    bool is_rule = !IsManual(RecognizeRule(cleaned));
+    bool is_rule = !IsManual(RecognizeRuleWith(cleaned, subjects));
     if (is_rule) {
       if (!pending.empty()) {
         // A leading clause that states no rule may qualify the next one ("If ..., X"):
         // keep them together.
         std::string merged = pending + piece.separator + piece.text;
         parts.push_back(std::string(text::Trim(merged)));
-        typed.push_back(!IsManual(RecognizeRule(parts.back())));
+        typed.push_back(!IsManual(RecognizeRuleWith(parts.back(), subjects)));
         pending.clear();
       } else {
         parts.push_back(cleaned);
@@ -1044,7 +1070,7 @@ std::vector<std::string> SplitCommas(std::string_view line) {
       }
     } else if (!parts.empty()) {
       parts.back() += piece.separator + piece.text;
-      typed.back() = !IsManual(RecognizeRule(parts.back()));
+      typed.back() = !IsManual(RecognizeRuleWith(parts.back(), subjects));
     } else {
       pending += pending.empty() ? piece.text : piece.separator + piece.text;
     }
@@ -1077,7 +1103,8 @@ std::optional<Rule> MatchTokens(const std::vector<Token>& t) {
 // "Promotions require", "A promotion to the next level requires", "You need (to have)", "You
 // will need", "plus". The preamble is made of these words only and has a verb ("require",
 // "need", "are" ...); anything else ("Promotions to Staff require") is not a preamble.
-std::vector<size_t> PreambleEnds(const std::vector<Token>& t) {
+std::vector<size_t> PreambleEnds(const std::vector<Token>& t, const Subjects& subjects) {
+  if (t.empty()) return {};
   if (Is(t, 0, "plus") && t.size() > 1) return {1};
   static const std::set<std::string_view> kWords = {
       "promotion", "promotions", "advancement", "advancing", "moving", "move",   "up",
@@ -1087,21 +1114,24 @@ std::vector<size_t> PreambleEnds(const std::vector<Token>& t) {
       "has",       "be",         "is",          "are",       "also",   "still",  ":"};
   static const std::set<std::string_view> kVerbs = {"require", "requires", "need",
                                                     "needs",   "is",       "are"};
-  size_t verb = t.size();
+  // The owner's own name may stand as the subject: "Team leads need to have ...".
   size_t k = 0;
+  while (IsAny(t, k, {"a", "an", "the", "all", "every", "each", "our"})) ++k;
+  size_t named = 0;
+  for (const std::vector<std::string>& words : subjects)
+    if ((named = MatchWords(t, k, words)) > 0) break;
+  k = named > 0 ? k + named : 0;
+  size_t verb = t.size();
   while (k < t.size() && !t[k].in_parens && kWords.contains(t[k].lower)) {
     if (verb == t.size() && kVerbs.contains(t[k].lower)) verb = k;
     ++k;
   }
   std::vector<size_t> ends;
-  if (t.empty()) return ends;
   for (size_t end = std::min(k, t.size() - 1); end > verb; --end) ends.push_back(end);
   return ends;
 }
 
-}  // namespace
-
-model::Rule RecognizeRule(std::string_view sentence) {
+model::Rule RecognizeRuleWith(std::string_view sentence, const Subjects& subjects) {
   // A requirement is a sentence; text longer than this is prose that states no single rule
   // (and the bound keeps splitting long texts linear).
   constexpr size_t kMaxSentenceBytes = 600;
@@ -1117,14 +1147,14 @@ model::Rule RecognizeRule(std::string_view sentence) {
   if (words == 0 || words > 60) return model::ManualRule{};
   if (OffersAlternative(t)) return model::ManualRule{};
   if (std::optional<Rule> r = MatchTokens(t)) return *r;
-  for (size_t end : PreambleEnds(t)) {
+  for (size_t end : PreambleEnds(t, subjects)) {
     std::vector<Token> rest(t.begin() + static_cast<std::ptrdiff_t>(end), t.end());
     if (std::optional<Rule> r = MatchTokens(rest)) return *r;
   }
   return model::ManualRule{};
 }
 
-std::vector<std::string> SplitRequirements(std::string_view input) {
+std::vector<std::string> SplitRequirementsWith(std::string_view input, const Subjects& subjects) {
   std::vector<std::string> out;
   // Bullets written inline ("• a • b") start new lines too.
   std::string text_copy = text::ReplaceAll(std::string(input), "\xE2\x80\xA2", "\n");
@@ -1145,7 +1175,7 @@ std::vector<std::string> SplitRequirements(std::string_view input) {
       }
     }
     for (const std::string& piece : pieces) {
-      for (std::string& part : SplitCommas(piece)) {
+      for (std::string& part : SplitCommas(piece, subjects)) {
         std::string p = StripEnd(part);
         if (!p.empty()) out.push_back(std::move(p));
       }
@@ -1158,121 +1188,15 @@ std::vector<std::string> SplitRequirements(std::string_view input) {
   return out;
 }
 
+}  // namespace
+
+model::Rule RecognizeRule(std::string_view sentence) { return RecognizeRuleWith(sentence, {}); }
+
+std::vector<std::string> SplitRequirements(std::string_view input) {
+  return SplitRequirementsWith(input, {});
+}
+
 namespace {
-
-// A level reference that names nothing in the framework is not a rule: it stays manual.
-// Titles ("senior-engineer") are resolved to level codes where a title matches.
-bool ResolveLevelRef(const model::Framework& fw, std::string& level, const std::string& track) {
-  if (level.empty()) return true;
-  if (fw.ResolveLevel(level, track).second) return true;
-  if (std::all_of(level.begin(), level.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    int rank = std::stoi(level.size() > 6 ? level.substr(0, 6) : level);
-    for (const model::Track& t : fw.tracks)
-      for (const model::Level& l : t.levels)
-        if (l.rank == rank) return true;
-    return false;
-  }
-  const model::Track* only_track = nullptr;
-  const model::Level* found = nullptr;
-  int matches = 0;
-  for (const model::Track& t : fw.tracks) {
-    for (const model::Level& l : t.levels) {
-      if (text::Slugify(l.title) == level || text::IEquals(l.code, level)) {
-        ++matches;
-        found = &l;
-        only_track = &t;
-      }
-    }
-  }
-  if (matches != 1) return false;
-  level = fw.ResolveLevel(found->code).second ? found->code : only_track->id + "/" + found->code;
-  return true;
-}
-
-// Recognises one requirement's rule in the context of the framework.
-Rule RecognizeInFramework(const model::Framework& fw, std::string_view sentence,
-                          const std::string& track) {
-  Rule rule = RecognizeRule(sentence);
-  bool ok = std::visit(
-      [&](auto& r) -> bool {
-        using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, model::TimeAtLevel> ||
-                      std::is_same_v<T, model::ConsistentPerformance>) {
-          return ResolveLevelRef(fw, r.level, track);
-        }
-        return true;
-      },
-      rule);
-  return ok ? rule : Rule{model::ManualRule{}};
-}
-
-std::vector<model::Requirement> RecognizeOne(const model::Framework& fw,
-                                             const model::Requirement& req,
-                                             const std::string& track) {
-  if (!IsManual(req.rule)) return {req};
-  std::vector<std::string> parts = SplitRequirements(req.text);
-  bool any_typed = false;
-  std::vector<Rule> rules;
-  for (const std::string& p : parts) {
-    rules.push_back(RecognizeInFramework(fw, p, track));
-    any_typed = any_typed || !IsManual(rules.back());
-  }
-  if (parts.size() <= 1 || !any_typed) {
-    model::Requirement whole = req;
-    whole.rule = RecognizeInFramework(fw, req.text, track);
-    return {std::move(whole)};
-  }
-  std::vector<model::Requirement> out;
-  for (size_t i = 0; i < parts.size(); ++i)
-    out.push_back(model::Requirement{parts[i], rules[i], req.origin});
-  return out;
-}
-
-void RecognizeList(const model::Framework& fw, std::vector<model::Requirement>& list,
-                   const std::string& track) {
-  std::vector<model::Requirement> out;
-  out.reserve(list.size());
-  for (const model::Requirement& req : list)
-    for (model::Requirement& r : RecognizeOne(fw, req, track)) out.push_back(std::move(r));
-  list = std::move(out);
-}
-
-// Sentences of a prose note: split at ". ", "? ", "! " and line breaks; Markdown emphasis and
-// list markers removed.
-std::vector<std::string> NoteSentences(std::string_view markdown) {
-  std::string s = text::ReplaceAll(std::string(markdown), "**", "");
-  s = text::ReplaceAll(std::move(s), "__", "");
-  std::vector<std::string> out;
-  for (const std::string& line : text::SplitLines(s)) {
-    std::string l = StripListMarker(line);
-    size_t start = 0;
-    for (size_t i = 0; i <= l.size(); ++i) {
-      bool end = i == l.size() ||
-                 ((l[i] == '.' || l[i] == '?' || l[i] == '!') && i + 1 < l.size() &&
-                  l[i + 1] == ' ' && i > 0 && !std::isdigit(static_cast<unsigned char>(l[i - 1])));
-      if (end) {
-        std::string sentence(
-            text::Trim(std::string_view(l).substr(start, i - start + (i < l.size()))));
-        if (!sentence.empty()) out.push_back(sentence);
-        start = i + 1;
-      }
-    }
-  }
-  return out;
-}
-
-// Promotion-wide rules a note may state: performance windows, time at the current level, the
-// peer review, an approval. Other recognisable sentences in prose (a count in an example) are
-// not policy; a documented need is placed by NeedScopeOf.
-bool IsPolicyRule(const Rule& r) {
-  if (std::holds_alternative<model::ConsistentPerformance>(r) ||
-      std::holds_alternative<model::PerformingAtNext>(r) ||
-      std::holds_alternative<model::PeerReviewPassed>(r) ||
-      std::holds_alternative<model::Approval>(r))
-    return true;
-  if (const auto* t = std::get_if<model::TimeAtLevel>(&r)) return t->level.empty();
-  return false;
-}
 
 // Where a documented need stated in prose applies: "Management roles will only be considered
 // when there is a documented need" names the management track; "Promotions require a
@@ -1285,26 +1209,6 @@ struct NeedScope {
   std::vector<std::string> overlays;                        // overlay ids
   bool Empty() const { return tracks.empty() && levels.empty() && overlays.empty(); }
 };
-
-// The words of a name, lower case, without parentheses: "Alternative Path (optional)" ->
-// {alternative, path}.
-std::vector<std::string> NameWords(std::string_view name) {
-  std::vector<std::string> out;
-  for (const Token& tok : Tokenize(name))
-    if (!tok.punct && !tok.in_parens) out.push_back(tok.lower);
-  return out;
-}
-
-// Length of the match of `words` at t[i] (the last word may be plural), or 0.
-size_t MatchWords(const std::vector<Token>& t, size_t i, const std::vector<std::string>& words) {
-  if (words.empty() || i + words.size() > t.size()) return 0;
-  for (size_t k = 0; k < words.size(); ++k) {
-    const std::string& w = t[i + k].lower;
-    bool last = k + 1 == words.size();
-    if (w != words[k] && !(last && (w == words[k] + "s" || w == words[k] + "es"))) return 0;
-  }
-  return words.size();
-}
 
 std::optional<NeedScope> NeedScopeOf(const model::Framework& fw, std::string_view sentence) {
   std::vector<Token> t = Tokenize(StripEnd(StripListMarker(sentence)));
@@ -1446,6 +1350,157 @@ std::optional<NeedScope> NeedScopeOf(const model::Framework& fw, std::string_vie
   return scope;
 }
 
+// A level reference that names nothing in the framework is not a rule: it stays manual.
+// Titles ("senior-engineer") are resolved to level codes where a title matches.
+bool ResolveLevelRef(const model::Framework& fw, std::string& level, const std::string& track) {
+  if (level.empty()) return true;
+  if (fw.ResolveLevel(level, track).second) return true;
+  if (std::all_of(level.begin(), level.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int rank = std::stoi(level.size() > 6 ? level.substr(0, 6) : level);
+    for (const model::Track& t : fw.tracks)
+      for (const model::Level& l : t.levels)
+        if (l.rank == rank) return true;
+    return false;
+  }
+  const model::Track* only_track = nullptr;
+  const model::Level* found = nullptr;
+  int matches = 0;
+  for (const model::Track& t : fw.tracks) {
+    for (const model::Level& l : t.levels) {
+      if (text::Slugify(l.title) == level || text::IEquals(l.code, level)) {
+        ++matches;
+        found = &l;
+        only_track = &t;
+      }
+    }
+  }
+  if (matches != 1) return false;
+  level = fw.ResolveLevel(found->code).second ? found->code : only_track->id + "/" + found->code;
+  return true;
+}
+
+// Recognises one requirement's rule in the context of the framework.
+// The names a requirement's owner goes by, to be read as the subject of its sentences.
+Subjects SubjectsOf(const model::Framework& fw, const RequirementOwner& owner) {
+  Subjects out;
+  if (const model::OverlayRole* o =
+          owner.overlay.empty() ? nullptr : fw.FindOverlay(owner.overlay)) {
+    if (!o->name.empty()) out.push_back(NameWords(o->name));
+    out.push_back(NameWords(text::ReplaceAll(o->id, "-", " ")));
+  }
+  if (!owner.level.empty()) {
+    auto [t, l] = fw.ResolveLevel(owner.level, owner.track);
+    if (l && !l->title.empty()) out.push_back(NameWords(l->title));
+  }
+  std::erase_if(out, [](const std::vector<std::string>& w) { return w.empty(); });
+  return out;
+}
+
+// True when `scope` names the owner: its overlay, its level or its level's track.
+bool NamesOwner(const NeedScope& scope, const RequirementOwner& owner) {
+  if (!owner.overlay.empty())
+    return std::find(scope.overlays.begin(), scope.overlays.end(), owner.overlay) !=
+           scope.overlays.end();
+  if (owner.level.empty()) return false;
+  for (const auto& [track, code] : scope.levels)
+    if (track == owner.track && code == owner.level) return true;
+  return std::find(scope.tracks.begin(), scope.tracks.end(), owner.track) != scope.tracks.end();
+}
+
+// Recognises one requirement's rule in the context of the framework and its owner.
+Rule RecognizeInFramework(const model::Framework& fw, std::string_view sentence,
+                          const RequirementOwner& owner, const Subjects& subjects) {
+  Rule rule = RecognizeRuleWith(sentence, subjects);
+  if (IsManual(rule)) {
+    // "Team Leads are only appointed when there is a documented need", as a team lead's own
+    // requirement.
+    if (std::optional<NeedScope> scope = NeedScopeOf(fw, sentence);
+        scope && NamesOwner(*scope, owner))
+      return model::DocumentedNeed{};
+    return rule;
+  }
+  bool ok = std::visit(
+      [&](auto& r) -> bool {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, model::TimeAtLevel> ||
+                      std::is_same_v<T, model::ConsistentPerformance>) {
+          return ResolveLevelRef(fw, r.level, owner.track);
+        }
+        return true;
+      },
+      rule);
+  return ok ? rule : Rule{model::ManualRule{}};
+}
+
+std::vector<model::Requirement> RecognizeOne(const model::Framework& fw,
+                                             const model::Requirement& req,
+                                             const RequirementOwner& owner) {
+  if (!IsManual(req.rule)) return {req};
+  const Subjects subjects = SubjectsOf(fw, owner);
+  std::vector<std::string> parts = SplitRequirementsWith(req.text, subjects);
+  bool any_typed = false;
+  std::vector<Rule> rules;
+  for (const std::string& p : parts) {
+    rules.push_back(RecognizeInFramework(fw, p, owner, subjects));
+    any_typed = any_typed || !IsManual(rules.back());
+  }
+  if (parts.size() <= 1 || !any_typed) {
+    model::Requirement whole = req;
+    whole.rule = RecognizeInFramework(fw, req.text, owner, subjects);
+    return {std::move(whole)};
+  }
+  std::vector<model::Requirement> out;
+  for (size_t i = 0; i < parts.size(); ++i)
+    out.push_back(model::Requirement{parts[i], rules[i], req.origin});
+  return out;
+}
+
+void RecognizeList(const model::Framework& fw, std::vector<model::Requirement>& list,
+                   const RequirementOwner& owner) {
+  std::vector<model::Requirement> out;
+  out.reserve(list.size());
+  for (const model::Requirement& req : list)
+    for (model::Requirement& r : RecognizeOne(fw, req, owner)) out.push_back(std::move(r));
+  list = std::move(out);
+}
+
+// Sentences of a prose note: split at ". ", "? ", "! " and line breaks; Markdown emphasis and
+// list markers removed.
+std::vector<std::string> NoteSentences(std::string_view markdown) {
+  std::string s = text::ReplaceAll(std::string(markdown), "**", "");
+  s = text::ReplaceAll(std::move(s), "__", "");
+  std::vector<std::string> out;
+  for (const std::string& line : text::SplitLines(s)) {
+    std::string l = StripListMarker(line);
+    size_t start = 0;
+    for (size_t i = 0; i <= l.size(); ++i) {
+      bool end = i == l.size() ||
+                 ((l[i] == '.' || l[i] == '?' || l[i] == '!') && i + 1 < l.size() &&
+                  l[i + 1] == ' ' && i > 0 && !std::isdigit(static_cast<unsigned char>(l[i - 1])));
+      if (end) {
+        std::string sentence(
+            text::Trim(std::string_view(l).substr(start, i - start + (i < l.size()))));
+        if (!sentence.empty()) out.push_back(sentence);
+        start = i + 1;
+      }
+    }
+  }
+  return out;
+}
+
+// Promotion-wide rules a note may state: performance windows, time at the current level, the
+// peer review, an approval. Other recognisable sentences in prose (a count in an example) are
+// not policy; a documented need is placed by NeedScopeOf.
+bool IsPolicyRule(const Rule& r) {
+  if (std::holds_alternative<model::ConsistentPerformance>(r) ||
+      std::holds_alternative<model::PerformingAtNext>(r) ||
+      std::holds_alternative<model::PeerReviewPassed>(r) ||
+      std::holds_alternative<model::Approval>(r))
+    return true;
+  if (const auto* t = std::get_if<model::TimeAtLevel>(&r)) return t->level.empty();
+  return false;
+}
+
 bool HasNeedRule(const std::vector<model::Requirement>& list) {
   return std::any_of(list.begin(), list.end(), [](const model::Requirement& r) {
     return std::holds_alternative<model::DocumentedNeed>(r.rule);
@@ -1486,8 +1541,8 @@ void PlaceNeed(const NeedScope& scope, const model::Requirement& req, model::Fra
 
 std::vector<model::Requirement> RecognizeRequirement(const model::Framework& framework,
                                                      const model::Requirement& requirement,
-                                                     std::string_view track) {
-  return RecognizeOne(framework, requirement, std::string(track));
+                                                     const RequirementOwner& owner) {
+  return RecognizeOne(framework, requirement, owner);
 }
 
 void RecognizeRequirements(model::Framework& framework) {
@@ -1495,12 +1550,13 @@ void RecognizeRequirements(model::Framework& framework) {
   // resolution of level references does not depend on the order of the loops.
   const model::Framework snapshot = framework;
   for (model::Track& track : framework.tracks)
-    for (model::Level& level : track.levels) RecognizeList(snapshot, level.requirements, track.id);
+    for (model::Level& level : track.levels)
+      RecognizeList(snapshot, level.requirements, {track.id, level.code, ""});
   for (model::OverlayRole& overlay : framework.overlays)
-    RecognizeList(snapshot, overlay.requirements, "");
+    RecognizeList(snapshot, overlay.requirements, {"", "", overlay.id});
   for (model::Transition& transition : framework.transitions)
-    RecognizeList(snapshot, transition.requirements, transition.to);
-  RecognizeList(snapshot, framework.policy, "");
+    RecognizeList(snapshot, transition.requirements, {transition.to, "", ""});
+  RecognizeList(snapshot, framework.policy, {});
 
   // Policy stated in prose: one requirement per recognised clause, its text the clause as
   // written; the whole sentence stays in its note.
@@ -1515,7 +1571,7 @@ void RecognizeRequirements(model::Framework& framework) {
         continue;
       }
       for (const std::string& clause : SplitRequirements(sentence)) {
-        Rule rule = RecognizeInFramework(snapshot, clause, "");
+        Rule rule = RecognizeInFramework(snapshot, clause, {}, {});
         if (!IsPolicyRule(rule)) continue;
         if (!known.insert(clause).second) continue;
         framework.policy.push_back(model::Requirement{clause, rule, note.origin});

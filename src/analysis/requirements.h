@@ -7,6 +7,7 @@
 // Pure and thread-safe.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,15 +23,24 @@ model::Rule RecognizeRule(std::string_view sentence);
 // as is.
 std::vector<std::string> SplitRequirements(std::string_view text);
 
-// What recognition makes of one requirement of `framework` whose target is on `track` (the
-// level's track, a transition's destination; "" for overlays and policy): a typed requirement
-// unchanged; else its parts, each with its rule, when its text splits into requirements of
-// which at least one is typed; else the requirement with the rule its whole sentence states in
-// the framework (ManualRule when none, or when a level it names is not in the framework).
+// Whose requirement a sentence is: a level's ({track, code}), an overlay's ({"", "", id}), a
+// transition's ({destination track}) or the policy's ({}). The owner's name may be the
+// subject of the sentence ("Team leads need to have 1 year at IC3"), and level references
+// resolve on its track.
+struct RequirementOwner {
+  std::string track;
+  std::string level;
+  std::string overlay;
+};
+
+// What recognition makes of one requirement of `framework`: a typed requirement unchanged;
+// else its parts, each with its rule, when its text splits into requirements of which at least
+// one is typed; else the requirement with the rule its whole sentence states in the framework
+// (ManualRule when none, or when a level it names is not in the framework).
 // RecognizeRequirements applies this to every requirement; lint reports what it would change.
 std::vector<model::Requirement> RecognizeRequirement(const model::Framework& framework,
                                                      const model::Requirement& requirement,
-                                                     std::string_view track);
+                                                     const RequirementOwner& owner);
 
 // Fills in the rule of every requirement of `framework` (levels, overlays, transitions,
 // policy) that is still ManualRule and whose sentence states a recognisable rule; and adds to

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "base/text.h"
+#include "formats/import.h"
 
 namespace ladder::analysis {
 namespace {
@@ -350,7 +351,7 @@ TEST(RecognizeRequirements, RecognizeRequirementIsWhatImportDoes) {
   model::Framework fw = NeedsFramework();
   const model::Requirement compound{
       "1 year at Level 1; a strong sense of ownership", model::ManualRule{}, {}};
-  std::vector<model::Requirement> parts = RecognizeRequirement(fw, compound, "ic");
+  std::vector<model::Requirement> parts = RecognizeRequirement(fw, compound, {"ic", "senior", ""});
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_EQ(parts[0].rule, model::Rule(model::TimeAtLevel{"1", 12}));
   EXPECT_EQ(parts[1].text, "a strong sense of ownership");
@@ -361,14 +362,50 @@ TEST(RecognizeRequirements, RecognizeRequirementIsWhatImportDoes) {
       {"1 year at Level 1, SME in two skillsets and a strong sense of ownership",
        model::ManualRule{},
        {}},
-      "ic");
+      {"ic", "senior", ""});
   ASSERT_EQ(whole.size(), 1u);
   EXPECT_EQ(whole[0].rule, model::Rule(model::ManualRule{}));
   // A level the framework lacks: manual.
-  std::vector<model::Requirement> missing =
-      RecognizeRequirement(fw, {"2 years at Level 9", model::ManualRule{}, {}}, "ic");
+  std::vector<model::Requirement> missing = RecognizeRequirement(
+      fw, {"2 years at Level 9", model::ManualRule{}, {}}, {"ic", "senior", ""});
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_EQ(missing[0].rule, model::Rule(model::ManualRule{}));
+}
+
+// A levels-table document (the family of seed 001) whose team-lead prose states requirements:
+// the reader keeps the sentences on the overlay, recognition types them.
+TEST(RecognizeRequirements, OverlayRequirementsFromTeamLeadProse) {
+  const std::string doc =
+      "# Support levels\n"
+      "\n"
+      "## Team Leads\n"
+      "\n"
+      "Team leads need to have 1 year at IC2 and a successful peer review. Team Leads are "
+      "only appointed when there is a documented need. Team leads run the weekly sync.\n"
+      "\n"
+      "## Levels\n"
+      "\n"
+      "<table class=\"levels-table\">\n"
+      "<tr><th>Level</th><th>Delivery</th></tr>\n"
+      "<tr><td>IC1</td><td>Ships small fixes.</td></tr>\n"
+      "<tr><td>IC2</td><td>Ships features.</td></tr>\n"
+      "</table>\n";
+  Result<formats::Imported> read = formats::ReadDocuments({{"support.md", doc}});
+  ASSERT_TRUE(read) << read.error().ToString();
+  model::Framework fw = read->framework;
+  RecognizeRequirements(fw);
+  ASSERT_EQ(fw.overlays.size(), 1u);
+  const std::vector<model::Requirement>& reqs = fw.overlays[0].requirements;
+  ASSERT_EQ(reqs.size(), 3u);
+  EXPECT_EQ(reqs[0].text, "Team leads need to have 1 year at IC2");
+  EXPECT_EQ(reqs[0].rule, model::Rule(model::TimeAtLevel{"IC2", 12}));
+  EXPECT_EQ(reqs[1].text, "a successful peer review");
+  EXPECT_EQ(reqs[1].rule, model::Rule(model::PeerReviewPassed{}));
+  EXPECT_EQ(reqs[2].text, "Team Leads are only appointed when there is a documented need.");
+  // The overlay's own sentence names the overlay: a documented need, asked once (the note
+  // that holds the same sentence adds nothing more).
+  EXPECT_EQ(reqs[2].rule, model::Rule(model::DocumentedNeed{}));
+  EXPECT_TRUE(fw.policy.empty()) << fw.policy[0].text;
 }
 
 TEST(RecognizeRequirements, Idempotent) {
