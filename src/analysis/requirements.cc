@@ -1198,6 +1198,14 @@ std::vector<std::string> SplitRequirements(std::string_view input) {
 
 namespace {
 
+// A set of the space-separated words of `words`.
+std::set<std::string, std::less<>> WordSet(std::string_view words) {
+  std::set<std::string, std::less<>> out;
+  for (const std::string& w : text::Split(words, ' '))
+    if (!w.empty()) out.insert(w);
+  return out;
+}
+
 // Where a documented need stated in prose applies: "Management roles will only be considered
 // when there is a documented need" names the management track; "Promotions require a
 // documented need" names every promotion; "Some roles need a documented need" names nothing
@@ -1211,6 +1219,8 @@ struct NeedScope {
 };
 
 std::optional<NeedScope> NeedScopeOf(const model::Framework& fw, std::string_view sentence) {
+  if (sentence.size() > 600 || text::ToLower(sentence).find("need") == std::string::npos)
+    return std::nullopt;
   std::vector<Token> t = Tokenize(StripEnd(StripListMarker(sentence)));
   if (t.size() > 80 || OffersAlternative(t)) return std::nullopt;
   bool need = false;
@@ -1221,77 +1231,13 @@ std::optional<NeedScope> NeedScopeOf(const model::Framework& fw, std::string_vie
          (i >= 2 && IsAny(t, i - 2, {"documented", "specific", "approved", "identified"}))))
       need = true;
   if (!need) return std::nullopt;
-  static const std::set<std::string_view> kWords = {"promotions",
-                                                    "promotion",
-                                                    "to",
-                                                    "into",
-                                                    "some",
-                                                    "certain",
-                                                    "roles",
-                                                    "role",
-                                                    "positions",
-                                                    "position",
-                                                    "particularly",
-                                                    "especially",
-                                                    "those",
-                                                    "in",
-                                                    "on",
-                                                    "of",
-                                                    "the",
-                                                    "a",
-                                                    "an",
-                                                    "are",
-                                                    "is",
-                                                    "will",
-                                                    "be",
-                                                    "only",
-                                                    "available",
-                                                    "considered",
-                                                    "open",
-                                                    "opened",
-                                                    "made",
-                                                    "filled",
-                                                    "created",
-                                                    "when",
-                                                    "if",
-                                                    "there",
-                                                    "specific",
-                                                    "documented",
-                                                    "business",
-                                                    "need",
-                                                    "needs",
-                                                    "for",
-                                                    "that",
-                                                    "this",
-                                                    "these",
-                                                    "such",
-                                                    "exists",
-                                                    "exist",
-                                                    "path",
-                                                    "track",
-                                                    "level",
-                                                    "levels",
-                                                    "and",
-                                                    "or",
-                                                    "approved",
-                                                    "identified",
-                                                    "require",
-                                                    "requires",
-                                                    "required",
-                                                    "new",
-                                                    "all",
-                                                    "every",
-                                                    "any",
-                                                    "each",
-                                                    "once",
-                                                    "possible",
-                                                    "appointed",
-                                                    "designated",
-                                                    "selected",
-                                                    "hired",
-                                                    "promoted",
-                                                    "granted",
-                                                    "-"};
+  static const std::set<std::string, std::less<>> kWords = WordSet(
+      "promotions promotion to into some certain roles role positions position particularly "
+      "especially those in on of the a an are is will be only available considered open "
+      "opened made filled created when if there specific documented business need needs for "
+      "that this these such exists exist path track level levels and or approved identified "
+      "require requires required new all every any each once possible appointed designated "
+      "selected hired promoted granted -");
   static const std::set<std::string_view> kRoleNouns = {"path",      "track",    "roles",  "role",
                                                         "positions", "position", "levels", "level"};
   NeedScope scope;

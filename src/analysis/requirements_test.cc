@@ -408,6 +408,21 @@ TEST(RecognizeRequirements, OverlayRequirementsFromTeamLeadProse) {
   EXPECT_TRUE(fw.policy.empty()) << fw.policy[0].text;
 }
 
+TEST(RecognizeRequirements, TheLevelsTitleAsSubject) {
+  model::Framework fw = SmallFramework();
+  fw.tracks[1].levels[1].requirements = {
+      {"Staff Analysts need to have 18 months as Senior Analyst", model::ManualRule{}, {}},
+      {"Senior Analysts need to have 2 years at Level 1", model::ManualRule{}, {}}};
+  RecognizeRequirements(fw);
+  const auto& staff = fw.tracks[1].levels[1].requirements;
+  ASSERT_EQ(staff.size(), 2u);
+  EXPECT_EQ(staff[0].rule, model::Rule(model::TimeAtLevel{"senior", 18}));
+  // Another level's name is not this level's subject: the sentence stays manual.
+  EXPECT_EQ(staff[1].rule, model::Rule(model::ManualRule{}));
+  EXPECT_EQ(RecognizeRule("You must have 1 year at Level 1"),
+            model::Rule(model::TimeAtLevel{"1", 12}));
+}
+
 TEST(RecognizeRequirements, Idempotent) {
   model::Framework once = SmallFramework();
   RecognizeRequirements(once);
