@@ -427,18 +427,21 @@ std::vector<SearchHit> internal::SearchIn(const Site::Impl& site, std::string_vi
 
 std::string Site::SearchIndexJson() const {
   std::call_once(impl_->search_json_once, [this] {
-    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+    // Written entry by entry: building one JSON document of every entry first would copy each
+    // text once more. Strings are escaped by nlohmann, which replaces invalid UTF-8, so the
+    // index loads whatever a document contained.
+    auto quoted = [](const std::string& s) {
+      return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    std::string& out = impl_->search_json;
+    out = "[";
     for (const SearchEntry& e : impl_->search) {
-      entries.push_back({{"kind", e.kind},
-                         {"title", e.title},
-                         {"context", e.context},
-                         {"url", e.url},
-                         {"text", e.text}});
+      if (out.size() > 1) out += ',';
+      out += "{\"kind\":" + quoted(e.kind) + ",\"title\":" + quoted(e.title) +
+             ",\"context\":" + quoted(e.context) + ",\"url\":" + quoted(e.url) +
+             ",\"text\":" + quoted(e.text) + "}";
     }
-    // Escaping '<' etc. is unnecessary in a separate file, but replacing invalid UTF-8 keeps the
-    // index loadable whatever a document contained.
-    impl_->search_json =
-        entries.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    out += "]";
   });
   return impl_->search_json;
 }

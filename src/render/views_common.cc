@@ -63,7 +63,12 @@ std::string Href(std::string_view root, std::string_view target) {
   return SafeUrl(std::string(root) + std::string(target));
 }
 
-void Set(Data& object, const std::string& key, Data value) { object[key] = std::move(value); }
+void Set(Data& object, const std::string& key, Data value) {
+  // operator[] would first make an empty object (a map) to assign over; a bool placeholder
+  // allocates nothing, and the entry is then reached through get(), like the list below.
+  object.set(key, Data(false));
+  *const_cast<Data*>(object.get(key)) = std::move(value);
+}
 
 void Append(Data& list, Data item) {
   // kainjow offers no mutable access to a list's vector; the vector itself is not const (the
