@@ -96,6 +96,20 @@ try {
     }
   }
   check(pair, `no IC -> management comparison among the pages: ${pages}`);
+  if (pages !== null) {
+    // A pair the static site has no page for: the form says so and stays on the page.
+    const all = options.flatMap((a) => options.map((b) => [a, b])).filter(([a, b]) => a.value !== b.value);
+    const missing = all.find(([a, b]) => !pages.split(' ').includes(`${a.value}--${b.value}`));
+    check(missing, 'the static site has every pair: nothing to check');
+    const before = page.url();
+    await page.selectOption('select#a', missing[0].value);
+    await page.selectOption('select#b', missing[1].value);
+    await page.click('form.compare button');
+    await page.waitForFunction(() => document.querySelector('.compare-missing').textContent.length > 0);
+    check(page.url() === before, `the form left the page for a missing pair: ${page.url()}`);
+    check((await page.textContent('.compare-missing')).includes('ladder serve'),
+          'the message does not point to ladder serve');
+  }
   await page.selectOption('select#a', pair[0].value);
   await page.selectOption('select#b', pair[1].value);
   await page.click('form.compare button');
