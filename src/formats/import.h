@@ -81,6 +81,10 @@ const Reader* FindReader(std::string_view name);
 //    are kParse errors naming line:col of the first bad byte; text without any UTF-8 is read as
 //    Windows-1252 with a warning; mojibake (`â€™`) is repaired with a warning naming each line;
 //  - empty documents (nothing but white space) are kParse errors;
+//  - a framework already in Ladder's canonical format (top-level `ladder:` and `framework:`
+//    keys) is refused with kInvalidArgument pointing at `ladder load` / `ladder fmt`, unless
+//    `format` forces a reader;
+//  - a document that ends inside an HTML tag (cut short) gets a warning naming the line;
 //  - format: `format` when non-empty (unknown names are kInvalidArgument with the list), else
 //    the reader whose Detect() scores highest on the content (never the file name); a score
 //    below 30 is a kParse error asking for --from; documents read together must all detect as

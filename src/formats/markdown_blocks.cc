@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -153,7 +154,7 @@ MdBlock Convert(cmark_node* node, int line_offset, int depth) {
   if (IsType(node, "table")) {
     b.kind = MdBlock::Kind::kTable;
     ConvertChildren(node, b, line_offset, depth);
-  } else if (IsType(node, "table_row")) {
+  } else if (IsType(node, "table_row") || IsType(node, "table_header")) {
     b.kind = MdBlock::Kind::kRow;
     ConvertChildren(node, b, line_offset, depth);
   } else if (IsType(node, "table_cell")) {
@@ -193,6 +194,24 @@ void CollectMarkdown(const MdBlock& b, std::string& out, int indent) {
   if (b.kind == Kind::kList) {
     if (!out.empty() && indent == 0) out += '\n';
     for (const MdBlock& c : b.children) CollectMarkdown(c, out, indent);
+    return;
+  }
+  if (b.kind == Kind::kTable) {
+    // A GFM table again: "| a | b |", the delimiter row after the header.
+    if (!out.empty()) out += "\n\n";
+    bool header = true;
+    for (const MdBlock& row : b.children) {
+      std::vector<std::string> cells;
+      for (const MdBlock& c : row.children)
+        cells.push_back(text::ReplaceAll(c.markdown, "|", "\\|"));
+      out += "| " + text::Join(cells, " | ") + " |\n";
+      if (header) {
+        out += "|" + std::string(text::Join(std::vector<std::string>(cells.size(), " --- "), "|")) +
+               "|\n";
+        header = false;
+      }
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
     return;
   }
   if (b.kind == Kind::kRow) {
@@ -299,6 +318,15 @@ std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
     into += markdown;
   }
   return notes;
+}
+
+std::string InlineMarkdownHtml(std::string_view markdown) {
+  std::unique_ptr<char, decltype(&std::free)> html(
+      cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), &std::free);
+  std::string out = html ? html.get() : "";
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  if (out.starts_with("<p>") && out.ends_with("</p>")) out = out.substr(3, out.size() - 7);
+  return out;
 }
 
 std::string StripTags(std::string_view html) {

@@ -8,7 +8,10 @@
 #include <set>
 
 #include "base/text.h"
+#include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
+#include "formats/md_blocks.h"
+#include "formats/prose_sections.h"
 #include "formats/role_catalog_reader.h"
 
 namespace ladder::formats {
@@ -154,6 +157,7 @@ class Builder {
     FindTracks();
     Walk();
     Finish(fm_title);
+    ReadProse();
     // Passages: the text of every block, except what is structure. A level heading's code is
     // recorded in its canonical form ("Level 3" as L3), and labels that name where text went
     // (a "Requirements" heading, "**Summary:**") are not words of the content.
@@ -216,13 +220,60 @@ class Builder {
       for (const std::string& c : cats) shared += level_categories.count(c) ? 1 : 0;
       if (shared >= 2 || (shared == 1 && cats.size() == 1)) extra_levels_.insert(i);
     }
+    FindProseHeadings();
     return Ok();
+  }
+
+  // What the section under heading `i` (at the level depth) holds.
+  struct SectionShape {
+    bool structured = false;   // category sub-headings, lists or labelled paragraphs
+    bool placeholder = false;  // its first text says "TBD", "Not yet defined" ...
+  };
+  SectionShape ShapeOf(size_t i) const {
+    SectionShape shape;
+    bool first_text = true;
+    for (size_t j = i + 1; j < blocks_.size(); ++j) {
+      const MdBlock& b = blocks_[j];
+      if (b.kind == Kind::kHeading && b.level <= depth_) break;
+      if (b.kind == Kind::kHeading || b.kind == Kind::kList) shape.structured = true;
+      if (b.kind == Kind::kParagraph) {
+        if (BoldLabel(b.markdown) || PlainLabel(b.markdown)) shape.structured = true;
+        if (first_text) shape.placeholder = level_table::IsUndefinedText(b.text);
+        first_text = false;
+      }
+    }
+    return shape;
+  }
+
+  // A heading at the level depth that only names a seniority ("## Lead PMs") is a level when
+  // it looks like one: its section has the structure of its sibling levels (categories,
+  // lists), or says the level is not defined yet. Otherwise it is prose about the ladder (a
+  // team-lead section, "How promotions work"), read as such (prose_sections.h).
+  void FindProseHeadings() {
+    std::vector<size_t> titled;
+    bool structured_sibling = false;
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      const MdBlock& b = blocks_[i];
+      if (b.kind != Kind::kHeading || b.level != depth_ || IsAllLevelsHeading(b.text)) continue;
+      if (ParseLevelHeading(b.text) || extra_levels_.count(i)) {
+        structured_sibling = structured_sibling || ShapeOf(i).structured;
+      } else if (NamesSeniority(b.text)) {
+        if (ShapeOf(i).structured)
+          structured_sibling = true;
+        else
+          titled.push_back(i);
+      }
+    }
+    if (!structured_sibling) return;  // a ladder of prose levels: every titled heading counts
+    for (size_t i : titled)
+      if (!ShapeOf(i).placeholder) prose_headings_.insert(i);
   }
 
   bool IsLevelAt(size_t i) const {
     const MdBlock& b = blocks_[i];
     return b.kind == Kind::kHeading && b.level == depth_ &&
-           (IsLevelHeading(b) || extra_levels_.count(i)) && !IsAllLevelsHeading(b.text);
+           (IsLevelHeading(b) || extra_levels_.count(i)) && !IsAllLevelsHeading(b.text) &&
+           !prose_headings_.count(i);
   }
 
   // Headings above the level depth that contain levels: tracks when there are two or more at
@@ -298,8 +349,19 @@ class Builder {
   void LabelPassage(const MdBlock& b, const std::string& label, const std::string& rest) {
     Slot slot = Classify(label);
     if (slot == Slot::kSummary || slot == Slot::kRequirements) {
-      overrides_[{b.line, b.text}] = text::CollapseSpace(StripTags(StripEmphasis(rest)));
+      overrides_[{b.line, b.text}] = slot == Slot::kRequirements && IsNoRequirement(rest)
+                                         ? std::string()
+                                         : text::CollapseSpace(StripTags(StripEmphasis(rest)));
     }
+  }
+
+  // "Requirements: none", "n/a": no requirement at all.
+  static bool IsNoRequirement(std::string_view markdown) {
+    std::string t = Lower(StripEmphasis(markdown));
+    while (!t.empty() && (t.back() == '.' || t.back() == '!')) t.pop_back();
+    return t == "none" || t == "n/a" || t == "na" || t == "-" || t == "no requirements" ||
+           t == "nothing" || t == "none required" || t == "not applicable" || t == "\xE2\x80\x94" ||
+           t == "\xE2\x80\x93";
   }
 
   static std::string StripEmphasis(std::string_view markdown) {
@@ -319,6 +381,10 @@ class Builder {
         level_->summary += markdown;
         return;
       case Slot::kRequirements: {
+        if (IsNoRequirement(markdown)) {
+          overrides_[{line, markdown}] = "";  // "none": structure, not a requirement
+          return;
+        }
         model::Requirement r;
         r.text = markdown;
         r.origin.where = {doc_.name, line, 1};
@@ -336,10 +402,22 @@ class Builder {
         level_->attributes.emplace_back(key, markdown);
         return;
       }
-      case Slot::kCategory:
-        ExpectationFor(slot_label_.empty() ? "General" : slot_label_, line)
-            .behaviours.push_back(markdown);
+      case Slot::kCategory: {
+        model::Expectation& e = ExpectationFor(slot_label_.empty() ? "General" : slot_label_, line);
+        // "TBD", "Not yet defined": the cell is undefined, with the text as its note.
+        if (e.behaviours.empty() && !e.undefined && level_table::IsUndefinedText(markdown)) {
+          e.undefined = true;
+          e.note = markdown;
+          return;
+        }
+        if (e.undefined) {  // more text follows: the placeholder was a behaviour after all
+          e.behaviours.push_back(std::move(e.note));
+          e.undefined = false;
+          e.note.clear();
+        }
+        e.behaviours.push_back(markdown);
         return;
+      }
     }
   }
 
@@ -490,6 +568,7 @@ class Builder {
         }
         OpenNote(b.text, b.line);
         note_ = f_.notes.size() - 1;
+        note_levels_[note_] = b.level;
         continue;
       }
       if (level_) {
@@ -560,10 +639,61 @@ class Builder {
                          [&](const model::Expectation& a, const model::Expectation& b) {
                            return CompetencyIndex(a.competency) < CompetencyIndex(b.competency);
                          });
+        MarkUndefined(l);
       }
     }
     // Empty tracks (a container heading whose levels were all elsewhere) carry no levels.
     std::erase_if(f_.tracks, [](const model::Track& t) { return t.levels.empty(); });
+  }
+
+  // The titled sections that are not levels, read like the prose around a levels table:
+  // notes, and overlay roles (team leads) and transitions (moving to management) where their
+  // headings say so (prose_sections.h).
+  void ReadProse() {
+    std::string ic_track;
+    for (const model::Track& t : f_.tracks)
+      if (ic_track.empty() && t.kind == model::TrackKind::kIc) ic_track = t.id;
+    if (ic_track.empty() && !f_.tracks.empty()) ic_track = f_.tracks.front().id;
+    std::vector<model::Note> notes = std::move(f_.notes);
+    f_.notes.clear();
+    for (size_t k = 0; k < notes.size(); ++k) {
+      model::Note& n = notes[k];
+      auto level = note_levels_.find(k);
+      if (n.title.empty() || n.markdown.empty() || level == note_levels_.end()) {
+        f_.notes.push_back(std::move(n));
+        continue;
+      }
+      prose::Section section;
+      section.title = n.title;
+      section.level = level->second;
+      section.line = n.origin.where.line;
+      section.markdown = n.markdown;
+      section.blocks = md::ParseBlocks(n.markdown, section.line + 1);
+      prose::ApplySections({section}, doc_.name, ic_track, f_);
+    }
+  }
+
+  // A level that defines nothing ("TBD", every category "Not yet defined") is undefined, with
+  // the placeholder as its note.
+  static void MarkUndefined(model::Level& l) {
+    bool defined = false;
+    const model::Expectation* undefined = nullptr;
+    for (const model::Expectation& e : l.expectations) {
+      if (e.undefined) {
+        if (undefined == nullptr) undefined = &e;
+      } else if (!e.behaviours.empty() || !e.summary.empty()) {
+        defined = true;
+      }
+    }
+    if (defined) return;
+    if (!l.summary.empty() && level_table::IsUndefinedText(l.summary)) {
+      l.state = model::LevelState::kUndefined;
+      l.note = std::move(l.summary);
+      l.summary.clear();
+    } else if (undefined != nullptr && l.summary.empty()) {
+      l.state = model::LevelState::kUndefined;
+      l.note = undefined->note;
+    }
   }
 
   size_t CompetencyIndex(const std::string& id) const {
@@ -598,6 +728,8 @@ class Builder {
   std::vector<MdBlock> blocks_;
   int depth_ = 0;
   std::set<size_t> extra_levels_;
+  std::set<size_t> prose_headings_;    // seniority-named headings that are prose, not levels
+  std::map<size_t, int> note_levels_;  // note index -> its heading level
   std::set<size_t> track_headings_;
   std::map<std::string, std::string> competency_ids_;
   model::Level* level_ = nullptr;

@@ -66,7 +66,7 @@ grep -q "inherits: technician" "$T/b.yaml" || fail "inheritance not resolved"
 "$LADDER" import --from plain-text "$FIX/spaces_crlf.txt" > "$T/s.yaml"
 grep -q "code: senior-analyst" "$T/s.yaml" || fail "space-separated table not read"
 grep -q "rule: {sme_skillsets: {count: 2}}" "$T/s.yaml" || fail "semicolon requirements not split"
-"$LADDER" import --from plain-text "$FIX/no_requirements.txt" | grep "code: shift-lead" >/dev/null ||
+"$LADDER" import --from plain-text "$FIX/no_requirements.txt" | grep "code: L2" >/dev/null ||
   fail "table without requirements not read"
 
 # Bad input: no role table (forced), a binary file: exit 2 with file and reason.
