@@ -213,12 +213,14 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
   if (imported.framework.source.format.empty()) {
     imported.framework.source.format = std::string(reader->Name());
   }
+  imported.coverage = MeasureCoverage(imported.source, imported.framework);
+  // One document: its passages need not each carry its name (a copy per passage of a large
+  // document adds up); the report's passages do.
   if (decoded.size() == 1) {
-    for (Passage& p : imported.source) {
+    for (Passage& p : imported.coverage.not_imported) {
       if (p.file.empty()) p.file = decoded[0].name;
     }
   }
-  imported.coverage = MeasureCoverage(imported.source, imported.framework);
   return imported;
 }
 

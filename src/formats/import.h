@@ -22,8 +22,9 @@ namespace ladder::formats {
 struct Passage {
   int line = 0;
   std::string text;
-  // The document it comes from; ReadDocuments fills it for single-document imports, readers
-  // reading several documents (ReadMany) fill it themselves.
+  // The document it comes from: readers reading several documents (ReadMany) fill it; for a
+  // single document it may stay empty, and ReadDocuments names the file in the coverage
+  // report's passages.
   std::string file;
   friend bool operator==(const Passage&, const Passage&) = default;
 };

@@ -129,9 +129,15 @@ std::optional<std::pair<std::string, std::string>> PlainLabel(std::string_view m
   return std::make_pair(std::string(label), std::string(rest));
 }
 
-void CollectPassages(const MdBlock& b, const std::string& file, std::vector<Passage>& out) {
-  if (!b.text.empty()) out.push_back({b.line, b.text, file});
-  for (const MdBlock& c : b.children) CollectPassages(c, file, out);
+size_t CountPassages(const MdBlock& b) {
+  size_t n = b.text.empty() ? 0 : 1;
+  for (const MdBlock& c : b.children) n += CountPassages(c);
+  return n;
+}
+
+void CollectPassages(const MdBlock& b, std::vector<Passage>& out) {
+  if (!b.text.empty()) out.push_back({b.line, b.text, {}});
+  for (const MdBlock& c : b.children) CollectPassages(c, out);
 }
 
 class Builder {
@@ -161,13 +167,18 @@ class Builder {
     // Passages: the text of every block, except what is structure. A level heading's code is
     // recorded in its canonical form ("Level 3" as L3), and labels that name where text went
     // (a "Requirements" heading, "**Summary:**") are not words of the content.
-    std::vector<Passage> all;
-    for (const MdBlock& b : blocks_) CollectPassages(b, doc_.name, all);
-    for (Passage& p : all) {
+    // Collected straight into the output (one document: no file name per passage), with the
+    // block tree freed right after, to keep the peak memory of large documents down.
+    size_t count = 0;
+    for (const MdBlock& b : blocks_) count += CountPassages(b);
+    out_.source.reserve(out_.source.size() + count);
+    for (const MdBlock& b : blocks_) CollectPassages(b, out_.source);
+    std::vector<MdBlock>().swap(blocks_);
+    for (Passage& p : out_.source) {
       auto it = overrides_.find({p.line, p.text});
       if (it != overrides_.end()) p.text = it->second;
-      if (!p.text.empty()) out_.source.push_back(std::move(p));
     }
+    std::erase_if(out_.source, [](const Passage& p) { return p.text.empty(); });
     return Ok();
   }
 
