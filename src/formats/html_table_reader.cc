@@ -11,6 +11,9 @@
 namespace ladder::formats {
 namespace {
 
+// How much of a document past its first <table> detection parses.
+constexpr size_t kDetectWindow = size_t{128} << 10;
+
 using md::Block;
 
 const std::set<std::string>& LeafBlocks() {
@@ -175,7 +178,17 @@ int DetectHtmlTable(std::string_view text) {
                   text::StartsWith(start, "<head") || text::StartsWith(start, "<meta");
   if (!document) return 0;
   if (text::ToLower(head).find("<table") == std::string::npos) return 0;
-  auto dom = html::Dom::Parse(head, "", 1);
+  // Parsing the whole head costs as much as reading it: detection looks at the tables near
+  // the first one.
+  size_t first_table = 0;
+  for (size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    if (text::IEquals(head.substr(at, 6), "<table")) {
+      first_table = at;
+      break;
+    }
+  }
+  auto dom =
+      html::Dom::Parse(head.substr(0, std::min(head.size(), first_table + kDetectWindow)), "", 1);
   if (!dom) return 35;
   for (int t : dom->FindAll(dom->Root(), "table", false))
     if (level_table::Interpret(*dom, t, "", false)) return 80;

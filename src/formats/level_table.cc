@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/text.h"
 
@@ -268,6 +269,13 @@ class Interpreter {
                           "table's " + (table_.transposed ? "columns" : "rows") + " are levels"});
   }
 
+  // A cell's items, computed once (they are read for the levels and again for the passages).
+  const std::vector<html::Dom::Item>& Items(int cell) {
+    auto it = items_.find(cell);
+    if (it == items_.end()) it = items_.emplace(cell, dom_.Items(cell)).first;
+    return it->second;
+  }
+
   const std::string& Text(int cell) {
     auto it = text_.find(cell);
     if (it == text_.end()) it = text_.emplace(cell, dom_.Text(cell)).first;
@@ -338,7 +346,7 @@ class Interpreter {
 
   // Puts the content of `cell` into `level`'s expectation of `competency`.
   void Fill(model::Level& level, int competency, int cell, bool summary_row) {
-    std::vector<html::Dom::Item> items = dom_.Items(cell);
+    const std::vector<html::Dom::Item>& items = Items(cell);
     if (items.empty()) return;
     model::Expectation& e = ExpectationFor(level, competency);
     if (e.origin.where.line == 0) e.origin.where = Where(cell);
@@ -349,12 +357,12 @@ class Interpreter {
     }
     if (summary_row) {
       std::vector<std::string> parts;
-      for (auto& i : items) parts.push_back(i.markdown);
+      for (const auto& i : items) parts.push_back(i.markdown);
       if (!e.summary.empty()) e.summary += " ";
       e.summary += text::Join(parts, " ");
       return;
     }
-    for (auto& i : items) e.behaviours.push_back(std::move(i.markdown));
+    for (const auto& i : items) e.behaviours.push_back(i.markdown);
   }
 
   bool RowIsSummary(int r) const {
@@ -686,8 +694,7 @@ class Interpreter {
       for (int c = 0; c < grid_.cols; ++c) {
         int cell = grid_.At(r, c).cell;
         if (cell == -1 || structural_.count(cell) || !seen.insert(cell).second) continue;
-        for (auto& item : dom_.Items(cell))
-          table_.passages.push_back({item.line, item.markdown, {}});
+        for (auto& item : Items(cell)) table_.passages.push_back({item.line, item.markdown, {}});
       }
     }
   }
@@ -705,6 +712,7 @@ class Interpreter {
   int header_rows_ = 0;
   Table table_;
   std::map<int, std::string> text_;
+  std::unordered_map<int, std::vector<html::Dom::Item>> items_;
   std::set<std::string> competency_ids_;
   std::set<std::string> group_ids_;
   std::set<int> structural_;   // axis labels: not passages

@@ -10,6 +10,9 @@
 namespace ladder::formats {
 namespace {
 
+// How much of a document past its first <table> detection parses.
+constexpr size_t kDetectWindow = size_t{128} << 10;
+
 bool ContainsNoCase(std::string_view haystack, std::string_view needle) {
   return text::ToLower(haystack).find(needle) != std::string::npos;
 }
@@ -139,7 +142,17 @@ int DetectLevelsTable(std::string_view text) {
     if (PipeTables(blocks, "").empty()) return 0;
     return LevelHeadings(head) >= 2 ? 20 : 45;
   }
-  auto dom = html::Dom::Parse(head, "", 1);
+  // Parsing the whole head costs as much as reading it: detection looks at the tables near
+  // the first one.
+  size_t first_table = 0;
+  for (size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    if (text::IEquals(head.substr(at, 6), "<table")) {
+      first_table = at;
+      break;
+    }
+  }
+  auto dom =
+      html::Dom::Parse(head.substr(0, std::min(head.size(), first_table + kDetectWindow)), "", 1);
   if (!dom) return 0;
   for (int t : dom->FindAll(dom->Root(), "table", false))
     if (level_table::Interpret(*dom, t, "", false)) return 60;
