@@ -196,6 +196,23 @@ TEST(ImportVariants, MarkdownLadderUndefinedCellsAndProseAfterLevels) {
   EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
 }
 
+// Item: a pipe table of the ladder's own levels gives their codes and years of experience; a
+// table of anything else stays in its note as a Markdown table, not flattened.
+TEST(ImportVariants, MarkdownLadderWithAPipeTableOfItsLevels) {
+  Imported i = Import(Fixture("ladder_with_table.md"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "markdown-ladder");
+  const model::Track& t = f.tracks.at(0);
+  EXPECT_EQ(Codes(t), (std::vector<std::string>{"DS1", "DS2"}));
+  EXPECT_EQ(Titles(t), (std::vector<std::string>{"Data Scientist I", "Data Scientist II"}));
+  EXPECT_EQ(t.levels[1].attributes, (model::Attributes{{"years_of_experience", "2-5"}}));
+  EXPECT_EQ(CompetencyIds(f), (std::vector<std::string>{"modelling", "communication"}));
+  ASSERT_EQ(f.notes.size(), 1u);
+  EXPECT_EQ(f.notes[0].title, "Reference");
+  EXPECT_EQ(f.notes[0].markdown, "| Tool | Used for |\n| --- | --- |\n| Notebooks | Exploration |");
+  EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
 // Item: "Requirements: none" is no requirement.
 TEST(ImportVariants, MarkdownLabelRequirementsNone) {
   Imported i = Import(Fixture("labels_none.md"));

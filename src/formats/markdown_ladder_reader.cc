@@ -18,6 +18,7 @@ namespace ladder::formats {
 namespace {
 
 using Kind = MdBlock::Kind;
+using level_table::LevelName;
 
 std::string Lower(std::string_view s) { return text::ToLower(text::Trim(s)); }
 
@@ -163,6 +164,7 @@ class Builder {
     FindTracks();
     Walk();
     Finish(fm_title);
+    MergeLevelTables();
     ReadProse();
     // Passages: the text of every block, except what is structure. A level heading's code is
     // recorded in its canonical form ("Level 3" as L3), and labels that name where text went
@@ -172,7 +174,14 @@ class Builder {
     size_t count = 0;
     for (const MdBlock& b : blocks_) count += CountPassages(b);
     out_.source.reserve(out_.source.size() + count);
-    for (const MdBlock& b : blocks_) CollectPassages(b, out_.source);
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      auto merged = merged_tables_.find(i);
+      if (merged == merged_tables_.end()) {
+        CollectPassages(blocks_[i], out_.source);
+        continue;
+      }
+      for (Passage& p : merged->second) out_.source.push_back(std::move(p));
+    }
     std::vector<MdBlock>().swap(blocks_);
     for (Passage& p : out_.source) {
       auto it = overrides_.find({p.line, p.text});
@@ -602,6 +611,7 @@ class Builder {
         OpenNote("", b.line);
         note_ = f_.notes.size() - 1;
       }
+      if (b.kind == Kind::kTable) note_tables_.push_back({i, note_, markdown});
       AppendToNote(markdown);
     }
   }
@@ -655,6 +665,70 @@ class Builder {
     }
     // Empty tracks (a container heading whose levels were all elsewhere) carry no levels.
     std::erase_if(f_.tracks, [](const model::Track& t) { return t.levels.empty(); });
+  }
+
+  // A pipe table of levels in the prose ("| Level | Title | Years of experience |") whose every
+  // level is one of the ladder's (same code or title) is read into those levels: attributes
+  // (years of experience), codes the headings did not give, competencies the level lacks. The
+  // table then leaves the note. Any other table stays in its note as a Markdown table.
+  void MergeLevelTables() {
+    for (const NoteTable& nt : note_tables_) {
+      std::optional<level_table::Table> table =
+          level_table::InterpretPipeTable(blocks_[nt.block], doc_.name, false);
+      if (!table || table->tracks.size() != 1 || table->tracks[0].levels.empty()) continue;
+      std::vector<model::Level*> targets;
+      for (const model::Level& row : table->tracks[0].levels) {
+        model::Level* match = nullptr;
+        int matches = 0;
+        for (model::Track& t : f_.tracks) {
+          for (model::Level& l : t.levels) {
+            if (text::IEquals(l.code, row.code) || text::IEquals(l.title, row.title)) {
+              match = &l;
+              ++matches;
+            }
+          }
+        }
+        if (matches != 1) break;
+        targets.push_back(match);
+      }
+      if (targets.size() != table->tracks[0].levels.size()) continue;
+      std::set<model::Level*> distinct(targets.begin(), targets.end());
+      if (distinct.size() != targets.size()) continue;
+      for (size_t k = 0; k < targets.size(); ++k) {
+        model::Level& into = *targets[k];
+        model::Level& row = table->tracks[0].levels[k];
+        LevelName name = level_table::ParseLevelName(row.code);
+        if (!name.prefix.empty() && into.code == text::Slugify(into.title)) {
+          bool taken = false;
+          for (const model::Track& t : f_.tracks)
+            for (const model::Level& l : t.levels) taken = taken || text::IEquals(l.code, row.code);
+          if (!taken) into.code = row.code;
+        }
+        for (auto& [key, value] : row.attributes) {
+          bool present = false;
+          for (const auto& a : into.attributes) present = present || a.first == key;
+          if (!present) into.attributes.emplace_back(key, value);
+        }
+        for (model::Expectation& e : row.expectations) {
+          const model::Competency* c = nullptr;
+          for (const model::Competency& tc : table->competencies)
+            if (tc.id == e.competency) c = &tc;
+          if (c == nullptr) continue;
+          std::string id = CompetencyId(c->name);
+          if (into.FindExpectation(id) != nullptr) continue;
+          e.competency = id;
+          into.expectations.push_back(std::move(e));
+        }
+      }
+      model::Note& note = f_.notes[nt.note];
+      size_t at = note.markdown.find(nt.markdown);
+      if (at != std::string::npos) {
+        size_t from = at >= 2 && note.markdown.compare(at - 2, 2, "\n\n") == 0 ? at - 2 : at;
+        note.markdown.erase(from, at + nt.markdown.size() - from);
+        if (from == 0 && note.markdown.starts_with("\n\n")) note.markdown.erase(0, 2);
+      }
+      merged_tables_[nt.block] = std::move(table->passages);
+    }
   }
 
   // The titled sections that are not levels, read like the prose around a levels table:
@@ -739,8 +813,15 @@ class Builder {
   std::vector<MdBlock> blocks_;
   int depth_ = 0;
   std::set<size_t> extra_levels_;
-  std::set<size_t> prose_headings_;    // seniority-named headings that are prose, not levels
-  std::map<size_t, int> note_levels_;  // note index -> its heading level
+  std::set<size_t> prose_headings_;  // seniority-named headings that are prose, not levels
+  struct NoteTable {
+    size_t block;          // index in blocks_
+    size_t note;           // index in f_.notes
+    std::string markdown;  // what it added to the note
+  };
+  std::vector<NoteTable> note_tables_;
+  std::map<size_t, std::vector<Passage>> merged_tables_;  // block -> the table's passages
+  std::map<size_t, int> note_levels_;                     // note index -> its heading level
   std::set<size_t> track_headings_;
   std::map<std::string, std::string> competency_ids_;
   model::Level* level_ = nullptr;
