@@ -79,7 +79,7 @@ BENCHMARK(BM_RoleCatalogSeed002)->Unit(benchmark::kMicrosecond);
 void BM_MarkdownLadder(benchmark::State& state) {
   ReadAs(state, LargeMarkdownLadder(static_cast<int>(state.range(0))), "markdown-ladder");
 }
-BENCHMARK(BM_MarkdownLadder)->Arg(8)->Arg(64)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MarkdownLadder)->Arg(8)->Arg(64)->Arg(2048)->Unit(benchmark::kMicrosecond);
 
 void BM_MonzoYaml(benchmark::State& state) {
   ReadAs(state, Fixture("monzo_progression.md"), "monzo-yaml");

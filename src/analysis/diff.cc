@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "formats/rule_text.h"
@@ -16,8 +17,25 @@ using model::Framework;
 using model::Level;
 using model::Track;
 
-// Behaviours are equal when they differ only in white space.
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Behaviours are equal when they differ only in white space. Most texts are already normal
+// (single spaces between words, none at the ends, no no-break space): they are copied as they
+// are, without the byte-by-byte rebuild of CollapseSpace.
 std::string Normalize(std::string_view text) {
+  bool normal = text.empty() || (!IsSpace(text.front()) && !IsSpace(text.back()));
+  for (size_t i = 0; normal && i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ') {
+      normal = i + 1 < text.size() && text[i + 1] != ' ';
+    } else if (IsSpace(c) || (c == 0xC2 && i + 1 < text.size() &&
+                              static_cast<unsigned char>(text[i + 1]) == 0xA0)) {
+      normal = false;
+    }
+  }
+  if (normal) return std::string(text);
   return std::string(text::Trim(text::CollapseSpace(text)));
 }
 
@@ -28,17 +46,26 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
-// Lower-case ASCII with punctuation removed: what Similarity compares.
-std::vector<std::string> LooseWords(std::string_view s) {
-  std::vector<std::string> out;
-  for (const std::string& w : Words(s)) {
-    std::string t;
-    for (unsigned char c : w) {
-      if (c >= 0x80 || std::isalnum(c)) t += static_cast<char>(std::tolower(c));
+// Calls `word` with each word of `s` as Similarity compares them: split at white space (the
+// no-break space included, as CollapseSpace does), lower-case ASCII, punctuation removed, empty
+// words dropped. One pass, no allocation per word beyond `buffer`.
+template <typename F>
+void ForEachLooseWord(std::string_view s, std::string& buffer, F word) {
+  buffer.clear();
+  for (size_t i = 0; i <= s.size(); ++i) {
+    unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+    bool space = IsSpace(c);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      space = true;
+      ++i;
     }
-    if (!t.empty()) out.push_back(std::move(t));
+    if (space) {
+      if (!buffer.empty()) word(buffer);
+      buffer.clear();
+    } else if (c >= 0x80 || std::isalnum(c)) {
+      buffer += static_cast<char>(std::tolower(c));
+    }
   }
-  return out;
 }
 
 // Beyond this many cells a word diff is not worth its quadratic cost: the texts are prose
@@ -73,6 +100,49 @@ std::optional<TextChange> Change(const std::string& before, const std::string& a
   return TextChange{before, after, DiffWords(before, after)};
 }
 
+// A text as Similarity compares it: its loose words, each replaced by a number that is the
+// same for equal words of the texts tokenised by one Tokens object.
+using TokenIds = std::vector<int>;
+
+class Tokens {
+ public:
+  TokenIds Of(std::string_view text) {
+    TokenIds ids;
+    ForEachLooseWord(text, buffer_, [&](const std::string& w) {
+      auto it = ids_.find(w);
+      if (it == ids_.end()) it = ids_.emplace(w, static_cast<int>(ids_.size())).first;
+      ids.push_back(it->second);
+    });
+    return ids;
+  }
+
+ private:
+  std::string buffer_;
+  std::unordered_map<std::string, int> ids_;
+};
+
+// Length of the longest common subsequence of two token lists, in one row of memory.
+size_t LcsLength(const TokenIds& a, const TokenIds& b) {
+  std::vector<size_t> row(b.size() + 1, 0);
+  for (size_t i = 0; i < a.size(); ++i) {
+    size_t diagonal = 0;  // row[j] of the previous i
+    for (size_t j = 0; j < b.size(); ++j) {
+      size_t above = row[j + 1];
+      row[j + 1] = a[i] == b[j] ? diagonal + 1 : std::max(above, row[j]);
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// Similarity() of two tokenised texts.
+double TokenSimilarity(const TokenIds& a, const TokenIds& b) {
+  if (a.empty() && b.empty()) return 1;
+  if (a.empty() || b.empty()) return 0;
+  if (a.size() * b.size() > kMaxLcsCells) return a == b ? 1 : 0;
+  return 2.0 * static_cast<double>(LcsLength(a, b)) / static_cast<double>(a.size() + b.size());
+}
+
 // How two lists of texts correspond: pairs equal up to white space, pairs similar enough to be
 // one text reworded, and the rest.
 struct Matching {
@@ -80,27 +150,36 @@ struct Matching {
   std::vector<int> before_of_after;  // index in `before` matched to each `after`, or -1
 };
 
+// Each text is normalised and tokenised once, however many texts it is compared with.
 Matching Match(const std::vector<std::string>& before, const std::vector<std::string>& after) {
   Matching m;
   m.after_of_before.assign(before.size(), -1);
   m.before_of_after.assign(after.size(), -1);
+  std::vector<std::string> norm_before, norm_after;
+  for (const std::string& b : before) norm_before.push_back(Normalize(b));
+  for (const std::string& a : after) norm_after.push_back(Normalize(a));
   for (size_t j = 0; j < after.size(); ++j) {
-    const std::string key = Normalize(after[j]);
     for (size_t i = 0; i < before.size(); ++i) {
-      if (m.after_of_before[i] < 0 && Normalize(before[i]) == key) {
+      if (m.after_of_before[i] < 0 && norm_before[i] == norm_after[j]) {
         m.after_of_before[i] = static_cast<int>(j);
         m.before_of_after[j] = static_cast<int>(i);
         break;
       }
     }
   }
+  Tokens tokens;
+  std::vector<TokenIds> tok_before(before.size()), tok_after(after.size());
+  for (size_t i = 0; i < before.size(); ++i)
+    if (m.after_of_before[i] < 0) tok_before[i] = tokens.Of(before[i]);
+  for (size_t j = 0; j < after.size(); ++j)
+    if (m.before_of_after[j] < 0) tok_after[j] = tokens.Of(after[j]);
   // The most similar pairs first, so a rewording is paired with its closest original.
   std::vector<std::tuple<double, size_t, size_t>> candidates;
   for (size_t i = 0; i < before.size(); ++i) {
     if (m.after_of_before[i] >= 0) continue;
     for (size_t j = 0; j < after.size(); ++j) {
       if (m.before_of_after[j] >= 0) continue;
-      double s = Similarity(before[i], after[j]);
+      double s = TokenSimilarity(tok_before[i], tok_after[j]);
       if (s >= kChangedThreshold) candidates.emplace_back(s, i, j);
     }
   }
@@ -420,12 +499,9 @@ std::vector<WordSpan> DiffWords(std::string_view before, std::string_view after)
 }
 
 double Similarity(std::string_view a, std::string_view b) {
-  std::vector<std::string> wa = LooseWords(a), wb = LooseWords(b);
-  if (wa.empty() && wb.empty()) return 1;
-  if (wa.empty() || wb.empty()) return 0;
-  if (wa.size() * wb.size() > kMaxLcsCells) return wa == wb ? 1 : 0;
-  int common = SuffixLcs(wa, wb)[0][0];
-  return 2.0 * common / static_cast<double>(wa.size() + wb.size());
+  Tokens tokens;
+  TokenIds ta = tokens.Of(a);
+  return TokenSimilarity(ta, tokens.Of(b));
 }
 
 bool CompetencyDiff::Changed() const {

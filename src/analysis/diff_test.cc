@@ -72,6 +72,35 @@ TEST(Similarity, CountsCommonWordsInOrder) {
               8.0 / 12.0, 1e-9);
 }
 
+TEST(Similarity, SplitsAtEveryKindOfSpaceAndIgnoresPunctuation) {
+  // Tabs, new lines and no-break spaces (U+00A0) separate words like spaces; punctuation and
+  // case do not count; bytes of other non-ASCII letters do.
+  EXPECT_DOUBLE_EQ(Similarity("Fixes\tpumps\nfast", "fixes pumps, fast!"), 1.0);
+  EXPECT_DOUBLE_EQ(Similarity("Fixes\xc2\xa0pumps", "fixes pumps"), 1.0);
+  EXPECT_NEAR(Similarity("Répare les pompes", "repare les pompes"), 4.0 / 6.0, 1e-9);
+  EXPECT_DOUBLE_EQ(Similarity("...", "!!"), 1.0);  // no words on either side
+  EXPECT_DOUBLE_EQ(Similarity("...", "pumps"), 0.0);
+}
+
+TEST(NewAtLevel, BehavioursDifferingOnlyInSpacesAreTheSame) {
+  model::Framework fw = SmallFramework();
+  // The previous level's wording, re-spaced: leading, trailing, doubled and no-break spaces.
+  const std::string before = fw.tracks[0].levels[0].expectations[0].behaviours[0];
+  std::string respaced = "  " + before + " \t";
+  respaced.replace(respaced.find(' ', 3), 1, "\xc2\xa0 ");
+  fw.tracks[0].levels[1].expectations[0].behaviours = {respaced, "Logs every job in the tracker"};
+  LevelNews news = NewAtLevel(fw, fw.tracks[0], fw.tracks[0].levels[1]);
+  const MarkedCompetency& c = Competency(news, "repair");
+  ASSERT_EQ(c.behaviours.size(), 2u);
+  EXPECT_EQ(c.behaviours[0].mark, Mark::kSame);
+  EXPECT_EQ(c.behaviours[1].mark, Mark::kSame);
+  EXPECT_TRUE(c.dropped.empty());
+  // A rewording is still a change, however it is spaced.
+  fw.tracks[0].levels[1].expectations[0].behaviours = {"  Completes  routine repairs from a list"};
+  news = NewAtLevel(fw, fw.tracks[0], fw.tracks[0].levels[1]);
+  EXPECT_EQ(Competency(news, "repair").behaviours[0].mark, Mark::kChanged);
+}
+
 TEST(DiffLevels, SameTrackNotCumulative) {
   model::Framework fw = SmallFramework();
   LevelDiff d = Diff(fw, "T1", "T2");

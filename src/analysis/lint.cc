@@ -43,10 +43,10 @@ class Linter {
       CheckRepetition(track);
     }
     for (const model::OverlayRole& o : fw_.overlays)
-      CheckRequirements(o.requirements, "overlay '" + o.id + "'");
+      CheckRequirements(o.requirements, "overlay '" + o.id + "'", {"", "", o.id});
     for (const model::Transition& t : fw_.transitions)
-      CheckRequirements(t.requirements, "transition " + t.from + " -> " + t.to);
-    CheckRequirements(fw_.policy, "the promotion policy");
+      CheckRequirements(t.requirements, "transition " + t.from + " -> " + t.to, {t.to, "", ""});
+    CheckRequirements(fw_.policy, "the promotion policy", {});
     // Findings read best in document order; without locations keep the order checked.
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
       if (a.location.line == 0 || b.location.line == 0) return false;
@@ -132,7 +132,7 @@ class Linter {
         }
       }
     }
-    CheckRequirements(level.requirements, name);
+    CheckRequirements(level.requirements, name, {track.id, level.code, ""});
   }
 
   void CheckMissing(const model::Track& track, const model::Level& level) {
@@ -200,8 +200,10 @@ class Linter {
       }
   }
 
+  // A manual requirement that recognition would type (analysis::RecognizeRequirement, the one
+  // recogniser `ladder import` uses) is reported with what it states.
   void CheckRequirements(const std::vector<model::Requirement>& requirements,
-                         const std::string& owner) {
+                         const std::string& owner, const RequirementOwner& where) {
     for (size_t i = 0; i < requirements.size(); ++i) {
       const model::Requirement& r = requirements[i];
       if (Normalize(r.text).empty()) {
@@ -209,12 +211,22 @@ class Linter {
             "requirement " + std::to_string(i + 1) + " of " + owner +
                 " has no text; every requirement keeps the sentence it was written as");
       } else if (std::holds_alternative<model::ManualRule>(r.rule)) {
-        model::Rule typed = RecognizeRule(r.text);
-        if (!std::holds_alternative<model::ManualRule>(typed))
+        std::vector<model::Requirement> typed = RecognizeRequirement(fw_, r, where);
+        if (typed.size() == 1 && !std::holds_alternative<model::ManualRule>(typed[0].rule)) {
           Add("recognizable-rule", Severity::kInfo, r.origin,
               "requirement " + Quote(r.text) + " of " + owner + " is `manual` but states " +
-                  "the rule `" + formats::RuleText(typed) +
+                  "the rule `" + formats::RuleText(typed[0].rule) +
                   "`; write it as its rule so that eligibility is checked, not signed off");
+        } else if (typed.size() > 1) {
+          std::string parts;
+          for (const model::Requirement& p : typed)
+            parts += (parts.empty() ? "" : ", ") + Quote(p.text) + " `" +
+                     formats::RuleText(p.rule) + "`";
+          Add("recognizable-rule", Severity::kInfo, r.origin,
+              "requirement " + Quote(r.text) + " of " + owner + " is `manual` but states " +
+                  std::to_string(typed.size()) + " requirements: " + parts +
+                  "; write one requirement each so that eligibility is checked, not signed off");
+        }
       }
     }
   }

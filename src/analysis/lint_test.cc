@@ -253,6 +253,31 @@ TEST(Lint, ManualRequirementThatStatesARule) {
   EXPECT_FALSE(HasProblems(findings));  // a note, not a reason to fail
 }
 
+TEST(Lint, ManualRequirementThatStatesSeveralRules) {
+  // Lint reports what import's recognition would make of the requirement: two requirements.
+  model::Framework fw = SmallFramework();
+  Level(fw, "ic", "T2")
+      .requirements.push_back(
+          {"Promotions require 12 months at your current level and a successful peer review",
+           model::ManualRule{},
+           {}});
+  std::vector<Finding> found = WithCode(Lint(fw), "recognizable-rule");
+  ASSERT_EQ(found.size(), 1u) << Describe(found);
+  EXPECT_NE(found[0].message.find("states 2 requirements: \"Promotions require 12 months at "
+                                  "your current level\" `{time_at_level: {months: 12}}`, "
+                                  "\"a successful peer review\" `{peer_review: passed}`"),
+            std::string::npos)
+      << found[0].message;
+}
+
+TEST(Lint, ManualRequirementNamingALevelTheFrameworkLacks) {
+  // "2 years at Level 9" states a rule, but the framework has no rank 9: recognition leaves it
+  // manual, and so does lint.
+  model::Framework fw = SmallFramework();
+  Level(fw, "ic", "T2").requirements.push_back({"2 years at Level 9", model::ManualRule{}, {}});
+  EXPECT_TRUE(WithCode(Lint(fw), "recognizable-rule").empty()) << Describe(Lint(fw));
+}
+
 TEST(Lint, ManualRequirementThatStatesNoRule) {
   // The fixture's manual requirements ("Shows sound judgement on difficult jobs", "Holds the T2
   // level") state no typed rule; a typed requirement is not looked at.

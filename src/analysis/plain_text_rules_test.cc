@@ -2,6 +2,7 @@
 // every requirement's rule is checked against the sentence as the document states it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -119,6 +120,35 @@ TEST(PlainTextRules, Seed004PolicyAndValidity) {
   model::Framework again = fw;
   RecognizeRequirements(again);
   EXPECT_EQ(again, fw);
+}
+
+TEST(PlainTextRules, Seed004DocumentedNeedSectionNamesTheManagementPath) {
+  // "Promotions to some roles, particularly those in the management path, are only available
+  // when there is a specific need for that role." Without the table's own "Documented need for
+  // role", recognition puts that sentence on the management path's levels, and nowhere else.
+  Result<formats::Imported> r = formats::ReadDocuments({{"004.txt", Seed004()}});
+  ASSERT_TRUE(r) << r.error().ToString();
+  model::Framework fw = r->framework;
+  for (model::Track& t : fw.tracks)
+    for (model::Level& l : t.levels)
+      std::erase_if(l.requirements, [](const model::Requirement& q) {
+        return q.text == "Documented need for role";
+      });
+  RecognizeRequirements(fw);
+  for (const model::Track& t : fw.tracks) {
+    for (const model::Level& l : t.levels) {
+      const bool has_need = std::any_of(
+          l.requirements.begin(), l.requirements.end(), [](const model::Requirement& q) {
+            return std::holds_alternative<model::DocumentedNeed>(q.rule);
+          });
+      EXPECT_EQ(has_need, t.kind == model::TrackKind::kManagement) << t.id << "/" << l.code;
+      if (has_need) {
+        EXPECT_TRUE(l.requirements.back().text.starts_with("Promotions to some roles"))
+            << l.requirements.back().text;
+      }
+    }
+  }
+  EXPECT_EQ(fw.policy.size(), 1u);  // still only the peer review
 }
 
 }  // namespace

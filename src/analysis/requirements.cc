@@ -185,21 +185,60 @@ struct Duration {
   size_t end = 0;
 };
 
-std::optional<Duration> DurationAt(const std::vector<Token>& t, size_t i) {
-  std::optional<Quantity> q = QuantityAt(t, i);
-  if (!q) return std::nullopt;
-  size_t u = q->end;
-  // "1 full year", "12 consecutive months"
-  if (IsAny(t, u, {"full", "consecutive", "continuous", "calendar"})) ++u;
-  double months = 0;
-  if (IsAny(t, u, {"year", "years", "yr", "yrs"})) {
-    months = q->value * 12;
-  } else if (IsAny(t, u, {"month", "months", "mo", "mos"})) {
-    months = q->value;
+// Months in one unit of time ("year", "quarters", ...), or 0.
+int UnitMonths(const std::vector<Token>& t, size_t i) {
+  if (IsAny(t, i, {"year", "years", "yr", "yrs"})) return 12;
+  if (IsAny(t, i, {"quarter", "quarters"})) return 3;
+  if (IsAny(t, i, {"month", "months", "mo", "mos"})) return 1;
+  return 0;
+}
+
+// "half a year", "a half year", "half-year" (after an optional "at least"): 6 months.
+std::optional<Duration> HalfYearAt(const std::vector<Token>& t, size_t i) {
+  size_t begin = i;
+  if (Is(t, i, "at") && Is(t, i + 1, "least")) {
+    i += 2;
+  } else if (Is(t, i, "a") && Is(t, i + 1, "minimum") && Is(t, i + 2, "of")) {
+    i += 3;
+  }
+  size_t end = 0;
+  if (Is(t, i, "half") && IsAny(t, i + 1, {"a", "an"}) && Is(t, i + 2, "year")) {
+    end = i + 3;
+  } else if (IsAny(t, i, {"a", "one"}) && Is(t, i + 1, "half") && Is(t, i + 2, "year")) {
+    end = i + 3;
+  } else if (IsAny(t, i, {"a", "one"}) && Is(t, i + 1, "half-year")) {
+    end = i + 2;
+  } else if (Is(t, i, "half-year")) {
+    end = i + 1;
   } else {
     return std::nullopt;
   }
+  if (Is(t, end, "or") && IsAny(t, end + 1, {"more", "longer"})) end += 2;
+  return Duration{6, begin, end};
+}
+
+std::optional<Duration> DurationAt(const std::vector<Token>& t, size_t i) {
+  if (std::optional<Duration> half = HalfYearAt(t, i)) return half;
+  std::optional<Quantity> q = QuantityAt(t, i);
+  if (!q) return std::nullopt;
+  size_t u = q->end;
+  double value = q->value;
+  // "one and a half years"
+  if (Is(t, u, "and") && Is(t, u + 1, "a") && Is(t, u + 2, "half")) {
+    value += 0.5;
+    u += 3;
+  }
+  // "1 full year", "12 consecutive months"
+  if (IsAny(t, u, {"full", "consecutive", "continuous", "calendar"})) ++u;
+  const int unit = UnitMonths(t, u);
+  if (unit == 0) return std::nullopt;
   size_t end = u + 1;
+  // "a year and a half"
+  if (value == q->value && Is(t, end, "and") && Is(t, end + 1, "a") && Is(t, end + 2, "half")) {
+    value += 0.5;
+    end += 3;
+  }
+  double months = value * unit;
   if (Is(t, end, "or") && IsAny(t, end + 1, {"more", "longer"})) end += 2;
   if (std::fabs(months - std::round(months)) > 1e-9) return std::nullopt;
   return Duration{static_cast<int>(std::round(months)), q->begin, end};
@@ -331,6 +370,15 @@ std::optional<LevelRef> LevelRefAt(const std::vector<Token>& t, size_t i) {
     ++j;
   if (j > i && IsAny(t, j, {"level", "role", "position", "grade", "band"}))
     return LevelRef{"", "", j + 1};
+  // "1 year in role", "a year in the role": the person's current role.
+  if (IsAny(t, i, {"role", "position"}) && (i + 1 == t.size() || t[i + 1].punct))
+    return LevelRef{"", "", i + 1};
+  // "in the role of team lead"
+  if (IsAny(t, i, {"role", "position"}) && Is(t, i + 1, "of")) {
+    i += 2;
+    while (IsAny(t, i, {"the", "a", "an"})) ++i;
+    if (i >= t.size() || t[i].punct) return std::nullopt;
+  }
   // "level 2", "level two"
   if (IsAny(t, i, {"level", "grade", "band"}) && i + 1 < t.size()) {
     bool plus = false;
@@ -619,6 +667,38 @@ std::optional<Rule> MatchTimeInRole(const std::vector<Token>& t) {
         OnlyFillersOutside(t, role_begin, d.end, kFillers))
       return model::TimeInRole{SlugOf(t, role_begin, role_end), d.months};
   }
+  // Leading an activity for DURATION: "Has lead code reviews for the team for 12+ months" is
+  // time in the role of leading it, named from the activity (`code-review-lead`).
+  if (d.begin >= 1 && Is(t, d.begin - 1, "for")) {
+    size_t i = 0;
+    while (IsAny(t, i, {"has", "have", "had", "been"})) ++i;
+    if (IsAny(t, i, {"led", "lead", "leading", "leads"})) {
+      size_t obj = i + 1;
+      while (IsAny(t, obj, {"the", "a", "an"})) ++obj;
+      size_t obj_end = obj;
+      while (obj_end < t.size() && !t[obj_end].punct && !t[obj_end].in_parens &&
+             !QuantityAt(t, obj_end) &&
+             !IsAny(t, obj_end, {"for", "of", "on", "in", "with", "across", "and", "or"}))
+        ++obj_end;
+      size_t k = obj_end;
+      // "for the team" says whose activity it is, which the role implies.
+      if (Is(t, k, "for") && IsAny(t, k + 1, {"the", "their", "your", "his", "her", "our"}) &&
+          Is(t, k + 2, "team"))
+        k += 3;
+      bool rest_empty = true;
+      for (size_t r = d.end; r < t.size(); ++r)
+        if (!t[r].punct && !t[r].in_parens) rest_empty = false;
+      if (k == d.begin - 1 && obj_end > obj && obj_end - obj <= 3 && rest_empty) {
+        std::string words;
+        for (size_t w = obj; w < obj_end; ++w) {
+          std::string word = t[w].lower;
+          if (w + 1 == obj_end) word = Singular(std::move(word));
+          words += (words.empty() ? "" : " ") + word;
+        }
+        return model::TimeInRole{text::Slugify(words + " lead"), d.months};
+      }
+    }
+  }
   // DURATION as ROLE
   if (IsAny(t, d.end, {"as", "in"})) {
     std::optional<LevelRef> ref = LevelRefAt(t, d.end + 1);
@@ -640,10 +720,10 @@ std::optional<Rule> MatchTimeAtLevel(const std::vector<Token>& t) {
     if (ref && ref->role.empty() && OnlyFillersOutside(t, d.begin, ref->end, fillers))
       return model::TimeAtLevel{ref->level, d.months};
   }
-  // "at Level 2 for 2 years"
+  // "at Level 2 for 2 years", "Held the L1 level for 1 year"
   if (d.begin >= 1 && Is(t, d.begin - 1, "for")) {
     for (size_t i = 0; i + 1 < d.begin; ++i) {
-      if (!IsAny(t, i, {"at", "in", "as", "on"})) continue;
+      if (!IsAny(t, i, {"at", "in", "as", "on", "held", "holding", "hold", "holds"})) continue;
       std::optional<LevelRef> ref = LevelRefAt(t, i + 1);
       if (ref && ref->role.empty() && ref->end == d.begin - 1 &&
           OnlyFillersOutside(t, i, d.end, fillers))
@@ -860,6 +940,8 @@ std::optional<Rule> MatchApproval(const std::vector<Token>& t) {
               {"approval", "approved", "approve", "approves", "discretion", "sign-off", "signoff"}))
       found = true;
   if (!found) return std::nullopt;
+  // "waived at the discretion of team leadership" lifts requirements: a process, not a rule.
+  if (HasPrefix(t, "waiv")) return std::nullopt;
   static const std::set<std::string_view> kFillers = {
       "approval", "approved", "approve",  "approves", "by",       "the",        "a",
       "an",       "your",     "their",    "of",       "at",       "discretion", "from",
@@ -878,6 +960,32 @@ std::optional<Rule> MatchApproval(const std::vector<Token>& t) {
 }
 
 bool IsManual(const Rule& r) { return std::holds_alternative<model::ManualRule>(r); }
+
+// The words of a name, lower case, without parentheses: "Alternative Path (optional)" ->
+// {alternative, path}.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (const Token& tok : Tokenize(name))
+    if (!tok.punct && !tok.in_parens) out.push_back(tok.lower);
+  return out;
+}
+
+// Length of the match of `words` at t[i] (the last word may be plural), or 0.
+size_t MatchWords(const std::vector<Token>& t, size_t i, const std::vector<std::string>& words) {
+  if (words.empty() || i + words.size() > t.size()) return 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = t[i + k].lower;
+    bool last = k + 1 == words.size();
+    if (w != words[k] && !(last && (w == words[k] + "s" || w == words[k] + "es"))) return 0;
+  }
+  return words.size();
+}
+
+// Names a requirement's owner goes by ("team lead", "senior engineer"): a sentence may open
+// with them ("Team leads need ...").
+using Subjects = std::vector<std::vector<std::string>>;
+
+model::Rule RecognizeRuleWith(std::string_view sentence, const Subjects& subjects);
 
 // ---- Splitting -----------------------------------------------------------------------------
 
@@ -915,7 +1023,7 @@ std::string StripEnd(std::string_view s) {
 // Splits one line at ", " and " and " (outside parentheses) where both sides state a rule of
 // their own; a part that states none stays attached to the part before it (or after it, when
 // first), joined as it was written.
-std::vector<std::string> SplitCommas(std::string_view line) {
+std::vector<std::string> SplitCommas(std::string_view line, const Subjects& subjects) {
   struct Piece {
     std::string separator;  // what preceded the piece in the line: "", ",", " and"
     std::string text;       // as written, leading space included
@@ -947,14 +1055,14 @@ std::vector<std::string> SplitCommas(std::string_view line) {
   std::string pending;  // leading parts that state no rule
   for (const Piece& piece : raw) {
     std::string cleaned = StripJoiner(piece.text);
-    bool is_rule = !IsManual(RecognizeRule(cleaned));
+    bool is_rule = !IsManual(RecognizeRuleWith(cleaned, subjects));
     if (is_rule) {
       if (!pending.empty()) {
         // A leading clause that states no rule may qualify the next one ("If ..., X"):
         // keep them together.
         std::string merged = pending + piece.separator + piece.text;
         parts.push_back(std::string(text::Trim(merged)));
-        typed.push_back(!IsManual(RecognizeRule(parts.back())));
+        typed.push_back(!IsManual(RecognizeRuleWith(parts.back(), subjects)));
         pending.clear();
       } else {
         parts.push_back(cleaned);
@@ -962,7 +1070,7 @@ std::vector<std::string> SplitCommas(std::string_view line) {
       }
     } else if (!parts.empty()) {
       parts.back() += piece.separator + piece.text;
-      typed.back() = !IsManual(RecognizeRule(parts.back()));
+      typed.back() = !IsManual(RecognizeRuleWith(parts.back(), subjects));
     } else {
       pending += pending.empty() ? piece.text : piece.separator + piece.text;
     }
@@ -976,9 +1084,54 @@ std::vector<std::string> SplitCommas(std::string_view line) {
   return parts;
 }
 
-}  // namespace
+std::optional<Rule> MatchTokens(const std::vector<Token>& t) {
+  if (std::optional<Rule> r = MatchMetric(t)) return *r;
+  if (std::optional<Rule> r = MatchSme(t)) return *r;
+  if (std::optional<Rule> r = MatchPerformance(t)) return *r;
+  if (!HasNegationOrCondition(t)) {
+    if (std::optional<Rule> r = MatchTimeInRole(t)) return *r;
+    if (std::optional<Rule> r = MatchTimeAtLevel(t)) return *r;
+  }
+  if (std::optional<Rule> r = MatchEvidenceCount(t)) return *r;
+  if (std::optional<Rule> r = MatchPeerReview(t)) return *r;
+  if (std::optional<Rule> r = MatchDocumentedNeed(t)) return *r;
+  if (std::optional<Rule> r = MatchApproval(t)) return *r;
+  return std::nullopt;
+}
 
-model::Rule RecognizeRule(std::string_view sentence) {
+// Where a preamble that introduces a requirement without changing it may end, longest first:
+// "Promotions require", "A promotion to the next level requires", "You need (to have)", "You
+// will need", "plus". The preamble is made of these words only and has a verb ("require",
+// "need", "are" ...); anything else ("Promotions to Staff require") is not a preamble.
+std::vector<size_t> PreambleEnds(const std::vector<Token>& t, const Subjects& subjects) {
+  if (t.empty()) return {};
+  if (Is(t, 0, "plus") && t.size() > 1) return {1};
+  static const std::set<std::string_view> kWords = {
+      "promotion", "promotions", "advancement", "advancing", "moving", "move",   "up",
+      "a",         "an",         "the",         "each",      "every",  "any",    "all",
+      "to",        "next",       "level",       "you",       "you'll", "we",     "require",
+      "requires",  "need",       "needs",       "must",      "will",   "should", "have",
+      "has",       "be",         "is",          "are",       "also",   "still",  ":"};
+  static const std::set<std::string_view> kVerbs = {"require", "requires", "need",
+                                                    "needs",   "is",       "are"};
+  // The owner's own name may stand as the subject: "Team leads need to have ...".
+  size_t k = 0;
+  while (IsAny(t, k, {"a", "an", "the", "all", "every", "each", "our"})) ++k;
+  size_t named = 0;
+  for (const std::vector<std::string>& words : subjects)
+    if ((named = MatchWords(t, k, words)) > 0) break;
+  k = named > 0 ? k + named : 0;
+  size_t verb = t.size();
+  while (k < t.size() && !t[k].in_parens && kWords.contains(t[k].lower)) {
+    if (verb == t.size() && kVerbs.contains(t[k].lower)) verb = k;
+    ++k;
+  }
+  std::vector<size_t> ends;
+  for (size_t end = std::min(k, t.size() - 1); end > verb; --end) ends.push_back(end);
+  return ends;
+}
+
+model::Rule RecognizeRuleWith(std::string_view sentence, const Subjects& subjects) {
   // A requirement is a sentence; text longer than this is prose that states no single rule
   // (and the bound keeps splitting long texts linear).
   constexpr size_t kMaxSentenceBytes = 600;
@@ -993,21 +1146,15 @@ model::Rule RecognizeRule(std::string_view sentence) {
   for (const Token& tok : t) words += tok.punct ? 0 : 1;
   if (words == 0 || words > 60) return model::ManualRule{};
   if (OffersAlternative(t)) return model::ManualRule{};
-  if (std::optional<Rule> r = MatchMetric(t)) return *r;
-  if (std::optional<Rule> r = MatchSme(t)) return *r;
-  if (std::optional<Rule> r = MatchPerformance(t)) return *r;
-  if (!HasNegationOrCondition(t)) {
-    if (std::optional<Rule> r = MatchTimeInRole(t)) return *r;
-    if (std::optional<Rule> r = MatchTimeAtLevel(t)) return *r;
+  if (std::optional<Rule> r = MatchTokens(t)) return *r;
+  for (size_t end : PreambleEnds(t, subjects)) {
+    std::vector<Token> rest(t.begin() + static_cast<std::ptrdiff_t>(end), t.end());
+    if (std::optional<Rule> r = MatchTokens(rest)) return *r;
   }
-  if (std::optional<Rule> r = MatchEvidenceCount(t)) return *r;
-  if (std::optional<Rule> r = MatchPeerReview(t)) return *r;
-  if (std::optional<Rule> r = MatchDocumentedNeed(t)) return *r;
-  if (std::optional<Rule> r = MatchApproval(t)) return *r;
   return model::ManualRule{};
 }
 
-std::vector<std::string> SplitRequirements(std::string_view input) {
+std::vector<std::string> SplitRequirementsWith(std::string_view input, const Subjects& subjects) {
   std::vector<std::string> out;
   // Bullets written inline ("• a • b") start new lines too.
   std::string text_copy = text::ReplaceAll(std::string(input), "\xE2\x80\xA2", "\n");
@@ -1028,7 +1175,7 @@ std::vector<std::string> SplitRequirements(std::string_view input) {
       }
     }
     for (const std::string& piece : pieces) {
-      for (std::string& part : SplitCommas(piece)) {
+      for (std::string& part : SplitCommas(piece, subjects)) {
         std::string p = StripEnd(part);
         if (!p.empty()) out.push_back(std::move(p));
       }
@@ -1041,7 +1188,113 @@ std::vector<std::string> SplitRequirements(std::string_view input) {
   return out;
 }
 
+}  // namespace
+
+model::Rule RecognizeRule(std::string_view sentence) { return RecognizeRuleWith(sentence, {}); }
+
+std::vector<std::string> SplitRequirements(std::string_view input) {
+  return SplitRequirementsWith(input, {});
+}
+
 namespace {
+
+// A set of the space-separated words of `words`.
+std::set<std::string, std::less<>> WordSet(std::string_view words) {
+  std::set<std::string, std::less<>> out;
+  for (const std::string& w : text::Split(words, ' '))
+    if (!w.empty()) out.insert(w);
+  return out;
+}
+
+// Where a documented need stated in prose applies: "Management roles will only be considered
+// when there is a documented need" names the management track; "Promotions require a
+// documented need" names every promotion; "Some roles need a documented need" names nothing
+// checkable and is left to its note.
+struct NeedScope {
+  bool every_promotion = false;
+  std::vector<std::string> tracks;                          // track ids
+  std::vector<std::pair<std::string, std::string>> levels;  // (track id, level code)
+  std::vector<std::string> overlays;                        // overlay ids
+  bool Empty() const { return tracks.empty() && levels.empty() && overlays.empty(); }
+};
+
+std::optional<NeedScope> NeedScopeOf(const model::Framework& fw, std::string_view sentence) {
+  if (sentence.size() > 600 || text::ToLower(sentence).find("need") == std::string::npos)
+    return std::nullopt;
+  std::vector<Token> t = Tokenize(StripEnd(StripListMarker(sentence)));
+  if (t.size() > 80 || OffersAlternative(t)) return std::nullopt;
+  bool need = false;
+  for (size_t i = 1; i < t.size(); ++i)
+    if (IsAny(t, i, {"need", "needs"}) &&
+        (IsAny(t, i - 1,
+               {"documented", "specific", "business", "open", "approved", "identified"}) ||
+         (i >= 2 && IsAny(t, i - 2, {"documented", "specific", "approved", "identified"}))))
+      need = true;
+  if (!need) return std::nullopt;
+  static const std::set<std::string, std::less<>> kWords = WordSet(
+      "promotions promotion to into some certain roles role positions position particularly "
+      "especially those in on of the a an are is will be only available considered open "
+      "opened made filled created when if there specific documented business need needs for "
+      "that this these such exists exist path track level levels and or approved identified "
+      "require requires required new all every any each once possible appointed designated "
+      "selected hired promoted granted -");
+  static const std::set<std::string_view> kRoleNouns = {"path",      "track",    "roles",  "role",
+                                                        "positions", "position", "levels", "level"};
+  NeedScope scope;
+  std::vector<bool> used(t.size(), false);
+  auto take = [&](size_t i, size_t n) {
+    for (size_t k = i; k < i + n; ++k) used[k] = true;
+    if (i + n < t.size() && kRoleNouns.contains(t[i + n].lower)) used[i + n] = true;
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].punct || used[i]) continue;
+    size_t n = 0;
+    for (const model::OverlayRole& o : fw.overlays) {
+      if ((n = MatchWords(t, i, NameWords(o.name.empty() ? o.id : o.name))) > 0) {
+        scope.overlays.push_back(o.id);
+        break;
+      }
+    }
+    for (const model::Track& tr : fw.tracks) {
+      for (const model::Level& l : tr.levels) {
+        if (n > 0) break;
+        if ((n = MatchWords(t, i, NameWords(l.title))) > 0) scope.levels.push_back({tr.id, l.code});
+      }
+    }
+    if (n == 0 && IsAny(t, i, {"management", "managerial"})) {
+      for (const model::Track& tr : fw.tracks)
+        if (tr.kind == model::TrackKind::kManagement) scope.tracks.push_back(tr.id);
+      n = 1;
+    }
+    if (n == 0) {
+      // A track by its name, followed by "path" or "track": "the IC path".
+      for (const model::Track& tr : fw.tracks) {
+        std::vector<std::string> words = NameWords(tr.name);
+        while (!words.empty() &&
+               (words.back() == "path" || words.back() == "track" || words.back() == "ladder"))
+          words.pop_back();
+        size_t m = MatchWords(t, i, words);
+        if (m > 0 && IsAny(t, i + m, {"path", "track", "roles"})) {
+          scope.tracks.push_back(tr.id);
+          n = m;
+          break;
+        }
+      }
+    }
+    if (n > 0) take(i, n);
+  }
+  for (size_t i = 0; i < t.size(); ++i)
+    if (!used[i] && !t[i].punct && !t[i].in_parens && !kWords.contains(t[i].lower))
+      return std::nullopt;
+  if (scope.Empty()) {
+    // Only a sentence about every promotion, without "some"/"certain" roles, is policy.
+    if (!HasWord(t, {"promotion", "promotions"}) ||
+        HasWord(t, {"some", "certain", "particularly", "especially", "role", "roles"}))
+      return std::nullopt;
+    scope.every_promotion = true;
+  }
+  return scope;
+}
 
 // A level reference that names nothing in the framework is not a rule: it stays manual.
 // Titles ("senior-engineer") are resolved to level codes where a title matches.
@@ -1073,15 +1326,51 @@ bool ResolveLevelRef(const model::Framework& fw, std::string& level, const std::
 }
 
 // Recognises one requirement's rule in the context of the framework.
+// The names a requirement's owner goes by, to be read as the subject of its sentences.
+Subjects SubjectsOf(const model::Framework& fw, const RequirementOwner& owner) {
+  Subjects out;
+  if (const model::OverlayRole* o =
+          owner.overlay.empty() ? nullptr : fw.FindOverlay(owner.overlay)) {
+    if (!o->name.empty()) out.push_back(NameWords(o->name));
+    out.push_back(NameWords(text::ReplaceAll(o->id, "-", " ")));
+  }
+  if (!owner.level.empty()) {
+    auto [t, l] = fw.ResolveLevel(owner.level, owner.track);
+    if (l && !l->title.empty()) out.push_back(NameWords(l->title));
+  }
+  std::erase_if(out, [](const std::vector<std::string>& w) { return w.empty(); });
+  return out;
+}
+
+// True when `scope` names the owner: its overlay, its level or its level's track.
+bool NamesOwner(const NeedScope& scope, const RequirementOwner& owner) {
+  if (!owner.overlay.empty())
+    return std::find(scope.overlays.begin(), scope.overlays.end(), owner.overlay) !=
+           scope.overlays.end();
+  if (owner.level.empty()) return false;
+  for (const auto& [track, code] : scope.levels)
+    if (track == owner.track && code == owner.level) return true;
+  return std::find(scope.tracks.begin(), scope.tracks.end(), owner.track) != scope.tracks.end();
+}
+
+// Recognises one requirement's rule in the context of the framework and its owner.
 Rule RecognizeInFramework(const model::Framework& fw, std::string_view sentence,
-                          const std::string& track) {
-  Rule rule = RecognizeRule(sentence);
+                          const RequirementOwner& owner, const Subjects& subjects) {
+  Rule rule = RecognizeRuleWith(sentence, subjects);
+  if (IsManual(rule)) {
+    // "Team Leads are only appointed when there is a documented need", as a team lead's own
+    // requirement.
+    if (std::optional<NeedScope> scope = NeedScopeOf(fw, sentence);
+        scope && NamesOwner(*scope, owner))
+      return model::DocumentedNeed{};
+    return rule;
+  }
   bool ok = std::visit(
       [&](auto& r) -> bool {
         using T = std::decay_t<decltype(r)>;
         if constexpr (std::is_same_v<T, model::TimeAtLevel> ||
                       std::is_same_v<T, model::ConsistentPerformance>) {
-          return ResolveLevelRef(fw, r.level, track);
+          return ResolveLevelRef(fw, r.level, owner.track);
         }
         return true;
       },
@@ -1089,30 +1378,35 @@ Rule RecognizeInFramework(const model::Framework& fw, std::string_view sentence,
   return ok ? rule : Rule{model::ManualRule{}};
 }
 
+std::vector<model::Requirement> RecognizeOne(const model::Framework& fw,
+                                             const model::Requirement& req,
+                                             const RequirementOwner& owner) {
+  if (!IsManual(req.rule)) return {req};
+  const Subjects subjects = SubjectsOf(fw, owner);
+  std::vector<std::string> parts = SplitRequirementsWith(req.text, subjects);
+  bool any_typed = false;
+  std::vector<Rule> rules;
+  for (const std::string& p : parts) {
+    rules.push_back(RecognizeInFramework(fw, p, owner, subjects));
+    any_typed = any_typed || !IsManual(rules.back());
+  }
+  if (parts.size() <= 1 || !any_typed) {
+    model::Requirement whole = req;
+    whole.rule = RecognizeInFramework(fw, req.text, owner, subjects);
+    return {std::move(whole)};
+  }
+  std::vector<model::Requirement> out;
+  for (size_t i = 0; i < parts.size(); ++i)
+    out.push_back(model::Requirement{parts[i], rules[i], req.origin});
+  return out;
+}
+
 void RecognizeList(const model::Framework& fw, std::vector<model::Requirement>& list,
-                   const std::string& track) {
+                   const RequirementOwner& owner) {
   std::vector<model::Requirement> out;
   out.reserve(list.size());
-  for (model::Requirement& req : list) {
-    if (!IsManual(req.rule)) {
-      out.push_back(std::move(req));
-      continue;
-    }
-    std::vector<std::string> parts = SplitRequirements(req.text);
-    bool any_typed = false;
-    std::vector<Rule> rules;
-    for (const std::string& p : parts) {
-      rules.push_back(RecognizeInFramework(fw, p, track));
-      any_typed = any_typed || !IsManual(rules.back());
-    }
-    if (parts.size() <= 1 || !any_typed) {
-      req.rule = RecognizeInFramework(fw, req.text, track);
-      out.push_back(std::move(req));
-      continue;
-    }
-    for (size_t i = 0; i < parts.size(); ++i)
-      out.push_back(model::Requirement{parts[i], rules[i], req.origin});
-  }
+  for (const model::Requirement& req : list)
+    for (model::Requirement& r : RecognizeOne(fw, req, owner)) out.push_back(std::move(r));
   list = std::move(out);
 }
 
@@ -1141,29 +1435,74 @@ std::vector<std::string> NoteSentences(std::string_view markdown) {
 }
 
 // Promotion-wide rules a note may state: performance windows, time at the current level, the
-// peer review. Other recognisable sentences in prose (a count in an example) are not policy.
+// peer review, an approval. Other recognisable sentences in prose (a count in an example) are
+// not policy; a documented need is placed by NeedScopeOf.
 bool IsPolicyRule(const Rule& r) {
   if (std::holds_alternative<model::ConsistentPerformance>(r) ||
       std::holds_alternative<model::PerformingAtNext>(r) ||
-      std::holds_alternative<model::PeerReviewPassed>(r))
+      std::holds_alternative<model::PeerReviewPassed>(r) ||
+      std::holds_alternative<model::Approval>(r))
     return true;
   if (const auto* t = std::get_if<model::TimeAtLevel>(&r)) return t->level.empty();
   return false;
 }
 
+bool HasNeedRule(const std::vector<model::Requirement>& list) {
+  return std::any_of(list.begin(), list.end(), [](const model::Requirement& r) {
+    return std::holds_alternative<model::DocumentedNeed>(r.rule);
+  });
+}
+
+// Adds the documented need `req` to every place `scope` names that has none yet.
+void PlaceNeed(const NeedScope& scope, const model::Requirement& req, model::Framework& fw,
+               std::set<std::string>& policy_texts) {
+  auto add = [&](std::vector<model::Requirement>& list) {
+    if (!HasNeedRule(list)) list.push_back(req);
+  };
+  if (scope.every_promotion && policy_texts.insert(req.text).second) fw.policy.push_back(req);
+  for (const std::string& id : scope.overlays) {
+    for (model::OverlayRole& o : fw.overlays) {
+      if (o.id != id) continue;
+      add(o.requirements);
+      o.needs_documented_need = true;
+    }
+  }
+  for (const auto& [track, code] : scope.levels)
+    for (model::Track& tr : fw.tracks)
+      if (tr.id == track)
+        for (model::Level& l : tr.levels)
+          if (l.code == code) add(l.requirements);
+  for (const std::string& id : scope.tracks) {
+    for (model::Track& tr : fw.tracks) {
+      if (tr.id != id) continue;
+      for (model::Level& l : tr.levels) add(l.requirements);
+      if (tr.levels.empty())  // a track the document names without levels: its way in
+        for (model::Transition& x : fw.transitions)
+          if (x.to == id) add(x.requirements);
+    }
+  }
+}
+
 }  // namespace
+
+std::vector<model::Requirement> RecognizeRequirement(const model::Framework& framework,
+                                                     const model::Requirement& requirement,
+                                                     const RequirementOwner& owner) {
+  return RecognizeOne(framework, requirement, owner);
+}
 
 void RecognizeRequirements(model::Framework& framework) {
   // Level requirements are recognised against a copy taken before any change, so that the
   // resolution of level references does not depend on the order of the loops.
   const model::Framework snapshot = framework;
   for (model::Track& track : framework.tracks)
-    for (model::Level& level : track.levels) RecognizeList(snapshot, level.requirements, track.id);
+    for (model::Level& level : track.levels)
+      RecognizeList(snapshot, level.requirements, {track.id, level.code, ""});
   for (model::OverlayRole& overlay : framework.overlays)
-    RecognizeList(snapshot, overlay.requirements, "");
+    RecognizeList(snapshot, overlay.requirements, {"", "", overlay.id});
   for (model::Transition& transition : framework.transitions)
-    RecognizeList(snapshot, transition.requirements, transition.to);
-  RecognizeList(snapshot, framework.policy, "");
+    RecognizeList(snapshot, transition.requirements, {transition.to, "", ""});
+  RecognizeList(snapshot, framework.policy, {});
 
   // Policy stated in prose: one requirement per recognised clause, its text the clause as
   // written; the whole sentence stays in its note.
@@ -1171,8 +1510,14 @@ void RecognizeRequirements(model::Framework& framework) {
   for (const model::Requirement& r : framework.policy) known.insert(r.text);
   for (const model::Note& note : snapshot.notes) {
     for (const std::string& sentence : NoteSentences(note.markdown)) {
+      if (std::optional<NeedScope> scope = NeedScopeOf(snapshot, sentence)) {
+        PlaceNeed(*scope,
+                  model::Requirement{StripEnd(sentence), model::DocumentedNeed{}, note.origin},
+                  framework, known);
+        continue;
+      }
       for (const std::string& clause : SplitRequirements(sentence)) {
-        Rule rule = RecognizeInFramework(snapshot, clause, "");
+        Rule rule = RecognizeInFramework(snapshot, clause, {}, {});
         if (!IsPolicyRule(rule)) continue;
         if (!known.insert(clause).second) continue;
         framework.policy.push_back(model::Requirement{clause, rule, note.origin});

@@ -66,9 +66,10 @@ TEST(RequirementSeeds, Seed000Checkpoints) {
   using model::Rule;
   using model::TimeInRole;
   const std::vector<Rule> expected = {
-      // Sr Software Engineer 1: "lead code reviews for 12+ months" names no role: manual.
-      ManualRule{}, EvidenceCount{"planning", 2, 0}, EvidenceCount{"talk", 1, 0},
-      EvidenceCount{"doc", 1, 0},
+      // Sr Software Engineer 1: leading code reviews for the team for 12+ months is time in
+      // the role of leading them, named from the activity.
+      TimeInRole{"code-review-lead", 12}, EvidenceCount{"planning", 2, 0},
+      EvidenceCount{"talk", 1, 0}, EvidenceCount{"doc", 1, 0},
       // Sr Software Engineer 2
       TimeInRole{"tech-lead", 12}, EvidenceCount{"planning", 3, 0}, EvidenceCount{"talk", 3, 0},
       EvidenceCount{"doc", 5, 0},

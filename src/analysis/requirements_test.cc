@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "base/text.h"
+#include "formats/import.h"
 
 namespace ladder::analysis {
 namespace {
@@ -223,6 +224,203 @@ TEST(RecognizeRequirements, PolicyFromNotesOneRequirementPerClause) {
   EXPECT_EQ(fw.policy[2].rule, model::Rule(model::PeerReviewPassed{}));
   // The notes are kept whole.
   EXPECT_EQ(fw.notes.size(), 1u);
+}
+
+TEST(SplitRequirements, PreambleStaysOnTheFirstPart) {
+  EXPECT_EQ(SplitRequirements("Promotions require 12 months at your current level and a "
+                              "successful peer review"),
+            (std::vector<std::string>{"Promotions require 12 months at your current level",
+                                      "a successful peer review"}));
+  EXPECT_EQ(SplitRequirements("You need at least 6 months performing consistently at the next "
+                              "level, plus 1 year at your current level"),
+            (std::vector<std::string>{"You need at least 6 months performing consistently at "
+                                      "the next level",
+                                      "1 year at your current level"}));
+}
+
+// A framework with a management track, a team-lead overlay and prose notes about who is
+// approved and when a documented need is required.
+model::Framework NeedsFramework() {
+  model::Framework fw = SmallFramework();
+  fw.notes.clear();
+  fw.tracks.push_back(
+      MakeTrack("management", model::TrackKind::kManagement,
+                {MakeLevel("lead", 2, "Support Lead"),
+                 MakeLevel("manager", 3, "Support Manager", {"Documented need for role"})}));
+  model::OverlayRole overlay;
+  overlay.id = "team-lead";
+  overlay.name = "Team Lead";
+  fw.overlays.push_back(overlay);
+  return fw;
+}
+
+const model::Requirement* FindNeed(const std::vector<model::Requirement>& list) {
+  for (const model::Requirement& r : list)
+    if (std::holds_alternative<model::DocumentedNeed>(r.rule)) return &r;
+  return nullptr;
+}
+
+TEST(RecognizeRequirements, CompoundPolicySentenceBecomesTwoRules) {
+  model::Framework fw = NeedsFramework();
+  fw.notes.push_back({"Promotions",
+                      "Promotions require 12 months at your current level and a successful "
+                      "peer review. Promotions are approved by the VP of Engineering.",
+                      {}});
+  RecognizeRequirements(fw);
+  ASSERT_EQ(fw.policy.size(), 3u);
+  EXPECT_EQ(fw.policy[0].text, "Promotions require 12 months at your current level");
+  EXPECT_EQ(fw.policy[0].rule, model::Rule(model::TimeAtLevel{"", 12}));
+  EXPECT_EQ(fw.policy[1].text, "a successful peer review");
+  EXPECT_EQ(fw.policy[1].rule, model::Rule(model::PeerReviewPassed{}));
+  EXPECT_EQ(fw.policy[2].text, "Promotions are approved by the VP of Engineering");
+  EXPECT_EQ(fw.policy[2].rule, model::Rule(model::Approval{"vp-of-engineering"}));
+}
+
+TEST(RecognizeRequirements, DocumentedNeedGoesToTheRolesItNames) {
+  model::Framework fw = NeedsFramework();
+  fw.notes.push_back({"Open roles",
+                      "Management roles will only be considered when there is a documented "
+                      "need. Team Leads are only appointed when there is a documented need.",
+                      {}});
+  RecognizeRequirements(fw);
+  EXPECT_TRUE(fw.policy.empty()) << fw.policy[0].text;  // not every promotion
+  const model::Track& mgmt = fw.tracks.back();
+  const model::Requirement* lead = FindNeed(mgmt.levels[0].requirements);
+  ASSERT_NE(lead, nullptr);
+  EXPECT_EQ(lead->text, "Management roles will only be considered when there is a documented need");
+  // The manager level already asks for one: not asked twice.
+  ASSERT_EQ(mgmt.levels[1].requirements.size(), 1u);
+  EXPECT_EQ(mgmt.levels[1].requirements[0].text, "Documented need for role");
+  // IC levels are untouched.
+  EXPECT_EQ(FindNeed(fw.tracks[1].levels[0].requirements), nullptr);
+  // The overlay gets the second sentence, and says it needs one.
+  ASSERT_EQ(fw.overlays[0].requirements.size(), 1u);
+  EXPECT_EQ(fw.overlays[0].requirements[0].rule, model::Rule(model::DocumentedNeed{}));
+  EXPECT_TRUE(fw.overlays[0].needs_documented_need);
+  // Idempotent.
+  model::Framework again = fw;
+  RecognizeRequirements(again);
+  EXPECT_EQ(again, fw);
+}
+
+TEST(RecognizeRequirements, DocumentedNeedForALevelByTitle) {
+  model::Framework fw = NeedsFramework();
+  fw.notes.push_back(
+      {"", "Support Lead positions are opened only when there is a documented business need.", {}});
+  RecognizeRequirements(fw);
+  EXPECT_NE(FindNeed(fw.tracks.back().levels[0].requirements), nullptr);
+  EXPECT_TRUE(fw.overlays[0].requirements.empty());
+}
+
+TEST(RecognizeRequirements, DocumentedNeedForEveryPromotionIsPolicy) {
+  model::Framework fw = NeedsFramework();
+  fw.notes.push_back({"", "Promotions require a documented need.", {}});
+  RecognizeRequirements(fw);
+  ASSERT_EQ(fw.policy.size(), 1u);
+  EXPECT_EQ(fw.policy[0].rule, model::Rule(model::DocumentedNeed{}));
+}
+
+TEST(RecognizeRequirements, DocumentedNeedNamingNoRoleStaysInItsNote) {
+  model::Framework fw = NeedsFramework();
+  fw.notes.push_back({"",
+                      "Some roles are only available when there is a documented need. "
+                      "Management roles do not require a documented need.",
+                      {}});
+  model::Framework without = NeedsFramework();
+  RecognizeRequirements(without);
+  RecognizeRequirements(fw);
+  EXPECT_TRUE(fw.policy.empty());
+  EXPECT_EQ(fw.tracks, without.tracks);
+  EXPECT_EQ(fw.overlays, without.overlays);
+  EXPECT_EQ(fw.notes.size(), 1u);
+}
+
+TEST(RecognizeRequirements, WaiversAndProcessStayNotes) {
+  model::Framework fw = NeedsFramework();
+  fw.notes.push_back({"Requirements Waiver",
+                      "Requirements for advancement may, from time to time, be waived at the "
+                      "discretion of team leadership. Her manager may also initiate this "
+                      "review process if the requirements are met.",
+                      {}});
+  RecognizeRequirements(fw);
+  EXPECT_TRUE(fw.policy.empty()) << fw.policy[0].text;
+  EXPECT_EQ(fw.notes.size(), 1u);
+}
+
+TEST(RecognizeRequirements, RecognizeRequirementIsWhatImportDoes) {
+  model::Framework fw = NeedsFramework();
+  const model::Requirement compound{
+      "1 year at Level 1; a strong sense of ownership", model::ManualRule{}, {}};
+  std::vector<model::Requirement> parts = RecognizeRequirement(fw, compound, {"ic", "senior", ""});
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].rule, model::Rule(model::TimeAtLevel{"1", 12}));
+  EXPECT_EQ(parts[1].text, "a strong sense of ownership");
+  EXPECT_EQ(parts[1].rule, model::Rule(model::ManualRule{}));
+  // A clause that would break the rule it follows keeps the sentence whole and manual.
+  std::vector<model::Requirement> whole = RecognizeRequirement(
+      fw,
+      {"1 year at Level 1, SME in two skillsets and a strong sense of ownership",
+       model::ManualRule{},
+       {}},
+      {"ic", "senior", ""});
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_EQ(whole[0].rule, model::Rule(model::ManualRule{}));
+  // A level the framework lacks: manual.
+  std::vector<model::Requirement> missing = RecognizeRequirement(
+      fw, {"2 years at Level 9", model::ManualRule{}, {}}, {"ic", "senior", ""});
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].rule, model::Rule(model::ManualRule{}));
+}
+
+// A levels-table document (the family of seed 001) whose team-lead prose states requirements:
+// the reader keeps the sentences on the overlay, recognition types them.
+TEST(RecognizeRequirements, OverlayRequirementsFromTeamLeadProse) {
+  const std::string doc =
+      "# Support levels\n"
+      "\n"
+      "## Team Leads\n"
+      "\n"
+      "Team leads need to have 1 year at IC2 and a successful peer review. Team Leads are "
+      "only appointed when there is a documented need. Team leads run the weekly sync.\n"
+      "\n"
+      "## Levels\n"
+      "\n"
+      "<table class=\"levels-table\">\n"
+      "<tr><th>Level</th><th>Delivery</th></tr>\n"
+      "<tr><td>IC1</td><td>Ships small fixes.</td></tr>\n"
+      "<tr><td>IC2</td><td>Ships features.</td></tr>\n"
+      "</table>\n";
+  Result<formats::Imported> read = formats::ReadDocuments({{"support.md", doc}});
+  ASSERT_TRUE(read) << read.error().ToString();
+  model::Framework fw = read->framework;
+  RecognizeRequirements(fw);
+  ASSERT_EQ(fw.overlays.size(), 1u);
+  const std::vector<model::Requirement>& reqs = fw.overlays[0].requirements;
+  ASSERT_EQ(reqs.size(), 3u);
+  EXPECT_EQ(reqs[0].text, "Team leads need to have 1 year at IC2");
+  EXPECT_EQ(reqs[0].rule, model::Rule(model::TimeAtLevel{"IC2", 12}));
+  EXPECT_EQ(reqs[1].text, "a successful peer review");
+  EXPECT_EQ(reqs[1].rule, model::Rule(model::PeerReviewPassed{}));
+  EXPECT_EQ(reqs[2].text, "Team Leads are only appointed when there is a documented need.");
+  // The overlay's own sentence names the overlay: a documented need, asked once (the note
+  // that holds the same sentence adds nothing more).
+  EXPECT_EQ(reqs[2].rule, model::Rule(model::DocumentedNeed{}));
+  EXPECT_TRUE(fw.policy.empty()) << fw.policy[0].text;
+}
+
+TEST(RecognizeRequirements, TheLevelsTitleAsSubject) {
+  model::Framework fw = SmallFramework();
+  fw.tracks[1].levels[1].requirements = {
+      {"Staff Analysts need to have 18 months as Senior Analyst", model::ManualRule{}, {}},
+      {"Senior Analysts need to have 2 years at Level 1", model::ManualRule{}, {}}};
+  RecognizeRequirements(fw);
+  const auto& staff = fw.tracks[1].levels[1].requirements;
+  ASSERT_EQ(staff.size(), 2u);
+  EXPECT_EQ(staff[0].rule, model::Rule(model::TimeAtLevel{"senior", 18}));
+  // Another level's name is not this level's subject: the sentence stays manual.
+  EXPECT_EQ(staff[1].rule, model::Rule(model::ManualRule{}));
+  EXPECT_EQ(RecognizeRule("You must have 1 year at Level 1"),
+            model::Rule(model::TimeAtLevel{"1", 12}));
 }
 
 TEST(RecognizeRequirements, Idempotent) {

@@ -20,11 +20,12 @@
 // and then the framework goes only to -o (stdout carries the report alone). Warnings (repaired
 // text, conflicts) are printed on stderr even without --report.
 //
-// Exit codes: 0 when the framework was written, whatever the coverage (the report informs, it
-// does not judge: a source's boilerplate may legitimately stay out); 2 for bad input or usage
-// (unreadable, binary, oversized or unrecognised documents, an invalid framework); nothing is
-// written to -o unless the whole import succeeded (it is written to a temporary file and
-// renamed).
+// Exit codes (DESIGN.md §7): 0 when everything of the source was imported; 1 ("findings") when
+// the framework and the report were written but passages of the source were not imported (one
+// line on stderr says how many; --report lists them); 2 for bad input or usage (unreadable,
+// binary, oversized or unrecognised documents, a file already in canonical format, an invalid
+// framework), and then nothing is written: -o only ever receives a whole import (it is written to
+// a temporary file and renamed).
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -150,6 +151,18 @@ std::string JsonReport(const formats::Imported& imported) {
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+// Exit status once the framework was written: 1 when passages were not imported, saying so on
+// stderr in one line.
+int CoverageExit(const std::vector<const formats::Imported*>& imports, bool listed) {
+  size_t missing = 0;
+  for (const formats::Imported* i : imports) missing += i->coverage.not_imported.size();
+  if (missing == 0) return kExitOk;
+  std::fprintf(stderr, "ladder: %zu passage%s of the source not imported (%s); exit status 1\n",
+               missing, missing == 1 ? "" : "s",
+               listed ? "listed in the report" : "run with --report to list them");
+  return kExitFindings;
+}
+
 // Reads `inputs` as one framework, types its requirements and validates it.
 Result<formats::Imported> ImportFramework(const std::vector<std::string>& inputs,
                                           const ImportOptions& options) {
@@ -194,7 +207,9 @@ int RunImportEachInto(const ImportOptions& options) {
   for (const auto& s : *stored)
     std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
                  app::StoreOutcomeName(s.outcome), options.into.c_str());
+  std::vector<const formats::Imported*> done;
   for (const formats::Imported& imported : imports) {
+    done.push_back(&imported);
     if (options.report && options.json) {
       std::fputs(JsonReport(imported).c_str(), stdout);
       continue;
@@ -202,7 +217,7 @@ int RunImportEachInto(const ImportOptions& options) {
     PrintWarnings(imported);
     if (options.report) PrintTextReport(imported);
   }
-  return kExitOk;
+  return CoverageExit(done, options.report);
 }
 
 int RunImport(const ImportOptions& options) {
@@ -236,20 +251,23 @@ int RunImport(const ImportOptions& options) {
   }
   if (options.report && options.json) {
     std::fputs(JsonReport(*imported).c_str(), stdout);
-    return kExitOk;
+    return CoverageExit({&*imported}, true);
   }
   if (options.out.empty() && options.into.empty())
     std::fwrite(output.data(), 1, output.size(), stdout);
+  std::fflush(stdout);
   PrintWarnings(*imported);
   if (options.report) PrintTextReport(*imported);
-  return kExitOk;
+  return CoverageExit({&*imported}, options.report);
 }
 
 void SetUpImport(CLI::App& app, std::vector<Run>& runs) {
   auto* cmd = app.add_subcommand(
       "import",
       "Read documents (Markdown, HTML, YAML, plain text) into one framework, written as "
-      "canonical YAML or JSON");
+      "canonical YAML or JSON. Exit status: 0 when everything of the source was imported; 1 when "
+      "the framework and report were written but some passages were not imported (--report "
+      "lists them); 2 for bad input or usage, and then nothing is written");
   auto options = std::make_shared<ImportOptions>();
   cmd->add_option("inputs", options->inputs,
                   "Files, or directories whose files are read together as one framework")

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 
@@ -119,13 +120,16 @@ class FrameworkIndex {
       for (Token& t : tokens) words_.push_back(Intern(t.word));
       fields_.push_back({start, words_.size() - static_cast<size_t>(start)});
     }
-    by_word_.resize(vocabulary_.size());
-    fields_by_first_word_.resize(vocabulary_.size());
+    field_lengths_.resize(vocabulary_.size());
     for (const auto& [start, length] : fields_) {
-      fields_by_first_word_[words_[start]].push_back({start, length});
+      if (length > kMaxFieldWords) continue;  // longer fields match as runs of 3+ words
+      field_lengths_[words_[start]] |= uint64_t{1} << (length - 1);
+      uint64_t h = kHashSeed;
+      for (size_t k = 0; k < length; ++k) h = Mix(h, words_[start + k]);
+      field_hashes_.insert(Mix(h, static_cast<int>(length)));
     }
     for (size_t i = 0; i < words_.size(); ++i) {
-      by_word_[words_[i]].push_back(static_cast<int>(i));
+      if (i + 1 < words_.size()) bigrams_.insert(Key(words_[i], words_[i + 1], -1));
       if (i + 2 < words_.size())
         by_trigram_[Key(words_[i], words_[i + 1], words_[i + 2])].push_back(static_cast<int>(i));
     }
@@ -166,24 +170,32 @@ class FrameworkIndex {
       if (best >= 3) return best;
     }
     // Shorter runs count only as a whole passage (of one or two words) or a whole field.
-    if (at == 0 && m <= 2) {
-      size_t n = 0;
-      for (int c : by_word_[p[0]]) {
-        if (extend(c) == m) return m;
-        if (++n >= kMaxCandidates) break;
-      }
-    }
+    // Both are exact lookups, so a word repeated in thousands of places ("Section 1" ...
+    // "Section 6000") costs the same as a rare one.
+    if (at == 0 && m == 1) return 1;  // p[0] >= 0: the word is in the framework
+    if (at == 0 && m == 2 && p[1] >= 0 && bigrams_.count(Key(p[0], p[1], -1))) return 2;
     size_t longest_field = 0;
-    size_t n = 0;
-    for (const auto& [start, length] : fields_by_first_word_[p[at]]) {
-      if (length <= kMaxRun && extend(start) >= length)
-        longest_field = std::max(longest_field, length);
-      if (++n >= kMaxCandidates) break;
+    uint64_t lengths = field_lengths_[static_cast<size_t>(p[at])];
+    uint64_t h = kHashSeed;
+    for (size_t len = 1; len <= kMaxFieldWords && at + len <= m && lengths != 0; ++len) {
+      if (p[at + len - 1] < 0) break;
+      h = Mix(h, p[at + len - 1]);
+      if ((lengths >> (len - 1)) & 1) {
+        if (field_hashes_.count(Mix(h, static_cast<int>(len)))) longest_field = len;
+        lengths &= ~(uint64_t{1} << (len - 1));
+      }
     }
     return longest_field;
   }
 
  private:
+  static constexpr size_t kMaxFieldWords = 64;
+  static constexpr uint64_t kHashSeed = 1469598103934665603ull;
+  static uint64_t Mix(uint64_t h, int word) {
+    h ^= static_cast<uint64_t>(static_cast<uint32_t>(word)) + 0x9E3779B97F4A7C15ull + (h << 6) +
+         (h >> 2);
+    return h * 1099511628211ull;
+  }
   static uint64_t Key(int a, int b, int c) {
     return (static_cast<uint64_t>(a) << 42) ^ (static_cast<uint64_t>(b) << 21) ^
            static_cast<uint64_t>(c);
@@ -196,8 +208,9 @@ class FrameworkIndex {
   std::unordered_map<std::string, int> vocabulary_;
   std::vector<int> words_;
   std::vector<std::pair<int, size_t>> fields_;  // start and length of each field
-  std::vector<std::vector<std::pair<int, size_t>>> fields_by_first_word_;
-  std::vector<std::vector<int>> by_word_;
+  std::vector<uint64_t> field_lengths_;  // per first word: bit L-1 set when a field has L words
+  std::unordered_set<uint64_t> field_hashes_;  // each short field's words and length
+  std::unordered_set<uint64_t> bigrams_;
   std::unordered_map<uint64_t, std::vector<int>> by_trigram_;
 };
 

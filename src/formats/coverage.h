@@ -17,7 +17,9 @@
 // `source_words`.
 //
 // Cost: linear in the framework's words plus, per source word, the framework positions that
-// share its three-word sequence (bounded). Pure, thread-safe.
+// share its three-word sequence (bounded); whole-passage and whole-field matches are hash
+// lookups, so a word repeated in thousands of fields costs no more than a rare one. Pure,
+// thread-safe.
 #pragma once
 
 #include <string>

@@ -81,5 +81,42 @@ TEST(MeasureCoverage, CountsEveryTextField) {
   EXPECT_EQ(c.imported_words, c.source_words);
 }
 
+// Short names made of a word repeated thousands of times ("Section 1" ... "Section 900") are
+// each found, not only the first few hundred.
+TEST(MeasureCoverage, ShortPassagesSharingAWordAreAllFound) {
+  model::Framework f;
+  std::vector<Passage> source;
+  for (int i = 0; i < 900; ++i) {
+    model::Competency c;
+    c.id = "section-" + std::to_string(i);
+    c.name = "Section " + std::to_string(i);
+    f.competencies.push_back(c);
+    source.push_back({i + 1, "Section " + std::to_string(i), "p.md"});
+  }
+  source.push_back({901, "Section 901", "p.md"});  // not in the framework
+  Coverage c = MeasureCoverage(source, f);
+  EXPECT_EQ(c.source_words, 1802);
+  // One word of two ("Section") is neither 3+ words, nor the whole passage, nor a field.
+  EXPECT_EQ(c.imported_words, 1800);
+  ASSERT_EQ(c.not_imported.size(), 1u);
+  EXPECT_EQ(c.not_imported[0].line, 901);
+  EXPECT_EQ(c.not_imported[0].text, "Section 901");
+}
+
+// A label that became a whole field (a competency name) counts even inside a longer passage.
+TEST(MeasureCoverage, WholeFieldsInsideLongerPassages) {
+  model::Framework f;
+  for (int i = 0; i < 600; ++i) {
+    model::Competency c;
+    c.id = "c" + std::to_string(i);
+    c.name = "Area " + std::to_string(i);
+    f.competencies.push_back(c);
+  }
+  Coverage c = MeasureCoverage({{1, "Area 599 unknown", "p.md"}}, f);
+  EXPECT_EQ(c.imported_words, 2);
+  ASSERT_EQ(c.not_imported.size(), 1u);
+  EXPECT_EQ(c.not_imported[0].text, "unknown");
+}
+
 }  // namespace
 }  // namespace ladder::formats

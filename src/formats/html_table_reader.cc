@@ -11,6 +11,9 @@
 namespace ladder::formats {
 namespace {
 
+// How much of a document past its first <table> detection parses.
+constexpr size_t kDetectWindow = size_t{128} << 10;
+
 using md::Block;
 
 const std::set<std::string>& LeafBlocks() {
@@ -19,9 +22,9 @@ const std::set<std::string>& LeafBlocks() {
   return s;
 }
 const std::set<std::string>& Containers() {
-  static const std::set<std::string> s = {
-      "html",       "body", "div", "section", "article",  "main",   "header", "footer",  "aside",
-      "blockquote", "nav",  "dl",  "form",    "fieldset", "figure", "center", "details", "summary"};
+  static const std::set<std::string> s = {"html",     "body",   "div",        "section", "article",
+                                          "main",     "aside",  "blockquote", "dl",      "form",
+                                          "fieldset", "figure", "center",     "details", "summary"};
   return s;
 }
 
@@ -76,6 +79,13 @@ class ProseWalker {
         FlushRun();
         continue;  // read by the table interpreter
       }
+      if (tag == "nav" || tag == "footer" || tag == "header") {
+        // Site navigation and page furniture are not content; a header's headings (the page
+        // title) are. What they hold is listed as not imported.
+        FlushRun();
+        Furniture(child);
+        continue;
+      }
       if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
         FlushRun();
         Emit(Block::Kind::kHeading, tag[1] - '0', dom_.InlineMarkdown(child), dom_.Text(child),
@@ -117,9 +127,31 @@ class ProseWalker {
     }
   }
 
+  void Furniture(int id) {
+    for (int child : dom_.At(id).children) {
+      const html::Node& n = dom_.At(child);
+      if (n.kind == html::Node::Kind::kElement && n.tag.size() == 2 && n.tag[0] == 'h' &&
+          n.tag[1] >= '1' && n.tag[1] <= '6' && dom_.At(id).tag == "header") {
+        Emit(Block::Kind::kHeading, n.tag[1] - '0', dom_.InlineMarkdown(child), dom_.Text(child),
+             n.line);
+        continue;
+      }
+      if (n.kind == html::Node::Kind::kElement && n.tag != "nav" && n.tag != "footer" &&
+          dom_.At(id).tag == "header" && !dom_.FindAll(child, "h1").empty()) {
+        Furniture(child);
+        continue;
+      }
+      std::string words = n.kind == html::Node::Kind::kText
+                              ? std::string(text::Trim(text::CollapseSpace(n.text)))
+                              : dom_.Text(child);
+      if (!words.empty()) skipped_.push_back({n.line, words, {}});
+    }
+  }
+
  public:
   std::string title_;
   int title_line_ = 0;
+  std::vector<Passage> skipped_;  // navigation, page header and footer: not content
 
  private:
   const html::Dom& dom_;
@@ -146,7 +178,17 @@ int DetectHtmlTable(std::string_view text) {
                   text::StartsWith(start, "<head") || text::StartsWith(start, "<meta");
   if (!document) return 0;
   if (text::ToLower(head).find("<table") == std::string::npos) return 0;
-  auto dom = html::Dom::Parse(head, "", 1);
+  // Parsing the whole head costs as much as reading it: detection looks at the tables near
+  // the first one.
+  size_t first_table = 0;
+  for (size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    if (text::IEquals(head.substr(at, 6), "<table")) {
+      first_table = at;
+      break;
+    }
+  }
+  auto dom =
+      html::Dom::Parse(head.substr(0, std::min(head.size(), first_table + kDetectWindow)), "", 1);
   if (!dom) return 35;
   for (int t : dom->FindAll(dom->Root(), "table", false))
     if (level_table::Interpret(*dom, t, "", false)) return 80;
@@ -159,7 +201,9 @@ Result<Imported> ReadHtmlTable(const Document& document) {
   Imported imported;
   std::vector<level_table::Table> tables;
   std::vector<model::Note> table_notes;
+  std::vector<int> table_lines;
   for (int t : dom.FindAll(dom.Root(), "table", false)) {
+    table_lines.push_back(dom.Line(t));
     std::optional<level_table::Table> table =
         level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
     if (!table) {
@@ -187,6 +231,7 @@ Result<Imported> ReadHtmlTable(const Document& document) {
       continue;
     }
     for (Passage& p : table->passages) imported.source.push_back(std::move(p));
+    for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
     table->passages.clear();
     tables.push_back(std::move(*table));
   }
@@ -199,8 +244,10 @@ Result<Imported> ReadHtmlTable(const Document& document) {
   ProseWalker walker(dom);
   std::vector<Block> blocks = walker.Walk();
   for (const Block& b : blocks) imported.source.push_back({b.line, b.plain, {}});
+  for (Passage& p : walker.skipped_) imported.source.push_back(std::move(p));
   if (!walker.title_.empty()) imported.source.push_back({walker.title_line_, walker.title_, {}});
   std::vector<prose::Section> sections = prose::SplitSections(blocks, "", 0);
+  level_table::DropTableHeadings(sections, table_lines, imported.source);
 
   model::Framework& f = imported.framework;
   for (const Block& b : blocks) {

@@ -9,7 +9,9 @@
 // Headings and paragraphs around the tables become notes (team-lead and
 // moving-to-management sections also give an overlay role and a transition,
 // prose_sections.h); tables without levels are kept as notes. The document's <h1> (else its
-// <title>) names the framework. Stateless and thread-safe.
+// <title>) names the framework. <nav>, <header> and <footer> are page furniture: not notes
+// (a header's headings still count), their words listed as not imported. Stateless and
+// thread-safe.
 #pragma once
 
 #include <memory>

@@ -1,6 +1,7 @@
 #include "formats/import.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/text.h"
 #include "formats/coverage.h"
@@ -67,6 +68,43 @@ std::string SourceFile(const std::vector<Document>& documents) {
   return dir.empty() ? documents[0].name : dir.substr(0, dir.size() - 1);
 }
 
+// True when `text` is a framework in Ladder's own canonical format (docs/format.md): YAML with
+// top-level `ladder: N` and `framework:` keys, or the same as a JSON object.
+bool IsCanonical(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string_view head = text.substr(0, std::min<size_t>(text.size(), 64 * 1024));
+  std::string_view trimmed = text::Trim(head);
+  if (trimmed.starts_with("{")) {
+    return head.find("\"ladder\"") != std::string_view::npos &&
+           head.find("\"framework\"") != std::string_view::npos;
+  }
+  bool version = false;
+  bool framework = false;
+  size_t pos = 0;
+  for (int lines = 0; pos < head.size() && lines < 2000; ++lines) {
+    size_t end = head.find('\n', pos);
+    if (end == std::string_view::npos) end = head.size();
+    std::string_view line = head.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.starts_with("ladder:")) {
+      std::string_view value = text::Trim(line.substr(7));
+      version = !value.empty() && std::isdigit(static_cast<unsigned char>(value[0]));
+    }
+    if (line.starts_with("framework:")) framework = true;
+  }
+  return version && framework;
+}
+
+// The line of an HTML tag the document ends inside ("...<td class=" cut short), or 0.
+int TruncatedTagLine(std::string_view text) {
+  size_t open = text.rfind('<');
+  if (open == std::string_view::npos || open + 1 >= text.size()) return 0;
+  unsigned char next = static_cast<unsigned char>(text[open + 1]);
+  if (!std::isalpha(next) && next != '/' && next != '!') return 0;
+  if (text.find('>', open) != std::string_view::npos) return 0;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + open, '\n'));
+}
+
 }  // namespace
 
 Result<Imported> Reader::ReadMany(const std::vector<Document>& documents) const {
@@ -126,6 +164,18 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
     for (TextWarning& w : t.warnings) {
       warnings.push_back({SourceLocation{d.name, w.line, 0}, std::move(w.message)});
     }
+    if (!forced && IsCanonical(t.text)) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "this is already a framework in Ladder's canonical format (top-level "
+                       "`ladder:` key): store it with `ladder load`, normalise it with `ladder "
+                       "fmt`; `ladder import` reads other documents",
+                       SourceLocation{d.name, 1, 0});
+    }
+    if (int line = TruncatedTagLine(t.text)) {
+      warnings.push_back({SourceLocation{d.name, line, 0},
+                          "the document ends inside an HTML tag: it looks truncated; what "
+                          "follows the last complete tag is not imported"});
+    }
     decoded.push_back({d.name, std::move(t.text)});
   }
 
@@ -163,12 +213,14 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
   if (imported.framework.source.format.empty()) {
     imported.framework.source.format = std::string(reader->Name());
   }
+  imported.coverage = MeasureCoverage(imported.source, imported.framework);
+  // One document: its passages need not each carry its name (a copy per passage of a large
+  // document adds up); the report's passages do.
   if (decoded.size() == 1) {
-    for (Passage& p : imported.source) {
+    for (Passage& p : imported.coverage.not_imported) {
       if (p.file.empty()) p.file = decoded[0].name;
     }
   }
-  imported.coverage = MeasureCoverage(imported.source, imported.framework);
   return imported;
 }
 

@@ -22,8 +22,9 @@ namespace ladder::formats {
 struct Passage {
   int line = 0;
   std::string text;
-  // The document it comes from; ReadDocuments fills it for single-document imports, readers
-  // reading several documents (ReadMany) fill it themselves.
+  // The document it comes from: readers reading several documents (ReadMany) fill it; for a
+  // single document it may stay empty, and ReadDocuments names the file in the coverage
+  // report's passages.
   std::string file;
   friend bool operator==(const Passage&, const Passage&) = default;
 };
@@ -81,6 +82,10 @@ const Reader* FindReader(std::string_view name);
 //    are kParse errors naming line:col of the first bad byte; text without any UTF-8 is read as
 //    Windows-1252 with a warning; mojibake (`â€™`) is repaired with a warning naming each line;
 //  - empty documents (nothing but white space) are kParse errors;
+//  - a framework already in Ladder's canonical format (top-level `ladder:` and `framework:`
+//    keys) is refused with kInvalidArgument pointing at `ladder load` / `ladder fmt`, unless
+//    `format` forces a reader;
+//  - a document that ends inside an HTML tag (cut short) gets a warning naming the line;
 //  - format: `format` when non-empty (unknown names are kInvalidArgument with the list), else
 //    the reader whose Detect() scores highest on the content (never the file name); a score
 //    below 30 is a kParse error asking for --from; documents read together must all detect as

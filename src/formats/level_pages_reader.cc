@@ -500,14 +500,25 @@ Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
     f.tracks[ti].levels.push_back(std::move(level));
   }
 
-  // Sections, in order of first appearance across pages.
+  // Sections, in order of first appearance across pages, each with its entries (and the page
+  // of each) gathered in one pass: a page of thousands of sections stays linear.
+  struct Seen {
+    const Page* page;
+    const Entry* entry;
+  };
   std::vector<std::string> section_titles;
   std::map<std::string, std::vector<const Entry*>> section_entries;
+  std::map<std::string, std::vector<Seen>> section_seen;
   for (const Page& page : pages) {
     for (const auto& s : page.sections) {
       std::string key = SectionKey(s.title);
       if (!section_entries.count(key)) section_titles.push_back(s.title);
-      for (const auto& e : s.entries) section_entries[key].push_back(&e);
+      auto& entries = section_entries[key];
+      auto& seen = section_seen[key];
+      for (const auto& e : s.entries) {
+        entries.push_back(&e);
+        seen.push_back({&page, &e});
+      }
     }
   }
   std::vector<std::string> mapping;
@@ -534,15 +545,8 @@ Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
     }
 
     // Per level: the text of its own page wins; other pages' copies must agree with it.
-    struct Seen {
-      const Page* page;
-      const Entry* entry;
-    };
     std::map<std::string, std::vector<Seen>> by_level;
-    for (const Page& page : pages)
-      for (const auto& s : page.sections)
-        if (SectionKey(s.title) == key)
-          for (const auto& e : s.entries) by_level[e.level].push_back({&page, &e});
+    for (const Seen& seen : section_seen[key]) by_level[seen.entry->level].push_back(seen);
     for (auto& [level_name, seen] : by_level) {
       const Seen* chosen = &seen.front();
       for (const Seen& s : seen)

@@ -1,10 +1,12 @@
 #include "formats/level_table.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <regex>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/text.h"
 
@@ -21,13 +23,19 @@ const std::regex& CodeRe() {
 }
 const std::regex& LevelWordRe() {
   static const std::regex re(
-      R"(^(level|lvl|grade|band|tier|step)\s*[-#:]?\s*(\d{1,2}|[ivx]{1,4})(?:(?:\s*(?:-|–|—|:|\()\s*|\s+)(.*?)\)?)?$)",
+      R"(^(level|lvl|grade|band|tier|step)\s*[-#:]?\s*(\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:(?:\s*(?:-|–|—|:|\()\s*|\s+)(.*?)\)?)?$)",
       std::regex::icase);
+  return re;
+}
+// "Data Engineer I (P1)", "Senior Engineer - L3": a title with its code at the end.
+const std::regex& TrailingCodeRe() {
+  static const std::regex re(
+      R"(^(.*?[^\s(])\s*(?:\(\s*([A-Za-z]{1,4})[ -]?(\d{1,2}[a-z]?)\s*\)|\s(?:-|–|—|\|)\s*([A-Za-z]{1,4})[ -]?(\d{1,2}[a-z]?))$)");
   return re;
 }
 const std::regex& SeniorityRe() {
   static const std::regex re(
-      R"(\b(junior|jr|mid|mid-level|intermediate|senior|sr|staff|principal|distinguished|fellow|lead|associate|entry|entry-level|graduate|apprentice|intern|trainee|head|director|vp|manager|architect|novice|expert)\b)",
+      R"(\b(junior|jr|mid|mid-level|intermediate|senior|sr|staff|principal|distinguished|fellow|lead|associate|entry|entry-level|graduate|grad|new grad|apprentice|intern|trainee|head|director|vp|manager|architect|novice|expert)\b)",
       std::regex::icase);
   return re;
 }
@@ -67,29 +75,68 @@ std::string TitleFromSummary(std::string_view summary) {
 
 }  // namespace
 
+namespace {
+
+// "3", "iii", "three" -> "3"; "" when `word` is no number.
+std::string NumberOf(std::string_view word) {
+  std::string w = text::ToLower(word);
+  if (!w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      }))
+    return w;
+  static const char* kWords[] = {"one",   "two",   "three", "four", "five",   "six",
+                                 "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+  for (int i = 0; i < 12; ++i)
+    if (w == kWords[i]) return std::to_string(i + 1);
+  static const char* kRoman[] = {"i",   "ii",   "iii", "iv", "v",  "vi",
+                                 "vii", "viii", "ix",  "x",  "xi", "xii"};
+  for (int i = 0; i < 12; ++i)
+    if (w == kRoman[i]) return std::to_string(i + 1);
+  return {};
+}
+
+}  // namespace
+
 bool LooksLikeLevel(std::string_view raw) {
   std::string t = Clean(raw);
   if (t.empty() || t.size() > kMaxNameLength) return false;
   if (text::IEquals(t, "level") || text::IEquals(t, "levels")) return false;
-  if (std::regex_match(t, CodeRe()) || std::regex_match(t, LevelWordRe())) return true;
+  if (std::regex_match(t, CodeRe()) || std::regex_match(t, LevelWordRe()) ||
+      std::regex_match(t, TrailingCodeRe()))
+    return true;
   if (Words(t) > 6) return false;
   return std::regex_search(t, SeniorityRe()) || std::regex_match(t, RomanRe()) ||
          std::regex_match(t, TrailingNumberRe());
 }
 
+bool IsBareLevelNumber(std::string_view raw) {
+  std::string t = Clean(raw);
+  return t.size() <= 6 && !NumberOf(t).empty();
+}
+
 LevelName ParseLevelName(std::string_view raw) {
   std::string t = Clean(raw);
   std::smatch m;
+  auto upper = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+  };
   if (t.size() <= kMaxNameLength && std::regex_match(t, m, CodeRe())) {
-    std::string prefix;
-    for (char c : m[1].str())
-      prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string prefix = upper(m[1].str());
     return {prefix + m[2].str(), Clean(m[3].str()), prefix};
   }
   if (t.size() <= kMaxNameLength && std::regex_match(t, m, LevelWordRe())) {
     std::string title = Clean(m[3].str());
-    return {"L" + text::ToLower(m[2].str()), title.empty() ? t : title, "L"};
+    std::string number = NumberOf(m[2].str());
+    return {"L" + (number.empty() ? text::ToLower(m[2].str()) : number), title.empty() ? t : title,
+            "L"};
   }
+  if (t.size() <= kMaxNameLength && std::regex_match(t, m, TrailingCodeRe())) {
+    bool paren = m[2].matched;
+    std::string prefix = upper(m[paren ? 2 : 4].str());
+    return {prefix + m[paren ? 3 : 5].str(), Clean(m[1].str()), prefix};
+  }
+  if (IsBareLevelNumber(t)) return {"L" + NumberOf(t), t, "L"};
   return {text::Slugify(t), t, ""};
 }
 
@@ -133,12 +180,24 @@ class Interpreter {
   std::optional<Table> Run() {
     if (grid_.rows == 0 || grid_.cols < 2) return std::nullopt;
     header_rows_ = CountHeaderRows();
+    // A first row of plain cells naming the columns (no <th>): its corner does not name a level.
+    if (header_rows_ == 0 && grid_.rows > 1 && grid_.At(0, 0).cell != -1 &&
+        RowCells(0, 0).size() >= 2 && !LooksLikeLevel(Text(grid_.At(0, 0).cell)) &&
+        !IsBareLevelNumber(Text(grid_.At(0, 0).cell)))
+      header_rows_ = 1;
+    if (header_rows_ > 0 && grid_.At(header_rows_ - 1, 0).cell != -1) {
+      std::string corner = text::ToLower(Text(grid_.At(header_rows_ - 1, 0).cell));
+      static const std::set<std::string> kLevelCorners = {"level", "levels", "grade",  "grades",
+                                                          "band",  "tier",   "step",   "lvl",
+                                                          "rank",  "#",      "level #"};
+      level_corner_ = kLevelCorners.count(corner) > 0;
+    }
     int col_score = 0;
     std::set<int> seen;
     for (int r = header_rows_; r < grid_.rows; ++r) {
       int cell = grid_.At(r, 0).cell;
       if (cell == -1 || !seen.insert(cell).second) continue;
-      if (grid_.At(r, 0).col_span < grid_.cols && LooksLikeLevel(Text(cell))) ++col_score;
+      if (grid_.At(r, 0).col_span < grid_.cols && LevelCell(Text(cell))) ++col_score;
     }
     int row_score = 0;
     int hr = header_rows_ > 0 ? header_rows_ - 1 : 0;
@@ -167,6 +226,56 @@ class Interpreter {
   }
 
  private:
+  // What a category label of the table names: a competency, the levels' titles, or an attribute.
+  enum class LabelRole { kCompetency, kTitle, kAttribute };
+  static LabelRole RoleOf(std::string_view label, std::string* key) {
+    std::string l = text::ToLower(Clean(label));
+    while (!l.empty() && (l.back() == ':' || l.back() == '*')) l.pop_back();
+    static const std::set<std::string> kTitles = {
+        "title",     "titles",     "role",     "roles",      "role name", "role title",
+        "job title", "job titles", "name",     "level name", "position",  "level title",
+        "title(s)",  "job role",   "job name", "role names"};
+    static const std::set<std::string> kExperience = {"years of experience",
+                                                      "experience",
+                                                      "typical experience",
+                                                      "yoe",
+                                                      "years",
+                                                      "years of exp",
+                                                      "typical years of experience",
+                                                      "years experience"};
+    if (kTitles.count(l)) return LabelRole::kTitle;
+    if (kExperience.count(l)) {
+      *key = "years_of_experience";
+      return LabelRole::kAttribute;
+    }
+    return LabelRole::kCompetency;
+  }
+
+  static bool IsSummaryLabel(std::string_view label) {
+    std::string l = text::ToLower(Clean(label));
+    return l == "summary" || l == "level summary" || l == "overview" || l == "description" ||
+           l == "role summary" || l == "level description";
+  }
+
+  // A level name on the level axis: a level by its words, or a number under a "Level" corner.
+  bool LevelCell(std::string_view t) const {
+    return LooksLikeLevel(t) || (level_corner_ && IsBareLevelNumber(t));
+  }
+
+  void WarnOdd(int cell, std::string_view what) {
+    table_.warnings.push_back(
+        {Where(cell), std::string(what) + " '" + Text(cell).substr(0, 80) +
+                          "' does not read like a level name; kept as a level because the " +
+                          "table's " + (table_.transposed ? "columns" : "rows") + " are levels"});
+  }
+
+  // A cell's items, computed once (they are read for the levels and again for the passages).
+  const std::vector<html::Dom::Item>& Items(int cell) {
+    auto it = items_.find(cell);
+    if (it == items_.end()) it = items_.emplace(cell, dom_.Items(cell)).first;
+    return it->second;
+  }
+
   const std::string& Text(int cell) {
     auto it = text_.find(cell);
     if (it == text_.end()) it = text_.emplace(cell, dom_.Text(cell)).first;
@@ -188,6 +297,9 @@ class Interpreter {
       }
       if (!any || !all_header) break;
       int first = grid_.At(r, 0).cell;
+      // A row of one cell spanning the table below the header is a pillar row
+      // (<th colspan=N>Craft</th>), not a second header row.
+      if (r > 0 && RowCells(r, 0).size() == 1) break;
       // A row header naming a level starts the body (levels as rows, <th scope="row">).
       if (first != -1 && grid_.At(r, 0).row_span > 1 && LooksLikeLevel(Text(first))) break;
       if (first != -1 && r > 0 && LooksLikeLevel(Text(first)) && dom_.Attr(first, "scope") == "row")
@@ -234,7 +346,7 @@ class Interpreter {
 
   // Puts the content of `cell` into `level`'s expectation of `competency`.
   void Fill(model::Level& level, int competency, int cell, bool summary_row) {
-    std::vector<html::Dom::Item> items = dom_.Items(cell);
+    const std::vector<html::Dom::Item>& items = Items(cell);
     if (items.empty()) return;
     model::Expectation& e = ExpectationFor(level, competency);
     if (e.origin.where.line == 0) e.origin.where = Where(cell);
@@ -245,12 +357,12 @@ class Interpreter {
     }
     if (summary_row) {
       std::vector<std::string> parts;
-      for (auto& i : items) parts.push_back(i.markdown);
+      for (const auto& i : items) parts.push_back(i.markdown);
       if (!e.summary.empty()) e.summary += " ";
       e.summary += text::Join(parts, " ");
       return;
     }
-    for (auto& i : items) e.behaviours.push_back(std::move(i.markdown));
+    for (const auto& i : items) e.behaviours.push_back(i.markdown);
   }
 
   bool RowIsSummary(int r) const {
@@ -291,12 +403,20 @@ class Interpreter {
 
   void RowsAreLevels() {
     std::vector<int> col_comp(static_cast<size_t>(grid_.cols), -1);
+    std::vector<LabelRole> col_role(static_cast<size_t>(grid_.cols), LabelRole::kCompetency);
+    std::vector<std::string> col_key(static_cast<size_t>(grid_.cols));
     if (header_rows_ > 0) {
       int hr = header_rows_ - 1;
       for (int c = 1; c < grid_.cols; ++c) {
         int cell = grid_.At(hr, c).cell;
         if (cell == -1) continue;
         std::string name = Text(cell);
+        LabelRole role = RoleOf(name, &col_key[static_cast<size_t>(c)]);
+        if (role != LabelRole::kCompetency) {
+          col_role[static_cast<size_t>(c)] = role;
+          structural_.insert(cell);
+          continue;
+        }
         if (name.empty()) name = "Column " + std::to_string(c + 1);
         col_comp[static_cast<size_t>(c)] = AddCompetency(name, cell);
       }
@@ -324,6 +444,9 @@ class Interpreter {
             AddCompetency(grid_.cols == 2 ? "Expectations" : "Column " + std::to_string(c + 1),
                           grid_.At(0, c).cell);
     }
+    const std::string corner = header_rows_ > 0 && grid_.At(header_rows_ - 1, 0).cell != -1
+                                   ? Text(grid_.At(header_rows_ - 1, 0).cell)
+                                   : std::string();
 
     table_.tracks.push_back({});
     int current_cell = -1;
@@ -358,11 +481,33 @@ class Interpreter {
         }
         continue;
       }
-      if (first.cell != -1 && first.cell != current_cell &&
-          (LooksLikeLevel(Text(first.cell)) || dom_.HasClass(first.cell, "level") ||
-           (expect_ && dom_.Attr(first.cell, "scope") == "row"))) {
-        table_.tracks.back().levels.push_back(NewLevel(first.cell));
-        current_cell = first.cell;
+      // A new cell in the level column starts a level: every row of the table is one.
+      if (first.cell != -1 && first.cell != current_cell && first.origin) {
+        const std::string& label = Text(first.cell);
+        if (label.empty()) {
+          // no name: the row continues the level above
+        } else if (!corner.empty() && text::IEquals(label, corner) && first.header) {
+          structural_.insert(first.cell);  // the header row repeated
+          for (auto [cell, c] : RowCells(r, 1)) structural_.insert(cell);
+          continue;
+        } else if (current() != nullptr && IsSummaryLabel(label)) {
+          structural_.insert(first.cell);
+          for (auto [cell, c] : RowCells(r, 1)) {
+            if (!filled.insert(key(cell)).second) continue;
+            model::Level& level = *current();
+            if (!level.summary.empty()) level.summary += " ";
+            level.summary += dom_.InlineMarkdown(cell);
+          }
+          continue;
+        } else {
+          if (!LevelCell(label) && !dom_.HasClass(first.cell, "level") &&
+              !(expect_ && dom_.Attr(first.cell, "scope") == "row"))
+            WarnOdd(first.cell, "row");
+          table_.tracks.back().levels.push_back(NewLevel(first.cell));
+          current_cell = first.cell;
+          // A bare number under a "Level" corner becomes the code (L2): structure, not text.
+          if (level_corner_ && IsBareLevelNumber(label)) structural_.insert(first.cell);
+        }
       }
       model::Level* level = current();
       if (level == nullptr) continue;
@@ -385,6 +530,17 @@ class Interpreter {
       bool summary_row = RowIsSummary(r);
       for (auto [cell, c] : content) {
         if (!filled.insert(key(cell)).second) continue;
+        LabelRole role = col_role[static_cast<size_t>(c)];
+        if (role == LabelRole::kTitle) {
+          std::string title = Text(cell);
+          if (!title.empty()) level->title = title;
+          continue;
+        }
+        if (role == LabelRole::kAttribute) {
+          std::string value = Text(cell);
+          if (!value.empty()) level->attributes.push_back({col_key[static_cast<size_t>(c)], value});
+          continue;
+        }
         std::set<int> comps;
         for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k)
           if (col_comp[static_cast<size_t>(k)] >= 0) comps.insert(col_comp[static_cast<size_t>(k)]);
@@ -400,11 +556,12 @@ class Interpreter {
     for (int c = 1; c < grid_.cols; ++c) {
       const html::GridSlot& s = grid_.At(hr, c);
       if (s.cell == -1 || Text(s.cell).empty()) continue;
-      if (!expect_ && !LooksLikeLevel(Text(s.cell))) continue;
       if (c > 1 && grid_.At(hr, c - 1).cell == s.cell) {
         col_level[static_cast<size_t>(c)] = col_level[static_cast<size_t>(c - 1)];
         continue;
       }
+      // Every column of the level row is a level; odd names are kept, with a warning.
+      if (!LevelCell(Text(s.cell))) WarnOdd(s.cell, "column");
       levels.push_back(NewLevel(s.cell));
       col_level[static_cast<size_t>(c)] = static_cast<int>(levels.size()) - 1;
     }
@@ -440,6 +597,27 @@ class Interpreter {
             model::Level& l = levels[static_cast<size_t>(level)];
             if (!l.summary.empty()) l.summary += " ";
             l.summary += dom_.InlineMarkdown(cell);
+          }
+        }
+        continue;
+      }
+      std::string attribute;
+      LabelRole role = first.cell == -1 ? LabelRole::kCompetency : RoleOf(label, &attribute);
+      if (role != LabelRole::kCompetency) {
+        // A "Title" row names the levels; a "Years of experience" row is an attribute.
+        structural_.insert(first.cell);
+        for (auto [cell, c] : RowCells(r, 1)) {
+          if (cell == first.cell) continue;
+          std::string value = Text(cell);
+          if (value.empty()) continue;
+          for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
+            int level = col_level[static_cast<size_t>(k)];
+            if (level < 0 || !filled.insert({level, cell}).second) continue;
+            model::Level& l = levels[static_cast<size_t>(level)];
+            if (role == LabelRole::kTitle)
+              l.title = value;
+            else
+              l.attributes.push_back({attribute, value});
           }
         }
         continue;
@@ -516,8 +694,7 @@ class Interpreter {
       for (int c = 0; c < grid_.cols; ++c) {
         int cell = grid_.At(r, c).cell;
         if (cell == -1 || structural_.count(cell) || !seen.insert(cell).second) continue;
-        for (auto& item : dom_.Items(cell))
-          table_.passages.push_back({item.line, item.markdown, {}});
+        for (auto& item : Items(cell)) table_.passages.push_back({item.line, item.markdown, {}});
       }
     }
   }
@@ -535,9 +712,11 @@ class Interpreter {
   int header_rows_ = 0;
   Table table_;
   std::map<int, std::string> text_;
+  std::unordered_map<int, std::vector<html::Dom::Item>> items_;
   std::set<std::string> competency_ids_;
   std::set<std::string> group_ids_;
-  std::set<int> structural_;  // axis labels: not passages
+  std::set<int> structural_;   // axis labels: not passages
+  bool level_corner_ = false;  // the corner cell says "Level", "Grade" ...
 };
 
 }  // namespace
@@ -545,6 +724,46 @@ class Interpreter {
 std::optional<Table> Interpret(const html::Dom& dom, int table, std::string_view file,
                                bool expect_levels) {
   return Interpreter(dom, table, file, expect_levels).Run();
+}
+
+std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view file,
+                                        bool expect_levels) {
+  // As HTML, each row on the line it has in the Markdown, so cells keep their lines.
+  std::string html = "<table>";
+  int line = table.line;
+  bool header = true;
+  for (const MdBlock& row : table.children) {
+    if (row.kind != MdBlock::Kind::kRow) continue;
+    for (; line < row.line; ++line) html += '\n';
+    html += "<tr>";
+    for (const MdBlock& cell : row.children) {
+      html += header ? "<th>" : "<td>";
+      html += InlineMarkdownHtml(cell.markdown);
+      html += header ? "</th>" : "</td>";
+    }
+    html += "</tr>";
+    header = false;
+  }
+  html += "</table>";
+  Result<html::Dom> dom = html::Dom::Parse(html, file, table.line);
+  if (!dom) return std::nullopt;
+  std::vector<int> tables = dom->FindAll(dom->Root(), "table", false);
+  if (tables.empty()) return std::nullopt;
+  return Interpret(*dom, tables[0], file, expect_levels);
+}
+
+void DropTableHeadings(const std::vector<prose::Section>& sections,
+                       const std::vector<int>& table_lines, std::vector<Passage>& passages) {
+  std::set<std::pair<int, std::string>> captions;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const prose::Section& s = sections[i];
+    if (s.level == 0 || !s.blocks.empty() || !text::Trim(s.markdown).empty()) continue;
+    int next = i + 1 < sections.size() ? sections[i + 1].line : std::numeric_limits<int>::max();
+    for (int line : table_lines)
+      if (line > s.line && line < next) captions.insert({s.line, s.title});
+  }
+  if (captions.empty()) return;
+  std::erase_if(passages, [&](const Passage& p) { return captions.count({p.line, p.text}) > 0; });
 }
 
 std::string AddToFramework(std::vector<Table> tables, model::Framework& framework) {

@@ -3,11 +3,15 @@
 #include "base/text.h"
 #include "formats/html_dom.h"
 #include "formats/level_table.h"
+#include "formats/markdown_blocks.h"
 #include "formats/md_blocks.h"
 #include "formats/prose_sections.h"
 
 namespace ladder::formats {
 namespace {
+
+// How much of a document past its first <table> detection parses.
+constexpr size_t kDetectWindow = size_t{128} << 10;
 
 bool ContainsNoCase(std::string_view haystack, std::string_view needle) {
   return text::ToLower(haystack).find(needle) != std::string::npos;
@@ -71,6 +75,56 @@ void BlankLines(std::string& text, int first_line, int from, int to) {
   }
 }
 
+// True when `text` has a line that looks like the delimiter row of a GFM table ("|---|:--|").
+bool HasPipeTable(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text::Trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.size() < 3 || line.find("--") == std::string_view::npos) continue;
+    if (line.find('|') == std::string_view::npos) continue;
+    if (line.find_first_not_of("|-: \t") == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The pipe tables of a Markdown text (outside lists and quotes) that hold levels.
+std::vector<std::pair<const MdBlock*, level_table::Table>> PipeTables(
+    const std::vector<MdBlock>& blocks, std::string_view file) {
+  std::vector<std::pair<const MdBlock*, level_table::Table>> out;
+  for (const MdBlock& b : blocks) {
+    if (b.kind != MdBlock::Kind::kTable) continue;
+    if (auto t = level_table::InterpretPipeTable(b, file, false))
+      out.emplace_back(&b, std::move(*t));
+  }
+  return out;
+}
+
+int LastLine(const MdBlock& b) {
+  int line = b.line;
+  for (const MdBlock& c : b.children) line = std::max(line, LastLine(c));
+  return line;
+}
+
+// Headings that name levels ("## Senior Engineer"): a Markdown ladder, not a table document.
+int LevelHeadings(std::string_view text) {
+  int count = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.starts_with("#")) continue;
+    size_t hashes = line.find_first_not_of('#');
+    if (hashes == std::string_view::npos || hashes > 6) continue;
+    if (level_table::LooksLikeLevel(text::Trim(line.substr(hashes)))) ++count;
+  }
+  return count;
+}
+
 }  // namespace
 
 int DetectLevelsTable(std::string_view text) {
@@ -79,8 +133,26 @@ int DetectLevelsTable(std::string_view text) {
   std::string lower = text::ToLower(head.substr(0, 4096));
   std::string_view start = text::Trim(lower);
   if (text::StartsWith(start, "<!doctype") || text::StartsWith(start, "<html")) return 0;
-  if (!ContainsNoCase(head, "<table")) return 0;
-  auto dom = html::Dom::Parse(head, "", 1);
+  if (!ContainsNoCase(head, "<table")) {
+    // A Markdown document whose content is a pipe table of levels; with headings naming
+    // levels it is a Markdown ladder (a table of levels at its end is part of it).
+    if (!HasPipeTable(head)) return 0;
+    md::FrontMatter front = md::ReadFrontMatter(head);
+    std::vector<MdBlock> blocks = ParseMarkdownBlocks(head.substr(front.body_offset));
+    if (PipeTables(blocks, "").empty()) return 0;
+    return LevelHeadings(head) >= 2 ? 20 : 45;
+  }
+  // Parsing the whole head costs as much as reading it: detection looks at the tables near
+  // the first one.
+  size_t first_table = 0;
+  for (size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    if (text::IEquals(head.substr(at, 6), "<table")) {
+      first_table = at;
+      break;
+    }
+  }
+  auto dom =
+      html::Dom::Parse(head.substr(0, std::min(head.size(), first_table + kDetectWindow)), "", 1);
   if (!dom) return 0;
   for (int t : dom->FindAll(dom->Root(), "table", false))
     if (level_table::Interpret(*dom, t, "", false)) return 60;
@@ -97,8 +169,10 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   Imported imported;
   std::vector<level_table::Table> tables;
   std::vector<model::Note> table_notes;
+  std::vector<int> table_lines;
   for (const md::HtmlRegion& region : regions) {
     if (region.tag != "table") continue;
+    table_lines.push_back(region.line + first_line - 1);
     LADDER_TRY(html::Dom dom, html::Dom::Parse(body.substr(region.begin, region.end - region.begin),
                                                file, region.line + first_line - 1));
     for (int t : dom.FindAll(dom.Root(), "table", false)) {
@@ -109,18 +183,32 @@ Result<Imported> ReadLevelsTable(const Document& document) {
         continue;
       }
       for (Passage& p : table->passages) imported.source.push_back(std::move(p));
+      for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
       table->passages.clear();
       tables.push_back(std::move(*table));
     }
   }
+  std::string markdown = md::BlankRegions(body, regions);
+  // Pipe tables of levels (GFM) read like HTML ones; their lines are then no prose.
+  if (HasPipeTable(markdown)) {
+    std::vector<MdBlock> tree = ParseMarkdownBlocks(markdown, first_line);
+    for (auto& [block, table] : PipeTables(tree, file)) {
+      for (Passage& p : table.passages) imported.source.push_back(std::move(p));
+      for (ImportWarning& w : table.warnings) imported.warnings.push_back(std::move(w));
+      table.passages.clear();
+      tables.push_back(std::move(table));
+      table_lines.push_back(block->line);
+      BlankLines(markdown, first_line, block->line, LastLine(*block));
+    }
+  }
   if (tables.empty()) {
     return MakeError(ErrorCode::kParse,
-                     "no table of levels found: expected a <table> whose first column or first "
-                     "row names levels (IC1, L2, Senior, Engineer II)",
+                     "no table of levels found: expected a <table> or a Markdown pipe table "
+                     "whose first column or first row names levels (IC1, L2, Senior, Engineer "
+                     "II)",
                      SourceLocation{file, first_line, 0});
   }
 
-  std::string markdown = md::BlankRegions(body, regions);
   std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
   std::vector<md::Block> blocks;
   for (md::Block& b : parsed) {
@@ -135,6 +223,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
     blocks.push_back(std::move(b));
   }
   std::vector<prose::Section> sections = prose::SplitSections(blocks, markdown, first_line);
+  level_table::DropTableHeadings(sections, table_lines, imported.source);
 
   model::Framework& f = imported.framework;
   for (const prose::Section& s : sections) {

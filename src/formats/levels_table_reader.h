@@ -6,6 +6,12 @@
 //   <table class="levels-table"><thead><tr><th>Level</th><th>Delivery</th>...
 //     <tr><th rowspan="3">IC1</th></tr><tr><td class="level-summary" colspan="4">...
 //
+// GFM pipe tables of levels are read the same way:
+//
+//   | Competency | Junior        | Senior          |    -> levels junior, senior; competency
+//   |------------|---------------|-----------------|       code (the table's lines are no prose)
+//   | Code       | Ships with help | Designs systems |
+//
 // Levels as rows or columns (level_table.h), pillars, summaries, undefined cells; the broken
 // HTML real pages contain is repaired by the HTML5 parser; <style> blocks and comments are not
 // content. Every prose section is kept as a Note; a team-lead section also gives an
@@ -20,7 +26,8 @@
 namespace ladder::formats {
 
 // 95 with class="levels-table"; 60 for Markdown holding a <table> whose first column or row
-// names levels; 0 otherwise.
+// names levels; 45 for Markdown holding a pipe table of levels (20 when headings also name
+// levels: a Markdown ladder, whose reader scores higher); 0 otherwise.
 int DetectLevelsTable(std::string_view text);
 // Errors: kParse when no table holds levels; kResourceExhausted for HTML over the limits of
 // html_dom.h. Fills Imported::source with every passage (table cells, prose blocks).

@@ -3,6 +3,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -99,6 +101,9 @@ std::string SubtreeText(cmark_node* root) {
 MdBlock Convert(cmark_node* node, int line_offset, int depth);
 
 void ConvertChildren(cmark_node* parent, MdBlock& into, int line_offset, int depth) {
+  size_t n = 0;  // exact capacity: a large document has millions of small blocks
+  for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) ++n;
+  into.children.reserve(n);
   for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
     into.children.push_back(Convert(c, line_offset, depth + 1));
   }
@@ -153,7 +158,7 @@ MdBlock Convert(cmark_node* node, int line_offset, int depth) {
   if (IsType(node, "table")) {
     b.kind = MdBlock::Kind::kTable;
     ConvertChildren(node, b, line_offset, depth);
-  } else if (IsType(node, "table_row")) {
+  } else if (IsType(node, "table_row") || IsType(node, "table_header")) {
     b.kind = MdBlock::Kind::kRow;
     ConvertChildren(node, b, line_offset, depth);
   } else if (IsType(node, "table_cell")) {
@@ -193,6 +198,24 @@ void CollectMarkdown(const MdBlock& b, std::string& out, int indent) {
   if (b.kind == Kind::kList) {
     if (!out.empty() && indent == 0) out += '\n';
     for (const MdBlock& c : b.children) CollectMarkdown(c, out, indent);
+    return;
+  }
+  if (b.kind == Kind::kTable) {
+    // A GFM table again: "| a | b |", the delimiter row after the header.
+    if (!out.empty()) out += "\n\n";
+    bool header = true;
+    for (const MdBlock& row : b.children) {
+      std::vector<std::string> cells;
+      for (const MdBlock& c : row.children)
+        cells.push_back(text::ReplaceAll(c.markdown, "|", "\\|"));
+      out += "| " + text::Join(cells, " | ") + " |\n";
+      if (header) {
+        out += "|" + std::string(text::Join(std::vector<std::string>(cells.size(), " --- "), "|")) +
+               "|\n";
+        header = false;
+      }
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
     return;
   }
   if (b.kind == Kind::kRow) {
@@ -255,8 +278,79 @@ FrontMatter SplitFrontMatter(std::string_view text) {
   return fm;
 }
 
-std::vector<MdBlock> ParseMarkdownBlocks(std::string_view markdown, int first_line) {
-  EnsureExtensions();
+namespace {
+
+// Where a large document can be parsed in pieces: before ATX headings at the start of a line,
+// outside fenced code, comments and <pre>/<script>/<style>/<textarea> blocks (the only
+// constructs that can run past a heading). Each piece is at least kChunkBytes long. Link
+// reference definitions are collected so every piece can see them (`definitions`), unless
+// they are too many to repeat, in which case the document is parsed whole.
+constexpr size_t kChunkBytes = size_t{1} << 20;
+constexpr size_t kMaxDefinitionBytes = size_t{64} << 10;
+
+struct Chunk {
+  size_t begin = 0;
+  size_t end = 0;
+  int line = 1;  // line of `begin`, relative to the text's first line (1)
+};
+
+size_t Indent(std::string_view line) {
+  size_t n = line.find_first_not_of(" \t");
+  return n == std::string_view::npos ? line.size() : n;
+}
+
+std::vector<Chunk> SplitForParsing(std::string_view text, std::string& definitions) {
+  std::vector<Chunk> chunks;
+  Chunk current;
+  char fence = 0;
+  size_t fence_length = 0;
+  std::string closing;  // end tag or "-->" of an open raw block
+  int line = 1;
+  for (size_t pos = 0; pos < text.size(); ++line) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(pos, end - pos);
+    std::string_view t = text::Trim(l);
+    if (!closing.empty()) {
+      if (text::ToLower(l).find(closing) != std::string::npos) closing.clear();
+    } else if (fence != 0) {
+      size_t n = t.find_first_not_of(fence);
+      if (Indent(l) < 4 && (n == std::string_view::npos ? t.size() : n) >= fence_length &&
+          t.find_first_not_of(std::string(1, fence) + " \t") == std::string_view::npos)
+        fence = 0;
+    } else if (t.starts_with("```") || t.starts_with("~~~")) {
+      fence = t[0];
+      fence_length = t.find_first_not_of(fence);
+      if (fence_length == std::string_view::npos) fence_length = t.size();
+    } else {
+      std::string lower = text::ToLower(t);
+      for (const char* tag : {"pre", "script", "style", "textarea"}) {
+        if (lower.starts_with(std::string("<") + tag) &&
+            lower.find(std::string("</") + tag) == std::string::npos)
+          closing = std::string("</") + tag;
+      }
+      if (lower.starts_with("<!--") && lower.find("-->") == std::string::npos) closing = "-->";
+      if (Indent(l) < 4 && t.starts_with("[") && t.find("]:") != std::string_view::npos)
+        definitions += std::string(t) + "\n";
+      bool heading = l.starts_with("#") && [&] {
+        size_t hashes = l.find_first_not_of('#');
+        return hashes <= 6 &&
+               (hashes == std::string_view::npos || l[hashes] == ' ' || l[hashes] == '\t');
+      }();
+      if (heading && pos - current.begin >= kChunkBytes) {
+        current.end = pos;
+        chunks.push_back(current);
+        current = Chunk{pos, 0, line};
+      }
+    }
+    pos = end + 1;
+  }
+  current.end = text.size();
+  chunks.push_back(current);
+  return chunks;
+}
+
+std::vector<MdBlock> ParseWhole(std::string_view markdown, int first_line) {
   std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
       cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
   for (const char* name : {"table", "strikethrough", "autolink"}) {
@@ -273,6 +367,30 @@ std::vector<MdBlock> ParseMarkdownBlocks(std::string_view markdown, int first_li
     blocks.push_back(Convert(c, first_line - 1, 1));
   }
   return blocks;
+}
+
+}  // namespace
+
+std::vector<MdBlock> ParseMarkdownBlocks(std::string_view markdown, int first_line) {
+  EnsureExtensions();
+  // cmark's tree takes ~30 bytes per byte of dense Markdown: a large document is parsed in
+  // pieces so that only one piece's tree exists at a time.
+  if (markdown.size() > 2 * kChunkBytes) {
+    std::string definitions;
+    std::vector<Chunk> chunks = SplitForParsing(markdown, definitions);
+    if (chunks.size() > 1 && definitions.size() <= kMaxDefinitionBytes) {
+      const int extra = static_cast<int>(std::count(definitions.begin(), definitions.end(), '\n'));
+      std::vector<MdBlock> blocks;
+      for (const Chunk& c : chunks) {
+        std::string piece = definitions;
+        piece.append(markdown.substr(c.begin, c.end - c.begin));
+        std::vector<MdBlock> part = ParseWhole(piece, first_line + c.line - 1 - extra);
+        for (MdBlock& b : part) blocks.push_back(std::move(b));
+      }
+      return blocks;
+    }
+  }
+  return ParseWhole(markdown, first_line);
 }
 
 std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
@@ -299,6 +417,15 @@ std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
     into += markdown;
   }
   return notes;
+}
+
+std::string InlineMarkdownHtml(std::string_view markdown) {
+  std::unique_ptr<char, decltype(&std::free)> html(
+      cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), &std::free);
+  std::string out = html ? html.get() : "";
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  if (out.starts_with("<p>") && out.ends_with("</p>")) out = out.substr(3, out.size() - 7);
+  return out;
 }
 
 std::string StripTags(std::string_view html) {

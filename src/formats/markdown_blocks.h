@@ -74,6 +74,11 @@ std::vector<MdBlock> ParseMarkdownBlocks(std::string_view markdown, int first_li
 std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
                                          const std::string& file);
 
+// Inline Markdown rendered as HTML in safe mode (raw HTML omitted, `javascript:` links
+// emptied), without the enclosing paragraph: "**Leads** [RFCs](x)" ->
+// "<strong>Leads</strong> <a href="x">RFCs</a>".
+std::string InlineMarkdownHtml(std::string_view markdown);
+
 // Removes HTML tags and decodes the common entities (&amp; &lt; &gt; &quot; &#39; &nbsp;).
 std::string StripTags(std::string_view html);
 

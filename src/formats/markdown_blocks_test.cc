@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 namespace ladder::formats {
 namespace {
 
@@ -56,6 +59,46 @@ TEST(ParseMarkdownBlocks, DeepNestingIsFlattenedNotACrash) {
 
 TEST(StripTags, RemovesTagsAndDecodesEntities) {
   EXPECT_EQ(StripTags("<p>A &amp; B</p>"), " A & B ");
+}
+
+// A document over 2 MiB is parsed in pieces at headings: the blocks are those of parsing it
+// whole, including fenced code holding "#" lines, comments and link references.
+TEST(ParseMarkdownBlocks, LargeDocumentsParseInPiecesLikeWhole) {
+  std::string doc = "[guide]: https://example.org/guide\n\n";
+  for (int i = 0; i < 9000; ++i) {
+    doc += "## L" + std::to_string(i % 90) + " Level " + std::to_string(i) + "\n\n";
+    doc += "- Reads the [guide] and ships changes, " + std::string(180, 'x') + "\n";
+    if (i % 1000 == 999) doc += "```\n# not a heading\n" + std::string(1500000, 'y') + "\n```\n";
+    if (i % 1000 == 500) doc += "<!--\n# commented out\n" + std::string(1200000, 'z') + "\n-->\n";
+  }
+  ASSERT_GT(doc.size(), size_t{8} << 20);
+  std::vector<MdBlock> blocks = ParseMarkdownBlocks(doc, 3);
+  int headings = 0;
+  int links = 0;
+  int code = 0;
+  int line = 3;  // the document's first line
+  size_t pos = 0;
+  for (const MdBlock& b : blocks) {
+    if (b.kind == Kind::kHeading) {
+      // The heading's line is where its text is in the document.
+      std::string at =
+          "## L" + std::to_string(headings % 90) + " Level " + std::to_string(headings);
+      size_t found = doc.find(at + "\n", pos);
+      ASSERT_NE(found, std::string::npos) << b.text;
+      line += static_cast<int>(std::count(doc.begin() + static_cast<long>(pos),
+                                          doc.begin() + static_cast<long>(found), '\n'));
+      pos = found;
+      EXPECT_EQ(b.line, line) << b.text;
+      ++headings;
+    }
+    if (b.kind == Kind::kList && b.children.at(0).children.at(0).markdown.find(
+                                     "[guide](https://example.org/guide)") != std::string::npos)
+      ++links;
+    if (b.kind == Kind::kCode) ++code;
+  }
+  EXPECT_EQ(headings, 9000);
+  EXPECT_EQ(links, 9000);  // the reference defined once at the top resolves in every piece
+  EXPECT_EQ(code, 9);
 }
 
 }  // namespace

@@ -8,13 +8,17 @@
 #include <set>
 
 #include "base/text.h"
+#include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
+#include "formats/md_blocks.h"
+#include "formats/prose_sections.h"
 #include "formats/role_catalog_reader.h"
 
 namespace ladder::formats {
 namespace {
 
 using Kind = MdBlock::Kind;
+using level_table::LevelName;
 
 std::string Lower(std::string_view s) { return text::ToLower(text::Trim(s)); }
 
@@ -126,9 +130,15 @@ std::optional<std::pair<std::string, std::string>> PlainLabel(std::string_view m
   return std::make_pair(std::string(label), std::string(rest));
 }
 
-void CollectPassages(const MdBlock& b, const std::string& file, std::vector<Passage>& out) {
-  if (!b.text.empty()) out.push_back({b.line, b.text, file});
-  for (const MdBlock& c : b.children) CollectPassages(c, file, out);
+size_t CountPassages(const MdBlock& b) {
+  size_t n = b.text.empty() ? 0 : 1;
+  for (const MdBlock& c : b.children) n += CountPassages(c);
+  return n;
+}
+
+void CollectPassages(const MdBlock& b, std::vector<Passage>& out) {
+  if (!b.text.empty()) out.push_back({b.line, b.text, {}});
+  for (const MdBlock& c : b.children) CollectPassages(c, out);
 }
 
 class Builder {
@@ -154,16 +164,30 @@ class Builder {
     FindTracks();
     Walk();
     Finish(fm_title);
+    MergeLevelTables();
+    ReadProse();
     // Passages: the text of every block, except what is structure. A level heading's code is
     // recorded in its canonical form ("Level 3" as L3), and labels that name where text went
     // (a "Requirements" heading, "**Summary:**") are not words of the content.
-    std::vector<Passage> all;
-    for (const MdBlock& b : blocks_) CollectPassages(b, doc_.name, all);
-    for (Passage& p : all) {
+    // Collected straight into the output (one document: no file name per passage), with the
+    // block tree freed right after, to keep the peak memory of large documents down.
+    size_t count = 0;
+    for (const MdBlock& b : blocks_) count += CountPassages(b);
+    out_.source.reserve(out_.source.size() + count);
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      auto merged = merged_tables_.find(i);
+      if (merged == merged_tables_.end()) {
+        CollectPassages(blocks_[i], out_.source);
+        continue;
+      }
+      for (Passage& p : merged->second) out_.source.push_back(std::move(p));
+    }
+    std::vector<MdBlock>().swap(blocks_);
+    for (Passage& p : out_.source) {
       auto it = overrides_.find({p.line, p.text});
       if (it != overrides_.end()) p.text = it->second;
-      if (!p.text.empty()) out_.source.push_back(std::move(p));
     }
+    std::erase_if(out_.source, [](const Passage& p) { return p.text.empty(); });
     return Ok();
   }
 
@@ -216,13 +240,60 @@ class Builder {
       for (const std::string& c : cats) shared += level_categories.count(c) ? 1 : 0;
       if (shared >= 2 || (shared == 1 && cats.size() == 1)) extra_levels_.insert(i);
     }
+    FindProseHeadings();
     return Ok();
+  }
+
+  // What the section under heading `i` (at the level depth) holds.
+  struct SectionShape {
+    bool structured = false;   // category sub-headings, lists or labelled paragraphs
+    bool placeholder = false;  // its first text says "TBD", "Not yet defined" ...
+  };
+  SectionShape ShapeOf(size_t i) const {
+    SectionShape shape;
+    bool first_text = true;
+    for (size_t j = i + 1; j < blocks_.size(); ++j) {
+      const MdBlock& b = blocks_[j];
+      if (b.kind == Kind::kHeading && b.level <= depth_) break;
+      if (b.kind == Kind::kHeading || b.kind == Kind::kList) shape.structured = true;
+      if (b.kind == Kind::kParagraph) {
+        if (BoldLabel(b.markdown) || PlainLabel(b.markdown)) shape.structured = true;
+        if (first_text) shape.placeholder = level_table::IsUndefinedText(b.text);
+        first_text = false;
+      }
+    }
+    return shape;
+  }
+
+  // A heading at the level depth that only names a seniority ("## Lead PMs") is a level when
+  // it looks like one: its section has the structure of its sibling levels (categories,
+  // lists), or says the level is not defined yet. Otherwise it is prose about the ladder (a
+  // team-lead section, "How promotions work"), read as such (prose_sections.h).
+  void FindProseHeadings() {
+    std::vector<size_t> titled;
+    bool structured_sibling = false;
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      const MdBlock& b = blocks_[i];
+      if (b.kind != Kind::kHeading || b.level != depth_ || IsAllLevelsHeading(b.text)) continue;
+      if (ParseLevelHeading(b.text) || extra_levels_.count(i)) {
+        structured_sibling = structured_sibling || ShapeOf(i).structured;
+      } else if (NamesSeniority(b.text)) {
+        if (ShapeOf(i).structured)
+          structured_sibling = true;
+        else
+          titled.push_back(i);
+      }
+    }
+    if (!structured_sibling) return;  // a ladder of prose levels: every titled heading counts
+    for (size_t i : titled)
+      if (!ShapeOf(i).placeholder) prose_headings_.insert(i);
   }
 
   bool IsLevelAt(size_t i) const {
     const MdBlock& b = blocks_[i];
     return b.kind == Kind::kHeading && b.level == depth_ &&
-           (IsLevelHeading(b) || extra_levels_.count(i)) && !IsAllLevelsHeading(b.text);
+           (IsLevelHeading(b) || extra_levels_.count(i)) && !IsAllLevelsHeading(b.text) &&
+           !prose_headings_.count(i);
   }
 
   // Headings above the level depth that contain levels: tracks when there are two or more at
@@ -298,8 +369,19 @@ class Builder {
   void LabelPassage(const MdBlock& b, const std::string& label, const std::string& rest) {
     Slot slot = Classify(label);
     if (slot == Slot::kSummary || slot == Slot::kRequirements) {
-      overrides_[{b.line, b.text}] = text::CollapseSpace(StripTags(StripEmphasis(rest)));
+      overrides_[{b.line, b.text}] = slot == Slot::kRequirements && IsNoRequirement(rest)
+                                         ? std::string()
+                                         : text::CollapseSpace(StripTags(StripEmphasis(rest)));
     }
+  }
+
+  // "Requirements: none", "n/a": no requirement at all.
+  static bool IsNoRequirement(std::string_view markdown) {
+    std::string t = Lower(StripEmphasis(markdown));
+    while (!t.empty() && (t.back() == '.' || t.back() == '!')) t.pop_back();
+    return t == "none" || t == "n/a" || t == "na" || t == "-" || t == "no requirements" ||
+           t == "nothing" || t == "none required" || t == "not applicable" || t == "\xE2\x80\x94" ||
+           t == "\xE2\x80\x93";
   }
 
   static std::string StripEmphasis(std::string_view markdown) {
@@ -319,6 +401,10 @@ class Builder {
         level_->summary += markdown;
         return;
       case Slot::kRequirements: {
+        if (IsNoRequirement(markdown)) {
+          overrides_[{line, markdown}] = "";  // "none": structure, not a requirement
+          return;
+        }
         model::Requirement r;
         r.text = markdown;
         r.origin.where = {doc_.name, line, 1};
@@ -336,10 +422,22 @@ class Builder {
         level_->attributes.emplace_back(key, markdown);
         return;
       }
-      case Slot::kCategory:
-        ExpectationFor(slot_label_.empty() ? "General" : slot_label_, line)
-            .behaviours.push_back(markdown);
+      case Slot::kCategory: {
+        model::Expectation& e = ExpectationFor(slot_label_.empty() ? "General" : slot_label_, line);
+        // "TBD", "Not yet defined": the cell is undefined, with the text as its note.
+        if (e.behaviours.empty() && !e.undefined && level_table::IsUndefinedText(markdown)) {
+          e.undefined = true;
+          e.note = markdown;
+          return;
+        }
+        if (e.undefined) {  // more text follows: the placeholder was a behaviour after all
+          e.behaviours.push_back(std::move(e.note));
+          e.undefined = false;
+          e.note.clear();
+        }
+        e.behaviours.push_back(markdown);
         return;
+      }
     }
   }
 
@@ -490,6 +588,7 @@ class Builder {
         }
         OpenNote(b.text, b.line);
         note_ = f_.notes.size() - 1;
+        note_levels_[note_] = b.level;
         continue;
       }
       if (level_) {
@@ -512,6 +611,7 @@ class Builder {
         OpenNote("", b.line);
         note_ = f_.notes.size() - 1;
       }
+      if (b.kind == Kind::kTable) note_tables_.push_back({i, note_, markdown});
       AppendToNote(markdown);
     }
   }
@@ -560,10 +660,125 @@ class Builder {
                          [&](const model::Expectation& a, const model::Expectation& b) {
                            return CompetencyIndex(a.competency) < CompetencyIndex(b.competency);
                          });
+        MarkUndefined(l);
       }
     }
     // Empty tracks (a container heading whose levels were all elsewhere) carry no levels.
     std::erase_if(f_.tracks, [](const model::Track& t) { return t.levels.empty(); });
+  }
+
+  // A pipe table of levels in the prose ("| Level | Title | Years of experience |") whose every
+  // level is one of the ladder's (same code or title) is read into those levels: attributes
+  // (years of experience), codes the headings did not give, competencies the level lacks. The
+  // table then leaves the note. Any other table stays in its note as a Markdown table.
+  void MergeLevelTables() {
+    for (const NoteTable& nt : note_tables_) {
+      std::optional<level_table::Table> table =
+          level_table::InterpretPipeTable(blocks_[nt.block], doc_.name, false);
+      if (!table || table->tracks.size() != 1 || table->tracks[0].levels.empty()) continue;
+      std::vector<model::Level*> targets;
+      for (const model::Level& row : table->tracks[0].levels) {
+        model::Level* match = nullptr;
+        int matches = 0;
+        for (model::Track& t : f_.tracks) {
+          for (model::Level& l : t.levels) {
+            if (text::IEquals(l.code, row.code) || text::IEquals(l.title, row.title)) {
+              match = &l;
+              ++matches;
+            }
+          }
+        }
+        if (matches != 1) break;
+        targets.push_back(match);
+      }
+      if (targets.size() != table->tracks[0].levels.size()) continue;
+      std::set<model::Level*> distinct(targets.begin(), targets.end());
+      if (distinct.size() != targets.size()) continue;
+      for (size_t k = 0; k < targets.size(); ++k) {
+        model::Level& into = *targets[k];
+        model::Level& row = table->tracks[0].levels[k];
+        LevelName name = level_table::ParseLevelName(row.code);
+        if (!name.prefix.empty() && into.code == text::Slugify(into.title)) {
+          bool taken = false;
+          for (const model::Track& t : f_.tracks)
+            for (const model::Level& l : t.levels) taken = taken || text::IEquals(l.code, row.code);
+          if (!taken) into.code = row.code;
+        }
+        for (auto& [key, value] : row.attributes) {
+          bool present = false;
+          for (const auto& a : into.attributes) present = present || a.first == key;
+          if (!present) into.attributes.emplace_back(key, value);
+        }
+        for (model::Expectation& e : row.expectations) {
+          const model::Competency* c = nullptr;
+          for (const model::Competency& tc : table->competencies)
+            if (tc.id == e.competency) c = &tc;
+          if (c == nullptr) continue;
+          std::string id = CompetencyId(c->name);
+          if (into.FindExpectation(id) != nullptr) continue;
+          e.competency = id;
+          into.expectations.push_back(std::move(e));
+        }
+      }
+      model::Note& note = f_.notes[nt.note];
+      size_t at = note.markdown.find(nt.markdown);
+      if (at != std::string::npos) {
+        size_t from = at >= 2 && note.markdown.compare(at - 2, 2, "\n\n") == 0 ? at - 2 : at;
+        note.markdown.erase(from, at + nt.markdown.size() - from);
+        if (from == 0 && note.markdown.starts_with("\n\n")) note.markdown.erase(0, 2);
+      }
+      merged_tables_[nt.block] = std::move(table->passages);
+    }
+  }
+
+  // The titled sections that are not levels, read like the prose around a levels table:
+  // notes, and overlay roles (team leads) and transitions (moving to management) where their
+  // headings say so (prose_sections.h).
+  void ReadProse() {
+    std::string ic_track;
+    for (const model::Track& t : f_.tracks)
+      if (ic_track.empty() && t.kind == model::TrackKind::kIc) ic_track = t.id;
+    if (ic_track.empty() && !f_.tracks.empty()) ic_track = f_.tracks.front().id;
+    std::vector<model::Note> notes = std::move(f_.notes);
+    f_.notes.clear();
+    for (size_t k = 0; k < notes.size(); ++k) {
+      model::Note& n = notes[k];
+      auto level = note_levels_.find(k);
+      if (n.title.empty() || n.markdown.empty() || level == note_levels_.end()) {
+        f_.notes.push_back(std::move(n));
+        continue;
+      }
+      prose::Section section;
+      section.title = n.title;
+      section.level = level->second;
+      section.line = n.origin.where.line;
+      section.markdown = n.markdown;
+      section.blocks = md::ParseBlocks(n.markdown, section.line + 1);
+      prose::ApplySections({section}, doc_.name, ic_track, f_);
+    }
+  }
+
+  // A level that defines nothing ("TBD", every category "Not yet defined") is undefined, with
+  // the placeholder as its note.
+  static void MarkUndefined(model::Level& l) {
+    bool defined = false;
+    const model::Expectation* undefined = nullptr;
+    for (const model::Expectation& e : l.expectations) {
+      if (e.undefined) {
+        if (undefined == nullptr) undefined = &e;
+      } else if (!e.behaviours.empty() || !e.summary.empty()) {
+        defined = true;
+      }
+    }
+    if (defined) return;
+    if (!l.summary.empty() && level_table::IsUndefinedText(l.summary)) {
+      l.state = model::LevelState::kUndefined;
+      l.note = std::move(l.summary);
+      l.summary.clear();
+    } else if (undefined != nullptr && l.summary.empty()) {
+      l.state = model::LevelState::kUndefined;
+      l.note = undefined->note;
+    }
   }
 
   size_t CompetencyIndex(const std::string& id) const {
@@ -598,6 +813,15 @@ class Builder {
   std::vector<MdBlock> blocks_;
   int depth_ = 0;
   std::set<size_t> extra_levels_;
+  std::set<size_t> prose_headings_;  // seniority-named headings that are prose, not levels
+  struct NoteTable {
+    size_t block;          // index in blocks_
+    size_t note;           // index in f_.notes
+    std::string markdown;  // what it added to the note
+  };
+  std::vector<NoteTable> note_tables_;
+  std::map<size_t, std::vector<Passage>> merged_tables_;  // block -> the table's passages
+  std::map<size_t, int> note_levels_;                     // note index -> its heading level
   std::set<size_t> track_headings_;
   std::map<std::string, std::string> competency_ids_;
   model::Level* level_ = nullptr;

@@ -12,19 +12,28 @@
 //  - the level headings are the heading depth with the most level-like headings; a heading at
 //    that depth is a level when it has a level code (L3, IC3, E5, Level 3, P-2 ...) or names a
 //    seniority (Junior, Senior, Staff ...) or uses the same category sub-headings as the levels;
+//    a heading that only names a seniority is a level only when it looks like its sibling
+//    levels (categories, lists) or says it is not defined yet: "## Lead PMs" with a paragraph
+//    after levels with categories is prose, read like the prose around a levels table
+//    (prose_sections.h: a note, and an overlay or transition when its heading says so);
+//  - "TBD", "Not yet defined", "N/A" ... as a category's only text make that expectation
+//    undefined with the text as its note; a level whose summary says so, or whose every
+//    category does, is `state: undefined` with that note;
 //  - a level's categories are its sub-headings, bold-label paragraphs (`**Delivery**`,
 //    `**Delivery:** text`) and label bullets (`- Delivery: text`, `- **Delivery:** text`); the
 //    list items and paragraphs under a category are its behaviours; lists with no category go
 //    to a "General" competency; paragraphs before the first category are the level's summary;
 //  - categories named like requirements ("Requirements", "Promotion criteria", "Checkpoints",
 //    "To reach this level") become the level's requirements (rule: manual; analysis/ types
-//    them); labels such as "Years of experience" or "Scope" become level attributes;
+//    them), "Requirements: none" (or "n/a") none at all; labels such as "Years of experience"
+//    or "Scope" become level attributes;
 //  - an "All levels" section (also "Every level", "Across all levels", "For all levels") is
 //    kept as a note and not copied into each level: it applies to every level, and keeping it
 //    once keeps level diffs small;
 //  - headings above the level depth between levels are tracks ("# Individual contributor",
 //    "# Management"); without them there is one track;
-//  - everything else (prose before the first level, sections after the last) is kept as notes.
+//  - everything else (prose before the first level, sections after the last) is kept as notes;
+//    GFM tables in them stay Markdown tables.
 // Level ranks follow the level numbers when every level has a distinct one (so a ladder
 // written top-down still ranks L1 lowest), else the order of the document.
 // Stateless, thread-safe.

@@ -297,6 +297,16 @@ std::vector<std::string> SplitCell(std::string_view cell, bool space_runs) {
     }
     return items;
   }
+  // "- Answers tickets - Keeps SLAs", "* Handles escalations * Writes articles": a list
+  // flattened with dash or star bullets.
+  if (s.size() > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
+    std::string marked = text::ReplaceAll(s.substr(2), std::string(" ") + s[0] + " ", "\n");
+    for (const std::string& piece : text::Split(marked, '\n')) {
+      std::string item = CleanItem(piece);
+      if (!item.empty()) items.push_back(item);
+    }
+    return items;
+  }
   if (space_runs && s.find("  ") != std::string::npos) {
     for (const std::string& piece : SplitCells(s, false)) {
       std::string item = CleanItem(piece);
@@ -361,6 +371,27 @@ LevelValue ParseLevelValue(std::string_view cell) {
                    [](char d) { return std::isdigit(static_cast<unsigned char>(d)); }))
     return {LevelValue::kUnreadable};
   return {LevelValue::kRank, std::stoi(digits), plus};
+}
+
+// A requirements cell saying there is none ("None", "n/a", "-").
+bool IsNoRequirement(std::string_view cell) {
+  std::string c = text::ToLower(text::Trim(cell));
+  while (!c.empty() && c.back() == '.') c.pop_back();
+  return c == "none" || c == "n/a" || c == "na" || c == "-" || c == "\xE2\x80\x94" ||
+         c == "no requirements" || c == "not applicable" || c == "none required";
+}
+
+// A compact level code in the Level column ("S2", "M1", "IC3"): the level's code.
+std::string GradeCode(std::string_view cell) {
+  std::string c(text::Trim(cell));
+  size_t letters = 0;
+  while (letters < c.size() && std::isalpha(static_cast<unsigned char>(c[letters]))) ++letters;
+  if (letters == 0 || letters > 3 || c.size() - letters == 0 || c.size() - letters > 2) return {};
+  for (size_t i = letters; i < c.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(c[i]))) return {};
+  for (size_t i = 0; i < letters; ++i)
+    c[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(c[i])));
+  return c;
 }
 
 bool IsBareNumber(std::string_view cell) {
@@ -494,6 +525,7 @@ class Builder {
       for (std::string& item : SplitCell(cell, space_runs))
         level.expectations.front().behaviours.push_back(std::move(item));
     } else if (column == Column::kRequirements) {
+      if (IsNoRequirement(cell)) return;  // "None": no requirement, not one saying "None"
       for (std::string& item : SplitCell(cell, space_runs)) {
         model::Requirement r;
         r.text = std::move(item);
@@ -598,17 +630,27 @@ class Builder {
         level.rank = value.kind == LevelValue::kRank ? value.rank : previous_rank + 1;
         if (level_col >= 0 && !cell(level_col).empty())
           level.attributes.push_back({"level", cell(level_col)});
-        AddNote(level,
-                "Placeholder row: the source gives no role, responsibilities or "
-                "requirements for this level");
+        std::vector<std::string> said;
+        for (size_t i = 0; i < row.cells.size(); ++i)
+          if (static_cast<int>(i) != level_col && static_cast<int>(i) != role_col &&
+              !row.cells[i].empty() &&
+              std::find(said.begin(), said.end(), row.cells[i]) == said.end())
+            said.push_back(row.cells[i]);
+        AddNote(level, "Placeholder row (\"" + text::Join(said, "\", \"") +
+                           "\"): the source gives no role, responsibilities or requirements for "
+                           "this level");
         track.levels.push_back(std::move(level));
         continue;
       }
       const bool garbled = value.kind == LevelValue::kUnreadable;
+      std::string grade;
       if (value.kind == LevelValue::kRank) {
         level.rank = value.rank;
-        // "2+", "L3", "Level 3": the level as written is kept beside the rank.
-        if (!IsBareNumber(cell(level_col))) level.attributes.push_back({"level", cell(level_col)});
+        // A grade ("S2") is the level's code, so "2 years at S2" names it; "2+" or "Level 3"
+        // is kept as written beside the rank.
+        grade = GradeCode(cell(level_col));
+        if (grade.empty() && !IsBareNumber(cell(level_col)))
+          level.attributes.push_back({"level", cell(level_col)});
       } else {
         level.rank = previous_rank + 1;
         if (value.kind == LevelValue::kPlaceholder) {
@@ -617,7 +659,9 @@ class Builder {
                              std::to_string(level.rank) + " after the row before it");
         }
       }
-      level.code = UniqueCode(title.empty() ? "level-" + std::to_string(level.rank) : title);
+      level.code = !grade.empty() && codes_.insert(grade).second
+                       ? grade
+                       : UniqueCode(title.empty() ? "level-" + std::to_string(level.rank) : title);
       if (title.empty()) level.title = level.code;
       for (size_t i = 0; i < row.cells.size() && i < h.columns.size(); ++i)
         if (h.columns[i] == Column::kOther && !row.cells[i].empty())
@@ -868,8 +912,12 @@ class PlainTextReader : public Reader {
           RawRow r{line_no, SplitCells(raw, table->header.tabs)};
           const int level_col = table->header.Find(Column::kLevel);
           for (size_t c = 0; c < r.cells.size(); ++c) {
-            // A bare rank number is structure (it becomes the level's rank), not text.
+            // A bare rank number is structure (it becomes the level's rank), not text; so is
+            // a requirements cell saying there are none.
             if (static_cast<int>(c) == level_col && IsBareNumber(r.cells[c])) continue;
+            if (static_cast<int>(c) == table->header.Find(Column::kRequirements) &&
+                IsNoRequirement(r.cells[c]))
+              continue;
             if (text::CountWords(r.cells[c]) > 0)
               out.source.push_back({line_no, PlainText(r.cells[c]), document.name});
           }

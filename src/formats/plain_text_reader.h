@@ -20,11 +20,14 @@
 //    Criteria) column, in any order; a Level (Rank, Grade) column gives ranks. Other columns
 //    become level attributes. Rows of dashes separate rows; a row whose first cell is empty
 //    continues the row before it; blank lines inside a table are skipped.
-//  - Each row is a level: code = slug of the role name, rank = the Level column ("2+" gives 2),
-//    or the next rank after the row before when the column is empty or unreadable.
+//  - Each row is a level: code = the Level column when it is a compact grade ("S2", "M1"), else
+//    the slug of the role name; rank = the Level column ("2+" gives 2, "S2" gives 2), or the
+//    next rank after the row before when the column is empty or unreadable.
 //    "Example: X" names a level X noted as an example. A row of placeholders ("(varies)") is an
 //    undefined level keeping its level text as an attribute: the source defines nothing there.
-//  - Cells flattened onto one line are split back into items: at `•` bullets, else at runs of
+//  - A requirements cell "None", "n/a" or "-" means no requirement (and is no passage).
+//  - Cells flattened onto one line are split back into items: at `•` bullets, at " - " or
+//    " * " when the cell starts with such a bullet ("- Answers - Keeps SLAs"), else at runs of
 //    two or more spaces (tab-separated tables only), else at sentence boundaries ("…hours
 //    Occasional on-call…": a capitalised word after a word that does not join phrases, a
 //    duration such as "1 year" after a lower-case word, an acronym after a number). A leading

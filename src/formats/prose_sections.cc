@@ -60,6 +60,52 @@ std::string Capitalise(std::string s) {
   return s;
 }
 
+// A sentence about becoming the role rather than doing it: who designates or approves, what it
+// requires, a documented need, a time or a count. Duties ("Assists with onboarding") are not.
+bool StatesRequirement(const std::string& sentence) {
+  static const std::regex kRequirement(
+      R"(\b(designated|appointed|selected|chosen|nominated|elected|eligib\w*|requir\w*)"
+      R"(|prerequisite\w*|approv\w*|documented need|only (when|if|after)|at least)"
+      R"(|must (have|be|hold)|needs? to (have|be))\b|\b\d+\+? ?(months?|years?)\b)",
+      std::regex::icase);
+  return std::regex_search(sentence, kRequirement);
+}
+
+// A sub-section of an overlay's section that lists what it takes: "### Requirements",
+// "### Eligibility", "### Becoming a team lead" (not "### Becoming a manager": a transition).
+bool IsRequirementsTitle(const std::string& title, const std::regex& lead,
+                         const std::regex& management) {
+  static const std::regex kTitle(R"(requirement|eligib|qualif|prerequisite|criteria)",
+                                 std::regex::icase);
+  static const std::regex kBecoming(R"(becom|how to)", std::regex::icase);
+  if (std::regex_search(title, management)) return false;
+  return std::regex_search(title, kTitle) ||
+         (std::regex_search(title, kBecoming) && std::regex_search(title, lead));
+}
+
+// Adds the requirement sentences of `blocks` to `overlay`: with `all`, every paragraph sentence
+// and list item; else the paragraph sentences that state one (StatesRequirement). Rules are left
+// `manual`: analysis/ recognises them.
+void AddOverlayRequirements(const std::vector<Block>& blocks, std::string_view file, bool all,
+                            model::OverlayRole& overlay) {
+  for (const Block& b : blocks) {
+    std::vector<std::string> sentences;
+    if (b.kind == Block::Kind::kItem && all) {
+      sentences.push_back(b.markdown);
+    } else if (b.kind == Block::Kind::kParagraph) {
+      sentences = SplitSentences(b.markdown);
+    }
+    for (std::string& sentence : sentences) {
+      if (!all && !StatesRequirement(sentence)) continue;
+      if (all && sentence.ends_with(":")) continue;  // "To become a team lead you need:"
+      model::Requirement r;
+      r.text = std::move(sentence);
+      r.origin.where = {std::string(file), b.line, 0};
+      overlay.requirements.push_back(std::move(r));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Section> SplitSections(const std::vector<Block>& blocks, std::string_view source,
@@ -126,6 +172,9 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
   static const std::regex kLead(R"(\b(team|tech|technical)[ -]leads?\b)", std::regex::icase);
   static const std::regex kMove(R"(transition|moving|\bmove|switch|becom)", std::regex::icase);
   static const std::regex kManagement(R"(manag)", std::regex::icase);
+  // The overlay whose section is open (a sub-section of it may list its requirements).
+  size_t open_overlay = framework.overlays.size();
+  int open_overlay_level = 0;
   for (const Section& section : sections) {
     SourceLocation where{std::string(file), section.line, 0};
     if (!section.markdown.empty()) {
@@ -135,8 +184,15 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
       note.origin.where = where;
       framework.notes.push_back(std::move(note));
     }
+    if (section.level > 0 && section.level <= open_overlay_level)
+      open_overlay = framework.overlays.size();
     if (section.blocks.empty()) continue;
     std::string title = section.title.substr(0, 200);
+    if (open_overlay < framework.overlays.size() &&
+        IsRequirementsTitle(title, kLead, kManagement)) {
+      AddOverlayRequirements(section.blocks, file, true, framework.overlays[open_overlay]);
+      continue;
+    }
     std::smatch m;
     if (std::regex_search(title, m, kLead) &&
         framework.FindOverlay(text::Slugify(m.str(0))) == nullptr) {
@@ -157,6 +213,9 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
         }
       }
       overlay.description = text::Join(description, "\n\n");
+      AddOverlayRequirements(section.blocks, file, false, overlay);
+      open_overlay = framework.overlays.size();
+      open_overlay_level = section.level;
       framework.overlays.push_back(std::move(overlay));
       continue;
     }

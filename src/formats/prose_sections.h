@@ -3,7 +3,12 @@
 // (title = heading, markdown = the section's source); some also say more:
 //
 //   ## Team Leads                    -> OverlayRole team-lead: description, duties from the
-//   **Mentor**: Coaches the team.       bold-labelled paragraphs and list items
+//   **Mentor**: Coaches the team.       bold-labelled paragraphs and list items; requirements
+//   Leads are designated senior ICs.    from the sentences about becoming one (designated,
+//   ### Requirements                    appointed, requires, at least, a time, a documented
+//   - 1 year at IC3                     need) and from the items of a "Requirements" or
+//                                       "Eligibility" sub-section (ManualRule; analysis/
+//                                       recognises rules). Duties are never requirements.
 //   ## Moving to management          -> Transition ic -> management, one requirement per
 //   Candidates interview first.         sentence (ManualRule; analysis/ recognises rules);
 //                                       an empty management track is added when missing

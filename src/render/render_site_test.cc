@@ -3,7 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
+
+#include "render/static_site.h"
 
 namespace ladder::render {
 namespace {
@@ -134,6 +141,95 @@ TEST(Site, ListsEveryPageOnce) {
     EXPECT_NE(std::find(paths.begin(), paths.end(), p), paths.end()) << p;
   EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
   for (const std::string& p : paths) EXPECT_TRUE(site->Render(p).has_value()) << p;
+}
+
+// The static site pre-renders the comparisons a reader reaches from a level, not every pair:
+// neighbours in a track, equal ranks across tracks, the next rank up in another track.
+TEST(Site, StaticSiteHasTheComparisonsALevelLeadsTo) {
+  auto site = BuildSite({FieldService()});
+  std::vector<std::string> compare;
+  for (const std::string& p : site->Paths())
+    if (p.find("/compare/") != std::string::npos && !p.ends_with("index.html"))
+      compare.push_back(p);
+  const std::string dir = "f/field-service/compare/";
+  EXPECT_EQ(compare, (std::vector<std::string>{
+                         dir + "ic.t1--ic.t2.html",    // neighbours
+                         dir + "ic.t1--mgmt.m1.html",  // T1 (rank 1) -> next rank in mgmt
+                         dir + "ic.t2--ic.t3.html",    // neighbours
+                         dir + "ic.t2--mgmt.m1.html",  // equal rank 2
+                         dir + "mgmt.m1--ic.t3.html",  // M1 (rank 2) -> next rank in ic
+                     }));
+}
+
+TEST(Site, CompareIndexLinksOnlyToPagesThatExist) {
+  auto site = BuildSite({FieldService()});
+  std::vector<std::string> paths = site->Paths();
+  std::string html = Body(*site, "f/field-service/compare/index.html");
+  size_t from = html.find("<ul class=\"pairs\">");
+  ASSERT_NE(from, std::string::npos);
+  std::string list = html.substr(from, html.find("</ul>", from) - from);
+  std::regex link("<li><a href=\"\\.\\./\\.\\./\\.\\./([^\"]+)\">");  // links are relative
+  int links = 0;
+  for (auto it = std::sregex_iterator(list.begin(), list.end(), link); it != std::sregex_iterator();
+       ++it, ++links) {
+    std::string target = (*it)[1].str();
+    EXPECT_NE(std::find(paths.begin(), paths.end(), target), paths.end()) << target;
+  }
+  EXPECT_EQ(links, 5);
+  EXPECT_THAT(html, HasSubstr("data-pages=\"ic.t1--ic.t2 ic.t1--mgmt.m1 ic.t2--ic.t3 "
+                              "ic.t2--mgmt.m1 mgmt.m1--ic.t3\""));
+  EXPECT_THAT(html, HasSubstr("<code>ladder serve</code> compares any two levels"));
+  // The server compares any two: no list of pages for the form, and any pair renders.
+  auto server = BuildSite({FieldService()}, /*static_site=*/false);
+  std::string served = Body(*server, "f/field-service/compare/index.html");
+  EXPECT_THAT(served, Not(HasSubstr("data-pages")));
+  EXPECT_THAT(Body(*server, "f/field-service/compare/ic.t3--ic.t1.html"), HasSubstr("T3"));
+}
+
+std::map<std::string, std::string> ReadTree(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    files[std::filesystem::relative(e.path(), dir).string()] = buf.str();
+  }
+  return files;
+}
+
+TEST(StaticSite, SameBytesWhateverTheNumberOfThreads) {
+  model::Framework other = FieldService();
+  other.id = "field-service-2";
+  other.name = "Field Service Two";
+  auto site = BuildSite({FieldService(), other});
+  char dir[] = "/tmp/ladder-static-XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  std::filesystem::path root = dir;
+  std::map<std::string, std::string> first;
+  for (unsigned threads : {1u, 2u, 7u}) {
+    std::filesystem::path out = root / std::to_string(threads);
+    auto stats = WriteStaticSite(*site, out, threads);
+    ASSERT_TRUE(stats.has_value()) << stats.error().ToString();
+    EXPECT_EQ(stats->files, site->Paths().size());
+    std::map<std::string, std::string> files = ReadTree(out);
+    EXPECT_EQ(files.size(), site->Paths().size());
+    if (threads == 1) {
+      first = files;
+      EXPECT_EQ(files.at("f/field-service/ic/t2.html"), Body(*site, "f/field-service/ic/t2.html"));
+    } else {
+      EXPECT_EQ(files, first) << threads << " threads";
+    }
+  }
+  std::filesystem::remove_all(root);
+}
+
+TEST(StaticSite, UnwritableDirectoryIsAnIoErrorWithThePath) {
+  auto site = BuildSite({FieldService()});
+  auto stats = WriteStaticSite(*site, "/proc/ladder-cannot-write-here", 2);
+  ASSERT_FALSE(stats.has_value());
+  EXPECT_EQ(stats.error().code, ErrorCode::kIo);
+  EXPECT_THAT(stats.error().message, HasSubstr("/proc/ladder-cannot-write-here"));
 }
 
 TEST(Site, LevelPageShowsThreeColumnsWithTheCurrentOneMarked) {

@@ -192,10 +192,18 @@ void ConvertMarkdown(Site::Impl& site) {
       blocks.push_back(r.path);
     }
   }
-  for (const std::string& t : texts)
-    if (!site.inline_html.count(t)) site.inline_html.emplace(t, InlineMarkdownToHtml(t));
-  for (const std::string& t : blocks)
-    if (!site.block_html.count(t)) site.block_html.emplace(t, MarkdownToHtml(t));
+  // Each distinct text is converted once, on all cores.
+  auto convert = [](std::vector<std::string>& all, std::string (*to_html)(std::string_view),
+                    std::unordered_map<std::string, std::string>& into) {
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    std::vector<std::string> html(all.size());
+    internal::ParallelFor(all.size(), [&](size_t i) { html[i] = to_html(all[i]); });
+    into.reserve(all.size());
+    for (size_t i = 0; i < all.size(); ++i) into.emplace(std::move(all[i]), std::move(html[i]));
+  };
+  convert(texts, &InlineMarkdownToHtml, site.inline_html);
+  convert(blocks, &MarkdownToHtml, site.block_html);
 }
 
 // Path of a page as asked by a client: "" or ".../" name the directory's index.html.
@@ -279,8 +287,10 @@ Result<std::unique_ptr<Site>> Site::Build(std::vector<model::Framework> framewor
     fe.slug = UniqueSlug(fe.fw.id, slugs);
     impl->framework_by_slug[fe.slug] = i;
   }
-  // Entries point into the frameworks: index them only once the vector no longer moves.
-  for (FrameworkEntry& fe : impl->frameworks) IndexFramework(fe);
+  // Entries point into the frameworks: index them only once the vector no longer moves. Each
+  // framework is indexed on its own (what each level adds is the costly part), in parallel.
+  internal::ParallelFor(impl->frameworks.size(),
+                        [&](size_t i) { IndexFramework(impl->frameworks[i]); });
   ConvertMarkdown(*impl);
   IndexSearch(*impl);
   return std::unique_ptr<Site>(new Site(std::move(impl)));
@@ -416,17 +426,24 @@ std::vector<SearchHit> internal::SearchIn(const Site::Impl& site, std::string_vi
 }
 
 std::string Site::SearchIndexJson() const {
-  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
-  for (const SearchEntry& e : impl_->search) {
-    entries.push_back({{"kind", e.kind},
-                       {"title", e.title},
-                       {"context", e.context},
-                       {"url", e.url},
-                       {"text", e.text}});
-  }
-  // Escape '<' etc. is unnecessary in a separate file, but replacing invalid UTF-8 keeps the
-  // index loadable whatever a document contained.
-  return entries.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::call_once(impl_->search_json_once, [this] {
+    // Written entry by entry: building one JSON document of every entry first would copy each
+    // text once more. Strings are escaped by nlohmann, which replaces invalid UTF-8, so the
+    // index loads whatever a document contained.
+    auto quoted = [](const std::string& s) {
+      return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    std::string& out = impl_->search_json;
+    out = "[";
+    for (const SearchEntry& e : impl_->search) {
+      if (out.size() > 1) out += ',';
+      out += "{\"kind\":" + quoted(e.kind) + ",\"title\":" + quoted(e.title) +
+             ",\"context\":" + quoted(e.context) + ",\"url\":" + quoted(e.url) +
+             ",\"text\":" + quoted(e.text) + "}";
+    }
+    out += "]";
+  });
+  return impl_->search_json;
 }
 
 int internal::FrameworkEntry::Previous(size_t i) const {

@@ -11,7 +11,8 @@
 //   f/<fw>/tracks.html                  tracks side by side by rank
 //   f/<fw>/<track>/<level>.html         previous | current | next, what is new marked
 //   f/<fw>/compare/index.html           choose two levels (server: ?a=<track>.<level>&b=...)
-//   f/<fw>/compare/<a>--<b>.html        two levels: behaviours added, removed, reworded
+//   f/<fw>/compare/<a>--<b>.html        two levels: behaviours added, removed, reworded (the
+//                                       static site has the pairs a level page leads to)
 //   f/<fw>/changelog.html               per level, what changed between versions
 //   roles/index.html                    role catalogue: families x seniorities
 //   roles/<fw>/<role>.html, roles/<fw>/family/<family>.html
@@ -38,11 +39,10 @@ namespace ladder::render {
 
 struct SiteOptions {
   // True for `ladder render`: search runs in the browser from search-index.js, and the compare
-  // page lists pre-rendered pairs. False for the server, which answers ?q= and ?a=&b=.
+  // page lists the pre-rendered pairs (neighbouring levels of a track, equal ranks across
+  // tracks, the next rank up in another track). False for the server, which answers ?q= and
+  // compares any two levels with ?a=&b=.
   bool static_site = false;
-  // The static site pre-renders every pair of levels of frameworks with at most this many
-  // levels; larger frameworks get neighbouring levels and levels of equal rank only.
-  int max_levels_for_all_pairs = 12;
 };
 
 struct Page {

@@ -2,10 +2,14 @@
 // the mustache helpers and one function per kind of page. Not for use outside render/.
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -84,6 +88,11 @@ struct Site::Impl {
   // Block Markdown of attributes, notes, descriptions and role prose.
   std::unordered_map<std::string, std::string> block_html;
 
+  // The search index as JSON, made on first use (the static site writes it twice: as JSON and
+  // as a script).
+  mutable std::once_flag search_json_once;
+  mutable std::string search_json;
+
   const std::string& InlineHtml(const std::string& markdown) const;
   const std::string& BlockHtml(const std::string& markdown) const;
 };
@@ -91,6 +100,20 @@ struct Site::Impl {
 }  // namespace ladder::render
 
 namespace ladder::render::internal {
+
+// Calls f(i) for every i in [0, n), on as many threads as there are cores (the calling thread
+// is one of them). REQUIRES: calls of f for different i may run concurrently.
+template <typename F>
+void ParallelFor(size_t n, F f) {
+  const size_t threads = std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) f(i);
+  };
+  std::vector<std::jthread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+}
 
 // "../../" for a page at "f/x/y.html": the prefix that leads back to the site's root.
 std::string RootOf(std::string_view path);
@@ -105,9 +128,15 @@ std::string Href(std::string_view root, std::string_view target);
 // thread; `{{>name}}` partials are inlined when a template is loaded.
 std::string RenderTemplate(std::string_view name, const Data& data);
 
+// Building view models. kainjow's data::set and data::push_back copy their argument, so a view
+// model built bottom-up with them is copied once per level of nesting; these move instead
+// (pass a named value with std::move). REQUIRES: `object` is an object, `list` a list.
+void Set(Data& object, const std::string& key, Data value);
+void Append(Data& list, Data item);
+
 // Sets `key` to `list` and "has_<key>" to whether it is non-empty (mustache has no other
 // way to write a <ul> only around a non-empty list).
-void SetList(Data& d, const std::string& key, const Data& list);
+void SetList(Data& d, const std::string& key, Data list);
 
 // A string for a template, or `false` when empty: in kainjow an empty string is truthy, and a
 // missing key is looked up in enclosing contexts (where another object's key of the same name

@@ -16,7 +16,11 @@ struct StaticSiteStats {
   size_t bytes = 0;
 };
 
+// Pages are rendered and written on `threads` threads (0: one per core); the files do not
+// depend on the number of threads. An error stops the writing (files written stay) and is
+// reported with its path.
 // REQUIRES: `site` was built with SiteOptions::static_site. Errors: kIo with the path.
-Result<StaticSiteStats> WriteStaticSite(const Site& site, const std::filesystem::path& out);
+Result<StaticSiteStats> WriteStaticSite(const Site& site, const std::filesystem::path& out,
+                                        unsigned threads = 0);
 
 }  // namespace ladder::render

@@ -63,9 +63,32 @@ std::string Href(std::string_view root, std::string_view target) {
   return SafeUrl(std::string(root) + std::string(target));
 }
 
-void SetList(Data& d, const std::string& key, const Data& list) {
-  d.set(key, list);
-  d.set("has_" + key, !list.is_empty_list());
+void Set(Data& object, const std::string& key, Data value) {
+  // operator[] would first make an empty object (a map) to assign over; a bool placeholder
+  // allocates nothing, and the entry is then reached through get(), like the list below.
+  object.set(key, Data(false));
+  *const_cast<Data*>(object.get(key)) = std::move(value);
+}
+
+void Append(Data& list, Data item) {
+  // kainjow offers no mutable access to a list's vector; the vector itself is not const (the
+  // data object owns it through a unique_ptr), so appending through the cast is well defined.
+  auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+  // kainjow's move constructor is not noexcept, so a growing std::vector would copy every
+  // element (and everything nested in it); grow by moving them instead.
+  if (items.size() == items.capacity()) {
+    kainjow::mustache::list grown;
+    grown.reserve(std::max<size_t>(4, 2 * items.size()));
+    for (Data& d : items) grown.emplace_back(std::move(d));
+    items.swap(grown);
+  }
+  items.emplace_back(std::move(item));
+}
+
+void SetList(Data& d, const std::string& key, Data list) {
+  bool empty = list.is_empty_list();
+  Set(d, key, std::move(list));
+  Set(d, "has_" + key, !empty);
 }
 
 Data Text(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
@@ -76,20 +99,20 @@ Data Object() { return Data(Data::type::object); }
 Data PageData(const Site::Impl& site, std::string_view path, std::string_view title) {
   std::string root = RootOf(path);
   Data d = Object();
-  d.set("lang", "en");
-  d.set("title", Text(std::string(title)));
-  d.set("root", root);
-  d.set("static_site", site.options.static_site);
+  Set(d, "lang", "en");
+  Set(d, "title", Text(std::string(title)));
+  Set(d, "root", root);
+  Set(d, "static_site", site.options.static_site);
   // The server puts the account navigation here (render/app_views.h); the static site has none.
-  d.set("account_slot", !site.options.static_site);
-  d.set("home_href", Href(root, "index.html"));
-  d.set("css_href", Href(root, "static/ladder.css"));
-  d.set("print_css_href", Href(root, "static/print.css"));
-  d.set("js_href", Href(root, "static/ladder.js"));
-  d.set("search_href", Href(root, "search.html"));
+  Set(d, "account_slot", !site.options.static_site);
+  Set(d, "home_href", Href(root, "index.html"));
+  Set(d, "css_href", Href(root, "static/ladder.css"));
+  Set(d, "print_css_href", Href(root, "static/print.css"));
+  Set(d, "js_href", Href(root, "static/ladder.js"));
+  Set(d, "search_href", Href(root, "search.html"));
   bool any_roles = false;
   for (const FrameworkEntry& fe : site.frameworks) any_roles = any_roles || !fe.roles.empty();
-  if (any_roles) d.set("roles_href", Href(root, "roles/index.html"));
+  if (any_roles) Set(d, "roles_href", Href(root, "roles/index.html"));
   return d;
 }
 
@@ -97,8 +120,8 @@ Data Behaviours(const Site::Impl& site, const std::vector<std::string>& behaviou
   Data list = List();
   for (const std::string& b : behaviours) {
     Data item = Object();
-    item.set("html", Text(site.InlineHtml(b)));
-    list.push_back(item);
+    Set(item, "html", Text(site.InlineHtml(b)));
+    Append(list, std::move(item));
   }
   return list;
 }
@@ -113,10 +136,10 @@ Data Requirements(const std::vector<model::Requirement>& requirements) {
   Data list = List();
   for (const model::Requirement& r : requirements) {
     Data item = Object();
-    item.set("text", r.text);
-    item.set("rule", RuleKind(r.rule));
-    item.set("manual", std::holds_alternative<model::ManualRule>(r.rule));
-    list.push_back(item);
+    Set(item, "text", r.text);
+    Set(item, "rule", RuleKind(r.rule));
+    Set(item, "manual", std::holds_alternative<model::ManualRule>(r.rule));
+    Append(list, std::move(item));
   }
   return list;
 }

@@ -13,14 +13,14 @@ namespace {
 Data Cell(const Site::Impl& site, const model::Level& level, const model::Expectation* ex) {
   Data cell = Object();
   bool undefined = level.state == model::LevelState::kUndefined || (ex && ex->undefined);
-  cell.set("undefined", undefined);
+  Set(cell, "undefined", undefined);
   if (undefined) {
     std::string note = ex && !ex->note.empty() ? ex->note : level.note;
-    cell.set("note", note.empty() ? std::string("Not defined") : note);
+    Set(cell, "note", note.empty() ? std::string("Not defined") : note);
   }
-  cell.set("summary_html", false);
+  Set(cell, "summary_html", false);
   if (ex) {
-    cell.set("summary_html", Text(site.InlineHtml(ex->summary)));
+    Set(cell, "summary_html", Text(site.InlineHtml(ex->summary)));
     SetList(cell, "behaviours", Behaviours(site, ex->behaviours));
   }
   return cell;
@@ -28,7 +28,7 @@ Data Cell(const Site::Impl& site, const model::Level& level, const model::Expect
 
 Data HtmlCell(const std::string& html) {
   Data cell = Object();
-  cell.set("html", Text(html));
+  Set(cell, "html", Text(html));
   return cell;
 }
 
@@ -37,10 +37,10 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
   const model::Framework& fw = fe.fw;
   const model::Track& track = fw.tracks[t];
   Data d = Object();
-  d.set("name", Text(track.name));
-  d.set("kind", std::string(model::TrackKindName(track.kind)));
-  d.set("anchor", "track-" + text::Slugify(track.id));
-  d.set("description_html", Text(site.BlockHtml(track.description)));
+  Set(d, "name", Text(track.name));
+  Set(d, "kind", std::string(model::TrackKindName(track.kind)));
+  Set(d, "anchor", "track-" + text::Slugify(track.id));
+  Set(d, "description_html", Text(site.BlockHtml(track.description)));
   Data levels = List();
   std::vector<const model::Level*> level_ptrs;
   for (const LevelEntry& le : fe.levels) {
@@ -48,96 +48,97 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
     const model::Level& l = *le.level;
     level_ptrs.push_back(&l);
     Data ld = Object();
-    ld.set("code", l.code);
-    ld.set("title", Text(l.title == l.code ? std::string() : l.title));
-    ld.set("href", Href(root, le.path));
-    ld.set("undefined", l.state == model::LevelState::kUndefined);
-    ld.set("note", l.note);
-    levels.push_back(ld);
+    Set(ld, "code", l.code);
+    Set(ld, "title", Text(l.title == l.code ? std::string() : l.title));
+    Set(ld, "href", Href(root, le.path));
+    Set(ld, "undefined", l.state == model::LevelState::kUndefined);
+    Set(ld, "note", l.note);
+    Append(levels, std::move(ld));
   }
-  d.set("levels", levels);
-  d.set("has_levels", !level_ptrs.empty());
-  d.set("colspan", std::to_string(level_ptrs.size() + 1));
+  Set(d, "levels", std::move(levels));
+  Set(d, "has_levels", !level_ptrs.empty());
+  Set(d, "colspan", std::to_string(level_ptrs.size() + 1));
 
   Data rowgroups = List();
   // The level's own description: summary and attributes.
   {
     Data group = Object();
-    group.set("name", Text("Level"));
+    Set(group, "name", Text("Level"));
     Data rows = List();
     bool any_summary = false;
     Data summary = Object();
-    summary.set("label", "Summary");
-    summary.set("anchor", false);
-    summary.set("description_html", false);
+    Set(summary, "label", "Summary");
+    Set(summary, "anchor", false);
+    Set(summary, "description_html", false);
     Data cells = List();
     for (const model::Level* l : level_ptrs) {
       any_summary = any_summary || !l->summary.empty();
       Data c = HtmlCell(site.BlockHtml(l->summary));
       if (l->state == model::LevelState::kUndefined) {
-        c.set("undefined", true);
-        c.set("note", l->note.empty() ? std::string("Not defined") : l->note);
+        Set(c, "undefined", true);
+        Set(c, "note", l->note.empty() ? std::string("Not defined") : l->note);
       }
-      cells.push_back(c);
+      Append(cells, std::move(c));
     }
-    summary.set("cells", cells);
-    if (any_summary) rows.push_back(summary);
+    Set(summary, "cells", std::move(cells));
+    if (any_summary) Append(rows, std::move(summary));
     for (const std::string& key : AttributeKeys(level_ptrs)) {
       Data row = Object();
-      row.set("label", AttributeLabel(key));
-      row.set("anchor", false);
-      row.set("description_html", false);
+      Set(row, "label", AttributeLabel(key));
+      Set(row, "anchor", false);
+      Set(row, "description_html", false);
       Data acells = List();
       for (const model::Level* l : level_ptrs)
-        acells.push_back(HtmlCell(site.BlockHtml(AttributeValue(*l, key))));
-      row.set("cells", acells);
-      rows.push_back(row);
+        Append(acells, HtmlCell(site.BlockHtml(AttributeValue(*l, key))));
+      Set(row, "cells", std::move(acells));
+      Append(rows, std::move(row));
     }
-    group.set("rows", rows);
-    if (!rows.is_empty_list()) rowgroups.push_back(group);
+    bool any_rows = !rows.is_empty_list();
+    Set(group, "rows", std::move(rows));
+    if (any_rows) Append(rowgroups, std::move(group));
   }
   for (const Group& g : Groups(fw)) {
     Data group = Object();
-    group.set("name", Text(g.name));
+    Set(group, "name", Text(g.name));
     Data rows = List();
     for (const model::Competency* c : g.competencies) {
       Data row = Object();
-      row.set("label", c->name);
-      row.set("anchor", "c-" + text::Slugify(c->id));
-      row.set("description_html", Text(site.InlineHtml(c->description)));
+      Set(row, "label", c->name);
+      Set(row, "anchor", "c-" + text::Slugify(c->id));
+      Set(row, "description_html", Text(site.InlineHtml(c->description)));
       Data cells = List();
       for (const model::Level* l : level_ptrs)
-        cells.push_back(Cell(site, *l, l->FindExpectation(c->id)));
-      row.set("cells", cells);
-      rows.push_back(row);
+        Append(cells, Cell(site, *l, l->FindExpectation(c->id)));
+      Set(row, "cells", std::move(cells));
+      Append(rows, std::move(row));
     }
-    group.set("rows", rows);
-    rowgroups.push_back(group);
+    Set(group, "rows", std::move(rows));
+    Append(rowgroups, std::move(group));
   }
   {
     bool any = false;
     Data row = Object();
-    row.set("label", "Requirements to reach the level");
-    row.set("anchor", false);
-    row.set("description_html", false);
+    Set(row, "label", "Requirements to reach the level");
+    Set(row, "anchor", false);
+    Set(row, "description_html", false);
     Data cells = List();
     for (const model::Level* l : level_ptrs) {
       any = any || !l->requirements.empty();
       Data c = Object();
       SetList(c, "requirements", Requirements(l->requirements));
-      cells.push_back(c);
+      Append(cells, std::move(c));
     }
-    row.set("cells", cells);
+    Set(row, "cells", std::move(cells));
     if (any) {
       Data group = Object();
-      group.set("name", Text("Requirements"));
+      Set(group, "name", Text("Requirements"));
       Data rows = List();
-      rows.push_back(row);
-      group.set("rows", rows);
-      rowgroups.push_back(group);
+      Append(rows, std::move(row));
+      Set(group, "rows", std::move(rows));
+      Append(rowgroups, std::move(group));
     }
   }
-  d.set("rowgroups", rowgroups);
+  Set(d, "rowgroups", std::move(rowgroups));
 
   // Behaviours per level and competency, drawn by Chart.js (static/ladder.js) when it loaded;
   // the matrix above carries the same information without it. The JSON goes into an escaped
@@ -154,8 +155,9 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
     }
     chart["datasets"].push_back({{"label", c.name}, {"data", counts}});
   }
-  d.set("chart_json", chart.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-  d.set("has_chart", !level_ptrs.empty() && !fw.competencies.empty());
+  Set(d, "chart_json",
+      chart.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  Set(d, "has_chart", !level_ptrs.empty() && !fw.competencies.empty());
   return d;
 }
 
@@ -165,15 +167,15 @@ Data OverlaysData(const Site::Impl& site, const model::Framework& fw) {
   Data list = List();
   for (const model::OverlayRole& o : fw.overlays) {
     Data d = Object();
-    d.set("name", Text(o.name));
-    d.set("anchor", "overlay-" + text::Slugify(o.id));
-    d.set("description_html", Text(site.BlockHtml(o.description)));
+    Set(d, "name", Text(o.name));
+    Set(d, "anchor", "overlay-" + text::Slugify(o.id));
+    Set(d, "description_html", Text(site.BlockHtml(o.description)));
     SetList(d, "duties", Behaviours(site, o.duties));
-    d.set("levels", text::Join(o.levels, ", "));
-    d.set("has_levels", !o.levels.empty());
-    d.set("needs_documented_need", o.needs_documented_need);
+    Set(d, "levels", text::Join(o.levels, ", "));
+    Set(d, "has_levels", !o.levels.empty());
+    Set(d, "needs_documented_need", o.needs_documented_need);
     SetList(d, "requirements", Requirements(o.requirements));
-    list.push_back(d);
+    Append(list, std::move(d));
   }
   return list;
 }
@@ -184,11 +186,11 @@ Data TransitionsData(const Site::Impl& site, const model::Framework& fw) {
     const model::Track* from = fw.FindTrack(t.from);
     const model::Track* to = fw.FindTrack(t.to);
     Data d = Object();
-    d.set("from", from ? from->name : t.from);
-    d.set("to", to ? to->name : t.to);
-    d.set("description_html", Text(site.BlockHtml(t.description)));
+    Set(d, "from", from ? from->name : t.from);
+    Set(d, "to", to ? to->name : t.to);
+    Set(d, "description_html", Text(site.BlockHtml(t.description)));
     SetList(d, "requirements", Requirements(t.requirements));
-    list.push_back(d);
+    Append(list, std::move(d));
   }
   return list;
 }
@@ -196,18 +198,18 @@ Data TransitionsData(const Site::Impl& site, const model::Framework& fw) {
 Data FrameworkHeader(const FrameworkEntry& fe, const std::string& root) {
   const model::Framework& fw = fe.fw;
   Data d = Object();
-  d.set("name", Text(fw.name));
-  d.set("version", fw.version);
-  d.set("status", std::string(model::FrameworkStatusName(fw.status)));
-  d.set("draft", fw.status == model::FrameworkStatus::kDraft);
-  d.set("effective", Text(fw.effective));
-  d.set("cumulative", fw.cumulative);
-  d.set("href", Href(root, fe.Dir() + "index.html"));
-  d.set("tracks_href", Href(root, fe.Dir() + "tracks.html"));
-  d.set("compare_href", Href(root, fe.Dir() + "compare/index.html"));
-  d.set("changelog_href", Href(root, fe.Dir() + "changelog.html"));
-  d.set("has_levels", !fe.levels.empty());
-  if (!fe.roles.empty()) d.set("roles_href", Href(root, "roles/index.html#roles-" + fe.slug));
+  Set(d, "name", Text(fw.name));
+  Set(d, "version", fw.version);
+  Set(d, "status", std::string(model::FrameworkStatusName(fw.status)));
+  Set(d, "draft", fw.status == model::FrameworkStatus::kDraft);
+  Set(d, "effective", Text(fw.effective));
+  Set(d, "cumulative", fw.cumulative);
+  Set(d, "href", Href(root, fe.Dir() + "index.html"));
+  Set(d, "tracks_href", Href(root, fe.Dir() + "tracks.html"));
+  Set(d, "compare_href", Href(root, fe.Dir() + "compare/index.html"));
+  Set(d, "changelog_href", Href(root, fe.Dir() + "changelog.html"));
+  Set(d, "has_levels", !fe.levels.empty());
+  if (!fe.roles.empty()) Set(d, "roles_href", Href(root, "roles/index.html#roles-" + fe.slug));
   return d;
 }
 
@@ -218,25 +220,25 @@ Result<Page> HomePage(const Site::Impl& site, std::string_view path) {
   size_t role_count = 0;
   for (const FrameworkEntry& fe : site.frameworks) {
     Data f = FrameworkHeader(fe, root);
-    f.set("description_html", Text(site.BlockHtml(fe.fw.description)));
-    f.set("family", Text(fe.fw.family));
+    Set(f, "description_html", Text(site.BlockHtml(fe.fw.description)));
+    Set(f, "family", Text(fe.fw.family));
     Data tracks = List();
     for (const model::Track& t : fe.fw.tracks) {
       Data td = Object();
-      td.set("name", Text(t.name));
-      td.set("count", std::to_string(t.levels.size()));
-      tracks.push_back(td);
+      Set(td, "name", Text(t.name));
+      Set(td, "count", std::to_string(t.levels.size()));
+      Append(tracks, std::move(td));
     }
-    f.set("tracks", tracks);
-    f.set("role_count", std::to_string(fe.roles.size()));
-    f.set("has_roles", !fe.roles.empty());
+    Set(f, "tracks", std::move(tracks));
+    Set(f, "role_count", std::to_string(fe.roles.size()));
+    Set(f, "has_roles", !fe.roles.empty());
     role_count += fe.roles.size();
-    list.push_back(f);
+    Append(list, std::move(f));
   }
-  d.set("frameworks", list);
-  d.set("has_frameworks", !site.frameworks.empty());
-  d.set("role_count", std::to_string(role_count));
-  d.set("has_roles", role_count > 0);
+  Set(d, "frameworks", std::move(list));
+  Set(d, "has_frameworks", !site.frameworks.empty());
+  Set(d, "role_count", std::to_string(role_count));
+  Set(d, "has_roles", role_count > 0);
   return HtmlPage(RenderTemplate("home", d), false);
 }
 
@@ -245,29 +247,29 @@ Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe,
   const model::Framework& fw = fe.fw;
   std::string root = RootOf(path);
   Data d = PageData(site, path, fw.name);
-  d.set("fw", FrameworkHeader(fe, root));
-  d.set("description_html", Text(site.BlockHtml(fw.description)));
-  d.set("source_file", Text(fw.source.file));
-  d.set("source_format", Text(fw.source.format));
-  d.set("has_changelog", !fe.older.empty());
-  d.set("chart_js_href", Href(root, "static/vendor/chart.umd.min.js"));
+  Set(d, "fw", FrameworkHeader(fe, root));
+  Set(d, "description_html", Text(site.BlockHtml(fw.description)));
+  Set(d, "source_file", Text(fw.source.file));
+  Set(d, "source_format", Text(fw.source.format));
+  Set(d, "has_changelog", !fe.older.empty());
+  Set(d, "chart_js_href", Href(root, "static/vendor/chart.umd.min.js"));
   Data tracks = List();
-  for (size_t t = 0; t < fw.tracks.size(); ++t) tracks.push_back(TrackMatrix(site, fe, t, root));
-  d.set("tracks", tracks);
+  for (size_t t = 0; t < fw.tracks.size(); ++t) Append(tracks, TrackMatrix(site, fe, t, root));
+  Set(d, "tracks", std::move(tracks));
   SetList(d, "overlays", OverlaysData(site, fw));
   SetList(d, "transitions", TransitionsData(site, fw));
   SetList(d, "policy", Requirements(fw.policy));
-  d.set("has_policy", !fw.policy.empty());
+  Set(d, "has_policy", !fw.policy.empty());
   Data notes = List();
   for (size_t n = 0; n < fw.notes.size(); ++n) {
     Data nd = Object();
-    nd.set("title", Text(fw.notes[n].title.empty() ? std::string("Note") : fw.notes[n].title));
-    nd.set("anchor", "note-" + std::to_string(n + 1));
-    nd.set("html", Text(site.BlockHtml(fw.notes[n].markdown)));
-    notes.push_back(nd);
+    Set(nd, "title", Text(fw.notes[n].title.empty() ? std::string("Note") : fw.notes[n].title));
+    Set(nd, "anchor", "note-" + std::to_string(n + 1));
+    Set(nd, "html", Text(site.BlockHtml(fw.notes[n].markdown)));
+    Append(notes, std::move(nd));
   }
-  SetList(d, "notes", notes);
-  d.set("has_notes", !fw.notes.empty());
+  SetList(d, "notes", std::move(notes));
+  Set(d, "has_notes", !fw.notes.empty());
   return HtmlPage(RenderTemplate("framework", d), fe.Published());
 }
 
@@ -275,40 +277,40 @@ Result<Page> TracksPage(const Site::Impl& site, const FrameworkEntry& fe, std::s
   const model::Framework& fw = fe.fw;
   std::string root = RootOf(path);
   Data d = PageData(site, path, fw.name + " — tracks");
-  d.set("fw", FrameworkHeader(fe, root));
+  Set(d, "fw", FrameworkHeader(fe, root));
   Data tracks = List();
   for (const model::Track& t : fw.tracks) {
     Data td = Object();
-    td.set("name", Text(t.name));
-    td.set("kind", std::string(model::TrackKindName(t.kind)));
-    tracks.push_back(td);
+    Set(td, "name", Text(t.name));
+    Set(td, "kind", std::string(model::TrackKindName(t.kind)));
+    Append(tracks, std::move(td));
   }
-  d.set("tracks", tracks);
+  Set(d, "tracks", std::move(tracks));
   std::set<int> ranks;
   for (const LevelEntry& le : fe.levels) ranks.insert(le.level->rank);
   Data rows = List();
   for (int rank : ranks) {
     Data row = Object();
-    row.set("rank", std::to_string(rank));
+    Set(row, "rank", std::to_string(rank));
     Data cells = List();
     for (size_t t = 0; t < fw.tracks.size(); ++t) {
       Data levels = List();
       for (const LevelEntry& le : fe.levels) {
         if (le.track_index != t || le.level->rank != rank) continue;
         Data ld = Object();
-        ld.set("label", LevelLabel(*le.level));
-        ld.set("href", Href(root, le.path));
-        ld.set("undefined", le.level->state == model::LevelState::kUndefined);
-        levels.push_back(ld);
+        Set(ld, "label", LevelLabel(*le.level));
+        Set(ld, "href", Href(root, le.path));
+        Set(ld, "undefined", le.level->state == model::LevelState::kUndefined);
+        Append(levels, std::move(ld));
       }
       Data cell = Object();
-      cell.set("levels", levels);
-      cells.push_back(cell);
+      Set(cell, "levels", std::move(levels));
+      Append(cells, std::move(cell));
     }
-    row.set("cells", cells);
-    rows.push_back(row);
+    Set(row, "cells", std::move(cells));
+    Append(rows, std::move(row));
   }
-  d.set("rows", rows);
+  Set(d, "rows", std::move(rows));
   SetList(d, "overlays", OverlaysData(site, fw));
   SetList(d, "transitions", TransitionsData(site, fw));
   return HtmlPage(RenderTemplate("tracks", d), fe.Published());

@@ -17,18 +17,18 @@ Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
                     const analysis::LevelNews* news, const model::Competency& c, bool current,
                     int& new_count) {
   Data cell = Object();
-  cell.set("current", current);
-  cell.set("absent", i < 0);
+  Set(cell, "current", current);
+  Set(cell, "absent", i < 0);
   if (i < 0) return cell;
   const model::Level& level = *fe.levels[i].level;
   const model::Expectation* ex = level.FindExpectation(c.id);
   bool undefined = level.state == model::LevelState::kUndefined || (ex && ex->undefined);
-  cell.set("undefined", undefined);
+  Set(cell, "undefined", undefined);
   if (undefined) {
     std::string note = ex && !ex->note.empty() ? ex->note : level.note;
-    cell.set("note", note.empty() ? std::string("Not defined") : note);
+    Set(cell, "note", note.empty() ? std::string("Not defined") : note);
   }
-  cell.set("summary_html", Text(ex ? site.InlineHtml(ex->summary) : std::string()));
+  Set(cell, "summary_html", Text(ex ? site.InlineHtml(ex->summary) : std::string()));
   const analysis::MarkedCompetency* marked = nullptr;
   if (news)
     for (const analysis::MarkedCompetency& mc : news->competencies)
@@ -39,32 +39,32 @@ Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
   if (marked) {
     for (const analysis::MarkedBehaviour& mb : marked->behaviours) {
       Data b = Object();
-      b.set("html", Text(site.InlineHtml(mb.text)));
+      Set(b, "html", Text(site.InlineHtml(mb.text)));
       if (mb.mark == analysis::Mark::kInherited) {
-        b.set("from", mb.from_level);
-        inherited.push_back(b);
+        Set(b, "from", mb.from_level);
+        Append(inherited, std::move(b));
         continue;
       }
       bool is_new = has_previous && mb.mark == analysis::Mark::kNew;
       bool changed = has_previous && mb.mark == analysis::Mark::kChanged;
-      b.set("new", is_new);
-      b.set("changed", changed);
-      if (changed) b.set("before", mb.previous);
+      Set(b, "new", is_new);
+      Set(b, "changed", changed);
+      if (changed) Set(b, "before", mb.previous);
       if (current && (is_new || changed)) ++new_count;
-      behaviours.push_back(b);
+      Append(behaviours, std::move(b));
     }
   } else if (ex) {
     behaviours = Behaviours(site, ex->behaviours);
   }
-  SetList(cell, "behaviours", behaviours);
-  SetList(cell, "inherited", inherited);
+  SetList(cell, "behaviours", std::move(behaviours));
+  SetList(cell, "inherited", std::move(inherited));
   return cell;
 }
 
 Data LevelOnlyCell(int i, bool current) {
   Data cell = Object();
-  cell.set("current", current);
-  cell.set("absent", i < 0);
+  Set(cell, "current", current);
+  Set(cell, "absent", i < 0);
   return cell;
 }
 
@@ -77,13 +77,13 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
   const model::Level& level = *le.level;
   std::string root = RootOf(path);
   Data d = PageData(site, path, LevelLabel(level) + " — " + fw.name);
-  d.set("fw", FrameworkHeader(fe, root));
-  d.set("track", le.track->name);
-  d.set("code", level.code);
-  d.set("label", LevelLabel(level));
-  d.set("level_undefined", level.state == model::LevelState::kUndefined);
-  d.set("level_note", level.note.empty() ? std::string("Not defined") : level.note);
-  d.set("cumulative", fw.cumulative || !level.inherits.empty());
+  Set(d, "fw", FrameworkHeader(fe, root));
+  Set(d, "track", le.track->name);
+  Set(d, "code", level.code);
+  Set(d, "label", LevelLabel(level));
+  Set(d, "level_undefined", level.state == model::LevelState::kUndefined);
+  Set(d, "level_note", level.note.empty() ? std::string("Not defined") : level.note);
+  Set(d, "cumulative", fw.cumulative || !level.inherits.empty());
 
   const int cols[3] = {fe.Previous(index), static_cast<int>(index), fe.Next(index)};
   const char* roles[3] = {"Previous level", "This level", "Next level"};
@@ -91,31 +91,31 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
   std::vector<const model::Level*> levels;
   for (int k = 0; k < 3; ++k) {
     Data col = Object();
-    col.set("role", roles[k]);
-    col.set("current", k == 1);
+    Set(col, "role", roles[k]);
+    Set(col, "current", k == 1);
     if (cols[k] < 0) {
-      col.set("absent", true);
-      col.set("label", k == 0 ? "None: this is the first level" : "None: this is the last level");
+      Set(col, "absent", true);
+      Set(col, "label", k == 0 ? "None: this is the first level" : "None: this is the last level");
       levels.push_back(nullptr);
     } else {
       const model::Level& l = *fe.levels[cols[k]].level;
-      col.set("label", LevelLabel(l));
-      col.set("href", Href(root, fe.levels[cols[k]].path));
-      col.set("undefined", l.state == model::LevelState::kUndefined);
+      Set(col, "label", LevelLabel(l));
+      Set(col, "href", Href(root, fe.levels[cols[k]].path));
+      Set(col, "undefined", l.state == model::LevelState::kUndefined);
       levels.push_back(&l);
     }
-    columns.push_back(col);
+    Append(columns, std::move(col));
   }
-  d.set("columns", columns);
+  Set(d, "columns", std::move(columns));
   if (cols[0] >= 0) {
-    d.set("prev_href", Href(root, fe.levels[cols[0]].path));
-    d.set("prev_label", LevelLabel(*fe.levels[cols[0]].level));
-    d.set("compare_prev_href", Href(root, ComparePath(fe, static_cast<size_t>(cols[0]), index)));
+    Set(d, "prev_href", Href(root, fe.levels[cols[0]].path));
+    Set(d, "prev_label", LevelLabel(*fe.levels[cols[0]].level));
+    Set(d, "compare_prev_href", Href(root, ComparePath(fe, static_cast<size_t>(cols[0]), index)));
   }
   if (cols[2] >= 0) {
-    d.set("next_href", Href(root, fe.levels[cols[2]].path));
-    d.set("next_label", LevelLabel(*fe.levels[cols[2]].level));
-    d.set("compare_next_href", Href(root, ComparePath(fe, index, static_cast<size_t>(cols[2]))));
+    Set(d, "next_href", Href(root, fe.levels[cols[2]].path));
+    Set(d, "next_label", LevelLabel(*fe.levels[cols[2]].level));
+    Set(d, "compare_next_href", Href(root, ComparePath(fe, index, static_cast<size_t>(cols[2]))));
   }
 
   Data rowgroups = List();
@@ -123,71 +123,71 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     Data rows = List();
     bool any_summary = false;
     Data summary = Object();
-    summary.set("label", "Summary");
-    summary.set("anchor", "summary");
-    summary.set("description_html", false);
+    Set(summary, "label", "Summary");
+    Set(summary, "anchor", "summary");
+    Set(summary, "description_html", false);
     Data cells = List();
     for (int k = 0; k < 3; ++k) {
       Data c = LevelOnlyCell(cols[k], k == 1);
       if (levels[k]) {
         any_summary = any_summary || !levels[k]->summary.empty();
-        c.set("html", Text(site.BlockHtml(levels[k]->summary)));
+        Set(c, "html", Text(site.BlockHtml(levels[k]->summary)));
         if (levels[k]->state == model::LevelState::kUndefined) {
-          c.set("undefined", true);
-          c.set("note", levels[k]->note.empty() ? std::string("Not defined") : levels[k]->note);
+          Set(c, "undefined", true);
+          Set(c, "note", levels[k]->note.empty() ? std::string("Not defined") : levels[k]->note);
         }
       }
-      cells.push_back(c);
+      Append(cells, std::move(c));
     }
-    summary.set("cells", cells);
-    if (any_summary) rows.push_back(summary);
+    Set(summary, "cells", std::move(cells));
+    if (any_summary) Append(rows, std::move(summary));
     for (const std::string& key : AttributeKeys(levels)) {
       Data row = Object();
-      row.set("label", AttributeLabel(key));
-      row.set("anchor", "a-" + text::Slugify(key));
-      row.set("description_html", false);
+      Set(row, "label", AttributeLabel(key));
+      Set(row, "anchor", "a-" + text::Slugify(key));
+      Set(row, "description_html", false);
       Data acells = List();
       for (int k = 0; k < 3; ++k) {
         Data c = LevelOnlyCell(cols[k], k == 1);
-        if (levels[k]) c.set("html", Text(site.BlockHtml(AttributeValue(*levels[k], key))));
-        acells.push_back(c);
+        if (levels[k]) Set(c, "html", Text(site.BlockHtml(AttributeValue(*levels[k], key))));
+        Append(acells, std::move(c));
       }
-      row.set("cells", acells);
-      rows.push_back(row);
+      Set(row, "cells", std::move(acells));
+      Append(rows, std::move(row));
     }
     if (!rows.is_empty_list()) {
       Data group = Object();
-      group.set("name", Text("The level"));
-      group.set("rows", rows);
-      rowgroups.push_back(group);
+      Set(group, "name", Text("The level"));
+      Set(group, "rows", std::move(rows));
+      Append(rowgroups, std::move(group));
     }
   }
   int new_count = 0;
   for (const Group& g : Groups(fw)) {
     Data group = Object();
-    group.set("name", Text(g.name.empty() ? std::string("Competencies") : g.name));
+    Set(group, "name", Text(g.name.empty() ? std::string("Competencies") : g.name));
     Data rows = List();
     for (const model::Competency* c : g.competencies) {
       Data row = Object();
-      row.set("label", c->name);
-      row.set("anchor", "c-" + text::Slugify(c->id));
-      row.set("description_html", Text(site.InlineHtml(c->description)));
+      Set(row, "label", c->name);
+      Set(row, "anchor", "c-" + text::Slugify(c->id));
+      Set(row, "description_html", Text(site.InlineHtml(c->description)));
       Data cells = List();
       for (int k = 0; k < 3; ++k)
-        cells.push_back(CompetencyCell(
-            site, fe, cols[k], cols[k] >= 0 ? &fe.news[cols[k]] : nullptr, *c, k == 1, new_count));
-      row.set("cells", cells);
-      rows.push_back(row);
+        Append(cells, CompetencyCell(site, fe, cols[k], cols[k] >= 0 ? &fe.news[cols[k]] : nullptr,
+                                     *c, k == 1, new_count));
+      Set(row, "cells", std::move(cells));
+      Append(rows, std::move(row));
     }
-    group.set("rows", rows);
-    rowgroups.push_back(group);
+    Set(group, "rows", std::move(rows));
+    Append(rowgroups, std::move(group));
   }
   {
     bool any = false;
     Data row = Object();
-    row.set("label", "Requirements to reach the level");
-    row.set("anchor", "requirements");
-    row.set("description_html", false);
+    Set(row, "label", "Requirements to reach the level");
+    Set(row, "anchor", "requirements");
+    Set(row, "description_html", false);
     Data cells = List();
     for (int k = 0; k < 3; ++k) {
       Data c = LevelOnlyCell(cols[k], k == 1);
@@ -195,21 +195,21 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
         any = any || !levels[k]->requirements.empty();
         SetList(c, "requirements", Requirements(levels[k]->requirements));
       }
-      cells.push_back(c);
+      Append(cells, std::move(c));
     }
-    row.set("cells", cells);
+    Set(row, "cells", std::move(cells));
     if (any) {
       Data group = Object();
-      group.set("name", Text("Requirements"));
+      Set(group, "name", Text("Requirements"));
       Data rows = List();
-      rows.push_back(row);
-      group.set("rows", rows);
-      rowgroups.push_back(group);
+      Append(rows, std::move(row));
+      Set(group, "rows", std::move(rows));
+      Append(rowgroups, std::move(group));
     }
   }
-  d.set("rowgroups", rowgroups);
-  d.set("new_count", std::to_string(new_count));
-  d.set("has_new", new_count > 0);
+  Set(d, "rowgroups", std::move(rowgroups));
+  Set(d, "new_count", std::to_string(new_count));
+  Set(d, "has_new", new_count > 0);
 
   Data overlays = List();
   for (const model::OverlayRole& o : fw.overlays) {
@@ -220,12 +220,11 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     }
     if (!here) continue;
     Data od = Object();
-    od.set("name", Text(o.name));
-    od.set("href", Href(root, fe.Dir() + "index.html#overlay-" + text::Slugify(o.id)));
-    overlays.push_back(od);
+    Set(od, "name", Text(o.name));
+    Set(od, "href", Href(root, fe.Dir() + "index.html#overlay-" + text::Slugify(o.id)));
+    Append(overlays, std::move(od));
   }
-  SetList(d, "overlays", overlays);
-  d.set("has_overlays", !overlays.is_empty_list());
+  SetList(d, "overlays", std::move(overlays));
   return HtmlPage(RenderTemplate("level", d), fe.Published());
 }
 

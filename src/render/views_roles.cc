@@ -9,8 +9,8 @@ std::string SeniorityLabel(const std::string& s) { return s.empty() ? "Base titl
 
 Data RoleLink(const FrameworkEntry& fe, size_t r, const std::string& root) {
   Data d = Object();
-  d.set("title", Text(fe.roles[r].role->title));
-  d.set("href", Href(root, fe.roles[r].path));
+  Set(d, "title", Text(fe.roles[r].role->title));
+  Set(d, "href", Href(root, fe.roles[r].path));
   return d;
 }
 
@@ -27,38 +27,38 @@ Result<Page> RolesPage(const Site::Impl& site, std::string_view path) {
   for (const FrameworkEntry& fe : site.frameworks) {
     if (fe.roles.empty()) continue;
     Data c = Object();
-    c.set("name", Text(fe.fw.name));
-    c.set("anchor", "roles-" + fe.slug);
-    c.set("role_count", std::to_string(fe.roles.size()));
-    c.set("family_count", std::to_string(fe.families.size()));
+    Set(c, "name", Text(fe.fw.name));
+    Set(c, "anchor", "roles-" + fe.slug);
+    Set(c, "role_count", std::to_string(fe.roles.size()));
+    Set(c, "family_count", std::to_string(fe.families.size()));
     Data columns = List();
     for (const std::string& s : fe.seniorities) {
       Data col = Object();
-      col.set("label", SeniorityLabel(s));
-      columns.push_back(col);
+      Set(col, "label", SeniorityLabel(s));
+      Append(columns, std::move(col));
     }
-    c.set("columns", columns);
+    Set(c, "columns", std::move(columns));
     Data rows = List();
     for (const FamilyEntry& family : fe.families) {
       Data row = Object();
-      row.set("family", Text(family.name));
-      row.set("href", Href(root, family.path));
+      Set(row, "family", Text(family.name));
+      Set(row, "href", Href(root, family.path));
       Data cells = List();
       for (const std::string& s : fe.seniorities) {
         Data roles = List();
         for (size_t r : family.roles)
-          if (fe.roles[r].role->seniority == s) roles.push_back(RoleLink(fe, r, root));
+          if (fe.roles[r].role->seniority == s) Append(roles, RoleLink(fe, r, root));
         Data cell = Object();
-        cell.set("roles", roles);
-        cells.push_back(cell);
+        Set(cell, "roles", std::move(roles));
+        Append(cells, std::move(cell));
       }
-      row.set("cells", cells);
-      rows.push_back(row);
+      Set(row, "cells", std::move(cells));
+      Append(rows, std::move(row));
     }
-    c.set("rows", rows);
-    catalogues.push_back(c);
+    Set(c, "rows", std::move(rows));
+    Append(catalogues, std::move(c));
   }
-  d.set("catalogues", catalogues);
+  Set(d, "catalogues", std::move(catalogues));
   return HtmlPage(RenderTemplate("roles", d), false);
 }
 
@@ -67,19 +67,19 @@ Result<Page> RolePage(const Site::Impl& site, const FrameworkEntry& fe, size_t r
   const model::RoleProfile& role = *fe.roles[r].role;
   std::string root = RootOf(path);
   Data d = PageData(site, path, role.title);
-  d.set("catalogue_href", Href(root, "roles/index.html#roles-" + fe.slug));
-  d.set("catalogue", fe.fw.name);
-  d.set("title", Text(role.title));
-  d.set("family", Text(role.family));
-  d.set("seniority", SeniorityLabel(role.seniority));
+  Set(d, "catalogue_href", Href(root, "roles/index.html#roles-" + fe.slug));
+  Set(d, "catalogue", fe.fw.name);
+  Set(d, "title", Text(role.title));
+  Set(d, "family", Text(role.family));
+  Set(d, "seniority", SeniorityLabel(role.seniority));
   for (const FamilyEntry& f : fe.families)
-    if (f.name == role.family) d.set("family_href", Href(root, f.path));
-  d.set("summary_html", Text(site.BlockHtml(role.summary)));
+    if (f.name == role.family) Set(d, "family_href", Href(root, f.path));
+  Set(d, "summary_html", Text(site.BlockHtml(role.summary)));
   SetList(d, "responsibilities", StringList(site, role.responsibilities));
   SetList(d, "skills", StringList(site, role.skills));
   SetList(d, "kpis", StringList(site, role.kpis));
-  d.set("path_html", Text(site.BlockHtml(role.path)));
-  d.set("has_path", !role.path.empty());
+  Set(d, "path_html", Text(site.BlockHtml(role.path)));
+  Set(d, "has_path", !role.path.empty());
   return HtmlPage(RenderTemplate("role", d), fe.Published());
 }
 
@@ -88,17 +88,17 @@ Result<Page> FamilyPage(const Site::Impl& site, const FrameworkEntry& fe, size_t
   const FamilyEntry& family = fe.families[f];
   std::string root = RootOf(path);
   Data d = PageData(site, path, family.name + " — career ladder");
-  d.set("catalogue_href", Href(root, "roles/index.html#roles-" + fe.slug));
-  d.set("catalogue", fe.fw.name);
-  d.set("family", Text(family.name));
+  Set(d, "catalogue_href", Href(root, "roles/index.html#roles-" + fe.slug));
+  Set(d, "catalogue", fe.fw.name);
+  Set(d, "family", Text(family.name));
   Data steps = List();
   for (size_t r : family.roles) {
     Data s = RoleLink(fe, r, root);
-    s.set("seniority", SeniorityLabel(fe.roles[r].role->seniority));
-    s.set("summary_html", Text(site.BlockHtml(fe.roles[r].role->summary)));
-    steps.push_back(s);
+    Set(s, "seniority", SeniorityLabel(fe.roles[r].role->seniority));
+    Set(s, "summary_html", Text(site.BlockHtml(fe.roles[r].role->summary)));
+    Append(steps, std::move(s));
   }
-  SetList(d, "steps", steps);
+  SetList(d, "steps", std::move(steps));
   return HtmlPage(RenderTemplate("family", d), fe.Published());
 }
 
@@ -106,27 +106,27 @@ Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::stri
   std::string root = RootOf(path);
   Data d =
       PageData(site, path, query.empty() ? std::string("Search") : "Search: " + std::string(query));
-  d.set("query", std::string(query));
-  d.set("index_href", Href(root, "search-index.js"));
-  d.set("search_js_href", Href(root, "static/search.js"));
-  d.set("htmx_href", Href(root, "static/vendor/htmx.min.js"));
-  d.set("searched", !query.empty());
+  Set(d, "query", std::string(query));
+  Set(d, "index_href", Href(root, "search-index.js"));
+  Set(d, "search_js_href", Href(root, "static/search.js"));
+  Set(d, "htmx_href", Href(root, "static/vendor/htmx.min.js"));
+  Set(d, "searched", !query.empty());
   if (!site.options.static_site && !query.empty()) {
     Data hits = List();
     for (const SearchHit& h : SearchIn(site, query, 50)) {
       Data hd = Object();
-      hd.set("kind", h.kind);
-      hd.set("title", Text(h.title));
-      hd.set("context", h.context);
-      hd.set("href", Href(root, h.url));
-      hd.set("before", h.before);
-      hd.set("match", h.match);
-      hd.set("after", h.after);
-      hits.push_back(hd);
+      Set(hd, "kind", h.kind);
+      Set(hd, "title", Text(h.title));
+      Set(hd, "context", h.context);
+      Set(hd, "href", Href(root, h.url));
+      Set(hd, "before", h.before);
+      Set(hd, "match", h.match);
+      Set(hd, "after", h.after);
+      Append(hits, std::move(hd));
     }
-    d.set("hit_count", std::to_string(hits.list_value().size()));
-    d.set("no_hits", hits.is_empty_list());
-    SetList(d, "hits", hits);
+    Set(d, "hit_count", std::to_string(hits.list_value().size()));
+    Set(d, "no_hits", hits.is_empty_list());
+    SetList(d, "hits", std::move(hits));
   }
   return HtmlPage(RenderTemplate("search", d), false);
 }

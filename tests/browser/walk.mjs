@@ -22,8 +22,16 @@ try {
   await page.keyboard.press('Tab');
   check((await page.evaluate(() => document.activeElement.className)) === 'skip',
         'first Tab does not reach the skip link');
+  // One framework per seed, each under the name its document gives.
   const names = await page.locator('.cards h2 a').allTextContents();
-  check(names.length >= 3, `home lists ${names.length} frameworks`);
+  check(names.length === 5, `home lists ${names.length} frameworks, not the five seeds: ${names.join(' | ')}`);
+  for (const [seed, title] of [['000_', 'Sr Individual Contributor Path'],
+                               ['001_', 'Customer support career framework'],
+                               ['003_', 'CE Career Development Framework'],
+                               ['004_', 'Customer Engineering Career Ladder']]) {
+    check(seedText(seed).includes(title), `seed ${seed} changed: "${title}" not in it`);
+    check(names.includes(title), `home does not list "${title}" (seed ${seed}): ${names.join(' | ')}`);
+  }
   await shot(page, dir, '1-home');
 
   // Framework of seed 001: levels x competencies, an undefined level shown with its note.
@@ -66,38 +74,103 @@ try {
   check(changes > 0, 'compare page shows no change');
   await shot(page, dir, '4-compare');
 
-  // Compare across tracks from the form (seed 004 has IC and management paths).
+  // Compare across tracks from the form: seed 004 has an IC path and a management path. The
+  // pair is one the site has a page for (the static site lists its pages in data-pages; the
+  // server has every pair).
   await page.goto(urlOf(base, 'index.html'));
-  const ladder = page.locator('.cards h2 a:has-text("Customer Engineering Career Ladder")');
-  if (await ladder.count()) {
-    await ladder.click();
-    await page.click('.fw-nav a:has-text("Compare levels")');
-    const options = await page.locator('select#a option').evaluateAll(
-      (os) => os.map((o) => ({ value: o.value, label: o.textContent })));
-    const ic = options.find((o) => /IC|Individual/i.test(o.label));
-    const mg = options.find((o) => /Manag/i.test(o.label));
-    if (ic && mg) {
-      await page.selectOption('select#a', ic.value);
-      await page.selectOption('select#b', mg.value);
-      await page.click('form.compare button');
-      await page.waitForSelector('table.compare');
-      check((await page.textContent('main')).includes('across tracks'), 'no cross-track compare');
-      await shot(page, dir, '4b-compare-across-tracks');
+  await page.click('.cards h2 a:has-text("Customer Engineering Career Ladder")');
+  await page.click('.fw-nav a:has-text("Compare levels")');
+  const options = await page.locator('select#a option').evaluateAll(
+    (os) => os.map((o) => ({ value: o.value, label: o.textContent })));
+  const pages = await page.getAttribute('form.compare', 'data-pages');
+  check(base.startsWith('http') ? pages === null : pages !== null,
+        `data-pages ${pages === null ? 'missing on the static site' : 'present on the server'}`);
+  const icPath = (o) => /^IC Path/i.test(o.label);
+  const mgPath = (o) => /^Management Path/i.test(o.label);
+  check(options.some(icPath) && options.some(mgPath),
+        `no IC and management levels to compare: ${options.map((o) => o.label).join(' | ')}`);
+  let pair = null;
+  for (const a of options.filter(icPath)) {
+    for (const b of options.filter(mgPath)) {
+      if (!pair && (pages === null || pages.split(' ').includes(`${a.value}--${b.value}`))) pair = [a, b];
     }
   }
+  check(pair, `no IC -> management comparison among the pages: ${pages}`);
+  if (pages !== null) {
+    // A pair the static site has no page for: the form says so and stays on the page.
+    const all = options.flatMap((a) => options.map((b) => [a, b])).filter(([a, b]) => a.value !== b.value);
+    const missing = all.find(([a, b]) => !pages.split(' ').includes(`${a.value}--${b.value}`));
+    check(missing, 'the static site has every pair: nothing to check');
+    const before = page.url();
+    await page.selectOption('select#a', missing[0].value);
+    await page.selectOption('select#b', missing[1].value);
+    await page.click('form.compare button');
+    await page.waitForFunction(() => document.querySelector('.compare-missing').textContent.length > 0);
+    check(page.url() === before, `the form left the page for a missing pair: ${page.url()}`);
+    check((await page.textContent('.compare-missing')).includes('ladder serve'),
+          'the message does not point to ladder serve');
+  }
+  await page.selectOption('select#a', pair[0].value);
+  await page.selectOption('select#b', pair[1].value);
+  await page.click('form.compare button');
+  await page.waitForSelector('table.compare');
+  check(page.url().includes(`${pair[0].value}--${pair[1].value}.html`), `compare form went to ${page.url()}`);
+  const summary = await page.textContent('main > p:has-text("across tracks")');
+  const counts = summary.match(/(\d+) behaviours added, (\d+) reworded, (\d+) removed/);
+  check(counts, `cross-track summary: ${summary}`);
+  const [added, reworded, removed] = counts.slice(1).map(Number);
+  check(added + reworded + removed > 0, `nothing changes from ${pair[0].label} to ${pair[1].label}`);
+  check(await page.locator('table.compare ul.added > li').count() === added, 'added count differs from the list');
+  check(await page.locator('table.compare ul.changed > li').count() === reworded, 'reworded count differs');
+  check(await page.locator('table.compare ul.removed > li').count() === removed, 'removed count differs');
+  check(await page.locator('table.compare ul.added .badge-new').count() === added, 'added items not labelled');
+  if (reworded > 0) {
+    check(await page.locator('table.compare ul.changed ins, table.compare ul.changed del').count() > 0,
+          'reworded behaviours have no word-level marks');
+  }
+  check(await page.locator('h1').textContent() === `${pair[0].label.split(' — ')[1]} → ${pair[1].label.split(' — ')[1]}`,
+        `compare title: ${await page.locator('h1').textContent()}`);
+  await shot(page, dir, '4b-compare-across-tracks');
 
   // Role catalogue of seed 002: 30 roles in 10 families, families x seniorities.
   await page.click('header.site a:has-text("Role catalogue")');
   const section = page.locator('section:has(h2:has-text("Role catalogue"))');
   check((await section.locator('p.count').textContent()).trim() === '30 roles in 10 families.',
         `catalogue count: ${await section.locator('p.count').textContent()}`);
-  check(await section.locator('table.roles tbody tr').count() === 10, 'not 10 family rows');
-  check(await section.locator('table.roles a.role').count() === 30, 'not 30 role links');
+  const grid = await section.locator('table.roles').evaluate((t) => ({
+    seniorities: [...t.querySelectorAll('thead th[scope=col]')].slice(1).map((th) => th.textContent.trim()),
+    rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({
+      family: tr.querySelector('th[scope=row]').textContent.trim(),
+      cells: [...tr.querySelectorAll('td')].map((td) =>
+        [...td.querySelectorAll('a.role')].map((a) => ({ title: a.textContent.trim(), href: a.getAttribute('href') }))),
+    })),
+  }));
+  check(grid.rows.length === 10, `${grid.rows.length} family rows, not 10`);
+  check(new Set(grid.rows.map((r) => r.family)).size === 10, 'family rows are not 10 distinct families');
+  const links = grid.rows.flatMap((r) => r.cells.flat());
+  check(links.length === 30, `${links.length} role links, not 30`);
+  check(new Set(links.map((l) => l.href)).size === 30, 'role links do not lead to 30 distinct pages');
+  check(grid.rows.every((r) => r.cells.length === grid.seniorities.length), 'rows and seniority columns differ');
+  check(grid.seniorities.length >= 3, `seniority columns: ${grid.seniorities.join(' | ')}`);
+  check(grid.rows.every((r) => r.cells.some((c) => c.length > 0)), 'a family row without roles');
   await shot(page, dir, '5-roles');
-  await section.locator('table.roles a.role').first().click();
-  check(await page.isVisible('h1'), 'role page has no title');
 
-  // Search: snippets that link to the level and competency.
+  // A role page: its title, family, seniority and summary, as the catalogue and seed 002 say.
+  const row = grid.rows.find((r) => r.cells.some((c) => c.length > 0));
+  const col = row.cells.findIndex((c) => c.length > 0);
+  const role = row.cells[col][0];
+  await section.locator(`table.roles a.role:text-is("${role.title}")`).first().click();
+  await page.waitForSelector('h1');
+  check((await page.textContent('h1')).trim() === role.title, `role page title: ${await page.textContent('h1')}`);
+  const meta = (await page.textContent('main p.meta')).trim();
+  check(meta === `${row.family} · ${grid.seniorities[col]}`, `role page family · seniority: ${meta}`);
+  const roleSummary = (await page.textContent('main .summary')).replace(/\s+/g, ' ').trim();
+  check(roleSummary.length > 40, `role summary: "${roleSummary}"`);
+  const seed002 = seedText('002_').replace(/\s+/g, ' ');
+  check(seed002.includes(roleSummary.slice(0, 40)), `role summary not from seed 002: "${roleSummary.slice(0, 40)}"`);
+  check(seed002.includes(role.title), `role title not in seed 002: ${role.title}`);
+
+  // Search: snippets that link to the level page, at the competency's anchor.
   await page.goto(urlOf(base, 'index.html'));
   await page.fill('#q', 'observability');
   await page.press('#q', 'Enter');
@@ -107,11 +180,26 @@ try {
   check((await page.locator('#results li.hit mark').first().textContent()).toLowerCase() ===
         'observability', 'search snippet does not mark the word');
   await shot(page, dir, '6-search');
-  const href = await page.locator('#results li.hit a').first().getAttribute('href');
-  check(/\.html#c-/.test(href) || /\.html/.test(href), `hit link ${href}`);
-  await page.locator('#results li.hit a').first().click();
+  const hit = page.locator('#results li.hit:has(.kind:text-is("behaviour"))').first();
+  check(await hit.count() === 1, 'no behaviour among the hits');
+  const href = await hit.locator('a').getAttribute('href');
+  const anchor = href.match(/(?:^|\/)f\/[^/]+\/[^/]+\/[^/#]+\.html#(c-[a-z0-9-]+)$/);
+  check(anchor, `hit link is not a level page with a competency anchor: ${href}`);
+  const hitTitle = (await hit.locator('a').textContent()).trim();
+  await hit.locator('a').click();
   await page.waitForLoadState();
-  check(await page.isVisible('h1'), 'search hit leads nowhere');
+  check(new URL(page.url()).hash === `#${anchor[1]}`, `hit led to ${page.url()}`);
+  const target = page.locator(`tr#${anchor[1]}`);
+  check(await target.count() === 1, `the level page has no row ${anchor[1]}`);
+  check(await page.evaluate(() => document.querySelector(':target')?.id) === anchor[1],
+        'the competency row is not the target');
+  const rowHead = (await target.locator('th[scope=row]').textContent()).trim();
+  check(hitTitle.split(' · ').some((part) => rowHead.startsWith(part.trim())),
+        `hit "${hitTitle}" landed on row "${rowHead}"`);
+  check((await target.locator('td.current').textContent()).toLowerCase().includes('observability'),
+        'the current level does not say observability in that competency');
+  const box = await target.boundingBox();
+  check(box && box.y >= -1 && box.y < 1000, `the competency row is not in view (y=${box && box.y})`);
 
   check(problems.length === 0, problems.join('\n'));
   console.log(`ok: ${name} walk`);

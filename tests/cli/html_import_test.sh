@@ -49,7 +49,13 @@ assert [(t["from"], t["to"]) for t in f["transitions"]] == [("ic", "management")
 PY
 
 # A folder of level pages is one framework with two tracks; the conflict is reported.
-"$LADDER" import "$FIX/pages" --to json -o "$T/pages.json" 2> "$T/pages.err"
+# The conflicting copy's words are not imported: the framework is written and the exit
+# status is 1 (findings), said on stderr in one line.
+set +e
+"$LADDER" import "$FIX/pages" --to json -o "$T/pages.json" 2> "$T/pages.err"; rc=$?
+set -e
+[[ $rc == 1 ]] || fail "folder with a conflict: exit $rc"
+grep -q "^ladder: 1 passage of the source not imported" "$T/pages.err" || fail "no findings line"
 grep -q "conflicting text for level 'Engineer 2'" "$T/pages.err" || fail "no conflict warning"
 $PY - "$T/pages.json" <<'PY'
 import json, sys

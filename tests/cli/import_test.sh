@@ -123,6 +123,70 @@ set +e
 set -e
 [[ $rc == 2 ]] || fail "--json without --report: exit $rc"
 
+# Exit status: 1 ("findings") when passages were not imported, after writing the framework
+# and the report, with one line on stderr; the page's navigation and footer are such passages.
+VAR="$LADDER_SOURCE_DIR/src/formats/testdata/import"
+set +e
+"$LADDER" import "$VAR/analytics.html" -o "$T/analytics.yaml" 2> "$T/err"; rc=$?
+set -e
+[[ $rc == 1 ]] || fail "partial import: exit $rc"
+grep -q "^ladder: 2 passages of the source not imported (run with --report to list them)" "$T/err" ||
+  fail "findings line: $(cat "$T/err")"
+[[ $(grep -c "^ladder:" "$T/err") == 1 ]] || fail "more than one line: $(cat "$T/err")"
+grep -q "^ladder: 1" "$T/analytics.yaml" || fail "framework not written on exit 1"
+grep -q "code: A1" "$T/analytics.yaml" || fail "code in brackets not read: $(cat "$T/analytics.yaml")"
+set +e
+"$LADDER" import "$VAR/analytics.html" --report --json > "$T/analytics.json" 2> "$T/err"; rc=$?
+set -e
+[[ $rc == 1 ]] || fail "partial import with --report --json: exit $rc"
+$PY - "$T/analytics.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [p["text"] for p in r["not_imported"]] == ["Home Open jobs", "Example Co, 2025"], r["not_imported"]
+assert any("'Analyst'" in w["message"] and w["line"] == 12 for w in r["warnings"]), r["warnings"]
+PY
+"$LADDER" import --help > "$T/help"
+grep -q "0 when everything of the source was imported; 1 when" "$T/help" || fail "--help: exit status"
+grep -q "2 for bad input or usage" "$T/help" || fail "--help: exit 2"
+
+# A Markdown document whose content is a pipe table of levels is detected and read.
+"$LADDER" import "$VAR/pipe_matrix.md" --to json > "$T/pipe.json"
+$PY - "$T/pipe.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert f["framework"]["source"]["format"] == "levels-table", f["framework"]
+levels = f["tracks"][0]["levels"]
+assert [l["code"] for l in levels] == ["junior", "mid", "senior"], levels
+assert levels[2]["expectations"]["collaboration"] == {"undefined": True, "note": "TBD"}, levels[2]
+PY
+
+# A Markdown ladder: "Not yet defined" and "TBD" make cells and levels undefined; the sections
+# after the levels (a lead section, moving to management, promotions) are notes, not levels.
+"$LADDER" import "$VAR/prose_after_levels.md" --to json > "$T/md.json"
+$PY - "$T/md.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+levels = f["tracks"][0]["levels"]
+assert [l["title"] for l in levels] == ["Associate Designer", "Designer", "Senior Designer", "Principal Designer"], levels
+assert levels[0]["expectations"]["collaboration"] == {"undefined": True, "note": "Not yet defined"}, levels[0]
+assert levels[3]["state"] == "undefined" and levels[3]["note"].startswith("TBD"), levels[3]
+assert [n["title"] for n in f["notes"]] == ["Lead Designers", "Moving into management", "How promotions work"], f["notes"]
+assert f["transitions"][0]["to"] == "management", f["transitions"]
+PY
+
+# A framework already in Ladder's canonical format is refused, pointing at load and fmt.
+check_bad "$LADDER_SOURCE_DIR/examples/engineering.yaml" "engineering.yaml:1: this is already a framework in Ladder.s canonical format"
+grep -q "store it with .ladder load., normalise it with .ladder fmt." "$T/err" || fail "canonical refusal does not name load and fmt: $(cat "$T/err")"
+
+# HTML cut inside a tag: imported as far as it goes, with a warning naming the line.
+head -c 700 "$VAR/pillar_columns.html" > "$T/cut.html"
+printf '<td class="wi' >> "$T/cut.html"
+line=$(wc -l < "$T/cut.html"); line=$((line + 1))
+set +e
+"$LADDER" import "$T/cut.html" > /dev/null 2> "$T/err"
+set -e
+grep -q "cut.html:$line: the document ends inside an HTML tag" "$T/err" || fail "truncation: $(cat "$T/err")"
+
 # -o is written when the import succeeds; the framework passes `ladder fmt --check`.
 "$LADDER" import "$T/cat.md" -o "$T/existing.yaml"
 grep -q "^ladder: 1" "$T/existing.yaml" || fail "-o not written"

@@ -66,7 +66,7 @@ grep -q "inherits: technician" "$T/b.yaml" || fail "inheritance not resolved"
 "$LADDER" import --from plain-text "$FIX/spaces_crlf.txt" > "$T/s.yaml"
 grep -q "code: senior-analyst" "$T/s.yaml" || fail "space-separated table not read"
 grep -q "rule: {sme_skillsets: {count: 2}}" "$T/s.yaml" || fail "semicolon requirements not split"
-"$LADDER" import --from plain-text "$FIX/no_requirements.txt" | grep "code: shift-lead" >/dev/null ||
+"$LADDER" import --from plain-text "$FIX/no_requirements.txt" | grep "code: L2" >/dev/null ||
   fail "table without requirements not read"
 
 # Bad input: no role table (forced), a binary file: exit 2 with file and reason.
@@ -83,4 +83,16 @@ set +e
 rc=$?
 set -e
 [ $rc -eq 2 ] || fail "binary: exit $rc"
+# A Grade column gives the level codes, so "2 years at S2" is a typed rule on a real level;
+# dash and star bullets inside a cell are behaviours; "None" and "n/a" are no requirement.
+"$LADDER" import "$LADDER_SOURCE_DIR/src/formats/testdata/import/grades.txt" -o "$T/grades.yaml"
+grep -q "rule: {time_at_level: {level: S2, months: 24}}" "$T/grades.yaml" || fail "grade code not resolved"
+grep -q -- "- Keeps the SLAs" "$T/grades.yaml" || fail "dash bullets not split"
+grep -q -- "- Writes knowledge articles" "$T/grades.yaml" || fail "star bullets not split"
+if grep -qi "text: none\|text: n/a" "$T/grades.yaml"; then fail "'None' read as a requirement"; fi
+set +e
+"$LADDER" lint "$T/grades.yaml" > /dev/null; rc=$?
+set -e
+[[ $rc -le 1 ]] || fail "grades.yaml does not lint: exit $rc"
+
 echo ok

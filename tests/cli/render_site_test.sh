@@ -22,6 +22,20 @@ done
 "$LADDER" render --out "$tmp/b" "$fixtures/field_service.yaml" 2>/dev/null
 diff -r "$tmp/a" "$tmp/b" >/dev/null || fail "two renders differ: $(diff -r "$tmp/a" "$tmp/b" | head -5)"
 
+# Whatever the number of threads, the same bytes.
+for jobs in 1 3; do
+  "$LADDER" render --jobs "$jobs" --out "$tmp/j$jobs" "$fixtures/field_service.yaml" 2>/dev/null
+  diff -r "$tmp/a" "$tmp/j$jobs" >/dev/null || fail "--jobs $jobs gives other bytes"
+done
+
+# The comparisons a level leads to, not every pair: neighbours in a track, equal ranks across
+# tracks, and the next rank up in another track; the compare index says the server does any two.
+got=$(cd "$tmp/a/f/field-service/compare" && LC_ALL=C ls | grep -v '^index.html$' | tr '\n' ' ')
+want="mgmt.m1--tech.t3.html tech.t1--mgmt.m1.html tech.t1--tech.t2.html tech.t2--mgmt.m1.html tech.t2--tech.t3.html "
+[[ $got == "$want" ]] || fail "compare pages: $got"
+grep -q 'ladder serve</code> compares any two levels' "$tmp/a/f/field-service/compare/index.html" ||
+  fail "the compare index does not say that the server compares any two levels"
+
 # Golden pages (regenerate with LADDER_UPDATE_GOLDEN=1 after checking the change by eye).
 for page in f/field-service/tech/t2.html f/field-service/index.html \
             f/field-service/compare/tech.t1--tech.t2.html roles/index.html; do

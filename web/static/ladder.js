@@ -3,18 +3,31 @@
 // - charts: draws [data-chart] canvases with Chart.js when it is loaded.
 (function () {
   'use strict';
+  // On the server any pair has a page; the static site lists its pages in data-pages and says
+  // so when the chosen pair is not among them.
   var form = document.querySelector('form[data-compare]');
   if (form) {
     form.addEventListener('submit', function (event) {
-      var a = form.elements.a.selectedOptions[0];
-      var b = form.elements.b.selectedOptions[0];
-      if (!a || !b || a.value === b.value) return;
+      var a = form.elements.a.value;
+      var b = form.elements.b.value;
+      var missing = form.querySelector('.compare-missing');
+      if (!a || !b) return;
       event.preventDefault();
-      // Pages exist for pairs in framework order: the lower index comes first.
-      var first = a, second = b;
-      if (Number(a.dataset.index) > Number(b.dataset.index)) { first = b; second = a; }
-      window.location.href = encodeURIComponent(first.value) + '--' +
-        encodeURIComponent(second.value) + '.html';
+      if (a === b) {
+        if (missing) missing.textContent = 'Choose two different levels.';
+        return;
+      }
+      var page = a + '--' + b;
+      var pages = form.getAttribute('data-pages');
+      if (pages !== null && pages.split(' ').indexOf(page) < 0) {
+        if (missing) {
+          missing.textContent = 'This copy has no page for that pair: choose one of the ' +
+            'comparisons listed below, or open the framework in ladder serve, which compares ' +
+            'any two levels.';
+        }
+        return;
+      }
+      window.location.href = encodeURIComponent(a) + '--' + encodeURIComponent(b) + '.html';
     });
   }
   if (window.Chart) {
