@@ -29,7 +29,7 @@ free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("12
 
 # Ladder: an empty database gets the examples, published; serve it.
 lport=$(free_port)
-"$ladder" serve --listen "127.0.0.1:$lport" --database "sqlite:$tmp/bench.db" --quiet 2>"$tmp/ladder.log" &
+"$ladder" serve --listen "127.0.0.1:$lport" --database "sqlite:$tmp/bench.db" --public --quiet 2>"$tmp/ladder.log" &
 pids+=($!)
 for _ in $(seq 200); do grep -q serving "$tmp/ladder.log" && break; sleep 0.05; done
 grep -q serving "$tmp/ladder.log" || { cat "$tmp/ladder.log" >&2; exit 2; }

@@ -122,8 +122,11 @@ int RunServe(const ServeOptions& options) {
   }
   auto ready = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
-  std::fprintf(stderr, "ladder: serving at http://%s:%d/ (ready in %lld ms; Ctrl-C to stop)\n",
-               listen->first.c_str(), http.Port(), static_cast<long long>(ready.count()));
+  std::fprintf(stderr,
+               "ladder: serving %zu frameworks at http://%s:%d/ (ready in %lld ms; Ctrl-C to "
+               "stop)\n",
+               http.FrameworkCount(), listen->first.c_str(), http.Port(),
+               static_cast<long long>(ready.count()));
   Status ran = http.Run();
   running = nullptr;
   stop_watching();

@@ -624,6 +624,11 @@ Server::~Server() {
 
 Status Server::Load() { return impl_->services.ReloadSite(true); }
 
+size_t Server::FrameworkCount() const {
+  std::shared_ptr<const render::Site> site = impl_->services.Site();
+  return site ? site->Frameworks().size() : 0;
+}
+
 Status Server::Bind() {
   httplib::Server& http = impl_->http;
   const ServerOptions& o = impl_->services.options;

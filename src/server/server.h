@@ -55,6 +55,8 @@ class Server {
 
   // Builds the published site from the store. Errors: the store's, or the site's.
   Status Load();
+  // How many frameworks the published site shows.
+  size_t FrameworkCount() const;
   // Binds the address. Errors: kUnavailable (address in use, no permission).
   Status Bind();
   // The bound port (after Bind()).

@@ -22,7 +22,7 @@ rm -rf "$artifacts"; mkdir -p "$artifacts"
 serve() {
   local log=$tmp/serve.$RANDOM.log
   : >"$log"
-  "$LADDER" serve --listen 127.0.0.1:0 --quiet "$@" 2>"$log" &
+  "$LADDER" serve --listen 127.0.0.1:0 --quiet --public "$@" 2>"$log" &
   pids+=($!)
   for _ in $(seq 200); do grep -q "serving" "$log" && break; sleep 0.05; done
   port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$log")

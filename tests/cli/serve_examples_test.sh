@@ -26,7 +26,7 @@ start() {
   local dir=$1
   shift
   log=$tmp/serve.$RANDOM.log
-  (cd "$dir" && exec "$LADDER" serve --listen 127.0.0.1:0 --quiet "$@") 2>"$log" &
+  (cd "$dir" && exec "$LADDER" serve --listen 127.0.0.1:0 --public --quiet "$@") 2>"$log" &
   server=$!
   for _ in $(seq 200); do grep -q "serving" "$log" && break; sleep 0.05; done
   port=$(sed -n 's/.*serving .* at http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$log")

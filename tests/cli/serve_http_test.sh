@@ -45,10 +45,19 @@ wait "$server" || fail "server exit status $? after SIGTERM"
 server=""
 grep -q "stopped" "$tmp/log" || fail "no clean stop"
 
-# A port in use: a clear error, not a crash.
+# A port in use: a second server refuses to start (no silent sharing of the port), exit 3.
 "$LADDER" serve --listen 127.0.0.1:0 "$LADDER_SOURCE_DIR/tests/render/field_service.yaml" 2>"$tmp/log" &
 server=$!
 for _ in $(seq 100); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
+port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/log")
+[[ -n $port ]] || fail "server did not start"
+set +e
+timeout 10 "$LADDER" serve --listen "127.0.0.1:$port" "$LADDER_SOURCE_DIR/tests/render/field_service.yaml" 2>"$tmp/err"
+status=$?
+set -e
+[[ $status == 3 ]] || fail "a second server on port $port exited $status: $(cat "$tmp/err")"
+grep -q "address in use" "$tmp/err" || fail "port in use message: $(cat "$tmp/err")"
+[[ $(curl -s "http://127.0.0.1:$port/healthz") == ok ]] || fail "the first server stopped answering"
 set +e
 "$LADDER" serve --listen nonsense "$LADDER_SOURCE_DIR/tests/render/field_service.yaml" 2>"$tmp/err"
 status=$?
