@@ -36,8 +36,20 @@ class Dialect {
   // The Ladder error code for a database error.
   virtual ErrorCode Classify(const soci::soci_error& e) const = 0;
 
-  virtual Result<std::vector<SearchHit>> Search(soci::session& s, std::string_view query,
-                                                const SearchOptions& options) const = 0;
+  // Search pre-selection (search_text.h): the FROM clause (passages aliased `p`) and the
+  // condition that keep the passages whose `terms` contain every one of `stems`; the condition
+  // binds `*param` exactly once, or nothing when it sets *param to "". Must select a superset
+  // of the true matches (the shared code decides which match); the same passages on every
+  // backend is best for speed, not needed for parity. Throws soci::soci_error.
+  virtual std::string CandidateFrom() const = 0;
+  virtual std::string CandidateWhere(soci::session& s, const std::vector<std::string>& stems,
+                                     std::string* param) const = 0;
+  // Loading a dump keeps the audit log's ids: what an INSERT needs to write an identity column
+  // ("" or " OVERRIDING SYSTEM VALUE"), and what brings the table's id generator past the
+  // highest id afterwards. Throws soci::soci_error.
+  virtual std::string OverridingIdentity() const = 0;
+  virtual void AfterExplicitIds(soci::session& s, const std::string& table) const = 0;
+
   virtual Status Backup(soci::session& s, std::string_view path) const = 0;
   virtual Status Restore(soci::session& s, std::string_view path) const = 0;
 };

@@ -1,6 +1,7 @@
 #include "storage/sql_store.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -8,11 +9,14 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "base/text.h"
 #include "storage/record_json.h"
 #include "storage/row.h"
+#include "storage/search_text.h"
+#include "storage/sql_dump.h"
 
 namespace ladder::storage::internal {
 namespace {
@@ -106,6 +110,8 @@ constexpr RecordTable kRaises{"raises", "raise", "ra"};
 struct PassageRow {
   model::Framework const* f;
   std::string kind, track, level, level_title, competency, title, body;
+  long long ord = 0;  // position in the version, a stable order for equal scores
+  std::string terms;  // search_text.h IndexTerms(title, body)
 };
 
 std::vector<PassageRow> PassagesOf(const Framework& f) {
@@ -113,8 +119,10 @@ std::vector<PassageRow> PassagesOf(const Framework& f) {
   auto add = [&](HitKind k, std::string track, std::string level, std::string level_title,
                  std::string competency, std::string title, std::string body) {
     if (text::Trim(body).empty()) return;
+    std::string terms = IndexTerms(title, body);
     out.push_back({&f, HitKindName(k), std::move(track), std::move(level), std::move(level_title),
-                   std::move(competency), std::move(title), std::move(body)});
+                   std::move(competency), std::move(title), std::move(body),
+                   static_cast<long long>(out.size()), std::move(terms)});
   };
   for (const auto& t : f.tracks) {
     for (const auto& l : t.levels) {
@@ -188,73 +196,7 @@ class SqlStore final : public Store {
           soci::use(f.id), soci::use(f.version), soci::use(f.name), soci::use(f.family),
           soci::use(f.effective), soci::use(now), soci::use(doc);
 
-      // Levels: keep rows that stay (assignments point at them), drop the others.
-      std::set<std::pair<std::string, std::string>> wanted;
-      for (const auto& t : f.tracks)
-        for (const auto& l : t.levels) wanted.insert({t.id, l.code});
-      std::vector<std::pair<std::string, std::string>> gone;
-      {
-        soci::rowset<soci::row> rows =
-            (s.prepare << "SELECT track, code FROM levels WHERE framework = :f AND version = :v",
-             soci::use(f.id), soci::use(f.version));
-        for (const auto& r : rows) {
-          std::pair<std::string, std::string> key{GetStr(r, 0), GetStr(r, 1)};
-          if (!wanted.count(key)) gone.push_back(key);
-        }
-      }
-      for (auto& [track, code] : gone) {
-        std::string person;
-        soci::indicator pind = soci::i_null;
-        s << "SELECT person FROM assignments WHERE framework = :f AND version = :v AND track = "
-             ":t AND level = :l LIMIT 1",
-            soci::into(person, pind), soci::use(f.id), soci::use(f.version), soci::use(track),
-            soci::use(code);
-        if (s.got_data() && pind == soci::i_ok)
-          return MakeError(ErrorCode::kConflict, "level " + track + "/" + code + " of " + f.id +
-                                                     "@" + f.version + " is assigned to person " +
-                                                     person + " and cannot be removed");
-        s << "DELETE FROM levels WHERE framework = :f AND version = :v AND track = :t AND "
-             "code = :c",
-            soci::use(f.id), soci::use(f.version), soci::use(track), soci::use(code);
-      }
-      for (const auto& t : f.tracks)
-        for (const auto& l : t.levels) {
-          long long rank = l.rank;
-          s << "INSERT INTO levels (framework, version, track, code, rank, title) VALUES (:f, "
-               ":v, :t, :c, :r, :ti) ON CONFLICT (framework, version, track, code) DO UPDATE "
-               "SET rank = excluded.rank, title = excluded.title",
-              soci::use(f.id), soci::use(f.version), soci::use(t.id), soci::use(l.code),
-              soci::use(rank), soci::use(l.title);
-        }
-
-      s << "DELETE FROM roles WHERE framework = :f AND version = :v", soci::use(f.id),
-          soci::use(f.version);
-      for (std::size_t i = 0; i < f.roles.size(); ++i) {
-        const auto& r = f.roles[i];
-        long long ord = static_cast<long long>(i);
-        std::string rdoc = Dump(ToJson(r));
-        s << "INSERT INTO roles (framework, version, ord, family, seniority, title, doc) VALUES "
-             "(:f, :v, :o, :fam, :sen, :t, :d)",
-            soci::use(f.id), soci::use(f.version), soci::use(ord), soci::use(r.family),
-            soci::use(r.seniority), soci::use(r.title), soci::use(rdoc);
-      }
-
-      s << "DELETE FROM passages WHERE framework = :f AND version = :v", soci::use(f.id),
-          soci::use(f.version);
-      {
-        PassageRow p;
-        soci::statement st =
-            (s.prepare << "INSERT INTO passages (framework, version, kind, track, level, "
-                          "level_title, competency, title, body) VALUES (:f, :v, :k, :t, :l, "
-                          ":lt, :c, :ti, :b)",
-             soci::use(f.id), soci::use(f.version), soci::use(p.kind), soci::use(p.track),
-             soci::use(p.level), soci::use(p.level_title), soci::use(p.competency),
-             soci::use(p.title), soci::use(p.body));
-        for (PassageRow& row : PassagesOf(f)) {
-          p = std::move(row);
-          st.execute(true);
-        }
-      }
+      LADDER_TRY_STATUS(PutFrameworkRows(s, f));
       Json summary = {
           {"framework", f.id}, {"version", f.version}, {"status", "draft"}, {"name", f.name}};
       return Audit(s, actor, exists ? "framework.update_draft" : "framework.save_draft",
@@ -304,15 +246,21 @@ class SqlStore final : public Store {
       if (status == "published")
         return MakeError(ErrorCode::kConflict, "framework " + f + " version " + v +
                                                    " is published and cannot be deleted");
-      for (const char* table : {"assignments", "assessments", "cases"}) {
+      for (const auto& [table, what] :
+           {std::pair{"assignments", "assignment"}, std::pair{"assessments", "assessment"},
+            std::pair{"cases", "case"}}) {
+        std::string first;
         long long n = 0;
-        s << std::string("SELECT COUNT(*) FROM ") + table +
+        soci::indicator ind = soci::i_null;
+        s << std::string("SELECT COUNT(*), MIN(id) FROM ") + table +
                  " WHERE framework = :f AND version = :v",
-            soci::into(n), soci::use(f), soci::use(v);
+            soci::into(n), soci::into(first, ind), soci::use(f), soci::use(v);
         if (n > 0)
-          return MakeError(ErrorCode::kConflict, "framework " + f + " version " + v +
-                                                     " is used by " + std::to_string(n) + " " +
-                                                     table + " and cannot be deleted");
+          return MakeError(ErrorCode::kConflict,
+                           "framework " + f + " version " + v + " cannot be deleted: " + what +
+                               " " + first + " refers to it" +
+                               (n > 1 ? " (and " + std::to_string(n - 1) + " more)" : ""),
+                           {}, table);
       }
       for (const char* table : {"passages", "roles", "levels", "framework_versions"})
         s << std::string("DELETE FROM ") + table + " WHERE framework = :f AND version = :v",
@@ -475,21 +423,24 @@ class SqlStore final : public Store {
     return Write([&](soci::session& s) -> Status {
       std::string before = PersonDoc(s, pid);
       if (before.empty()) return MakeError(ErrorCode::kNotFound, "no person " + pid);
-      for (const char* table : {"assignments", "evidence", "metrics", "assessments", "signoffs",
-                                "cases", "waivers", "raises"}) {
-        long long n = 0;
-        s << std::string("SELECT COUNT(*) FROM ") + table + " WHERE person = :p", soci::into(n),
-            soci::use(pid);
-        if (n > 0)
-          return MakeError(ErrorCode::kConflict, "person " + pid + " has " + std::to_string(n) +
-                                                     " " + table + " and cannot be deleted");
+      // Every record that names the person, as (table, column, what it is called).
+      static constexpr std::array<std::array<const char*, 3>, 11> kReferences = {{
+          {"assignments", "person", "assignment"},
+          {"evidence", "person", "evidence"},
+          {"metrics", "person", "metric"},
+          {"assessments", "person", "assessment"},
+          {"assessments", "assessor", "assessment"},
+          {"signoffs", "person", "sign-off"},
+          {"cases", "person", "case"},
+          {"waivers", "person", "waiver"},
+          {"raises", "person", "raise"},
+          {"users", "person", "user"},
+          {"people", "manager", "report"},
+      }};
+      for (const auto& [table, column, what] : kReferences) {
+        LADDER_TRY_STATUS(RefuseIfReferenced(s, table, column, pid, what,
+                                             "person " + pid + " cannot be deleted"));
       }
-      long long reports = 0;
-      s << "SELECT COUNT(*) FROM people WHERE manager = :p", soci::into(reports), soci::use(pid);
-      if (reports > 0)
-        return MakeError(ErrorCode::kConflict, "person " + pid + " manages " +
-                                                   std::to_string(reports) +
-                                                   " people and cannot be deleted");
       s << "DELETE FROM people WHERE id = :p", soci::use(pid);
       return Audit(s, actor, "person.delete", "person:" + pid, before, "");
     });
@@ -991,16 +942,91 @@ class SqlStore final : public Store {
                                         const SearchOptions& options) override {
     if (text::Trim(query).empty())
       return MakeError(ErrorCode::kInvalidArgument, "nothing to search for: the query is empty");
-    return Read([&](soci::session& s) { return shared_->dialect->Search(s, query, options); });
+    QueryTerms terms = QueryTermsOf(query);
+    if (terms.empty())
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "nothing to search for in \"" + std::string(query) + "\"");
+    return Read([&](soci::session& s) -> Result<std::vector<SearchHit>> {
+      const Dialect& d = *shared_->dialect;
+      std::string param;
+      std::string where = d.CandidateWhere(s, DistinctStems(terms), &param);
+      std::string sql =
+          "SELECT p.kind, p.framework, fv.name, p.version, p.track, p.level, p.level_title, "
+          "p.competency, p.title, p.body, p.ord FROM " +
+          d.CandidateFrom() +
+          " JOIN framework_versions fv ON fv.framework = p.framework AND fv.version = "
+          "p.version WHERE " +
+          where + " AND " + SearchVersionFilter(options);
+      std::string fw = options.framework;
+      if (!fw.empty()) sql += " AND p.framework = :fw";
+      struct Found {
+        SearchHit hit;
+        long long ord;
+        PassageMatch match;
+      };
+      std::vector<Found> found;
+      soci::statement st(s);
+      soci::row r;
+      st.exchange(soci::into(r));
+      if (!param.empty()) st.exchange(soci::use(param));
+      if (!fw.empty()) st.exchange(soci::use(fw));
+      st.alloc();
+      st.prepare(sql);
+      st.define_and_bind();
+      if (st.execute(true)) {
+        do {
+          std::string title = GetStr(r, 8), body = GetStr(r, 9);
+          PassageMatch m = MatchPassage(terms, title, body);
+          if (!m.matches) continue;
+          SearchHit h;
+          std::string kind = GetStr(r, 0);
+          for (HitKind k :
+               {HitKind::kBehaviour, HitKind::kLevelSummary, HitKind::kExpectationSummary,
+                HitKind::kAttribute, HitKind::kRequirement, HitKind::kNote, HitKind::kRole})
+            if (kind == HitKindName(k)) h.kind = k;
+          h.framework = GetStr(r, 1);
+          h.framework_name = GetStr(r, 2);
+          h.version = GetStr(r, 3);
+          h.track = GetStr(r, 4);
+          h.level = GetStr(r, 5);
+          h.level_title = GetStr(r, 6);
+          h.competency = GetStr(r, 7);
+          h.title = std::move(title);
+          h.snippet = std::move(m.snippet);
+          found.push_back({std::move(h), GetInt(r, 10), std::move(m)});
+        } while (st.fetch());
+      }
+      // Ranked here, not by the backend, so that every backend orders hits alike.
+      auto key = [](const Found& f) { return std::tie(f.hit.framework, f.hit.version, f.ord); };
+      std::sort(found.begin(), found.end(),
+                [&](const Found& a, const Found& b) { return key(a) < key(b); });
+      double title_words = 0, body_words = 0;
+      for (const Found& f : found) {
+        title_words += static_cast<double>(f.match.title_length);
+        body_words += static_cast<double>(f.match.body_length);
+      }
+      double n = found.empty() ? 1.0 : static_cast<double>(found.size());
+      for (Found& f : found) f.hit.score = Bm25(f.match, title_words / n, body_words / n);
+      std::stable_sort(found.begin(), found.end(),
+                       [](const Found& a, const Found& b) { return a.hit.score > b.hit.score; });
+      if (options.limit > 0 && found.size() > static_cast<std::size_t>(options.limit))
+        found.resize(options.limit);
+      std::vector<SearchHit> out;
+      out.reserve(found.size());
+      for (Found& f : found) out.push_back(std::move(f.hit));
+      return out;
+    });
   }
 
   Result<int> SchemaVersion() override {
-    return Read([&](soci::session& s) -> Result<int> {
-      long long v = 0;
-      soci::indicator ind = soci::i_null;
-      s << "SELECT MAX(version) FROM schema_version", soci::into(v, ind);
-      return ind == soci::i_ok ? static_cast<int>(v) : 0;
-    });
+    return Read([&](soci::session& s) { return CurrentSchema(s); });
+  }
+
+  static Result<int> CurrentSchema(soci::session& s) {
+    long long v = 0;
+    soci::indicator ind = soci::i_null;
+    s << "SELECT MAX(version) FROM schema_version", soci::into(v, ind);
+    return ind == soci::i_ok ? static_cast<int>(v) : 0;
   }
 
   Status Backup(std::string_view path) override {
@@ -1010,6 +1036,23 @@ class SqlStore final : public Store {
     if (pinned_)
       return MakeError(ErrorCode::kFailedPrecondition, "restore cannot run inside a transaction");
     return Read([&](soci::session& s) { return shared_->dialect->Restore(s, path); });
+  }
+
+  Result<std::string> ExportDump() override {
+    // One transaction, so that the dump is a consistent snapshot while writers go on.
+    return Write([&](soci::session& s) -> Result<std::string> {
+      LADDER_TRY(int schema, CurrentSchema(s));
+      return WriteDump(s, schema);
+    });
+  }
+
+  Status ImportDump(std::string_view dump) override {
+    const auto& all = shared_->dialect->Migrations();
+    int known = all.empty() ? 0 : all.back().number;
+    return Write([&](soci::session& s) -> Status {
+      return ReadDump(s, *shared_->dialect, known, dump,
+                      [&](const Framework& f) { return PutFrameworkRows(s, f); });
+    });
   }
 
   // Runs the migrations on one connection. Public for OpenSqlStore.
@@ -1043,6 +1086,8 @@ class SqlStore final : public Store {
         std::string now = NowUtc();
         s << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)",
             soci::use(number), soci::use(m.name), soci::use(now);
+        // The search migration leaves the terms of stored passages to be computed here.
+        if (m.name == "search") LADDER_TRY_STATUS(ReindexPassages(s));
       }
       return Ok();
     });
@@ -1114,6 +1159,96 @@ class SqlStore final : public Store {
     if (code == ErrorCode::kUnavailable)
       return MakeError(code, "database unavailable (" + msg + ")");
     return MakeError(code, std::string(shared_->dialect->Name()) + ": " + msg);
+  }
+
+  // Writes the rows derived from a version's document: its levels (keeping those that stay,
+  // which assignments point at; kConflict when one in use would vanish), roles and passages.
+  Status PutFrameworkRows(soci::session& s, const Framework& f) {
+    // Levels: keep rows that stay (assignments point at them), drop the others.
+    std::set<std::pair<std::string, std::string>> wanted;
+    for (const auto& t : f.tracks)
+      for (const auto& l : t.levels) wanted.insert({t.id, l.code});
+    std::vector<std::pair<std::string, std::string>> gone;
+    {
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT track, code FROM levels WHERE framework = :f AND version = :v",
+           soci::use(f.id), soci::use(f.version));
+      for (const auto& r : rows) {
+        std::pair<std::string, std::string> key{GetStr(r, 0), GetStr(r, 1)};
+        if (!wanted.count(key)) gone.push_back(key);
+      }
+    }
+    for (auto& [track, code] : gone) {
+      std::string person;
+      soci::indicator pind = soci::i_null;
+      s << "SELECT person FROM assignments WHERE framework = :f AND version = :v AND track = "
+           ":t AND level = :l LIMIT 1",
+          soci::into(person, pind), soci::use(f.id), soci::use(f.version), soci::use(track),
+          soci::use(code);
+      if (s.got_data() && pind == soci::i_ok)
+        return MakeError(ErrorCode::kConflict, "level " + track + "/" + code + " of " + f.id + "@" +
+                                                   f.version + " is assigned to person " + person +
+                                                   " and cannot be removed");
+      s << "DELETE FROM levels WHERE framework = :f AND version = :v AND track = :t AND "
+           "code = :c",
+          soci::use(f.id), soci::use(f.version), soci::use(track), soci::use(code);
+    }
+    for (const auto& t : f.tracks)
+      for (const auto& l : t.levels) {
+        long long rank = l.rank;
+        s << "INSERT INTO levels (framework, version, track, code, rank, title) VALUES (:f, "
+             ":v, :t, :c, :r, :ti) ON CONFLICT (framework, version, track, code) DO UPDATE "
+             "SET rank = excluded.rank, title = excluded.title",
+            soci::use(f.id), soci::use(f.version), soci::use(t.id), soci::use(l.code),
+            soci::use(rank), soci::use(l.title);
+      }
+
+    s << "DELETE FROM roles WHERE framework = :f AND version = :v", soci::use(f.id),
+        soci::use(f.version);
+    for (std::size_t i = 0; i < f.roles.size(); ++i) {
+      const auto& r = f.roles[i];
+      long long ord = static_cast<long long>(i);
+      std::string rdoc = Dump(ToJson(r));
+      s << "INSERT INTO roles (framework, version, ord, family, seniority, title, doc) VALUES "
+           "(:f, :v, :o, :fam, :sen, :t, :d)",
+          soci::use(f.id), soci::use(f.version), soci::use(ord), soci::use(r.family),
+          soci::use(r.seniority), soci::use(r.title), soci::use(rdoc);
+    }
+
+    PutPassages(s, f);
+    return Ok();
+  }
+
+  // Rebuilds the passages of every stored version from its document.
+  Status ReindexPassages(soci::session& s) {
+    std::vector<std::string> docs;
+    {
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT document FROM framework_versions ORDER BY framework, version");
+      for (const auto& r : rows) docs.push_back(GetStr(r, 0));
+    }
+    for (const std::string& doc : docs) {
+      LADDER_TRY(Framework f, Decode<Framework>(doc, "framework"));
+      PutPassages(s, f);
+    }
+    return Ok();
+  }
+
+  void PutPassages(soci::session& s, const Framework& f) {
+    s << "DELETE FROM passages WHERE framework = :f AND version = :v", soci::use(f.id),
+        soci::use(f.version);
+    PassageRow p;
+    soci::statement st =
+        (s.prepare << "INSERT INTO passages (framework, version, kind, track, level, "
+                      "level_title, competency, title, body, ord, terms) VALUES (:f, :v, :k, :t, "
+                      ":l, :lt, :c, :ti, :b, :o, :te)",
+         soci::use(f.id), soci::use(f.version), soci::use(p.kind), soci::use(p.track),
+         soci::use(p.level), soci::use(p.level_title), soci::use(p.competency), soci::use(p.title),
+         soci::use(p.body), soci::use(p.ord), soci::use(p.terms));
+    for (PassageRow& row : PassagesOf(f)) {
+      p = std::move(row);
+      st.execute(true);
+    }
   }
 
   Status Audit(soci::session& s, std::string_view actor, std::string_view action,
@@ -1232,6 +1367,23 @@ class SqlStore final : public Store {
                            ", who is not stored",
                        {}, field);
     return Ok();
+  }
+
+  // kConflict "<refusal>: <what> <id> refers to it (and N more)" when a row of `table` has
+  // `column` = `id`.
+  Status RefuseIfReferenced(soci::session& s, const std::string& table, const std::string& column,
+                            const std::string& id, const std::string& what,
+                            const std::string& refusal) {
+    long long n = 0;
+    std::string first;
+    soci::indicator ind = soci::i_null;
+    s << "SELECT COUNT(*), MIN(id) FROM " + table + " WHERE " + column + " = :id", soci::into(n),
+        soci::into(first, ind), soci::use(id);
+    if (n == 0) return Ok();
+    return MakeError(ErrorCode::kConflict,
+                     refusal + ": " + what + " " + first + " refers to it" +
+                         (n > 1 ? " (and " + std::to_string(n - 1) + " more)" : ""),
+                     {}, table + "." + column);
   }
 
   Status RequireUser(soci::session& s, const std::string& id) {

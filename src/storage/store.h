@@ -367,6 +367,22 @@ class Store {
   // first: a file that is not a Ladder database is refused and nothing changes).
   // PostgreSQL: kFailedPrecondition explaining pg_restore.
   virtual Status Restore(std::string_view path) = 0;
+
+  // -- Portable dump (docs/operations.md) -----------------------------------------------------
+  // Everything the database holds, as one JSON document that any backend can load: every
+  // framework version (with its status, dates and document), person, assignment, evidence,
+  // metric, assessment, sign-off, case, waiver, need, raise, user (with the password hash;
+  // the document's "secrets" key says which fields hold secrets), session and API token (their
+  // hashes) and the whole audit log. Rows are in primary-key order and written one per line, so
+  // equal content gives byte-identical dumps on every backend. Derived rows (levels, roles,
+  // search passages) are rebuilt from the framework documents on load.
+  virtual Result<std::string> ExportDump() = 0;
+  // Loads a dump into this database in one transaction. The database must be empty (kConflict
+  // naming what it holds otherwise). kInvalidArgument (with line:col for malformed JSON) when
+  // the text is not a Ladder dump or a record is damaged; kFailedPrecondition for a dump of a
+  // newer schema. Loading is not itself audited: the loaded audit log is the database's
+  // history. On failure nothing is written.
+  virtual Status ImportDump(std::string_view dump) = 0;
 };
 
 }  // namespace ladder::storage
