@@ -58,6 +58,10 @@ class Dialect {
 // Appends to `where` the condition on framework_versions alias `fv`.
 std::string SearchVersionFilter(const SearchOptions& options);
 
+// The file of an sqlite: URL; its parameters (?synchronous=FULL) are applied to `options`.
+// kInvalidArgument for no file, an unknown parameter or value.
+Result<std::string> ParseSqliteUrl(std::string_view url, OpenOptions& options);
+
 std::unique_ptr<Dialect> MakeSqliteDialect(std::string path, const OpenOptions& options);
 std::unique_ptr<Dialect> MakePostgresDialect(std::string url, const OpenOptions& options);
 

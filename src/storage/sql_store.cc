@@ -6,7 +6,9 @@
 #include <condition_variable>
 #include <ctime>
 #include <exception>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <tuple>
@@ -148,6 +150,69 @@ std::vector<PassageRow> PassagesOf(const Framework& f) {
     add(HitKind::kRole, "", "", "", "", title, body);
   }
   return out;
+}
+
+// One value of a multi-row statement: text, or NULL.
+using Cell = std::optional<std::string>;
+
+// Inserts `rows` into `table` with statements of many rows each (one round trip per statement
+// instead of per row). Throws soci::soci_error.
+void InsertMany(soci::session& s, const std::string& table, const std::vector<std::string>& columns,
+                const std::vector<std::vector<Cell>>& rows, const std::string& suffix = "") {
+  const std::size_t width = columns.size();
+  // SQLite allows 32,766 parameters a statement, PostgreSQL 65,535.
+  const std::size_t per_statement =
+      std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / width));
+  std::string head = "INSERT INTO " + table + " (" + text::Join(columns, ", ") + ") VALUES ";
+  for (std::size_t first = 0; first < rows.size(); first += per_statement) {
+    std::size_t count = std::min(per_statement, rows.size() - first);
+    std::vector<std::string> values(count * width);
+    std::vector<soci::indicator> inds(count * width, soci::i_ok);
+    std::string sql = head;
+    for (std::size_t r = 0; r < count; ++r) {
+      sql += r ? ", (" : "(";
+      for (std::size_t c = 0; c < width; ++c) {
+        sql += (c ? ", :p" : ":p") + std::to_string(r * width + c);
+        const Cell& cell = rows[first + r][c];
+        if (cell)
+          values[r * width + c] = *cell;
+        else
+          inds[r * width + c] = soci::i_null;
+      }
+      sql += ")";
+    }
+    sql += suffix;
+    soci::statement st(s);
+    for (std::size_t i = 0; i < values.size(); ++i) st.exchange(soci::use(values[i], inds[i]));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute(true);
+  }
+}
+
+// Runs `sql_prefix (:p0, :p1, ...)` for `ids` in chunks, calling `take` for every row.
+void ForIds(soci::session& s, const std::string& sql_prefix, const std::vector<std::string>& ids,
+            const std::function<void(const soci::row&)>& take) {
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t first = 0; first < ids.size(); first += kChunk) {
+    std::size_t count = std::min(kChunk, ids.size() - first);
+    std::vector<std::string> values(ids.begin() + first, ids.begin() + first + count);
+    std::string sql = sql_prefix + " (";
+    for (std::size_t i = 0; i < count; ++i) sql += (i ? ", :p" : ":p") + std::to_string(i);
+    sql += ")";
+    soci::row r;
+    soci::statement st(s);
+    st.exchange(soci::into(r));
+    for (auto& v : values) st.exchange(soci::use(v));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    if (st.execute(true)) {
+      do take(r);
+      while (st.fetch());
+    }
+  }
 }
 
 class SqlStore final : public Store {
@@ -377,6 +442,206 @@ class SqlStore final : public Store {
           soci::use(hired);
       return Audit(s, actor, before.empty() ? "person.create" : "person.update", "person:" + p.id,
                    before, Dump(ToJson(p)));
+    });
+  }
+
+  Status WritePeopleBatch(std::string_view actor, const PeopleBatch& batch) override {
+    auto bad = [](std::string field, std::string message) -> Status {
+      return MakeError(ErrorCode::kInvalidArgument, std::move(message), {}, std::move(field));
+    };
+    // -- Checks that need no database.
+    std::map<std::string, std::size_t> person_at;
+    for (std::size_t i = 0; i < batch.people.size(); ++i) {
+      const model::Person& p = batch.people[i];
+      std::string field = "people[" + std::to_string(i) + "]";
+      if (p.id.empty()) return bad(field + ".id", "a person needs an id");
+      if (!person_at.emplace(p.id, i).second)
+        return bad(field + ".id", "person " + p.id + " appears twice in the batch");
+    }
+    std::map<std::string, std::vector<model::Assignment>> history;
+    for (std::size_t i = 0; i < batch.assignments.size(); ++i) {
+      model::Assignment a = batch.assignments[i];
+      std::string field = "assignments[" + std::to_string(i) + "]";
+      if (!person_at.count(a.person))
+        return bad(field + ".person",
+                   "assignment names person " + a.person + ", who is not among the batch's people");
+      if (a.from.empty()) return bad(field + ".from", "an assignment needs its start date");
+      if (!a.to.empty() && a.to <= a.from)
+        return bad(field + ".to", "assignment ends (" + a.to.ToString() + ") before it starts (" +
+                                      a.from.ToString() + ")");
+      if (a.id.empty()) a.id = NewId("as");
+      history[a.person].push_back(std::move(a));
+    }
+    for (auto& [person, list] : history) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const auto& x, const auto& y) { return x.from < y.from; });
+      for (std::size_t i = 0; i + 1 < list.size(); ++i) {
+        if (list[i].to.empty() && list[i].from < list[i + 1].from) list[i].to = list[i + 1].from;
+        if (list[i].to.empty() || list[i].to > list[i + 1].from)
+          return MakeError(ErrorCode::kConflict,
+                           "assignment of " + person + " from " + list[i + 1].from.ToString() +
+                               " overlaps the period from " + list[i].from.ToString());
+      }
+    }
+    std::vector<model::Evidence> evidence = batch.evidence;
+    for (auto& e : evidence)
+      if (e.id.empty()) e.id = NewId("ev");
+
+    return Write([&](soci::session& s) -> Status {
+      // -- People named but not in the batch must be stored.
+      std::set<std::string> outside;
+      for (const auto& p : batch.people)
+        if (!p.manager.empty() && !person_at.count(p.manager)) outside.insert(p.manager);
+      for (const auto& e : evidence)
+        if (!person_at.count(e.person)) outside.insert(e.person);
+      for (const auto& e : evidence)
+        if (!e.signed_off_by.empty() && !person_at.count(e.signed_off_by))
+          outside.insert(e.signed_off_by);
+      std::set<std::string> stored;
+      ForIds(s, "SELECT id FROM people WHERE id IN",
+             std::vector<std::string>(outside.begin(), outside.end()),
+             [&](const soci::row& r) { stored.insert(GetStr(r, 0)); });
+      auto known = [&](const std::string& id) { return person_at.count(id) || stored.count(id); };
+      for (std::size_t i = 0; i < batch.people.size(); ++i)
+        if (!batch.people[i].manager.empty() && !known(batch.people[i].manager))
+          return bad("people[" + std::to_string(i) + "].manager",
+                     "manager names person " + batch.people[i].manager + ", who is not stored");
+      for (std::size_t i = 0; i < evidence.size(); ++i) {
+        if (!known(evidence[i].person))
+          return bad("evidence[" + std::to_string(i) + "].person",
+                     "evidence names person " + evidence[i].person + ", who is not stored");
+        if (!evidence[i].signed_off_by.empty() && !known(evidence[i].signed_off_by))
+          return bad("evidence[" + std::to_string(i) + "].signed_off_by",
+                     "evidence names person " + evidence[i].signed_off_by + ", who is not stored");
+      }
+      // -- Evidence ids must be new.
+      {
+        std::vector<std::string> ids;
+        for (const auto& e : evidence) ids.push_back(e.id);
+        std::string taken;
+        ForIds(s, "SELECT id FROM evidence WHERE id IN", ids,
+               [&](const soci::row& r) { taken = GetStr(r, 0); });
+        if (!taken.empty())
+          return MakeError(ErrorCode::kAlreadyExists, "evidence " + taken + " exists");
+      }
+      // -- Levels must be stored.
+      std::set<std::tuple<std::string, std::string, std::string, std::string>> levels;
+      std::set<std::pair<std::string, std::string>> versions;
+      for (const auto& [person, list] : history)
+        for (const auto& a : list) versions.insert({a.framework, a.version});
+      for (const auto& [f, v] : versions) {
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT track, code FROM levels WHERE framework = :f AND version = :v",
+             soci::use(f), soci::use(v));
+        for (const auto& r : rows) levels.insert({f, v, GetStr(r, 0), GetStr(r, 1)});
+      }
+      for (std::size_t i = 0; i < batch.assignments.size(); ++i) {
+        const auto& a = batch.assignments[i];
+        if (!levels.count({a.framework, a.version, a.track, a.level}))
+          return bad("assignments[" + std::to_string(i) + "].level",
+                     "level " + a.track + "/" + a.level + " of framework " + a.framework +
+                         " version " + a.version + " is not stored");
+      }
+
+      // -- What the batch replaces, for the audit log.
+      std::vector<std::string> ids;
+      for (const auto& p : batch.people) ids.push_back(p.id);
+      std::map<std::string, std::string> before;
+      ForIds(s, "SELECT id, name, email, manager, hired FROM people WHERE id IN", ids,
+             [&](const soci::row& r) {
+               auto p = PersonFrom(r);
+               if (p) before[p->id] = Dump(ToJson(*p));
+             });
+      std::vector<std::pair<std::string, std::string>> replaced;  // (id, doc)
+      if (!before.empty()) {
+        std::vector<std::string> existing;
+        for (const auto& [id, doc] : before) existing.push_back(id);
+        ForIds(s, "SELECT id, doc FROM assignments WHERE person IN", existing,
+               [&](const soci::row& r) {
+                 replaced.push_back({GetStr(r, 0), GetStr(r, 1)});
+               });
+        std::sort(replaced.begin(), replaced.end());
+        for (std::size_t first = 0; first < existing.size(); first += 500) {
+          std::vector<std::string> chunk(
+              existing.begin() + first,
+              existing.begin() + std::min(existing.size(), first + std::size_t{500}));
+          std::string sql = "DELETE FROM assignments WHERE person IN (";
+          for (std::size_t i = 0; i < chunk.size(); ++i)
+            sql += (i ? ", :p" : ":p") + std::to_string(i);
+          sql += ")";
+          soci::statement st(s);
+          for (auto& id : chunk) st.exchange(soci::use(id));
+          st.alloc();
+          st.prepare(sql);
+          st.define_and_bind();
+          st.execute(true);
+        }
+      }
+
+      // -- Writes: people (managers set once everyone is in), history, evidence, audit.
+      std::string now = NowUtc(), who(actor.empty() ? "unknown" : actor);
+      std::vector<std::vector<Cell>> audit;
+      auto audit_row = [&](std::string action, std::string subject, std::string b, std::string a) {
+        audit.push_back(
+            {now, who, std::move(action), std::move(subject), std::move(b), std::move(a)});
+      };
+      std::vector<std::vector<Cell>> rows;
+      for (const auto& p : batch.people)
+        rows.push_back({p.id, p.name, p.email, std::nullopt, p.hired.ToString()});
+      InsertMany(s, "people", {"id", "name", "email", "manager", "hired"}, rows,
+                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = "
+                 "excluded.email, manager = excluded.manager, hired = excluded.hired");
+      {
+        std::vector<std::vector<Cell>> managers;
+        for (const auto& p : batch.people)
+          if (!p.manager.empty()) managers.push_back({p.id, p.manager});
+        for (std::size_t first = 0; first < managers.size(); first += 500) {
+          std::size_t count = std::min<std::size_t>(500, managers.size() - first);
+          std::vector<std::string> values;
+          std::string sql = "UPDATE people SET manager = v.column2 FROM (VALUES ";
+          for (std::size_t i = 0; i < count; ++i) {
+            sql += (i ? ", (:a" : "(:a") + std::to_string(i) + ", :b" + std::to_string(i) + ")";
+            values.push_back(*managers[first + i][0]);
+            values.push_back(*managers[first + i][1]);
+          }
+          sql += ") AS v WHERE people.id = v.column1";
+          soci::statement st(s);
+          for (auto& v : values) st.exchange(soci::use(v));
+          st.alloc();
+          st.prepare(sql);
+          st.define_and_bind();
+          st.execute(true);
+        }
+      }
+      for (const auto& p : batch.people) {
+        auto it = before.find(p.id);
+        audit_row(it == before.end() ? "person.create" : "person.update", "person:" + p.id,
+                  it == before.end() ? "" : it->second, Dump(ToJson(p)));
+      }
+      for (const auto& [id, doc] : replaced)
+        audit_row("assignment.delete", "assignment:" + id, doc, "");
+      rows.clear();
+      for (const auto& [person, list] : history)
+        for (const auto& a : list) {
+          std::string doc = Dump(ToJson(a));
+          rows.push_back({a.id, a.person, a.framework, a.version, a.track, a.level,
+                          a.from.ToString(), a.to.ToString(), doc});
+          audit_row("assignment.create", "assignment:" + a.id, "", doc);
+        }
+      InsertMany(
+          s, "assignments",
+          {"id", "person", "framework", "version", "track", "level", "from_date", "to_date", "doc"},
+          rows);
+      rows.clear();
+      for (const auto& e : evidence) {
+        std::string doc = Dump(ToJson(e));
+        rows.push_back({e.id, e.person, e.date.ToString(), doc});
+        audit_row("evidence.create", "evidence:" + e.id, "", doc);
+      }
+      InsertMany(s, "evidence", {"id", "person", "day", "doc"}, rows);
+      InsertMany(s, "audit_log", {"at", "actor", "action", "subject", "before_json", "after_json"},
+                 audit);
+      return Ok();
     });
   }
 

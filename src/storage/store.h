@@ -68,7 +68,9 @@ struct OpenOptions {
 class Store;
 
 // Opens (creating if needed) the database named by `url`:
-//   sqlite:PATH            an SQLite file (created with its folder's permissions)
+//   sqlite:PATH            an SQLite file (created with its folder's permissions);
+//                          sqlite:PATH?synchronous=FULL sets OpenOptions::synchronous
+//                          (NORMAL or FULL; other parameters are kInvalidArgument)
 //   sqlite::memory:        a private in-memory database (one connection; for tests)
 //   postgresql://USER@HOST:PORT/DB?...   (or postgres://) a PostgreSQL 15 database
 //   ""                     kDefaultDatabaseUrl
@@ -80,6 +82,9 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, const OpenOptions
 // The URL a command should open: `flag` when non-empty, else $LADDER_DATABASE when set, else
 // kDefaultDatabaseUrl.
 std::string DatabaseUrlFrom(std::string_view flag);
+
+// The file an sqlite: URL names, without its parameters; "" for sqlite::memory: and other URLs.
+std::string SqliteFileOf(std::string_view url);
 
 // ---------------------------------------------------------------------------------------------
 // Records that exist only in storage (the rest are model values)
@@ -203,6 +208,20 @@ struct SearchOptions {
   int limit = 50;
 };
 
+// People and their records written at once (Store::WritePeopleBatch).
+struct PeopleBatch {
+  // Created or replaced. A manager must be in the batch or stored.
+  std::vector<model::Person> people;
+  // The complete level history of the people in `people`, replacing what is stored for them.
+  // Each assignment names a person of the batch and a stored level; per person, an open period
+  // followed by a later one is closed where the next begins (as AddAssignment does), and
+  // periods must not overlap. Empty ids get fresh ones.
+  std::vector<model::Assignment> assignments;
+  // New records (empty ids get fresh ones; a stored id is kAlreadyExists) of people in the
+  // batch or stored.
+  std::vector<model::Evidence> evidence;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The store
 
@@ -280,6 +299,14 @@ class Store {
   // The assignment in force on `at` (from <= at < to), or nullopt.
   virtual Result<std::optional<model::Assignment>> CurrentAssignment(std::string_view person,
                                                                      Date at) = 0;
+
+  // Writes a whole batch of people, level history and evidence in one transaction (or the
+  // caller's) with multi-row statements: for imports of an organisation, where one statement
+  // per record would be one database round trip per record. Everything is checked before
+  // anything is written (kInvalidArgument naming the field, e.g. "assignments[4].level";
+  // kConflict for overlapping periods; kAlreadyExists for a stored evidence id). Audited per
+  // record exactly like SavePerson, DeleteAssignment, AddAssignment and SaveEvidence.
+  virtual Status WritePeopleBatch(std::string_view actor, const PeopleBatch& batch) = 0;
 
   // -- Growth records: evidence, metrics, assessments, sign-offs -----------------------------
   // Save* creates (empty id: a fresh one; returned) or replaces the record with that id. The

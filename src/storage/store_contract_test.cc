@@ -1299,6 +1299,135 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
                          ::testing::Values(&kSqliteMemory, &kSqliteFile, &kPostgres),
                          [](const auto& info) { return info.param->name; });
 
+TEST_P(StoreContract, PeopleBatchWritesEverythingOrNothing) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("boss")));
+  PeopleBatch batch;
+  // A report listed before the manager, a manager outside the batch, and many people (more than
+  // one multi-row statement holds).
+  batch.people = {Person("e0002", "e0001"), Person("e0001", "boss")};
+  for (int i = 3; i < 1200; ++i) {
+    char id[8];
+    std::snprintf(id, sizeof id, "e%04d", i);
+    batch.people.push_back(Person(id, "e0001"));
+  }
+  // e0002's history, given out of order; the open first period is closed by the second.
+  batch.assignments = {Assign("e0002", "IC2", Date(2023, 6, 1)),
+                       Assign("e0002", "IC1", Date(2022, 1, 1))};
+  for (int i = 0; i < 700; ++i) {
+    model::Evidence e;
+    e.person = i % 2 ? "e0002" : "boss";
+    e.kind = "doc";
+    e.title = "Doc " + std::to_string(i);
+    e.date = Date(2024, 1, 1);
+    batch.evidence.push_back(e);
+  }
+  Status st = store_->WritePeopleBatch("importer", batch);
+  ASSERT_TRUE(st) << st.error().ToString();
+  EXPECT_EQ(store_->ListPeople()->size(), 1200u);  // boss + 2 + 1197
+  EXPECT_EQ(store_->GetPerson("e0002")->manager, "e0001");
+  EXPECT_EQ(store_->GetPerson("e0001")->manager, "boss");
+  EXPECT_EQ(store_->ListPeople({"e0001", 0, 0})->size(), 1198u);
+  auto history = store_->ListAssignments("e0002");
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].level, "IC1");
+  EXPECT_EQ((*history)[0].to, Date(2023, 6, 1));
+  EXPECT_EQ((*store_->CurrentAssignment("e0002", Date(2024, 1, 1)))->level, "IC2");
+  EXPECT_EQ(store_->ListEvidence("e0002")->size(), 350u);
+  // Audited per record, like the single writes.
+  EXPECT_EQ(store_->ListAudit({"importer", "", "person.create", 0, 0})->size(), 1199u);
+  EXPECT_EQ(store_->ListAudit({"importer", "", "assignment.create", 0, 0})->size(), 2u);
+  EXPECT_EQ(store_->ListAudit({"importer", "", "evidence.create", 0, 0})->size(), 700u);
+
+  // A second batch replaces e0002's history and updates them.
+  PeopleBatch again;
+  model::Person renamed = Person("e0002", "e0001");
+  renamed.name = "Renamed";
+  again.people = {renamed};
+  again.assignments = {Assign("e0002", "IC1", Date(2021, 1, 1))};
+  ASSERT_TRUE(store_->WritePeopleBatch("importer", again));
+  EXPECT_EQ(store_->GetPerson("e0002")->name, "Renamed");
+  ASSERT_EQ(store_->ListAssignments("e0002")->size(), 1u);
+  EXPECT_EQ(store_->ListAudit({"importer", "", "assignment.delete", 0, 0})->size(), 2u);
+  auto update = store_->ListAudit({"importer", "person:e0002", "person.update", 0, 0});
+  ASSERT_EQ(update->size(), 1u);
+  EXPECT_NE(update->at(0).before.find("Name e0002"), std::string::npos);
+
+  // Every kind of bad batch is refused, naming the field, and writes nothing.
+  auto before = store_->ExportDump();
+  ASSERT_TRUE(before);
+  struct Bad {
+    PeopleBatch batch;
+    ErrorCode code;
+    std::string field;
+  };
+  std::vector<Bad> bad;
+  {
+    PeopleBatch b;
+    b.people = {Person("n1"), Person("n2", "ghost")};
+    bad.push_back({b, ErrorCode::kInvalidArgument, "people[1].manager"});
+  }
+  {
+    PeopleBatch b;
+    b.people = {Person("n1"), Person("n1")};
+    bad.push_back({b, ErrorCode::kInvalidArgument, "people[1].id"});
+  }
+  {
+    PeopleBatch b;
+    b.people = {Person("n1")};
+    b.assignments = {Assign("n1", "IC1", Date(2022, 1, 1)), Assign("n1", "IC9", Date(2023, 1, 1))};
+    bad.push_back({b, ErrorCode::kInvalidArgument, "assignments[1].level"});
+  }
+  {
+    PeopleBatch b;
+    b.people = {Person("n1")};
+    b.assignments = {Assign("n2", "IC1", Date(2022, 1, 1))};
+    bad.push_back({b, ErrorCode::kInvalidArgument, "assignments[0].person"});
+  }
+  {
+    PeopleBatch b;
+    b.people = {Person("n1")};
+    b.assignments = {Assign("n1", "IC1", Date(2022, 1, 1), Date(2023, 6, 1)),
+                     Assign("n1", "IC2", Date(2023, 1, 1))};
+    bad.push_back({b, ErrorCode::kConflict, ""});
+  }
+  {
+    PeopleBatch b;
+    b.people = {Person("n1")};
+    model::Evidence e;
+    e.id = store_->ListEvidence("boss")->at(0).id;
+    e.person = "n1";
+    e.date = Date(2024, 1, 1);
+    b.evidence = {e};
+    bad.push_back({b, ErrorCode::kAlreadyExists, ""});
+  }
+  {
+    PeopleBatch b;
+    model::Evidence e;
+    e.person = "ghost";
+    e.date = Date(2024, 1, 1);
+    b.evidence = {e};
+    bad.push_back({b, ErrorCode::kInvalidArgument, "evidence[0].person"});
+  }
+  for (const Bad& b : bad) {
+    SCOPED_TRACE(b.field);
+    Status refused = store_->WritePeopleBatch("importer", b.batch);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, b.code) << refused.error().ToString();
+    EXPECT_EQ(refused.error().field, b.field);
+    EXPECT_EQ(*store_->ExportDump(), *before);
+  }
+  // Inside a transaction that fails later, a batch is rolled back with it.
+  Status tx = store_->WithTransaction([](Store& t) -> Status {
+    PeopleBatch b;
+    b.people = {Person("n1")};
+    LADDER_TRY_STATUS(t.WritePeopleBatch("importer", b));
+    return MakeError(ErrorCode::kInvalidArgument, "later failure");
+  });
+  ASSERT_FALSE(tx);
+  EXPECT_EQ(*store_->ExportDump(), *before);
+}
+
 // Both backends side by side: the same content gives the same answers. Needs PostgreSQL
 // (skipped without it, failed when CI=true).
 class BackendParity : public ::testing::Test {
