@@ -44,6 +44,11 @@ class Dialect {
   virtual std::string CandidateFrom() const = 0;
   virtual std::string CandidateWhere(soci::session& s, const std::vector<std::string>& stems,
                                      std::string* param) const = 0;
+  // Rows a bulk INSERT writes per statement: 1 for an embedded database (a prepared one-row
+  // statement run per row costs no round trip; SQLite parses named parameters in quadratic
+  // time), hundreds for a database across the network (one round trip per statement).
+  virtual std::size_t RowsPerInsert() const = 0;
+
   // Loading a dump keeps the audit log's ids: what an INSERT needs to write an identity column
   // ("" or " OVERRIDING SYSTEM VALUE"), and what brings the table's id generator past the
   // highest id afterwards. Throws soci::soci_error.

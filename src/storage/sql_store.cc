@@ -155,39 +155,63 @@ std::vector<PassageRow> PassagesOf(const Framework& f) {
 // One value of a multi-row statement: text, or NULL.
 using Cell = std::optional<std::string>;
 
-// Inserts `rows` into `table` with statements of many rows each (one round trip per statement
-// instead of per row). Throws soci::soci_error.
+// Inserts `rows` into `table`, `per_statement` rows a statement (Dialect::RowsPerInsert): one
+// prepared statement reused for every full chunk, so that a database across the network pays
+// one round trip per chunk and an embedded one parses the statement once. Throws
+// soci::soci_error.
 void InsertMany(soci::session& s, const std::string& table, const std::vector<std::string>& columns,
-                const std::vector<std::vector<Cell>>& rows, const std::string& suffix = "") {
+                const std::vector<std::vector<Cell>>& rows, std::size_t per_statement,
+                const std::string& suffix = "") {
   const std::size_t width = columns.size();
   // SQLite allows 32,766 parameters a statement, PostgreSQL 65,535.
-  const std::size_t per_statement =
-      std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / width));
-  std::string head = "INSERT INTO " + table + " (" + text::Join(columns, ", ") + ") VALUES ";
-  for (std::size_t first = 0; first < rows.size(); first += per_statement) {
-    std::size_t count = std::min(per_statement, rows.size() - first);
-    std::vector<std::string> values(count * width);
-    std::vector<soci::indicator> inds(count * width, soci::i_ok);
+  per_statement = std::max<std::size_t>(1, std::min(per_statement, 30000 / width));
+  const std::string head = "INSERT INTO " + table + " (" + text::Join(columns, ", ") + ") VALUES ";
+  struct Prepared {
+    std::size_t count = 0;
+    std::vector<std::string> values;
+    std::vector<soci::indicator> inds;
+    std::unique_ptr<soci::statement> st;
+  };
+  auto prepare = [&](std::size_t count) {
+    auto p = std::make_unique<Prepared>();
+    p->count = count;
+    p->values.resize(count * width);
+    p->inds.assign(count * width, soci::i_ok);
     std::string sql = head;
     for (std::size_t r = 0; r < count; ++r) {
       sql += r ? ", (" : "(";
-      for (std::size_t c = 0; c < width; ++c) {
+      for (std::size_t c = 0; c < width; ++c)
         sql += (c ? ", :p" : ":p") + std::to_string(r * width + c);
-        const Cell& cell = rows[first + r][c];
-        if (cell)
-          values[r * width + c] = *cell;
-        else
-          inds[r * width + c] = soci::i_null;
-      }
       sql += ")";
     }
     sql += suffix;
-    soci::statement st(s);
-    for (std::size_t i = 0; i < values.size(); ++i) st.exchange(soci::use(values[i], inds[i]));
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute(true);
+    p->st = std::make_unique<soci::statement>(s);
+    for (std::size_t i = 0; i < p->values.size(); ++i)
+      p->st->exchange(soci::use(p->values[i], p->inds[i]));
+    p->st->alloc();
+    p->st->prepare(sql);
+    p->st->define_and_bind();
+    return p;
+  };
+  std::unique_ptr<Prepared> full;
+  for (std::size_t first = 0; first < rows.size(); first += per_statement) {
+    std::size_t count = std::min(per_statement, rows.size() - first);
+    std::unique_ptr<Prepared> tail;
+    Prepared* p;
+    if (count == per_statement) {
+      if (!full) full = prepare(count);
+      p = full.get();
+    } else {
+      tail = prepare(count);
+      p = tail.get();
+    }
+    for (std::size_t r = 0; r < count; ++r)
+      for (std::size_t c = 0; c < width; ++c) {
+        const Cell& cell = rows[first + r][c];
+        p->values[r * width + c] = cell ? *cell : std::string();
+        p->inds[r * width + c] = cell ? soci::i_ok : soci::i_null;
+      }
+    p->st->execute(true);
   }
 }
 
@@ -588,7 +612,8 @@ class SqlStore final : public Store {
       std::vector<std::vector<Cell>> rows;
       for (const auto& p : batch.people)
         rows.push_back({p.id, p.name, p.email, std::nullopt, p.hired.ToString()});
-      InsertMany(s, "people", {"id", "name", "email", "manager", "hired"}, rows,
+      const std::size_t per = shared_->dialect->RowsPerInsert();
+      InsertMany(s, "people", {"id", "name", "email", "manager", "hired"}, rows, per,
                  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = "
                  "excluded.email, manager = excluded.manager, hired = excluded.hired");
       {
@@ -631,16 +656,16 @@ class SqlStore final : public Store {
       InsertMany(
           s, "assignments",
           {"id", "person", "framework", "version", "track", "level", "from_date", "to_date", "doc"},
-          rows);
+          rows, per);
       rows.clear();
       for (const auto& e : evidence) {
         std::string doc = Dump(ToJson(e));
         rows.push_back({e.id, e.person, e.date.ToString(), doc});
         audit_row("evidence.create", "evidence:" + e.id, "", doc);
       }
-      InsertMany(s, "evidence", {"id", "person", "day", "doc"}, rows);
+      InsertMany(s, "evidence", {"id", "person", "day", "doc"}, rows, per);
       InsertMany(s, "audit_log", {"at", "actor", "action", "subject", "before_json", "after_json"},
-                 audit);
+                 audit, per);
       return Ok();
     });
   }

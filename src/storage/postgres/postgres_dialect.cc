@@ -152,6 +152,8 @@ class PostgresDialect final : public Dialect {
     return "p.search @@ plainto_tsquery('simple', :q)";
   }
 
+  std::size_t RowsPerInsert() const override { return 500; }
+
   std::string OverridingIdentity() const override { return " OVERRIDING SYSTEM VALUE"; }
   void AfterExplicitIds(soci::session& s, const std::string& table) const override {
     s << "SELECT setval(pg_get_serial_sequence('" + table +

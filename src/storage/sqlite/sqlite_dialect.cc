@@ -89,6 +89,8 @@ class SqliteDialect final : public Dialect {
     return "passages_fts MATCH :q";
   }
 
+  std::size_t RowsPerInsert() const override { return 1; }
+
   // AUTOINCREMENT takes explicit ids and moves its sequence past them by itself.
   std::string OverridingIdentity() const override { return ""; }
   void AfterExplicitIds(soci::session&, const std::string&) const override {}
