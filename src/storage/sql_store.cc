@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "base/text.h"
+#include "model/validate.h"
 #include "storage/record_json.h"
 #include "storage/row.h"
 #include "storage/search_text.h"
@@ -48,6 +49,12 @@ std::string NewId(std::string_view prefix) {
 }
 
 std::string Dump(const Json& j) { return j.dump(); }
+
+// The first of a record's violations (model/validate.h), if any.
+Status FirstError(const std::vector<Error>& errors) {
+  if (errors.empty()) return Ok();
+  return Fail(errors.front());
+}
 
 // A small fixed pool of connections.
 class Pool {
@@ -508,8 +515,13 @@ class SqlStore final : public Store {
       }
     }
     std::vector<model::Evidence> evidence = batch.evidence;
-    for (auto& e : evidence)
-      if (e.id.empty()) e.id = NewId("ev");
+    for (std::size_t i = 0; i < evidence.size(); ++i) {
+      for (Error e : model::ValidateEvidence(evidence[i])) {
+        e.field = "evidence[" + std::to_string(i) + "]" + e.field.substr(e.field.find('.'));
+        return Fail(e);
+      }
+      if (evidence[i].id.empty()) evidence[i].id = NewId("ev");
+    }
 
     return Write([&](soci::session& s) -> Status {
       // -- People named but not in the batch must be stored.
@@ -827,6 +839,7 @@ class SqlStore final : public Store {
   // ---- Growth records ----
 
   Result<std::string> SaveEvidence(std::string_view actor, const model::Evidence& e) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateEvidence(e)));
     model::Evidence v = e;
     return SaveRecord(actor, kEvidence, v, v.date, {v.signed_off_by});
   }
@@ -857,6 +870,7 @@ class SqlStore final : public Store {
   }
 
   Result<std::string> SaveAssessment(std::string_view actor, const model::Assessment& in) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateAssessment(in)));
     model::Assessment a = in;
     if (a.id.empty()) a.id = NewId("at");
     return Write([&](soci::session& s) -> Result<std::string> {
@@ -905,6 +919,7 @@ class SqlStore final : public Store {
   // ---- Review process ----
 
   Result<std::string> SaveCase(std::string_view actor, const model::Case& in) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateCase(in)));
     model::Case c = in;
     if (c.id.empty()) c.id = NewId("case");
     return Write([&](soci::session& s) -> Result<std::string> {
@@ -990,6 +1005,7 @@ class SqlStore final : public Store {
   }
 
   Result<std::string> SaveWaiver(std::string_view actor, const model::Waiver& w) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateWaiver(w)));
     model::Waiver v = w;
     return SaveRecord(actor, kWaivers, v, v.granted, {v.approver});
   }
@@ -998,6 +1014,7 @@ class SqlStore final : public Store {
   }
 
   Result<std::string> SaveNeed(std::string_view actor, const model::Need& in) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateNeed(in)));
     model::Need n = in;
     if (n.id.empty()) n.id = NewId("need");
     if (n.framework.empty())

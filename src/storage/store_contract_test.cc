@@ -1049,6 +1049,7 @@ TEST_P(StoreContract, EveryWriteMethodIsAuditedAsDocumented) {
   need.id = "need-1";
   need.framework = "support";
   need.reason = "second shift";
+  need.opened = Date(2024, 2, 1);
   model::User user{"ann", "e1", "Ann", {model::UserRole::kEmployee}, "$argon2id$secret", false};
   model::Assignment assignment = Assign("e1", "IC1", Date(2022, 1, 1));
   assignment.id = "as-1";
@@ -1219,6 +1220,39 @@ TEST_P(StoreContract, EveryWriteMethodIsAuditedAsDocumented) {
   auto sweep = store_->ListAudit({"", "", "", seen, 0});
   ASSERT_EQ(sweep->size(), 1u);
   EXPECT_EQ((*sweep)[0].action, "session.expire");
+}
+
+// The record invariants of model/validate.h hold for whatever reaches the store.
+TEST_P(StoreContract, RecordsBreakingTheirInvariantsAreRefused) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  model::Evidence no_kind;
+  no_kind.person = "e1";
+  no_kind.date = Date(2024, 1, 1);
+  auto e = store_->SaveEvidence("hr", no_kind);
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(e.error().field, "evidence.kind");
+  model::Case closed;
+  closed.person = "e1";
+  closed.opened = Date(2024, 1, 1);
+  closed.status = model::CaseStatus::kClosed;
+  EXPECT_EQ(store_->SaveCase("hr", closed).error().field, "case.decision");
+  model::Waiver late{
+      "", "e1", "", "12 months at IC1", "e1", "", Date(2024, 5, 1), Date(2024, 4, 1)};
+  EXPECT_EQ(store_->SaveWaiver("hr", late).error().field, "waiver.expires");
+  model::Need undated;
+  undated.framework = "support";
+  EXPECT_EQ(store_->SaveNeed("hr", undated).error().field, "need.opened");
+  model::Assessment half;
+  half.person = "e1";
+  half.period_start = Date(2024, 1, 1);
+  half.framework = "support";
+  EXPECT_EQ(store_->SaveAssessment("hr", half).error().field, "assessment.version");
+  PeopleBatch batch;
+  batch.evidence = {no_kind};
+  EXPECT_EQ(store_->WritePeopleBatch("hr", batch).error().field, "evidence[0].kind");
+  EXPECT_EQ(store_->ListAudit({"", "", "", 0, 0})->size(), 3u);  // draft, publish, person
 }
 
 // Records that refer to a person or a draft keep them from vanishing, and the refusal names
@@ -1397,6 +1431,7 @@ TEST_P(StoreContract, PeopleBatchWritesEverythingOrNothing) {
     model::Evidence e;
     e.id = store_->ListEvidence("boss")->at(0).id;
     e.person = "n1";
+    e.kind = "doc";
     e.date = Date(2024, 1, 1);
     b.evidence = {e};
     bad.push_back({b, ErrorCode::kAlreadyExists, ""});
@@ -1405,6 +1440,7 @@ TEST_P(StoreContract, PeopleBatchWritesEverythingOrNothing) {
     PeopleBatch b;
     model::Evidence e;
     e.person = "ghost";
+    e.kind = "doc";
     e.date = Date(2024, 1, 1);
     b.evidence = {e};
     bad.push_back({b, ErrorCode::kInvalidArgument, "evidence[0].person"});
