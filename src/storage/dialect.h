@@ -29,6 +29,9 @@ class Dialect {
   virtual std::unique_ptr<soci::session> Connect() const = 0;
   // The statement that starts a write transaction (SQLite takes the write lock up front).
   virtual std::string BeginWrite() const = 0;
+  // The statement that starts a read-only transaction seeing one snapshot of the database
+  // (for dumps: consistent while writers go on, without blocking them).
+  virtual std::string BeginSnapshot() const = 0;
   // Runs a script of several statements (a migration). Throws soci::soci_error.
   virtual void ExecScript(soci::session& s, const std::string& script) const = 0;
   // Serialises migration runs of several processes; called inside the migration transaction.

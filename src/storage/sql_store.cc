@@ -1346,10 +1346,22 @@ class SqlStore final : public Store {
   }
 
   Result<std::string> ExportDump() override {
-    // One transaction, so that the dump is a consistent snapshot while writers go on.
-    return Write([&](soci::session& s) -> Result<std::string> {
-      LADDER_TRY(int schema, CurrentSchema(s));
-      return WriteDump(s, schema);
+    // One read-only snapshot transaction: consistent while writers go on, blocking none.
+    return Read([&](soci::session& s) -> Result<std::string> {
+      auto dump = [&]() -> Result<std::string> {
+        LADDER_TRY(int schema, CurrentSchema(s));
+        return WriteDump(s, schema);
+      };
+      if (pinned_) return dump();  // inside the caller's transaction
+      s << shared_->dialect->BeginSnapshot();
+      try {
+        Result<std::string> out = dump();
+        s << "COMMIT";
+        return out;
+      } catch (...) {
+        RollbackQuietly(s);
+        throw;
+      }
     });
   }
 

@@ -108,6 +108,9 @@ class PostgresDialect final : public Dialect {
   }
 
   std::string BeginWrite() const override { return "BEGIN"; }
+  std::string BeginSnapshot() const override {
+    return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  }
 
   void ExecScript(soci::session& s, const std::string& script) const override {
     PGresult* r = PQexec(Handle(s), script.c_str());

@@ -46,6 +46,8 @@ class SqliteDialect final : public Dialect {
   }
 
   std::string BeginWrite() const override { return "BEGIN IMMEDIATE"; }
+  // In WAL mode a deferred transaction reads one snapshot and never blocks the writer.
+  std::string BeginSnapshot() const override { return "BEGIN"; }
 
   void ExecScript(soci::session& s, const std::string& script) const override {
     char* err = nullptr;
