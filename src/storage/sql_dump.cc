@@ -1,6 +1,7 @@
 #include "storage/sql_dump.h"
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "storage/record_json.h"
@@ -157,6 +158,16 @@ std::unexpected<Error> Damaged(const std::string& table, std::size_t row, const 
 }
 
 }  // namespace
+
+std::vector<std::string> DumpedTables() {
+  std::vector<std::string> out;
+  for (const Table& t : Tables()) out.push_back(t.name);
+  return out;
+}
+
+std::vector<std::string> DerivedTables() {
+  return std::vector<std::string>(std::begin(kDerivedTables), std::end(kDerivedTables));
+}
 
 Result<std::string> WriteDump(soci::session& s, int schema) {
   std::string out = Json{

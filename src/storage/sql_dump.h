@@ -17,6 +17,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/soci.h"
 
@@ -25,6 +26,12 @@
 #include "storage/dialect.h"
 
 namespace ladder::storage::internal {
+
+// The tables a dump holds, in load order, and the derived ones it rebuilds instead. Every table
+// of the schema is one or the other (sql_dump_test.cc checks it on both backends): a migration
+// that adds a table adds it here too.
+std::vector<std::string> DumpedTables();
+std::vector<std::string> DerivedTables();
 
 // Reads every dumped table. Throws soci::soci_error.
 Result<std::string> WriteDump(soci::session& s, int schema);
