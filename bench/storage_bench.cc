@@ -1,7 +1,7 @@
 // The store at organisation scale: 100,000 people with 5 years of history each (one level
-// assignment and two evidence records per year: 1.5 million records, each with its audit
-// entry), then the reads a page or an eligibility check makes, and full-text search over every
-// framework the seeds import.
+// assignment and two evidence records per year: 1.6 million records with the people, each with
+// its audit entry, written through the bulk path of people imports), then the reads a page or
+// an eligibility check makes, and full-text search over every framework the seeds import.
 //
 //   LADDER_BENCH_DATABASE   sqlite:/tmp/ladder-bench.db (default) or a postgresql:// URL
 //   LADDER_BENCH_PEOPLE     100000 (default)
@@ -84,35 +84,38 @@ void Load(storage::Store& store) {
   ImportSeeds(store);
   (void)app::StoreFrameworks(store, {BenchFramework()}, true, Date(2026, 1, 1), "bench");
   auto start = std::chrono::steady_clock::now();
-  constexpr int kBatch = 500;
+  // The bulk path people imports use (Store::WritePeopleBatch), 1,000 people a transaction.
+  constexpr int kBatch = 1000;
   long records = 0;
   for (int first = 0; first < people; first += kBatch) {
-    Status st = store.WithTransaction([&](storage::Store& tx) -> Status {
-      for (int i = first; i < std::min(people, first + kBatch); ++i) {
-        std::string id = PersonId(i);
-        std::string manager = i < 100 ? "" : PersonId(i / 100);
-        LADDER_TRY_STATUS(tx.SavePerson(
-            "bench", {id, "Person " + id, id + "@example.org", manager, Date(2021, 1, 4)}));
-        for (int year = 0; year < 5; ++year) {
-          model::Assignment a{"",      id,
-                              "bench", "1",
-                              "ic",    "L" + std::to_string(1 + year % 6),
-                              {},      Date(2021 + year, 1, 4),
-                              {},      "bench"};
-          LADDER_TRY_STATUS(tx.AddAssignment("bench", a));
-          for (int k = 0; k < 2; ++k) {
-            model::Evidence e;
-            e.person = id;
-            e.kind = k == 0 ? "talk" : "project";
-            e.title = "Record " + std::to_string(year) + "." + std::to_string(k);
-            e.date = Date(2021 + year, 3 + 6 * k, 1);
-            LADDER_TRY_STATUS(tx.SaveEvidence("bench", e));
-          }
+    storage::PeopleBatch batch;
+    for (int i = first; i < std::min(people, first + kBatch); ++i) {
+      std::string id = PersonId(i);
+      std::string manager = i < 100 ? "" : PersonId(i / 100);
+      batch.people.push_back({id, "Person " + id, id + "@example.org", manager, Date(2021, 1, 4)});
+      for (int year = 0; year < 5; ++year) {
+        batch.assignments.push_back({"",
+                                     id,
+                                     "bench",
+                                     "1",
+                                     "ic",
+                                     "L" + std::to_string(1 + year % 6),
+                                     {},
+                                     Date(2021 + year, 1, 4),
+                                     {},
+                                     "bench"});
+        for (int k = 0; k < 2; ++k) {
+          model::Evidence e;
+          e.person = id;
+          e.kind = k == 0 ? "talk" : "project";
+          e.title = "Record " + std::to_string(year) + "." + std::to_string(k);
+          e.date = Date(2021 + year, 3 + 6 * k, 1);
+          batch.evidence.push_back(e);
         }
-        records += 1 + 5 + 10;
       }
-      return Ok();
-    });
+      records += 1 + 5 + 10;
+    }
+    Status st = store.WritePeopleBatch("bench", batch);
     if (!st) {
       std::fprintf(stderr, "bench: load failed: %s\n", st.error().ToString().c_str());
       std::exit(1);
@@ -174,6 +177,35 @@ void BM_ListEvidence(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ListEvidence);
+
+// A manager's page: their direct reports (about 100 each here).
+void BM_ListReports(benchmark::State& state) {
+  auto& store = TheStore();
+  thread_local std::mt19937 rng(7);
+  size_t reports = 0;
+  for (auto _ : state) {
+    std::string manager = PersonId(std::uniform_int_distribution<int>(1, People() / 100 - 1)(rng));
+    auto r = store.ListPeople({manager, 0, 0});
+    if (!r || r->empty()) state.SkipWithError("expected reports");
+    reports = r->size();
+  }
+  state.counters["reports"] = static_cast<double>(reports);
+}
+BENCHMARK(BM_ListReports);
+
+// Everything an eligibility check or a person's page reads: the person, their level history,
+// evidence, metrics, assessments, sign-offs, cases, waivers and raises.
+void BM_PersonFullHistory(benchmark::State& state) {
+  auto& store = TheStore();
+  for (auto _ : state) {
+    std::string id = RandomPerson();
+    bool ok = store.GetPerson(id) && store.ListAssignments(id) && store.ListEvidence(id) &&
+              store.ListMetrics(id) && store.ListAssessments(id) && store.ListSignOffs(id) &&
+              store.ListCases(id) && store.ListWaivers(id) && store.ListRaises(id);
+    if (!ok) state.SkipWithError("a read failed");
+  }
+}
+BENCHMARK(BM_PersonFullHistory);
 
 void BM_AddEvidence(benchmark::State& state) {
   auto& store = TheStore();

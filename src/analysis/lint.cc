@@ -293,4 +293,26 @@ bool IsPlaceholderText(std::string_view text) {
   return !t.empty() && kPlaceholders.contains(t);
 }
 
+Finding FindingFromReadError(const Error& error) {
+  Finding f;
+  switch (error.code) {
+    case ErrorCode::kIo:
+    case ErrorCode::kNotFound:
+    case ErrorCode::kResourceExhausted:
+    case ErrorCode::kPermissionDenied:
+      f.code = "unreadable-file";
+      break;
+    case ErrorCode::kParse:
+      f.code = "invalid-syntax";
+      break;
+    default:
+      f.code = "invalid-document";
+      break;
+  }
+  f.severity = Severity::kError;
+  f.location = error.where;
+  f.message = error.field.empty() ? error.message : error.field + ": " + error.message;
+  return f;
+}
+
 }  // namespace ladder::analysis

@@ -54,6 +54,13 @@ struct Finding {
 // Empty when the framework is clean.
 std::vector<Finding> Lint(const model::Framework& framework);
 
+// The finding for a document that could not be read at all (severity error, the error's
+// location): code "unreadable-file" (missing, a directory, unreadable, over the size limit),
+// "invalid-syntax" (not YAML or JSON, not UTF-8, empty) or "invalid-document" (an unknown key,
+// a wrong type, a missing value such as a requirement without a rule); the message names the
+// field when the error does.
+Finding FindingFromReadError(const Error& error);
+
 // True when any finding is an error or a warning (what makes `ladder lint` exit 1).
 bool HasProblems(const std::vector<Finding>& findings);
 

@@ -292,5 +292,24 @@ TEST(Lint, HasProblemsIgnoresInfo) {
   EXPECT_TRUE(HasProblems({Finding{"x", Severity::kWarning, {}, "note"}}));
 }
 
+TEST(FindingFromReadError, KeepsTheLocationAndNamesTheKind) {
+  Finding missing = FindingFromReadError({ErrorCode::kIo, "no such file", {"a.yaml", 0, 0}, ""});
+  EXPECT_EQ(missing.code, "unreadable-file");
+  EXPECT_EQ(missing.severity, Severity::kError);
+  EXPECT_EQ(missing.location.file, "a.yaml");
+  Finding syntax = FindingFromReadError(
+      {ErrorCode::kParse, "invalid YAML: end of map flow not found", {"b.yaml", 3, 1}, ""});
+  EXPECT_EQ(syntax.code, "invalid-syntax");
+  EXPECT_EQ(syntax.location, (SourceLocation{"b.yaml", 3, 1}));
+  Finding no_rule = FindingFromReadError({ErrorCode::kInvalidArgument,
+                                          "the requirement has no rule",
+                                          {"c.yaml", 13, 13},
+                                          "tracks.ic.levels.L1.requirements[0].rule"});
+  EXPECT_EQ(no_rule.code, "invalid-document");
+  EXPECT_EQ(no_rule.message,
+            "tracks.ic.levels.L1.requirements[0].rule: the requirement has no rule");
+  EXPECT_TRUE(HasProblems({no_rule}));
+}
+
 }  // namespace
 }  // namespace ladder::analysis

@@ -323,19 +323,16 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
   };
   for (const std::string& id : order) place(id);
 
-  LADDER_TRY_STATUS(store.WithTransaction([&](storage::Store& tx) -> Status {
-    for (const std::string& id : saved_order) {
-      LADDER_TRY_STATUS(tx.SavePerson(actor, people[id]));
-      LADDER_TRY(std::vector<model::Assignment> old, tx.ListAssignments(id));
-      for (const model::Assignment& a : old) LADDER_TRY_STATUS(tx.DeleteAssignment(actor, a.id));
-      for (const model::Assignment& a : assignments[id]) {
-        LADDER_TRY_STATUS(tx.AddAssignment(actor, a));
-        ++report.assignments;
-      }
-      ++report.people;
-    }
-    return Ok();
-  }));
+  // One bulk write (multi-row statements, one transaction): an HRIS export of a whole
+  // organisation would otherwise be one database round trip per record.
+  storage::PeopleBatch batch;
+  for (const std::string& id : saved_order) {
+    batch.people.push_back(people[id]);
+    for (const model::Assignment& a : assignments[id]) batch.assignments.push_back(a);
+  }
+  LADDER_TRY_STATUS(store.WritePeopleBatch(actor, batch));
+  report.people = static_cast<int>(batch.people.size());
+  report.assignments = static_cast<int>(batch.assignments.size());
   return report;
 }
 

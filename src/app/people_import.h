@@ -5,9 +5,9 @@
 //   e1,,,,support,core,CE,2023-09-01          <- an earlier period: a history row
 //
 // Every row is checked before anything is stored: each problem is reported with its line and
-// column, and when there is any, nothing is stored. Otherwise the people are saved (managers
-// before their reports) and the file replaces the level history of every person it names, all
-// in one transaction, audited through the Store.
+// column, and when there is any, nothing is stored. Otherwise the people are saved and the file
+// replaces the level history of every person it names, all in one bulk write
+// (Store::WritePeopleBatch: one transaction, multi-row statements, audited per record).
 #pragma once
 
 #include <string>

@@ -1,4 +1,6 @@
 // `ladder export --to yaml|json|md|csv|xlsx FILE [-o OUT]`: writes a framework in another form.
+// `ladder export --all [-o OUT] [--database URL]`: writes the portable dump of everything the
+// database holds (cli/dump.h, docs/operations.md), for `ladder restore`.
 //
 //   yaml  canonical YAML (formats/canonical.h)       md    Markdown document (markdown_export.h)
 //   json  the same shape as JSON                     csv   one row per behaviour (csv_export.h)
@@ -13,6 +15,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/dump.h"
 #include "cli/framework_file.h"
 #include "formats/canonical.h"
 #include "formats/csv_export.h"
@@ -28,9 +31,24 @@ struct ExportOptions {
   std::string out;
   bool no_bom = false;
   std::string database;
+  bool all = false;
 };
 
 int RunExport(const ExportOptions& options) {
+  if (options.all) {
+    if (!options.to.empty() || !options.file.empty())
+      return ReportError(Error{ErrorCode::kInvalidArgument,
+                               "--all dumps the whole database: it takes no FILE and no --to",
+                               {},
+                               "--all"});
+    return RunExportAll(options.out, options.database);
+  }
+  if (options.to.empty() || options.file.empty())
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "name the framework FILE and the format --to yaml|json|md|csv|xlsx "
+                             "(or --all for a dump of the database)",
+                             {},
+                             options.to.empty() ? "--to" : "file"});
   if (options.to == "xlsx" && options.out.empty())
     return ReportError(Error{ErrorCode::kInvalidArgument,
                              "--to xlsx writes a binary workbook: name it with -o FILE.xlsx",
@@ -67,14 +85,15 @@ void SetUpExport(CLI::App& app, std::vector<Run>& runs) {
   auto* cmd = app.add_subcommand(
       "export",
       "Write a framework as canonical YAML or JSON, a Markdown document, CSV (one row per\n"
-      "behaviour) or an Excel workbook (one sheet per track; needs -o).");
+      "behaviour) or an Excel workbook (one sheet per track; needs -o); or, with --all, dump\n"
+      "the whole database as JSON for ladder restore.");
   auto options = std::make_shared<ExportOptions>();
   cmd->add_option("--to", options->to, "Output format")
-      ->required()
       ->check(CLI::IsMember({"yaml", "json", "md", "csv", "xlsx"}));
   cmd->add_option("file", options->file,
-                  "Framework file (canonical YAML, or .json), or stored:ID[@VERSION]")
-      ->required();
+                  "Framework file (canonical YAML, or .json), or stored:ID[@VERSION]");
+  cmd->add_flag("--all", options->all,
+                "Dump everything the database holds as one JSON document (for ladder restore)");
   cmd->add_option("-o,--output", options->out, "Write to this file instead of standard output");
   cmd->add_flag("--no-bom", options->no_bom,
                 "CSV without the UTF-8 byte order mark (spreadsheets need it; scripts may not)");

@@ -54,8 +54,7 @@ Result<model::Framework> LoadStored(std::string_view ref, const std::string& dat
                          "stored:ID@VERSION");
   const std::string url = storage::DatabaseUrlFrom(database);
   // Reading must not leave an empty database behind where there was none.
-  if (text::StartsWith(url, "sqlite:") && url != "sqlite::memory:") {
-    const std::string file = url.substr(7);
+  if (const std::string file = storage::SqliteFileOf(url); !file.empty()) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec))
       return MakeError(ErrorCode::kNotFound,
@@ -87,6 +86,19 @@ void AddDatabaseOption(CLI::App* command, std::string& database) {
 }
 
 Status WriteOutputFile(const std::string& path, std::string_view text) {
+  // A device or a pipe (-o /dev/null, -o /dev/stdout) is written to, never renamed over: as
+  // root, renaming a file onto /dev/null would replace the device for the whole machine.
+  std::error_code special_ec;
+  auto status = std::filesystem::status(path, special_ec);
+  if (!special_ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    if (std::filesystem::is_directory(status))
+      return MakeError(ErrorCode::kIo, "is a directory", {path, 0, 0});
+    std::ofstream out(path, std::ios::binary);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    if (!out) return MakeError(ErrorCode::kIo, "cannot write the file", {path, 0, 0});
+    return Ok();
+  }
   const std::string temp = path + ".ladder-tmp";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);

@@ -33,7 +33,8 @@ Result<model::Framework> LoadFramework(const std::string& ref, bool validate = t
 // The --database option of the commands that accept `stored:` references.
 void AddDatabaseOption(CLI::App* command, std::string& database);
 
-// Writes `text` to `path` through a temporary file in the same folder, then renames it.
+// Writes `text` to `path` through a temporary file in the same folder, then renames it; a path
+// that is a device or a pipe (/dev/null, /dev/stdout) is written to directly.
 Status WriteOutputFile(const std::string& path, std::string_view text);
 
 }  // namespace ladder::cli

@@ -5,8 +5,10 @@
 //
 // or, with --json, one JSON array of every file's findings (analysis/report_json.h).
 // Exit status: 0 when no file has an error or a warning (info findings are allowed), 1 when
-// some file has, 2 when a file cannot be read (missing, unreadable, invalid YAML or JSON: the
-// error with its file:line:col goes to stderr and the other files are still checked).
+// some file has, 2 when a file cannot be read (missing, unreadable, invalid YAML or JSON, an
+// unknown key, a requirement without a rule: the error with its file:line:col goes to stderr,
+// with --json also into the array as an error finding (analysis::FindingFromReadError), and
+// the other files are still checked).
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -34,6 +36,11 @@ int RunLint(const LintOptions& options) {
     if (!framework) {
       ReportError(framework.error());
       bad_input = true;
+      if (options.json) {
+        analysis::Finding f = analysis::FindingFromReadError(framework.error());
+        if (f.location.file.empty()) f.location.file = path;
+        all.push_back(analysis::ToJson(f));
+      }
       continue;
     }
     for (analysis::Finding& f : analysis::Lint(*framework)) {

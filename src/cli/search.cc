@@ -9,12 +9,14 @@
 // The words that matched are between [ and ] (in colour on a terminal). --json prints
 //   [{"kind":..., "framework":..., "framework_name":..., "version":..., "track":...,
 //     "level":..., "level_title":..., "competency":..., "title":..., "snippet":...}]
-// with the same [ ] markers in "snippet". Exit 0 with hits, 1 without, 2 bad input.
+// with the same [ ] markers in "snippet". Exit 0 with hits, 1 without, 2 bad input (a missing
+// SQLite database is refused, not created).
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/dump.h"
 #include "storage/store.h"
 
 namespace ladder::cli {
@@ -30,7 +32,7 @@ struct SearchCliOptions {
 };
 
 int RunSearch(const SearchCliOptions& o) {
-  auto store = storage::OpenStore(storage::DatabaseUrlFrom(o.database));
+  auto store = OpenExistingStore(o.database);
   if (!store) return ReportError(store.error());
   auto hits = (*store)->Search(o.query, {o.framework, o.drafts, o.limit});
   if (!hits) return ReportError(hits.error());

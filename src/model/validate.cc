@@ -249,4 +249,104 @@ std::vector<Error> ValidateAssignments(const std::vector<Assignment>& history,
   return errors;
 }
 
+namespace {
+
+// Collects the violations of one record.
+class RecordChecker {
+ public:
+  explicit RecordChecker(std::string kind) : kind_(std::move(kind)) {}
+  void Require(bool ok, const std::string& field, std::string message) {
+    if (!ok)
+      errors_.push_back(
+          Error{ErrorCode::kInvalidArgument, std::move(message), {}, kind_ + "." + field});
+  }
+  void NotEmpty(const std::string& value, const std::string& field, const std::string& what) {
+    Require(!value.empty(), field, kind_ + " needs " + what);
+  }
+  void NotEmpty(Date value, const std::string& field, const std::string& what) {
+    Require(!value.empty(), field, kind_ + " needs " + what);
+  }
+  // `later`, when set, is not before `earlier` (or strictly after, when `strict`).
+  void Ordered(Date earlier, Date later, const std::string& field, const std::string& what,
+               bool strict = false) {
+    if (earlier.empty() || later.empty()) return;
+    bool ok = strict ? later > earlier : !(later < earlier);
+    Require(ok, field,
+            what + " " + later.ToString() + " is " + (strict ? "not after " : "before ") +
+                earlier.ToString());
+  }
+  std::vector<Error> Done() { return std::move(errors_); }
+
+ private:
+  std::string kind_;
+  std::vector<Error> errors_;
+};
+
+}  // namespace
+
+std::vector<Error> ValidateEvidence(const Evidence& e) {
+  RecordChecker c("evidence");
+  c.NotEmpty(e.person, "person", "the person it is about");
+  c.NotEmpty(e.kind, "kind", "a kind (talk, doc, project, role, sme, ...)");
+  c.NotEmpty(e.date, "date", "the date it happened");
+  c.Ordered(e.date, e.end, "end", "the end of the period");
+  if (e.kind == "role") c.NotEmpty(e.role, "role", "the role held (kind role)");
+  if (e.kind == "sme") c.NotEmpty(e.skill, "skill", "the skill set signed off (kind sme)");
+  return c.Done();
+}
+
+std::vector<Error> ValidateAssessment(const Assessment& a) {
+  RecordChecker c("assessment");
+  c.NotEmpty(a.person, "person", "the person assessed");
+  c.NotEmpty(a.period_start, "period_start", "the start of the period assessed");
+  c.Ordered(a.period_start, a.period_end, "period_end", "the end of the period");
+  c.Require(a.framework.empty() == a.version.empty(), a.framework.empty() ? "framework" : "version",
+            "an assessment is pinned to a framework and a version together");
+  c.Require(a.level.empty() || !a.version.empty(), "level",
+            "the level assessed against needs the framework version it belongs to");
+  return c.Done();
+}
+
+std::vector<Error> ValidateCase(const Case& k) {
+  RecordChecker c("case");
+  c.NotEmpty(k.person, "person", "the person it is about");
+  c.NotEmpty(k.opened, "opened", "the date it was opened");
+  c.Require(k.target_level.empty() || k.target_overlay.empty(), "target_overlay",
+            "a case aims at a level or at an overlay role, not both");
+  std::set<std::string> voted;
+  for (std::size_t i = 0; i < k.votes.size(); ++i) {
+    const std::string& reviewer = k.votes[i].reviewer;
+    std::string field = "votes[" + std::to_string(i) + "].reviewer";
+    c.Require(std::find(k.panel.begin(), k.panel.end(), reviewer) != k.panel.end(), field,
+              reviewer + " voted but is not on the panel");
+    c.Require(voted.insert(reviewer).second, field, reviewer + " voted twice");
+  }
+  if (k.status == CaseStatus::kClosed)
+    c.Require(k.decision.has_value(), "decision", "a closed case has its decision");
+  if (k.decision) c.Ordered(k.opened, k.decision->effective, "decision.effective", "the decision");
+  return c.Done();
+}
+
+std::vector<Error> ValidateWaiver(const Waiver& w) {
+  RecordChecker c("waiver");
+  c.NotEmpty(w.person, "person", "the person it is for");
+  c.NotEmpty(w.requirement, "requirement", "the sentence of the requirement it waives");
+  c.NotEmpty(w.approver, "approver", "the person who approved it");
+  c.NotEmpty(w.granted, "granted", "the date it was granted");
+  c.Ordered(w.granted, w.expires, "expires", "the expiry", /*strict=*/true);
+  return c.Done();
+}
+
+std::vector<Error> ValidateNeed(const Need& n) {
+  RecordChecker c("need");
+  c.NotEmpty(n.framework, "framework", "the framework of the role");
+  c.NotEmpty(n.opened, "opened", "the date it was opened");
+  c.Require(n.level.empty() || n.overlay.empty(), "overlay",
+            "a need is for a level or for an overlay role, not both");
+  if (n.status == NeedStatus::kFilled)
+    c.NotEmpty(n.filled_by_case, "filled_by_case", "the case that filled it (status filled)");
+  c.Ordered(n.opened, n.closed, "closed", "the close date");
+  return c.Done();
+}
+
 }  // namespace ladder::model

@@ -7,6 +7,7 @@
 //  3. every reference resolves: group -> competency, expectation -> competency, level
 //     `inherits` -> level, overlay `levels` -> level, transition -> track, rule level -> level;
 //  4. a competency belongs to at most one group.
+// People-side records have their own basic invariants (ValidateEvidence ... ValidateNeed).
 // Pure; thread-safe.
 #pragma once
 
@@ -28,5 +29,24 @@ Status CheckFramework(const Framework& framework);
 // each assignment's track and level exist in `framework` (when given).
 std::vector<Error> ValidateAssignments(const std::vector<Assignment>& history,
                                        const Framework* framework = nullptr);
+
+// The basic invariants of a people-side record, every violation with the field it concerns
+// ("evidence.kind", "case.votes[1].reviewer", ...), kInvalidArgument. Empty when valid.
+//  evidence:   a person, a kind and a date; an end (a period) not before its date; kind "role"
+//              names its role, kind "sme" its skill;
+//  assessment: a person and a period start; an end not before the start; framework and
+//              version given together; a level only with the version it belongs to;
+//  case:       a person and an opened date; a level or an overlay as target, not both; votes
+//              only from panel members, one each; a closed case has its decision, which is not
+//              dated before the case was opened;
+//  waiver:     a person, the requirement's sentence, an approver and a granted date; an expiry
+//              after the grant;
+//  need:       a framework and an opened date; a level or an overlay, not both; a filled need
+//              names the case that filled it; a close date not before the opening.
+std::vector<Error> ValidateEvidence(const Evidence& e);
+std::vector<Error> ValidateAssessment(const Assessment& a);
+std::vector<Error> ValidateCase(const Case& c);
+std::vector<Error> ValidateWaiver(const Waiver& w);
+std::vector<Error> ValidateNeed(const Need& n);
 
 }  // namespace ladder::model

@@ -29,6 +29,9 @@ class Dialect {
   virtual std::unique_ptr<soci::session> Connect() const = 0;
   // The statement that starts a write transaction (SQLite takes the write lock up front).
   virtual std::string BeginWrite() const = 0;
+  // The statement that starts a read-only transaction seeing one snapshot of the database
+  // (for dumps: consistent while writers go on, without blocking them).
+  virtual std::string BeginSnapshot() const = 0;
   // Runs a script of several statements (a migration). Throws soci::soci_error.
   virtual void ExecScript(soci::session& s, const std::string& script) const = 0;
   // Serialises migration runs of several processes; called inside the migration transaction.
@@ -36,8 +39,25 @@ class Dialect {
   // The Ladder error code for a database error.
   virtual ErrorCode Classify(const soci::soci_error& e) const = 0;
 
-  virtual Result<std::vector<SearchHit>> Search(soci::session& s, std::string_view query,
-                                                const SearchOptions& options) const = 0;
+  // Search pre-selection (search_text.h): the FROM clause (passages aliased `p`) and the
+  // condition that keep the passages whose `terms` contain every one of `stems`; the condition
+  // binds `*param` exactly once, or nothing when it sets *param to "". Must select a superset
+  // of the true matches (the shared code decides which match); the same passages on every
+  // backend is best for speed, not needed for parity. Throws soci::soci_error.
+  virtual std::string CandidateFrom() const = 0;
+  virtual std::string CandidateWhere(soci::session& s, const std::vector<std::string>& stems,
+                                     std::string* param) const = 0;
+  // Rows a bulk INSERT writes per statement: 1 for an embedded database (a prepared one-row
+  // statement run per row costs no round trip; SQLite parses named parameters in quadratic
+  // time), hundreds for a database across the network (one round trip per statement).
+  virtual std::size_t RowsPerInsert() const = 0;
+
+  // Loading a dump keeps the audit log's ids: what an INSERT needs to write an identity column
+  // ("" or " OVERRIDING SYSTEM VALUE"), and what brings the table's id generator past the
+  // highest id afterwards. Throws soci::soci_error.
+  virtual std::string OverridingIdentity() const = 0;
+  virtual void AfterExplicitIds(soci::session& s, const std::string& table) const = 0;
+
   virtual Status Backup(soci::session& s, std::string_view path) const = 0;
   virtual Status Restore(soci::session& s, std::string_view path) const = 0;
 };
@@ -45,6 +65,10 @@ class Dialect {
 // SQL text shared by both search implementations: which versions a search covers.
 // Appends to `where` the condition on framework_versions alias `fv`.
 std::string SearchVersionFilter(const SearchOptions& options);
+
+// The file of an sqlite: URL; its parameters (?synchronous=FULL) are applied to `options`.
+// kInvalidArgument for no file, an unknown parameter or value.
+Result<std::string> ParseSqliteUrl(std::string_view url, OpenOptions& options);
 
 std::unique_ptr<Dialect> MakeSqliteDialect(std::string path, const OpenOptions& options);
 std::unique_ptr<Dialect> MakePostgresDialect(std::string url, const OpenOptions& options);

@@ -1,5 +1,7 @@
 #include "storage/search_query.h"
 
+#include <cctype>
+
 #include "base/text.h"
 
 namespace ladder::storage::internal {
@@ -39,7 +41,17 @@ ParsedQuery ParseSearchQuery(std::string_view query) {
       size_t end = query.find('"', i);
       std::string_view plain =
           query.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
-      AddWords(plain, out.terms);
+      // Words joined by punctuation ("on-call", "case/code") are a phrase; spaces separate.
+      size_t k = 0;
+      while (k < plain.size()) {
+        size_t stop = k;
+        while (stop < plain.size() && !std::isspace(static_cast<unsigned char>(plain[stop])))
+          ++stop;
+        std::vector<std::string> words;
+        AddWords(plain.substr(k, stop - k), words);
+        if (!words.empty()) out.terms.push_back(text::Join(words, " "));
+        k = stop + 1;
+      }
       i = end == std::string_view::npos ? query.size() : end;
     }
   }

@@ -1,5 +1,6 @@
-// Reading a user's search text: "quoted phrases" and words. Anything else (operators, stray
-// quotes, punctuation) is text, never syntax, so no query is an error. Internal to storage/.
+// Reading a user's search text: "quoted phrases" and words; words joined by punctuation without
+// a space ("on-call", "case/code") are a phrase too. Anything else (operators, stray quotes,
+// punctuation) is text, never syntax, so no query is an error. Internal to storage/.
 #pragma once
 
 #include <string>
@@ -9,7 +10,7 @@
 namespace ladder::storage::internal {
 
 struct ParsedQuery {
-  std::vector<std::string> terms;  // words and phrases; all must match
+  std::vector<std::string> terms;  // words and phrases (words joined by spaces); all must match
 };
 
 ParsedQuery ParseSearchQuery(std::string_view query);

@@ -1,18 +1,25 @@
 #include "storage/sql_store.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
 #include <exception>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "base/text.h"
+#include "model/validate.h"
 #include "storage/record_json.h"
 #include "storage/row.h"
+#include "storage/search_text.h"
+#include "storage/sql_dump.h"
 
 namespace ladder::storage::internal {
 namespace {
@@ -42,6 +49,12 @@ std::string NewId(std::string_view prefix) {
 }
 
 std::string Dump(const Json& j) { return j.dump(); }
+
+// The first of a record's violations (model/validate.h), if any.
+Status FirstError(const std::vector<Error>& errors) {
+  if (errors.empty()) return Ok();
+  return Fail(errors.front());
+}
 
 // A small fixed pool of connections.
 class Pool {
@@ -106,6 +119,8 @@ constexpr RecordTable kRaises{"raises", "raise", "ra"};
 struct PassageRow {
   model::Framework const* f;
   std::string kind, track, level, level_title, competency, title, body;
+  long long ord = 0;  // position in the version, a stable order for equal scores
+  std::string terms;  // search_text.h IndexTerms(title, body)
 };
 
 std::vector<PassageRow> PassagesOf(const Framework& f) {
@@ -113,8 +128,10 @@ std::vector<PassageRow> PassagesOf(const Framework& f) {
   auto add = [&](HitKind k, std::string track, std::string level, std::string level_title,
                  std::string competency, std::string title, std::string body) {
     if (text::Trim(body).empty()) return;
+    std::string terms = IndexTerms(title, body);
     out.push_back({&f, HitKindName(k), std::move(track), std::move(level), std::move(level_title),
-                   std::move(competency), std::move(title), std::move(body)});
+                   std::move(competency), std::move(title), std::move(body),
+                   static_cast<long long>(out.size()), std::move(terms)});
   };
   for (const auto& t : f.tracks) {
     for (const auto& l : t.levels) {
@@ -140,6 +157,93 @@ std::vector<PassageRow> PassagesOf(const Framework& f) {
     add(HitKind::kRole, "", "", "", "", title, body);
   }
   return out;
+}
+
+// One value of a multi-row statement: text, or NULL.
+using Cell = std::optional<std::string>;
+
+// Inserts `rows` into `table`, `per_statement` rows a statement (Dialect::RowsPerInsert): one
+// prepared statement reused for every full chunk, so that a database across the network pays
+// one round trip per chunk and an embedded one parses the statement once. Throws
+// soci::soci_error.
+void InsertMany(soci::session& s, const std::string& table, const std::vector<std::string>& columns,
+                const std::vector<std::vector<Cell>>& rows, std::size_t per_statement,
+                const std::string& suffix = "") {
+  const std::size_t width = columns.size();
+  // SQLite allows 32,766 parameters a statement, PostgreSQL 65,535.
+  per_statement = std::max<std::size_t>(1, std::min(per_statement, 30000 / width));
+  const std::string head = "INSERT INTO " + table + " (" + text::Join(columns, ", ") + ") VALUES ";
+  struct Prepared {
+    std::size_t count = 0;
+    std::vector<std::string> values;
+    std::vector<soci::indicator> inds;
+    std::unique_ptr<soci::statement> st;
+  };
+  auto prepare = [&](std::size_t count) {
+    auto p = std::make_unique<Prepared>();
+    p->count = count;
+    p->values.resize(count * width);
+    p->inds.assign(count * width, soci::i_ok);
+    std::string sql = head;
+    for (std::size_t r = 0; r < count; ++r) {
+      sql += r ? ", (" : "(";
+      for (std::size_t c = 0; c < width; ++c)
+        sql += (c ? ", :p" : ":p") + std::to_string(r * width + c);
+      sql += ")";
+    }
+    sql += suffix;
+    p->st = std::make_unique<soci::statement>(s);
+    for (std::size_t i = 0; i < p->values.size(); ++i)
+      p->st->exchange(soci::use(p->values[i], p->inds[i]));
+    p->st->alloc();
+    p->st->prepare(sql);
+    p->st->define_and_bind();
+    return p;
+  };
+  std::unique_ptr<Prepared> full;
+  for (std::size_t first = 0; first < rows.size(); first += per_statement) {
+    std::size_t count = std::min(per_statement, rows.size() - first);
+    std::unique_ptr<Prepared> tail;
+    Prepared* p;
+    if (count == per_statement) {
+      if (!full) full = prepare(count);
+      p = full.get();
+    } else {
+      tail = prepare(count);
+      p = tail.get();
+    }
+    for (std::size_t r = 0; r < count; ++r)
+      for (std::size_t c = 0; c < width; ++c) {
+        const Cell& cell = rows[first + r][c];
+        p->values[r * width + c] = cell ? *cell : std::string();
+        p->inds[r * width + c] = cell ? soci::i_ok : soci::i_null;
+      }
+    p->st->execute(true);
+  }
+}
+
+// Runs `sql_prefix (:p0, :p1, ...)` for `ids` in chunks, calling `take` for every row.
+void ForIds(soci::session& s, const std::string& sql_prefix, const std::vector<std::string>& ids,
+            const std::function<void(const soci::row&)>& take) {
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t first = 0; first < ids.size(); first += kChunk) {
+    std::size_t count = std::min(kChunk, ids.size() - first);
+    std::vector<std::string> values(ids.begin() + first, ids.begin() + first + count);
+    std::string sql = sql_prefix + " (";
+    for (std::size_t i = 0; i < count; ++i) sql += (i ? ", :p" : ":p") + std::to_string(i);
+    sql += ")";
+    soci::row r;
+    soci::statement st(s);
+    st.exchange(soci::into(r));
+    for (auto& v : values) st.exchange(soci::use(v));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    if (st.execute(true)) {
+      do take(r);
+      while (st.fetch());
+    }
+  }
 }
 
 class SqlStore final : public Store {
@@ -188,73 +292,7 @@ class SqlStore final : public Store {
           soci::use(f.id), soci::use(f.version), soci::use(f.name), soci::use(f.family),
           soci::use(f.effective), soci::use(now), soci::use(doc);
 
-      // Levels: keep rows that stay (assignments point at them), drop the others.
-      std::set<std::pair<std::string, std::string>> wanted;
-      for (const auto& t : f.tracks)
-        for (const auto& l : t.levels) wanted.insert({t.id, l.code});
-      std::vector<std::pair<std::string, std::string>> gone;
-      {
-        soci::rowset<soci::row> rows =
-            (s.prepare << "SELECT track, code FROM levels WHERE framework = :f AND version = :v",
-             soci::use(f.id), soci::use(f.version));
-        for (const auto& r : rows) {
-          std::pair<std::string, std::string> key{GetStr(r, 0), GetStr(r, 1)};
-          if (!wanted.count(key)) gone.push_back(key);
-        }
-      }
-      for (auto& [track, code] : gone) {
-        std::string person;
-        soci::indicator pind = soci::i_null;
-        s << "SELECT person FROM assignments WHERE framework = :f AND version = :v AND track = "
-             ":t AND level = :l LIMIT 1",
-            soci::into(person, pind), soci::use(f.id), soci::use(f.version), soci::use(track),
-            soci::use(code);
-        if (s.got_data() && pind == soci::i_ok)
-          return MakeError(ErrorCode::kConflict, "level " + track + "/" + code + " of " + f.id +
-                                                     "@" + f.version + " is assigned to person " +
-                                                     person + " and cannot be removed");
-        s << "DELETE FROM levels WHERE framework = :f AND version = :v AND track = :t AND "
-             "code = :c",
-            soci::use(f.id), soci::use(f.version), soci::use(track), soci::use(code);
-      }
-      for (const auto& t : f.tracks)
-        for (const auto& l : t.levels) {
-          long long rank = l.rank;
-          s << "INSERT INTO levels (framework, version, track, code, rank, title) VALUES (:f, "
-               ":v, :t, :c, :r, :ti) ON CONFLICT (framework, version, track, code) DO UPDATE "
-               "SET rank = excluded.rank, title = excluded.title",
-              soci::use(f.id), soci::use(f.version), soci::use(t.id), soci::use(l.code),
-              soci::use(rank), soci::use(l.title);
-        }
-
-      s << "DELETE FROM roles WHERE framework = :f AND version = :v", soci::use(f.id),
-          soci::use(f.version);
-      for (std::size_t i = 0; i < f.roles.size(); ++i) {
-        const auto& r = f.roles[i];
-        long long ord = static_cast<long long>(i);
-        std::string rdoc = Dump(ToJson(r));
-        s << "INSERT INTO roles (framework, version, ord, family, seniority, title, doc) VALUES "
-             "(:f, :v, :o, :fam, :sen, :t, :d)",
-            soci::use(f.id), soci::use(f.version), soci::use(ord), soci::use(r.family),
-            soci::use(r.seniority), soci::use(r.title), soci::use(rdoc);
-      }
-
-      s << "DELETE FROM passages WHERE framework = :f AND version = :v", soci::use(f.id),
-          soci::use(f.version);
-      {
-        PassageRow p;
-        soci::statement st =
-            (s.prepare << "INSERT INTO passages (framework, version, kind, track, level, "
-                          "level_title, competency, title, body) VALUES (:f, :v, :k, :t, :l, "
-                          ":lt, :c, :ti, :b)",
-             soci::use(f.id), soci::use(f.version), soci::use(p.kind), soci::use(p.track),
-             soci::use(p.level), soci::use(p.level_title), soci::use(p.competency),
-             soci::use(p.title), soci::use(p.body));
-        for (PassageRow& row : PassagesOf(f)) {
-          p = std::move(row);
-          st.execute(true);
-        }
-      }
+      LADDER_TRY_STATUS(PutFrameworkRows(s, f));
       Json summary = {
           {"framework", f.id}, {"version", f.version}, {"status", "draft"}, {"name", f.name}};
       return Audit(s, actor, exists ? "framework.update_draft" : "framework.save_draft",
@@ -304,15 +342,21 @@ class SqlStore final : public Store {
       if (status == "published")
         return MakeError(ErrorCode::kConflict, "framework " + f + " version " + v +
                                                    " is published and cannot be deleted");
-      for (const char* table : {"assignments", "assessments", "cases"}) {
+      for (const auto& [table, what] :
+           {std::pair{"assignments", "assignment"}, std::pair{"assessments", "assessment"},
+            std::pair{"cases", "case"}}) {
+        std::string first;
         long long n = 0;
-        s << std::string("SELECT COUNT(*) FROM ") + table +
+        soci::indicator ind = soci::i_null;
+        s << std::string("SELECT COUNT(*), MIN(id) FROM ") + table +
                  " WHERE framework = :f AND version = :v",
-            soci::into(n), soci::use(f), soci::use(v);
+            soci::into(n), soci::into(first, ind), soci::use(f), soci::use(v);
         if (n > 0)
-          return MakeError(ErrorCode::kConflict, "framework " + f + " version " + v +
-                                                     " is used by " + std::to_string(n) + " " +
-                                                     table + " and cannot be deleted");
+          return MakeError(ErrorCode::kConflict,
+                           "framework " + f + " version " + v + " cannot be deleted: " + what +
+                               " " + first + " refers to it" +
+                               (n > 1 ? " (and " + std::to_string(n - 1) + " more)" : ""),
+                           {}, table);
       }
       for (const char* table : {"passages", "roles", "levels", "framework_versions"})
         s << std::string("DELETE FROM ") + table + " WHERE framework = :f AND version = :v",
@@ -432,6 +476,212 @@ class SqlStore final : public Store {
     });
   }
 
+  Status WritePeopleBatch(std::string_view actor, const PeopleBatch& batch) override {
+    auto bad = [](std::string field, std::string message) -> Status {
+      return MakeError(ErrorCode::kInvalidArgument, std::move(message), {}, std::move(field));
+    };
+    // -- Checks that need no database.
+    std::map<std::string, std::size_t> person_at;
+    for (std::size_t i = 0; i < batch.people.size(); ++i) {
+      const model::Person& p = batch.people[i];
+      std::string field = "people[" + std::to_string(i) + "]";
+      if (p.id.empty()) return bad(field + ".id", "a person needs an id");
+      if (!person_at.emplace(p.id, i).second)
+        return bad(field + ".id", "person " + p.id + " appears twice in the batch");
+    }
+    std::map<std::string, std::vector<model::Assignment>> history;
+    for (std::size_t i = 0; i < batch.assignments.size(); ++i) {
+      model::Assignment a = batch.assignments[i];
+      std::string field = "assignments[" + std::to_string(i) + "]";
+      if (!person_at.count(a.person))
+        return bad(field + ".person",
+                   "assignment names person " + a.person + ", who is not among the batch's people");
+      if (a.from.empty()) return bad(field + ".from", "an assignment needs its start date");
+      if (!a.to.empty() && a.to <= a.from)
+        return bad(field + ".to", "assignment ends (" + a.to.ToString() + ") before it starts (" +
+                                      a.from.ToString() + ")");
+      if (a.id.empty()) a.id = NewId("as");
+      history[a.person].push_back(std::move(a));
+    }
+    for (auto& [person, list] : history) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const auto& x, const auto& y) { return x.from < y.from; });
+      for (std::size_t i = 0; i + 1 < list.size(); ++i) {
+        if (list[i].to.empty() && list[i].from < list[i + 1].from) list[i].to = list[i + 1].from;
+        if (list[i].to.empty() || list[i].to > list[i + 1].from)
+          return MakeError(ErrorCode::kConflict,
+                           "assignment of " + person + " from " + list[i + 1].from.ToString() +
+                               " overlaps the period from " + list[i].from.ToString());
+      }
+    }
+    std::vector<model::Evidence> evidence = batch.evidence;
+    for (std::size_t i = 0; i < evidence.size(); ++i) {
+      for (Error e : model::ValidateEvidence(evidence[i])) {
+        e.field = "evidence[" + std::to_string(i) + "]" + e.field.substr(e.field.find('.'));
+        return Fail(e);
+      }
+      if (evidence[i].id.empty()) evidence[i].id = NewId("ev");
+    }
+
+    return Write([&](soci::session& s) -> Status {
+      // -- People named but not in the batch must be stored.
+      std::set<std::string> outside;
+      for (const auto& p : batch.people)
+        if (!p.manager.empty() && !person_at.count(p.manager)) outside.insert(p.manager);
+      for (const auto& e : evidence)
+        if (!person_at.count(e.person)) outside.insert(e.person);
+      for (const auto& e : evidence)
+        if (!e.signed_off_by.empty() && !person_at.count(e.signed_off_by))
+          outside.insert(e.signed_off_by);
+      std::set<std::string> stored;
+      ForIds(s, "SELECT id FROM people WHERE id IN",
+             std::vector<std::string>(outside.begin(), outside.end()),
+             [&](const soci::row& r) { stored.insert(GetStr(r, 0)); });
+      auto known = [&](const std::string& id) { return person_at.count(id) || stored.count(id); };
+      for (std::size_t i = 0; i < batch.people.size(); ++i)
+        if (!batch.people[i].manager.empty() && !known(batch.people[i].manager))
+          return bad("people[" + std::to_string(i) + "].manager",
+                     "manager names person " + batch.people[i].manager + ", who is not stored");
+      for (std::size_t i = 0; i < evidence.size(); ++i) {
+        if (!known(evidence[i].person))
+          return bad("evidence[" + std::to_string(i) + "].person",
+                     "evidence names person " + evidence[i].person + ", who is not stored");
+        if (!evidence[i].signed_off_by.empty() && !known(evidence[i].signed_off_by))
+          return bad("evidence[" + std::to_string(i) + "].signed_off_by",
+                     "evidence names person " + evidence[i].signed_off_by + ", who is not stored");
+      }
+      // -- Evidence ids must be new.
+      {
+        std::vector<std::string> ids;
+        for (const auto& e : evidence) ids.push_back(e.id);
+        std::string taken;
+        ForIds(s, "SELECT id FROM evidence WHERE id IN", ids,
+               [&](const soci::row& r) { taken = GetStr(r, 0); });
+        if (!taken.empty())
+          return MakeError(ErrorCode::kAlreadyExists, "evidence " + taken + " exists");
+      }
+      // -- Levels must be stored.
+      std::set<std::tuple<std::string, std::string, std::string, std::string>> levels;
+      std::set<std::pair<std::string, std::string>> versions;
+      for (const auto& [person, list] : history)
+        for (const auto& a : list) versions.insert({a.framework, a.version});
+      for (const auto& [f, v] : versions) {
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT track, code FROM levels WHERE framework = :f AND version = :v",
+             soci::use(f), soci::use(v));
+        for (const auto& r : rows) levels.insert({f, v, GetStr(r, 0), GetStr(r, 1)});
+      }
+      for (std::size_t i = 0; i < batch.assignments.size(); ++i) {
+        const auto& a = batch.assignments[i];
+        if (!levels.count({a.framework, a.version, a.track, a.level}))
+          return bad("assignments[" + std::to_string(i) + "].level",
+                     "level " + a.track + "/" + a.level + " of framework " + a.framework +
+                         " version " + a.version + " is not stored");
+      }
+
+      // -- What the batch replaces, for the audit log.
+      std::vector<std::string> ids;
+      for (const auto& p : batch.people) ids.push_back(p.id);
+      std::map<std::string, std::string> before;
+      ForIds(s, "SELECT id, name, email, manager, hired FROM people WHERE id IN", ids,
+             [&](const soci::row& r) {
+               auto p = PersonFrom(r);
+               if (p) before[p->id] = Dump(ToJson(*p));
+             });
+      std::vector<std::pair<std::string, std::string>> replaced;  // (id, doc)
+      if (!before.empty()) {
+        std::vector<std::string> existing;
+        for (const auto& [id, doc] : before) existing.push_back(id);
+        ForIds(s, "SELECT id, doc FROM assignments WHERE person IN", existing,
+               [&](const soci::row& r) {
+                 replaced.push_back({GetStr(r, 0), GetStr(r, 1)});
+               });
+        std::sort(replaced.begin(), replaced.end());
+        for (std::size_t first = 0; first < existing.size(); first += 500) {
+          std::vector<std::string> chunk(
+              existing.begin() + first,
+              existing.begin() + std::min(existing.size(), first + std::size_t{500}));
+          std::string sql = "DELETE FROM assignments WHERE person IN (";
+          for (std::size_t i = 0; i < chunk.size(); ++i)
+            sql += (i ? ", :p" : ":p") + std::to_string(i);
+          sql += ")";
+          soci::statement st(s);
+          for (auto& id : chunk) st.exchange(soci::use(id));
+          st.alloc();
+          st.prepare(sql);
+          st.define_and_bind();
+          st.execute(true);
+        }
+      }
+
+      // -- Writes: people (managers set once everyone is in), history, evidence, audit.
+      std::string now = NowUtc(), who(actor.empty() ? "unknown" : actor);
+      std::vector<std::vector<Cell>> audit;
+      auto audit_row = [&](std::string action, std::string subject, std::string b, std::string a) {
+        audit.push_back(
+            {now, who, std::move(action), std::move(subject), std::move(b), std::move(a)});
+      };
+      std::vector<std::vector<Cell>> rows;
+      for (const auto& p : batch.people)
+        rows.push_back({p.id, p.name, p.email, std::nullopt, p.hired.ToString()});
+      const std::size_t per = shared_->dialect->RowsPerInsert();
+      InsertMany(s, "people", {"id", "name", "email", "manager", "hired"}, rows, per,
+                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = "
+                 "excluded.email, manager = excluded.manager, hired = excluded.hired");
+      {
+        std::vector<std::vector<Cell>> managers;
+        for (const auto& p : batch.people)
+          if (!p.manager.empty()) managers.push_back({p.id, p.manager});
+        for (std::size_t first = 0; first < managers.size(); first += 500) {
+          std::size_t count = std::min<std::size_t>(500, managers.size() - first);
+          std::vector<std::string> values;
+          std::string sql = "UPDATE people SET manager = v.column2 FROM (VALUES ";
+          for (std::size_t i = 0; i < count; ++i) {
+            sql += (i ? ", (:a" : "(:a") + std::to_string(i) + ", :b" + std::to_string(i) + ")";
+            values.push_back(*managers[first + i][0]);
+            values.push_back(*managers[first + i][1]);
+          }
+          sql += ") AS v WHERE people.id = v.column1";
+          soci::statement st(s);
+          for (auto& v : values) st.exchange(soci::use(v));
+          st.alloc();
+          st.prepare(sql);
+          st.define_and_bind();
+          st.execute(true);
+        }
+      }
+      for (const auto& p : batch.people) {
+        auto it = before.find(p.id);
+        audit_row(it == before.end() ? "person.create" : "person.update", "person:" + p.id,
+                  it == before.end() ? "" : it->second, Dump(ToJson(p)));
+      }
+      for (const auto& [id, doc] : replaced)
+        audit_row("assignment.delete", "assignment:" + id, doc, "");
+      rows.clear();
+      for (const auto& [person, list] : history)
+        for (const auto& a : list) {
+          std::string doc = Dump(ToJson(a));
+          rows.push_back({a.id, a.person, a.framework, a.version, a.track, a.level,
+                          a.from.ToString(), a.to.ToString(), doc});
+          audit_row("assignment.create", "assignment:" + a.id, "", doc);
+        }
+      InsertMany(
+          s, "assignments",
+          {"id", "person", "framework", "version", "track", "level", "from_date", "to_date", "doc"},
+          rows, per);
+      rows.clear();
+      for (const auto& e : evidence) {
+        std::string doc = Dump(ToJson(e));
+        rows.push_back({e.id, e.person, e.date.ToString(), doc});
+        audit_row("evidence.create", "evidence:" + e.id, "", doc);
+      }
+      InsertMany(s, "evidence", {"id", "person", "day", "doc"}, rows, per);
+      InsertMany(s, "audit_log", {"at", "actor", "action", "subject", "before_json", "after_json"},
+                 audit, per);
+      return Ok();
+    });
+  }
+
   Result<model::Person> GetPerson(std::string_view id) override {
     std::string pid(id);
     return Read([&](soci::session& s) -> Result<model::Person> {
@@ -475,21 +725,24 @@ class SqlStore final : public Store {
     return Write([&](soci::session& s) -> Status {
       std::string before = PersonDoc(s, pid);
       if (before.empty()) return MakeError(ErrorCode::kNotFound, "no person " + pid);
-      for (const char* table : {"assignments", "evidence", "metrics", "assessments", "signoffs",
-                                "cases", "waivers", "raises"}) {
-        long long n = 0;
-        s << std::string("SELECT COUNT(*) FROM ") + table + " WHERE person = :p", soci::into(n),
-            soci::use(pid);
-        if (n > 0)
-          return MakeError(ErrorCode::kConflict, "person " + pid + " has " + std::to_string(n) +
-                                                     " " + table + " and cannot be deleted");
+      // Every record that names the person, as (table, column, what it is called).
+      static constexpr std::array<std::array<const char*, 3>, 11> kReferences = {{
+          {"assignments", "person", "assignment"},
+          {"evidence", "person", "evidence"},
+          {"metrics", "person", "metric"},
+          {"assessments", "person", "assessment"},
+          {"assessments", "assessor", "assessment"},
+          {"signoffs", "person", "sign-off"},
+          {"cases", "person", "case"},
+          {"waivers", "person", "waiver"},
+          {"raises", "person", "raise"},
+          {"users", "person", "user"},
+          {"people", "manager", "report"},
+      }};
+      for (const auto& [table, column, what] : kReferences) {
+        LADDER_TRY_STATUS(RefuseIfReferenced(s, table, column, pid, what,
+                                             "person " + pid + " cannot be deleted"));
       }
-      long long reports = 0;
-      s << "SELECT COUNT(*) FROM people WHERE manager = :p", soci::into(reports), soci::use(pid);
-      if (reports > 0)
-        return MakeError(ErrorCode::kConflict, "person " + pid + " manages " +
-                                                   std::to_string(reports) +
-                                                   " people and cannot be deleted");
       s << "DELETE FROM people WHERE id = :p", soci::use(pid);
       return Audit(s, actor, "person.delete", "person:" + pid, before, "");
     });
@@ -586,6 +839,7 @@ class SqlStore final : public Store {
   // ---- Growth records ----
 
   Result<std::string> SaveEvidence(std::string_view actor, const model::Evidence& e) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateEvidence(e)));
     model::Evidence v = e;
     return SaveRecord(actor, kEvidence, v, v.date, {v.signed_off_by});
   }
@@ -616,6 +870,7 @@ class SqlStore final : public Store {
   }
 
   Result<std::string> SaveAssessment(std::string_view actor, const model::Assessment& in) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateAssessment(in)));
     model::Assessment a = in;
     if (a.id.empty()) a.id = NewId("at");
     return Write([&](soci::session& s) -> Result<std::string> {
@@ -664,6 +919,7 @@ class SqlStore final : public Store {
   // ---- Review process ----
 
   Result<std::string> SaveCase(std::string_view actor, const model::Case& in) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateCase(in)));
     model::Case c = in;
     if (c.id.empty()) c.id = NewId("case");
     return Write([&](soci::session& s) -> Result<std::string> {
@@ -749,6 +1005,7 @@ class SqlStore final : public Store {
   }
 
   Result<std::string> SaveWaiver(std::string_view actor, const model::Waiver& w) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateWaiver(w)));
     model::Waiver v = w;
     return SaveRecord(actor, kWaivers, v, v.granted, {v.approver});
   }
@@ -757,6 +1014,7 @@ class SqlStore final : public Store {
   }
 
   Result<std::string> SaveNeed(std::string_view actor, const model::Need& in) override {
+    LADDER_TRY_STATUS(FirstError(model::ValidateNeed(in)));
     model::Need n = in;
     if (n.id.empty()) n.id = NewId("need");
     if (n.framework.empty())
@@ -1007,16 +1265,91 @@ class SqlStore final : public Store {
                                         const SearchOptions& options) override {
     if (text::Trim(query).empty())
       return MakeError(ErrorCode::kInvalidArgument, "nothing to search for: the query is empty");
-    return Read([&](soci::session& s) { return shared_->dialect->Search(s, query, options); });
+    QueryTerms terms = QueryTermsOf(query);
+    if (terms.empty())
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "nothing to search for in \"" + std::string(query) + "\"");
+    return Read([&](soci::session& s) -> Result<std::vector<SearchHit>> {
+      const Dialect& d = *shared_->dialect;
+      std::string param;
+      std::string where = d.CandidateWhere(s, DistinctStems(terms), &param);
+      std::string sql =
+          "SELECT p.kind, p.framework, fv.name, p.version, p.track, p.level, p.level_title, "
+          "p.competency, p.title, p.body, p.ord FROM " +
+          d.CandidateFrom() +
+          " JOIN framework_versions fv ON fv.framework = p.framework AND fv.version = "
+          "p.version WHERE " +
+          where + " AND " + SearchVersionFilter(options);
+      std::string fw = options.framework;
+      if (!fw.empty()) sql += " AND p.framework = :fw";
+      struct Found {
+        SearchHit hit;
+        long long ord;
+        PassageMatch match;
+      };
+      std::vector<Found> found;
+      soci::statement st(s);
+      soci::row r;
+      st.exchange(soci::into(r));
+      if (!param.empty()) st.exchange(soci::use(param));
+      if (!fw.empty()) st.exchange(soci::use(fw));
+      st.alloc();
+      st.prepare(sql);
+      st.define_and_bind();
+      if (st.execute(true)) {
+        do {
+          std::string title = GetStr(r, 8), body = GetStr(r, 9);
+          PassageMatch m = MatchPassage(terms, title, body);
+          if (!m.matches) continue;
+          SearchHit h;
+          std::string kind = GetStr(r, 0);
+          for (HitKind k :
+               {HitKind::kBehaviour, HitKind::kLevelSummary, HitKind::kExpectationSummary,
+                HitKind::kAttribute, HitKind::kRequirement, HitKind::kNote, HitKind::kRole})
+            if (kind == HitKindName(k)) h.kind = k;
+          h.framework = GetStr(r, 1);
+          h.framework_name = GetStr(r, 2);
+          h.version = GetStr(r, 3);
+          h.track = GetStr(r, 4);
+          h.level = GetStr(r, 5);
+          h.level_title = GetStr(r, 6);
+          h.competency = GetStr(r, 7);
+          h.title = std::move(title);
+          h.snippet = std::move(m.snippet);
+          found.push_back({std::move(h), GetInt(r, 10), std::move(m)});
+        } while (st.fetch());
+      }
+      // Ranked here, not by the backend, so that every backend orders hits alike.
+      auto key = [](const Found& f) { return std::tie(f.hit.framework, f.hit.version, f.ord); };
+      std::sort(found.begin(), found.end(),
+                [&](const Found& a, const Found& b) { return key(a) < key(b); });
+      double title_words = 0, body_words = 0;
+      for (const Found& f : found) {
+        title_words += static_cast<double>(f.match.title_length);
+        body_words += static_cast<double>(f.match.body_length);
+      }
+      double n = found.empty() ? 1.0 : static_cast<double>(found.size());
+      for (Found& f : found) f.hit.score = Bm25(f.match, title_words / n, body_words / n);
+      std::stable_sort(found.begin(), found.end(),
+                       [](const Found& a, const Found& b) { return a.hit.score > b.hit.score; });
+      if (options.limit > 0 && found.size() > static_cast<std::size_t>(options.limit))
+        found.resize(options.limit);
+      std::vector<SearchHit> out;
+      out.reserve(found.size());
+      for (Found& f : found) out.push_back(std::move(f.hit));
+      return out;
+    });
   }
 
   Result<int> SchemaVersion() override {
-    return Read([&](soci::session& s) -> Result<int> {
-      long long v = 0;
-      soci::indicator ind = soci::i_null;
-      s << "SELECT MAX(version) FROM schema_version", soci::into(v, ind);
-      return ind == soci::i_ok ? static_cast<int>(v) : 0;
-    });
+    return Read([&](soci::session& s) { return CurrentSchema(s); });
+  }
+
+  static Result<int> CurrentSchema(soci::session& s) {
+    long long v = 0;
+    soci::indicator ind = soci::i_null;
+    s << "SELECT MAX(version) FROM schema_version", soci::into(v, ind);
+    return ind == soci::i_ok ? static_cast<int>(v) : 0;
   }
 
   Status Backup(std::string_view path) override {
@@ -1026,6 +1359,35 @@ class SqlStore final : public Store {
     if (pinned_)
       return MakeError(ErrorCode::kFailedPrecondition, "restore cannot run inside a transaction");
     return Read([&](soci::session& s) { return shared_->dialect->Restore(s, path); });
+  }
+
+  Result<std::string> ExportDump() override {
+    // One read-only snapshot transaction: consistent while writers go on, blocking none.
+    return Read([&](soci::session& s) -> Result<std::string> {
+      auto dump = [&]() -> Result<std::string> {
+        LADDER_TRY(int schema, CurrentSchema(s));
+        return WriteDump(s, schema);
+      };
+      if (pinned_) return dump();  // inside the caller's transaction
+      s << shared_->dialect->BeginSnapshot();
+      try {
+        Result<std::string> out = dump();
+        s << "COMMIT";
+        return out;
+      } catch (...) {
+        RollbackQuietly(s);
+        throw;
+      }
+    });
+  }
+
+  Status ImportDump(std::string_view dump) override {
+    const auto& all = shared_->dialect->Migrations();
+    int known = all.empty() ? 0 : all.back().number;
+    return Write([&](soci::session& s) -> Status {
+      return ReadDump(s, *shared_->dialect, known, dump,
+                      [&](const Framework& f) { return PutFrameworkRows(s, f); });
+    });
   }
 
   // Runs the migrations on one connection. Public for OpenSqlStore.
@@ -1059,6 +1421,8 @@ class SqlStore final : public Store {
         std::string now = NowUtc();
         s << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)",
             soci::use(number), soci::use(m.name), soci::use(now);
+        // The search migration leaves the terms of stored passages to be computed here.
+        if (m.name == "search") LADDER_TRY_STATUS(ReindexPassages(s));
       }
       return Ok();
     });
@@ -1130,6 +1494,96 @@ class SqlStore final : public Store {
     if (code == ErrorCode::kUnavailable)
       return MakeError(code, "database unavailable (" + msg + ")");
     return MakeError(code, std::string(shared_->dialect->Name()) + ": " + msg);
+  }
+
+  // Writes the rows derived from a version's document: its levels (keeping those that stay,
+  // which assignments point at; kConflict when one in use would vanish), roles and passages.
+  Status PutFrameworkRows(soci::session& s, const Framework& f) {
+    // Levels: keep rows that stay (assignments point at them), drop the others.
+    std::set<std::pair<std::string, std::string>> wanted;
+    for (const auto& t : f.tracks)
+      for (const auto& l : t.levels) wanted.insert({t.id, l.code});
+    std::vector<std::pair<std::string, std::string>> gone;
+    {
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT track, code FROM levels WHERE framework = :f AND version = :v",
+           soci::use(f.id), soci::use(f.version));
+      for (const auto& r : rows) {
+        std::pair<std::string, std::string> key{GetStr(r, 0), GetStr(r, 1)};
+        if (!wanted.count(key)) gone.push_back(key);
+      }
+    }
+    for (auto& [track, code] : gone) {
+      std::string person;
+      soci::indicator pind = soci::i_null;
+      s << "SELECT person FROM assignments WHERE framework = :f AND version = :v AND track = "
+           ":t AND level = :l LIMIT 1",
+          soci::into(person, pind), soci::use(f.id), soci::use(f.version), soci::use(track),
+          soci::use(code);
+      if (s.got_data() && pind == soci::i_ok)
+        return MakeError(ErrorCode::kConflict, "level " + track + "/" + code + " of " + f.id + "@" +
+                                                   f.version + " is assigned to person " + person +
+                                                   " and cannot be removed");
+      s << "DELETE FROM levels WHERE framework = :f AND version = :v AND track = :t AND "
+           "code = :c",
+          soci::use(f.id), soci::use(f.version), soci::use(track), soci::use(code);
+    }
+    for (const auto& t : f.tracks)
+      for (const auto& l : t.levels) {
+        long long rank = l.rank;
+        s << "INSERT INTO levels (framework, version, track, code, rank, title) VALUES (:f, "
+             ":v, :t, :c, :r, :ti) ON CONFLICT (framework, version, track, code) DO UPDATE "
+             "SET rank = excluded.rank, title = excluded.title",
+            soci::use(f.id), soci::use(f.version), soci::use(t.id), soci::use(l.code),
+            soci::use(rank), soci::use(l.title);
+      }
+
+    s << "DELETE FROM roles WHERE framework = :f AND version = :v", soci::use(f.id),
+        soci::use(f.version);
+    for (std::size_t i = 0; i < f.roles.size(); ++i) {
+      const auto& r = f.roles[i];
+      long long ord = static_cast<long long>(i);
+      std::string rdoc = Dump(ToJson(r));
+      s << "INSERT INTO roles (framework, version, ord, family, seniority, title, doc) VALUES "
+           "(:f, :v, :o, :fam, :sen, :t, :d)",
+          soci::use(f.id), soci::use(f.version), soci::use(ord), soci::use(r.family),
+          soci::use(r.seniority), soci::use(r.title), soci::use(rdoc);
+    }
+
+    PutPassages(s, f);
+    return Ok();
+  }
+
+  // Rebuilds the passages of every stored version from its document.
+  Status ReindexPassages(soci::session& s) {
+    std::vector<std::string> docs;
+    {
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT document FROM framework_versions ORDER BY framework, version");
+      for (const auto& r : rows) docs.push_back(GetStr(r, 0));
+    }
+    for (const std::string& doc : docs) {
+      LADDER_TRY(Framework f, Decode<Framework>(doc, "framework"));
+      PutPassages(s, f);
+    }
+    return Ok();
+  }
+
+  void PutPassages(soci::session& s, const Framework& f) {
+    s << "DELETE FROM passages WHERE framework = :f AND version = :v", soci::use(f.id),
+        soci::use(f.version);
+    PassageRow p;
+    soci::statement st =
+        (s.prepare << "INSERT INTO passages (framework, version, kind, track, level, "
+                      "level_title, competency, title, body, ord, terms) VALUES (:f, :v, :k, :t, "
+                      ":l, :lt, :c, :ti, :b, :o, :te)",
+         soci::use(f.id), soci::use(f.version), soci::use(p.kind), soci::use(p.track),
+         soci::use(p.level), soci::use(p.level_title), soci::use(p.competency), soci::use(p.title),
+         soci::use(p.body), soci::use(p.ord), soci::use(p.terms));
+    for (PassageRow& row : PassagesOf(f)) {
+      p = std::move(row);
+      st.execute(true);
+    }
   }
 
   Status Audit(soci::session& s, std::string_view actor, std::string_view action,
@@ -1248,6 +1702,23 @@ class SqlStore final : public Store {
                            ", who is not stored",
                        {}, field);
     return Ok();
+  }
+
+  // kConflict "<refusal>: <what> <id> refers to it (and N more)" when a row of `table` has
+  // `column` = `id`.
+  Status RefuseIfReferenced(soci::session& s, const std::string& table, const std::string& column,
+                            const std::string& id, const std::string& what,
+                            const std::string& refusal) {
+    long long n = 0;
+    std::string first;
+    soci::indicator ind = soci::i_null;
+    s << "SELECT COUNT(*), MIN(id) FROM " + table + " WHERE " + column + " = :id", soci::into(n),
+        soci::into(first, ind), soci::use(id);
+    if (n == 0) return Ok();
+    return MakeError(ErrorCode::kConflict,
+                     refusal + ": " + what + " " + first + " refers to it" +
+                         (n > 1 ? " (and " + std::to_string(n - 1) + " more)" : ""),
+                     {}, table + "." + column);
   }
 
   Status RequireUser(soci::session& s, const std::string& id) {

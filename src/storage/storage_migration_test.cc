@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "storage/migrations.h"
 #include "storage/store.h"
@@ -160,6 +161,62 @@ TEST_P(Migrations, NewerDatabaseIsRefusedUntouched) {
   auto reopened = OpenStore(url);
   ASSERT_TRUE(reopened) << reopened.error().ToString();
   EXPECT_EQ((*reopened)->ListPeople()->size(), 1u);
+}
+
+// Frameworks stored before the search migration (schema 2) are searchable after it: their
+// passages are rebuilt from the stored documents.
+TEST_P(Migrations, FrameworksStoredBeforeTheSearchStepAreSearchableAfterIt) {
+  model::Framework f;
+  f.id = "old";
+  f.name = "Old ladder";
+  f.version = "1";
+  f.competencies = {{"craft", "Craft", "", {}}};
+  model::Level l;
+  l.code = "L1";
+  l.rank = 1;
+  l.title = "Engineer";
+  l.summary = "Joins the on-call rota and reviews case/code.";
+  f.tracks = {{"ic", "IC", model::TrackKind::kIc, "", {l}, {}}};
+  // The stored document, as the latest schema writes it (schema 1 wrote the same shape).
+  std::string document;
+  {
+    auto latest = OpenStore(FreshUrl());
+    ASSERT_TRUE(latest) << latest.error().ToString();
+    ASSERT_TRUE((*latest)->SaveDraft("t", f));
+    auto dump = nlohmann::json::parse(*(*latest)->ExportDump());
+    document = dump["framework_versions"][0]["document"].dump();
+  }
+  std::string url = FreshUrl();
+  {
+    OpenOptions at1;
+    at1.target_version = 1;
+    ASSERT_TRUE(OpenStore(url, at1));
+  }
+  std::string quoted;
+  for (char c : document) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  std::string insert =
+      "INSERT INTO framework_versions (framework, version, name, family, status, effective, "
+      "saved_at, published_at, save_seq, publish_seq, document) VALUES ('old', '1', 'Old "
+      "ladder', '', 'published', '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 1, 1, '" +
+      quoted + "')";
+  if (GetParam().name == "Sqlite") {
+    ASSERT_EQ(SqliteExec(url.substr(7), insert), "");
+  } else {
+    PGconn* conn = PQconnectdb(url.c_str());
+    ASSERT_EQ(PQstatus(conn), CONNECTION_OK);
+    PGresult* r = PQexec(conn, insert.c_str());
+    EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(conn);
+    PQclear(r);
+    PQfinish(conn);
+  }
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store) << store.error().ToString();
+  for (const char* q : {"on-call", "reviews", "code"}) {
+    auto hits = (*store)->Search(q);
+    ASSERT_TRUE(hits) << hits.error().ToString();
+    ASSERT_EQ(hits->size(), 1u) << q;
+    EXPECT_EQ((*hits)[0].level, "L1");
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

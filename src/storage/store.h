@@ -68,7 +68,9 @@ struct OpenOptions {
 class Store;
 
 // Opens (creating if needed) the database named by `url`:
-//   sqlite:PATH            an SQLite file (created with its folder's permissions)
+//   sqlite:PATH            an SQLite file (created with its folder's permissions);
+//                          sqlite:PATH?synchronous=FULL sets OpenOptions::synchronous
+//                          (NORMAL or FULL; other parameters are kInvalidArgument)
 //   sqlite::memory:        a private in-memory database (one connection; for tests)
 //   postgresql://USER@HOST:PORT/DB?...   (or postgres://) a PostgreSQL 15 database
 //   ""                     kDefaultDatabaseUrl
@@ -80,6 +82,9 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, const OpenOptions
 // The URL a command should open: `flag` when non-empty, else $LADDER_DATABASE when set, else
 // kDefaultDatabaseUrl.
 std::string DatabaseUrlFrom(std::string_view flag);
+
+// The file an sqlite: URL names, without its parameters; "" for sqlite::memory: and other URLs.
+std::string SqliteFileOf(std::string_view url);
 
 // ---------------------------------------------------------------------------------------------
 // Records that exist only in storage (the rest are model values)
@@ -203,6 +208,20 @@ struct SearchOptions {
   int limit = 50;
 };
 
+// People and their records written at once (Store::WritePeopleBatch).
+struct PeopleBatch {
+  // Created or replaced. A manager must be in the batch or stored.
+  std::vector<model::Person> people;
+  // The complete level history of the people in `people`, replacing what is stored for them.
+  // Each assignment names a person of the batch and a stored level; per person, an open period
+  // followed by a later one is closed where the next begins (as AddAssignment does), and
+  // periods must not overlap. Empty ids get fresh ones.
+  std::vector<model::Assignment> assignments;
+  // New records (empty ids get fresh ones; a stored id is kAlreadyExists) of people in the
+  // batch or stored.
+  std::vector<model::Evidence> evidence;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The store
 
@@ -280,6 +299,14 @@ class Store {
   // The assignment in force on `at` (from <= at < to), or nullopt.
   virtual Result<std::optional<model::Assignment>> CurrentAssignment(std::string_view person,
                                                                      Date at) = 0;
+
+  // Writes a whole batch of people, level history and evidence in one transaction (or the
+  // caller's) with multi-row statements: for imports of an organisation, where one statement
+  // per record would be one database round trip per record. Everything is checked before
+  // anything is written (kInvalidArgument naming the field, e.g. "assignments[4].level";
+  // kConflict for overlapping periods; kAlreadyExists for a stored evidence id). Audited per
+  // record exactly like SavePerson, DeleteAssignment, AddAssignment and SaveEvidence.
+  virtual Status WritePeopleBatch(std::string_view actor, const PeopleBatch& batch) = 0;
 
   // -- Growth records: evidence, metrics, assessments, sign-offs -----------------------------
   // Save* creates (empty id: a fresh one; returned) or replaces the record with that id. The
@@ -371,6 +398,22 @@ class Store {
   // first: a file that is not a Ladder database is refused and nothing changes).
   // PostgreSQL: kFailedPrecondition explaining pg_restore.
   virtual Status Restore(std::string_view path) = 0;
+
+  // -- Portable dump (docs/operations.md) -----------------------------------------------------
+  // Everything the database holds, as one JSON document that any backend can load: every
+  // framework version (with its status, dates and document), person, assignment, evidence,
+  // metric, assessment, sign-off, case, waiver, need, raise, user (with the password hash;
+  // the document's "secrets" key says which fields hold secrets), session and API token (their
+  // hashes) and the whole audit log. Rows are in primary-key order and written one per line, so
+  // equal content gives byte-identical dumps on every backend. Derived rows (levels, roles,
+  // search passages) are rebuilt from the framework documents on load.
+  virtual Result<std::string> ExportDump() = 0;
+  // Loads a dump into this database in one transaction. The database must be empty (kConflict
+  // naming what it holds otherwise). kInvalidArgument (with line:col for malformed JSON) when
+  // the text is not a Ladder dump or a record is damaged; kFailedPrecondition for a dump of a
+  // newer schema. Loading is not itself audited: the loaded audit log is the database's
+  // history. On failure nothing is written.
+  virtual Status ImportDump(std::string_view dump) = 0;
 };
 
 }  // namespace ladder::storage

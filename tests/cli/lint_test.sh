@@ -125,6 +125,30 @@ set -e
 [[ $rc == 2 ]] || fail "empty file: exit $rc"
 grep -q "$T/empty.yaml" "$T/err" || fail "empty file message: $(cat "$T/err")"
 
+# With --json, unreadable input is a finding too (code, severity, location), beside the
+# findings of the readable files; the exit status stays 2.
+edit "$CLEAN" "$T/norule.yaml" "\n            rule: manual=>"
+set +e
+"$LADDER" lint --json "$T/bad.yaml" "$T/norule.yaml" "$T/missing.yaml" "$T/warn.yaml" >"$T/json" 2>"$T/err"
+rc=$?
+set -e
+[[ $rc == 2 ]] || fail "--json with unreadable input: exit $rc"
+"$PY" - "$T/json" "$T/bad.yaml" "$T/norule.yaml" "$T/missing.yaml" <<'PYEOF'
+import json, sys
+findings = json.load(open(sys.argv[1]))
+by_file = {}
+for f in findings:
+    assert set(f) == {"code", "severity", "file", "line", "column", "message"}, f
+    by_file.setdefault(f["file"], []).append(f)
+bad, norule, missing = (by_file[p] for p in sys.argv[2:5])
+assert [f["code"] for f in bad] == ["invalid-syntax"] and bad[0]["line"] > 0, bad
+assert [f["code"] for f in norule] == ["invalid-document"] and norule[0]["line"] > 0, norule
+assert "rule" in norule[0]["message"], norule
+assert [f["code"] for f in missing] == ["unreadable-file"] and "no such file" in missing[0]["message"], missing
+assert all(f["severity"] == "error" for f in bad + norule + missing)
+assert len(findings) == 3 + 3, findings  # and the three findings of warn.yaml
+PYEOF
+
 # Usage errors are exit 2 too.
 set +e
 "$LADDER" lint >/dev/null 2>&1

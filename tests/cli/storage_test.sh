@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Storage from the command line: load frameworks into a database, search them, back the
-# database up and restore it; import --into with the seeds once `ladder import` has --into.
+# database up and restore it, dump it (export --all) and restore the dump on either backend;
+# import --into with the seeds; failed loads and imports leave the database exactly as it was.
+# The PostgreSQL part runs when LADDER_TEST_POSTGRES is set (scripts/with-postgres.sh); with
+# CI=true a missing server fails the test instead of skipping that part.
 set -euo pipefail
 : "${LADDER:?}" "${LADDER_SOURCE_DIR:?}" "${SEEDS:?}"
 dir=$(mktemp -d)
@@ -8,6 +11,23 @@ trap 'rm -rf "$dir"' EXIT
 fixtures=$LADDER_SOURCE_DIR/tests/cli/storage_fixtures
 db="sqlite:$dir/ladder.db"
 fail() { echo "storage_test: $*" >&2; exit 1; }
+if [[ ${CI:-} == true && -z ${LADDER_TEST_POSTGRES:-} ]]; then
+  fail "CI=true but LADDER_TEST_POSTGRES is not set (run under scripts/with-postgres.sh)"
+fi
+command -v sqlite3 > /dev/null || fail "sqlite3 is needed (scripts/setup.sh installs it)"
+
+# The whole state of an SQLite database file: its bytes, its SQL dump and Ladder's dump.
+snapshot() {  # snapshot FILE NAME
+  cp "$1" "$dir/$2.bytes"
+  sqlite3 "$1" .dump > "$dir/$2.sql"
+  "$LADDER" export --all --database "sqlite:$1" > "$dir/$2.json"
+}
+unchanged() {  # unchanged FILE NAME WHAT: FILE is as snapshot NAME found it
+  cmp -s "$1" "$dir/$2.bytes" || fail "$3 changed the bytes of the database"
+  sqlite3 "$1" .dump | cmp -s - "$dir/$2.sql" || fail "$3 changed the SQL content of the database"
+  "$LADDER" export --all --database "sqlite:$1" | cmp -s - "$dir/$2.json" \
+    || fail "$3 changed the Ladder dump of the database"
+}
 
 # load: one transaction; a broken file stores nothing.
 printf 'ladder: 1\nframework: {id: broken\n' > "$dir/broken.yaml"
@@ -24,6 +44,38 @@ grep -q "stored platform@2025.1 (published)" "$dir/out" || fail "load said: $(ca
 # Loading the same published version again changes nothing.
 "$LADDER" load "$fixtures/platform.yaml" --publish --database "$db" | grep "(unchanged)" >/dev/null \
   || fail "reloading an identical published version was not reported unchanged"
+
+# A failed load changes nothing at all: a parse failure, and a database failure (a new framework
+# stored first, then a published version that would change) in the same batch.
+snapshot "$dir/ladder.db" loaded
+if "$LADDER" load "$fixtures/platform.yaml" "$dir/broken.yaml" --publish --database "$db" 2> "$dir/err"; then
+  fail "load accepted a broken file"
+fi
+unchanged "$dir/ladder.db" loaded "a load that failed to parse"
+sed -e 's/id: platform/id: newcomer/' "$fixtures/platform.yaml" > "$dir/newcomer.yaml"
+sed -e 's/calibration/zeppelin/' "$fixtures/platform.yaml" > "$dir/conflict.yaml"
+if "$LADDER" load "$dir/newcomer.yaml" "$dir/conflict.yaml" --publish --database "$db" 2> "$dir/err"; then
+  fail "load changed a published version"
+fi
+grep -q "platform version 2025.1 is already published" "$dir/err" \
+  || fail "the error does not name the conflicting version and why: $(cat "$dir/err")"
+unchanged "$dir/ladder.db" loaded "a load that the database refused"
+
+# search needs an existing database: a missing SQLite file is refused, not created.
+set +e
+"$LADDER" search review --database "sqlite:$dir/missing.db" > /dev/null 2> "$dir/err"; rc=$?
+set -e
+[[ $rc == 2 ]] || fail "search on a missing database should exit 2, got $rc"
+grep -q "no database at '$dir/missing.db'" "$dir/err" || fail "unclear error: $(cat "$dir/err")"
+[[ ! -e $dir/missing.db ]] || fail "search created a database"
+# sqlite:PATH?synchronous=FULL opens the same file; other values are refused.
+"$LADDER" search "code review" --database "$db?synchronous=FULL" > /dev/null \
+  || fail "synchronous=FULL in the URL"
+set +e
+"$LADDER" search "code review" --database "$db?synchronous=sometimes" > /dev/null 2> "$dir/err"; rc=$?
+set -e
+[[ $rc == 2 ]] || fail "a bad synchronous value should exit 2, got $rc"
+grep -q "NORMAL or FULL" "$dir/err" || fail "unclear error: $(cat "$dir/err")"
 
 # search: text and JSON, each hit naming framework, level and competency.
 LADDER_DATABASE="$db" "$LADDER" search "code review" > "$dir/hits"
@@ -59,18 +111,100 @@ cmp -s "$dir/before.json" "$dir/after.json" || fail "restored search differs"
 if "$LADDER" search zeppelin --database "$db" > /dev/null 2>&1; then
   fail "what was stored after the backup survived the restore"
 fi
-dump() { for t in framework_versions levels passages roles audit_log; do sqlite3 "$1" "SELECT * FROM $t ORDER BY 1, 2"; done; }
-if command -v sqlite3 > /dev/null; then
-  [[ "$(dump "$dir/ladder.db")" == "$(dump "$dir/backup.db")" ]] || fail "restored content differs from the backup"
-fi
+# The whole content: every table, row for row, and Ladder's own dump.
+sqlite3 "$dir/ladder.db" .dump > "$dir/restored.sql"
+sqlite3 "$dir/backup.db" .dump > "$dir/backup.sql"
+cmp -s "$dir/restored.sql" "$dir/backup.sql" \
+  || fail "restored content differs from the backup: $(diff "$dir/backup.sql" "$dir/restored.sql" | head -5)"
+"$LADDER" export --all --database "$db" > "$dir/restored.json"
+"$LADDER" export --all --database "sqlite:$dir/backup.db" > "$dir/backup.json"
+cmp -s "$dir/restored.json" "$dir/backup.json" || fail "restored dump differs from the backup's"
 echo "not a database" > "$dir/junk.db"
+snapshot "$dir/ladder.db" restored
 if "$LADDER" restore "$dir/junk.db" --database "$db" 2> "$dir/err"; then fail "restored a junk file"; fi
-"$LADDER" search "calibration" --database "$db" > /dev/null || fail "a refused restore damaged the database"
+unchanged "$dir/ladder.db" restored "a refused restore"
 
-# PostgreSQL: backup is pg_dump's job, and the refusal says so.
+# The portable dump: export --all, then restore into an empty database gives the same dump.
+"$LADDER" export --all --database "$db" -o "$dir/all.json"
+cmp -s "$dir/all.json" "$dir/restored.json" || fail "export --all -o differs from standard output"
+/usr/bin/python3 - "$dir/all.json" <<'PY'
+import json, sys
+dump = json.load(open(sys.argv[1]))
+assert dump["format"] == "ladder-dump" and dump["dump_version"] == 1, dump.keys()
+assert "users.password_hash" in dump["secrets"], dump["secrets"]
+assert [f["framework"] for f in dump["framework_versions"]] == ["platform"], dump["framework_versions"]
+assert dump["framework_versions"][0]["document"]["framework"]["id"] == "platform"
+assert dump["audit_log"] and all(e["actor"] for e in dump["audit_log"]), dump["audit_log"][:2]
+PY
+"$LADDER" restore "$dir/all.json" --database "sqlite:$dir/copy.db" 2> "$dir/err" \
+  || fail "restore of a dump: $(cat "$dir/err")"
+"$LADDER" export --all --database "sqlite:$dir/copy.db" | cmp -s - "$dir/all.json" \
+  || fail "the restored dump differs"
+"$LADDER" search "calibration" --database "sqlite:$dir/copy.db" --json | cmp -s - "$dir/after.json" \
+  || fail "search of the restored dump differs"
+# ... only into an empty database: a database with content is refused and left as it was.
+snapshot "$dir/copy.db" copy
+set +e
+"$LADDER" restore "$dir/all.json" --database "sqlite:$dir/copy.db" 2> "$dir/err"; rc=$?
+set -e
+[[ $rc == 2 ]] || fail "restore of a dump into a database with content should exit 2, got $rc"
+grep -q "not empty" "$dir/err" || fail "unclear error: $(cat "$dir/err")"
+unchanged "$dir/copy.db" copy "a dump restored into a database with content"
+# A broken dump names its line.
+printf '{"format": "ladder-dump",\n "dump_version": 1,\n oops\n' > "$dir/broken.json"
+set +e
+"$LADDER" restore "$dir/broken.json" --database "sqlite:$dir/empty.db" 2> "$dir/err"; rc=$?
+set -e
+[[ $rc == 2 ]] || fail "a broken dump should exit 2, got $rc"
+grep -q "broken.json:3:" "$dir/err" || fail "the error does not name the line: $(cat "$dir/err")"
+"$LADDER" export --all --database "sqlite:$dir/empty.db" > "$dir/empty.json"
+/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert not d["people"] and not d["framework_versions"] and not d["audit_log"], d' "$dir/empty.json" \
+  || fail "a broken dump loaded something"
+set +e
+"$LADDER" export --all --database "sqlite:$dir/nothing.db" > /dev/null 2> "$dir/err"; rc=$?
+set -e
+[[ $rc == 2 ]] && grep -q "no database at" "$dir/err" || fail "export --all of a missing database: $rc $(cat "$dir/err")"
+set +e
+"$LADDER" export --all --to yaml --database "$db" > /dev/null 2> "$dir/err"; rc=$?
+"$LADDER" export --database "$db" > /dev/null 2> "$dir/err2"; rc2=$?
+set -e
+[[ $rc == 2 ]] && grep -q "takes no FILE and no --to" "$dir/err" || fail "export --all --to: $rc $(cat "$dir/err")"
+[[ $rc2 == 2 ]] && grep -q "name the framework FILE" "$dir/err2" || fail "export without a file: $rc2 $(cat "$dir/err2")"
+
+# PostgreSQL: backup is pg_dump's job, and the refusal says so; the portable dump moves a
+# database between the backends unchanged, both ways.
 if [[ -n ${LADDER_TEST_POSTGRES:-} ]]; then
   if "$LADDER" backup "$dir/pg.db" --database "$LADDER_TEST_POSTGRES" 2> "$dir/err"; then fail "pg backup"; fi
   grep -q pg_dump "$dir/err" || fail "the refusal does not mention pg_dump: $(cat "$dir/err")"
+  pg_db() {  # pg_db NAME: the URL of a new, empty database on the test server
+    local name="ladder_cli_$$_$1"
+    PGOPTIONS='-c client_min_messages=warning' psql "$LADDER_TEST_POSTGRES" -qc "DROP DATABASE IF EXISTS $name" \
+      -c "CREATE DATABASE $name" > /dev/null
+    echo "${LADDER_TEST_POSTGRES%/*}/$name"
+  }
+  pg=$(pg_db a)
+  "$LADDER" restore "$dir/all.json" --database "$pg" 2> "$dir/err" || fail "restore into PostgreSQL: $(cat "$dir/err")"
+  "$LADDER" export --all --database "$pg" > "$dir/pg.json"
+  cmp -s "$dir/pg.json" "$dir/all.json" || fail "SQLite -> PostgreSQL changed the dump: $(diff "$dir/all.json" "$dir/pg.json" | head -5)"
+  "$LADDER" search "calibration" --database "$pg" --json | cmp -s - "$dir/after.json" \
+    || fail "PostgreSQL search differs from SQLite's"
+  # Writes on PostgreSQL, then back to a new SQLite file.
+  "$LADDER" load "$dir/tooling.yaml" --publish --database "$pg" > /dev/null
+  "$LADDER" export --all --database "$pg" -o "$dir/pg2.json"
+  "$LADDER" restore "$dir/pg2.json" --database "sqlite:$dir/from-pg.db" 2> "$dir/err" \
+    || fail "restore of a PostgreSQL dump into SQLite: $(cat "$dir/err")"
+  "$LADDER" export --all --database "sqlite:$dir/from-pg.db" | cmp -s - "$dir/pg2.json" \
+    || fail "PostgreSQL -> SQLite changed the dump"
+  # A failed load on PostgreSQL leaves its dump unchanged too.
+  if "$LADDER" load "$dir/newcomer.yaml" "$dir/conflict.yaml" --publish --database "$pg" 2> /dev/null; then
+    fail "PostgreSQL load changed a published version"
+  fi
+  "$LADDER" export --all --database "$pg" | cmp -s - "$dir/pg2.json" || fail "a failed PostgreSQL load changed the database"
+  set +e
+  "$LADDER" restore "$dir/all.json" --database "$pg" 2> "$dir/err"; rc=$?
+  set -e
+  [[ $rc == 2 ]] && grep -q "not empty" "$dir/err" || fail "restore into a PostgreSQL database with content: $rc $(cat "$dir/err")"
+  "$LADDER" export --all --database "$pg" | cmp -s - "$dir/pg2.json" || fail "a refused PostgreSQL restore changed the database"
 fi
 
 # import --into: the "code review" passages of seeds 000 and 001 are found, naming their place.
@@ -95,9 +229,23 @@ for h in hits:
     if h["kind"] == "behaviour":
         assert h["level"] and h["level_title"] and h["competency"], h
 PY
-# A failed import --into leaves the database as it was.
+# A failed import --into leaves the database exactly as it was: a parse failure among several
+# inputs, and a database failure (a published version whose text would change).
 printf 'ladder: 1\nframework: {id: broken\n' > "$dir/broken.yaml"
-if "$LADDER" import "$dir/broken.yaml" --into "$sdb" --publish 2> /dev/null; then fail "imported a broken file"; fi
+snapshot "$dir/seeds.db" seeds
+if "$LADDER" import "$SEEDS"/002_*.txt "$dir/broken.yaml" --into "$sdb" --publish 2> /dev/null; then
+  fail "imported a broken file"
+fi
+unchanged "$dir/seeds.db" seeds "an import --into that failed to parse"
+mkdir -p "$dir/edited"
+for seed in "$SEEDS"/001_*.txt; do
+  sed -e 's/Delivery/Shipping/g' "$seed" > "$dir/edited/$(basename "$seed")"
+done
+if "$LADDER" import "$SEEDS"/002_*.txt "$dir/edited"/001_*.txt --into "$sdb" --publish 2> "$dir/err"; then
+  fail "import --into changed a published version"
+fi
+grep -qi "published" "$dir/err" || fail "the refusal does not say why: $(cat "$dir/err")"
+unchanged "$dir/seeds.db" seeds "an import --into that the database refused"
 if "$LADDER" import "$fixtures/platform.yaml" --publish 2> /dev/null; then fail "--publish without --into"; fi
 
 # Several inputs with --into: each is its own framework, all stored in one transaction.

@@ -1,7 +1,7 @@
 // PostgreSQL 15, for organisations that run several `ladder serve` processes on one database.
-// Search uses a stored tsvector (english configuration; titles weigh more than bodies) with a
-// GIN index and ts_headline for snippets. Migrations of concurrent processes are serialised by
-// an advisory lock. Backup is pg_dump's job (docs/operations.md).
+// Search pre-selects with a stored tsvector ('simple' configuration over the already folded and
+// stemmed `terms` of each passage, search_text.h) and a GIN index. Migrations of concurrent
+// processes are serialised by an advisory lock. Backup is pg_dump's job (docs/operations.md).
 #include <libpq-fe.h>
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -11,8 +11,6 @@
 
 #include "base/text.h"
 #include "storage/dialect.h"
-#include "storage/row.h"
-#include "storage/search_query.h"
 
 namespace ladder::storage::internal {
 namespace {
@@ -110,6 +108,9 @@ class PostgresDialect final : public Dialect {
   }
 
   std::string BeginWrite() const override { return "BEGIN"; }
+  std::string BeginSnapshot() const override {
+    return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  }
 
   void ExecScript(soci::session& s, const std::string& script) const override {
     PGresult* r = PQexec(Handle(s), script.c_str());
@@ -139,61 +140,29 @@ class PostgresDialect final : public Dialect {
     return ErrorCode::kInternal;
   }
 
-  Result<std::vector<SearchHit>> Search(soci::session& s, std::string_view query,
-                                        const SearchOptions& options) const override {
-    ParsedQuery parsed = ParseSearchQuery(query);
-    if (parsed.terms.empty())
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "nothing to search for in \"" + std::string(query) + "\"");
-    // Every term quoted: websearch_to_tsquery reads it as a phrase, never as an operator.
-    std::string web;
-    for (const auto& term : parsed.terms) web += "\"" + term + "\" ";
-    std::string headline =
-        "StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=10, MaxFragments=2, "
-        "FragmentDelimiter=\" … \"";
-    std::string sql =
-        "SELECT p.kind, p.framework, fv.name, p.version, p.track, p.level, p.level_title, "
-        "p.competency, p.title, ts_headline('english', CASE WHEN p.body @@ q.q OR p.title = '' "
-        "THEN p.body ELSE p.title END, q.q, :h), ts_rank(p.search, q.q) AS score FROM passages "
-        "p JOIN framework_versions fv ON fv.framework = p.framework AND fv.version = p.version "
-        "CROSS JOIN (SELECT websearch_to_tsquery('english', :q) AS q) q WHERE p.search @@ q.q "
-        "AND " +
-        SearchVersionFilter(options);
-    std::string fw = options.framework;
-    if (!fw.empty()) sql += " AND p.framework = :fw";
-    sql += " ORDER BY score DESC, p.framework, p.id";
-    if (options.limit > 0) sql += " LIMIT " + std::to_string(options.limit);
-    std::vector<SearchHit> out;
-    auto collect = [&](soci::rowset<soci::row>& rows) {
-      for (const auto& r : rows) {
-        SearchHit h;
-        std::string kind = GetStr(r, 0);
-        for (HitKind k :
-             {HitKind::kBehaviour, HitKind::kLevelSummary, HitKind::kExpectationSummary,
-              HitKind::kAttribute, HitKind::kRequirement, HitKind::kNote, HitKind::kRole})
-          if (kind == HitKindName(k)) h.kind = k;
-        h.framework = GetStr(r, 1);
-        h.framework_name = GetStr(r, 2);
-        h.version = GetStr(r, 3);
-        h.track = GetStr(r, 4);
-        h.level = GetStr(r, 5);
-        h.level_title = GetStr(r, 6);
-        h.competency = GetStr(r, 7);
-        h.title = GetStr(r, 8);
-        h.snippet = GetStr(r, 9);
-        h.score = GetDouble(r, 10);
-        out.push_back(std::move(h));
-      }
-    };
-    if (fw.empty()) {
-      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(headline), soci::use(web));
-      collect(rows);
-    } else {
-      soci::rowset<soci::row> rows =
-          (s.prepare << sql, soci::use(headline), soci::use(web), soci::use(fw));
-      collect(rows);
+  std::string CandidateFrom() const override { return "passages p"; }
+  // Stems the parser reduces to no lexemes pre-select everything (the shared code decides), so
+  // that no quirk of PostgreSQL's parser can lose a hit.
+  std::string CandidateWhere(soci::session& s, const std::vector<std::string>& stems,
+                             std::string* param) const override {
+    *param = text::Join(stems, " ");
+    long long nodes = 0;
+    s << "SELECT numnode(plainto_tsquery('simple', :q))", soci::into(nodes), soci::use(*param);
+    if (nodes == 0) {
+      param->clear();
+      return "1 = 1";
     }
-    return out;
+    return "p.search @@ plainto_tsquery('simple', :q)";
+  }
+
+  std::size_t RowsPerInsert() const override { return 500; }
+
+  std::string OverridingIdentity() const override { return " OVERRIDING SYSTEM VALUE"; }
+  void AfterExplicitIds(soci::session& s, const std::string& table) const override {
+    s << "SELECT setval(pg_get_serial_sequence('" + table +
+             "', 'id'), COALESCE(MAX(id), 0) + 1, "
+             "false) FROM " +
+             table;
   }
 
   Status Backup(soci::session&, std::string_view) const override {

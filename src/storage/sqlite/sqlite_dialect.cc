@@ -2,7 +2,8 @@
 // writer, foreign keys on, a busy timeout so concurrent writers (threads or processes) queue
 // instead of failing, and synchronous=NORMAL unless configured. Write transactions start with
 // BEGIN IMMEDIATE so that two writers never deadlock upgrading a read lock.
-// Search uses FTS5 (porter stemming over unicode61 tokens); backup and restore the online
+// Search pre-selects with FTS5 over the stemmed `terms` of each passage (ascii tokenizer: the
+// terms are already folded and stemmed, search_text.h); backup and restore use the online
 // backup API.
 #include <soci/sqlite3/soci-sqlite3.h>
 #include "storage/soci.h"
@@ -12,7 +13,6 @@
 #include "base/text.h"
 #include "storage/dialect.h"
 #include "storage/row.h"
-#include "storage/search_query.h"
 
 namespace ladder::storage::internal {
 namespace {
@@ -46,6 +46,8 @@ class SqliteDialect final : public Dialect {
   }
 
   std::string BeginWrite() const override { return "BEGIN IMMEDIATE"; }
+  // In WAL mode a deferred transaction reads one snapshot and never blocks the writer.
+  std::string BeginSnapshot() const override { return "BEGIN"; }
 
   void ExecScript(soci::session& s, const std::string& script) const override {
     char* err = nullptr;
@@ -75,43 +77,25 @@ class SqliteDialect final : public Dialect {
     return ErrorCode::kInternal;
   }
 
-  Result<std::vector<SearchHit>> Search(soci::session& s, std::string_view query,
-                                        const SearchOptions& options) const override {
-    ParsedQuery parsed = ParseSearchQuery(query);
-    if (parsed.terms.empty())
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "nothing to search for in \"" + std::string(query) + "\"");
-    // Every term quoted: FTS5 reads them as phrases and never as operators.
-    std::string match;
-    for (const auto& term : parsed.terms) {
-      if (!match.empty()) match += " ";
-      match += "\"" + text::ReplaceAll(term, "\"", "\"\"") + "\"";
-    }
-    std::string sql =
-        "SELECT p.kind, p.framework, fv.name, p.version, p.track, p.level, p.level_title, "
-        "p.competency, p.title, snippet(passages_fts, -1, char(2), char(3), '…', 24), "
-        "bm25(passages_fts, 2.0, 1.0) FROM passages_fts JOIN passages p ON p.id = "
-        "passages_fts.rowid JOIN framework_versions fv ON fv.framework = p.framework AND "
-        "fv.version = p.version WHERE passages_fts MATCH :q AND " +
-        SearchVersionFilter(options);
-    std::string fw = options.framework;
-    if (!fw.empty()) sql += " AND p.framework = :fw";
-    sql += " ORDER BY bm25(passages_fts, 2.0, 1.0), p.framework, p.id";
-    if (options.limit > 0) sql += " LIMIT " + std::to_string(options.limit);
-    std::vector<SearchHit> out;
-    auto collect = [&](soci::rowset<soci::row>& rows) {
-      for (const auto& r : rows) out.push_back(HitFrom(r));
-    };
-    if (fw.empty()) {
-      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(match));
-      collect(rows);
-    } else {
-      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(match), soci::use(fw));
-      collect(rows);
-    }
-    for (auto& hit : out) hit.score = -hit.score;  // bm25: lower is better
-    return out;
+  std::string CandidateFrom() const override {
+    return "passages_fts JOIN passages p ON p.id = passages_fts.rowid";
   }
+  // Every stem quoted: FTS5 reads each as a one-word phrase, never as an operator.
+  std::string CandidateWhere(soci::session&, const std::vector<std::string>& stems,
+                             std::string* param) const override {
+    param->clear();
+    for (const auto& stem : stems) {
+      if (!param->empty()) *param += " ";
+      *param += "\"" + text::ReplaceAll(stem, "\"", "\"\"") + "\"";
+    }
+    return "passages_fts MATCH :q";
+  }
+
+  std::size_t RowsPerInsert() const override { return 1; }
+
+  // AUTOINCREMENT takes explicit ids and moves its sequence past them by itself.
+  std::string OverridingIdentity() const override { return ""; }
+  void AfterExplicitIds(soci::session&, const std::string&) const override {}
 
   Status Backup(soci::session& s, std::string_view path) const override {
     return CopyDatabase(Handle(s), std::string(path));
@@ -169,25 +153,6 @@ class SqliteDialect final : public Dialect {
   }
 
  private:
-  static SearchHit HitFrom(const soci::row& r) {
-    SearchHit h;
-    std::string kind = GetStr(r, 0);
-    for (HitKind k : {HitKind::kBehaviour, HitKind::kLevelSummary, HitKind::kExpectationSummary,
-                      HitKind::kAttribute, HitKind::kRequirement, HitKind::kNote, HitKind::kRole})
-      if (kind == HitKindName(k)) h.kind = k;
-    h.framework = GetStr(r, 1);
-    h.framework_name = GetStr(r, 2);
-    h.version = GetStr(r, 3);
-    h.track = GetStr(r, 4);
-    h.level = GetStr(r, 5);
-    h.level_title = GetStr(r, 6);
-    h.competency = GetStr(r, 7);
-    h.title = GetStr(r, 8);
-    h.snippet = GetStr(r, 9);
-    h.score = GetDouble(r, 10);
-    return h;
-  }
-
   static Status CopyDatabase(sqlite3* from, const std::string& path) {
     sqlite3* dst = nullptr;
     if (sqlite3_open_v2(path.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=

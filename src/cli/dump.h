@@ -1,0 +1,28 @@
+// The portable dump from the command line (storage::Store::ExportDump, docs/operations.md):
+// `ladder export --all [-o FILE]` writes it, `ladder restore FILE` loads one into an empty
+// database of either backend. And opening a database that must already exist.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/error.h"
+#include "storage/store.h"
+
+namespace ladder::cli {
+
+// Opens the database named by `flag` (storage::DatabaseUrlFrom) for a command that only reads
+// it: an SQLite file that does not exist is kNotFound "no database at 'PATH'", never created.
+Result<std::unique_ptr<storage::Store>> OpenExistingStore(const std::string& flag);
+
+// `ladder export --all`: the dump of the database `database` to `out` ("" or "-": stdout;
+// a file is written whole or not at all). Returns the exit code.
+int RunExportAll(const std::string& out, const std::string& database);
+
+// True when `text` is a dump rather than an SQLite backup (it starts with '{').
+bool LooksLikeDump(std::string_view text);
+
+// `ladder restore DUMP`: loads the dump in `path` into the (empty) database. Exit code.
+int RunRestoreDump(const std::string& path, const std::string& database);
+
+}  // namespace ladder::cli
