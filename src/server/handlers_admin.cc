@@ -377,6 +377,8 @@ void ImportSubmit(Exchange& x) {
     return x.Html(
         render::RenderImportForm(x.Viewer(), FormatNames(), {"", imported.error().ToString()}),
         HttpStatusFor(imported.error()));
+  // As `ladder import --into`: a framework without a version gets today's date as its version.
+  if (imported->framework.version.empty()) imported->framework.version = x.Today().ToString();
   render::EditView view;
   view.title = "Import " + name;
   view.import = true;
@@ -396,6 +398,7 @@ void ApiImport(Exchange& x) {
   Result<formats::Imported> imported =
       app::ImportDocuments({formats::Document{name, x.req.body}}, x.Query("from"));
   if (!imported) return x.Fail(imported.error());
+  if (imported->framework.version.empty()) imported->framework.version = x.Today().ToString();
   const bool save = x.Query("save") == "draft";
   if (save) {
     if (Status s = x.services.store.SaveDraft(x.principal.Actor(), imported->framework); !s)

@@ -137,7 +137,10 @@ inline std::string TempPath(const std::string& name) {
 // A server running on a database file until destroyed.
 class TestServer {
  public:
-  explicit TestServer(const std::string& db_path, ServerOptions options = {}) : path_(db_path) {
+  // `options.reload_seconds` is kept (0 unless a test asks for reloading); address, threads
+  // and logging are the test's own.
+  explicit TestServer(const std::string& db_path, ServerOptions options = Quiet())
+      : path_(db_path) {
     auto opened = storage::OpenStore("sqlite:" + db_path);
     if (!opened) throw std::runtime_error(opened.error().ToString());
     store_ = std::move(*opened);
@@ -145,7 +148,6 @@ class TestServer {
     options.port = 0;
     options.access_log = false;
     options.threads = 4;
-    options.reload_seconds = 0;
     server_ = std::make_unique<Server>(options, *store_);
     if (auto s = server_->Load(); !s) throw std::runtime_error(s.error().ToString());
     if (auto s = server_->Bind(); !s) throw std::runtime_error(s.error().ToString());
@@ -162,6 +164,11 @@ class TestServer {
     if (thread_.joinable()) thread_.join();
     server_.reset();
     store_.reset();
+  }
+  static ServerOptions Quiet() {
+    ServerOptions o;
+    o.reload_seconds = 0;
+    return o;
   }
   int Port() const { return server_->Port(); }
   storage::Store& store() { return *store_; }

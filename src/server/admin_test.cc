@@ -1,0 +1,279 @@
+// The administration pages over real HTTP: importing a document (the coverage report before
+// anything is saved), editing a framework as YAML (findings shown before a draft is saved, a
+// text with errors never saved), publishing a version (the pages show it at once), versions
+// published by another process (shown after the reload period), users and roles, the audit log
+// with its filter and CSV.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <thread>
+
+#include "formats/canonical.h"
+#include "server/server_testing.h"
+
+namespace ladder::server {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Session;
+using testing::TestServer;
+
+std::string FieldValue(const std::string& html, const std::string& name) {
+  std::smatch m;
+  std::regex re("name=\"" + name + "\" value=\"([^\"]*)\"");
+  return std::regex_search(html, m, re) ? m[1].str() : "";
+}
+
+// The textarea's text, unescaped (the editor page).
+std::string Textarea(const std::string& html) {
+  size_t open = html.find("<textarea id=\"yaml\"");
+  open = html.find('>', open) + 1;
+  std::string t = html.substr(open, html.find("</textarea>", open) - open);
+  for (auto [from, to] : {std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"}, std::pair{"&quot;", "\""},
+                          std::pair{"&#39;", "'"}, std::pair{"&amp;", "&"}}) {
+    size_t pos = 0;
+    while ((pos = t.find(from, pos)) != std::string::npos) {
+      t.replace(pos, std::string(from).size(), to);
+      pos += std::string(to).size();
+    }
+  }
+  return t;
+}
+
+class AdminTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = testing::TempPath("admin");
+    testing::BuildOrganisation(db_);
+    server_ = std::make_unique<TestServer>(db_);
+    hr_ = testing::SignIn(*server_, "hr");
+  }
+  void TearDown() override {
+    server_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_ + suffix);
+  }
+  httplib::Result Form(const std::string& path, const httplib::Params& fields) {
+    httplib::Params p = fields;
+    p.emplace("csrf", hr_.csrf);
+    return server_->Client().Post(path, {{"Cookie", hr_.cookie}}, p);
+  }
+  httplib::Result Get(const std::string& path) {
+    return server_->Client().Get(path, {{"Cookie", hr_.cookie}});
+  }
+  std::string db_;
+  std::unique_ptr<TestServer> server_;
+  Session hr_;
+};
+
+constexpr const char* kMarkdownLadder = R"(# Data Ladder
+
+## D1 Data Analyst
+
+### Craft
+- Writes clear queries
+- Checks the data before trusting it
+
+### Impact
+- Answers questions for one team
+
+## D2 Senior Data Analyst
+
+### Craft
+- Designs datasets others build on
+
+### Impact
+- Answers questions for a department
+
+Requirements: 1 year at D1
+)";
+
+TEST_F(AdminTest, ImportShowsTheReportBeforeSavingThenSavesAndPublishes) {
+  httplib::MultipartFormDataItems items = {
+      {"csrf", hr_.csrf, "", ""},
+      {"from", "", "", ""},
+      {"document", kMarkdownLadder, "data-ladder.md", "text/markdown"}};
+  auto preview = server_->Client().Post("/admin/import", {{"Cookie", hr_.cookie}}, items);
+  ASSERT_TRUE(preview);
+  ASSERT_EQ(preview->status, 200) << preview->body;
+  EXPECT_NE(preview->body.find("What was imported"), std::string::npos);
+  EXPECT_NE(preview->body.find(" words of the source landed in the framework"), std::string::npos);
+  std::string yaml = Textarea(preview->body);
+  ASSERT_NE(yaml.find("D2"), std::string::npos) << yaml;
+  // Nothing is stored by the preview.
+  auto before = server_->store().ListFrameworks();
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->size(), 1u);
+  auto parsed = formats::ParseYaml(yaml, "preview.yaml");
+  ASSERT_TRUE(parsed) << parsed.error().ToString();
+  const std::string id = parsed->id, version = parsed->version;
+  // Saving: findings are shown first (the text has not been checked as it is), then saved.
+  std::string checked = FieldValue(preview->body, "checked");
+  auto saved = Form("/admin/frameworks/save", {{"yaml", yaml}, {"checked", checked}});
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 200) << saved->body;
+  if (saved->body.find("Saved as a draft") == std::string::npos) {
+    EXPECT_NE(saved->body.find("Check the findings below"), std::string::npos) << saved->body;
+    saved = Form("/admin/frameworks/save",
+                 {{"yaml", yaml}, {"checked", FieldValue(saved->body, "checked")}});
+    ASSERT_TRUE(saved);
+  }
+  EXPECT_NE(saved->body.find("Saved as a draft"), std::string::npos) << saved->body;
+  auto versions = server_->store().ListVersions(id);
+  ASSERT_TRUE(versions) << versions.error().ToString();
+  ASSERT_EQ(versions->size(), 1u);
+  EXPECT_EQ((*versions)[0].status, model::FrameworkStatus::kDraft);
+  // A draft is not a published page.
+  EXPECT_EQ(Get("/f/" + id + "/index.html")->status, 404);
+  auto published = Form("/admin/frameworks/" + id + "/" + version + "/publish", {});
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->status, 200);
+  EXPECT_NE(published->body.find("is published"), std::string::npos);
+  auto page = Get("/f/" + id + "/index.html");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Designs datasets others build on"), std::string::npos);
+  // Publishing twice is a conflict, shown on the page.
+  auto twice = Form("/admin/frameworks/" + id + "/" + version + "/publish", {});
+  ASSERT_TRUE(twice);
+  EXPECT_EQ(twice->status, 409);
+}
+
+TEST_F(AdminTest, TheEditorNeverSavesErrorsAndShowsFindingsFirst) {
+  auto edit = Get("/admin/frameworks/eng/edit");
+  ASSERT_TRUE(edit);
+  ASSERT_EQ(edit->status, 200);
+  std::string yaml = Textarea(edit->body);
+  EXPECT_NE(yaml.find("id: eng"), std::string::npos);
+  EXPECT_NE(edit->body.find("is published and cannot change"), std::string::npos);
+  // An unreadable text: the error with its line, nothing saved.
+  auto broken = Form("/admin/frameworks/save", {{"yaml", "ladder: 1\nframework: {id: eng\n"}});
+  ASSERT_TRUE(broken);
+  EXPECT_EQ(broken->status, 422);
+  EXPECT_NE(broken->body.find("framework.yaml:"), std::string::npos) << broken->body;
+  // Errors (ranks that do not increase): refused even when checked.
+  std::string bad = std::regex_replace(yaml, std::regex("version: \"1\""), "version: \"2\"");
+  bad = std::regex_replace(bad, std::regex("rank: 3"), "rank: 1");
+  auto check = Form("/admin/lint", {{"yaml", bad}});
+  ASSERT_TRUE(check);
+  EXPECT_NE(check->body.find("invalid-rank"), std::string::npos) << check->body;
+  auto refused = Form("/admin/frameworks/save",
+                      {{"yaml", bad}, {"checked", FieldValue(check->body, "checked")}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(server_->store().ListVersions("eng")->size(), 1u);
+  // htmx asks for the findings alone.
+  auto fragment =
+      server_->Client().Post("/admin/lint", {{"Cookie", hr_.cookie}, {"HX-Request", "true"}},
+                             httplib::Params{{"csrf", hr_.csrf}, {"yaml", bad}});
+  ASSERT_TRUE(fragment);
+  EXPECT_EQ(fragment->body.rfind("<div id=\"findings\"", 0), 0u) << fragment->body.substr(0, 80);
+  // A clean new version saves as a draft.
+  std::string next = std::regex_replace(yaml, std::regex("version: \"1\""), "version: \"2\"");
+  auto ok = Form("/admin/frameworks/save", {{"yaml", next}});
+  ASSERT_TRUE(ok);
+  if (ok->body.find("Saved as a draft") == std::string::npos)
+    ok = Form("/admin/frameworks/save",
+              {{"yaml", next}, {"checked", FieldValue(ok->body, "checked")}});
+  EXPECT_NE(ok->body.find("Saved as a draft"), std::string::npos) << ok->body;
+  EXPECT_EQ(server_->store().ListVersions("eng")->size(), 2u);
+  // A published version cannot be overwritten from the editor.
+  std::string changed = std::regex_replace(yaml, std::regex("Engineering"), "Engineering!");
+  auto conflict = Form("/admin/frameworks/save", {{"yaml", changed}});
+  if (conflict->status == 200 && conflict->body.find("Check the findings") != std::string::npos)
+    conflict = Form("/admin/frameworks/save",
+                    {{"yaml", changed}, {"checked", FieldValue(conflict->body, "checked")}});
+  EXPECT_EQ(conflict->status, 409) << conflict->body.substr(0, 400);
+}
+
+TEST_F(AdminTest, VersionsPublishedElsewhereAreShownAfterTheReloadPeriod) {
+  server_.reset();
+  ServerOptions o = TestServer::Quiet();
+  o.reload_seconds = 1;
+  TestServer server(db_, o);
+  EXPECT_EQ(server.Client().Get("/f/other/index.html", {{"Cookie", hr_.cookie}})->status, 404);
+  // Another process (here: a second store on the same file) publishes a framework.
+  {
+    auto other = storage::OpenStore("sqlite:" + db_);
+    ASSERT_TRUE(other);
+    model::Framework f = testing::TestFramework();
+    f.id = "other";
+    f.name = "Published elsewhere";
+    ASSERT_TRUE((*other)->SaveDraft("elsewhere", f));
+    ASSERT_TRUE((*other)->Publish("elsewhere", "other", "1"));
+  }
+  int status = 0;
+  for (int i = 0; i < 60 && status != 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    status = server.Client().Get("/f/other/index.html", {{"Cookie", hr_.cookie}})->status;
+  }
+  EXPECT_EQ(status, 200) << "not shown within 6 s of being published elsewhere";
+}
+
+TEST_F(AdminTest, UsersAndRoles) {
+  Session admin = testing::SignIn(*server_, "admin");
+  httplib::Params add = {{"csrf", admin.csrf},          {"id", "newbie"},
+                         {"name", "New Bie"},           {"person", "peer"},
+                         {"roles", "employee"},         {"roles", "reviewer"},
+                         {"password", "pw-newbie-long"}};
+  auto r = server_->Client().Post("/admin/users", {{"Cookie", admin.cookie}}, add);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->body.find("User newbie added."), std::string::npos);
+  auto u = server_->store().GetUser("newbie");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->roles.size(), 2u);
+  EXPECT_EQ(u->person, "peer");
+  // Bad input names the field; nothing is stored.
+  httplib::Params bad = {{"csrf", admin.csrf},
+                         {"id", "Bad Name"},
+                         {"roles", "employee"},
+                         {"password", "a long enough password"}};
+  auto refused = server_->Client().Post("/admin/users", {{"Cookie", admin.cookie}}, bad);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("id: user name"), std::string::npos) << refused->body;
+  // An admin cannot lock themself out.
+  auto self = server_->Client().Post("/admin/users/admin", {{"Cookie", admin.cookie}},
+                                     httplib::Params{{"csrf", admin.csrf}, {"roles", "employee"}});
+  ASSERT_TRUE(self);
+  EXPECT_EQ(self->status, 409);
+  // Disabling a user ends their sessions.
+  Session newbie = testing::SignIn(*server_, "newbie");
+  auto off = server_->Client().Post(
+      "/admin/users/newbie", {{"Cookie", admin.cookie}},
+      httplib::Params{{"csrf", admin.csrf}, {"roles", "employee"}, {"disabled", "1"}});
+  ASSERT_TRUE(off);
+  EXPECT_EQ(off->status, 200);
+  EXPECT_EQ(server_->Client().Get("/api/v1/me", {{"Cookie", newbie.cookie}})->status, 401);
+}
+
+TEST_F(AdminTest, AuditLogFilterAndCsv) {
+  Session emp = testing::SignIn(*server_, "emp");
+  auto ev = server_->Client().Post(
+      "/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
+      R"js({"kind":"talk","title":"=HYPERLINK(\"http://x\")","date":"2026-05-04"})js",
+      "application/json");
+  ASSERT_TRUE(ev);
+  ASSERT_EQ(ev->status, 201) << ev->body;
+  auto page = Get("/admin/audit?actor=user%3Aemp&action=evidence.");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("evidence.create"), std::string::npos);
+  EXPECT_EQ(page->body.find("session.create"), std::string::npos);  // filtered out
+  auto csv = Get("/admin/audit.csv?actor=user%3Aemp&action=evidence.");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv->body.rfind("id,at,actor,action,subject,before,after\r\n", 0), 0u);
+  EXPECT_NE(csv->body.find(",user:emp,evidence.create,"), std::string::npos) << csv->body;
+  // A cell a spreadsheet would run is not a formula in the export.
+  EXPECT_EQ(csv->body.find(",=HYPERLINK"), std::string::npos);
+  auto api = Get("/api/v1/audit?actor=user%3Aemp&action=evidence.&limit=5");
+  ASSERT_TRUE(api);
+  auto entries = nlohmann::json::parse(api->body);
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries.back()["after"]["title"], "=HYPERLINK(\"http://x\")");
+}
+
+}  // namespace
+}  // namespace ladder::server
