@@ -16,6 +16,7 @@
 // Pure: no I/O, no clock (the caller passes the date). Stateless and thread-safe.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -137,13 +138,59 @@ struct EvaluateOptions {
   // (Verdict::overall, earliest and blocking, and each requirement's text, kind, source, status,
   // unwaived and earliest are exactly those of the explained mode), but no explanation is
   // built: RequirementResult::reason, records and waivers, Verdict::target_title and summary
-  // are left empty. About half the cost (docs/performance.md).
+  // are left empty, and nothing is formatted. A quarter to a half of the cost of the explained
+  // mode (docs/performance.md).
   bool explain = true;
 };
 
-// Evaluates `target` for `records` on `at`. Errors: kNotFound when the target does not exist
-// in `framework`; kInvalidArgument when `at` is empty. A person with no level history is
-// evaluated (level-dependent rules answer "unknown").
+// A framework version prepared for evaluating many people: what each target asks (its own
+// requirements, the transitions into its track, the policy), each rule's parameters resolved
+// (levels, the categories each level expects, folded evidence kinds, normalised sentences) and
+// the explanations' fixed words, all computed once here rather than once per person.
+//
+//   rules::Evaluator evaluator(framework);   // once per framework version
+//   rules::Verdict v;                         // reused: once it has grown, evaluating
+//   for (const Records& person : people) {    // allocates nothing per requirement
+//     LADDER_TRY_STATUS(evaluator.EvaluateInto(target, person, at, {.explain = false}, v));
+//     ...
+//   }
+//
+// REQUIRES: `framework` outlives the Evaluator and is not modified while it exists.
+// Immutable once built; Evaluate and EvaluateInto are thread-safe (each thread keeps its own
+// scratch space).
+class Evaluator {
+ public:
+  explicit Evaluator(const model::Framework& framework);
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  const model::Framework& framework() const;
+
+  // Evaluates `target` for `records` on `at`. Errors: kNotFound when the target does not exist
+  // in the framework; kInvalidArgument when `at` is empty. A person with no level history is
+  // evaluated (level-dependent rules answer "unknown").
+  Result<Verdict> Evaluate(const Target& target, const Records& records, Date at,
+                           const EvaluateOptions& options = {}) const;
+
+  // The same, into `out`, whose previous contents are replaced; its storage (the requirement
+  // list and their strings) is reused. On error `out` is unspecified.
+  Status EvaluateInto(const Target& target, const Records& records, Date at,
+                      const EvaluateOptions& options, Verdict& out) const;
+
+  struct Impl;
+
+ private:
+  friend Result<Verdict> Evaluate(const model::Framework&, const Target&, const Records&, Date,
+                                  const EvaluateOptions&);
+  // Prepares `target` only (one evaluation of one person).
+  Evaluator(const model::Framework& framework, const Target& target);
+
+  std::unique_ptr<Impl> impl_;
+};
+
+// One evaluation: Evaluator(framework).Evaluate(target, records, at, options). For one person;
+// many people against one framework go through one Evaluator.
 Result<Verdict> Evaluate(const model::Framework& framework, const Target& target,
                          const Records& records, Date at, const EvaluateOptions& options = {});
 
