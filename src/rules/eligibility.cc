@@ -577,7 +577,7 @@ struct EvidenceItem {
   int kind;  // interned, -1: no rule counts it
 };
 
-// A manager assessment that may count: made by `at`, against this framework.
+// A manager assessment that may count: of a period over by `at`, against this framework.
 struct AssessmentItem {
   const Assessment* a;
   Date start;
@@ -683,7 +683,9 @@ void Index(Context& cx) {
                                               : s.by_competency[static_cast<size_t>(c)].peer);
       continue;
     }
-    if (a.period_start.empty() || a.period_start > cx.at) continue;
+    // Like metric values, a rating speaks for its period once the period is over: its last
+    // day is before `at`.
+    if (a.period_start.empty() || a.period_end.empty() || !(a.period_end < cx.at)) continue;
     if (!a.framework.empty() && !Same(a.framework, cx.fw.id)) continue;
     int level = -1;
     if (!a.level.empty()) {
@@ -869,6 +871,11 @@ void PerformanceRule(const Context& cx, const LevelInfo& level, int months, bool
   int n = 0;
   Date earliest;  // of the categories not met: the latest (all) or the soonest (any)
   bool known = true;
+  // Categories whose run would have been long enough by `at` had the assessments gone on: the
+  // assessments, not time, are missing. [missing_from, missing_to] covers every such category.
+  bool data_missing = false;
+  Date missing_from;
+  Date missing_to;
   std::vector<std::string> unmet_parts;
   std::vector<std::string> met_parts;
   for (int c : level.competencies) {
@@ -898,6 +905,20 @@ void PerformanceRule(const Context& cx, const LevelInfo& level, int months, bool
                " (assessed through " + DateText(streak.end.AddDays(-1)) + ")";
         if (!ok) line += ", earliest on " + DateText(run_due);
       }
+    }
+    if (!ok && !due.empty() && due <= cx.at) {
+      // The run (or a new run after a failing period) would have completed on `due` if the
+      // assessments had continued from where they stop; they do not reach it.
+      Date from = streak.end;
+      Date to = due.AddDays(-1);
+      if (!data_missing || from < missing_from) missing_from = from;
+      if (!data_missing || to > missing_to) missing_to = to;
+      data_missing = true;
+      if (cx.explain)
+        line = cx.im.competency_names[static_cast<size_t>(c)] + ": assessed through " +
+               DateText(streak.end.AddDays(-1)) + "; needs manager assessments covering " +
+               DateText(from) + " to " + DateText(to);
+      due = Date();
     }
     if (ok) {
       ++met;
@@ -935,6 +956,14 @@ void PerformanceRule(const Context& cx, const LevelInfo& level, int months, bool
   }
   if (satisfied) {
     r.status = RequirementStatus::kMet;
+    return;
+  }
+  if (data_missing) {
+    // Never a date in the past: time has done its part, the records have not.
+    r.status = RequirementStatus::kUnknown;
+    if (!cx.explain) return;
+    r.missing =
+        "manager assessments covering " + DateText(missing_from) + " to " + DateText(missing_to);
     return;
   }
   r.status = RequirementStatus::kNotMet;
@@ -1158,18 +1187,32 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
   if (!parts.empty()) r.reason += ": " + text::Join(parts, ", ");
 }
 
+// Only periods that have ended by the evaluation date count (the period's last day is before
+// it): a quarter's value is not the quarter's until the quarter is over.
 void MetricRule(const Context& cx, const model::MetricThreshold& rule, RequirementResult& r) {
   const model::Metric* latest = nullptr;
+  const model::Metric* running = nullptr;  // a period not over on `at`
   for (const model::Metric& m : cx.records.metrics) {
     if (!cx.Mine(m.person) || !IEq(m.name, rule.name)) continue;
     if (m.period_start.empty() || m.period_start > cx.at) continue;
+    if (m.period_end.empty() || m.period_end >= cx.at) {
+      if (!running || m.period_start > running->period_start) running = &m;
+      continue;
+    }
     if (!latest || m.period_end > latest->period_end) latest = &m;
   }
   if (!latest) {
     r.status = RequirementStatus::kUnknown;
-    if (cx.explain)
-      r.reason = "no value of " + rule.name + " recorded (at least " + Number(rule.at_least) +
-                 " required)";
+    if (!cx.explain) return;
+    r.reason =
+        "no value of " + rule.name + " recorded (at least " + Number(rule.at_least) + " required)";
+    if (running) {
+      r.reason = "no value of " + rule.name + " for a period ended by " + DateText(cx.at) +
+                 " (at least " + Number(rule.at_least) + " required); the period " +
+                 DateText(running->period_start) + " to " + DateText(running->period_end) +
+                 " is not over";
+      r.missing = "a value of " + rule.name + " for a period ended by " + DateText(cx.at);
+    }
     return;
   }
   r.status = latest->value >= rule.at_least ? RequirementStatus::kMet : RequirementStatus::kNotMet;
@@ -1178,6 +1221,9 @@ void MetricRule(const Context& cx, const model::MetricThreshold& rule, Requireme
   r.reason = rule.name + " was " + Number(latest->value) + " for " +
              DateText(latest->period_start) + " to " + DateText(latest->period_end) +
              " (at least " + Number(rule.at_least) + " required)";
+  if (running)
+    r.reason += "; the period " + DateText(running->period_start) + " to " +
+                DateText(running->period_end) + " is not over and does not count yet";
 }
 
 bool CaseAims(const Context& cx, const model::Case& c) {
@@ -1394,7 +1440,10 @@ std::string Summarize(const Verdict& v) {
              DateText(v.earliest) + ".";
     case Overall::kBlocked: {
       std::vector<std::string> names;
-      for (size_t i : v.blocking) names.push_back(Quote(v.requirements[i].text));
+      for (size_t i : v.blocking) {
+        const RequirementResult& r = v.requirements[i];
+        names.push_back(Quote(r.text) + (r.missing.empty() ? "" : " (needs " + r.missing + ")"));
+      }
       return "Blocked for " + v.target_title + " by " + std::to_string(v.blocking.size()) +
              (v.blocking.size() == 1 ? " requirement: " : " requirements: ") +
              text::Join(names, ", ") + ".";
@@ -1609,6 +1658,7 @@ Status Evaluator::EvaluateInto(const Target& target, const Records& records, Dat
     r.status = RequirementStatus::kUnknown;
     r.reason.clear();
     r.records.clear();
+    r.missing.clear();
     r.earliest = Date();
     r.waivers.clear();
     r.unwaived.reset();

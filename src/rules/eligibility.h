@@ -84,6 +84,9 @@ struct RequirementResult {
   RequirementStatus status = RequirementStatus::kUnknown;
   std::string reason;                // plain words; for a waived requirement, the waiver first
   std::vector<std::string> records;  // ids of the records the answer rests on
+  // kUnknown because records stop short of what time alone would have met by now: what data
+  // would decide it ("manager assessments covering 2026-03-01 to 2026-03-31"). Explained mode.
+  std::string missing;
   Date earliest;  // time-based rules not met yet: the earliest date they can be met; else empty
   // Waivers that name this requirement, in force or not (expired, not yet granted): every
   // verdict a waiver touches shows it.
@@ -94,7 +97,9 @@ struct RequirementResult {
 
 enum class Overall {
   kEligible,  // every requirement met, waived or signed off
-  kNotYet,    // only time-based requirements are missing; `earliest` says when
+  kNotYet,    // only time-based requirements are missing; `earliest` says when (always after
+              // the evaluation date: when time alone would have been enough by then, what is
+              // missing is data, and the requirement is kUnknown)
   kBlocked,   // something other than time is missing; `blocking` lists it
 };
 const char* OverallName(Overall o);  // eligible | not_yet | blocked
