@@ -1,6 +1,7 @@
 #include "app/review.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/text.h"
 
@@ -167,6 +168,25 @@ Result<std::string> ReviewService::AddEvidence(model::Evidence e) {
                      "id");
   if (e.title.empty()) e.title = e.kind == "sme" ? e.skill : e.kind;
   return store_.SaveEvidence(actor_, e);
+}
+
+Result<std::string> ReviewService::AddMetric(model::Metric m) {
+  LADDER_TRY(model::Person p, Person(m.person, "person"));
+  if (text::Trim(m.name).empty())
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "a metric value names its metric (--name resolved_without_assistance)", {},
+                     "name");
+  if (m.period_start.empty() || m.period_end.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
+                     "period");
+  if (m.period_end < m.period_start)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the period ends on " + m.period_end.ToString() + ", before it starts on " +
+                         m.period_start.ToString(),
+                     {}, "period");
+  if (!std::isfinite(m.value))
+    return MakeError(ErrorCode::kInvalidArgument, "the value is not a number", {}, "value");
+  return store_.SaveMetric(actor_, m);
 }
 
 Result<std::string> ReviewService::Assess(model::Assessment a) {
@@ -628,7 +648,13 @@ Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::str
         return MakeError(ErrorCode::kAlreadyExists, "a need " + Quote(id) + " already exists", {},
                          "id");
   }
-  LADDER_TRY(model::Framework f, store_.GetFramework(framework, ""));
+  Result<model::Framework> found = store_.GetFramework(framework, "");
+  if (!found && found.error().code == ErrorCode::kNotFound)
+    return MakeError(ErrorCode::kNotFound,
+                     "no published framework " + Quote(framework) +
+                         " (ladder load FILE --publish stores one)",
+                     {}, "framework");
+  LADDER_TRY(model::Framework f, std::move(found));
   LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
   LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({std::string(opened_by), 1, 0}));
   if (reports.empty())

@@ -1521,11 +1521,14 @@ Result<Target> ResolveTarget(const Framework& fw, std::string_view text_in,
   if (text == "next") {
     if (!current)
       return MakeError(ErrorCode::kNotFound,
-                       "'next' needs a current level, and the person holds none in " + fw.id);
+                       "'next' needs a current level, and the person holds none in " + fw.id, {},
+                       "target");
     const Level* next = fw.NextLevel(current->track, current->level);
     if (!next)
-      return MakeError(ErrorCode::kNotFound, current->track + "/" + current->level +
-                                                 " is the top level of its track; no 'next'");
+      return MakeError(ErrorCode::kNotFound,
+                       current->track + "/" + current->level +
+                           " is the top level of its track; no 'next'",
+                       {}, "target");
     return Target::Level(current->track, next->code);
   }
   if (const model::OverlayRole* o = fw.FindOverlay(text)) return Target::Overlay(o->id);
@@ -1555,7 +1558,7 @@ Result<Target> ResolveTarget(const Framework& fw, std::string_view text_in,
   if (auto suggestion = text::DidYouMean(text, names))
     message += "; did you mean " + *suggestion + "?";
   message += "; expected next, TRACK/CODE, a level code or an overlay id";
-  return MakeError(ErrorCode::kNotFound, message);
+  return MakeError(ErrorCode::kNotFound, message, {}, "target");
 }
 
 Evaluator::Evaluator(const Framework& framework) : impl_(std::make_unique<Impl>(framework)) {
