@@ -650,10 +650,10 @@ Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::str
   }
   Result<model::Framework> found = store_.GetFramework(framework, "");
   if (!found && found.error().code == ErrorCode::kNotFound)
-    return MakeError(ErrorCode::kNotFound,
-                     "no published framework " + Quote(framework) +
-                         " (ladder load FILE --publish stores one)",
-                     {}, "framework");
+    return MakeError(
+        ErrorCode::kNotFound,
+        "no published framework " + Quote(framework) + " (ladder load FILE --publish stores one)",
+        {}, "framework");
   LADDER_TRY(model::Framework f, std::move(found));
   LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
   LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({std::string(opened_by), 1, 0}));

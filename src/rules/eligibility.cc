@@ -1525,10 +1525,10 @@ Result<Target> ResolveTarget(const Framework& fw, std::string_view text_in,
                        "target");
     const Level* next = fw.NextLevel(current->track, current->level);
     if (!next)
-      return MakeError(ErrorCode::kNotFound,
-                       current->track + "/" + current->level +
-                           " is the top level of its track; no 'next'",
-                       {}, "target");
+      return MakeError(
+          ErrorCode::kNotFound,
+          current->track + "/" + current->level + " is the top level of its track; no 'next'", {},
+          "target");
     return Target::Level(current->track, next->code);
   }
   if (const model::OverlayRole* o = fw.FindOverlay(text)) return Target::Overlay(o->id);
