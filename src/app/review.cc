@@ -353,6 +353,12 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
   if (t.kind == rules::Target::Kind::kOverlay) {
     c.target_overlay = t.overlay;
   } else {
+    if (t.level.empty())
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       cx.framework.id + " describes no level of the track " + t.track +
+                           ", and a review aims at a level: ladder eligibility " + cx.person.id +
+                           " " + t.track + " shows what moving there asks",
+                       {}, "target");
     c.target_track = t.track;
     c.target_level = t.level;
     if (cx.current && cx.current->track == t.track && cx.current->level == t.level)

@@ -101,7 +101,8 @@ class ReviewService {
 
   // -- Advancement reviews ---------------------------------------------------------------------
 
-  // Opens a case for `person` towards `target` ("next", "track/code", a code, an overlay id).
+  // Opens a case for `person` towards `target` ("next", "track/code", a code, an overlay id;
+  // not a track without levels: kFailedPrecondition).
   // `opened_by` must be the person or someone above them in the management chain.
   // `id` (optional) is the case's id; kAlreadyExists when taken. Empty: a fresh one.
   Result<model::Case> OpenCase(std::string_view person, std::string_view target,

@@ -343,6 +343,7 @@ struct Evaluator::Impl {
   std::vector<LevelInfo> levels;
   std::vector<Plan> level_plans;    // parallel to `levels`
   std::vector<Plan> overlay_plans;  // parallel to fw.overlays
+  std::vector<Plan> track_plans;    // parallel to fw.tracks; ready for tracks without levels
 
   void Prepare(const Target* only);
   const LevelInfo* Info(const Track* t, const Level* l) const {
@@ -387,6 +388,7 @@ struct Evaluator::Impl {
   void Compile(Prepared& p, const Requirement* req, std::string source, const Track* target_track);
   void BuildLevelPlan(size_t index);
   void BuildOverlayPlan(size_t index);
+  void BuildTrackPlan(size_t index);
 };
 
 using Impl = Evaluator::Impl;
@@ -460,6 +462,26 @@ void Impl::BuildLevelPlan(size_t index) {
   }
   plan.policy.resize(fw.policy.size());
   for (size_t i = 0; i < fw.policy.size(); ++i) Compile(plan.policy[i], &fw.policy[i], "policy", t);
+  plan.ready = true;
+}
+
+// A track whose levels the framework does not describe (003: "CEs Transitioning to CE
+// Management"): what moving there asks is its transitions' requirements.
+void Impl::BuildTrackPlan(size_t index) {
+  Plan& plan = track_plans[index];
+  if (plan.ready) return;
+  const Track* t = &fw.tracks[index];
+  plan.track = t;
+  plan.title = (t->name.empty() ? t->id : t->name) + " (" + t->id +
+               ", a track whose levels the framework does not describe)";
+  for (const model::Transition& tr : fw.transitions) {
+    if (tr.to != t->id) continue;
+    Plan::Into into{tr.from, std::vector<Prepared>(tr.requirements.size())};
+    for (size_t i = 0; i < tr.requirements.size(); ++i)
+      Compile(into.requirements[i], &tr.requirements[i], "transition " + tr.from + " -> " + tr.to,
+              t);
+    plan.transitions.push_back(std::move(into));
+  }
   plan.ready = true;
 }
 
@@ -552,15 +574,20 @@ void Evaluator::Impl::Prepare(const Target* only) {
   }
   level_plans.resize(levels.size());
   overlay_plans.resize(fw.overlays.size());
+  track_plans.resize(fw.tracks.size());
   if (!only) {
     for (size_t i = 0; i < levels.size(); ++i) BuildLevelPlan(i);
     for (size_t i = 0; i < fw.overlays.size(); ++i) BuildOverlayPlan(i);
+    for (size_t i = 0; i < fw.tracks.size(); ++i)
+      if (fw.tracks[i].levels.empty()) BuildTrackPlan(i);
     return;
   }
   if (only->kind == Target::Kind::kLevel) {
     const Track* t = fw.FindTrack(only->track);
     const Level* l = t ? t->FindLevel(only->level) : nullptr;
     if (l) BuildLevelPlan(static_cast<size_t>(Info(t, l) - levels.data()));
+    if (t && t->levels.empty() && only->level.empty())
+      BuildTrackPlan(static_cast<size_t>(t - fw.tracks.data()));
   } else if (const model::OverlayRole* o = fw.FindOverlay(only->overlay)) {
     BuildOverlayPlan(static_cast<size_t>(o - fw.overlays.data()));
   }
@@ -1534,6 +1561,9 @@ Result<Target> ResolveTarget(const Framework& fw, std::string_view text_in,
   if (const model::OverlayRole* o = fw.FindOverlay(text)) return Target::Overlay(o->id);
   auto [t, l] = fw.ResolveLevel(text, current ? std::string_view(current->track) : "");
   if (l) return Target::Level(t->id, l->code);
+  // A track whose levels the framework does not describe: moving there.
+  if (const Track* track = fw.FindTrack(text); track && track->levels.empty())
+    return Target::Level(track->id, "");
   // A level title, when it names one level only.
   const Track* title_track = nullptr;
   const Level* title_level = nullptr;
@@ -1553,6 +1583,8 @@ Result<Target> ResolveTarget(const Framework& fw, std::string_view text_in,
       names.push_back(track.id + "/" + level.code);
     }
   for (const model::OverlayRole& o : fw.overlays) names.push_back(o.id);
+  for (const Track& track : fw.tracks)
+    if (track.levels.empty()) names.push_back(track.id);
   std::string message = "no level or overlay role " + Quote(text) + " in " + fw.id;
   if (matches > 1) message += " (the title names several levels; write track/code)";
   if (auto suggestion = text::DidYouMean(text, names))
@@ -1591,11 +1623,15 @@ Status Evaluator::EvaluateInto(const Target& target, const Records& records, Dat
   if (target.kind == Target::Kind::kLevel) {
     const Track* t = fw.FindTrack(target.track);
     const Level* l = t ? t->FindLevel(target.level) : nullptr;
-    if (!l)
+    if (t && !l && target.level.empty() && t->levels.empty()) {
+      plan = &im.track_plans[static_cast<size_t>(t - fw.tracks.data())];
+    } else if (!l) {
       return MakeError(ErrorCode::kNotFound,
                        "no level " + Quote(target.track + "/" + target.level) + " in " + fw.id);
-    target_level = im.Info(t, l);
-    plan = &im.level_plans[static_cast<size_t>(target_level - im.levels.data())];
+    } else {
+      target_level = im.Info(t, l);
+      plan = &im.level_plans[static_cast<size_t>(target_level - im.levels.data())];
+    }
   } else {
     const model::OverlayRole* o = fw.FindOverlay(target.overlay);
     if (!o)
@@ -1646,6 +1682,11 @@ Status Evaluator::EvaluateInto(const Target& target, const Records& records, Dat
       for (const Prepared& p : plan->policy) applied.push_back(&p);
       cx.next_months = std::max(cx.next_months, NextMonths(plan->policy));
     }
+  } else if (plan->track) {  // a track without levels: the transitions into it
+    if (cx.current && cx.current->track != plan->track->id)
+      for (const Plan::Into& into : plan->transitions)
+        if (into.from == cx.current->track)
+          for (const Prepared& p : into.requirements) applied.push_back(&p);
   } else {
     if (plan->need_check) applied.push_back(&plan->need);
     if (plan->level_check) applied.push_back(&plan->held);

@@ -35,7 +35,8 @@ struct Target {
   enum class Kind { kLevel, kOverlay };
   Kind kind = Kind::kLevel;
   std::string track;    // kLevel: the target level's track
-  std::string level;    // kLevel: the target level's code
+  std::string level;    // kLevel: the target level's code; empty: the track itself, when the
+                        // framework describes none of its levels (its transitions' requirements)
   std::string overlay;  // kOverlay: the overlay role id
 
   static Target Level(std::string track, std::string level) {
@@ -130,8 +131,8 @@ const model::Assignment* CurrentAssignment(const std::vector<model::Assignment>&
 
 // Resolves a target written as the CLI takes it, for a person whose current assignment is
 // `current` (may be null): "next" (the level after the current one), "track/code", a level
-// code (preferring the current track), or an overlay id. kNotFound names the value and what
-// exists ("did you mean").
+// code (preferring the current track), an overlay id, or the id of a track without levels.
+// kNotFound names the value and what exists ("did you mean").
 Result<Target> ResolveTarget(const model::Framework& framework, std::string_view text,
                              const model::Assignment* current);
 

@@ -735,6 +735,41 @@ TEST(Target, Resolve) {
   EXPECT_FALSE(ResolveTarget(f, "next", nullptr));
   model::Assignment top = At("a1", "ic", "STE", "2025-01-01");
   EXPECT_NE(ResolveTarget(f, "next", &top).error().message.find("top level"), std::string::npos);
+  EXPECT_EQ(bad.error().field, "target");
+}
+
+// A track whose levels the framework does not describe (seed 003's management path): the
+// target is the track, and what it asks is the transition into it.
+TEST(Target, TrackWithoutLevelsAsksForItsTransition) {
+  model::Framework f = Support();
+  f.tracks.push_back({"exec", "Executive Path", model::TrackKind::kManagement, "", {}, {}});
+  f.transitions.push_back(
+      {"ic", "exec", "", {Req("Interview with the board", model::ManualRule{})}, {}});
+  model::Assignment cur = At("a1", "ic", "SE", "2025-01-01");
+  ASSERT_EQ(*ResolveTarget(f, "exec", &cur), Target::Level("exec", ""));
+  EXPECT_FALSE(ResolveTarget(f, "management", &cur));  // it has levels: name one
+  Records r = Base();
+  r.assignments = {cur};
+  Verdict v = Eval(f, Target::Level("exec", ""), r, "2026-01-01");
+  ASSERT_EQ(v.requirements.size(), 1u);
+  EXPECT_EQ(v.requirements[0].text, "Interview with the board");
+  EXPECT_EQ(v.requirements[0].source, "transition ic -> exec");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kAwaitingSignOff);
+  EXPECT_EQ(v.target_title,
+            "Executive Path (exec, a track whose levels the framework does not describe)");
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+  r.signoffs = {{"so1", "p1", "Interview with the board", "ceo", D("2025-12-01"), ""}};
+  v = Eval(f, Target::Level("exec", ""), r, "2026-01-01");
+  EXPECT_EQ(v.overall, Overall::kEligible);
+  // From another track than the transition's, nothing is asked by it.
+  r.assignments = {At("a1", "management", "TL", "2025-01-01")};
+  v = Eval(f, Target::Level("exec", ""), r, "2026-01-01");
+  EXPECT_TRUE(v.requirements.empty());
+  // The one-target evaluation and a prepared Evaluator agree.
+  Evaluator evaluator(f);
+  Result<Verdict> prepared = evaluator.Evaluate(Target::Level("exec", ""), r, D("2026-01-01"));
+  ASSERT_TRUE(prepared);
+  EXPECT_EQ(prepared->overall, v.overall);
 }
 
 TEST(Verdict, UnknownTargetAndDate) {
