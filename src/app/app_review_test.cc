@@ -2,6 +2,8 @@
 // nothing, cycles), the case state machine, panel-only votes, deciding once, authority.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "app/people_import.h"
 #include "app/review.h"
 
@@ -143,6 +145,38 @@ TEST_F(ReviewTest, WaiversNeedAuthority) {
   auto v = s.Eligibility("e", "L2", D("2025-01-03"));
   ASSERT_TRUE(v);
   EXPECT_EQ(v->requirements[0].status, rules::RequirementStatus::kWaived);
+}
+
+TEST_F(ReviewTest, MetricValuesAreCheckedBeforeTheyAreStored) {
+  Import(std::string(kHeader) + "m,M,,,fw,ic,L2,2020-01-01\n");
+  ReviewService s(*store_, "test");
+  model::Metric m{"", "m", "resolved", D("2026-01-01"), D("2026-03-31"), 91};
+  model::Metric nobody = m;
+  nobody.person = "ghost";
+  Result<std::string> r = s.AddMetric(nobody);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(r.error().field, "person");
+  model::Metric backwards = m;
+  backwards.period_end = D("2025-12-31");
+  r = s.AddMetric(backwards);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "period");
+  EXPECT_EQ(r.error().message, "the period ends on 2025-12-31, before it starts on 2026-01-01");
+  model::Metric unnamed = m;
+  unnamed.name = " ";
+  EXPECT_EQ(s.AddMetric(unnamed).error().field, "name");
+  model::Metric nan = m;
+  nan.value = std::nan("");
+  EXPECT_EQ(s.AddMetric(nan).error().field, "value");
+  auto stored = store_->ListMetrics("m");
+  ASSERT_TRUE(stored);
+  EXPECT_TRUE(stored->empty());  // nothing stored by the refused calls
+  ASSERT_TRUE(s.AddMetric(m));
+  stored = store_->ListMetrics("m");
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ((*stored)[0].value, 91);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "app/review.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/text.h"
 
@@ -175,6 +176,25 @@ Result<std::string> ReviewService::AddEvidence(model::Evidence e) {
   return store_.SaveEvidence(actor_, e);
 }
 
+Result<std::string> ReviewService::AddMetric(model::Metric m) {
+  LADDER_TRY(model::Person p, Person(m.person, "person"));
+  if (text::Trim(m.name).empty())
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "a metric value names its metric (--name resolved_without_assistance)", {},
+                     "name");
+  if (m.period_start.empty() || m.period_end.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
+                     "period");
+  if (m.period_end < m.period_start)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the period ends on " + m.period_end.ToString() + ", before it starts on " +
+                         m.period_start.ToString(),
+                     {}, "period");
+  if (!std::isfinite(m.value))
+    return MakeError(ErrorCode::kInvalidArgument, "the value is not a number", {}, "value");
+  return store_.SaveMetric(actor_, m);
+}
+
 Result<std::string> ReviewService::Assess(model::Assessment a) {
   LADDER_TRY(model::Person p, Person(a.person, "person"));
   LADDER_TRY(model::Person assessor, Person(a.assessor, "assessor"));
@@ -339,6 +359,12 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
   if (t.kind == rules::Target::Kind::kOverlay) {
     c.target_overlay = t.overlay;
   } else {
+    if (t.level.empty())
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       cx.framework.id + " describes no level of the track " + t.track +
+                           ", and a review aims at a level: ladder eligibility " + cx.person.id +
+                           " " + t.track + " shows what moving there asks",
+                       {}, "target");
     c.target_track = t.track;
     c.target_level = t.level;
     if (cx.current && cx.current->track == t.track && cx.current->level == t.level)
@@ -634,7 +660,13 @@ Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::str
         return MakeError(ErrorCode::kAlreadyExists, "a need " + Quote(id) + " already exists", {},
                          "id");
   }
-  LADDER_TRY(model::Framework f, GetFramework(framework, ""));
+  Result<model::Framework> found = GetFramework(framework, "");
+  if (!found && found.error().code == ErrorCode::kNotFound)
+    return MakeError(
+        ErrorCode::kNotFound,
+        "no published framework " + Quote(framework) + " (ladder load FILE --publish stores one)",
+        {}, "framework");
+  LADDER_TRY(model::Framework f, std::move(found));
   LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
   LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({std::string(opened_by), 1, 0}));
   if (reports.empty())

@@ -86,6 +86,11 @@ class ReviewService {
   // role; kind "sme" names a skill and a signer who is not the person.
   Result<std::string> AddEvidence(model::Evidence evidence);
 
+  // Records a metric value for a period (m.person, m.name, the period and the value). Checks:
+  // the person exists; a name; the period has a start and an end, in order; the value is a
+  // number (not NaN or infinite).
+  Result<std::string> AddMetric(model::Metric metric);
+
   // Records an assessment pinned to the framework version of the person's assignment on
   // period_start (framework/version filled in when empty; the level too). Checks: assessor
   // and person exist; the competency exists in that version; the period is ordered; a self
@@ -103,7 +108,8 @@ class ReviewService {
 
   // -- Advancement reviews ---------------------------------------------------------------------
 
-  // Opens a case for `person` towards `target` ("next", "track/code", a code, an overlay id).
+  // Opens a case for `person` towards `target` ("next", "track/code", a code, an overlay id;
+  // not a track without levels: kFailedPrecondition).
   // `opened_by` must be the person or someone above them in the management chain.
   // `id` (optional) is the case's id; kAlreadyExists when taken. Empty: a fresh one.
   Result<model::Case> OpenCase(std::string_view person, std::string_view target,

@@ -52,9 +52,8 @@ int RunMetric(MetricOptions o) {
   o.m.period_end = period->second;
   auto store = OpenStore(o.store);
   if (!store) return ReportError(store.error());
-  if (auto p = (*store)->GetPerson(o.m.person); !p)
-    return ReportError(Error{p.error().code, "no person '" + o.m.person + "'", {}, "person"});
-  Result<std::string> id = (*store)->SaveMetric(CliActor(), o.m);
+  app::ReviewService review(**store, CliActor());
+  Result<std::string> id = review.AddMetric(o.m);
   if (!id) return ReportError(id.error());
   if (o.store.json) {
     PrintJson(nlohmann::json{{"id", *id}});

@@ -121,6 +121,7 @@ nlohmann::json VerdictJson(const rules::Verdict& v) {
     if (r.unwaived) q["status_without_waiver"] = rules::RequirementStatusName(*r.unwaived);
     q["reason"] = r.reason;
     q["records"] = r.records;
+    q["missing"] = r.missing.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.missing);
     q["earliest"] =
         r.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(r.earliest));
     q["blocking"] = std::find(v.blocking.begin(), v.blocking.end(), i) != v.blocking.end();

@@ -16,6 +16,7 @@
 // Pure: no I/O, no clock (the caller passes the date). Stateless and thread-safe.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,7 +35,8 @@ struct Target {
   enum class Kind { kLevel, kOverlay };
   Kind kind = Kind::kLevel;
   std::string track;    // kLevel: the target level's track
-  std::string level;    // kLevel: the target level's code
+  std::string level;    // kLevel: the target level's code; empty: the track itself, when the
+                        // framework describes none of its levels (its transitions' requirements)
   std::string overlay;  // kOverlay: the overlay role id
 
   static Target Level(std::string track, std::string level) {
@@ -83,6 +85,9 @@ struct RequirementResult {
   RequirementStatus status = RequirementStatus::kUnknown;
   std::string reason;                // plain words; for a waived requirement, the waiver first
   std::vector<std::string> records;  // ids of the records the answer rests on
+  // kUnknown because records stop short of what time alone would have met by now: what data
+  // would decide it ("manager assessments covering 2026-03-01 to 2026-03-31"). Explained mode.
+  std::string missing;
   Date earliest;  // time-based rules not met yet: the earliest date they can be met; else empty
   // Waivers that name this requirement, in force or not (expired, not yet granted): every
   // verdict a waiver touches shows it.
@@ -93,7 +98,9 @@ struct RequirementResult {
 
 enum class Overall {
   kEligible,  // every requirement met, waived or signed off
-  kNotYet,    // only time-based requirements are missing; `earliest` says when
+  kNotYet,    // only time-based requirements are missing; `earliest` says when (always after
+              // the evaluation date: when time alone would have been enough by then, what is
+              // missing is data, and the requirement is kUnknown)
   kBlocked,   // something other than time is missing; `blocking` lists it
 };
 const char* OverallName(Overall o);  // eligible | not_yet | blocked
@@ -124,8 +131,8 @@ const model::Assignment* CurrentAssignment(const std::vector<model::Assignment>&
 
 // Resolves a target written as the CLI takes it, for a person whose current assignment is
 // `current` (may be null): "next" (the level after the current one), "track/code", a level
-// code (preferring the current track), or an overlay id. kNotFound names the value and what
-// exists ("did you mean").
+// code (preferring the current track), an overlay id, or the id of a track without levels.
+// kNotFound names the value and what exists ("did you mean").
 Result<Target> ResolveTarget(const model::Framework& framework, std::string_view text,
                              const model::Assignment* current);
 
@@ -137,13 +144,59 @@ struct EvaluateOptions {
   // (Verdict::overall, earliest and blocking, and each requirement's text, kind, source, status,
   // unwaived and earliest are exactly those of the explained mode), but no explanation is
   // built: RequirementResult::reason, records and waivers, Verdict::target_title and summary
-  // are left empty. About half the cost (docs/performance.md).
+  // are left empty, and nothing is formatted. A quarter to a half of the cost of the explained
+  // mode (docs/performance.md).
   bool explain = true;
 };
 
-// Evaluates `target` for `records` on `at`. Errors: kNotFound when the target does not exist
-// in `framework`; kInvalidArgument when `at` is empty. A person with no level history is
-// evaluated (level-dependent rules answer "unknown").
+// A framework version prepared for evaluating many people: what each target asks (its own
+// requirements, the transitions into its track, the policy), each rule's parameters resolved
+// (levels, the categories each level expects, folded evidence kinds, normalised sentences) and
+// the explanations' fixed words, all computed once here rather than once per person.
+//
+//   rules::Evaluator evaluator(framework);   // once per framework version
+//   rules::Verdict v;                         // reused: once it has grown, evaluating
+//   for (const Records& person : people) {    // allocates nothing per requirement
+//     LADDER_TRY_STATUS(evaluator.EvaluateInto(target, person, at, {.explain = false}, v));
+//     ...
+//   }
+//
+// REQUIRES: `framework` outlives the Evaluator and is not modified while it exists.
+// Immutable once built; Evaluate and EvaluateInto are thread-safe (each thread keeps its own
+// scratch space).
+class Evaluator {
+ public:
+  explicit Evaluator(const model::Framework& framework);
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  const model::Framework& framework() const;
+
+  // Evaluates `target` for `records` on `at`. Errors: kNotFound when the target does not exist
+  // in the framework; kInvalidArgument when `at` is empty. A person with no level history is
+  // evaluated (level-dependent rules answer "unknown").
+  Result<Verdict> Evaluate(const Target& target, const Records& records, Date at,
+                           const EvaluateOptions& options = {}) const;
+
+  // The same, into `out`, whose previous contents are replaced; its storage (the requirement
+  // list and their strings) is reused. On error `out` is unspecified.
+  Status EvaluateInto(const Target& target, const Records& records, Date at,
+                      const EvaluateOptions& options, Verdict& out) const;
+
+  struct Impl;
+
+ private:
+  friend Result<Verdict> Evaluate(const model::Framework&, const Target&, const Records&, Date,
+                                  const EvaluateOptions&);
+  // Prepares `target` only (one evaluation of one person).
+  Evaluator(const model::Framework& framework, const Target& target);
+
+  std::unique_ptr<Impl> impl_;
+};
+
+// One evaluation: Evaluator(framework).Evaluate(target, records, at, options). For one person;
+// many people against one framework go through one Evaluator.
 Result<Verdict> Evaluate(const model::Framework& framework, const Target& target,
                          const Records& records, Date at, const EvaluateOptions& options = {});
 

@@ -283,6 +283,13 @@ TEST(Policy, TwelvePlusThreeMet) {
   EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
   EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
   EXPECT_EQ(v.overall, Overall::kEligible);
+  // On the last day of the last quarter, that quarter is not over and does not count yet.
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), Quarters(4, 1), "2026-03-31");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kNotMet) << v.requirements[0].reason;
+  EXPECT_NE(v.requirements[0].reason.find("(assessed through 2025-12-31)"), std::string::npos)
+      << v.requirements[0].reason;
+  EXPECT_EQ(v.overall, Overall::kNotYet);
+  EXPECT_EQ(v.earliest, D("2026-04-01"));
 }
 
 TEST(Policy, NotMetByOneMonthGivesTheEarliestDate) {
@@ -311,6 +318,65 @@ TEST(Policy, NotMetByOneMonthGivesTheEarliestDate) {
   EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
   EXPECT_EQ(v.overall, Overall::kNotYet);
   EXPECT_EQ(v.earliest, D("2026-05-01"));
+}
+
+TEST(Policy, AssessmentsEndingBeforeTheDateAreMissingDataNotAPastDate) {
+  // Four quarters meeting, then two months at the next level: assessed through 2026-02-28. The
+  // 15 months would have completed on 2026-04-01, the 3 at the next level too; evaluated on
+  // 2026-06-15, what is missing is assessments of March, not time.
+  Records r = Quarters(4, 0);
+  for (const char* c : {"tech", "people"})
+    r.assessments.push_back(
+        Rated(std::string("n") + c, c, "2026-01-01", "2026-02-28", model::Rating::kNext));
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-06-15");
+  ASSERT_EQ(v.requirements.size(), 2u);
+  for (const RequirementResult& q : v.requirements) {
+    EXPECT_EQ(q.status, RequirementStatus::kUnknown) << q.reason;
+    EXPECT_TRUE(q.earliest.empty()) << q.text;
+    EXPECT_EQ(q.missing, "manager assessments covering 2026-03-01 to 2026-03-31") << q.text;
+  }
+  EXPECT_NE(v.requirements[0].reason.find("Technology: assessed through 2026-02-28; needs "
+                                          "manager assessments covering 2026-03-01 to "
+                                          "2026-03-31"),
+            std::string::npos)
+      << v.requirements[0].reason;
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+  EXPECT_TRUE(v.earliest.empty());
+  EXPECT_EQ(v.summary.find("earliest"), std::string::npos) << v.summary;
+  EXPECT_NE(v.summary.find("'3 months performing at the next level in all categories' (needs "
+                           "manager assessments covering 2026-03-01 to 2026-03-31)"),
+            std::string::npos)
+      << v.summary;
+  // Before the date the run could reach, the same records give a date: only time is missing.
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-03-15");
+  EXPECT_EQ(v.overall, Overall::kNotYet) << v.summary;
+  EXPECT_EQ(v.earliest, D("2026-04-01"));
+  // On that very date, it is data again: the date is not after the evaluation date.
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kUnknown);
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+  // Once March is assessed, eligible.
+  for (const char* c : {"tech", "people"})
+    r.assessments.push_back(
+        Rated(std::string("m") + c, c, "2026-03-01", "2026-03-31", model::Rating::kNext));
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-06-15");
+  EXPECT_EQ(v.overall, Overall::kEligible) << v.summary;
+}
+
+TEST(Policy, ABrokenRunLongAgoIsMissingDataToo) {
+  // Rated below in the quarter ending 2025-03-31 and never assessed since: a new run from
+  // 2025-04-01 would have completed on 2026-07-01; on 2026-09-01 assessments are missing.
+  Records r = Quarters(1, 0);
+  for (model::Assessment& a : r.assessments) a.rating = model::Rating::kBelow;
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-09-01");
+  const RequirementResult& q = v.requirements[0];
+  EXPECT_EQ(q.status, RequirementStatus::kUnknown) << q.reason;
+  EXPECT_EQ(q.missing, "manager assessments covering 2025-04-01 to 2026-06-30");
+  EXPECT_TRUE(q.earliest.empty());
+  // In the window when the new run could still complete, a date, in the future.
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2025-05-01");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kNotMet);
+  EXPECT_EQ(v.requirements[0].earliest, D("2026-07-01"));
 }
 
 TEST(Policy, NotMetInOneCategory) {
@@ -449,21 +515,46 @@ TEST(Evidence, SmeSkillsetsAndNamedSkill) {
   EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
 }
 
-TEST(Metric, LatestPeriodAgainstTheThreshold) {
+TEST(Metric, LatestPeriodEndedByTheDateAgainstTheThreshold) {
   Records r = Base();
   Verdict v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-06-01");
   const char* text = "Resolve 95% of issues without assistance";
   EXPECT_EQ(Find(v, text).status, RequirementStatus::kUnknown);
+  EXPECT_TRUE(Find(v, text).missing.empty());
   r.metrics = {{"m1", "p1", "resolved_without_assistance", D("2026-01-01"), D("2026-03-31"), 96},
                {"m2", "p1", "resolved_without_assistance", D("2026-04-01"), D("2026-06-30"), 93}};
+  // On 2026-06-01 the second quarter is still running: its value does not count yet.
   v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-06-01");
+  EXPECT_EQ(Find(v, text).status, RequirementStatus::kMet);
+  EXPECT_EQ(Find(v, text).records, std::vector<std::string>{"m1"});
+  EXPECT_EQ(Find(v, text).reason,
+            "resolved_without_assistance was 96 for 2026-01-01 to 2026-03-31 (at least 95 "
+            "required); the period 2026-04-01 to 2026-06-30 is not over and does not count yet");
+  // On its last day it is not over either; the day after, it counts.
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-06-30");
+  EXPECT_EQ(Find(v, text).status, RequirementStatus::kMet);
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-07-01");
   EXPECT_EQ(Find(v, text).status, RequirementStatus::kNotMet);
   EXPECT_EQ(Find(v, text).reason,
             "resolved_without_assistance was 93 for 2026-04-01 to 2026-06-30 (at least 95 "
             "required)");
-  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-03-31");
-  EXPECT_EQ(Find(v, text).status, RequirementStatus::kMet);
-  EXPECT_EQ(Find(v, text).records, std::vector<std::string>{"m1"});
+  EXPECT_EQ(Find(v, text).records, std::vector<std::string>{"m2"});
+}
+
+TEST(Metric, OnlyAPeriodStillRunningIsUnknown) {
+  // A Q4 value recorded early: on 2025-10-15 the quarter has not ended.
+  Records r = Base();
+  r.metrics = {{"q4", "p1", "resolved_without_assistance", D("2025-10-01"), D("2025-12-31"), 99}};
+  Verdict v = Eval(Support(), Target::Level("ic", "STE"), r, "2025-10-15");
+  const RequirementResult& q = Find(v, "Resolve 95% of issues without assistance");
+  EXPECT_EQ(q.status, RequirementStatus::kUnknown);
+  EXPECT_EQ(q.reason,
+            "no value of resolved_without_assistance for a period ended by 2025-10-15 (at least "
+            "95 required); the period 2025-10-01 to 2025-12-31 is not over");
+  EXPECT_EQ(q.missing, "a value of resolved_without_assistance for a period ended by 2025-10-15");
+  EXPECT_TRUE(q.earliest.empty());
+  v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-01-01");
+  EXPECT_EQ(Find(v, "Resolve 95% of issues without assistance").status, RequirementStatus::kMet);
 }
 
 // -- peer review, documented need, manual, approval --------------------------------------------
@@ -644,6 +735,41 @@ TEST(Target, Resolve) {
   EXPECT_FALSE(ResolveTarget(f, "next", nullptr));
   model::Assignment top = At("a1", "ic", "STE", "2025-01-01");
   EXPECT_NE(ResolveTarget(f, "next", &top).error().message.find("top level"), std::string::npos);
+  EXPECT_EQ(bad.error().field, "target");
+}
+
+// A track whose levels the framework does not describe (seed 003's management path): the
+// target is the track, and what it asks is the transition into it.
+TEST(Target, TrackWithoutLevelsAsksForItsTransition) {
+  model::Framework f = Support();
+  f.tracks.push_back({"exec", "Executive Path", model::TrackKind::kManagement, "", {}, {}});
+  f.transitions.push_back(
+      {"ic", "exec", "", {Req("Interview with the board", model::ManualRule{})}, {}});
+  model::Assignment cur = At("a1", "ic", "SE", "2025-01-01");
+  ASSERT_EQ(*ResolveTarget(f, "exec", &cur), Target::Level("exec", ""));
+  EXPECT_FALSE(ResolveTarget(f, "management", &cur));  // it has levels: name one
+  Records r = Base();
+  r.assignments = {cur};
+  Verdict v = Eval(f, Target::Level("exec", ""), r, "2026-01-01");
+  ASSERT_EQ(v.requirements.size(), 1u);
+  EXPECT_EQ(v.requirements[0].text, "Interview with the board");
+  EXPECT_EQ(v.requirements[0].source, "transition ic -> exec");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kAwaitingSignOff);
+  EXPECT_EQ(v.target_title,
+            "Executive Path (exec, a track whose levels the framework does not describe)");
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+  r.signoffs = {{"so1", "p1", "Interview with the board", "ceo", D("2025-12-01"), ""}};
+  v = Eval(f, Target::Level("exec", ""), r, "2026-01-01");
+  EXPECT_EQ(v.overall, Overall::kEligible);
+  // From another track than the transition's, nothing is asked by it.
+  r.assignments = {At("a1", "management", "TL", "2025-01-01")};
+  v = Eval(f, Target::Level("exec", ""), r, "2026-01-01");
+  EXPECT_TRUE(v.requirements.empty());
+  // The one-target evaluation and a prepared Evaluator agree.
+  Evaluator evaluator(f);
+  Result<Verdict> prepared = evaluator.Evaluate(Target::Level("exec", ""), r, D("2026-01-01"));
+  ASSERT_TRUE(prepared);
+  EXPECT_EQ(prepared->overall, v.overall);
 }
 
 TEST(Verdict, UnknownTargetAndDate) {

@@ -22,6 +22,7 @@ $LADDER is the binary; $FIXTURES (tests/scenarios/fixtures) and $SEEDS are set f
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -155,7 +156,11 @@ def main(argv):
             url, drop = postgres_database(os.environ["LADDER_TEST_POSTGRES"])
         else:
             tmp = tempfile.mkdtemp(prefix="ladder-scenario-db.")
-            url, drop = "sqlite:" + os.path.join(tmp, "ladder.db"), lambda: None
+            url = "sqlite:" + os.path.join(tmp, "ladder.db")
+
+            def drop(tmp=tmp):
+                # The database, its WAL and shared-memory files go with the directory.
+                shutil.rmtree(tmp, ignore_errors=True)
         try:
             failures = run_scenario(path, url, ladder)
         except Failure as e:
