@@ -84,13 +84,13 @@ int RunShow(const CaseOptions& o) {
     Result<app::CaseView> view = s.ShowCase(o.id, *at);
     if (!view) return ReportError(view.error());
     if (o.store.json) {
-      nlohmann::json j = CaseJson(view->review);
+      render::Json j = CaseJson(view->review);
       j["consensus"] = {{"state", rules::ConsensusStateName(view->consensus.state)},
                         {"for", view->consensus.votes_for},
                         {"against", view->consensus.against},
                         {"abstain", view->consensus.abstain},
                         {"pending", view->consensus.pending}};
-      j["eligibility"] = view->verdict ? VerdictJson(*view->verdict) : nlohmann::json(nullptr);
+      j["eligibility"] = view->verdict ? VerdictJson(*view->verdict) : render::Json(nullptr);
       PrintJson(j);
       return kExitOk;
     }
@@ -173,7 +173,7 @@ int RunDecide(const CaseOptions& o) {
     Result<app::DecisionResult> r = s.Decide(o.id, *outcome, *effective, o.by, o.note);
     if (!r) return ReportError(r.error());
     if (o.store.json) {
-      nlohmann::json j = CaseJson(r->review);
+      render::Json j = CaseJson(r->review);
       j["assignment"] = r->assignment;
       j["need_filled"] = r->need;
       PrintJson(j);

@@ -61,7 +61,7 @@ int RunList(const NeedOptions& o) {
   Result<std::vector<model::Need>> needs = s.ListNeeds(o.framework);
   if (!needs) return ReportError(needs.error());
   if (o.store.json) {
-    nlohmann::json j = nlohmann::json::array();
+    render::Json j = render::Json::array();
     for (const model::Need& n : *needs) j.push_back(NeedJson(n));
     PrintJson(j);
     return kExitOk;

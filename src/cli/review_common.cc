@@ -69,8 +69,6 @@ std::vector<std::string> SplitList(std::string_view value) {
 
 namespace {
 
-std::string DateJson(Date d) { return d.ToString(); }
-
 const char* StatusLabel(rules::RequirementStatus s) {
   switch (s) {
     case rules::RequirementStatus::kMet:
@@ -90,110 +88,6 @@ const char* StatusLabel(rules::RequirementStatus s) {
 }
 
 }  // namespace
-
-nlohmann::json VerdictJson(const rules::Verdict& v) {
-  nlohmann::json j;
-  j["person"] = v.person;
-  j["framework"] = v.framework;
-  j["version"] = v.version;
-  nlohmann::json target;
-  if (v.target.kind == rules::Target::Kind::kOverlay) {
-    target = {{"overlay", v.target.overlay}};
-  } else {
-    target = {{"track", v.target.track}, {"level", v.target.level}};
-  }
-  target["title"] = v.target_title;
-  j["target"] = target;
-  j["current"] = v.current;
-  j["at"] = DateJson(v.at);
-  j["verdict"] = rules::OverallName(v.overall);
-  j["earliest"] =
-      v.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(v.earliest));
-  j["summary"] = v.summary;
-  nlohmann::json reqs = nlohmann::json::array();
-  for (size_t i = 0; i < v.requirements.size(); ++i) {
-    const rules::RequirementResult& r = v.requirements[i];
-    nlohmann::json q;
-    q["text"] = r.text;
-    q["kind"] = r.kind;
-    q["source"] = r.source;
-    q["status"] = rules::RequirementStatusName(r.status);
-    if (r.unwaived) q["status_without_waiver"] = rules::RequirementStatusName(*r.unwaived);
-    q["reason"] = r.reason;
-    q["records"] = r.records;
-    q["missing"] = r.missing.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.missing);
-    q["earliest"] =
-        r.earliest.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(r.earliest));
-    q["blocking"] = std::find(v.blocking.begin(), v.blocking.end(), i) != v.blocking.end();
-    nlohmann::json waivers = nlohmann::json::array();
-    for (const model::Waiver& w : r.waivers)
-      waivers.push_back({{"id", w.id},
-                         {"approver", w.approver},
-                         {"reason", w.reason},
-                         {"granted", DateJson(w.granted)},
-                         {"expires", w.expires.empty() ? nlohmann::json(nullptr)
-                                                       : nlohmann::json(DateJson(w.expires))},
-                         {"case", w.case_id}});
-    q["waivers"] = waivers;
-    reqs.push_back(q);
-  }
-  j["requirements"] = reqs;
-  return j;
-}
-
-nlohmann::json CaseJson(const model::Case& c) {
-  nlohmann::json j;
-  j["id"] = c.id;
-  j["person"] = c.person;
-  j["framework"] = c.framework;
-  j["version"] = c.version;
-  if (c.target_overlay.empty()) {
-    j["target"] = {{"track", c.target_track}, {"level", c.target_level}};
-  } else {
-    j["target"] = {{"overlay", c.target_overlay}};
-  }
-  j["opened_by"] = c.opened_by;
-  j["opened"] = DateJson(c.opened);
-  j["status"] = model::CaseStatusName(c.status);
-  j["portfolio"] = c.portfolio;
-  j["panel"] = c.panel;
-  nlohmann::json votes = nlohmann::json::array();
-  for (const model::Vote& v : c.votes)
-    votes.push_back({{"reviewer", v.reviewer},
-                     {"vote", model::VoteChoiceName(v.choice)},
-                     {"note", v.note},
-                     {"date", DateJson(v.date)}});
-  j["votes"] = votes;
-  j["consensus_rule"] = model::ConsensusRuleName(c.consensus);
-  if (c.decision) {
-    j["decision"] = {{"outcome", model::OutcomeName(c.decision->outcome)},
-                     {"effective", DateJson(c.decision->effective)},
-                     {"decided_by", c.decision->decided_by},
-                     {"note", c.decision->note}};
-  } else {
-    j["decision"] = nullptr;
-  }
-  nlohmann::json history = nlohmann::json::array();
-  for (const model::CaseEvent& e : c.history)
-    history.push_back({{"date", DateJson(e.date)}, {"actor", e.actor}, {"what", e.what}});
-  j["history"] = history;
-  return j;
-}
-
-nlohmann::json NeedJson(const model::Need& n) {
-  return {
-      {"id", n.id},
-      {"framework", n.framework},
-      {"track", n.track},
-      {"level", n.level},
-      {"overlay", n.overlay},
-      {"reason", n.reason},
-      {"opened_by", n.opened_by},
-      {"opened", DateJson(n.opened)},
-      {"status", model::NeedStatusName(n.status)},
-      {"filled_by_case", n.filled_by_case},
-      {"closed", n.closed.empty() ? nlohmann::json(nullptr) : nlohmann::json(DateJson(n.closed))}};
-}
 
 std::string VerdictText(const rules::Verdict& v, const model::Person& person) {
   std::string out = (person.name.empty() ? person.id : person.name + " (" + person.id + ")") +
@@ -215,6 +109,10 @@ std::string VerdictText(const rules::Verdict& v, const model::Person& person) {
 }
 
 void PrintJson(const nlohmann::json& json) {
+  std::printf("%s\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+void PrintJson(const render::Json& json) {
   std::printf("%s\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 void PrintText(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }

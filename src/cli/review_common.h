@@ -12,6 +12,7 @@
 #include "app/review.h"
 #include "base/date.h"
 #include "base/error.h"
+#include "render/records_json.h"
 #include "rules/eligibility.h"
 #include "storage/store.h"
 
@@ -43,15 +44,17 @@ Result<std::pair<Date, Date>> ParsePeriod(std::string_view option, std::string_v
 // Comma-separated values, trimmed, empty ones dropped.
 std::vector<std::string> SplitList(std::string_view value);
 
-nlohmann::json VerdictJson(const rules::Verdict& verdict);
-nlohmann::json CaseJson(const model::Case& review);
-nlohmann::json NeedJson(const model::Need& need);
+// JSON of verdicts, cases and needs: the shape the HTTP API answers (render/records_json.h).
+using render::CaseJson;
+using render::NeedJson;
+using render::VerdictJson;
 
 // The verdict in words, one requirement per paragraph.
 std::string VerdictText(const rules::Verdict& verdict, const model::Person& person);
 
 // Prints JSON (2-space indent) or text on stdout.
 void PrintJson(const nlohmann::json& json);
+void PrintJson(const render::Json& json);
 void PrintText(std::string_view text);
 
 }  // namespace ladder::cli
