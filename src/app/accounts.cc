@@ -230,6 +230,7 @@ Result<Principal> AccountService::AuthenticateSession(std::string_view secret) {
   p.via = Principal::Via::kSession;
   p.csrf = s->csrf_token;
   p.session_hash = s->token_hash;
+  p.session_expires = s->expires_at;
   return p;
 }
 

@@ -37,8 +37,9 @@ struct Principal {
   std::string person;  // the user's person id; "" for accounts not linked to a person
   std::string name;
   std::vector<model::UserRole> roles;
-  std::string csrf;          // the session's CSRF token ("" unless via a session)
-  std::string session_hash;  // the session's key ("" unless via a session)
+  std::string csrf;             // the session's CSRF token ("" unless via a session)
+  std::string session_hash;     // the session's key ("" unless via a session)
+  std::string session_expires;  // ISO-8601 UTC end of the session ("" unless via a session)
 
   bool SignedIn() const { return !user.empty(); }
   bool Has(model::UserRole role) const;

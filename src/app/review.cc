@@ -63,9 +63,19 @@ Result<bool> ReviewService::Manages(std::string_view boss, std::string_view pers
 Result<PersonContext> ReviewService::Load(std::string_view person, Date at,
                                           std::string_view framework) {
   PersonContext cx;
-  LADDER_TRY(cx.person, Person(person, "person"));
+  if (person.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "no person given", {}, "person");
+  // Everything about the person in one round trip.
+  Result<storage::PersonRecords> all =
+      sources_.records ? sources_.records(person) : store_.LoadPersonRecords(person);
+  if (!all && all.error().code == ErrorCode::kNotFound)
+    return MakeError(ErrorCode::kNotFound,
+                     "no person " + Quote(person) + " (ladder people import adds people)", {},
+                     "person");
+  if (!all) return Fail(all.error());
+  cx.person = std::move(all->person);
   cx.records.person = cx.person.id;
-  LADDER_TRY(cx.records.assignments, store_.ListAssignments(person));
+  cx.records.assignments = std::move(all->assignments);
   // The framework: the one asked for, else that of the level held on `at`, else the latest.
   std::string fw(framework);
   const model::Assignment* in_force = nullptr;
@@ -85,18 +95,19 @@ Result<PersonContext> ReviewService::Load(std::string_view person, Date at,
     }
   }
   if (in_force) cx.current = *in_force;
-  Result<model::Framework> f = GetFramework(fw, "");
+  Result<std::shared_ptr<const model::Framework>> f = GetFramework(fw, "");
   if (!f && in_force && f.error().code == ErrorCode::kNotFound)
     f = GetFramework(fw, in_force->version);  // nothing published: the version held
   if (!f) return Fail(f.error());
   cx.framework = std::move(*f);
-  LADDER_TRY(cx.records.evidence, store_.ListEvidence(person));
-  LADDER_TRY(cx.records.metrics, store_.ListMetrics(person));
-  LADDER_TRY(cx.records.assessments, store_.ListAssessments(person));
-  LADDER_TRY(cx.records.signoffs, store_.ListSignOffs(person));
-  LADDER_TRY(cx.records.waivers, store_.ListWaivers(person));
-  LADDER_TRY(cx.records.cases, store_.ListCases(person));
-  LADDER_TRY(cx.records.needs, store_.ListNeeds(cx.framework.id));
+  cx.records.evidence = std::move(all->evidence);
+  cx.records.metrics = std::move(all->metrics);
+  cx.records.assessments = std::move(all->assessments);
+  cx.records.signoffs = std::move(all->signoffs);
+  cx.records.waivers = std::move(all->waivers);
+  cx.records.cases = std::move(all->cases);
+  LADDER_TRY(cx.records.needs, sources_.needs ? sources_.needs(cx.framework->id)
+                                              : store_.ListNeeds(cx.framework->id));
   return cx;
 }
 
@@ -104,14 +115,15 @@ Result<rules::Verdict> ReviewService::Eligibility(std::string_view person, std::
                                                   Date at, std::string_view framework) {
   LADDER_TRY(PersonContext cx, Load(person, at, framework));
   LADDER_TRY(rules::Target t,
-             rules::ResolveTarget(cx.framework, target, cx.current ? &*cx.current : nullptr));
-  return rules::Evaluate(cx.framework, t, cx.records, at);
+             rules::ResolveTarget(*cx.framework, target, cx.current ? &*cx.current : nullptr));
+  return rules::Evaluate(*cx.framework, t, cx.records, at);
 }
 
-Result<model::Framework> ReviewService::GetFramework(std::string_view framework,
-                                                     std::string_view version) {
-  if (frameworks_) return frameworks_(framework, version);
-  return store_.GetFramework(framework, version);
+Result<std::shared_ptr<const model::Framework>> ReviewService::GetFramework(
+    std::string_view framework, std::string_view version) {
+  if (sources_.frameworks) return sources_.frameworks(framework, version);
+  LADDER_TRY(model::Framework f, store_.GetFramework(framework, version));
+  return std::make_shared<const model::Framework>(std::move(f));
 }
 
 Result<model::Case> ReviewService::GetCase(std::string_view id) {
@@ -122,7 +134,8 @@ Result<model::Case> ReviewService::GetCase(std::string_view id) {
 }
 
 Result<model::Framework> ReviewService::FrameworkOfCase(const model::Case& c) {
-  return GetFramework(c.framework, c.version);
+  LADDER_TRY(std::shared_ptr<const model::Framework> f, GetFramework(c.framework, c.version));
+  return *f;
 }
 
 Result<CaseView> ReviewService::ShowCase(std::string_view case_id, Date at) {
@@ -232,7 +245,7 @@ Result<std::string> ReviewService::Assess(model::Assessment a) {
     }
   }
   LADDER_TRY(PersonContext cx, Load(a.person, a.period_start, a.framework));
-  const model::Framework& f = cx.framework;
+  const model::Framework& f = *cx.framework;
   a.framework = f.id;
   a.version = f.version;
   if (!f.FindCompetency(a.competency)) {
@@ -282,7 +295,7 @@ Result<std::string> ReviewService::SignOff(model::SignOff s) {
   std::string key = rules::NormalizeSentence(s.requirement);
   const model::Requirement* found = nullptr;
   std::vector<std::string> sentences;
-  for (const model::Requirement* r : RequirementsOf(cx.framework)) {
+  for (const model::Requirement* r : RequirementsOf(*cx.framework)) {
     if (!std::holds_alternative<model::ManualRule>(r->rule) &&
         !std::holds_alternative<model::Approval>(r->rule))
       continue;
@@ -290,7 +303,7 @@ Result<std::string> ReviewService::SignOff(model::SignOff s) {
     if (rules::NormalizeSentence(r->text) == key) found = r;
   }
   if (!found) {
-    for (const model::Requirement* r : RequirementsOf(cx.framework))
+    for (const model::Requirement* r : RequirementsOf(*cx.framework))
       if (rules::NormalizeSentence(r->text) == key)
         return MakeError(ErrorCode::kInvalidArgument,
                          Quote(s.requirement) + " is checked from records (" +
@@ -302,7 +315,7 @@ Result<std::string> ReviewService::SignOff(model::SignOff s) {
       hint = "; did you mean " + Quote(*m) + "?";
     return MakeError(ErrorCode::kNotFound,
                      "no manual checkpoint or approval " + Quote(s.requirement) + " in " +
-                         cx.framework.id + hint,
+                         cx.framework->id + hint,
                      {}, "requirement");
   }
   if (const auto* approval = std::get_if<model::Approval>(&found->rule)) {
@@ -351,17 +364,17 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
                        {}, "opened_by");
   }
   LADDER_TRY(rules::Target t,
-             rules::ResolveTarget(cx.framework, target, cx.current ? &*cx.current : nullptr));
+             rules::ResolveTarget(*cx.framework, target, cx.current ? &*cx.current : nullptr));
   model::Case c;
   c.person = cx.person.id;
-  c.framework = cx.framework.id;
-  c.version = cx.framework.version;
+  c.framework = cx.framework->id;
+  c.version = cx.framework->version;
   if (t.kind == rules::Target::Kind::kOverlay) {
     c.target_overlay = t.overlay;
   } else {
     if (t.level.empty())
       return MakeError(ErrorCode::kFailedPrecondition,
-                       cx.framework.id + " describes no level of the track " + t.track +
+                       cx.framework->id + " describes no level of the track " + t.track +
                            ", and a review aims at a level: ladder eligibility " + cx.person.id +
                            " " + t.track + " shows what moving there asks",
                        {}, "target");
@@ -375,16 +388,16 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
     if (other.status != model::CaseStatus::kClosed && other.target_track == c.target_track &&
         other.target_level == c.target_level && other.target_overlay == c.target_overlay)
       return MakeError(ErrorCode::kAlreadyExists,
-                       "case " + other.id + " for " + TargetName(cx.framework, t) + " is still " +
+                       "case " + other.id + " for " + TargetName(*cx.framework, t) + " is still " +
                            model::CaseStatusName(other.status),
                        {}, "target");
   c.id = std::string(id);
   c.opened_by = std::string(opened_by);
   c.opened = date;
   c.status = model::CaseStatus::kOpen;
-  c.consensus = cx.framework.consensus;
+  c.consensus = cx.framework->consensus;
   c.history.push_back(
-      Event(date, opened_by, "opened for " + TargetName(cx.framework, t) + " by " + opener.id));
+      Event(date, opened_by, "opened for " + TargetName(*cx.framework, t) + " by " + opener.id));
   LADDER_TRY(std::string saved, store_.SaveCase(actor_, c));
   return GetCase(saved);
 }
@@ -545,8 +558,8 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
           ErrorCode::kFailedPrecondition,
           c.person + " holds no level on " + effective.ToString() + " to add the overlay role to");
     next.person = c.person;
-    next.framework = cx.framework.id;
-    next.version = cx.framework.version;
+    next.framework = cx.framework->id;
+    next.version = cx.framework->version;
     next.from = effective;
     next.reason = c.id;
     if (cx.current) next.overlays = cx.current->overlays;
@@ -660,13 +673,14 @@ Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::str
         return MakeError(ErrorCode::kAlreadyExists, "a need " + Quote(id) + " already exists", {},
                          "id");
   }
-  Result<model::Framework> found = GetFramework(framework, "");
+  Result<std::shared_ptr<const model::Framework>> found = GetFramework(framework, "");
   if (!found && found.error().code == ErrorCode::kNotFound)
     return MakeError(
         ErrorCode::kNotFound,
         "no published framework " + Quote(framework) + " (ladder load FILE --publish stores one)",
         {}, "framework");
-  LADDER_TRY(model::Framework f, std::move(found));
+  if (!found) return Fail(found.error());
+  const model::Framework& f = **found;
   LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
   LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({std::string(opened_by), 1, 0}));
   if (reports.empty())

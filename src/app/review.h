@@ -17,6 +17,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,8 +37,8 @@ namespace ladder::app {
 // evaluated against.
 struct PersonContext {
   model::Person person;
-  model::Framework framework;
-  std::optional<model::Assignment> current;  // on the evaluation date
+  std::shared_ptr<const model::Framework> framework;  // never null in a loaded context
+  std::optional<model::Assignment> current;           // on the evaluation date
   rules::Records records;
 };
 
@@ -55,16 +56,24 @@ struct CaseView {
   std::optional<rules::Verdict> verdict;  // eligibility for the case's target on the date asked
 };
 
-// Where the service reads framework versions: (id, version) -> the framework; an empty version
-// means the latest published one. The default reads the Store; the server passes the versions
-// its published site already holds in memory.
-using FrameworkSource =
-    std::function<Result<model::Framework>(std::string_view framework, std::string_view version)>;
+// Where the service reads what it evaluates; each one left empty reads the Store. The server
+// passes the framework versions its published site holds in memory and the records it keeps
+// while nothing was written (app/stamped_cache.h).
+struct ReviewSources {
+  // (id, version) -> the framework; an empty version means the latest published one.
+  std::function<Result<std::shared_ptr<const model::Framework>>(std::string_view framework,
+                                                                std::string_view version)>
+      frameworks;
+  // A person and their records (storage::Store::LoadPersonRecords).
+  std::function<Result<storage::PersonRecords>(std::string_view person)> records;
+  // The documented needs of a framework (storage::Store::ListNeeds).
+  std::function<Result<std::vector<model::Need>>(std::string_view framework)> needs;
+};
 
 class ReviewService {
  public:
-  ReviewService(storage::Store& store, std::string actor, FrameworkSource frameworks = {})
-      : store_(store), actor_(std::move(actor)), frameworks_(std::move(frameworks)) {}
+  ReviewService(storage::Store& store, std::string actor, ReviewSources sources = {})
+      : store_(store), actor_(std::move(actor)), sources_(std::move(sources)) {}
 
   // -- Reading ---------------------------------------------------------------------------------
 
@@ -160,11 +169,12 @@ class ReviewService {
   Result<model::Case> GetCase(std::string_view id);
   Result<model::Framework> FrameworkOfCase(const model::Case& c);
   static std::vector<const model::Requirement*> RequirementsOf(const model::Framework& f);
-  Result<model::Framework> GetFramework(std::string_view framework, std::string_view version);
+  Result<std::shared_ptr<const model::Framework>> GetFramework(std::string_view framework,
+                                                               std::string_view version);
 
   storage::Store& store_;
   std::string actor_;
-  FrameworkSource frameworks_;
+  ReviewSources sources_;
 };
 
 }  // namespace ladder::app

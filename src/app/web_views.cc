@@ -55,35 +55,54 @@ std::optional<rules::Target> NextLevel(const model::Framework& f,
 Result<std::shared_ptr<const model::Framework>> WebViews::FrameworkOf(std::string_view id,
                                                                       std::string_view version) {
   if (site_) {
+    // The site's own copy, kept alive by the site: nothing is copied.
     for (const model::Framework* f : site_->Frameworks())
       if (f->id == id && (version.empty() || f->version == version))
-        return std::make_shared<const model::Framework>(*f);
+        return std::shared_ptr<const model::Framework>(site_, f);
   }
   LADDER_TRY(model::Framework f, store_.GetFramework(id, version));
   return std::make_shared<const model::Framework>(std::move(f));
+}
+
+Result<rules::Verdict> WebViews::Evaluate(const model::Framework& f, const rules::Target& target,
+                                          const rules::Records& records, Date at,
+                                          const rules::EvaluateOptions& options) {
+  // The site's prepared evaluator when it shows this version (the same answers, prepared once).
+  if (site_)
+    if (const rules::Evaluator* e = site_->EvaluatorOf(f.id, f.version); e && &e->framework() == &f)
+      return e->Evaluate(target, records, at, options);
+  return rules::Evaluate(f, target, records, at, options);
+}
+
+ReviewService WebViews::Service(const Principal& viewer,
+                                std::shared_ptr<const model::Framework>* shown) {
+  ReviewSources sources = sources_;
+  sources.frameworks =
+      [this, shown](std::string_view id,
+                    std::string_view version) -> Result<std::shared_ptr<const model::Framework>> {
+    LADDER_TRY(*shown, FrameworkOf(id, version));
+    return *shown;
+  };
+  return ReviewService(store_, viewer.Actor(), std::move(sources));
 }
 
 Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string_view person,
                                             Date today) {
   render::GrowthView v;
   v.today = today;
-  v.site = site_;
-  LADDER_TRY(v.person, store_.GetPerson(person));
+  v.site = site_.get();
   v.own = !viewer.person.empty() && viewer.person == person;
   if (!v.own && viewer.Has(model::UserRole::kManager)) {
     LADDER_TRY(v.as_manager, access_.Manages(viewer.person, person));
   }
   std::shared_ptr<const model::Framework> shown;
-  ReviewService review(
-      store_, viewer.Actor(),
-      [this, &shown](std::string_view id, std::string_view version) -> Result<model::Framework> {
-        LADDER_TRY(shown, FrameworkOf(id, version));
-        return *shown;
-      });
+  ReviewService review = Service(viewer, &shown);
   Result<PersonContext> cx = review.Load(person, today);
+  if (cx) v.person = cx->person;
   if (!cx) {
     if (cx.error().code != ErrorCode::kNotFound) return Fail(cx.error());
-    // No level history: the records alone.
+    // No such person, or no level history: the records alone.
+    LADDER_TRY(v.person, store_.GetPerson(person));
     LADDER_TRY(v.evidence, store_.ListEvidence(person));
     LADDER_TRY(v.assessments, store_.ListAssessments(person));
     LADDER_TRY(v.cases, store_.ListCases(person));
@@ -115,7 +134,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   if (target.empty() && next) target = next->track + "/" + next->level;
   if (!target.empty()) {
     if (Result<rules::Target> t = rules::ResolveTarget(f, target, &*v.current); t) {
-      Result<rules::Verdict> verdict = rules::Evaluate(f, *t, cx->records, today);
+      Result<rules::Verdict> verdict = Evaluate(f, *t, cx->records, today, {});
       if (verdict) v.verdict = std::move(*verdict);
     }
   }
@@ -146,12 +165,7 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
     m.person = std::move(r.person);
     m.depth = r.depth;
     std::shared_ptr<const model::Framework> shown;
-    ReviewService review(
-        store_, viewer.Actor(),
-        [this, &shown](std::string_view id, std::string_view version) -> Result<model::Framework> {
-          LADDER_TRY(shown, FrameworkOf(id, version));
-          return *shown;
-        });
+    ReviewService review = Service(viewer, &shown);
     Result<PersonContext> cx = review.Load(m.person.id, today);
     if (cx) {
       m.current = cx->current;
@@ -163,8 +177,8 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
         const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
         m.level_label = l ? LevelLabel(*l) : m.current->level;
         if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {
-          Result<rules::Verdict> v = rules::Evaluate(f, *next, cx->records, today,
-                                                     rules::EvaluateOptions{.explain = false});
+          Result<rules::Verdict> v =
+              Evaluate(f, *next, cx->records, today, rules::EvaluateOptions{.explain = false});
           if (v) m.readiness = std::move(*v);
         }
       }
@@ -181,12 +195,7 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   render::CaseView v;
   v.today = today;
   std::shared_ptr<const model::Framework> shown;
-  ReviewService review(
-      store_, viewer.Actor(),
-      [this, &shown](std::string_view id, std::string_view version) -> Result<model::Framework> {
-        LADDER_TRY(shown, FrameworkOf(id, version));
-        return *shown;
-      });
+  ReviewService review = Service(viewer, &shown);
   LADDER_TRY(CaseView shown_case, review.ShowCase(case_id, today));
   v.review = std::move(shown_case.review);
   v.verdict = std::move(shown_case.verdict);

@@ -26,8 +26,11 @@ namespace ladder::app {
 
 class WebViews {
  public:
-  WebViews(storage::Store& store, Access& access, const render::Site* site)
-      : store_(store), access_(access), site_(site) {}
+  // `sources` (app/review.h) say where people's records and needs are read; the frameworks
+  // come from `site` when it shows them.
+  WebViews(storage::Store& store, Access& access, std::shared_ptr<const render::Site> site,
+           ReviewSources sources = {})
+      : store_(store), access_(access), site_(std::move(site)), sources_(std::move(sources)) {}
 
   // The growth page of `person` as `viewer` sees it. REQUIRES: the viewer may see the person
   // (Access::Check with Guard::kPerson).
@@ -45,10 +48,17 @@ class WebViews {
   // The framework `id`@`version`: from the site when it shows that version, else the store.
   Result<std::shared_ptr<const model::Framework>> FrameworkOf(std::string_view id,
                                                               std::string_view version);
+  // rules::Evaluate, through the site's prepared evaluator when the framework is the site's.
+  Result<rules::Verdict> Evaluate(const model::Framework& f, const rules::Target& target,
+                                  const rules::Records& records, Date at,
+                                  const rules::EvaluateOptions& options);
+  // A review service reading through the sources, keeping the framework it read in `*shown`.
+  ReviewService Service(const Principal& viewer, std::shared_ptr<const model::Framework>* shown);
 
   storage::Store& store_;
   Access& access_;
-  const render::Site* site_;
+  std::shared_ptr<const render::Site> site_;  // may be null
+  ReviewSources sources_;
 };
 
 }  // namespace ladder::app

@@ -293,6 +293,9 @@ Result<std::unique_ptr<Site>> Site::Build(std::vector<model::Framework> framewor
                         [&](size_t i) { IndexFramework(impl->frameworks[i]); });
   ConvertMarkdown(*impl);
   IndexSearch(*impl);
+  // Each framework prepared once for the eligibility of the people who hold its levels.
+  for (const FrameworkEntry& fe : impl->frameworks)
+    impl->evaluators.push_back(std::make_unique<rules::Evaluator>(fe.fw));
   return std::unique_ptr<Site>(new Site(std::move(impl)));
 }
 
@@ -491,6 +494,14 @@ const analysis::LevelNews* Site::NewsOf(std::string_view framework, std::string_
 const std::string* Site::InlineHtmlOf(const std::string& markdown) const {
   auto it = impl_->inline_html.find(markdown);
   return it == impl_->inline_html.end() ? nullptr : &it->second;
+}
+
+const rules::Evaluator* Site::EvaluatorOf(std::string_view framework,
+                                          std::string_view version) const {
+  for (size_t i = 0; i < impl_->frameworks.size(); ++i)
+    if (impl_->frameworks[i].fw.id == framework && impl_->frameworks[i].fw.version == version)
+      return impl_->evaluators[i].get();
+  return nullptr;
 }
 
 }  // namespace ladder::render

@@ -34,6 +34,7 @@
 #include "analysis/diff.h"
 #include "base/error.h"
 #include "model/framework.h"
+#include "rules/eligibility.h"
 
 namespace ladder::render {
 
@@ -88,6 +89,9 @@ class Site {
   // the site was built), or nullptr when the site does not show that version or level.
   const analysis::LevelNews* NewsOf(std::string_view framework, std::string_view version,
                                     std::string_view track, std::string_view level) const;
+  // The shown version of a framework prepared for evaluating eligibility (rules::Evaluator),
+  // or nullptr when the site does not show that version.
+  const rules::Evaluator* EvaluatorOf(std::string_view framework, std::string_view version) const;
   // The HTML of an inline Markdown text of the shown frameworks (converted when the site was
   // built), or nullptr for any other text.
   const std::string* InlineHtmlOf(const std::string& markdown) const;

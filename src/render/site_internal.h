@@ -6,6 +6,7 @@
 #include <atomic>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "analysis/diff.h"
 #include "model/framework.h"
 #include "render/site.h"
+#include "rules/eligibility.h"
 
 namespace ladder::render::internal {
 
@@ -82,6 +84,8 @@ struct Site::Impl {
   std::vector<internal::FrameworkEntry> frameworks;  // by name, then id
   std::map<std::string, size_t> framework_by_slug;
   std::vector<internal::SearchEntry> search;
+  // rules::Evaluator of each framework shown, parallel to `frameworks`.
+  std::vector<std::unique_ptr<rules::Evaluator>> evaluators;
   // Inline Markdown of every behaviour, summary and duty, converted once at build time.
   std::unordered_map<std::string, std::string> inline_html;
 

@@ -21,6 +21,7 @@
 #include "app/accounts.h"
 #include "app/login_limiter.h"
 #include "app/review.h"
+#include "app/stamped_cache.h"
 #include "render/app_views.h"
 #include "render/site.h"
 #include "server/routes.h"
@@ -53,6 +54,11 @@ struct Services {
   Status ReloadSite(bool force);
 
   std::atomic<std::shared_ptr<const render::Site>> site;
+
+  // What pages read from the store, kept while nothing is written (app/stamped_cache.h).
+  app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192};
+  app::StampedCache<std::shared_ptr<const std::vector<model::Need>>> needs_cache{256};
+  app::StampedCache<app::Principal> sessions_cache{8192};
   std::mutex reload_mutex;
   std::string site_signature;  // of the published versions the site shows (reload_mutex)
   std::atomic<long long> generation{0};
@@ -66,14 +72,20 @@ struct Exchange {
   const RouteSpec& route;
   std::map<std::string, std::string> params;  // from the pattern
   app::Principal principal;
+  mutable std::optional<std::string> stamp;
 
   // The viewer of pages (navigation, CSRF token).
   render::Viewer Viewer() const;
-  // An ReviewService acting for the signed-in user.
+  // A ReviewService acting for the signed-in user.
   app::ReviewService Review() const {
     return app::ReviewService(services.store, principal.Actor());
   }
   Date Today() const;
+  // The store's write stamp, read once per request: only GET requests (which write nothing)
+  // read through the caches, so "" for others and when the store cannot say.
+  const std::string& Stamp() const;
+  // Where pages read people's records and needs: the caches while the stamp holds.
+  app::ReviewSources Sources() const;
 
   // A path parameter, query parameter or form field ("" when absent).
   std::string Param(const std::string& name) const;

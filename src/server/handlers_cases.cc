@@ -100,7 +100,7 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, cons
 
 void ShowCase(Exchange& x, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  app::WebViews views(x.services.store, x.services.access, site.get());
+  app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
   if (!v) return x.Fail(v.error());
   v->flash = std::move(flash);
@@ -109,7 +109,7 @@ void ShowCase(Exchange& x, render::Flash flash, int status = 200) {
 
 void ShowNeeds(Exchange& x, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  app::WebViews views(x.services.store, x.services.access, site.get());
+  app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::NeedsView> v = views.Needs(x.principal, x.Today());
   if (!v) return x.Fail(v.error());
   v->flash = std::move(flash);
@@ -194,7 +194,7 @@ void ApiCases(Exchange& x) {
 
 void ApiCase(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  app::WebViews views(x.services.store, x.services.access, site.get());
+  app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
   if (!v) return x.Fail(v.error());
   Json j = render::CaseJson(v->review);

@@ -21,7 +21,7 @@ std::string PersonPath(const Exchange& x, std::string_view person) {
 
 void ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  app::WebViews views(x.services.store, x.services.access, site.get());
+  app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::GrowthView> v = views.Growth(x.principal, person, x.Today());
   if (!v) return x.Fail(v.error());
   v->flash = std::move(flash);
@@ -123,7 +123,7 @@ void GrowthPage(Exchange& x) {
 
 void TeamPage(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  app::WebViews views(x.services.store, x.services.access, site.get());
+  app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   int offset = std::atoi(x.Query("offset").c_str());
   Result<render::TeamView> v = views.Team(x.principal, x.Today(), offset);
   if (!v) return x.Fail(v.error());
@@ -209,7 +209,7 @@ void ApiPerson(Exchange& x) {
 
 void ApiGrowth(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  app::WebViews views(x.services.store, x.services.access, site.get());
+  app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::GrowthView> v = views.Growth(x.principal, x.Param("person"), x.Today());
   if (!v) return x.Fail(v.error());
   x.SendJson(GrowthJson(*v));
@@ -328,7 +328,7 @@ void ApiCaseOpen(Exchange& x) {
 
 void ApiTeam(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  app::WebViews views(x.services.store, x.services.access, site.get());
+  app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   int offset = std::atoi(x.Query("offset").c_str());
   Result<render::TeamView> v = views.Team(x.principal, x.Today(), offset);
   if (!v) return x.Fail(v.error());

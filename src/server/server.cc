@@ -193,6 +193,38 @@ render::Viewer Exchange::Viewer() const {
 
 Date Exchange::Today() const { return app::TodayUtc(); }
 
+const std::string& Exchange::Stamp() const {
+  if (!stamp) {
+    stamp.emplace();
+    if (req.method == "GET" || req.method == "HEAD") {
+      if (Result<std::string> s = services.store.WriteStamp(); s) *stamp = std::move(*s);
+    }
+  }
+  return *stamp;
+}
+
+app::ReviewSources Exchange::Sources() const {
+  app::ReviewSources sources;
+  const std::string stamp_now = Stamp();
+  if (stamp_now.empty()) return sources;
+  Services* s = &services;
+  sources.records = [s, stamp_now](std::string_view person) -> Result<storage::PersonRecords> {
+    const std::string key(person);
+    if (auto hit = s->records_cache.Get(key, stamp_now)) return **hit;
+    LADDER_TRY(storage::PersonRecords r, s->store.LoadPersonRecords(person));
+    s->records_cache.Put(key, stamp_now, std::make_shared<const storage::PersonRecords>(r));
+    return r;
+  };
+  sources.needs = [s, stamp_now](std::string_view framework) -> Result<std::vector<model::Need>> {
+    const std::string key(framework);
+    if (auto hit = s->needs_cache.Get(key, stamp_now)) return **hit;
+    LADDER_TRY(std::vector<model::Need> needs, s->store.ListNeeds(framework));
+    s->needs_cache.Put(key, stamp_now, std::make_shared<const std::vector<model::Need>>(needs));
+    return needs;
+  };
+  return sources;
+}
+
 std::string Exchange::Param(const std::string& name) const {
   auto it = params.find(name);
   return it == params.end() ? "" : it->second;
@@ -456,7 +488,8 @@ struct Server::Impl {
   // Who is asking: a bearer token, else the session cookie, else nobody. An invalid token is an
   // error (the client asked to be someone); an ended session is nobody (and the cookie is
   // cleared).
-  Result<app::Principal> Identify(const httplib::Request& req, httplib::Response& res) {
+  Result<app::Principal> Identify(const Exchange& x, const httplib::Request& req,
+                                  httplib::Response& res) {
     std::string auth = req.get_header_value("Authorization");
     if (!auth.empty()) {
       if (auth.rfind("Bearer ", 0) != 0)
@@ -466,7 +499,17 @@ struct Server::Impl {
     }
     std::string secret = Cookie(req, kSessionCookie);
     if (secret.empty()) return app::Principal{};
+    // While nothing is written, a session and its user stay as they were read; its end is
+    // checked every time.
+    const std::string& stamp = x.Stamp();
+    const std::string key = stamp.empty() ? "" : app::TokenHash(secret);
+    if (!key.empty()) {
+      if (std::optional<app::Principal> hit = services.sessions_cache.Get(key, stamp);
+          hit && hit->session_expires > app::NowIso())
+        return *hit;
+    }
     Result<app::Principal> p = services.accounts.AuthenticateSession(secret);
+    if (p && !key.empty()) services.sessions_cache.Put(key, stamp, *p);
     if (!p) {
       if (p.error().code != ErrorCode::kUnauthenticated) return Fail(p.error());
       res.set_header("Set-Cookie", SetCookie(services, req, kSessionCookie, "", 0));
@@ -531,8 +574,8 @@ struct Server::Impl {
       }
       return;
     }
-    Exchange x{req, res, services, found->spec, std::move(params), {}};
-    Result<app::Principal> principal = Identify(req, res);
+    Exchange x{req, res, services, found->spec, std::move(params), {}, {}};
+    Result<app::Principal> principal = Identify(x, req, res);
     if (!principal) return x.Fail(principal.error());
     x.principal = std::move(*principal);
     if (Status csrf = CheckCsrf(x); !csrf) return x.Fail(csrf.error());

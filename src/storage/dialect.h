@@ -51,6 +51,9 @@ class Dialect {
   // statement run per row costs no round trip; SQLite parses named parameters in quadratic
   // time), hundreds for a database across the network (one round trip per statement).
   virtual std::size_t RowsPerInsert() const = 0;
+  // A query answering one text that changes whenever any transaction that wrote has committed
+  // since it was last asked (Store::WriteStamp).
+  virtual std::string WriteStampQuery() const = 0;
 
   // Loading a dump keeps the audit log's ids: what an INSERT needs to write an identity column
   // ("" or " OVERRIDING SYSTEM VALUE"), and what brings the table's id generator past the

@@ -105,6 +105,33 @@ struct Shared {
 };
 
 // One kind of people-side record kept as (id, person, day, doc).
+// A stored assignment document.
+Result<model::Assignment> AssignmentFrom(const std::string& doc) {
+  LADDER_TRY(Json j, ParseJson(doc, "assignment"));
+  model::Assignment a;
+  std::string from, to;
+  try {
+    a.id = j.at("id").get<std::string>();
+    a.person = j.at("person").get<std::string>();
+    a.framework = j.at("framework").get<std::string>();
+    a.version = j.at("version").get<std::string>();
+    a.track = j.at("track").get<std::string>();
+    a.level = j.at("level").get<std::string>();
+    a.overlays = j.at("overlays").get<std::vector<std::string>>();
+    a.reason = j.at("reason").get<std::string>();
+    from = j.at("from").get<std::string>();
+    to = j.at("to").get<std::string>();
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal,
+                     std::string("stored assignment is damaged: ") + e.what());
+  }
+  LADDER_TRY(a.from, Date::Parse(from));
+  if (!to.empty()) {
+    LADDER_TRY(a.to, Date::Parse(to));
+  }
+  return a;
+}
+
 struct RecordTable {
   const char* table;
   const char* kind;    // audit action prefix and subject prefix: "evidence"
@@ -811,6 +838,80 @@ class SqlStore final : public Store {
     });
   }
 
+  Result<PersonRecords> LoadPersonRecords(std::string_view person) override {
+    std::string p(person);
+    return Read([&](soci::session& s) -> Result<PersonRecords> {
+      PersonRecords out;
+      {
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT id, name, email, manager, hired FROM people WHERE id = :id",
+             soci::use(p));
+        bool found = false;
+        for (const auto& r : rows) {
+          LADDER_TRY(out.person, PersonFrom(r));
+          found = true;
+        }
+        if (!found) return MakeError(ErrorCode::kNotFound, "no person " + p);
+      }
+      // One statement over the record tables; each kind in its List* order.
+      soci::rowset<soci::row> rows =
+          (s.prepare
+               << "SELECT k, doc FROM ("
+                  "SELECT 0 AS k, doc, from_date AS d, id FROM assignments WHERE person = :p0 "
+                  "UNION ALL SELECT 1, doc, day, id FROM evidence WHERE person = :p1 "
+                  "UNION ALL SELECT 2, doc, day, id FROM metrics WHERE person = :p2 "
+                  "UNION ALL SELECT 3, doc, day, id FROM assessments WHERE person = :p3 "
+                  "UNION ALL SELECT 4, doc, day, id FROM signoffs WHERE person = :p4 "
+                  "UNION ALL SELECT 5, doc, day, id FROM waivers WHERE person = :p5 "
+                  "UNION ALL SELECT 6, doc, day, id FROM cases WHERE person = :p6"
+                  ") AS r ORDER BY k, d, id",
+           soci::use(p, "p0"), soci::use(p, "p1"), soci::use(p, "p2"), soci::use(p, "p3"),
+           soci::use(p, "p4"), soci::use(p, "p5"), soci::use(p, "p6"));
+      for (const auto& r : rows) {
+        long long kind = GetInt(r, 0);
+        std::string doc = GetStr(r, 1);
+        switch (kind) {
+          case 0: {
+            LADDER_TRY(model::Assignment a, AssignmentFrom(doc));
+            out.assignments.push_back(std::move(a));
+            break;
+          }
+          case 1: {
+            LADDER_TRY(model::Evidence e, Decode<model::Evidence>(doc, "evidence"));
+            out.evidence.push_back(std::move(e));
+            break;
+          }
+          case 2: {
+            LADDER_TRY(model::Metric m, Decode<model::Metric>(doc, "metric"));
+            out.metrics.push_back(std::move(m));
+            break;
+          }
+          case 3: {
+            LADDER_TRY(model::Assessment a, Decode<model::Assessment>(doc, "assessment"));
+            out.assessments.push_back(std::move(a));
+            break;
+          }
+          case 4: {
+            LADDER_TRY(model::SignOff so, Decode<model::SignOff>(doc, "signoff"));
+            out.signoffs.push_back(std::move(so));
+            break;
+          }
+          case 5: {
+            LADDER_TRY(model::Waiver w, Decode<model::Waiver>(doc, "waiver"));
+            out.waivers.push_back(std::move(w));
+            break;
+          }
+          default: {
+            LADDER_TRY(model::Case c, Decode<model::Case>(doc, "case"));
+            out.cases.push_back(std::move(c));
+            break;
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   Result<std::vector<model::Assignment>> ListAssignments(std::string_view person) override {
     std::string p(person);
     return Read([&](soci::session& s) -> Result<std::vector<model::Assignment>> {
@@ -1341,6 +1442,14 @@ class SqlStore final : public Store {
     });
   }
 
+  Result<std::string> WriteStamp() override {
+    return Read([&](soci::session& s) -> Result<std::string> {
+      std::string stamp;
+      s << shared_->dialect->WriteStampQuery(), soci::into(stamp);
+      return stamp;
+    });
+  }
+
   Result<int> SchemaVersion() override {
     return Read([&](soci::session& s) { return CurrentSchema(s); });
   }
@@ -1773,26 +1882,7 @@ class SqlStore final : public Store {
     std::vector<model::Assignment> out;
     auto take = [&](soci::rowset<soci::row>& rows) -> Status {
       for (const auto& r : rows) {
-        LADDER_TRY(Json j, ParseJson(GetStr(r, 0), "assignment"));
-        model::Assignment a;
-        try {
-          a.id = j.at("id").get<std::string>();
-          a.person = j.at("person").get<std::string>();
-          a.framework = j.at("framework").get<std::string>();
-          a.version = j.at("version").get<std::string>();
-          a.track = j.at("track").get<std::string>();
-          a.level = j.at("level").get<std::string>();
-          a.overlays = j.at("overlays").get<std::vector<std::string>>();
-          a.reason = j.at("reason").get<std::string>();
-        } catch (const std::exception& e) {
-          return MakeError(ErrorCode::kInternal,
-                           std::string("stored assignment is damaged: ") + e.what());
-        }
-        LADDER_TRY(a.from, Date::Parse(j.at("from").get<std::string>()));
-        std::string to = j.at("to").get<std::string>();
-        if (!to.empty()) {
-          LADDER_TRY(a.to, Date::Parse(to));
-        }
+        LADDER_TRY(model::Assignment a, AssignmentFrom(GetStr(r, 0)));
         out.push_back(std::move(a));
       }
       return Ok();

@@ -115,6 +115,19 @@ struct VersionPair {
   model::Framework after;
 };
 
+// Everything the eligibility engine reads about one person, in one round trip
+// (Store::LoadPersonRecords). Each list in the order of its List* method.
+struct PersonRecords {
+  model::Person person;
+  std::vector<model::Assignment> assignments;
+  std::vector<model::Evidence> evidence;
+  std::vector<model::Metric> metrics;
+  std::vector<model::Assessment> assessments;
+  std::vector<model::SignOff> signoffs;
+  std::vector<model::Waiver> waivers;
+  std::vector<model::Case> cases;
+};
+
 // A role profile and the framework version it belongs to.
 struct RoleEntry {
   std::string framework;
@@ -330,6 +343,11 @@ class Store {
   virtual Result<std::string> SaveSignOff(std::string_view actor, const model::SignOff& s) = 0;
   virtual Result<std::vector<model::SignOff>> ListSignOffs(std::string_view person) = 0;
 
+  // The person and every record of theirs that the eligibility engine reads (level history,
+  // evidence, metrics, assessments, sign-offs, waivers, cases), read in one statement: what a
+  // page about one person needs, without a round trip per kind. kNotFound for an unknown person.
+  virtual Result<PersonRecords> LoadPersonRecords(std::string_view person) = 0;
+
   // -- The review process ---------------------------------------------------------------------
   // Cases (advancement reviews) with their portfolio, panel, votes, decision and history.
   // A closed case is immutable (kConflict). Cases by opened date, then id.
@@ -387,6 +405,12 @@ class Store {
   // words, never as an error. Best first.
   virtual Result<std::vector<SearchHit>> Search(std::string_view query,
                                                 const SearchOptions& options = {}) = 0;
+
+  // A text that changes whenever a write of any process has committed since it was last read:
+  // caches of what was read from the store stay valid while it stays the same. (After
+  // `ladder restore` of an older backup, restart the servers: a restored database may repeat
+  // an earlier stamp.)
+  virtual Result<std::string> WriteStamp() = 0;
 
   // -- Operations -----------------------------------------------------------------------------
   // Schema version of the open database (the number of the last migration applied).

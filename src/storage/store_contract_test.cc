@@ -471,6 +471,105 @@ TEST_P(StoreContract, GrowthRecordsRoundTrip) {
   EXPECT_EQ(store_->ListRaises("e1")->at(0), r);
 }
 
+// The write stamp changes with every committed write and with nothing else.
+TEST_P(StoreContract, WriteStampChangesWithEveryWriteOnly) {
+  auto s0 = store_->WriteStamp();
+  ASSERT_TRUE(s0) << s0.error().ToString();
+  EXPECT_EQ(*store_->WriteStamp(), *s0);
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  auto s1 = store_->WriteStamp();
+  ASSERT_TRUE(s1);
+  EXPECT_NE(*s1, *s0);
+  ASSERT_TRUE(store_->GetPerson("e1"));
+  ASSERT_TRUE(store_->ListPeople());
+  ASSERT_TRUE(store_->LoadPersonRecords("e1"));
+  EXPECT_EQ(*store_->WriteStamp(), *s1);
+  // A transaction that fails writes nothing, and the stamp stays.
+  Status failed = store_->WithTransaction([](Store& tx) -> Status {
+    LADDER_TRY_STATUS(tx.SavePerson("hr", Person("e2")));
+    return MakeError(ErrorCode::kConflict, "changed my mind");
+  });
+  EXPECT_FALSE(failed);
+  EXPECT_EQ(*store_->WriteStamp(), *s1);
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e2")));
+  EXPECT_NE(*store_->WriteStamp(), *s1);
+}
+
+// LoadPersonRecords reads in one statement what the List* methods read one by one.
+TEST_P(StoreContract, PersonRecordsInOneReadEqualTheLists) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("m1")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("other")));
+  for (std::string p : {"e1", "other"}) {
+    model::Assignment a;
+    a.person = p;
+    a.framework = "support";
+    a.version = "2024.1";
+    a.track = "ic";
+    a.level = "IC1";
+    a.from = Date(2023, 1, 1);
+    ASSERT_TRUE(store_->AddAssignment("hr", a));
+    for (int i = 3; i >= 1; --i) {  // saved newest first: the order comes from the dates
+      model::Evidence e;
+      e.person = p;
+      e.kind = "doc";
+      e.title = p + " doc " + std::to_string(i);
+      e.date = Date(2024, i, 1);
+      ASSERT_TRUE(store_->SaveEvidence("hr", e));
+    }
+  }
+  model::Assignment later;
+  later.person = "e1";
+  later.framework = "support";
+  later.version = "2024.1";
+  later.track = "ic";
+  later.level = "IC2";
+  later.from = Date(2024, 6, 1);
+  ASSERT_TRUE(store_->AddAssignment("hr", later));
+  ASSERT_TRUE(
+      store_->SaveMetric("hr", {"", "e1", "csat", Date(2024, 1, 1), Date(2024, 3, 31), 4.5}));
+  model::Assessment a;
+  a.person = "e1";
+  a.assessor = "m1";
+  a.role = model::AssessorRole::kPeer;
+  a.period_start = Date(2024, 1, 1);
+  a.period_end = Date(2024, 6, 30);
+  a.competency = "delivery";
+  a.rating = model::Rating::kMeeting;
+  ASSERT_TRUE(store_->SaveAssessment("m1", a));
+  ASSERT_TRUE(store_->SaveSignOff("m1", {"", "e1", "Knows billing", "m1", Date(2024, 4, 1), ""}));
+  ASSERT_TRUE(store_->SaveWaiver(
+      "m1", {"", "e1", "", "12 months at IC1", "m1", "leave", Date(2024, 5, 1), {}}));
+  model::Case c;
+  c.person = "e1";
+  c.framework = "support";
+  c.version = "2024.1";
+  c.target_track = "ic";
+  c.target_level = "IC2";
+  c.opened_by = "m1";
+  c.opened = Date(2024, 5, 2);
+  ASSERT_TRUE(store_->SaveCase("m1", c));
+
+  auto all = store_->LoadPersonRecords("e1");
+  ASSERT_TRUE(all) << all.error().ToString();
+  EXPECT_EQ(all->person, *store_->GetPerson("e1"));
+  EXPECT_EQ(all->assignments, *store_->ListAssignments("e1"));
+  EXPECT_EQ(all->assignments.size(), 2u);
+  EXPECT_EQ(all->evidence, *store_->ListEvidence("e1"));
+  ASSERT_EQ(all->evidence.size(), 3u);
+  EXPECT_EQ(all->evidence[0].title, "e1 doc 1");
+  EXPECT_EQ(all->metrics, *store_->ListMetrics("e1"));
+  EXPECT_EQ(all->assessments, *store_->ListAssessments("e1"));
+  EXPECT_EQ(all->signoffs, *store_->ListSignOffs("e1"));
+  EXPECT_EQ(all->waivers, *store_->ListWaivers("e1"));
+  EXPECT_EQ(all->cases, *store_->ListCases("e1"));
+  EXPECT_EQ(all->metrics.size() + all->assessments.size() + all->signoffs.size() +
+                all->waivers.size() + all->cases.size(),
+            5u);
+  EXPECT_EQ(store_->LoadPersonRecords("ghost").error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(StoreContract, CasesWithPanelsVotesAndDecisions) {
   SeedPublished();
   for (const char* id : {"e1", "p1", "p2", "m1"}) ASSERT_TRUE(store_->SavePerson("hr", Person(id)));
@@ -535,8 +634,8 @@ TEST_P(StoreContract, UsersSessionsAndTokensKeepHashesOnly) {
   ASSERT_TRUE(store_->DeleteSession("ann", "hash-of-cookie"));
   // Ending every session but the current one (a password change).
   for (std::string h : {"h1", "h2", "h3"})
-    ASSERT_TRUE(store_->CreateSession("ann", Session{h, "ann", "c", "2026-01-01T00:00:00Z",
-                                                     "2026-01-02T00:00:00Z"}));
+    ASSERT_TRUE(store_->CreateSession(
+        "ann", Session{h, "ann", "c", "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z"}));
   EXPECT_EQ(*store_->DeleteUserSessions("ann", "ann", "h2"), 2);
   EXPECT_EQ(store_->GetSession("h1").error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(store_->GetSession("h2"));

@@ -156,6 +156,10 @@ class PostgresDialect final : public Dialect {
   }
 
   std::size_t RowsPerInsert() const override { return 500; }
+  // Identity values are not handed out in commit order, so the newest audit id could stay the
+  // same while an older transaction commits. The snapshot changes whenever a writing
+  // transaction begins (xmax) or ends (the in-progress list, xmin).
+  std::string WriteStampQuery() const override { return "SELECT pg_current_snapshot()::text"; }
 
   std::string OverridingIdentity() const override { return " OVERRIDING SYSTEM VALUE"; }
   void AfterExplicitIds(soci::session& s, const std::string& table) const override {

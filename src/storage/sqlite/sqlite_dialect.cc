@@ -92,6 +92,11 @@ class SqliteDialect final : public Dialect {
   }
 
   std::size_t RowsPerInsert() const override { return 1; }
+  // Writers are serialised, so audit ids commit in order and every write adds one: the newest
+  // id says whether anything was written.
+  std::string WriteStampQuery() const override {
+    return "SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM audit_log";
+  }
 
   // AUTOINCREMENT takes explicit ids and moves its sequence past them by itself.
   std::string OverridingIdentity() const override { return ""; }
