@@ -138,9 +138,19 @@ try {
     await done(r);
   }
 
+  // A documented need with hostile text in its reason, on the needs page.
+  step = 'manager opens a need';
+  await visit(lead.page, 'needs');
+  await lead.page.selectOption('#n-target', { index: 0 });
+  await lead.page.fill('#n-reason', HOSTILE);
+  await submit(lead.page, 'form[action="/needs"] button');
+  check((await lead.page.textContent('main')).includes('<script>alert("x")</script>'),
+        'the need\'s reason is not shown as text');
+  await visit(lead.page, 'needs');
+
   // 4. The manager moves it to a decision; the director decides.
   step = 'decision';
-  await lead.page.reload();
+  await lead.page.goto(caseUrl);
   check((await lead.page.textContent('p.consensus')).includes('2 of 2'), 'no consensus shown');
   await lead.page.selectOption('#move-to', 'decision');
   await submit(lead.page, 'form[action$="/move"] button');
@@ -148,6 +158,7 @@ try {
   const dir = await signIn('dir');
   await visit(dir.page, caseUrl.replace(base, ''));
   await dir.page.selectOption('#d-out', 'promoted');
+  await dir.page.fill('#d-note', HOSTILE);
   await submit(dir.page, 'form[action$="/decision"] button');
   check((await dir.page.textContent('p.decision')).toLowerCase().includes('promoted'),
         'the decision is not shown');
@@ -164,6 +175,13 @@ try {
   await visit(ce.page, 'me');
   await shot(ce.page, artifacts, '4-employee-promoted');
   await visit(ce.page, caseUrl.replace(base, ''));
+  // An API token named with hostile text, on the account page.
+  step = 'employee creates a token';
+  await visit(ce.page, 'account');
+  await ce.page.fill('#t-name', HOSTILE);
+  await submit(ce.page, 'form[action="/account/tokens"] button');
+  check(/ldr_[A-Za-z0-9_-]{43}/.test(await ce.page.textContent('code.token')), 'no token shown');
+  await visit(ce.page, 'account');
   await done(ce);
   check(problems.length === 0, problems.join('\n'));
   console.log('ok: the review process of seed 004 in the browser');
