@@ -42,21 +42,23 @@ bool Access::SeesEveryone(const Principal& p) {
   return p.Has(model::UserRole::kAdmin) || p.Has(model::UserRole::kPeopleTeam);
 }
 
-Result<bool> Access::Manages(std::string_view boss, std::string_view person) {
-  if (boss.empty()) return false;
-  Result<model::Person> p = store_.GetPerson(person);
-  if (!p) {
-    if (p.error().code == ErrorCode::kNotFound) return false;
-    return Fail(p.error());
-  }
-  std::string at = p->manager;
+Result<bool> IsAbove(storage::Store& store, std::string_view boss, std::string_view person) {
+  LADDER_TRY(model::Person p, store.GetPerson(person));
+  std::string at = p.manager;
   for (int depth = 0; !at.empty() && depth < 256; ++depth) {  // bounded: stored cycles
     if (at == boss) return true;
-    Result<model::Person> up = store_.GetPerson(at);
+    Result<model::Person> up = store.GetPerson(at);
     if (!up) break;
     at = up->manager;
   }
   return false;
+}
+
+Result<bool> Access::Manages(std::string_view boss, std::string_view person) {
+  if (boss.empty()) return false;
+  Result<bool> above = IsAbove(store_, boss, person);
+  if (!above && above.error().code == ErrorCode::kNotFound) return false;
+  return above;
 }
 
 Result<bool> Access::CanSeePerson(const Principal& p, std::string_view person) {

@@ -30,6 +30,10 @@
 
 namespace ladder::app {
 
+// True when `boss` is above `person` in the management chain (their manager, the manager's
+// manager, ...); stored cycles end the walk. kNotFound for an unknown person.
+Result<bool> IsAbove(storage::Store& store, std::string_view boss, std::string_view person);
+
 // What a route asks of the principal.
 enum class Guard {
   kPublic,      // anyone (the login form, static files, /healthz)

@@ -30,42 +30,27 @@ const std::string& DummyHash() {
 
 }  // namespace
 
+Result<std::vector<model::UserRole>> ParseRoles(const std::vector<std::string>& names,
+                                                std::string_view field) {
+  std::vector<model::UserRole> roles;
+  for (const std::string& n : names) {
+    std::optional<model::UserRole> r = model::ParseUserRole(n);
+    if (!r)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "'" + n +
+                           "' is not a role: admin, people_team, manager, reviewer or "
+                           "employee",
+                       {}, std::string(field));
+    if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
+  }
+  return roles;
+}
+
 bool Principal::Has(model::UserRole role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
 std::string Principal::Actor() const { return user.empty() ? "anonymous" : "user:" + user; }
-
-std::string NowIso() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms.count()));
-  return buf;
-}
-
-std::string IsoPlusSeconds(std::string_view iso, long long seconds) {
-  std::tm tm{};
-  int ms = 0;
-  std::string s(iso);
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms) < 6)
-    return s;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  std::time_t t = timegm(&tm) + static_cast<std::time_t>(seconds);
-  std::tm out{};
-  gmtime_r(&t, &out);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", out.tm_year + 1900,
-                out.tm_mon + 1, out.tm_mday, out.tm_hour, out.tm_min, out.tm_sec, ms);
-  return buf;
-}
 
 AccountService::AccountService(storage::Store& store, AccountOptions options)
     : store_(store), options_(std::move(options)) {}

@@ -83,10 +83,10 @@ struct AccountOptions {
   std::function<std::string()> now;
 };
 
-// ISO-8601 UTC timestamps as the store writes them: "2026-12-01T21:03:04.123Z".
-std::string NowIso();
-// `iso` plus `seconds` (same form). REQUIRES: `iso` in the form NowIso returns.
-std::string IsoPlusSeconds(std::string_view iso, long long seconds);
+// Role names (model::UserRoleName) as roles, each once, in the order given; kInvalidArgument
+// naming `field` and the bad name otherwise.
+Result<std::vector<model::UserRole>> ParseRoles(const std::vector<std::string>& names,
+                                                std::string_view field = "roles");
 
 class AccountService {
  public:

@@ -62,11 +62,6 @@ TEST(Crypto, TokensAreRandomAndHashedOneWay) {
   EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
 }
 
-TEST(Iso, AddsSecondsAcrossDays) {
-  EXPECT_EQ(IsoPlusSeconds("2026-12-31T23:30:00.250Z", 3600), "2027-01-01T00:30:00.250Z");
-  EXPECT_EQ(NowIso().size(), 24u);
-}
-
 TEST_F(AccountsTest, StoresOnlyTheHash) {
   auto u = store_->GetUser("eve");
   ASSERT_TRUE(u);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/access.h"
 #include "base/text.h"
 
 namespace ladder::app {
@@ -49,15 +50,8 @@ Result<model::Person> ReviewService::Person(std::string_view id, std::string_vie
 }
 
 Result<bool> ReviewService::Manages(std::string_view boss, std::string_view person) {
-  LADDER_TRY(model::Person p, Person(person, "person"));
-  std::string at = p.manager;
-  for (int depth = 0; !at.empty() && depth < 256; ++depth) {  // bounded: stored cycles
-    if (at == boss) return true;
-    Result<model::Person> up = store_.GetPerson(at);
-    if (!up) break;
-    at = up->manager;
-  }
-  return false;
+  LADDER_TRY_STATUS(Person(person, "person"));  // an unknown person, with its message
+  return IsAbove(store_, boss, person);
 }
 
 Result<PersonContext> ReviewService::Load(std::string_view person, Date at,

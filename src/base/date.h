@@ -47,4 +47,11 @@ class Date {
 int WholeMonthsBetween(Date from, Date to);
 long DaysBetween(Date from, Date to);
 
+// Timestamps: ISO-8601 UTC with milliseconds, "2026-12-01T21:03:04.123Z", the form the store
+// writes (audit log, sessions). They sort as text in time order.
+std::string NowIso();
+// `iso` plus `seconds` (same form). REQUIRES: `iso` in the form NowIso returns; anything else
+// is returned unchanged.
+std::string IsoPlusSeconds(std::string_view iso, long long seconds);
+
 }  // namespace ladder

@@ -37,5 +37,11 @@ TEST(Date, EpochRoundTrip) {
   EXPECT_EQ(DaysBetween(Date(2026, 2, 27), Date(2026, 3, 1)), 2);
 }
 
+TEST(Timestamps, AddSecondsAcrossDaysAndYears) {
+  EXPECT_EQ(IsoPlusSeconds("2026-12-31T23:30:00.250Z", 3600), "2027-01-01T00:30:00.250Z");
+  EXPECT_EQ(NowIso().size(), 24u);
+  EXPECT_EQ(IsoPlusSeconds("not a time", 5), "not a time");
+}
+
 }  // namespace
 }  // namespace ladder

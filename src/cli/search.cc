@@ -17,6 +17,7 @@
 
 #include "cli/command.h"
 #include "cli/dump.h"
+#include "render/records_json.h"
 #include "storage/store.h"
 
 namespace ladder::cli {
@@ -38,17 +39,7 @@ int RunSearch(const SearchCliOptions& o) {
   if (!hits) return ReportError(hits.error());
   if (o.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& h : *hits)
-      out.push_back({{"kind", storage::HitKindName(h.kind)},
-                     {"framework", h.framework},
-                     {"framework_name", h.framework_name},
-                     {"version", h.version},
-                     {"track", h.track},
-                     {"level", h.level},
-                     {"level_title", h.level_title},
-                     {"competency", h.competency},
-                     {"title", h.title},
-                     {"snippet", storage::MarkSnippet(h.snippet, "[", "]")}});
+    for (const auto& h : *hits) out.push_back(render::SearchHitJson(h));
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     bool color = UseColor();

@@ -55,19 +55,10 @@ Result<std::string> ReadPassword(bool from_stdin) {
 }
 
 Result<std::vector<model::UserRole>> Roles(const std::vector<std::string>& names) {
-  std::vector<model::UserRole> roles;
+  std::vector<std::string> split;
   for (const std::string& list : names)
-    for (const std::string& n : SplitList(list)) {
-      std::optional<model::UserRole> r = model::ParseUserRole(n);
-      if (!r)
-        return MakeError(ErrorCode::kInvalidArgument,
-                         "'" + n +
-                             "' is not a role: admin, people_team, manager, reviewer, "
-                             "employee",
-                         {}, "--role");
-      roles.push_back(*r);
-    }
-  return roles;
+    for (std::string& n : SplitList(list)) split.push_back(std::move(n));
+  return app::ParseRoles(split, "--role");
 }
 
 void PrintUser(const UserOptions& o, const model::User& u, std::string_view what) {

@@ -218,4 +218,17 @@ Json FrameworkInfoJson(const storage::FrameworkInfo& f) {
       {"versions", versions}};
 }
 
+Json SearchHitJson(const storage::SearchHit& h) {
+  return {{"kind", storage::HitKindName(h.kind)},
+          {"framework", h.framework},
+          {"framework_name", h.framework_name},
+          {"version", h.version},
+          {"track", h.track},
+          {"level", h.level},
+          {"level_title", h.level_title},
+          {"competency", h.competency},
+          {"title", h.title},
+          {"snippet", storage::MarkSnippet(h.snippet, "[", "]")}};
+}
+
 }  // namespace ladder::render

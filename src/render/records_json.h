@@ -28,6 +28,8 @@ Json AuditJson(const model::AuditEntry& e);
 Json VerdictJson(const rules::Verdict& v);
 Json VersionJson(const storage::VersionInfo& v);
 Json FrameworkInfoJson(const storage::FrameworkInfo& f);
+// A search hit; matches marked with [ and ] in the snippet.
+Json SearchHitJson(const storage::SearchHit& h);
 
 // An empty date as null, otherwise YYYY-MM-DD.
 Json DateJson(Date d);

@@ -105,6 +105,16 @@ struct Exchange {
   void Fail(const Error& error);
 };
 
+// The session cookie's name.
+inline constexpr const char* kSessionCookie = "ladder_session";
+// The value of cookie `name` of a request ("" when it sent none).
+std::string CookieOf(const httplib::Request& req, std::string_view name);
+// A Set-Cookie value: HttpOnly, SameSite as given, and Secure when the request came through TLS
+// (X-Forwarded-Proto: https) or the server was told so (--secure-cookies). `max_age` 0 clears.
+std::string CookieHeader(const Services& services, const httplib::Request& req,
+                         std::string_view name, std::string_view value, long max_age,
+                         std::string_view same_site = "Lax", std::string_view path = "/");
+
 // The one mapping of errors to answers, for code outside an Exchange (dispatch).
 void WriteProblem(httplib::Response& res, const Error& error, std::string_view instance);
 

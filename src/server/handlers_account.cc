@@ -7,33 +7,14 @@
 namespace ladder::server::internal {
 namespace {
 
-constexpr const char* kSessionCookie = "ladder_session";
 constexpr const char* kLoginCookie = "ladder_login";  // the login form's CSRF (double submit)
-
-bool Secure(const Exchange& x) {
-  return x.services.options.secure_cookies ||
-         x.req.get_header_value("X-Forwarded-Proto") == "https";
-}
 
 std::string Cookie(const Exchange& x, std::string_view name, std::string_view value, long max_age,
                    std::string_view same_site = "Lax", std::string_view path = "/") {
-  std::string c = std::string(name) + "=" + std::string(value) + "; Path=" + std::string(path) +
-                  "; HttpOnly; SameSite=" + std::string(same_site) +
-                  "; Max-Age=" + std::to_string(max_age);
-  if (Secure(x)) c += "; Secure";
-  return c;
+  return CookieHeader(x.services, x.req, name, value, max_age, same_site, path);
 }
 
-std::string ReadCookie(const Exchange& x, std::string_view name) {
-  std::string header = x.req.get_header_value("Cookie");
-  for (const std::string& part : text::Split(header, ';')) {
-    std::string_view kv = text::Trim(part);
-    size_t eq = kv.find('=');
-    if (eq != std::string_view::npos && kv.substr(0, eq) == name)
-      return std::string(kv.substr(eq + 1));
-  }
-  return "";
-}
+std::string ReadCookie(const Exchange& x, std::string_view name) { return CookieOf(x.req, name); }
 
 // A local path to go to after signing in ("/" for anything else).
 std::string SafeNext(std::string_view next) {

@@ -18,18 +18,7 @@ std::string Message(const Error& e) {
 }
 
 Result<std::vector<model::UserRole>> RolesOf(const std::vector<std::string>& names) {
-  std::vector<model::UserRole> roles;
-  for (const std::string& n : names) {
-    std::optional<model::UserRole> r = model::ParseUserRole(n);
-    if (!r)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + n +
-                           "' is not a role: admin, people_team, manager, reviewer or "
-                           "employee",
-                       {}, "roles");
-    if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
-  }
-  return roles;
+  return app::ParseRoles(names);
 }
 
 void ShowUsers(Exchange& x, render::Flash flash, int status = 200) {
@@ -434,17 +423,9 @@ void ApiSearch(Exchange& x) {
     std::string href;
     if (site && !h.level.empty()) href = "/" + site->LevelPath(h.framework, h.track, h.level);
     if (href.size() > 1 && !h.competency.empty()) href += "#c-" + text::Slugify(h.competency);
-    out.push_back({{"kind", storage::HitKindName(h.kind)},
-                   {"framework", h.framework},
-                   {"framework_name", h.framework_name},
-                   {"version", h.version},
-                   {"track", h.track},
-                   {"level", h.level},
-                   {"level_title", h.level_title},
-                   {"competency", h.competency},
-                   {"title", h.title},
-                   {"snippet", storage::MarkSnippet(h.snippet, "[", "]")},
-                   {"href", href.size() > 1 ? Json(href) : Json(nullptr)}});
+    Json hit = render::SearchHitJson(h);
+    hit["href"] = href.size() > 1 ? Json(href) : Json(nullptr);
+    out.push_back(std::move(hit));
   }
   x.SendJson(out);
 }

@@ -25,8 +25,6 @@ using internal::Exchange;
 using internal::Json;
 using internal::Services;
 
-constexpr const char* kSessionCookie = "ladder_session";
-
 // Pages of the published site kept after their first rendering. Bounded so that a crawler
 // walking every compare pair of a huge framework cannot exhaust memory; beyond the bound pages
 // are rendered on every request.
@@ -41,33 +39,6 @@ struct CachedPage {
   std::string etag;  // of head + tail
   bool published = false;
 };
-
-std::string Cookie(const httplib::Request& req, std::string_view name) {
-  for (size_t i = 0, n = req.get_header_value_count("Cookie"); i < n; ++i) {
-    std::string header = req.get_header_value("Cookie", i);
-    for (const std::string& part : text::Split(header, ';')) {
-      std::string_view kv = text::Trim(part);
-      size_t eq = kv.find('=');
-      if (eq != std::string_view::npos && kv.substr(0, eq) == name)
-        return std::string(kv.substr(eq + 1));
-    }
-  }
-  return "";
-}
-
-bool Secure(const Services& s, const httplib::Request& req) {
-  return s.options.secure_cookies || req.get_header_value("X-Forwarded-Proto") == "https";
-}
-
-std::string SetCookie(const Services& s, const httplib::Request& req, std::string_view name,
-                      std::string_view value, long max_age, std::string_view same_site = "Lax",
-                      std::string_view path = "/") {
-  std::string c = std::string(name) + "=" + std::string(value) + "; Path=" + std::string(path) +
-                  "; HttpOnly; SameSite=" + std::string(same_site) +
-                  "; Max-Age=" + std::to_string(max_age);
-  if (Secure(s, req)) c += "; Secure";
-  return c;
-}
 
 // Splits a pattern or a path into segments ("/a/b" -> {"a", "b"}).
 std::vector<std::string> Segments(std::string_view path) {
@@ -324,6 +295,30 @@ Result<Json> Exchange::Body() const {
   return j;
 }
 
+std::string CookieOf(const httplib::Request& req, std::string_view name) {
+  for (size_t i = 0, n = req.get_header_value_count("Cookie"); i < n; ++i) {
+    std::string header = req.get_header_value("Cookie", i);
+    for (const std::string& part : text::Split(header, ';')) {
+      std::string_view kv = text::Trim(part);
+      size_t eq = kv.find('=');
+      if (eq != std::string_view::npos && kv.substr(0, eq) == name)
+        return std::string(kv.substr(eq + 1));
+    }
+  }
+  return "";
+}
+
+std::string CookieHeader(const Services& services, const httplib::Request& req,
+                         std::string_view name, std::string_view value, long max_age,
+                         std::string_view same_site, std::string_view path) {
+  std::string c = std::string(name) + "=" + std::string(value) + "; Path=" + std::string(path) +
+                  "; HttpOnly; SameSite=" + std::string(same_site) +
+                  "; Max-Age=" + std::to_string(max_age);
+  if (services.options.secure_cookies || req.get_header_value("X-Forwarded-Proto") == "https")
+    c += "; Secure";
+  return c;
+}
+
 void Exchange::Html(std::string body, int status) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
@@ -497,7 +492,7 @@ struct Server::Impl {
                          "the Authorization header must be 'Bearer <API token>'");
       return services.accounts.AuthenticateToken(text::Trim(auth.substr(7)));
     }
-    std::string secret = Cookie(req, kSessionCookie);
+    std::string secret = internal::CookieOf(req, internal::kSessionCookie);
     if (secret.empty()) return app::Principal{};
     // While nothing is written, a session and its user stay as they were read; its end is
     // checked every time.
@@ -505,14 +500,15 @@ struct Server::Impl {
     const std::string key = stamp.empty() ? "" : app::TokenHash(secret);
     if (!key.empty()) {
       if (std::optional<app::Principal> hit = services.sessions_cache.Get(key, stamp);
-          hit && hit->session_expires > app::NowIso())
+          hit && hit->session_expires > NowIso())
         return *hit;
     }
     Result<app::Principal> p = services.accounts.AuthenticateSession(secret);
     if (p && !key.empty()) services.sessions_cache.Put(key, stamp, *p);
     if (!p) {
       if (p.error().code != ErrorCode::kUnauthenticated) return Fail(p.error());
-      res.set_header("Set-Cookie", SetCookie(services, req, kSessionCookie, "", 0));
+      res.set_header("Set-Cookie",
+                     internal::CookieHeader(services, req, internal::kSessionCookie, "", 0));
       return app::Principal{};
     }
     return p;

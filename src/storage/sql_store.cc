@@ -26,19 +26,6 @@ namespace {
 
 using model::Framework;
 
-std::string NowUtc() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms.count()));
-  return buf;
-}
-
 // Fresh ids: a prefix and 16 random hex digits (collisions are practically impossible and, if
 // one happened, the primary key refuses it).
 std::string NewId(std::string_view prefix) {
@@ -307,7 +294,7 @@ class SqlStore final : public Store {
                                                    " is published and cannot change; save a "
                                                    "new version instead");
       std::string doc = Dump(ToJson(f));
-      std::string now = NowUtc();
+      std::string now = NowIso();
       std::string empty;
       s << "INSERT INTO framework_versions (framework, version, name, family, status, effective, "
            "saved_at, published_at, save_seq, publish_seq, document) VALUES (:f, :v, :n, :fam, "
@@ -339,7 +326,7 @@ class SqlStore final : public Store {
       if (!eff.empty()) {
         LADDER_TRY_STATUS(Date::Parse(eff));
       }
-      std::string now = NowUtc();
+      std::string now = NowIso();
       s << "UPDATE framework_versions SET status = 'published', published_at = :at, "
            "publish_seq = (SELECT COALESCE(MAX(publish_seq), 0) + 1 FROM framework_versions), "
            "effective = CASE WHEN :e1 = '' THEN effective ELSE :e2 END WHERE framework = :f AND "
@@ -642,7 +629,7 @@ class SqlStore final : public Store {
       }
 
       // -- Writes: people (managers set once everyone is in), history, evidence, audit.
-      std::string now = NowUtc(), who(actor.empty() ? "unknown" : actor);
+      std::string now = NowIso(), who(actor.empty() ? "unknown" : actor);
       std::vector<std::vector<Cell>> audit;
       auto audit_row = [&](std::string action, std::string subject, std::string b, std::string a) {
         audit.push_back(
@@ -1279,7 +1266,7 @@ class SqlStore final : public Store {
   Result<std::string> CreateApiToken(std::string_view actor, const ApiToken& in) override {
     ApiToken t = in;
     if (t.id.empty()) t.id = NewId("tok");
-    if (t.created_at.empty()) t.created_at = NowUtc();
+    if (t.created_at.empty()) t.created_at = NowIso();
     if (t.token_hash.empty())
       return MakeError(ErrorCode::kInvalidArgument, "an API token needs its hash", {},
                        "token.token_hash");
@@ -1527,7 +1514,7 @@ class SqlStore final : public Store {
         if (m.number <= current || m.number > goal) continue;
         shared_->dialect->ExecScript(s, std::string(m.sql));
         long long number = m.number;
-        std::string now = NowUtc();
+        std::string now = NowIso();
         s << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)",
             soci::use(number), soci::use(m.name), soci::use(now);
         // The search migration leaves the terms of stored passages to be computed here.
@@ -1697,7 +1684,7 @@ class SqlStore final : public Store {
 
   Status Audit(soci::session& s, std::string_view actor, std::string_view action,
                const std::string& subject, const std::string& before, const std::string& after) {
-    std::string a(actor.empty() ? "unknown" : actor), act(action), now = NowUtc();
+    std::string a(actor.empty() ? "unknown" : actor), act(action), now = NowIso();
     s << "INSERT INTO audit_log (at, actor, action, subject, before_json, after_json) VALUES "
          "(:at, :a, :ac, :s, :b, :af)",
         soci::use(now), soci::use(a), soci::use(act), soci::use(subject), soci::use(before),

@@ -406,8 +406,9 @@ class Store {
   virtual Result<std::vector<SearchHit>> Search(std::string_view query,
                                                 const SearchOptions& options = {}) = 0;
 
-  // A text that changes whenever a write of any process has committed since it was last read:
-  // caches of what was read from the store stay valid while it stays the same. (After
+  // A text that changes whenever a write of any process has committed since it was last read
+  // (and may change without one): caches of what was read from the store stay valid while it
+  // stays the same. (After
   // `ladder restore` of an older backup, restart the servers: a restored database may repeat
   // an earlier stamp.)
   virtual Result<std::string> WriteStamp() = 0;
