@@ -91,6 +91,13 @@ try {
   await submit(ce.page, 'form.assess button[type=submit]');
   check((await ce.page.textContent('table.growth')).includes('Performing at the next level'),
         'the self-assessment is not shown against the levels');
+  // The chart of ratings against both levels' expectations is drawn (Chart.js, from npm).
+  const drawn = await ce.page.evaluate(() => {
+    const canvas = document.querySelector('canvas[data-radar]');
+    const chart = canvas && window.Chart && window.Chart.getChart(canvas);
+    return chart ? chart.data.datasets.map((d) => d.label) : null;
+  });
+  check(drawn && drawn.length === 4, `the ratings chart is not drawn: ${JSON.stringify(drawn)}`);
   const checklist = await ce.page.textContent('#checklist + p');
   check(/Not eligible yet|Not yet/.test(checklist), `before the review: ${checklist}`);
   check((await ce.page.locator('ol.checklist li.req-met').count()) >= 2,
@@ -104,6 +111,10 @@ try {
   const lead = await signIn('lead');
   await visit(lead.page, 'team');
   check((await lead.page.textContent('table.team')).includes('Cam Egan'), 'the team lists the report');
+  check(await lead.page.evaluate(() => {
+    const canvas = document.querySelector('canvas[data-bars]');
+    return Boolean(canvas && window.Chart && window.Chart.getChart(canvas));
+  }), 'the team\'s level distribution is not drawn');
   await lead.page.click('table.team a:has-text("Cam Egan")');
   await lead.page.waitForLoadState();
   await lead.page.selectOption('#case-target', 'ic/senior-engineer');
