@@ -14,7 +14,9 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/access.h"
@@ -31,6 +33,22 @@
 namespace ladder::server::internal {
 
 using Json = nlohmann::ordered_json;
+
+// A rendered page of the published site, split where the account navigation goes.
+struct CachedPage {
+  std::string content_type;
+  std::string head;  // up to the account slot (all of the body when there is none)
+  std::string tail;  // after it
+  bool has_slot = false;
+  std::string etag;  // of head + tail
+  bool published = false;
+};
+
+// The pages of the published site once rendered, by path; emptied when the site is rebuilt.
+struct PageCache {
+  std::shared_mutex mutex;
+  std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages;
+};
 
 // What handlers share; one per server. Thread-safe.
 struct Services {
@@ -54,6 +72,7 @@ struct Services {
   Status ReloadSite(bool force);
 
   std::atomic<std::shared_ptr<const render::Site>> site;
+  std::unique_ptr<PageCache> pages = std::make_unique<PageCache>();
 
   // What pages read from the store, kept while nothing is written (app/stamped_cache.h).
   app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192};

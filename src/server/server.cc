@@ -30,16 +30,6 @@ using internal::Services;
 // are rendered on every request.
 constexpr size_t kMaxCachedPages = 20000;
 
-// A rendered page of the site, split where the account navigation goes.
-struct CachedPage {
-  std::string content_type;
-  std::string head;  // up to the account slot (all of the body when there is none)
-  std::string tail;  // after it
-  bool has_slot = false;
-  std::string etag;  // of head + tail
-  bool published = false;
-};
-
 // Splits a pattern or a path into segments ("/a/b" -> {"a", "b"}).
 std::vector<std::string> Segments(std::string_view path) {
   std::vector<std::string> out;
@@ -121,20 +111,7 @@ std::string ETagOf(std::string_view body) {
 
 namespace internal {
 
-struct PageCache {
-  std::shared_mutex mutex;
-  std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages;
-};
-
-PageCache& CacheOf(const Services& s) {
-  // One cache per Services, created with it (see Server::Impl); keyed by address.
-  static std::mutex m;
-  static std::unordered_map<const Services*, std::unique_ptr<PageCache>> caches;
-  std::lock_guard lock(m);
-  auto& c = caches[&s];
-  if (!c) c = std::make_unique<PageCache>();
-  return *c;
-}
+PageCache& CacheOf(const Services& s) { return *s.pages; }
 
 Status Services::ReloadSite(bool force) {
   std::lock_guard lock(reload_mutex);
