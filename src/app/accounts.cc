@@ -162,7 +162,7 @@ Status AccountService::ChangePassword(std::string_view user, std::string_view ol
   });
 }
 
-Result<Principal> AccountService::PrincipalOf(const model::User& user) {
+Principal AccountService::PrincipalOf(const model::User& user) {
   Principal p;
   p.user = user.id;
   p.person = user.person;
@@ -211,7 +211,7 @@ Result<Principal> AccountService::AuthenticateSession(std::string_view secret) {
     return Fail(Unauthenticated("the session has expired: sign in again"));
   Result<model::User> user = store_.GetUser(s->user);
   if (!user || user->disabled) return Fail(Unauthenticated("the account is disabled"));
-  LADDER_TRY(Principal p, PrincipalOf(*user));
+  Principal p = PrincipalOf(*user);
   p.via = Principal::Via::kSession;
   p.csrf = s->csrf_token;
   p.session_hash = s->token_hash;
@@ -232,7 +232,7 @@ Result<Principal> AccountService::AuthenticateToken(std::string_view secret) {
     return Fail(Unauthenticated("the API token has expired"));
   Result<model::User> user = store_.GetUser(t->user);
   if (!user || user->disabled) return Fail(Unauthenticated("the account is disabled"));
-  LADDER_TRY(Principal p, PrincipalOf(*user));
+  Principal p = PrincipalOf(*user);
   p.via = Principal::Via::kToken;
   return p;
 }

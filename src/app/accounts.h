@@ -126,7 +126,7 @@ class AccountService {
   static Status CheckUserId(std::string_view id);
 
  private:
-  Result<Principal> PrincipalOf(const model::User& user);
+  static Principal PrincipalOf(const model::User& user);
   Status CheckPassword(std::string_view password) const;
   std::string Now() const;
 

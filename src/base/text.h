@@ -13,6 +13,12 @@ namespace ladder::text {
 // (if given) receives the byte offset of the first bad sequence.
 bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 
+// Decodes the UTF-8 sequence starting at s[i] and sets *len to its length in bytes. A byte that
+// does not start a complete sequence decodes as 0 with length 1. REQUIRES: i < s.size().
+char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len);
+// Appends the UTF-8 encoding of the code point `cp`.
+void AppendUtf8(char32_t cp, std::string& out);
+
 // Returns the 1-based line and column (in characters) of a byte offset.
 std::pair<int, int> LineColumnOf(std::string_view s, size_t offset);
 

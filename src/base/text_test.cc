@@ -47,5 +47,23 @@ TEST(Text, SplitLinesDropsCarriageReturns) {
   EXPECT_EQ(SplitLines("a\r\nb\n"), (std::vector<std::string>{"a", "b"}));
 }
 
+TEST(Utf8, DecodesAndEncodesEveryLength) {
+  for (char32_t cp : {U'a', U'é', U'€', U'😀'}) {
+    std::string s;
+    AppendUtf8(cp, s);
+    size_t len = 0;
+    EXPECT_EQ(DecodeUtf8(s, 0, &len), cp);
+    EXPECT_EQ(len, s.size());
+    EXPECT_TRUE(IsValidUtf8(s));
+  }
+  size_t len = 0;
+  EXPECT_EQ(DecodeUtf8("\x80x", 0, &len), 0u);  // a continuation byte alone
+  EXPECT_EQ(len, 1u);
+  EXPECT_EQ(DecodeUtf8("\xE2\x82", 0, &len), 0u);  // cut short
+  EXPECT_EQ(len, 1u);
+  EXPECT_EQ(DecodeUtf8("\xC3x", 0, &len), 0u);  // not followed by a continuation byte
+  EXPECT_EQ(len, 1u);
+}
+
 }  // namespace
 }  // namespace ladder::text

@@ -255,7 +255,7 @@ std::string RenderLogin(const Viewer& viewer, const LoginView& view) {
   Set(d, "user", view.user);
   Set(d, "error", Text(view.error));
   Set(d, "csrf", view.csrf);
-  Set(d, "public_frameworks", false);
+  Set(d, "public_frameworks", view.public_frameworks);
   return RenderTemplate("app_login", d);
 }
 

@@ -53,10 +53,11 @@ struct LevelInfo {
 };
 
 struct LoginView {
-  std::string next;   // where to go after signing in
-  std::string user;   // the name typed, kept after a failure
-  std::string error;  // why the last attempt failed
-  std::string csrf;   // the login form's token (double-submit cookie)
+  std::string next;                // where to go after signing in
+  std::string user;                // the name typed, kept after a failure
+  std::string error;               // why the last attempt failed
+  std::string csrf;                // the login form's token (double-submit cookie)
+  bool public_frameworks = false;  // the frameworks can be read without signing in
 };
 
 struct GrowthView {

@@ -109,6 +109,7 @@ void LoginPage(Exchange& x) {
     x.res.set_header("Set-Cookie", Cookie(x, kLoginCookie, token, 3600, "Strict", "/login"));
   }
   render::LoginView v;
+  v.public_frameworks = x.services.options.public_frameworks;
   v.next = SafeNext(x.Query("next"));
   v.csrf = token;
   x.Html(render::RenderLogin(x.Viewer(), v));
@@ -119,6 +120,7 @@ void LoginSubmit(Exchange& x) {
   std::string next = SafeNext(x.Form("next"));
   std::string cookie = ReadCookie(x, kLoginCookie), token = x.Form("csrf");
   render::LoginView v;
+  v.public_frameworks = x.services.options.public_frameworks;
   v.next = next;
   v.user = user;
   v.csrf = cookie;

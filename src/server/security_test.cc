@@ -157,6 +157,30 @@ TEST_F(SecurityTest, SessionFixationIsImpossible) {
   EXPECT_EQ(c.Get("/api/v1/me", {{"Cookie", session2}})->status, 200);
 }
 
+TEST_F(SecurityTest, FrameworksArePrivateUnlessPublicAndRecordsAlways) {
+  httplib::Client c = server_->Client();
+  auto home = c.Get("/");
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->status, 303);
+  EXPECT_EQ(home->get_header_value("Location").rfind("/login?next=", 0), 0u);
+  EXPECT_EQ(c.Get("/api/v1/frameworks")->status, 401);
+  EXPECT_EQ(c.Get("/login")->body.find("without signing in"), std::string::npos);
+  server_.reset();
+  ServerOptions o = TestServer::Quiet();
+  o.public_frameworks = true;
+  server_ = std::make_unique<TestServer>(db_, o);
+  httplib::Client open = server_->Client();
+  auto page = open.Get("/f/eng/index.html");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(open.Get("/api/v1/frameworks")->status, 200);
+  EXPECT_NE(open.Get("/login")->body.find("without signing in"), std::string::npos);
+  // People's records are never public.
+  EXPECT_EQ(open.Get("/me")->status, 303);
+  EXPECT_EQ(open.Get("/api/v1/people/emp")->status, 401);
+  EXPECT_EQ(open.Get("/api/v1/people")->status, 401);
+}
+
 TEST_F(SecurityTest, CookieFlags) {
   httplib::Client c = server_->Client();
   auto r =

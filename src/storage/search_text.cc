@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "base/text.h"
 #include "storage/search_query.h"
 #include "storage/store.h"
 
@@ -11,50 +12,6 @@ namespace ladder::storage::internal {
 namespace {
 
 using namespace std::literals;
-
-// Decodes one UTF-8 code point at text[i]; an invalid byte decodes as itself with length 1 and
-// counts as a separator (code point 0).
-char32_t Decode(std::string_view text, std::size_t i, std::size_t& len) {
-  auto b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80) {
-    len = 1;
-    return b;
-  }
-  int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > text.size()) {
-    len = 1;
-    return 0;
-  }
-  char32_t cp = b & (0x7F >> n);
-  for (int k = 1; k < n; ++k) {
-    auto c = static_cast<unsigned char>(text[i + k]);
-    if ((c & 0xC0) != 0x80) {
-      len = 1;
-      return 0;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  len = n;
-  return cp;
-}
-
-void Encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Letters and digits are word characters; punctuation, symbols, arrows, emoji and their
 // joiners separate words.
@@ -114,7 +71,7 @@ void FoldCodePoint(char32_t cp, std::string& out) {
     cp += 0x20;  // Cyrillic
   else if (cp >= 0x400 && cp <= 0x40F)
     cp += 0x50;  // Cyrillic Ѐ..Џ
-  Encode(cp, out);
+  text::AppendUtf8(cp, out);
 }
 
 // The Porter stemmer (M.F. Porter, 1980), following his reference C implementation.
@@ -456,7 +413,7 @@ std::string FoldWord(std::string_view word) {
   std::string out;
   for (std::size_t i = 0; i < word.size();) {
     std::size_t len = 1;
-    char32_t cp = Decode(word, i, len);
+    char32_t cp = text::DecodeUtf8(word, i, &len);  // invalid bytes: 0, a separator
     FoldCodePoint(cp, out);
     i += len;
   }
@@ -480,7 +437,7 @@ std::vector<Token> Tokenize(std::string_view text) {
   };
   while (i < text.size()) {
     std::size_t len = 1;
-    char32_t cp = Decode(text, i, len);
+    char32_t cp = text::DecodeUtf8(text, i, &len);  // invalid bytes: 0, a separator
     bool word = cp != 0 && IsWordChar(cp);
     if (word && !in_word) {
       start = i;
