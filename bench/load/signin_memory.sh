@@ -26,7 +26,7 @@ for i in $(seq "$sign_ins"); do
 done
 "$ladder" serve --listen 127.0.0.1:0 --quiet --threads 32 --password-checks "$checks" 2> "$tmp/log" &
 server=$!
-for _ in $(seq 200); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
+for _ in $(seq 600); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
 port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/log")
 [[ -n $port ]] || { echo "the server did not start: $(cat "$tmp/log")" >&2; exit 2; }
 base=http://127.0.0.1:$port

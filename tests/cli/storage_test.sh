@@ -20,12 +20,12 @@ command -v sqlite3 > /dev/null || fail "sqlite3 is needed (scripts/setup.sh inst
 snapshot() {  # snapshot FILE NAME
   cp "$1" "$dir/$2.bytes"
   sqlite3 "$1" .dump > "$dir/$2.sql"
-  "$LADDER" export --all --include-secrets --database "sqlite:$1" > "$dir/$2.json"
+  "$LADDER" export --all --include-secrets --database "sqlite:$1" > "$dir/$2.full.json"
 }
 unchanged() {  # unchanged FILE NAME WHAT: FILE is as snapshot NAME found it
   cmp -s "$1" "$dir/$2.bytes" || fail "$3 changed the bytes of the database"
   sqlite3 "$1" .dump | cmp -s - "$dir/$2.sql" || fail "$3 changed the SQL content of the database"
-  "$LADDER" export --all --include-secrets --database "sqlite:$1" | cmp -s - "$dir/$2.json" \
+  "$LADDER" export --all --include-secrets --database "sqlite:$1" | cmp -s - "$dir/$2.full.json" \
     || fail "$3 changed the Ladder dump of the database"
 }
 

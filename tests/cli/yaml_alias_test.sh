@@ -85,7 +85,7 @@ echo "an author pass phrase" | "$LADDER" user add author --role people_team --pa
 token=$("$LADDER" user token author --name lint 2>/dev/null)
 "$LADDER" serve --listen 127.0.0.1:0 --quiet 2> "$tmp/log" &
 server=$!
-for _ in $(seq 100); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
+for _ in $(seq 600); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
 port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/log")
 [[ -n $port ]] || fail "server did not start: $(cat "$tmp/log")"
 base=http://127.0.0.1:$port
