@@ -20,7 +20,8 @@ set -e
 peak_open=$(sed -n 's/.*peak_mb=\([0-9]*\).*/\1/p' <<<"$open")
 [[ -n $peak_gated && -n $peak_open ]] || fail "no figures: $gated / $open"
 (( peak_gated <= 100 )) || fail "16 sign-ins peaked at $peak_gated MB: $gated"
-# Without the gate the same burst takes about 16 x 19 MiB more: the measure can tell.
-(( peak_open > peak_gated + 100 )) || fail "the gate made no difference: $gated / $open"
+# Without the gate the same burst takes up to 16 x 19 MiB more (fewer run together on a busy
+# machine): at least one more check's worth shows that the measure can tell.
+(( peak_open > peak_gated + 20 )) || fail "the gate made no difference: $gated / $open"
 echo "$gated"
 echo ok
