@@ -236,8 +236,12 @@ void ApiImport(Exchange& x);
 void ApiLint(Exchange& x);
 void ApiAudit(Exchange& x);
 void ApiSearch(Exchange& x);
-// The published site (server.cc).
+// The published site (site_pages.cc).
 void SitePage(Exchange& x);
 void Healthz(Exchange& x);
+// A page of the published site already rendered at `path`, or nullptr.
+std::shared_ptr<const CachedPage> CachedSitePage(const Services& services, const std::string& path);
+// Answers with a rendered page for the viewer of `x` (ETag, 304, cache headers).
+void ServeSitePage(Exchange& x, const CachedPage& page, bool cacheable);
 
 }  // namespace ladder::server::internal

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -100,6 +101,13 @@ std::string AddressText(const sockaddr* addr, int* port) {
   return buf;
 }
 
+// Event loops: one per core (each has its own epoll set and its share of the connections), so
+// that the loops keep up while workers are busy.
+unsigned LoopThreads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 8u); }
+
+// Answers compressed on the event loop at most this large; larger ones go to a worker.
+constexpr size_t kMaxQuickCompressed = 64 << 10;
+
 Error BodyTooLarge(size_t limit) {
   return Error{ErrorCode::kResourceExhausted,
                "the request body is larger than the limit of " + std::to_string(limit) + " bytes",
@@ -184,11 +192,12 @@ class WorkerPool {
 }  // namespace
 
 struct HttpListener::Impl {
-  Impl(const ServerOptions& o, Handler h, ErrorWriter e)
-      : options(o), handler(std::move(h)), error_writer(std::move(e)) {}
+  Impl(const ServerOptions& o, Handler h, QuickHandler q, ErrorWriter e)
+      : options(o), handler(std::move(h)), quick(std::move(q)), error_writer(std::move(e)) {}
 
   ServerOptions options;
   Handler handler;
+  QuickHandler quick;
   ErrorWriter error_writer;
   int listen_fd = -1;
   int port = 0;
@@ -449,6 +458,15 @@ MHD_Result HttpListener::Impl::OnComplete(Call* call) {
     const bool size = call->form_error->code == ErrorCode::kResourceExhausted;
     return Refuse(call, *call->form_error, size ? 413 : 400);
   }
+  if (quick && quick(call->req, call->res)) {
+    const bool gzip = AcceptsGzip(call->req.get_header_value("Accept-Encoding"));
+    if (!gzip || call->res.body.size() <= kMaxQuickCompressed) {
+      BuildAnswer(call);
+      Log(*call);
+      return Queue(call);
+    }
+    call->res = Response{};  // compressing it is a worker's job
+  }
   call->conn->Enter(Phase::kHandling);
   if (!pool.Reserve()) {
     call->res.set_header("Retry-After", "1");
@@ -560,8 +578,10 @@ void HttpListener::Impl::Sweep() {
 
 // -- The listener ----------------------------------------------------------------------------
 
-HttpListener::HttpListener(const ServerOptions& options, Handler handler, ErrorWriter error_writer)
-    : impl_(std::make_unique<Impl>(options, std::move(handler), std::move(error_writer))) {
+HttpListener::HttpListener(const ServerOptions& options, Handler handler, QuickHandler quick,
+                           ErrorWriter error_writer)
+    : impl_(std::make_unique<Impl>(options, std::move(handler), std::move(quick),
+                                   std::move(error_writer))) {
   if (options.access_log) {
     // The access log goes to stderr, one line per request; stdout stays free for output.
     impl_->access_log = std::make_shared<spdlog::logger>(
@@ -649,7 +669,8 @@ Status HttpListener::Run() {
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory,                //
       MHD_OPTION_NOTIFY_CONNECTION, &Impl::OnConnection, &impl,  //
       MHD_OPTION_URI_LOG_CALLBACK, &Impl::OnRequestLine, &impl,  //
-      MHD_OPTION_NOTIFY_COMPLETED, &Impl::OnCompleted, &impl, MHD_OPTION_END);
+      MHD_OPTION_NOTIFY_COMPLETED, &Impl::OnCompleted, &impl,    //
+      MHD_OPTION_THREAD_POOL_SIZE, LoopThreads(), MHD_OPTION_END);
   if (impl.daemon == nullptr) {
     impl.pool.Drain();
     return MakeError(ErrorCode::kUnavailable, "the HTTP server could not start");

@@ -6,7 +6,9 @@
 // thread per connection; a request whose head and body are complete is handed to a bounded pool
 // of workers (the connection is suspended meanwhile) that runs the handler and builds the
 // answer. When `queue_max` requests already wait for a worker, a new one is answered 503 with
-// Retry-After instead of queueing without bound.
+// Retry-After instead of queueing without bound. What can be answered at once without blocking
+// (the QuickHandler: pages already rendered) is answered on the loop, without a worker. There
+// is one loop per core, each with its share of the connections.
 //
 // Limits (ServerOptions): connections in total and per client address, an idle timeout, and
 // deadlines that do not restart when a byte arrives (the request head, the body, taking the
@@ -34,11 +36,15 @@ class HttpListener {
  public:
   // Answers a request. Runs on a worker thread; must not throw.
   using Handler = std::function<void(const Request&, Response&)>;
+  // Answers a request at once when that is quick and cannot block (true), or leaves it to a
+  // worker (false, `res` untouched). Runs on the event loop; must not throw.
+  using QuickHandler = std::function<bool(const Request&, Response&)>;
   // Answers a request the listener refuses itself (413, 431, 503, a malformed form) with
   // `error` and `status`, as a page or as problem+json. Runs on the event loop; must not throw.
   using ErrorWriter = std::function<void(const Request&, const Error&, int status, Response&)>;
 
-  HttpListener(const ServerOptions& options, Handler handler, ErrorWriter error_writer);
+  HttpListener(const ServerOptions& options, Handler handler, QuickHandler quick,
+               ErrorWriter error_writer);
   ~HttpListener();
 
   // Creates the listening socket (SO_REUSEADDR, never SO_REUSEPORT: a second server on a busy

@@ -20,12 +20,23 @@ std::vector<std::string> Segments(std::string_view path, bool decode) {
   return out;
 }
 
-bool Match(std::string_view pattern, const Request& req,
+// A request's path as the routes see it: its segments, each decoded once.
+struct PathParts {
+  std::vector<std::string> segments;
+  bool trailing_slash = false;
+  bool api = false;
+};
+
+PathParts PartsOf(const Request& req) {
+  const std::string_view raw = std::string_view(req.target).substr(0, req.target.find('?'));
+  return {Segments(raw, true), raw.ends_with("/"), req.path.starts_with("/api/")};
+}
+
+bool Match(std::string_view pattern, const std::vector<std::string>& want, const PathParts& path,
            std::map<std::string, std::string>& params) {
   // The API's address space is its own: a catch-all of pages never answers under /api/.
-  if (req.path.starts_with("/api/") && !pattern.starts_with("/api/")) return false;
-  const std::string_view raw = std::string_view(req.target).substr(0, req.target.find('?'));
-  std::vector<std::string> want = Segments(pattern, false), got = Segments(raw, true);
+  if (path.api && !pattern.starts_with("/api/")) return false;
+  const std::vector<std::string>& got = path.segments;
   params.clear();
   for (size_t i = 0; i < want.size(); ++i) {
     const std::string& w = want[i];
@@ -33,7 +44,7 @@ bool Match(std::string_view pattern, const Request& req,
     if (param && w.ends_with("...}")) {
       std::string rest;
       for (size_t j = i; j < got.size(); ++j) rest += (j > i ? "/" : "") + got[j];
-      if (raw.ends_with("/") && !rest.empty()) rest += "/";
+      if (path.trailing_slash && !rest.empty()) rest += "/";
       params[w.substr(1, w.size() - 5)] = rest;
       return true;
     }
@@ -252,21 +263,69 @@ Status Router::CheckCsrf(const Exchange& x) const {
   return Ok();
 }
 
+namespace {
+
+// The route of a request (nullptr when none), its parameters, and whether the path is known
+// under another method.
+const Route* FindRoute(const Request& req, std::map<std::string, std::string>& params,
+                       bool& path_known) {
+  // The patterns' segments, split once.
+  static const std::vector<std::vector<std::string>> patterns = [] {
+    std::vector<std::vector<std::string>> out;
+    for (const Route& r : RouteTable()) out.push_back(Segments(r.spec.pattern, false));
+    return out;
+  }();
+  const std::vector<Route>& routes = RouteTable();
+  const PathParts path = PartsOf(req);
+  std::optional<Method> method = MethodOf(req.method);
+  path_known = false;
+  for (size_t i = 0; i < routes.size(); ++i) {
+    if (!Match(routes[i].spec.pattern, patterns[i], path, params)) continue;
+    path_known = true;
+    if (method && routes[i].spec.method == *method) return &routes[i];
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool Router::TryQuick(const Request& req, Response& res) noexcept {
+  try {
+    // Visitors who are not signed in, reading what needs no store.
+    if ((req.method != "GET" && req.method != "HEAD") || req.has_header("Authorization") ||
+        !CookieOf(req, kSessionCookie).empty() || req.target.find('?') != std::string::npos ||
+        !CheckRequestText(req))
+      return false;
+    std::map<std::string, std::string> params;
+    bool path_known = false;
+    const Route* found = FindRoute(req, params, path_known);
+    if (found == nullptr || (found->handler != SitePage && found->handler != Healthz)) return false;
+    const bool open =
+        found->spec.guard == app::Guard::kPublic ||
+        (found->spec.guard == app::Guard::kFrameworks && services_.options.public_frameworks);
+    if (!open) return false;
+    std::shared_ptr<const CachedPage> page;
+    if (found->handler == SitePage && !(page = CachedSitePage(services_, req.path))) return false;
+    SecurityHeaders(res);
+    Exchange x{req, res, services_, found->spec, std::move(params), req.remote_addr, {}, {}};
+    if (page) {
+      ServeSitePage(x, *page, true);
+    } else {
+      Healthz(x);
+    }
+    return true;
+  } catch (...) {
+    res = Response{};
+    return false;
+  }
+}
+
 void Router::Dispatch(const Request& req, Response& res) {
   SecurityHeaders(res);
   if (Status text = CheckRequestText(req); !text) return Refuse(req, text.error(), 400, res);
-  std::optional<Method> method = MethodOf(req.method);
-  const Route* found = nullptr;
   std::map<std::string, std::string> params;
   bool path_known = false;
-  for (const Route& r : RouteTable()) {
-    if (!Match(r.spec.pattern, req, params)) continue;
-    path_known = true;
-    if (method && r.spec.method == *method) {
-      found = &r;
-      break;
-    }
-  }
+  const Route* found = FindRoute(req, params, path_known);
   if (!found) {
     bool api = req.path.starts_with("/api/");
     Error e{path_known ? ErrorCode::kInvalidArgument : ErrorCode::kNotFound,

@@ -24,6 +24,11 @@ class Router {
 
   // Answers `req` in `res` (a fresh Response).
   void Handle(const Request& req, Response& res) noexcept;
+  // Answers `req` as Handle() would, but only when that takes neither the store nor any work
+  // that could be long: an already rendered page of the published site, or /healthz, for a
+  // visitor who is not signed in. Returns false, with `res` untouched, for anything else. The
+  // listener calls it on its event loop, so that the pages read most need no worker.
+  bool TryQuick(const Request& req, Response& res) noexcept;
   // The answer for a request refused before any handler ran, with `status`: problem+json under
   // /api/, an HTML page elsewhere.
   void Refuse(const Request& req, const Error& error, int status, Response& res) const noexcept;

@@ -34,6 +34,7 @@ struct Server::Impl {
         listener(
             services.options,
             [this](const Request& req, Response& res) { router.Handle(req, res); },
+            [this](const Request& req, Response& res) { return router.TryQuick(req, res); },
             [this](const Request& req, const Error& error, int status, Response& res) {
               router.Refuse(req, error, status, res);
             }) {}

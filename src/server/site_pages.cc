@@ -46,6 +46,36 @@ void Healthz(Exchange& x) {
   x.res.set_content("ok\n", "text/plain; charset=utf-8");
 }
 
+std::shared_ptr<const CachedPage> CachedSitePage(const Services& services,
+                                                 const std::string& path) {
+  PageCache& cache = CacheOf(services);
+  std::shared_lock lock(cache.mutex);
+  auto it = cache.pages.find(path);
+  return it == cache.pages.end() ? nullptr : it->second;
+}
+
+void ServeSitePage(Exchange& x, const CachedPage& page, bool cacheable) {
+  // The account navigation differs per viewer: it takes part in the ETag, and pages seen by a
+  // signed-in user are private to them.
+  std::string nav = page.has_slot ? render::RenderAccountNav(x.Viewer()) : "";
+  std::string etag = page.has_slot ? ETagOf(page.etag + nav) : page.etag;
+  x.res.set_header("ETag", etag);
+  x.res.set_header("Vary", "Accept-Encoding, Cookie");
+  if (x.req.path.starts_with("/static/")) {
+    x.res.set_header("Cache-Control", "public, max-age=86400");
+  } else if (x.principal.SignedIn()) {
+    x.res.set_header("Cache-Control", "private, no-cache");
+  } else {
+    x.res.set_header("Cache-Control",
+                     page.published && cacheable ? "public, max-age=300" : "no-cache");
+  }
+  if (x.req.get_header_value("If-None-Match") == etag) {
+    x.res.status = 304;
+    return;
+  }
+  x.res.set_content(page.head + nav + page.tail, page.content_type);
+}
+
 void SitePage(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   if (!site) return x.Fail(Error{ErrorCode::kUnavailable, "the site is not loaded yet", {}, {}});
@@ -53,15 +83,9 @@ void SitePage(Exchange& x) {
   if (size_t q = x.req.target.find('?'); q != std::string::npos)
     for (auto& [key, value] : ParseQuery(std::string_view(x.req.target).substr(q + 1)))
       query.emplace(key, value);
-  std::string path = x.req.path;
+  const std::string& path = x.req.path;
   const bool cacheable = query.empty();
-  PageCache& cache = CacheOf(x.services);
-  std::shared_ptr<const CachedPage> page;
-  if (cacheable) {
-    std::shared_lock lock(cache.mutex);
-    auto it = cache.pages.find(path);
-    if (it != cache.pages.end()) page = it->second;
-  }
+  std::shared_ptr<const CachedPage> page = cacheable ? CachedSitePage(x.services, path) : nullptr;
   if (!page) {
     Result<render::Page> rendered = site->Render(path, query);
     if (!rendered) return x.Fail(rendered.error());
@@ -82,29 +106,12 @@ void SitePage(Exchange& x) {
     built->etag = ETagOf(built->head + built->tail);
     page = built;
     if (cacheable) {
+      PageCache& cache = CacheOf(x.services);
       std::unique_lock lock(cache.mutex);
       if (cache.pages.size() < kMaxCachedPages) cache.pages.emplace(path, page);
     }
   }
-  // The account navigation differs per viewer: it takes part in the ETag, and pages seen by a
-  // signed-in user are private to them.
-  std::string nav = page->has_slot ? render::RenderAccountNav(x.Viewer()) : "";
-  std::string etag = page->has_slot ? ETagOf(page->etag + nav) : page->etag;
-  x.res.set_header("ETag", etag);
-  x.res.set_header("Vary", "Accept-Encoding, Cookie");
-  if (path.rfind("/static/", 0) == 0) {
-    x.res.set_header("Cache-Control", "public, max-age=86400");
-  } else if (x.principal.SignedIn()) {
-    x.res.set_header("Cache-Control", "private, no-cache");
-  } else {
-    x.res.set_header("Cache-Control",
-                     page->published && cacheable ? "public, max-age=300" : "no-cache");
-  }
-  if (x.req.get_header_value("If-None-Match") == etag) {
-    x.res.status = 304;
-    return;
-  }
-  x.res.set_content(page->head + nav + page->tail, page->content_type);
+  ServeSitePage(x, *page, cacheable);
 }
 
 }  // namespace ladder::server::internal
