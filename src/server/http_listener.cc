@@ -656,7 +656,7 @@ Status HttpListener::Run() {
   impl.pool.Start(o.threads, static_cast<size_t>(o.queue_max));
   // The pool of each connection holds the request head and the read buffer; the head's own
   // limit is checked exactly once it is parsed.
-  const size_t memory = std::max<size_t>(o.max_header_bytes * 2 + 16384, 32768);
+  const size_t memory = std::max<size_t>(o.max_header_bytes + 16384, 32768);
   impl.daemon = MHD_start_daemon(
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, nullptr,
       nullptr, &Impl::OnRequest, &impl,
