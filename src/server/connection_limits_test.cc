@@ -247,6 +247,13 @@ TEST_F(ConnectionLimitsTest, AFormHoldingALargeFrameworkIsAccepted) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200) << r->body.substr(0, 500);
   EXPECT_NE(r->body.find("big"), std::string::npos);
+  // The API takes the document as it is, whatever the type says (`curl -d @big.yaml` calls it
+  // a form).
+  auto api = c.Post("/api/v1/lint", {{"Cookie", hr.cookie}, {"X-CSRF-Token", hr.csrf}}, yaml,
+                    "application/x-www-form-urlencoded");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 200) << api->body.substr(0, 500);
+  EXPECT_NE(api->body.find("\"findings\""), std::string::npos) << api->body.substr(0, 500);
 }
 
 TEST_F(ConnectionLimitsTest, AFullQueueIsAnswered503) {

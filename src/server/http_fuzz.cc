@@ -1,6 +1,7 @@
 // libFuzzer target: every HTTP entry point of `ladder serve`. The input is a request as a client
 // sends it (request line, headers, body), which is split the way the HTTP listener splits it
-// (the path percent-decoded, url-encoded forms decoded into fields) and handed to the router,
+// (the path percent-decoded, url-encoded forms to pages decoded into fields) and handed to the
+// router,
 // with the test organisation (test_organisation.h) in an in-memory database behind it. The
 // first byte chooses who asks: nobody, an employee's or an admin's session (cookie and CSRF
 // token added), or an admin's API token, so that the fuzzer reaches the handlers behind the
@@ -112,7 +113,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
   }
   if (!csrf.empty()) req.headers.emplace("X-CSRF-Token", csrf);
-  if (req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded")) {
+  if (!req.path.starts_with("/api/") &&
+      req.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded")) {
     for (auto& [name, value] : ParseQuery(req.body))
       req.form.emplace(name, FormField{value, {}, {}});
     req.body.clear();

@@ -382,7 +382,8 @@ MHD_Result HttpListener::Impl::OnHeaders(Call* call, const char* method) {
     if (errno == 0 && end && *end == '\0' && n > options.max_body_bytes)
       return Refuse(call, BodyTooLarge(options.max_body_bytes), 413);
   }
-  if (IsFormType(req.get_header_value("Content-Type"))) {
+  // Forms are the pages' (the API takes JSON, YAML and documents, whatever curl calls them).
+  if (!req.path.starts_with("/api/") && IsFormType(req.get_header_value("Content-Type"))) {
     req.multipart = req.get_header_value("Content-Type").find("multipart/") == 0;
     call->post = MHD_create_post_processor(call->mhd, 64 * 1024, &Impl::OnFormData, call);
     if (call->post == nullptr)
@@ -436,8 +437,11 @@ void HttpListener::Impl::OnBody(Call* call, const char* data, size_t size) {
   }
   if (call->post) {
     if (MHD_post_process(call->post, data, size) != MHD_YES && !call->form_error)
-      call->form_error =
-          Error{ErrorCode::kInvalidArgument, "the form's body is malformed", {}, "body"};
+      call->form_error = Error{ErrorCode::kInvalidArgument,
+                               "the form's body is malformed (or a field's name is longer than "
+                               "64 KiB)",
+                               {},
+                               "body"};
     return;
   }
   call->req.body.append(data, size);

@@ -14,8 +14,9 @@
 // deadlines that do not restart when a byte arrives (the request head, the body, taking the
 // answer), enforced by a sweeper thread that shuts down connections past them; requests per
 // kept-alive connection; the size of the head (431), of the body (413, answered before the body
-// is read when Content-Length says so) and of each form field (413). Forms (url-encoded and
-// multipart) are decoded by libmicrohttpd's post processor into Request::form.
+// is read when Content-Length says so) and of each form field (413). Forms sent to pages
+// (url-encoded and multipart; not under /api/, which takes JSON, YAML and documents whatever
+// their type says) are decoded by libmicrohttpd's post processor into Request::form.
 //
 // Answers are compressed with gzip when the client accepts it and the content is text; HEAD is
 // answered without the body; each request is logged (ServerOptions::access_log).

@@ -33,11 +33,12 @@ struct Request {
   std::string method;       // "GET", "HEAD", "POST", ...
   std::string target;       // as sent: "/search.html?q=caf%C3%A9"
   std::string path;         // the target's path, percent-decoded: "/search.html"
-  std::string body;         // the body as sent, except for forms (see `form`)
+  std::string body;         // the body as sent, except for a page's form (see `form`)
   Headers headers;          // as sent
   std::string remote_addr;  // the peer's address ("127.0.0.1", "::1")
   int remote_port = 0;
-  // The fields of a url-encoded or multipart form body, decoded; `body` is then empty.
+  // The fields of a url-encoded or multipart form sent to a page (not under /api/), decoded;
+  // `body` is then empty.
   std::multimap<std::string, FormField> form;
   bool multipart = false;
 
