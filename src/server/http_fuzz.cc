@@ -33,31 +33,42 @@ struct World {
   std::string emp_cookie, emp_csrf, admin_cookie, admin_csrf, admin_token;
 };
 
+// The world every input meets. Writes accumulate in it (evidence, needs, sessions, the audit
+// log), so it is built afresh every kInputsPerWorld inputs: long runs stay within memory.
+constexpr int kInputsPerWorld = 20000;
+
+std::unique_ptr<World> MakeWorld() {
+  auto w = std::make_unique<World>();
+  auto opened = storage::OpenStore("sqlite::memory:");
+  if (!opened) std::abort();
+  w->store = std::move(*opened);
+  testing::BuildOrganisation(*w->store);
+  ServerOptions options;
+  options.access_log = false;
+  options.reload_seconds = 0;
+  w->services = std::make_unique<internal::Services>(options, *w->store);
+  if (!w->services->ReloadSite(true)) std::abort();
+  w->router = std::make_unique<internal::Router>(*w->services);
+  app::AccountService& accounts = w->services->accounts;
+  auto emp = accounts.Login("emp", "pw-emp-long");
+  auto admin = accounts.Login("admin", "pw-admin-long");
+  auto token = accounts.CreateToken("user:admin", "admin", "fuzz", "");
+  if (!emp || !admin || !token) std::abort();
+  w->emp_cookie = std::string(internal::kSessionCookie) + "=" + emp->secret;
+  w->emp_csrf = emp->session.csrf_token;
+  w->admin_cookie = std::string(internal::kSessionCookie) + "=" + admin->secret;
+  w->admin_csrf = admin->session.csrf_token;
+  w->admin_token = token->secret;
+  return w;
+}
+
 World& TheWorld() {
-  static World* world = [] {
-    auto* w = new World;
-    auto opened = storage::OpenStore("sqlite::memory:");
-    if (!opened) std::abort();
-    w->store = std::move(*opened);
-    testing::BuildOrganisation(*w->store);
-    ServerOptions options;
-    options.access_log = false;
-    options.reload_seconds = 0;
-    w->services = std::make_unique<internal::Services>(options, *w->store);
-    if (!w->services->ReloadSite(true)) std::abort();
-    w->router = std::make_unique<internal::Router>(*w->services);
-    app::AccountService& accounts = w->services->accounts;
-    auto emp = accounts.Login("emp", "pw-emp-long");
-    auto admin = accounts.Login("admin", "pw-admin-long");
-    auto token = accounts.CreateToken("user:admin", "admin", "fuzz", "");
-    if (!emp || !admin || !token) std::abort();
-    w->emp_cookie = std::string(internal::kSessionCookie) + "=" + emp->secret;
-    w->emp_csrf = emp->session.csrf_token;
-    w->admin_cookie = std::string(internal::kSessionCookie) + "=" + admin->secret;
-    w->admin_csrf = admin->session.csrf_token;
-    w->admin_token = token->secret;
-    return w;
-  }();
+  static std::unique_ptr<World> world;
+  static int inputs = 0;
+  if (!world || ++inputs % kInputsPerWorld == 0) {
+    world.reset();
+    world = MakeWorld();
+  }
   return *world;
 }
 
