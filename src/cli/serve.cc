@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/crypto.h"
 #include "app/framework_files.h"
 #include "app/import_into.h"
 #include "app/published_site.h"
@@ -27,6 +28,7 @@ struct ServeOptions {
   std::vector<std::string> files;
   std::string database;
   bool quiet = false;
+  int password_checks = app::kDefaultPasswordWork;
   server::ServerOptions server;  // limits, cookies, proxies, reloading
 };
 
@@ -122,6 +124,7 @@ int RunServe(const ServeOptions& options) {
         stop_requested = true;
         if (server::Server* s = running.load()) s->Stop();
       });
+  app::SetPasswordWorkLimit(options.password_checks);
   server::ServerOptions server_options = options.server;
   server_options.host = listen->first;
   server_options.port = listen->second;
@@ -183,6 +186,12 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
       ->envname("LADDER_TRUSTED_PROXY")
       ->delimiter(',')
       ->check(IpAddress());
+  cmd->add_option("--password-checks", options->password_checks,
+                  "Password hashes and checks run at once; more wait their turn (each takes "
+                  "19 MiB while it runs; also $LADDER_PASSWORD_CHECKS)")
+      ->envname("LADDER_PASSWORD_CHECKS")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   cmd->add_option("--reload-seconds", o.reload_seconds,
                   "How often to look for versions published by other processes (0: never)")
       ->check(CLI::Range(0, 3600))

@@ -257,6 +257,14 @@ Result<std::string> StringField(const Json& body, const char* name, bool require
   return it->get<std::string>();
 }
 
+Result<bool> BoolField(const Json& body, const char* name, bool fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean())
+    return MakeError(ErrorCode::kInvalidArgument, "must be true or false", {}, name);
+  return it->get<bool>();
+}
+
 Result<Date> ParseDateValue(std::string_view field, std::string_view value, Date fallback) {
   if (value.empty()) return fallback;
   Result<Date> d = Date::Parse(value);

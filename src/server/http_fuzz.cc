@@ -52,7 +52,7 @@ std::unique_ptr<World> MakeWorld() {
   app::AccountService& accounts = w->services->accounts;
   auto emp = accounts.Login("emp", "pw-emp-long");
   auto admin = accounts.Login("admin", "pw-admin-long");
-  auto token = accounts.CreateToken("user:admin", "admin", "fuzz", "");
+  auto token = accounts.CreateToken("user:admin", "admin", {"fuzz", "", model::TokenScope::kWrite});
   if (!emp || !admin || !token) std::abort();
   w->emp_cookie = std::string(internal::kSessionCookie) + "=" + emp->secret;
   w->emp_csrf = emp->session.csrf_token;

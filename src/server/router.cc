@@ -346,6 +346,8 @@ void Router::Dispatch(const Request& req, Response& res) {
   if (!principal) return x.Fail(principal.error());
   x.principal = std::move(*principal);
   if (Status csrf = CheckCsrf(x); !csrf) return x.Fail(csrf.error());
+  if (found->spec.method != Method::kGet)
+    if (Status write = x.principal.MayWrite(); !write) return x.Fail(write.error());
   std::string subject = x.Param(found->spec.guard == app::Guard::kCase ? "case" : "person");
   if (Status allowed = services_.access.Check(x.principal, found->spec.guard, subject); !allowed)
     return x.Fail(allowed.error());
