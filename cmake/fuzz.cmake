@@ -28,7 +28,7 @@ else()
 endif()
 
 add_custom_target(fuzzers)
-foreach(layer base model formats analysis)
+foreach(layer base model formats analysis server)
   if(TARGET ladder_${layer})
     get_target_property(type ladder_${layer} TYPE)
     if(NOT type STREQUAL "INTERFACE_LIBRARY")

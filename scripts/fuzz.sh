@@ -21,7 +21,7 @@ targets=${FUZZ_TARGETS:-$(cd "$build/fuzz" && ls | grep '_fuzz$' | sort)}
 corpus_seed=$(mktemp -d)
 trap 'rm -rf "$corpus_seed"' EXIT
 if [[ -d ../shared/seeds ]]; then cp ../shared/seeds/* "$corpus_seed/" 2>/dev/null || true; fi
-find tests/golden src/formats/testdata -type f -size -256k -exec cp {} "$corpus_seed/" \; 2>/dev/null || true
+find tests/golden src/formats/testdata src/server/testdata -type f -size -256k -exec cp {} "$corpus_seed/" \; 2>/dev/null || true
 
 status=0
 for target in $targets; do

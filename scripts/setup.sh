@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 packages=(
   cmake ninja-build g++ pkg-config ccache clang-format
-  libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev libsoci-dev postgresql
+  libmicrohttpd-dev zlib1g-dev libcpp-httplib-dev nlohmann-json3-dev
+  libsqlite3-dev sqlite3 libpq-dev libsoci-dev postgresql
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev
   libyaml-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev

@@ -4,47 +4,52 @@
 
 namespace ladder::app {
 
-LoginLimiter::LoginLimiter(int max_failures, std::chrono::seconds window, size_t max_keys)
-    : max_failures_(max_failures), window_(window), max_keys_(max_keys) {}
+LoginLimiter::LoginLimiter(LoginLimiterOptions options) : options_(options) {}
 
-void LoginLimiter::Expire(std::deque<Clock::time_point>& failures, Clock::time_point now) const {
-  while (!failures.empty() && failures.front() + window_ <= now) failures.pop_front();
+std::chrono::seconds LoginLimiter::DelayAfter(int failures) const {
+  const int over = failures - options_.free_failures;
+  if (over <= 0) return std::chrono::seconds(0);
+  // first_delay * 2^(over - 1), without overflowing the shift.
+  std::chrono::seconds delay = options_.first_delay;
+  for (int i = 1; i < over && delay < options_.max_delay; ++i) delay *= 2;
+  return std::min(delay, options_.max_delay);
 }
 
 long LoginLimiter::RetryAfter(std::string_view key, Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  auto it = failures_.find(std::string(key));
-  if (it == failures_.end()) return 0;
-  Expire(it->second, now);
-  if (static_cast<int>(it->second.size()) < max_failures_) return 0;
-  auto wait = std::chrono::ceil<std::chrono::seconds>(it->second.front() + window_ - now);
-  return std::max<long>(1, wait.count());
+  auto it = records_.find(std::string(key));
+  if (it == records_.end()) return 0;
+  const Record& r = it->second;
+  if (now - r.last >= options_.forget_after) {
+    records_.erase(it);
+    return 0;
+  }
+  auto wait = std::chrono::ceil<std::chrono::seconds>(r.last + DelayAfter(r.failures) - now);
+  return std::max<long>(0, wait.count());
 }
 
 void LoginLimiter::Failure(std::string_view key, Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  if (failures_.size() >= max_keys_ && !failures_.count(std::string(key))) {
-    // Forget the key whose latest failure is oldest (an O(n) sweep, only when full).
-    auto oldest = failures_.begin();
-    for (auto it = failures_.begin(); it != failures_.end(); ++it) {
-      Expire(it->second, now);
-      if (it->second.empty()) {
-        oldest = it;
-        break;
-      }
-      if (it->second.back() < oldest->second.back()) oldest = it;
+  auto it = records_.find(std::string(key));
+  if (it == records_.end()) {
+    if (records_.size() >= options_.max_keys) {
+      // Forget the key whose last failure is oldest (an O(n) sweep, only when full).
+      auto oldest = std::min_element(records_.begin(), records_.end(), [](auto& a, auto& b) {
+        return a.second.last < b.second.last;
+      });
+      records_.erase(oldest);
     }
-    failures_.erase(oldest);
+    it = records_.emplace(std::string(key), Record{}).first;
   }
-  std::deque<Clock::time_point>& f = failures_[std::string(key)];
-  Expire(f, now);
-  f.push_back(now);
-  while (static_cast<int>(f.size()) > max_failures_) f.pop_front();
+  Record& r = it->second;
+  if (now - r.last >= options_.forget_after) r.failures = 0;
+  ++r.failures;
+  r.last = now;
 }
 
 void LoginLimiter::Success(std::string_view key) {
   std::lock_guard lock(mutex_);
-  failures_.erase(std::string(key));
+  records_.erase(std::string(key));
 }
 
 }  // namespace ladder::app

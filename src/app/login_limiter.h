@@ -1,18 +1,21 @@
-// Login rate limiting: after `max_failures` failed logins for one key (a user name, a client
-// address) within `window`, further attempts for that key are refused until the oldest failure
-// leaves the window. A success clears the key.
+// Sign-in throttling with exponential backoff, never a lock. Each key (an account together with
+// a client address, or a client address alone) may fail `free_failures` times; after that each
+// further failure makes the key wait before its next attempt: `first_delay`, then twice as long
+// after each further failure, up to `max_delay`. A key whose last failure is older than
+// `forget_after` starts again; a success clears it.
 //
 //   LoginLimiter limiter;
-//   if (long wait = limiter.RetryAfter("user:ada", now); wait > 0) -> 429, Retry-After: wait
-//   ... limiter.Failure("user:ada", now) or limiter.Success("user:ada")
+//   if (long wait = limiter.RetryAfter(key, now); wait > 0) -> 429, Retry-After: wait
+//   ... limiter.Failure(key, now) or limiter.Success(key)
 //
-// Kept in the memory of one server process: with several `ladder serve` processes behind a load
-// balancer each counts its own attempts (docs/accounts.md). Memory is bounded: beyond
-// `max_keys` keys, the ones idle longest are forgotten. Thread-safe.
+// Keyed by account *and* client, failures from one client never delay the account's owner on
+// another: an attacker can slow down only their own guesses. Kept in the memory of one server
+// process: with several `ladder serve` processes behind a load balancer each counts its own
+// attempts (docs/accounts.md). Memory is bounded: beyond `max_keys` keys, the one whose last
+// failure is oldest is forgotten. Thread-safe.
 #pragma once
 
 #include <chrono>
-#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -20,27 +23,37 @@
 
 namespace ladder::app {
 
+struct LoginLimiterOptions {
+  int free_failures = 3;
+  std::chrono::seconds first_delay{1};
+  std::chrono::seconds max_delay{300};
+  std::chrono::seconds forget_after{3600};
+  size_t max_keys = 100000;
+};
+
 class LoginLimiter {
  public:
   using Clock = std::chrono::steady_clock;
 
-  explicit LoginLimiter(int max_failures = 5,
-                        std::chrono::seconds window = std::chrono::minutes(15),
-                        size_t max_keys = 100000);
+  explicit LoginLimiter(LoginLimiterOptions options = {});
 
   // Seconds until `key` may try again; 0 when it may now.
   long RetryAfter(std::string_view key, Clock::time_point now);
   void Failure(std::string_view key, Clock::time_point now);
   void Success(std::string_view key);
 
- private:
-  void Expire(std::deque<Clock::time_point>& failures, Clock::time_point now) const;
+  // The wait after `failures` failures in a row (0 while they are free).
+  std::chrono::seconds DelayAfter(int failures) const;
 
-  const int max_failures_;
-  const std::chrono::seconds window_;
-  const size_t max_keys_;
+ private:
+  struct Record {
+    int failures = 0;
+    Clock::time_point last;
+  };
+
+  const LoginLimiterOptions options_;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::deque<Clock::time_point>> failures_;
+  std::unordered_map<std::string, Record> records_;
 };
 
 }  // namespace ladder::app

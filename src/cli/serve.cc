@@ -4,7 +4,10 @@
 // Given files, it serves those instead, from a private in-memory database, readable by anyone.
 // Stops cleanly on SIGTERM or SIGINT. Exit status: 0 after a clean stop, 2 bad input, 3 when the
 // address cannot be bound.
+#include <arpa/inet.h>
+
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -24,12 +27,9 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::vector<std::string> files;
   std::string database;
-  int threads = 16;
-  int reload_seconds = 5;
   bool quiet = false;
-  bool public_frameworks = false;
-  bool secure_cookies = false;
   int password_checks = app::kDefaultPasswordWork;
+  server::ServerOptions server;  // limits, cookies, proxies, reloading
 };
 
 Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
@@ -67,7 +67,7 @@ Result<std::unique_ptr<storage::Store>> OpenServedStore(const ServeOptions& opti
   std::string url = storage::DatabaseUrlFrom(options.database);
   // A connection per worker thread, so that requests do not queue for the database.
   storage::OpenOptions open;
-  open.pool_size = options.threads;
+  open.pool_size = options.server.threads;
   LADDER_TRY(std::unique_ptr<storage::Store> store, storage::OpenStore(url, open));
   std::vector<std::string> examples;
   if (auto found = app::ExpandFrameworkPaths({app::ExamplesDir()})) examples = *found;
@@ -82,6 +82,31 @@ Result<std::unique_ptr<storage::Store>> OpenServedStore(const ServeOptions& opti
                  "  ladder user add admin --role admin%s\n",
                  options.database.empty() ? "" : (" --database " + options.database).c_str());
   return store;
+}
+
+// A numeric limit: `--flag N`, also $LADDER_FLAG (dashes as underscores, upper case).
+template <typename T>
+void AddLimit(CLI::App* cmd, const std::string& flag, T& value, const std::string& help,
+              long long min, long long max) {
+  std::string env = "LADDER_" + flag.substr(2);
+  for (char& c : env) c = c == '-' ? '_' : static_cast<char>(std::toupper(c));
+  cmd->add_option(flag, value, help + " ($" + env + ")")
+      ->envname(env)
+      ->check(CLI::Range(min, max))
+      ->capture_default_str();
+}
+
+// An IPv4 or IPv6 address, as a client or proxy shows in a socket's peer address.
+CLI::Validator IpAddress() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        unsigned char buf[sizeof(in6_addr)];
+        if (inet_pton(AF_INET, value.c_str(), buf) == 1 ||
+            inet_pton(AF_INET6, value.c_str(), buf) == 1)
+          return "";
+        return "not an IP address: " + value;
+      },
+      "ADDR");
 }
 
 int RunServe(const ServeOptions& options) {
@@ -100,14 +125,12 @@ int RunServe(const ServeOptions& options) {
         if (server::Server* s = running.load()) s->Stop();
       });
   app::SetPasswordWorkLimit(options.password_checks);
-  server::ServerOptions server_options;
+  server::ServerOptions server_options = options.server;
   server_options.host = listen->first;
   server_options.port = listen->second;
-  server_options.threads = options.threads;
   server_options.access_log = !options.quiet;
-  server_options.public_frameworks = options.public_frameworks || !options.files.empty();
-  server_options.secure_cookies = options.secure_cookies;
-  server_options.reload_seconds = options.files.empty() ? options.reload_seconds : 0;
+  server_options.public_frameworks = options.server.public_frameworks || !options.files.empty();
+  if (!options.files.empty()) server_options.reload_seconds = 0;
   server::Server http(server_options, **store);
   if (Status loaded = http.Load(); !loaded) {
     stop_watching();
@@ -147,28 +170,56 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   auto options = std::make_shared<ServeOptions>();
   cmd->add_option("--listen", options->listen, "ADDR:PORT to listen on (PORT 0: any free port)")
       ->capture_default_str();
-  cmd->add_option("--threads", options->threads, "Worker threads")
-      ->check(CLI::Range(1, 256))
-      ->capture_default_str();
   cmd->add_flag("--quiet", options->quiet, "No access log");
   cmd->add_option("--database", options->database,
                   "Database URL (default: $LADDER_DATABASE, else sqlite:ladder.db)");
-  cmd->add_flag("--public", options->public_frameworks,
+  server::ServerOptions& o = options->server;
+  cmd->add_flag("--public", o.public_frameworks,
                 "Published frameworks readable without signing in (also $LADDER_PUBLIC=1)")
       ->envname("LADDER_PUBLIC");
-  cmd->add_flag("--secure-cookies", options->secure_cookies,
+  cmd->add_flag("--secure-cookies", o.secure_cookies,
                 "Mark session cookies Secure (behind a TLS proxy that sends no "
                 "X-Forwarded-Proto)");
+  cmd->add_option("--trusted-proxy", o.trusted_proxies,
+                  "Address of a proxy whose X-Forwarded-For/Forwarded header names the client "
+                  "(repeat or separate with commas; $LADDER_TRUSTED_PROXY)")
+      ->envname("LADDER_TRUSTED_PROXY")
+      ->delimiter(',')
+      ->check(IpAddress());
   cmd->add_option("--password-checks", options->password_checks,
                   "Password hashes and checks run at once; more wait their turn (each takes "
                   "19 MiB while it runs; also $LADDER_PASSWORD_CHECKS)")
       ->envname("LADDER_PASSWORD_CHECKS")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
-  cmd->add_option("--reload-seconds", options->reload_seconds,
+  cmd->add_option("--reload-seconds", o.reload_seconds,
                   "How often to look for versions published by other processes (0: never)")
       ->check(CLI::Range(0, 3600))
       ->capture_default_str();
+  // Connections and requests (docs/operations.md, "Limits").
+  AddLimit(cmd, "--threads", o.threads, "Worker threads that run requests", 1, 256);
+  AddLimit(cmd, "--queue", o.queue_max, "Requests waiting for a worker before new ones get 503", 1,
+           1 << 20);
+  AddLimit(cmd, "--max-connections", o.max_connections, "Open connections in total", 1, 1 << 20);
+  AddLimit(cmd, "--max-connections-per-client", o.max_connections_per_client,
+           "Open connections from one address", 1, 1 << 20);
+  AddLimit(cmd, "--header-timeout", o.header_timeout_seconds,
+           "Seconds for a request's line and headers to arrive, not restarted by each byte", 1,
+           3600);
+  AddLimit(cmd, "--body-timeout", o.body_timeout_seconds,
+           "Seconds for a request's body to arrive, not restarted by each byte", 1, 3600);
+  AddLimit(cmd, "--send-timeout", o.send_timeout_seconds,
+           "Seconds for the client to take an answer", 1, 3600);
+  AddLimit(cmd, "--idle-timeout", o.idle_timeout_seconds,
+           "Seconds a connection may stay silent (kept-alive ones too)", 1, 3600);
+  AddLimit(cmd, "--keep-alive-requests", o.keep_alive_requests,
+           "Requests on one kept-alive connection", 1, 1 << 30);
+  AddLimit(cmd, "--max-header-bytes", o.max_header_bytes, "Bytes of a request's line and headers",
+           1024, 1 << 20);
+  AddLimit(cmd, "--max-body-bytes", o.max_body_bytes, "Bytes of a request's body", 1024, 1 << 30);
+  AddLimit(cmd, "--max-form-field-bytes", o.max_form_field_bytes, "Bytes of one form field", 1024,
+           1 << 30);
+  AddLimit(cmd, "--max-form-fields", o.max_form_fields, "Fields of one form", 1, 1 << 20);
   cmd->add_option("files", options->files,
                   "Canonical framework files (YAML or JSON) or directories of them, served "
                   "without a database");

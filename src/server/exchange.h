@@ -6,8 +6,6 @@
 // a status (server/http_status.h) and its form (an HTML page or application/problem+json).
 #pragma once
 
-#include <httplib.h>
-
 #include <atomic>
 #include <functional>
 #include <map>
@@ -26,6 +24,7 @@
 #include "app/stamped_cache.h"
 #include "render/app_views.h"
 #include "render/site.h"
+#include "server/http_types.h"
 #include "server/routes.h"
 #include "server/server.h"
 #include "storage/store.h"
@@ -62,8 +61,10 @@ struct Services {
   storage::Store& store;
   app::AccountService accounts;
   app::Access access;
-  app::LoginLimiter user_limiter{5, std::chrono::minutes(15)};
-  app::LoginLimiter address_limiter{20, std::chrono::minutes(15)};
+  // Sign-in attempts: per account and client (a few free failures, then waits that double),
+  // and per client across accounts (many more free, a shorter cap), app/login_limiter.h.
+  app::LoginLimiter sign_in_limiter{{.free_failures = 3, .max_delay = std::chrono::minutes(5)}};
+  app::LoginLimiter client_limiter{{.free_failures = 30, .max_delay = std::chrono::minutes(1)}};
 
   // The published site, replaced whole when the published versions change.
   std::shared_ptr<const render::Site> Site() const { return site.load(); }
@@ -85,11 +86,13 @@ struct Services {
 
 // One request in flight.
 struct Exchange {
-  const httplib::Request& req;
-  httplib::Response& res;
+  const Request& req;
+  Response& res;
   Services& services;
   const RouteSpec& route;
   std::map<std::string, std::string> params;  // from the pattern
+  // The client's address: the socket's peer, or what a trusted proxy says (ClientAddress).
+  std::string client;
   app::Principal principal;
   mutable std::optional<std::string> stamp;
 
@@ -118,7 +121,7 @@ struct Exchange {
 
   void Html(std::string body, int status = 200);
   void SendJson(const Json& body, int status = 200);
-  // 303 to a local path (others become "/").
+  // 303 to a local path (SafeLocalTarget: anything else becomes "/").
   void Redirect(std::string_view to);
   // The error as a page (401 on a GET page: to the login form) or as problem+json.
   void Fail(const Error& error);
@@ -127,15 +130,26 @@ struct Exchange {
 // The session cookie's name.
 inline constexpr const char* kSessionCookie = "ladder_session";
 // The value of cookie `name` of a request ("" when it sent none).
-std::string CookieOf(const httplib::Request& req, std::string_view name);
+std::string CookieOf(const Request& req, std::string_view name);
 // A Set-Cookie value: HttpOnly, SameSite as given, and Secure when the request came through TLS
 // (X-Forwarded-Proto: https) or the server was told so (--secure-cookies). `max_age` 0 clears.
-std::string CookieHeader(const Services& services, const httplib::Request& req,
-                         std::string_view name, std::string_view value, long max_age,
-                         std::string_view same_site = "Lax", std::string_view path = "/");
+std::string CookieHeader(const Services& services, const Request& req, std::string_view name,
+                         std::string_view value, long max_age, std::string_view same_site = "Lax",
+                         std::string_view path = "/");
 
-// The one mapping of errors to answers, for code outside an Exchange (dispatch).
-void WriteProblem(httplib::Response& res, const Error& error, std::string_view instance);
+// The one mapping of errors to answers, for code outside an Exchange (dispatch): the error as
+// application/problem+json with HttpStatusFor's status (or `status` when given). The detail of
+// internal errors (kInternal, kIo, kUnavailable) is logged, never sent: the client gets a
+// generic message with a reference to the log line. Never throws: text that is not UTF-8 is
+// shown escaped.
+void WriteProblem(Response& res, const Error& error, std::string_view instance, int status = 0);
+// The error as the client should see it (the generic message for internal errors, logged
+// here with `where`), with every text made valid UTF-8.
+Error PublicError(const Error& error, std::string_view where);
+// The text a page shows for an error: "field: message", or PublicError's for internal errors.
+std::string ErrorText(const Error& error, std::string_view where);
+// A JSON document as text; text that is not UTF-8 is replaced, never thrown about.
+std::string DumpJson(const Json& j);
 
 // A string field of a JSON body ("" when absent; kInvalidArgument naming the field when of
 // another type).
@@ -224,8 +238,12 @@ void ApiImport(Exchange& x);
 void ApiLint(Exchange& x);
 void ApiAudit(Exchange& x);
 void ApiSearch(Exchange& x);
-// The published site (server.cc).
+// The published site (site_pages.cc).
 void SitePage(Exchange& x);
 void Healthz(Exchange& x);
+// A page of the published site already rendered at `path`, or nullptr.
+std::shared_ptr<const CachedPage> CachedSitePage(const Services& services, const std::string& path);
+// Answers with a rendered page for the viewer of `x` (ETag, 304, cache headers).
+void ServeSitePage(Exchange& x, const CachedPage& page, bool cacheable);
 
 }  // namespace ladder::server::internal

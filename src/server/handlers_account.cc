@@ -3,6 +3,7 @@
 #include "base/text.h"
 #include "render/records_json.h"
 #include "server/exchange.h"
+#include "server/redirect.h"
 
 namespace ladder::server::internal {
 namespace {
@@ -16,25 +17,23 @@ std::string Cookie(const Exchange& x, std::string_view name, std::string_view va
 
 std::string ReadCookie(const Exchange& x, std::string_view name) { return CookieOf(x.req, name); }
 
-// A local path to go to after signing in ("/" for anything else).
-std::string SafeNext(std::string_view next) {
-  if (next.empty() || next[0] != '/' || next.starts_with("//") ||
-      next.find_first_of("\\\r\n") != std::string_view::npos)
-    return "/";
-  return std::string(next);
+// Throttling keys: an account together with the client, and the client alone. The client part
+// (an address) never holds the NUL that separates them, so keys cannot collide.
+std::string AccountKey(const Exchange& x, const std::string& user) {
+  return user + std::string(1, '\0') + x.client;
 }
 
-// Rate limiting: by user name and by client address. Returns the seconds to wait, or 0.
+// Seconds to wait before this client may try to sign in as `user` again, or 0.
 long Wait(Exchange& x, const std::string& user) {
   auto now = app::LoginLimiter::Clock::now();
-  return std::max(x.services.user_limiter.RetryAfter("user:" + user, now),
-                  x.services.address_limiter.RetryAfter("ip:" + x.req.remote_addr, now));
+  return std::max(x.services.sign_in_limiter.RetryAfter(AccountKey(x, user), now),
+                  x.services.client_limiter.RetryAfter(x.client, now));
 }
 
 void Failed(Exchange& x, const std::string& user) {
   auto now = app::LoginLimiter::Clock::now();
-  x.services.user_limiter.Failure("user:" + user, now);
-  x.services.address_limiter.Failure("ip:" + x.req.remote_addr, now);
+  x.services.sign_in_limiter.Failure(AccountKey(x, user), now);
+  x.services.client_limiter.Failure(x.client, now);
 }
 
 // Signs in: ends the session the client came with (if any) and opens a new one, so that a
@@ -42,15 +41,16 @@ void Failed(Exchange& x, const std::string& user) {
 Result<app::NewSession> SignIn(Exchange& x, const std::string& user, const std::string& password) {
   if (long wait = Wait(x, user); wait > 0) {
     x.res.set_header("Retry-After", std::to_string(wait));
-    return MakeError(ErrorCode::kResourceExhausted,
-                     "too many failed sign-ins: try again in " + std::to_string(wait) + " s");
+    return MakeError(
+        ErrorCode::kResourceExhausted,
+        "too many failed sign-ins from here: try again in " + std::to_string(wait) + " s");
   }
   Result<app::NewSession> s = x.services.accounts.Login(user, password);
   if (!s) {
     if (s.error().code == ErrorCode::kUnauthenticated) Failed(x, user);
     return s;
   }
-  x.services.user_limiter.Success("user:" + user);
+  x.services.sign_in_limiter.Success(AccountKey(x, user));
   if (std::string old = ReadCookie(x, kSessionCookie); !old.empty())
     (void)x.services.accounts.Logout(old);
   long max_age = static_cast<long>(std::chrono::hours(12).count() * 3600);
@@ -102,7 +102,7 @@ Result<std::string> ExpiryOf(std::string_view date) {
 }  // namespace
 
 void LoginPage(Exchange& x) {
-  if (x.principal.SignedIn()) return x.Redirect(SafeNext(x.Query("next")));
+  if (x.principal.SignedIn()) return x.Redirect(SafeLocalTarget(x.Query("next")));
   std::string token = ReadCookie(x, kLoginCookie);
   if (token.size() < 20) {
     token = app::RandomToken();
@@ -110,14 +110,14 @@ void LoginPage(Exchange& x) {
   }
   render::LoginView v;
   v.public_frameworks = x.services.options.public_frameworks;
-  v.next = SafeNext(x.Query("next"));
+  v.next = SafeLocalTarget(x.Query("next"));
   v.csrf = token;
   x.Html(render::RenderLogin(x.Viewer(), v));
 }
 
 void LoginSubmit(Exchange& x) {
   std::string user = x.Form("user"), password = x.Form("password");
-  std::string next = SafeNext(x.Form("next"));
+  std::string next = SafeLocalTarget(x.Form("next"));
   std::string cookie = ReadCookie(x, kLoginCookie), token = x.Form("csrf");
   render::LoginView v;
   v.public_frameworks = x.services.options.public_frameworks;
@@ -132,7 +132,7 @@ void LoginSubmit(Exchange& x) {
   }
   Result<app::NewSession> s = SignIn(x, user, password);
   if (!s) {
-    v.error = s.error().message;
+    v.error = ErrorText(s.error(), x.req.path);
     int status = s.error().code == ErrorCode::kResourceExhausted ? 429
                  : s.error().code == ErrorCode::kUnauthenticated ? 401
                                                                  : 503;

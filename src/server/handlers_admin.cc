@@ -13,10 +13,6 @@
 namespace ladder::server::internal {
 namespace {
 
-std::string Message(const Error& e) {
-  return e.field.empty() ? e.message : e.field + ": " + e.message;
-}
-
 Result<std::vector<model::UserRole>> RolesOf(const std::vector<std::string>& names) {
   return app::ParseRoles(names);
 }
@@ -101,16 +97,17 @@ void UsersPage(Exchange& x) { ShowUsers(x, {}); }
 
 void UserCreateSubmit(Exchange& x) {
   Result<std::vector<model::UserRole>> roles = RolesOf(x.FormAll("roles"));
-  if (!roles) return ShowUsers(x, {"", Message(roles.error())}, 400);
+  if (!roles) return ShowUsers(x, {"", ErrorText(roles.error(), x.req.path)}, 400);
   app::NewUser u{x.Form("id"), x.Form("name"), x.Form("person"), *roles, x.Form("password")};
   Result<model::User> made = x.services.accounts.AddUser(x.principal.Actor(), u);
-  if (!made) return ShowUsers(x, {"", Message(made.error())}, HttpStatusFor(made.error()));
+  if (!made)
+    return ShowUsers(x, {"", ErrorText(made.error(), x.req.path)}, HttpStatusFor(made.error()));
   ShowUsers(x, {"User " + made->id + " added.", ""});
 }
 
 void UserUpdateSubmit(Exchange& x) {
   Result<std::vector<model::UserRole>> roles = RolesOf(x.FormAll("roles"));
-  if (!roles) return ShowUsers(x, {"", Message(roles.error())}, 400);
+  if (!roles) return ShowUsers(x, {"", ErrorText(roles.error(), x.req.path)}, 400);
   app::UserChange change;
   change.roles = *roles;
   change.person = x.Form("person");
@@ -123,7 +120,7 @@ void UserUpdateSubmit(Exchange& x) {
        std::find(roles->begin(), roles->end(), model::UserRole::kAdmin) == roles->end()))
     return ShowUsers(x, {"", "you cannot disable yourself or take away your own admin role"}, 409);
   Result<model::User> u = x.services.accounts.UpdateUser(x.principal.Actor(), id, change);
-  if (!u) return ShowUsers(x, {"", Message(u.error())}, HttpStatusFor(u.error()));
+  if (!u) return ShowUsers(x, {"", ErrorText(u.error(), x.req.path)}, HttpStatusFor(u.error()));
   ShowUsers(x, {"User " + u->id + " saved.", ""});
 }
 
@@ -222,10 +219,13 @@ void FrameworksPage(Exchange& x) { ShowFrameworks(x, {}); }
 void PublishSubmit(Exchange& x) {
   const std::string fw = x.Param("framework"), version = x.Param("version");
   Status s = x.services.store.Publish(x.principal.Actor(), fw, version);
-  if (!s) return ShowFrameworks(x, {"", Message(s.error())}, HttpStatusFor(s.error()));
+  if (!s)
+    return ShowFrameworks(x, {"", ErrorText(s.error(), x.req.path)}, HttpStatusFor(s.error()));
   if (Status r = x.services.ReloadSite(true); !r)
     return ShowFrameworks(
-        x, {"", "published, but the pages could not be rebuilt: " + r.error().ToString()}, 500);
+        x,
+        {"", "published, but the pages could not be rebuilt: " + ErrorText(r.error(), x.req.path)},
+        500);
   ShowFrameworks(x, {fw + " " + version + " is published.", ""});
 }
 
@@ -289,7 +289,7 @@ void ApiFrameworkSave(Exchange& x) {
               {"detail", "the framework has errors; nothing was saved"},
               {"findings", FindingsJson(view.findings)}};
     x.res.status = 422;
-    x.res.set_content(p.dump(2) + "\n", "application/problem+json");
+    x.res.set_content(DumpJson(p), "application/problem+json");
     return;
   }
   if (Status s = x.services.store.SaveDraft(x.principal.Actor(), *f); !s) return x.Fail(s.error());
@@ -346,7 +346,7 @@ void SaveSubmit(Exchange& x) {
     return x.Html(render::RenderEdit(x.Viewer(), view), 200);
   }
   if (Status s = x.services.store.SaveDraft(x.principal.Actor(), *f); !s) {
-    view.error = Message(s.error());
+    view.error = ErrorText(s.error(), x.req.path);
     return x.Html(render::RenderEdit(x.Viewer(), view), HttpStatusFor(s.error()));
   }
   view.saved = true;
@@ -362,7 +362,7 @@ void ImportSubmit(Exchange& x) {
     return x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
                                            {"", "document: choose a file to import"}),
                   400);
-  httplib::MultipartFormData file = x.req.get_file_value("document");
+  FormField file = x.req.get_file_value("document");
   std::string name = file.filename.empty() ? "document" : file.filename;
   Result<formats::Imported> imported =
       app::ImportDocuments({formats::Document{name, std::move(file.content)}}, x.Form("from"));
@@ -453,7 +453,7 @@ std::string AuditLink(const storage::AuditQuery& q, std::string_view base, long 
   std::string sep = "?";
   auto add = [&](const char* key, const std::string& value) {
     if (value.empty()) return;
-    link += sep + key + "=" + httplib::detail::encode_query_param(value);
+    link += sep + key + "=" + EncodeQueryParam(value);
     sep = "&";
   };
   add("actor", q.actor);

@@ -8,9 +8,7 @@
 namespace ladder::server::internal {
 namespace {
 
-std::string CasePath(std::string_view id) {
-  return "/cases/" + httplib::detail::encode_query_param(std::string(id));
-}
+std::string CasePath(std::string_view id) { return "/cases/" + EncodeQueryParam(std::string(id)); }
 
 // The fields of one action on a case, from a form or a JSON body.
 struct ActionInput {
@@ -116,9 +114,7 @@ void ShowNeeds(Exchange& x, render::Flash flash, int status = 200) {
   x.Html(render::RenderNeeds(x.Viewer(), *v), status);
 }
 
-std::string Message(const Error& e) {
-  return e.field.empty() ? e.message : e.field + ": " + e.message;
-}
+std::string Message(const Error& e) { return ErrorText(e, "a review form"); }
 
 std::string DoneMessage(std::string_view done) {
   if (done == "move") return "The review moved on.";

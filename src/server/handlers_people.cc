@@ -16,7 +16,7 @@ std::string DoneMessage(std::string_view done) {
 
 std::string PersonPath(const Exchange& x, std::string_view person) {
   if (!x.principal.person.empty() && x.principal.person == person) return "/me";
-  return "/people/" + httplib::detail::encode_query_param(std::string(person));
+  return "/people/" + EncodeQueryParam(std::string(person));
 }
 
 void ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int status = 200) {
@@ -29,8 +29,7 @@ void ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int
 }
 
 void FormFailed(Exchange& x, const std::string& person, const Error& e) {
-  std::string message = e.field.empty() ? e.message : e.field + ": " + e.message;
-  ShowGrowth(x, person, {"", message}, HttpStatusFor(e));
+  ShowGrowth(x, person, {"", ErrorText(e, x.req.path)}, HttpStatusFor(e));
 }
 
 // Evidence from form fields or a JSON body (the same names).
@@ -150,10 +149,8 @@ void AssessmentSubmit(Exchange& x) {
   if (!to) return FormFailed(x, person, to.error());
   // One rating per competency of the person's framework: rating.<competency>, note.<competency>.
   std::vector<model::Assessment> assessments;
-  std::string fields = x.req.body;
-  httplib::Params form;
-  httplib::detail::parse_query_text(fields, form);
-  for (const auto& [key, value] : form) {
+  for (const auto& [key, field] : x.req.form) {
+    const std::string& value = field.content;
     if (!key.starts_with("rating.") || value.empty()) continue;
     std::string competency = key.substr(7);
     Result<model::Rating> rating = RatingOf(value, key);
@@ -182,7 +179,7 @@ void CaseOpenSubmit(Exchange& x) {
   Result<model::Case> c =
       x.Review().OpenCase(person, x.Form("target"), x.principal.person, x.Today());
   if (!c) return FormFailed(x, person, c.error());
-  x.Redirect("/cases/" + httplib::detail::encode_query_param(c->id));
+  x.Redirect("/cases/" + EncodeQueryParam(c->id));
 }
 
 // -- API -----------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <regex>
+#include <thread>
 
+#include "server/http_types.h"
 #include "server/server_testing.h"
 
 namespace ladder::server {
@@ -201,25 +203,67 @@ TEST_F(SecurityTest, CookieFlags) {
   EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
 }
 
-TEST_F(SecurityTest, SignInIsRateLimited) {
-  httplib::Client c = server_->Client();
-  for (int i = 0; i < 5; ++i) {
-    auto r =
-        c.Post("/api/v1/session", R"({"user":"emp","password":"wrong guess"})", "application/json");
-    ASSERT_TRUE(r);
-    EXPECT_EQ(r->status, 401);
-  }
-  // Locked now, even with the right password.
-  auto locked =
-      c.Post("/api/v1/session", R"({"user":"emp","password":"pw-emp-long"})", "application/json");
-  ASSERT_TRUE(locked);
-  EXPECT_EQ(locked->status, 429);
-  EXPECT_FALSE(locked->get_header_value("Retry-After").empty());
-  // Another user is not locked out by it.
-  auto other =
-      c.Post("/api/v1/session", R"({"user":"mgr","password":"pw-mgr-long"})", "application/json");
-  ASSERT_TRUE(other);
-  EXPECT_EQ(other->status, 201);
+// A JSON sign-in sent from the local address `source`, with extra header lines.
+testing::RawAnswer SignInFrom(int port, const std::string& source, const std::string& user,
+                              const std::string& password, const std::string& headers = "") {
+  const std::string body = nlohmann::json{{"user", user}, {"password", password}}.dump();
+  return testing::RawHttp(port,
+                          "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: "
+                          "close\r\nContent-Type: application/json\r\nContent-Length: " +
+                              std::to_string(body.size()) + "\r\n" + headers + "\r\n" + body,
+                          source);
+}
+
+TEST_F(SecurityTest, SignInFailuresDelayOnlyTheirOwnClient) {
+  const int port = server_->Port();
+  // An attacker at 127.0.0.2 guesses emp's password: three failures are free, then each one
+  // makes the next attempt wait (a delay, never a lock).
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(SignInFrom(port, "127.0.0.2", "emp", "guess").status, 401);
+  EXPECT_EQ(SignInFrom(port, "127.0.0.2", "emp", "guess").status, 401);
+  testing::RawAnswer waiting = SignInFrom(port, "127.0.0.2", "emp", "pw-emp-long");
+  EXPECT_EQ(waiting.status, 429);
+  EXPECT_EQ(waiting.Header("Retry-After"), "1");
+  EXPECT_NE(waiting.body.find("try again in 1 s"), std::string::npos) << waiting.body;
+  // A header naming another client does not help: the server trusts no proxy.
+  EXPECT_EQ(
+      SignInFrom(port, "127.0.0.2", "emp", "pw-emp-long", "X-Forwarded-For: 10.9.8.7\r\n").status,
+      429);
+  // The account's owner, elsewhere, signs in at once.
+  EXPECT_EQ(SignInFrom(port, "127.0.0.3", "emp", "pw-emp-long").status, 201);
+  // And the attacker's wait ends: it was a delay.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(SignInFrom(port, "127.0.0.2", "emp", "pw-emp-long").status, 201);
+}
+
+TEST_F(SecurityTest, BehindATrustedProxyClientsAreToldApartByItsHeader) {
+  server_.reset();
+  ServerOptions o = TestServer::Quiet();
+  o.trusted_proxies = {"127.0.0.1"};
+  server_ = std::make_unique<TestServer>(db_, o);
+  const int port = server_->Port();
+  const std::string attacker = "X-Forwarded-For: 203.0.113.5\r\n";
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(SignInFrom(port, "127.0.0.1", "admin", "guess", attacker).status, 401);
+  EXPECT_EQ(SignInFrom(port, "127.0.0.1", "admin", "pw-admin-long", attacker).status, 429);
+  // Other clients behind the same proxy: by X-Forwarded-For (the proxy appends the address it
+  // saw) and by Forwarded.
+  EXPECT_EQ(SignInFrom(port, "127.0.0.1", "admin", "pw-admin-long",
+                       "X-Forwarded-For: 203.0.113.5, 198.51.100.7\r\n")
+                .status,
+            201);
+  EXPECT_EQ(SignInFrom(port, "127.0.0.1", "admin", "pw-admin-long",
+                       "Forwarded: for=\"[2001:db8::7]:4711\";proto=https\r\n")
+                .status,
+            201);
+  // A peer that is not the proxy cannot claim to be someone else.
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(SignInFrom(port, "127.0.0.4", "mgr", "guess",
+                         "X-Forwarded-For: 10.0.0." + std::to_string(i) + "\r\n")
+                  .status,
+              401);
+  EXPECT_EQ(
+      SignInFrom(port, "127.0.0.4", "mgr", "pw-mgr-long", "X-Forwarded-For: 10.0.0.99\r\n").status,
+      429);
 }
 
 TEST_F(SecurityTest, SignOutEndsTheSessionOnTheServer) {
@@ -252,17 +296,41 @@ TEST_F(SecurityTest, PasswordChangeEndsOtherSessions) {
 
 TEST_F(SecurityTest, NoOpenRedirectAfterSignIn) {
   httplib::Client c = server_->Client();
-  for (std::string next : {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
+  for (std::string next :
+       {"//evil.example/x", "https://evil.example/", "/\\evil.example", "\\\\evil.example",
+        "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example",
+        "http:evil.example", "javascript:alert(1)"}) {
     auto [cookie, token] = LoginForm(c);
     auto r =
         c.Post("/login", {{"Cookie", cookie}},
-               "user=emp&password=pw-emp-long&next=" + httplib::detail::encode_query_param(next) +
-                   "&csrf=" + token,
+               "user=emp&password=pw-emp-long&next=" + EncodeQueryParam(next) + "&csrf=" + token,
                "application/x-www-form-urlencoded");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 303);
     EXPECT_EQ(r->get_header_value("Location"), "/me") << next;
   }
+}
+
+TEST_F(SecurityTest, TheSignInPageNeverSendsASignedInUserAway) {
+  Session emp = testing::SignIn(*server_, "emp");
+  for (const char* next : {"/%09/evil.example", "/%0A/evil.example", "/%5Cevil.example",
+                           "%2F%2Fevil.example", "//evil.example", "/%2F/evil.example",
+                           "https%3A%2F%2Fevil.example", "/%E2%80%A8/evil.example"}) {
+    testing::RawAnswer r = testing::RawHttp(
+        server_->Port(), std::string("GET /login?next=") + next +
+                             " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: " +
+                             emp.cookie + "\r\n\r\n");
+    EXPECT_EQ(r.status, 303) << next;
+    const std::string location = r.Header("Location");
+    EXPECT_TRUE(location == "/" || location == "/%2F/evil.example") << next << " -> " << location;
+  }
+  // A local target is kept.
+  testing::RawAnswer r =
+      testing::RawHttp(server_->Port(),
+                       "GET /login?next=%2Fcases%2Fc-emp HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       "Connection: close\r\nCookie: " +
+                           emp.cookie + "\r\n\r\n");
+  EXPECT_EQ(r.Header("Location"), "/cases/c-emp");
 }
 
 TEST_F(SecurityTest, HostileTextIsEscapedWherePeopleWriteIt) {
@@ -289,6 +357,30 @@ TEST_F(SecurityTest, HostileTextIsEscapedWherePeopleWriteIt) {
   }
   EXPECT_NE(c.Get("/me", {{"Cookie", emp.cookie}})->body.find("&lt;script&gt;alert(1)"),
             std::string::npos);
+}
+
+TEST_F(SecurityTest, StorageErrorsShowNoInternalNames) {
+  Session emp = testing::SignIn(*server_, "emp");
+  // The database breaks underneath the server (a damaged file, another program's change).
+  ASSERT_EQ(
+      std::system(("sqlite3 -cmd '.timeout 10000' '" + db_ + "' 'DROP TABLE evidence'").c_str()),
+      0);
+  httplib::Client c = server_->Client();
+  auto api =
+      c.Post("/api/v1/people/emp/evidence", {{"Cookie", emp.cookie}, {"X-CSRF-Token", emp.csrf}},
+             R"({"kind":"talk","title":"x","date":"2026-05-04"})", "application/json");
+  ASSERT_TRUE(api);
+  EXPECT_GE(api->status, 500);
+  EXPECT_EQ(api->get_header_value("Content-Type"), "application/problem+json");
+  auto page = PostForm("/people/emp/evidence", "kind=talk&title=x&date=2026-05-04&csrf=" + emp.csrf,
+                       emp.cookie);
+  ASSERT_TRUE(page);
+  EXPECT_GE(page->status, 500);
+  for (const std::string& body : {api->body, page->body}) {
+    EXPECT_NE(body.find("reference"), std::string::npos) << body;
+    for (const char* internal : {"sqlite", "no such table", "::", "INSERT", "SELECT", "soci"})
+      EXPECT_EQ(body.find(internal), std::string::npos) << internal << " in " << body;
+  }
 }
 
 TEST_F(SecurityTest, ErrorsAreProblemJsonWithTheField) {

@@ -1,12 +1,15 @@
-// `ladder serve`: the web app and its JSON API over HTTP (DESIGN.md §6). cpp-httplib is used
-// only in server/ (this adapter); the routes are those of server/routes.h, each checked against
-// its guard (app/access.h) before its handler runs; handlers translate between HTTP and the use
-// cases of app/ and nothing else.
+// `ladder serve`: the web app and its JSON API over HTTP (DESIGN.md §6). HTTP itself is
+// server/http_listener.h's (libmicrohttpd: one event loop for the connections, a bounded pool of
+// workers for the requests, and the limits of ServerOptions); the routes are those of
+// server/routes.h, each checked against its guard (app/access.h) before its handler runs;
+// handlers translate between HTTP and the use cases of app/ and nothing else.
 //
-// Per request: the caller is identified by the session cookie or an `Authorization: Bearer`
-// API token (app/accounts.h); a write with a session cookie must carry the session's CSRF token
-// (form field `csrf` or header `X-CSRF-Token`), and a cross-site Origin is refused; errors are
-// answered by server/http_status.h's mapping, as an HTML page or application/problem+json.
+// Per request: the text of the request must be UTF-8 (400 otherwise, saying where); the caller
+// is identified by the session cookie or an `Authorization: Bearer` API token
+// (app/accounts.h); a write with a session cookie must carry the session's CSRF token (form
+// field `csrf` or header `X-CSRF-Token`), and a cross-site Origin is refused; errors are
+// answered by server/http_status.h's mapping, as an HTML page or application/problem+json, and
+// internal ones without their detail (which is logged).
 //
 // The published site (render/site.h) is built from the store's published versions at start and
 // rebuilt when they change: at once when published through this server, and within
@@ -16,12 +19,13 @@
 // accepts it.
 //
 // Thread-safe: requests run on a pool of `threads` workers; Stop() may be called from any thread
-// (e.g. the signal watcher) and makes Run() return once requests in flight are done.
+// (e.g. the signal watcher) and makes Run() return once requests in flight are answered.
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/error.h"
 #include "storage/store.h"
@@ -31,18 +35,42 @@ namespace ladder::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Port())
+  // Workers that run handlers; the connections themselves are held by one event loop.
   int threads = 16;
-  int keep_alive_max_count = 1000;
-  int keep_alive_timeout_seconds = 5;
-  int read_timeout_seconds = 5;
-  int write_timeout_seconds = 5;
-  size_t payload_max_bytes = size_t{8} << 20;  // uploads of documents to import
-  bool access_log = true;                      // one line per request on stderr (spdlog)
+  // Requests waiting for a worker beyond which new ones are answered 503 with Retry-After.
+  int queue_max = 256;
+  // Open connections in total and from one client address; beyond them new connections are
+  // closed at once. Behind a proxy every client has the proxy's address.
+  int max_connections = 1024;
+  int max_connections_per_client = 64;
+  // Deadlines that do not restart when a byte arrives: the request line and headers must be
+  // complete within `header_timeout_seconds` of the connection being ready for them (accepted,
+  // or its previous answer sent); the body within `body_timeout_seconds` of the headers; the
+  // answer must be taken by the client within `send_timeout_seconds`. Past one, the connection
+  // is closed.
+  int header_timeout_seconds = 10;
+  int body_timeout_seconds = 60;
+  int send_timeout_seconds = 60;
+  // A connection with nothing sent or received for this long is closed (kept-alive ones too).
+  int idle_timeout_seconds = 5;
+  // Requests on one kept-alive connection; the last answer closes it.
+  int keep_alive_requests = 1000;
+  // The request line and headers together (431 beyond).
+  size_t max_header_bytes = size_t{16} << 10;
+  // A request body (413 beyond): documents to import, frameworks pasted into the editor.
+  size_t max_body_bytes = size_t{8} << 20;
+  // One field of a submitted form, and the number of fields (413 beyond).
+  size_t max_form_field_bytes = size_t{8} << 20;
+  int max_form_fields = 1000;
+  bool access_log = true;  // one line per request on stderr (spdlog)
   // Published frameworks readable without signing in.
   bool public_frameworks = false;
   // Session cookies marked Secure even when the request did not come through TLS (behind a
   // proxy that terminates TLS without saying so with X-Forwarded-Proto).
   bool secure_cookies = false;
+  // Addresses of proxies whose X-Forwarded-For / Forwarded header names the client (sign-in
+  // throttling, the access log). From any other peer those headers are ignored.
+  std::vector<std::string> trusted_proxies;
   // How often the published versions are checked for changes made elsewhere; 0: never.
   int reload_seconds = 5;
 };

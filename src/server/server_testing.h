@@ -1,21 +1,17 @@
-// Test support for the HTTP tests of server/: a small organisation in a fresh SQLite file and a
-// real `ladder serve` server on it (port 0, its own thread), reached with httplib's client.
-//
-//   boss ── mgr ── emp        peer, stranger (both report to boss)
-//   users (password "pw-<user>-long"):
-//     emp (employee, person emp)      mgr (manager, person mgr)     boss (manager, person boss)
-//     peer (reviewer, person peer)    rev2 (reviewer, person stranger)
-//     hr (people_team, no person)     admin (admin, no person)
-//   cases: c-emp (emp towards ic/L2, panel: peer), c-str (stranger towards ic/L2)
-//   need: n1 (ic/L3, opened by boss)
-//
-// Every person's name and e-mail carry a marker ("Name-emp", "emp@marker.test") so that a test
-// can tell whose data a response carries.
+// Test support for the HTTP tests of server/: the organisation of test_organisation.h in a
+// fresh SQLite file and a real `ladder serve` server on it (port 0, its own thread), reached
+// with httplib's client or with raw sockets.
 #pragma once
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -26,105 +22,10 @@
 
 #include "app/accounts.h"
 #include "server/server.h"
+#include "server/test_organisation.h"
 #include "storage/store.h"
 
 namespace ladder::server::testing {
-
-inline model::Framework TestFramework() {
-  model::Framework f;
-  f.id = "eng";
-  f.name = "Engineering";
-  f.version = "1";
-  f.competencies = {{"delivery", "Delivery", "", {}},
-                    {"craft", "Craft", "", {}},
-                    {"teamwork", "Teamwork", "", {}}};
-  model::Track t{"ic", "IC", model::TrackKind::kIc, "", {}, {}};
-  for (int i = 1; i <= 3; ++i) {
-    model::Level l;
-    l.code = "L" + std::to_string(i);
-    l.rank = i;
-    l.title = "Engineer " + std::to_string(i);
-    for (const char* c : {"delivery", "craft", "teamwork"})
-      l.expectations.push_back(
-          {c, "", {std::string("Does ") + c + " at level " + std::to_string(i)}, false, "", {}});
-    if (i > 1)
-      l.requirements = {{"A year at L" + std::to_string(i - 1),
-                         model::TimeAtLevel{"L" + std::to_string(i - 1), 12},
-                         {}},
-                        {"Successful peer review", model::PeerReviewPassed{}, {}}};
-    t.levels.push_back(l);
-  }
-  f.tracks = {t};
-  return f;
-}
-
-inline std::string Marker(const std::string& person) { return "Name-" + person; }
-
-// Builds the organisation into a new SQLite file at `path`.
-inline void BuildOrganisation(const std::string& path) {
-  auto opened = storage::OpenStore("sqlite:" + path);
-  if (!opened) throw std::runtime_error(opened.error().ToString());
-  storage::Store& s = **opened;
-  auto check = [](auto r) {
-    if (!r) throw std::runtime_error(r.error().ToString());
-  };
-  check(s.SaveDraft("test", TestFramework()));
-  check(s.Publish("test", "eng", "1"));
-  for (auto [id, manager] :
-       {std::pair{"boss", ""}, std::pair{"mgr", "boss"}, std::pair{"emp", "mgr"},
-        std::pair{"peer", "boss"}, std::pair{"stranger", "boss"}}) {
-    check(s.SavePerson("test", model::Person{id, Marker(id), std::string(id) + "@marker.test",
-                                             manager, *Date::Parse("2020-01-01")}));
-    model::Assignment a;
-    a.person = id;
-    a.framework = "eng";
-    a.version = "1";
-    a.track = "ic";
-    a.level = std::string(id) == "boss" ? "L3" : "L1";
-    a.from = *Date::Parse("2024-01-01");
-    a.reason = "hire";
-    check(s.AddAssignment("test", a));
-    model::Evidence e;
-    e.person = id;
-    e.kind = "talk";
-    e.title = "Talk-of-" + std::string(id);
-    e.date = *Date::Parse("2025-03-01");
-    check(s.SaveEvidence("test", e));
-  }
-  for (auto [id, person, panel] :
-       {std::tuple{"c-emp", "emp", "peer"}, std::tuple{"c-str", "stranger", ""}}) {
-    model::Case c;
-    c.id = id;
-    c.person = person;
-    c.framework = "eng";
-    c.version = "1";
-    c.target_track = "ic";
-    c.target_level = "L2";
-    c.opened_by = person;
-    c.opened = *Date::Parse("2026-01-05");
-    if (*panel) c.panel = {panel};
-    c.history = {{c.opened, person, "opened"}};
-    check(s.SaveCase("test", c));
-  }
-  model::Need n;
-  n.id = "n1";
-  n.framework = "eng";
-  n.track = "ic";
-  n.level = "L3";
-  n.reason = "a second team";
-  n.opened_by = "boss";
-  n.opened = *Date::Parse("2026-02-01");
-  check(s.SaveNeed("test", n));
-  app::AccountService accounts(s);
-  using R = model::UserRole;
-  for (auto [user, person, role] :
-       {std::tuple{"emp", "emp", R::kEmployee}, std::tuple{"mgr", "mgr", R::kManager},
-        std::tuple{"boss", "boss", R::kManager}, std::tuple{"peer", "peer", R::kReviewer},
-        std::tuple{"rev2", "stranger", R::kReviewer}, std::tuple{"hr", "", R::kPeopleTeam},
-        std::tuple{"admin", "", R::kAdmin}})
-    check(accounts.AddUser(
-        "test", app::NewUser{user, user, person, {role}, std::string("pw-") + user + "-long"}));
-}
 
 inline std::string TempPath(const std::string& name) {
   static int counter = 0;
@@ -137,8 +38,8 @@ inline std::string TempPath(const std::string& name) {
 // A server running on a database file until destroyed.
 class TestServer {
  public:
-  // `options.reload_seconds` is kept (0 unless a test asks for reloading); address, threads
-  // and logging are the test's own.
+  // The options are kept (Quiet() unless a test asks for more) except the address and
+  // logging.
   explicit TestServer(const std::string& db_path, ServerOptions options = Quiet())
       : path_(db_path) {
     auto opened = storage::OpenStore("sqlite:" + db_path);
@@ -147,7 +48,6 @@ class TestServer {
     options.host = "127.0.0.1";
     options.port = 0;
     options.access_log = false;
-    options.threads = 4;
     server_ = std::make_unique<Server>(options, *store_);
     if (auto s = server_->Load(); !s) throw std::runtime_error(s.error().ToString());
     if (auto s = server_->Bind(); !s) throw std::runtime_error(s.error().ToString());
@@ -168,6 +68,7 @@ class TestServer {
   static ServerOptions Quiet() {
     ServerOptions o;
     o.reload_seconds = 0;
+    o.threads = 4;
     return o;
   }
   int Port() const { return server_->Port(); }
@@ -206,6 +107,98 @@ inline Session SignIn(const TestServer& server, const std::string& user) {
   s.cookie = set.substr(0, set.find(';'));
   s.csrf = nlohmann::json::parse(r->body).at("csrf_token").get<std::string>();
   return s;
+}
+
+// -- Raw HTTP: bytes exactly as a client (or an attacker) sends them ---------------------------
+
+// A TCP connection to 127.0.0.1:`port` from the local address `source` (any of 127.0.0.0/8),
+// so that tests can be several clients. -1 when it fails.
+inline int ConnectFrom(int port, const std::string& source = "127.0.0.1") {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  inet_pton(AF_INET, source.c_str(), &local.sin_addr);
+  sockaddr_in server{};
+  server.sin_family = AF_INET;
+  server.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+  if (bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
+      connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+inline bool SendAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// Reads until the peer closes the connection or `timeout` passes. `closed` says which.
+inline std::string ReadAll(int fd, std::chrono::milliseconds timeout, bool* closed = nullptr) {
+  std::string out;
+  auto end = std::chrono::steady_clock::now() + timeout;
+  if (closed) *closed = false;
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        end - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return out;
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return out;
+    char buf[16384];
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) {
+      if (closed) *closed = true;
+      return out;
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+}
+
+// An answer read from a raw connection.
+struct RawAnswer {
+  int status = 0;  // 0: no answer
+  std::string head;
+  std::string body;
+  std::string Header(const std::string& name) const {
+    std::string lower_head = head, lower_name = name + ":";
+    for (char& c : lower_head) c = static_cast<char>(std::tolower(c));
+    for (char& c : lower_name) c = static_cast<char>(std::tolower(c));
+    size_t at = lower_head.find("\r\n" + lower_name);
+    if (at == std::string::npos) return "";
+    size_t from = at + 2 + lower_name.size();
+    size_t to = head.find("\r\n", from);
+    std::string v = head.substr(from, to - from);
+    return v.substr(v.find_first_not_of(' '));
+  }
+};
+
+inline RawAnswer ParseAnswer(const std::string& bytes) {
+  RawAnswer a;
+  size_t end = bytes.find("\r\n\r\n");
+  if (bytes.rfind("HTTP/1.", 0) != 0 || end == std::string::npos) return a;
+  a.status = std::atoi(bytes.c_str() + 9);
+  a.head = bytes.substr(0, end);
+  a.body = bytes.substr(end + 4);
+  return a;
+}
+
+// Sends `request` (a whole request, as bytes; it should say "Connection: close") from
+// `source` and reads the answer.
+inline RawAnswer RawHttp(int port, const std::string& request,
+                         const std::string& source = "127.0.0.1") {
+  int fd = ConnectFrom(port, source);
+  if (fd < 0) return {};
+  SendAll(fd, request);
+  std::string bytes = ReadAll(fd, std::chrono::seconds(10));
+  close(fd);
+  return ParseAnswer(bytes);
 }
 
 }  // namespace ladder::server::testing

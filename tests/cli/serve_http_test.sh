@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `ladder serve`: pages over HTTP with ETag/304, Cache-Control, compression, /healthz, 404s,
+# `ladder serve`: pages over HTTP with ETag/304, HEAD, Cache-Control, compression, /healthz, 404s,
 # server-side search, and a clean stop on SIGTERM.
 set -euo pipefail
 : "${LADDER:?}" "${LADDER_SOURCE_DIR:?}"
@@ -24,6 +24,11 @@ grep -q 'aria-current="page"' "$tmp/level.html" || fail "level page body"
 etag=$(grep -i '^etag:' "$tmp/h1" | cut -d' ' -f2 | tr -d '\r')
 [[ -n $etag ]] || fail "no ETag"
 grep -qi '^cache-control: public' "$tmp/h1" || fail "published page not cacheable"
+# HEAD: the same headers, no body.
+curl -s -I "$base/f/field-service/tech/t2.html" -o "$tmp/head" -w '%{size_download}' >"$tmp/head.size"
+grep -q "^HTTP/1.1 200" "$tmp/head" || fail "HEAD status"
+grep -qi "^content-length: $(wc -c < "$tmp/level.html")" "$tmp/head" || fail "HEAD content length"
+[[ $(cat "$tmp/head.size") == 0 ]] || fail "HEAD sent a body"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/f/field-service/tech/t2.html")
 [[ $code == 304 ]] || fail "If-None-Match gave $code"
 curl -s -D "$tmp/h2" -o "$tmp/gz" -H 'Accept-Encoding: gzip' "$base/f/field-service/tech/t2.html"
