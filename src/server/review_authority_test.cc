@@ -302,6 +302,64 @@ TEST_P(ReviewAuthorityTest, ErrorsDoNotTellWhetherEvidenceExists) {
   EXPECT_EQ(server_->Client().Get("/evidence/ev-xyz", As("emp"))->status, 404);
 }
 
+// Every write that names a record in its path or its body, as users who may not see the record:
+// the answer for one that exists is the answer for one that does not (the name aside).
+TEST_P(ReviewAuthorityTest, ErrorsOfWritesDoNotTellWhetherCasesOrPeopleExist) {
+  Start([](storage::Store& s) {
+    // outsider: a person with no account, whom only boss (and everyone-seers) may see.
+    ASSERT_TRUE(s.SavePerson(
+        "test", model::Person{"outsider", "Out Sider", "o@marker.test", "boss", D("2020-01-01")}));
+  });
+  struct Probe {
+    std::string user, path, body;  // "{id}" in path or body is the record
+    std::string hidden, missing;   // a record the user may not see, and none at all
+  };
+  const std::string c = "/api/v1/cases/{id}/";
+  const std::vector<Probe> probes = {
+      {"emp", c + "move", R"({"to":"portfolio"})", "c-str", "c-none"},
+      {"emp", c + "panel", R"({"panel":["peer"]})", "c-str", "c-none"},
+      {"emp", c + "evidence", R"({"evidence":"ev-emp"})", "c-str", "c-none"},
+      {"emp", c + "votes", R"({"vote":"for"})", "c-str", "c-none"},
+      {"emp", c + "waivers", R"({"requirement":"A year at L1","reason":"x"})", "c-str", "c-none"},
+      {"emp", c + "decision", R"({"outcome":"promoted","effective":"2026-03-01"})", "c-str",
+       "c-none"},
+      {"lead", c + "move", R"({"to":"portfolio"})", "c-str", "c-none"},
+      {"peer", c + "votes", R"({"vote":"for"})", "c-str", "c-none"},
+      {"mgr", c + "decision", R"({"outcome":"promoted","effective":"2026-03-01"})", "c-str",
+       "c-none"},
+      {"emp", "/api/v1/people/{id}/evidence", R"({"kind":"talk","title":"t","date":"2026-01-10"})",
+       "stranger", "nobody"},
+      {"emp", "/api/v1/people/{id}/cases", R"({"target":"L2"})", "stranger", "nobody"},
+      {"mgr", "/api/v1/people/{id}/cases", R"({"target":"L2"})", "stranger", "nobody"},
+      {"mgr", "/api/v1/people/{id}/assessments",
+       R"({"period_start":"2025-01-01","period_end":"2025-03-31","ratings":{"delivery":"meeting"}})",
+       "stranger", "nobody"},
+      {"mgr", "/api/v1/cases/c-emp/panel", R"({"panel":["peer","{id}"]})", "outsider", "nobody"},
+      {"emp", "/api/v1/people/emp/evidence",
+       R"({"kind":"sme","skill":"networking","signed_off_by":"{id}","date":"2026-01-10"})",
+       "outsider", "nobody"},
+  };
+  for (const Probe& p : probes) {
+    auto send = [&](const std::string& id) {
+      std::string path = p.path, body = p.body;
+      if (auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, id);
+      if (auto at = body.find("{id}"); at != std::string::npos) body.replace(at, 4, id);
+      auto [status, problem] = Api(p.user, path, json::parse(body));
+      std::string detail = problem.value("detail", "");
+      for (size_t at = detail.find(id); at != std::string::npos; at = detail.find(id))
+        detail.replace(at, id.size(), "{id}");
+      return std::pair{status, detail};
+    };
+    SCOPED_TRACE(p.user + " " + p.path + " " + p.body);
+    auto hidden = send(p.hidden);
+    auto missing = send(p.missing);
+    EXPECT_EQ(hidden, missing);
+    EXPECT_TRUE(hidden.first == 403 || hidden.first == 404) << hidden.first;
+  }
+  for (const char* user : {"emp", "mgr", "lead", "peer"}) EXPECT_TRUE(WritesBy(user).empty());
+  EXPECT_EQ(store().ListEvidence("emp")->size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Credentials, ReviewAuthorityTest,
                          ::testing::Values(Credential::kSession, Credential::kToken),
                          [](const auto& info) {
