@@ -51,7 +51,7 @@ class ReviewAuthorityTest : public ::testing::TestWithParam<Credential> {
         csrf_[user] = s.csrf;
       } else {
         app::AccountService accounts(store());
-        auto token = accounts.CreateToken("test", user, "review authority test", "");
+        auto token = accounts.CreateToken("test", user, {"review authority test", ""});
         EXPECT_TRUE(token) << token.error().ToString();
         auth_[user] = {{"Authorization", "Bearer " + token->secret}};
       }

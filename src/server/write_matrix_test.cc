@@ -343,7 +343,7 @@ class WriteMatrix : public ::testing::Test {
       ASSERT_TRUE(store);
       app::AccountService accounts(**store);
       for (const char* user : kUsers) {
-        auto t = accounts.CreateToken("test", user, "write matrix", "");
+        auto t = accounts.CreateToken("test", user, {"write matrix", ""});
         ASSERT_TRUE(t) << t.error().ToString();
         credentials_.tokens[user] = {t->secret, t->token.id};
       }
