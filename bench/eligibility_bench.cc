@@ -101,6 +101,7 @@ Records MakePerson(int n, std::mt19937& rng) {
     e.skill = "skill-" + std::to_string(rng() % 6);
     e.signed_off_by = "lead";
     e.date = start.AddDays(static_cast<long>(rng() % 1800));
+    e.confirmed = e.date;
     r.evidence.push_back(std::move(e));
   }
   model::Evidence lead;

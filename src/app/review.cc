@@ -1,21 +1,19 @@
 #include "app/review.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "app/access.h"
+#include "app/review_internal.h"
 #include "base/text.h"
 
 namespace ladder::app {
+
+using internal::Named;
+using internal::NeedAims;
+using internal::Quote;
+using internal::TargetText;
+
 namespace {
-
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-// The target of a case in the form rules::ResolveTarget reads.
-std::string TargetText(const model::Case& c) {
-  if (!c.target_overlay.empty()) return c.target_overlay;
-  return c.target_track + "/" + c.target_level;
-}
 
 std::string TargetName(const model::Framework& f, const rules::Target& t) {
   if (t.kind == rules::Target::Kind::kOverlay) {
@@ -23,13 +21,6 @@ std::string TargetName(const model::Framework& f, const rules::Target& t) {
     return o && !o->name.empty() ? o->name : t.overlay;
   }
   return t.track + "/" + t.level;
-}
-
-bool NeedAims(const model::Need& n, const model::Case& c) {
-  if (!n.framework.empty() && n.framework != c.framework) return false;
-  if (!c.target_overlay.empty()) return n.overlay == c.target_overlay;
-  return n.overlay.empty() && (n.track.empty() || n.track == c.target_track) &&
-         (n.level.empty() || n.level == c.target_level);
 }
 
 model::CaseEvent Event(Date date, std::string_view actor, std::string what) {
@@ -52,6 +43,62 @@ Result<model::Person> ReviewService::Person(std::string_view id, std::string_vie
 Result<bool> ReviewService::Manages(std::string_view boss, std::string_view person) {
   LADDER_TRY_STATUS(Person(person, "person"));  // an unknown person, with its message
   return IsAbove(store_, boss, person);
+}
+
+Result<Actor> ReviewService::ActorFor(std::string_view by, std::string_view field) {
+  if (principal_) {
+    if (!by.empty() && by != principal_->person)
+      return MakeError(
+          ErrorCode::kPermissionDenied,
+          "you act as yourself" +
+              (principal_->person.empty() ? std::string() : " (" + principal_->person + ")") +
+              ", not as " + Quote(by),
+          {}, std::string(field));
+    return ActorOf(*principal_);
+  }
+  if (by.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "no person given: who acts (--by PERSON)", {},
+                     std::string(field));
+  Result<Actor> actor = OperatorActor(store_, by);
+  if (!actor) {
+    Error e = actor.error();
+    e.field = std::string(field);
+    return Fail(e);
+  }
+  return actor;
+}
+
+Result<Actor> ReviewService::Check(Action action, std::string_view by, std::string_view person,
+                                   const model::Case* review, std::string_view subject) {
+  LADDER_TRY(Actor actor, ActorFor(by));
+  LADDER_TRY_STATUS(Authorize(store_, actor, action, person, review, subject));
+  return actor;
+}
+
+Result<bool> ReviewService::Sees(std::string_view person) {
+  if (!principal_) return true;
+  return Access(store_).CanSeePerson(*principal_, person);
+}
+
+Result<model::Person> ReviewService::Nameable(std::string_view id, std::string_view field) {
+  if (!principal_) return Person(id, field);
+  auto unknown = [&] {
+    return MakeError(ErrorCode::kNotFound,
+                     "no one " + Quote(id) +
+                         " whom you may name (people you may see, and people with an account)",
+                     {}, std::string(field));
+  };
+  if (id.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "no person given", {}, std::string(field));
+  Result<model::Person> p = store_.GetPerson(id);
+  if (!p && p.error().code == ErrorCode::kNotFound) return unknown();
+  if (!p) return p;
+  LADDER_TRY(bool sees, Sees(id));
+  if (sees) return p;
+  LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
+  for (const model::User& u : users)
+    if (u.person == p->id && !u.disabled) return p;
+  return unknown();
 }
 
 Result<PersonContext> ReviewService::Load(std::string_view person, Date at,
@@ -142,203 +189,6 @@ Result<CaseView> ReviewService::ShowCase(std::string_view case_id, Date at) {
   if (v) view.verdict = std::move(*v);
   return view;
 }
-
-// -- Records --------------------------------------------------------------------------------------
-
-Result<std::string> ReviewService::AddEvidence(model::Evidence e) {
-  LADDER_TRY(model::Person p, Person(e.person, "person"));
-  std::vector<std::string> kinds(std::begin(model::kEvidenceKinds),
-                                 std::end(model::kEvidenceKinds));
-  if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) {
-    std::string hint;
-    if (auto s = text::DidYouMean(e.kind, kinds)) hint = "did you mean " + *s + "? ";
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "unknown evidence kind " + Quote(e.kind) + "; " + hint +
-                         "expected one of: " + text::Join(kinds, ", "),
-                     {}, "kind");
-  }
-  if (e.date.empty()) return MakeError(ErrorCode::kInvalidArgument, "no date given", {}, "date");
-  if (!e.end.empty() && e.end <= e.date)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the end " + e.end.ToString() + " is not after the date " + e.date.ToString(),
-                     {}, "end");
-  if (e.kind == "role" && e.role.empty())
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "evidence of kind role names the role held (--role tech-lead)", {}, "role");
-  if (e.kind == "sme") {
-    if (e.skill.empty())
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "an SME sign-off names the skill set (--skill networking)", {}, "skill");
-    if (e.signed_off_by.empty() || e.signed_off_by == e.person)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "an SME sign-off is signed by someone other than the person "
-                       "(--signed-off-by PERSON)",
-                       {}, "signed_off_by");
-    LADDER_TRY_STATUS(Person(e.signed_off_by, "signed_off_by"));
-  }
-  if (!e.id.empty() && store_.GetEvidence(e.id))
-    return MakeError(ErrorCode::kAlreadyExists, "evidence " + Quote(e.id) + " already exists", {},
-                     "id");
-  if (e.title.empty()) e.title = e.kind == "sme" ? e.skill : e.kind;
-  return store_.SaveEvidence(actor_, e);
-}
-
-Result<std::string> ReviewService::AddMetric(model::Metric m) {
-  LADDER_TRY(model::Person p, Person(m.person, "person"));
-  if (text::Trim(m.name).empty())
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "a metric value names its metric (--name resolved_without_assistance)", {},
-                     "name");
-  if (m.period_start.empty() || m.period_end.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
-                     "period");
-  if (m.period_end < m.period_start)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the period ends on " + m.period_end.ToString() + ", before it starts on " +
-                         m.period_start.ToString(),
-                     {}, "period");
-  if (!std::isfinite(m.value))
-    return MakeError(ErrorCode::kInvalidArgument, "the value is not a number", {}, "value");
-  return store_.SaveMetric(actor_, m);
-}
-
-Result<std::string> ReviewService::Assess(model::Assessment a) {
-  LADDER_TRY(model::Person p, Person(a.person, "person"));
-  LADDER_TRY(model::Person assessor, Person(a.assessor, "assessor"));
-  if (a.period_start.empty() || a.period_end.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
-                     "period");
-  if (a.period_end < a.period_start)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the period ends (" + a.period_end.ToString() + ") before it starts (" +
-                         a.period_start.ToString() + ")",
-                     {}, "period");
-  switch (a.role) {
-    case model::AssessorRole::kSelf:
-      if (a.assessor != a.person)
-        return MakeError(
-            ErrorCode::kPermissionDenied,
-            "a self assessment is made by the person; " + a.assessor + " is not " + a.person, {},
-            "assessor");
-      break;
-    case model::AssessorRole::kPeer:
-      if (a.assessor == a.person)
-        return MakeError(ErrorCode::kPermissionDenied,
-                         "a peer assessment is made by someone other than the person", {},
-                         "assessor");
-      break;
-    case model::AssessorRole::kManager: {
-      LADDER_TRY(bool manages, Manages(a.assessor, a.person));
-      if (!manages)
-        return MakeError(ErrorCode::kPermissionDenied,
-                         a.assessor + " is not above " + a.person +
-                             " in the management chain; a manager assessment is made by their "
-                             "manager (or a manager above)",
-                         {}, "assessor");
-      break;
-    }
-  }
-  LADDER_TRY(PersonContext cx, Load(a.person, a.period_start, a.framework));
-  const model::Framework& f = *cx.framework;
-  a.framework = f.id;
-  a.version = f.version;
-  if (!f.FindCompetency(a.competency)) {
-    std::vector<std::string> ids;
-    for (const model::Competency& c : f.competencies) ids.push_back(c.id);
-    std::string hint;
-    if (auto s = text::DidYouMean(a.competency, ids)) hint = "; did you mean " + *s + "?";
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "no competency " + Quote(a.competency) + " in " + f.id + " " + f.version +
-                         hint + " (competencies: " + text::Join(ids, ", ") + ")",
-                     {}, "competency");
-  }
-  if (a.level.empty()) {
-    if (!cx.current)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       a.person + " holds no level on " + a.period_start.ToString() +
-                           "; say which level the assessment is against (--level CODE)",
-                       {}, "level");
-    a.level = cx.current->level;
-  } else if (!f.ResolveLevel(a.level, cx.current ? cx.current->track : "").second) {
-    return MakeError(ErrorCode::kInvalidArgument, "no level " + Quote(a.level) + " in " + f.id, {},
-                     "level");
-  }
-  return store_.SaveAssessment(actor_, a);
-}
-
-std::vector<const model::Requirement*> ReviewService::RequirementsOf(const model::Framework& f) {
-  std::vector<const model::Requirement*> out;
-  for (const model::Track& t : f.tracks)
-    for (const model::Level& l : t.levels)
-      for (const model::Requirement& r : l.requirements) out.push_back(&r);
-  for (const model::OverlayRole& o : f.overlays)
-    for (const model::Requirement& r : o.requirements) out.push_back(&r);
-  for (const model::Transition& t : f.transitions)
-    for (const model::Requirement& r : t.requirements) out.push_back(&r);
-  for (const model::Requirement& r : f.policy) out.push_back(&r);
-  return out;
-}
-
-Result<std::string> ReviewService::SignOff(model::SignOff s) {
-  if (s.date.empty()) return MakeError(ErrorCode::kInvalidArgument, "no date given", {}, "date");
-  LADDER_TRY(PersonContext cx, Load(s.person, s.date));
-  LADDER_TRY(model::Person signer, Person(s.by, "by"));
-  if (s.by == s.person)
-    return MakeError(ErrorCode::kPermissionDenied, "a person cannot sign off their own checkpoint",
-                     {}, "by");
-  std::string key = rules::NormalizeSentence(s.requirement);
-  const model::Requirement* found = nullptr;
-  std::vector<std::string> sentences;
-  for (const model::Requirement* r : RequirementsOf(*cx.framework)) {
-    if (!std::holds_alternative<model::ManualRule>(r->rule) &&
-        !std::holds_alternative<model::Approval>(r->rule))
-      continue;
-    sentences.push_back(r->text);
-    if (rules::NormalizeSentence(r->text) == key) found = r;
-  }
-  if (!found) {
-    for (const model::Requirement* r : RequirementsOf(*cx.framework))
-      if (rules::NormalizeSentence(r->text) == key)
-        return MakeError(ErrorCode::kInvalidArgument,
-                         Quote(s.requirement) + " is checked from records (" +
-                             model::RuleKindName(r->rule) +
-                             "); only manual checkpoints and approvals are signed off",
-                         {}, "requirement");
-    std::string hint;
-    if (auto m = text::DidYouMean(s.requirement, sentences))
-      hint = "; did you mean " + Quote(*m) + "?";
-    return MakeError(ErrorCode::kNotFound,
-                     "no manual checkpoint or approval " + Quote(s.requirement) + " in " +
-                         cx.framework->id + hint,
-                     {}, "requirement");
-  }
-  if (const auto* approval = std::get_if<model::Approval>(&found->rule)) {
-    LADDER_TRY(bool manages, Manages(s.by, s.person));
-    if (!manages)
-      return MakeError(ErrorCode::kPermissionDenied,
-                       s.by + " cannot approve " + Quote(found->text) + " for " + s.person +
-                           ": an approval by " +
-                           (approval->by.empty() ? std::string("leadership") : approval->by) +
-                           " is given by someone above the person in the management chain",
-                       {}, "by");
-  }
-  s.requirement = found->text;
-  return store_.SaveSignOff(actor_, s);
-}
-
-Result<std::string> ReviewService::Raise(model::Raise r) {
-  LADDER_TRY(model::Person p, Person(r.person, "person"));
-  LADDER_TRY(model::Person approver, Person(r.approved_by, "approved_by"));
-  if (r.date.empty()) return MakeError(ErrorCode::kInvalidArgument, "no date given", {}, "date");
-  LADDER_TRY(bool manages, Manages(r.approved_by, r.person));
-  if (!manages)
-    return MakeError(ErrorCode::kPermissionDenied,
-                     r.approved_by + " is not above " + r.person +
-                         " in the management chain and cannot approve their raise",
-                     {}, "approved_by");
-  return store_.SaveRaise(actor_, r);
-}
-
 // -- Advancement reviews -----------------------------------------------------------------------
 
 Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string_view target,
@@ -348,15 +198,9 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
     return MakeError(ErrorCode::kAlreadyExists, "a case " + Quote(id) + " already exists", {},
                      "id");
   LADDER_TRY(PersonContext cx, Load(person, date));
-  LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
-  if (opened_by != person) {
-    LADDER_TRY(bool manages, Manages(opened_by, person));
-    if (!manages)
-      return MakeError(ErrorCode::kPermissionDenied,
-                       std::string(opened_by) + " cannot open a review for " + std::string(person) +
-                           ": the person or their manager opens it",
-                       {}, "opened_by");
-  }
+  LADDER_TRY(Actor opener, ActorFor(opened_by, "opened_by"));
+  LADDER_TRY_STATUS(Authorize(store_, opener, Action::kOpenCase, cx.person.id, nullptr,
+                              "a review of " + cx.person.id));
   LADDER_TRY(rules::Target t,
              rules::ResolveTarget(*cx.framework, target, cx.current ? &*cx.current : nullptr));
   model::Case c;
@@ -386,12 +230,12 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
                            model::CaseStatusName(other.status),
                        {}, "target");
   c.id = std::string(id);
-  c.opened_by = std::string(opened_by);
+  c.opened_by = Named(opener, actor_);
   c.opened = date;
   c.status = model::CaseStatus::kOpen;
   c.consensus = cx.framework->consensus;
-  c.history.push_back(
-      Event(date, opened_by, "opened for " + TargetName(*cx.framework, t) + " by " + opener.id));
+  c.history.push_back(Event(date, c.opened_by,
+                            "opened for " + TargetName(*cx.framework, t) + " by " + c.opened_by));
   LADDER_TRY(std::string saved, store_.SaveCase(actor_, c));
   return GetCase(saved);
 }
@@ -400,22 +244,25 @@ Result<model::Case> ReviewService::AddCaseEvidence(std::string_view case_id,
                                                    std::string_view evidence_id,
                                                    std::string_view by, Date date) {
   LADDER_TRY(model::Case c, GetCase(case_id));
+  LADDER_TRY(Actor actor, Check(Action::kAddCaseEvidence, by, c.person, &c, "case " + c.id));
   if (c.status != model::CaseStatus::kOpen && c.status != model::CaseStatus::kPortfolio)
     return MakeError(ErrorCode::kConflict,
                      "case " + c.id + " is in " + model::CaseStatusName(c.status) +
                          "; evidence is added while it is open or in portfolio");
+  // Someone else's evidence and none at all get the same answer: it does not say what exists.
   Result<model::Evidence> e = store_.GetEvidence(evidence_id);
-  if (!e)
-    return MakeError(ErrorCode::kNotFound, "no evidence " + Quote(evidence_id), {}, "evidence");
-  if (e->person != c.person)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "evidence " + e->id + " belongs to " + e->person + ", not to " + c.person, {},
-                     "evidence");
+  if (!e && e.error().code != ErrorCode::kNotFound) return Fail(e.error());
+  if (!e || e->person != c.person)
+    return MakeError(ErrorCode::kNotFound,
+                     "no evidence " + Quote(evidence_id) + " of " + c.person +
+                         " (a portfolio holds the person's own evidence)",
+                     {}, "evidence");
   if (std::find(c.portfolio.begin(), c.portfolio.end(), e->id) != c.portfolio.end())
     return MakeError(ErrorCode::kAlreadyExists,
                      "evidence " + e->id + " is already in the portfolio of " + c.id);
   c.portfolio.push_back(e->id);
-  c.history.push_back(Event(date, by, "added evidence " + e->id + " (" + e->title + ")"));
+  c.history.push_back(
+      Event(date, Named(actor, actor_), "added evidence " + e->id + " (" + e->title + ")"));
   LADDER_TRY_STATUS(store_.SaveCase(actor_, c));
   return GetCase(case_id);
 }
@@ -424,6 +271,7 @@ Result<model::Case> ReviewService::SetPanel(std::string_view case_id,
                                             const std::vector<std::string>& panel,
                                             std::string_view by, Date date) {
   LADDER_TRY(model::Case c, GetCase(case_id));
+  LADDER_TRY(Actor actor, Check(Action::kNamePanel, by, c.person, &c, "case " + c.id));
   if (c.status == model::CaseStatus::kDecision || c.status == model::CaseStatus::kClosed)
     return MakeError(ErrorCode::kConflict, "case " + c.id + " is in " +
                                                model::CaseStatusName(c.status) +
@@ -432,7 +280,7 @@ Result<model::Case> ReviewService::SetPanel(std::string_view case_id,
     return MakeError(ErrorCode::kInvalidArgument, "name at least one reviewer", {}, "panel");
   std::vector<std::string> members;
   for (const std::string& r : panel) {
-    LADDER_TRY(model::Person p, Person(r, "panel"));
+    LADDER_TRY(model::Person p, Nameable(r, "panel"));
     if (p.id == c.person)
       return MakeError(ErrorCode::kInvalidArgument, c.person + " cannot review their own case", {},
                        "panel");
@@ -440,8 +288,16 @@ Result<model::Case> ReviewService::SetPanel(std::string_view case_id,
       return MakeError(ErrorCode::kInvalidArgument, p.id + " is named twice", {}, "panel");
     members.push_back(p.id);
   }
+  // A vote cast stays counted: its voter cannot be taken off the panel to change the consensus.
+  for (const model::Vote& v : c.votes)
+    if (std::find(c.panel.begin(), c.panel.end(), v.reviewer) != c.panel.end() &&
+        std::find(members.begin(), members.end(), v.reviewer) == members.end())
+      return MakeError(ErrorCode::kConflict,
+                       v.reviewer + " has voted on " + c.id +
+                           "; a panel member who has voted stays on the panel",
+                       {}, "panel");
   c.panel = members;
-  c.history.push_back(Event(date, by, "panel: " + text::Join(members, ", ")));
+  c.history.push_back(Event(date, Named(actor, actor_), "panel: " + text::Join(members, ", ")));
   LADDER_TRY_STATUS(store_.SaveCase(actor_, c));
   return GetCase(case_id);
 }
@@ -450,6 +306,7 @@ Result<model::Case> ReviewService::Move(std::string_view case_id, model::CaseSta
                                         std::string_view by, Date date) {
   using model::CaseStatus;
   LADDER_TRY(model::Case c, GetCase(case_id));
+  LADDER_TRY(Actor actor, Check(Action::kMoveCase, by, c.person, &c, "case " + c.id));
   auto next = [](CaseStatus s) {
     switch (s) {
       case CaseStatus::kOpen:
@@ -489,26 +346,23 @@ Result<model::Case> ReviewService::Move(std::string_view case_id, model::CaseSta
           "the panel of " + c.id + " has not reached a consensus: " + k.Describe(f.consensus));
   }
   c.status = to;
-  c.history.push_back(Event(date, by, "moved to " + std::string(model::CaseStatusName(to))));
+  c.history.push_back(
+      Event(date, Named(actor, actor_), "moved to " + std::string(model::CaseStatusName(to))));
   LADDER_TRY_STATUS(store_.SaveCase(actor_, c));
   return GetCase(case_id);
 }
 
 Result<model::Case> ReviewService::Vote(std::string_view case_id, const model::Vote& vote) {
   LADDER_TRY(model::Case c, GetCase(case_id));
-  LADDER_TRY(model::Person reviewer, Person(vote.reviewer, "reviewer"));
-  if (std::find(c.panel.begin(), c.panel.end(), vote.reviewer) == c.panel.end())
-    return MakeError(ErrorCode::kPermissionDenied,
-                     vote.reviewer + " is not on the panel of " + c.id + " (panel: " +
-                         (c.panel.empty() ? std::string("none yet") : text::Join(c.panel, ", ")) +
-                         "); only panel members vote",
-                     {}, "reviewer");
+  LADDER_TRY(Actor actor, Check(Action::kVote, vote.reviewer, c.person, &c, "case " + c.id));
   if (c.status != model::CaseStatus::kPeerReview)
     return MakeError(ErrorCode::kConflict, "case " + c.id + " is in " +
                                                model::CaseStatusName(c.status) +
                                                "; votes are cast during peer_review");
   if (vote.date.empty()) return MakeError(ErrorCode::kInvalidArgument, "no date given", {}, "date");
-  LADDER_TRY_STATUS(store_.AddVote(actor_, case_id, vote));
+  model::Vote cast = vote;
+  cast.reviewer = actor.person;
+  LADDER_TRY_STATUS(store_.AddVote(actor_, case_id, cast));
   return GetCase(case_id);
 }
 
@@ -516,6 +370,7 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
                                              Date effective, std::string_view decided_by,
                                              std::string_view note) {
   LADDER_TRY(model::Case c, GetCase(case_id));
+  LADDER_TRY(Actor decider, Check(Action::kDecide, decided_by, c.person, &c, "case " + c.id));
   if (c.decision)
     return MakeError(ErrorCode::kConflict,
                      "case " + c.id +
@@ -528,13 +383,6 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
                                                "; move it to decision first");
   if (effective.empty())
     return MakeError(ErrorCode::kInvalidArgument, "no effective date given", {}, "effective");
-  LADDER_TRY(model::Person decider, Person(decided_by, "decided_by"));
-  LADDER_TRY(bool manages, Manages(decided_by, c.person));
-  if (!manages)
-    return MakeError(ErrorCode::kPermissionDenied,
-                     std::string(decided_by) + " is not above " + c.person +
-                         " in the management chain and cannot decide their review",
-                     {}, "decided_by");
 
   DecisionResult result;
   model::Assignment next;
@@ -573,9 +421,9 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
         break;
       }
   }
-  c.decision = model::Decision{outcome, effective, std::string(decided_by), std::string(note)};
+  c.decision = model::Decision{outcome, effective, Named(decider, actor_), std::string(note)};
   c.status = model::CaseStatus::kClosed;
-  c.history.push_back(Event(effective, decided_by,
+  c.history.push_back(Event(effective, c.decision->decided_by,
                             std::string("decided: ") + model::OutcomeName(outcome) +
                                 (note.empty() ? "" : " (" + std::string(note) + ")")));
   LADDER_TRY_STATUS(store_.WithTransaction([&](storage::Store& tx) -> Status {
@@ -600,6 +448,7 @@ Result<model::Waiver> ReviewService::Waive(std::string_view case_id, std::string
                                            std::string_view approver, std::string_view reason,
                                            Date date, Date expires, std::string_view id) {
   LADDER_TRY(model::Case c, GetCase(case_id));
+  LADDER_TRY(Actor approving, Check(Action::kWaive, approver, c.person, &c, "case " + c.id));
   if (!id.empty()) {
     LADDER_TRY(std::vector<model::Waiver> existing, store_.ListWaivers(c.person));
     for (const model::Waiver& w : existing)
@@ -609,14 +458,6 @@ Result<model::Waiver> ReviewService::Waive(std::string_view case_id, std::string
   }
   if (c.status == model::CaseStatus::kClosed)
     return MakeError(ErrorCode::kConflict, "case " + c.id + " is closed");
-  LADDER_TRY(model::Person a, Person(approver, "approver"));
-  LADDER_TRY(bool manages, Manages(approver, c.person));
-  if (!manages)
-    return MakeError(ErrorCode::kPermissionDenied,
-                     std::string(approver) + " cannot waive requirements for " + c.person +
-                         ": a waiver is granted by team leadership, someone above the person in "
-                         "the management chain",
-                     {}, "approver");
   if (reason.empty())
     return MakeError(ErrorCode::kInvalidArgument, "a waiver gives its reason (--reason)", {},
                      "reason");
@@ -647,101 +488,12 @@ Result<model::Waiver> ReviewService::Waive(std::string_view case_id, std::string
   w.person = c.person;
   w.case_id = c.id;
   w.requirement = found->text;
-  w.approver = std::string(approver);
+  w.approver = Named(approving, actor_);
   w.reason = std::string(reason);
   w.granted = date;
   w.expires = expires;
   LADDER_TRY(w.id, store_.SaveWaiver(actor_, w));
   return w;
-}
-
-// -- Documented needs ----------------------------------------------------------------------------
-
-Result<model::Need> ReviewService::OpenNeed(std::string_view framework, std::string_view target,
-                                            std::string_view reason, std::string_view opened_by,
-                                            Date date, std::string_view id) {
-  if (!id.empty()) {
-    LADDER_TRY(std::vector<model::Need> existing, store_.ListNeeds(""));
-    for (const model::Need& n : existing)
-      if (n.id == id)
-        return MakeError(ErrorCode::kAlreadyExists, "a need " + Quote(id) + " already exists", {},
-                         "id");
-  }
-  Result<std::shared_ptr<const model::Framework>> found = GetFramework(framework, "");
-  if (!found && found.error().code == ErrorCode::kNotFound)
-    return MakeError(
-        ErrorCode::kNotFound,
-        "no published framework " + Quote(framework) + " (ladder load FILE --publish stores one)",
-        {}, "framework");
-  if (!found) return Fail(found.error());
-  const model::Framework& f = **found;
-  LADDER_TRY(model::Person opener, Person(opened_by, "opened_by"));
-  LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({std::string(opened_by), 1, 0}));
-  if (reports.empty())
-    return MakeError(
-        ErrorCode::kPermissionDenied,
-        std::string(opened_by) + " manages nobody; a documented need is opened by a manager", {},
-        "opened_by");
-  if (target == "next")
-    return MakeError(ErrorCode::kInvalidArgument, "a need names a level or an overlay role", {},
-                     "target");
-  LADDER_TRY(rules::Target t, rules::ResolveTarget(f, target, nullptr));
-  if (reason.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "a documented need gives its reason (--reason)",
-                     {}, "reason");
-  model::Need n;
-  n.id = std::string(id);
-  n.framework = f.id;
-  if (t.kind == rules::Target::Kind::kOverlay) {
-    n.overlay = t.overlay;
-  } else {
-    n.track = t.track;
-    n.level = t.level;
-  }
-  n.reason = std::string(reason);
-  n.opened_by = std::string(opened_by);
-  n.opened = date;
-  n.status = model::NeedStatus::kOpen;
-  LADDER_TRY(n.id, store_.SaveNeed(actor_, n));
-  return n;
-}
-
-Result<model::Need> ReviewService::CloseNeed(std::string_view need_id,
-                                             std::string_view filled_by_case, std::string_view by,
-                                             Date date) {
-  LADDER_TRY(model::Person closer, Person(by, "by"));
-  LADDER_TRY(std::vector<model::Need> all, store_.ListNeeds(""));
-  auto it =
-      std::find_if(all.begin(), all.end(), [&](const model::Need& n) { return n.id == need_id; });
-  if (it == all.end())
-    return MakeError(ErrorCode::kNotFound, "no documented need " + Quote(need_id), {}, "need");
-  model::Need n = *it;
-  if (n.status != model::NeedStatus::kOpen)
-    return MakeError(ErrorCode::kConflict, "need " + n.id + " is already " +
-                                               model::NeedStatusName(n.status) + " (on " +
-                                               n.closed.ToString() + ")");
-  if (date < n.opened)
-    return MakeError(
-        ErrorCode::kInvalidArgument,
-        "need " + n.id + " was opened on " + n.opened.ToString() + ", after " + date.ToString(), {},
-        "date");
-  if (!filled_by_case.empty()) {
-    LADDER_TRY(model::Case c, GetCase(filled_by_case));
-    if (!NeedAims(n, c))
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "case " + c.id + " does not aim at the role of need " + n.id, {}, "case");
-    n.status = model::NeedStatus::kFilled;
-    n.filled_by_case = c.id;
-  } else {
-    n.status = model::NeedStatus::kClosed;
-  }
-  n.closed = date;
-  LADDER_TRY_STATUS(store_.SaveNeed(actor_, n));
-  return n;
-}
-
-Result<std::vector<model::Need>> ReviewService::ListNeeds(std::string_view framework) {
-  return store_.ListNeeds(framework);
 }
 
 }  // namespace ladder::app

@@ -3,11 +3,14 @@
 // waivers, sign-offs and in-band raises. docs/review-process.md describes the process and the
 // authority each step needs.
 //
-// Every write goes through the Store, which audits it under `actor` ("cli:<os user>", a user
-// id). People acting in the process (who opens, votes, approves) are person ids passed per
-// call; each use case checks that they may (a vote by someone not on the panel, a waiver by
-// someone outside the person's management chain are refused) and that the records exist,
-// before anything is stored: a refused call stores nothing.
+// Every write goes through the Store, which audits it under the audit actor ("cli:<os user>",
+// "user:<id>"). Who acts in the process (who opens, votes, approves) is a person id passed per
+// call (`by`): on the command line any stored person the operator names, whose roles are those
+// of their accounts (app/authority.h, OperatorActor); for a signed-in user, always their own
+// person. Each write asks app/authority.h's table (Permit) whether that actor may, and checks
+// that the records exist and the step is possible, before anything is stored: a refused call
+// stores nothing. A signed-in user's errors do not tell whether evidence, cases or people they
+// may not see exist (docs/accounts.md).
 //
 // Case state machine: open -> portfolio -> peer_review -> decision -> closed, one step at a time;
 // peer_review needs a panel, decision needs the panel's consensus, closed is reached by a
@@ -23,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "app/accounts.h"
+#include "app/authority.h"
 #include "base/date.h"
 #include "base/error.h"
 #include "model/framework.h"
@@ -72,8 +77,17 @@ struct ReviewSources {
 
 class ReviewService {
  public:
+  // The command line: an operator, who names the acting person in each call (`by`); `actor` is
+  // the audit log's name for the change ("cli:<os user>").
   ReviewService(storage::Store& store, std::string actor, ReviewSources sources = {})
       : store_(store), actor_(std::move(actor)), sources_(std::move(sources)) {}
+  // A signed-in user: each call acts as their person (a `by` naming anyone else is refused), with
+  // their account's roles; the audit log names the user.
+  ReviewService(storage::Store& store, const Principal& principal, ReviewSources sources = {})
+      : store_(store),
+        actor_(principal.Actor()),
+        sources_(std::move(sources)),
+        principal_(principal) {}
 
   // -- Reading ---------------------------------------------------------------------------------
 
@@ -90,10 +104,19 @@ class ReviewService {
 
   // -- Records ---------------------------------------------------------------------------------
 
-  // Adds evidence for e.person (a given e.id must be new: kAlreadyExists). Checks: the person
-  // exists; kind is one of model::kEvidenceKinds; a date; `end` after `date`; kind "role" names a
-  // role; kind "sme" names a skill and a signer who is not the person.
-  Result<std::string> AddEvidence(model::Evidence evidence);
+  // Adds evidence for e.person (a given e.id must be new: kAlreadyExists), recorded by `by`
+  // (empty: the signed-in user, or on the command line the person themself). Checks: the person
+  // exists; `by` may record evidence for them; kind is one of model::kEvidenceKinds; a date;
+  // `end` after `date`; kind "role" names a role; kind "sme" names a skill and a signer who is
+  // not the person. An SME sign-off recorded by its signer is confirmed on its date; recorded by
+  // anyone else it is a claim, which counts once the signer confirms it (ConfirmSignOff).
+  Result<std::string> AddEvidence(model::Evidence evidence, std::string_view by = {});
+
+  // The signer named in SME evidence `evidence_id` confirms it on `date`. kNotFound, saying the
+  // same whether the evidence does not exist or does not name `by` as its signer; kConflict
+  // when already confirmed.
+  Result<model::Evidence> ConfirmSignOff(std::string_view evidence_id, std::string_view by,
+                                         Date date);
 
   // Records a metric value for a period (m.person, m.name, the period and the value). Checks:
   // the person exists; a name; the period has a start and an end, in order; the value is a
@@ -103,30 +126,35 @@ class ReviewService {
   // Records an assessment pinned to the framework version of the person's assignment on
   // period_start (framework/version filled in when empty; the level too). Checks: assessor
   // and person exist; the competency exists in that version; the period is ordered; a self
-  // assessment is by the person, a peer one by someone else, a manager one by someone above
+  // assessment is by the person, a peer one by someone else, a manager one by a manager above
   // the person in the management chain.
   Result<std::string> Assess(model::Assessment assessment);
+  // A panel member's peer assessment of the case's person (Assess, by a member of its panel).
+  Result<std::string> AssessInReview(std::string_view case_id, model::Assessment assessment);
 
   // Signs off a manual checkpoint or an approval, by its sentence. Checks: the sentence is a
-  // requirement of the person's framework (with a "did you mean"); the signer is not the person;
-  // for an approval (rule `approval`), the signer is above the person in the management chain.
+  // requirement of the person's framework (with a "did you mean"); the signer may (a manual
+  // checkpoint: a manager above the person, the people team or an admin; an approval: a manager
+  // above the person).
   Result<std::string> SignOff(model::SignOff signoff);
 
-  // An in-band raise (no level change). The approver must be above the person.
+  // An in-band raise (no level change). The approver must be a manager above the person.
   Result<std::string> Raise(model::Raise raise);
 
   // -- Advancement reviews ---------------------------------------------------------------------
 
   // Opens a case for `person` towards `target` ("next", "track/code", a code, an overlay id;
   // not a track without levels: kFailedPrecondition).
-  // `opened_by` must be the person or someone above them in the management chain.
+  // `opened_by` must be the person, a manager above them, the people team or an admin.
   // `id` (optional) is the case's id; kAlreadyExists when taken. Empty: a fresh one.
   Result<model::Case> OpenCase(std::string_view person, std::string_view target,
                                std::string_view opened_by, Date date, std::string_view id = {});
   // Adds the person's own evidence to the case's portfolio (open or portfolio cases).
   Result<model::Case> AddCaseEvidence(std::string_view case_id, std::string_view evidence_id,
                                       std::string_view by, Date date);
-  // Names the panel (before the decision). Reviewers are stored people other than the person.
+  // Names the panel (before the decision), by a manager above the person, the people team or an
+  // admin. Reviewers are people other than the person whom `by` may name (docs/accounts.md);
+  // a member who has voted stays on it.
   Result<model::Case> SetPanel(std::string_view case_id, const std::vector<std::string>& panel,
                                std::string_view by, Date date);
   // Moves the case one step along its state machine; an illegal move is kConflict, saying which
@@ -141,8 +169,8 @@ class ReviewService {
   // documented need it used, and closes the case. All in one transaction.
   Result<DecisionResult> Decide(std::string_view case_id, model::Outcome outcome, Date effective,
                                 std::string_view decided_by, std::string_view note);
-  // Waives a requirement (by its sentence) for the case's person. The approver must be above
-  // the person in the management chain; the sentence must be a requirement of the case's
+  // Waives a requirement (by its sentence) for the case's person. The approver must be a manager
+  // above the person in the management chain; the sentence must be a requirement of the case's
   // target. `expires` may be empty (no expiry) or must be after `date`.
   Result<model::Waiver> Waive(std::string_view case_id, std::string_view requirement,
                               std::string_view approver, std::string_view reason, Date date,
@@ -151,11 +179,13 @@ class ReviewService {
   // -- Documented needs ------------------------------------------------------------------------
 
   // Opens a need for a level ("track/code", a code) or an overlay of `framework`. The opener
-  // must be a stored person who manages someone.
+  // must be a manager who manages someone, the people team or an admin.
   Result<model::Need> OpenNeed(std::string_view framework, std::string_view target,
                                std::string_view reason, std::string_view opened_by, Date date,
                                std::string_view id = {});
-  // Closes an open need; `filled_by_case` (optional) names the case that filled it.
+  // Closes an open need, by who opened it, a manager above them, the people team or an admin;
+  // `filled_by_case` (optional) names the case that filled it: a case `by` may see, decided
+  // `promoted`, whose person `by` manages (or the people team, an admin).
   Result<model::Need> CloseNeed(std::string_view need_id, std::string_view filled_by_case,
                                 std::string_view by, Date date);
   Result<std::vector<model::Need>> ListNeeds(std::string_view framework);
@@ -165,6 +195,17 @@ class ReviewService {
   Result<bool> Manages(std::string_view boss, std::string_view person);
 
  private:
+  // The actor of `by` (see the constructors); `field` names the option in errors.
+  Result<Actor> ActorFor(std::string_view by, std::string_view field = "by");
+  // Checks `action` for the actor of `by` on `person` (and the case): ActorFor, then Authorize.
+  Result<Actor> Check(Action action, std::string_view by, std::string_view person,
+                      const model::Case* review, std::string_view subject);
+  // True when the caller may see `person` (always on the command line).
+  Result<bool> Sees(std::string_view person);
+  // A person the caller may name on a panel or as a signer: anyone stored on the command line;
+  // for a signed-in user, people they may see and people with an account. An unknown person
+  // and one they may not name get the same kNotFound naming `field`.
+  Result<model::Person> Nameable(std::string_view id, std::string_view field);
   Result<model::Person> Person(std::string_view id, std::string_view role);
   Result<model::Case> GetCase(std::string_view id);
   Result<model::Framework> FrameworkOfCase(const model::Case& c);
@@ -175,6 +216,7 @@ class ReviewService {
   storage::Store& store_;
   std::string actor_;
   ReviewSources sources_;
+  std::optional<Principal> principal_;  // a signed-in user; none on the command line
 };
 
 }  // namespace ladder::app

@@ -83,7 +83,7 @@ ReviewService WebViews::Service(const Principal& viewer,
     LADDER_TRY(*shown, FrameworkOf(id, version));
     return *shown;
   };
-  return ReviewService(store_, viewer.Actor(), std::move(sources));
+  return ReviewService(store_, viewer, std::move(sources));
 }
 
 Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string_view person,
@@ -92,8 +92,11 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.today = today;
   v.site = site_.get();
   v.own = !viewer.person.empty() && viewer.person == person;
-  if (!v.own && viewer.Has(model::UserRole::kManager)) {
-    LADDER_TRY(v.as_manager, access_.Manages(viewer.person, person));
+  if (!viewer.person.empty()) {
+    const Actor actor = ActorOf(viewer);
+    LADDER_TRY(Relation relation, RelationTo(store_, actor, person));
+    v.as_manager = Permit(actor, Action::kManagerAssess, relation, person).has_value();
+    v.may_open_case = Permit(actor, Action::kOpenCase, relation, person).has_value();
   }
   std::shared_ptr<const model::Framework> shown;
   ReviewService review = Service(viewer, &shown);
@@ -254,10 +257,15 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
     case model::CaseStatus::kClosed:
       break;
   }
-  v.viewer_is_person = !viewer.person.empty() && viewer.person == c.person;
-  v.viewer_on_panel = !viewer.person.empty() &&
-                      std::find(c.panel.begin(), c.panel.end(), viewer.person) != c.panel.end();
-  LADDER_TRY(v.viewer_manages, access_.Manages(viewer.person, c.person));
+  // The forms shown are the steps app/authority.h lets the viewer take (acting needs a person).
+  if (!viewer.person.empty()) {
+    const Actor actor = ActorOf(viewer);
+    LADDER_TRY(Relation relation, RelationTo(store_, actor, c.person, &c));
+    auto may = [&](Action a) { return Permit(actor, a, relation, "case " + c.id).has_value(); };
+    v.may = {may(Action::kAddCaseEvidence), may(Action::kNamePanel),
+             may(Action::kMoveCase),        may(Action::kVote),
+             may(Action::kWaive),           may(Action::kDecide)};
+  }
   return v;
 }
 
@@ -275,8 +283,18 @@ Result<render::NeedsView> WebViews::Needs(const Principal& viewer, Date today) {
   render::NeedsView v;
   v.today = today;
   LADDER_TRY(v.needs, store_.ListNeeds(""));
-  v.may_open = !viewer.person.empty() &&
-               (viewer.Has(model::UserRole::kManager) || Access::SeesEveryone(viewer));
+  if (!viewer.person.empty()) {
+    const Actor actor = ActorOf(viewer);
+    LADDER_TRY(std::vector<model::Person> reports, store_.ListPeople({viewer.person, 1, 0}));
+    v.may_open = Permit(actor, Action::kOpenNeed,
+                        reports.empty() ? Relation::kOther : Relation::kAbove, "a need")
+                     .has_value();
+    for (const model::Need& n : v.needs) {
+      if (n.status != model::NeedStatus::kOpen) continue;
+      LADDER_TRY(Relation relation, RelationTo(store_, actor, n.opened_by));
+      if (Permit(actor, Action::kCloseNeed, relation, "need " + n.id)) v.closable.push_back(n.id);
+    }
+  }
   if (site_) {
     for (const model::Framework* f : site_->Frameworks()) {
       if (f->tracks.empty()) continue;
@@ -290,6 +308,25 @@ Result<render::NeedsView> WebViews::Needs(const Principal& viewer, Date today) {
       v.targets.emplace_back(f->id, std::move(options));
     }
   }
+  return v;
+}
+
+Result<render::SignOffView> WebViews::SignOff(const Principal& viewer, std::string_view evidence) {
+  auto none = [&] {
+    return MakeError(ErrorCode::kNotFound,
+                     "no SME sign-off '" + std::string(evidence) + "' for you");
+  };
+  Result<model::Evidence> e = store_.GetEvidence(evidence);
+  if (!e && e.error().code != ErrorCode::kNotFound) return Fail(e.error());
+  if (!e || e->kind != "sme") return none();
+  const bool signer = !viewer.person.empty() && viewer.person == e->signed_off_by;
+  LADDER_TRY(bool sees, access_.CanSeePerson(viewer, e->person));
+  if (!signer && !sees) return none();
+  render::SignOffView v;
+  LADDER_TRY(model::Person person, store_.GetPerson(e->person));
+  v.person_name = person.name.empty() ? person.id : person.name;
+  v.may_confirm = signer && e->confirmed.empty();
+  v.evidence = std::move(*e);
   return v;
 }
 

@@ -43,6 +43,9 @@ class WebViews {
   Result<render::CaseView> Case(const Principal& viewer, std::string_view case_id, Date today);
   Result<render::CasesView> Cases(const Principal& viewer);
   Result<render::NeedsView> Needs(const Principal& viewer, Date today);
+  // SME sign-off `evidence`, for the signer it names and those who may see the person;
+  // kNotFound alike for evidence that does not exist and evidence the viewer may not see.
+  Result<render::SignOffView> SignOff(const Principal& viewer, std::string_view evidence);
 
  private:
   // The framework `id`@`version`: from the site when it shows that version, else the store.

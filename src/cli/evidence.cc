@@ -1,6 +1,7 @@
-// `ladder evidence add PERSON --kind K --date D ...` and `ladder evidence metric PERSON ...`:
-// the records eligibility reads (talks, documents, post-mortems, periods in a role, SME
-// sign-offs, metric values).
+// `ladder evidence add PERSON --kind K --date D ...`, `ladder evidence confirm EVIDENCE --by
+// SIGNER` and `ladder evidence metric PERSON ...`: the records eligibility reads (talks,
+// documents, post-mortems, periods in a role, SME sign-offs and their confirmation, metric
+// values).
 #include <cstdio>
 
 #include "cli/command.h"
@@ -12,6 +13,7 @@ namespace {
 struct AddOptions {
   StoreOptions store;
   model::Evidence e;
+  std::string by;
   std::string date;
   std::string end;
   std::string competencies;
@@ -28,13 +30,44 @@ int RunAdd(AddOptions o) {
   auto store = OpenStore(o.store);
   if (!store) return ReportError(store.error());
   app::ReviewService review(**store, CliActor());
-  Result<std::string> id = review.AddEvidence(o.e);
+  Result<std::string> id = review.AddEvidence(o.e, o.by);
   if (!id) return ReportError(id.error());
+  Result<model::Evidence> stored = (*store)->GetEvidence(*id);
+  if (!stored) return ReportError(stored.error());
+  const bool claim = stored->kind == "sme" && stored->confirmed.empty();
   if (o.store.json) {
-    PrintJson(nlohmann::json{{"id", *id}, {"person", o.e.person}, {"kind", o.e.kind}});
+    PrintJson(EvidenceJson(*stored));
   } else {
     std::printf("added evidence %s: %s for %s on %s\n", id->c_str(), o.e.kind.c_str(),
                 o.e.person.c_str(), o.e.date.ToString().c_str());
+    if (claim)
+      std::printf("the sign-off counts once %s confirms it: ladder evidence confirm %s --by %s\n",
+                  stored->signed_off_by.c_str(), id->c_str(), stored->signed_off_by.c_str());
+  }
+  return kExitOk;
+}
+
+struct ConfirmOptions {
+  StoreOptions store;
+  std::string id;
+  std::string by;
+  std::string date;
+};
+
+int RunConfirm(const ConfirmOptions& o) {
+  Result<Date> date = ParseDateOption("--date", o.date, Today());
+  if (!date) return ReportError(date.error());
+  auto store = OpenStore(o.store);
+  if (!store) return ReportError(store.error());
+  app::ReviewService review(**store, CliActor());
+  Result<model::Evidence> e = review.ConfirmSignOff(o.id, o.by, *date);
+  if (!e) return ReportError(e.error());
+  if (o.store.json) {
+    PrintJson(EvidenceJson(*e));
+  } else {
+    std::printf("confirmed the SME sign-off %s: %s for %s, by %s on %s\n", e->id.c_str(),
+                e->skill.c_str(), e->person.c_str(), e->signed_off_by.c_str(),
+                e->confirmed.ToString().c_str());
   }
   return kExitOk;
 }
@@ -83,13 +116,25 @@ void SetUpEvidence(CLI::App& app, std::vector<Run>& runs) {
   add->add_option("--title", o->e.title, "What it was");
   add->add_option("--role", o->e.role, "Kind role: the role held, e.g. tech-lead");
   add->add_option("--skill", o->e.skill, "Kind sme: the skill set");
-  add->add_option("--signed-off-by", o->e.signed_off_by, "Kind sme: who signed it off");
+  add->add_option("--signed-off-by", o->e.signed_off_by,
+                  "Kind sme: who signed it off (it counts once they confirm it, unless they are "
+                  "--by)");
+  add->add_option("--by", o->by, "Who records it (default: the person)");
   add->add_option("--competency", o->competencies, "Competency ids, comma-separated");
   add->add_option("--url", o->e.url, "A link to it");
   add->add_option("--note", o->e.note, "A note");
   add->add_option("--id", o->e.id, "The record's id (default: a fresh one)");
   AddStoreOptions(add, o->store);
   runs.push_back({add, [o] { return RunAdd(*o); }});
+
+  auto c = std::make_shared<ConfirmOptions>();
+  auto* confirm = group->add_subcommand(
+      "confirm", "Confirm an SME sign-off that names you as its signer, so that it counts");
+  confirm->add_option("evidence", c->id, "The sign-off's evidence id")->required();
+  confirm->add_option("--by", c->by, "The signer it names")->required();
+  confirm->add_option("--date", c->date, "YYYY-MM-DD (default: today)");
+  AddStoreOptions(confirm, c->store);
+  runs.push_back({confirm, [c] { return RunConfirm(*c); }});
 
   auto m = std::make_shared<MetricOptions>();
   auto* metric = group->add_subcommand("metric", "Record a metric value for a period");

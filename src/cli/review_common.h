@@ -55,6 +55,7 @@ std::vector<std::string> SplitList(std::string_view value);
 
 // JSON of verdicts, cases and needs: the shape the HTTP API answers (render/records_json.h).
 using render::CaseJson;
+using render::EvidenceJson;
 using render::NeedJson;
 using render::VerdictJson;
 

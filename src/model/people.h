@@ -59,6 +59,9 @@ struct Evidence {
   std::vector<std::string> competencies;
   std::string url;
   std::string note;
+  // Kind "sme": the day the signer confirmed the sign-off; empty while it is a claim awaiting
+  // them. Only confirmed sign-offs count (docs/eligibility.md).
+  Date confirmed;
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 

@@ -200,6 +200,8 @@ Data EvidenceItem(const model::Evidence& e) {
   Set(d, "role", Text(e.role));
   Set(d, "skill", Text(e.skill));
   Set(d, "signed_off_by", Text(e.signed_off_by));
+  Set(d, "claim", e.kind == "sme" && e.confirmed.empty());
+  Set(d, "signoff_href", Path("/evidence/", e.id));
   Set(d, "url", Text(e.url.empty() ? "" : SafeUrl(e.url)));
   Set(d, "note", Text(e.note));
   Set(d, "competencies", text::Join(e.competencies, ", "));
@@ -468,7 +470,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     }
   }
   Set(d, "targets", std::move(targets));
-  Set(d, "may_open_case", has_level && !open_case && (v.own || v.as_manager));
+  Set(d, "may_open_case", has_level && !open_case && v.may_open_case);
 
   Data history = List();
   for (const model::Assignment& a : v.history) {
@@ -595,7 +597,7 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   Set(d, "states", std::move(states));
   const bool closed = c.status == model::CaseStatus::kClosed;
   Data moves = List();
-  if (v.viewer_manages || v.viewer_is_person)
+  if (v.may.move)
     for (const std::string& m : v.next_states) Append(moves, Data(m));
   SetList(d, "moves", std::move(moves));
 
@@ -606,7 +608,7 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   for (const model::Evidence& e : v.addable) Append(addable, EvidenceItem(e));
   Set(d, "addable", std::move(addable));
   Set(d, "may_add_evidence",
-      !closed && !v.addable.empty() && (v.viewer_is_person || v.viewer_manages) &&
+      !closed && !v.addable.empty() && v.may.add_evidence &&
           (c.status == model::CaseStatus::kOpen || c.status == model::CaseStatus::kPortfolio));
 
   std::map<std::string, std::string> names;
@@ -636,8 +638,8 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
     Append(reviewers, std::move(rd));
   }
   Set(d, "reviewers", std::move(reviewers));
-  Set(d, "may_set_panel", !closed && v.viewer_manages && c.status != model::CaseStatus::kDecision);
-  Set(d, "may_vote", v.viewer_on_panel && c.status == model::CaseStatus::kPeerReview);
+  Set(d, "may_set_panel", !closed && v.may.panel && c.status != model::CaseStatus::kDecision);
+  Set(d, "may_vote", v.may.vote && c.status == model::CaseStatus::kPeerReview);
 
   Set(d, "verdict", v.verdict ? VerdictData(*v.verdict) : Data(false));
   Data waivers = List();
@@ -654,7 +656,7 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   Data requirements = List();
   for (const std::string& r : v.requirements) Append(requirements, Data(r));
   Set(d, "requirements", std::move(requirements));
-  Set(d, "may_waive", !closed && v.viewer_manages && !v.requirements.empty());
+  Set(d, "may_waive", !closed && v.may.waive && !v.requirements.empty());
   if (c.decision) {
     Data dd = Object();
     Set(dd, "outcome", text::ReplaceAll(model::OutcomeName(c.decision->outcome), "_", " "));
@@ -665,7 +667,7 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   } else {
     Set(d, "decision", false);
   }
-  Set(d, "may_decide", v.viewer_manages && c.status == model::CaseStatus::kDecision && !c.decision);
+  Set(d, "may_decide", v.may.decide && c.status == model::CaseStatus::kDecision && !c.decision);
   Data history = List();
   for (const model::CaseEvent& e : c.history) {
     Data h = Object();
@@ -696,7 +698,7 @@ std::string RenderNeeds(const Viewer& viewer, const NeedsView& v) {
     Set(nd, "closed", Text(Str(n.closed)));
     Set(nd, "filled_by_case", Text(n.filled_by_case));
     Set(nd, "filled_href", Text(n.filled_by_case.empty() ? "" : CaseHref(n.filled_by_case)));
-    Set(nd, "may_close", v.may_open);
+    Set(nd, "may_close", std::find(v.closable.begin(), v.closable.end(), n.id) != v.closable.end());
     Append(n.status == model::NeedStatus::kOpen ? open : done, std::move(nd));
   }
   SetList(d, "open", std::move(open));
@@ -718,6 +720,18 @@ std::string RenderNeeds(const Viewer& viewer, const NeedsView& v) {
   Set(d, "targets", std::move(targets));
   Set(d, "may_open", v.may_open && !v.targets.empty());
   return RenderTemplate("app_needs", d);
+}
+
+std::string RenderSignOff(const Viewer& viewer, const SignOffView& v) {
+  Data d = Frame(viewer, "SME sign-off");
+  SetFlash(d, v.flash);
+  Data e = EvidenceItem(v.evidence);
+  Set(e, "person_name", v.person_name);
+  Set(e, "confirmed", Text(Str(v.evidence.confirmed)));
+  Set(d, "signoff", std::move(e));
+  Set(d, "may_confirm", v.may_confirm);
+  Set(d, "confirm_action", Path("/evidence/", v.evidence.id) + "/confirm");
+  return RenderTemplate("app_signoff", d);
 }
 
 std::string RenderAccount(const Viewer& viewer, const AccountView& v) {

@@ -62,8 +62,9 @@ struct LoginView {
 
 struct GrowthView {
   model::Person person;
-  bool own = false;         // the viewer's own page ("My growth")
-  bool as_manager = false;  // the viewer is above the person: manager assessments, cases
+  bool own = false;            // the viewer's own page ("My growth")
+  bool as_manager = false;     // the viewer is a manager above the person: manager assessments
+  bool may_open_case = false;  // the viewer may open a review for the person (app/authority.h)
   std::shared_ptr<const model::Framework> framework;  // of the current level; null: no level
   std::optional<model::Assignment> current;
   LevelInfo level;                             // the level held
@@ -109,9 +110,11 @@ struct CaseView {
   std::vector<std::string> requirements;   // sentences a waiver may name
   std::vector<model::Person> reviewers;    // who may be named on the panel
   std::vector<std::string> next_states;    // the moves allowed now
-  bool viewer_on_panel = false;
-  bool viewer_manages = false;  // above the person: panel, moves, waivers, decision
-  bool viewer_is_person = false;
+  // The steps the viewer may take on the review (app/authority.h), whatever its state.
+  struct Steps {
+    bool add_evidence = false, panel = false, move = false, vote = false, waive = false,
+         decide = false;
+  } may;
   Date today;
   Flash flash;
 };
@@ -126,7 +129,17 @@ struct NeedsView {
   // For the form: framework id -> its targets ("track/code" and overlay ids) with labels.
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> targets;
   bool may_open = false;
+  std::vector<std::string> closable;  // ids of the needs the viewer may close
   Date today;
+  Flash flash;
+};
+
+// An SME sign-off, shown to the signer it names (who may confirm it) and to those who may see
+// the person.
+struct SignOffView {
+  model::Evidence evidence;
+  std::string person_name;
+  bool may_confirm = false;  // the viewer is the signer and it awaits them
   Flash flash;
 };
 
@@ -180,6 +193,7 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& view);
 std::string RenderCase(const Viewer& viewer, const CaseView& view);
 std::string RenderCases(const Viewer& viewer, const CasesView& view);
 std::string RenderNeeds(const Viewer& viewer, const NeedsView& view);
+std::string RenderSignOff(const Viewer& viewer, const SignOffView& view);
 std::string RenderAccount(const Viewer& viewer, const AccountView& view);
 std::string RenderUsers(const Viewer& viewer, const UsersView& view);
 std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& view);

@@ -39,7 +39,8 @@ Json EvidenceJson(const model::Evidence& e) {
           {"signed_off_by", e.signed_off_by},
           {"competencies", e.competencies},
           {"url", e.url},
-          {"note", e.note}};
+          {"note", e.note},
+          {"confirmed", DateJson(e.confirmed)}};
 }
 
 Json AssessmentJson(const model::Assessment& a) {

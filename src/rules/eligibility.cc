@@ -1174,13 +1174,21 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
   std::string_view wanted = rule.skill;
   std::vector<std::string_view>& skills = cx.s.skills;
   skills.clear();
-  std::vector<std::string> parts;
+  std::vector<std::string> parts, claims;
   for (const EvidenceItem& item : cx.s.evidence) {
     if (item.kind != cx.im.sme_kind || item.date.empty() || item.date > cx.at) continue;
     const Evidence& e = *item.e;
     std::string_view skill = text::Trim(e.skill.empty() ? e.title : e.skill);
     if (skill.empty()) continue;
     if (!wanted.empty() && !IContains(skill, wanted) && !IContains(wanted, skill)) continue;
+    // A sign-off counts once its signer has confirmed it; until then it is a claim.
+    if (e.confirmed.empty() || e.confirmed > cx.at) {
+      if (cx.explain)
+        claims.push_back(text::ToLower(skill) + " (awaiting confirmation by " +
+                         (e.signed_off_by.empty() ? std::string("its signer") : e.signed_off_by) +
+                         ")");
+      continue;
+    }
     if (cx.explain) r.records.push_back(e.id);
     if (std::any_of(skills.begin(), skills.end(),
                     [&](std::string_view seen) { return IEq(seen, skill); }))
@@ -1212,6 +1220,7 @@ void SmeRule(const Context& cx, const model::SmeSkillsets& rule, RequirementResu
     r.reason =
         "SME in " + std::to_string(n) + " " + what + " (" + std::to_string(need) + " required)";
   if (!parts.empty()) r.reason += ": " + text::Join(parts, ", ");
+  if (!claims.empty()) r.reason += "; not counted yet: " + text::Join(claims, ", ");
 }
 
 // Only periods that have ended by the evaluation date count (the period's last day is before

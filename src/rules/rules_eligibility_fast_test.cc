@@ -121,7 +121,12 @@ Records Person(int n, std::mt19937& rng) {
       e.role = "on-call";
       if (pick(2)) e.end = e.date.AddDays(pick(300));
     }
-    if (e.kind == "sme") e.skill = pick(2) ? "databases" : "networking";
+    if (e.kind == "sme") {
+      e.skill = pick(2) ? "databases" : "networking";
+      // Most confirmed when recorded, every fifth a month later, every seventh a claim never
+      // confirmed (not counted); without a draw, so that the population stays the same.
+      if (i % 7 != 3) e.confirmed = e.date.AddDays(i % 5 == 0 ? 30 : 0);
+    }
     r.evidence.push_back(std::move(e));
   }
   if (pick(4) != 0) {

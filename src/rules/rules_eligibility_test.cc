@@ -93,6 +93,7 @@ model::Evidence Sme(std::string id, std::string skill, const char* date) {
   model::Evidence e = Ev(std::move(id), "sme", date);
   e.skill = std::move(skill);
   e.signed_off_by = "lead";
+  e.confirmed = e.date;  // recorded by its signer
   return e;
 }
 
@@ -513,6 +514,28 @@ TEST(Evidence, SmeSkillsetsAndNamedSkill) {
   r.evidence.push_back(Sme("s4", "automation processes and tools", "2025-11-01"));
   v = Eval(f, Target::Level("ic", "SE"), r, "2026-01-06");
   EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
+}
+
+TEST(Evidence, AnSmeClaimCountsOnceItsSignerConfirmedIt) {
+  Records r = Base();
+  model::Evidence claim = Sme("s2", "linux", "2025-09-01");
+  claim.confirmed = Date();  // recorded by the person, naming lead: a claim
+  r.evidence = {Sme("s1", "networking", "2025-06-01"), claim};
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-01-06");
+  const RequirementResult& q = Find(v, "SME in at least two core skillsets");
+  EXPECT_EQ(q.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(q.reason,
+            "SME in 1 of 2 skill sets: networking (signed off by lead on 2025-06-01); not counted "
+            "yet: linux (awaiting confirmation by lead)");
+  r.evidence[1].confirmed = D("2026-02-01");
+  EXPECT_EQ(Find(Eval(Support(), Target::Level("ic", "SE"), r, "2026-01-06"),
+                 "SME in at least two core skillsets")
+                .status,
+            RequirementStatus::kNotMet);  // not yet confirmed on that day
+  EXPECT_EQ(Find(Eval(Support(), Target::Level("ic", "SE"), r, "2026-02-01"),
+                 "SME in at least two core skillsets")
+                .status,
+            RequirementStatus::kMet);
 }
 
 TEST(Metric, LatestPeriodEndedByTheDateAgainstTheThreshold) {

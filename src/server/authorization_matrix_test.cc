@@ -53,6 +53,8 @@ const std::map<std::string, Who>& Expectations() {
       {"POST /people/{person}/evidence", Who::kPerson},
       {"POST /people/{person}/assessments", Who::kPersonActor},
       {"POST /people/{person}/cases", Who::kPersonActor},
+      {"GET /evidence/{evidence}", Who::kSignedIn},
+      {"POST /evidence/{evidence}/confirm", Who::kSignedInActor},
       {"GET /cases", Who::kSignedIn},
       {"GET /cases/{case}", Who::kCase},
       {"POST /cases/{case}/{action}", Who::kCaseActor},
@@ -95,6 +97,7 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /api/v1/people/{person}/assessments", Who::kPerson},
       {"POST /api/v1/people/{person}/assessments", Who::kPersonActor},
       {"POST /api/v1/people/{person}/cases", Who::kPersonActor},
+      {"POST /api/v1/evidence/{evidence}/confirm", Who::kSignedInActor},
       {"GET /api/v1/cases", Who::kSignedIn},
       {"GET /api/v1/cases/{case}", Who::kCase},
       {"POST /api/v1/cases/{case}/{action}", Who::kCaseActor},
@@ -125,16 +128,22 @@ struct Caller {
   std::set<std::string> sees;  // people whose records they may see
 };
 
+const char* const kPeople[] = {"boss", "lead", "mgr", "emp", "peer", "stranger", "hrp"};
+
 std::vector<Caller> Callers() {
+  const std::set<std::string> all(std::begin(kPeople), std::end(kPeople));
+  std::set<std::string> below_boss = all;
+  below_boss.erase("hrp");
   return {
       {"", "", false, false, false, {}},
       {"emp", "emp", false, false, false, {"emp"}},
       {"mgr", "mgr", false, false, false, {"mgr", "emp"}},
-      {"boss", "boss", false, false, false, {"boss", "mgr", "emp", "peer", "stranger"}},
+      {"boss", "boss", false, false, false, below_boss},
       {"peer", "peer", false, false, false, {"peer"}},
       {"rev2", "stranger", false, false, false, {"stranger"}},
-      {"hr", "", true, false, true, {"boss", "mgr", "emp", "peer", "stranger"}},
-      {"admin", "", true, true, true, {"boss", "mgr", "emp", "peer", "stranger"}},
+      {"lead", "lead", false, false, false, {"lead"}},  // above mgr and emp, a reviewer only
+      {"hr", "hrp", true, false, true, all},
+      {"admin", "", true, true, true, all},
   };
 }
 
@@ -237,6 +246,7 @@ std::vector<std::map<std::string, std::string>> ParamSets(std::string_view patte
     s["version"] = "9";
     s["page"] = "index.html";
     s["file"] = "ladder.css";
+    s["evidence"] = "ev-none";
   }
   return sets;
 }
@@ -345,7 +355,7 @@ TEST_F(AuthorizationMatrixRun, EveryRouteAsEveryoneOnOwnAndOthersRecords) {
           // their evidence. A case's panel sees the case's person.
           std::set<std::string> visible = caller.sees;
           if (params.count("case") && !refused) visible.insert(kCases.at(params.at("case")).first);
-          for (const char* person : {"boss", "mgr", "emp", "peer", "stranger"}) {
+          for (const char* person : kPeople) {
             if (visible.count(person)) continue;
             EXPECT_EQ(res.body.find(std::string(person) + "@marker.test"), std::string::npos)
                 << req.method << " " << path << " as " << who_text << " shows " << person

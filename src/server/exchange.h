@@ -99,9 +99,7 @@ struct Exchange {
   // The viewer of pages (navigation, CSRF token).
   render::Viewer Viewer() const;
   // A ReviewService acting for the signed-in user.
-  app::ReviewService Review() const {
-    return app::ReviewService(services.store, principal.Actor());
-  }
+  app::ReviewService Review() const { return app::ReviewService(services.store, principal); }
   Date Today() const;
   // The store's write stamp, read once per request: only GET requests (which write nothing)
   // read through the caches, so "" for others and when the store cannot say.
@@ -197,6 +195,9 @@ void ApiGrowth(Exchange& x);
 void ApiEligibility(Exchange& x);
 void ApiEvidenceList(Exchange& x);
 void ApiEvidenceCreate(Exchange& x);
+void SignOffPage(Exchange& x);
+void EvidenceConfirmSubmit(Exchange& x);
+void ApiEvidenceConfirm(Exchange& x);
 void ApiAssessmentList(Exchange& x);
 void ApiAssessmentCreate(Exchange& x);
 void ApiCaseOpen(Exchange& x);

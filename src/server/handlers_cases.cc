@@ -68,27 +68,20 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, cons
   }
   if (action == "assessments") {
     // A peer assessment by a member of the case's panel.
-    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
-    if (std::find(c.panel.begin(), c.panel.end(), me) == c.panel.end())
-      return MakeError(ErrorCode::kPermissionDenied,
-                       "only members of the panel make peer assessments in a review", {},
-                       "assessor");
     std::string rating = in.get("rating");
     std::optional<model::Rating> r = model::ParseRating(rating);
     if (!r)
       return MakeError(ErrorCode::kInvalidArgument,
                        "'" + rating + "' is not a rating: below, meeting or next", {}, "rating");
     model::Assessment a;
-    a.person = c.person;
     a.assessor = me;
-    a.role = model::AssessorRole::kPeer;
     LADDER_TRY(a.period_start, ParseDateValue("period_start", in.get("period_start"), {}));
     LADDER_TRY(a.period_end, ParseDateValue("period_end", in.get("period_end"), {}));
     a.competency = in.get("competency");
     a.rating = *r;
     a.note = in.get("note");
-    LADDER_TRY_STATUS(review.Assess(a));
-    return c;
+    LADDER_TRY_STATUS(review.AssessInReview(id, a));
+    return x.services.store.GetCase(id);
   }
   return MakeError(ErrorCode::kNotFound,
                    "no action '" + std::string(action) +

@@ -11,6 +11,7 @@ namespace {
 std::string DoneMessage(std::string_view done) {
   if (done == "evidence") return "Evidence added.";
   if (done == "assessment") return "Assessment saved.";
+  if (done == "confirmed") return "The sign-off was confirmed.";
   return "";
 }
 
@@ -54,15 +55,10 @@ Result<model::Evidence> EvidenceFrom(const std::string& person, Get get,
   return e;
 }
 
-// Whether the caller assesses `person` as themself or as their manager.
-Result<model::AssessorRole> AssessorRoleFor(Exchange& x, const std::string& person) {
-  if (x.principal.person == person) return model::AssessorRole::kSelf;
-  LADDER_TRY(bool manages, x.services.access.Manages(x.principal.person, person));
-  if (manages && x.principal.Has(model::UserRole::kManager)) return model::AssessorRole::kManager;
-  return MakeError(ErrorCode::kPermissionDenied,
-                   "only the person (self-assessment) and their managers assess here; peers "
-                   "assess through the review they sit on",
-                   {}, "assessor");
+// Whether the caller assesses `person` as themself or as their manager (app/authority.h says
+// whether they may; peers assess through the review they sit on).
+model::AssessorRole AssessorRoleFor(const Exchange& x, const std::string& person) {
+  return x.principal.person == person ? model::AssessorRole::kSelf : model::AssessorRole::kManager;
 }
 
 Result<model::Rating> RatingOf(std::string_view value, const std::string& field) {
@@ -77,7 +73,7 @@ Result<model::Rating> RatingOf(std::string_view value, const std::string& field)
 // Stores `assessments` in one transaction: all or none.
 Status SaveAssessments(Exchange& x, const std::vector<model::Assessment>& assessments) {
   return x.services.store.WithTransaction([&](storage::Store& tx) -> Status {
-    app::ReviewService review(tx, x.principal.Actor());
+    app::ReviewService review(tx, x.principal);
     for (const model::Assessment& a : assessments) LADDER_TRY_STATUS(review.Assess(a));
     return Ok();
   });
@@ -141,8 +137,7 @@ void EvidenceSubmit(Exchange& x) {
 
 void AssessmentSubmit(Exchange& x) {
   const std::string person = x.Param("person");
-  Result<model::AssessorRole> role = AssessorRoleFor(x, person);
-  if (!role) return FormFailed(x, person, role.error());
+  const model::AssessorRole role = AssessorRoleFor(x, person);
   Result<Date> from = ParseDateValue("from", x.Form("from"), {});
   if (!from) return FormFailed(x, person, from.error());
   Result<Date> to = ParseDateValue("to", x.Form("to"), {});
@@ -158,7 +153,7 @@ void AssessmentSubmit(Exchange& x) {
     model::Assessment a;
     a.person = person;
     a.assessor = x.principal.person;
-    a.role = *role;
+    a.role = role;
     a.period_start = *from;
     a.period_end = *to;
     a.competency = competency;
@@ -257,6 +252,28 @@ void ApiEvidenceCreate(Exchange& x) {
   x.SendJson(render::EvidenceJson(*stored), 201);
 }
 
+void SignOffPage(Exchange& x) {
+  app::WebViews views(x.services.store, x.services.access, nullptr);
+  Result<render::SignOffView> v = views.SignOff(x.principal, x.Param("evidence"));
+  if (!v) return x.Fail(v.error());
+  v->flash.notice = DoneMessage(x.Query("done"));
+  x.Html(render::RenderSignOff(x.Viewer(), *v));
+}
+
+void EvidenceConfirmSubmit(Exchange& x) {
+  Result<model::Evidence> e =
+      x.Review().ConfirmSignOff(x.Param("evidence"), x.principal.person, x.Today());
+  if (!e) return x.Fail(e.error());
+  x.Redirect("/evidence/" + httplib::detail::encode_query_param(e->id) + "?done=confirmed");
+}
+
+void ApiEvidenceConfirm(Exchange& x) {
+  Result<model::Evidence> e =
+      x.Review().ConfirmSignOff(x.Param("evidence"), x.principal.person, x.Today());
+  if (!e) return x.Fail(e.error());
+  x.SendJson(render::EvidenceJson(*e));
+}
+
 void ApiAssessmentList(Exchange& x) {
   Result<std::vector<model::Assessment>> list = x.services.store.ListAssessments(x.Param("person"));
   if (!list) return x.Fail(list.error());
@@ -269,8 +286,7 @@ void ApiAssessmentCreate(Exchange& x) {
   const std::string person = x.Param("person");
   Result<Json> body = x.Body();
   if (!body) return x.Fail(body.error());
-  Result<model::AssessorRole> role = AssessorRoleFor(x, person);
-  if (!role) return x.Fail(role.error());
+  const model::AssessorRole role = AssessorRoleFor(x, person);
   Result<Date> from = DateField(*body, "period_start");
   if (!from) return x.Fail(from.error());
   Result<Date> to = DateField(*body, "period_end");
@@ -292,7 +308,7 @@ void ApiAssessmentCreate(Exchange& x) {
     model::Assessment a;
     a.person = person;
     a.assessor = x.principal.person;
-    a.role = *role;
+    a.role = role;
     a.period_start = *from;
     a.period_end = *to;
     a.competency = it.key();

@@ -1,10 +1,12 @@
 // A small organisation for the tests of server/ (and its fuzzer):
 //
-//   boss ── mgr ── emp        peer, stranger (both report to boss)
+//   boss ── lead ── mgr ── emp        peer, stranger (both report to boss)      hrp (alone)
 //   users (password "pw-<user>-long"):
 //     emp (employee, person emp)      mgr (manager, person mgr)     boss (manager, person boss)
 //     peer (reviewer, person peer)    rev2 (reviewer, person stranger)
-//     hr (people_team, no person)     admin (admin, no person)
+//     lead (reviewer, person lead: above mgr and emp in the chain, without the manager role)
+//     hr (people_team, person hrp)    admin (admin, no person)
+//   evidence: ev-<person>, a talk of each person
 //   cases: c-emp (emp towards ic/L2, panel: peer), c-str (stranger towards ic/L2)
 //   need: n1 (ic/L3, opened by boss)
 //
@@ -59,8 +61,9 @@ inline void BuildOrganisation(storage::Store& s) {
   check(s.SaveDraft("test", TestFramework()));
   check(s.Publish("test", "eng", "1"));
   for (auto [id, manager] :
-       {std::pair{"boss", ""}, std::pair{"mgr", "boss"}, std::pair{"emp", "mgr"},
-        std::pair{"peer", "boss"}, std::pair{"stranger", "boss"}}) {
+       {std::pair{"boss", ""}, std::pair{"lead", "boss"}, std::pair{"mgr", "lead"},
+        std::pair{"emp", "mgr"}, std::pair{"peer", "boss"}, std::pair{"stranger", "boss"},
+        std::pair{"hrp", ""}}) {
     check(s.SavePerson("test", model::Person{id, Marker(id), std::string(id) + "@marker.test",
                                              manager, *Date::Parse("2020-01-01")}));
     model::Assignment a;
@@ -73,6 +76,7 @@ inline void BuildOrganisation(storage::Store& s) {
     a.reason = "hire";
     check(s.AddAssignment("test", a));
     model::Evidence e;
+    e.id = std::string("ev-") + id;
     e.person = id;
     e.kind = "talk";
     e.title = "Talk-of-" + std::string(id);
@@ -108,8 +112,8 @@ inline void BuildOrganisation(storage::Store& s) {
   for (auto [user, person, role] :
        {std::tuple{"emp", "emp", R::kEmployee}, std::tuple{"mgr", "mgr", R::kManager},
         std::tuple{"boss", "boss", R::kManager}, std::tuple{"peer", "peer", R::kReviewer},
-        std::tuple{"rev2", "stranger", R::kReviewer}, std::tuple{"hr", "", R::kPeopleTeam},
-        std::tuple{"admin", "", R::kAdmin}})
+        std::tuple{"rev2", "stranger", R::kReviewer}, std::tuple{"lead", "lead", R::kReviewer},
+        std::tuple{"hr", "hrp", R::kPeopleTeam}, std::tuple{"admin", "", R::kAdmin}})
     check(accounts.AddUser(
         "test", app::NewUser{user, user, person, {role}, std::string("pw-") + user + "-long"}));
 }

@@ -339,13 +339,14 @@ Json ToJson(const Evidence& e) {
           {"signed_off_by", e.signed_off_by},
           {"competencies", e.competencies},
           {"url", e.url},
-          {"note", e.note}};
+          {"note", e.note},
+          {"confirmed", e.confirmed.ToString()}};
 }
 Status FromJson(const Json& j, Evidence& e) {
   return Guard<Evidence>("evidence", [&] {
-    e = {S(j, "id"),  S(j, "person"), S(j, "kind"),  S(j, "title"),         D(j, "date"),
-         D(j, "end"), S(j, "role"),   S(j, "skill"), S(j, "signed_off_by"), V(j, "competencies"),
-         S(j, "url"), S(j, "note")};
+    e = {S(j, "id"),  S(j, "person"), S(j, "kind"),     S(j, "title"),         D(j, "date"),
+         D(j, "end"), S(j, "role"),   S(j, "skill"),    S(j, "signed_off_by"), V(j, "competencies"),
+         S(j, "url"), S(j, "note"),   D(j, "confirmed")};
   });
 }
 

@@ -1,7 +1,8 @@
 // The whole review process of the plain-text ladder (seed 004) in the browser, as the people who
-// do it: the employee logs evidence and self-assesses; the manager opens a review, fills the
-// portfolio and names the panel; the reviewers vote; the director decides; the employee's level
-// changes and their growth page shows the new next level. Hostile text typed into the forms on
+// do it: the employee logs evidence (SME sign-offs that name their signers, not counted until
+// each signer confirms theirs) and self-assesses; the manager opens a review, fills the
+// portfolio and names the panel; the reviewers confirm their sign-offs and vote; the director
+// decides; the employee's level changes and their growth page shows the new next level. Hostile text typed into the forms on
 // the way must stay text on every page (no script, no dialog, no injected element).
 //   node review_flow.mjs BASE_URL ARTIFACT_DIR
 import path from 'node:path';
@@ -83,6 +84,13 @@ try {
     await submit(ce.page, 'form[action$="/evidence"] button[type=submit]');
   }
   check((await ce.page.locator('section[aria-labelledby=evidence] table tbody tr').count()) === 2, 'two pieces of evidence');
+  // Each sign-off waits for its signer, at a page the employee can send them.
+  const claims = await ce.page.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll('section[aria-labelledby=evidence] tbody tr')]
+          .map((tr) => [(tr.textContent.match(/signed off by (\w+)/) || [])[1],
+                        tr.querySelector('a[href^="/evidence/"]')?.getAttribute('href')])
+          .filter(([signer, href]) => signer && href)));
+  check(claims.p1 && claims.p2, `the sign-offs do not wait for p1 and p2: ${JSON.stringify(claims)}`);
   check((await ce.page.textContent('section[aria-labelledby=evidence]')).includes('<script>alert("x")</script>'),
         'the hostile title is not shown as text');
   step = 'employee self-assesses';
@@ -100,8 +108,10 @@ try {
   check(drawn && drawn.length === 4, `the ratings chart is not drawn: ${JSON.stringify(drawn)}`);
   const checklist = await ce.page.textContent('#checklist + p');
   check(/Not eligible yet|Not yet/.test(checklist), `before the review: ${checklist}`);
-  check((await ce.page.locator('ol.checklist li.req-met').count()) >= 2,
-        'the year at level 1 and the SME sign-offs are not met');
+  check((await ce.page.locator('ol.checklist li.req-met').count()) >= 1,
+        'the year at level 1 is not met');
+  check((await ce.page.textContent('ol.checklist')).includes('awaiting confirmation by p1'),
+        'the SME claims are counted before their signers confirmed them');
   await visit(ce.page, 'me');
   await shot(ce.page, artifacts, '1-employee-growth');
   await done(ce);
@@ -137,10 +147,15 @@ try {
   await visit(lead.page, caseUrl.replace(base, ''));
   await shot(lead.page, artifacts, '2-manager-case');
 
-  // 3. The reviewers vote.
+  // 3. The reviewers confirm the sign-offs they gave, and vote.
   for (const reviewer of ['p1', 'p2']) {
-    step = `${reviewer} votes`;
+    step = `${reviewer} confirms a sign-off`;
     const r = await signIn(reviewer);
+    await visit(r.page, claims[reviewer].slice(1));
+    await submit(r.page, 'form[action$="/confirm"] button');
+    check((await r.page.textContent('main')).includes(`Confirmed by ${reviewer}`),
+          'the sign-off is not confirmed');
+    step = `${reviewer} votes`;
     await visit(r.page, caseUrl.replace(base, ''));
     check((await r.page.locator('ul.portfolio li').count()) === 2, 'the reviewer sees the portfolio');
     await r.page.check('input[name=vote][value=for]');

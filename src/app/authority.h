@@ -1,0 +1,106 @@
+// Who may act in the review process: one table of (action x role x relation to the person or
+// case), read by one function, Permit, which every write of the review process calls before
+// anything is stored (app/review.h: the HTTP handlers and the command line alike).
+// docs/accounts.md prints the table (AuthorityMarkdown); a test checks that the two agree.
+//
+// An actor holds roles (those of their account; on the command line, see OperatorActor) and
+// stands in one relation to the subject of an act, the first that holds of:
+//
+//   self    the actor is the person (the person under review; for a need, who opened it; for
+//           giving or confirming an SME sign-off, the signer named in it)
+//   panel   the actor sits on the case's panel
+//   above   the actor is above the person in the management chain (for opening a need: above
+//           anyone at all)
+//   other   none of these
+//
+// so a manager who sits on a panel acts there as a panel member, and the person under review
+// acts as themself whatever their roles. Being above someone counts only where the table grants
+// it to a role; it grants it to the manager role only.
+//
+// Thread-safe: the table is constant; RelationTo reads the Store.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/accounts.h"
+#include "base/error.h"
+#include "model/people.h"
+#include "storage/store.h"
+
+namespace ladder::app {
+
+// The acts of the review process that someone performs.
+enum class Action {
+  kOpenCase,         // open an advancement review
+  kAddCaseEvidence,  // add the person's evidence to the portfolio
+  kNamePanel,        // name or change the panel
+  kMoveCase,         // move the review one step
+  kVote,             // vote in peer review
+  kPanelAssess,      // a panel member's peer assessment in the review
+  kSignOff,          // sign off a manual checkpoint
+  kApprove,          // sign off an approval requirement
+  kWaive,            // waive a requirement
+  kDecide,           // decide the review
+  kOpenNeed,         // open a documented need
+  kCloseNeed,        // close a documented need
+  kFillNeed,         // mark a need filled by a case (relation: to the case's person)
+  kAddEvidence,      // record evidence for a person
+  kConfirmSignOff,   // give or confirm an SME sign-off that names the actor as its signer
+  kSelfAssess,       // assess oneself
+  kPeerAssess,       // assess someone as a peer
+  kManagerAssess,    // assess a report as their manager
+  kRaise,            // approve an in-band raise
+};
+
+enum class Relation { kSelf, kPanel, kAbove, kOther };
+const char* RelationName(Relation r);  // self | panel | above | other
+
+// Who performs an act: the person they act as ("" for an account not linked to a person) and
+// their roles.
+struct Actor {
+  std::string person;
+  std::vector<model::UserRole> roles;
+  bool Has(model::UserRole role) const;
+};
+
+// The actor of a signed-in user: their person and their account's roles.
+Actor ActorOf(const Principal& principal);
+
+// The actor of the command line acting as stored person `person` (--by): the roles of the
+// enabled accounts linked to the person; a person without an account has the roles the people
+// records give them: manager when someone reports to them, else employee. kNotFound for a
+// person who is not stored; kPermissionDenied when all their accounts are disabled.
+Result<Actor> OperatorActor(storage::Store& store, std::string_view person);
+
+// How `actor` stands to `person`, and to `review` when given (the panel). kOther for an unknown
+// person.
+Result<Relation> RelationTo(storage::Store& store, const Actor& actor, std::string_view person,
+                            const model::Case* review = nullptr);
+
+// Ok when the table lets `actor` perform `action` on a subject they stand to as `relation`;
+// kPermissionDenied otherwise, saying who may. `subject` names the subject in the message
+// ("case c1", "need n1", "e042").
+Status Permit(const Actor& actor, Action action, Relation relation, std::string_view subject);
+
+// RelationTo, then Permit.
+Status Authorize(storage::Store& store, const Actor& actor, Action action, std::string_view person,
+                 const model::Case* review, std::string_view subject);
+
+// One row of the table: the relations each role may act in (a bit per Relation).
+struct Permission {
+  Action action;
+  const char* name;  // "case.move": stable, for documents and tests
+  const char* step;  // "move a review one step": for messages and docs/accounts.md
+  unsigned admin, people_team, manager, reviewer, employee;
+};
+
+// The table, one row per Action in declaration order.
+std::span<const Permission> AuthorityTable();
+
+// The table as the Markdown of docs/accounts.md.
+std::string AuthorityMarkdown();
+
+}  // namespace ladder::app
