@@ -1173,6 +1173,26 @@ TEST_P(StoreContract, DumpOfSchemaTwoLoadsAndReadsTheSame) {
   EXPECT_EQ(*(*copy)->ExportDump(), *now);
 }
 
+// The action filter of the audit log is a prefix: % and _ in it are characters, not patterns.
+TEST_P(StoreContract, AuditActionFilterIsAPrefixNotAPattern) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  auto actions = [&](const std::string& prefix) {
+    std::vector<std::string> out;
+    auto log = store_->ListAudit({"", "", prefix, 0, 0});
+    for (const model::AuditEntry& e : *log) out.push_back(e.action);
+    return out;
+  };
+  EXPECT_EQ(actions("framework.save_"), std::vector<std::string>{"framework.save_draft"});
+  EXPECT_EQ(actions("person."), std::vector<std::string>{"person.create"});
+  EXPECT_TRUE(actions("%").empty());
+  EXPECT_TRUE(actions("framework._ave").empty());
+  EXPECT_TRUE(actions("framework.save%").empty());
+  EXPECT_TRUE(actions("_").empty());
+  EXPECT_TRUE(actions("framework.save\\").empty());
+  EXPECT_EQ(actions("").size(), 3u);  // save_draft, publish, person.create
+}
+
 TEST_P(StoreContract, SearchSplitsWordsJoinedByPunctuation) {
   Framework f = SupportFramework();
   f.tracks[0].levels[0].summary = "Reads the case/code before answering; joins the on-call rota.";

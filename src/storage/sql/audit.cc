@@ -3,6 +3,20 @@
 #include "storage/sql/sql_store.h"
 
 namespace ladder::storage::internal {
+namespace {
+
+// `prefix` as a LIKE pattern that matches exactly the texts starting with it: the pattern
+// characters % and _ and the escape character itself are escaped (ESCAPE '\').
+std::string PrefixPattern(std::string_view prefix) {
+  std::string out;
+  for (char c : prefix) {
+    if (c == '\\' || c == '%' || c == '_') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+}  // namespace
 
 Result<std::vector<model::AuditEntry>> SqlStore::ListAudit(const AuditQuery& q) {
   std::string sql =
@@ -17,8 +31,8 @@ Result<std::vector<model::AuditEntry>> SqlStore::ListAudit(const AuditQuery& q) 
     params.push_back(q.subject);
   }
   if (!q.action_prefix.empty()) {
-    sql += " AND action LIKE :p";
-    params.push_back(q.action_prefix + "%");
+    sql += " AND action LIKE :p ESCAPE '\\'";
+    params.push_back(PrefixPattern(q.action_prefix));
   }
   sql += " ORDER BY id";
   if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
