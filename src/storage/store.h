@@ -15,14 +15,17 @@
 //     (a state that forbids the change: a published version, a closed case, a record still
 //     referenced by another — "a level in use by a person cannot vanish"), kInvalidArgument
 //     (a reference to a record that does not exist, a malformed value), kUnavailable (the
-//     database cannot be reached or stayed locked past the busy timeout), kFailedPrecondition
-//     (a database written by a newer Ladder). Messages name the record and the field.
+//     database cannot be reached, or stayed busy past OpenOptions::busy_retry_ms),
+//     kFailedPrecondition (a database written by a newer Ladder). Messages name the record and
+//     the field; errors of the database itself get a clean message, their detail goes to the
+//     log (stderr, "storage:").
 //  4. Ids: a record saved with an empty id gets a fresh one (returned); a non-empty id is kept.
 //  5. Lists are ordered as documented per method and are complete unless a limit is given.
 //
 // Thread safety: a Store is safe to use from many threads at once; it keeps a small pool of
-// connections. Several processes may share one database (SQLite in WAL mode waits up to the
-// busy timeout for a writer lock).
+// connections. Several processes may share one database: readers never wait for writers
+// (SQLite in WAL mode), and a write that finds the database busy waits and runs again
+// (OpenOptions::busy_timeout_ms, busy_retry_ms).
 #pragma once
 
 #include <functional>
