@@ -52,6 +52,8 @@ Json PersonJson(const Person& p) {
             j[key] = DateJson(value);
           } else if constexpr (std::is_same_v<V, std::string>) {
             j[key] = f.column.type == schema::Type::kNullText ? OptionalText(value) : Json(value);
+          } else if constexpr (std::is_enum_v<V>) {
+            j[key] = schema::NameOf(value);
           } else {
             j[key] = value;
           }
@@ -73,6 +75,8 @@ Status FromJson(const Json& j, Person& p) {
               value = D(j, key.c_str());
             } else if constexpr (std::is_same_v<V, std::string>) {
               value = S(j, key.c_str());
+            } else if constexpr (std::is_enum_v<V>) {
+              schema::FromName(S(j, key.c_str()), value);
             } else {
               auto it = j.find(key);
               value = it != j.end() && it->is_boolean() && it->template get<bool>();

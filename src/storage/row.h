@@ -52,6 +52,12 @@ Result<T> ReadFields(const Row& row, const schema::Fields<T>& fields) {
             LADDER_TRY(field, row.DateOf(column));
           } else if constexpr (std::is_same_v<V, std::string>) {
             field = row.Text(column);
+          } else if constexpr (std::is_enum_v<V>) {
+            if (!schema::FromName(row.Text(column), field))
+              return MakeError(
+                  ErrorCode::kInternal,
+                  "stored value is damaged: " + column + " = \"" + row.Text(column) + "\"", {},
+                  column);
           } else {
             field = row.Int(column) != 0;
           }
@@ -77,6 +83,8 @@ std::vector<Cell> CellsOf(const T& value, const schema::Fields<T>& fields) {
           } else if constexpr (std::is_same_v<V, std::string>) {
             if (field.empty() && f.column.type == schema::Type::kNullText) return std::nullopt;
             return field;
+          } else if constexpr (std::is_enum_v<V>) {
+            return schema::NameOf(field);
           } else {
             return std::string(field ? "1" : "0");
           }

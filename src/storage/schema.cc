@@ -132,12 +132,12 @@ std::vector<Table> Describe() {
        1,
        {{{"person"}, "people", {"id"}}}},
       {"sessions",
-       Content::kRecords,
+       Content::kCredentials,
        ColumnsOf(SessionFields()),
        1,
        {{{"user_id"}, "users", {"id"}}}},
       {"api_tokens",
-       Content::kRecords,
+       Content::kCredentials,
        ColumnsOf(ApiTokenFields()),
        1,
        {{{"user_id"}, "users", {"id"}}}},
@@ -185,6 +185,8 @@ const Fields<ApiToken>& ApiTokenFields() {
       Bind("expires_at", &ApiToken::expires_at),
       Bind("last_used_at", &ApiToken::last_used_at),
       Bind("revoked", &ApiToken::revoked),
+      // Tokens made before scopes existed could do everything (migration 003_token_scope).
+      Absent("write", Bind("scope", &ApiToken::scope)),
   };
   return kFields;
 }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -39,6 +40,8 @@ struct Column {
   Type type = Type::kText;
   bool unique = false;  // UNIQUE on its own
   bool secret = false;  // a credential or its hash: the dump names it among its "secrets"
+  // The value of the column in a dump written before it existed; empty: the type's empty value.
+  std::string_view absent = {};
 };
 
 // FOREIGN KEY (columns) REFERENCES table (to).
@@ -49,8 +52,9 @@ struct Reference {
 };
 
 enum class Content {
-  kRecords,  // what Ladder keeps: dumped and loaded by the portable dump
-  kDerived,  // rebuilt from the framework documents (levels, roles, search passages)
+  kRecords,      // what Ladder keeps: dumped and loaded by the portable dump
+  kCredentials,  // sessions and API tokens: dumped only with secrets (DumpOptions)
+  kDerived,      // rebuilt from the framework documents (levels, roles, search passages)
 };
 
 struct Table {
@@ -76,11 +80,12 @@ const std::vector<Table>& Tables();
 const Table& TableNamed(std::string_view name);
 
 // A column of a flat table bound to the field of T that it holds. The column's type follows the
-// field's (std::string: kText, Date: kDate, bool: kInt 0/1) unless given (kNullText).
+// field's (std::string: kText, Date: kDate, bool: kInt 0/1, an enumeration: kText holding its
+// name) unless given (kNullText).
 template <typename T>
 struct Field {
   Column column;
-  std::variant<std::string T::*, Date T::*, bool T::*> member;
+  std::variant<std::string T::*, Date T::*, bool T::*, model::TokenScope T::*> member;
 };
 template <typename T>
 using Fields = std::vector<Field<T>>;
@@ -96,6 +101,24 @@ Field<T> Bind(std::string_view name, Date T::*member) {
 template <typename T>
 Field<T> Bind(std::string_view name, bool T::*member) {
   return {{name, Type::kInt}, member};
+}
+// The names an enumeration column holds, and the value of a name (false when it names none).
+inline std::string NameOf(model::TokenScope v) { return model::TokenScopeName(v); }
+inline bool FromName(std::string_view name, model::TokenScope& v) {
+  std::optional<model::TokenScope> parsed = model::ParseTokenScope(name);
+  if (parsed) v = *parsed;
+  return parsed.has_value();
+}
+
+template <typename T>
+Field<T> Bind(std::string_view name, model::TokenScope T::*member) {
+  return {{name, Type::kText}, member};
+}
+// A bound column that a dump written before it existed gives the value `absent`.
+template <typename T>
+Field<T> Absent(std::string_view absent, Field<T> field) {
+  field.column.absent = absent;
+  return field;
 }
 // A bound column that holds a credential.
 template <typename T>

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <vector>
 
+#include "model/validate.h"
+#include "storage/people_json.h"
 #include "storage/record_json.h"
 #include "storage/row.h"
 #include "storage/schema.h"
@@ -18,47 +20,53 @@ using schema::Column;
 using schema::Table;
 using schema::Type;
 
-bool Dumped(const Table& t) { return t.content == schema::Content::kRecords; }
+bool Dumped(const Table& t) { return t.content != schema::Content::kDerived; }
 
-// The columns that hold credentials, "table.column", as the dump's "secrets" names them.
-Json SecretsNote() {
+// The columns that hold credentials, "table.column", as the dump's "secrets" names them: all of
+// them when the dump holds secrets, none otherwise.
+Json SecretsNote(bool secrets) {
   Json out = Json::array();
+  if (!secrets) return out;
   for (const Table& t : schema::Tables())
     for (const Column& c : t.columns)
       if (c.secret) out.push_back(std::string(t.name) + "." + std::string(c.name));
   return out;
 }
 
-// One row as a JSON object by column name, and its primary key.
-Result<std::pair<Json, Json>> RowJson(const Row& r, const Table& t) {
+// The value of column `c` of a row, as the dump writes it.
+Result<Json> ValueJson(const Row& r, const Table& t, const Column& c) {
+  std::string name(c.name);
+  switch (c.type) {
+    case Type::kText:
+      return Json(r.Text(name));
+    case Type::kNullText:
+      return r.IsNull(name) ? Json() : Json(r.Text(name));
+    case Type::kDate:
+      return r.Text(name).empty() ? Json() : Json(r.Text(name));
+    case Type::kInt:
+    case Type::kRowId:
+      return Json(r.Int(name));
+    case Type::kJson:
+      return ParseJson(r.Text(name), std::string(t.name) + "." + name);
+    case Type::kTsVector:
+      break;
+  }
+  return Json();
+}
+
+// One row as a JSON object by column name, and its primary key. Without `secrets`, the columns
+// holding credentials are "".
+Result<std::pair<Json, Json>> RowJson(const Row& r, const Table& t, bool secrets) {
   Json row = Json::object(), key = Json::array();
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     const Column& c = t.columns[i];
-    std::string name(c.name);
-    Json value;
-    switch (c.type) {
-      case Type::kText:
-        value = r.Text(name);
-        break;
-      case Type::kNullText:
-        if (!r.IsNull(name)) value = r.Text(name);
-        break;
-      case Type::kDate:
-        if (!r.Text(name).empty()) value = r.Text(name);
-        break;
-      case Type::kInt:
-      case Type::kRowId:
-        value = r.Int(name);
-        break;
-      case Type::kJson: {
-        LADDER_TRY(value, ParseJson(r.Text(name), std::string(t.name) + "." + name));
-        break;
-      }
-      case Type::kTsVector:
-        continue;
+    if (c.type == Type::kTsVector) continue;
+    Json value = "";  // a credential left out
+    if (secrets || !c.secret) {
+      LADDER_TRY(value, ValueJson(r, t, c));
     }
     if (i < t.key) key.push_back(value);
-    row[name] = std::move(value);
+    row[std::string(c.name)] = std::move(value);
   }
   return std::pair<Json, Json>{std::move(row), std::move(key)};
 }
@@ -135,7 +143,9 @@ Status ReadColumn(const Json& row, const Table& t, std::size_t k, const Column& 
   auto it = row.find(std::string(c.name));
   if (it == row.end() && !(older && c.type != Type::kJson))
     return Damaged(name, k, "has no \"" + std::string(c.name) + "\"");
-  const Json value = it == row.end() ? Json() : *it;
+  const Json value = it != row.end()    ? *it
+                     : c.absent.empty() ? Json()
+                                        : Json(std::string(c.absent));
   switch (c.type) {
     case Type::kText:
       if (value.is_null() && older) break;
@@ -165,6 +175,17 @@ Status ReadColumn(const Json& row, const Table& t, std::size_t k, const Column& 
     case Type::kTsVector:
       break;
   }
+  return Ok();
+}
+
+// The checks every way of adding a record makes, for a row of the dump: a person's
+// (model::ValidatePerson).
+Status CheckRecord(const Table& t, const Json& row, std::size_t k) {
+  if (t.name != "people") return Ok();
+  model::Person p;
+  if (Status decoded = FromJson(row, p); !decoded)
+    return Damaged("people", k, decoded.error().message);
+  for (const Error& e : model::ValidatePerson(p)) return Damaged("people", k, e.message);
   return Ok();
 }
 
@@ -209,6 +230,7 @@ Status LoadTable(soci::session& s, const Dialect& dialect, const Table& t, const
     if (!rows[k].is_object()) return Damaged(name, k, "is not an object");
     for (std::size_t i = 0; i < columns.size(); ++i)
       LADDER_TRY_STATUS(ReadColumn(rows[k], t, k, *columns[i], older, slots[i]));
+    LADDER_TRY_STATUS(CheckRecord(t, rows[k], k));
     for (std::size_t i = 0; i < columns.size(); ++i)
       if (later[i] && slots[i].ind == soci::i_ok) {
         deferred.push_back({slots[0].text, std::string(columns[i]->name), slots[i].text});
@@ -230,20 +252,23 @@ Status LoadTable(soci::session& s, const Dialect& dialect, const Table& t, const
 
 }  // namespace
 
-Result<std::string> WriteDump(soci::session& s, int schema) {
-  std::string out = Json{
-      {"format", "ladder-dump"},
-      {"dump_version", kDumpVersion},
-      {"schema", schema},
-      {"secrets",
-       SecretsNote()}}.dump();
+Result<std::string> WriteDump(soci::session& s, int schema, bool secrets) {
+  std::string out = Json{{"format", "ladder-dump"},
+                         {"dump_version", kDumpVersion},
+                         {"schema", schema},
+                         {"secrets", SecretsNote(secrets)}}
+                        .dump();
   out.pop_back();  // the closing brace: the tables follow
   for (const Table& t : schema::Tables()) {
     if (!Dumped(t)) continue;
+    if (t.content == schema::Content::kCredentials && !secrets) {
+      out += ",\n\"" + std::string(t.name) + "\":[]";
+      continue;
+    }
     std::vector<std::pair<Json, std::string>> rows;  // (key, line)
     LADDER_TRY_STATUS(ForRows(s, "SELECT " + t.List() + " FROM " + std::string(t.name), {},
                               [&](const Row& r) -> Status {
-                                LADDER_TRY(auto row, RowJson(r, t));
+                                LADDER_TRY(auto row, RowJson(r, t, secrets));
                                 rows.push_back({std::move(row.second), row.first.dump()});
                                 return Ok();
                               }));

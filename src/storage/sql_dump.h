@@ -29,8 +29,9 @@
 
 namespace ladder::storage::internal {
 
-// Reads every dumped table. Throws soci::soci_error.
-Result<std::string> WriteDump(soci::session& s, int schema);
+// Reads every dumped table; with `secrets` false, credentials are left out (DumpOptions in
+// types.h). Throws soci::soci_error.
+Result<std::string> WriteDump(soci::session& s, int schema, bool secrets);
 
 // Writes a dump into the (checked empty) database inside the caller's transaction and returns
 // the dump's schema. `put_framework_rows` rebuilds the derived rows of each framework version

@@ -92,7 +92,13 @@ struct ApiToken {
   std::string expires_at;    // "" never
   std::string last_used_at;  // "" never
   bool revoked = false;
+  model::TokenScope scope = model::TokenScope::kWrite;
   friend bool operator==(const ApiToken&, const ApiToken&) = default;
+};
+
+// What Store::ExportDump writes.
+struct DumpOptions {
+  bool secrets = false;  // password hashes, sessions and API tokens
 };
 
 struct AuditQuery {

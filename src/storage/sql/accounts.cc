@@ -157,7 +157,10 @@ Result<std::string> SqlStore::CreateApiToken(std::string_view actor, const ApiTo
     Execute(s, InsertSql(schema::TableNamed("api_tokens"), false),
             CellsOf(t, schema::ApiTokenFields()));
     LADDER_TRY_STATUS(Audit(s, actor, "token.create", "token:" + t.id, "",
-                            Dump(Json{{"user", t.user}, {"name", t.name}})));
+                            Dump(Json{{"user", t.user},
+                                      {"name", t.name},
+                                      {"scope", model::TokenScopeName(t.scope)},
+                                      {"expires_at", t.expires_at}})));
     return t.id;
   });
 }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "model/level_history.h"
+#include "model/validate.h"
 #include "storage/sql/sql_store.h"
 
 namespace ladder::storage::internal {
@@ -74,8 +75,7 @@ void PutAssignment(soci::session& s, const model::Assignment& a, const std::stri
 // ---- People ----
 
 Status SqlStore::SavePerson(std::string_view actor, const model::Person& p) {
-  if (p.id.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "a person needs an id", {}, "person.id");
+  LADDER_TRY_STATUS(FirstError(model::ValidatePerson(p)));
   return Write([&](soci::session& s) -> Status {
     if (!p.manager.empty() && p.manager != p.id)
       LADDER_TRY_STATUS(RequirePerson(s, p.manager, "manager"));

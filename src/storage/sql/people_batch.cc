@@ -33,7 +33,10 @@ Result<Checked> CheckAlone(const PeopleBatch& batch) {
   Checked c;
   for (std::size_t i = 0; i < batch.people.size(); ++i) {
     const model::Person& p = batch.people[i];
-    if (p.id.empty()) return Bad(At("people", i) + ".id", "a person needs an id");
+    for (Error e : model::ValidatePerson(p)) {
+      e.field = At("people", i) + e.field.substr(e.field.find('.'));
+      return Fail(e);
+    }
     if (!c.person_at.emplace(p.id, i).second)
       return Bad(At("people", i) + ".id", "person " + p.id + " appears twice in the batch");
   }

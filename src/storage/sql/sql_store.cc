@@ -370,12 +370,12 @@ Status SqlStore::Restore(std::string_view path) {
   return Read([&](soci::session& s) { return shared_->dialect->Restore(s, path); });
 }
 
-Result<std::string> SqlStore::ExportDump() {
+Result<std::string> SqlStore::ExportDump(const DumpOptions& options) {
   // One read-only snapshot transaction: consistent while writers go on, blocking none.
   return Read([&](soci::session& s) -> Result<std::string> {
     auto dump = [&]() -> Result<std::string> {
       LADDER_TRY(int schema, CurrentSchema(s));
-      return WriteDump(s, schema);
+      return WriteDump(s, schema, options.secrets);
     };
     if (pinned_) return dump();  // inside the caller's transaction
     s << shared_->dialect->BeginSnapshot();

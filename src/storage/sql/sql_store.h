@@ -260,7 +260,7 @@ class SqlStore final : public Store {
   Result<int> SchemaVersion() override;
   Status Backup(std::string_view path) override;
   Status Restore(std::string_view path) override;
-  Result<std::string> ExportDump() override;
+  Result<std::string> ExportDump(const DumpOptions& options) override;
   Status ImportDump(std::string_view dump) override;
   // Runs the migrations on one connection (OpenSqlStore).
   Status Migrate(bool apply, int target);
