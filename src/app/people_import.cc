@@ -7,6 +7,7 @@
 
 #include "app/csv.h"
 #include "base/text.h"
+#include "model/level_history.h"
 #include "model/validate.h"
 
 namespace ladder::app {
@@ -282,36 +283,37 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
     }
   }
 
-  // Level history per person: periods in order, each ending where the next begins.
+  // Level history per person, by the rules of model/level_history.h: periods in order, an open
+  // one ending where the next begins, none overlapping (reported on the rows that do).
   std::map<std::string, std::vector<model::Assignment>> assignments;
   for (const std::string& id : order) {
-    std::vector<const Row*> list = history[id];
+    std::vector<const Row*> list;
+    for (const Row* row : history[id])
+      if (!row->since.empty()) list.push_back(row);
     std::stable_sort(list.begin(), list.end(),
                      [](const Row* a, const Row* b) { return a->since < b->since; });
-    for (size_t i = 0; i < list.size(); ++i) {
-      const Row& row = *list[i];
-      if (row.since.empty()) continue;
+    std::vector<model::Assignment>& periods = assignments[id];
+    for (const Row* row : list) {
       model::Assignment a;
       a.person = id;
-      a.from = row.since;
+      a.from = row->since;
+      a.to = row->until;
       a.reason = "import";
-      if (const model::Framework* f = check.FrameworkOf(row)) CheckLevel(check, row, *f, a);
-      const Row* next = i + 1 < list.size() ? list[i + 1] : nullptr;
-      if (next && next->since == row.since) {
-        check.Add(*next, "since",
-                  "a second period of " + id + " starting on " + row["since"] + " (line " +
-                      std::to_string(row.line) + ")");
-        continue;
-      }
-      a.to = row.until;
-      if (next && !next->since.empty()) {
-        if (!a.to.empty() && a.to > next->since)
-          check.Add(row, "until",
-                    row["until"] + " overlaps the next period of " + id + ", which starts on " +
-                        next->since.ToString() + " (line " + std::to_string(next->line) + ")");
-        if (a.to.empty()) a.to = next->since;
-      }
-      assignments[id].push_back(a);
+      if (const model::Framework* f = check.FrameworkOf(*row)) CheckLevel(check, *row, *f, a);
+      periods.push_back(std::move(a));
+    }
+    model::ArrangeHistory(periods);  // stable: periods[k] still comes from list[k]
+    for (const model::Overlap& o : model::FindOverlaps(periods)) {
+      const Row& earlier = *list[o.earlier];
+      const Row& later = *list[o.later];
+      if (earlier.since == later.since)
+        check.Add(later, "since",
+                  "a second period of " + id + " starting on " + later["since"] + " (line " +
+                      std::to_string(earlier.line) + ")");
+      else
+        check.Add(earlier, "until",
+                  earlier["until"] + " overlaps the next period of " + id + ", which starts on " +
+                      later.since.ToString() + " (line " + std::to_string(later.line) + ")");
     }
     model::Person& p = people[id];
     if (p.hired.empty() && !list.empty()) p.hired = list.front()->since;

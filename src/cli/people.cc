@@ -75,30 +75,13 @@ int RunShow(const ShowOptions& o) {
   auto raises = s.ListRaises(o.person);
   if (!raises) return ReportError(raises.error());
   if (o.store.json) {
-    nlohmann::json h = nlohmann::json::array();
-    for (const model::Assignment& a : *history)
-      h.push_back({{"id", a.id},
-                   {"framework", a.framework},
-                   {"version", a.version},
-                   {"track", a.track},
-                   {"level", a.level},
-                   {"overlays", a.overlays},
-                   {"from", a.from.ToString()},
-                   {"to", a.to.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.to.ToString())},
-                   {"reason", a.reason}});
-    nlohmann::json r = nlohmann::json::array();
-    for (const model::Raise& x : *raises)
-      r.push_back({{"id", x.id},
-                   {"date", x.date.ToString()},
-                   {"approved_by", x.approved_by},
-                   {"note", x.note}});
-    PrintJson(nlohmann::json{{"id", p->id},
-                             {"name", p->name},
-                             {"email", p->email},
-                             {"manager", p->manager},
-                             {"hired", p->hired.ToString()},
-                             {"history", h},
-                             {"raises", r}});
+    // The person in the encoding of the API (storage/people_json.h), with their history.
+    render::Json j = render::PersonJson(*p);
+    j["history"] = render::Json::array();
+    for (const model::Assignment& a : *history) j["history"].push_back(render::AssignmentJson(a));
+    j["raises"] = render::Json::array();
+    for (const model::Raise& x : *raises) j["raises"].push_back(render::RaiseJson(x));
+    PrintJson(j);
     return kExitOk;
   }
   std::string out = p->name + " (" + p->id + ")" + (p->email.empty() ? "" : " <" + p->email + ">") +

@@ -23,10 +23,8 @@ int RunRaise(RaiseOptions o) {
   Result<std::string> id = review.Raise(o.r);
   if (!id) return ReportError(id.error());
   if (o.store.json) {
-    PrintJson(nlohmann::json{{"id", *id},
-                             {"person", o.r.person},
-                             {"date", o.r.date.ToString()},
-                             {"approved_by", o.r.approved_by}});
+    o.r.id = *id;
+    PrintJson(render::RaiseJson(o.r));
   } else {
     std::printf("in-band raise %s for %s on %s, approved by %s; level unchanged\n", id->c_str(),
                 o.r.person.c_str(), o.r.date.ToString().c_str(), o.r.approved_by.c_str());

@@ -23,11 +23,8 @@ int RunSignOff(SignOffOptions o) {
   Result<std::string> id = review.SignOff(o.s);
   if (!id) return ReportError(id.error());
   if (o.store.json) {
-    PrintJson(nlohmann::json{{"id", *id},
-                             {"person", o.s.person},
-                             {"requirement", o.s.requirement},
-                             {"by", o.s.by},
-                             {"date", o.s.date.ToString()}});
+    o.s.id = *id;
+    PrintJson(render::SignOffJson(o.s));
   } else {
     std::printf("signed off '%s' for %s by %s on %s (%s)\n", o.s.requirement.c_str(),
                 o.s.person.c_str(), o.s.by.c_str(), o.s.date.ToString().c_str(), id->c_str());

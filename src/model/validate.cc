@@ -209,51 +209,6 @@ Status CheckFramework(const Framework& framework) {
   return Fail(errors.front());
 }
 
-std::vector<Error> ValidateAssignments(const std::vector<Assignment>& history,
-                                       const Framework* framework) {
-  std::vector<Error> errors;
-  std::vector<const Assignment*> sorted;
-  for (const Assignment& a : history) sorted.push_back(&a);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Assignment* a, const Assignment* b) { return a->from < b->from; });
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    const Assignment& a = *sorted[i];
-    const std::string field = "assignments." + a.person + "@" + a.from.ToString();
-    if (a.from.empty())
-      errors.push_back(
-          Error{ErrorCode::kInvalidArgument, "an assignment needs a start date", {}, field});
-    if (!a.to.empty() && a.to <= a.from)
-      errors.push_back(
-          Error{ErrorCode::kInvalidArgument,
-                "ends on " + a.to.ToString() + ", not after it starts on " + a.from.ToString(),
-                {},
-                field + ".to"});
-    if (i + 1 < sorted.size()) {
-      const Assignment& next = *sorted[i + 1];
-      if (a.to.empty() || a.to > next.from)
-        errors.push_back(Error{ErrorCode::kInvalidArgument,
-                               "overlaps the assignment starting " + next.from.ToString(),
-                               {},
-                               field});
-    }
-    if (framework) {
-      const Track* track = framework->FindTrack(a.track);
-      if (!track)
-        errors.push_back(
-            Error{ErrorCode::kNotFound,
-                  "track '" + a.track + "' does not exist in framework '" + framework->id + "'",
-                  {},
-                  field + ".track"});
-      else if (!track->FindLevel(a.level))
-        errors.push_back(Error{ErrorCode::kNotFound,
-                               "level '" + a.level + "' does not exist in track '" + a.track + "'",
-                               {},
-                               field + ".level"});
-    }
-  }
-  return errors;
-}
-
 namespace {
 
 // Collects the violations of one record.

@@ -7,7 +7,8 @@
 //  3. every reference resolves: group -> competency, expectation -> competency, level
 //     `inherits` -> level, overlay `levels` -> level, transition -> track, rule level -> level;
 //  4. a competency belongs to at most one group.
-// People-side records have their own basic invariants (ValidateEvidence ... ValidateNeed).
+// People-side records have their own basic invariants (ValidateEvidence ... ValidateNeed); the
+// rules of level history are in level_history.h.
 // Pure; thread-safe.
 #pragma once
 
@@ -24,11 +25,6 @@ std::vector<Error> ValidateFramework(const Framework& framework);
 
 // The first violation as a Status (for callers that stop at the first problem).
 Status CheckFramework(const Framework& framework);
-
-// A person's assignment history: periods do not overlap, `from` < `to` when `to` is set, and
-// each assignment's track and level exist in `framework` (when given).
-std::vector<Error> ValidateAssignments(const std::vector<Assignment>& history,
-                                       const Framework* framework = nullptr);
 
 // The basic invariants of a people-side record, every violation with the field it concerns
 // ("evidence.kind", "case.votes[1].reviewer", ...), kInvalidArgument. Empty when valid.

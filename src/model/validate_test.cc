@@ -111,22 +111,6 @@ TEST(Validate, CompetencyInTwoGroups) {
   EXPECT_EQ(Fields(ValidateFramework(fw)), (std::vector<std::string>{"groups.other.competencies"}));
 }
 
-TEST(Validate, AssignmentsMustNotOverlap) {
-  Framework fw = Valid();
-  std::vector<Assignment> history = {
-      {"a1", "p1", "eng", "1", "ic", "IC1", {}, Date(2024, 1, 1), Date(2025, 6, 1), ""},
-      {"a2", "p1", "eng", "1", "ic", "IC2", {}, Date(2025, 5, 1), Date(), ""},
-  };
-  auto errors = ValidateAssignments(history, &fw);
-  ASSERT_EQ(errors.size(), 1u);
-  EXPECT_NE(errors[0].message.find("overlaps"), std::string::npos);
-  history[1].from = Date(2025, 6, 1);
-  history[1].level = "IC9";
-  errors = ValidateAssignments(history, &fw);
-  ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].code, ErrorCode::kNotFound);
-}
-
 TEST(Validate, EmptyIdsAreReported) {
   Framework fw = Valid();
   fw.id = "";

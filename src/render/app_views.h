@@ -24,7 +24,7 @@
 #include "model/people.h"
 #include "render/site.h"
 #include "rules/eligibility.h"
-#include "storage/store.h"
+#include "storage/types.h"
 
 namespace ladder::render {
 

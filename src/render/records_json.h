@@ -1,7 +1,9 @@
-// JSON of the people side for the HTTP API (docs/openapi.yaml) and `--json` of the review
-// commands: one shape per record, the model's field names, enums by their model names, dates as
-// YYYY-MM-DD and empty optional dates as null. Secrets never appear: users without their
-// password hash, API tokens without theirs.
+// JSON for the HTTP API (docs/openapi.yaml) and `--json` of the commands. The people-side
+// records have one encoding, storage's (storage/people_json.h: the form the store keeps, the
+// dump holds and the audit log records), named here for render's callers; this file adds what
+// is not a stored record: tokens, audit entries, verdicts, versions and search hits. Dates are
+// YYYY-MM-DD and an empty date is null. Secrets never appear: users without their password
+// hash, API tokens without theirs.
 // Pure functions, thread-safe.
 #pragma once
 
@@ -9,20 +11,25 @@
 
 #include "model/people.h"
 #include "rules/eligibility.h"
-#include "storage/store.h"
+#include "storage/people_json.h"
+#include "storage/types.h"
 
 namespace ladder::render {
 
-using Json = nlohmann::ordered_json;
+using Json = storage::Json;
 
-Json PersonJson(const model::Person& p);
-Json AssignmentJson(const model::Assignment& a);
-Json EvidenceJson(const model::Evidence& e);
-Json AssessmentJson(const model::Assessment& a);
-Json CaseJson(const model::Case& c);
-Json NeedJson(const model::Need& n);
-Json WaiverJson(const model::Waiver& w);
-Json UserJson(const model::User& u);         // without the password hash
+using storage::AssessmentJson;
+using storage::AssignmentJson;
+using storage::CaseJson;
+using storage::DateJson;
+using storage::EvidenceJson;
+using storage::NeedJson;
+using storage::PersonJson;
+using storage::RaiseJson;
+using storage::SignOffJson;
+using storage::UserJson;
+using storage::WaiverJson;
+
 Json TokenJson(const storage::ApiToken& t);  // without the token's hash
 Json AuditJson(const model::AuditEntry& e);
 Json VerdictJson(const rules::Verdict& v);
@@ -30,8 +37,5 @@ Json VersionJson(const storage::VersionInfo& v);
 Json FrameworkInfoJson(const storage::FrameworkInfo& f);
 // A search hit; matches marked with [ and ] in the snippet.
 Json SearchHitJson(const storage::SearchHit& h);
-
-// An empty date as null, otherwise YYYY-MM-DD.
-Json DateJson(Date d);
 
 }  // namespace ladder::render

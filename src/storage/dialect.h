@@ -38,6 +38,15 @@ class Dialect {
   virtual void LockForMigration(soci::session& s) const = 0;
   // The Ladder error code for a database error.
   virtual ErrorCode Classify(const soci::soci_error& e) const = 0;
+  // Whether the error says the database is busy: another connection held a lock for longer
+  // than the busy timeout (SQLite), or the transaction lost to a concurrent one (PostgreSQL:
+  // serialization failure, deadlock, lock not available). Such a transaction may succeed when
+  // run again.
+  virtual bool IsBusy(const soci::soci_error& e) const = 0;
+  // Whether the database runs one write transaction at a time (SQLite): the store then lets
+  // one of its threads at a time wait for the write lock, so that waiting writers do not hold
+  // the connections readers need.
+  virtual bool SerialWrites() const = 0;
 
   // Search pre-selection (search_text.h): the FROM clause (passages aliased `p`) and the
   // condition that keep the passages whose `terms` contain every one of `stems`; the condition

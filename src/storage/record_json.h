@@ -1,7 +1,7 @@
-// JSON documents of the values the Store keeps: the whole framework version (one column of
-// framework_versions) and every people-side record (one `doc` column per record table).
-// The shape follows the canonical format (DESIGN.md §8) for frameworks and the model's field
-// names for records; enums are written by their model names. Origins are not stored.
+// JSON documents of the framework side the Store keeps: the whole framework version (one column
+// of framework_versions) and each role profile (roles.doc). The shape follows the canonical
+// format (DESIGN.md §8); enums are written by their model names; origins are not stored. The
+// people-side records have their one encoding in people_json.h. Decode<T> reads any of them.
 // Internal to storage/. Pure functions, thread-safe.
 #pragma once
 
@@ -12,36 +12,20 @@
 #include "base/error.h"
 #include "model/framework.h"
 #include "model/people.h"
+#include "storage/people_json.h"
 
 namespace ladder::storage::internal {
 
-using Json = nlohmann::ordered_json;
+using Json = ::ladder::storage::Json;
 
 Json ToJson(const model::Framework& f);
-Json ToJson(const model::Person& p);
-Json ToJson(const model::Assignment& a);
-Json ToJson(const model::Evidence& e);
-Json ToJson(const model::Metric& m);
-Json ToJson(const model::Assessment& a);
-Json ToJson(const model::SignOff& s);
-Json ToJson(const model::Case& c);
-Json ToJson(const model::Waiver& w);
-Json ToJson(const model::Need& n);
-Json ToJson(const model::Raise& r);
-Json ToJson(const model::User& u);  // without the password hash
 Json ToJson(const model::RoleProfile& r);
 
 // Decoding: kInternal naming `what` when the stored document is not of the expected shape.
 Status FromJson(const Json& j, model::Framework& f);
-Status FromJson(const Json& j, model::Evidence& e);
-Status FromJson(const Json& j, model::Metric& m);
-Status FromJson(const Json& j, model::Assessment& a);
-Status FromJson(const Json& j, model::SignOff& s);
-Status FromJson(const Json& j, model::Case& c);
-Status FromJson(const Json& j, model::Waiver& w);
-Status FromJson(const Json& j, model::Need& n);
-Status FromJson(const Json& j, model::Raise& r);
 Status FromJson(const Json& j, model::RoleProfile& r);
+// The people-side records (people_json.h).
+using ::ladder::storage::FromJson;
 
 // Parses stored text; kInternal naming `what` on malformed JSON.
 Result<Json> ParseJson(std::string_view text, std::string_view what);

@@ -219,6 +219,65 @@ TEST_P(Migrations, FrameworksStoredBeforeTheSearchStepAreSearchableAfterIt) {
   }
 }
 
+// Records stored at schema 2 in their earlier JSON form (an empty date as "", a case's target
+// in three keys, votes' "choice", a waiver's "case_id") read the same after the records step,
+// which rewrites them in the current form.
+TEST_P(Migrations, RecordsStoredBeforeTheRecordsStepReadTheSameAfterIt) {
+  std::string url = FreshUrl();
+  {
+    OpenOptions at2;
+    at2.target_version = 2;
+    ASSERT_TRUE(OpenStore(url, at2));
+  }
+  const std::string legacy_case =
+      R"({"id":"c1","person":"p1","framework":"","version":"","target_track":"ic",)"
+      R"("target_level":"IC2","target_overlay":"","opened_by":"p1","opened":"2024-01-05",)"
+      R"("status":"peer_review","portfolio":[],"panel":["p1"],"votes":[{"reviewer":"p1",)"
+      R"("choice":"against","note":"","date":"2024-02-01"}],"consensus":"majority",)"
+      R"("decision":null,"history":[]})";
+  const std::string legacy_waiver =
+      R"({"id":"w1","person":"p1","case_id":"c1","requirement":"One year","approver":"p1",)"
+      R"("reason":"Sea time","granted":"2024-02-02","expires":""})";
+  const std::vector<std::string> inserts = {
+      "INSERT INTO people (id, name, email, manager, hired) VALUES ('p1', 'P', '', NULL, '')",
+      "INSERT INTO cases (id, person, framework, version, day, status, doc) VALUES ('c1', 'p1', "
+      "NULL, NULL, '2024-01-05', 'peer_review', '" +
+          legacy_case + "')",
+      "INSERT INTO waivers (id, person, day, doc) VALUES ('w1', 'p1', '2024-02-02', '" +
+          legacy_waiver + "')",
+  };
+  for (const std::string& sql : inserts) {
+    if (GetParam().name == "Sqlite") {
+      ASSERT_EQ(SqliteExec(url.substr(7), sql), "");
+    } else {
+      PGconn* conn = PQconnectdb(url.c_str());
+      PGresult* r = PQexec(conn, sql.c_str());
+      EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(conn);
+      PQclear(r);
+      PQfinish(conn);
+    }
+  }
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store) << store.error().ToString();
+  auto c = (*store)->GetCase("c1");
+  ASSERT_TRUE(c) << c.error().ToString();
+  EXPECT_EQ(c->target_level, "IC2");
+  EXPECT_EQ(c->consensus, model::ConsensusRule::kMajority);
+  ASSERT_EQ(c->votes.size(), 1u);
+  EXPECT_EQ(c->votes[0].choice, model::VoteChoice::kAgainst);
+  auto w = (*store)->ListWaivers("p1");
+  ASSERT_EQ(w->size(), 1u);
+  EXPECT_EQ((*w)[0].case_id, "c1");
+  EXPECT_TRUE((*w)[0].expires.empty());
+  EXPECT_TRUE((*store)->GetPerson("p1")->hired.empty());
+  auto dump = nlohmann::json::parse(*(*store)->ExportDump());
+  EXPECT_EQ(dump["cases"][0]["doc"]["target"], (nlohmann::json{{"track", "ic"}, {"level", "IC2"}}));
+  EXPECT_EQ(dump["cases"][0]["doc"]["votes"][0]["vote"], "against");
+  EXPECT_EQ(dump["waivers"][0]["doc"]["case"], "c1");
+  EXPECT_TRUE(dump["waivers"][0]["doc"]["expires"].is_null());
+  EXPECT_TRUE(dump["people"][0]["hired"].is_null());
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, Migrations,
     ::testing::Values(

@@ -126,6 +126,57 @@ TEST(StorageProcesses, PostgresFourWritersWhileReading) {
   FourWritersWhileReading(url);
 }
 
+// Reads one line of a child's output (without the newline); "" at the end.
+std::string ReadLine(int fd) {
+  std::string line;
+  char c;
+  while (read(fd, &c, 1) == 1 && c != '\n') line += c;
+  return line;
+}
+
+// While another process holds SQLite's write lock far longer than the busy timeout (a large
+// import), a reader is served at once and a writer waits for the lock instead of failing; one
+// that gives up says so cleanly, without the database library's internals.
+TEST(StorageProcesses, SqliteWritersWaitForAnotherProcessAndReadersGoOn) {
+  std::string path = "/tmp/ladder-busy-test-" + std::to_string(getpid()) + ".db";
+  std::string url = "sqlite:" + path;
+  {
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store) << store.error().ToString();
+    ASSERT_TRUE((*store)->SavePerson("t", {"first", "First", "", "", Date(2020, 1, 1)}));
+  }
+  Child holder = Spawn({LADDER_TEST_WRITER, url, "hold", "2500"});
+  ASSERT_EQ(ReadLine(holder.out), "holding");
+  OpenOptions quick;
+  quick.busy_timeout_ms = 100;  // each statement gives up on the lock after 0.1 s
+  quick.busy_retry_ms = 300;
+  auto impatient = OpenStore(url, quick);
+  ASSERT_TRUE(impatient) << impatient.error().ToString();
+  auto start = std::chrono::steady_clock::now();
+  auto people = (*impatient)->ListPeople();
+  ASSERT_TRUE(people) << people.error().ToString();
+  EXPECT_EQ(people->size(), 1u);  // the holder's write is not visible yet
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1000));
+  Status gave_up = (*impatient)->SavePerson("t", {"early", "Early", "", "", Date(2020, 1, 1)});
+  ASSERT_FALSE(gave_up);
+  EXPECT_EQ(gave_up.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(gave_up.error().message.find("sqlite"), std::string::npos) << gave_up.error().message;
+  EXPECT_NE(gave_up.error().message.find("busy"), std::string::npos) << gave_up.error().message;
+
+  quick.busy_retry_ms = 60000;  // the default is longer still
+  auto patient = OpenStore(url, quick);
+  ASSERT_TRUE(patient) << patient.error().ToString();
+  Status waited = (*patient)->SavePerson("t", {"later", "Later", "", "", Date(2020, 1, 1)});
+  ASSERT_TRUE(waited) << waited.error().ToString();
+  EXPECT_EQ(ReadLine(holder.out), "committed holder");
+  EXPECT_EQ(Wait(holder.pid), 0);
+  close(holder.out);
+  auto all = (*patient)->ListPeople();
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 3u);  // first, holder, later
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
 TEST(StorageProcesses, SqliteSurvivesWritersKilledAtRandom) {
   std::string path = "/tmp/ladder-crash-test-" + std::to_string(getpid()) + ".db";
   std::string url = "sqlite:" + path;

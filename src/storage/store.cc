@@ -1,38 +1,14 @@
 #include "storage/store.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 
 #include "base/text.h"
 #include "storage/dialect.h"
-#include "storage/sql_store.h"
+#include "storage/sql/sql_store.h"
 
 namespace ladder::storage {
-
-const char* HitKindName(HitKind k) {
-  switch (k) {
-    case HitKind::kBehaviour:
-      return "behaviour";
-    case HitKind::kLevelSummary:
-      return "level_summary";
-    case HitKind::kExpectationSummary:
-      return "expectation_summary";
-    case HitKind::kAttribute:
-      return "attribute";
-    case HitKind::kRequirement:
-      return "requirement";
-    case HitKind::kNote:
-      return "note";
-    case HitKind::kRole:
-      return "role";
-  }
-  return "?";
-}
-
-std::string MarkSnippet(std::string_view snippet, std::string_view open, std::string_view close) {
-  std::string out = text::ReplaceAll(std::string(snippet), kMatchOpen, open);
-  return text::ReplaceAll(std::move(out), kMatchClose, close);
-}
 
 std::string DatabaseUrlFrom(std::string_view flag) {
   if (!flag.empty()) return std::string(flag);
@@ -79,10 +55,20 @@ Result<std::string> ParseSqliteUrl(std::string_view url, OpenOptions& options) {
                              value + "\"",
                          {}, "database");
       options.synchronous = upper;
+    } else if (key == "busy_timeout") {
+      int ms = -1;
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), ms);
+      if (ec != std::errc() || end != value.data() + value.size() || ms < 0 || ms > 600000)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "database URL " + std::string(url) +
+                             ": busy_timeout must be milliseconds from 0 to 600000, not \"" +
+                             value + "\"",
+                         {}, "database");
+      options.busy_timeout_ms = ms;
     } else {
       return MakeError(ErrorCode::kInvalidArgument,
                        "database URL " + std::string(url) + ": unknown parameter \"" + key +
-                           "\" (sqlite:PATH accepts ?synchronous=NORMAL|FULL)",
+                           "\" (sqlite:PATH accepts ?synchronous=NORMAL|FULL and ?busy_timeout=MS)",
                        {}, "database");
     }
   }

@@ -15,14 +15,17 @@
 //     (a state that forbids the change: a published version, a closed case, a record still
 //     referenced by another — "a level in use by a person cannot vanish"), kInvalidArgument
 //     (a reference to a record that does not exist, a malformed value), kUnavailable (the
-//     database cannot be reached or stayed locked past the busy timeout), kFailedPrecondition
-//     (a database written by a newer Ladder). Messages name the record and the field.
+//     database cannot be reached, or stayed busy past OpenOptions::busy_retry_ms),
+//     kFailedPrecondition (a database written by a newer Ladder). Messages name the record and
+//     the field; errors of the database itself get a clean message, their detail goes to the
+//     log (stderr, "storage:").
 //  4. Ids: a record saved with an empty id gets a fresh one (returned); a non-empty id is kept.
 //  5. Lists are ordered as documented per method and are complete unless a limit is given.
 //
 // Thread safety: a Store is safe to use from many threads at once; it keeps a small pool of
-// connections. Several processes may share one database (SQLite in WAL mode waits up to the
-// busy timeout for a writer lock).
+// connections. Several processes may share one database: readers never wait for writers
+// (SQLite in WAL mode), and a write that finds the database busy waits and runs again
+// (OpenOptions::busy_timeout_ms, busy_retry_ms).
 #pragma once
 
 #include <functional>
@@ -36,6 +39,7 @@
 #include "base/error.h"
 #include "model/framework.h"
 #include "model/people.h"
+#include "storage/types.h"
 
 namespace ladder::storage {
 
@@ -59,8 +63,15 @@ struct OpenOptions {
   // Connections kept open (threads that can use the database at once). 0: backend default
   // (1 for sqlite::memory:, 4 otherwise).
   int pool_size = 0;
-  // SQLite only: how long a writer waits for the lock before kUnavailable.
+  // SQLite only: how long one statement waits for a lock that another process holds before
+  // the database counts as busy (sqlite:PATH?busy_timeout=MS sets it too).
   int busy_timeout_ms = 10000;
+  // How long a write keeps trying while the database is busy. A write transaction that finds it
+  // busy at BEGIN or COMMIT (SQLite: another process holds the write lock, e.g. a large import;
+  // PostgreSQL: a serialization failure or deadlock) runs again, with growing pauses, until
+  // this much time has passed since it first tried; then kUnavailable. Reads that find it busy
+  // are run again the same way.
+  int busy_retry_ms = 120000;
   // SQLite only: "NORMAL" (default, durable at every checkpoint, fast) or "FULL".
   std::string synchronous = "NORMAL";
 };
@@ -70,7 +81,9 @@ class Store;
 // Opens (creating if needed) the database named by `url`:
 //   sqlite:PATH            an SQLite file (created with its folder's permissions);
 //                          sqlite:PATH?synchronous=FULL sets OpenOptions::synchronous
-//                          (NORMAL or FULL; other parameters are kInvalidArgument)
+//                          (NORMAL or FULL), ?busy_timeout=MS OpenOptions::busy_timeout_ms
+//                          (0 to 600000); parameters join with '&'; others are
+//                          kInvalidArgument
 //   sqlite::memory:        a private in-memory database (one connection; for tests)
 //   postgresql://USER@HOST:PORT/DB?...   (or postgres://) a PostgreSQL 15 database
 //   ""                     kDefaultDatabaseUrl
@@ -87,161 +100,6 @@ std::string DatabaseUrlFrom(std::string_view flag);
 std::string SqliteFileOf(std::string_view url);
 
 // ---------------------------------------------------------------------------------------------
-// Records that exist only in storage (the rest are model values)
-
-// One version of a framework, without its content.
-struct VersionInfo {
-  std::string framework;
-  std::string version;
-  model::FrameworkStatus status = model::FrameworkStatus::kDraft;
-  std::string effective;     // YYYY-MM-DD or ""
-  std::string saved_at;      // ISO-8601 UTC timestamp of the last save
-  std::string published_at;  // ISO-8601 UTC, "" for drafts
-  friend bool operator==(const VersionInfo&, const VersionInfo&) = default;
-};
-
-// A framework and its versions, newest first (by save time).
-struct FrameworkInfo {
-  std::string id;
-  std::string name;              // of the newest version
-  std::string family;            // of the newest version
-  std::string latest_published;  // version, or "" when none is published
-  std::vector<VersionInfo> versions;
-};
-
-// Two versions of one framework, for the caller to diff (analysis/ owns the level diff).
-struct VersionPair {
-  model::Framework before;
-  model::Framework after;
-};
-
-// Everything the eligibility engine reads about one person, in one round trip
-// (Store::LoadPersonRecords). Each list in the order of its List* method.
-struct PersonRecords {
-  model::Person person;
-  std::vector<model::Assignment> assignments;
-  std::vector<model::Evidence> evidence;
-  std::vector<model::Metric> metrics;
-  std::vector<model::Assessment> assessments;
-  std::vector<model::SignOff> signoffs;
-  std::vector<model::Waiver> waivers;
-  std::vector<model::Case> cases;
-};
-
-// A role profile and the framework version it belongs to.
-struct RoleEntry {
-  std::string framework;
-  std::string version;
-  model::RoleProfile role;
-};
-
-struct RoleQuery {
-  std::string framework;        // "" any
-  std::string family;           // exact, case-insensitive; "" any
-  std::string seniority;        // exact, case-insensitive; "" any
-  bool include_drafts = false;  // otherwise only the latest published version of each framework
-};
-
-struct PeopleQuery {
-  std::string manager;  // "" any; direct reports of this person id otherwise
-  int limit = 0;        // 0: all
-  int offset = 0;
-};
-
-// A login session. The cookie's secret never reaches storage: only its hash (the caller hashes).
-struct Session {
-  std::string token_hash;  // primary key
-  std::string user;
-  std::string csrf_token;  // per-session CSRF secret (not a credential on its own)
-  std::string created_at;  // ISO-8601 UTC
-  std::string expires_at;  // ISO-8601 UTC
-  friend bool operator==(const Session&, const Session&) = default;
-};
-
-// An API token for automation. Only its hash is stored.
-struct ApiToken {
-  std::string id;
-  std::string user;
-  std::string name;  // what it is for
-  std::string token_hash;
-  std::string created_at;    // ISO-8601 UTC
-  std::string expires_at;    // "" never
-  std::string last_used_at;  // "" never
-  bool revoked = false;
-  model::TokenScope scope = model::TokenScope::kWrite;
-  friend bool operator==(const ApiToken&, const ApiToken&) = default;
-};
-
-// What Store::ExportDump writes.
-struct DumpOptions {
-  bool secrets = false;  // password hashes, sessions and API tokens
-};
-
-struct AuditQuery {
-  std::string actor;          // "" any
-  std::string subject;        // "" any; exact subject ("person:e042", "framework:support@2024.1")
-  std::string action_prefix;  // "" any; e.g. "case." for every case action
-  long long after_id = 0;     // entries with id > after_id (paging)
-  int limit = 100;            // 0: all
-};
-
-// What a search result is.
-enum class HitKind {
-  kBehaviour,           // one behaviour of a level in a competency
-  kLevelSummary,        // a level's summary
-  kExpectationSummary,  // a level's summary statement for one competency
-  kAttribute,           // a level attribute (scope, responsibilities ...); title is its key
-  kRequirement,         // a requirement sentence of a level
-  kNote,                // a prose section of the framework; title is its heading
-  kRole,                // a role profile of the catalogue; title is the role's title
-};
-// behaviour | level_summary | expectation_summary | attribute | requirement | note | role
-const char* HitKindName(HitKind k);
-
-// Markers around the matched words in SearchHit::snippet. They never occur in stored text (they
-// are ASCII control characters), so a renderer HTML-escapes the snippet first and then replaces
-// them with <mark> and </mark>; the CLI prints them as [ and ].
-inline constexpr std::string_view kMatchOpen = "\x02";
-inline constexpr std::string_view kMatchClose = "\x03";
-
-// Replaces the match markers of a snippet with `open` and `close`.
-std::string MarkSnippet(std::string_view snippet, std::string_view open, std::string_view close);
-
-struct SearchHit {
-  HitKind kind = HitKind::kBehaviour;
-  std::string framework;
-  std::string framework_name;
-  std::string version;
-  std::string track;  // track id; "" for notes and roles
-  std::string level;  // level code; "" for notes and roles
-  std::string level_title;
-  std::string competency;  // competency id for behaviours and expectation summaries
-  std::string title;       // note title, or role title (family, seniority) for roles
-  std::string snippet;     // the passage with kMatchOpen/kMatchClose around matches
-  double score = 0;        // higher is better; comparable within one result list only
-};
-
-struct SearchOptions {
-  std::string framework;        // "" all
-  bool include_drafts = false;  // otherwise only the latest published version of each framework
-  int limit = 50;
-};
-
-// People and their records written at once (Store::WritePeopleBatch).
-struct PeopleBatch {
-  // Created or replaced. A manager must be in the batch or stored.
-  std::vector<model::Person> people;
-  // The complete level history of the people in `people`, replacing what is stored for them.
-  // Each assignment names a person of the batch and a stored level; per person, an open period
-  // followed by a later one is closed where the next begins (as AddAssignment does), and
-  // periods must not overlap. Empty ids get fresh ones.
-  std::vector<model::Assignment> assignments;
-  // New records (empty ids get fresh ones; a stored id is kAlreadyExists) of people in the
-  // batch or stored.
-  std::vector<model::Evidence> evidence;
-};
-
-// ---------------------------------------------------------------------------------------------
 // The store
 
 class Store {
@@ -254,7 +112,9 @@ class Store {
   // Runs `fn` in one transaction: every write made through the Store& it receives commits
   // together when fn returns Ok, and none of them does when fn returns an error (which is
   // returned) or the commit fails. The Store& is valid only inside fn and only on fn's thread;
-  // WithTransaction on it runs fn in the same transaction (no nesting of savepoints).
+  // WithTransaction on it runs fn in the same transaction (no nesting of savepoints). While
+  // the database is busy at the start of the transaction it waits (OpenOptions::busy_retry_ms)
+  // before fn runs; fn runs once.
   virtual Status WithTransaction(const std::function<Status(Store&)>& fn) = 0;
 
   // -- Frameworks and versions ----------------------------------------------------------------

@@ -1115,8 +1115,109 @@ TEST_P(StoreContract, DumpLoadsOnlyIntoAnEmptyDatabase) {
   Status fk = empty.ImportDump(dangling.dump());
   ASSERT_FALSE(fk);
   EXPECT_TRUE(empty.ListPeople()->empty());
+  // A level history that breaks its rules (model/level_history.h): two open periods.
+  auto overlapping = nlohmann::json::parse(*dump);
+  nlohmann::json second = overlapping["assignments"][0];
+  second["id"] = "as-overlap";
+  second["doc"]["id"] = "as-overlap";
+  second["from_date"] = second["doc"]["from"] = "2030-01-01";
+  second["to_date"] = second["doc"]["to"] = nullptr;
+  overlapping["assignments"][0]["to_date"] = overlapping["assignments"][0]["doc"]["to"] = nullptr;
+  overlapping["assignments"].push_back(second);
+  Status overlap = empty.ImportDump(overlapping.dump());
+  ASSERT_FALSE(overlap);
+  EXPECT_EQ(overlap.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(overlap.error().message.find("overlaps"), std::string::npos) << overlap.error().message;
+  EXPECT_TRUE(empty.ListPeople()->empty());
   // And the intact dump still loads.
   ASSERT_TRUE(empty.ImportDump(*dump));
+}
+
+// A dump written by a Ladder of schema 2 (tests/cli/storage_fixtures/make_schema2.sh), whose
+// records were stored in their earlier JSON form, loads on every backend: every record reads
+// as it was written, and the next dump holds the records in their current form.
+TEST_P(StoreContract, DumpOfSchemaTwoLoadsAndReadsTheSame) {
+  std::ifstream in(std::string(LADDER_SOURCE_DIR) +
+                   "/tests/cli/storage_fixtures/schema2-dump.json");
+  std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(old.empty());
+  Status loaded = store_->ImportDump(old);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  auto decided = store_->GetCase("case-d1");
+  ASSERT_TRUE(decided) << decided.error().ToString();
+  EXPECT_EQ(decided->target_track, "crew");
+  EXPECT_EQ(decided->target_level, "C2");
+  ASSERT_EQ(decided->votes.size(), 2u);
+  EXPECT_EQ(decided->votes[0].choice, model::VoteChoice::kFor);
+  EXPECT_EQ(decided->votes[1].choice, model::VoteChoice::kAbstain);
+  ASSERT_TRUE(decided->decision);
+  EXPECT_EQ(decided->decision->outcome, model::Outcome::kPromoted);
+  EXPECT_EQ(store_->GetCase("case-d2")->target_overlay, "pilot");
+  auto waivers = store_->ListWaivers("d1");
+  ASSERT_EQ(waivers->size(), 1u);
+  EXPECT_EQ((*waivers)[0].case_id, "case-d1");
+  EXPECT_TRUE((*waivers)[0].expires.empty());
+  auto history = store_->ListAssignments("d1");
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].to, Date(2024, 5, 1));
+  EXPECT_TRUE((*history)[1].to.empty());
+  EXPECT_EQ(store_->GetUser("auditor")->person, "");
+  EXPECT_EQ(store_->GetUser("cora")->person, "cap");
+  auto evidence = store_->ListEvidence("d1");
+  ASSERT_EQ(evidence->size(), 3u);
+  EXPECT_EQ((*evidence)[0].id, "ev-shift-closed");  // oldest first
+  EXPECT_EQ((*evidence)[0].end, Date(2024, 1, 31));
+  EXPECT_TRUE((*evidence)[2].end.empty());
+
+  // A token made before scopes existed may do everything.
+  EXPECT_EQ(store_->ListApiTokens("cora")->at(0).scope, model::TokenScope::kWrite);
+
+  // The dump now: the same rows, record documents in the current form, empty dates null.
+  auto now = store_->ExportDump({.secrets = true});
+  ASSERT_TRUE(now);
+  auto before = nlohmann::json::parse(old), after = nlohmann::json::parse(*now);
+  EXPECT_EQ(after["schema"], *store_->SchemaVersion());
+  for (const char* table :
+       {"people", "assignments", "evidence", "assessments", "signoffs", "cases", "waivers", "needs",
+        "raises", "users", "api_tokens", "audit_log", "framework_versions"})
+    EXPECT_EQ(after[table].size(), before[table].size()) << table;
+  EXPECT_EQ(after["audit_log"], before["audit_log"]);
+  EXPECT_EQ(after["framework_versions"][0]["document"],
+            before["framework_versions"][0]["document"]);
+  EXPECT_EQ(before["framework_versions"][0]["effective"], "");
+  EXPECT_TRUE(after["framework_versions"][0]["effective"].is_null());  // an empty date
+  const auto& case_doc = after["cases"][0]["doc"];
+  EXPECT_EQ(case_doc["target"], (nlohmann::json{{"track", "crew"}, {"level", "C2"}}));
+  EXPECT_FALSE(case_doc.contains("target_track"));
+  EXPECT_EQ(after["waivers"][0]["doc"]["case"], "case-d1");
+  EXPECT_TRUE(after["waivers"][0]["doc"]["expires"].is_null());
+  EXPECT_TRUE(after["assignments"][1]["to_date"].is_null());
+  EXPECT_TRUE(after["users"][0]["doc"]["person"].is_null());
+  // And it loads back into an empty database unchanged.
+  auto copy = OpenStore(GetParam()->fresh_url());
+  ASSERT_TRUE(copy);
+  ASSERT_TRUE((*copy)->ImportDump(*now));
+  EXPECT_EQ(*(*copy)->ExportDump({.secrets = true}), *now);
+}
+
+// The action filter of the audit log is a prefix: % and _ in it are characters, not patterns.
+TEST_P(StoreContract, AuditActionFilterIsAPrefixNotAPattern) {
+  SeedPublished();
+  ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));
+  auto actions = [&](const std::string& prefix) {
+    std::vector<std::string> out;
+    auto log = store_->ListAudit({"", "", prefix, 0, 0});
+    for (const model::AuditEntry& e : *log) out.push_back(e.action);
+    return out;
+  };
+  EXPECT_EQ(actions("framework.save_"), std::vector<std::string>{"framework.save_draft"});
+  EXPECT_EQ(actions("person."), std::vector<std::string>{"person.create"});
+  EXPECT_TRUE(actions("%").empty());
+  EXPECT_TRUE(actions("framework._ave").empty());
+  EXPECT_TRUE(actions("framework.save%").empty());
+  EXPECT_TRUE(actions("_").empty());
+  EXPECT_TRUE(actions("framework.save\\").empty());
+  EXPECT_EQ(actions("").size(), 3u);  // save_draft, publish, person.create
 }
 
 TEST_P(StoreContract, SearchSplitsWordsJoinedByPunctuation) {

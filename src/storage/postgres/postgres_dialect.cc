@@ -117,7 +117,8 @@ class PostgresDialect final : public Dialect {
     ExecStatusType st = PQresultStatus(r);
     std::string msg = PQresultErrorMessage(r);
     PQclear(r);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+    // A script of comments only (a step Ladder computes) is an empty query.
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
       throw soci::soci_error("migration failed: " + msg);
   }
 
@@ -132,13 +133,21 @@ class PostgresDialect final : public Dialect {
       if (state == "23503") return ErrorCode::kConflict;
       if (state.rfind("08", 0) == 0 || state.rfind("57", 0) == 0 || state == "53300")
         return ErrorCode::kUnavailable;
-      if (state == "40001" || state == "40P01") return ErrorCode::kUnavailable;
+      if (IsBusy(e)) return ErrorCode::kUnavailable;
       if (state.rfind("22", 0) == 0) return ErrorCode::kInvalidArgument;
     }
     std::string msg = e.get_error_message();
     if (msg.find("connection") != std::string::npos) return ErrorCode::kUnavailable;
     return ErrorCode::kInternal;
   }
+
+  bool IsBusy(const soci::soci_error& e) const override {
+    auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e);
+    if (!pe) return false;
+    std::string state = pe->sqlstate();
+    return state == "40001" || state == "40P01" || state == "55P03";
+  }
+  bool SerialWrites() const override { return false; }
 
   std::string CandidateFrom() const override { return "passages p"; }
   // Stems the parser reduces to no lexemes pre-select everything (the shared code decides), so

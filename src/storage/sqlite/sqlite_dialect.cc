@@ -12,7 +12,6 @@
 
 #include "base/text.h"
 #include "storage/dialect.h"
-#include "storage/row.h"
 
 namespace ladder::storage::internal {
 namespace {
@@ -64,9 +63,7 @@ class SqliteDialect final : public Dialect {
 
   ErrorCode Classify(const soci::soci_error& e) const override {
     std::string msg = e.get_error_message();
-    if (msg.find("database is locked") != std::string::npos ||
-        msg.find("database is busy") != std::string::npos ||
-        msg.find("unable to open") != std::string::npos)
+    if (IsBusy(e) || msg.find("unable to open") != std::string::npos)
       return ErrorCode::kUnavailable;
     if (msg.find("UNIQUE constraint") != std::string::npos ||
         msg.find("PRIMARY KEY") != std::string::npos)
@@ -76,6 +73,18 @@ class SqliteDialect final : public Dialect {
       return ErrorCode::kInvalidArgument;
     return ErrorCode::kInternal;
   }
+
+  bool IsBusy(const soci::soci_error& e) const override {
+    if (auto* se = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+      int code = se->result() & 0xff;
+      if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return true;
+    }
+    std::string msg = e.get_error_message();
+    return msg.find("database is locked") != std::string::npos ||
+           msg.find("database is busy") != std::string::npos ||
+           msg.find("database table is locked") != std::string::npos;
+  }
+  bool SerialWrites() const override { return true; }
 
   std::string CandidateFrom() const override {
     return "passages_fts JOIN passages p ON p.id = passages_fts.rowid";

@@ -1,0 +1,5 @@
+-- Ladder schema 4 (PostgreSQL): the people-side records (the `doc` column of assignments, evidence,
+-- metrics, assessments, sign-offs, cases, waivers, needs, raises and users) in their one JSON
+-- encoding, shared with the HTTP API and the commands (storage/people_json.h): an empty date is
+-- null, a case's target is one object, a waiver names its "case". The schema does not change;
+-- Ladder rewrites the stored documents right after this step.

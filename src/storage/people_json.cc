@@ -1,0 +1,343 @@
+#include "storage/people_json.h"
+
+#include <exception>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "storage/json_fields.h"
+#include "storage/schema.h"
+
+namespace ladder::storage {
+namespace {
+
+using namespace model;
+
+using json_fields::A;
+using json_fields::D;
+using json_fields::Enum;
+using json_fields::S;
+using json_fields::V;
+
+// `key`, or `legacy` (its name before this encoding) when the document has not `key`.
+const char* Either(const Json& j, const char* key, const char* legacy) {
+  return j.contains(key) ? key : legacy;
+}
+Json OptionalText(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+// Reads a record document with `read`; kInternal naming the record when it is damaged.
+template <typename F>
+Status Guard(std::string_view what, const Json& j, F&& read) {
+  return json_fields::Guard(what, [&] {
+    if (!j.is_object()) throw std::runtime_error("not an object");
+    read();
+  });
+}
+
+}  // namespace
+
+Json DateJson(Date d) { return d.empty() ? Json(nullptr) : Json(d.ToString()); }
+
+Json PersonJson(const Person& p) {
+  Json j = Json::object();
+  for (const schema::Field<Person>& f : schema::PersonFields()) {
+    std::string key(f.column.name);
+    std::visit(
+        [&](auto member) {
+          const auto& value = p.*member;
+          using V = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<V, Date>) {
+            j[key] = DateJson(value);
+          } else if constexpr (std::is_same_v<V, std::string>) {
+            j[key] = f.column.type == schema::Type::kNullText ? OptionalText(value) : Json(value);
+          } else if constexpr (std::is_enum_v<V>) {
+            j[key] = schema::NameOf(value);
+          } else {
+            j[key] = value;
+          }
+        },
+        f.member);
+  }
+  return j;
+}
+
+Status FromJson(const Json& j, Person& p) {
+  return Guard("person", j, [&] {
+    for (const schema::Field<Person>& f : schema::PersonFields()) {
+      std::string key(f.column.name);
+      std::visit(
+          [&](auto member) {
+            auto& value = p.*member;
+            using V = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<V, Date>) {
+              value = D(j, key.c_str());
+            } else if constexpr (std::is_same_v<V, std::string>) {
+              value = S(j, key.c_str());
+            } else if constexpr (std::is_enum_v<V>) {
+              schema::FromName(S(j, key.c_str()), value);
+            } else {
+              auto it = j.find(key);
+              value = it != j.end() && it->is_boolean() && it->template get<bool>();
+            }
+          },
+          f.member);
+    }
+  });
+}
+
+Json AssignmentJson(const Assignment& a) {
+  return {{"id", a.id},
+          {"person", a.person},
+          {"framework", a.framework},
+          {"version", a.version},
+          {"track", a.track},
+          {"level", a.level},
+          {"overlays", a.overlays},
+          {"from", DateJson(a.from)},
+          {"to", DateJson(a.to)},
+          {"reason", a.reason}};
+}
+Status FromJson(const Json& j, Assignment& a) {
+  return Guard("assignment", j, [&] {
+    a = {S(j, "id"),    S(j, "person"),   S(j, "framework"), S(j, "version"), S(j, "track"),
+         S(j, "level"), V(j, "overlays"), D(j, "from"),      D(j, "to"),      S(j, "reason")};
+  });
+}
+
+Json EvidenceJson(const Evidence& e) {
+  return {{"id", e.id},
+          {"person", e.person},
+          {"kind", e.kind},
+          {"title", e.title},
+          {"date", DateJson(e.date)},
+          {"end", DateJson(e.end)},
+          {"role", e.role},
+          {"skill", e.skill},
+          {"signed_off_by", e.signed_off_by},
+          {"competencies", e.competencies},
+          {"url", e.url},
+          {"note", e.note},
+          {"confirmed", DateJson(e.confirmed)}};
+}
+Status FromJson(const Json& j, Evidence& e) {
+  return Guard("evidence", j, [&] {
+    e = {S(j, "id"),  S(j, "person"), S(j, "kind"),     S(j, "title"),         D(j, "date"),
+         D(j, "end"), S(j, "role"),   S(j, "skill"),    S(j, "signed_off_by"), V(j, "competencies"),
+         S(j, "url"), S(j, "note"),   D(j, "confirmed")};
+  });
+}
+
+Json MetricJson(const Metric& m) {
+  return {{"id", m.id},
+          {"person", m.person},
+          {"name", m.name},
+          {"period_start", DateJson(m.period_start)},
+          {"period_end", DateJson(m.period_end)},
+          {"value", m.value}};
+}
+Status FromJson(const Json& j, Metric& m) {
+  return Guard("metric", j, [&] {
+    m = {S(j, "id"),           S(j, "person"),     S(j, "name"),
+         D(j, "period_start"), D(j, "period_end"), j.at("value").get<double>()};
+  });
+}
+
+Json AssessmentJson(const Assessment& a) {
+  return {{"id", a.id},
+          {"person", a.person},
+          {"assessor", a.assessor},
+          {"role", AssessorRoleName(a.role)},
+          {"period_start", DateJson(a.period_start)},
+          {"period_end", DateJson(a.period_end)},
+          {"competency", a.competency},
+          {"rating", RatingName(a.rating)},
+          {"note", a.note},
+          {"framework", a.framework},
+          {"version", a.version},
+          {"level", a.level}};
+}
+Status FromJson(const Json& j, Assessment& a) {
+  return Guard("assessment", j, [&] {
+    a.id = S(j, "id");
+    a.person = S(j, "person");
+    a.assessor = S(j, "assessor");
+    a.role = Enum(ParseAssessorRole(S(j, "role")), j, "role");
+    a.period_start = D(j, "period_start");
+    a.period_end = D(j, "period_end");
+    a.competency = S(j, "competency");
+    a.rating = Enum(ParseRating(S(j, "rating")), j, "rating");
+    a.note = S(j, "note");
+    a.framework = S(j, "framework");
+    a.version = S(j, "version");
+    a.level = S(j, "level");
+  });
+}
+
+Json SignOffJson(const SignOff& s) {
+  return {{"id", s.id}, {"person", s.person},       {"requirement", s.requirement},
+          {"by", s.by}, {"date", DateJson(s.date)}, {"note", s.note}};
+}
+Status FromJson(const Json& j, SignOff& s) {
+  return Guard("sign-off", j, [&] {
+    s = {S(j, "id"), S(j, "person"), S(j, "requirement"), S(j, "by"), D(j, "date"), S(j, "note")};
+  });
+}
+
+Json CaseJson(const Case& c) {
+  Json j;
+  j["id"] = c.id;
+  j["person"] = c.person;
+  j["framework"] = c.framework;
+  j["version"] = c.version;
+  if (c.target_overlay.empty()) {
+    j["target"] = {{"track", c.target_track}, {"level", c.target_level}};
+  } else {
+    j["target"] = {{"overlay", c.target_overlay}};
+  }
+  j["opened_by"] = c.opened_by;
+  j["opened"] = DateJson(c.opened);
+  j["status"] = CaseStatusName(c.status);
+  j["portfolio"] = c.portfolio;
+  j["panel"] = c.panel;
+  Json votes = Json::array();
+  for (const Vote& v : c.votes)
+    votes.push_back({{"reviewer", v.reviewer},
+                     {"vote", VoteChoiceName(v.choice)},
+                     {"note", v.note},
+                     {"date", DateJson(v.date)}});
+  j["votes"] = votes;
+  j["consensus_rule"] = ConsensusRuleName(c.consensus);
+  j["decision"] = nullptr;
+  if (c.decision)
+    j["decision"] = {{"outcome", OutcomeName(c.decision->outcome)},
+                     {"effective", DateJson(c.decision->effective)},
+                     {"decided_by", c.decision->decided_by},
+                     {"note", c.decision->note}};
+  Json history = Json::array();
+  for (const CaseEvent& e : c.history)
+    history.push_back({{"date", DateJson(e.date)}, {"actor", e.actor}, {"what", e.what}});
+  j["history"] = history;
+  return j;
+}
+Status FromJson(const Json& j, Case& c) {
+  return Guard("case", j, [&] {
+    c.id = S(j, "id");
+    c.person = S(j, "person");
+    c.framework = S(j, "framework");
+    c.version = S(j, "version");
+    // The target as one object; stored cases of schema 2 kept its parts beside the others.
+    const Json& target = j.contains("target") ? j.at("target") : j;
+    const bool nested = j.contains("target");
+    c.target_track = S(target, nested ? "track" : "target_track");
+    c.target_level = S(target, nested ? "level" : "target_level");
+    c.target_overlay = S(target, nested ? "overlay" : "target_overlay");
+    c.opened_by = S(j, "opened_by");
+    c.opened = D(j, "opened");
+    c.status = Enum(ParseCaseStatus(S(j, "status")), j, "status");
+    c.portfolio = V(j, "portfolio");
+    c.panel = V(j, "panel");
+    for (const Json& v : A(j, "votes")) {
+      const char* choice = Either(v, "vote", "choice");
+      c.votes.push_back({S(v, "reviewer"), Enum(ParseVoteChoice(S(v, choice)), v, choice),
+                         S(v, "note"), D(v, "date")});
+    }
+    const char* consensus = Either(j, "consensus_rule", "consensus");
+    c.consensus = Enum(ParseConsensusRule(S(j, consensus)), j, consensus);
+    if (j.contains("decision") && !j.at("decision").is_null()) {
+      const Json& d = j.at("decision");
+      c.decision = Decision{Enum(ParseOutcome(S(d, "outcome")), d, "outcome"), D(d, "effective"),
+                            S(d, "decided_by"), S(d, "note")};
+    }
+    for (const Json& e : A(j, "history"))
+      c.history.push_back({D(e, "date"), S(e, "actor"), S(e, "what")});
+  });
+}
+
+Json WaiverJson(const Waiver& w) {
+  return {{"id", w.id},
+          {"person", w.person},
+          {"case", w.case_id},
+          {"requirement", w.requirement},
+          {"approver", w.approver},
+          {"reason", w.reason},
+          {"granted", DateJson(w.granted)},
+          {"expires", DateJson(w.expires)}};
+}
+Status FromJson(const Json& j, Waiver& w) {
+  return Guard("waiver", j, [&] {
+    w = {S(j, "id"),          S(j, "person"),   S(j, Either(j, "case", "case_id")),
+         S(j, "requirement"), S(j, "approver"), S(j, "reason"),
+         D(j, "granted"),     D(j, "expires")};
+  });
+}
+
+Json NeedJson(const Need& n) {
+  return {{"id", n.id},
+          {"framework", n.framework},
+          {"track", n.track},
+          {"level", n.level},
+          {"overlay", n.overlay},
+          {"reason", n.reason},
+          {"opened_by", n.opened_by},
+          {"opened", DateJson(n.opened)},
+          {"status", NeedStatusName(n.status)},
+          {"filled_by_case", n.filled_by_case},
+          {"closed", DateJson(n.closed)}};
+}
+Status FromJson(const Json& j, Need& n) {
+  return Guard("need", j, [&] {
+    n.id = S(j, "id");
+    n.framework = S(j, "framework");
+    n.track = S(j, "track");
+    n.level = S(j, "level");
+    n.overlay = S(j, "overlay");
+    n.reason = S(j, "reason");
+    n.opened_by = S(j, "opened_by");
+    n.opened = D(j, "opened");
+    n.status = Enum(ParseNeedStatus(S(j, "status")), j, "status");
+    n.filled_by_case = S(j, "filled_by_case");
+    n.closed = D(j, "closed");
+  });
+}
+
+Json RaiseJson(const Raise& r) {
+  return {{"id", r.id},
+          {"person", r.person},
+          {"date", DateJson(r.date)},
+          {"note", r.note},
+          {"approved_by", r.approved_by}};
+}
+Status FromJson(const Json& j, Raise& r) {
+  return Guard("raise", j, [&] {
+    r = {S(j, "id"), S(j, "person"), D(j, "date"), S(j, "note"), S(j, "approved_by")};
+  });
+}
+
+Json UserJson(const User& u) {
+  Json roles = Json::array();
+  for (UserRole r : u.roles) roles.push_back(UserRoleName(r));
+  return {{"id", u.id},
+          {"name", u.name},
+          {"person", OptionalText(u.person)},
+          {"roles", roles},
+          {"disabled", u.disabled}};
+}
+Status FromJson(const Json& j, User& u) {
+  return Guard("user", j, [&] {
+    u.id = S(j, "id");
+    u.name = S(j, "name");
+    u.person = S(j, "person");
+    u.roles.clear();
+    for (const Json& role : A(j, "roles")) {
+      std::optional<UserRole> parsed = ParseUserRole(role.get<std::string>());
+      if (!parsed) throw std::runtime_error("unknown role: " + role.get<std::string>());
+      u.roles.push_back(*parsed);
+    }
+    auto disabled = j.find("disabled");
+    u.disabled = disabled != j.end() && disabled->get<bool>();
+  });
+}
+
+}  // namespace ladder::storage
