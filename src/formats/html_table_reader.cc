@@ -5,7 +5,7 @@
 #include "base/text.h"
 #include "formats/html_dom.h"
 #include "formats/level_table.h"
-#include "formats/md_blocks.h"
+#include "formats/markdown_blocks.h"
 #include "formats/prose_sections.h"
 
 namespace ladder::formats {

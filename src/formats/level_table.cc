@@ -738,7 +738,7 @@ std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view f
     html += "<tr>";
     for (const MdBlock& cell : row.children) {
       html += header ? "<th>" : "<td>";
-      html += InlineMarkdownHtml(cell.markdown);
+      html += InlineMarkdownToHtml(cell.markdown, false);
       html += header ? "</th>" : "</td>";
     }
     html += "</tr>";

@@ -4,7 +4,6 @@
 #include "formats/html_dom.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
-#include "formats/md_blocks.h"
 #include "formats/prose_sections.h"
 
 namespace ladder::formats {
@@ -137,7 +136,7 @@ int DetectLevelsTable(std::string_view text) {
     // A Markdown document whose content is a pipe table of levels; with headings naming
     // levels it is a Markdown ladder (a table of levels at its end is part of it).
     if (!HasPipeTable(head)) return 0;
-    md::FrontMatter front = md::ReadFrontMatter(head);
+    FrontMatter front = ReadFrontMatter(head);
     std::vector<MdBlock> blocks = ParseMarkdownBlocks(head.substr(front.body_offset));
     if (PipeTables(blocks, "").empty()) return 0;
     return LevelHeadings(head) >= 2 ? 20 : 45;
@@ -161,7 +160,7 @@ int DetectLevelsTable(std::string_view text) {
 
 Result<Imported> ReadLevelsTable(const Document& document) {
   const std::string& file = document.name;
-  md::FrontMatter front = md::ReadFrontMatter(document.text);
+  FrontMatter front = ReadFrontMatter(document.text);
   std::string_view body = std::string_view(document.text).substr(front.body_offset);
   const int first_line = front.body_line;
   std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);

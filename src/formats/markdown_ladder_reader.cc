@@ -10,7 +10,6 @@
 #include "base/text.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
-#include "formats/md_blocks.h"
 #include "formats/prose_sections.h"
 #include "formats/role_catalog_reader.h"
 
@@ -146,7 +145,7 @@ class Builder {
   Builder(const Document& doc, Imported& out) : doc_(doc), out_(out), f_(out.framework) {}
 
   Status Build() {
-    FrontMatter fm = SplitFrontMatter(doc_.text);
+    FrontMatter fm = ReadFrontMatter(doc_.text);
     std::string fm_title;
     if (fm.present) {
       try {
@@ -159,7 +158,7 @@ class Builder {
                                  "front matter is not valid YAML; ignored"});
       }
     }
-    blocks_ = ParseMarkdownBlocks(fm.body, fm.body_line);
+    blocks_ = ParseMarkdownBlocks(std::string_view(doc_.text).substr(fm.body_offset), fm.body_line);
     LADDER_TRY_STATUS(FindLevelDepth());
     FindTracks();
     Walk();
@@ -840,7 +839,7 @@ class MarkdownLadderReader : public Reader {
   std::string_view Name() const override { return "markdown-ladder"; }
 
   int Detect(std::string_view text) const override {
-    FrontMatter fm = SplitFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
+    FrontMatter fm = ReadFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
     int coded[7] = {0}, titled[7] = {0};
     bool all_levels = false;
     size_t pos = 0;

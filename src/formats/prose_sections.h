@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/md_blocks.h"
+#include "formats/markdown_blocks.h"
 #include "model/framework.h"
 
 namespace ladder::formats::prose {

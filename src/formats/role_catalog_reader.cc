@@ -231,7 +231,7 @@ class RoleCatalogReader : public Reader {
 
   int Detect(std::string_view text) const override {
     int blueprints = 0, titles = 0;
-    FrontMatter fm = SplitFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
+    FrontMatter fm = ReadFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
     size_t pos = 0;
     if (fm.present) {
       // Skip to the body: the closing fence is on line body_line - 1.
@@ -263,8 +263,9 @@ class RoleCatalogReader : public Reader {
     model::Framework& f = out.framework;
     f.source = {document.name, std::string(Name())};
     // Front matter is page metadata (its `title:` is the page's, not a role's).
-    FrontMatter fm = SplitFrontMatter(document.text);
-    std::vector<std::string> lines = text::Split(fm.body, '\n');
+    FrontMatter fm = ReadFrontMatter(document.text);
+    std::vector<std::string> lines =
+        text::Split(std::string_view(document.text).substr(fm.body_offset), '\n');
     const int first_line = fm.body_line;
     std::vector<Draft> drafts;
     std::map<std::string, int> family_order;
