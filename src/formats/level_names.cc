@@ -145,6 +145,14 @@ std::string_view StripDecoration(std::string_view s) {
   return s.substr(i);
 }
 
+std::pair<std::string, std::string> SplitYears(std::string_view raw) {
+  std::string t(text::Trim(raw));
+  std::smatch m;
+  if (t.size() <= kMaxNameLength && std::regex_match(t, m, YearsRe()) && m[1].length() > 0)
+    return {m[1].str(), text::CollapseSpace(m[2].str())};
+  return {t, ""};
+}
+
 bool LooksLikeLevel(std::string_view raw) {
   std::string t = Clean(raw);
   if (t.empty()) return false;

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace ladder::formats::level_table {
 
@@ -55,6 +56,9 @@ std::optional<int> CodeNumber(std::string_view code);
 // True when a cell says its content is not defined ("Not currently defined", "TBD", "We haven't
 // yet finalized the description of this level", ...).
 bool IsUndefinedText(std::string_view text);
+
+// "Senior Engineer (0-2 years)" -> {"Senior Engineer", "0-2"}; {text, ""} without years.
+std::pair<std::string, std::string> SplitYears(std::string_view text);
 
 // `text` with leading emoji, bullets and other decoration removed.
 std::string_view StripDecoration(std::string_view text);
