@@ -44,12 +44,13 @@ std::string TableLines(const html::Dom& dom, int table) {
 }
 
 // "1. Problem Scope" -> "Problem Scope"; "" for headings that only introduce a table of levels.
-std::string CategoryFromHeading(std::string_view heading) {
+std::string CategoryFromHeading(std::string_view heading, std::string_view title) {
   static const std::regex kNumber(R"(^\s*(\d+[.)]|[ivx]+\.)\s*)", std::regex::icase);
   static const std::regex kGeneric(R"(level|overview|summary|ladder|table|matrix|quick reference)",
                                    std::regex::icase);
   std::string h = std::regex_replace(std::string(text::Trim(heading)), kNumber, "");
   if (h.empty() || text::CountWords(h) > 5 || std::regex_search(h, kGeneric)) return {};
+  if (text::IEquals(h, title)) return {};  // the document's title introduces no category
   if (Classify(h) != Slot::kCategory) return {};
   return h;
 }
@@ -308,7 +309,8 @@ void LadderBuilder::ReadTables() {
     if (!table || table->tracks.empty()) continue;
     std::vector<Passage> passages = std::move(table->passages);
     table->passages.clear();
-    if (!MergeTable(*table, pt.heading)) {
+    level_table::Table flat = *table;  // MergeTable joins its parts; others keep them
+    if (!MergeTable(flat, pt.heading)) {
       table->context = pt.heading;
       others.push_back(std::move(*table));
     }
@@ -334,28 +336,56 @@ void LadderBuilder::ReadTables() {
 }
 
 bool LadderBuilder::MergeTable(level_table::Table& table, const std::string& heading) {
-  if (table.tracks.size() != 1 || table.tracks[0].levels.empty()) return false;
+  // The table's rows, whatever ladders it splits them into (IC0 .. IC4, M1 .. M3).
+  std::vector<model::Level> all;
+  for (level_table::TrackPart& part : table.tracks)
+    for (model::Level& l : part.levels) all.push_back(std::move(l));
+  table.tracks.resize(1);
+  table.tracks[0].levels = std::move(all);
+  if (table.tracks[0].levels.empty()) return false;
+  // Each row matched to one level of the ladder: by code or title, or by the code and title a
+  // "D1 - Developer 1" title cell names. Most rows must match; the others are left out (the
+  // coverage report lists them).
   std::vector<model::Level*> targets;
+  int matched = 0;
   for (const model::Level& row : table.tracks[0].levels) {
+    level_table::LevelName named = level_table::ParseLevelName(row.title);
     model::Level* match = nullptr;
     int matches = 0;
     for (model::Track& t : f_.tracks) {
       for (model::Level& l : t.levels) {
-        if (text::IEquals(l.code, row.code) || text::IEquals(l.title, row.title)) {
-          match = &l;
-          ++matches;
-        }
+        bool same = text::IEquals(l.code, row.code) || text::IEquals(l.title, row.title) ||
+                    (!named.prefix.empty() && text::IEquals(l.code, named.code)) ||
+                    (!named.title.empty() && text::IEquals(l.title, named.title));
+        if (!same) continue;
+        match = &l;
+        ++matches;
       }
     }
-    if (matches != 1) return false;
-    targets.push_back(match);
+    targets.push_back(matches == 1 ? match : nullptr);
+    matched += matches == 1 ? 1 : 0;
   }
-  std::set<model::Level*> distinct(targets.begin(), targets.end());
-  if (distinct.size() != targets.size()) return false;
+  const int rows = static_cast<int>(targets.size());
+  if (matched == 0 || (matched < rows && (matched < 2 || matched * 3 < rows * 2))) return false;
+  std::set<model::Level*> distinct;
+  for (model::Level* t : targets)
+    if (t != nullptr && !distinct.insert(t).second) return false;
   bool named_categories = false;
   for (const model::Competency& c : f_.competencies) named_categories |= c.name != "General";
-  const std::string from_heading = CategoryFromHeading(heading);
+  const std::string from_heading = CategoryFromHeading(heading, f_.name);
+  // A column whose every value is a few words ("Yes", "4", "Team/Multi-team") describes the
+  // level rather than what it expects.
+  std::set<std::string> short_columns;
+  for (const model::Competency& c : table.competencies) {
+    bool all_short = true;
+    for (const model::Level& row : table.tracks[0].levels)
+      if (const model::Expectation* e = row.FindExpectation(c.id))
+        for (const std::string& b : e->behaviours)
+          all_short = all_short && text::CountWords(b) <= 4;
+    if (all_short) short_columns.insert(c.id);
+  }
   for (size_t k = 0; k < targets.size(); ++k) {
+    if (targets[k] == nullptr) continue;
     model::Level& into = *targets[k];
     model::Level& row = table.tracks[0].levels[k];
     level_table::LevelName name = level_table::ParseLevelName(row.code);
@@ -380,11 +410,11 @@ bool LadderBuilder::MergeTable(level_table::Table& table, const std::string& hea
       // is that category; a column naming an attribute ("Scope") is one; in an overview of
       // levels that already have categories, a column the ladder does not know describes the
       // level rather than a competency.
-      std::string cname =
-          table.competencies.size() == 1 && !from_heading.empty() ? from_heading : c->name;
+      const bool named = table.competencies.size() == 1 && !from_heading.empty();
+      std::string cname = named ? from_heading : c->name;
       bool known = competency_ids_.count(text::ToLower(cname)) > 0;
-      if (Classify(cname) != Slot::kCategory ||
-          (table.competencies.size() >= 2 && named_categories && !known)) {
+      if (!named && (Classify(cname) != Slot::kCategory || (short_columns.count(c->id) && !known) ||
+                     (table.competencies.size() >= 2 && named_categories && !known))) {
         std::vector<std::string> parts = e.behaviours;
         if (!e.summary.empty()) parts.insert(parts.begin(), e.summary);
         if (e.undefined) parts.push_back(e.note);

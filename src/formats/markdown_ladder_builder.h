@@ -35,6 +35,7 @@ std::optional<std::pair<std::string, std::string>> PlainLabel(std::string_view m
 // True for a heading that only names a seniority ("Senior Engineer", "Lead PMs").
 bool NamesSeniority(std::string_view heading);
 bool IsAllLevelsHeading(std::string_view heading);
+bool IsSentenceHeading(std::string_view heading);
 // True for a heading naming a ladder: "Management track", "Individual contributor path".
 bool NamesTrack(std::string_view heading);
 model::TrackKind KindFromName(std::string_view name);
@@ -106,6 +107,7 @@ class LadderBuilder {
   std::set<size_t> track_headings_;  // headings that open a track
   std::set<size_t> group_headings_;  // level sub-headings holding deeper sub-headings (pillars)
   std::set<std::string> recurring_labels_;  // lower-case labels used in two levels or more
+  std::set<std::string> promoted_labels_;   // attribute labels used as categories here
   size_t page_level_ = std::string::npos;   // the heading naming a level page's level
   std::string page_code_;                   // its code from a "Level: IC2" line
   // Tables found in the prose: pipe tables (blocks) and HTML tables (their interpretation).
@@ -125,6 +127,7 @@ class LadderBuilder {
   Slot slot_ = Slot::kCategory;
   std::string slot_label_;
   bool slot_from_heading_ = false;
+  bool in_item_ = false;               // inside a list item's nested blocks
   int slot_depth_ = 0;                 // depth of the heading that set the slot
   Slot group_slot_ = Slot::kCategory;  // the slot a group heading gives its sub-headings
   int group_depth_ = 0;

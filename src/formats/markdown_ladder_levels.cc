@@ -34,7 +34,8 @@ bool IsGenericLabel(std::string_view label) {
       "success looks like", "core expectations across all roles"};
   std::string l = Lower(label);
   while (!l.empty() && (l.back() == ':' || l.back() == '.')) l.pop_back();
-  return kGeneric.count(l) > 0;
+  return kGeneric.count(l) > 0 || l.ends_with(" example") || l.ends_with(" examples") ||
+         l == "example" || l == "examples";
 }
 
 bool IsLevelLabel(std::string_view label) {
@@ -125,6 +126,8 @@ std::optional<std::pair<std::string, std::string>> PlainLabel(std::string_view m
   std::string_view s = text::Trim(markdown);
   size_t colon = s.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 40) return std::nullopt;
+  // "1:1s", "10:30", "https://": a colon inside a word is no label's.
+  if (colon + 1 < s.size() && s[colon + 1] != ' ' && s[colon + 1] != '\t') return std::nullopt;
   std::string_view label = text::Trim(s.substr(0, colon));
   std::string_view rest = text::Trim(s.substr(colon + 1));
   if (rest.starts_with("//")) return std::nullopt;  // a URL, not a label
@@ -202,6 +205,8 @@ model::Expectation& LadderBuilder::ExpectationFor(const std::string& competency_
 
 void LadderBuilder::SetSlot(const std::string& label, bool from_heading) {
   slot_ = Classify(label);
+  if (slot_ == Slot::kAttribute && promoted_labels_.count(text::ToLower(text::Trim(label))))
+    slot_ = Slot::kCategory;
   slot_label_ = IsGenericLabel(label) ? std::string() : label;
   slot_from_heading_ = from_heading;
 }
@@ -311,6 +316,9 @@ void LadderBuilder::AddLabelled(const std::string& label, const std::string& res
 // Under a category sub-heading a label is a category of its own only when levels reuse it;
 // a label one level uses once ("**Architect**: ..." under "### Archetypes") heads a behaviour.
 bool LadderBuilder::LabelIsCategory(const std::string& label) const {
+  // Under a requirements (attribute, aside) slot, labelled items are what the slot holds:
+  // "Path to IC3:" > "**Lead by example**: ..." are requirements.
+  if (in_item_ && slot_ != Slot::kCategory && slot_ != Slot::kSummary) return false;
   if (!slot_from_heading_ || slot_ != Slot::kCategory || slot_label_.empty()) return true;
   if (Classify(label) != Slot::kCategory || IsLevelLabel(label)) return true;
   return recurring_labels_.count(text::ToLower(label)) > 0;
@@ -343,10 +351,13 @@ void LadderBuilder::AddItem(const MdBlock& item) {
     AddToLevel(first->kind == Kind::kParagraph ? first->markdown : first->AllMarkdown(),
                first->line);
   }
+  bool saved_in_item = in_item_;
+  in_item_ = true;
   for (const MdBlock& c : item.children) {
     if (&c == first) continue;
     AddBlockToLevel(c);
   }
+  in_item_ = saved_in_item;
   slot_ = saved;
   slot_label_ = saved_label;
   slot_from_heading_ = saved_heading;
@@ -437,6 +448,12 @@ void LadderBuilder::SubHeading(size_t i) {
     group_slot_ = Slot::kCategory;
     group_depth_ = 0;
   }
+  if (IsSentenceHeading(b.text) && Classify(b.text) == Slot::kCategory &&
+      slot_ == Slot::kCategory) {
+    // "### Writes maintainable code": an expectation of the current category.
+    AddToLevel(b.markdown, b.line);
+    return;
+  }
   LabelPassage(b, b.text, "");
   if (group_headings_.count(i)) {
     Slot s = Classify(b.text);
@@ -470,8 +487,18 @@ void LadderBuilder::StartLevel(const MdBlock& h) {
   } else {
     level_table::LevelName name = level_table::ParseLevelName(h.text);
     l.title = name.prefix.empty() ? name.title : h.text;
-    l.code = name.prefix.empty() ? text::Slugify(l.title) : name.code;
     years = name.years;
+    // "Engineering Manager (equivalent to Senior/Staff IC)": the mapping is an attribute.
+    static const std::regex kEquivalent(
+        R"(^(.*?)\s*\(\s*((?:equivalent|equiv\.?|same level as|maps? to)\b[^)]*)\)$)",
+        std::regex::icase);
+    std::smatch m;
+    std::string title = l.title;
+    if (std::regex_match(title, m, kEquivalent) && m[1].length() > 0) {
+      l.title = m[1].str();
+      l.attributes.emplace_back("equivalent", m[2].str());
+    }
+    l.code = name.prefix.empty() ? text::Slugify(l.title) : name.code;
   }
   if (!years.empty()) l.attributes.emplace_back("years_of_experience", years);
   if (!page_code_.empty() && l.code == text::Slugify(l.title)) l.code = page_code_;

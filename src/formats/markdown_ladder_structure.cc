@@ -41,6 +41,13 @@ bool IsScaleHeading(std::string_view heading) {
 
 }  // namespace
 
+// A heading that states an expectation rather than naming a category: a sentence ("Writes
+// maintainable, well-tested code", "Owns the on-call rotation.").
+bool IsSentenceHeading(std::string_view heading) {
+  std::string_view h = text::Trim(heading);
+  return text::CountWords(h) >= 6 || h.ends_with(".");
+}
+
 bool IsAllLevelsHeading(std::string_view heading) {
   std::string h = Lower(heading);
   for (const char* p : {"all levels", "every level", "across all levels", "for all levels",
@@ -345,16 +352,48 @@ void LadderBuilder::FindRecurringLabels() {
   flush();
   for (const auto& [label, n] : uses)
     if (n >= 2) recurring_labels_.insert(label);
-  // Level sub-headings with deeper sub-headings under them are pillars of categories.
+  // Level sub-headings with deeper sub-headings under them are pillars of categories, unless
+  // those sub-headings are expectations themselves ("### Writes maintainable code"): then the
+  // sub-heading is the category and they are its behaviours.
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const MdBlock& b = blocks_[i];
     if (b.kind != Kind::kHeading || b.level <= depth_) continue;
     size_t end = SectionEnd(i);
-    for (size_t j = i + 1; j < end; ++j)
-      if (blocks_[j].kind == Kind::kHeading) {
-        group_headings_.insert(i);
-        break;
+    bool children = false;
+    bool all_sentences = true;
+    for (size_t j = i + 1; j < end; ++j) {
+      if (blocks_[j].kind != Kind::kHeading) continue;
+      children = true;
+      all_sentences = all_sentences && IsSentenceHeading(blocks_[j].text);
+    }
+    if (children && !all_sentences) group_headings_.insert(i);
+  }
+  // A label that usually names an attribute ("Scope") is a category where levels list several
+  // behaviours under it.
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& b = blocks_[i];
+    auto promote = [&](const std::string& label, const MdBlock* list) {
+      if (list == nullptr || list->kind != Kind::kList || list->children.size() < 2) return;
+      if (Classify(label) != Slot::kAttribute) return;
+      std::string key = AttributeKey(label);
+      if (key == "years_of_experience" || key.find("title") != std::string::npos) return;
+      promoted_labels_.insert(text::ToLower(text::Trim(label)));
+    };
+    if (b.kind == Kind::kHeading && b.level > depth_ && i + 1 < blocks_.size())
+      promote(b.text, &blocks_[i + 1]);
+    if (b.kind != Kind::kList) continue;
+    for (const MdBlock& item : b.children) {
+      const MdBlock* first = nullptr;
+      const MdBlock* nested = nullptr;
+      for (const MdBlock& c : item.children) {
+        if (c.kind == Kind::kList && nested == nullptr) nested = &c;
+        if (c.kind != Kind::kList && first == nullptr) first = &c;
       }
+      if (first == nullptr || first->kind != Kind::kParagraph) continue;
+      auto label = BoldLabel(first->markdown);
+      if (!label) label = PlainLabel(first->markdown, true);
+      if (label && label->second.empty()) promote(label->first, nested);
+    }
   }
 }
 
