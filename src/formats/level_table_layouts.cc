@@ -72,6 +72,7 @@ void Interpreter::RowsAreLevels() {
         col_key[static_cast<size_t>(c)] = Key(name);
       }
       title = title || role == LabelRole::kTitle;
+      table_.title_column = table_.title_column || role == LabelRole::kTitle;
       if (role != LabelRole::kCompetency) {
         col_role[static_cast<size_t>(c)] = role;
         structural_.insert(cell);

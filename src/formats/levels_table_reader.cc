@@ -1,9 +1,12 @@
 #include "formats/levels_table_reader.h"
 
+#include <algorithm>
+
 #include "base/text.h"
 #include "formats/html_dom.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
+#include "formats/markdown_ladder_reader.h"
 #include "formats/prose_sections.h"
 
 namespace ladder::formats {
@@ -169,6 +172,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   std::vector<level_table::Table> tables;
   std::vector<model::Note> table_notes;
   std::vector<int> table_lines;
+  std::vector<int> level_table_lines;  // the line of each table of `tables`
   for (const md::HtmlRegion& region : regions) {
     if (region.tag != "table") continue;
     table_lines.push_back(region.line + first_line - 1);
@@ -185,6 +189,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
       for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
       table->passages.clear();
       tables.push_back(std::move(*table));
+      level_table_lines.push_back(dom.Line(t));
     }
   }
   std::string markdown = md::BlankRegions(body, regions);
@@ -197,6 +202,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
       table.passages.clear();
       tables.push_back(std::move(table));
       table_lines.push_back(block->line);
+      level_table_lines.push_back(block->line);
       BlankLines(markdown, first_line, block->line, LastLine(*block));
     }
   }
@@ -209,6 +215,21 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   }
 
   std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
+  // Level sections beside the tables ("## M3" ... written as prose while the IC levels are a
+  // table): the document is a Markdown ladder holding tables, read as such.
+  int coded[7] = {0};
+  for (const md::Block& b : parsed)
+    if (b.kind == md::Block::Kind::kHeading && b.level <= 6 && ParseLevelHeading(b.plain))
+      ++coded[b.level];
+  if (std::any_of(std::begin(coded), std::end(coded), [](int n) { return n >= 2; }))
+    return ReadMarkdownLadder(document);
+  // Each table sits under a heading, which names its ladder when the tables hold several.
+  for (size_t k = 0; k < tables.size(); ++k) {
+    for (const md::Block& b : parsed) {
+      if (b.line >= level_table_lines[k]) break;
+      if (b.kind == md::Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
+    }
+  }
   std::vector<md::Block> blocks;
   for (md::Block& b : parsed) {
     if (b.kind == md::Block::Kind::kHtml) {

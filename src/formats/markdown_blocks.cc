@@ -475,9 +475,12 @@ std::string InlineMarkdownToHtml(std::string_view markdown, bool typographic) {
     line.insert(digits, "\\");
   } else if (!line.empty()) {
     char c = line[0];
-    bool bullet = (c == '-' || c == '*' || c == '+' || c == '_') &&
-                  (line.size() == 1 || line[1] == ' ' || line[1] == c);
-    if (bullet || c == '#' || c == '>' || c == '=' || c == '|') line.insert(0, "\\");
+    bool bullet = (c == '-' || c == '*' || c == '+') && (line.size() == 1 || line[1] == ' ');
+    // "***", "- - -": a thematic break; "**bold**" is emphasis and stays.
+    bool rule = (c == '-' || c == '*' || c == '_') &&
+                line.find_first_not_of(std::string(1, c) + " ") == std::string::npos &&
+                std::count(line.begin(), line.end(), c) >= 3;
+    if (bullet || rule || c == '#' || c == '>' || c == '=' || c == '|') line.insert(0, "\\");
   }
   std::string html =
       RenderHtml(line, CMARK_OPT_DEFAULT | (typographic ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT));

@@ -69,6 +69,8 @@ TEST(InlineMarkdownToHtml, SafeInlineAndOptionallyTypographic) {
             "Owns <strong>delivery</strong> of &quot;it&quot;");
   EXPECT_EQ(InlineMarkdownToHtml("Owns \"it\"", true), "Owns \xE2\x80\x9Cit\xE2\x80\x9D");
   EXPECT_EQ(InlineMarkdownToHtml("- Writes tests", false), "- Writes tests");
+  EXPECT_EQ(InlineMarkdownToHtml("**IC1** lead", false), "<strong>IC1</strong> lead");
+  EXPECT_EQ(InlineMarkdownToHtml("***", false), "***");
   EXPECT_EQ(InlineMarkdownToHtml("[x](javascript:alert(1))", false), "<a href=\"\">x</a>");
 }
 

@@ -407,13 +407,14 @@ bool LadderBuilder::MergeTable(level_table::Table& table, const std::string& hea
         if (tc.id == e.competency) c = &tc;
       if (c == nullptr) continue;
       // One column under a heading naming it ("### Problem scope" over "| Level | Scope |")
-      // is that category; a column naming an attribute ("Scope") is one; in an overview of
-      // levels that already have categories, a column the ladder does not know describes the
-      // level rather than a competency.
+      // is that category; a column naming an attribute ("Scope") is one; in an overview (a
+      // table titling the levels, or listing levels that already have categories), a column
+      // the ladder does not know describes the level rather than a competency.
       const bool named = table.competencies.size() == 1 && !from_heading.empty();
       std::string cname = named ? from_heading : c->name;
       bool known = competency_ids_.count(text::ToLower(cname)) > 0;
       if (!named && (Classify(cname) != Slot::kCategory || (short_columns.count(c->id) && !known) ||
+                     (table.title_column && !known) ||
                      (table.competencies.size() >= 2 && named_categories && !known))) {
         std::vector<std::string> parts = e.behaviours;
         if (!e.summary.empty()) parts.insert(parts.begin(), e.summary);
