@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "base/text.h"
+#include "formats/competency_list_reader.h"
 #include "formats/coverage.h"
 #include "formats/encoding.h"
 #include "formats/html_table_reader.h"
@@ -31,6 +32,7 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   readers.push_back(MakeHtmlTableReader());
   readers.push_back(MakeMarkdownLadderReader());
   readers.push_back(MakePlainTextReader());
+  readers.push_back(MakeCompetencyListReader());
   return readers;
 }
 
@@ -47,7 +49,6 @@ struct Detection {
   const Reader* reader = nullptr;
   int score = 0;
 };
-
 
 std::string SourceFile(const std::vector<Document>& documents) {
   if (documents.size() == 1) return documents[0].name;
@@ -135,19 +136,21 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
                              "not a document family Ladder recognises; if it is one, say which "
                              "with --from (formats: " +
                                  ReaderNames() + ")",
-                             SourceLocation{d.name, 0, 0}, {}};
+                             SourceLocation{d.name, 0, 0},
+                             {}};
       common = nullptr;
       first = first ? first : &d;
       continue;
     }
     if (first != nullptr && common != found.reader && !mismatch && !unrecognised) {
       mismatch = Error{ErrorCode::kInvalidArgument,
-                       "looks like " + std::string(found.reader->Name()) + " while " +
-                           first->name + " looks like " +
+                       "looks like " + std::string(found.reader->Name()) + " while " + first->name +
+                           " looks like " +
                            (common ? std::string(common->Name()) : std::string("another format")) +
                            "; documents imported together must be of one format (import them "
                            "separately, or force one with --from)",
-                       SourceLocation{d.name, 0, 0}, {}};
+                       SourceLocation{d.name, 0, 0},
+                       {}};
     }
     if (first == nullptr) common = found.reader;
     if (common != found.reader) common = nullptr;

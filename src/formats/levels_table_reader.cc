@@ -110,23 +110,6 @@ int LastLine(const MdBlock& b) {
   return line;
 }
 
-// Headings that name levels ("## Senior Engineer"): a Markdown ladder, not a table document.
-int LevelHeadings(std::string_view text) {
-  int count = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (!line.starts_with("#")) continue;
-    size_t hashes = line.find_first_not_of('#');
-    if (hashes == std::string_view::npos || hashes > 6) continue;
-    if (level_table::LooksLikeLevel(text::Trim(line.substr(hashes)))) ++count;
-  }
-  return count;
-}
-
 }  // namespace
 
 int DetectLevelsTable(std::string_view text) {
@@ -142,7 +125,7 @@ int DetectLevelsTable(std::string_view text) {
     FrontMatter front = ReadFrontMatter(head);
     std::vector<MdBlock> blocks = ParseMarkdownBlocks(head.substr(front.body_offset));
     if (PipeTables(blocks, "").empty()) return 0;
-    return LevelHeadings(head) >= 2 ? 20 : 45;
+    return DetectMarkdownLadder(head) >= 35 ? 20 : 45;
   }
   // Parsing the whole head costs as much as reading it: detection looks at the tables near
   // the first one.

@@ -79,7 +79,11 @@ Status LadderBuilder::Build() {
   } else {
     LADDER_TRY_STATUS(HtmlTables(body, fm.body_line));
   }
-  LADDER_TRY_STATUS(FindLevelDepth());
+  if (Status found = FindLevelDepth(); !found) {
+    if (!ListLevels()) return found;
+    CollectSource();
+    return Ok();
+  }
   FindTracks();
   FindRecurringLabels();
   Walk();
@@ -124,6 +128,78 @@ Status LadderBuilder::HtmlTables(std::string_view body, int first_line) {
     }
   }
   return Ok();
+}
+
+// Levels written as a list under a heading naming a ladder ("## Engineer track" over "- Junior
+// Engineer" "- Senior Engineer"): one track per such list, the items its levels; the rest of
+// the document is notes.
+bool LadderBuilder::ListLevels() {
+  static const std::regex kLadder(R"(\b(levels?|ladders?|grades?|titles|career path)\b)",
+                                  std::regex::icase);
+  std::set<size_t> consumed;
+  std::vector<model::Track> tracks;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& h = blocks_[i];
+    if (h.kind != Kind::kHeading || !(NamesTrack(h.text) || std::regex_search(h.text, kLadder)))
+      continue;
+    if (i + 1 >= blocks_.size()) continue;
+    size_t list = i + 1;
+    while (list < blocks_.size() && blocks_[list].kind == Kind::kParagraph) ++list;
+    if (list >= blocks_.size() || blocks_[list].kind != Kind::kList) continue;
+    std::vector<std::pair<std::string, int>> names;
+    for (const MdBlock& item : blocks_[list].children) {
+      std::string name(text::Trim(item.AllText()));
+      while (!name.empty() && (name.back() == ';' || name.back() == '.' || name.back() == ','))
+        name.pop_back();
+      if (!level_table::LooksLikeLevelName(name)) {
+        names.clear();
+        break;
+      }
+      names.emplace_back(name, item.line);
+    }
+    if (names.size() < 2) continue;
+    model::Track t;
+    t.name = h.text;
+    t.kind = KindFromName(h.text);
+    t.id = text::Slugify(h.text);
+    t.origin.where = {doc_.name, h.line, 1};
+    for (const auto& [name, line] : names) {
+      level_table::LevelName parsed = level_table::ParseLevelName(name);
+      model::Level l;
+      l.code = parsed.prefix.empty() ? text::Slugify(name) : parsed.code;
+      l.title = parsed.prefix.empty() || parsed.title.empty() ? name : parsed.title;
+      l.rank = static_cast<int>(t.levels.size()) + 1;
+      l.origin.where = {doc_.name, line, 1};
+      t.levels.push_back(std::move(l));
+    }
+    tracks.push_back(std::move(t));
+    consumed.insert(i);
+    consumed.insert(list);
+  }
+  if (tracks.empty()) return false;
+  std::vector<MdBlock> prose;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (consumed.count(i)) continue;
+    if (blocks_[i].kind == Kind::kHeading && blocks_[i].level == 1 && f_.name.empty()) {
+      f_.name = blocks_[i].text;
+      continue;
+    }
+    prose.push_back(blocks_[i]);
+  }
+  f_.notes = NotesFromBlocks(prose, doc_.name);
+  if (f_.name.empty()) f_.name = fm_title_;
+  if (f_.name.empty()) {
+    std::string stem = doc_.name.substr(doc_.name.rfind('/') + 1);
+    f_.name = stem.substr(0, stem.find('.'));
+  }
+  f_.id = text::Slugify(f_.name);
+  std::set<std::string> ids;
+  for (model::Track& t : tracks) {
+    std::string base = t.id;
+    for (int n = 2; !ids.insert(t.id).second; ++n) t.id = base + "-" + std::to_string(n);
+    f_.tracks.push_back(std::move(t));
+  }
+  return true;
 }
 
 model::Note& LadderBuilder::OpenNote(const std::string& title, int line) {

@@ -84,6 +84,7 @@ class LadderBuilder {
 
   // --- markdown_ladder_builder.cc
   void Walk();
+  bool ListLevels();
   Status HtmlTables(std::string_view body, int first_line);
   model::Note& OpenNote(const std::string& title, int line);
   void AppendToNote(const std::string& markdown);

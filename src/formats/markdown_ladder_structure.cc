@@ -127,6 +127,25 @@ Status LadderBuilder::FindLevelDepth() {
     if (counts[d] > counts[best]) best = d;
   }
   if (best == 0 || (coded[best] == 0 && counts[best] < 2)) {
+    // A section naming a ladder ("## Technical track") whose sub-headings are its levels (not
+    // the document's title, not sub-sections naming ladders themselves).
+    for (size_t i = 0; i < blocks_.size() && best == 0; ++i) {
+      const MdBlock& b = blocks_[i];
+      if (b.kind != Kind::kHeading || !NamesTrack(b.text) || b.level >= 6 || b.level == 1) continue;
+      int children = 0;
+      for (size_t j = i + 1, end = SectionEnd(i); j < end; ++j)
+        if (blocks_[j].kind == Kind::kHeading && blocks_[j].level == b.level + 1 &&
+            !IsProseHeading(blocks_[j].text) && !NamesTrack(blocks_[j].text))
+          ++children;
+      if (children >= 2) best = b.level + 1;
+    }
+    if (best != 0) {
+      depth_ = best;
+      FindTrackSections();
+      FindProseHeadings();
+      FindSiblingLevels();
+      return Ok();
+    }
     if (FindPageLevel()) return Ok();
     return MakeError(ErrorCode::kParse,
                      "no level headings found: expected headings such as \"## L3 - Senior "

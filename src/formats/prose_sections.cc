@@ -167,8 +167,48 @@ std::vector<std::string> SplitSentences(std::string_view s) {
   return sentences;
 }
 
+std::vector<model::Competency> ListedCompetencies(const Section& section, std::string_view file) {
+  static const std::regex kTitle(
+      R"(\b(competenc\w*|axes|axis|dimensions?|pillars?|skills?|skill ?sets?|core areas|areas of (focus|impact)|capabilit\w*|categories)\b)",
+      std::regex::icase);
+  std::vector<model::Competency> out;
+  if (!std::regex_search(section.title.substr(0, 200), kTitle)) return out;
+  for (const Block& b : section.blocks) {
+    if (b.kind != Block::Kind::kItem || b.level != 1) continue;
+    std::string name = Label(b.markdown);
+    std::string description;
+    if (!name.empty()) {
+      description =
+          std::string(text::Trim(std::string_view(b.markdown).substr(b.markdown.find(':') + 1)));
+    } else {
+      name = text::ReplaceAll(b.markdown, "**", "");
+      if (text::CountWords(name) > 5 || name.find_first_of(".;,") != std::string::npos) continue;
+    }
+    name = std::string(text::Trim(text::ReplaceAll(name, "**", "")));
+    if (name.empty() || text::CountWords(name) > 5) continue;
+    model::Competency c;
+    c.id = text::Slugify(name);
+    c.name = name;
+    c.description = description;
+    c.origin.where = {std::string(file), b.line, 0};
+    out.push_back(std::move(c));
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 void ApplySections(const std::vector<Section>& sections, std::string_view file,
                    std::string_view ic_track, model::Framework& framework) {
+  // Competencies the tables did not give, listed in the prose ("# Axes").
+  if (framework.competencies.empty()) {
+    for (const Section& section : sections) {
+      for (model::Competency& c : ListedCompetencies(section, file)) {
+        if (framework.FindCompetency(c.id) == nullptr)
+          framework.competencies.push_back(std::move(c));
+      }
+      if (!framework.competencies.empty()) break;
+    }
+  }
   static const std::regex kLead(R"(\b(team|tech|technical)[ -]leads?\b)", std::regex::icase);
   static const std::regex kMove(R"(transition|moving|\bmove|switch|becom)", std::regex::icase);
   static const std::regex kManagement(R"(manag)", std::regex::icase);

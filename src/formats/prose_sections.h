@@ -15,6 +15,10 @@
 //   ### Leadership                   -> CompetencyGroup when its "- Name: description" items
 //   - Outcomes: What we achieve.        name competencies of the table (descriptions filled)
 //
+//   # Axes                           -> competencies, when the tables gave none: a section
+//   * **Technology**: the stack.        named like a list of competencies (competencies, axes,
+//                                       dimensions, pillars, skills) whose items name them
+//
 // Pure and thread-safe.
 #pragma once
 
@@ -43,6 +47,12 @@ std::vector<Section> SplitSections(const std::vector<md::Block>& blocks, std::st
 
 // Splits prose into sentences ("Read this. Then that." -> 2), keeping Markdown links whole.
 std::vector<std::string> SplitSentences(std::string_view markdown);
+
+// The competencies a section lists: its title names a list of them ("Competencies", "Axes",
+// "Dimensions", "Skills", "Pillars", "Core areas") and at least two of its items name one
+// ("- **Technology**: knowledge of the stack", "- Ownership: ...", or short names alone).
+// Empty for any other section.
+std::vector<model::Competency> ListedCompetencies(const Section& section, std::string_view file);
 
 // Adds notes, overlay roles, transitions, competency descriptions and groups to `framework`
 // from `sections`. `ic_track` is the id of the individual-contributor track (the `from` of a
