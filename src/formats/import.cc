@@ -9,6 +9,7 @@
 #include "formats/coverage.h"
 #include "formats/encoding.h"
 #include "formats/html_table_reader.h"
+#include "formats/latex_table_reader.h"
 #include "formats/level_pages_reader.h"
 #include "formats/levels_table_reader.h"
 #include "formats/markdown_ladder_reader.h"
@@ -30,6 +31,7 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   readers.push_back(MakeLevelPagesReader());
   readers.push_back(MakeLevelsTableReader());
   readers.push_back(MakeHtmlTableReader());
+  readers.push_back(MakeLatexTableReader());
   readers.push_back(MakeMarkdownLadderReader());
   readers.push_back(MakePlainTextReader());
   readers.push_back(MakeCompetencyListReader());

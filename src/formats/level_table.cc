@@ -621,6 +621,15 @@ std::string AddToFramework(std::vector<Table> tables, model::Framework& framewor
       std::string name = part.name;
       if (name.empty()) name = table.track_title;
       model::TrackKind kind = KindOf(prefix, name);
+      if (name.empty() && kind == model::TrackKind::kOther) {
+        // Levels titled as managers ("Director of Engineering", "VP of Engineering").
+        static const std::regex kManager(
+            R"(\b(manager|director|vp|vice president|head of|chief|cto|executive)\b)",
+            std::regex::icase);
+        size_t managers = 0;
+        for (const model::Level& l : part.levels) managers += std::regex_search(l.title, kManager);
+        if (managers * 3 >= part.levels.size() * 2) kind = model::TrackKind::kManagement;
+      }
       if (name.empty()) {
         name = kind == model::TrackKind::kIc           ? "Individual Contributor"
                : kind == model::TrackKind::kManagement ? "Management"
