@@ -57,8 +57,8 @@ std::string CategoryFromHeading(std::string_view heading, std::string_view title
 
 }  // namespace
 
-LadderBuilder::LadderBuilder(const Document& doc, Imported& out)
-    : doc_(doc), out_(out), f_(out.framework) {}
+LadderBuilder::LadderBuilder(const Document& doc, Imported& out, bool assume_page)
+    : doc_(doc), out_(out), f_(out.framework), assume_page_(assume_page) {}
 
 Status LadderBuilder::Build() {
   FrontMatter fm = ReadFrontMatter(doc_.text);

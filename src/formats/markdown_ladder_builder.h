@@ -42,7 +42,9 @@ model::TrackKind KindFromName(std::string_view name);
 
 class LadderBuilder {
  public:
-  LadderBuilder(const Document& doc, Imported& out);
+  // `assume_page`: the document is one page of a folder of level pages; its first heading
+  // names its level even when the heading has no code or seniority ("# Software Engineer").
+  LadderBuilder(const Document& doc, Imported& out, bool assume_page = false);
   // Errors: kParse when no level heading is found (and the document is no level page).
   Status Build();
 
@@ -141,6 +143,7 @@ class LadderBuilder {
   std::map<std::string, size_t> level_expectations_;  // of level_: competency -> index
   std::map<int, int> heading_numbers_;                // level heading line -> level number
   std::string fm_title_;
+  bool assume_page_ = false;
 };
 
 }  // namespace ladder::formats::md_ladder

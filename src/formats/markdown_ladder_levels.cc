@@ -25,17 +25,37 @@ std::string StripEmphasis(std::string_view markdown) {
 // uncategorised behaviours, not a competency.
 bool IsGenericLabel(std::string_view label) {
   static const std::set<std::string> kGeneric = {
-      "key expectations",   "expectations",
-      "behaviours",         "behaviors",
-      "example behaviours", "example behaviors",
-      "key behaviours",     "key behaviors",
-      "what you do",        "what we expect",
-      "core expectations",  "you are here if",
-      "success looks like", "core expectations across all roles"};
+      "key expectations",  "expectations",       "example behaviours",
+      "example behaviors", "key behaviours",     "key behaviors",
+      "what you do",       "what we expect",     "core expectations",
+      "you are here if",   "success looks like", "core expectations across all roles"};
   std::string l = Lower(label);
   while (!l.empty() && (l.back() == ':' || l.back() == '.')) l.pop_back();
   return kGeneric.count(l) > 0 || l.ends_with(" example") || l.ends_with(" examples") ||
          l == "example" || l == "examples";
+}
+
+// A paragraph whose lines each open with a bold label ("**Scope**: tasks **Technical skills**:"
+// once soft breaks are spaces), as one paragraph per label; the paragraph itself otherwise.
+std::vector<MdBlock> SplitLabels(const MdBlock& b) {
+  static const std::regex kLabel(R"( \*\*[^*]{1,60}?(\*\*:|:\*\*))");
+  std::vector<MdBlock> pieces;
+  const std::string& md = b.markdown;
+  if (!md.starts_with("**")) return pieces;
+  std::vector<size_t> cuts;
+  for (auto it = std::sregex_iterator(md.begin(), md.end(), kLabel); it != std::sregex_iterator();
+       ++it)
+    cuts.push_back(static_cast<size_t>(it->position(0)) + 1);
+  if (cuts.empty()) return pieces;
+  cuts.insert(cuts.begin(), 0);
+  cuts.push_back(md.size());
+  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+    MdBlock piece = b;
+    piece.markdown = std::string(text::Trim(md.substr(cuts[k], cuts[k + 1] - cuts[k])));
+    piece.text = text::CollapseSpace(StripTags(StripEmphasis(piece.markdown)));
+    pieces.push_back(std::move(piece));
+  }
+  return pieces;
 }
 
 bool IsLevelLabel(std::string_view label) {
@@ -80,7 +100,9 @@ Slot Classify(std::string_view label) {
       "anti-patterns",      "antipatterns", "anti patterns", "common pitfalls", "pitfalls",
       "further reading",    "resources",    "references",    "see also",        "faq",
       "learning resources", "next steps"};
+  static const std::regex kYears(R"(\byears?\b.*\bexperience\b|\bexperience\b.*\byears?\b)");
   if (std::regex_match(l, kRequirements)) return Slot::kRequirements;
+  if (std::regex_search(l, kYears)) return Slot::kAttribute;
   if (kSummary.count(l)) return Slot::kSummary;
   if (kAttributes.count(l)) return Slot::kAttribute;
   if (kAside.count(l)) return Slot::kAside;
@@ -90,12 +112,18 @@ Slot Classify(std::string_view label) {
 std::string AttributeKey(std::string_view label) {
   std::string key = text::Slugify(label);
   std::replace(key.begin(), key.end(), '-', '_');
-  if (key == "experience" || key == "typical_experience") return "years_of_experience";
+  if (key == "experience" || key == "typical_experience" ||
+      (key.find("year") != std::string::npos && key.find("experience") != std::string::npos))
+    return "years_of_experience";
   return key;
 }
 
 std::optional<std::pair<std::string, std::string>> BoldLabel(std::string_view markdown) {
   std::string_view s = text::Trim(markdown);
+  // "_**Years of experience:** 0-2_": a labelled line set in italics.
+  if (s.size() > 4 && (s.front() == '_' || s.front() == '*') && s.back() == s.front() &&
+      s.substr(1).starts_with("**") && !s.substr(0, s.size() - 1).ends_with("*"))
+    s = s.substr(1, s.size() - 2);
   for (std::string_view mark : {"**", "__"}) {
     if (!s.starts_with(mark)) continue;
     size_t close = s.find(mark, mark.size());
@@ -372,6 +400,11 @@ void LadderBuilder::AddBlockToLevel(const MdBlock& b) {
       AddItem(b);
       return;
     case Kind::kParagraph: {
+      if (std::vector<MdBlock> pieces = SplitLabels(b); pieces.size() > 1) {
+        // "**Scope**: tasks\n**Technical skills**:" written as lines of one paragraph.
+        for (const MdBlock& piece : pieces) AddBlockToLevel(piece);
+        return;
+      }
       if (auto label = BoldLabel(b.markdown); label && LabelIsCategory(label->first)) {
         LabelPassage(b, label->first, label->second);
         if (label->second.empty()) {
@@ -488,6 +521,14 @@ void LadderBuilder::StartLevel(const MdBlock& h) {
     level_table::LevelName name = level_table::ParseLevelName(h.text);
     l.title = name.prefix.empty() ? name.title : h.text;
     years = name.years;
+    // "Junior Software Engineer (JSE)": an abbreviation is the level's code.
+    static const std::regex kAbbreviation(R"(^(.*\S)\s*\(([A-Z]{2,5})\)$)");
+    std::smatch abbreviation;
+    std::string named = l.title;
+    if (std::regex_match(named, abbreviation, kAbbreviation)) {
+      l.title = abbreviation[1].str();
+      l.code = abbreviation[2].str();
+    }
     // "Engineering Manager (equivalent to Senior/Staff IC)": the mapping is an attribute.
     static const std::regex kEquivalent(
         R"(^(.*?)\s*\(\s*((?:equivalent|equiv\.?|same level as|maps? to)\b[^)]*)\)$)",
@@ -498,7 +539,7 @@ void LadderBuilder::StartLevel(const MdBlock& h) {
       l.title = m[1].str();
       l.attributes.emplace_back("equivalent", m[2].str());
     }
-    l.code = name.prefix.empty() ? text::Slugify(l.title) : name.code;
+    if (l.code.empty()) l.code = name.prefix.empty() ? text::Slugify(l.title) : name.code;
   }
   if (!years.empty()) l.attributes.emplace_back("years_of_experience", years);
   if (!page_code_.empty() && l.code == text::Slugify(l.title)) l.code = page_code_;

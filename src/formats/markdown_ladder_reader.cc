@@ -197,6 +197,16 @@ void RankMerged(model::Framework& f) {
   }
 }
 
+// True when at least two headings of `doc` name categories of `categories`.
+bool SharesCategories(const Document& doc, const std::set<std::string>& categories) {
+  FrontMatter fm = ReadFrontMatter(doc.text);
+  int shared = 0;
+  for (const MdBlock& b :
+       ParseMarkdownBlocks(std::string_view(doc.text).substr(fm.body_offset), fm.body_line))
+    if (b.kind == MdBlock::Kind::kHeading && categories.count(text::ToLower(b.text))) ++shared;
+  return shared >= 2;
+}
+
 class MarkdownLadderReader : public Reader {
  public:
   std::string_view Name() const override { return "markdown-ladder"; }
@@ -210,8 +220,17 @@ class MarkdownLadderReader : public Reader {
     Imported merged;
     model::Framework& f = merged.framework;
     bool any_levels = false;
+    // Pages whose title names no level ("# Software Engineer") are level pages too when they
+    // use the categories of the pages that do.
+    std::set<std::string> categories;
+    for (const Document& doc : documents) {
+      if (Result<Imported> one = ReadMarkdownLadder(doc))
+        for (const model::Competency& c : one->framework.competencies)
+          categories.insert(text::ToLower(c.name));
+    }
     for (const Document& doc : documents) {
       Result<Imported> one = ReadMarkdownLadder(doc);
+      if (!one && SharesCategories(doc, categories)) one = ReadMarkdownLadder(doc, true);
       Imported page;
       if (one) {
         page = std::move(*one);
@@ -327,10 +346,10 @@ int DetectMarkdownLadder(std::string_view text) {
   return std::max(score, 0);
 }
 
-Result<Imported> ReadMarkdownLadder(const Document& document) {
+Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) {
   Imported out;
   out.framework.source = {document.name, "markdown-ladder"};
-  LadderBuilder builder(document, out);
+  LadderBuilder builder(document, out, assume_page);
   LADDER_TRY_STATUS(builder.Build());
   return out;
 }

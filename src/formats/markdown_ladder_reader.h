@@ -85,7 +85,9 @@ int DetectMarkdownLadder(std::string_view text);
 // Reads one document as a Markdown ladder (also for readers that find one inside their own
 // family: a levels table document whose prose holds level sections). Errors: kParse when no
 // level heading is found.
-Result<Imported> ReadMarkdownLadder(const Document& document);
+// `assume_page`: read the document as one level page of a folder, its first heading naming the
+// level.
+Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page = false);
 
 std::unique_ptr<Reader> MakeMarkdownLadderReader();
 

@@ -26,7 +26,7 @@ bool IsProseHeading(std::string_view heading) {
   std::string h = Lower(heading);
   if (h.empty() || h.ends_with("?") || text::CountWords(h) > 8) return true;
   static const std::regex kProse(
-      R"(^(how|what|when|why|where|who|moving|becoming|transition|about|overview|introduction|faq|notes?|summary|background|purpose|principles|philosophy|resources|appendix|glossary|changelog|history)\b)");
+      R"(^(how|what|when|why|where|who|moving|becoming|transition|about|overview|introduction|faq|notes?|summary|background|purpose|principles|philosophy|resources|appendix|glossary|changelog|history|legend|key|reading guide|definitions)\b)");
   return std::regex_search(h, kProse) || IsAllLevelsHeading(h) ||
          Classify(heading) != Slot::kCategory;
 }
@@ -204,7 +204,7 @@ bool LadderBuilder::FindPageLevel() {
     page_code_ = name.code;
     break;
   }
-  if (page_code_.empty() && !IsLevelHeading(blocks_[first])) return false;
+  if (page_code_.empty() && !IsLevelHeading(blocks_[first]) && !assume_page_) return false;
   page_level_ = first;
   depth_ = blocks_[first].level;
   extra_levels_.insert(first);
@@ -236,6 +236,27 @@ void LadderBuilder::FindTrackSections() {
     if (children.empty()) continue;
     track_sections_.insert(i);
     for (size_t j : children) extra_levels_.insert(j);
+  }
+  // A section of levels ("## Level expectations", "## Career levels") holding some headings
+  // that name levels: its other headings at the level depth are levels too ("### Software
+  // Engineer" beside "### Senior Engineer").
+  static const std::regex kLevels(R"(\b(levels?|ladders?|grades|career path|positions)\b)",
+                                  std::regex::icase);
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& b = blocks_[i];
+    if (b.kind != Kind::kHeading || b.level >= depth_ || track_sections_.count(i) ||
+        (i == title && top_headings == 1) || !std::regex_search(b.text, kLevels))
+      continue;
+    std::vector<size_t> children;
+    bool named = false;
+    for (size_t j = i + 1, end = SectionEnd(i); j < end; ++j) {
+      const MdBlock& c = blocks_[j];
+      if (c.kind != Kind::kHeading || c.level != depth_ || IsProseHeading(c.text)) continue;
+      children.push_back(j);
+      named = named || IsLevelHeading(c);
+    }
+    if (named && children.size() >= 2)
+      for (size_t j : children) extra_levels_.insert(j);
   }
 }
 
