@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "base/text.h"
+#include "formats/level_names.h"
 
 namespace ladder::formats {
 namespace {
@@ -110,9 +112,9 @@ void AddRequirements(std::vector<std::string>& out, const std::vector<model::Req
 // The framework's words, with the field each position belongs to, and lookup indexes.
 class FrameworkIndex {
  public:
-  explicit FrameworkIndex(const model::Framework& framework) {
+  explicit FrameworkIndex(const std::vector<std::string>& texts) {
     std::vector<Token> tokens;
-    for (const std::string& field : FrameworkTexts(framework)) {
+    for (const std::string& field : texts) {
       tokens.clear();
       Tokenize(field, tokens);
       if (tokens.empty()) continue;
@@ -225,10 +227,9 @@ std::vector<std::string> CoverageWords(std::string_view text) {
   return words;
 }
 
-std::vector<std::string> FrameworkTexts(const model::Framework& f) {
+std::vector<std::string> StructureTexts(const model::Framework& f) {
   std::vector<std::string> out;
   Add(out, f.name);
-  Add(out, f.description);
   for (const auto& g : f.groups) {
     Add(out, g.name);
     Add(out, g.description);
@@ -268,10 +269,6 @@ std::vector<std::string> FrameworkTexts(const model::Framework& f) {
     AddRequirements(out, t.requirements);
   }
   AddRequirements(out, f.policy);
-  for (const auto& n : f.notes) {
-    Add(out, n.title);
-    Add(out, n.markdown);
-  }
   for (const auto& r : f.roles) {
     Add(out, r.title);
     Add(out, r.family);
@@ -285,19 +282,54 @@ std::vector<std::string> FrameworkTexts(const model::Framework& f) {
   return out;
 }
 
+std::vector<std::string> NoteTexts(const model::Framework& f) {
+  std::vector<std::string> out;
+  Add(out, f.description);
+  for (const auto& n : f.notes) {
+    Add(out, n.title);
+    Add(out, n.markdown);
+  }
+  return out;
+}
+
+std::vector<std::string> FrameworkTexts(const model::Framework& f) {
+  std::vector<std::string> out = StructureTexts(f);
+  for (std::string& t : NoteTexts(f)) out.push_back(std::move(t));
+  return out;
+}
+
 Coverage MeasureCoverage(const std::vector<Passage>& source, const model::Framework& framework) {
-  FrameworkIndex index(framework);
+  // Words are matched against the structure first (levels, competencies, behaviours,
+  // requirements, roles); what is left against the notes; the rest was not imported.
+  FrameworkIndex structure(StructureTexts(framework));
+  FrameworkIndex notes(NoteTexts(framework));
   Coverage coverage;
   std::vector<Token> tokens;
   std::vector<int> ids;
+  std::vector<char> found;  // per token: 0 not imported, 1 structure, 2 notes
+  auto mark = [&](const FrameworkIndex& index, char as) {
+    ids.clear();
+    for (const Token& t : tokens) ids.push_back(index.Find(t.word));
+    size_t at = 0;
+    while (at < ids.size()) {
+      size_t run = index.AcceptedRun(ids, at);
+      if (run == 0) {
+        ++at;
+        continue;
+      }
+      for (size_t k = at; k < at + run; ++k)
+        if (found[k] == 0) found[k] = as;
+      at += run;
+    }
+  };
   for (const Passage& passage : source) {
     tokens.clear();
     Tokenize(passage.text, tokens);
     if (tokens.empty()) continue;
-    ids.clear();
-    for (const Token& t : tokens) ids.push_back(index.Find(t.word));
     coverage.source_words += static_cast<int>(tokens.size());
-    size_t at = 0;
+    found.assign(tokens.size(), 0);
+    mark(structure, 1);
+    if (std::find(found.begin(), found.end(), 0) != found.end()) mark(notes, 2);
     size_t missing_from = std::string::npos;
     auto flush = [&](size_t until) {  // reports tokens [missing_from, until)
       if (missing_from == std::string::npos) return;
@@ -311,20 +343,68 @@ Coverage MeasureCoverage(const std::vector<Passage>& source, const model::Framew
            passage.file});
       missing_from = std::string::npos;
     };
-    while (at < ids.size()) {
-      size_t run = index.AcceptedRun(ids, at);
-      if (run == 0) {
-        if (missing_from == std::string::npos) missing_from = at;
-        ++at;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (found[k] == 0) {
+        if (missing_from == std::string::npos) missing_from = k;
         continue;
       }
-      flush(at);
-      coverage.imported_words += static_cast<int>(run);
-      at += run;
+      flush(k);
+      ++coverage.imported_words;
+      if (found[k] == 1)
+        ++coverage.structure_words;
+      else
+        ++coverage.notes_words;
     }
-    flush(ids.size());
+    flush(tokens.size());
   }
   return coverage;
+}
+
+std::vector<ImportWarning> StructureInNotes(const model::Framework& framework) {
+  std::set<std::string> known;
+  for (const auto& t : framework.tracks)
+    for (const auto& l : t.levels) {
+      known.insert(text::ToLower(l.code));
+      known.insert(text::ToLower(l.title));
+    }
+  auto is_new_level = [&](std::string_view name) {
+    std::string n(text::Trim(level_table::StripDecoration(name)));
+    if (n.empty() || !level_table::LooksLikeLevel(n)) return false;
+    level_table::LevelName parsed = level_table::ParseLevelName(n);
+    return !known.count(text::ToLower(n)) && !known.count(text::ToLower(parsed.code)) &&
+           !known.count(text::ToLower(parsed.title));
+  };
+  std::vector<ImportWarning> warnings;
+  for (const model::Note& note : framework.notes) {
+    std::vector<std::string> levels;
+    int items = 0;
+    for (const std::string& line : text::SplitLines(note.markdown)) {
+      std::string_view l = text::Trim(line);
+      if (l.starts_with("#")) {
+        std::string_view h = text::Trim(l.substr(l.find_first_not_of('#')));
+        if (is_new_level(h)) levels.emplace_back(h);
+      } else if (l.starts_with("|")) {
+        // A table row whose first cell names a level.
+        std::vector<std::string> cells = text::Split(l.substr(1), '|');
+        if (!cells.empty() && is_new_level(cells[0])) levels.emplace_back(text::Trim(cells[0]));
+      } else if (l.starts_with("- ") || l.starts_with("* ")) {
+        ++items;
+      }
+    }
+    // A note titled by a level, holding a list of expectations.
+    if (is_new_level(note.title) && items >= 2) levels.insert(levels.begin(), note.title);
+    if (levels.size() < (is_new_level(note.title) ? 1u : 2u)) continue;
+    std::vector<std::string> shown(levels.begin(),
+                                   levels.begin() + std::min<size_t>(levels.size(), 4));
+    warnings.push_back(
+        {note.origin.where,
+         "the note '" + (note.title.empty() ? std::string("(untitled)") : note.title) +
+             "' holds what reads like levels (" + text::Join(shown, ", ") +
+             (levels.size() > shown.size() ? ", ..." : "") +
+             "), kept as a note rather than as levels: check the import, or move them into a "
+             "track"});
+  }
+  return warnings;
 }
 
 }  // namespace ladder::formats

@@ -286,6 +286,8 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
     imported.framework.source.format = std::string(reader->Name());
   }
   imported.coverage = MeasureCoverage(imported.source, imported.framework);
+  for (ImportWarning& w : StructureInNotes(imported.framework))
+    imported.warnings.push_back(std::move(w));
   // One document: its passages need not each carry its name (a copy per passage of a large
   // document adds up); the report's passages do.
   if (decoded.size() == 1) {

@@ -29,10 +29,14 @@ struct Passage {
   friend bool operator==(const Passage&, const Passage&) = default;
 };
 
-// What of the source landed in the framework (DESIGN.md §8).
+// What of the source landed in the framework (DESIGN.md §8), and where: in its structure
+// (levels, competencies, behaviours, requirements, roles) or only in its notes.
 struct Coverage {
   int source_words = 0;
-  int imported_words = 0;  // source words found in the framework (<= source_words)
+  int imported_words = 0;   // source words found in the framework (<= source_words)
+  int structure_words = 0;  // ... of them, found in the structure
+  int notes_words = 0;      // ... found only in notes (structure_words + notes_words = imported)
+  int NotImportedWords() const { return source_words - imported_words; }
   std::vector<Passage> not_imported;
 };
 

@@ -27,7 +27,10 @@ PY
 $PY - "$T/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert list(r) == ["source_words", "imported_words", "not_imported", "warnings"], list(r)
+assert list(r) == ["source_words", "imported_words", "structure_words", "notes_words",
+                   "not_imported_words", "not_imported", "warnings"], list(r)
+assert r["structure_words"] + r["notes_words"] == r["imported_words"], r
+assert r["not_imported_words"] == r["source_words"] - r["imported_words"], r
 assert r["source_words"] > 2000 and r["imported_words"] == r["source_words"], r
 assert r["not_imported"] == [] and r["warnings"] == []
 PY
