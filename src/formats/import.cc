@@ -9,6 +9,7 @@
 #include "formats/coverage.h"
 #include "formats/encoding.h"
 #include "formats/html_table_reader.h"
+#include "formats/ladder_markdown_reader.h"
 #include "formats/latex_table_reader.h"
 #include "formats/level_pages_reader.h"
 #include "formats/levels_table_reader.h"
@@ -26,6 +27,7 @@ namespace {
 // every reader linked in from the static library.
 std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
+  readers.push_back(MakeLadderMarkdownReader());
   readers.push_back(MakeMonzoYamlReader());
   readers.push_back(MakeRoleCatalogReader());
   readers.push_back(MakeLevelPagesReader());
@@ -40,6 +42,8 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
 
 // Below this score a document is not recognised and --from is needed.
 constexpr int kMinDetectScore = 30;
+// From this score a document declares its family: when its reader fails, that error stands.
+constexpr int kCertainScore = 95;
 
 std::string ReaderNames() {
   std::vector<std::string> names;
@@ -125,6 +129,7 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
   const Document* first = nullptr;
   std::optional<Error> mismatch;
   std::optional<Error> unrecognised;
+  int strongest = 0;  // the lowest best score over the documents
   for (const Document& d : documents) {
     Detection found;
     for (size_t k = 0; k < readers.size(); ++k) {
@@ -154,6 +159,7 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
                        SourceLocation{d.name, 0, 0},
                        {}};
     }
+    strongest = first == nullptr ? found.score : std::min(strongest, found.score);
     if (first == nullptr) common = found.reader;
     if (common != found.reader) common = nullptr;
     first = first ? first : &d;
@@ -166,6 +172,9 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
       return read;
     }
     if (!read) failed = read.error();
+    // A family the document declares (Ladder's own export, a canonical page) is not guessed at:
+    // its reader's error stands.
+    if (!read && strongest >= kCertainScore) return read;
   }
   // By score; among equal scores the general readers first (the specific families read junk
   // from documents of other layouts).
@@ -281,9 +290,11 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
   warnings.insert(warnings.end(), std::make_move_iterator(imported.warnings.begin()),
                   std::make_move_iterator(imported.warnings.end()));
   imported.warnings = std::move(warnings);
-  if (imported.framework.source.file.empty()) imported.framework.source.file = SourceFile(decoded);
-  if (imported.framework.source.format.empty()) {
-    imported.framework.source.format = std::string(reader->Name());
+  if (!imported.own_source) {
+    if (imported.framework.source.file.empty())
+      imported.framework.source.file = SourceFile(decoded);
+    if (imported.framework.source.format.empty())
+      imported.framework.source.format = std::string(reader->Name());
   }
   imported.coverage = MeasureCoverage(imported.source, imported.framework);
   for (ImportWarning& w : StructureInNotes(imported.framework))

@@ -52,6 +52,9 @@ struct Imported {
   std::vector<Passage> source;
   Coverage coverage;
   std::vector<ImportWarning> warnings;
+  // The document states the framework's own provenance (Ladder's Markdown export): the source
+  // is kept as read, not set to the file imported.
+  bool own_source = false;
 };
 
 // A document given to a reader.
@@ -95,8 +98,8 @@ const Reader* FindReader(std::string_view name);
 //    below 30 is a kParse error asking for --from; documents read together must all detect as
 //    the same format;
 //  - one document goes to Reader::Read, several to Reader::ReadMany;
-//  - source.format and source.file are set when the reader left them empty, and the coverage
-//    is measured (formats/coverage.h).
+//  - source.format and source.file are set when the reader left them empty (unless the document
+//    states its own, Imported::own_source), and the coverage is measured (formats/coverage.h).
 Result<Imported> ReadDocuments(const std::vector<Document>& documents,
                                std::string_view format = {});
 
