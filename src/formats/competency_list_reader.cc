@@ -11,6 +11,9 @@
 namespace ladder::formats {
 namespace {
 
+// Above the least score detection takes, below every other family's sure score.
+constexpr int kCompetencyListScore = 32;
+
 struct Cell {
   std::string text;
   int line = 0;
@@ -176,6 +179,7 @@ class CompetencyListReader : public Reader {
  public:
   std::string_view Name() const override { return "competency-list"; }
   int Detect(std::string_view text) const override { return DetectCompetencyList(text); }
+  int MaxScore() const override { return kCompetencyListScore; }
   Result<Imported> Read(const Document& document) const override {
     return ReadCompetencyList(document);
   }
@@ -187,7 +191,7 @@ int DetectCompetencyList(std::string_view text) {
   if (text.size() > (size_t{256} << 10)) return 0;  // lists of competencies are short documents
   Imported probe;
   Result<bool> found = ReadLists({"", std::string(text)}, probe);
-  return found && *found ? 32 : 0;
+  return found && *found ? kCompetencyListScore : 0;
 }
 
 Result<Imported> ReadCompetencyList(const Document& document) {

@@ -129,10 +129,15 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
   const Document* first = nullptr;
   std::optional<Error> mismatch;
   std::optional<Error> unrecognised;
-  int strongest = 0;  // the lowest best score over the documents
+  int strongest = 0;                                 // the lowest best score over the documents
+  std::vector<bool> skipped(readers.size(), false);  // a Detect left out for some document
   for (const Document& d : documents) {
     Detection found;
     for (size_t k = 0; k < readers.size(); ++k) {
+      if (readers[k]->MaxScore() <= found.score) {
+        skipped[k] = true;
+        continue;
+      }
       int score = readers[k]->Detect(d.text);
       total[k] += score;
       if (score > found.score) found = {readers[k].get(), score};
@@ -175,6 +180,11 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
     // A family the document declares (Ladder's own export, a canonical page) is not guessed at:
     // its reader's error stands.
     if (!read && strongest >= kCertainScore) return read;
+  }
+  for (size_t k = 0; k < readers.size(); ++k) {
+    if (!skipped[k]) continue;
+    total[k] = 0;
+    for (const Document& d : documents) total[k] += readers[k]->Detect(d.text);
   }
   // By score; among equal scores the general readers first (the specific families read junk
   // from documents of other layouts).

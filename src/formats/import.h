@@ -71,6 +71,10 @@ class Reader {
   virtual std::string_view Name() const = 0;
   // How sure the reader is that it can read `text`: 0 (no) .. 100 (certain).
   virtual int Detect(std::string_view text) const = 0;
+  // The highest score Detect ever gives: detection skips a reader that cannot beat the best
+  // score found so far (its score is taken only if the documents are then tried one reader
+  // after another).
+  virtual int MaxScore() const { return 100; }
   // Reads one document; fills Imported::source with every passage it saw, imported or not.
   virtual Result<Imported> Read(const Document& document) const = 0;
   // Reads several documents as one framework (a folder of level pages). The default reads

@@ -103,10 +103,12 @@ bool IsSummaryLabel(std::string_view label) {
 
 Interpreter::Interpreter(const html::Dom& dom, int table, std::string_view file, bool expect)
     : dom_(dom), grid_(html::ExtractGrid(dom, table)), file_(file), expect_(expect) {
-  std::vector<int> captions = dom.FindAll(table, "caption", false);
-  if (!captions.empty()) {
-    table_.caption = Clean(dom.Text(captions[0]));
-    table_.caption_line = dom.Line(captions[0]);
+  // A caption is a child of its table (the parser moves one written elsewhere there).
+  for (int child : dom.At(table).children) {
+    if (!dom.IsElement(child, "caption")) continue;
+    table_.caption = Clean(dom.Text(child));
+    table_.caption_line = dom.Line(child);
+    break;
   }
 }
 
@@ -271,6 +273,8 @@ std::vector<int> Interpreter::LadderColumns(int hr) {
       if (cell == -1 || FullRow(r) || !seen.insert(cell).second || Text(cell).empty()) continue;
       ++cells;
       if (LooksLikeLevelName(Text(cell))) ++names;
+      // A column of ladders names levels from its first cells on.
+      if (cells == 10 && names * 10 < cells * 6) break;
     }
     if (cells >= 2 && names * 10 >= cells * 6) ladders.push_back(c);
   }

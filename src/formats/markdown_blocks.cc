@@ -664,10 +664,32 @@ std::vector<HtmlRegion> FindHtmlRegions(std::string_view text) {
 }
 
 std::string BlankRegions(std::string_view text, const std::vector<HtmlRegion>& regions) {
-  std::string out(text);
-  for (const HtmlRegion& r : regions)
-    for (size_t k = r.begin; k < r.end && k < out.size(); ++k)
-      if (out[k] != '\n') out[k] = ' ';
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  for (const HtmlRegion& r : regions) {
+    const size_t begin = std::max(r.begin, pos);
+    const size_t end = std::min(r.end, text.size());
+    if (begin >= end) continue;
+    out.append(text, pos, begin - pos);
+    // Lines wholly inside the region become empty (a long table costs its newlines only);
+    // the part of a line shared with text becomes spaces.
+    for (size_t k = begin; k < end;) {
+      size_t newline = text.find('\n', k);
+      const size_t line_end = newline == std::string_view::npos ? text.size() : newline;
+      const size_t stop = std::min(line_end, end);
+      const bool whole_line = (k == 0 || text[k - 1] == '\n') && stop == line_end;
+      if (!whole_line) out.append(stop - k, ' ');
+      if (stop == line_end && line_end < end) {
+        out += '\n';
+        k = line_end + 1;
+      } else {
+        k = stop;
+      }
+    }
+    pos = end;
+  }
+  out.append(text, pos, std::string_view::npos);
   return out;
 }
 

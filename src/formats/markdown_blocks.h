@@ -132,7 +132,8 @@ struct HtmlRegion {
 // The <table>, <style>, <script> elements and comments of `text`, in order, not overlapping.
 std::vector<HtmlRegion> FindHtmlRegions(std::string_view text);
 
-// `text` with the bytes of `regions` replaced by spaces (newlines kept, so lines stay put).
+// `text` with the bytes of `regions` blanked, newlines kept so lines stay put: lines wholly
+// inside a region become empty, the parts of lines shared with text become spaces.
 std::string BlankRegions(std::string_view text, const std::vector<HtmlRegion>& regions);
 
 // Removes kramdown attribute lists ("{:target="_blank"}") that Markdown would show as text.

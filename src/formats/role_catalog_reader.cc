@@ -194,6 +194,16 @@ std::optional<TitleLine> ParseTitleLine(std::string_view line) {
   return out;
 }
 
+// Whether `line` holds "title" or "blueprint" in any case, which every title line does.
+bool MayBeTitleLine(std::string_view line) {
+  for (size_t i = 0; i + 5 <= line.size(); ++i) {
+    char c = static_cast<char>(line[i] | 0x20);
+    if (c == 't' && text::IEquals(line.substr(i, 5), "title")) return true;
+    if (c == 'b' && text::IEquals(line.substr(i, 9), "blueprint")) return true;
+  }
+  return false;
+}
+
 // A list item's text, or nullopt when the line is not a bullet.
 std::optional<std::string> BulletText(std::string_view line) {
   std::string_view s = text::Trim(line);
@@ -247,7 +257,7 @@ class RoleCatalogReader : public Reader {
       if (end == std::string_view::npos) end = text.size();
       std::string_view line = text.substr(pos, end - pos);
       ++lines;
-      if (line.size() < 300) {
+      if (line.size() < 300 && MayBeTitleLine(line)) {
         if (auto t = ParseTitleLine(line)) (t->decoration.empty() ? titles : blueprints)++;
       }
       pos = end + 1;
