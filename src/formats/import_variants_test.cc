@@ -287,5 +287,94 @@ TEST(ImportVariants, TruncatedHtmlIsWarnedWithItsLine) {
     EXPECT_EQ(w.message.find("truncated"), std::string::npos);
 }
 
+// Class: a levels matrix typeset in LaTeX (tabularx with booktabs rules, a row colour, row
+// spacing, \bigbreak and \newline between behaviours, \emph, a TBD cell); text outside the table
+// is kept as notes, comments are dropped.
+TEST(ImportVariants, LatexTabularOfLevels) {
+  Imported i = Import(Fixture("support_matrix.tex"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "latex-table");
+  EXPECT_EQ(f.name, "Support Engineering");
+  EXPECT_EQ(CompetencyIds(f), (std::vector<std::string>{"customer-care", "knowledge-sharing"}));
+  ASSERT_EQ(f.tracks.size(), 1u);
+  const model::Track& t = f.tracks[0];
+  EXPECT_EQ(Titles(t), (std::vector<std::string>{"Support Engineer I", "Support Engineer II",
+                                                 "Senior Support Engineer"}));
+  EXPECT_EQ(t.levels[0].FindExpectation("customer-care")->behaviours,
+            (std::vector<std::string>{"Answers tickets within the agreed time.",
+                                      "Asks for help before a deadline slips."}));
+  EXPECT_EQ(t.levels[0].FindExpectation("knowledge-sharing")->behaviours,
+            (std::vector<std::string>{"Writes _short_ articles for common questions."}));
+  EXPECT_EQ(t.levels[2].FindExpectation("customer-care")->behaviours,
+            (std::vector<std::string>{"Leads incident calls with customers",
+                                      "Coaches newer engineers on tone."}));
+  const model::Expectation* tbd = t.levels[2].FindExpectation("knowledge-sharing");
+  ASSERT_NE(tbd, nullptr);
+  EXPECT_TRUE(tbd->undefined);
+  EXPECT_EQ(tbd->note, "TBD");
+  ASSERT_EQ(f.notes.size(), 1u);
+  EXPECT_NE(f.notes[0].markdown.find("reviewed twice a year"), std::string::npos);
+  EXPECT_NE(f.notes[0].markdown.find("written case"), std::string::npos);
+  EXPECT_EQ(f.notes[0].markdown.find("Draft"), std::string::npos);  // a comment
+  EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
+// Class: a competency list without levels, as a pipe table whose columns are groups (a short
+// column leaves its last cell empty); the prose around it becomes notes.
+TEST(ImportVariants, CompetencyGroupsWithoutLevels) {
+  Imported i = Import(Fixture("competency_groups.md"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "competency-list");
+  EXPECT_TRUE(f.tracks.empty());
+  EXPECT_EQ(CompetencyIds(f), (std::vector<std::string>{"visual-design", "interaction-design",
+                                                        "prototyping", "critique", "facilitation",
+                                                        "writing", "outcomes", "prioritisation"}));
+  ASSERT_EQ(f.groups.size(), 3u);
+  EXPECT_EQ(f.groups[0].name, "Craft");
+  EXPECT_EQ(f.groups[1].competencies,
+            (std::vector<std::string>{"critique", "facilitation", "writing"}));
+  EXPECT_EQ(f.groups[2].competencies, (std::vector<std::string>{"outcomes", "prioritisation"}));
+  EXPECT_EQ(NoteTitles(f), (std::vector<std::string>{"", "How we use this"}));
+  EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
+// Class: a competency list as an HTML "Skill | Description" table inside Markdown (markup in a
+// name cell): one competency per row with its description.
+TEST(ImportVariants, CompetencyDescriptionsInAnHtmlTable) {
+  Imported i = Import(Fixture("skill_descriptions.md"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "competency-list");
+  EXPECT_EQ(CompetencyIds(f),
+            (std::vector<std::string>{"modelling", "data-quality", "storytelling"}));
+  EXPECT_EQ(f.competencies[1].name, "Data quality");
+  EXPECT_EQ(f.competencies[1].description,
+            "Checks sources before trusting them and documents their gaps.");
+  ASSERT_EQ(f.notes.size(), 1u);
+  EXPECT_EQ(f.notes[0].markdown, "Levels for the data team will follow.");
+  // The header's labels are the only words left out.
+  EXPECT_EQ(NotImported(i), (std::vector<std::string>{"5: Skill", "5: Description"}));
+}
+
+// Details: sub-levels 1A/1B keep their order between whole levels, and a "Not yet defined" cell
+// is an undefined expectation, not a behaviour.
+TEST(ImportVariants, SubLevelsAndUndefinedCells) {
+  Imported i = Import(Fixture("sub_levels.md"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "levels-table");
+  ASSERT_EQ(f.tracks.size(), 1u);
+  const model::Track& t = f.tracks[0];
+  EXPECT_EQ(Titles(t), (std::vector<std::string>{"1A", "1B", "2", "3"}));
+  for (size_t k = 0; k < t.levels.size(); ++k) EXPECT_EQ(t.levels[k].rank, static_cast<int>(k) + 1);
+  EXPECT_EQ(t.levels[1].FindExpectation("analysis")->behaviours,
+            (std::vector<std::string>{"Cleans data sets alone."}));
+  const model::Expectation* undefined = t.levels[3].FindExpectation("analysis");
+  ASSERT_NE(undefined, nullptr);
+  EXPECT_TRUE(undefined->undefined);
+  EXPECT_TRUE(undefined->behaviours.empty());
+  EXPECT_EQ(t.levels[3].FindExpectation("communication")->behaviours,
+            (std::vector<std::string>{"Writes the team's reports."}));
+  EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
 }  // namespace
 }  // namespace ladder::formats

@@ -190,6 +190,23 @@ set +e
 set -e
 grep -q "cut.html:$line: the document ends inside an HTML tag" "$T/err" || fail "truncation: $(cat "$T/err")"
 
+# A LaTeX tabular of levels and a competency list without levels are detected and read.
+"$LADDER" import "$VAR/support_matrix.tex" --to json -o "$T/latex.json"
+"$LADDER" import "$VAR/competency_groups.md" --to json -o "$T/groups.json"
+$PY - "$T/latex.json" "$T/groups.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert f["framework"]["source"]["format"] == "latex-table", f["framework"]
+levels = f["tracks"][0]["levels"]
+assert [l["title"] for l in levels] == ["Support Engineer I", "Support Engineer II", "Senior Support Engineer"], levels
+assert [c["id"] for c in f["competencies"]] == ["customer-care", "knowledge-sharing"], f["competencies"]
+g = json.load(open(sys.argv[2]))
+assert g["framework"]["source"]["format"] == "competency-list", g["framework"]
+assert "tracks" not in g or g["tracks"] == [], g.get("tracks")
+assert [x["name"] for x in g["groups"]] == ["Craft", "Collaboration", "Impact"], g["groups"]
+assert len(g["competencies"]) == 8, g["competencies"]
+PY
+
 # -o is written when the import succeeds; the framework passes `ladder fmt --check`.
 "$LADDER" import "$T/cat.md" -o "$T/existing.yaml"
 grep -q "^ladder: 1" "$T/existing.yaml" || fail "-o not written"
