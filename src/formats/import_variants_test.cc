@@ -355,12 +355,14 @@ TEST(ImportVariants, CompetencyDescriptionsInAnHtmlTable) {
   EXPECT_EQ(NotImported(i), (std::vector<std::string>{"5: Skill", "5: Description"}));
 }
 
-// Details: sub-levels 1A/1B keep their order between whole levels, and a "Not yet defined" cell
-// is an undefined expectation, not a behaviour.
+// Details: sub-levels 1A/1B keep their order between whole levels, a "Not yet defined" cell is
+// an undefined expectation, not a behaviour, and "each level includes everything below it"
+// makes the framework cumulative.
 TEST(ImportVariants, SubLevelsAndUndefinedCells) {
   Imported i = Import(Fixture("sub_levels.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "levels-table");
+  EXPECT_TRUE(f.cumulative);
   ASSERT_EQ(f.tracks.size(), 1u);
   const model::Track& t = f.tracks[0];
   EXPECT_EQ(Titles(t), (std::vector<std::string>{"1A", "1B", "2", "3"}));
@@ -374,6 +376,20 @@ TEST(ImportVariants, SubLevelsAndUndefinedCells) {
   EXPECT_EQ(t.levels[3].FindExpectation("communication")->behaviours,
             (std::vector<std::string>{"Writes the team's reports."}));
   EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
+// Detail: a Markdown ladder whose introduction says its levels are cumulative.
+TEST(ImportVariants, MarkdownLadderSayingItsLevelsAreCumulative) {
+  const std::string ladder =
+      "# Platform Ladder\n\nOur levels are cumulative: each lists only what is new.\n\n"
+      "## P1 - Engineer\n\n### Delivery\n- Ships small changes safely.\n\n"
+      "## P2 - Senior Engineer\n\n### Delivery\n- Ships projects end to end.\n";
+  Imported i = Import({"platform.md", ladder});
+  EXPECT_EQ(i.framework.source.format, "markdown-ladder");
+  EXPECT_TRUE(i.framework.cumulative);
+  std::string plain = ladder;
+  plain.replace(plain.find("Our levels are cumulative"), 25, "Our levels stand alone");
+  EXPECT_FALSE(Import({"platform.md", plain}).framework.cumulative);
 }
 
 }  // namespace

@@ -283,6 +283,11 @@ void LadderBuilder::Finish(const std::string& fm_title) {
     f_.name = stem.substr(0, stem.find('.'));
   }
   f_.id = text::Slugify(f_.name);
+  // "Levels are cumulative" in the prose before or between the levels.
+  f_.cumulative = f_.cumulative || prose::StatesCumulative(f_.description) ||
+                  std::any_of(f_.notes.begin(), f_.notes.end(), [](const model::Note& n) {
+                    return prose::StatesCumulative(n.markdown);
+                  });
   SplitByPrefix();
   std::set<std::string> track_ids;
   for (model::Track& t : f_.tracks) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <limits>
 #include <regex>
 
@@ -197,6 +198,38 @@ std::vector<model::Competency> ListedCompetencies(const Section& section, std::s
   return out;
 }
 
+bool StatesCumulative(std::string_view markdown) {
+  static const std::regex kStatement(
+      // "Levels are cumulative", "the expectations are cumulative"
+      R"(\b(levels?|grades?|expectations?|competenc(y|ies)|criteria)\b[^.;]*\bcumulative\b)"
+      R"(|\bcumulative\b[^.;]*\b(levels?|grades?)\b)"
+      // "Each level includes everything below it", "... builds on the ones before it"
+      R"(|\b(each|every) (level|grade|step)\b[^.;]*\b(includes?|contains?|encompass\w*|assumes?)"
+      R"(|builds? (up)?on)\b[^.;]*\b(below|before|previous|prior|lower|preceding|earlier)\b)"
+      // "in addition to (the expectations of) the previous level"
+      R"(|\b(in addition to|on top of)\b[^.;]*\b(previous|prior|lower|preceding|earlier))"
+      R"( (levels?|grades?)\b)"
+      // "the expectations of lower levels still apply"
+      R"(|\bexpectations of (the )?(previous|prior|lower|preceding|earlier) (levels?|grades?))"
+      R"( (still |also |continue to )?apply\b)",
+      std::regex::icase);
+  static const std::regex kNegated(R"(\b(not|n't|never|no longer)\b[^.;]*\bcumulative\b)",
+                                   std::regex::icase);
+  for (const std::string& sentence : SplitSentences(markdown)) {
+    if (sentence.size() > 400) continue;
+    // Every statement names what came before, or says "cumulative": most sentences stop here.
+    std::string lower = text::ToLower(sentence);
+    static const char* const kCue[] = {"cumulative", "below",     "before",  "previous",
+                                       "prior",      "preceding", "earlier", "lower"};
+    if (std::none_of(std::begin(kCue), std::end(kCue),
+                     [&](const char* cue) { return lower.find(cue) != std::string::npos; }))
+      continue;
+    if (std::regex_search(sentence, kStatement) && !std::regex_search(sentence, kNegated))
+      return true;
+  }
+  return false;
+}
+
 void ApplySections(const std::vector<Section>& sections, std::string_view file,
                    std::string_view ic_track, model::Framework& framework) {
   // Competencies the tables did not give, listed in the prose ("# Axes").
@@ -223,6 +256,7 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
       note.markdown = section.markdown;
       note.origin.where = where;
       framework.notes.push_back(std::move(note));
+      if (!framework.cumulative && StatesCumulative(section.markdown)) framework.cumulative = true;
     }
     if (section.level > 0 && section.level <= open_overlay_level)
       open_overlay = framework.overlays.size();

@@ -54,9 +54,14 @@ std::vector<std::string> SplitSentences(std::string_view markdown);
 // Empty for any other section.
 std::vector<model::Competency> ListedCompetencies(const Section& section, std::string_view file);
 
+// Whether `markdown` says that each level includes the ones below it ("Levels are cumulative",
+// "Each level includes everything below it", "in addition to the previous level's
+// expectations"); a negated statement ("are not cumulative") does not count.
+bool StatesCumulative(std::string_view markdown);
+
 // Adds notes, overlay roles, transitions, competency descriptions and groups to `framework`
-// from `sections`. `ic_track` is the id of the individual-contributor track (the `from` of a
-// transition to management).
+// from `sections`, and sets `cumulative` when a section states it (StatesCumulative). `ic_track` is
+// the id of the individual-contributor track (the `from` of a transition to management).
 void ApplySections(const std::vector<Section>& sections, std::string_view file,
                    std::string_view ic_track, model::Framework& framework);
 

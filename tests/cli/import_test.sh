@@ -193,6 +193,8 @@ grep -q "cut.html:$line: the document ends inside an HTML tag" "$T/err" || fail 
 # A LaTeX tabular of levels and a competency list without levels are detected and read.
 "$LADDER" import "$VAR/support_matrix.tex" --to json -o "$T/latex.json"
 "$LADDER" import "$VAR/competency_groups.md" --to json -o "$T/groups.json"
+"$LADDER" import "$VAR/sub_levels.md" -o "$T/sub.yaml"
+grep -q "^  cumulative: true" "$T/sub.yaml" || fail "'each level includes everything below it' is not cumulative"
 $PY - "$T/latex.json" "$T/groups.json" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))
