@@ -392,5 +392,26 @@ TEST(ImportVariants, MarkdownLadderSayingItsLevelsAreCumulative) {
   EXPECT_FALSE(Import({"platform.md", plain}).framework.cumulative);
 }
 
+// Class: two ladders in one table with no rank column: the first column is the IC ladder, the
+// second the management ladder starting at the third row; the scope column is an attribute of
+// each row's levels; codes come from inside the titles ("Engineer I (IC 1)").
+TEST(ImportVariants, IcAndManagerColumnsWithoutARankColumn) {
+  Imported i = Import(Fixture("ic_and_manager_columns.html"));
+  const model::Framework& f = i.framework;
+  EXPECT_TRUE(f.competencies.empty());
+  ASSERT_EQ(f.tracks.size(), 2u);
+  EXPECT_EQ(f.tracks[0].name, "Individual Contributor");
+  EXPECT_EQ(f.tracks[0].kind, model::TrackKind::kIc);
+  EXPECT_EQ(Codes(f.tracks[0]), (std::vector<std::string>{"IC1", "IC2", "IC3", "IC4"}));
+  EXPECT_EQ(Titles(f.tracks[0]), (std::vector<std::string>{"Engineer I", "Engineer II",
+                                                           "Senior Engineer", "Staff Engineer"}));
+  EXPECT_EQ(f.tracks[1].kind, model::TrackKind::kManagement);
+  EXPECT_EQ(Codes(f.tracks[1]), (std::vector<std::string>{"M1", "M2"}));
+  EXPECT_EQ(f.tracks[1].levels[0].rank, f.tracks[0].levels[2].rank);  // beside Senior Engineer
+  ASSERT_EQ(f.tracks[1].levels[1].attributes.size(), 1u);
+  EXPECT_EQ(f.tracks[1].levels[1].attributes[0],
+            (std::pair<std::string, std::string>{"scope", "Several teams and their direction."}));
+}
+
 }  // namespace
 }  // namespace ladder::formats

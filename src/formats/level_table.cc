@@ -172,6 +172,10 @@ std::optional<Table> Interpreter::Run() {
   }
   if (col_score >= needed && col_score >= row_score) {
     std::vector<int> ladders = track_col_ == -1 ? LadderColumns(hr) : std::vector<int>{};
+    // "| Individual Contributor | Manager | Scope |": the level column is a ladder beside one.
+    const int level_header = grid_.At(hr, level_col_).cell;
+    if (ladders.size() == 1 && level_header != -1 && NamesALadder(Text(level_header)))
+      ladders.insert(ladders.begin(), level_col_);
     if (ladders.size() >= 2)
       OverviewRows(hr, ladders);
     else
@@ -251,6 +255,18 @@ bool Interpreter::IsLabelColumn(int col) const {
     if (Words(t) <= 6 && !trimmed.ends_with(".")) ++labels;
   }
   return cells > 0 && labels * 2 >= cells;
+}
+
+// Whether a level column's header names a ladder ("Individual Contributor", "Engineering
+// track") rather than the levels ("Level", "Grade").
+bool Interpreter::NamesALadder(const std::string& header) {
+  static const std::regex kLadder(
+      R"(\b(individual contributors?|ic|managers?|management|leadership|track|path|ladder)\b)",
+      std::regex::icase);
+  static const std::regex kLevels(R"(\b(levels?|grades?|ranks?|bands?|steps?|tiers?)\b)",
+                                  std::regex::icase);
+  return header.size() < 60 && std::regex_search(header, kLadder) &&
+         !std::regex_search(header, kLevels);
 }
 
 // Columns of an overview table that are ladders: their cells name roles or levels ("D4",

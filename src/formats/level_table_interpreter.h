@@ -45,6 +45,7 @@ class Interpreter {
   bool LevelCell(std::string_view t) const;
   bool IsLabelColumn(int col) const;
   std::vector<int> LadderColumns(int hr);
+  static bool NamesALadder(const std::string& header);
   void Finish();
 
   // --- level_table.cc: cells and model values

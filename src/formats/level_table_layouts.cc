@@ -251,7 +251,7 @@ void Interpreter::OverviewRows(int hr, const std::vector<int>& ladders) {
     if (FullRow(r)) continue;
     ++rank;
     model::Attributes attributes;
-    int rank_cell = grid_.At(r, level_col_).cell;
+    int rank_cell = ladders[0] == level_col_ ? -1 : grid_.At(r, level_col_).cell;
     if (rank_cell != -1 && !Text(rank_cell).empty())
       attributes.push_back({"level", Text(rank_cell)});
     for (const auto& [c, key] : attribute_cols) {
