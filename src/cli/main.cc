@@ -21,6 +21,11 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ValidationError& e) {
+    // A value refused by an option's check (a date that is not one, ...): said like every other
+    // error of bad input.
+    std::fprintf(stderr, "ladder: %s\n", e.what());
+    return ladder::cli::kExitBadInput;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return ladder::cli::kExitBadInput;

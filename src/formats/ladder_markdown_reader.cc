@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "formats/canonical.h"
 #include "formats/markdown_blocks.h"
+#include "formats/yaml_limits.h"
 
 namespace ladder::formats {
 namespace {
@@ -76,6 +77,7 @@ class ExportParser {
 
  private:
   Status Fields(const FrontMatter& fm) {
+    LADDER_TRY_STATUS(internal::CheckYamlExpansion(fm.yaml, doc_.name, fm.yaml_line));
     try {
       YAML::Node n = YAML::Load(fm.yaml);
       auto get = [&](const char* key) {

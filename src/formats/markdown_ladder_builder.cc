@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "formats/html_dom.h"
 #include "formats/prose_sections.h"
+#include "formats/yaml_limits.h"
 
 namespace ladder::formats::md_ladder {
 namespace {
@@ -63,6 +64,7 @@ LadderBuilder::LadderBuilder(const Document& doc, Imported& out, bool assume_pag
 Status LadderBuilder::Build() {
   FrontMatter fm = ReadFrontMatter(doc_.text);
   if (fm.present) {
+    LADDER_TRY_STATUS(internal::CheckYamlExpansion(fm.yaml, doc_.name, fm.yaml_line));
     try {
       YAML::Node node = YAML::Load(fm.yaml);
       if (node.IsMap() && node["title"] && node["title"].IsScalar()) {
