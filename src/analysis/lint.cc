@@ -7,6 +7,7 @@
 
 #include "analysis/requirements.h"
 #include "base/text.h"
+#include "formats/coverage.h"
 #include "formats/rule_text.h"
 #include "model/validate.h"
 
@@ -47,6 +48,7 @@ class Linter {
     for (const model::Transition& t : fw_.transitions)
       CheckRequirements(t.requirements, "transition " + t.from + " -> " + t.to, {t.to, "", ""});
     CheckRequirements(fw_.policy, "the promotion policy", {});
+    CheckNotesShare();
     // Findings read best in document order; without locations keep the order checked.
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
       if (a.location.line == 0 || b.location.line == 0) return false;
@@ -58,6 +60,27 @@ class Linter {
   }
 
  private:
+  // Notes holding much of the framework's words: levels or competencies may have been read as
+  // prose (an import that misread its document), or the framework is mostly prose.
+  void CheckNotesShare() {
+    auto words = [](const std::vector<std::string>& texts) {
+      size_t n = 0;
+      for (const std::string& t : texts) n += formats::CoverageWords(t).size();
+      return n;
+    };
+    size_t notes = words(formats::NoteTexts(fw_));
+    size_t all = notes + words(formats::StructureTexts(fw_));
+    if (all == 0 || notes * 100 <= all * kMaxNotesPercent) return;
+    const model::Origin& where = fw_.notes.empty() ? fw_.origin : fw_.notes.front().origin;
+    Add("notes-heavy", Severity::kWarning, where,
+        "notes hold " + std::to_string(notes * 1000 / all / 10) + "." +
+            std::to_string(notes * 1000 / all % 10) + "% of the framework's words (" +
+            std::to_string(notes) + " of " + std::to_string(all) + "); more than " +
+            std::to_string(kMaxNotesPercent) +
+            "% suggests levels or competencies kept as prose: check the notes");
+  }
+  static constexpr size_t kMaxNotesPercent = 30;
+
   void Add(std::string code, Severity severity, const model::Origin& origin, std::string message) {
     findings_.push_back(Finding{std::move(code), severity, origin.where, std::move(message)});
   }

@@ -20,6 +20,8 @@
 //   warning empty-level           a defined level with no summary, attributes or expectations
 //   warning placeholder-text      "TBD", "N/A", "Not defined", ... written as a behaviour or a
 //                                 summary instead of marking the cell or level undefined
+//   warning notes-heavy           the notes (and description) hold more than 30% of the
+//                                 framework's words: levels or competencies kept as prose?
 //   info    recognizable-rule     a `manual` requirement whose sentence states a typed rule
 //                                 (analysis/requirements.h) that the eligibility engine could
 //                                 check

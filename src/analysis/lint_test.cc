@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "formats/coverage.h"
 #include "model/testing/small_framework.h"
 
 namespace ladder::analysis {
@@ -36,6 +37,31 @@ TEST(Lint, FixtureIsClean) {
   std::vector<Finding> findings = Lint(SmallFramework());
   EXPECT_TRUE(findings.empty()) << Describe(findings);
   EXPECT_FALSE(HasProblems(findings));
+}
+
+// Notes holding more than 30% of the words: levels or competencies may have been kept as prose.
+TEST(Lint, NotesHoldingMuchOfTheWordsAreFlagged) {
+  model::Framework fw = SmallFramework();
+  size_t structure = 0;
+  for (const std::string& t : formats::StructureTexts(fw))
+    structure += formats::CoverageWords(t).size();
+  // Exactly 30% of the words in notes is fine; one word more is not.
+  model::Note note;
+  note.title = "";
+  std::string words;
+  size_t notes = structure * 3 / 7;
+  for (size_t i = 0; i < notes; ++i) words += "word ";
+  note.markdown = words;
+  fw.notes = {note};
+  fw.description.clear();
+  size_t all = structure + notes;
+  ASSERT_LE(notes * 100, all * 30);
+  EXPECT_TRUE(WithCode(Lint(fw), "notes-heavy").empty());
+  fw.notes[0].markdown += "word word word";
+  std::vector<Finding> heavy = WithCode(Lint(fw), "notes-heavy");
+  ASSERT_EQ(heavy.size(), 1u) << Describe(Lint(fw));
+  EXPECT_EQ(heavy[0].severity, Severity::kWarning);
+  EXPECT_NE(heavy[0].message.find("notes hold 30."), std::string::npos) << heavy[0].message;
 }
 
 TEST(Lint, MissingExpectation) {

@@ -25,6 +25,9 @@ nlohmann::ordered_json CoverageReportJson(const formats::Imported& imported) {
   nlohmann::ordered_json report;
   report["source_words"] = imported.coverage.source_words;
   report["imported_words"] = imported.coverage.imported_words;
+  report["structure_words"] = imported.coverage.structure_words;
+  report["notes_words"] = imported.coverage.notes_words;
+  report["not_imported_words"] = imported.coverage.NotImportedWords();
   report["not_imported"] = nlohmann::ordered_json::array();
   for (const formats::Passage& p : imported.coverage.not_imported)
     report["not_imported"].push_back({{"file", p.file}, {"line", p.line}, {"text", p.text}});

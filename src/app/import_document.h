@@ -18,7 +18,8 @@ Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& 
                                           std::string_view format = {});
 
 // The coverage report (DESIGN.md §8) with the import's warnings:
-//   {"source_words": N, "imported_words": N, "not_imported": [{"file", "line", "text"}],
+//   {"source_words": N, "imported_words": N, "structure_words": N, "notes_words": N,
+//    "not_imported_words": N, "not_imported": [{"file", "line", "text"}],
 //    "warnings": [{"file", "line", "message"}]}
 nlohmann::ordered_json CoverageReportJson(const formats::Imported& imported);
 

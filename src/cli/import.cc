@@ -13,9 +13,11 @@
 // --from names it; requirement sentences are typed (analysis::RecognizeRequirements); the
 // framework is validated, then written as canonical YAML (default) or JSON to stdout or -o.
 //
-// --report prints the coverage (source words, imported words, each passage not imported as
-// `file:line: text`) and the warnings on stderr. --report --json prints instead, on stdout,
-//   {"source_words":N,"imported_words":N,"not_imported":[{"file":F,"line":L,"text":T}],
+// --report prints the coverage (source words; imported words, in the structure and only in
+// notes; words not imported and each passage not imported as `file:line: text`) and the
+// warnings on stderr. --report --json prints instead, on stdout, app::CoverageReportJson:
+//   {"source_words":N,"imported_words":N,"structure_words":N,"notes_words":N,
+//    "not_imported_words":N,"not_imported":[{"file":F,"line":L,"text":T}],
 //    "warnings":[{"file":F,"line":L,"message":M}]}
 // and then the framework goes only to -o (stdout carries the report alone). Warnings (repaired
 // text, conflicts) are printed on stderr even without --report.
@@ -36,6 +38,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/requirements.h"
+#include "app/import_document.h"
 #include "app/import_into.h"
 #include "cli/command.h"
 #include "cli/framework_file.h"
@@ -121,8 +124,11 @@ void PrintTextReport(const formats::Imported& imported) {
   const formats::Coverage& c = imported.coverage;
   double percent = c.source_words ? 100.0 * c.imported_words / c.source_words : 100.0;
   std::fprintf(stderr,
-               "coverage: %d of %d source words imported (%.1f%%), %zu passages not imported\n",
-               c.imported_words, c.source_words, percent, c.not_imported.size());
+               "coverage: %d of %d source words imported (%.1f%%): %d in the structure (levels, "
+               "competencies, behaviours, requirements), %d only in notes, %d not imported in %zu "
+               "passages\n",
+               c.imported_words, c.source_words, percent, c.structure_words, c.notes_words,
+               c.NotImportedWords(), c.not_imported.size());
   for (const formats::Passage& p : c.not_imported) {
     std::fprintf(stderr, "not imported: %s: %s\n", Location(p.file, p.line).c_str(),
                  p.text.c_str());
@@ -136,19 +142,9 @@ void PrintWarnings(const formats::Imported& imported) {
 }
 
 std::string JsonReport(const formats::Imported& imported) {
-  nlohmann::ordered_json report;
-  report["source_words"] = imported.coverage.source_words;
-  report["imported_words"] = imported.coverage.imported_words;
-  report["not_imported"] = nlohmann::ordered_json::array();
-  for (const formats::Passage& p : imported.coverage.not_imported) {
-    report["not_imported"].push_back({{"file", p.file}, {"line", p.line}, {"text", p.text}});
-  }
-  report["warnings"] = nlohmann::ordered_json::array();
-  for (const formats::ImportWarning& w : imported.warnings) {
-    report["warnings"].push_back(
-        {{"file", w.where.file}, {"line", w.where.line}, {"message", w.message}});
-  }
-  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return app::CoverageReportJson(imported).dump(2, ' ', false,
+                                                nlohmann::json::error_handler_t::replace) +
+         "\n";
 }
 
 // Exit status once the framework was written: 1 when passages were not imported, saying so on

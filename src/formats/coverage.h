@@ -34,10 +34,20 @@ namespace ladder::formats {
 // The words of `text` as matching sees them (lower case, markup and punctuation dropped).
 std::vector<std::string> CoverageWords(std::string_view text);
 
-// Every text field of `framework`, in model order.
+// Every text field of `framework`, in model order: its structure, then its notes.
 std::vector<std::string> FrameworkTexts(const model::Framework& framework);
+// The fields of the structure: names, levels, competencies, behaviours, requirements, roles.
+std::vector<std::string> StructureTexts(const model::Framework& framework);
+// The prose kept as it is: the framework's description and its notes.
+std::vector<std::string> NoteTexts(const model::Framework& framework);
 
-// Measures `source` against `framework`.
+// Measures `source` against `framework`: each word is imported when a run holding it matches the
+// structure (counted in structure_words), else when one matches the notes (notes_words).
 Coverage MeasureCoverage(const std::vector<Passage>& source, const model::Framework& framework);
+
+// Warnings for notes that plausibly hold levels the reader did not read as such: a note
+// titled by a level name holding a list, or holding level headings or a table whose rows are
+// named by levels, none of which is a level of the framework. Each names the note's place.
+std::vector<ImportWarning> StructureInNotes(const model::Framework& framework);
 
 }  // namespace ladder::formats

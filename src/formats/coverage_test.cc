@@ -26,6 +26,63 @@ TEST(MeasureCoverage, PassageFoundDespiteFormattingDifferences) {
   EXPECT_TRUE(c.not_imported.empty());
 }
 
+// Words found in the structure count there; words only the notes hold count as notes; the rest
+// is not imported. The three add up to the source's words.
+TEST(MeasureCoverage, SplitsStructureNotesAndNotImported) {
+  model::Framework f = WithNote("Promotions happen twice a year after a panel review.");
+  model::Track t;
+  t.id = "ic";
+  model::Level l;
+  l.code = "IC1";
+  l.title = "Support Engineer";
+  model::Expectation e;
+  e.competency = "delivery";
+  e.behaviours = {"Answers tickets within a day"};
+  l.expectations.push_back(e);
+  t.levels.push_back(l);
+  f.tracks.push_back(t);
+  Coverage c = MeasureCoverage({{1, "IC1 Support Engineer", ""},
+                                {2, "Answers tickets within a day", ""},
+                                {3, "Promotions happen twice a year after a panel review.", ""},
+                                {4, "Bring cake on Fridays", ""}},
+                               f);
+  EXPECT_EQ(c.source_words, 3 + 5 + 9 + 4);
+  EXPECT_EQ(c.structure_words, 8);
+  EXPECT_EQ(c.notes_words, 9);
+  EXPECT_EQ(c.imported_words, 17);
+  EXPECT_EQ(c.NotImportedWords(), 4);
+  ASSERT_EQ(c.not_imported.size(), 1u);
+  EXPECT_EQ(c.not_imported[0].line, 4);
+}
+
+// A note that holds levels the framework does not have is reported where it is.
+TEST(StructureInNotes, WarnsAboutLevelsKeptAsNotes) {
+  model::Framework f;
+  model::Note n{"Management levels",
+                "## M1 Engineering Manager\n- Runs one team\n## M2 Senior Manager\n- Runs teams",
+                {}};
+  n.origin.where = {"ladder.md", 40, 0};
+  f.notes.push_back(n);
+  f.notes.push_back({"How promotions work", "We promote twice a year.", {}});
+  std::vector<ImportWarning> w = StructureInNotes(f);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].where.file, "ladder.md");
+  EXPECT_EQ(w[0].where.line, 40);
+  EXPECT_NE(w[0].message.find("M1 Engineering Manager"), std::string::npos) << w[0].message;
+  // Once those levels are in a track, the note only mentions them: no warning.
+  model::Track t;
+  t.id = "management";
+  model::Level m1;
+  m1.code = "M1";
+  m1.title = "Engineering Manager";
+  model::Level m2;
+  m2.code = "M2";
+  m2.title = "Senior Manager";
+  t.levels = {m1, m2};
+  f.tracks.push_back(t);
+  EXPECT_TRUE(StructureInNotes(f).empty());
+}
+
 TEST(MeasureCoverage, ReportsMissingRunsWithTheirLine) {
   model::Framework f = WithNote("The first sentence was kept. The third sentence was kept too.");
   Coverage c = MeasureCoverage(

@@ -1,5 +1,6 @@
 #include "formats/encoding.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -78,13 +79,15 @@ Result<std::string> Utf16ToUtf8(std::string_view bytes, bool little_endian, std:
 std::string NormaliseLineEnds(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      out += '\n';
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else {
-      out += s[i];
-    }
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t cr = s.find('\r', i);
+    if (cr == std::string_view::npos) cr = s.size();
+    out.append(s, i, cr - i);
+    if (cr == s.size()) break;
+    out += '\n';
+    i = cr + 1;
+    if (i < s.size() && s[i] == '\n') ++i;
   }
   return out;
 }
@@ -127,9 +130,12 @@ std::string RepairMojibake(std::string_view text, std::vector<TextWarning>* warn
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (c == '\n') ++line;
-      out += static_cast<char>(c);
-      ++i;
+      size_t j = i + 1;
+      while (j < text.size() && static_cast<unsigned char>(text[j]) < 0x80) ++j;
+      line += static_cast<int>(std::count(text.begin() + static_cast<long>(i),
+                                          text.begin() + static_cast<long>(j), '\n'));
+      out.append(text, i, j - i);
+      i = j;
       continue;
     }
     std::vector<unsigned char> bytes;

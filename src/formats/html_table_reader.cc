@@ -5,7 +5,7 @@
 #include "base/text.h"
 #include "formats/html_dom.h"
 #include "formats/level_table.h"
-#include "formats/md_blocks.h"
+#include "formats/markdown_blocks.h"
 #include "formats/prose_sections.h"
 
 namespace ladder::formats {
@@ -202,6 +202,7 @@ Result<Imported> ReadHtmlTable(const Document& document) {
   std::vector<level_table::Table> tables;
   std::vector<model::Note> table_notes;
   std::vector<int> table_lines;
+  std::vector<int> level_table_lines;  // the line of each table of `tables`
   for (int t : dom.FindAll(dom.Root(), "table", false)) {
     table_lines.push_back(dom.Line(t));
     std::optional<level_table::Table> table =
@@ -234,6 +235,7 @@ Result<Imported> ReadHtmlTable(const Document& document) {
     for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
     table->passages.clear();
     tables.push_back(std::move(*table));
+    level_table_lines.push_back(dom.Line(t));
   }
   if (tables.empty()) {
     return MakeError(ErrorCode::kParse,
@@ -246,6 +248,13 @@ Result<Imported> ReadHtmlTable(const Document& document) {
   for (const Block& b : blocks) imported.source.push_back({b.line, b.plain, {}});
   for (Passage& p : walker.skipped_) imported.source.push_back(std::move(p));
   if (!walker.title_.empty()) imported.source.push_back({walker.title_line_, walker.title_, {}});
+  // Each table sits under a heading, which names its ladder when the tables hold several.
+  for (size_t k = 0; k < tables.size(); ++k) {
+    for (const Block& b : blocks) {
+      if (b.line >= level_table_lines[k]) break;
+      if (b.kind == Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
+    }
+  }
   std::vector<prose::Section> sections = prose::SplitSections(blocks, "", 0);
   level_table::DropTableHeadings(sections, table_lines, imported.source);
 

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "base/text.h"
+#include "formats/competency_list_reader.h"
 #include "formats/coverage.h"
 #include "formats/encoding.h"
 #include "formats/html_table_reader.h"
+#include "formats/ladder_markdown_reader.h"
+#include "formats/latex_table_reader.h"
 #include "formats/level_pages_reader.h"
 #include "formats/levels_table_reader.h"
 #include "formats/markdown_ladder_reader.h"
@@ -23,18 +27,23 @@ namespace {
 // every reader linked in from the static library.
 std::vector<std::unique_ptr<Reader>> MakeReaders() {
   std::vector<std::unique_ptr<Reader>> readers;
+  readers.push_back(MakeLadderMarkdownReader());
   readers.push_back(MakeMonzoYamlReader());
   readers.push_back(MakeRoleCatalogReader());
   readers.push_back(MakeLevelPagesReader());
   readers.push_back(MakeLevelsTableReader());
   readers.push_back(MakeHtmlTableReader());
+  readers.push_back(MakeLatexTableReader());
   readers.push_back(MakeMarkdownLadderReader());
   readers.push_back(MakePlainTextReader());
+  readers.push_back(MakeCompetencyListReader());
   return readers;
 }
 
 // Below this score a document is not recognised and --from is needed.
 constexpr int kMinDetectScore = 30;
+// From this score a document declares its family: when its reader fails, that error stands.
+constexpr int kCertainScore = 95;
 
 std::string ReaderNames() {
   std::vector<std::string> names;
@@ -46,15 +55,6 @@ struct Detection {
   const Reader* reader = nullptr;
   int score = 0;
 };
-
-Detection Detect(std::string_view text) {
-  Detection best;
-  for (const auto& r : Readers()) {
-    int score = r->Detect(text);
-    if (score > best.score) best = {r.get(), score};
-  }
-  return best;
-}
 
 std::string SourceFile(const std::vector<Document>& documents) {
   if (documents.size() == 1) return documents[0].name;
@@ -103,6 +103,115 @@ int TruncatedTagLine(std::string_view text) {
   if (!std::isalpha(next) && next != '/' && next != '!') return 0;
   if (text.find('>', open) != std::string_view::npos) return 0;
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + open, '\n'));
+}
+
+Result<Imported> ReadWith(const Reader& reader, const std::vector<Document>& documents) {
+  return documents.size() == 1 ? reader.Read(documents[0]) : reader.ReadMany(documents);
+}
+
+// True when a reading found what a framework is made of: levels, competencies or roles.
+bool HasStructure(const model::Framework& f) {
+  for (const model::Track& t : f.tracks)
+    if (!t.levels.empty()) return true;
+  return !f.competencies.empty() || !f.roles.empty();
+}
+
+// Detection from content: the reader every document detects as (score >= kMinDetectScore)
+// reads them. When detection is unsure (a low score, documents detecting differently) or the
+// detected reader finds nothing, the readers are tried in order of their scores and the first
+// that finds levels, competencies or roles reads the documents: a document that has levels is
+// never refused because its layout scored low. Errors: the detected reader's, else "not a
+// document family" (no reader found anything) or "documents ... must be of one format".
+Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Reader*& reader) {
+  const auto& readers = Readers();
+  std::vector<int> total(readers.size(), 0);
+  const Reader* common = nullptr;
+  const Document* first = nullptr;
+  std::optional<Error> mismatch;
+  std::optional<Error> unrecognised;
+  int strongest = 0;                                 // the lowest best score over the documents
+  std::vector<bool> skipped(readers.size(), false);  // a Detect left out for some document
+  for (const Document& d : documents) {
+    Detection found;
+    for (size_t k = 0; k < readers.size(); ++k) {
+      if (readers[k]->MaxScore() <= found.score) {
+        skipped[k] = true;
+        continue;
+      }
+      int score = readers[k]->Detect(d.text);
+      total[k] += score;
+      if (score > found.score) found = {readers[k].get(), score};
+    }
+    if (found.score < kMinDetectScore) {
+      if (!unrecognised)
+        unrecognised = Error{ErrorCode::kParse,
+                             "not a document family Ladder recognises; if it is one, say which "
+                             "with --from (formats: " +
+                                 ReaderNames() + ")",
+                             SourceLocation{d.name, 0, 0},
+                             {}};
+      common = nullptr;
+      first = first ? first : &d;
+      continue;
+    }
+    if (first != nullptr && common != found.reader && !mismatch && !unrecognised) {
+      mismatch = Error{ErrorCode::kInvalidArgument,
+                       "looks like " + std::string(found.reader->Name()) + " while " + first->name +
+                           " looks like " +
+                           (common ? std::string(common->Name()) : std::string("another format")) +
+                           "; documents imported together must be of one format (import them "
+                           "separately, or force one with --from)",
+                       SourceLocation{d.name, 0, 0},
+                       {}};
+    }
+    strongest = first == nullptr ? found.score : std::min(strongest, found.score);
+    if (first == nullptr) common = found.reader;
+    if (common != found.reader) common = nullptr;
+    first = first ? first : &d;
+  }
+  std::optional<Error> failed;
+  if (common != nullptr && !mismatch && !unrecognised) {
+    Result<Imported> read = ReadWith(*common, documents);
+    if (read && HasStructure(read->framework)) {
+      reader = common;
+      return read;
+    }
+    if (!read) failed = read.error();
+    // A family the document declares (Ladder's own export, a canonical page) is not guessed at:
+    // its reader's error stands.
+    if (!read && strongest >= kCertainScore) return read;
+  }
+  for (size_t k = 0; k < readers.size(); ++k) {
+    if (!skipped[k]) continue;
+    total[k] = 0;
+    for (const Document& d : documents) total[k] += readers[k]->Detect(d.text);
+  }
+  // By score; among equal scores the general readers first (the specific families read junk
+  // from documents of other layouts).
+  static const std::vector<std::string_view> kGeneral = {
+      "markdown-ladder", "levels-table", "html-table", "latex-table", "competency-list"};
+  auto generality = [&](size_t k) {
+    auto it = std::find(kGeneral.begin(), kGeneral.end(), readers[k]->Name());
+    return it == kGeneral.end() ? kGeneral.size() : static_cast<size_t>(it - kGeneral.begin());
+  };
+  std::vector<size_t> order(readers.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (total[a] != total[b]) return total[a] > total[b];
+    return generality(a) < generality(b);
+  });
+  for (size_t k : order) {
+    if (readers[k].get() == common) continue;
+    Result<Imported> read = ReadWith(*readers[k], documents);
+    if (!read || !HasStructure(read->framework)) continue;
+    reader = readers[k].get();
+    return read;
+  }
+  if (failed) return std::unexpected(*failed);
+  if (unrecognised) return std::unexpected(*unrecognised);
+  if (mismatch) return std::unexpected(*mismatch);
+  return MakeError(ErrorCode::kParse, "no levels, competencies or roles found",
+                   SourceLocation{documents[0].name, 0, 0});
 }
 
 }  // namespace
@@ -180,40 +289,26 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
   }
 
   const Reader* reader = forced;
-  if (!reader) {
-    const Document* first = nullptr;
-    for (const Document& d : decoded) {
-      Detection found = Detect(d.text);
-      if (found.score < kMinDetectScore) {
-        return MakeError(ErrorCode::kParse,
-                         "not a document family Ladder recognises; if it is one, say which "
-                         "with --from (formats: " +
-                             ReaderNames() + ")",
-                         SourceLocation{d.name, 0, 0});
-      }
-      if (reader && found.reader != reader) {
-        return MakeError(ErrorCode::kInvalidArgument,
-                         "looks like " + std::string(found.reader->Name()) + " while " +
-                             first->name + " looks like " + std::string(reader->Name()) +
-                             "; documents imported together must be of one format (import "
-                             "them separately, or force one with --from)",
-                         SourceLocation{d.name, 0, 0});
-      }
-      reader = found.reader;
-      first = first ? first : &d;
-    }
+  Result<Imported> read = MakeError(ErrorCode::kParse, "not read");
+  if (reader) {
+    read = ReadWith(*reader, decoded);
+  } else {
+    read = DetectAndRead(decoded, reader);
   }
-
-  LADDER_TRY(Imported imported,
-             decoded.size() == 1 ? reader->Read(decoded[0]) : reader->ReadMany(decoded));
+  if (!read) return std::unexpected(read.error());
+  Imported imported = std::move(*read);
   warnings.insert(warnings.end(), std::make_move_iterator(imported.warnings.begin()),
                   std::make_move_iterator(imported.warnings.end()));
   imported.warnings = std::move(warnings);
-  if (imported.framework.source.file.empty()) imported.framework.source.file = SourceFile(decoded);
-  if (imported.framework.source.format.empty()) {
-    imported.framework.source.format = std::string(reader->Name());
+  if (!imported.own_source) {
+    if (imported.framework.source.file.empty())
+      imported.framework.source.file = SourceFile(decoded);
+    if (imported.framework.source.format.empty())
+      imported.framework.source.format = std::string(reader->Name());
   }
   imported.coverage = MeasureCoverage(imported.source, imported.framework);
+  for (ImportWarning& w : StructureInNotes(imported.framework))
+    imported.warnings.push_back(std::move(w));
   // One document: its passages need not each carry its name (a copy per passage of a large
   // document adds up); the report's passages do.
   if (decoded.size() == 1) {

@@ -29,10 +29,14 @@ struct Passage {
   friend bool operator==(const Passage&, const Passage&) = default;
 };
 
-// What of the source landed in the framework (DESIGN.md §8).
+// What of the source landed in the framework (DESIGN.md §8), and where: in its structure
+// (levels, competencies, behaviours, requirements, roles) or only in its notes.
 struct Coverage {
   int source_words = 0;
-  int imported_words = 0;  // source words found in the framework (<= source_words)
+  int imported_words = 0;   // source words found in the framework (<= source_words)
+  int structure_words = 0;  // ... of them, found in the structure
+  int notes_words = 0;      // ... found only in notes (structure_words + notes_words = imported)
+  int NotImportedWords() const { return source_words - imported_words; }
   std::vector<Passage> not_imported;
 };
 
@@ -48,6 +52,9 @@ struct Imported {
   std::vector<Passage> source;
   Coverage coverage;
   std::vector<ImportWarning> warnings;
+  // The document states the framework's own provenance (Ladder's Markdown export): the source
+  // is kept as read, not set to the file imported.
+  bool own_source = false;
 };
 
 // A document given to a reader.
@@ -64,6 +71,10 @@ class Reader {
   virtual std::string_view Name() const = 0;
   // How sure the reader is that it can read `text`: 0 (no) .. 100 (certain).
   virtual int Detect(std::string_view text) const = 0;
+  // The highest score Detect ever gives: detection skips a reader that cannot beat the best
+  // score found so far (its score is taken only if the documents are then tried one reader
+  // after another).
+  virtual int MaxScore() const { return 100; }
   // Reads one document; fills Imported::source with every passage it saw, imported or not.
   virtual Result<Imported> Read(const Document& document) const = 0;
   // Reads several documents as one framework (a folder of level pages). The default reads
@@ -91,8 +102,8 @@ const Reader* FindReader(std::string_view name);
 //    below 30 is a kParse error asking for --from; documents read together must all detect as
 //    the same format;
 //  - one document goes to Reader::Read, several to Reader::ReadMany;
-//  - source.format and source.file are set when the reader left them empty, and the coverage
-//    is measured (formats/coverage.h).
+//  - source.format and source.file are set when the reader left them empty (unless the document
+//    states its own, Imported::own_source), and the coverage is measured (formats/coverage.h).
 Result<Imported> ReadDocuments(const std::vector<Document>& documents,
                                std::string_view format = {});
 

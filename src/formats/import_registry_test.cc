@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "formats/encoding.h"
 
 namespace ladder::formats {
@@ -85,6 +89,28 @@ TEST(ReadDocuments, DocumentsOfDifferentFormatsAreNotMixed) {
       ReadDocuments({{"a.txt", kCatalogue}, {"b.txt", "Nothing recognisable here.\n"}});
   ASSERT_FALSE(imported);
   EXPECT_EQ(imported.error().where.file, "b.txt");
+}
+
+// Detection skips a reader whose MaxScore cannot beat the best score found so far, so no
+// reader may score above its MaxScore: checked on every import fixture and seed.
+TEST(Readers, DetectNeverExceedsMaxScore) {
+  const std::filesystem::path source(LADDER_SOURCE_DIR);
+  int documents = 0;
+  for (const std::filesystem::path& dir :
+       {source / "src/formats/testdata/import", source / "tests/golden/import",
+        source / "tests/golden/html", source / "../shared/seeds"}) {
+    if (!std::filesystem::is_directory(dir)) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      ++documents;
+      for (const auto& r : Readers())
+        EXPECT_LE(r->Detect(text.str()), r->MaxScore()) << r->Name() << " on " << entry.path();
+    }
+  }
+  EXPECT_GE(documents, 20);
 }
 
 }  // namespace

@@ -287,5 +287,131 @@ TEST(ImportVariants, TruncatedHtmlIsWarnedWithItsLine) {
     EXPECT_EQ(w.message.find("truncated"), std::string::npos);
 }
 
+// Class: a levels matrix typeset in LaTeX (tabularx with booktabs rules, a row colour, row
+// spacing, \bigbreak and \newline between behaviours, \emph, a TBD cell); text outside the table
+// is kept as notes, comments are dropped.
+TEST(ImportVariants, LatexTabularOfLevels) {
+  Imported i = Import(Fixture("support_matrix.tex"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "latex-table");
+  EXPECT_EQ(f.name, "Support Engineering");
+  EXPECT_EQ(CompetencyIds(f), (std::vector<std::string>{"customer-care", "knowledge-sharing"}));
+  ASSERT_EQ(f.tracks.size(), 1u);
+  const model::Track& t = f.tracks[0];
+  EXPECT_EQ(Titles(t), (std::vector<std::string>{"Support Engineer I", "Support Engineer II",
+                                                 "Senior Support Engineer"}));
+  EXPECT_EQ(t.levels[0].FindExpectation("customer-care")->behaviours,
+            (std::vector<std::string>{"Answers tickets within the agreed time.",
+                                      "Asks for help before a deadline slips."}));
+  EXPECT_EQ(t.levels[0].FindExpectation("knowledge-sharing")->behaviours,
+            (std::vector<std::string>{"Writes _short_ articles for common questions."}));
+  EXPECT_EQ(t.levels[2].FindExpectation("customer-care")->behaviours,
+            (std::vector<std::string>{"Leads incident calls with customers",
+                                      "Coaches newer engineers on tone."}));
+  const model::Expectation* tbd = t.levels[2].FindExpectation("knowledge-sharing");
+  ASSERT_NE(tbd, nullptr);
+  EXPECT_TRUE(tbd->undefined);
+  EXPECT_EQ(tbd->note, "TBD");
+  ASSERT_EQ(f.notes.size(), 1u);
+  EXPECT_NE(f.notes[0].markdown.find("reviewed twice a year"), std::string::npos);
+  EXPECT_NE(f.notes[0].markdown.find("written case"), std::string::npos);
+  EXPECT_EQ(f.notes[0].markdown.find("Draft"), std::string::npos);  // a comment
+  EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
+// Class: a competency list without levels, as a pipe table whose columns are groups (a short
+// column leaves its last cell empty); the prose around it becomes notes.
+TEST(ImportVariants, CompetencyGroupsWithoutLevels) {
+  Imported i = Import(Fixture("competency_groups.md"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "competency-list");
+  EXPECT_TRUE(f.tracks.empty());
+  EXPECT_EQ(CompetencyIds(f), (std::vector<std::string>{"visual-design", "interaction-design",
+                                                        "prototyping", "critique", "facilitation",
+                                                        "writing", "outcomes", "prioritisation"}));
+  ASSERT_EQ(f.groups.size(), 3u);
+  EXPECT_EQ(f.groups[0].name, "Craft");
+  EXPECT_EQ(f.groups[1].competencies,
+            (std::vector<std::string>{"critique", "facilitation", "writing"}));
+  EXPECT_EQ(f.groups[2].competencies, (std::vector<std::string>{"outcomes", "prioritisation"}));
+  EXPECT_EQ(NoteTitles(f), (std::vector<std::string>{"", "How we use this"}));
+  EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
+// Class: a competency list as an HTML "Skill | Description" table inside Markdown (markup in a
+// name cell): one competency per row with its description.
+TEST(ImportVariants, CompetencyDescriptionsInAnHtmlTable) {
+  Imported i = Import(Fixture("skill_descriptions.md"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "competency-list");
+  EXPECT_EQ(CompetencyIds(f),
+            (std::vector<std::string>{"modelling", "data-quality", "storytelling"}));
+  EXPECT_EQ(f.competencies[1].name, "Data quality");
+  EXPECT_EQ(f.competencies[1].description,
+            "Checks sources before trusting them and documents their gaps.");
+  ASSERT_EQ(f.notes.size(), 1u);
+  EXPECT_EQ(f.notes[0].markdown, "Levels for the data team will follow.");
+  // The header's labels are the only words left out.
+  EXPECT_EQ(NotImported(i), (std::vector<std::string>{"5: Skill", "5: Description"}));
+}
+
+// Details: sub-levels 1A/1B keep their order between whole levels, a "Not yet defined" cell is
+// an undefined expectation, not a behaviour, and "each level includes everything below it"
+// makes the framework cumulative.
+TEST(ImportVariants, SubLevelsAndUndefinedCells) {
+  Imported i = Import(Fixture("sub_levels.md"));
+  const model::Framework& f = i.framework;
+  EXPECT_EQ(f.source.format, "levels-table");
+  EXPECT_TRUE(f.cumulative);
+  ASSERT_EQ(f.tracks.size(), 1u);
+  const model::Track& t = f.tracks[0];
+  EXPECT_EQ(Titles(t), (std::vector<std::string>{"1A", "1B", "2", "3"}));
+  for (size_t k = 0; k < t.levels.size(); ++k) EXPECT_EQ(t.levels[k].rank, static_cast<int>(k) + 1);
+  EXPECT_EQ(t.levels[1].FindExpectation("analysis")->behaviours,
+            (std::vector<std::string>{"Cleans data sets alone."}));
+  const model::Expectation* undefined = t.levels[3].FindExpectation("analysis");
+  ASSERT_NE(undefined, nullptr);
+  EXPECT_TRUE(undefined->undefined);
+  EXPECT_TRUE(undefined->behaviours.empty());
+  EXPECT_EQ(t.levels[3].FindExpectation("communication")->behaviours,
+            (std::vector<std::string>{"Writes the team's reports."}));
+  EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
+}
+
+// Detail: a Markdown ladder whose introduction says its levels are cumulative.
+TEST(ImportVariants, MarkdownLadderSayingItsLevelsAreCumulative) {
+  const std::string ladder =
+      "# Platform Ladder\n\nOur levels are cumulative: each lists only what is new.\n\n"
+      "## P1 - Engineer\n\n### Delivery\n- Ships small changes safely.\n\n"
+      "## P2 - Senior Engineer\n\n### Delivery\n- Ships projects end to end.\n";
+  Imported i = Import({"platform.md", ladder});
+  EXPECT_EQ(i.framework.source.format, "markdown-ladder");
+  EXPECT_TRUE(i.framework.cumulative);
+  std::string plain = ladder;
+  plain.replace(plain.find("Our levels are cumulative"), 25, "Our levels stand alone");
+  EXPECT_FALSE(Import({"platform.md", plain}).framework.cumulative);
+}
+
+// Class: two ladders in one table with no rank column: the first column is the IC ladder, the
+// second the management ladder starting at the third row; the scope column is an attribute of
+// each row's levels; codes come from inside the titles ("Engineer I (IC 1)").
+TEST(ImportVariants, IcAndManagerColumnsWithoutARankColumn) {
+  Imported i = Import(Fixture("ic_and_manager_columns.html"));
+  const model::Framework& f = i.framework;
+  EXPECT_TRUE(f.competencies.empty());
+  ASSERT_EQ(f.tracks.size(), 2u);
+  EXPECT_EQ(f.tracks[0].name, "Individual Contributor");
+  EXPECT_EQ(f.tracks[0].kind, model::TrackKind::kIc);
+  EXPECT_EQ(Codes(f.tracks[0]), (std::vector<std::string>{"IC1", "IC2", "IC3", "IC4"}));
+  EXPECT_EQ(Titles(f.tracks[0]), (std::vector<std::string>{"Engineer I", "Engineer II",
+                                                           "Senior Engineer", "Staff Engineer"}));
+  EXPECT_EQ(f.tracks[1].kind, model::TrackKind::kManagement);
+  EXPECT_EQ(Codes(f.tracks[1]), (std::vector<std::string>{"M1", "M2"}));
+  EXPECT_EQ(f.tracks[1].levels[0].rank, f.tracks[0].levels[2].rank);  // beside Senior Engineer
+  ASSERT_EQ(f.tracks[1].levels[1].attributes.size(), 1u);
+  EXPECT_EQ(f.tracks[1].levels[1].attributes[0],
+            (std::pair<std::string, std::string>{"scope", "Several teams and their direction."}));
+}
+
 }  // namespace
 }  // namespace ladder::formats

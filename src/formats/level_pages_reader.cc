@@ -7,7 +7,7 @@
 
 #include "base/text.h"
 #include "formats/html_dom.h"
-#include "formats/md_blocks.h"
+#include "formats/markdown_blocks.h"
 
 namespace ladder::formats {
 namespace {
@@ -223,7 +223,7 @@ void ReadTable(const html::Dom& dom, int table, const std::string& file, PageSec
 Result<Page> ReadPage(const Document& document, std::vector<Passage>& passages) {
   Page page;
   page.file = document.name;
-  md::FrontMatter front = md::ReadFrontMatter(document.text);
+  FrontMatter front = ReadFrontMatter(document.text);
   std::string_view body = std::string_view(document.text).substr(front.body_offset);
   const int first_line = front.body_line;
   std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);

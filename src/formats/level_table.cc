@@ -2,51 +2,14 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <regex>
-#include <set>
-#include <tuple>
-#include <unordered_map>
 
 #include "base/text.h"
+#include "formats/level_table_interpreter.h"
 
 namespace ladder::formats::level_table {
+namespace internal {
 namespace {
-
-// Longer texts are never level names; also keeps std::regex (recursive) on short input.
-constexpr size_t kMaxNameLength = 80;
-
-const std::regex& CodeRe() {
-  static const std::regex re(
-      R"(^([A-Za-z]{1,4})[ -]?(\d{1,2}[a-z]?)(?:(?:\s*(?:-|–|—|:|\(|/)\s*|\s+)(.*?)\)?)?$)");
-  return re;
-}
-const std::regex& LevelWordRe() {
-  static const std::regex re(
-      R"(^(level|lvl|grade|band|tier|step)\s*[-#:]?\s*(\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:(?:\s*(?:-|–|—|:|\()\s*|\s+)(.*?)\)?)?$)",
-      std::regex::icase);
-  return re;
-}
-// "Data Engineer I (P1)", "Senior Engineer - L3": a title with its code at the end.
-const std::regex& TrailingCodeRe() {
-  static const std::regex re(
-      R"(^(.*?[^\s(])\s*(?:\(\s*([A-Za-z]{1,4})[ -]?(\d{1,2}[a-z]?)\s*\)|\s(?:-|–|—|\|)\s*([A-Za-z]{1,4})[ -]?(\d{1,2}[a-z]?))$)");
-  return re;
-}
-const std::regex& SeniorityRe() {
-  static const std::regex re(
-      R"(\b(junior|jr|mid|mid-level|intermediate|senior|sr|staff|principal|distinguished|fellow|lead|associate|entry|entry-level|graduate|grad|new grad|apprentice|intern|trainee|head|director|vp|manager|architect|novice|expert)\b)",
-      std::regex::icase);
-  return re;
-}
-const std::regex& RomanRe() {
-  static const std::regex re(R"(^[A-Za-z][\w .&/-]*\s(I|II|III|IV|V|VI|VII|VIII)$)");
-  return re;
-}
-const std::regex& TrailingNumberRe() {
-  static const std::regex re(R"(^[A-Za-z][A-Za-z .&/-]*\s\d{1,2}$)");
-  return re;
-}
 
 int Words(std::string_view s) { return text::CountWords(s); }
 
@@ -73,657 +36,531 @@ std::string TitleFromSummary(std::string_view summary) {
   return last;
 }
 
-}  // namespace
+// "Experience (typical):" -> "experience": a label without its qualifier and punctuation.
+std::string BareLabel(std::string_view label) {
+  std::string l = text::ToLower(Clean(label));
+  size_t paren = l.find(" (");
+  if (paren != std::string::npos && l.ends_with(")")) l = l.substr(0, paren);
+  while (!l.empty() && (l.back() == ':' || l.back() == '*' || l.back() == ' ')) l.pop_back();
+  return l;
+}
 
-namespace {
+std::string Key(std::string_view label) {
+  std::string key = text::Slugify(label);
+  std::replace(key.begin(), key.end(), '-', '_');
+  return key;
+}
 
-// "3", "iii", "three" -> "3"; "" when `word` is no number.
-std::string NumberOf(std::string_view word) {
-  std::string w = text::ToLower(word);
-  if (!w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c));
-      }))
-    return w;
-  static const char* kWords[] = {"one",   "two",   "three", "four", "five",   "six",
-                                 "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
-  for (int i = 0; i < 12; ++i)
-    if (w == kWords[i]) return std::to_string(i + 1);
-  static const char* kRoman[] = {"i",   "ii",   "iii", "iv", "v",  "vi",
-                                 "vii", "viii", "ix",  "x",  "xi", "xii"};
-  for (int i = 0; i < 12; ++i)
-    if (w == kRoman[i]) return std::to_string(i + 1);
-  return {};
+// A single-level heading of a table corner: "Level", "Level/Skill", "Grade", "#".
+bool IsLevelCorner(std::string_view corner) {
+  static const std::regex kCorner(
+      R"(^(#|level #|(levels?|grades?|bands?|tiers?|steps?|lvl|rank)\b.*)$)", std::regex::icase);
+  std::string c = Clean(corner);
+  return c.size() <= 40 && std::regex_match(c, kCorner);
 }
 
 }  // namespace
 
-bool LooksLikeLevel(std::string_view raw) {
-  std::string t = Clean(raw);
-  if (t.empty() || t.size() > kMaxNameLength) return false;
-  if (text::IEquals(t, "level") || text::IEquals(t, "levels")) return false;
-  if (std::regex_match(t, CodeRe()) || std::regex_match(t, LevelWordRe()) ||
-      std::regex_match(t, TrailingCodeRe()))
-    return true;
-  if (Words(t) > 6) return false;
-  return std::regex_search(t, SeniorityRe()) || std::regex_match(t, RomanRe()) ||
-         std::regex_match(t, TrailingNumberRe());
-}
-
-bool IsBareLevelNumber(std::string_view raw) {
-  std::string t = Clean(raw);
-  return t.size() <= 6 && !NumberOf(t).empty();
-}
-
-LevelName ParseLevelName(std::string_view raw) {
-  std::string t = Clean(raw);
-  std::smatch m;
-  auto upper = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-  };
-  if (t.size() <= kMaxNameLength && std::regex_match(t, m, CodeRe())) {
-    std::string prefix = upper(m[1].str());
-    return {prefix + m[2].str(), Clean(m[3].str()), prefix};
+LabelRole RoleOf(std::string_view label, std::string* key) {
+  std::string l = BareLabel(label);
+  static const std::set<std::string> kTitles = {
+      "title",     "titles",     "role",     "roles",      "role name", "role title",
+      "job title", "job titles", "name",     "level name", "position",  "level title",
+      "title(s)",  "job role",   "job name", "role names", "positions"};
+  static const std::set<std::string> kExperience = {"years of experience",
+                                                    "experience",
+                                                    "typical experience",
+                                                    "yoe",
+                                                    "years",
+                                                    "years of exp",
+                                                    "typical years of experience",
+                                                    "years experience",
+                                                    "experience level"};
+  static const std::regex kNote(
+      R"(^(notes?|comments?|remarks?|additional .*|other notes|key points.*|.*\bnotes\b.*)$)");
+  static const std::regex kAttribute(
+      R"(\b(equivalent|equivalence|time in (role|level)|time at level|typical time|salary|compensation|pay band|pay range|job code|job family|mapping|maps to)\b)");
+  if (kTitles.count(l)) return LabelRole::kTitle;
+  if (kExperience.count(l)) {
+    *key = "years_of_experience";
+    return LabelRole::kAttribute;
   }
-  if (t.size() <= kMaxNameLength && std::regex_match(t, m, LevelWordRe())) {
-    std::string title = Clean(m[3].str());
-    std::string number = NumberOf(m[2].str());
-    return {"L" + (number.empty() ? text::ToLower(m[2].str()) : number), title.empty() ? t : title,
-            "L"};
+  if (std::regex_match(l, kNote)) return LabelRole::kNote;
+  if (std::regex_search(l, kAttribute) || l.starts_with("title ") || l.starts_with("title(")) {
+    std::string full = text::ToLower(Clean(label));
+    while (!full.empty() && (full.back() == ':' || full.back() == '*')) full.pop_back();
+    *key = Key(full);
+    return LabelRole::kAttribute;
   }
-  if (t.size() <= kMaxNameLength && std::regex_match(t, m, TrailingCodeRe())) {
-    bool paren = m[2].matched;
-    std::string prefix = upper(m[paren ? 2 : 4].str());
-    return {prefix + m[paren ? 3 : 5].str(), Clean(m[1].str()), prefix};
-  }
-  if (IsBareLevelNumber(t)) return {"L" + NumberOf(t), t, "L"};
-  return {text::Slugify(t), t, ""};
+  return LabelRole::kCompetency;
 }
 
-bool IsUndefinedText(std::string_view raw) {
-  std::string t = text::ToLower(Clean(raw));
-  while (!t.empty() && (t.back() == '.' || t.back() == '!')) t.pop_back();
-  if (t.empty()) return false;
-  static const std::set<std::string> kExact = {"tbd",
-                                               "tba",
-                                               "n/a",
-                                               "na",
-                                               "-",
-                                               "—",
-                                               "–",
-                                               "none",
-                                               "not applicable",
-                                               "to be defined",
-                                               "to be determined",
-                                               "undefined"};
-  if (kExact.count(t)) return true;
-  if (text::StartsWith(t, "tbd") || text::StartsWith(t, "tba ")) return true;
-  // Judge by the first sentence only: a long behaviour may mention something "not defined".
-  std::string first = t.substr(0, t.find(". "));
-  static const char* kPhrases[] = {
-      "not currently defined", "not yet defined", "not yet been defined",
-      "not been defined",      "haven't defined", "haven\xE2\x80\x99t defined",
-      "have not defined",      "not defined",     "to be defined",
-      "to be determined",      "coming soon"};
-  for (const char* p : kPhrases)
-    if (first.find(p) != std::string::npos) return true;
-  return false;
+bool IsSummaryLabel(std::string_view label) {
+  std::string l = BareLabel(label);
+  return l == "summary" || l == "level summary" || l == "overview" || l == "description" ||
+         l == "role summary" || l == "level description";
 }
 
-namespace {
+Interpreter::Interpreter(const html::Dom& dom, int table, std::string_view file, bool expect)
+    : dom_(dom), grid_(html::ExtractGrid(dom, table)), file_(file), expect_(expect) {
+  // A caption is a child of its table (the parser moves one written elsewhere there).
+  for (int child : dom.At(table).children) {
+    if (!dom.IsElement(child, "caption")) continue;
+    table_.caption = Clean(dom.Text(child));
+    table_.caption_line = dom.Line(child);
+    break;
+  }
+}
 
-class Interpreter {
- public:
-  Interpreter(const html::Dom& dom, int table, std::string_view file, bool expect)
-      : dom_(dom), grid_(html::ExtractGrid(dom, table)), file_(file), expect_(expect) {}
-
-  std::optional<Table> Run() {
-    if (grid_.rows == 0 || grid_.cols < 2) return std::nullopt;
-    header_rows_ = CountHeaderRows();
-    // A first row of plain cells naming the columns (no <th>): its corner does not name a level.
-    if (header_rows_ == 0 && grid_.rows > 1 && grid_.At(0, 0).cell != -1 &&
-        RowCells(0, 0).size() >= 2 && !LooksLikeLevel(Text(grid_.At(0, 0).cell)) &&
-        !IsBareLevelNumber(Text(grid_.At(0, 0).cell)))
-      header_rows_ = 1;
-    if (header_rows_ > 0 && grid_.At(header_rows_ - 1, 0).cell != -1) {
-      std::string corner = text::ToLower(Text(grid_.At(header_rows_ - 1, 0).cell));
-      static const std::set<std::string> kLevelCorners = {"level", "levels", "grade",  "grades",
-                                                          "band",  "tier",   "step",   "lvl",
-                                                          "rank",  "#",      "level #"};
-      level_corner_ = kLevelCorners.count(corner) > 0;
-    }
-    int col_score = 0;
+std::optional<Table> Interpreter::Run() {
+  if (grid_.rows == 0 || grid_.cols < 2) return std::nullopt;
+  first_row_ = CaptionRows();
+  // Leading pillar rows (a table that starts with its first pillar, then the header).
+  int top = first_row_;
+  while (top < grid_.rows && FullRow(top)) ++top;
+  header_rows_ = CountHeaderRows(top);
+  if (top >= grid_.rows) return std::nullopt;
+  // A first row of plain cells naming the columns (no <th>): its corner does not name a level;
+  // or every cell of it names a level (levels as columns with no label column).
+  if (header_rows_ == top && top + 1 < grid_.rows && RowCells(top, 0).size() >= 2) {
+    int corner = grid_.At(top, 0).cell;
+    bool corner_level =
+        corner != -1 && (LooksLikeLevel(Text(corner)) || IsBareLevelNumber(Text(corner)));
+    bool all_levels = true;
+    for (auto [cell, c] : RowCells(top, 0)) all_levels = all_levels && LooksLikeLevel(Text(cell));
+    if (corner != -1 && (!corner_level || all_levels)) header_rows_ = top + 1;
+  }
+  const int hr = header_rows_ > top ? header_rows_ - 1 : top;
+  if (header_rows_ > top && grid_.At(hr, 0).cell != -1)
+    level_corner_ = IsLevelCorner(Text(grid_.At(hr, 0).cell));
+  auto column_score = [&](int col) {
+    int score = 0;
     std::set<int> seen;
     for (int r = header_rows_; r < grid_.rows; ++r) {
-      int cell = grid_.At(r, 0).cell;
+      int cell = grid_.At(r, col).cell;
       if (cell == -1 || !seen.insert(cell).second) continue;
-      if (grid_.At(r, 0).col_span < grid_.cols && LevelCell(Text(cell))) ++col_score;
+      if (grid_.At(r, col).col_span < grid_.cols - col && LevelCell(Text(cell))) ++score;
     }
-    int row_score = 0;
-    int hr = header_rows_ > 0 ? header_rows_ - 1 : 0;
-    seen.clear();
-    for (int c = 1; c < grid_.cols; ++c) {
-      int cell = grid_.At(hr, c).cell;
-      if (cell != -1 && seen.insert(cell).second && LooksLikeLevel(Text(cell))) ++row_score;
+    return score;
+  };
+  int col_score = column_score(0);
+  int row_score = 0;
+  std::set<int> seen;
+  for (int c = 1; c < grid_.cols; ++c) {
+    int cell = grid_.At(hr, c).cell;
+    if (cell != -1 && seen.insert(cell).second && LooksLikeLevel(Text(cell))) ++row_score;
+  }
+  const int needed = expect_ ? 1 : 2;
+  // The corner cell names the axes ("Level", "Area"): structure, not content.
+  for (int r = top; r < header_rows_; ++r)
+    if (grid_.At(r, 0).cell != -1) structural_.insert(grid_.At(r, 0).cell);
+  const int corner = grid_.At(hr, 0).cell;
+  const bool corner_is_level = corner != -1 && header_rows_ > top && LooksLikeLevel(Text(corner));
+  if (header_rows_ == top && corner != -1 && !LooksLikeLevel(Text(corner)))
+    structural_.insert(corner);
+  // Two label columns: the first names the ladder of its rows (spanning them), the second the
+  // levels ("| Track | Level | Delivery |" with "IC" spanning IC1 .. IC5).
+  if (col_score < needed && grid_.cols >= 3) {
+    int spanning = 0;
+    for (int r = header_rows_; r < grid_.rows; ++r)
+      if (grid_.At(r, 0).origin && grid_.At(r, 0).row_span > 1) ++spanning;
+    if (spanning >= 1 && column_score(1) >= needed && column_score(1) >= row_score) {
+      track_col_ = 0;
+      level_col_ = 1;
+      col_score = column_score(1);
     }
-    int needed = expect_ ? 1 : 2;
-    // The corner cell names the axes ("Level", "Area"): structure, not content.
-    for (int r = 0; r < header_rows_; ++r)
-      if (grid_.At(r, 0).cell != -1) structural_.insert(grid_.At(r, 0).cell);
-    if (header_rows_ == 0 && grid_.At(0, 0).cell != -1 &&
-        !LooksLikeLevel(Text(grid_.At(0, 0).cell)))
-      structural_.insert(grid_.At(0, 0).cell);
-    if (col_score >= needed && col_score >= row_score) {
+  }
+  if (col_score >= needed && col_score >= row_score) {
+    std::vector<int> ladders = track_col_ == -1 ? LadderColumns(hr) : std::vector<int>{};
+    // "| Individual Contributor | Manager | Scope |": the level column is a ladder beside one.
+    const int level_header = grid_.At(hr, level_col_).cell;
+    if (ladders.size() == 1 && level_header != -1 && NamesALadder(Text(level_header)))
+      ladders.insert(ladders.begin(), level_col_);
+    if (ladders.size() >= 2)
+      OverviewRows(hr, ladders);
+    else
       RowsAreLevels();
-    } else if (row_score >= needed) {
-      table_.transposed = true;
-      ColumnsAreLevels(hr);
-    } else {
-      return std::nullopt;
-    }
-    Finish();
-    return std::move(table_);
+  } else if (row_score + (corner_is_level ? 1 : 0) >= needed && row_score >= 1) {
+    table_.transposed = true;
+    ColumnsAreLevels(hr, corner_is_level && !IsLabelColumn(0) ? -1 : 0);
+  } else {
+    return std::nullopt;
   }
+  Finish();
+  return std::move(table_);
+}
 
- private:
-  // What a category label of the table names: a competency, the levels' titles, or an attribute.
-  enum class LabelRole { kCompetency, kTitle, kAttribute };
-  static LabelRole RoleOf(std::string_view label, std::string* key) {
-    std::string l = text::ToLower(Clean(label));
-    while (!l.empty() && (l.back() == ':' || l.back() == '*')) l.pop_back();
-    static const std::set<std::string> kTitles = {
-        "title",     "titles",     "role",     "roles",      "role name", "role title",
-        "job title", "job titles", "name",     "level name", "position",  "level title",
-        "title(s)",  "job role",   "job name", "role names"};
-    static const std::set<std::string> kExperience = {"years of experience",
-                                                      "experience",
-                                                      "typical experience",
-                                                      "yoe",
-                                                      "years",
-                                                      "years of exp",
-                                                      "typical years of experience",
-                                                      "years experience"};
-    if (kTitles.count(l)) return LabelRole::kTitle;
-    if (kExperience.count(l)) {
-      *key = "years_of_experience";
-      return LabelRole::kAttribute;
-    }
-    return LabelRole::kCompetency;
-  }
+// Leading rows holding one cell that spans the table: the caption ("Engineering levels 2024").
+// When such rows recur below the header they are pillar rows, and the leading one is the first
+// pillar, not a caption.
+int Interpreter::CaptionRows() const {
+  int r = 0;
+  while (r < grid_.rows && r < 2 && FullRow(r)) ++r;
+  if (r == 0 || r >= grid_.rows) return 0;
+  for (int k = r + 1; k < grid_.rows; ++k)
+    if (FullRow(k)) return 0;  // pillars: the interpreters read leading ones as such
+  return r;
+}
 
-  static bool IsSummaryLabel(std::string_view label) {
-    std::string l = text::ToLower(Clean(label));
-    return l == "summary" || l == "level summary" || l == "overview" || l == "description" ||
-           l == "role summary" || l == "level description";
-  }
+bool Interpreter::FullRow(int r) const {
+  const html::GridSlot& first = grid_.At(r, 0);
+  // One cell alone in its row, spanning the table (or all but a last, empty column: real
+  // tables write colspan="5" in a table of six columns).
+  return first.cell != -1 && first.origin && first.col_span >= std::max(2, grid_.cols - 1) &&
+         RowCells(r, 0).size() == 1;
+}
 
-  // A level name on the level axis: a level by its words, or a number under a "Level" corner.
-  bool LevelCell(std::string_view t) const {
-    return LooksLikeLevel(t) || (level_corner_ && IsBareLevelNumber(t));
-  }
-
-  void WarnOdd(int cell, std::string_view what) {
-    table_.warnings.push_back(
-        {Where(cell), std::string(what) + " '" + Text(cell).substr(0, 80) +
-                          "' does not read like a level name; kept as a level because the " +
-                          "table's " + (table_.transposed ? "columns" : "rows") + " are levels"});
-  }
-
-  // A cell's items, computed once (they are read for the levels and again for the passages).
-  const std::vector<html::Dom::Item>& Items(int cell) {
-    auto it = items_.find(cell);
-    if (it == items_.end()) it = items_.emplace(cell, dom_.Items(cell)).first;
-    return it->second;
-  }
-
-  const std::string& Text(int cell) {
-    auto it = text_.find(cell);
-    if (it == text_.end()) it = text_.emplace(cell, dom_.Text(cell)).first;
-    return it->second;
-  }
-
-  SourceLocation Where(int node) const { return {std::string(file_), dom_.Line(node), 0}; }
-
-  int CountHeaderRows() {
-    int r = 0;
-    for (; r < grid_.rows; ++r) {
-      bool all_header = true;
-      bool any = false;
-      for (int c = 0; c < grid_.cols; ++c) {
-        const html::GridSlot& s = grid_.At(r, c);
-        if (s.cell == -1) continue;
-        any = true;
-        if (!s.header) all_header = false;
-      }
-      if (!any || !all_header) break;
-      int first = grid_.At(r, 0).cell;
-      // A row of one cell spanning the table below the header is a pillar row
-      // (<th colspan=N>Craft</th>), not a second header row.
-      if (r > 0 && RowCells(r, 0).size() == 1) break;
-      // A row header naming a level starts the body (levels as rows, <th scope="row">).
-      if (first != -1 && grid_.At(r, 0).row_span > 1 && LooksLikeLevel(Text(first))) break;
-      if (first != -1 && r > 0 && LooksLikeLevel(Text(first)) && dom_.Attr(first, "scope") == "row")
-        break;
-    }
-    return r < grid_.rows ? r : 0;
-  }
-
-  int AddCompetency(const std::string& name, int cell) {
-    for (size_t i = 0; i < table_.competencies.size(); ++i)
-      if (text::IEquals(table_.competencies[i].name, name)) return static_cast<int>(i);
-    model::Competency c;
-    c.id = UniqueId(text::Slugify(name), competency_ids_);
-    c.name = name;
-    if (cell != -1) c.origin.where = Where(cell);
-    table_.competencies.push_back(std::move(c));
-    return static_cast<int>(table_.competencies.size()) - 1;
-  }
-
-  model::Level NewLevel(int cell) {
-    LevelName name = ParseLevelName(Text(cell));
-    model::Level level;
-    level.code = name.code;
-    level.title = name.title;
-    level.origin.where = Where(cell);
-    if (table_.track_title.empty()) {
-      for (int abbr : dom_.FindAll(cell, "abbr")) {
-        std::string title = Clean(dom_.Attr(abbr, "title"));
-        if (!title.empty()) table_.track_title = title;
-      }
-    }
-    return level;
-  }
-
-  model::Expectation& ExpectationFor(model::Level& level, int competency) {
-    const std::string& id = table_.competencies[static_cast<size_t>(competency)].id;
-    for (auto& e : level.expectations)
-      if (e.competency == id) return e;
-    model::Expectation e;
-    e.competency = id;
-    level.expectations.push_back(std::move(e));
-    return level.expectations.back();
-  }
-
-  // Puts the content of `cell` into `level`'s expectation of `competency`.
-  void Fill(model::Level& level, int competency, int cell, bool summary_row) {
-    const std::vector<html::Dom::Item>& items = Items(cell);
-    if (items.empty()) return;
-    model::Expectation& e = ExpectationFor(level, competency);
-    if (e.origin.where.line == 0) e.origin.where = Where(cell);
-    if (items.size() == 1 && IsUndefinedText(items[0].markdown)) {
-      e.undefined = true;
-      e.note = items[0].markdown;
-      return;
-    }
-    if (summary_row) {
-      std::vector<std::string> parts;
-      for (const auto& i : items) parts.push_back(i.markdown);
-      if (!e.summary.empty()) e.summary += " ";
-      e.summary += text::Join(parts, " ");
-      return;
-    }
-    for (const auto& i : items) e.behaviours.push_back(i.markdown);
-  }
-
-  bool RowIsSummary(int r) const {
-    int tr = grid_.row_nodes[static_cast<size_t>(r)];
-    std::string cls = text::ToLower(dom_.Attr(tr, "class"));
-    if (cls.find("summary") != std::string::npos && cls.find("level-summary") == std::string::npos)
-      return true;
+int Interpreter::CountHeaderRows(int from) {
+  int r = from;
+  for (; r < grid_.rows; ++r) {
+    bool all_header = true;
     bool any = false;
-    for (int c = 1; c < grid_.cols; ++c) {
-      int cell = grid_.At(r, c).cell;
-      if (cell == -1) continue;
-      std::string cc = text::ToLower(dom_.Attr(cell, "class"));
-      if (cc.find("summary") == std::string::npos || cc.find("level-summary") != std::string::npos)
-        return false;
+    for (int c = 0; c < grid_.cols; ++c) {
+      const html::GridSlot& s = grid_.At(r, c);
+      if (s.cell == -1) continue;
       any = true;
+      if (!s.header) all_header = false;
     }
-    return any;
+    if (!any || !all_header) break;
+    int first = grid_.At(r, 0).cell;
+    // A row of one cell spanning the table below the header is a pillar row
+    // (<th colspan=N>Craft</th>), not a second header row.
+    if (r > from && RowCells(r, 0).size() == 1) break;
+    // A row header naming a level starts the body (levels as rows, <th scope="row">).
+    if (first != -1 && grid_.At(r, 0).row_span > 1 && LooksLikeLevel(Text(first))) break;
+    if (first != -1 && r > from && LooksLikeLevel(Text(first)) &&
+        dom_.Attr(first, "scope") == "row")
+      break;
   }
+  return r < grid_.rows ? r : from;
+}
 
-  // Distinct cells of row `r` from column `from`, each with its first column in the row.
-  std::vector<std::pair<int, int>> RowCells(int r, int from) const {
-    std::vector<std::pair<int, int>> cells;
-    for (int c = from; c < grid_.cols; ++c) {
-      int cell = grid_.At(r, c).cell;
-      if (cell == -1) continue;
-      if (!cells.empty() && cells.back().first == cell) continue;
-      cells.push_back({cell, c});
-    }
-    return cells;
+// A level name on the level axis: a level by its words, or a number under a "Level" corner.
+bool Interpreter::LevelCell(std::string_view t) const {
+  return LooksLikeLevel(t) || (level_corner_ && IsBareLevelNumber(t));
+}
+
+// True when column `col` of the body holds labels (short names) rather than content.
+bool Interpreter::IsLabelColumn(int col) const {
+  int cells = 0;
+  int labels = 0;
+  std::set<int> seen;
+  for (int r = header_rows_; r < grid_.rows; ++r) {
+    int cell = grid_.At(r, col).cell;
+    if (cell == -1 || FullRow(r) || !seen.insert(cell).second) continue;
+    std::string t = dom_.Text(cell);
+    if (t.empty()) continue;
+    ++cells;
+    std::string_view trimmed = text::Trim(t);
+    if (Words(t) <= 6 && !trimmed.ends_with(".")) ++labels;
   }
+  return cells > 0 && labels * 2 >= cells;
+}
 
-  int CellWidth(int r, int cell) const {
-    int w = 0;
-    for (int c = 0; c < grid_.cols; ++c)
-      if (grid_.At(r, c).cell == cell) ++w;
-    return w;
-  }
+// Whether a level column's header names a ladder ("Individual Contributor", "Engineering
+// track") rather than the levels ("Level", "Grade").
+bool Interpreter::NamesALadder(const std::string& header) {
+  static const std::regex kLadder(
+      R"(\b(individual contributors?|ic|managers?|management|leadership|track|path|ladder)\b)",
+      std::regex::icase);
+  static const std::regex kLevels(R"(\b(levels?|grades?|ranks?|bands?|steps?|tiers?)\b)",
+                                  std::regex::icase);
+  return header.size() < 60 && std::regex_search(header, kLadder) &&
+         !std::regex_search(header, kLevels);
+}
 
-  void RowsAreLevels() {
-    std::vector<int> col_comp(static_cast<size_t>(grid_.cols), -1);
-    std::vector<LabelRole> col_role(static_cast<size_t>(grid_.cols), LabelRole::kCompetency);
-    std::vector<std::string> col_key(static_cast<size_t>(grid_.cols));
-    if (header_rows_ > 0) {
-      int hr = header_rows_ - 1;
-      for (int c = 1; c < grid_.cols; ++c) {
-        int cell = grid_.At(hr, c).cell;
-        if (cell == -1) continue;
-        std::string name = Text(cell);
-        LabelRole role = RoleOf(name, &col_key[static_cast<size_t>(c)]);
-        if (role != LabelRole::kCompetency) {
-          col_role[static_cast<size_t>(c)] = role;
-          structural_.insert(cell);
-          continue;
-        }
-        if (name.empty()) name = "Column " + std::to_string(c + 1);
-        col_comp[static_cast<size_t>(c)] = AddCompetency(name, cell);
-      }
-      // Upper header rows: a cell spanning several categories is their pillar.
-      for (int r = 0; r < hr; ++r) {
-        for (auto [cell, c] : RowCells(r, 1)) {
-          if (CellWidth(r, cell) < 2 || Text(cell).empty()) continue;
-          model::CompetencyGroup g;
-          g.name = Text(cell);
-          g.id = UniqueId(text::Slugify(g.name), group_ids_);
-          g.origin.where = Where(cell);
-          for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
-            int comp = col_comp[static_cast<size_t>(k)];
-            if (comp < 0) continue;
-            const std::string& id = table_.competencies[static_cast<size_t>(comp)].id;
-            if (std::find(g.competencies.begin(), g.competencies.end(), id) == g.competencies.end())
-              g.competencies.push_back(id);
-          }
-          if (!g.competencies.empty()) table_.groups.push_back(std::move(g));
-        }
-      }
-    } else {
-      for (int c = 1; c < grid_.cols; ++c)
-        col_comp[static_cast<size_t>(c)] =
-            AddCompetency(grid_.cols == 2 ? "Expectations" : "Column " + std::to_string(c + 1),
-                          grid_.At(0, c).cell);
-    }
-    const std::string corner = header_rows_ > 0 && grid_.At(header_rows_ - 1, 0).cell != -1
-                                   ? Text(grid_.At(header_rows_ - 1, 0).cell)
-                                   : std::string();
-
-    table_.tracks.push_back({});
-    int current_cell = -1;
-    // (track, level, cell) already read: a cell spanning rows of one level counts once.
-    std::set<std::tuple<size_t, size_t, int>> filled;
-    auto current = [&]() -> model::Level* {
-      if (current_cell == -1) return nullptr;
-      return &table_.tracks.back().levels.back();
-    };
-    auto key = [&](int cell) {
-      return std::tuple(table_.tracks.size(), table_.tracks.back().levels.size(), cell);
-    };
-    for (int r = header_rows_; r < grid_.rows; ++r) {
-      const html::GridSlot& first = grid_.At(r, 0);
-      std::vector<std::pair<int, int>> cells = RowCells(r, 0);
-      if (cells.size() == 1 && first.cell != -1 && first.col_span >= grid_.cols && first.origin) {
-        const std::string& t = Text(first.cell);
-        if (t.empty()) continue;
-        // Between levels, a row spanning the table names a new track ("Management track")
-        // or, when it does not read like one, is the current level's summary.
-        static const std::regex kTrackWords(
-            R"(track|path|ladder|manag|individual contributor|\bic\b)", std::regex::icase);
-        if (current() != nullptr && (t.size() > 80 || !std::regex_search(t, kTrackWords))) {
-          model::Level& level = *current();
-          if (!level.summary.empty()) level.summary += " ";
-          level.summary += dom_.InlineMarkdown(first.cell);
-        } else {
-          if (!table_.tracks.back().levels.empty() || !table_.tracks.back().name.empty())
-            table_.tracks.push_back({});
-          table_.tracks.back().name = t;
-          current_cell = -1;
-        }
-        continue;
-      }
-      // A new cell in the level column starts a level: every row of the table is one.
-      if (first.cell != -1 && first.cell != current_cell && first.origin) {
-        const std::string& label = Text(first.cell);
-        if (label.empty()) {
-          // no name: the row continues the level above
-        } else if (!corner.empty() && text::IEquals(label, corner) && first.header) {
-          structural_.insert(first.cell);  // the header row repeated
-          for (auto [cell, c] : RowCells(r, 1)) structural_.insert(cell);
-          continue;
-        } else if (current() != nullptr && IsSummaryLabel(label)) {
-          structural_.insert(first.cell);
-          for (auto [cell, c] : RowCells(r, 1)) {
-            if (!filled.insert(key(cell)).second) continue;
-            model::Level& level = *current();
-            if (!level.summary.empty()) level.summary += " ";
-            level.summary += dom_.InlineMarkdown(cell);
-          }
-          continue;
-        } else {
-          if (!LevelCell(label) && !dom_.HasClass(first.cell, "level") &&
-              !(expect_ && dom_.Attr(first.cell, "scope") == "row"))
-            WarnOdd(first.cell, "row");
-          table_.tracks.back().levels.push_back(NewLevel(first.cell));
-          current_cell = first.cell;
-          // A bare number under a "Level" corner becomes the code (L2): structure, not text.
-          if (level_corner_ && IsBareLevelNumber(label)) structural_.insert(first.cell);
-        }
-      }
-      model::Level* level = current();
-      if (level == nullptr) continue;
-      std::vector<std::pair<int, int>> content = RowCells(r, 1);
-      if (!content.empty() && content.front().first == current_cell) content.erase(content.begin());
-      if (content.empty()) continue;
-      int categories = 0;
-      for (int c = 1; c < grid_.cols; ++c)
-        if (col_comp[static_cast<size_t>(c)] >= 0) ++categories;
-      if (content.size() == 1 &&
-          (dom_.HasClass(content[0].first, "level-summary") ||
-           (categories > 1 && CellWidth(r, content[0].first) >= categories))) {
-        int cell = content[0].first;
-        if (filled.insert(key(cell)).second) {
-          if (!level->summary.empty()) level->summary += " ";
-          level->summary += dom_.InlineMarkdown(cell);
-        }
-        continue;
-      }
-      bool summary_row = RowIsSummary(r);
-      for (auto [cell, c] : content) {
-        if (!filled.insert(key(cell)).second) continue;
-        LabelRole role = col_role[static_cast<size_t>(c)];
-        if (role == LabelRole::kTitle) {
-          std::string title = Text(cell);
-          if (!title.empty()) level->title = title;
-          continue;
-        }
-        if (role == LabelRole::kAttribute) {
-          std::string value = Text(cell);
-          if (!value.empty()) level->attributes.push_back({col_key[static_cast<size_t>(c)], value});
-          continue;
-        }
-        std::set<int> comps;
-        for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k)
-          if (col_comp[static_cast<size_t>(k)] >= 0) comps.insert(col_comp[static_cast<size_t>(k)]);
-        for (int comp : comps) Fill(*level, comp, cell, summary_row);
-      }
-    }
-  }
-
-  void ColumnsAreLevels(int hr) {
-    table_.tracks.push_back({});
-    std::vector<int> col_level(static_cast<size_t>(grid_.cols), -1);
-    auto& levels = table_.tracks.back().levels;
-    for (int c = 1; c < grid_.cols; ++c) {
-      const html::GridSlot& s = grid_.At(hr, c);
-      if (s.cell == -1 || Text(s.cell).empty()) continue;
-      if (c > 1 && grid_.At(hr, c - 1).cell == s.cell) {
-        col_level[static_cast<size_t>(c)] = col_level[static_cast<size_t>(c - 1)];
-        continue;
-      }
-      // Every column of the level row is a level; odd names are kept, with a warning.
-      if (!LevelCell(Text(s.cell))) WarnOdd(s.cell, "column");
-      levels.push_back(NewLevel(s.cell));
-      col_level[static_cast<size_t>(c)] = static_cast<int>(levels.size()) - 1;
-    }
-    int group = -1;
-    int comp = -1;
-    std::set<std::pair<int, int>> filled;  // (level, cell)
-    for (int r = header_rows_ > 0 ? header_rows_ : 1; r < grid_.rows; ++r) {
-      const html::GridSlot& first = grid_.At(r, 0);
-      std::vector<std::pair<int, int>> cells = RowCells(r, 0);
-      if (cells.empty()) continue;
-      if (cells.size() == 1 && first.cell != -1 && first.col_span >= grid_.cols) {
-        if (!first.origin || Text(first.cell).empty()) continue;
-        model::CompetencyGroup g;
-        g.name = Text(first.cell);
-        g.id = UniqueId(text::Slugify(g.name), group_ids_);
-        g.origin.where = Where(first.cell);
-        table_.groups.push_back(std::move(g));
-        group = static_cast<int>(table_.groups.size()) - 1;
-        continue;
-      }
-      std::string label = first.cell == -1 ? "" : Text(first.cell);
-      std::string lower = text::ToLower(label);
-      bool level_summary = lower == "summary" || lower == "level summary" || lower == "overview" ||
-                           lower == "description" || lower == "role summary" ||
-                           lower == "level description";
-      bool summary_row = RowIsSummary(r);
-      if (level_summary) {
-        structural_.insert(first.cell);
-        for (auto [cell, c] : RowCells(r, 1)) {
-          for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
-            int level = col_level[static_cast<size_t>(k)];
-            if (level < 0 || !filled.insert({level, cell}).second) continue;
-            model::Level& l = levels[static_cast<size_t>(level)];
-            if (!l.summary.empty()) l.summary += " ";
-            l.summary += dom_.InlineMarkdown(cell);
-          }
-        }
-        continue;
-      }
-      std::string attribute;
-      LabelRole role = first.cell == -1 ? LabelRole::kCompetency : RoleOf(label, &attribute);
-      if (role != LabelRole::kCompetency) {
-        // A "Title" row names the levels; a "Years of experience" row is an attribute.
-        structural_.insert(first.cell);
-        for (auto [cell, c] : RowCells(r, 1)) {
-          if (cell == first.cell) continue;
-          std::string value = Text(cell);
-          if (value.empty()) continue;
-          for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
-            int level = col_level[static_cast<size_t>(k)];
-            if (level < 0 || !filled.insert({level, cell}).second) continue;
-            model::Level& l = levels[static_cast<size_t>(level)];
-            if (role == LabelRole::kTitle)
-              l.title = value;
-            else
-              l.attributes.push_back({attribute, value});
-          }
-        }
-        continue;
-      }
-      if (first.cell != -1 && first.origin) {
-        std::string name = label;
-        if (text::EndsWith(lower, " summary") && comp >= 0) {
-          summary_row = true;  // "Delivery summary" under "Delivery"
-          structural_.insert(first.cell);
-        } else {
-          if (name.empty()) name = "Row " + std::to_string(r + 1);
-          comp = AddCompetency(name, first.cell);
-          if (group >= 0) {
-            auto& members = table_.groups[static_cast<size_t>(group)].competencies;
-            const std::string& id = table_.competencies[static_cast<size_t>(comp)].id;
-            if (std::find(members.begin(), members.end(), id) == members.end())
-              members.push_back(id);
-          }
-        }
-      }
-      if (comp < 0) continue;
-      for (auto [cell, c] : RowCells(r, 1)) {
-        if (cell == first.cell) continue;
-        for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
-          int level = col_level[static_cast<size_t>(k)];
-          if (level < 0 || !filled.insert({level, cell}).second) continue;
-          Fill(levels[static_cast<size_t>(level)], comp, cell, summary_row);
-        }
-      }
-    }
-    table_.groups.erase(std::remove_if(table_.groups.begin(), table_.groups.end(),
-                                       [](const auto& g) { return g.competencies.empty(); }),
-                        table_.groups.end());
-  }
-
-  void Finish() {
-    int rank = 0;
-    for (TrackPart& part : table_.tracks) {
-      std::set<std::string> codes;
-      for (model::Level& level : part.levels) {
-        level.rank = ++rank;
-        level.code = UniqueId(level.code, codes);
-        // expectations in competency order
-        std::stable_sort(level.expectations.begin(), level.expectations.end(),
-                         [&](const auto& a, const auto& b) { return Index(a) < Index(b); });
-        if (level.title.empty()) level.title = TitleFromSummary(level.summary);
-        if (level.title.empty()) level.title = level.code;
-        bool any_defined = false;
-        const model::Expectation* undefined = nullptr;
-        for (const auto& e : level.expectations) {
-          if (e.undefined && undefined == nullptr) undefined = &e;
-          if (!e.undefined && (!e.behaviours.empty() || !e.summary.empty())) any_defined = true;
-        }
-        if (!any_defined && undefined != nullptr) {
-          level.state = model::LevelState::kUndefined;
-          level.note = undefined->note;
-        } else if (level.expectations.empty() && IsUndefinedText(level.summary)) {
-          level.state = model::LevelState::kUndefined;
-          std::string s = Clean(level.summary);
-          size_t cut = s.find(". ");
-          level.note = cut == std::string::npos ? s : s.substr(0, cut + 1);
-        }
-      }
-      part.levels.erase(std::remove_if(part.levels.begin(), part.levels.end(),
-                                       [](const model::Level& l) { return l.code.empty(); }),
-                        part.levels.end());
-    }
-    table_.tracks.erase(std::remove_if(table_.tracks.begin(), table_.tracks.end(),
-                                       [](const TrackPart& p) { return p.levels.empty(); }),
-                        table_.tracks.end());
-    // Every text of the table, once per cell, for the coverage report.
+// Columns of an overview table that are ladders: their cells name roles or levels ("D4",
+// "Staff Engineer"), not behaviours; title, attribute and note columns are not ladders.
+std::vector<int> Interpreter::LadderColumns(int hr) {
+  std::vector<int> ladders;
+  if (header_rows_ == first_row_) return ladders;
+  int last = -1;
+  for (int c = level_col_ + 1; c < grid_.cols; ++c) {
+    int header = grid_.At(hr, c).cell;
+    if (header == -1 || header == last) continue;
+    last = header;
+    std::string key;
+    if (RoleOf(Text(header), &key) != LabelRole::kCompetency || Text(header).empty()) continue;
+    int cells = 0;
+    int names = 0;
     std::set<int> seen;
-    for (int r = 0; r < grid_.rows; ++r) {
-      for (int c = 0; c < grid_.cols; ++c) {
-        int cell = grid_.At(r, c).cell;
-        if (cell == -1 || structural_.count(cell) || !seen.insert(cell).second) continue;
-        for (auto& item : Items(cell)) table_.passages.push_back({item.line, item.markdown, {}});
-      }
+    for (int r = header_rows_; r < grid_.rows; ++r) {
+      int cell = grid_.At(r, c).cell;
+      if (cell == -1 || FullRow(r) || !seen.insert(cell).second || Text(cell).empty()) continue;
+      ++cells;
+      if (LooksLikeLevelName(Text(cell))) ++names;
+      // A column of ladders names levels from its first cells on.
+      if (cells == 10 && names * 10 < cells * 6) break;
+    }
+    if (cells >= 2 && names * 10 >= cells * 6) ladders.push_back(c);
+  }
+  return ladders;
+}
+
+const std::vector<html::Dom::Item>& Interpreter::Items(int cell) {
+  auto it = items_.find(cell);
+  if (it == items_.end()) it = items_.emplace(cell, dom_.Items(cell)).first;
+  return it->second;
+}
+
+const std::string& Interpreter::Text(int cell) {
+  auto it = text_.find(cell);
+  if (it == text_.end()) it = text_.emplace(cell, dom_.Text(cell)).first;
+  return it->second;
+}
+
+SourceLocation Interpreter::Where(int node) const {
+  return {std::string(file_), dom_.Line(node), 0};
+}
+
+void Interpreter::WarnOdd(int cell, std::string_view what) {
+  table_.warnings.push_back(
+      {Where(cell), std::string(what) + " '" + Text(cell).substr(0, 80) +
+                        "' does not read like a level name; kept as a level because the " +
+                        "table's " + (table_.transposed ? "columns" : "rows") + " are levels"});
+}
+
+int Interpreter::AddCompetency(const std::string& name, int cell) {
+  for (size_t i = 0; i < table_.competencies.size(); ++i)
+    if (text::IEquals(table_.competencies[i].name, name)) return static_cast<int>(i);
+  model::Competency c;
+  c.id = UniqueId(text::Slugify(name), competency_ids_);
+  c.name = name;
+  if (cell != -1) c.origin.where = Where(cell);
+  table_.competencies.push_back(std::move(c));
+  return static_cast<int>(table_.competencies.size()) - 1;
+}
+
+model::Level Interpreter::NewLevel(int cell) {
+  LevelName name = ParseLevelName(Text(cell));
+  model::Level level;
+  level.code = name.code;
+  level.title = name.title;
+  level.summary = name.summary;
+  if (!name.years.empty()) level.attributes.push_back({"years_of_experience", name.years});
+  level.origin.where = Where(cell);
+  if (table_.track_title.empty()) {
+    for (int abbr : dom_.FindAll(cell, "abbr")) {
+      std::string title = Clean(dom_.Attr(abbr, "title"));
+      if (!title.empty()) table_.track_title = title;
     }
   }
+  return level;
+}
 
-  size_t Index(const model::Expectation& e) const {
-    for (size_t i = 0; i < table_.competencies.size(); ++i)
-      if (table_.competencies[i].id == e.competency) return i;
-    return table_.competencies.size();
+model::Expectation& Interpreter::ExpectationFor(model::Level& level, int competency) {
+  const std::string& id = table_.competencies[static_cast<size_t>(competency)].id;
+  for (auto& e : level.expectations)
+    if (e.competency == id) return e;
+  model::Expectation e;
+  e.competency = id;
+  level.expectations.push_back(std::move(e));
+  return level.expectations.back();
+}
+
+// Puts the content of `cell` into `level`'s expectation of `competency`.
+void Interpreter::Fill(model::Level& level, int competency, int cell, bool summary_row) {
+  const std::vector<html::Dom::Item>& items = Items(cell);
+  if (items.empty()) return;
+  model::Expectation& e = ExpectationFor(level, competency);
+  if (e.origin.where.line == 0) e.origin.where = Where(cell);
+  if (items.size() == 1 && IsUndefinedText(items[0].markdown)) {
+    e.undefined = true;
+    e.note = items[0].markdown;
+    return;
   }
+  if (summary_row) {
+    std::vector<std::string> parts;
+    for (const auto& i : items) parts.push_back(i.markdown);
+    if (!e.summary.empty()) e.summary += " ";
+    e.summary += text::Join(parts, " ");
+    return;
+  }
+  for (const auto& i : items) e.behaviours.push_back(i.markdown);
+}
 
-  const html::Dom& dom_;
-  html::TableGrid grid_;
-  std::string_view file_;
-  bool expect_;
-  int header_rows_ = 0;
-  Table table_;
-  std::map<int, std::string> text_;
-  std::unordered_map<int, std::vector<html::Dom::Item>> items_;
-  std::set<std::string> competency_ids_;
-  std::set<std::string> group_ids_;
-  std::set<int> structural_;   // axis labels: not passages
-  bool level_corner_ = false;  // the corner cell says "Level", "Grade" ...
-};
+void Interpreter::AppendSummary(model::Level& level, int cell) {
+  if (!level.summary.empty()) level.summary += " ";
+  level.summary += dom_.InlineMarkdown(cell);
+}
+
+// Remarks (a notes column or row): one line per item, bulleted when there are several.
+void Interpreter::AppendNote(std::string& into, int cell) {
+  const std::vector<html::Dom::Item>& items = Items(cell);
+  if (items.empty()) return;
+  std::vector<std::string> lines;
+  for (const auto& i : items) lines.push_back(items.size() > 1 ? "- " + i.markdown : i.markdown);
+  if (!into.empty()) into += "\n";
+  into += text::Join(lines, "\n");
+}
+
+bool Interpreter::RowIsSummary(int r) const {
+  int tr = grid_.row_nodes[static_cast<size_t>(r)];
+  std::string cls = text::ToLower(dom_.Attr(tr, "class"));
+  if (cls.find("summary") != std::string::npos && cls.find("level-summary") == std::string::npos)
+    return true;
+  bool any = false;
+  for (int c = 1; c < grid_.cols; ++c) {
+    int cell = grid_.At(r, c).cell;
+    if (cell == -1) continue;
+    std::string cc = text::ToLower(dom_.Attr(cell, "class"));
+    if (cc.find("summary") == std::string::npos || cc.find("level-summary") != std::string::npos)
+      return false;
+    any = true;
+  }
+  return any;
+}
+
+// Distinct cells of row `r` from column `from`, each with its first column in the row.
+std::vector<std::pair<int, int>> Interpreter::RowCells(int r, int from) const {
+  std::vector<std::pair<int, int>> cells;
+  for (int c = from; c < grid_.cols; ++c) {
+    int cell = grid_.At(r, c).cell;
+    if (cell == -1) continue;
+    if (!cells.empty() && cells.back().first == cell) continue;
+    cells.push_back({cell, c});
+  }
+  return cells;
+}
+
+int Interpreter::CellWidth(int r, int cell) const {
+  int w = 0;
+  for (int c = 0; c < grid_.cols; ++c)
+    if (grid_.At(r, c).cell == cell) ++w;
+  return w;
+}
+
+void Interpreter::Finish() {
+  int rank = 0;
+  for (TrackPart& part : table_.tracks) {
+    std::set<std::string> codes;
+    for (model::Level& level : part.levels) {
+      if (level.rank == 0) level.rank = ++rank;  // overview tables rank levels by their row
+      rank = std::max(rank, level.rank);
+      level.code = UniqueId(level.code, codes);
+      // expectations in competency order
+      std::stable_sort(level.expectations.begin(), level.expectations.end(),
+                       [&](const auto& a, const auto& b) { return Index(a) < Index(b); });
+      if (level.title.empty()) level.title = TitleFromSummary(level.summary);
+      if (level.title.empty()) level.title = level.code;
+      bool any_defined = false;
+      const model::Expectation* undefined = nullptr;
+      for (const auto& e : level.expectations) {
+        if (e.undefined && undefined == nullptr) undefined = &e;
+        if (!e.undefined && (!e.behaviours.empty() || !e.summary.empty())) any_defined = true;
+      }
+      if (!any_defined && undefined != nullptr) {
+        level.state = model::LevelState::kUndefined;
+        level.note = undefined->note;
+      } else if (level.expectations.empty() && IsUndefinedText(level.summary)) {
+        level.state = model::LevelState::kUndefined;
+        std::string s = Clean(level.summary);
+        // The note is what says it is undefined; a title before it ("Senior Staff Engineer. We
+        // haven't yet finalized ...") names the level.
+        size_t cut = s.find(". ");
+        std::string first = cut == std::string::npos ? s : s.substr(0, cut + 1);
+        if (cut != std::string::npos && !IsUndefinedText(first) && Words(first) <= 5 &&
+            level.title == level.code) {
+          level.title = first.substr(0, first.size() - 1);
+          level.note = s.substr(cut + 2);
+        } else {
+          level.note = first;
+        }
+      }
+    }
+    part.levels.erase(std::remove_if(part.levels.begin(), part.levels.end(),
+                                     [](const model::Level& l) { return l.code.empty(); }),
+                      part.levels.end());
+  }
+  table_.tracks.erase(std::remove_if(table_.tracks.begin(), table_.tracks.end(),
+                                     [](const TrackPart& p) { return p.levels.empty(); }),
+                      table_.tracks.end());
+  // A caption names a table of one ladder.
+  if (!table_.caption.empty() && table_.tracks.size() == 1 && table_.tracks[0].name.empty() &&
+      Words(table_.caption) <= 8)
+    table_.tracks[0].name = table_.caption;
+  // Every text of the table, once per cell, for the coverage report.
+  std::set<int> seen;
+  for (int r = 0; r < grid_.rows; ++r) {
+    for (int c = 0; c < grid_.cols; ++c) {
+      int cell = grid_.At(r, c).cell;
+      if (cell == -1 || structural_.count(cell) || !seen.insert(cell).second) continue;
+      for (auto& item : Items(cell)) table_.passages.push_back({item.line, item.markdown, {}});
+    }
+  }
+}
+
+size_t Interpreter::Index(const model::Expectation& e) const {
+  for (size_t i = 0; i < table_.competencies.size(); ++i)
+    if (table_.competencies[i].id == e.competency) return i;
+  return table_.competencies.size();
+}
+
+}  // namespace internal
+
+namespace {
+
+std::string UniqueId(std::string base, std::set<std::string>& used) {
+  std::string id = base;
+  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+  used.insert(id);
+  return id;
+}
+
+model::TrackKind KindOf(const std::string& prefix, std::string_view name) {
+  std::string lower = text::ToLower(name);
+  static const std::regex kIc(
+      R"(\bic\b|individual contributor|technical (path|track|ladder)|\b(engineer|developer|programmer)s?\b( (path|track|ladder))?$)");
+  if (prefix == "IC" || std::regex_search(lower, kIc)) return model::TrackKind::kIc;
+  if (prefix == "M" || prefix == "EM" || lower.find("manag") != std::string::npos)
+    return model::TrackKind::kManagement;
+  if (lower.find("core") != std::string::npos) return model::TrackKind::kCore;
+  if (lower.find("alternative") != std::string::npos) return model::TrackKind::kAlternative;
+  return model::TrackKind::kOther;
+}
+
+// True when `part` reads the same levels as `track` (same code and title for each level it
+// shares, at least one shared): one matrix cut into several tables.
+bool SameLevels(const model::Track& track, const TrackPart& part) {
+  int shared = 0;
+  for (const model::Level& l : part.levels) {
+    for (const model::Level& t : track.levels) {
+      if (!text::IEquals(t.code, l.code)) continue;
+      if (!text::IEquals(t.title, l.title)) return false;
+      ++shared;
+    }
+  }
+  return shared > 0;
+}
+
+void MergeLevel(model::Level& into, model::Level& level) {
+  if (into.summary.empty()) into.summary = std::move(level.summary);
+  for (auto& a : level.attributes) {
+    bool present = false;
+    for (const auto& b : into.attributes) present = present || b.first == a.first;
+    if (!present) into.attributes.push_back(std::move(a));
+  }
+  for (model::Expectation& e : level.expectations) {
+    model::Expectation* existing = nullptr;
+    for (auto& x : into.expectations)
+      if (x.competency == e.competency) existing = &x;
+    if (existing == nullptr) {
+      into.expectations.push_back(std::move(e));
+    } else {
+      for (std::string& b : e.behaviours) existing->behaviours.push_back(std::move(b));
+    }
+  }
+  if (into.state == model::LevelState::kUndefined && level.state == model::LevelState::kDefined) {
+    into.state = model::LevelState::kDefined;
+    into.note.clear();
+  }
+}
 
 }  // namespace
 
 std::optional<Table> Interpret(const html::Dom& dom, int table, std::string_view file,
                                bool expect_levels) {
-  return Interpreter(dom, table, file, expect_levels).Run();
+  return internal::Interpreter(dom, table, file, expect_levels).Run();
 }
 
 std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view file,
@@ -738,7 +575,7 @@ std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view f
     html += "<tr>";
     for (const MdBlock& cell : row.children) {
       html += header ? "<th>" : "<td>";
-      html += InlineMarkdownHtml(cell.markdown);
+      html += InlineMarkdownToHtml(cell.markdown, false);
       html += header ? "</th>" : "</td>";
     }
     html += "</tr>";
@@ -770,6 +607,7 @@ std::string AddToFramework(std::vector<Table> tables, model::Framework& framewor
   std::string ic_track;
   std::set<std::string> competency_ids;
   for (const auto& c : framework.competencies) competency_ids.insert(c.id);
+  std::set<std::string> ladders_seen;  // contexts of tables read so far
   for (Table& table : tables) {
     std::map<std::string, std::string> renamed;  // table's competency id -> framework's
     for (model::Competency& c : table.competencies) {
@@ -787,61 +625,85 @@ std::string AddToFramework(std::vector<Table> tables, model::Framework& framewor
     }
     for (model::CompetencyGroup& g : table.groups) {
       for (std::string& id : g.competencies) id = renamed[id];
-      framework.groups.push_back(std::move(g));
+      bool merged = false;
+      for (model::CompetencyGroup& existing : framework.groups) {
+        if (!text::IEquals(existing.name, g.name)) continue;
+        for (std::string& id : g.competencies)
+          if (std::find(existing.competencies.begin(), existing.competencies.end(), id) ==
+              existing.competencies.end())
+            existing.competencies.push_back(id);
+        merged = true;
+      }
+      if (!merged) framework.groups.push_back(std::move(g));
     }
     for (TrackPart& part : table.tracks) {
-      std::string prefix;
-      const std::string& code = part.levels.front().code;
-      size_t letters = 0;
-      while (letters < code.size() && std::isalpha(static_cast<unsigned char>(code[letters])))
-        ++letters;
-      if (letters > 0 && letters < code.size() &&
-          std::isdigit(static_cast<unsigned char>(code[letters])))
-        prefix = code.substr(0, letters);
+      std::string prefix = CodePrefix(part.levels.front().code);
       std::string name = part.name;
       if (name.empty()) name = table.track_title;
+      model::TrackKind kind = KindOf(prefix, name);
+      if (name.empty() && kind == model::TrackKind::kOther) {
+        // Levels titled as managers ("Director of Engineering", "VP of Engineering").
+        static const std::regex kManager(
+            R"(\b(manager|director|vp|vice president|head of|chief|cto|executive)\b)",
+            std::regex::icase);
+        size_t managers = 0;
+        for (const model::Level& l : part.levels) managers += std::regex_search(l.title, kManager);
+        if (managers * 3 >= part.levels.size() * 2) kind = model::TrackKind::kManagement;
+      }
       if (name.empty()) {
-        name = prefix == "IC"                      ? "Individual Contributor"
-               : (prefix == "M" || prefix == "EM") ? "Management"
-                                                   : "Levels";
+        name = kind == model::TrackKind::kIc           ? "Individual Contributor"
+               : kind == model::TrackKind::kManagement ? "Management"
+                                                       : "Levels";
       }
-      std::string lower = text::ToLower(name);
-      model::Track track;
-      track.name = name;
-      if (prefix == "IC" || lower.find("individual contributor") != std::string::npos ||
-          std::regex_search(lower, std::regex(R"(\bic\b)"))) {
-        track.kind = model::TrackKind::kIc;
-        track.id = "ic";
-      } else if (prefix == "M" || prefix == "EM" || lower.find("manag") != std::string::npos) {
-        track.kind = model::TrackKind::kManagement;
-        track.id = "management";
-      } else {
-        track.kind = lower.find("core") != std::string::npos ? model::TrackKind::kCore
-                     : lower.find("alternative") != std::string::npos
-                         ? model::TrackKind::kAlternative
-                         : model::TrackKind::kOther;
-        track.id = text::Slugify(name);
-      }
-      track.origin = part.levels.front().origin;
       for (model::Level& level : part.levels)
         for (model::Expectation& e : level.expectations) e.competency = renamed[e.competency];
+      std::string id = kind == model::TrackKind::kIc           ? "ic"
+                       : kind == model::TrackKind::kManagement ? "management"
+                                                               : text::Slugify(name);
       model::Track* existing = nullptr;
       for (auto& t : framework.tracks)
-        if (t.id == track.id) existing = &t;
-      if (existing != nullptr) {
+        if (t.id == id) existing = &t;
+      if (existing != nullptr && !SameLevels(*existing, part) && !part.name.empty() &&
+          part.name != existing->name) {
+        existing = nullptr;  // another ladder that happens to share a kind
+        id = text::Slugify(name);
+      } else if (existing != nullptr && !SameLevels(*existing, part) && !table.context.empty() &&
+                 ladders_seen.count(table.context) == 0) {
+        // Tables of different ladders under different headings ("Engineering", "Design"):
+        // each heading names its ladder.
+        existing = nullptr;
+        name = table.context + (kind == model::TrackKind::kManagement ? " (management)" : "");
+        id = text::Slugify(name);
+      }
+      if (existing == nullptr) {
+        std::set<std::string> track_ids;
+        for (const auto& t : framework.tracks) track_ids.insert(t.id);
+        model::Track track;
+        track.id = UniqueId(id, track_ids);
+        track.name = name;
+        track.kind = kind;
+        track.origin = part.levels.front().origin;
+        track.levels = std::move(part.levels);
+        framework.tracks.push_back(std::move(track));
+      } else {
         std::set<std::string> codes;
         for (const auto& l : existing->levels) codes.insert(l.code);
         for (model::Level& level : part.levels) {
+          model::Level* same = nullptr;
+          for (auto& l : existing->levels)
+            if (text::IEquals(l.code, level.code) && text::IEquals(l.title, level.title)) same = &l;
+          if (same != nullptr) {
+            MergeLevel(*same, level);
+            continue;
+          }
           level.code = UniqueId(level.code, codes);
           existing->levels.push_back(std::move(level));
         }
-      } else {
-        track.levels = std::move(part.levels);
-        framework.tracks.push_back(std::move(track));
       }
       if (ic_track.empty() && framework.tracks.back().kind == model::TrackKind::kIc)
         ic_track = framework.tracks.back().id;
     }
+    if (!table.context.empty()) ladders_seen.insert(table.context);
   }
   // ranks strictly increase within each track
   for (auto& t : framework.tracks) {

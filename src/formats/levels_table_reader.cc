@@ -1,10 +1,12 @@
 #include "formats/levels_table_reader.h"
 
+#include <algorithm>
+
 #include "base/text.h"
 #include "formats/html_dom.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
-#include "formats/md_blocks.h"
+#include "formats/markdown_ladder_reader.h"
 #include "formats/prose_sections.h"
 
 namespace ladder::formats {
@@ -108,23 +110,6 @@ int LastLine(const MdBlock& b) {
   return line;
 }
 
-// Headings that name levels ("## Senior Engineer"): a Markdown ladder, not a table document.
-int LevelHeadings(std::string_view text) {
-  int count = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (!line.starts_with("#")) continue;
-    size_t hashes = line.find_first_not_of('#');
-    if (hashes == std::string_view::npos || hashes > 6) continue;
-    if (level_table::LooksLikeLevel(text::Trim(line.substr(hashes)))) ++count;
-  }
-  return count;
-}
-
 }  // namespace
 
 int DetectLevelsTable(std::string_view text) {
@@ -137,10 +122,10 @@ int DetectLevelsTable(std::string_view text) {
     // A Markdown document whose content is a pipe table of levels; with headings naming
     // levels it is a Markdown ladder (a table of levels at its end is part of it).
     if (!HasPipeTable(head)) return 0;
-    md::FrontMatter front = md::ReadFrontMatter(head);
+    FrontMatter front = ReadFrontMatter(head);
     std::vector<MdBlock> blocks = ParseMarkdownBlocks(head.substr(front.body_offset));
     if (PipeTables(blocks, "").empty()) return 0;
-    return LevelHeadings(head) >= 2 ? 20 : 45;
+    return DetectMarkdownLadder(head) >= 35 ? 20 : 45;
   }
   // Parsing the whole head costs as much as reading it: detection looks at the tables near
   // the first one.
@@ -161,7 +146,7 @@ int DetectLevelsTable(std::string_view text) {
 
 Result<Imported> ReadLevelsTable(const Document& document) {
   const std::string& file = document.name;
-  md::FrontMatter front = md::ReadFrontMatter(document.text);
+  FrontMatter front = ReadFrontMatter(document.text);
   std::string_view body = std::string_view(document.text).substr(front.body_offset);
   const int first_line = front.body_line;
   std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);
@@ -170,6 +155,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   std::vector<level_table::Table> tables;
   std::vector<model::Note> table_notes;
   std::vector<int> table_lines;
+  std::vector<int> level_table_lines;  // the line of each table of `tables`
   for (const md::HtmlRegion& region : regions) {
     if (region.tag != "table") continue;
     table_lines.push_back(region.line + first_line - 1);
@@ -186,6 +172,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
       for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
       table->passages.clear();
       tables.push_back(std::move(*table));
+      level_table_lines.push_back(dom.Line(t));
     }
   }
   std::string markdown = md::BlankRegions(body, regions);
@@ -198,6 +185,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
       table.passages.clear();
       tables.push_back(std::move(table));
       table_lines.push_back(block->line);
+      level_table_lines.push_back(block->line);
       BlankLines(markdown, first_line, block->line, LastLine(*block));
     }
   }
@@ -210,6 +198,21 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   }
 
   std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
+  // Level sections beside the tables ("## M3" ... written as prose while the IC levels are a
+  // table): the document is a Markdown ladder holding tables, read as such.
+  int coded[7] = {0};
+  for (const md::Block& b : parsed)
+    if (b.kind == md::Block::Kind::kHeading && b.level <= 6 && ParseLevelHeading(b.plain))
+      ++coded[b.level];
+  if (std::any_of(std::begin(coded), std::end(coded), [](int n) { return n >= 2; }))
+    return ReadMarkdownLadder(document);
+  // Each table sits under a heading, which names its ladder when the tables hold several.
+  for (size_t k = 0; k < tables.size(); ++k) {
+    for (const md::Block& b : parsed) {
+      if (b.line >= level_table_lines[k]) break;
+      if (b.kind == md::Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
+    }
+  }
   std::vector<md::Block> blocks;
   for (md::Block& b : parsed) {
     if (b.kind == md::Block::Kind::kHtml) {

@@ -112,6 +112,7 @@ void ConvertChildren(cmark_node* parent, MdBlock& into, int line_offset, int dep
 MdBlock Convert(cmark_node* node, int line_offset, int depth) {
   MdBlock b;
   b.line = cmark_node_get_start_line(node) + line_offset;
+  b.end_line = std::max(b.line, cmark_node_get_end_line(node) + line_offset);
   if (depth > kMaxBlockDepth) {
     b.kind = MdBlock::Kind::kParagraph;
     b.text = SubtreeText(node);
@@ -146,8 +147,8 @@ MdBlock Convert(cmark_node* node, int line_offset, int depth) {
       return b;
     case CMARK_NODE_HTML_BLOCK:
       b.kind = MdBlock::Kind::kHtml;
-      b.text = text::CollapseSpace(StripTags(Literal(node)));
-      b.markdown = b.text;
+      b.markdown = Literal(node);
+      b.text = text::CollapseSpace(StripTags(b.markdown));
       return b;
     case CMARK_NODE_THEMATIC_BREAK:
       b.kind = MdBlock::Kind::kBreak;
@@ -225,10 +226,11 @@ void CollectMarkdown(const MdBlock& b, std::string& out, int indent) {
     out += text::Join(cells, " | ");
     return;
   }
-  if (!b.markdown.empty()) {
+  const std::string& own = b.kind == Kind::kHtml ? b.text : b.markdown;
+  if (!own.empty()) {
     if (!out.empty()) out += "\n\n";
     if (b.kind == Kind::kHeading) out += std::string(b.level, '#') + " ";
-    out += b.markdown;
+    out += own;
   }
   for (const MdBlock& c : b.children) CollectMarkdown(c, out, indent);
 }
@@ -249,33 +251,50 @@ std::string MdBlock::AllMarkdown() const {
   return start == std::string::npos ? std::string() : out.substr(start);
 }
 
-FrontMatter SplitFrontMatter(std::string_view text) {
+std::string FrontMatter::Get(std::string_view key) const {
+  for (const auto& [k, v] : fields)
+    if (k == key) return v;
+  return {};
+}
+
+FrontMatter ReadFrontMatter(std::string_view text) {
   FrontMatter fm;
-  fm.body = std::string(text);
   auto is_fence = [](std::string_view line, bool closing) {
     line = text::Trim(line);
     return line == "---" || (closing && line == "...");
   };
-  size_t eol = text.find('\n');
-  if (eol == std::string_view::npos || !is_fence(text.substr(0, eol), false)) return fm;
+  const size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  size_t eol = text.find('\n', start);
+  if (eol == std::string_view::npos || !is_fence(text.substr(start, eol - start), false)) return fm;
+  std::vector<std::pair<std::string, std::string>> fields;
   size_t pos = eol + 1;
   int line = 2;
   while (pos <= text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    if (is_fence(text.substr(pos, end - pos), true)) {
+    std::string_view l = text.substr(pos, end - pos);
+    if (is_fence(l, true)) {
       fm.present = true;
       fm.yaml = std::string(text.substr(eol + 1, pos - eol - 1));
       fm.yaml_line = 2;
-      fm.body = end < text.size() ? std::string(text.substr(end + 1)) : std::string();
+      fm.fields = std::move(fields);
+      fm.body_offset = std::min(end + 1, text.size());
       fm.body_line = line + 1;
       return fm;
+    }
+    size_t colon = l.find(':');
+    if (colon != std::string_view::npos && !l.starts_with(" ") && !l.starts_with("\t")) {
+      std::string value(text::Trim(l.substr(colon + 1)));
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+          value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+      fields.push_back({std::string(text::Trim(l.substr(0, colon))), value});
     }
     if (end == text.size()) break;
     pos = end + 1;
     ++line;
   }
-  return fm;
+  return fm;  // never closed: not front matter
 }
 
 namespace {
@@ -419,13 +438,57 @@ std::vector<model::Note> NotesFromBlocks(const std::vector<MdBlock>& blocks,
   return notes;
 }
 
-std::string InlineMarkdownHtml(std::string_view markdown) {
+namespace {
+
+// CMARK_OPT_UNSAFE is deliberately absent: that is what makes the output safe to embed.
+std::string RenderHtml(std::string_view markdown, int options) {
+  EnsureExtensions();
+  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options),
+                                                                     &cmark_parser_free);
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
+                                                              &cmark_node_free);
   std::unique_ptr<char, decltype(&std::free)> html(
-      cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), &std::free);
-  std::string out = html ? html.get() : "";
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  if (out.starts_with("<p>") && out.ends_with("</p>")) out = out.substr(3, out.size() - 7);
-  return out;
+      cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())),
+      &std::free);
+  return html ? std::string(html.get()) : std::string();
+}
+
+}  // namespace
+
+std::string MarkdownToHtml(std::string_view markdown) {
+  return RenderHtml(markdown, CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+}
+
+std::string InlineMarkdownToHtml(std::string_view markdown, bool typographic) {
+  // Inline text: a leading "#", ">", "- ", "1." or "=" must not start a heading, a quote, a
+  // list or a setext underline, so it is escaped; indentation is not code.
+  std::string line(text::Trim(text::CollapseSpace(markdown)));
+  size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  bool ordered = digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')');
+  if (ordered) {
+    line.insert(digits, "\\");
+  } else if (!line.empty()) {
+    char c = line[0];
+    bool bullet = (c == '-' || c == '*' || c == '+') && (line.size() == 1 || line[1] == ' ');
+    // "***", "- - -": a thematic break; "**bold**" is emphasis and stays.
+    bool rule = (c == '-' || c == '*' || c == '_') &&
+                line.find_first_not_of(std::string(1, c) + " ") == std::string::npos &&
+                std::count(line.begin(), line.end(), c) >= 3;
+    if (bullet || rule || c == '#' || c == '>' || c == '=' || c == '|') line.insert(0, "\\");
+  }
+  std::string html =
+      RenderHtml(line, CMARK_OPT_DEFAULT | (typographic ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT));
+  while (!html.empty() && html.back() == '\n') html.pop_back();
+  // A single paragraph loses its <p>; anything else (two paragraphs) stays as it is.
+  if (html.starts_with("<p>") && html.ends_with("</p>") && html.find("<p>", 3) == std::string::npos)
+    return html.substr(3, html.size() - 7);
+  return html;
 }
 
 std::string StripTags(std::string_view html) {
@@ -469,4 +532,184 @@ std::string StripTags(std::string_view html) {
   return out;
 }
 
+namespace md {
+
+namespace {
+
+void Flatten(const MdBlock& b, int depth, bool item_head, std::vector<Block>& out) {
+  using K = MdBlock::Kind;
+  Block block;
+  block.line = b.line;
+  block.end_line = b.end_line;
+  switch (b.kind) {
+    case K::kHeading:
+      block.kind = Block::Kind::kHeading;
+      block.level = b.level;
+      block.markdown = b.markdown;
+      block.plain = b.text;
+      out.push_back(std::move(block));
+      return;
+    case K::kParagraph:
+      block.kind = item_head ? Block::Kind::kItem : Block::Kind::kParagraph;
+      block.level = item_head ? depth : 0;
+      block.markdown = b.markdown;
+      block.plain = b.text;
+      break;
+    case K::kCode:
+    case K::kHtml:
+      block.kind = b.kind == K::kCode ? Block::Kind::kCode : Block::Kind::kHtml;
+      block.markdown = b.kind == K::kCode ? b.text : b.markdown;
+      block.plain = text::CollapseSpace(b.kind == K::kCode ? b.text : block.markdown);
+      break;
+    case K::kTable:
+      block.kind = Block::Kind::kParagraph;
+      block.markdown = b.AllMarkdown();
+      block.plain = b.AllText();
+      break;
+    case K::kList:
+      for (const MdBlock& item : b.children) Flatten(item, depth + 1, false, out);
+      return;
+    case K::kItem:
+      for (size_t i = 0; i < b.children.size(); ++i)
+        Flatten(b.children[i], depth, i == 0 && b.children[i].kind == K::kParagraph, out);
+      return;
+    case K::kQuote:
+      for (const MdBlock& c : b.children) Flatten(c, depth, false, out);
+      return;
+    case K::kRow:
+    case K::kCell:
+    case K::kBreak:
+      return;
+  }
+  if (!text::Trim(block.plain).empty()) out.push_back(std::move(block));
+}
+
+// Offset just past the end tag `</tag ...>` matching the start tag at `begin`, counting
+// nested start tags of the same name; text.size() when it is never closed.
+size_t MatchingEnd(std::string_view text, size_t begin, std::string_view tag) {
+  int depth = 0;
+  size_t i = begin;
+  while ((i = text.find('<', i)) != std::string_view::npos) {
+    bool closing = i + 1 < text.size() && text[i + 1] == '/';
+    size_t name_at = i + (closing ? 2 : 1);
+    std::string_view candidate = text.substr(name_at, tag.size());
+    size_t after = name_at + tag.size();
+    bool name_ends = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
+    if (text::IEquals(candidate, tag) && name_ends) {
+      size_t close = text.find('>', after);
+      if (close == std::string_view::npos) return text.size();
+      depth += closing ? -1 : 1;
+      if (depth == 0) return close + 1;
+      i = close + 1;
+    } else {
+      ++i;
+    }
+  }
+  return text.size();
+}
+
+int LineAt(std::string_view text, size_t offset, size_t& cursor, int& line) {
+  for (; cursor < offset; ++cursor)
+    if (text[cursor] == '\n') ++line;
+  return line;
+}
+
+}  // namespace
+
+std::vector<Block> ParseBlocks(std::string_view markdown, int first_line) {
+  std::vector<Block> blocks;
+  for (const MdBlock& b : ParseMarkdownBlocks(markdown, first_line)) Flatten(b, 0, false, blocks);
+  return blocks;
+}
+
+std::vector<HtmlRegion> FindHtmlRegions(std::string_view text) {
+  std::vector<HtmlRegion> regions;
+  size_t cursor = 0;
+  int line = 1;
+  size_t i = 0;
+  while ((i = text.find('<', i)) != std::string_view::npos) {
+    if (text.compare(i, 4, "<!--") == 0) {
+      size_t end = text.find("-->", i + 4);
+      end = end == std::string_view::npos ? text.size() : end + 3;
+      regions.push_back({"!--", i, end, LineAt(text, i, cursor, line)});
+      i = end;
+      continue;
+    }
+    bool matched = false;
+    for (std::string_view tag : {"table", "style", "script"}) {
+      std::string_view candidate = text.substr(i + 1, tag.size());
+      size_t after = i + 1 + tag.size();
+      if (!text::IEquals(candidate, tag)) continue;
+      if (after < text.size() && std::isalnum(static_cast<unsigned char>(text[after]))) continue;
+      size_t end = tag == "table" ? MatchingEnd(text, i, tag) : [&] {
+        std::string close = "</" + std::string(tag);
+        size_t j = i;
+        while ((j = text.find("</", j)) != std::string_view::npos) {
+          if (text::IEquals(text.substr(j, close.size()), close)) {
+            size_t gt = text.find('>', j);
+            return gt == std::string_view::npos ? text.size() : gt + 1;
+          }
+          j += 2;
+        }
+        return text.size();
+      }();
+      regions.push_back({std::string(tag), i, end, LineAt(text, i, cursor, line)});
+      i = end;
+      matched = true;
+      break;
+    }
+    if (!matched) ++i;
+  }
+  return regions;
+}
+
+std::string BlankRegions(std::string_view text, const std::vector<HtmlRegion>& regions) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  for (const HtmlRegion& r : regions) {
+    const size_t begin = std::max(r.begin, pos);
+    const size_t end = std::min(r.end, text.size());
+    if (begin >= end) continue;
+    out.append(text, pos, begin - pos);
+    // Lines wholly inside the region become empty (a long table costs its newlines only);
+    // the part of a line shared with text becomes spaces.
+    for (size_t k = begin; k < end;) {
+      size_t newline = text.find('\n', k);
+      const size_t line_end = newline == std::string_view::npos ? text.size() : newline;
+      const size_t stop = std::min(line_end, end);
+      const bool whole_line = (k == 0 || text[k - 1] == '\n') && stop == line_end;
+      if (!whole_line) out.append(stop - k, ' ');
+      if (stop == line_end && line_end < end) {
+        out += '\n';
+        k = line_end + 1;
+      } else {
+        k = stop;
+      }
+    }
+    pos = end;
+  }
+  out.append(text, pos, std::string_view::npos);
+  return out;
+}
+
+std::string StripAttributeLists(std::string_view markdown) {
+  std::string out;
+  out.reserve(markdown.size());
+  size_t i = 0;
+  while (i < markdown.size()) {
+    if (markdown.compare(i, 2, "{:") == 0) {
+      size_t end = markdown.find('}', i);
+      size_t newline = markdown.find('\n', i);
+      if (end != std::string_view::npos && (newline == std::string_view::npos || end < newline)) {
+        i = end + 1;
+        continue;
+      }
+    }
+    out += markdown[i++];
+  }
+  return out;
+}
+
+}  // namespace md
 }  // namespace ladder::formats

@@ -10,19 +10,68 @@ namespace {
 
 using Kind = MdBlock::Kind;
 
-TEST(SplitFrontMatter, SplitsAndKeepsLineNumbers) {
-  FrontMatter fm = SplitFrontMatter("---\ntitle: X\nlevels: 3\n---\n# Heading\nText\n");
+TEST(ReadFrontMatter, SplitsAndKeepsLineNumbers) {
+  const std::string text = "---\ntitle: \"X: Y\"\nlevels: 3\n  nested: no\n---\n# Heading\nText\n";
+  FrontMatter fm = ReadFrontMatter(text);
   EXPECT_TRUE(fm.present);
-  EXPECT_EQ(fm.yaml, "title: X\nlevels: 3\n");
-  EXPECT_EQ(fm.body, "# Heading\nText\n");
-  EXPECT_EQ(fm.body_line, 5);
+  EXPECT_EQ(fm.yaml, "title: \"X: Y\"\nlevels: 3\n  nested: no\n");
+  EXPECT_EQ(fm.yaml_line, 2);
+  EXPECT_EQ(text.substr(fm.body_offset), "# Heading\nText\n");
+  EXPECT_EQ(fm.body_line, 6);
+  EXPECT_EQ(fm.Get("title"), "X: Y");
+  EXPECT_EQ(fm.Get("levels"), "3");
+  EXPECT_EQ(fm.Get("nested"), "");  // only top-level keys
 }
 
-TEST(SplitFrontMatter, UnclosedFenceIsNotFrontMatter) {
-  FrontMatter fm = SplitFrontMatter("---\ntitle: X\n# Heading\n");
+TEST(ReadFrontMatter, ByteOrderMarkAndDotsClose) {
+  const std::string text = "\xEF\xBB\xBF---\ntitle: X\n...\nBody\n";
+  FrontMatter fm = ReadFrontMatter(text);
+  EXPECT_TRUE(fm.present);
+  EXPECT_EQ(text.substr(fm.body_offset), "Body\n");
+  EXPECT_EQ(fm.body_line, 4);
+}
+
+TEST(ReadFrontMatter, UnclosedFenceIsNotFrontMatter) {
+  FrontMatter fm = ReadFrontMatter("---\ntitle: X\n# Heading\n");
   EXPECT_FALSE(fm.present);
-  EXPECT_EQ(fm.body, "---\ntitle: X\n# Heading\n");
+  EXPECT_EQ(fm.body_offset, 0u);
   EXPECT_EQ(fm.body_line, 1);
+  EXPECT_TRUE(fm.fields.empty());
+}
+
+// The flat prose view is the tree read in order: items carry their nesting depth, quotes are
+// read through, HTML blocks keep their source, tables become one paragraph of their cells.
+TEST(ParseBlocks, FlatViewOfTheTree) {
+  std::vector<md::Block> blocks = md::ParseBlocks(
+      "# Title\n\n- one\n  - two\n\n    more of two\n\n> quoted\n\n<div>\n<b>bold</b>\n</div>\n\n"
+      "| A | B |\n|---|---|\n| x | y |\n",
+      5);
+  ASSERT_EQ(blocks.size(), 7u);
+  EXPECT_EQ(blocks[0].kind, md::Block::Kind::kHeading);
+  EXPECT_EQ(blocks[0].line, 5);
+  EXPECT_EQ(blocks[1].kind, md::Block::Kind::kItem);
+  EXPECT_EQ(blocks[1].level, 1);
+  EXPECT_EQ(blocks[2].kind, md::Block::Kind::kItem);
+  EXPECT_EQ(blocks[2].level, 2);
+  EXPECT_EQ(blocks[3].kind, md::Block::Kind::kParagraph);
+  EXPECT_EQ(blocks[3].plain, "more of two");
+  EXPECT_EQ(blocks[4].plain, "quoted");
+  EXPECT_EQ(blocks[5].kind, md::Block::Kind::kHtml);
+  EXPECT_NE(blocks[5].markdown.find("<b>bold</b>"), std::string::npos);
+  EXPECT_EQ(blocks[5].line, 14);
+  EXPECT_EQ(blocks[5].end_line, 16);
+  EXPECT_EQ(blocks[6].kind, md::Block::Kind::kParagraph);
+  EXPECT_EQ(blocks[6].plain, "A B x y");
+}
+
+TEST(InlineMarkdownToHtml, SafeInlineAndOptionallyTypographic) {
+  EXPECT_EQ(InlineMarkdownToHtml("Owns **delivery** of \"it\"", false),
+            "Owns <strong>delivery</strong> of &quot;it&quot;");
+  EXPECT_EQ(InlineMarkdownToHtml("Owns \"it\"", true), "Owns \xE2\x80\x9Cit\xE2\x80\x9D");
+  EXPECT_EQ(InlineMarkdownToHtml("- Writes tests", false), "- Writes tests");
+  EXPECT_EQ(InlineMarkdownToHtml("**IC1** lead", false), "<strong>IC1</strong> lead");
+  EXPECT_EQ(InlineMarkdownToHtml("***", false), "***");
+  EXPECT_EQ(InlineMarkdownToHtml("[x](javascript:alert(1))", false), "<a href=\"\">x</a>");
 }
 
 TEST(ParseMarkdownBlocks, HeadingsListsAndLines) {

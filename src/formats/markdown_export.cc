@@ -29,7 +29,10 @@ std::string Humanize(std::string_view key) {
 }
 
 std::string LevelLabel(const Level& level) {
-  return level.title.empty() ? level.code : level.code + " " + level.title;
+  std::string code = level.code.empty() || level.code.find_first_of(" \t") != std::string::npos
+                         ? "`" + level.code + "`"
+                         : level.code;
+  return level.title.empty() ? code : code + " " + level.title;
 }
 
 bool Undefined(const Level& level) { return level.state == model::LevelState::kUndefined; }
@@ -61,7 +64,30 @@ class Writer {
     if (!text::Trim(text).empty()) out_ += std::string(text::Trim(text)) + "\n\n";
   }
 
+  // Front matter: the framework's own fields, so that the export reads back
+  // (ladder_markdown_reader.h). Values are YAML double-quoted strings.
+  void FrontMatter() {
+    auto field = [&](const char* key, const std::string& value) {
+      out_ += std::string(key) + ": \"" +
+              text::ReplaceAll(text::ReplaceAll(value, "\\", "\\\\"), "\"", "\\\"") + "\"\n";
+    };
+    out_ += "---\nladder-export: 1\n";
+    field("id", fw_.id);
+    field("name", fw_.name);
+    if (!fw_.version.empty()) field("version", fw_.version);
+    field("status", model::FrameworkStatusName(fw_.status));
+    if (!fw_.effective.empty()) field("effective", fw_.effective);
+    if (!fw_.family.empty()) field("family", fw_.family);
+    if (fw_.cumulative) out_ += "cumulative: true\n";
+    if (fw_.consensus != model::ConsensusRule::kUnanimous)
+      field("consensus", model::ConsensusRuleName(fw_.consensus));
+    if (!fw_.source.file.empty()) field("source-file", fw_.source.file);
+    if (!fw_.source.format.empty()) field("source-format", fw_.source.format);
+    out_ += "---\n\n";
+  }
+
   void Header() {
+    FrontMatter();
     out_ += "# " + Line(fw_.name.empty() ? fw_.id : fw_.name) + "\n\n";
     std::vector<std::string> facts;
     if (!fw_.version.empty()) facts.push_back("Version " + fw_.version);
@@ -89,38 +115,37 @@ class Writer {
     return rows;
   }
 
+  // " (`id`)" after a name when the id is not the one the name gives.
+  static std::string IdNote(const std::string& id, const std::string& name) {
+    return id == text::Slugify(name) ? std::string() : " (`" + id + "`)";
+  }
+
   void CompetencyItem(const model::Competency& c) {
-    out_ += "- **" + Line(c.name.empty() ? c.id : c.name) + "**";
+    out_ += "- **" + Line(c.name.empty() ? c.id : c.name) + "**" + IdNote(c.id, c.name);
     if (!Line(c.description).empty()) out_ += " — " + Line(c.description);
     out_ += "\n";
   }
 
+  // The competencies in the framework's order, then the pillars grouping them.
   void Competencies() {
     if (fw_.competencies.empty()) return;
     out_ += "## Competencies\n\n";
-    if (fw_.groups.empty()) {
-      for (const model::Competency& c : fw_.competencies) CompetencyItem(c);
-      out_ += "\n";
-      return;
-    }
-    std::set<std::string> grouped;
+    for (const model::Competency& c : fw_.competencies) CompetencyItem(c);
+    out_ += "\n";
+    if (fw_.groups.empty()) return;
+    out_ += "## Pillars\n\n";
     for (const model::CompetencyGroup& g : fw_.groups) {
-      out_ += "### " + Line(g.name.empty() ? g.id : g.name) + "\n\n";
+      out_ += "### " + Line(g.name.empty() ? g.id : g.name) + IdNote(g.id, g.name) + "\n\n";
       Para(g.description);
       for (const std::string& id : g.competencies) {
-        grouped.insert(id);
-        if (const model::Competency* c = fw_.FindCompetency(id)) CompetencyItem(*c);
+        const model::Competency* c = fw_.FindCompetency(id);
+        out_ += "- " +
+                (c ? Line(c->name.empty() ? c->id : c->name) + IdNote(c->id, c->name)
+                   : "`" + id + "`") +
+                "\n";
       }
       out_ += "\n";
     }
-    bool header = false;
-    for (const model::Competency& c : fw_.competencies) {
-      if (grouped.contains(c.id)) continue;
-      if (!header) out_ += "### Other competencies\n\n";
-      header = true;
-      CompetencyItem(c);
-    }
-    if (header) out_ += "\n";
   }
 
   std::string TableCell(const Level& level, const std::string& competency) const {
@@ -180,18 +205,30 @@ class Writer {
     }
     Para(level.summary);
     if (!level.attributes.empty()) {
-      for (const auto& [key, value] : level.attributes)
-        out_ += "- **" + Humanize(key) + ":** " + Line(value) + "\n";
+      for (const auto& [key, value] : level.attributes) {
+        // A key that "Humanize" would not give back is written as it is.
+        std::string human = Humanize(key);
+        std::string back = text::ReplaceAll(text::ToLower(human), " ", "_");
+        out_ += "- **" + (back == key ? human : "`" + key + "`") + ":**";
+        if (value.find('\n') == std::string::npos) {
+          out_ += " " + Line(value) + "\n";
+          continue;
+        }
+        out_ += "\n";  // a value of several lines: each indented under its key
+        for (const std::string& l : text::SplitLines(value)) out_ += "  " + l + "\n";
+      }
       out_ += "\n";
     }
     for (const model::Expectation& e : level.expectations) {
       const model::Competency* c = fw_.FindCompetency(e.competency);
-      out_ += "#### " + Line(c && !c->name.empty() ? c->name : e.competency) + "\n\n";
+      out_ += "#### " + Line(c && !c->name.empty() ? c->name : e.competency) +
+              (c ? IdNote(c->id, c->name) : std::string()) + "\n\n";
+      if (!Line(e.summary).empty()) out_ += "*" + Line(e.summary) + "*\n\n";
       if (e.undefined) {
         out_ += UndefinedText(e.note) + "\n\n";
         continue;
       }
-      if (!Line(e.summary).empty()) out_ += "*" + Line(e.summary) + "*\n\n";
+      if (!Line(e.note).empty()) out_ += "Note: " + Line(e.note) + "\n\n";
       for (const std::string& b : e.behaviours) out_ += "- " + Line(b) + "\n";
       if (!e.behaviours.empty()) {
         out_ += "\n";
@@ -218,7 +255,7 @@ class Writer {
     if (fw_.overlays.empty()) return;
     out_ += "## Overlay roles\n\n";
     for (const model::OverlayRole& o : fw_.overlays) {
-      out_ += "### " + Line(o.name.empty() ? o.id : o.name) + "\n\n";
+      out_ += "### " + Line(o.name.empty() ? o.id : o.name) + IdNote(o.id, o.name) + "\n\n";
       Para(o.description);
       out_ +=
           "Held at: " + (o.levels.empty() ? std::string("any level") : text::Join(o.levels, ", ")) +
@@ -245,6 +282,7 @@ class Writer {
     out_ += "## Transitions\n\n";
     for (const model::Transition& t : fw_.transitions) {
       out_ += "### " + TrackName(t.from) + " → " + TrackName(t.to) + "\n\n";
+      out_ += "From track `" + t.from + "` to track `" + t.to + "`.\n\n";
       Para(t.description);
       if (!t.requirements.empty()) {
         out_ += "Requirements:\n\n";
@@ -256,9 +294,13 @@ class Writer {
   void Notes() {
     if (fw_.notes.empty()) return;
     out_ += "## Notes\n\n";
+    // Each note between markers (invisible when rendered): a note's Markdown may hold headings
+    // of its own.
     for (const model::Note& n : fw_.notes) {
-      if (!Line(n.title).empty()) out_ += "### " + Line(n.title) + "\n\n";
+      out_ += "<!-- note -->\n\n";
+      out_ += Line(n.title).empty() ? std::string("###\n\n") : "### " + Line(n.title) + "\n\n";
       Para(n.markdown);
+      out_ += "<!-- /note -->\n\n";
     }
   }
 
@@ -297,12 +339,16 @@ class Writer {
     out_ += "\n";
     for (const model::RoleProfile& r : fw_.roles) {
       out_ += "### " + Line(r.title.empty() ? r.id : r.title) + "\n\n";
-      out_ += Line(r.family) + (r.seniority.empty() ? "" : " · " + Line(r.seniority)) + "\n\n";
+      out_ += "Role `" + r.id + "`: " + Line(r.family) +
+              (r.seniority.empty() ? "" : " · " + Line(r.seniority)) + "\n\n";
       Para(r.summary);
       List("Responsibilities", r.responsibilities);
       List("Skills", r.skills);
       List("Key results", r.kpis);
-      Para(r.path);
+      if (!Line(r.path).empty()) {
+        out_ += "Career path:\n\n";
+        Para(r.path);
+      }
     }
   }
 

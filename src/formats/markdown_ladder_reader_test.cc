@@ -156,7 +156,11 @@ TEST(MarkdownLadderReader, DetectionIgnoresFileNameAndOtherFamilies) {
   ASSERT_NE(reader, nullptr);
   EXPECT_GE(reader->Detect("## L1 Engineer\n- a\n## L2 Senior\n- b\n## L3 Staff\n- c\n"), 70);
   EXPECT_EQ(reader->Detect("Plain prose.\n"), 0);
-  EXPECT_LT(reader->Detect("## L1\n## L2\n## L3\n<table class=\"levels-table\"></table>\n"), 50);
+  // A levels table is the levels-table family's, whose reader scores higher; a table beside
+  // fewer than two level headings lowers the Markdown ladder's score.
+  const std::string levels_table = "## L1\n## L2\n## L3\n<table class=\"levels-table\"></table>\n";
+  EXPECT_GT(FindReader("levels-table")->Detect(levels_table), reader->Detect(levels_table));
+  EXPECT_LT(reader->Detect("## L1\n- a\n<table><tr><td>x</td></tr></table>\n"), 30);
 }
 
 TEST(MarkdownLadderReader, NoLevelsIsAnErrorWhenForced) {

@@ -110,7 +110,7 @@ class MonzoBuilder {
   MonzoBuilder(const Document& doc, Imported& out) : doc_(doc), out_(out), f_(out.framework) {}
 
   Status Build() {
-    FrontMatter fm = SplitFrontMatter(doc_.text);
+    FrontMatter fm = ReadFrontMatter(doc_.text);
     if (!fm.present) {
       return MakeError(ErrorCode::kParse,
                        "no YAML front matter: a progression page starts with a `---` line",
@@ -135,7 +135,8 @@ class MonzoBuilder {
       return MakeError(ErrorCode::kInvalidArgument, "front matter: " + e.msg,
                        Where(e.mark.line + 1, e.mark.column + 1));
     }
-    std::vector<MdBlock> body = ParseMarkdownBlocks(fm.body, fm.body_line);
+    std::vector<MdBlock> body =
+        ParseMarkdownBlocks(std::string_view(doc_.text).substr(fm.body_offset), fm.body_line);
     for (const MdBlock& b : body) Collect(b);
     for (model::Note& n : NotesFromBlocks(body, doc_.name)) f_.notes.push_back(std::move(n));
     return Ok();
@@ -296,7 +297,7 @@ class MonzoYamlReader : public Reader {
   std::string_view Name() const override { return "monzo-yaml"; }
 
   int Detect(std::string_view text) const override {
-    FrontMatter fm = SplitFrontMatter(text);
+    FrontMatter fm = ReadFrontMatter(text);
     if (!fm.present) return 0;
     bool topics = fm.yaml.find("\ntopics:") != std::string::npos || fm.yaml.starts_with("topics:");
     if (!topics) return 0;

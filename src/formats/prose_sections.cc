@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <limits>
 #include <regex>
 
@@ -167,8 +168,80 @@ std::vector<std::string> SplitSentences(std::string_view s) {
   return sentences;
 }
 
+std::vector<model::Competency> ListedCompetencies(const Section& section, std::string_view file) {
+  static const std::regex kTitle(
+      R"(\b(competenc\w*|axes|axis|dimensions?|pillars?|skills?|skill ?sets?|core areas|areas of (focus|impact)|capabilit\w*|categories)\b)",
+      std::regex::icase);
+  std::vector<model::Competency> out;
+  if (!std::regex_search(section.title.substr(0, 200), kTitle)) return out;
+  for (const Block& b : section.blocks) {
+    if (b.kind != Block::Kind::kItem || b.level != 1) continue;
+    std::string name = Label(b.markdown);
+    std::string description;
+    if (!name.empty()) {
+      description =
+          std::string(text::Trim(std::string_view(b.markdown).substr(b.markdown.find(':') + 1)));
+    } else {
+      name = text::ReplaceAll(b.markdown, "**", "");
+      if (text::CountWords(name) > 5 || name.find_first_of(".;,") != std::string::npos) continue;
+    }
+    name = std::string(text::Trim(text::ReplaceAll(name, "**", "")));
+    if (name.empty() || text::CountWords(name) > 5) continue;
+    model::Competency c;
+    c.id = text::Slugify(name);
+    c.name = name;
+    c.description = description;
+    c.origin.where = {std::string(file), b.line, 0};
+    out.push_back(std::move(c));
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+bool StatesCumulative(std::string_view markdown) {
+  static const std::regex kStatement(
+      // "Levels are cumulative", "the expectations are cumulative"
+      R"(\b(levels?|grades?|expectations?|competenc(y|ies)|criteria)\b[^.;]*\bcumulative\b)"
+      R"(|\bcumulative\b[^.;]*\b(levels?|grades?)\b)"
+      // "Each level includes everything below it", "... builds on the ones before it"
+      R"(|\b(each|every) (level|grade|step)\b[^.;]*\b(includes?|contains?|encompass\w*|assumes?)"
+      R"(|builds? (up)?on)\b[^.;]*\b(below|before|previous|prior|lower|preceding|earlier)\b)"
+      // "in addition to (the expectations of) the previous level"
+      R"(|\b(in addition to|on top of)\b[^.;]*\b(previous|prior|lower|preceding|earlier))"
+      R"( (levels?|grades?)\b)"
+      // "the expectations of lower levels still apply"
+      R"(|\bexpectations of (the )?(previous|prior|lower|preceding|earlier) (levels?|grades?))"
+      R"( (still |also |continue to )?apply\b)",
+      std::regex::icase);
+  static const std::regex kNegated(R"(\b(not|n't|never|no longer)\b[^.;]*\bcumulative\b)",
+                                   std::regex::icase);
+  for (const std::string& sentence : SplitSentences(markdown)) {
+    if (sentence.size() > 400) continue;
+    // Every statement names what came before, or says "cumulative": most sentences stop here.
+    std::string lower = text::ToLower(sentence);
+    static const char* const kCue[] = {"cumulative", "below",     "before",  "previous",
+                                       "prior",      "preceding", "earlier", "lower"};
+    if (std::none_of(std::begin(kCue), std::end(kCue),
+                     [&](const char* cue) { return lower.find(cue) != std::string::npos; }))
+      continue;
+    if (std::regex_search(sentence, kStatement) && !std::regex_search(sentence, kNegated))
+      return true;
+  }
+  return false;
+}
+
 void ApplySections(const std::vector<Section>& sections, std::string_view file,
                    std::string_view ic_track, model::Framework& framework) {
+  // Competencies the tables did not give, listed in the prose ("# Axes").
+  if (framework.competencies.empty()) {
+    for (const Section& section : sections) {
+      for (model::Competency& c : ListedCompetencies(section, file)) {
+        if (framework.FindCompetency(c.id) == nullptr)
+          framework.competencies.push_back(std::move(c));
+      }
+      if (!framework.competencies.empty()) break;
+    }
+  }
   static const std::regex kLead(R"(\b(team|tech|technical)[ -]leads?\b)", std::regex::icase);
   static const std::regex kMove(R"(transition|moving|\bmove|switch|becom)", std::regex::icase);
   static const std::regex kManagement(R"(manag)", std::regex::icase);
@@ -183,6 +256,7 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
       note.markdown = section.markdown;
       note.origin.where = where;
       framework.notes.push_back(std::move(note));
+      if (!framework.cumulative && StatesCumulative(section.markdown)) framework.cumulative = true;
     }
     if (section.level > 0 && section.level <= open_overlay_level)
       open_overlay = framework.overlays.size();

@@ -15,6 +15,10 @@
 //   ### Leadership                   -> CompetencyGroup when its "- Name: description" items
 //   - Outcomes: What we achieve.        name competencies of the table (descriptions filled)
 //
+//   # Axes                           -> competencies, when the tables gave none: a section
+//   * **Technology**: the stack.        named like a list of competencies (competencies, axes,
+//                                       dimensions, pillars, skills) whose items name them
+//
 // Pure and thread-safe.
 #pragma once
 
@@ -22,7 +26,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/md_blocks.h"
+#include "formats/markdown_blocks.h"
 #include "model/framework.h"
 
 namespace ladder::formats::prose {
@@ -44,9 +48,20 @@ std::vector<Section> SplitSections(const std::vector<md::Block>& blocks, std::st
 // Splits prose into sentences ("Read this. Then that." -> 2), keeping Markdown links whole.
 std::vector<std::string> SplitSentences(std::string_view markdown);
 
+// The competencies a section lists: its title names a list of them ("Competencies", "Axes",
+// "Dimensions", "Skills", "Pillars", "Core areas") and at least two of its items name one
+// ("- **Technology**: knowledge of the stack", "- Ownership: ...", or short names alone).
+// Empty for any other section.
+std::vector<model::Competency> ListedCompetencies(const Section& section, std::string_view file);
+
+// Whether `markdown` says that each level includes the ones below it ("Levels are cumulative",
+// "Each level includes everything below it", "in addition to the previous level's
+// expectations"); a negated statement ("are not cumulative") does not count.
+bool StatesCumulative(std::string_view markdown);
+
 // Adds notes, overlay roles, transitions, competency descriptions and groups to `framework`
-// from `sections`. `ic_track` is the id of the individual-contributor track (the `from` of a
-// transition to management).
+// from `sections`, and sets `cumulative` when a section states it (StatesCumulative). `ic_track` is
+// the id of the individual-contributor track (the `from` of a transition to management).
 void ApplySections(const std::vector<Section>& sections, std::string_view file,
                    std::string_view ic_track, model::Framework& framework);
 

@@ -98,5 +98,28 @@ TEST(ProseSections, RequirementsSubsectionOfAnOverlay) {
   EXPECT_EQ(fw.notes.size(), 4u);
 }
 
+TEST(ProseSections, StatementsThatLevelsAreCumulative) {
+  for (const char* yes :
+       {"Each level includes everything below it.", "Our levels are cumulative.",
+        "Every grade builds on the ones before it, so we list only what is new.",
+        "At each step you do this in addition to the expectations of the previous level.",
+        "The expectations of lower levels still apply.",
+        "Read the table top down. Expectations are cumulative: a senior does all of it."}) {
+    EXPECT_TRUE(StatesCumulative(yes)) << yes;
+  }
+  for (const char* no :
+       {"Levels are not cumulative: each lists everything expected.",
+        "Each level has its own expectations.", "Builds on the previous sprint's work.",
+        "Cumulative impact matters more than output.", ""}) {
+    EXPECT_FALSE(StatesCumulative(no)) << no;
+  }
+}
+
+TEST(ProseSections, CumulativeStatementSetsTheFramework) {
+  EXPECT_TRUE(
+      Apply("## How to read this\n\nEach level includes everything below it.\n").cumulative);
+  EXPECT_FALSE(Apply("## How to read this\n\nEach level stands alone.\n").cumulative);
+}
+
 }  // namespace
 }  // namespace ladder::formats::prose

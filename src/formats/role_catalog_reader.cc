@@ -194,6 +194,16 @@ std::optional<TitleLine> ParseTitleLine(std::string_view line) {
   return out;
 }
 
+// Whether `line` holds "title" or "blueprint" in any case, which every title line does.
+bool MayBeTitleLine(std::string_view line) {
+  for (size_t i = 0; i + 5 <= line.size(); ++i) {
+    char c = static_cast<char>(line[i] | 0x20);
+    if (c == 't' && text::IEquals(line.substr(i, 5), "title")) return true;
+    if (c == 'b' && text::IEquals(line.substr(i, 9), "blueprint")) return true;
+  }
+  return false;
+}
+
 // A list item's text, or nullopt when the line is not a bullet.
 std::optional<std::string> BulletText(std::string_view line) {
   std::string_view s = text::Trim(line);
@@ -231,7 +241,7 @@ class RoleCatalogReader : public Reader {
 
   int Detect(std::string_view text) const override {
     int blueprints = 0, titles = 0;
-    FrontMatter fm = SplitFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
+    FrontMatter fm = ReadFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
     size_t pos = 0;
     if (fm.present) {
       // Skip to the body: the closing fence is on line body_line - 1.
@@ -247,7 +257,7 @@ class RoleCatalogReader : public Reader {
       if (end == std::string_view::npos) end = text.size();
       std::string_view line = text.substr(pos, end - pos);
       ++lines;
-      if (line.size() < 300) {
+      if (line.size() < 300 && MayBeTitleLine(line)) {
         if (auto t = ParseTitleLine(line)) (t->decoration.empty() ? titles : blueprints)++;
       }
       pos = end + 1;
@@ -263,8 +273,9 @@ class RoleCatalogReader : public Reader {
     model::Framework& f = out.framework;
     f.source = {document.name, std::string(Name())};
     // Front matter is page metadata (its `title:` is the page's, not a role's).
-    FrontMatter fm = SplitFrontMatter(document.text);
-    std::vector<std::string> lines = text::Split(fm.body, '\n');
+    FrontMatter fm = ReadFrontMatter(document.text);
+    std::vector<std::string> lines =
+        text::Split(std::string_view(document.text).substr(fm.body_offset), '\n');
     const int first_line = fm.body_line;
     std::vector<Draft> drafts;
     std::map<std::string, int> family_order;

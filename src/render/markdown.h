@@ -1,8 +1,9 @@
 // Markdown (GitHub flavour) to HTML for the prose of frameworks: behaviours, notes, summaries.
 //
-// cmark-gfm in its safe mode: raw HTML in the source is omitted and links with javascript:,
-// vbscript:, file: or data: URLs are emptied, so the output may be written unescaped into a page
-// (the only kind of text that templates write with {{{ }}}). Thread-safe.
+// Through the one Markdown adapter (formats/markdown_blocks.h): cmark-gfm in its safe mode, raw
+// HTML in the source omitted and links with javascript:, vbscript:, file: or data: URLs
+// emptied, so the output may be written unescaped into a page (the only kind of text that
+// templates write with {{{ }}}). Thread-safe.
 #pragma once
 
 #include <string>

@@ -27,7 +27,10 @@ PY
 $PY - "$T/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert list(r) == ["source_words", "imported_words", "not_imported", "warnings"], list(r)
+assert list(r) == ["source_words", "imported_words", "structure_words", "notes_words",
+                   "not_imported_words", "not_imported", "warnings"], list(r)
+assert r["structure_words"] + r["notes_words"] == r["imported_words"], r
+assert r["not_imported_words"] == r["source_words"] - r["imported_words"], r
 assert r["source_words"] > 2000 and r["imported_words"] == r["source_words"], r
 assert r["not_imported"] == [] and r["warnings"] == []
 PY
@@ -186,6 +189,25 @@ set +e
 "$LADDER" import "$T/cut.html" > /dev/null 2> "$T/err"
 set -e
 grep -q "cut.html:$line: the document ends inside an HTML tag" "$T/err" || fail "truncation: $(cat "$T/err")"
+
+# A LaTeX tabular of levels and a competency list without levels are detected and read.
+"$LADDER" import "$VAR/support_matrix.tex" --to json -o "$T/latex.json"
+"$LADDER" import "$VAR/competency_groups.md" --to json -o "$T/groups.json"
+"$LADDER" import "$VAR/sub_levels.md" -o "$T/sub.yaml"
+grep -q "^  cumulative: true" "$T/sub.yaml" || fail "'each level includes everything below it' is not cumulative"
+$PY - "$T/latex.json" "$T/groups.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert f["framework"]["source"]["format"] == "latex-table", f["framework"]
+levels = f["tracks"][0]["levels"]
+assert [l["title"] for l in levels] == ["Support Engineer I", "Support Engineer II", "Senior Support Engineer"], levels
+assert [c["id"] for c in f["competencies"]] == ["customer-care", "knowledge-sharing"], f["competencies"]
+g = json.load(open(sys.argv[2]))
+assert g["framework"]["source"]["format"] == "competency-list", g["framework"]
+assert "tracks" not in g or g["tracks"] == [], g.get("tracks")
+assert [x["name"] for x in g["groups"]] == ["Craft", "Collaboration", "Impact"], g["groups"]
+assert len(g["competencies"]) == 8, g["competencies"]
+PY
 
 # -o is written when the import succeeds; the framework passes `ladder fmt --check`.
 "$LADDER" import "$T/cat.md" -o "$T/existing.yaml"
