@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "formats/coverage.h"
+#include "formats/data_reader.h"
 #include "formats/encoding.h"
 #include "formats/html_table_reader.h"
 #include "formats/level_pages_reader.h"
@@ -13,6 +14,8 @@
 #include "formats/monzo_yaml_reader.h"
 #include "formats/plain_text_reader.h"
 #include "formats/role_catalog_reader.h"
+#include "formats/spreadsheet_reader.h"
+#include "formats/zip_archive.h"
 
 namespace ladder::formats {
 namespace {
@@ -30,6 +33,10 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   readers.push_back(MakeHtmlTableReader());
   readers.push_back(MakeMarkdownLadderReader());
   readers.push_back(MakePlainTextReader());
+  readers.push_back(MakeXlsxReader());
+  readers.push_back(MakeOdsReader());
+  readers.push_back(MakeCsvReader());
+  readers.push_back(MakeDataReader());
   return readers;
 }
 
@@ -126,7 +133,28 @@ const Reader* FindReader(std::string_view name) {
   return nullptr;
 }
 
-Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format) {
+Result<Imported> Reader::ReadMapped(const Document&, const ImportMap&) const {
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "the " + std::string(Name()) +
+                       " format takes no map; --map is for spreadsheets and data files");
+}
+
+Result<ImportMap> Reader::GuessMap(const Document&) const {
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "the " + std::string(Name()) +
+                       " format takes no map; --suggest-map is for spreadsheets and data files");
+}
+
+namespace {
+
+struct Prepared {
+  std::vector<Document> decoded;
+  std::vector<ImportWarning> warnings;
+  const Reader* reader = nullptr;
+};
+
+// Checks sizes, decodes the documents and picks the reader (ReadDocuments' steps before reading).
+Result<Prepared> Prepare(const std::vector<Document>& documents, std::string_view format) {
   if (documents.empty()) return MakeError(ErrorCode::kInvalidArgument, "no documents to import");
   size_t total = 0;
   for (const Document& d : documents) total += d.text.size();
@@ -152,10 +180,21 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
     }
   }
 
-  std::vector<Document> decoded;
-  std::vector<ImportWarning> warnings;
+  Prepared p;
+  std::vector<Document>& decoded = p.decoded;
+  std::vector<ImportWarning>& warnings = p.warnings;
   decoded.reserve(documents.size());
   for (const Document& d : documents) {
+    if (LooksLikeZip(d.text) || LooksLikeOleCompound(d.text)) {
+      if (d.text.size() > kMaxDocumentBytes)
+        return MakeError(ErrorCode::kResourceExhausted,
+                         "document is " + std::to_string(d.text.size() >> 20) +
+                             " MiB; the limit is " + std::to_string(kMaxDocumentBytes >> 20) +
+                             " MiB per document",
+                         SourceLocation{d.name, 0, 0});
+      decoded.push_back(d);  // a workbook: its reader gets the bytes
+      continue;
+    }
     LADDER_TRY(DecodedText t, DecodeDocument(d.text, d.name));
     if (text::Trim(t.text).empty()) {
       return MakeError(ErrorCode::kParse, "empty document: nothing to import",
@@ -203,9 +242,29 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
       first = first ? first : &d;
     }
   }
+  p.reader = reader;
+  return p;
+}
 
-  LADDER_TRY(Imported imported,
-             decoded.size() == 1 ? reader->Read(decoded[0]) : reader->ReadMany(decoded));
+}  // namespace
+
+Result<ImportMap> SuggestMap(const Document& document, std::string_view format) {
+  LADDER_TRY(Prepared p, Prepare({document}, format));
+  return p.reader->GuessMap(p.decoded[0]);
+}
+
+Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format,
+                               const ImportMap* map) {
+  LADDER_TRY(Prepared p, Prepare(documents, format));
+  std::vector<Document>& decoded = p.decoded;
+  std::vector<ImportWarning>& warnings = p.warnings;
+  const Reader* reader = p.reader;
+  if (map && decoded.size() != 1)
+    return MakeError(ErrorCode::kInvalidArgument, "a map describes one file; import one at a time",
+                     {}, "--map");
+  LADDER_TRY(Imported imported, map                   ? reader->ReadMapped(decoded[0], *map)
+                                : decoded.size() == 1 ? reader->Read(decoded[0])
+                                                      : reader->ReadMany(decoded));
   warnings.insert(warnings.end(), std::make_move_iterator(imported.warnings.begin()),
                   std::make_move_iterator(imported.warnings.end()));
   imported.warnings = std::move(warnings);

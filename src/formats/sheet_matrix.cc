@@ -1,0 +1,606 @@
+#include "formats/sheet_matrix.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "formats/level_table.h"
+
+namespace ladder::formats {
+namespace {
+
+// Header rows are looked for among the first rows (columns) of a sheet.
+constexpr int kHeaderSearch = 30;
+
+std::string Key(std::string_view s) { return text::ToLower(text::Trim(text::CollapseSpace(s))); }
+
+// A sheet seen with its levels as columns: as it is, or transposed when the levels are rows.
+class Grid {
+ public:
+  Grid(const Sheet& sheet, bool transposed) : s_(sheet), t_(transposed) {}
+  int Rows() const { return t_ ? s_.Width() : s_.Height(); }
+  int Cols() const { return t_ ? s_.Height() : s_.Width(); }
+  const std::string& At(int r, int c) const { return t_ ? s_.At(c, r) : s_.At(r, c); }
+  bool Empty(int r, int c) const { return text::Trim(At(r, c)).empty(); }
+  int Line(int r, int c) const { return s_.LineOf(t_ ? c : r); }
+  std::string Name(int r, int c) const { return t_ ? CellName(c, r) : CellName(r, c); }
+  // The merged range covering (r, c) in grid coordinates, or nullopt.
+  std::optional<MergedRange> MergeCovering(int r, int c) const {
+    for (const MergedRange& m : s_.merges) {
+      MergedRange g = t_ ? MergedRange{m.col, m.row, m.cols, m.rows} : m;
+      if (r >= g.row && r < g.row + g.rows && c >= g.col && c < g.col + g.cols) return g;
+    }
+    return std::nullopt;
+  }
+  // The text shown at (r, c): its own, or that of the merged range covering it.
+  std::string Shown(int r, int c) const {
+    if (!Empty(r, c)) return At(r, c);
+    if (auto m = MergeCovering(r, c)) return At(m->row, m->col);
+    return {};
+  }
+  bool transposed() const { return t_; }
+
+ private:
+  const Sheet& s_;
+  bool t_;
+};
+
+bool IsOneOf(std::string_view text, std::initializer_list<const char*> words) {
+  std::string k = Key(text);
+  while (!k.empty() && (k.back() == ':' || k.back() == '.')) k.pop_back();
+  for (const char* w : words)
+    if (k == w) return true;
+  return false;
+}
+
+bool IsCorner(std::string_view t) {
+  return IsOneOf(t, {"level", "levels", "grade", "grades", "step", "steps", "stage", "band",
+                     "seniority", "rank", "tier", "proficiency", "proficiency level", "milestone",
+                     "career level", "job level"});
+}
+
+bool IsLabelWord(std::string_view t) {
+  std::string k = Key(t);
+  if (k.find('_') != std::string::npos) return true;  // a column name: competency_domain
+  return IsOneOf(
+      t, {"competency",  "competencies", "skill",    "skills",    "area",     "areas",   "category",
+          "categories",  "topic",        "theme",    "dimension", "pillar",   "name",    "title",
+          "description", "domain",       "group",    "id",        "notes",    "comment", "comments",
+          "capability",  "behaviour",    "behavior", "attribute", "criteria", "example", "examples",
+          "type",        "owner",        "weight"});
+}
+
+bool IsDescriptionWord(std::string_view t) {
+  return IsOneOf(t, {"description", "definition", "what it means", "overview", "about", "summary"});
+}
+bool IsSummaryLabel(std::string_view t) {
+  return IsOneOf(t, {"summary", "level summary", "overview", "description", "level description",
+                     "role summary", "in short"});
+}
+bool IsYearsLabel(std::string_view t) {
+  return IsOneOf(t, {"years of experience", "experience", "years", "typical experience"});
+}
+bool IsRequirementsLabel(std::string_view t) {
+  return IsOneOf(t, {"requirements", "requirement", "promotion requirements", "promotion criteria",
+                     "to reach this level", "how to get here", "checkpoints"});
+}
+
+// "1 year at Level 1 [time_at_level …]" -> "1 year at Level 1": the rule text Ladder's export
+// adds is not part of the sentence.
+std::string WithoutRuleNote(std::string line) {
+  std::string_view t = text::Trim(line);
+  if (t.ends_with("]")) {
+    size_t open = t.rfind(" [");
+    if (open != std::string_view::npos) return std::string(text::Trim(t.substr(0, open)));
+  }
+  return std::string(t);
+}
+
+std::vector<std::string> Lines(std::string_view cell) {
+  std::vector<std::string> out;
+  for (const std::string& l : text::SplitLines(cell)) {
+    std::string_view t = text::Trim(l);
+    for (std::string_view b : {"- ", "* ", "\xE2\x80\xA2 ", "\xE2\x80\xA2"})
+      if (t.starts_with(b)) t = text::Trim(t.substr(b.size()));
+    if (!t.empty()) out.emplace_back(t);
+  }
+  return out;
+}
+
+struct HeaderGuess {
+  int score = -1000;
+  int header = 0;
+  int label = 0;
+  int steps = 0;
+  int levels = 0;
+  bool corner = false;
+  bool label_word = false;  // the labels' header says what they are ("Competency", "Skill")
+};
+
+// How well row `h` of `g` reads as the header naming the levels.
+HeaderGuess ScoreHeader(const Grid& g, int h) {
+  HeaderGuess out;
+  out.header = h;
+  int first = -1;
+  for (int c = 0; c < g.Cols() && first < 0; ++c)
+    if (!g.Empty(h, c)) first = c;
+  if (first < 0) return out;
+  // The label column: the first column holding text below the header, left of the levels.
+  int label = first;
+  bool first_is_level = matrix::LooksLikeStep(g.At(h, first)) && !IsCorner(g.At(h, first));
+  if (first_is_level) {
+    label = -1;
+    for (int c = 0; c < first && label < 0; ++c)
+      for (int r = h + 1; r < g.Rows() && r < h + 200; ++r)
+        if (!g.Empty(r, c)) {
+          label = c;
+          break;
+        }
+    if (label < 0) return out;
+  }
+  out.label = label;
+  out.corner = IsCorner(g.At(h, label));
+  out.label_word = IsLabelWord(g.At(h, label));
+  int levels = 0;
+  int labelish = 0;
+  std::vector<std::string> names;
+  for (int c = label + 1; c < g.Cols(); ++c) {
+    if (g.Empty(h, c)) continue;
+    ++levels;
+    names.push_back(g.At(h, c));
+    // "IC3\nSenior Engineer": the first line names the level, the next its title.
+    std::string_view name = g.At(h, c);
+    name = text::Trim(name.substr(0, name.find('\n')));
+    if (matrix::LooksLikeStep(name))
+      ++out.steps;
+    else if (IsLabelWord(g.At(h, c)))
+      ++labelish;
+  }
+  out.levels = levels;
+  // One level is a matrix only when its name reads as a level beside a "Competency" label.
+  if (levels < 2 && !(levels == 1 && out.steps == 1 && out.label_word)) return out;
+  bool content = false;
+  for (int r = h + 1; r < g.Rows() && r < h + 200 && !content; ++r)
+    for (int c = label + 1; c < g.Cols() && !content; ++c)
+      content = !g.Empty(h, c) && !g.Empty(r, c);
+  if (!content) return out;
+  out.score = out.steps * 10 - labelish * 10 + (out.corner ? 8 : 0) - h / 4;
+  return out;
+}
+
+// Ladder's guess for one sheet.
+SheetMap GuessSheet(const Sheet& sheet) {
+  SheetMap map;
+  map.sheet = sheet.name;
+  HeaderGuess best;
+  bool best_rows = false;
+  for (bool rows : {false, true}) {
+    Grid g(sheet, rows);
+    for (int h = 0; h < g.Rows() && h < kHeaderSearch; ++h) {
+      HeaderGuess guess = ScoreHeader(g, h);
+      if (guess.score > best.score) {
+        best = guess;
+        best_rows = rows;
+      }
+    }
+  }
+  bool found = best.steps >= 2 || (best.corner && best.score > 0) ||
+               (best.levels == 1 && best.steps == 1 && best.label_word);
+  if (!found) {
+    // A table with a header row whose names are not labels: levels in columns.
+    Grid g(sheet, false);
+    for (int h = 0; h < g.Rows() && h < kHeaderSearch && !found; ++h) {
+      HeaderGuess guess = ScoreHeader(g, h);
+      if (guess.score > -1000 && guess.score >= 0) {
+        int filled = 0;
+        for (int c = 0; c < g.Cols(); ++c) filled += !g.Empty(h, c);
+        if (filled >= 3) {
+          best = guess;
+          best_rows = false;
+          found = true;
+        }
+      }
+    }
+  }
+  if (!found || sheet.hidden) {
+    map.use = sheet.hidden ? SheetMap::Use::kSkip : SheetMap::Use::kNotes;
+    return map;
+  }
+  map.levels = best_rows ? SheetMap::Axis::kRows : SheetMap::Axis::kColumns;
+  map.header = best.header + 1;
+  map.labels = best.label + 1;
+  return map;
+}
+
+// What one sheet's matrix holds, before sheets sharing levels are put together.
+struct SheetResult {
+  std::string sheet;
+  std::string track;  // from the map, or ""
+  std::vector<std::string> level_names;
+  std::vector<SourceLocation> level_where;
+  std::vector<std::string> level_tracks;  // from a merged row above the header, per level
+  std::vector<std::string> summaries;
+  std::vector<std::string> years;
+  std::vector<std::vector<std::string>> requirements;
+  struct Row {
+    std::string label;
+    std::string group;
+    std::string description;
+    SourceLocation where;
+    std::vector<std::string> cells;  // per level, raw text
+    std::vector<SourceLocation> cell_where;
+  };
+  std::vector<Row> rows;
+  bool has_groups = false;
+  std::string title;  // a short line alone above the header
+};
+
+class SheetReader {
+ public:
+  SheetReader(const Sheet& sheet, const SheetMap& map, std::string file, std::string label,
+              std::vector<Passage>& passages, std::vector<ImportWarning>& warnings)
+      : sheet_(sheet),
+        map_(map),
+        g_(sheet, map.levels == SheetMap::Axis::kRows),
+        file_(std::move(file)),
+        label_(std::move(label)),
+        passages_(passages),
+        warnings_(warnings) {}
+
+  // Reads the matrix; cells outside it go to `notes` in sheet order.
+  Result<SheetResult> Read(std::vector<std::string>& notes) {
+    std::vector<std::pair<std::pair<int, int>, std::string>> placed;  // (row, col) -> text
+    auto note = [&](int r, int c, std::string t) { placed.push_back({{r, c}, std::move(t)}); };
+    SheetResult out;
+    out.sheet = sheet_.name;
+    out.track = map_.track;
+    const int h = map_.header - 1;
+    const int label = map_.labels - 1;
+    if (h < 0 || h >= g_.Rows())
+      return Bad("the header " + Axis(false) + " " + std::to_string(map_.header) +
+                 " is outside the sheet");
+    const int first = map_.first > 0 ? map_.first - 1 : h + 1;
+    const int last = map_.last > 0 ? std::min(map_.last - 1, g_.Rows() - 1) : g_.Rows() - 1;
+    std::vector<int> level_cols;
+    int description_col = -1;
+    for (int c = 0; c < g_.Cols(); ++c) {
+      if (c == label || g_.Empty(h, c)) continue;
+      if (c < label) continue;
+      if (IsDescriptionWord(g_.At(h, c)) && level_cols.empty()) {
+        description_col = c;
+        continue;
+      }
+      level_cols.push_back(c);
+    }
+    if (level_cols.size() < 1)
+      return Bad("the header " + Axis(false) + " " + std::to_string(map_.header) +
+                 " names no levels right of the labels");
+    std::set<std::pair<int, int>> used;  // grid cells that are part of the matrix
+    used.insert({h, label});
+    for (int c : level_cols) {
+      used.insert({h, c});
+      out.level_names.push_back(std::string(text::Trim(g_.At(h, c))));
+      out.level_where.push_back(Where(h, c));
+      Keep(h, c);
+      std::string track;
+      // A heading merged over some of the levels names their track; one over the labels too
+      // is the sheet's title.
+      if (h > 0)
+        if (auto m = g_.MergeCovering(h - 1, c);
+            m && m->cols > 1 && m->col > label && !g_.Empty(m->row, m->col)) {
+          track = std::string(text::Trim(g_.At(m->row, m->col)));
+          used.insert({m->row, m->col});
+        }
+      out.level_tracks.push_back(track);
+    }
+    if (description_col >= 0) used.insert({h, description_col});
+    const size_t n = level_cols.size();
+    out.summaries.assign(n, "");
+    out.years.assign(n, "");
+    out.requirements.assign(n, {});
+    std::string group;
+    std::vector<std::pair<int, std::string>> unused_groups;  // row, label
+    for (int r = first; r <= last; ++r) {
+      std::string row_label(text::Trim(g_.Shown(r, label)));
+      std::vector<std::string> cells;
+      bool any = false;
+      for (int c : level_cols) {
+        std::string t(text::Trim(g_.Empty(r, c) ? HorizontalFill(r, c, label) : g_.At(r, c)));
+        any = any || !t.empty();
+        cells.push_back(std::move(t));
+      }
+      // A row whose label cell spans the matrix is a group even if the span "fills" cells.
+      if (auto m = g_.MergeCovering(r, label);
+          m && m->row == r && m->cols > 1 && !row_label.empty()) {
+        any = false;
+        for (auto& c : cells) c.clear();
+      }
+      if (row_label.empty() && !any) continue;
+      used.insert({r, label});
+      for (int c : level_cols) used.insert({r, c});
+      if (description_col >= 0) used.insert({r, description_col});
+      if (!row_label.empty() && !any) {
+        group = row_label;
+        out.has_groups = true;
+        unused_groups.push_back({r, group});
+        Keep(r, label);
+        continue;
+      }
+      if (!row_label.empty() && (IsSummaryLabel(row_label) || IsYearsLabel(row_label) ||
+                                 IsRequirementsLabel(row_label))) {
+        for (size_t i = 0; i < n; ++i) {
+          if (cells[i].empty()) continue;
+          Keep(r, level_cols[i]);
+          if (IsSummaryLabel(row_label))
+            out.summaries[i] += (out.summaries[i].empty() ? "" : "\n") + cells[i];
+          else if (IsYearsLabel(row_label))
+            out.years[i] = text::CollapseSpace(cells[i]);
+          else
+            for (std::string& line : Lines(cells[i]))
+              out.requirements[i].push_back(WithoutRuleNote(std::move(line)));
+        }
+        continue;
+      }
+      if (row_label.empty()) {
+        if (out.rows.empty()) {
+          for (size_t i = 0; i < n; ++i)
+            if (!cells[i].empty()) note(r, level_cols[i], cells[i]), Keep(r, level_cols[i]);
+          continue;
+        }
+        SheetResult::Row& prev = out.rows.back();
+        for (size_t i = 0; i < n; ++i) {
+          if (cells[i].empty()) continue;
+          Keep(r, level_cols[i]);
+          prev.cells[i] += (prev.cells[i].empty() ? "" : "\n") + cells[i];
+          if (!prev.cell_where[i].Known()) prev.cell_where[i] = Where(r, level_cols[i]);
+        }
+        continue;
+      }
+      SheetResult::Row row;
+      row.label = row_label;
+      row.group = group;
+      if (!group.empty())
+        std::erase_if(unused_groups, [&](const auto& g) { return g.second == group; });
+      row.where = Where(r, label);
+      if (!g_.Empty(r, label)) Keep(r, label);
+      if (description_col >= 0 && !g_.Empty(r, description_col)) {
+        row.description = std::string(text::Trim(g_.At(r, description_col)));
+        Keep(r, description_col);
+      }
+      for (size_t i = 0; i < n; ++i) {
+        row.cell_where.push_back(cells[i].empty() ? SourceLocation{} : Where(r, level_cols[i]));
+        if (!cells[i].empty() && !g_.Empty(r, level_cols[i])) Keep(r, level_cols[i]);
+      }
+      row.cells = std::move(cells);
+      out.rows.push_back(std::move(row));
+    }
+    for (const auto& [row, gname] : unused_groups) note(row, label, gname);
+    // Everything else on the sheet is a note, row by row.
+    for (int r = 0; r < g_.Rows(); ++r) {
+      for (int c = 0; c < g_.Cols(); ++c) {
+        if (g_.Empty(r, c) || used.count({r, c})) continue;
+        note(r, c, std::string(text::Trim(g_.At(r, c))));
+        Keep(r, c);
+      }
+    }
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [at, t] : placed) notes.push_back(std::move(t));
+    // A short line alone above the header is the sheet's title.
+    for (int r = 0; r < h && out.title.empty(); ++r) {
+      int filled = 0;
+      for (int c = 0; c < g_.Cols(); ++c) filled += !g_.Empty(r, c);
+      if (filled == 0) continue;
+      std::string t(text::Trim(g_.At(r, 0)));
+      if (filled == 1 && !t.empty() && text::CountWords(t) <= 8 &&
+          t.find('\n') == std::string::npos)
+        out.title = t;
+      break;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      bool any = !out.summaries[i].empty() || !out.years[i].empty();
+      for (const auto& row : out.rows) any = any || !row.cells[i].empty();
+      if (!any)
+        warnings_.push_back({out.level_where[i], "sheet '" + sheet_.name + "': level '" +
+                                                     text::CollapseSpace(out.level_names[i]) +
+                                                     "' has no cells; it is kept, undefined"});
+    }
+    return out;
+  }
+
+ private:
+  std::string Axis(bool levels_axis) const {
+    bool rows = map_.levels == SheetMap::Axis::kRows;
+    return (rows != levels_axis) ? "column" : "row";
+  }
+
+  std::unexpected<Error> Bad(std::string message) const {
+    return MakeError(ErrorCode::kInvalidArgument, "sheet '" + sheet_.name + "': " + message,
+                     SourceLocation{file_, 0, 0});
+  }
+
+  SourceLocation Where(int r, int c) const { return SourceLocation{label_, g_.Line(r, c), 0}; }
+
+  void Keep(int r, int c) {
+    std::string t = text::CollapseSpace(g_.At(r, c));
+    if (!text::Trim(t).empty())
+      passages_.push_back({g_.Line(r, c), std::string(text::Trim(t)), label_});
+  }
+
+  // The text of a merged range starting left of (r, c) in a level column of the same row.
+  std::string HorizontalFill(int r, int c, int label) const {
+    auto m = g_.MergeCovering(r, c);
+    if (!m || m->col <= label || m->row != r) return {};
+    return g_.At(m->row, m->col);
+  }
+
+  const Sheet& sheet_;
+  const SheetMap& map_;
+  Grid g_;
+  std::string file_;
+  std::string label_;
+  std::vector<Passage>& passages_;
+  std::vector<ImportWarning>& warnings_;
+};
+
+std::string LevelsKey(const std::vector<std::string>& names) {
+  std::vector<std::string> keys;
+  for (const std::string& n : names) keys.push_back(Key(n));
+  return text::Join(keys, "\x1f");
+}
+
+// Adds one sheet's result to `track` of `m`, its levels matched by name (else appended).
+void AddToTrack(SheetResult& s, matrix::Track& track, const std::string& group_fallback,
+                matrix::Matrix& m) {
+  std::vector<size_t> index;  // sheet level -> track level
+  for (size_t i = 0; i < s.level_names.size(); ++i) {
+    size_t found = track.levels.size();
+    for (size_t j = 0; j < track.levels.size(); ++j)
+      if (Key(track.levels[j].name) == Key(s.level_names[i])) found = j;
+    if (found == track.levels.size()) {
+      matrix::Level l;
+      l.name = s.level_names[i];
+      l.where = s.level_where[i];
+      track.levels.push_back(std::move(l));
+      if (!track.where.Known()) track.where = s.level_where[i];
+    }
+    index.push_back(found);
+  }
+  for (size_t i = 0; i < index.size(); ++i) {
+    matrix::Level& l = track.levels[index[i]];
+    if (!s.summaries[i].empty()) l.summary += (l.summary.empty() ? "" : " ") + s.summaries[i];
+    if (!s.years[i].empty()) l.attributes.push_back({"years_of_experience", s.years[i]});
+    for (std::string& r : s.requirements[i]) l.requirements.push_back(std::move(r));
+  }
+  for (SheetResult::Row& row : s.rows) {
+    std::string group = row.group.empty() ? group_fallback : row.group;
+    int c = m.CompetencyIndex(row.label, group, row.where);
+    if (!row.description.empty() && m.competencies[static_cast<size_t>(c)].description.empty())
+      m.competencies[static_cast<size_t>(c)].description = row.description;
+    for (size_t i = 0; i < index.size(); ++i) {
+      if (row.cells[i].empty()) continue;
+      matrix::Cell& cell = track.levels[index[i]].cells[c];
+      matrix::Cell read = matrix::CellFromText(row.cells[i], row.cell_where[i]);
+      if (cell.Empty()) {
+        cell = std::move(read);
+      } else {
+        for (std::string& b : read.behaviours) cell.behaviours.push_back(std::move(b));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<SheetMap> GuessSheetMaps(const Workbook& book) {
+  std::vector<SheetMap> maps;
+  for (const Sheet& s : book.sheets) maps.push_back(GuessSheet(s));
+  return maps;
+}
+
+Status ReadSheets(const Workbook& book, const std::vector<SheetMap>& given, const std::string& file,
+                  matrix::Matrix& m, std::vector<Passage>& passages,
+                  std::vector<ImportWarning>& warnings) {
+  for (const SheetMap& map : given) {
+    bool found = false;
+    for (const Sheet& s : book.sheets) found = found || s.name == map.sheet;
+    if (!found) {
+      std::vector<std::string> names;
+      for (const Sheet& s : book.sheets) names.push_back("'" + s.name + "'");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "the map names sheet '" + map.sheet +
+                           "', which the workbook does not have "
+                           "(sheets: " +
+                           text::Join(names, ", ") + ")",
+                       SourceLocation{file, 0, 0}, "sheets");
+    }
+  }
+  const bool several = book.sheets.size() > 1;
+  std::vector<SheetResult> results;
+  for (const Sheet& sheet : book.sheets) {
+    SheetMap map = GuessSheet(sheet);
+    for (const SheetMap& g : given)
+      if (g.sheet == sheet.name) map = g;
+    std::string label = several && !sheet.name.empty() ? file + " [" + sheet.name + "]" : file;
+    std::vector<std::string> notes;
+    if (map.use == SheetMap::Use::kMatrix) {
+      SheetReader reader(sheet, map, file, label, passages, warnings);
+      LADDER_TRY(SheetResult r, reader.Read(notes));
+      if (m.name.empty() && !r.title.empty()) m.name = r.title;
+      results.push_back(std::move(r));
+    } else {
+      for (int r = 0; r < sheet.Height(); ++r)
+        for (int c = 0; c < sheet.Width(); ++c) {
+          std::string t(text::Trim(text::CollapseSpace(sheet.At(r, c))));
+          if (t.empty()) continue;
+          passages.push_back({sheet.LineOf(r), t, label});
+          if (map.use == SheetMap::Use::kNotes)
+            notes.push_back(std::string(text::Trim(sheet.At(r, c))));
+        }
+    }
+    if (!notes.empty()) {
+      model::Note note;
+      note.title = sheet.name.empty() ? "Notes" : sheet.name;
+      note.markdown = text::Join(notes, "\n\n");
+      note.origin.where = SourceLocation{label, 0, 0};
+      m.notes.push_back(std::move(note));
+    }
+  }
+  // Sheets whose levels have the same names share a track.
+  std::map<std::string, std::vector<size_t>> by_levels;
+  std::vector<std::string> order;
+  for (size_t i = 0; i < results.size(); ++i) {
+    std::string key = results[i].track.empty() ? LevelsKey(results[i].level_names)
+                                               : "track:" + Key(results[i].track);
+    if (!by_levels.count(key)) order.push_back(key);
+    by_levels[key].push_back(i);
+  }
+  for (const std::string& key : order) {
+    const std::vector<size_t>& sheets = by_levels[key];
+    SheetResult& first = results[sheets.front()];
+    std::string name = first.track;
+    if (name.empty() && order.size() > 1) name = first.sheet;
+    // Levels under merged track headings ("Individual contributor" over B:D) form those tracks.
+    bool split =
+        std::all_of(first.level_tracks.begin(), first.level_tracks.end(),
+                    [](const std::string& t) { return !t.empty(); }) &&
+        std::set<std::string>(first.level_tracks.begin(), first.level_tracks.end()).size() > 1;
+    for (size_t i : sheets) {
+      SheetResult& s = results[i];
+      std::string fallback = sheets.size() > 1 && !s.has_groups ? s.sheet : "";
+      if (split && i == sheets.front()) {
+        std::map<std::string, SheetResult> parts;
+        std::vector<std::string> part_order;
+        for (size_t l = 0; l < s.level_names.size(); ++l) {
+          const std::string& t = s.level_tracks[l];
+          if (!parts.count(t)) {
+            part_order.push_back(t);
+            SheetResult p = s;
+            p.level_names.clear(), p.level_where.clear(), p.summaries.clear(), p.years.clear(),
+                p.requirements.clear();
+            for (auto& row : p.rows) row.cells.clear(), row.cell_where.clear();
+            parts[t] = std::move(p);
+          }
+          SheetResult& p = parts[t];
+          p.level_names.push_back(s.level_names[l]);
+          p.level_where.push_back(s.level_where[l]);
+          p.summaries.push_back(s.summaries[l]);
+          p.years.push_back(s.years[l]);
+          p.requirements.push_back(s.requirements[l]);
+          for (size_t r = 0; r < s.rows.size(); ++r) {
+            p.rows[r].cells.push_back(s.rows[r].cells[l]);
+            p.rows[r].cell_where.push_back(s.rows[r].cell_where[l]);
+          }
+        }
+        for (const std::string& t : part_order)
+          AddToTrack(parts[t], m.TrackNamed(t, parts[t].level_where.front()), fallback, m);
+        continue;
+      }
+      AddToTrack(s, m.TrackNamed(name, s.level_where.front()), fallback, m);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace ladder::formats
