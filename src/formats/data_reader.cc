@@ -1,5 +1,7 @@
 #include "formats/data_reader.h"
 
+#include <cctype>
+
 #include "base/text.h"
 #include "formats/canonical_tree.h"
 #include "formats/data_shapes.h"
@@ -31,6 +33,20 @@ bool StartsLikeYaml(std::string_view text) {
     return colon + 1 == line.size() || line[colon + 1] == ' ';
   }
   return false;
+}
+
+// Lines such as "## Level 2 - Engineer": a heading, then words.
+bool HasMarkdownHeadings(std::string_view text) {
+  int headings = 0;
+  for (const std::string& raw : text::SplitLines(text.substr(0, 64 * 1024))) {
+    std::string_view line = raw;
+    size_t hashes = 0;
+    while (hashes < line.size() && line[hashes] == '#') ++hashes;
+    if (hashes >= 1 && hashes <= 6 && hashes + 1 < line.size() && line[hashes] == ' ' &&
+        std::isupper(static_cast<unsigned char>(line[hashes + 1])))
+      ++headings;
+  }
+  return headings >= 2;
 }
 
 struct Parsed {
@@ -101,10 +117,13 @@ class DataReader : public Reader {
     if (!json && !js && !StartsLikeYaml(text)) return 0;
     Result<Parsed> parsed = Parse(Document{"", std::string(text)});
     if (!parsed) return json ? 50 : js ? 40 : 0;
+    // "## Level 1" is a YAML comment and a Markdown heading: a YAML text with headings is more
+    // likely a Markdown ladder, for whose readers this one steps back.
+    bool headings = !json && !js && HasMarkdownHeadings(text);
     for (const Tree& t : parsed->trees) {
       if (!data::CheckDepth(t, "")) return json || js ? 90 : 0;  // Read says why
       if (data::At(t, t.root).kind == data::TreeNode::Kind::kScalar) continue;
-      if (data::Guess(t, "")) return 92;
+      if (data::Guess(t, "")) return headings ? 35 : 92;
     }
     return json ? 55 : js ? 45 : 0;
   }

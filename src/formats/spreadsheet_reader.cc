@@ -88,6 +88,16 @@ bool Names(std::string_view bytes, std::string_view entry) {
   return bytes.find(entry) != std::string_view::npos;
 }
 
+// A Markdown pipe table: rows framed by '|' and a "|---|" separator row.
+bool IsMarkdownTable(std::string_view text) {
+  for (const std::string& raw : text::SplitLines(text.substr(0, 64 * 1024))) {
+    std::string_view line = text::Trim(raw);
+    if (line.size() < 3 || line.find("---") == std::string_view::npos) continue;
+    if (line.find_first_not_of("|-: ") == std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::unique_ptr<Reader> MakeXlsxReader() {
@@ -120,6 +130,8 @@ std::unique_ptr<Reader> MakeCsvReader() {
       [](std::string_view text) {
         if (LooksLikeZip(text) || LooksLikeOleCompound(text)) return 0;
         DelimiterGuess g = GuessDelimiter(text.substr(0, 64 * 1024));
+        // "| Level | Delivery |" over "|---|---|" is a Markdown table, not pipe-separated data.
+        if (g.delimiter == '|' && IsMarkdownTable(text)) return 0;
         // A grid cut short by a quote that never closes: read, to say where the quote opens.
         if (g.open_quote && g.cells >= 2 && g.consistency >= 80) return 35;
         if (g.rows < 2 || g.cells < 2 || g.consistency < 80) return 0;
