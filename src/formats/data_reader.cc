@@ -35,18 +35,29 @@ bool StartsLikeYaml(std::string_view text) {
   return false;
 }
 
-// Lines such as "## Level 2 - Engineer": a heading, then words.
+// Lines such as "## Level 2 - Engineer": a heading, then words; and no indented "key:" lines,
+// which Markdown lists do not have and YAML records do ("- id: x" then "  name: y").
 bool HasMarkdownHeadings(std::string_view text) {
   int headings = 0;
+  int nested_keys = 0;
   for (const std::string& raw : text::SplitLines(text.substr(0, 64 * 1024))) {
     std::string_view line = raw;
+    size_t indent = line.find_first_not_of(' ');
+    if (indent != std::string_view::npos && indent >= 2 && line[indent] != '-') {
+      size_t colon = line.find(':', indent);
+      std::string_view key =
+          line.substr(indent, colon == std::string_view::npos ? 0 : colon - indent);
+      if (!key.empty() && key.find(' ') == std::string_view::npos &&
+          (colon + 1 == line.size() || line[colon + 1] == ' '))
+        ++nested_keys;
+    }
     size_t hashes = 0;
     while (hashes < line.size() && line[hashes] == '#') ++hashes;
     if (hashes >= 1 && hashes <= 6 && hashes + 1 < line.size() && line[hashes] == ' ' &&
         std::isupper(static_cast<unsigned char>(line[hashes + 1])))
       ++headings;
   }
-  return headings >= 2;
+  return headings >= 2 && nested_keys < 2;
 }
 
 struct Parsed {
@@ -98,6 +109,7 @@ std::unexpected<Error> NoLevels(const Document& doc) {
 Imported Finish(data::Interpretation best, const Parsed& parsed, const Document& doc) {
   Imported out;
   out.warnings = parsed.warnings;
+  out.warnings.insert(out.warnings.end(), best.warnings.begin(), best.warnings.end());
   for (const Tree& t : parsed.trees) data::CollectPassages(t, doc.name, out.source);
   out.map = ImportMap{{}, best.map};
   out.framework = matrix::Build(std::move(best.matrix), doc.name);

@@ -218,20 +218,30 @@ class Reader {
     if (name.empty()) return "#" + std::to_string(index + 1);
     bool by_number = used->empty() || IsLevelWord(*used);
     if (by_number && IsNumber(name)) return "#" + name;
-    return name;
+    return used->empty() ? Pretty(name) : name;  // a key: "basic" -> "Basic"
   }
 
   // The competency a competency entry names (its group from a `*` of the path or a category
-  // key, its description), or -1 for an entry without a name.
-  int CompetencyOf(const Hit& comp, matrix::Matrix& m) {
+  // key, its description), or -1 for what is not an entry. An entry whose name is computed by
+  // code is kept as "Unnamed competency (N)" (its position), with a warning.
+  int CompetencyOf(const Hit& comp, size_t position, matrix::Matrix& m) {
     if (!IsMap(t_, comp.node)) return -1;
     std::string name = EntryName(t_, comp, map_.name);
-    if (name.empty()) return -1;
+    if (name.empty()) {
+      name = "Unnamed competency (" + std::to_string(position + 1) + ")";
+      warnings_.push_back(
+          {SourceLocation{std::string(file_), At(t_, comp.node).line, 0},
+           "a competency without a name read from the file: kept as '" + name + "'"});
+    }
     SourceLocation where{std::string(file_), At(t_, comp.node).line, 0};
     std::string group = GroupOf(comp, map_.competencies);
     for (const char* k : {"category", "group", "pillar", "domain", "department"})
       if (auto g = Get(t_, comp.node, k); g && group.empty() && IsScalar(t_, *g))
         group = Pretty(Text(t_, *g));
+    // {"categories": [{"name": "Delivery", "skills": [...]}]}: the entry around it names it.
+    if (group.empty() && comp.trail.size() >= 2 && IsMap(t_, comp.trail[comp.trail.size() - 2]))
+      group = EntryName(t_, {comp.trail[comp.trail.size() - 2], "", {}, ""},
+                        {"name", "title", "label", "displayName"});
     int c = m.CompetencyIndex(name, group, where);
     std::string& description = m.competencies[static_cast<size_t>(c)].description;
     for (const char* k : {"description", "summary"})
@@ -242,8 +252,9 @@ class Reader {
 
   Status CompetenciesWithLevels(const Hit& ctx, matrix::Matrix& m) {
     LADDER_TRY(std::vector<Hit> comps, Resolve(t_, ctx, map_.competencies));
-    for (const Hit& comp : comps) {
-      int c = CompetencyOf(comp, m);
+    for (size_t k = 0; k < comps.size(); ++k) {
+      const Hit& comp = comps[k];
+      int c = CompetencyOf(comp, k, m);
       if (c < 0) continue;
       matrix::Track& track = TrackFor(ctx, comp, m);
       LADDER_TRY(std::vector<Hit> levels, Resolve(t_, comp, map_.levels));
@@ -344,8 +355,9 @@ class Reader {
   Status LevelKeys(const Hit& ctx, matrix::Matrix& m) {
     if (map_.level_keys.empty()) return Bad("level_keys", "say which keys are levels");
     LADDER_TRY(std::vector<Hit> comps, Resolve(t_, ctx, map_.competencies));
-    for (const Hit& comp : comps) {
-      int c = CompetencyOf(comp, m);
+    for (size_t k = 0; k < comps.size(); ++k) {
+      const Hit& comp = comps[k];
+      int c = CompetencyOf(comp, k, m);
       if (c < 0) continue;
       matrix::Track& track = TrackFor(ctx, comp, m);
       for (const std::string& key : map_.level_keys) {
@@ -464,14 +476,66 @@ class Reader {
     return Ok();
   }
 
-  // Levels named only by a position or a number: "Milestone 3", "Level 2".
+  // Levels the file declares at its top ({"levels": [{"title": "Software Engineer", "summary":
+  // ...}, ...]}) when another path reads the levels: they name levels known only by position.
+  struct DeclaredLevel {
+    std::string name;
+    std::string summary;
+  };
+  std::vector<DeclaredLevel> TopLevels() const {
+    std::vector<DeclaredLevel> out;
+    if (!IsMap(t_, t_.root)) return out;
+    for (const std::string& key : Keys(t_, t_.root)) {
+      if (!IsLevelWord(key)) continue;
+      auto list = Get(t_, t_.root, key);
+      if (!list || !IsSeq(t_, *list)) continue;
+      for (uint32_t item : At(t_, *list).items) {
+        std::string name = EntryName(t_, {item, "", {}, ""}, map_.name);
+        if (name.empty()) return {};
+        std::string summary;
+        for (const char* k : {"summary", "description"})
+          if (auto v = Get(t_, item, k); v && IsScalar(t_, *v)) summary = Text(t_, *v);
+        out.push_back({name, summary});
+      }
+      if (!out.empty()) return out;
+    }
+    return out;
+  }
+
+  // Levels named only by a position or a number: by the levels the file declares, else
+  // "Milestone 3", "Level 2".
   void NumberNames(matrix::Matrix& m) {
     std::string word = Singular(map_.shape == "cells" ? map_.level_key : LastKey(map_.levels));
-    for (matrix::Track& track : m.tracks)
+    std::vector<DeclaredLevel> declared =
+        map_.shape == "competencies-with-levels" ? TopLevels() : std::vector<DeclaredLevel>{};
+    for (matrix::Track& track : m.tracks) {
+      bool positional = !track.levels.empty() && !declared.empty();
+      for (const matrix::Level& l : track.levels) {
+        positional = positional && l.name.starts_with("#") && IsNumber(l.name.substr(1)) &&
+                     std::stoul(l.name.substr(1)) <= declared.size();
+      }
+      if (positional) {
+        std::vector<matrix::Level> named;
+        for (size_t i = 0; i < declared.size(); ++i) {
+          matrix::Level l;
+          l.name = declared[i].name;
+          l.summary = declared[i].summary;
+          l.where = track.where;
+          for (matrix::Level& read : track.levels)
+            if (read.name == "#" + std::to_string(i + 1)) {
+              l.cells = std::move(read.cells);
+              l.where = read.where;
+            }
+          named.push_back(std::move(l));
+        }
+        track.levels = std::move(named);
+        continue;
+      }
       for (matrix::Level& l : track.levels) {
         if (l.name.starts_with("#") && IsNumber(l.name.substr(1)))
           l.name = word + " " + l.name.substr(1);
       }
+    }
   }
 
   int Evidence(const matrix::Matrix& m) const {
@@ -513,6 +577,9 @@ class Reader {
   const DataMap& map_;
   std::string_view file_;
   std::optional<std::map<std::string, std::string>> names_by_id_;
+
+ public:
+  std::vector<ImportWarning> warnings_;  // said with the reading that is kept
 };
 
 // Collections of entries in the tree: the path of their items ("topics[]", "tracks.*") and a
@@ -677,10 +744,12 @@ void AddRoles(const Tree& t, const std::vector<Collection>& all, const DataMap& 
     for (const auto& c : m.competencies)
       if (Lower(c.name) == Lower(name)) names.emplace(Lower(Text(t, *id)), c.name);
   }
-  if (names.empty()) return;
+  for (const auto& c : m.competencies) names.emplace(Lower(c.name), c.name);
   for (const Collection& c : all) {
     std::string key = Lower(LastKey(c.path));
-    if (key != "roles" && key != "positions" && key != "jobs" && key != "profiles") continue;
+    if (key != "roles" && key != "positions" && key != "jobs" && key != "profiles" &&
+        key != "titles")
+      continue;
     if (c.path == used.levels || c.path == used.tracks || c.path == used.competencies) continue;
     for (uint32_t e : c.items) {
       if (!IsMap(t, e)) continue;
@@ -696,9 +765,22 @@ void AddRoles(const Tree& t, const std::vector<Collection>& all, const DataMap& 
               role.skills.push_back(
                   name->second + (IsScalar(t, *Get(t, v, k)) ? ": " + Text(t, *Get(t, v, k)) : ""));
         } else if (IsSeq(t, v)) {
-          for (uint32_t item : At(t, v).items)
-            if (auto name = names.find(Lower(Text(t, item))); name != names.end())
+          for (uint32_t item : At(t, v).items) {
+            if (auto name = names.find(Lower(Text(t, item))); name != names.end()) {
               role.skills.push_back(name->second);
+              continue;
+            }
+            // {"skill": "Java", "level": "basic"}: a competency by name, and the step needed.
+            std::string skill, step;
+            for (const std::string& k : Keys(t, item)) {
+              std::string value = Text(t, *Get(t, item, k));
+              if (auto name = names.find(Lower(value)); name != names.end() && skill.empty())
+                skill = name->second;
+              else if (IsLevelWord(k))
+                step = value;
+            }
+            if (!skill.empty()) role.skills.push_back(step.empty() ? skill : skill + ": " + step);
+          }
         } else if (Lower(At(t, kv[i - 1]).value) == "summary" ||
                    Lower(At(t, kv[i - 1]).value) == "description") {
           role.summary = Text(t, v);
@@ -716,7 +798,10 @@ long Interpretation::Score() const {
 }
 
 Result<Interpretation> Interpret(const Tree& tree, const DataMap& map, std::string_view file) {
-  return Reader(tree, map, file).Run();
+  Reader reader(tree, map, file);
+  LADDER_TRY(Interpretation out, reader.Run());
+  out.warnings = std::move(reader.warnings_);
+  return out;
 }
 
 std::vector<DataMap> CandidateMaps(const Tree& t) {

@@ -24,6 +24,7 @@
 
 #include "base/error.h"
 #include "formats/data_tree.h"
+#include "formats/import.h"
 #include "formats/import_map.h"
 #include "formats/matrix.h"
 
@@ -34,6 +35,7 @@ struct Interpretation {
   matrix::Matrix matrix;
   int evidence = 0;  // > 0: the levels read as levels
   int words = 0;     // words of text the reading imports
+  std::vector<ImportWarning> warnings;
   long Score() const;
 };
 

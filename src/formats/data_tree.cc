@@ -55,13 +55,19 @@ std::vector<std::string> Keys(const Tree& t, uint32_t n) {
 std::vector<Hit> Items(const Tree& t, const Hit& c) {
   std::vector<Hit> out;
   const auto& items = At(t, c.node).items;
+  auto trail = [&](uint32_t item) {
+    std::vector<uint32_t> tr = c.trail;
+    tr.push_back(item);
+    return tr;
+  };
   if (IsSeq(t, c.node)) {
     for (size_t i = 0; i < items.size(); ++i)
-      out.push_back({items[i], "", c.wild, c.path + "[" + std::to_string(i) + "]"});
+      out.push_back(
+          {items[i], "", c.wild, c.path + "[" + std::to_string(i) + "]", trail(items[i])});
   } else if (IsMap(t, c.node)) {
     for (size_t i = 0; i + 1 < items.size(); i += 2) {
       std::string key = At(t, items[i]).value;
-      out.push_back({items[i + 1], key, c.wild, KeyPath(c.path, key)});
+      out.push_back({items[i + 1], key, c.wild, KeyPath(c.path, key), trail(items[i + 1])});
     }
   }
   return out;
@@ -87,7 +93,7 @@ Result<std::vector<Hit>> Resolve(const Tree& t, const Hit& from, std::string_vie
           next.push_back(std::move(item));
         }
       } else if (auto v = Get(t, h.node, seg)) {
-        next.push_back({*v, seg, h.wild, KeyPath(h.path, seg)});
+        next.push_back({*v, seg, h.wild, KeyPath(h.path, seg), h.trail});
       }
     }
     if (each) {

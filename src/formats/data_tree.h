@@ -53,6 +53,7 @@ struct Hit {
   std::string key;
   std::vector<std::string> wild;
   std::string path;
+  std::vector<uint32_t> trail{};  // the items selected on the way, this one last
 };
 
 // Resolves `path` from `from`. Errors: kInvalidArgument naming the path (a malformed segment).
