@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "base/text.h"
 
@@ -190,8 +191,9 @@ class Reader {
 
   matrix::Level& LevelNamed(matrix::Track& track, const std::string& name, const Hit& at) {
     std::string key = Lower(text::CollapseSpace(name));
-    for (matrix::Level& l : track.levels)
-      if (Lower(text::CollapseSpace(l.name)) == key) return l;
+    auto& levels = level_index_[Lower(text::CollapseSpace(track.name))];
+    if (auto it = levels.find(key); it != levels.end()) return track.levels[it->second];
+    levels.emplace(key, track.levels.size());
     matrix::Level l;
     l.name = name;
     l.where = SourceLocation{std::string(file_), At(t_, at.node).line, 0};
@@ -569,7 +571,8 @@ class Reader {
       e -= 4;
     size_t levels = m.LevelCount();
     if (levels < 2) e -= 2;
-    if (levels > 40) e -= 4;  // 40 "levels" are rows of something else
+    if (levels > 40) e -= 4;           // 40 "levels" are rows of something else
+    if (m.tracks.size() > 20) e -= 4;  // and so are 20 tracks
     return e;
   }
 
@@ -577,6 +580,8 @@ class Reader {
   const DataMap& map_;
   std::string_view file_;
   std::optional<std::map<std::string, std::string>> names_by_id_;
+  // Per track (by name: TrackNamed keeps names unique), its levels by name.
+  std::unordered_map<std::string, std::unordered_map<std::string, size_t>> level_index_;
 
  public:
   std::vector<ImportWarning> warnings_;  // said with the reading that is kept
@@ -735,16 +740,16 @@ void AddCellsCandidates(const Tree& t, const Collection& c, const std::vector<st
 // {"s-data": "Expert"}}) become the framework's role catalogue, with "Competency: step" skills.
 void AddRoles(const Tree& t, const std::vector<Collection>& all, const DataMap& used,
               matrix::Matrix& m) {
-  std::map<std::string, std::string> names;  // competency id -> name
+  std::map<std::string, std::string> names;  // competency name or id -> name
+  for (const auto& c : m.competencies) names.emplace(Lower(c.name), c.name);
   for (uint32_t n = 0; n < t.nodes.size(); ++n) {
     if (!IsMap(t, n)) continue;
     auto id = Get(t, n, "id");
     if (!id || !IsScalar(t, *id)) continue;
     std::string name = EntryName(t, {n, "", {}, ""}, {"name", "title", "label"});
-    for (const auto& c : m.competencies)
-      if (Lower(c.name) == Lower(name)) names.emplace(Lower(Text(t, *id)), c.name);
+    if (auto known = names.find(Lower(name)); known != names.end())
+      names.emplace(Lower(Text(t, *id)), known->second);
   }
-  for (const auto& c : m.competencies) names.emplace(Lower(c.name), c.name);
   for (const Collection& c : all) {
     std::string key = Lower(LastKey(c.path));
     if (key != "roles" && key != "positions" && key != "jobs" && key != "profiles" &&

@@ -145,19 +145,18 @@ model::Level BuildLevel(Level& l, int rank, const std::vector<std::string>& comp
 
 int Matrix::CompetencyIndex(std::string_view name, std::string_view group,
                             const SourceLocation& where) {
-  std::string key = Key(name);
-  std::string group_key = Key(group);
-  for (size_t i = 0; i < competencies.size(); ++i)
-    if (Key(competencies[i].name) == key && Key(competencies[i].group) == group_key)
-      return static_cast<int>(i);
+  std::string key = Key(name) + '\x1f' + Key(group);
+  if (auto it = index.find(key); it != index.end()) return it->second;
   competencies.push_back({Clean(name), Clean(group), {}, where});
-  return static_cast<int>(competencies.size() - 1);
+  int i = static_cast<int>(competencies.size() - 1);
+  index.emplace(std::move(key), i);
+  return i;
 }
 
 Track& Matrix::TrackNamed(std::string_view name, const SourceLocation& where) {
   std::string key = Key(name);
-  for (Track& t : tracks)
-    if (Key(t.name) == key) return t;
+  if (auto it = track_index.find(key); it != track_index.end()) return tracks[it->second];
+  track_index.emplace(std::move(key), tracks.size());
   tracks.push_back({Clean(name), {}, where});
   return tracks.back();
 }

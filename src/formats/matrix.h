@@ -17,6 +17,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/error.h"
@@ -66,10 +67,13 @@ struct Matrix {
   std::vector<model::RoleProfile> roles;  // ids are made unique by Build
 
   // The index of the competency of this name in this group, added if new (names compare
-  // case-insensitively, white space collapsed).
+  // case-insensitively, white space collapsed). Competencies are added through here only: it
+  // keeps `index` in step.
   int CompetencyIndex(std::string_view name, std::string_view group = {},
                       const SourceLocation& where = {});
-  // The track of this name, added if new.
+  std::unordered_map<std::string, int> index;           // name and group keys -> competency
+  std::unordered_map<std::string, size_t> track_index;  // name key -> track (TrackNamed)
+  // The track of this name, added if new (tracks are added through here only).
   Track& TrackNamed(std::string_view name, const SourceLocation& where = {});
   // Number of levels over all tracks.
   size_t LevelCount() const;

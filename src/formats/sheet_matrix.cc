@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "formats/level_table.h"
@@ -12,25 +13,43 @@ namespace {
 
 // Header rows are looked for among the first rows (columns) of a sheet.
 constexpr int kHeaderSearch = 30;
+// A header naming more levels than this names something else.
+constexpr int kMaxLevels = 60;
 
 std::string Key(std::string_view s) { return text::ToLower(text::Trim(text::CollapseSpace(s))); }
 
 // A sheet seen with its levels as columns: as it is, or transposed when the levels are rows.
+// Sizes are computed once and merged ranges indexed by row, so that a lookup costs the merges
+// of one row (a sheet of 10,000 rows is read in linear time).
 class Grid {
  public:
-  Grid(const Sheet& sheet, bool transposed) : s_(sheet), t_(transposed) {}
-  int Rows() const { return t_ ? s_.Width() : s_.Height(); }
-  int Cols() const { return t_ ? s_.Height() : s_.Width(); }
+  Grid(const Sheet& sheet, bool transposed)
+      : s_(sheet), t_(transposed), width_(sheet.Width()), height_(sheet.Height()) {
+    for (size_t i = 0; i < s_.merges.size(); ++i) {
+      const MergedRange& m = s_.merges[i];
+      MergedRange g = t_ ? MergedRange{m.col, m.row, m.cols, m.rows} : m;
+      if (g.rows > kTallMerge) {
+        if (tall_.size() < 1000) tall_.push_back(g);
+        continue;
+      }
+      for (int r = g.row; r < g.row + g.rows; ++r) by_row_[r].push_back(g);
+    }
+  }
+  int Rows() const { return t_ ? width_ : height_; }
+  int Cols() const { return t_ ? height_ : width_; }
   const std::string& At(int r, int c) const { return t_ ? s_.At(c, r) : s_.At(r, c); }
   bool Empty(int r, int c) const { return text::Trim(At(r, c)).empty(); }
   int Line(int r, int c) const { return s_.LineOf(t_ ? c : r); }
-  std::string Name(int r, int c) const { return t_ ? CellName(c, r) : CellName(r, c); }
   // The merged range covering (r, c) in grid coordinates, or nullopt.
   std::optional<MergedRange> MergeCovering(int r, int c) const {
-    for (const MergedRange& m : s_.merges) {
-      MergedRange g = t_ ? MergedRange{m.col, m.row, m.cols, m.rows} : m;
-      if (r >= g.row && r < g.row + g.rows && c >= g.col && c < g.col + g.cols) return g;
-    }
+    auto covers = [&](const MergedRange& g) {
+      return r >= g.row && r < g.row + g.rows && c >= g.col && c < g.col + g.cols;
+    };
+    if (auto it = by_row_.find(r); it != by_row_.end())
+      for (const MergedRange& g : it->second)
+        if (covers(g)) return g;
+    for (const MergedRange& g : tall_)
+      if (covers(g)) return g;
     return std::nullopt;
   }
   // The text shown at (r, c): its own, or that of the merged range covering it.
@@ -39,11 +58,15 @@ class Grid {
     if (auto m = MergeCovering(r, c)) return At(m->row, m->col);
     return {};
   }
-  bool transposed() const { return t_; }
 
  private:
+  static constexpr int kTallMerge = 64;  // taller ranges are few: kept in a list
   const Sheet& s_;
   bool t_;
+  int width_;
+  int height_;
+  std::unordered_map<int, std::vector<MergedRange>> by_row_;
+  std::vector<MergedRange> tall_;
 };
 
 bool IsOneOf(std::string_view text, std::initializer_list<const char*> words) {
@@ -158,6 +181,8 @@ HeaderGuess ScoreHeader(const Grid& g, int h) {
       ++labelish;
   }
   out.levels = levels;
+  // Frameworks have a few dozen levels at most: a longer header lists something else.
+  if (levels > kMaxLevels) return out;
   // One level is a matrix only when its name reads as a level beside a "Competency" label.
   if (levels < 2 && !(levels == 1 && out.steps == 1 && out.label_word)) return out;
   bool content = false;
@@ -454,11 +479,13 @@ std::string LevelsKey(const std::vector<std::string>& names) {
 void AddToTrack(SheetResult& s, matrix::Track& track, const std::string& group_fallback,
                 matrix::Matrix& m) {
   std::vector<size_t> index;  // sheet level -> track level
+  std::unordered_map<std::string, size_t> by_name;
+  for (size_t j = 0; j < track.levels.size(); ++j) by_name.emplace(Key(track.levels[j].name), j);
   for (size_t i = 0; i < s.level_names.size(); ++i) {
     size_t found = track.levels.size();
-    for (size_t j = 0; j < track.levels.size(); ++j)
-      if (Key(track.levels[j].name) == Key(s.level_names[i])) found = j;
+    if (auto it = by_name.find(Key(s.level_names[i])); it != by_name.end()) found = it->second;
     if (found == track.levels.size()) {
+      by_name.emplace(Key(s.level_names[i]), found);
       matrix::Level l;
       l.name = s.level_names[i];
       l.where = s.level_where[i];
@@ -530,8 +557,9 @@ Status ReadSheets(const Workbook& book, const std::vector<SheetMap>& given, cons
       if (m.name.empty() && !r.title.empty()) m.name = r.title;
       results.push_back(std::move(r));
     } else {
+      const int width = sheet.Width();
       for (int r = 0; r < sheet.Height(); ++r)
-        for (int c = 0; c < sheet.Width(); ++c) {
+        for (int c = 0; c < width; ++c) {
           std::string t(text::Trim(text::CollapseSpace(sheet.At(r, c))));
           if (t.empty()) continue;
           passages.push_back({sheet.LineOf(r), t, label});
