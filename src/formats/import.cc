@@ -153,6 +153,36 @@ struct Prepared {
   const Reader* reader = nullptr;
 };
 
+// The reader of `decoded`: `forced`, else the one whose detection scores highest on every
+// document (they must all agree).
+Result<const Reader*> PickReader(const std::vector<Document>& decoded, const Reader* forced) {
+  const Reader* reader = forced;
+  if (!reader) {
+    const Document* first = nullptr;
+    for (const Document& d : decoded) {
+      Detection found = Detect(d.text);
+      if (found.score < kMinDetectScore) {
+        return MakeError(ErrorCode::kParse,
+                         "not a document family Ladder recognises; if it is one, say which "
+                         "with --from (formats: " +
+                             ReaderNames() + ")",
+                         SourceLocation{d.name, 0, 0});
+      }
+      if (reader && found.reader != reader) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "looks like " + std::string(found.reader->Name()) + " while " +
+                             first->name + " looks like " + std::string(reader->Name()) +
+                             "; documents imported together must be of one format (import "
+                             "them separately, or force one with --from)",
+                         SourceLocation{d.name, 0, 0});
+      }
+      reader = found.reader;
+      first = first ? first : &d;
+    }
+  }
+  return reader;
+}
+
 // Checks sizes, decodes the documents and picks the reader (ReadDocuments' steps before reading).
 Result<Prepared> Prepare(const std::vector<Document>& documents, std::string_view format) {
   if (documents.empty()) return MakeError(ErrorCode::kInvalidArgument, "no documents to import");
@@ -218,31 +248,7 @@ Result<Prepared> Prepare(const std::vector<Document>& documents, std::string_vie
     decoded.push_back({d.name, std::move(t.text)});
   }
 
-  const Reader* reader = forced;
-  if (!reader) {
-    const Document* first = nullptr;
-    for (const Document& d : decoded) {
-      Detection found = Detect(d.text);
-      if (found.score < kMinDetectScore) {
-        return MakeError(ErrorCode::kParse,
-                         "not a document family Ladder recognises; if it is one, say which "
-                         "with --from (formats: " +
-                             ReaderNames() + ")",
-                         SourceLocation{d.name, 0, 0});
-      }
-      if (reader && found.reader != reader) {
-        return MakeError(ErrorCode::kInvalidArgument,
-                         "looks like " + std::string(found.reader->Name()) + " while " +
-                             first->name + " looks like " + std::string(reader->Name()) +
-                             "; documents imported together must be of one format (import "
-                             "them separately, or force one with --from)",
-                         SourceLocation{d.name, 0, 0});
-      }
-      reader = found.reader;
-      first = first ? first : &d;
-    }
-  }
-  p.reader = reader;
+  LADDER_TRY(p.reader, PickReader(decoded, forced));
   return p;
 }
 

@@ -333,93 +333,104 @@ std::vector<MapField> MapFields(const ImportMap& map) {
   return fields;
 }
 
+namespace {
+
+std::unexpected<Error> BadField(std::string_view id, std::string message) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(message), {}, std::string(id));
+}
+
+std::vector<std::string> KeyList(const std::string& v) {
+  std::vector<std::string> out;
+  for (const std::string& part : text::Split(v, ','))
+    if (!text::Trim(part).empty()) out.emplace_back(text::Trim(part));
+  return out;
+}
+
+Status SetSheetField(SheetMap& s, std::string_view id, const std::string& key,
+                     const std::string& value) {
+  bool rows = s.levels == SheetMap::Axis::kRows;
+  if (key == "use") {
+    if (value == "matrix")
+      s.use = SheetMap::Use::kMatrix;
+    else if (value == "notes")
+      s.use = SheetMap::Use::kNotes;
+    else if (value == "skip")
+      s.use = SheetMap::Use::kSkip;
+    else
+      return BadField(id, "use is matrix, notes or skip");
+  } else if (key == "levels") {
+    if (value == "columns")
+      s.levels = SheetMap::Axis::kColumns;
+    else if (value == "rows")
+      s.levels = SheetMap::Axis::kRows;
+    else
+      return BadField(id, "levels are columns or rows");
+  } else if (key == "header" || key == "labels" || key == "first" || key == "last") {
+    bool column = key == "labels" ? !rows : rows;
+    std::optional<int> pos = ParsePosition(value, column, key == "first" || key == "last");
+    if (!pos)
+      return BadField(
+          id, std::string("not a ") + (column ? "column" : "row number") + ": '" + value + "'");
+    (key == "header"   ? s.header
+     : key == "labels" ? s.labels
+     : key == "first"  ? s.first
+                       : s.last) = *pos;
+  } else if (key == "track") {
+    s.track = value;
+  } else {
+    return BadField(id, "unknown setting");
+  }
+  return Ok();
+}
+
+Status SetDataField(DataMap& d, std::string_view id, const std::string& key,
+                    const std::string& value) {
+  if (key == "shape") {
+    const auto& shapes = DataShapes();
+    if (std::find(shapes.begin(), shapes.end(), value) == shapes.end())
+      return BadField(id, "shape is one of " + text::Join(shapes, ", "));
+    d.shape = value;
+  } else if (key == "competencies")
+    d.competencies = value;
+  else if (key == "levels")
+    d.levels = value;
+  else if (key == "cells")
+    d.cells = value;
+  else if (key == "tracks")
+    d.tracks = value;
+  else if (key == "name")
+    d.name = KeyList(value);
+  else if (key == "text")
+    d.text = KeyList(value);
+  else if (key == "level_key")
+    d.level_key = value;
+  else if (key == "competency_key")
+    d.competency_key = value;
+  else if (key == "level_keys")
+    d.level_keys = KeyList(value);
+  else
+    return BadField(id, "unknown setting");
+  return Ok();
+}
+
+}  // namespace
+
 Status SetMapField(ImportMap& map, std::string_view id, std::string_view raw) {
   std::string value(text::Trim(raw));
-  auto bad = [&](std::string message) {
-    return MakeError(ErrorCode::kInvalidArgument, std::move(message), {}, std::string(id));
-  };
-  auto list = [](const std::string& v) {
-    std::vector<std::string> out;
-    for (const std::string& part : text::Split(v, ','))
-      if (!text::Trim(part).empty()) out.emplace_back(text::Trim(part));
-    return out;
-  };
   std::vector<std::string> parts = text::Split(id, '.');
   if (parts.size() == 3 && parts[0] == "sheets") {
-    size_t i = 0;
-    if (parts[1].empty() || parts[1].size() > 3 ||
-        !std::all_of(parts[1].begin(), parts[1].end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) ||
-        (i = std::stoul(parts[1])) >= map.sheets.size())
-      return bad("no such sheet in the map");
-    SheetMap& s = map.sheets[i];
-    bool rows = s.levels == SheetMap::Axis::kRows;
-    const std::string& key = parts[2];
-    if (key == "use") {
-      if (value == "matrix")
-        s.use = SheetMap::Use::kMatrix;
-      else if (value == "notes")
-        s.use = SheetMap::Use::kNotes;
-      else if (value == "skip")
-        s.use = SheetMap::Use::kSkip;
-      else
-        return bad("use is matrix, notes or skip");
-    } else if (key == "levels") {
-      if (value == "columns")
-        s.levels = SheetMap::Axis::kColumns;
-      else if (value == "rows")
-        s.levels = SheetMap::Axis::kRows;
-      else
-        return bad("levels are columns or rows");
-    } else if (key == "header" || key == "labels" || key == "first" || key == "last") {
-      bool column = key == "labels" ? !rows : rows;
-      std::optional<int> pos = ParsePosition(value, column, key == "first" || key == "last");
-      if (!pos)
-        return bad(std::string("not a ") + (column ? "column" : "row number") + ": '" + value +
-                   "'");
-      (key == "header"   ? s.header
-       : key == "labels" ? s.labels
-       : key == "first"  ? s.first
-                         : s.last) = *pos;
-    } else if (key == "track") {
-      s.track = value;
-    } else {
-      return bad("unknown setting");
-    }
-    return Ok();
+    bool digits = !parts[1].empty() && parts[1].size() <= 3 &&
+                  std::all_of(parts[1].begin(), parts[1].end(),
+                              [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (!digits || std::stoul(parts[1]) >= map.sheets.size())
+      return BadField(id, "no such sheet in the map");
+    return SetSheetField(map.sheets[std::stoul(parts[1])], id, parts[2], value);
   }
   if (parts.size() == 2 && parts[0] == "data") {
     if (!map.data) map.data = DataMap{};
-    DataMap& d = *map.data;
-    const std::string& key = parts[1];
-    if (key == "shape") {
-      const auto& shapes = DataShapes();
-      if (std::find(shapes.begin(), shapes.end(), value) == shapes.end())
-        return bad("shape is one of " + text::Join(shapes, ", "));
-      d.shape = value;
-    } else if (key == "competencies")
-      d.competencies = value;
-    else if (key == "levels")
-      d.levels = value;
-    else if (key == "cells")
-      d.cells = value;
-    else if (key == "tracks")
-      d.tracks = value;
-    else if (key == "name")
-      d.name = list(value);
-    else if (key == "text")
-      d.text = list(value);
-    else if (key == "level_key")
-      d.level_key = value;
-    else if (key == "competency_key")
-      d.competency_key = value;
-    else if (key == "level_keys")
-      d.level_keys = list(value);
-    else
-      return bad("unknown setting");
-    return Ok();
+    return SetDataField(*map.data, id, parts[1], value);
   }
-  return bad("unknown setting");
+  return BadField(id, "unknown setting");
 }
 
 }  // namespace ladder::formats

@@ -170,72 +170,9 @@ class Lexer {
         if (d != '_') t.text += d;
       return t;
     }
-    if (c == '"' || c == '\'') {
-      char quote = static_cast<char>(c);
-      ++i_;
-      t.kind = Tok::kString;
-      while (true) {
-        if (i_ >= s_.size() || s_[i_] == '\n')
-          Fail(t.offset, "a string starts here and never ends");
-        char d = s_[i_++];
-        if (d == quote) break;
-        if (d == '\\') {
-          if (i_ >= s_.size()) Fail(t.offset, "a string starts here and never ends");
-          AppendEscape(t.text);
-        } else {
-          t.text += d;
-        }
-      }
-      return t;
-    }
-    if (c == '`') {
-      ++i_;
-      t.kind = Tok::kTemplate;
-      int braces = 0;
-      while (true) {
-        if (i_ >= s_.size()) Fail(t.offset, "a template string starts here and never ends");
-        char d = s_[i_++];
-        if (braces == 0 && d == '`') break;
-        if (d == '\\' && i_ < s_.size()) {
-          AppendEscape(t.text);
-          continue;
-        }
-        if (d == '$' && i_ < s_.size() && s_[i_] == '{' && braces == 0) {
-          t.substitution = true;
-          ++braces;
-          ++i_;
-          continue;
-        }
-        if (braces > 0) {
-          if (d == '{') ++braces;
-          if (d == '}') --braces;
-          continue;
-        }
-        t.text += d;
-      }
-      return t;
-    }
-    if (c == '/' && RegexAllowed()) {
-      size_t start = i_++;
-      bool in_class = false;
-      while (true) {
-        if (i_ >= s_.size() || s_[i_] == '\n')
-          Fail(start, "a regular expression starts here and never ends");
-        char d = s_[i_++];
-        if (d == '\\') {
-          ++i_;
-        } else if (d == '[') {
-          in_class = true;
-        } else if (d == ']') {
-          in_class = false;
-        } else if (d == '/' && !in_class) {
-          break;
-        }
-      }
-      while (i_ < s_.size() && std::isalpha(static_cast<unsigned char>(s_[i_]))) ++i_;
-      t.kind = Tok::kString;  // not data; only skipped over
-      return t;
-    }
+    if (c == '"' || c == '\'') return String(t);
+    if (c == '`') return Template(t);
+    if (c == '/' && RegexAllowed()) return Regex(t);
     t.kind = Tok::kPunct;
     for (std::string_view p : {"...", "===", "!==", "=>", "==", "!=", "||", "&&", "??", "?."}) {
       if (s_.substr(i_, p.size()) == p) {
@@ -245,6 +182,77 @@ class Lexer {
       }
     }
     t.text = std::string(1, s_[i_++]);
+    return t;
+  }
+
+  // A quoted string; `t` holds its start.
+  Token String(Token t) {
+    char quote = s_[i_];
+    ++i_;
+    t.kind = Tok::kString;
+    while (true) {
+      if (i_ >= s_.size() || s_[i_] == '\n') Fail(t.offset, "a string starts here and never ends");
+      char d = s_[i_++];
+      if (d == quote) break;
+      if (d == '\\') {
+        if (i_ >= s_.size()) Fail(t.offset, "a string starts here and never ends");
+        AppendEscape(t.text);
+      } else {
+        t.text += d;
+      }
+    }
+    return t;
+  }
+
+  // A template string; one with ${...} is marked: its value needs code.
+  Token Template(Token t) {
+    ++i_;
+    t.kind = Tok::kTemplate;
+    int braces = 0;
+    while (true) {
+      if (i_ >= s_.size()) Fail(t.offset, "a template string starts here and never ends");
+      char d = s_[i_++];
+      if (braces == 0 && d == '`') break;
+      if (d == '\\' && i_ < s_.size()) {
+        AppendEscape(t.text);
+        continue;
+      }
+      if (d == '$' && i_ < s_.size() && s_[i_] == '{' && braces == 0) {
+        t.substitution = true;
+        ++braces;
+        ++i_;
+        continue;
+      }
+      if (braces > 0) {
+        if (d == '{') ++braces;
+        if (d == '}') --braces;
+        continue;
+      }
+      t.text += d;
+    }
+    return t;
+  }
+
+  // A regular expression literal: skipped over (not data).
+  Token Regex(Token t) {
+    size_t start = i_++;
+    bool in_class = false;
+    while (true) {
+      if (i_ >= s_.size() || s_[i_] == '\n')
+        Fail(start, "a regular expression starts here and never ends");
+      char d = s_[i_++];
+      if (d == '\\') {
+        ++i_;
+      } else if (d == '[') {
+        in_class = true;
+      } else if (d == ']') {
+        in_class = false;
+      } else if (d == '/' && !in_class) {
+        break;
+      }
+    }
+    while (i_ < s_.size() && std::isalpha(static_cast<unsigned char>(s_[i_]))) ++i_;
+    t.kind = Tok::kString;  // not data; only skipped over
     return t;
   }
 

@@ -167,11 +167,9 @@ HeaderGuess ScoreHeader(const Grid& g, int h) {
   out.label_word = IsLabelWord(g.At(h, label));
   int levels = 0;
   int labelish = 0;
-  std::vector<std::string> names;
   for (int c = label + 1; c < g.Cols(); ++c) {
     if (g.Empty(h, c)) continue;
     ++levels;
-    names.push_back(g.At(h, c));
     // "IC3\nSenior Engineer": the first line names the level, the next its title.
     std::string_view name = g.At(h, c);
     name = text::Trim(name.substr(0, name.find('\n')));
@@ -275,170 +273,186 @@ class SheetReader {
 
   // Reads the matrix; cells outside it go to `notes` in sheet order.
   Result<SheetResult> Read(std::vector<std::string>& notes) {
-    std::vector<std::pair<std::pair<int, int>, std::string>> placed;  // (row, col) -> text
-    auto note = [&](int r, int c, std::string t) { placed.push_back({{r, c}, std::move(t)}); };
-    SheetResult out;
-    out.sheet = sheet_.name;
-    out.track = map_.track;
-    const int h = map_.header - 1;
-    const int label = map_.labels - 1;
-    if (h < 0 || h >= g_.Rows())
-      return Bad("the header " + Axis(false) + " " + std::to_string(map_.header) +
+    out_.sheet = sheet_.name;
+    out_.track = map_.track;
+    h_ = map_.header - 1;
+    label_col_ = map_.labels - 1;
+    if (h_ < 0 || h_ >= g_.Rows())
+      return Bad("the header " + Axis() + " " + std::to_string(map_.header) +
                  " is outside the sheet");
-    const int first = map_.first > 0 ? map_.first - 1 : h + 1;
+    LADDER_TRY_STATUS(Header());
+    const int first = map_.first > 0 ? map_.first - 1 : h_ + 1;
     const int last = map_.last > 0 ? std::min(map_.last - 1, g_.Rows() - 1) : g_.Rows() - 1;
-    std::vector<int> level_cols;
-    int description_col = -1;
-    for (int c = 0; c < g_.Cols(); ++c) {
-      if (c == label || g_.Empty(h, c)) continue;
-      if (c < label) continue;
-      if (IsDescriptionWord(g_.At(h, c)) && level_cols.empty()) {
-        description_col = c;
+    for (int r = first; r <= last; ++r) Row(r);
+    for (const auto& [row, gname] : unused_groups_) Note(row, label_col_, gname);
+    // Everything else on the sheet is a note, row by row.
+    for (int r = 0; r < g_.Rows(); ++r)
+      for (int c = 0; c < g_.Cols(); ++c)
+        if (!g_.Empty(r, c) && !used_.count({r, c})) {
+          Note(r, c, std::string(text::Trim(g_.At(r, c))));
+          Keep(r, c);
+        }
+    std::stable_sort(placed_.begin(), placed_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [at, t] : placed_) notes.push_back(std::move(t));
+    Title();
+    WarnEmptyLevels();
+    return std::move(out_);
+  }
+
+ private:
+  // The header: the level columns (and a description column), their names and tracks.
+  Status Header() {
+    for (int c = label_col_ + 1; c < g_.Cols(); ++c) {
+      if (g_.Empty(h_, c)) continue;
+      if (IsDescriptionWord(g_.At(h_, c)) && level_cols_.empty()) {
+        description_col_ = c;
         continue;
       }
-      level_cols.push_back(c);
+      level_cols_.push_back(c);
     }
-    if (level_cols.size() < 1)
-      return Bad("the header " + Axis(false) + " " + std::to_string(map_.header) +
+    if (level_cols_.empty())
+      return Bad("the header " + Axis() + " " + std::to_string(map_.header) +
                  " names no levels right of the labels");
-    std::set<std::pair<int, int>> used;  // grid cells that are part of the matrix
-    used.insert({h, label});
-    for (int c : level_cols) {
-      used.insert({h, c});
-      out.level_names.push_back(std::string(text::Trim(g_.At(h, c))));
-      out.level_where.push_back(Where(h, c));
-      Keep(h, c);
+    used_.insert({h_, label_col_});
+    if (description_col_ >= 0) used_.insert({h_, description_col_});
+    for (int c : level_cols_) {
+      used_.insert({h_, c});
+      out_.level_names.push_back(std::string(text::Trim(g_.At(h_, c))));
+      out_.level_where.push_back(Where(h_, c));
+      Keep(h_, c);
       std::string track;
       // A heading merged over some of the levels names their track; one over the labels too
       // is the sheet's title.
-      if (h > 0)
-        if (auto m = g_.MergeCovering(h - 1, c);
-            m && m->cols > 1 && m->col > label && !g_.Empty(m->row, m->col)) {
+      if (h_ > 0)
+        if (auto m = g_.MergeCovering(h_ - 1, c);
+            m && m->cols > 1 && m->col > label_col_ && !g_.Empty(m->row, m->col)) {
           track = std::string(text::Trim(g_.At(m->row, m->col)));
-          used.insert({m->row, m->col});
+          used_.insert({m->row, m->col});
         }
-      out.level_tracks.push_back(track);
+      out_.level_tracks.push_back(track);
     }
-    if (description_col >= 0) used.insert({h, description_col});
-    const size_t n = level_cols.size();
-    out.summaries.assign(n, "");
-    out.years.assign(n, "");
-    out.requirements.assign(n, {});
-    std::string group;
-    std::vector<std::pair<int, std::string>> unused_groups;  // row, label
-    for (int r = first; r <= last; ++r) {
-      std::string row_label(text::Trim(g_.Shown(r, label)));
-      std::vector<std::string> cells;
-      bool any = false;
-      for (int c : level_cols) {
-        std::string t(text::Trim(g_.Empty(r, c) ? HorizontalFill(r, c, label) : g_.At(r, c)));
-        any = any || !t.empty();
-        cells.push_back(std::move(t));
-      }
-      // A row whose label cell spans the matrix is a group even if the span "fills" cells.
-      if (auto m = g_.MergeCovering(r, label);
-          m && m->row == r && m->cols > 1 && !row_label.empty()) {
-        any = false;
-        for (auto& c : cells) c.clear();
-      }
-      if (row_label.empty() && !any) continue;
-      used.insert({r, label});
-      for (int c : level_cols) used.insert({r, c});
-      if (description_col >= 0) used.insert({r, description_col});
-      if (!row_label.empty() && !any) {
-        group = row_label;
-        out.has_groups = true;
-        unused_groups.push_back({r, group});
-        Keep(r, label);
+    const size_t n = level_cols_.size();
+    out_.summaries.assign(n, "");
+    out_.years.assign(n, "");
+    out_.requirements.assign(n, {});
+    return Ok();
+  }
+
+  // One row of the matrix: a group, a level row (summary, years, requirements), the
+  // continuation of the competency above, or a competency.
+  void Row(int r) {
+    std::string label(text::Trim(g_.Shown(r, label_col_)));
+    std::vector<std::string> cells;
+    bool any = false;
+    for (int c : level_cols_) {
+      std::string t(text::Trim(g_.Empty(r, c) ? HorizontalFill(r, c) : g_.At(r, c)));
+      any = any || !t.empty();
+      cells.push_back(std::move(t));
+    }
+    // A row whose label cell spans the matrix is a group even if the span "fills" cells.
+    if (auto m = g_.MergeCovering(r, label_col_);
+        m && m->row == r && m->cols > 1 && !label.empty()) {
+      any = false;
+      for (auto& c : cells) c.clear();
+    }
+    if (label.empty() && !any) return;
+    used_.insert({r, label_col_});
+    for (int c : level_cols_) used_.insert({r, c});
+    if (description_col_ >= 0) used_.insert({r, description_col_});
+    if (!label.empty() && !any) {
+      group_ = label;
+      out_.has_groups = true;
+      unused_groups_.push_back({r, group_});
+      Keep(r, label_col_);
+    } else if (!label.empty() &&
+               (IsSummaryLabel(label) || IsYearsLabel(label) || IsRequirementsLabel(label))) {
+      LevelRow(r, label, cells);
+    } else if (label.empty()) {
+      Continuation(r, cells);
+    } else {
+      Competency(r, label, std::move(cells));
+    }
+  }
+
+  void LevelRow(int r, const std::string& label, const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (cells[i].empty()) continue;
+      Keep(r, level_cols_[i]);
+      if (IsSummaryLabel(label))
+        out_.summaries[i] += (out_.summaries[i].empty() ? "" : "\n") + cells[i];
+      else if (IsYearsLabel(label))
+        out_.years[i] = text::CollapseSpace(cells[i]);
+      else
+        for (std::string& line : Lines(cells[i]))
+          out_.requirements[i].push_back(WithoutRuleNote(std::move(line)));
+    }
+  }
+
+  // A row without a label continues the competency above it (or, before any, is a note).
+  void Continuation(int r, const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (cells[i].empty()) continue;
+      Keep(r, level_cols_[i]);
+      if (out_.rows.empty()) {
+        Note(r, level_cols_[i], cells[i]);
         continue;
       }
-      if (!row_label.empty() && (IsSummaryLabel(row_label) || IsYearsLabel(row_label) ||
-                                 IsRequirementsLabel(row_label))) {
-        for (size_t i = 0; i < n; ++i) {
-          if (cells[i].empty()) continue;
-          Keep(r, level_cols[i]);
-          if (IsSummaryLabel(row_label))
-            out.summaries[i] += (out.summaries[i].empty() ? "" : "\n") + cells[i];
-          else if (IsYearsLabel(row_label))
-            out.years[i] = text::CollapseSpace(cells[i]);
-          else
-            for (std::string& line : Lines(cells[i]))
-              out.requirements[i].push_back(WithoutRuleNote(std::move(line)));
-        }
-        continue;
-      }
-      if (row_label.empty()) {
-        if (out.rows.empty()) {
-          for (size_t i = 0; i < n; ++i)
-            if (!cells[i].empty()) note(r, level_cols[i], cells[i]), Keep(r, level_cols[i]);
-          continue;
-        }
-        SheetResult::Row& prev = out.rows.back();
-        for (size_t i = 0; i < n; ++i) {
-          if (cells[i].empty()) continue;
-          Keep(r, level_cols[i]);
-          prev.cells[i] += (prev.cells[i].empty() ? "" : "\n") + cells[i];
-          if (!prev.cell_where[i].Known()) prev.cell_where[i] = Where(r, level_cols[i]);
-        }
-        continue;
-      }
-      SheetResult::Row row;
-      row.label = row_label;
-      row.group = group;
-      if (!group.empty())
-        std::erase_if(unused_groups, [&](const auto& g) { return g.second == group; });
-      row.where = Where(r, label);
-      if (!g_.Empty(r, label)) Keep(r, label);
-      if (description_col >= 0 && !g_.Empty(r, description_col)) {
-        row.description = std::string(text::Trim(g_.At(r, description_col)));
-        Keep(r, description_col);
-      }
-      for (size_t i = 0; i < n; ++i) {
-        row.cell_where.push_back(cells[i].empty() ? SourceLocation{} : Where(r, level_cols[i]));
-        if (!cells[i].empty() && !g_.Empty(r, level_cols[i])) Keep(r, level_cols[i]);
-      }
-      row.cells = std::move(cells);
-      out.rows.push_back(std::move(row));
+      SheetResult::Row& prev = out_.rows.back();
+      prev.cells[i] += (prev.cells[i].empty() ? "" : "\n") + cells[i];
+      if (!prev.cell_where[i].Known()) prev.cell_where[i] = Where(r, level_cols_[i]);
     }
-    for (const auto& [row, gname] : unused_groups) note(row, label, gname);
-    // Everything else on the sheet is a note, row by row.
-    for (int r = 0; r < g_.Rows(); ++r) {
-      for (int c = 0; c < g_.Cols(); ++c) {
-        if (g_.Empty(r, c) || used.count({r, c})) continue;
-        note(r, c, std::string(text::Trim(g_.At(r, c))));
-        Keep(r, c);
-      }
+  }
+
+  void Competency(int r, const std::string& label, std::vector<std::string> cells) {
+    SheetResult::Row row;
+    row.label = label;
+    row.group = group_;
+    if (!group_.empty())
+      std::erase_if(unused_groups_, [&](const auto& g) { return g.second == group_; });
+    row.where = Where(r, label_col_);
+    if (!g_.Empty(r, label_col_)) Keep(r, label_col_);
+    if (description_col_ >= 0 && !g_.Empty(r, description_col_)) {
+      row.description = std::string(text::Trim(g_.At(r, description_col_)));
+      Keep(r, description_col_);
     }
-    std::stable_sort(placed.begin(), placed.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [at, t] : placed) notes.push_back(std::move(t));
-    // A short line alone above the header is the sheet's title.
-    for (int r = 0; r < h && out.title.empty(); ++r) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      row.cell_where.push_back(cells[i].empty() ? SourceLocation{} : Where(r, level_cols_[i]));
+      if (!cells[i].empty() && !g_.Empty(r, level_cols_[i])) Keep(r, level_cols_[i]);
+    }
+    row.cells = std::move(cells);
+    out_.rows.push_back(std::move(row));
+  }
+
+  // A short line alone above the header is the sheet's title.
+  void Title() {
+    for (int r = 0; r < h_ && out_.title.empty(); ++r) {
       int filled = 0;
       for (int c = 0; c < g_.Cols(); ++c) filled += !g_.Empty(r, c);
       if (filled == 0) continue;
       std::string t(text::Trim(g_.At(r, 0)));
       if (filled == 1 && !t.empty() && text::CountWords(t) <= 8 &&
           t.find('\n') == std::string::npos)
-        out.title = t;
+        out_.title = t;
       break;
     }
-    for (size_t i = 0; i < n; ++i) {
-      bool any = !out.summaries[i].empty() || !out.years[i].empty();
-      for (const auto& row : out.rows) any = any || !row.cells[i].empty();
-      if (!any)
-        warnings_.push_back({out.level_where[i], "sheet '" + sheet_.name + "': level '" +
-                                                     text::CollapseSpace(out.level_names[i]) +
-                                                     "' has no cells; it is kept, undefined"});
-    }
-    return out;
   }
 
- private:
-  std::string Axis(bool levels_axis) const {
-    bool rows = map_.levels == SheetMap::Axis::kRows;
-    return (rows != levels_axis) ? "column" : "row";
+  void WarnEmptyLevels() {
+    for (size_t i = 0; i < level_cols_.size(); ++i) {
+      bool any = !out_.summaries[i].empty() || !out_.years[i].empty();
+      for (const auto& row : out_.rows) any = any || !row.cells[i].empty();
+      if (!any)
+        warnings_.push_back({out_.level_where[i], "sheet '" + sheet_.name + "': level '" +
+                                                      text::CollapseSpace(out_.level_names[i]) +
+                                                      "' has no cells; it is kept, undefined"});
+    }
   }
+
+  void Note(int r, int c, std::string t) { placed_.push_back({{r, c}, std::move(t)}); }
+
+  // What the header is: a row, or a column when the levels are rows.
+  std::string Axis() const { return map_.levels == SheetMap::Axis::kRows ? "column" : "row"; }
 
   std::unexpected<Error> Bad(std::string message) const {
     return MakeError(ErrorCode::kInvalidArgument, "sheet '" + sheet_.name + "': " + message,
@@ -454,9 +468,9 @@ class SheetReader {
   }
 
   // The text of a merged range starting left of (r, c) in a level column of the same row.
-  std::string HorizontalFill(int r, int c, int label) const {
+  std::string HorizontalFill(int r, int c) const {
     auto m = g_.MergeCovering(r, c);
-    if (!m || m->col <= label || m->row != r) return {};
+    if (!m || m->col <= label_col_ || m->row != r) return {};
     return g_.At(m->row, m->col);
   }
 
@@ -467,6 +481,16 @@ class SheetReader {
   std::string label_;
   std::vector<Passage>& passages_;
   std::vector<ImportWarning>& warnings_;
+  // The reading in progress.
+  SheetResult out_;
+  int h_ = 0;          // the header row (of the grid)
+  int label_col_ = 0;  // the labels' column
+  int description_col_ = -1;
+  std::vector<int> level_cols_;
+  std::set<std::pair<int, int>> used_;  // grid cells that are part of the matrix
+  std::vector<std::pair<std::pair<int, int>, std::string>> placed_;  // notes by (row, col)
+  std::string group_;
+  std::vector<std::pair<int, std::string>> unused_groups_;  // group rows without competencies
 };
 
 std::string LevelsKey(const std::vector<std::string>& names) {
