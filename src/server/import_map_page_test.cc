@@ -80,6 +80,23 @@ TEST_F(ImportMapPage, PreviewShowsTheMapAndReadsAgainWithAChangedOne) {
   EXPECT_EQ(Frameworks(), before) << "a preview stores nothing";
 }
 
+TEST_F(ImportMapPage, WorkbooksAreUploadedAsTheyAre) {
+  httplib::MultipartFormDataItems upload = {
+      {"csrf", hr_.csrf, "", ""},
+      {"document", Fixture("tracks_sheets.xlsx"), "tracks.xlsx",
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+  auto page = server_->Client().Post("/admin/import", {{"Cookie", hr_.cookie}}, upload);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_NE(page->body.find("code: IC3"), std::string::npos);
+  EXPECT_NE(page->body.find("name: Management"), std::string::npos);
+  // One row of settings per sheet, the hidden one skipped.
+  EXPECT_NE(page->body.find("name=\"map.sheets.3.use\""), std::string::npos);
+  EXPECT_NE(page->body.find("<option value=\"skip\" selected>skip</option>"), std::string::npos);
+  // The coverage report names the hidden sheet's text as not imported.
+  EXPECT_NE(page->body.find("Internal lookup values"), std::string::npos);
+}
+
 TEST_F(ImportMapPage, BadCarriedFilesAndMapValuesAreSaid) {
   httplib::Params lost = {{"csrf", hr_.csrf}, {"mapped_document", "@@not base64@@"}};
   auto a = server_->Client().Post("/admin/import", {{"Cookie", hr_.cookie}}, lost);
