@@ -254,6 +254,19 @@ Result<ImportMap> ParseImportMap(std::string_view yaml, std::string_view name) {
   }
 }
 
+namespace {
+
+// "  key: value", its comment aligned at column 40.
+std::string Setting(std::string_view indent, std::string_view key, const std::string& value,
+                    std::string_view comment) {
+  std::string line = std::string(indent) + std::string(key) + ": " + value;
+  if (!comment.empty())
+    line += std::string(line.size() < 38 ? 38 - line.size() : 1, ' ') + "# " + std::string(comment);
+  return line + "\n";
+}
+
+}  // namespace
+
 std::string WriteImportMap(const ImportMap& map) {
   std::string out =
       "# How Ladder reads this file (docs/import-maps.md). Correct what it guessed wrong and\n"
@@ -261,33 +274,33 @@ std::string WriteImportMap(const ImportMap& map) {
   if (!map.sheets.empty()) out += "sheets:\n";
   for (const SheetMap& s : map.sheets) {
     bool rows = s.levels == SheetMap::Axis::kRows;
-    out += "  - sheet: " + Quote(s.sheet) + "\n";
-    out += std::string("    use: ") + UseName(s.use) + "                # matrix | notes | skip\n";
-    out += std::string("    levels: ") + AxisName(s.levels) +
-           "           # the levels are columns (or rows)\n";
-    out += "    header: " + Position(s.header, rows) + "               # the " +
-           (rows ? "column" : "row") + " naming the levels\n";
-    out += "    labels: " + Position(s.labels, !rows) + "               # the " +
-           (rows ? "row" : "column") + " naming the competencies\n";
-    out += "    first: " + Position(s.first, rows) + "                # first " +
-           (rows ? "column" : "row") + " of the matrix (0: after the header)\n";
-    out += "    last: " + Position(s.last, rows) + "                 # last " +
-           (rows ? "column" : "row") + " (0: to the end)\n";
-    out += "    track: " + Quote(s.track) + "              # the track (\"\": by level names)\n";
+    const std::string along = rows ? "column" : "row", across = rows ? "row" : "column";
+    out += Setting("  - ", "sheet", Quote(s.sheet), "");
+    out += Setting("    ", "use", UseName(s.use), "matrix | notes | skip");
+    out += Setting("    ", "levels", AxisName(s.levels), "the levels are columns (or rows)");
+    out +=
+        Setting("    ", "header", Position(s.header, rows), "the " + along + " naming the levels");
+    out += Setting("    ", "labels", Position(s.labels, !rows),
+                   "the " + across + " naming the competencies");
+    out += Setting("    ", "first", Position(s.first, rows),
+                   "first " + along + " of the matrix (0: after the header)");
+    out += Setting("    ", "last", Position(s.last, rows), "last " + along + " (0: to the end)");
+    out += Setting("    ", "track", Quote(s.track), "the track (\"\": by level names)");
   }
   if (map.data) {
     const DataMap& d = *map.data;
     out += "data:\n";
-    out += "  shape: " + d.shape + "  # " + text::Join(DataShapes(), " | ") + "\n";
-    out += "  tracks: " + Quote(d.tracks) + "\n";
-    out += "  competencies: " + Quote(d.competencies) + "\n";
-    out += "  levels: " + Quote(d.levels) + "\n";
-    out += "  cells: " + Quote(d.cells) + "\n";
-    out += "  name: " + List(d.name) + "\n";
-    out += "  text: " + List(d.text) + "\n";
-    out += "  level_key: " + Quote(d.level_key) + "\n";
-    out += "  competency_key: " + Quote(d.competency_key) + "\n";
-    out += "  level_keys: " + List(d.level_keys) + "\n";
+    out += Setting("  ", "shape", d.shape, text::Join(DataShapes(), " | "));
+    out += Setting("  ", "tracks", Quote(d.tracks), "track entries, or @key: split by a key");
+    out += Setting("  ", "competencies", Quote(d.competencies), "where the competencies are");
+    out += Setting("  ", "levels", Quote(d.levels), "where the levels are");
+    out += Setting("  ", "cells", Quote(d.cells), "cells: entries naming a level and a competency");
+    out += Setting("  ", "name", List(d.name), "keys naming an entry ([]: name, title, ...)");
+    out += Setting("  ", "text", List(d.text), "keys holding behaviours ([]: all text)");
+    out += Setting("  ", "level_key", Quote(d.level_key), "cells: the key naming the level");
+    out += Setting("  ", "competency_key", Quote(d.competency_key),
+                   "cells: the key naming the competency");
+    out += Setting("  ", "level_keys", List(d.level_keys), "level-keys: the keys that are levels");
   }
   return out;
 }
