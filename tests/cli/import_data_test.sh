@@ -106,14 +106,21 @@ printf '{"port": 8080, "hosts": ["a", "b"]}\n' > "$T/config.json"
 bad "$T/config.json" "no levels found in this data file"
 
 # A sheet of 100,000 rows is streamed: what passes the row limit is skipped with a warning,
-# and memory stays bounded.
-$PY - "$T/big.xlsx" <<'PY'
+# and memory stays bounded. A sanitizer build (its shadow memory counts in the resident size, its
+# code runs several times slower) reads the same path on 20,000 rows without the memory bound.
+rows=100000
+sanitized=false
+if grep -qa __asan_report "$LADDER"; then
+  rows=20000
+  sanitized=true
+fi
+$PY - "$T/big.xlsx" "$rows" <<'PY'
 import sys
 from openpyxl import Workbook
 wb = Workbook(write_only=True)
 ws = wb.create_sheet("Big")
 ws.append(["Competency", "IC1", "IC2", "IC3"])
-for i in range(100000):
+for i in range(int(sys.argv[2])):
     ws.append(["Skill %d" % i, "Does %d alone" % i, "Teaches %d" % i, "Sets %d" % i])
 wb.save(sys.argv[1])
 PY
@@ -121,10 +128,14 @@ set +e
 /usr/bin/time -f "%M" -o "$T/rss" "$LADDER" import "$T/big.xlsx" -o "$T/big.yaml" 2> "$T/err"
 code=$?
 set -e
-[[ $code == 0 || $code == 1 ]] || fail "100,000 rows: exit $code: $(cat "$T/err")"
-grep -q "sheet 'Big': rows 10001 to 100001 not read" "$T/err" || fail "no row-limit warning: $(cat "$T/err")"
+[[ $code == 0 || $code == 1 ]] || fail "$rows rows: exit $code: $(cat "$T/err")"
+grep -q "sheet 'Big': rows 10001 to $((rows + 1)) not read" "$T/err" \
+  || fail "no row-limit warning: $(cat "$T/err")"
+# The header and 9,999 competencies are the first 10,000 rows.
+grep -qx "    name: Skill 9998" "$T/big.yaml" || fail "the rows within the limit were not read"
+if grep -qx "    name: Skill 9999" "$T/big.yaml"; then fail "a row past the limit was read"; fi
 rss=$(tail -1 "$T/rss")
-(( rss < 400000 )) || fail "100,000 rows took ${rss} KiB of memory"
+$sanitized || (( rss < 400000 )) || fail "$rows rows took ${rss} KiB of memory"
 
 # Imports into a database are all-or-nothing: a workbook that fails stores nothing, not even
 # the good file imported with it.
