@@ -6,8 +6,8 @@
 namespace ladder::app {
 
 Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& documents,
-                                          std::string_view format) {
-  LADDER_TRY(formats::Imported imported, formats::ReadDocuments(documents, format));
+                                          std::string_view format, const formats::ImportMap* map) {
+  LADDER_TRY(formats::Imported imported, formats::ReadDocuments(documents, format, map));
   analysis::RecognizeRequirements(imported.framework);
   std::vector<Error> invalid = model::ValidateFramework(imported.framework);
   if (!invalid.empty()) {

@@ -13,9 +13,11 @@
 namespace ladder::app {
 
 // Errors: those of formats::ReadDocuments; kInvalidArgument listing the broken invariants of the
-// framework read (an importer bug or a document the reader misread).
+// framework read (an importer bug or a document the reader misread). `map` (spreadsheets and
+// data files): read as it says instead of guessing.
 Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& documents,
-                                          std::string_view format = {});
+                                          std::string_view format = {},
+                                          const formats::ImportMap* map = nullptr);
 
 // The coverage report (DESIGN.md §8) with the import's warnings:
 //   {"source_words": N, "imported_words": N, "structure_words": N, "notes_words": N,

@@ -1,5 +1,6 @@
 // `ladder import FILE|DIR... [--from FORMAT] [--to yaml|json] [-o OUT] [--report [--json]]
-//                            [--into DATABASE [--publish]]`:
+//                            [--into DATABASE [--publish]] [--map MAP.yaml]`
+// `ladder import FILE --suggest-map [--from FORMAT] [-o MAP.yaml]`:
 // reads the documents an organisation already has into one framework (DESIGN.md §7, §8).
 // With --into the framework is stored in the database (one transaction, app/import_into.h) as a
 // draft, published with --publish, and "stored ID@VERSION (draft|published|unchanged)" is
@@ -22,6 +23,11 @@
 // and then the framework goes only to -o (stdout carries the report alone). Warnings (repaired
 // text, conflicts) are printed on stderr even without --report.
 //
+// Spreadsheets and data files of other tools are read as an import map says (which sheet, rows,
+// columns or keys are levels, competencies, tracks and text; docs/import-maps.md): --map gives
+// one, else Ladder guesses; --suggest-map writes the guess (to stdout or -o) for a person to
+// correct, and imports nothing.
+//
 // Exit codes (DESIGN.md §7): 0 when everything of the source was imported; 1 ("findings") when
 // the framework and the report were written but passages of the source were not imported (one
 // line on stderr says how many; --report lists them); 2 for bad input or usage (unreadable,
@@ -36,6 +42,7 @@
 #include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "analysis/requirements.h"
 #include "app/import_document.h"
@@ -62,6 +69,8 @@ struct ImportOptions {
   bool json = false;
   std::string into;  // database URL; "" writes YAML/JSON only
   bool publish = false;
+  std::string map;  // an import map file
+  bool suggest_map = false;
 };
 
 Result<formats::Document> ReadDocumentFile(const fs::path& path) {
@@ -163,7 +172,13 @@ int CoverageExit(const std::vector<const formats::Imported*>& imports, bool list
 Result<formats::Imported> ImportFramework(const std::vector<std::string>& inputs,
                                           const ImportOptions& options) {
   LADDER_TRY(std::vector<formats::Document> documents, ReadInputs(inputs));
-  LADDER_TRY(formats::Imported imported, formats::ReadDocuments(documents, options.from));
+  std::optional<formats::ImportMap> map;
+  if (!options.map.empty()) {
+    LADDER_TRY(formats::Document file, ReadDocumentFile(options.map));
+    LADDER_TRY(map, formats::ParseImportMap(file.text, file.name));
+  }
+  LADDER_TRY(formats::Imported imported,
+             formats::ReadDocuments(documents, options.from, map ? &*map : nullptr));
   analysis::RecognizeRequirements(imported.framework);
   std::vector<Error> invalid = model::ValidateFramework(imported.framework);
   if (!invalid.empty()) {
@@ -216,7 +231,41 @@ int RunImportEachInto(const ImportOptions& options) {
   return CoverageExit(done, options.report);
 }
 
+// --suggest-map: the map Ladder guesses for one file, written for a person to correct.
+int RunSuggestMap(const ImportOptions& options) {
+  if (options.inputs.size() != 1 || !options.into.empty() || !options.map.empty() || options.report)
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "--suggest-map takes one file and writes its map; it imports "
+                             "nothing (no --into, --map or --report)",
+                             {},
+                             "--suggest-map"});
+  Result<std::vector<formats::Document>> documents = ReadInputs(options.inputs);
+  if (!documents) return ReportError(documents.error());
+  if (documents->size() != 1)
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "--suggest-map takes one file, not a directory",
+                             {options.inputs[0], 0, 0},
+                             "--suggest-map"});
+  Result<formats::ImportMap> map = formats::SuggestMap(documents->front(), options.from);
+  if (!map) return ReportError(map.error());
+  std::string text = formats::WriteImportMap(*map);
+  if (!options.out.empty()) {
+    if (Status written = WriteOutputFile(options.out, text); !written)
+      return ReportError(written.error());
+    return kExitOk;
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return kExitOk;
+}
+
 int RunImport(const ImportOptions& options) {
+  if (options.suggest_map) return RunSuggestMap(options);
+  if (!options.map.empty() && options.inputs.size() != 1) {
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "--map describes one file; import one file with it",
+                             {},
+                             "--map"});
+  }
   if (options.publish && options.into.empty()) {
     return ReportError(
         Error{ErrorCode::kInvalidArgument, "--publish needs --into DATABASE", {}, "--publish"});
@@ -260,7 +309,8 @@ int RunImport(const ImportOptions& options) {
 void SetUpImport(CLI::App& app, std::vector<Run>& runs) {
   auto* cmd = app.add_subcommand(
       "import",
-      "Read documents (Markdown, HTML, YAML, plain text) into one framework, written as "
+      "Read documents (Markdown, HTML, YAML, plain text, spreadsheets, data files of other "
+      "tools) into one framework, written as "
       "canonical YAML or JSON. Exit status: 0 when everything of the source was imported; 1 when "
       "the framework and report were written but some passages were not imported (--report "
       "lists them); 2 for bad input or usage, and then nothing is written");
@@ -289,6 +339,13 @@ void SetUpImport(CLI::App& app, std::vector<Run>& runs) {
                   "transaction, instead of printing it (still written to -o if given)");
   cmd->add_flag("--publish", options->publish,
                 "With --into: publish the stored version (it becomes immutable)");
+  cmd->add_option("--map", options->map,
+                  "Read a spreadsheet or data file as this import map says (which sheet, rows, "
+                  "columns or keys are levels, competencies, tracks and text; "
+                  "docs/import-maps.md)");
+  cmd->add_flag("--suggest-map", options->suggest_map,
+                "Write the import map Ladder guesses for FILE (to stdout, or -o), for a person "
+                "to correct and pass back with --map; imports nothing");
   runs.push_back({cmd, [options] { return RunImport(*options); }});
 }
 

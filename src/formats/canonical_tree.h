@@ -43,6 +43,13 @@ struct Tree {
 // characters, not empty. Errors name `source_name:line:col`.
 Status CheckDocumentText(std::string_view text, std::string_view source_name);
 
+// Parses one YAML document (yaml-cpp events) or a JSON text (nlohmann SAX, iterative: nesting
+// costs no stack) into a Tree. Errors: kParse with `source_name:line:col` (syntax, several YAML
+// documents, YAML tags), kResourceExhausted (size, YAML nesting, more than kMaxValues values).
+// Also used by the reader of other tools' data files (data_reader.h).
+Result<Tree> ParseYamlTree(std::string_view text, std::string_view source_name);
+Result<Tree> ParseJsonTree(std::string_view text, std::string_view source_name);
+
 // Converts a parsed document into a framework: keys, types, required values, defaults. Does not
 // check the model's invariants (model/validate.h).
 Result<model::Framework> FrameworkFromTree(const Tree& tree, std::string_view source_name);

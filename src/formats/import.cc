@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "formats/competency_list_reader.h"
 #include "formats/coverage.h"
+#include "formats/data_reader.h"
 #include "formats/encoding.h"
 #include "formats/html_table_reader.h"
 #include "formats/ladder_markdown_reader.h"
@@ -17,6 +18,8 @@
 #include "formats/monzo_yaml_reader.h"
 #include "formats/plain_text_reader.h"
 #include "formats/role_catalog_reader.h"
+#include "formats/spreadsheet_reader.h"
+#include "formats/zip_archive.h"
 
 namespace ladder::formats {
 namespace {
@@ -37,6 +40,10 @@ std::vector<std::unique_ptr<Reader>> MakeReaders() {
   readers.push_back(MakeMarkdownLadderReader());
   readers.push_back(MakePlainTextReader());
   readers.push_back(MakeCompetencyListReader());
+  readers.push_back(MakeXlsxReader());
+  readers.push_back(MakeOdsReader());
+  readers.push_back(MakeCsvReader());
+  readers.push_back(MakeDataReader());
   return readers;
 }
 
@@ -235,7 +242,59 @@ const Reader* FindReader(std::string_view name) {
   return nullptr;
 }
 
-Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format) {
+Result<Imported> Reader::ReadMapped(const Document&, const ImportMap&) const {
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "the " + std::string(Name()) +
+                       " format takes no map; --map is for spreadsheets and data files");
+}
+
+Result<ImportMap> Reader::GuessMap(const Document&) const {
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "the " + std::string(Name()) +
+                       " format takes no map; --suggest-map is for spreadsheets and data files");
+}
+
+namespace {
+
+struct Prepared {
+  std::vector<Document> decoded;
+  std::vector<ImportWarning> warnings;
+  const Reader* forced = nullptr;  // by --from
+};
+
+// The reader of `decoded` by detection alone (for maps, which belong to one reader): `forced`,
+// else the one whose detection scores highest on every document (they must all agree).
+Result<const Reader*> PickReader(const std::vector<Document>& decoded, const Reader* forced) {
+  const Reader* reader = forced;
+  if (!reader) {
+    const Document* first = nullptr;
+    for (const Document& d : decoded) {
+      Detection found = Detect(d.text);
+      if (found.score < kMinDetectScore) {
+        return MakeError(ErrorCode::kParse,
+                         "not a document family Ladder recognises; if it is one, say which "
+                         "with --from (formats: " +
+                             ReaderNames() + ")",
+                         SourceLocation{d.name, 0, 0});
+      }
+      if (reader && found.reader != reader) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "looks like " + std::string(found.reader->Name()) + " while " +
+                             first->name + " looks like " + std::string(reader->Name()) +
+                             "; documents imported together must be of one format (import "
+                             "them separately, or force one with --from)",
+                         SourceLocation{d.name, 0, 0});
+      }
+      reader = found.reader;
+      first = first ? first : &d;
+    }
+  }
+  return reader;
+}
+
+// Checks sizes, decodes the documents and finds the reader --from names (ReadDocuments' steps
+// before reading).
+Result<Prepared> Prepare(const std::vector<Document>& documents, std::string_view format) {
   if (documents.empty()) return MakeError(ErrorCode::kInvalidArgument, "no documents to import");
   size_t total = 0;
   for (const Document& d : documents) total += d.text.size();
@@ -261,10 +320,21 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
     }
   }
 
-  std::vector<Document> decoded;
-  std::vector<ImportWarning> warnings;
+  Prepared p;
+  std::vector<Document>& decoded = p.decoded;
+  std::vector<ImportWarning>& warnings = p.warnings;
   decoded.reserve(documents.size());
   for (const Document& d : documents) {
+    if (LooksLikeZip(d.text) || LooksLikeOleCompound(d.text)) {
+      if (d.text.size() > kMaxDocumentBytes)
+        return MakeError(ErrorCode::kResourceExhausted,
+                         "document is " + std::to_string(d.text.size() >> 20) +
+                             " MiB; the limit is " + std::to_string(kMaxDocumentBytes >> 20) +
+                             " MiB per document",
+                         SourceLocation{d.name, 0, 0});
+      decoded.push_back(d);  // a workbook: its reader gets the bytes
+      continue;
+    }
     LADDER_TRY(DecodedText t, DecodeDocument(d.text, d.name));
     if (text::Trim(t.text).empty()) {
       return MakeError(ErrorCode::kParse, "empty document: nothing to import",
@@ -288,9 +358,32 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
     decoded.push_back({d.name, std::move(t.text)});
   }
 
-  const Reader* reader = forced;
+  p.forced = forced;
+  return p;
+}
+
+}  // namespace
+
+Result<ImportMap> SuggestMap(const Document& document, std::string_view format) {
+  LADDER_TRY(Prepared p, Prepare({document}, format));
+  LADDER_TRY(const Reader* reader, PickReader(p.decoded, p.forced));
+  return reader->GuessMap(p.decoded[0]);
+}
+
+Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format,
+                               const ImportMap* map) {
+  LADDER_TRY(Prepared p, Prepare(documents, format));
+  std::vector<Document>& decoded = p.decoded;
+  std::vector<ImportWarning>& warnings = p.warnings;
+  if (map && decoded.size() != 1)
+    return MakeError(ErrorCode::kInvalidArgument, "a map describes one file; import one at a time",
+                     {}, "--map");
+  const Reader* reader = p.forced;
   Result<Imported> read = MakeError(ErrorCode::kParse, "not read");
-  if (reader) {
+  if (map) {
+    LADDER_TRY(reader, PickReader(decoded, p.forced));
+    read = reader->ReadMapped(decoded[0], *map);
+  } else if (reader) {
     read = ReadWith(*reader, decoded);
   } else {
     read = DetectAndRead(decoded, reader);

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/error.h"
+#include "formats/import_map.h"
 #include "model/framework.h"
 
 namespace ladder::formats {
@@ -55,12 +57,15 @@ struct Imported {
   // The document states the framework's own provenance (Ladder's Markdown export): the source
   // is kept as read, not set to the file imported.
   bool own_source = false;
+  // Readers of spreadsheets and data files: the map they read with (given or guessed).
+  std::optional<ImportMap> map;
 };
 
 // A document given to a reader.
 struct Document {
   std::string name;  // the file name, for locations
-  std::string text;  // UTF-8 (ReadDocument repairs or rejects other encodings first)
+  std::string text;  // UTF-8 (ReadDocument repairs or rejects other encodings first); the bytes
+                     // of a workbook (a ZIP archive) are passed as they are
 };
 
 // One document family. Implementations are stateless and thread-safe.
@@ -80,6 +85,12 @@ class Reader {
   // Reads several documents as one framework (a folder of level pages). The default reads
   // one document and fails for more.
   virtual Result<Imported> ReadMany(const std::vector<Document>& documents) const;
+  // Reads with a map saying which parts are levels, competencies, tracks and text
+  // (import_map.h). The default: kInvalidArgument, the format takes no map.
+  virtual Result<Imported> ReadMapped(const Document& document, const ImportMap& map) const;
+  // The map Read would use for `document`, for a person to correct. The default:
+  // kInvalidArgument, the format takes no map.
+  virtual Result<ImportMap> GuessMap(const Document& document) const;
 };
 
 // All readers, in detection order.
@@ -100,11 +111,19 @@ const Reader* FindReader(std::string_view name);
 //  - format: `format` when non-empty (unknown names are kInvalidArgument with the list), else
 //    the reader whose Detect() scores highest on the content (never the file name); a score
 //    below 30 is a kParse error asking for --from; documents read together must all detect as
-//    the same format;
-//  - one document goes to Reader::Read, several to Reader::ReadMany;
+//    the same format; when detection is unsure or the detected reader finds no structure, the
+//    other readers are tried by score (a map is read by the detected reader alone);
+//  - one document goes to Reader::Read (Reader::ReadMapped when `map` is given: one document
+//    only), several to Reader::ReadMany;
+//  - workbooks (ZIP archives, and the OLE files of encrypted or legacy workbooks) skip the text
+//    checks: their readers get the bytes;
 //  - source.format and source.file are set when the reader left them empty (unless the document
 //    states its own, Imported::own_source), and the coverage is measured (formats/coverage.h).
-Result<Imported> ReadDocuments(const std::vector<Document>& documents,
-                               std::string_view format = {});
+Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format = {},
+                               const ImportMap* map = nullptr);
+
+// The map the reader of `document` (detected, or `format`) guesses, as ReadDocuments would
+// use it. Errors: those of ReadDocuments; kInvalidArgument for formats that take no map.
+Result<ImportMap> SuggestMap(const Document& document, std::string_view format = {});
 
 }  // namespace ladder::formats

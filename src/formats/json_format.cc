@@ -395,7 +395,7 @@ Json FrameworkJson(const model::Framework& fw) {
 
 }  // namespace
 
-Result<model::Framework> ParseJson(std::string_view text, std::string_view source_name) {
+Result<Tree> internal::ParseJsonTree(std::string_view text, std::string_view source_name) {
   LADDER_TRY_STATUS(internal::CheckDocumentText(text, source_name));
   Tree tree;
   size_t read = 0;
@@ -414,6 +414,11 @@ Result<model::Framework> ParseJson(std::string_view text, std::string_view sourc
   }
   if (tree.nodes.empty())
     return MakeError(ErrorCode::kParse, "the document is empty", {std::string(source_name), 1, 1});
+  return tree;
+}
+
+Result<model::Framework> ParseJson(std::string_view text, std::string_view source_name) {
+  LADDER_TRY(Tree tree, internal::ParseJsonTree(text, source_name));
   return internal::FrameworkFromTree(tree, source_name);
 }
 

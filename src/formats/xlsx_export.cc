@@ -6,13 +6,11 @@
 #include <vector>
 
 #include "base/text.h"
-#include "formats/rule_text.h"
+#include "formats/canonical.h"
+#include "formats/xlsx_cells.h"
 
 namespace ladder::formats {
 namespace {
-
-// Excel's limit for the text of one cell.
-constexpr size_t kMaxCellBytes = 32000;
 
 // Code points of a UTF-8 string (Excel counts characters, not bytes, in sheet names).
 std::vector<std::string> CodePoints(std::string_view s) {
@@ -30,13 +28,6 @@ std::vector<std::string> CodePoints(std::string_view s) {
     i += n;
   }
   return out;
-}
-
-std::string Truncate(std::string s) {
-  if (s.size() <= kMaxCellBytes) return s;
-  size_t cut = kMaxCellBytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "…";
 }
 
 // The workbook and its formats; closes (and so writes) the file exactly once.
@@ -89,7 +80,7 @@ class Book {
       return;
     }
     worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
-                           Truncate(text).c_str(), format);
+                           xlsx_cells::Truncate(text).c_str(), format);
   }
 
   // Writes the file; the book is closed afterwards whatever happens.
@@ -114,30 +105,20 @@ class Book {
   std::set<std::string> used_;
 };
 
-std::string Bullets(const std::vector<std::string>& items) {
-  std::vector<std::string> lines;
-  for (const std::string& i : items) lines.push_back("• " + text::CollapseSpace(i));
-  return text::Join(lines, "\n");
-}
-
 void TrackSheet(Book& book, const model::Framework& fw, const model::Track& track) {
   lxw_worksheet* ws = book.AddSheet(track.name.empty() ? track.id : track.name);
   const int ncols = static_cast<int>(track.levels.size());
   book.Write(ws, 0, 0, "Competency", book.header_);
   for (int i = 0; i < ncols; ++i) {
-    const model::Level& l = track.levels[static_cast<size_t>(i)];
-    book.Write(ws, 0, i + 1, l.title.empty() ? l.code : l.code + "\n" + l.title, book.header_);
+    book.Write(ws, 0, i + 1, xlsx_cells::LevelHeader(track.levels[static_cast<size_t>(i)]),
+               book.header_);
   }
   int row = 1;
   book.Write(ws, row, 0, "Summary", book.label_);
   for (int i = 0; i < ncols; ++i) {
     const model::Level& l = track.levels[static_cast<size_t>(i)];
-    if (l.state == model::LevelState::kUndefined) {
-      book.Write(ws, row, i + 1, l.note.empty() ? "Not defined" : "Not defined: " + l.note,
-                 book.undefined_);
-    } else {
-      book.Write(ws, row, i + 1, l.summary, book.wrap_);
-    }
+    book.Write(ws, row, i + 1, xlsx_cells::LevelSummary(l),
+               l.state == model::LevelState::kUndefined ? book.undefined_ : book.wrap_);
   }
   ++row;
 
@@ -146,14 +127,10 @@ void TrackSheet(Book& book, const model::Framework& fw, const model::Track& trac
     for (int i = 0; i < ncols; ++i) {
       const model::Level& l = track.levels[static_cast<size_t>(i)];
       const model::Expectation* e = l.FindExpectation(c.id);
-      if (l.state == model::LevelState::kUndefined) {
-        book.Write(ws, row, i + 1, "", book.wrap_);
-      } else if (e && e->undefined) {
-        book.Write(ws, row, i + 1, e->note.empty() ? "Not defined" : e->note, book.undefined_);
-      } else if (e) {
-        std::string cell = text::CollapseSpace(e->summary);
-        if (!e->behaviours.empty()) cell += (cell.empty() ? "" : "\n") + Bullets(e->behaviours);
-        book.Write(ws, row, i + 1, cell, book.wrap_);
+      if (l.state == model::LevelState::kUndefined || e) {
+        bool grey = l.state != model::LevelState::kUndefined && e && e->undefined;
+        book.Write(ws, row, i + 1, xlsx_cells::ExpectationCell(l, e),
+                   grey ? book.undefined_ : book.wrap_);
       }
     }
     ++row;
@@ -175,12 +152,9 @@ void TrackSheet(Book& book, const model::Framework& fw, const model::Track& trac
                   [](const model::Level& l) { return !l.requirements.empty(); });
   if (any_requirements) {
     book.Write(ws, row, 0, "Requirements", book.label_);
-    for (int i = 0; i < ncols; ++i) {
-      std::vector<std::string> lines;
-      for (const model::Requirement& r : track.levels[static_cast<size_t>(i)].requirements)
-        lines.push_back(r.text + " [" + RuleText(r.rule) + "]");
-      book.Write(ws, row, i + 1, Bullets(lines), book.wrap_);
-    }
+    for (int i = 0; i < ncols; ++i)
+      book.Write(ws, row, i + 1, xlsx_cells::RequirementsCell(track.levels[static_cast<size_t>(i)]),
+                 book.wrap_);
     ++row;
   }
   worksheet_set_column(ws, 0, 0, 28, nullptr);
@@ -216,6 +190,29 @@ void RolesSheet(Book& book, const model::Framework& fw) {
   if (!seniorities.empty())
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(seniorities.size()), 40, nullptr);
   worksheet_freeze_panes(ws, 1, 1);
+}
+
+// The framework itself, as canonical YAML on a hidden sheet, one line per row after a "|" (a
+// line longer than a cell holds continues in the next columns): reading the workbook back gives
+// this framework with the edits made in the visible sheets (xlsx_roundtrip.h).
+void FrameworkSheet(Book& book, const model::Framework& fw) {
+  lxw_worksheet* ws = book.AddSheet(xlsx_cells::kFrameworkSheet);
+  int row = 0;
+  for (const std::string& yaml_line : text::SplitLines(WriteYaml(fw))) {
+    // "|" first: an empty line is still a row (empty rows are not written to the file).
+    std::string line = "|" + yaml_line;
+    for (size_t at = 0, col = 0; at < line.size(); ++col) {
+      size_t n = std::min(xlsx_cells::kMaxCellBytes, line.size() - at);
+      while (at + n < line.size() && n > 1 &&
+             (static_cast<unsigned char>(line[at + n]) & 0xC0) == 0x80)
+        --n;
+      worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                             line.substr(at, n).c_str(), nullptr);
+      at += n;
+    }
+    ++row;
+  }
+  worksheet_hide(ws);
 }
 
 }  // namespace
@@ -257,6 +254,7 @@ Status ExportXlsx(const model::Framework& framework, const std::string& path) {
     book.Write(ws, 0, 0, framework.name.empty() ? framework.id : framework.name, book.header_);
     book.Write(ws, 1, 0, framework.description, book.wrap_);
   }
+  FrameworkSheet(book, framework);
   return book.Close(path);
 }
 

@@ -134,7 +134,9 @@ class DocumentCounter : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
-Result<Tree> ParseYamlTree(std::string_view text, std::string_view source_name) {
+}  // namespace
+
+Result<Tree> internal::ParseYamlTree(std::string_view text, std::string_view source_name) {
   LADDER_TRY_STATUS(internal::CheckDocumentText(text, source_name));
   std::string file(source_name);
   Tree tree;
@@ -173,10 +175,8 @@ Result<Tree> ParseYamlTree(std::string_view text, std::string_view source_name) 
   return tree;
 }
 
-}  // namespace
-
 Result<model::Framework> ParseYaml(std::string_view text, std::string_view source_name) {
-  LADDER_TRY(Tree tree, ParseYamlTree(text, source_name));
+  LADDER_TRY(Tree tree, internal::ParseYamlTree(text, source_name));
   return internal::FrameworkFromTree(tree, source_name);
 }
 

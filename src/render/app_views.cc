@@ -9,6 +9,7 @@
 
 #include "analysis/diff.h"
 #include "base/text.h"
+#include "render/import_map_view.h"
 #include "render/markdown.h"
 #include "render/safe_url.h"
 #include "render/site_internal.h"
@@ -897,6 +898,7 @@ std::string RenderEdit(const Viewer& viewer, const EditView& v) {
   Data warnings = List();
   for (const std::string& w : v.warnings) Append(warnings, Data(w));
   SetList(d, "warnings", std::move(warnings));
+  SetImportMap(d, v);
   return RenderTemplate("app_edit", d);
 }
 

@@ -20,6 +20,7 @@
 
 #include "analysis/lint.h"
 #include "base/date.h"
+#include "formats/import_map.h"
 #include "model/framework.h"
 #include "model/people.h"
 #include "render/site.h"
@@ -176,6 +177,12 @@ struct EditView {
   int imported_words = 0;
   std::vector<std::pair<int, std::string>> not_imported;  // line, text
   std::vector<std::string> warnings;
+  // Import preview of a spreadsheet or data file: the map it was read with, shown as a table the
+  // admin may change, and the file itself (base64) to read again with the changed map.
+  std::vector<formats::MapField> map_fields;
+  std::string mapped_document;
+  std::string mapped_name;
+  std::string mapped_format;
   Flash flash;
 };
 

@@ -9,6 +9,7 @@
 #include "render/records_json.h"
 #include "server/exchange.h"
 #include "server/http_status.h"
+#include "server/import_map_form.h"
 
 namespace ladder::server::internal {
 namespace {
@@ -358,14 +359,32 @@ void SaveSubmit(Exchange& x) {
 void ImportPage(Exchange& x) { x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {})); }
 
 void ImportSubmit(Exchange& x) {
-  if (!x.req.has_file("document") || x.req.get_file_value("document").content.empty())
-    return x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
-                                           {"", "document: choose a file to import"}),
-                  400);
-  FormField file = x.req.get_file_value("document");
-  std::string name = file.filename.empty() ? "document" : file.filename;
+  // The upload, or the mapping table's form reading the same file again with a changed map.
+  formats::Document document;
+  std::optional<formats::ImportMap> map;
+  const std::string from = x.Form("from");
+  if (HasMappedDocument(x)) {
+    Result<formats::Document> carried = MappedDocument(x);
+    Result<formats::ImportMap> changed = carried
+                                             ? MapFromForm(x, *carried, from)
+                                             : Result<formats::ImportMap>(Fail(carried.error()));
+    if (!changed)
+      return x.Html(
+          render::RenderImportForm(x.Viewer(), FormatNames(), {"", changed.error().ToString()}),
+          HttpStatusFor(changed.error()));
+    document = std::move(*carried);
+    map = std::move(*changed);
+  } else {
+    if (!x.req.has_file("document") || x.req.get_file_value("document").content.empty())
+      return x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
+                                             {"", "document: choose a file to import"}),
+                    400);
+    FormField file = x.req.get_file_value("document");
+    document = {file.filename.empty() ? "document" : file.filename, std::move(file.content)};
+  }
+  const std::string name = document.name;
   Result<formats::Imported> imported =
-      app::ImportDocuments({formats::Document{name, std::move(file.content)}}, x.Form("from"));
+      app::ImportDocuments({document}, from, map ? &*map : nullptr);
   if (!imported)
     return x.Html(
         render::RenderImportForm(x.Viewer(), FormatNames(), {"", imported.error().ToString()}),
@@ -382,6 +401,7 @@ void ImportSubmit(Exchange& x) {
     view.not_imported.emplace_back(p.line, p.text);
   for (const formats::ImportWarning& w : imported->warnings)
     view.warnings.push_back(w.where.ToString() + ": " + w.message);
+  ShowImportMap(view, *imported, document, from);
   Check(view);
   x.Html(render::RenderEdit(x.Viewer(), view));
 }

@@ -71,7 +71,11 @@ expect_exit 0 "$LADDER" export --to xlsx "$T/renamed.yaml" -o "$T/fw.xlsx"
 import sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ["Technician path", "Night- shift-crew -beta-", "Roles"], wb.sheetnames
+assert wb.sheetnames == ["Technician path", "Night- shift-crew -beta-", "Roles", "ladder-framework"], wb.sheetnames
+assert [ws.sheet_state for ws in wb.worksheets] == ["visible"] * 3 + ["hidden"]
+# The hidden sheet holds the framework itself (canonical YAML, a line per row after "|"), for
+# the workbook to be imported back (docs/import-maps.md).
+assert wb["ladder-framework"].cell(row=1, column=1).value == "|ladder: 1"
 ws = wb["Technician path"]
 assert ws.freeze_panes == "B2", ws.freeze_panes
 header = [c.value for c in ws[1]]
