@@ -12,7 +12,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev libsoci-dev postgresql
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev
   libyaml-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev libxlsxwriter-dev
-  libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
+  libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev libicu-dev
   wrk nginx-light chromium nodejs npm python3 python3-jsonschema python3-openpyxl python3-yaml
 )
 missing=()

@@ -4,6 +4,7 @@
 // Given files, it serves those instead, from a private in-memory database, readable by anyone.
 // Stops cleanly on SIGTERM or SIGINT. Exit status: 0 after a clean stop, 2 bad input, 3 when the
 // address cannot be bound.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -12,8 +13,10 @@
 #include "app/crypto.h"
 #include "app/framework_files.h"
 #include "app/import_into.h"
+#include "app/outputs.h"
 #include "app/published_site.h"
 #include "cli/command.h"
+#include "cli/leak_flags.h"
 #include "server/server.h"
 #include "storage/store.h"
 
@@ -30,7 +33,28 @@ struct ServeOptions {
   bool public_frameworks = false;
   bool secure_cookies = false;
   int password_checks = app::kDefaultPasswordWork;
+  LeakFlags leak_flags;
+  std::string jd_template;
+  std::string templates_dir;
 };
+
+// On a public site, says which published frameworks carry links the leak check would stop
+// (they were published before the check, or by another process): they are served, and
+// `ladder lint --leaks stored:ID` lists them.
+void WarnOfPublishedLeaks(storage::Store& store, const analysis::LeakOptions& options) {
+  Result<std::vector<model::Framework>> published = app::LoadPublished(store);
+  if (!published) return;
+  for (const model::Framework& fw : *published) {
+    std::vector<analysis::Leak> leaks = analysis::FindLeaks(fw, options);
+    size_t blocking = static_cast<size_t>(
+        std::count_if(leaks.begin(), leaks.end(), [](const auto& l) { return !l.allowed; }));
+    if (blocking > 0)
+      std::fprintf(stderr,
+                   "ladder: warning: published %s@%s has %zu link(s) that should not be public "
+                   "(ladder lint --leaks stored:%s@%s)\n",
+                   fw.id.c_str(), fw.version.c_str(), blocking, fw.id.c_str(), fw.version.c_str());
+  }
+}
 
 Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -108,6 +132,15 @@ int RunServe(const ServeOptions& options) {
   server_options.public_frameworks = options.public_frameworks || !options.files.empty();
   server_options.secure_cookies = options.secure_cookies;
   server_options.reload_seconds = options.files.empty() ? options.reload_seconds : 0;
+  app::OutputSettings settings = app::OutputSettings::FromEnvironment();
+  server_options.jd_template =
+      options.jd_template.empty() ? settings.jd_template : options.jd_template;
+  server_options.templates_dir =
+      options.templates_dir.empty() ? settings.templates_dir : options.templates_dir;
+  const analysis::LeakOptions leaks = LeakOptionsOf(options.leak_flags);
+  server_options.internal_domains = leaks.internal_domains;
+  server_options.allow_links = leaks.allow;
+  if (server_options.public_frameworks) WarnOfPublishedLeaks(**store, leaks);
   server::Server http(server_options, **store);
   if (Status loaded = http.Load(); !loaded) {
     stop_watching();
@@ -169,6 +202,13 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
                   "How often to look for versions published by other processes (0: never)")
       ->check(CLI::Range(0, 3600))
       ->capture_default_str();
+  AddLeakFlags(cmd, options->leak_flags);
+  cmd->add_option("--jd-template", options->jd_template,
+                  "An HTML mustache template (*.html.mustache) for every job description page "
+                  "(default: $LADDER_JD_TEMPLATE)");
+  cmd->add_option("--templates", options->templates_dir,
+                  "Folder of the templates frameworks name in jd_template (default: "
+                  "$LADDER_TEMPLATES)");
   cmd->add_option("files", options->files,
                   "Canonical framework files (YAML or JSON) or directories of them, served "
                   "without a database");
