@@ -14,7 +14,7 @@ packages=(
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev
   libyaml-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev libxlsxwriter-dev
   libzip-dev libxml2-dev
-  libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
+  libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev libicu-dev
   wrk nginx-light chromium nodejs npm python3 python3-jsonschema python3-openpyxl python3-yaml
   libtomlplusplus-dev dpkg-dev adduser
 )

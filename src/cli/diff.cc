@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "analysis/diff.h"
+#include "analysis/level_ref.h"
 #include "analysis/report_json.h"
 #include "base/text.h"
 #include "cli/command.h"
@@ -133,23 +134,9 @@ std::string Label(const analysis::LevelRef& r) {
 Result<std::pair<const model::Track*, const model::Level*>> Resolve(const model::Framework& fw,
                                                                     const std::string& ref,
                                                                     const std::string& file) {
-  auto found = fw.ResolveLevel(ref);
-  if (found.second) return found;
-  std::vector<std::string> refs, matches;
-  for (const model::Track& t : fw.tracks)
-    for (const model::Level& l : t.levels) {
-      refs.push_back(t.id + "/" + l.code);
-      if (l.code == ref) matches.push_back(t.id + "/" + l.code);
-    }
-  std::string message;
-  if (matches.size() > 1) {
-    message = "level '" + ref + "' is in several tracks: write one of " + text::Join(matches, ", ");
-  } else {
-    message = "no level '" + ref + "'";
-    if (auto guess = text::DidYouMean(ref, refs)) message += "; did you mean '" + *guess + "'?";
-    message += " (levels: " + text::Join(refs, ", ") + ")";
-  }
-  return MakeError(ErrorCode::kInvalidArgument, message, SourceLocation{file, 0, 0});
+  Result<analysis::LevelAt> at = analysis::FindLevel(fw, ref);
+  if (!at) return MakeError(ErrorCode::kInvalidArgument, at.error().message, {file, 0, 0});
+  return std::pair{at->track, at->level};
 }
 
 int RunDiff(const DiffOptions& options) {

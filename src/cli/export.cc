@@ -1,4 +1,9 @@
 // `ladder export --to yaml|json|md|csv|xlsx FILE [-o OUT]`: writes a framework in another form.
+// `ladder export --to levels-table|level-pages|tsv-ladder|role-catalog FILE [-o OUT]`: writes it
+// back in the layout of an organisation's own documents (formats/layout_export.h), which the
+// importer reads back; what the layout has no place for is listed on stderr ("ladder: not in
+// a levels table: 12 level requirements"). level-pages writes a folder (-o DIR, required);
+// levels-table writes a whole HTML page with --html or when -o names a .html file.
 // `ladder export --all [--include-secrets] [-o OUT] [--database URL]`: writes the portable dump
 // of everything the database holds (cli/dump.h, docs/operations.md), for `ladder restore`;
 // password hashes, sessions and API tokens only with --include-secrets.
@@ -11,16 +16,22 @@
 // The output goes to standard output unless -o names a file (written whole or not at all).
 // Exit status: 0 written, 2 bad input (unreadable or invalid framework, unknown format,
 // unwritable output).
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
+#include "base/text.h"
 #include "cli/command.h"
 #include "cli/dump.h"
 #include "cli/framework_file.h"
 #include "formats/canonical.h"
 #include "formats/csv_export.h"
+#include "formats/level_pages_export.h"
+#include "formats/levels_table_export.h"
 #include "formats/markdown_export.h"
+#include "formats/role_catalog_export.h"
+#include "formats/tsv_ladder_export.h"
 #include "formats/xlsx_export.h"
 
 namespace ladder::cli {
@@ -34,7 +45,47 @@ struct ExportOptions {
   std::string database;
   bool all = false;
   bool include_secrets = false;
+  bool html = false;
 };
+
+bool IsLayout(std::string_view to) {
+  const std::vector<std::string>& names = formats::LayoutNames();
+  return std::find(names.begin(), names.end(), to) != names.end();
+}
+
+Result<formats::LayoutExport> ExportLayout(const model::Framework& framework,
+                                           const ExportOptions& options) {
+  if (options.to == "levels-table") {
+    const std::string lower = text::ToLower(options.out);
+    const bool html = options.html || lower.ends_with(".html") || lower.ends_with(".htm");
+    return formats::ExportLevelsTable(framework, {.html_document = html});
+  }
+  if (options.to == "level-pages") return formats::ExportLevelPages(framework);
+  if (options.to == "tsv-ladder") return formats::ExportTsvLadder(framework);
+  return formats::ExportRoleCatalog(framework);
+}
+
+// Writes a layout: its one file to stdout or -o, or its files into the folder -o.
+int WriteLayout(const ExportOptions& options, const model::Framework& framework) {
+  Result<formats::LayoutExport> exported = ExportLayout(framework, options);
+  if (!exported) return ReportError(exported.error());
+  for (const std::string& what : exported->left_out)
+    std::fprintf(stderr, "ladder: not in a %s: %s\n", options.to.c_str(), what.c_str());
+  if (options.to == "level-pages") {
+    Status written = WriteOutputFolder(options.out, exported->files);
+    if (!written) return ReportError(written.error());
+    std::fprintf(stderr, "ladder: wrote %zu level pages to %s\n", exported->files.size(),
+                 options.out.c_str());
+    return kExitOk;
+  }
+  const std::string& text = exported->files.front().text;
+  if (options.out.empty() || options.out == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 ? kExitOk : kExitBadInput;
+  }
+  Status written = WriteOutputFile(options.out, text);
+  return written ? kExitOk : ReportError(written.error());
+}
 
 int RunExport(const ExportOptions& options) {
   if (options.all) {
@@ -52,8 +103,9 @@ int RunExport(const ExportOptions& options) {
                              "--include-secrets"});
   if (options.to.empty() || options.file.empty())
     return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "name the framework FILE and the format --to yaml|json|md|csv|xlsx "
-                             "(or --all for a dump of the database)",
+                             "name the framework FILE and the format --to yaml|json|md|csv|xlsx|"
+                             "levels-table|level-pages|tsv-ladder|role-catalog (or --all for a "
+                             "dump of the database)",
                              {},
                              options.to.empty() ? "--to" : "file"});
   if (options.to == "xlsx" && options.out.empty())
@@ -61,9 +113,19 @@ int RunExport(const ExportOptions& options) {
                              "--to xlsx writes a binary workbook: name it with -o FILE.xlsx",
                              {},
                              "-o"});
+  if (options.to == "level-pages" && (options.out.empty() || options.out == "-"))
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "--to level-pages writes one page per level: name the folder with "
+                             "-o DIR",
+                             {},
+                             "-o"});
+  if (options.html && options.to != "levels-table")
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument, "--html goes with --to levels-table", {}, "--html"});
   Result<model::Framework> framework =
       LoadFramework(options.file, /*validate=*/true, options.database);
   if (!framework) return ReportError(framework.error());
+  if (IsLayout(options.to)) return WriteLayout(options, *framework);
 
   if (options.to == "xlsx") {
     Status written = formats::ExportXlsx(*framework, options.out);
@@ -92,11 +154,14 @@ void SetUpExport(CLI::App& app, std::vector<Run>& runs) {
   auto* cmd = app.add_subcommand(
       "export",
       "Write a framework as canonical YAML or JSON, a Markdown document, CSV (one row per\n"
-      "behaviour) or an Excel workbook (one sheet per track; needs -o); or, with --all, dump\n"
-      "the whole database as JSON for ladder restore.");
+      "behaviour) or an Excel workbook (one sheet per track; needs -o); back in an\n"
+      "organisation's own layout (levels-table, level-pages into a folder -o DIR, tsv-ladder,\n"
+      "role-catalog), which ladder import reads back; or, with --all, dump the whole\n"
+      "database as JSON for ladder restore.");
   auto options = std::make_shared<ExportOptions>();
   cmd->add_option("--to", options->to, "Output format")
-      ->check(CLI::IsMember({"yaml", "json", "md", "csv", "xlsx"}));
+      ->check(CLI::IsMember({"yaml", "json", "md", "csv", "xlsx", "levels-table", "level-pages",
+                             "tsv-ladder", "role-catalog"}));
   cmd->add_option("file", options->file,
                   "Framework file (canonical YAML, or .json), or stored:ID[@VERSION]");
   cmd->add_flag("--all", options->all,
@@ -106,6 +171,8 @@ void SetUpExport(CLI::App& app, std::vector<Run>& runs) {
                 "With --all: include the password hashes, sessions (with their CSRF tokens) and "
                 "API token hashes; keep such a dump as safe as the database");
   cmd->add_option("-o,--output", options->out, "Write to this file instead of standard output");
+  cmd->add_flag("--html", options->html,
+                "With --to levels-table: a whole HTML page instead of Markdown around the table");
   cmd->add_flag("--no-bom", options->no_bom,
                 "CSV without the UTF-8 byte order mark (spreadsheets need it; scripts may not)");
   AddDatabaseOption(cmd, options->database);

@@ -118,4 +118,38 @@ Status WriteOutputFile(const std::string& path, std::string_view text) {
   return Ok();
 }
 
+Status WriteOutputFolder(const std::string& dir, const std::vector<formats::ExportedFile>& files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec)) {
+    if (!fs::is_directory(dir, ec))
+      return MakeError(ErrorCode::kAlreadyExists, "exists and is not a folder", {dir, 0, 0});
+    if (!fs::is_empty(dir, ec))
+      return MakeError(ErrorCode::kAlreadyExists,
+                       "the folder is not empty: name a new or empty folder (files left from "
+                       "an earlier export would be read with these)",
+                       {dir, 0, 0});
+  }
+  const fs::path temp = fs::path(dir).lexically_normal().string() + ".ladder-tmp";
+  fs::remove_all(temp, ec);
+  auto fail = [&](const std::string& what) {
+    std::error_code ignored;
+    fs::remove_all(temp, ignored);
+    return MakeError(ErrorCode::kIo, what, {dir, 0, 0});
+  };
+  if (!fs::create_directories(temp, ec)) return fail("cannot create the folder: " + ec.message());
+  for (const formats::ExportedFile& f : files) {
+    const fs::path path = temp / f.path;
+    fs::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(f.text.data(), static_cast<std::streamsize>(f.text.size()));
+    out.flush();
+    if (!out) return fail("cannot write " + f.path);
+  }
+  if (fs::exists(dir, ec)) fs::remove(dir, ec);  // the empty folder it replaces
+  fs::rename(temp, dir, ec);
+  if (ec) return fail("cannot write the folder: " + ec.message());
+  return Ok();
+}
+
 }  // namespace ladder::cli

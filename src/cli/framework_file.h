@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "base/error.h"
+#include "formats/layout_export.h"
 #include "model/framework.h"
 
 namespace ladder::cli {
@@ -36,5 +37,10 @@ void AddDatabaseOption(CLI::App* command, std::string& database);
 // Writes `text` to `path` through a temporary file in the same folder, then renames it; a path
 // that is a device or a pipe (/dev/null, /dev/stdout) is written to directly.
 Status WriteOutputFile(const std::string& path, std::string_view text);
+
+// Writes `files` (paths relative to `dir`) as a new folder `dir`, whole or not at all: into a
+// temporary folder beside it, then renamed. `dir` must not exist or be an empty folder
+// (kAlreadyExists otherwise: stale files would be read with the new ones).
+Status WriteOutputFolder(const std::string& dir, const std::vector<formats::ExportedFile>& files);
 
 }  // namespace ladder::cli

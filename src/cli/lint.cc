@@ -9,14 +9,22 @@
 // unknown key, a requirement without a rule: the error with its file:line:col goes to stderr,
 // with --json also into the array as an error finding (analysis::FindingFromReadError), and
 // the other files are still checked).
+//
+// `ladder lint --leaks FILE...` runs the leak check instead (analysis/leaks.h, docs/leaks.md):
+// links to private addresses and internal hosts, document and wiki services, e-mail addresses
+// and file links, one finding a line (code leak-<kind>; allowed ones as notes naming the entry
+// of the allow-list). Exit 1 when a leak is not allowed: `ladder render` and publishing a public
+// site refuse such a framework.
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
+#include "analysis/leaks.h"
 #include "analysis/lint.h"
 #include "analysis/report_json.h"
 #include "cli/command.h"
 #include "cli/framework_file.h"
+#include "cli/leak_flags.h"
 
 namespace ladder::cli {
 namespace {
@@ -24,6 +32,8 @@ namespace {
 struct LintOptions {
   std::vector<std::string> files;
   bool json = false;
+  bool leaks = false;
+  LeakFlags leak_flags;
   std::string database;
 };
 
@@ -43,7 +53,11 @@ int RunLint(const LintOptions& options) {
       }
       continue;
     }
-    for (analysis::Finding& f : analysis::Lint(*framework)) {
+    std::vector<analysis::Finding> findings =
+        options.leaks ? analysis::LeakFindings(
+                            analysis::FindLeaks(*framework, LeakOptionsOf(options.leak_flags)))
+                      : analysis::Lint(*framework);
+    for (analysis::Finding& f : findings) {
       if (f.location.file.empty()) f.location.file = path;
       switch (f.severity) {
         case analysis::Severity::kError:
@@ -85,6 +99,11 @@ void SetUpLint(CLI::App& app, std::vector<Run>& runs) {
                   "Framework files (canonical YAML, or .json), or stored:ID[@VERSION]")
       ->required();
   cmd->add_flag("--json", options->json, "Print the findings as one JSON array");
+  cmd->add_flag("--leaks", options->leaks,
+                "Check for links that must not reach a public site instead: private addresses, "
+                "internal hosts and domains, document and wiki services, e-mail addresses, file "
+                "links (docs/leaks.md)");
+  AddLeakFlags(cmd, options->leak_flags);
   AddDatabaseOption(cmd, options->database);
   runs.push_back({cmd, [options] { return RunLint(*options); }});
 }

@@ -6,6 +6,7 @@
 // address cannot be bound.
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <chrono>
@@ -15,8 +16,10 @@
 #include "app/crypto.h"
 #include "app/framework_files.h"
 #include "app/import_into.h"
+#include "app/outputs.h"
 #include "app/published_site.h"
 #include "cli/command.h"
+#include "cli/leak_flags.h"
 #include "server/server.h"
 #include "storage/store.h"
 
@@ -30,7 +33,28 @@ struct ServeOptions {
   bool quiet = false;
   int password_checks = app::kDefaultPasswordWork;
   server::ServerOptions server;  // limits, cookies, proxies, reloading
+  LeakFlags leak_flags;
+  std::string jd_template;
+  std::string templates_dir;
 };
+
+// On a public site, says which published frameworks carry links the leak check would stop
+// (they were published before the check, or by another process): they are served, and
+// `ladder lint --leaks stored:ID` lists them.
+void WarnOfPublishedLeaks(storage::Store& store, const analysis::LeakOptions& options) {
+  Result<std::vector<model::Framework>> published = app::LoadPublished(store);
+  if (!published) return;
+  for (const model::Framework& fw : *published) {
+    std::vector<analysis::Leak> leaks = analysis::FindLeaks(fw, options);
+    size_t blocking = static_cast<size_t>(
+        std::count_if(leaks.begin(), leaks.end(), [](const auto& l) { return !l.allowed; }));
+    if (blocking > 0)
+      std::fprintf(stderr,
+                   "ladder: warning: published %s@%s has %zu link(s) that should not be public "
+                   "(ladder lint --leaks stored:%s@%s)\n",
+                   fw.id.c_str(), fw.version.c_str(), blocking, fw.id.c_str(), fw.version.c_str());
+  }
+}
 
 Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -131,6 +155,15 @@ int RunServe(const ServeOptions& options) {
   server_options.access_log = !options.quiet;
   server_options.public_frameworks = options.server.public_frameworks || !options.files.empty();
   if (!options.files.empty()) server_options.reload_seconds = 0;
+  app::OutputSettings settings = app::OutputSettings::FromEnvironment();
+  server_options.jd_template =
+      options.jd_template.empty() ? settings.jd_template : options.jd_template;
+  server_options.templates_dir =
+      options.templates_dir.empty() ? settings.templates_dir : options.templates_dir;
+  const analysis::LeakOptions leaks = LeakOptionsOf(options.leak_flags);
+  server_options.internal_domains = leaks.internal_domains;
+  server_options.allow_links = leaks.allow;
+  if (server_options.public_frameworks) WarnOfPublishedLeaks(**store, leaks);
   server::Server http(server_options, **store);
   if (Status loaded = http.Load(); !loaded) {
     stop_watching();
@@ -220,6 +253,13 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   AddLimit(cmd, "--max-form-field-bytes", o.max_form_field_bytes, "Bytes of one form field", 1024,
            1 << 30);
   AddLimit(cmd, "--max-form-fields", o.max_form_fields, "Fields of one form", 1, 1 << 20);
+  AddLeakFlags(cmd, options->leak_flags);
+  cmd->add_option("--jd-template", options->jd_template,
+                  "An HTML mustache template (*.html.mustache) for every job description page "
+                  "(default: $LADDER_JD_TEMPLATE)");
+  cmd->add_option("--templates", options->templates_dir,
+                  "Folder of the templates frameworks name in jd_template (default: "
+                  "$LADDER_TEMPLATES)");
   cmd->add_option("files", options->files,
                   "Canonical framework files (YAML or JSON) or directories of them, served "
                   "without a database");

@@ -20,8 +20,8 @@ const std::vector<std::string> kTopKeys = {"ladder", "framework", "groups",     
                                            "tracks", "overlays",  "transitions", "policy",
                                            "notes",  "roles"};
 const std::vector<std::string> kFrameworkKeys = {
-    "id",        "name",       "family",    "version",     "status",
-    "effective", "cumulative", "consensus", "description", "source"};
+    "id",         "name",      "family",      "version", "status",      "effective",
+    "cumulative", "consensus", "description", "source",  "jd_template", "allow_links"};
 const std::vector<std::string> kSourceKeys = {"file", "format"};
 const std::vector<std::string> kGroupKeys = {"id", "name", "description", "competencies"};
 const std::vector<std::string> kCompetencyKeys = {"id", "name", "description"};
@@ -361,6 +361,8 @@ class Converter {
       LADDER_TRY_STATUS(Opt(s, "file", fw.source.file));
       LADDER_TRY_STATUS(Opt(s, "format", fw.source.format));
     }
+    LADDER_TRY_STATUS(Opt(f, "jd_template", fw.jd_template));
+    LADDER_TRY_STATUS(Opt(f, "allow_links", fw.allow_links));
     return Ok();
   }
 

@@ -322,6 +322,8 @@ Json FrameworkJson(const model::Framework& fw) {
     Text(s, "format", fw.source.format);
     f["source"] = std::move(s);
   }
+  Text(f, "jd_template", fw.jd_template);
+  List(f, "allow_links", fw.allow_links);
   out["framework"] = std::move(f);
 
   auto section = [&](const char* key, const auto& items, auto&& write) {

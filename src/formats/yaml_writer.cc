@@ -285,6 +285,8 @@ class Writer {
       Text(4, "file", fw.source.file);
       Text(4, "format", fw.source.format);
     }
+    Text(2, "jd_template", fw.jd_template);
+    Strings(2, "allow_links", fw.allow_links);
   }
 
   void WriteGroup(int indent, const model::CompetencyGroup& g) {

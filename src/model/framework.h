@@ -163,6 +163,13 @@ struct Framework {
   ConsensusRule consensus = ConsensusRule::kUnanimous;
   std::string description;
   Provenance source;
+  // The mustache template of its job descriptions (render/outputs.h): a relative path without
+  // "..", resolved against the framework file's folder (the CLI) or the server's templates
+  // folder; "" for the built-in template.
+  std::string jd_template;
+  // Links, hosts, domains and e-mail addresses the leak check (analysis/leaks.h) lets through
+  // when the framework is published.
+  std::vector<std::string> allow_links;
 
   std::vector<CompetencyGroup> groups;
   std::vector<Competency> competencies;

@@ -20,6 +20,7 @@ class Checker {
     if (fw_.id.empty()) Report(fw_.origin, "framework.id", "the framework has no id");
     CheckIds();
     CheckGroups();
+    CheckPublishing();
     for (const Track& track : fw_.tracks) CheckTrack(track);
     for (const OverlayRole& overlay : fw_.overlays) {
       for (const std::string& ref : overlay.levels) {
@@ -76,6 +77,34 @@ class Checker {
     Unique(
         fw_.roles, [](const RoleProfile& r) -> const std::string& { return r.id; }, "role",
         "roles");
+  }
+
+  // The template is a file beside the framework (or in the server's templates folder), never
+  // a path that leaves that folder.
+  void CheckPublishing() {
+    const std::string& t = fw_.jd_template;
+    if (!t.empty() && !IsRelativeInside(t))
+      Report(fw_.origin, "framework.jd_template",
+             "'" + t +
+                 "' must be a relative path that stays in the framework's folder (no "
+                 "leading '/', no '..')");
+    for (size_t i = 0; i < fw_.allow_links.size(); ++i)
+      if (fw_.allow_links[i].find_first_not_of(" \t") == std::string::npos)
+        Report(fw_.origin, "framework.allow_links[" + std::to_string(i) + "]",
+               "an empty entry allows nothing: remove it");
+  }
+
+  static bool IsRelativeInside(std::string_view path) {
+    if (path.starts_with('/') || path.starts_with('\\') || path.find(':') != std::string::npos)
+      return false;
+    size_t start = 0;
+    while (start <= path.size()) {
+      size_t end = path.find_first_of("/\\", start);
+      if (end == std::string_view::npos) end = path.size();
+      if (path.substr(start, end - start) == "..") return false;
+      start = end + 1;
+    }
+    return true;
   }
 
   void CheckGroups() {

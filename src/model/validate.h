@@ -6,7 +6,9 @@
 //  2. level ranks are strictly increasing within a track;
 //  3. every reference resolves: group -> competency, expectation -> competency, level
 //     `inherits` -> level, overlay `levels` -> level, transition -> track, rule level -> level;
-//  4. a competency belongs to at most one group.
+//  4. a competency belongs to at most one group;
+//  5. `jd_template` is a relative path that stays in its folder (no leading '/', no '..', no
+//     drive or scheme), and no `allow_links` entry is empty.
 // People-side records have their own basic invariants (ValidateEvidence ... ValidateNeed); the
 // rules of level history are in level_history.h.
 // Pure; thread-safe.

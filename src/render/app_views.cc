@@ -840,6 +840,8 @@ std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& v) {
       Set(vd, "saved_at", ver.saved_at);
       Set(vd, "published_at", Text(ver.published_at));
       Set(vd, "draft", ver.status == model::FrameworkStatus::kDraft);
+      auto leaks = v.leaks.find({f.id, ver.version});
+      SetList(vd, "leaks", internal::LeaksData(leaks == v.leaks.end() ? nullptr : &leaks->second));
       Append(versions, std::move(vd));
     }
     Set(fd, "versions", std::move(versions));

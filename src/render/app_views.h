@@ -12,12 +12,14 @@
 // Pure functions of their input; thread-safe.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "analysis/leaks.h"
 #include "analysis/lint.h"
 #include "base/date.h"
 #include "formats/import_map.h"
@@ -159,6 +161,8 @@ struct UsersView {
 
 struct FrameworksView {
   std::vector<storage::FrameworkInfo> frameworks;
+  // The links that stop a draft (framework id, version) from being published on a public site.
+  std::map<std::pair<std::string, std::string>, std::vector<analysis::Leak>> leaks;
   Flash flash;
 };
 

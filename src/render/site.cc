@@ -306,7 +306,11 @@ std::vector<std::string> Site::Paths() const {
   for (const FrameworkEntry& fe : impl_->frameworks) {
     for (const char* page : {"index.html", "tracks.html", "changelog.html", "compare/index.html"})
       paths.push_back(fe.Dir() + page);
-    for (const LevelEntry& le : fe.levels) paths.push_back(le.path);
+    for (const LevelEntry& le : fe.levels) {
+      paths.push_back(le.path);
+      paths.push_back(internal::JdPath(le));
+      paths.push_back(internal::GuidePath(le));
+    }
     for (auto [a, b] : internal::StaticComparePairs(*impl_, fe))
       paths.push_back(internal::ComparePath(fe, a, b));
     for (const RoleEntry& re : fe.roles) paths.push_back(re.path);
@@ -382,6 +386,15 @@ Result<Page> Site::Render(std::string_view raw_path,
   }
   if (auto it = fe.level_by_path.find(path); it != fe.level_by_path.end())
     return internal::LevelPage(*impl_, fe, it->second, path);
+  // A level's documents: f/<fw>/<track>/<level>/job-description.html, .../interview-guide.html
+  for (std::string_view doc : {"/job-description.html", "/interview-guide.html"}) {
+    if (!text::EndsWith(path, doc)) continue;
+    auto it = fe.level_by_path.find(path.substr(0, path.size() - doc.size()) + ".html");
+    if (it == fe.level_by_path.end()) return not_found();
+    if (doc == "/job-description.html")
+      return internal::JobDescriptionPage(*impl_, fe, it->second, path, q("role"));
+    return internal::InterviewGuidePage(*impl_, fe, it->second, path);
+  }
   return not_found();
 }
 

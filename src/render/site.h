@@ -10,6 +10,8 @@
 //                                       requirements, overlays, transitions, policy, notes
 //   f/<fw>/tracks.html                  tracks side by side by rank
 //   f/<fw>/<track>/<level>.html         previous | current | next, what is new marked
+//   f/<fw>/<track>/<level>/job-description.html   the level's job description (server: ?role=)
+//   f/<fw>/<track>/<level>/interview-guide.html   its interview guide, printable as a scorecard
 //   f/<fw>/compare/index.html           choose two levels (server: ?a=<track>.<level>&b=...)
 //   f/<fw>/compare/<a>--<b>.html        two levels: behaviours added, removed, reworded (the
 //                                       static site has the pairs a level page leads to)
@@ -38,12 +40,23 @@
 
 namespace ladder::render {
 
+// An organisation's own template for the job descriptions of the site: its file name (an
+// HTML one, *.html.mustache, is used for the pages; render/outputs.h) and its text.
+struct SiteTemplate {
+  std::string name;
+  std::string text;
+};
+
 struct SiteOptions {
   // True for `ladder render`: search runs in the browser from search-index.js, and the compare
   // page lists the pre-rendered pairs (neighbouring levels of a track, equal ranks across
   // tracks, the next rank up in another track). False for the server, which answers ?q= and
   // compares any two levels with ?a=&b=.
   bool static_site = false;
+  // Job description templates (read by the caller): by framework id (the file the
+  // framework's `jd_template` names), and one for every other framework.
+  std::map<std::string, SiteTemplate> jd_templates = {};
+  SiteTemplate jd_template = {};
 };
 
 struct Page {

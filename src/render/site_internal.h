@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/diff.h"
+#include "analysis/leaks.h"
 #include "model/framework.h"
 #include "render/site.h"
 #include "rules/eligibility.h"
@@ -191,6 +192,17 @@ Result<Page> RolePage(const Site::Impl& site, const FrameworkEntry& fe, size_t r
 Result<Page> FamilyPage(const Site::Impl& site, const FrameworkEntry& fe, size_t family,
                         std::string_view path);
 Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::string_view query);
+// A level's job description (joined with role `role`, "" for the role of the level's title)
+// and interview guide (views_outputs.cc), and their paths: "f/<fw>/<track>/<level>/
+// job-description.html" and ".../interview-guide.html".
+Result<Page> JobDescriptionPage(const Site::Impl& site, const FrameworkEntry& fe, size_t level,
+                                std::string_view path, std::string_view role);
+Result<Page> InterviewGuidePage(const Site::Impl& site, const FrameworkEntry& fe, size_t level,
+                                std::string_view path);
+std::string JdPath(const LevelEntry& le);
+// Leak findings for a page: [{text, field, message, kind}] (none for nullptr).
+Data LeaksData(const std::vector<analysis::Leak>* leaks);
+std::string GuidePath(const LevelEntry& le);
 
 // The pairs of levels whose compare page the static site pre-renders.
 std::vector<std::pair<size_t, size_t>> StaticComparePairs(const Site::Impl& site,

@@ -84,6 +84,8 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
   Set(d, "level_undefined", level.state == model::LevelState::kUndefined);
   Set(d, "level_note", level.note.empty() ? std::string("Not defined") : level.note);
   Set(d, "cumulative", fw.cumulative || !level.inherits.empty());
+  Set(d, "jd_href", Href(root, JdPath(le)));
+  Set(d, "guide_href", Href(root, GuidePath(le)));
 
   const int cols[3] = {fe.Previous(index), static_cast<int>(index), fe.Next(index)};
   const char* roles[3] = {"Previous level", "This level", "Next level"};

@@ -84,6 +84,8 @@ const std::map<std::string, Who>& Expectations() {
       {"POST /api/v1/frameworks", Who::kAuthor},
       {"GET /api/v1/frameworks/{framework}", Who::kReaders},
       {"POST /api/v1/frameworks/{framework}/versions/{version}/publish", Who::kAuthor},
+      {"GET /api/v1/frameworks/{framework}/levels/{level}/jd", Who::kReaders},
+      {"GET /api/v1/frameworks/{framework}/levels/{level}/interview-guide", Who::kReaders},
       {"POST /api/v1/import", Who::kAuthor},
       {"POST /api/v1/lint", Who::kAuthor},
       {"GET /api/v1/search", Who::kReaders},
@@ -244,6 +246,7 @@ std::vector<std::map<std::string, std::string>> ParamSets(std::string_view patte
     s["action"] = "inspect";
     s["framework"] = "eng";
     s["version"] = "9";
+    s["level"] = "L-none";
     s["page"] = "index.html";
     s["file"] = "ladder.css";
     s["evidence"] = "ev-none";

@@ -20,6 +20,7 @@
 #include "app/access.h"
 #include "app/accounts.h"
 #include "app/login_limiter.h"
+#include "app/outputs.h"
 #include "app/review.h"
 #include "app/stamped_cache.h"
 #include "render/app_views.h"
@@ -158,6 +159,22 @@ Result<bool> BoolField(const Json& body, const char* name, bool fallback);
 Result<Date> DateField(const Json& body, const char* name, Date fallback = {});
 // A date form field or query parameter (YYYY-MM-DD); `fallback` when empty.
 Result<Date> ParseDateValue(std::string_view field, std::string_view value, Date fallback);
+
+// A framework version the caller may see: published ones for everyone who may read
+// frameworks, drafts for authors only (kNotFound otherwise).
+Result<model::Framework> VisibleFramework(Exchange& x, const std::string& id,
+                                          const std::string& version);
+
+// Job descriptions and the leak check (handlers_outputs.cc).
+app::OutputSettings OutputSettingsOf(const ServerOptions& options);
+// The leaks that stop `framework@version` from being published: none when published
+// frameworks are not public (ServerOptions::public_frameworks).
+Result<std::vector<analysis::Leak>> LeaksStopPublishing(Exchange& x, const std::string& framework,
+                                                        const std::string& version);
+// Answers 422 problem+json listing the leaks, nothing published.
+void SendLeaksProblem(Exchange& x, const std::vector<analysis::Leak>& leaks);
+void ApiJobDescription(Exchange& x);
+void ApiInterviewGuide(Exchange& x);
 
 // Handlers, by area.
 using Handler = void (*)(Exchange&);

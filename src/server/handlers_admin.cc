@@ -1,9 +1,11 @@
 // Administration: users and roles, frameworks and their versions, importing a document, editing
 // a framework as YAML, the audit log; and the framework side of the JSON API.
+#include "analysis/leaks.h"
 #include "analysis/lint.h"
 #include "analysis/report_json.h"
 #include "app/crypto.h"
 #include "app/import_document.h"
+#include "app/outputs.h"
 #include "base/text.h"
 #include "formats/canonical.h"
 #include "render/records_json.h"
@@ -35,6 +37,14 @@ void ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
   Result<std::vector<storage::FrameworkInfo>> list = x.services.store.ListFrameworks();
   if (!list) return x.Fail(list.error());
   v.frameworks = std::move(*list);
+  // On a public site the links a draft would publish are shown before it is published.
+  for (const storage::FrameworkInfo& f : v.frameworks) {
+    for (const storage::VersionInfo& ver : f.versions) {
+      if (ver.status != model::FrameworkStatus::kDraft) continue;
+      Result<std::vector<analysis::Leak>> leaks = LeaksStopPublishing(x, f.id, ver.version);
+      if (leaks && !leaks->empty()) v.leaks[{f.id, ver.version}] = std::move(*leaks);
+    }
+  }
   v.flash = std::move(flash);
   x.Html(render::RenderFrameworks(x.Viewer(), v), status);
 }
@@ -65,6 +75,16 @@ std::optional<model::Framework> Check(render::EditView& view) {
   return *f;
 }
 
+// The editor's check, with the links that would stop publishing on a public site.
+std::optional<model::Framework> CheckWithLeaks(const Exchange& x, render::EditView& view) {
+  std::optional<model::Framework> f = Check(view);
+  if (f && x.services.options.public_frameworks)
+    for (analysis::Finding& leak : analysis::LeakFindings(
+             analysis::FindLeaks(*f, OutputSettingsOf(x.services.options).leaks)))
+      view.findings.push_back(std::move(leak));
+  return f;
+}
+
 bool HasErrors(const std::vector<analysis::Finding>& findings) {
   return std::any_of(findings.begin(), findings.end(), [](const analysis::Finding& f) {
     return f.severity == analysis::Severity::kError;
@@ -78,8 +98,8 @@ Json FindingsJson(const std::vector<analysis::Finding>& findings) {
   return out;
 }
 
-// A framework version the caller may see: published ones for everyone who may read frameworks,
-// drafts for authors only.
+}  // namespace
+
 Result<model::Framework> VisibleFramework(Exchange& x, const std::string& id,
                                           const std::string& version) {
   Result<model::Framework> f = x.services.store.GetFramework(id, version);
@@ -89,8 +109,6 @@ Result<model::Framework> VisibleFramework(Exchange& x, const std::string& id,
                      "no published version " + version + " of framework '" + id + "'");
   return f;
 }
-
-}  // namespace
 
 // -- Users ---------------------------------------------------------------------------------------
 
@@ -219,6 +237,14 @@ void FrameworksPage(Exchange& x) { ShowFrameworks(x, {}); }
 
 void PublishSubmit(Exchange& x) {
   const std::string fw = x.Param("framework"), version = x.Param("version");
+  Result<std::vector<analysis::Leak>> leaks = LeaksStopPublishing(x, fw, version);
+  if (!leaks) return ShowFrameworks(x, {"", Message(leaks.error())}, HttpStatusFor(leaks.error()));
+  if (!leaks->empty())
+    return ShowFrameworks(
+        x,
+        {"", fw + " " + version + " was not published: " + std::to_string(leaks->size()) +
+                 " link(s) must not reach the public site (listed below)"},
+        422);
   Status s = x.services.store.Publish(x.principal.Actor(), fw, version);
   if (!s)
     return ShowFrameworks(x, {"", ErrorText(s.error(), x.req.path)}, HttpStatusFor(s.error()));
@@ -239,6 +265,9 @@ void ApiPublish(Exchange& x) {
     if (Result<Date> d = ParseDateValue("effective", *effective, {}); !d) return x.Fail(d.error());
   }
   const std::string fw = x.Param("framework"), version = x.Param("version");
+  Result<std::vector<analysis::Leak>> leaks = LeaksStopPublishing(x, fw, version);
+  if (!leaks) return x.Fail(leaks.error());
+  if (!leaks->empty()) return SendLeaksProblem(x, *leaks);
   if (Status s = x.services.store.Publish(x.principal.Actor(), fw, version, *effective); !s)
     return x.Fail(s.error());
   if (Status r = x.services.ReloadSite(true); !r) return x.Fail(r.error());
@@ -323,7 +352,7 @@ void LintSubmit(Exchange& x) {
   render::EditView view;
   view.title = "Check a framework";
   view.yaml = x.Form("yaml");
-  Check(view);
+  CheckWithLeaks(x, view);
   if (x.req.get_header_value("HX-Request") == "true") {
     x.res.status = 200;
     x.res.set_header("Cache-Control", "no-store");
@@ -338,7 +367,7 @@ void SaveSubmit(Exchange& x) {
   view.title = "Edit a framework";
   view.yaml = x.Form("yaml");
   const std::string seen = x.Form("checked");
-  std::optional<model::Framework> f = Check(view);
+  std::optional<model::Framework> f = CheckWithLeaks(x, view);
   if (f) view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
   if (!f || HasErrors(view.findings)) return x.Html(render::RenderEdit(x.Viewer(), view), 422);
   // Findings are shown before a draft is saved: a text not checked as it is now is checked first.
@@ -430,6 +459,13 @@ void ApiLint(Exchange& x) {
   view.yaml = x.req.body;
   std::optional<model::Framework> f = Check(view);
   if (!f) return x.Fail(Error{ErrorCode::kParse, view.error, {}, "body"});
+  // ?leaks=true: the leak check instead (docs/leaks.md).
+  if (x.Query("leaks") == "true") {
+    std::vector<analysis::Leak> leaks =
+        analysis::FindLeaks(*f, OutputSettingsOf(x.services.options).leaks);
+    return x.SendJson({{"findings", FindingsJson(analysis::LeakFindings(leaks))},
+                       {"blocking", analysis::HasBlockingLeaks(leaks)}});
+  }
   x.SendJson({{"findings", FindingsJson(view.findings)}, {"errors", HasErrors(view.findings)}});
 }
 

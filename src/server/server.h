@@ -73,6 +73,13 @@ struct ServerOptions {
   std::vector<std::string> trusted_proxies;
   // How often the published versions are checked for changes made elsewhere; 0: never.
   int reload_seconds = 5;
+  // Job descriptions and the leak check (app/outputs.h): a template for every framework, the
+  // folder of the templates frameworks name, and what publishing with public_frameworks lets
+  // through (docs/leaks.md).
+  std::string jd_template;
+  std::string templates_dir;
+  std::vector<std::string> internal_domains;
+  std::vector<std::string> allow_links;
 };
 
 class Server {

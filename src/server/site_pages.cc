@@ -1,5 +1,7 @@
 // The published site (render/site.h) as the server shows it: built from the store's published
 // versions and rebuilt when they change; its pages kept once rendered, with their ETag.
+#include <spdlog/spdlog.h>
+
 #include "app/published_site.h"
 #include "server/exchange.h"
 #include "server/server.h"
@@ -32,7 +34,12 @@ Status Services::ReloadSite(bool force) {
   LADDER_TRY(std::string sig, PublishedSignature(store));
   if (!force && sig == site_signature && site.load()) return Ok();
   LADDER_TRY(std::vector<model::Framework> frameworks, app::LoadPublished(store));
-  LADDER_TRY(std::unique_ptr<render::Site> built, render::Site::Build(std::move(frameworks)));
+  std::vector<std::string> warnings;
+  render::SiteOptions site_options =
+      app::SiteOptionsFor(frameworks, OutputSettingsOf(options), {}, warnings);
+  for (const std::string& w : warnings) spdlog::warn("{}", w);
+  LADDER_TRY(std::unique_ptr<render::Site> built,
+             render::Site::Build(std::move(frameworks), std::move(site_options)));
   site.store(std::shared_ptr<const render::Site>(std::move(built)));
   site_signature = std::move(sig);
   PageCache& cache = CacheOf(*this);

@@ -130,7 +130,9 @@ Json ToJson(const Framework& f) {
                     {"cumulative", f.cumulative},
                     {"consensus", ConsensusRuleName(f.consensus)},
                     {"description", f.description},
-                    {"source", {{"file", f.source.file}, {"format", f.source.format}}}};
+                    {"source", {{"file", f.source.file}, {"format", f.source.format}}},
+                    {"jd_template", f.jd_template},
+                    {"allow_links", f.allow_links}};
   Json groups = Json::array();
   for (const auto& g : f.groups)
     groups.push_back({{"id", g.id},
@@ -212,6 +214,9 @@ Status FromJson(const Json& j, Framework& f) {
     f.description = S(h, "description");
     f.source.file = S(h.at("source"), "file");
     f.source.format = S(h.at("source"), "format");
+    // Versions stored before these keys existed have neither.
+    if (h.contains("jd_template")) f.jd_template = S(h, "jd_template");
+    if (h.contains("allow_links")) f.allow_links = V(h, "allow_links");
     for (const Json& g : A(j, "groups"))
       f.groups.push_back({S(g, "id"), S(g, "name"), S(g, "description"), V(g, "competencies"), {}});
     for (const Json& c : A(j, "competencies"))

@@ -30,6 +30,11 @@
       window.location.href = encodeURIComponent(a) + '--' + encodeURIComponent(b) + '.html';
     });
   }
+  // Print buttons (job descriptions, interview guides): shown only where they work.
+  document.querySelectorAll('button[data-print]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
   if (window.Chart) {
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       var data;
