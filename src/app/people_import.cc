@@ -59,21 +59,35 @@ class Checker {
       if (f) {
         value = std::move(*f);
       } else {
-        why = f.error().message;
+        why = Why(row["framework"], f.error());
       }
       it = frameworks_.emplace(key, std::make_pair(std::move(value), why)).first;
     }
     if (!it->second.first) {
       Add(row, row["version"].empty() ? "framework" : "version",
           "no framework " + Quote(row["framework"]) +
-              (row["version"].empty() ? "" : " version " + Quote(row["version"])) + " (" +
-              it->second.second + ")");
+              (row["version"].empty() ? "" : " version " + Quote(row["version"])) +
+              it->second.second);
       return nullptr;
     }
     return &*it->second.first;
   }
 
   static std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+  // What follows "no framework 'X'": "; did you mean engineering?" when no framework has that
+  // id and a stored one is close to it, else what the store said.
+  std::string Why(std::string_view id, const Error& error) {
+    auto frameworks = store_.ListFrameworks();
+    if (error.code != ErrorCode::kNotFound || !frameworks) return " (" + error.message + ")";
+    std::vector<std::string> ids;
+    for (const storage::FrameworkInfo& f : *frameworks) {
+      if (f.id == id) return " (" + error.message + ")";
+      ids.push_back(f.id);
+    }
+    if (auto s = text::DidYouMean(id, ids)) return "; did you mean " + *s + "?";
+    return "";
+  }
 
   std::vector<Error> errors_;
 

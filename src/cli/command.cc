@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace ladder::cli {
 namespace {
@@ -37,8 +38,28 @@ int ExitCodeFor(const Error& error) {
   }
 }
 
+namespace {
+bool json_errors = false;
+}  // namespace
+
+void SetJsonErrors(bool on) { json_errors = on; }
+
 int ReportError(const Error& error) {
-  std::fprintf(stderr, "ladder: %s\n", error.ToString().c_str());
+  if (!json_errors) {
+    std::fprintf(stderr, "ladder: %s\n", error.ToString().c_str());
+    return ExitCodeFor(error);
+  }
+  nlohmann::json e = {{"code", ErrorCodeName(error.code)},
+                      {"message", error.message},
+                      {"text", "ladder: " + error.ToString()}};
+  if (!error.field.empty()) e["field"] = error.field;
+  if (!error.where.file.empty()) e["file"] = error.where.file;
+  if (error.where.line > 0) e["line"] = error.where.line;
+  if (error.where.column > 0) e["column"] = error.where.column;
+  // Messages quote what a user gave, which need not be UTF-8.
+  std::string line =
+      nlohmann::json{{"error", e}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::fprintf(stderr, "%s\n", line.c_str());
   return ExitCodeFor(error);
 }
 

@@ -33,8 +33,12 @@ inline constexpr int kExitBadInput = 2;
 // The one mapping from error codes to exit codes.
 int ExitCodeFor(const Error& error);
 
-// Prints "ladder: <error>" on stderr and returns its exit code.
+// Prints "ladder: <error>" on stderr and returns its exit code. After SetJsonErrors(true) (the
+// command line has --json) the error is one JSON object on stderr instead:
+//   {"error": {"code": "not_found", "message": "...", "text": "ladder: ...", "field": "...",
+//              "file": "...", "line": 3, "column": 7}}   (field and place when known)
 int ReportError(const Error& error);
+void SetJsonErrors(bool on);
 
 // True when stdout is a terminal and NO_COLOR is not set.
 bool UseColor();

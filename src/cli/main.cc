@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/config_file.h"
+#include "cli/usage.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -15,6 +16,10 @@ int main(int argc, char** argv) {
   std::vector<ladder::cli::Run> runs;
   for (const auto& [order, setup] : ladder::cli::Registrations()) setup(app, runs);
   const std::shared_ptr<std::string> settings = ladder::cli::AddSettings(app);
+  ladder::cli::SetJsonErrors(ladder::cli::WantsJson(argc, argv));
+  if (auto checked = ladder::cli::CheckCommandLine(app, argc, argv); !checked) {
+    return ladder::cli::ReportError(checked.error());
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -23,14 +28,11 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
-  } catch (const CLI::ValidationError& e) {
-    // A value refused by an option's check (a date that is not one, ...): said like every other
-    // error of bad input.
-    std::fprintf(stderr, "ladder: %s\n", e.what());
-    return ladder::cli::kExitBadInput;
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return ladder::cli::kExitBadInput;
+    // A value refused by an option's check (a date that is not one, ...), a missing option:
+    // said like every other error of bad input.
+    return ladder::cli::ReportError(
+        ladder::Error{ladder::ErrorCode::kInvalidArgument, e.what(), {}, {}});
   }
   if (auto applied = ladder::cli::ApplySettings(app, *settings); !applied) {
     return ladder::cli::ReportError(applied.error());
