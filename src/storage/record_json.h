@@ -1,8 +1,9 @@
 // JSON documents of the values the Store keeps: the whole framework version (one column of
 // framework_versions) and every people-side record (one `doc` column per record table).
-// The shape follows the canonical format (DESIGN.md §8) for frameworks and the model's field
-// names for records; enums are written by their model names. Origins are not stored.
-// Internal to storage/. Pure functions, thread-safe.
+// A framework version is kept as its canonical JSON (formats/canonical.h, written by
+// formats::WriteJson and read by formats::ParseJson; framework_document.h reads the form of
+// older databases too); records by the model's field names, enums by their model names.
+// Origins are not stored. Internal to storage/. Pure functions, thread-safe.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -17,7 +18,7 @@ namespace ladder::storage::internal {
 
 using Json = nlohmann::ordered_json;
 
-Json ToJson(const model::Framework& f);
+Json ToJson(const model::Framework& f);  // the canonical JSON
 Json ToJson(const model::Person& p);
 Json ToJson(const model::Assignment& a);
 Json ToJson(const model::Evidence& e);
@@ -32,7 +33,6 @@ Json ToJson(const model::User& u);  // without the password hash
 Json ToJson(const model::RoleProfile& r);
 
 // Decoding: kInternal naming `what` when the stored document is not of the expected shape.
-Status FromJson(const Json& j, model::Framework& f);
 Status FromJson(const Json& j, model::Evidence& e);
 Status FromJson(const Json& j, model::Metric& m);
 Status FromJson(const Json& j, model::Assessment& a);
@@ -54,5 +54,10 @@ Result<T> Decode(std::string_view text, std::string_view what) {
   LADDER_TRY_STATUS(FromJson(j, value));
   return value;
 }
+
+// A framework version's document, in the canonical JSON or in the form of databases older
+// than schema 3 (framework_document.h); kInternal naming `what` when it is damaged.
+template <>
+Result<model::Framework> Decode<model::Framework>(std::string_view text, std::string_view what);
 
 }  // namespace ladder::storage::internal

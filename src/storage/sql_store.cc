@@ -16,6 +16,7 @@
 
 #include "base/text.h"
 #include "model/validate.h"
+#include "storage/framework_document.h"
 #include "storage/record_json.h"
 #include "storage/row.h"
 #include "storage/search_text.h"
@@ -1481,8 +1482,9 @@ class SqlStore final : public Store {
     const auto& all = shared_->dialect->Migrations();
     int known = all.empty() ? 0 : all.back().number;
     return Write([&](soci::session& s) -> Status {
-      return ReadDump(s, *shared_->dialect, known, dump,
-                      [&](const Framework& f) { return PutFrameworkRows(s, f); });
+      LADDER_TRY_STATUS(ReadDump(s, *shared_->dialect, known, dump,
+                                 [&](const Framework& f) { return PutFrameworkRows(s, f); }));
+      return UpgradeFrameworkDocuments(s);  // a dump of an older schema holds the older form
     });
   }
 
@@ -1517,8 +1519,10 @@ class SqlStore final : public Store {
         std::string now = NowIso();
         s << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)",
             soci::use(number), soci::use(m.name), soci::use(now);
-        // The search migration leaves the terms of stored passages to be computed here.
+        // The search migration leaves the terms of stored passages to be computed here, and
+        // the canonical_documents migration the rewriting of framework documents.
         if (m.name == "search") LADDER_TRY_STATUS(ReindexPassages(s));
+        if (m.name == "canonical_documents") LADDER_TRY_STATUS(UpgradeFrameworkDocuments(s));
       }
       return Ok();
     });
