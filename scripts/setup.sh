@@ -14,6 +14,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libspdlog-dev libfmt-dev libsodium-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
   wrk nginx-light chromium nodejs npm python3 python3-jsonschema python3-openpyxl python3-yaml
+  libtomlplusplus-dev dpkg-dev adduser
 )
 missing=()
 for p in "${packages[@]}"; do

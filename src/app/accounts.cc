@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "app/crypto.h"
+#include "app/password_rules.h"
 #include "base/text.h"
 
 namespace ladder::app {
@@ -46,11 +47,30 @@ Result<std::vector<model::UserRole>> ParseRoles(const std::vector<std::string>& 
   return roles;
 }
 
+Result<model::TokenScope> ParseScope(std::string_view name, std::string_view field) {
+  if (name.empty()) return model::TokenScope::kWrite;
+  if (std::optional<model::TokenScope> scope = model::ParseTokenScope(name); scope) return *scope;
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "'" + std::string(name) +
+                       "' is not a token scope: read (GET requests only) or write (everything "
+                       "the user may do)",
+                   {}, std::string(field));
+}
+
 bool Principal::Has(model::UserRole role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
 std::string Principal::Actor() const { return user.empty() ? "anonymous" : "user:" + user; }
+
+Status Principal::MayWrite() const {
+  if (via == Via::kToken && token_scope == model::TokenScope::kRead)
+    return MakeError(ErrorCode::kPermissionDenied,
+                     "this API token is read-only: it may only read (GET); create a token with "
+                     "scope write to change anything",
+                     {}, "Authorization");
+  return Ok();
+}
 
 AccountService::AccountService(storage::Store& store, AccountOptions options)
     : store_(store), options_(std::move(options)) {}
@@ -70,15 +90,7 @@ Status AccountService::CheckUserId(std::string_view id) {
 }
 
 Status AccountService::CheckPassword(std::string_view password) const {
-  if (password.size() < options_.min_password_length)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the password must have at least " +
-                         std::to_string(options_.min_password_length) + " characters",
-                     {}, "password");
-  if (password.size() > 1024)
-    return MakeError(ErrorCode::kInvalidArgument, "the password is longer than 1024 characters", {},
-                     "password");
-  return Ok();
+  return CheckNewPassword(password, options_.min_password_length);
 }
 
 Result<model::User> AccountService::AddUser(std::string_view actor, const NewUser& in) {
@@ -136,17 +148,19 @@ Result<model::User> AccountService::UpdateUser(std::string_view actor, std::stri
   }
   bool end_sessions = change.password.has_value() || (change.disabled && *change.disabled) ||
                       change.roles.has_value();
+  bool end_tokens = change.password.has_value() && !change.keep_tokens;
   LADDER_TRY_STATUS(store_.WithTransaction([&](storage::Store& tx) -> Status {
     LADDER_TRY_STATUS(tx.SaveUser(actor, user));
     if (end_sessions) LADDER_TRY_STATUS(tx.DeleteUserSessions(actor, user.id, ""));
+    if (end_tokens) LADDER_TRY_STATUS(RevokeAllTokens(tx, actor, user.id));
     return Ok();
   }));
   return user;
 }
 
-Status AccountService::ChangePassword(std::string_view user, std::string_view old_password,
-                                      std::string_view new_password,
-                                      std::string_view keep_session_hash) {
+Result<int> AccountService::ChangePassword(std::string_view user, std::string_view old_password,
+                                           std::string_view new_password,
+                                           std::string_view keep_session_hash, bool keep_tokens) {
   Result<model::User> found = store_.GetUser(user);
   if (!found || found->disabled || !VerifyPassword(found->password_hash, old_password))
     return MakeError(ErrorCode::kUnauthenticated, "the current password is wrong", {},
@@ -155,11 +169,28 @@ Status AccountService::ChangePassword(std::string_view user, std::string_view ol
   model::User u = std::move(*found);
   LADDER_TRY(u.password_hash, HashPassword(new_password));
   std::string actor = "user:" + u.id;
-  return store_.WithTransaction([&](storage::Store& tx) -> Status {
+  int revoked = 0;
+  LADDER_TRY_STATUS(store_.WithTransaction([&](storage::Store& tx) -> Status {
     LADDER_TRY_STATUS(tx.SaveUser(actor, u));
     LADDER_TRY_STATUS(tx.DeleteUserSessions(actor, u.id, keep_session_hash));
+    if (!keep_tokens) {
+      LADDER_TRY(revoked, RevokeAllTokens(tx, actor, u.id));
+    }
     return Ok();
-  });
+  }));
+  return revoked;
+}
+
+Result<int> AccountService::RevokeAllTokens(storage::Store& store, std::string_view actor,
+                                            std::string_view user) {
+  LADDER_TRY(std::vector<storage::ApiToken> tokens, store.ListApiTokens(user));
+  int revoked = 0;
+  for (const storage::ApiToken& t : tokens) {
+    if (t.revoked) continue;
+    LADDER_TRY_STATUS(store.RevokeApiToken(actor, t.id));
+    ++revoked;
+  }
+  return revoked;
 }
 
 Principal AccountService::PrincipalOf(const model::User& user) {
@@ -234,6 +265,9 @@ Result<Principal> AccountService::AuthenticateToken(std::string_view secret) {
   if (!user || user->disabled) return Fail(Unauthenticated("the account is disabled"));
   Principal p = PrincipalOf(*user);
   p.via = Principal::Via::kToken;
+  p.token_id = t->id;
+  p.token_scope = t->scope;
+  p.token_expires = t->expires_at;
   return p;
 }
 
@@ -248,25 +282,40 @@ Status AccountService::Logout(std::string_view secret) {
 }
 
 Result<NewToken> AccountService::CreateToken(std::string_view actor, std::string_view user,
-                                             std::string_view name, std::string_view expires) {
+                                             const TokenRequest& request,
+                                             const Principal& creator) {
   if (Result<model::User> u = store_.GetUser(user); !u)
     return MakeError(ErrorCode::kNotFound, "no user '" + std::string(user) + "'", {}, "user");
-  std::string what(text::Trim(name));
+  std::string what(text::Trim(request.name));
   if (what.empty() || what.size() > 200)
     return MakeError(ErrorCode::kInvalidArgument,
                      "an API token needs a name saying what it is for (at most 200 characters)", {},
                      "name");
+  std::string expires = request.expires;
+  if (creator.via == Principal::Via::kToken) {
+    // A token makes no token that can do more, or last longer, than itself: a read-only one
+    // makes none at all (creating is a write), a write one any scope.
+    LADDER_TRY_STATUS(creator.MayWrite());
+    if (!creator.token_expires.empty()) {
+      if (expires.empty()) expires = creator.token_expires;
+      if (expires > creator.token_expires)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "the API token in use expires at " + creator.token_expires +
+                             ": a token it creates cannot last longer (" + expires + ")",
+                         {}, "expires");
+    }
+  }
   if (!expires.empty() && expires <= Now())
     return MakeError(ErrorCode::kInvalidArgument,
-                     "the expiry '" + std::string(expires) + "' is not in the future", {},
-                     "expires");
+                     "the expiry '" + expires + "' is not in the future", {}, "expires");
   NewToken out;
   out.secret = std::string(kTokenPrefix) + RandomToken();
   out.token.user = std::string(user);
   out.token.name = what;
   out.token.token_hash = TokenHash(out.secret);
   out.token.created_at = Now();
-  out.token.expires_at = std::string(expires);
+  out.token.expires_at = expires;
+  out.token.scope = request.scope;
   LADDER_TRY(out.token.id, store_.CreateApiToken(actor, out.token));
   return out;
 }

@@ -40,9 +40,16 @@ struct Principal {
   std::string csrf;             // the session's CSRF token ("" unless via a session)
   std::string session_hash;     // the session's key ("" unless via a session)
   std::string session_expires;  // ISO-8601 UTC end of the session ("" unless via a session)
+  std::string token_id;         // the API token's id ("" unless via a token)
+  model::TokenScope token_scope = model::TokenScope::kWrite;  // (via a token)
+  std::string token_expires;  // ISO-8601 UTC end of the API token ("" never, or not a token)
 
   bool SignedIn() const { return !user.empty(); }
   bool Has(model::UserRole role) const;
+  // Whether this caller may change anything at all: Ok, or kPermissionDenied for a read-only
+  // API token. The one check of token scopes: the server asks it before every request that is
+  // not a GET, whatever the route.
+  Status MayWrite() const;
   // The audit log's actor: "user:<id>", or "anonymous".
   std::string Actor() const;
 };
@@ -51,6 +58,13 @@ struct Principal {
 struct NewSession {
   std::string secret;
   storage::Session session;
+};
+
+// What a new API token is for.
+struct TokenRequest {
+  std::string name;                                     // what it is for (1-200 characters)
+  std::string expires;                                  // ISO-8601 UTC end; "" never
+  model::TokenScope scope = model::TokenScope::kWrite;  // read: GET only; write: everything
 };
 
 // A new API token: the secret is shown once and nowhere kept.
@@ -73,7 +87,8 @@ struct UserChange {
   std::optional<std::string> person;
   std::optional<std::vector<model::UserRole>> roles;
   std::optional<bool> disabled;
-  std::optional<std::string> password;  // a reset; ends the user's sessions
+  std::optional<std::string> password;  // a reset; ends the user's sessions and API tokens
+  bool keep_tokens = false;             // with a reset: the user's API tokens go on working
 };
 
 struct AccountOptions {
@@ -88,21 +103,29 @@ struct AccountOptions {
 Result<std::vector<model::UserRole>> ParseRoles(const std::vector<std::string>& names,
                                                 std::string_view field = "roles");
 
+// A token scope by name ("read" or "write"; "" is write, the default); kInvalidArgument naming
+// `field` and the bad name otherwise.
+Result<model::TokenScope> ParseScope(std::string_view name, std::string_view field = "scope");
+
 class AccountService {
  public:
   explicit AccountService(storage::Store& store, AccountOptions options = {});
 
   // Creates a user. Errors: kInvalidArgument naming the field (id form, no role, a password
-  // shorter than the minimum, a person that is not stored), kAlreadyExists.
+  // that breaks a rule of password_rules.h, a person that is not stored), kAlreadyExists.
   Result<model::User> AddUser(std::string_view actor, const NewUser& user);
-  // Applies `change` to user `id`. Errors: kNotFound, kInvalidArgument as for AddUser.
+  // Applies `change` to user `id` in one transaction. A new password ends the user's sessions
+  // and revokes their API tokens (unless `change.keep_tokens`); so do disabling and new roles
+  // for sessions. Errors: kNotFound, kInvalidArgument as for AddUser.
   Result<model::User> UpdateUser(std::string_view actor, std::string_view id,
                                  const UserChange& change);
   // The user's own change: `old_password` must match. Every other session of the user ends;
-  // the one `keep_session_hash` names (the caller's) stays. Errors: kUnauthenticated for a
-  // wrong old password, kInvalidArgument for a too short new one.
-  Status ChangePassword(std::string_view user, std::string_view old_password,
-                        std::string_view new_password, std::string_view keep_session_hash);
+  // the one `keep_session_hash` names (the caller's) stays. The user's API tokens are revoked
+  // unless `keep_tokens`. Returns how many tokens were revoked. Errors: kUnauthenticated for a
+  // wrong old password, kInvalidArgument when the new one breaks a rule (password_rules.h).
+  Result<int> ChangePassword(std::string_view user, std::string_view old_password,
+                             std::string_view new_password, std::string_view keep_session_hash,
+                             bool keep_tokens = false);
 
   // Checks the password and opens a new session. Errors: kUnauthenticated ("wrong user name or
   // password", whichever of the three it was).
@@ -116,9 +139,12 @@ class AccountService {
   // Ends the session of `secret` (nothing when there is none).
   Status Logout(std::string_view secret);
 
-  // A new API token for `user`, named for what it is for; `expires` "" for never.
-  Result<NewToken> CreateToken(std::string_view actor, std::string_view user, std::string_view name,
-                               std::string_view expires);
+  // A new API token for `user`. When `creator` is signed in with an API token, the new token
+  // can do no more and last no longer than that one: from a read-only token kPermissionDenied;
+  // an expiry after the creator's kInvalidArgument; no expiry given means the creator's.
+  // Errors: kNotFound (no user), kInvalidArgument naming the field (name, expires).
+  Result<NewToken> CreateToken(std::string_view actor, std::string_view user,
+                               const TokenRequest& request, const Principal& creator = {});
   // Revokes token `id` of `user` (kNotFound when it is not theirs).
   Status RevokeToken(std::string_view actor, std::string_view user, std::string_view id);
 
@@ -127,6 +153,10 @@ class AccountService {
 
  private:
   static Principal PrincipalOf(const model::User& user);
+  // Revokes every API token of `user` that still works, in `store` (the caller's transaction);
+  // returns how many.
+  static Result<int> RevokeAllTokens(storage::Store& store, std::string_view actor,
+                                     std::string_view user);
   Status CheckPassword(std::string_view password) const;
   std::string Now() const;
 

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "app/crypto.h"
 
 namespace ladder::app {
@@ -46,6 +50,26 @@ TEST(Crypto, PasswordHashesAreArgon2idAndSalted) {
   EXPECT_FALSE(VerifyPassword("not a hash", "x"));
   EXPECT_FALSE(PasswordNeedsRehash(*a));
   EXPECT_TRUE(PasswordNeedsRehash("$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"));
+}
+
+TEST(Crypto, PasswordWorkWaitsForItsTurn) {
+  auto stored = HashPassword("correct horse battery");
+  ASSERT_TRUE(stored);
+  for (int limit : {1, 2, 3}) {
+    SetPasswordWorkLimit(limit);
+    EXPECT_EQ(PasswordWorkLimit(), limit);
+    std::vector<std::thread> threads;
+    std::atomic<int> verified = 0;
+    for (int i = 0; i < 8; ++i)
+      threads.emplace_back([&] { verified += VerifyPassword(*stored, "correct horse battery"); });
+    for (std::thread& t : threads) t.join();
+    EXPECT_EQ(verified, 8);  // all of them, in turn
+    EXPECT_GE(PasswordWorkPeak(), 1);
+    EXPECT_LE(PasswordWorkPeak(), limit);
+  }
+  SetPasswordWorkLimit(0);
+  EXPECT_EQ(PasswordWorkLimit(), 1);
+  SetPasswordWorkLimit(kDefaultPasswordWork);
 }
 
 TEST(Crypto, TokensAreRandomAndHashedOneWay) {
@@ -165,7 +189,7 @@ TEST_F(AccountsTest, PasswordChangeEndsTheOtherSessions) {
 }
 
 TEST_F(AccountsTest, ApiTokens) {
-  auto t = accounts_->CreateToken("test", "eve", "nightly sync", "");
+  auto t = accounts_->CreateToken("test", "eve", {"nightly sync", ""});
   ASSERT_TRUE(t) << t.error().ToString();
   EXPECT_TRUE(t->secret.starts_with("ldr_"));
   auto tokens = store_->ListApiTokens("eve");
@@ -184,14 +208,103 @@ TEST_F(AccountsTest, ApiTokens) {
             ErrorCode::kNotFound);
   ASSERT_TRUE(accounts_->RevokeToken("test", "eve", t->token.id));
   EXPECT_FALSE(accounts_->AuthenticateToken(t->secret));
-  auto e = accounts_->CreateToken("test", "eve", "short-lived", "2026-12-02T00:00:00.000Z");
+  auto e = accounts_->CreateToken("test", "eve", {"short-lived", "2026-12-02T00:00:00.000Z"});
   ASSERT_TRUE(e);
   EXPECT_TRUE(accounts_->AuthenticateToken(e->secret));
   now_ = "2026-12-02T00:00:00.000Z";
   EXPECT_FALSE(accounts_->AuthenticateToken(e->secret));
-  EXPECT_EQ(accounts_->CreateToken("test", "eve", "past", "2026-01-01T00:00:00.000Z").error().field,
-            "expires");
-  EXPECT_EQ(accounts_->CreateToken("test", "eve", "  ", "").error().field, "name");
+  EXPECT_EQ(
+      accounts_->CreateToken("test", "eve", {"past", "2026-01-01T00:00:00.000Z"}).error().field,
+      "expires");
+  EXPECT_EQ(accounts_->CreateToken("test", "eve", {"  ", ""}).error().field, "name");
+}
+
+TEST_F(AccountsTest, TokenScopesAreStoredAndOnlyWriteTokensMayWrite) {
+  auto reader = accounts_->CreateToken("test", "eve", {"dashboard", "", model::TokenScope::kRead});
+  auto writer = accounts_->CreateToken("test", "eve", {"sync", "", model::TokenScope::kWrite});
+  ASSERT_TRUE(reader && writer);
+  auto r = accounts_->AuthenticateToken(reader->secret);
+  auto w = accounts_->AuthenticateToken(writer->secret);
+  ASSERT_TRUE(r && w);
+  EXPECT_EQ(r->token_scope, model::TokenScope::kRead);
+  EXPECT_EQ(r->token_id, reader->token.id);
+  Status refused = r->MayWrite();
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_NE(refused.error().message.find("read-only"), std::string::npos);
+  EXPECT_TRUE(w->MayWrite());
+  auto session = accounts_->Login("eve", "correct horse battery");
+  ASSERT_TRUE(session);
+  EXPECT_TRUE(accounts_->AuthenticateSession(session->secret)->MayWrite());
+  EXPECT_TRUE(Principal{}.MayWrite());  // nobody: the route's guard decides
+  // Scope names.
+  EXPECT_EQ(*ParseScope(""), model::TokenScope::kWrite);
+  EXPECT_EQ(*ParseScope("read"), model::TokenScope::kRead);
+  EXPECT_EQ(ParseScope("admin", "--scope").error().field, "--scope");
+}
+
+TEST_F(AccountsTest, ATokenMakesNoTokenThatOutlivesOrOutdoesIt) {
+  auto parent = accounts_->CreateToken("test", "eve", {"ci", "2026-12-31T23:59:59.999Z"});
+  auto reader = accounts_->CreateToken("test", "eve", {"ro", "", model::TokenScope::kRead});
+  ASSERT_TRUE(parent && reader);
+  Principal via_parent = *accounts_->AuthenticateToken(parent->secret);
+  Principal via_reader = *accounts_->AuthenticateToken(reader->secret);
+  auto inherits = accounts_->CreateToken("test", "eve", {"child", ""}, via_parent);
+  ASSERT_TRUE(inherits) << inherits.error().ToString();
+  EXPECT_EQ(inherits->token.expires_at, "2026-12-31T23:59:59.999Z");
+  auto longer =
+      accounts_->CreateToken("test", "eve", {"child", "2027-01-01T23:59:59.999Z"}, via_parent);
+  ASSERT_FALSE(longer);
+  EXPECT_EQ(longer.error().field, "expires");
+  EXPECT_TRUE(
+      accounts_->CreateToken("test", "eve", {"child", "2026-12-05T23:59:59.999Z"}, via_parent));
+  auto from_reader =
+      accounts_->CreateToken("test", "eve", {"x", "", model::TokenScope::kRead}, via_reader);
+  ASSERT_FALSE(from_reader);
+  EXPECT_EQ(from_reader.error().code, ErrorCode::kPermissionDenied);
+  // A session (or the command line) has no such limit.
+  EXPECT_TRUE(accounts_->CreateToken("test", "eve", {"forever", ""}));
+}
+
+TEST_F(AccountsTest, PasswordResetsRevokeTokensUnlessKept) {
+  auto a = accounts_->CreateToken("test", "eve", {"a", ""});
+  auto b = accounts_->CreateToken("test", "eve", {"b", ""});
+  ASSERT_TRUE(a && b);
+  ASSERT_TRUE(accounts_->RevokeToken("test", "eve", b->token.id));
+  UserChange keep;
+  keep.password = "a kept tokens phrase";
+  keep.keep_tokens = true;
+  ASSERT_TRUE(accounts_->UpdateUser("test", "eve", keep));
+  EXPECT_TRUE(accounts_->AuthenticateToken(a->secret));
+  UserChange reset;
+  reset.password = "a reset phrase here";
+  ASSERT_TRUE(accounts_->UpdateUser("test", "eve", reset));
+  EXPECT_FALSE(accounts_->AuthenticateToken(a->secret));
+  // Only the token that still worked was revoked (and audited) again.
+  EXPECT_EQ(store_->ListAudit({"", "token:" + a->token.id, "token.revoke", 0, 0})->size(), 1u);
+  // The user's own change does the same, and says how many.
+  auto c = accounts_->CreateToken("test", "eve", {"c", ""});
+  ASSERT_TRUE(c);
+  Result<int> revoked =
+      accounts_->ChangePassword("eve", "a reset phrase here", "my own new phrase", "");
+  ASSERT_TRUE(revoked) << revoked.error().ToString();
+  EXPECT_EQ(*revoked, 1);
+  EXPECT_FALSE(accounts_->AuthenticateToken(c->secret));
+  auto d = accounts_->CreateToken("test", "eve", {"d", ""});
+  ASSERT_TRUE(d);
+  EXPECT_EQ(*accounts_->ChangePassword("eve", "my own new phrase", "another own phrase", "", true),
+            0);
+  EXPECT_TRUE(accounts_->AuthenticateToken(d->secret));
+}
+
+TEST_F(AccountsTest, NewPasswordsFollowTheRules) {
+  UserChange c;
+  c.password = "1234567890";
+  auto r = accounts_->UpdateUser("test", "eve", c);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "password");
+  EXPECT_NE(r.error().message.find("run of neighbouring characters"), std::string::npos);
+  EXPECT_TRUE(accounts_->Login("eve", "correct horse battery"));  // unchanged
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <vector>
 
 namespace ladder::app {
@@ -16,11 +19,69 @@ bool Init() {
   return ok;
 }
 
+// The gate of Argon2id work: a counting semaphore whose size can change.
+class WorkGate {
+ public:
+  static WorkGate& Instance() {
+    static WorkGate gate;
+    return gate;
+  }
+  void SetLimit(int n) {
+    {
+      std::lock_guard lock(mutex_);
+      limit_ = std::max(1, n);
+      peak_ = running_;
+    }
+    turn_.notify_all();
+  }
+  int Limit() {
+    std::lock_guard lock(mutex_);
+    return limit_;
+  }
+  int Peak() {
+    std::lock_guard lock(mutex_);
+    return peak_;
+  }
+  void Enter() {
+    std::unique_lock lock(mutex_);
+    turn_.wait(lock, [this] { return running_ < limit_; });
+    peak_ = std::max(peak_, ++running_);
+  }
+  void Leave() {
+    {
+      std::lock_guard lock(mutex_);
+      --running_;
+    }
+    turn_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable turn_;
+  int limit_ = kDefaultPasswordWork;
+  int running_ = 0;
+  int peak_ = 0;
+};
+
+// Holds a place in the gate for its lifetime.
+class Turn {
+ public:
+  Turn() { WorkGate::Instance().Enter(); }
+  ~Turn() { WorkGate::Instance().Leave(); }
+  Turn(const Turn&) = delete;
+  Turn& operator=(const Turn&) = delete;
+};
+
 }  // namespace
+
+void SetPasswordWorkLimit(int n) { WorkGate::Instance().SetLimit(n); }
+int PasswordWorkLimit() { return WorkGate::Instance().Limit(); }
+int PasswordWorkPeak() { return WorkGate::Instance().Peak(); }
 
 Result<std::string> HashPassword(std::string_view password) {
   if (!Init()) return MakeError(ErrorCode::kInternal, "libsodium failed to initialise");
   char out[crypto_pwhash_STRBYTES];
+  Turn turn;
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
                             crypto_pwhash_ALG_ARGON2ID13) != 0)
     return MakeError(ErrorCode::kInternal, "not enough memory to hash a password");
@@ -30,6 +91,7 @@ Result<std::string> HashPassword(std::string_view password) {
 bool VerifyPassword(std::string_view stored, std::string_view password) {
   if (!Init() || stored.empty() || stored.size() >= crypto_pwhash_STRBYTES) return false;
   std::string s(stored);  // NUL-terminated copy
+  Turn turn;
   return crypto_pwhash_str_verify(s.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -8,8 +8,10 @@
 //   std::string key = TokenHash(secret);                            // what the store keeps
 //
 // Argon2id parameters: 2 passes over 19 MiB (OWASP's recommended minimum), so a login costs
-// tens of milliseconds and a few megabytes per concurrent login, not the 64 MiB of libsodium's
-// "interactive" preset. Thread-safe.
+// tens of milliseconds and 19 MiB while it runs, not the 64 MiB of libsodium's "interactive"
+// preset. Hashing and checking pass through one gate per process: at most
+// PasswordWorkLimit() of them run at once and the others wait their turn, so that a burst of
+// sign-ins takes longer instead of taking memory (docs/performance.md). Thread-safe.
 #pragma once
 
 #include <string>
@@ -18,6 +20,14 @@
 #include "base/error.h"
 
 namespace ladder::app {
+
+// How many Argon2id computations (hashes and checks) may run at once in this process; n < 1
+// counts as 1. Default kDefaultPasswordWork. Takes effect for computations that start after it.
+inline constexpr int kDefaultPasswordWork = 2;
+void SetPasswordWorkLimit(int n);
+int PasswordWorkLimit();
+// The most computations that ran at once since the limit was last set.
+int PasswordWorkPeak();
 
 // An Argon2id hash string of `password` (with its salt and parameters). Errors: kInternal when
 // the library cannot allocate the memory the hash needs.

@@ -35,6 +35,10 @@ Result<std::vector<CsvRow>> ReadCsv(std::string_view text, std::string_view file
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    // A NUL would cut the text short wherever it goes next (databases, C strings).
+    if (c == '\0')
+      return MakeError(ErrorCode::kParse, "a NUL byte (U+0000) is not text; remove it",
+                       SourceLocation{std::string(file_name), line, column});
     if (in_quotes) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {

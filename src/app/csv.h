@@ -17,7 +17,8 @@ struct CsvRow {
 };
 
 // Every row, the header included; blank lines are skipped. kParse with file:line:col for an
-// unterminated quoted field or text after a closing quote; invalid UTF-8 is kParse too.
+// unterminated quoted field, text after a closing quote or a NUL byte; invalid UTF-8 is kParse
+// too.
 Result<std::vector<CsvRow>> ReadCsv(std::string_view text, std::string_view file_name);
 
 }  // namespace ladder::app

@@ -57,11 +57,14 @@ Result<std::vector<model::Framework>> ReadFrameworkFiles(const std::vector<std::
 std::string ExamplesDir() {
   std::error_code ec;
   if (std::filesystem::is_directory("examples", ec)) return "examples";
-  // The binary lives in build/ of the source tree (build/ladder) or beside examples/.
+  // The binary lives in build/ of the source tree (build/ladder), beside examples/, or is
+  // installed (PREFIX/bin/ladder, PREFIX/share/ladder/examples).
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
+    const std::filesystem::path bin = exe.parent_path();
     for (const std::filesystem::path& dir :
-         {exe.parent_path().parent_path() / "examples", exe.parent_path() / "examples"})
+         {bin.parent_path() / "examples", bin / "examples",
+          bin.parent_path() / "share" / "ladder" / "examples"})
       if (std::filesystem::is_directory(dir, ec)) return dir.string();
   }
   return "examples";

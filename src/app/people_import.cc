@@ -7,6 +7,7 @@
 
 #include "app/csv.h"
 #include "base/text.h"
+#include "model/validate.h"
 
 namespace ladder::app {
 namespace {
@@ -14,6 +15,8 @@ namespace {
 constexpr const char* kRequired[] = {"id",        "name",  "email", "manager",
                                      "framework", "track", "level", "since"};
 constexpr const char* kOptional[] = {"until", "version", "hired", "overlays"};
+// No field of an HRIS export needs more; a longer one is refused before anything quotes it.
+constexpr size_t kMaxFieldBytes = 1024;
 
 struct Row {
   int line = 0;
@@ -179,6 +182,15 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
                                 std::to_string(header.size()));
       continue;
     }
+    bool too_long = false;
+    for (const std::string& column : header) {
+      if (row[column].size() <= kMaxFieldBytes) continue;
+      check.Add(row, column,
+                std::to_string(row[column].size()) + " bytes; a field holds at most " +
+                    std::to_string(kMaxFieldBytes));
+      too_long = true;
+    }
+    if (too_long) continue;
     if (row["id"].empty()) check.Add(row, "id", "empty; every row names the person's id");
     if (!row["email"].empty() && row["email"].find('@') == std::string::npos)
       check.Add(row, "email", Checker::Quote(row["email"]) + " is not an e-mail address");
@@ -218,6 +230,9 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
       p.email = row["email"];
       p.manager = row["manager"];
       if (!row["hired"].empty()) p.hired = Date::Parse(row["hired"]).value_or(Date());
+      // The checks every way of adding a person makes (model/validate.h), at their column.
+      for (const Error& e : model::ValidatePerson(p))
+        check.Add(row, e.field.substr(e.field.find('.') + 1), e.message);
       people[p.id] = p;
       order.push_back(p.id);
       continue;

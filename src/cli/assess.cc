@@ -73,7 +73,8 @@ void SetUpAssess(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--by", o->a.assessor, "Who assesses (person id)")->required();
   cmd->add_option("--role", o->role, "self | manager | peer")->required();
   cmd->add_option("--competency", o->competencies, "Competency ids, comma-separated")->required();
-  cmd->add_option("--period", o->period, "START..END, e.g. 2026-01-01..2026-03-31")->required();
+  AddPeriodOption(cmd, "--period", o->period, "START..END, e.g. 2026-01-01..2026-03-31")
+      ->required();
   cmd->add_option("--rating", o->rating,
                   "below (the current level) | meeting (it) | next (performing at the next)")
       ->required();

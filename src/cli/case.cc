@@ -238,12 +238,12 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
         ->required();
     cmd->add_option("--by", o->by, "Who opens it: the person or their manager")->required();
     cmd->add_option("--id", o->new_id, "The case's id (default: a fresh one)");
-    cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
+    AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {
     auto [cmd, o] = leaf("show", "A case, its panel, votes, history and eligibility", RunShow);
     cmd->add_option("case", o->id, "Case id")->required();
-    cmd->add_option("--at", o->at, "Eligibility on this date (default: today)");
+    AddDateOption(cmd, "--at", o->at, "Eligibility on this date (default: today)");
   }
   {
     auto [cmd, o] =
@@ -251,21 +251,21 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     cmd->add_option("case", o->id, "Case id")->required();
     cmd->add_option("evidence", o->evidence, "Evidence ids")->required();
     cmd->add_option("--by", o->by, "Who adds it")->required();
-    cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
+    AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {
     auto [cmd, o] = leaf("review", "Name the peer-review panel", RunReview);
     cmd->add_option("case", o->id, "Case id")->required();
     cmd->add_option("--panel", o->panel, "Reviewer ids, comma-separated")->required();
     cmd->add_option("--by", o->by, "Who names it")->required();
-    cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
+    AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {
     auto [cmd, o] = leaf("move", "Move the case to its next status", RunMove);
     cmd->add_option("case", o->id, "Case id")->required();
     cmd->add_option("status", o->status, "portfolio | peer_review | decision")->required();
     cmd->add_option("--by", o->by, "Who moves it")->required();
-    cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
+    AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {
     auto [cmd, o] = leaf("vote", "A panel member's vote", RunVote);
@@ -273,7 +273,7 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     cmd->add_option("--by", o->by, "The reviewer (a panel member)")->required();
     cmd->add_option("--vote", o->vote, "for | against | abstain")->required();
     cmd->add_option("--note", o->note, "Why");
-    cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
+    AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {
     auto [cmd, o] =
@@ -281,7 +281,7 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     cmd->add_option("case", o->id, "Case id")->required();
     cmd->add_option("--outcome", o->outcome, "promoted | not_promoted | deferred")->required();
     cmd->add_option("--by", o->by, "Who decides: someone above the person")->required();
-    cmd->add_option("--effective", o->effective, "YYYY-MM-DD (default: today)");
+    AddDateOption(cmd, "--effective", o->effective, "YYYY-MM-DD (default: today)");
     cmd->add_option("--note", o->note, "Why");
   }
   {
@@ -290,9 +290,9 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
     cmd->add_option("requirement", o->requirement, "The requirement's sentence")->required();
     cmd->add_option("--by", o->by, "The approver: someone above the person")->required();
     cmd->add_option("--reason", o->reason, "Why")->required();
-    cmd->add_option("--expires", o->expires, "YYYY-MM-DD; empty: no expiry");
+    AddDateOption(cmd, "--expires", o->expires, "YYYY-MM-DD; leave out for no expiry");
     cmd->add_option("--id", o->new_id, "The waiver's id (default: a fresh one)");
-    cmd->add_option("--date", o->date, "Granted on, YYYY-MM-DD (default: today)");
+    AddDateOption(cmd, "--date", o->date, "Granted on, YYYY-MM-DD (default: today)");
   }
 }
 

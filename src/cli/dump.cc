@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <vector>
 
 #include "base/text.h"
 #include "cli/command.h"
@@ -24,10 +25,10 @@ Result<std::unique_ptr<storage::Store>> OpenExistingStore(const std::string& fla
   return storage::OpenStore(url);
 }
 
-int RunExportAll(const std::string& out, const std::string& database) {
+int RunExportAll(const std::string& out, const std::string& database, bool include_secrets) {
   auto store = OpenExistingStore(database);
   if (!store) return ReportError(store.error());
-  auto dump = (*store)->ExportDump();
+  auto dump = (*store)->ExportDump({.secrets = include_secrets});
   if (!dump) return ReportError(dump.error());
   if (out.empty() || out == "-") {
     std::fwrite(dump->data(), 1, dump->size(), stdout);
@@ -35,8 +36,10 @@ int RunExportAll(const std::string& out, const std::string& database) {
   }
   Status written = WriteOutputFile(out, *dump);
   if (!written) return ReportError(written.error());
-  std::fprintf(stderr, "wrote the dump of %s to %s\n", std::string((*store)->Backend()).c_str(),
-               out.c_str());
+  std::fprintf(stderr, "wrote the dump of %s to %s (%s)\n",
+               std::string((*store)->Backend()).c_str(), out.c_str(),
+               include_secrets ? "with password hashes, sessions and API tokens"
+                               : "without password hashes, sessions and API tokens");
   return kExitOk;
 }
 
@@ -62,6 +65,17 @@ int RunRestoreDump(const std::string& path, const std::string& database) {
   }
   std::fprintf(stderr, "restored the dump %s into %s\n", path.c_str(),
                std::string((*store)->Backend()).c_str());
+  // A dump without secrets: its accounts sign in once an admin has set their passwords.
+  std::vector<std::string> without;
+  if (Result<std::vector<model::User>> users = (*store)->ListUsers(); users)
+    for (const model::User& u : *users)
+      if (u.password_hash.empty()) without.push_back(u.id);
+  if (!without.empty())
+    std::fprintf(stderr,
+                 "%zu %s no password (the dump was written without secrets): set one with "
+                 "`ladder user passwd USER` before they can sign in: %s\n",
+                 without.size(), without.size() == 1 ? "account has" : "accounts have",
+                 text::Join(without, ", ").c_str());
   return kExitOk;
 }
 

@@ -41,7 +41,7 @@ void SetUpEligibility(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("target", o->target,
                   "next, a level code, TRACK/CODE, a level title, or an overlay role id")
       ->required();
-  cmd->add_option("--at", o->at, "Evaluation date YYYY-MM-DD (default: today)");
+  AddDateOption(cmd, "--at", o->at, "Evaluation date YYYY-MM-DD (default: today)");
   cmd->add_option("--framework", o->framework,
                   "Framework id (default: the one of the person's level on that date)");
   AddStoreOptions(cmd, o->store);

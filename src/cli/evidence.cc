@@ -77,8 +77,9 @@ void SetUpEvidence(CLI::App& app, std::vector<Run>& runs) {
                   "talk | doc | postmortem | design | ticket | project | planning | mentoring | "
                   "role | sme | other")
       ->required();
-  add->add_option("--date", o->date, "When it happened, or the start of a period (YYYY-MM-DD)");
-  add->add_option("--end", o->end, "End of a period (kind role); empty: ongoing");
+  AddDateOption(add, "--date", o->date, "When it happened, or the start of a period (YYYY-MM-DD)");
+  AddDateOption(add, "--end", o->end,
+                "End of a period (kind role), YYYY-MM-DD; leave out while ongoing");
   add->add_option("--title", o->e.title, "What it was");
   add->add_option("--role", o->e.role, "Kind role: the role held, e.g. tech-lead");
   add->add_option("--skill", o->e.skill, "Kind sme: the skill set");
@@ -95,7 +96,7 @@ void SetUpEvidence(CLI::App& app, std::vector<Run>& runs) {
   metric->add_option("person", m->m.person, "Person id")->required();
   metric->add_option("--name", m->m.name, "Metric name, e.g. resolved_without_assistance")
       ->required();
-  metric->add_option("--period", m->period, "START..END")->required();
+  AddPeriodOption(metric, "--period", m->period, "START..END")->required();
   metric->add_option("--value", m->m.value, "The value")->required();
   AddStoreOptions(metric, m->store);
   runs.push_back({metric, [m] { return RunMetric(*m); }});

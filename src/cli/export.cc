@@ -1,6 +1,7 @@
 // `ladder export --to yaml|json|md|csv|xlsx FILE [-o OUT]`: writes a framework in another form.
-// `ladder export --all [-o OUT] [--database URL]`: writes the portable dump of everything the
-// database holds (cli/dump.h, docs/operations.md), for `ladder restore`.
+// `ladder export --all [--include-secrets] [-o OUT] [--database URL]`: writes the portable dump
+// of everything the database holds (cli/dump.h, docs/operations.md), for `ladder restore`;
+// password hashes, sessions and API tokens only with --include-secrets.
 //
 //   yaml  canonical YAML (formats/canonical.h)       md    Markdown document (markdown_export.h)
 //   json  the same shape as JSON                     csv   one row per behaviour (csv_export.h)
@@ -32,6 +33,7 @@ struct ExportOptions {
   bool no_bom = false;
   std::string database;
   bool all = false;
+  bool include_secrets = false;
 };
 
 int RunExport(const ExportOptions& options) {
@@ -41,8 +43,13 @@ int RunExport(const ExportOptions& options) {
                                "--all dumps the whole database: it takes no FILE and no --to",
                                {},
                                "--all"});
-    return RunExportAll(options.out, options.database);
+    return RunExportAll(options.out, options.database, options.include_secrets);
   }
+  if (options.include_secrets)
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "--include-secrets goes with --all: a framework holds no secrets",
+                             {},
+                             "--include-secrets"});
   if (options.to.empty() || options.file.empty())
     return ReportError(Error{ErrorCode::kInvalidArgument,
                              "name the framework FILE and the format --to yaml|json|md|csv|xlsx "
@@ -93,7 +100,11 @@ void SetUpExport(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("file", options->file,
                   "Framework file (canonical YAML, or .json), or stored:ID[@VERSION]");
   cmd->add_flag("--all", options->all,
-                "Dump everything the database holds as one JSON document (for ladder restore)");
+                "Dump everything the database holds as one JSON document (for ladder restore); "
+                "without password hashes, sessions and API tokens unless --include-secrets");
+  cmd->add_flag("--include-secrets", options->include_secrets,
+                "With --all: include the password hashes, sessions (with their CSRF tokens) and "
+                "API token hashes; keep such a dump as safe as the database");
   cmd->add_option("-o,--output", options->out, "Write to this file instead of standard output");
   cmd->add_flag("--no-bom", options->no_bom,
                 "CSV without the UTF-8 byte order mark (spreadsheets need it; scripts may not)");

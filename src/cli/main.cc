@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "cli/command.h"
+#include "cli/config_file.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -10,9 +11,10 @@ int main(int argc, char** argv) {
       "Run `ladder COMMAND --help` for the options of a command.",
       "ladder"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("ladder 0.1.0"));
+  app.set_version_flag("--version", std::string("ladder " LADDER_VERSION));
   std::vector<ladder::cli::Run> runs;
   for (const auto& [order, setup] : ladder::cli::Registrations()) setup(app, runs);
+  const std::shared_ptr<std::string> settings = ladder::cli::AddSettings(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -21,9 +23,17 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ValidationError& e) {
+    // A value refused by an option's check (a date that is not one, ...): said like every other
+    // error of bad input.
+    std::fprintf(stderr, "ladder: %s\n", e.what());
+    return ladder::cli::kExitBadInput;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return ladder::cli::kExitBadInput;
+  }
+  if (auto applied = ladder::cli::ApplySettings(app, *settings); !applied) {
+    return ladder::cli::ReportError(applied.error());
   }
   for (const ladder::cli::Run& run : runs) {
     if (run.command && run.command->parsed() && run.action) {

@@ -81,7 +81,7 @@ void SetUpNeed(CLI::App& app, std::vector<Run>& runs) {
   o->add_option("target", open->target, "TRACK/CODE, a level code, or an overlay id")->required();
   o->add_option("--by", open->by, "Who opens it (a manager)")->required();
   o->add_option("--reason", open->reason, "Why the role is needed")->required();
-  o->add_option("--date", open->date, "YYYY-MM-DD (default: today)");
+  AddDateOption(o, "--date", open->date, "YYYY-MM-DD (default: today)");
   o->add_option("--id", open->new_id, "The need's id (default: a fresh one)");
   AddStoreOptions(o, open->store);
   runs.push_back({o, [open] { return RunOpen(*open); }});
@@ -91,7 +91,7 @@ void SetUpNeed(CLI::App& app, std::vector<Run>& runs) {
   c->add_option("need", close->id, "Need id")->required();
   c->add_option("--by", close->by, "Who closes it")->required();
   c->add_option("--filled-by", close->filled_by, "The case that filled it");
-  c->add_option("--date", close->date, "YYYY-MM-DD (default: today)");
+  AddDateOption(c, "--date", close->date, "YYYY-MM-DD (default: today)");
   AddStoreOptions(c, close->store);
   runs.push_back({c, [close] { return RunClose(*close); }});
 

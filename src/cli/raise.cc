@@ -41,7 +41,7 @@ void SetUpRaise(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--by", o->r.approved_by, "Who approves it: someone above the person")
       ->required();
   cmd->add_option("--note", o->r.note, "A note");
-  cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
+  AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   AddStoreOptions(cmd, o->store);
   runs.push_back({cmd, [o] { return RunRaise(*o); }});
 }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 
 #include "base/text.h"
 
@@ -42,6 +43,46 @@ Result<Date> ParseDateOption(std::string_view option, std::string_view value, Da
   Result<Date> d = Date::Parse(value);
   if (!d) return MakeError(ErrorCode::kInvalidArgument, d.error().message, {}, std::string(option));
   return d;
+}
+
+namespace {
+
+// CLI11 runs the check on every value given, the empty one included.
+CLI::Option* AddCheckedOption(CLI::App* command, const std::string& name, std::string& value,
+                              const std::string& help, const char* form,
+                              std::function<Status(const std::string&)> check) {
+  CLI::Validator valid(
+      [name, check](std::string& v) -> std::string {
+        Status ok = check(v);
+        return ok ? std::string() : ok.error().message;
+      },
+      form);
+  return command->add_option(name, value, help)->check(valid);
+}
+
+}  // namespace
+
+CLI::Option* AddDateOption(CLI::App* command, const std::string& name, std::string& value,
+                           const std::string& help) {
+  return AddCheckedOption(command, name, value, help, "YYYY-MM-DD",
+                          [name](const std::string& v) -> Status {
+                            if (v.empty())
+                              return MakeError(ErrorCode::kInvalidArgument,
+                                               "an empty value is not a date; give YYYY-MM-DD, or "
+                                               "leave " +
+                                                   name + " out for its default");
+                            LADDER_TRY_STATUS(ParseDateOption(name, v, {}));
+                            return Ok();
+                          });
+}
+
+CLI::Option* AddPeriodOption(CLI::App* command, const std::string& name, std::string& value,
+                             const std::string& help) {
+  return AddCheckedOption(command, name, value, help, "START..END",
+                          [name](const std::string& v) -> Status {
+                            LADDER_TRY_STATUS(ParsePeriod(name, v));
+                            return Ok();
+                          });
 }
 
 Result<std::pair<Date, Date>> ParsePeriod(std::string_view option, std::string_view value) {

@@ -34,8 +34,17 @@ std::string CliActor();
 // Today's date (UTC): the default of --date and --at.
 Date Today();
 
-// Parses an option's value as YYYY-MM-DD; an empty value gives `fallback`. The error names the
-// option, the value and the expected form.
+// Adds a date option (YYYY-MM-DD) to `command`. Any value given must be a date: one that is
+// not, the empty value included, is a usage error (exit 2) naming the option and the value, so
+// that `--date ""` never silently means the default; only leaving the option out does.
+CLI::Option* AddDateOption(CLI::App* command, const std::string& name, std::string& value,
+                           const std::string& help);
+// The same for a period START..END (ParsePeriod).
+CLI::Option* AddPeriodOption(CLI::App* command, const std::string& name, std::string& value,
+                             const std::string& help);
+
+// Parses an option's value as YYYY-MM-DD; an empty value (the option left out, see
+// AddDateOption) gives `fallback`. The error names the option, the value and the expected form.
 Result<Date> ParseDateOption(std::string_view option, std::string_view value, Date fallback);
 
 // "START..END" (both YYYY-MM-DD) for --period.

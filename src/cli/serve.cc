@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/crypto.h"
 #include "app/framework_files.h"
 #include "app/import_into.h"
 #include "app/published_site.h"
@@ -28,6 +29,7 @@ struct ServeOptions {
   bool quiet = false;
   bool public_frameworks = false;
   bool secure_cookies = false;
+  int password_checks = app::kDefaultPasswordWork;
 };
 
 Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
@@ -97,6 +99,7 @@ int RunServe(const ServeOptions& options) {
         stop_requested = true;
         if (server::Server* s = running.load()) s->Stop();
       });
+  app::SetPasswordWorkLimit(options.password_checks);
   server::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;
@@ -156,6 +159,12 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_flag("--secure-cookies", options->secure_cookies,
                 "Mark session cookies Secure (behind a TLS proxy that sends no "
                 "X-Forwarded-Proto)");
+  cmd->add_option("--password-checks", options->password_checks,
+                  "Password hashes and checks run at once; more wait their turn (each takes "
+                  "19 MiB while it runs; also $LADDER_PASSWORD_CHECKS)")
+      ->envname("LADDER_PASSWORD_CHECKS")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   cmd->add_option("--reload-seconds", options->reload_seconds,
                   "How often to look for versions published by other processes (0: never)")
       ->check(CLI::Range(0, 3600))

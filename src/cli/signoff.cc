@@ -42,7 +42,7 @@ void SetUpSignOff(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("requirement", o->s.requirement, "The requirement's sentence")->required();
   cmd->add_option("--by", o->s.by, "Who signs it off")->required();
   cmd->add_option("--note", o->s.note, "A note");
-  cmd->add_option("--date", o->date, "YYYY-MM-DD (default: today)");
+  AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   AddStoreOptions(cmd, o->store);
   runs.push_back({cmd, [o] { return RunSignOff(*o); }});
 }

@@ -1,4 +1,5 @@
-// `ladder user add | list | passwd | disable | enable | token`: accounts from the command line
+// `ladder user add | list | passwd | disable | enable | token | tokens`: accounts from the
+// command line
 // (the first admin comes from here; docs/accounts.md). Passwords are read from standard input
 // (--password-stdin) or asked for on the terminal without echo, never taken as an argument.
 #include <termios.h>
@@ -25,6 +26,8 @@ struct UserOptions {
   bool password_stdin = false;
   std::string token_name;
   std::string expires;
+  std::string scope;
+  bool keep_tokens = false;
 };
 
 // The password: one line of standard input, or asked twice on the terminal with echo off.
@@ -118,10 +121,15 @@ int RunPasswd(const UserOptions& o) {
   if (!password) return ReportError(password.error());
   app::UserChange change;
   change.password = *password;
-  return RunChange(o, change, "new password for");
+  change.keep_tokens = o.keep_tokens;
+  return RunChange(o, change,
+                   o.keep_tokens ? "new password (API tokens kept) for"
+                                 : "new password (sessions ended, API tokens revoked) for");
 }
 
 int RunToken(const UserOptions& o) {
+  Result<model::TokenScope> scope = app::ParseScope(o.scope, "--scope");
+  if (!scope) return ReportError(scope.error());
   std::string expires;
   if (!o.expires.empty()) {
     Result<Date> d = ParseDateOption("--expires", o.expires, {});
@@ -131,24 +139,45 @@ int RunToken(const UserOptions& o) {
   auto store = OpenStore(o.store);
   if (!store) return ReportError(store.error());
   app::AccountService accounts(**store);
-  Result<app::NewToken> t = accounts.CreateToken(CliActor(), o.id, o.token_name, expires);
+  Result<app::NewToken> t = accounts.CreateToken(CliActor(), o.id, {o.token_name, expires, *scope});
   if (!t) return ReportError(t.error());
   if (o.store.json) {
     nlohmann::json j = nlohmann::json::parse(render::TokenJson(t->token).dump());
     j["secret"] = t->secret;
     PrintJson(j);
   } else {
-    std::fprintf(stderr, "ladder: API token %s for %s; it is shown only now:\n",
-                 t->token.id.c_str(), o.id.c_str());
+    std::fprintf(stderr, "ladder: API token %s for %s (scope %s); it is shown only now:\n",
+                 t->token.id.c_str(), o.id.c_str(), model::TokenScopeName(t->token.scope));
     PrintText(t->secret + "\n");
   }
+  return kExitOk;
+}
+
+int RunTokens(const UserOptions& o) {
+  auto store = OpenStore(o.store);
+  if (!store) return ReportError(store.error());
+  if (Result<model::User> u = (*store)->GetUser(o.id); !u)
+    return ReportError(Error{ErrorCode::kNotFound, "no user '" + o.id + "'", {}, "user"});
+  Result<std::vector<storage::ApiToken>> tokens = (*store)->ListApiTokens(o.id);
+  if (!tokens) return ReportError(tokens.error());
+  if (o.store.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const storage::ApiToken& t : *tokens)
+      out.push_back(nlohmann::json::parse(render::TokenJson(t).dump()));
+    PrintJson(out);
+    return kExitOk;
+  }
+  for (const storage::ApiToken& t : *tokens)
+    PrintText(t.id + "  " + model::TokenScopeName(t.scope) + "  " +
+              (t.revoked ? "revoked" : "active") + "  expires " +
+              (t.expires_at.empty() ? "never" : t.expires_at.substr(0, 10)) + "  " + t.name + "\n");
   return kExitOk;
 }
 
 void SetUpUser(CLI::App& app, std::vector<Run>& runs) {
   auto* user = app.add_subcommand("user",
                                   "Accounts of the web app: add, list, passwd, disable, "
-                                  "enable, token");
+                                  "enable, token, tokens");
   user->require_subcommand(1);
   auto o = std::make_shared<UserOptions>();
 
@@ -169,9 +198,12 @@ void SetUpUser(CLI::App& app, std::vector<Run>& runs) {
   AddStoreOptions(list, o->store);
   runs.push_back({list, [o] { return RunList(*o); }});
 
-  auto* passwd = user->add_subcommand("passwd", "Set a user's password (ends their sessions)");
+  auto* passwd = user->add_subcommand(
+      "passwd", "Set a user's password (ends their sessions and revokes their API tokens)");
   passwd->add_option("id", o->id, "Login name")->required();
   passwd->add_flag("--password-stdin", o->password_stdin, "Read the password from standard input");
+  passwd->add_flag("--keep-tokens", o->keep_tokens,
+                   "Keep the user's API tokens working (by default a reset revokes them)");
   AddStoreOptions(passwd, o->store);
   runs.push_back({passwd, [o] { return RunPasswd(*o); }});
 
@@ -198,9 +230,16 @@ void SetUpUser(CLI::App& app, std::vector<Run>& runs) {
                                      "printed once");
   token->add_option("id", o->id, "Login name")->required();
   token->add_option("--name", o->token_name, "What the token is for")->required();
-  token->add_option("--expires", o->expires, "Last day it works (YYYY-MM-DD; default never)");
+  AddDateOption(token, "--expires", o->expires, "Last day it works (YYYY-MM-DD; default never)");
+  token->add_option("--scope", o->scope,
+                    "read (GET requests only) or write (everything the user may do; default)");
   AddStoreOptions(token, o->store);
   runs.push_back({token, [o] { return RunToken(*o); }});
+
+  auto* tokens = user->add_subcommand("tokens", "List a user's API tokens (never their secrets)");
+  tokens->add_option("id", o->id, "Login name")->required();
+  AddStoreOptions(tokens, o->store);
+  runs.push_back({tokens, [o] { return RunTokens(*o); }});
 }
 
 }  // namespace

@@ -73,13 +73,10 @@ struct Fields {
 
 class Converter {
  public:
-  // Aliases let a small document name the same values many times; reading may visit ten times
-  // as many values as the document holds (and 100,000 more) before giving up.
+  // Aliases let a document name the same values many times; the YAML reader has bounded what
+  // they expand to (yaml_limits.h) before the tree gets here.
   Converter(const Tree& tree, std::string_view file, bool origins)
-      : tree_(tree),
-        file_(file),
-        origins_(origins),
-        budget_(std::min(kMaxValues, tree.nodes.size() * 10 + 100'000)) {}
+      : tree_(tree), file_(file), origins_(origins) {}
 
   Result<model::Framework> Run() {
     model::Framework fw;
@@ -146,21 +143,10 @@ class Converter {
     return "?";
   }
 
-  // Every value visited counts, so that aliases cannot multiply the work without bound.
-  Status Visit(const TreeNode& n) {
-    if (++visited_ > budget_)
-      return Bad(n, "",
-                 "the document expands to more than " + std::to_string(budget_) +
-                     " values (aliases included); Ladder files are far smaller",
-                 ErrorCode::kResourceExhausted);
-    return Ok();
-  }
-
   // Checks a mapping's keys (known, unique, plain) and returns them in document order.
   Result<Fields> Mapping(uint32_t node, const std::string& path,
                          const std::vector<std::string>& allowed, const std::string& what) {
     const TreeNode& n = N(node);
-    LADDER_TRY_STATUS(Visit(n));
     if (n.kind != Kind::kMapping)
       return Bad(n, path,
                  "expected a mapping (key: value lines) for " + what + ", got " + KindName(n));
@@ -199,7 +185,6 @@ class Converter {
 
   Result<std::string> String(int64_t node, const std::string& path) {
     const TreeNode& n = N(node);
-    LADDER_TRY_STATUS(Visit(n));
     if (IsNullText(n)) return std::string();
     if (n.kind != Kind::kScalar) return Bad(n, path, "expected text, got " + KindName(n));
     return n.value;
@@ -207,7 +192,6 @@ class Converter {
 
   Result<int> Integer(int64_t node, const std::string& path) {
     const TreeNode& n = N(node);
-    LADDER_TRY_STATUS(Visit(n));
     if (n.kind == Kind::kScalar && !n.quoted) {
       std::string_view s = n.value;
       if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -222,7 +206,6 @@ class Converter {
 
   Result<double> Number(int64_t node, const std::string& path) {
     const TreeNode& n = N(node);
-    LADDER_TRY_STATUS(Visit(n));
     if (n.kind == Kind::kScalar && !n.quoted) {
       std::string_view s = n.value;
       if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -236,7 +219,6 @@ class Converter {
 
   Result<bool> Bool(int64_t node, const std::string& path) {
     const TreeNode& n = N(node);
-    LADDER_TRY_STATUS(Visit(n));
     if (n.kind == Kind::kScalar && !n.quoted) {
       if (n.value == "true" || n.value == "True" || n.value == "TRUE") return true;
       if (n.value == "false" || n.value == "False" || n.value == "FALSE") return false;
@@ -255,7 +237,6 @@ class Converter {
   // A list's items; an empty value is an empty list.
   Result<std::vector<uint32_t>> Sequence(int64_t node, const std::string& path) {
     const TreeNode& n = N(node);
-    LADDER_TRY_STATUS(Visit(n));
     if (IsNullText(n)) return std::vector<uint32_t>{};
     if (n.kind != Kind::kSequence) return Bad(n, path, "expected a list, got " + KindName(n));
     return n.items;
@@ -485,7 +466,6 @@ class Converter {
 
   Result<model::Rule> ReadRule(int64_t node, const std::string& path) {
     const TreeNode& n = N(node);
-    LADDER_TRY_STATUS(Visit(n));
     if (n.kind == Kind::kScalar) {
       std::optional<model::Rule> bare;
       model::ForEachRuleKind([&]<typename K>(std::type_identity<K>) {
@@ -527,7 +507,6 @@ class Converter {
     const std::string name(K::kName);
     if constexpr (std::tuple_size_v<decltype(K::kParams)> == 0) {
       const TreeNode& v = N(value);
-      LADDER_TRY_STATUS(Visit(v));
       if (v.kind != Kind::kScalar || v.value != K::kWord)
         return Bad(v, path,
                    "expected `" + name + ": " + std::string(K::kWord) + "`, got " + KindName(v));
@@ -606,8 +585,6 @@ class Converter {
   const Tree& tree_;
   std::string file_;
   bool origins_;
-  size_t visited_ = 0;
-  size_t budget_;
   int previous_rank_ = 0;
 };
 

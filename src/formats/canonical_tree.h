@@ -4,8 +4,8 @@
 // The YAML reader (yaml-cpp events) and the JSON reader (nlohmann SAX events) each build a Tree
 // that keeps, for every value, its kind, whether it was quoted and where it starts. One
 // converter then checks keys and types and builds the framework, so both syntaxes accept the
-// same shape and report the same errors. Aliases share nodes; the converter bounds the work
-// they can cause. Not thread-safe per object; independent objects are.
+// same shape and report the same errors. Aliases share nodes; the YAML reader bounds what they
+// expand to (yaml_limits.h). Not thread-safe per object; independent objects are.
 #pragma once
 
 #include <cstddef>

@@ -439,6 +439,67 @@ TEST(canonical_Errors, AliasBombIsBounded) {
   EXPECT_NE(e.message.find("aliases included"), std::string::npos) << e.message;
 }
 
+TEST(canonical_Errors, AliasesOfLongTextAreBoundedByTheTextTheyStandFor) {
+  // Few values, but each alias repeats 20 KB: 30 KB of YAML standing for 1.5 GB of text.
+  std::string behaviours = "[*s";
+  for (int i = 1; i < 100; ++i) behaviours += ", *s";
+  behaviours += "]";
+  std::string levels = "[&l {code: A, expectations: {c: " + behaviours + "}}";
+  for (int i = 1; i < 30; ++i) levels += ", *l";
+  levels += "]";
+  std::string tracks = "[&t {id: t, levels: " + levels + "}";
+  for (int i = 1; i < 25; ++i) tracks += ", *t";
+  tracks += "]";
+  std::string yaml =
+      "ladder: 1\nframework: {id: x}\ncompetencies: [{id: c}]\n"
+      "notes: [{title: t, markdown: &s \"" +
+      std::string(20000, 'w') + "\"}]\ntracks: " + tracks + "\n";
+  Error e = ErrorOf(yaml);
+  EXPECT_EQ(e.code, ErrorCode::kResourceExhausted);
+  EXPECT_NE(e.message.find("bytes of text (aliases included)"), std::string::npos) << e.message;
+  // At the alias that went past the bound: on the tracks line, within the first level.
+  EXPECT_EQ(e.where.file, "t.yaml");
+  EXPECT_EQ(e.where.line, 5);
+  EXPECT_GT(e.where.column, 40);
+  EXPECT_LT(e.where.column, 40 + 6 * 100);
+}
+
+TEST(canonical_Errors, AliasesCannotNestTooDeeply) {
+  std::string yaml = "ladder: 1\nframework: {id: x}\nnotes:\n  - &a0 [x]\n";
+  for (int i = 1; i < 70; ++i)
+    yaml += "  - &a" + std::to_string(i) + " [x, *a" + std::to_string(i - 1) + "]\n";
+  Error e = ErrorOf(yaml);
+  EXPECT_EQ(e.code, ErrorCode::kResourceExhausted);
+  EXPECT_NE(e.message.find("nested too deeply (more than 64 levels, aliases expanded)"),
+            std::string::npos)
+      << e.message;
+  // At a62 (line 4 + 62): its alias of a61 stands for 62 nested lists, inside a62, the notes
+  // and the top mapping.
+  EXPECT_EQ(e.where.line, 4 + 62);
+}
+
+TEST(canonical_Errors, AnAliasToTheValueHoldingItIsRefused) {
+  Error e = ErrorOf("ladder: 1\nframework: {id: x}\nnotes: &n [*n]\n");
+  EXPECT_EQ(e.code, ErrorCode::kParse);
+  EXPECT_EQ(Where(e), "t.yaml:3:12");
+  EXPECT_NE(e.message.find("refers to the value that contains it"), std::string::npos) << e.message;
+}
+
+TEST(canonical_Read, AliasesWithinTheBoundsStillWork) {
+  // Ten levels sharing one list of behaviours: the bound is proportional to the text, and this
+  // is well inside it.
+  std::string yaml =
+      "ladder: 1\nframework: {id: x}\ncompetencies: [{id: c}]\ntracks:\n  - id: a\n    levels:\n"
+      "      - {code: L0, rank: 1, expectations: {c: &same [" +
+      std::string(300, 'b') + ", " + std::string(300, 'c') + "]}}\n";
+  for (int i = 1; i < 10; ++i)
+    yaml += "      - {code: L" + std::to_string(i) + ", rank: " + std::to_string(i + 1) +
+            ", expectations: {c: *same}}\n";
+  model::Framework fw = MustRead(yaml);
+  ASSERT_EQ(fw.tracks[0].levels.size(), 10u);
+  EXPECT_EQ(fw.tracks[0].levels[9].expectations[0].behaviours.size(), 2u);
+}
+
 TEST(canonical_Errors, BrokenInvariantsAreReportedWithTheirPlace) {
   Error e = ErrorOf(
       "ladder: 1\nframework: {id: x}\ncompetencies: [{id: c}]\ntracks:\n  - id: a\n    levels:\n"

@@ -13,6 +13,7 @@
 #include "formats/md_blocks.h"
 #include "formats/prose_sections.h"
 #include "formats/role_catalog_reader.h"
+#include "formats/yaml_limits.h"
 
 namespace ladder::formats {
 namespace {
@@ -149,6 +150,7 @@ class Builder {
     FrontMatter fm = SplitFrontMatter(doc_.text);
     std::string fm_title;
     if (fm.present) {
+      LADDER_TRY_STATUS(internal::CheckYamlExpansion(fm.yaml, doc_.name, fm.yaml_line));
       try {
         YAML::Node node = YAML::Load(fm.yaml);
         if (node.IsMap() && node["title"] && node["title"].IsScalar()) {

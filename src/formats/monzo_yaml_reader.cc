@@ -9,6 +9,7 @@
 
 #include "base/text.h"
 #include "formats/markdown_blocks.h"
+#include "formats/yaml_limits.h"
 
 namespace ladder::formats {
 namespace {
@@ -117,6 +118,7 @@ class MonzoBuilder {
     }
     yaml_line_ = fm.yaml_line;
     LADDER_TRY_STATUS(CheckNesting(fm.yaml, doc_.name, fm.yaml_line));
+    LADDER_TRY_STATUS(internal::CheckYamlExpansion(fm.yaml, doc_.name, fm.yaml_line));
     YAML::Node root;
     try {
       root = YAML::Load(fm.yaml);

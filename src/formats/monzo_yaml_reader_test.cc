@@ -90,5 +90,26 @@ TEST(MonzoYamlReader, DeepNestingIsRefused) {
   EXPECT_EQ(r.error().code, ErrorCode::kResourceExhausted);
 }
 
+TEST(MonzoYamlReader, AliasBombIsRefusedAtItsLine) {
+  // 30 topics x 30 levels x 100 criteria through aliases, each criterion 10 KB: 13 KB of front
+  // matter standing for 900 MB. Refused where it goes past the bound, in the document's lines.
+  std::string criteria = "[&s \"" + std::string(10000, 'c') + "\"";
+  for (int i = 1; i < 100; ++i) criteria += ", *s";
+  criteria += "]";
+  std::string yaml = "---\ntitle: Bomb\ntopics:\n  - &t\n    name: t\n    content:\n";
+  yaml += "      - &l {level: 1, criteria: " + criteria + "}\n";
+  for (int i = 1; i < 30; ++i) yaml += "      - *l\n";
+  for (int i = 1; i < 30; ++i) yaml += "  - *t\n";
+  yaml += "---\nProse.\n";
+  Result<Imported> r = ReadDocuments({{"bomb.md", yaml}}, "monzo-yaml");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_NE(r.error().message.find("aliases included"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().where.file, "bomb.md");
+  // The first level (1 MB) is within the bound; its first repetition, on line 8 of the whole
+  // document, is not.
+  EXPECT_EQ(r.error().where.ToString(), "bomb.md:8:9");
+}
+
 }  // namespace
 }  // namespace ladder::formats

@@ -13,18 +13,13 @@
 
 #include "formats/canonical.h"
 #include "formats/canonical_tree.h"
+#include "formats/yaml_limits.h"
 
 namespace ladder::formats {
 namespace {
 
 using internal::Tree;
 using internal::TreeNode;
-
-// A problem found while building the tree; thrown inside the event handler (which cannot
-// return errors) and caught in ParseYamlTree.
-struct TreeProblem {
-  Error error;
-};
 
 class TreeBuilder : public YAML::EventHandler {
  public:
@@ -39,13 +34,9 @@ class TreeBuilder : public YAML::EventHandler {
     Add(TreeNode::Kind::kNull, mark, anchor, false, {});
   }
 
+  // The guard in front (yaml_limits.h) has refused aliases to undefined or enclosing values.
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    if (it == anchors_.end())
-      Fail(mark, "an alias refers to an anchor that is not defined before it");
-    for (uint32_t open : open_)
-      if (open == it->second) Fail(mark, "an alias refers to the value that contains it");
-    Attach(it->second, mark);
+    Attach(anchors_.at(anchor), mark);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -75,7 +66,7 @@ class TreeBuilder : public YAML::EventHandler {
 
  private:
   [[noreturn]] void Fail(const YAML::Mark& mark, std::string message) {
-    throw TreeProblem{
+    throw internal::YamlProblem{
         Error{ErrorCode::kParse, std::move(message), {file_, mark.line + 1, mark.column + 1}, {}}};
   }
 
@@ -86,13 +77,6 @@ class TreeBuilder : public YAML::EventHandler {
 
   uint32_t Add(TreeNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor, bool quoted,
                const std::string& value) {
-    if (tree_.nodes.size() >= internal::kMaxValues)
-      throw TreeProblem{Error{ErrorCode::kResourceExhausted,
-                              "the document holds more than " +
-                                  std::to_string(internal::kMaxValues) +
-                                  " values; Ladder files are far smaller",
-                              {file_, mark.line + 1, mark.column + 1},
-                              {}}};
     TreeNode node;
     node.kind = kind;
     node.quoted = quoted;
@@ -158,7 +142,8 @@ Result<Tree> ParseYamlTree(std::string_view text, std::string_view source_name) 
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
     TreeBuilder builder(tree, file);
-    parser.HandleNextDocument(builder);
+    internal::YamlExpansionGuard guard(&builder, text.size(), file, 1);
+    parser.HandleNextDocument(guard);
     if (!builder.HasRoot())
       return MakeError(ErrorCode::kParse,
                        "the document is empty; a Ladder file starts with `ladder: 1`",
@@ -168,7 +153,7 @@ Result<Tree> ParseYamlTree(std::string_view text, std::string_view source_name) 
       return MakeError(ErrorCode::kParse,
                        "a Ladder file holds one YAML document; remove this second one (`---`)",
                        {file, counter.start.line + 1, counter.start.column + 1});
-  } catch (const TreeProblem& problem) {
+  } catch (const internal::YamlProblem& problem) {
     return Fail(problem.error);
   } catch (const YAML::DeepRecursion& e) {
     return MakeError(ErrorCode::kResourceExhausted,

@@ -32,6 +32,8 @@ constexpr std::pair<UserRole, const char*> kUserRoleNames[] = {
     {UserRole::kManager, "manager"},
     {UserRole::kReviewer, "reviewer"},
     {UserRole::kEmployee, "employee"}};
+constexpr std::pair<TokenScope, const char*> kTokenScopeNames[] = {{TokenScope::kRead, "read"},
+                                                                   {TokenScope::kWrite, "write"}};
 
 }  // namespace
 
@@ -42,6 +44,7 @@ const char* VoteChoiceName(VoteChoice v) { return internal::NameOf(kVoteNames, v
 const char* OutcomeName(Outcome o) { return internal::NameOf(kOutcomeNames, o); }
 const char* NeedStatusName(NeedStatus s) { return internal::NameOf(kNeedNames, s); }
 const char* UserRoleName(UserRole r) { return internal::NameOf(kUserRoleNames, r); }
+const char* TokenScopeName(TokenScope s) { return internal::NameOf(kTokenScopeNames, s); }
 std::optional<AssessorRole> ParseAssessorRole(std::string_view s) {
   return internal::Parse(kAssessorNames, s);
 }
@@ -60,6 +63,9 @@ std::optional<NeedStatus> ParseNeedStatus(std::string_view s) {
 }
 std::optional<UserRole> ParseUserRole(std::string_view s) {
   return internal::Parse(kUserRoleNames, s);
+}
+std::optional<TokenScope> ParseTokenScope(std::string_view s) {
+  return internal::Parse(kTokenScopeNames, s);
 }
 
 }  // namespace ladder::model

@@ -205,6 +205,9 @@ struct User {
   friend bool operator==(const User&, const User&) = default;
 };
 
+// What an API token may do: read (GET requests only) or write (everything its user may do).
+enum class TokenScope { kRead, kWrite };
+
 struct AuditEntry {
   long long id = 0;
   std::string at;      // ISO-8601 UTC timestamp
@@ -222,7 +225,8 @@ const char* CaseStatusName(CaseStatus s);      // open | portfolio | peer_review
 const char* VoteChoiceName(VoteChoice v);      // for | against | abstain
 const char* OutcomeName(Outcome o);            // promoted | not_promoted | deferred
 const char* NeedStatusName(NeedStatus s);      // open | filled | closed
-const char* UserRoleName(UserRole r);  // admin | people_team | manager | reviewer | employee
+const char* UserRoleName(UserRole r);      // admin | people_team | manager | reviewer | employee
+const char* TokenScopeName(TokenScope s);  // read | write
 std::optional<AssessorRole> ParseAssessorRole(std::string_view s);
 std::optional<Rating> ParseRating(std::string_view s);
 std::optional<CaseStatus> ParseCaseStatus(std::string_view s);
@@ -230,5 +234,6 @@ std::optional<VoteChoice> ParseVoteChoice(std::string_view s);
 std::optional<Outcome> ParseOutcome(std::string_view s);
 std::optional<NeedStatus> ParseNeedStatus(std::string_view s);
 std::optional<UserRole> ParseUserRole(std::string_view s);
+std::optional<TokenScope> ParseTokenScope(std::string_view s);
 
 }  // namespace ladder::model

@@ -1,7 +1,13 @@
 #include "model/validate.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
+#include <string>
+#include <tuple>
+#include <type_traits>
+
+#include "base/text.h"
 
 namespace ladder::model {
 namespace {
@@ -289,7 +295,80 @@ class RecordChecker {
   std::vector<Error> errors_;
 };
 
+// Characters that are invisible or steer how text is laid out: controls (C0, DEL, C1), spaces
+// other than the plain one, zero-width and direction marks, byte-order marks, specials.
+bool Invisible(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || (c >= 0x2000 && c <= 0x200F) ||
+         (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 ||
+         c == 0xFEFF || (c >= 0xFFF0 && c <= 0xFFFF);
+}
+
+bool IdChar(char32_t c) {
+  if (c >= 0x80) return !Invisible(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == '-' || c == '@' || c == '+';
+}
+
+// A character as a reader sees it in a message: itself, or U+XXXX when it cannot be seen.
+std::string Shown(char32_t c) {
+  if (c > 0x20 && c != 0x7F && !Invisible(c)) {
+    std::string out = "'";
+    text::AppendUtf8(c, out);
+    return out + "'";
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+// Checks one text field of a person: valid UTF-8, its length, and each character. Returns the
+// problem, or "" when there is none.
+template <typename Allowed>
+std::string CheckText(std::string_view value, size_t max, Allowed allowed, const char* what) {
+  if (!text::IsValidUtf8(value)) return std::string(what) + " is not valid UTF-8 text";
+  size_t count = 0;
+  for (size_t i = 0; i < value.size(); ++count) {
+    size_t len = 1;
+    char32_t c = text::DecodeUtf8(value, i, &len);
+    if (!allowed(c))
+      return std::string(what) + " holds " + Shown(c) + " at character " +
+             std::to_string(count + 1) + ", which is not allowed there";
+    i += len;
+  }
+  if (count > max)
+    return std::string(what) + " has " + std::to_string(count) + " characters; at most " +
+           std::to_string(max);
+  return "";
+}
+
+std::string CheckId(std::string_view id, const char* what) {
+  std::string problem = CheckText(id, kMaxPersonId, IdChar, what);
+  if (!problem.empty()) return problem + " (ids are letters, digits, '.', '_', '-', '@' and '+')";
+  if (!id.empty() && (id[0] == '.' || id[0] == '_' || id[0] == '-' || id[0] == '@' || id[0] == '+'))
+    return std::string(what) + " '" + std::string(id) + "' must start with a letter or digit";
+  return "";
+}
+
 }  // namespace
+
+std::vector<Error> ValidatePerson(const Person& p) {
+  RecordChecker c("person");
+  c.NotEmpty(p.id, "id", "an id");
+  for (auto [field, value, what] :
+       {std::tuple{"id", &p.id, "the id"}, std::tuple{"manager", &p.manager, "the manager's id"}}) {
+    std::string problem = CheckId(*value, what);
+    c.Require(problem.empty(), field, problem);
+  }
+  std::string name = CheckText(
+      p.name, kMaxPersonName, [](char32_t ch) { return ch >= 0x20 && !(ch >= 0x7F && ch < 0xA0); },
+      "the name");
+  c.Require(name.empty(), "name", name);
+  std::string email = CheckText(
+      p.email, kMaxEmail, [](char32_t ch) { return ch > 0x20 && !Invisible(ch); },
+      "the e-mail address");
+  c.Require(email.empty(), "email", email);
+  return c.Done();
+}
 
 std::vector<Error> ValidateEvidence(const Evidence& e) {
   RecordChecker c("evidence");

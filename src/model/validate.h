@@ -43,6 +43,18 @@ std::vector<Error> ValidateAssignments(const std::vector<Assignment>& history,
 //              after the grant;
 //  need:       a framework and an opened date; a level or an overlay, not both; a filled need
 //              names the case that filled it; a close date not before the opening.
+// A person, however it is added (people CSV, dump, any Store::SavePerson), fields "person.id",
+// "person.name", "person.email", "person.manager":
+//  id, manager: 1 to kMaxPersonId characters of letters (any script), digits, '.', '_', '-',
+//              '@' and '+', starting with a letter or digit (no space, no markup, no control
+//              or invisible characters); the manager may be empty;
+//  name:       at most kMaxPersonName characters, no control characters (line breaks, NUL, ...);
+//  email:      at most kMaxEmail characters, no control characters or spaces.
+// Lengths are counted in characters (code points); text must be valid UTF-8.
+inline constexpr size_t kMaxPersonId = 64;
+inline constexpr size_t kMaxPersonName = 200;
+inline constexpr size_t kMaxEmail = 254;
+std::vector<Error> ValidatePerson(const Person& p);
 std::vector<Error> ValidateEvidence(const Evidence& e);
 std::vector<Error> ValidateAssessment(const Assessment& a);
 std::vector<Error> ValidateCase(const Case& c);

@@ -318,5 +318,38 @@ TEST(ValidateRecords, Need) {
             S{"need.closed"});
 }
 
+TEST(ValidateRecords, Person) {
+  using S = std::vector<std::string>;
+  const Person valid{"e-042", "Zoë Ñúñez", "zoe@example.com", "boss.1", Date(2020, 1, 1)};
+  EXPECT_TRUE(ValidatePerson(valid).empty());
+  EXPECT_TRUE(ValidatePerson({"ü1", "Ünal", "", "", {}}).empty());  // letters of any script
+  EXPECT_EQ(Broken(ValidatePerson, valid, [](Person& p) { p.id = ""; }), S{"person.id"});
+  for (const char* id : {"e\n42", "<b>e</b>", "e 42", "e\u202e42", "-e42", "e\x01", "a/b"})
+    EXPECT_EQ(Broken(ValidatePerson, valid, [id](Person& p) { p.id = id; }), S{"person.id"}) << id;
+  EXPECT_EQ(Broken(ValidatePerson, valid, [](Person& p) { p.id = std::string(65, 'e'); }),
+            S{"person.id"});
+  EXPECT_EQ(Broken(ValidatePerson, valid, [](Person& p) { p.manager = "m\"x"; }),
+            S{"person.manager"});
+  for (const char* name : {"Eve\nOne", "Eve\tOne", "Eve\x1b[31m", "Eve\x7f", "Eve\xc2\x85"})
+    EXPECT_EQ(Broken(ValidatePerson, valid, [name](Person& p) { p.name = name; }), S{"person.name"})
+        << name;
+  EXPECT_EQ(Broken(ValidatePerson, valid, [](Person& p) { p.name = std::string(201, 'n'); }),
+            S{"person.name"});
+  // 200 characters of two bytes each are 200 characters.
+  std::string accents;
+  for (int i = 0; i < 200; ++i) accents += "é";
+  EXPECT_TRUE(ValidatePerson({"e1", accents, "", "", {}}).empty());
+  EXPECT_EQ(Broken(ValidatePerson, valid, [](Person& p) { p.name = std::string("Na\xffme"); }),
+            S{"person.name"});
+  EXPECT_EQ(Broken(ValidatePerson, valid, [](Person& p) { p.email = "a b@example.com"; }),
+            S{"person.email"});
+  // The message names the character and where it is.
+  std::vector<Error> e = ValidatePerson({"e\n1", "", "", "", {}});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].message,
+            "the id holds U+000A at character 2, which is not allowed there (ids are letters, "
+            "digits, '.', '_', '-', '@' and '+')");
+}
+
 }  // namespace
 }  // namespace ladder::model

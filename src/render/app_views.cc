@@ -738,6 +738,7 @@ std::string RenderAccount(const Viewer& viewer, const AccountView& v) {
     Set(td, "name", t.name);
     Set(td, "created", t.created_at.substr(0, 10));
     Set(td, "expires", t.expires_at.empty() ? std::string("never") : t.expires_at.substr(0, 10));
+    Set(td, "scope", model::TokenScopeName(t.scope));
     Set(td, "status", t.revoked ? "revoked" : "active");
     Set(td, "revoked", t.revoked);
     Append(tokens, std::move(td));

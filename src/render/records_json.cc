@@ -137,6 +137,7 @@ Json TokenJson(const storage::ApiToken& t) {
           {"name", t.name},
           {"created_at", t.created_at},
           {"expires_at", t.expires_at.empty() ? Json(nullptr) : Json(t.expires_at)},
+          {"scope", model::TokenScopeName(t.scope)},
           {"revoked", t.revoked}};
 }
 

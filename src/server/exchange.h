@@ -140,6 +140,8 @@ void WriteProblem(httplib::Response& res, const Error& error, std::string_view i
 // A string field of a JSON body ("" when absent; kInvalidArgument naming the field when of
 // another type).
 Result<std::string> StringField(const Json& body, const char* name, bool required = false);
+// A true/false field; `fallback` when absent (kInvalidArgument naming the field otherwise).
+Result<bool> BoolField(const Json& body, const char* name, bool fallback);
 // A date field (YYYY-MM-DD); `fallback` when absent.
 Result<Date> DateField(const Json& body, const char* name, Date fallback = {});
 // A date form field or query parameter (YYYY-MM-DD); `fallback` when empty.

@@ -154,17 +154,24 @@ void Logout(Exchange& x) {
 void AccountPage(Exchange& x) { ShowAccount(x, {}); }
 
 void AccountPassword(Exchange& x) {
-  Status s = x.services.accounts.ChangePassword(x.principal.user, x.Form("old_password"),
-                                                x.Form("new_password"), x.principal.session_hash);
-  if (!s) return ShowAccount(x, {"", s.error().message}, {}, 400);
-  ShowAccount(x, {"Your password was changed; your other sessions were ended.", ""});
+  Result<int> revoked = x.services.accounts.ChangePassword(
+      x.principal.user, x.Form("old_password"), x.Form("new_password"), x.principal.session_hash,
+      x.Form("keep_tokens") == "1");
+  if (!revoked) return ShowAccount(x, {"", revoked.error().message}, {}, 400);
+  std::string tokens = *revoked == 0 ? ""
+                       : *revoked == 1
+                           ? " and your API token was revoked"
+                           : " and your " + std::to_string(*revoked) + " API tokens were revoked";
+  ShowAccount(x, {"Your password was changed; your other sessions were ended" + tokens + ".", ""});
 }
 
 void AccountTokenCreate(Exchange& x) {
   Result<std::string> expires = ExpiryOf(x.Form("expires"));
   if (!expires) return ShowAccount(x, {"", expires.error().message}, {}, 400);
-  Result<app::NewToken> t = x.services.accounts.CreateToken(x.principal.Actor(), x.principal.user,
-                                                            x.Form("name"), *expires);
+  Result<model::TokenScope> scope = app::ParseScope(x.Form("scope"));
+  if (!scope) return ShowAccount(x, {"", scope.error().message}, {}, 400);
+  Result<app::NewToken> t = x.services.accounts.CreateToken(
+      x.principal.Actor(), x.principal.user, {x.Form("name"), *expires, *scope}, x.principal);
   if (!t) return ShowAccount(x, {"", t.error().message}, {}, 400);
   ShowAccount(x, {"Token '" + t->token.name + "' created.", ""}, t->secret);
 }
@@ -189,6 +196,7 @@ Json MeJson(const app::Principal& p) {
             {"roles", roles},
             {"via", p.via == app::Principal::Via::kToken ? "token" : "session"}};
   if (p.via == app::Principal::Via::kSession) j["csrf_token"] = p.csrf;
+  if (p.via == app::Principal::Via::kToken) j["scope"] = model::TokenScopeName(p.token_scope);
   return j;
 }
 
@@ -239,8 +247,10 @@ void ApiPassword(Exchange& x) {
   if (!old_pw) return x.Fail(old_pw.error());
   Result<std::string> new_pw = StringField(*body, "new_password", true);
   if (!new_pw) return x.Fail(new_pw.error());
-  Status s = x.services.accounts.ChangePassword(x.principal.user, *old_pw, *new_pw,
-                                                x.principal.session_hash);
+  Result<bool> keep_tokens = BoolField(*body, "keep_tokens", false);
+  if (!keep_tokens) return x.Fail(keep_tokens.error());
+  Result<int> s = x.services.accounts.ChangePassword(x.principal.user, *old_pw, *new_pw,
+                                                     x.principal.session_hash, *keep_tokens);
   if (!s) {
     Error e = s.error();
     if (e.code == ErrorCode::kUnauthenticated) e.code = ErrorCode::kInvalidArgument;
@@ -266,8 +276,12 @@ void ApiTokenCreate(Exchange& x) {
   if (!date) return x.Fail(date.error());
   Result<std::string> expires = ExpiryOf(*date);
   if (!expires) return x.Fail(expires.error());
-  Result<app::NewToken> t =
-      x.services.accounts.CreateToken(x.principal.Actor(), x.principal.user, *name, *expires);
+  Result<std::string> scope_name = StringField(*body, "scope");
+  if (!scope_name) return x.Fail(scope_name.error());
+  Result<model::TokenScope> scope = app::ParseScope(*scope_name);
+  if (!scope) return x.Fail(scope.error());
+  Result<app::NewToken> t = x.services.accounts.CreateToken(x.principal.Actor(), x.principal.user,
+                                                            {*name, *expires, *scope}, x.principal);
   if (!t) return x.Fail(t.error());
   Json j = render::TokenJson(t->token);
   j["secret"] = t->secret;

@@ -116,6 +116,7 @@ void UserUpdateSubmit(Exchange& x) {
   change.person = x.Form("person");
   change.disabled = x.Form("disabled") == "1";
   if (std::string pw = x.Form("password"); !pw.empty()) change.password = pw;
+  change.keep_tokens = x.Form("keep_tokens") == "1";
   const std::string id = x.Param("user");
   if (id == x.principal.user &&
       (change.disabled.value_or(false) ||
@@ -193,10 +194,13 @@ void ApiUserUpdate(Exchange& x) {
     change.roles = *roles;
   }
   if (b.contains("disabled")) {
-    if (!b["disabled"].is_boolean())
-      return x.Fail(Error{ErrorCode::kInvalidArgument, "must be true or false", {}, "disabled"});
-    change.disabled = b["disabled"].get<bool>();
+    Result<bool> disabled = BoolField(b, "disabled", false);
+    if (!disabled) return x.Fail(disabled.error());
+    change.disabled = *disabled;
   }
+  Result<bool> keep_tokens = BoolField(b, "keep_tokens", false);
+  if (!keep_tokens) return x.Fail(keep_tokens.error());
+  change.keep_tokens = *keep_tokens;
   const std::string id = x.Param("user");
   if (id == x.principal.user &&
       (change.disabled.value_or(false) ||

@@ -356,6 +356,14 @@ Result<std::string> StringField(const Json& body, const char* name, bool require
   return it->get<std::string>();
 }
 
+Result<bool> BoolField(const Json& body, const char* name, bool fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean())
+    return MakeError(ErrorCode::kInvalidArgument, "must be true or false", {}, name);
+  return it->get<bool>();
+}
+
 Result<Date> ParseDateValue(std::string_view field, std::string_view value, Date fallback) {
   if (value.empty()) return fallback;
   Result<Date> d = Date::Parse(value);
@@ -552,6 +560,8 @@ struct Server::Impl {
     if (!principal) return x.Fail(principal.error());
     x.principal = std::move(*principal);
     if (Status csrf = CheckCsrf(x); !csrf) return x.Fail(csrf.error());
+    if (found->spec.method != Method::kGet)
+      if (Status write = x.principal.MayWrite(); !write) return x.Fail(write.error());
     std::string subject = x.Param(found->spec.guard == app::Guard::kCase ? "case" : "person");
     if (Status allowed = services.access.Check(x.principal, found->spec.guard, subject); !allowed)
       return x.Fail(allowed.error());

@@ -1,10 +1,10 @@
 // The stored form of a framework version (framework_versions.document), across schema versions.
 //
-// From schema 3 on, a version is kept as its canonical JSON (formats/canonical.h): the text
+// From schema 4 on, a version is kept as its canonical JSON (formats/canonical.h): the text
 // formats::WriteJson writes, on one line. Databases and dumps of earlier schemas hold an older
 // form of storage's own: every key written even when empty, a level's expectations and
 // attributes as lists, and rules as {"kind": "evidence_count", "evidence_kind": "talk", ...}.
-// That form is still read, and the migration to schema 3 and the loading of an older dump
+// That form is still read, and the migration to schema 4 and the loading of an older dump
 // rewrite it into the canonical JSON, so that it only ever meets a database once.
 // Internal to storage/.
 #pragma once

@@ -1,5 +1,5 @@
 // The stored form of framework versions: the canonical JSON, and the older form of databases
-// before schema 3, as Ladder wrote it then (tests/cli/storage_fixtures/schema2/dump.json).
+// before schema 4, as Ladder wrote it then (tests/cli/storage_fixtures/schema2/dump.json).
 #include "storage/framework_document.h"
 
 #include <gtest/gtest.h>

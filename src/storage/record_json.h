@@ -56,7 +56,7 @@ Result<T> Decode(std::string_view text, std::string_view what) {
 }
 
 // A framework version's document, in the canonical JSON or in the form of databases older
-// than schema 3 (framework_document.h); kInternal naming `what` when it is damaged.
+// than schema 4 (framework_document.h); kInternal naming `what` when it is damaged.
 template <>
 Result<model::Framework> Decode<model::Framework>(std::string_view text, std::string_view what);
 

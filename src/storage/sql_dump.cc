@@ -4,6 +4,7 @@
 #include <iterator>
 #include <vector>
 
+#include "model/validate.h"
 #include "storage/record_json.h"
 #include "storage/row.h"
 
@@ -19,15 +20,22 @@ enum class Type {
   kJson,      // text holding JSON, embedded as a value
 };
 
+// Credentials are dumped only when asked for (DumpOptions::secrets): a secret column is written
+// as "" without them, a table of credentials not at all.
+enum class Secret { kNo, kColumn, kTable };
+
 struct Column {
   const char* name;
   Type type;
+  const char* absent = nullptr;  // the value in dumps written before the column existed
+  Secret secret = Secret::kNo;
 };
 
 struct Table {
   const char* name;
   std::vector<Column> columns;
   std::size_t key_columns;  // the first key_columns columns are the primary key
+  Secret secret = Secret::kNo;
 };
 
 // Every table a dump holds, in the order they load (references point backwards).
@@ -86,25 +94,31 @@ const std::vector<Table>& Tables() {
       {"needs", {{"id", kText}, {"framework", kText}, {"day", kText}, {"doc", kJson}}, 1},
       {"raises", {{"id", kText}, {"person", kText}, {"day", kText}, {"doc", kJson}}, 1},
       {"users",
-       {{"id", kText}, {"person", kNullText}, {"password_hash", kText}, {"doc", kJson}},
+       {{"id", kText},
+        {"person", kNullText},
+        {"password_hash", kText, nullptr, Secret::kColumn},
+        {"doc", kJson}},
        1},
       {"sessions",
-       {{"token_hash", kText},
+       {{"token_hash", kText, nullptr, Secret::kColumn},
         {"user_id", kText},
-        {"csrf_token", kText},
+        {"csrf_token", kText, nullptr, Secret::kColumn},
         {"created_at", kText},
         {"expires_at", kText}},
-       1},
+       1,
+       Secret::kTable},
       {"api_tokens",
        {{"id", kText},
         {"user_id", kText},
         {"name", kText},
-        {"token_hash", kText},
+        {"token_hash", kText, nullptr, Secret::kColumn},
         {"created_at", kText},
         {"expires_at", kText},
         {"last_used_at", kText},
-        {"revoked", kInt}},
-       1},
+        {"revoked", kInt},
+        {"scope", kText, "write"}},
+       1,
+       Secret::kTable},
       {"audit_log",
        {{"id", kInt},
         {"at", kText},
@@ -121,10 +135,14 @@ const std::vector<Table>& Tables() {
 // Tables that must be empty too before a load, though they are not dumped.
 constexpr const char* kDerivedTables[] = {"levels", "roles", "passages"};
 
-const Json& SecretsNote() {
-  static const Json kSecrets = {"users.password_hash", "sessions.token_hash", "sessions.csrf_token",
-                                "api_tokens.token_hash"};
-  return kSecrets;
+// The secret columns a dump holds ("users.password_hash", ...): all of them, or none.
+Json SecretsNote(bool secrets) {
+  Json out = Json::array();
+  if (!secrets) return out;
+  for (const Table& t : Tables())
+    for (const Column& c : t.columns)
+      if (c.secret != Secret::kNo) out.push_back(std::string(t.name) + "." + c.name);
+  return out;
 }
 
 std::string ColumnList(const Table& t) {
@@ -169,16 +187,19 @@ std::vector<std::string> DerivedTables() {
   return std::vector<std::string>(std::begin(kDerivedTables), std::end(kDerivedTables));
 }
 
-Result<std::string> WriteDump(soci::session& s, int schema) {
-  std::string out = Json{
-      {"format", "ladder-dump"},
-      {"dump_version", kDumpVersion},
-      {"schema", schema},
-      {"secrets",
-       SecretsNote()}}.dump();
+Result<std::string> WriteDump(soci::session& s, int schema, bool secrets) {
+  std::string out = Json{{"format", "ladder-dump"},
+                         {"dump_version", kDumpVersion},
+                         {"schema", schema},
+                         {"secrets", SecretsNote(secrets)}}
+                        .dump();
   out.pop_back();  // the closing brace: the tables follow
   for (const Table& t : Tables()) {
     std::vector<std::pair<Json, std::string>> rows;  // (key, line)
+    if (!secrets && t.secret == Secret::kTable) {
+      out += ",\n\"" + std::string(t.name) + "\":[]";
+      continue;
+    }
     soci::rowset<soci::row> result =
         (s.prepare << "SELECT " + ColumnList(t) + " FROM " + std::string(t.name));
     for (const auto& r : result) {
@@ -186,6 +207,10 @@ Result<std::string> WriteDump(soci::session& s, int schema) {
       for (std::size_t i = 0; i < t.columns.size(); ++i) {
         const Column& c = t.columns[i];
         Json value;
+        if (!secrets && c.secret != Secret::kNo) {
+          row[c.name] = "";
+          continue;
+        }
         switch (c.type) {
           case Type::kText:
             value = GetStr(r, i);
@@ -296,32 +321,41 @@ Status ReadDump(soci::session& s, const Dialect& dialect, int known_schema, std:
       for (std::size_t i = 0; i < n; ++i) {
         const Column& c = t.columns[i];
         auto it = row.find(c.name);
-        if (it == row.end()) return Damaged(name, k, std::string("has no \"") + c.name + "\"");
+        Json absent;
+        if (it == row.end()) {
+          if (!c.absent) return Damaged(name, k, std::string("has no \"") + c.name + "\"");
+          absent = c.absent;
+        }
+        const Json& value = it == row.end() ? absent : *it;
         inds[i] = soci::i_ok;
         switch (c.type) {
           case Type::kText:
-            if (!it->is_string()) return Damaged(name, k, std::string(c.name) + " is not text");
-            texts[i] = it->get<std::string>();
+            if (!value.is_string()) return Damaged(name, k, std::string(c.name) + " is not text");
+            texts[i] = value.get<std::string>();
             break;
           case Type::kNullText:
-            if (it->is_null()) {
+            if (value.is_null()) {
               inds[i] = soci::i_null;
               texts[i].clear();
-            } else if (it->is_string()) {
-              texts[i] = it->get<std::string>();
+            } else if (value.is_string()) {
+              texts[i] = value.get<std::string>();
             } else {
               return Damaged(name, k, std::string(c.name) + " is neither text nor null");
             }
             break;
           case Type::kInt:
-            if (!it->is_number_integer())
+            if (!value.is_number_integer())
               return Damaged(name, k, std::string(c.name) + " is not an integer");
-            ints[i] = it->get<long long>();
+            ints[i] = value.get<long long>();
             break;
           case Type::kJson:
-            texts[i] = it->dump();
+            texts[i] = value.dump();
             break;
         }
+      }
+      if (people) {
+        model::Person p{texts[0], texts[1], texts[2], inds[3] == soci::i_ok ? texts[3] : "", {}};
+        for (const Error& e : model::ValidatePerson(p)) return Damaged(name, k, e.message);
       }
       // Managers are set once everyone is in (a manager may come after their report).
       if (people && inds[3] == soci::i_ok) {

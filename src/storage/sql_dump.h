@@ -33,8 +33,9 @@ namespace ladder::storage::internal {
 std::vector<std::string> DumpedTables();
 std::vector<std::string> DerivedTables();
 
-// Reads every dumped table. Throws soci::soci_error.
-Result<std::string> WriteDump(soci::session& s, int schema);
+// Reads every dumped table; with `secrets` false, credentials are left out (DumpOptions in
+// store.h). Throws soci::soci_error.
+Result<std::string> WriteDump(soci::session& s, int schema, bool secrets);
 
 // Writes a dump into the (checked empty) database inside the caller's transaction.
 // `put_framework_rows` rebuilds the derived rows of each framework version once its

@@ -472,8 +472,7 @@ class SqlStore final : public Store {
   // ---- People ----
 
   Status SavePerson(std::string_view actor, const model::Person& p) override {
-    if (p.id.empty())
-      return MakeError(ErrorCode::kInvalidArgument, "a person needs an id", {}, "person.id");
+    LADDER_TRY_STATUS(FirstError(model::ValidatePerson(p)));
     return Write([&](soci::session& s) -> Status {
       if (!p.manager.empty() && p.manager != p.id)
         LADDER_TRY_STATUS(RequirePerson(s, p.manager, "manager"));
@@ -500,7 +499,10 @@ class SqlStore final : public Store {
     for (std::size_t i = 0; i < batch.people.size(); ++i) {
       const model::Person& p = batch.people[i];
       std::string field = "people[" + std::to_string(i) + "]";
-      if (p.id.empty()) return bad(field + ".id", "a person needs an id");
+      for (Error e : model::ValidatePerson(p)) {
+        e.field = field + e.field.substr(e.field.find('.'));
+        return Fail(e);
+      }
       if (!person_at.emplace(p.id, i).second)
         return bad(field + ".id", "person " + p.id + " appears twice in the batch");
     }
@@ -1274,13 +1276,17 @@ class SqlStore final : public Store {
     return Write([&](soci::session& s) -> Result<std::string> {
       LADDER_TRY_STATUS(RequireUser(s, t.user));
       long long revoked = t.revoked ? 1 : 0;
+      std::string scope = model::TokenScopeName(t.scope);
       s << "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at, "
-           "last_used_at, revoked) VALUES (:id, :u, :n, :h, :c, :e, :l, :r)",
+           "last_used_at, revoked, scope) VALUES (:id, :u, :n, :h, :c, :e, :l, :r, :s)",
           soci::use(t.id), soci::use(t.user), soci::use(t.name), soci::use(t.token_hash),
           soci::use(t.created_at), soci::use(t.expires_at), soci::use(t.last_used_at),
-          soci::use(revoked);
+          soci::use(revoked), soci::use(scope);
       LADDER_TRY_STATUS(Audit(s, actor, "token.create", "token:" + t.id, "",
-                              Dump(Json{{"user", t.user}, {"name", t.name}})));
+                              Dump(Json{{"user", t.user},
+                                        {"name", t.name},
+                                        {"scope", scope},
+                                        {"expires_at", t.expires_at}})));
       return t.id;
     });
   }
@@ -1458,12 +1464,12 @@ class SqlStore final : public Store {
     return Read([&](soci::session& s) { return shared_->dialect->Restore(s, path); });
   }
 
-  Result<std::string> ExportDump() override {
+  Result<std::string> ExportDump(const DumpOptions& options) override {
     // One read-only snapshot transaction: consistent while writers go on, blocking none.
     return Read([&](soci::session& s) -> Result<std::string> {
       auto dump = [&]() -> Result<std::string> {
         LADDER_TRY(int schema, CurrentSchema(s));
-        return WriteDump(s, schema);
+        return WriteDump(s, schema, options.secrets);
       };
       if (pinned_) return dump();  // inside the caller's transaction
       s << shared_->dialect->BeginSnapshot();
@@ -1894,12 +1900,13 @@ class SqlStore final : public Store {
     std::vector<ApiToken> out;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT id, user_id, name, token_hash, created_at, expires_at, "
-                      "last_used_at, revoked FROM api_tokens WHERE " +
+                      "last_used_at, revoked, scope FROM api_tokens WHERE " +
                           column + " = :v ORDER BY created_at, id",
          soci::use(value));
     for (const auto& r : rows)
       out.push_back({GetStr(r, 0), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4),
-                     GetStr(r, 5), GetStr(r, 6), GetInt(r, 7) != 0});
+                     GetStr(r, 5), GetStr(r, 6), GetInt(r, 7) != 0,
+                     model::ParseTokenScope(GetStr(r, 8)).value_or(model::TokenScope::kRead)});
     return out;
   }
 

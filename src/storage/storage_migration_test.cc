@@ -188,7 +188,7 @@ TEST_P(Migrations, FrameworksStoredBeforeTheSearchStepAreSearchableAfterIt) {
   l.summary = "Joins the on-call rota and reviews case/code.";
   f.tracks = {{"ic", "IC", model::TrackKind::kIc, "", {l}, {}}};
   // The stored document, as the latest schema writes it (the canonical JSON; the older form of
-  // schemas 1 and 2 is read as well, FrameworkDocumentsOfEarlierSchemasBecomeCanonical).
+  // schemas 1 to 3 is read as well, FrameworkDocumentsOfEarlierSchemasBecomeCanonical).
   std::string document;
   {
     auto latest = OpenStore(FreshUrl());
@@ -227,7 +227,7 @@ std::string Slurp(const std::string& relative) {
 }
 
 // Documents written by Ladder at schema 2 (tests/cli/storage_fixtures/schema2: the dump of a
-// database with every rule kind, a published and a draft version) are stored at schema 1 or 2
+// database with every rule kind, a published and a draft version) are stored at schema 1, 2 or 3
 // as that Ladder stored them; opening migrates, and they are then the canonical JSON, read as
 // the frameworks that Ladder exported (the *.yaml beside the dump).
 TEST_P(Migrations, FrameworkDocumentsOfEarlierSchemasBecomeCanonical) {
@@ -235,7 +235,7 @@ TEST_P(Migrations, FrameworkDocumentsOfEarlierSchemasBecomeCanonical) {
   const nlohmann::json old_dump = nlohmann::json::parse(Slurp(fixtures + "dump.json"));
   ASSERT_EQ(old_dump["schema"], 2);
   ASSERT_EQ(old_dump["framework_versions"].size(), 3u);
-  for (int start : {1, 2}) {
+  for (int start : {1, 2, 3}) {
     SCOPED_TRACE("stored at schema " + std::to_string(start));
     std::string url = FreshUrl();
     {

@@ -168,7 +168,13 @@ struct ApiToken {
   std::string expires_at;    // "" never
   std::string last_used_at;  // "" never
   bool revoked = false;
+  model::TokenScope scope = model::TokenScope::kWrite;
   friend bool operator==(const ApiToken&, const ApiToken&) = default;
+};
+
+// What Store::ExportDump writes.
+struct DumpOptions {
+  bool secrets = false;  // password hashes, sessions and API tokens
 };
 
 struct AuditQuery {
@@ -427,12 +433,15 @@ class Store {
   // -- Portable dump (docs/operations.md) -----------------------------------------------------
   // Everything the database holds, as one JSON document that any backend can load: every
   // framework version (with its status, dates and document), person, assignment, evidence,
-  // metric, assessment, sign-off, case, waiver, need, raise, user (with the password hash;
-  // the document's "secrets" key says which fields hold secrets), session and API token (their
-  // hashes) and the whole audit log. Rows are in primary-key order and written one per line, so
-  // equal content gives byte-identical dumps on every backend. Derived rows (levels, roles,
-  // search passages) are rebuilt from the framework documents on load.
-  virtual Result<std::string> ExportDump() = 0;
+  // metric, assessment, sign-off, case, waiver, need, raise, user, and the whole audit log.
+  // Credentials only with `options.secrets`: the users' password hashes, the sessions (with
+  // their CSRF tokens) and the API tokens (with their hashes); without it the password hashes
+  // are "" (such accounts cannot sign in until a password is set) and there are no sessions or
+  // tokens. The document's "secrets" key lists the secret fields it holds. Rows are in
+  // primary-key order and written one per line, so equal content gives byte-identical dumps on
+  // every backend. Derived rows (levels, roles, search passages) are rebuilt from the framework
+  // documents on load.
+  virtual Result<std::string> ExportDump(const DumpOptions& options = {}) = 0;
   // Loads a dump into this database in one transaction. The database must be empty (kConflict
   // naming what it holds otherwise). kInvalidArgument (with line:col for malformed JSON) when
   // the text is not a Ladder dump or a record is damaged; kFailedPrecondition for a dump of a

@@ -999,7 +999,7 @@ void Populate(Store& store) {
 
 TEST_P(StoreContract, DumpHoldsEverythingAndLoadsBackIdentically) {
   Populate(*store_);
-  auto dump = store_->ExportDump();
+  auto dump = store_->ExportDump({.secrets = true});
   ASSERT_TRUE(dump) << dump.error().ToString();
   auto json = nlohmann::json::parse(*dump);
   EXPECT_EQ(json["format"], "ladder-dump");
@@ -1032,7 +1032,7 @@ TEST_P(StoreContract, DumpHoldsEverythingAndLoadsBackIdentically) {
   ASSERT_TRUE(copy) << copy.error().ToString();
   Status loaded = (*copy)->ImportDump(*dump);
   ASSERT_TRUE(loaded) << loaded.error().ToString();
-  EXPECT_EQ(*(*copy)->ExportDump(), *dump);
+  EXPECT_EQ(*(*copy)->ExportDump({.secrets = true}), *dump);
   EXPECT_EQ(*(*copy)->GetFramework("support"), *store_->GetFramework("support"));
   EXPECT_EQ(*(*copy)->ListVersions("support"), *store_->ListVersions("support"));
   EXPECT_EQ((*copy)->GetPerson("a-report")->manager, "z-manager");
@@ -1047,6 +1047,30 @@ TEST_P(StoreContract, DumpHoldsEverythingAndLoadsBackIdentically) {
   EXPECT_EQ((*copy)->ListAudit({"", "person:new", "", 0, 0})->at(0).id, last + 1);
   // References keep protecting what they point at after the load.
   EXPECT_EQ((*copy)->DeletePerson("hr", "z-manager").error().code, ErrorCode::kConflict);
+}
+
+TEST_P(StoreContract, DumpLeavesCredentialsOutUnlessAsked) {
+  Populate(*store_);
+  auto dump = store_->ExportDump();
+  ASSERT_TRUE(dump) << dump.error().ToString();
+  for (const char* secret : {"$argon2id$", "session-hash", "\"csrf\"", "token-hash"})
+    EXPECT_EQ(dump->find(secret), std::string::npos) << secret;
+  auto json = nlohmann::json::parse(*dump);
+  EXPECT_EQ(json["secrets"], nlohmann::json::array());
+  EXPECT_EQ(json["users"][0]["password_hash"], "");
+  EXPECT_EQ(json["sessions"].size(), 0u);
+  EXPECT_EQ(json["api_tokens"].size(), 0u);
+  // Loaded, the account is there but cannot sign in until a password is set.
+  auto copy = OpenStore(GetParam()->fresh_url());
+  ASSERT_TRUE(copy) << copy.error().ToString();
+  Status loaded = (*copy)->ImportDump(*dump);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  Result<model::User> ann = (*copy)->GetUser("ann");
+  ASSERT_TRUE(ann);
+  EXPECT_EQ(ann->password_hash, "");
+  EXPECT_EQ(ann->roles, store_->GetUser("ann")->roles);
+  EXPECT_FALSE((*copy)->FindApiToken("token-hash"));
+  EXPECT_FALSE((*copy)->GetSession("session-hash"));
 }
 
 TEST_P(StoreContract, DumpLoadsOnlyIntoAnEmptyDatabase) {
@@ -1682,19 +1706,19 @@ TEST_F(BackendParity, DumpsMoveBetweenBackendsUnchanged) {
     ASSERT_TRUE(source);
     Populate(*source);
     for (const Framework& f : Seeds()) ASSERT_TRUE(source->SaveDraft("seed", f));
-    auto dump = source->ExportDump();
+    auto dump = source->ExportDump({.secrets = true});
     ASSERT_TRUE(dump) << dump.error().ToString();
     auto target = Open(*to);
     ASSERT_TRUE(target);
     Status loaded = target->ImportDump(*dump);
     ASSERT_TRUE(loaded) << loaded.error().ToString();
-    auto again = target->ExportDump();
+    auto again = target->ExportDump({.secrets = true});
     ASSERT_TRUE(again);
     EXPECT_EQ(*again, *dump);
     // And back again into a new database of the first backend.
     auto back = Open(*from);
     ASSERT_TRUE(back->ImportDump(*again));
-    EXPECT_EQ(*back->ExportDump(), *dump);
+    EXPECT_EQ(*back->ExportDump({.secrets = true}), *dump);
     auto hits_source = source->Search("code review", {"", true, 0});
     auto hits_target = target->Search("code review", {"", true, 0});
     ASSERT_EQ(hits_source->size(), hits_target->size());

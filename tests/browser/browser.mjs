@@ -47,3 +47,9 @@ export async function shot(page, dir, name) {
 export function urlOf(base, rel) {
   return new URL(rel, base).href;
 }
+
+// Clicks a link or button that opens another page and waits until that page has loaded, so
+// that what is read next is the new page (a click alone returns once navigation starts).
+export async function follow(page, selector) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+}

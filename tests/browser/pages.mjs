@@ -7,7 +7,7 @@
 //   node pages.mjs BASE_URL NAME ARTIFACT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, watchedPage, check, shot, urlOf } from './browser.mjs';
+import { launch, watchedPage, check, shot, urlOf, follow } from './browser.mjs';
 
 const [base, name, artifacts] = process.argv.slice(2);
 const dir = path.join(artifacts, name);
@@ -184,8 +184,8 @@ try {
 
   // The level page of seed 000 (three columns, new marks) and the framework page of seed 001
   // (six levels: the widest matrix of the seeds).
-  await page.click('.cards h2 a:has-text("Sr Individual Contributor Path")');
-  await page.click('table.matrix thead a:has-text("sr-software-engineer-2")');
+  await follow(page, '.cards h2 a:has-text("Sr Individual Contributor Path")');
+  await follow(page, 'table.matrix thead a:has-text("sr-software-engineer-2")');
   const levelUrl = page.url();
   check(await checkStructure(page, 'level') >= 1, 'level page has no table');
   notes.push(`level: ${await checkContrast(page, 'level', ['link', 'body', 'new'])} texts`);
@@ -197,7 +197,7 @@ try {
   await page.goto(levelUrl);
   notes.push(`level PDF: ${await checkPrint(page, 'level', 'level', { threeColumns: true })} pages`);
 
-  await page.click('.level-nav a:has-text("What changes at")');
+  await follow(page, '.level-nav a:has-text("What changes at")');
   await page.waitForSelector('table.compare');
   await checkStructure(page, 'compare');
   await checkContrast(page, 'compare', ['link']);
@@ -205,16 +205,16 @@ try {
   check(marks > 0, 'compare page has no word-level marks to measure');
 
   await page.goto(urlOf(base, 'index.html'));
-  await page.click('.cards h2 a:has-text("Customer support career framework")');
+  await follow(page, '.cards h2 a:has-text("Customer support career framework")');
   check(await checkStructure(page, 'framework') >= 1, 'framework page has no table');
   notes.push(`framework: ${await checkContrast(page, 'framework', ['link', 'body'])} texts`);
   notes.push(`framework PDF: ${await checkPrint(page, 'framework', 'framework', { threeColumns: false })} pages`);
 
   // Compare index and role catalogue: structure and contrast.
-  await page.click('.fw-nav a:has-text("Compare levels")');
+  await follow(page, '.fw-nav a:has-text("Compare levels")');
   await checkStructure(page, 'compare index');
   await tabTo(page, 'select#a', 'compare index');
-  await page.click('header.site a:has-text("Role catalogue")');
+  await follow(page, 'header.site a:has-text("Role catalogue")');
   check(await checkStructure(page, 'roles') >= 1, 'role catalogue has no table');
   await checkContrast(page, 'roles', ['link']);
 

@@ -5,7 +5,7 @@
 // BASE_URL is "http://127.0.0.1:PORT/" or "file:///.../site/".
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, watchedPage, check, shot, urlOf } from './browser.mjs';
+import { launch, watchedPage, check, shot, urlOf, follow } from './browser.mjs';
 
 const [base, name, artifacts, seeds] = process.argv.slice(2);
 const dir = path.join(artifacts, name);
@@ -37,7 +37,7 @@ try {
   // Framework of seed 001: levels x competencies, an undefined level shown with its note.
   const undefinedNote = 'This role has not yet been defined.';
   check(seedText('001_').includes(undefinedNote), 'seed 001 changed: note not in it');
-  await page.click('.cards h2 a:has-text("Customer support career framework")');
+  await follow(page, '.cards h2 a:has-text("Customer support career framework")');
   check(await page.isVisible('table.matrix'), 'no levels x competencies matrix');
   const headers = await page.locator('table.matrix thead th[scope=col]').allTextContents();
   check(headers.some((h) => h.startsWith('IC1')) && headers.some((h) => h.startsWith('IC6')),
@@ -51,8 +51,8 @@ try {
   // Level page of seed 000: previous, current and next side by side, the current marked,
   // and what is new at this level marked.
   await page.goto(urlOf(base, 'index.html'));
-  await page.click('.cards h2 a:has-text("Sr Individual Contributor Path")');
-  await page.click('table.matrix thead a:has-text("sr-software-engineer-2")');
+  await follow(page, '.cards h2 a:has-text("Sr Individual Contributor Path")');
+  await follow(page, 'table.matrix thead a:has-text("sr-software-engineer-2")');
   const cols = await page.locator('table.levels3 thead th[scope=col]').allTextContents();
   check(cols.length === 4, `level page has ${cols.length} header cells`);
   check(cols[1].includes('Sr Software Engineer 1') && cols[2].includes('Sr Software Engineer 2') &&
@@ -68,7 +68,7 @@ try {
   await shot(page, dir, '3-level');
 
   // Compare with the next level: added and reworded behaviours per competency.
-  await page.click('.level-nav a:has-text("What changes at")');
+  await follow(page, '.level-nav a:has-text("What changes at")');
   check(await page.isVisible('table.compare'), 'no compare table');
   const changes = await page.locator('table.compare ul.added li, table.compare ul.changed li').count();
   check(changes > 0, 'compare page shows no change');
@@ -78,8 +78,8 @@ try {
   // pair is one the site has a page for (the static site lists its pages in data-pages; the
   // server has every pair).
   await page.goto(urlOf(base, 'index.html'));
-  await page.click('.cards h2 a:has-text("Customer Engineering Career Ladder")');
-  await page.click('.fw-nav a:has-text("Compare levels")');
+  await follow(page, '.cards h2 a:has-text("Customer Engineering Career Ladder")');
+  await follow(page, '.fw-nav a:has-text("Compare levels")');
   const options = await page.locator('select#a option').evaluateAll(
     (os) => os.map((o) => ({ value: o.value, label: o.textContent })));
   const pages = await page.getAttribute('form.compare', 'data-pages');
@@ -133,7 +133,7 @@ try {
   await shot(page, dir, '4b-compare-across-tracks');
 
   // Role catalogue of seed 002: 30 roles in 10 families, families x seniorities.
-  await page.click('header.site a:has-text("Role catalogue")');
+  await follow(page, 'header.site a:has-text("Role catalogue")');
   const section = page.locator('section:has(h2:has-text("Role catalogue"))');
   check((await section.locator('p.count').textContent()).trim() === '30 roles in 10 families.',
         `catalogue count: ${await section.locator('p.count').textContent()}`);
