@@ -40,11 +40,19 @@ Result<model::Framework> ParseYaml(std::string_view text, std::string_view sourc
 // The canonical YAML text of a framework; ReadYaml(WriteYaml(f)) == f.
 std::string WriteYaml(const model::Framework& framework);
 
+// How ParseJson reads. `origins`: keep where each value stands in the document, for error
+// messages and lint findings; false for documents nobody edits by hand, such as the ones
+// storage keeps (their values then have no origin, as if built in code).
+struct ParseOptions {
+  bool origins = true;
+};
+
 // The same shape as JSON (keys and nesting as in YAML); ReadJson(WriteJson(f)) == f.
 // WriteYaml's and WriteJson's texts both end with one newline.
 Result<model::Framework> ReadJson(std::string_view text, std::string_view source_name);
 // As ReadJson, without checking the model's invariants.
-Result<model::Framework> ParseJson(std::string_view text, std::string_view source_name);
+Result<model::Framework> ParseJson(std::string_view text, std::string_view source_name,
+                                   const ParseOptions& options = {});
 std::string WriteJson(const model::Framework& framework, int indent = 2);
 
 }  // namespace ladder::formats

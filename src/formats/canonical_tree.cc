@@ -37,17 +37,17 @@ const std::vector<std::string> kTransitionKeys = {"from", "to", "description", "
 const std::vector<std::string> kNoteKeys = {"title", "markdown"};
 const std::vector<std::string> kRoleKeys = {
     "id", "family", "seniority", "title", "summary", "responsibilities", "skills", "kpis", "path"};
-const std::vector<std::string> kRuleKinds = {"manual",
-                                             "time_at_level",
-                                             "consistent_performance",
-                                             "performing_at_next",
-                                             "evidence_count",
-                                             "time_in_role",
-                                             "sme_skillsets",
-                                             "metric",
-                                             "peer_review",
-                                             "documented_need",
-                                             "approval"};
+// Rule kinds by form (model/rule.h): written as a bare word (`manual`), or as a one-key
+// mapping (`{time_at_level: {...}}`, `{peer_review: passed}`).
+std::vector<std::string> RuleKinds(bool bare) {
+  std::vector<std::string> out;
+  model::ForEachRuleKind([&]<typename Kind>(std::type_identity<Kind>) {
+    if (model::kBareKind<Kind> == bare) out.emplace_back(Kind::kName);
+  });
+  return out;
+}
+const std::vector<std::string> kBareRuleKinds = RuleKinds(true);
+const std::vector<std::string> kMappedRuleKinds = RuleKinds(false);
 
 std::string Quote(std::string_view s) {
   std::string shown(s.substr(0, 60));
@@ -75,7 +75,8 @@ class Converter {
  public:
   // Aliases let a document name the same values many times; the YAML reader has bounded what
   // they expand to (yaml_limits.h) before the tree gets here.
-  Converter(const Tree& tree, std::string_view file) : tree_(tree), file_(file) {}
+  Converter(const Tree& tree, std::string_view file, bool origins)
+      : tree_(tree), file_(file), origins_(origins) {}
 
   Result<model::Framework> Run() {
     model::Framework fw;
@@ -119,7 +120,9 @@ class Converter {
   const TreeNode& N(int64_t i) const { return tree_.nodes[static_cast<size_t>(i)]; }
 
   SourceLocation Where(const TreeNode& n) const { return {file_, n.line, n.column}; }
-  model::Origin OriginOf(int64_t node) const { return {Where(N(node))}; }
+  model::Origin OriginOf(int64_t node) const {
+    return origins_ ? model::Origin{Where(N(node))} : model::Origin{};
+  }
 
   std::unexpected<Error> Bad(const TreeNode& n, const std::string& path, const std::string& message,
                              ErrorCode code = ErrorCode::kInvalidArgument) const {
@@ -466,13 +469,20 @@ class Converter {
   Result<model::Rule> ReadRule(int64_t node, const std::string& path) {
     const TreeNode& n = N(node);
     if (n.kind == Kind::kScalar) {
-      if (n.value == "manual") return model::ManualRule{};
+      std::optional<model::Rule> bare;
+      model::ForEachRuleKind([&]<typename K>(std::type_identity<K>) {
+        if constexpr (model::kBareKind<K>)
+          if (n.value == K::kName) bare = K{};
+      });
+      if (bare) return *bare;
+      std::vector<std::string> all = kBareRuleKinds;
+      all.insert(all.end(), kMappedRuleKinds.begin(), kMappedRuleKinds.end());
       std::string message = "unknown rule " + Quote(n.value);
-      if (auto guess = text::DidYouMean(n.value, kRuleKinds))
+      if (auto guess = text::DidYouMean(n.value, all))
         message += "; did you mean '" + *guess + "'?";
       return Bad(n, path,
-                 message + " (`manual`, or a one-key mapping of: " +
-                     Join({kRuleKinds.begin() + 1, kRuleKinds.end()}) + ")");
+                 message + " (`" + Join(kBareRuleKinds) +
+                     "`, or a one-key mapping of: " + Join(kMappedRuleKinds) + ")");
     }
     if (n.kind != Kind::kMapping || n.items.size() != 2)
       return Bad(n, path,
@@ -481,81 +491,58 @@ class Converter {
                      (n.kind == Kind::kMapping
                           ? "a mapping with " + std::to_string(n.items.size() / 2) + " keys"
                           : KindName(n)));
-    LADDER_TRY(Fields f, Mapping(static_cast<uint32_t>(node), path,
-                                 {kRuleKinds.begin() + 1, kRuleKinds.end()}, "a rule"));
+    LADDER_TRY(Fields f, Mapping(static_cast<uint32_t>(node), path, kMappedRuleKinds, "a rule"));
     const auto& [kind, value] = f.entries.front();
-    const std::string vpath = path + "." + kind;
-    const TreeNode& v = N(value);
-    if (kind == "peer_review" || kind == "documented_need") {
-      const char* expected = kind == "peer_review" ? "passed" : "open";
-      if (v.kind != Kind::kScalar || v.value != expected)
-        return Bad(v, vpath, "expected `" + kind + ": " + expected + "`, got " + KindName(v));
-      if (kind == "peer_review") return model::PeerReviewPassed{};
-      return model::DocumentedNeed{};
-    }
-    if (kind == "time_at_level") {
-      LADDER_TRY(Fields p, Mapping(value, vpath, {"level", "months"}, kind));
-      model::TimeAtLevel r;
-      LADDER_TRY_STATUS(Opt(p, "level", r.level));
-      LADDER_TRY_STATUS(RequiredInt(p, "months", r.months, kind));
-      return r;
-    }
-    if (kind == "consistent_performance") {
-      LADDER_TRY(Fields p, Mapping(value, vpath, {"level", "months"}, kind));
-      model::ConsistentPerformance r;
-      LADDER_TRY_STATUS(Opt(p, "level", r.level));
-      LADDER_TRY_STATUS(RequiredInt(p, "months", r.months, kind));
-      return r;
-    }
-    if (kind == "performing_at_next") {
-      LADDER_TRY(Fields p, Mapping(value, vpath, {"months", "all_competencies"}, kind));
-      model::PerformingAtNext r;
-      LADDER_TRY_STATUS(RequiredInt(p, "months", r.months, kind));
-      LADDER_TRY_STATUS(Opt(p, "all_competencies", r.all_competencies));
-      return r;
-    }
-    if (kind == "evidence_count") {
-      LADDER_TRY(Fields p, Mapping(value, vpath, {"kind", "count", "within_months"}, kind));
-      model::EvidenceCount r;
-      LADDER_TRY_STATUS(Required(p, "kind", r.kind, kind));
-      LADDER_TRY_STATUS(RequiredInt(p, "count", r.count, kind));
-      LADDER_TRY_STATUS(Opt(p, "within_months", r.within_months));
-      return r;
-    }
-    if (kind == "time_in_role") {
-      LADDER_TRY(Fields p, Mapping(value, vpath, {"role", "months"}, kind));
-      model::TimeInRole r;
-      LADDER_TRY_STATUS(Required(p, "role", r.role, kind));
-      LADDER_TRY_STATUS(RequiredInt(p, "months", r.months, kind));
-      return r;
-    }
-    if (kind == "sme_skillsets") {
-      LADDER_TRY(Fields p, Mapping(value, vpath, {"count", "skill"}, kind));
-      model::SmeSkillsets r;
-      LADDER_TRY_STATUS(RequiredInt(p, "count", r.count, kind));
-      LADDER_TRY_STATUS(Opt(p, "skill", r.skill));
-      return r;
-    }
-    if (kind == "metric") {
-      LADDER_TRY(Fields p, Mapping(value, vpath, {"name", "at_least"}, kind));
-      model::MetricThreshold r;
-      LADDER_TRY_STATUS(Required(p, "name", r.name, kind));
-      int64_t at_least = p.Find("at_least");
-      if (at_least < 0) return Bad(v, vpath + ".at_least", "missing at_least of metric");
-      LADDER_TRY(r.at_least, Number(at_least, vpath + ".at_least"));
-      return r;
-    }
-    // approval
-    LADDER_TRY(Fields p, Mapping(value, vpath, {"by"}, kind));
-    model::Approval r;
-    LADDER_TRY_STATUS(Opt(p, "by", r.by));
-    return r;
+    std::optional<Result<model::Rule>> rule;
+    model::ForEachRuleKind([&]<typename K>(std::type_identity<K>) {
+      if constexpr (!model::kBareKind<K>)
+        if (kind == K::kName) rule = ReadKind<K>(value, path + "." + kind);
+    });
+    if (!rule) return Bad(n, path, "unknown rule kind " + Quote(kind));  // Mapping checked it
+    return std::move(*rule);
   }
 
-  Status RequiredInt(const Fields& f, std::string_view key, int& out, const std::string& what) {
-    if (f.Find(key) < 0)
-      return Bad(N(f.node), Child(f, key), "missing " + std::string(key) + " of " + what);
-    return Opt(f, key, out);
+  // A kind written as a mapping: `{peer_review: passed}` or `{time_at_level: {...}}`, read from
+  // its entry in the table of kinds.
+  template <typename K>
+  Result<model::Rule> ReadKind(uint32_t value, const std::string& path) {
+    const std::string name(K::kName);
+    if constexpr (std::tuple_size_v<decltype(K::kParams)> == 0) {
+      const TreeNode& v = N(value);
+      if (v.kind != Kind::kScalar || v.value != K::kWord)
+        return Bad(v, path,
+                   "expected `" + name + ": " + std::string(K::kWord) + "`, got " + KindName(v));
+      return K{};
+    } else {
+      std::vector<std::string> keys;
+      model::ForEachParam<K>([&](const auto& param) { keys.emplace_back(param.name); });
+      LADDER_TRY(Fields p, Mapping(value, path, keys, name));
+      K rule;
+      Status status = Ok();
+      model::ForEachParam<K>([&](const auto& param) {
+        if (status) status = ReadParam(p, name, param.name, param.presence, rule.*param.member);
+      });
+      if (!status) return Fail(std::move(status).error());
+      return rule;
+    }
+  }
+
+  // A parameter of a rule kind; an optional one left out keeps its default.
+  template <typename T>
+  Status ReadParam(const Fields& f, const std::string& kind, std::string_view key,
+                   model::Presence presence, T& out) {
+    int64_t v = f.Find(key);
+    bool missing = v < 0;
+    if constexpr (std::is_same_v<T, std::string>) missing = missing || IsNullText(N(v));
+    if (missing && presence == model::Presence::kRequired)
+      return Bad(N(f.node), Child(f, key), "missing " + std::string(key) + " of " + kind);
+    if (v < 0) return Ok();
+    if constexpr (std::is_same_v<T, double>) {
+      LADDER_TRY(out, Number(v, Child(f, key)));
+      return Ok();
+    } else {
+      return Opt(f, key, out);
+    }
   }
 
   Status ReadOverlay(uint32_t node, const std::string& path, model::OverlayRole& o) {
@@ -599,6 +586,7 @@ class Converter {
 
   const Tree& tree_;
   std::string file_;
+  bool origins_;
   int previous_rank_ = 0;
 };
 
@@ -644,8 +632,9 @@ Status CheckDocumentText(std::string_view text, std::string_view source_name) {
   return Ok();
 }
 
-Result<model::Framework> FrameworkFromTree(const Tree& tree, std::string_view source_name) {
-  return Converter(tree, source_name).Run();
+Result<model::Framework> FrameworkFromTree(const Tree& tree, std::string_view source_name,
+                                           bool origins) {
+  return Converter(tree, source_name, origins).Run();
 }
 
 Result<model::Framework> Validated(Result<model::Framework> framework) {

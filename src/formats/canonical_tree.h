@@ -51,8 +51,9 @@ Result<Tree> ParseYamlTree(std::string_view text, std::string_view source_name);
 Result<Tree> ParseJsonTree(std::string_view text, std::string_view source_name);
 
 // Converts a parsed document into a framework: keys, types, required values, defaults. Does not
-// check the model's invariants (model/validate.h).
-Result<model::Framework> FrameworkFromTree(const Tree& tree, std::string_view source_name);
+// check the model's invariants (model/validate.h). `origins`: set each value's Origin.
+Result<model::Framework> FrameworkFromTree(const Tree& tree, std::string_view source_name,
+                                           bool origins = true);
 
 // Runs model::ValidateFramework: the first violation (its message mentions how many more there
 // are), or the framework unchanged.

@@ -262,6 +262,16 @@ struct Prepared {
   const Reader* forced = nullptr;  // by --from
 };
 
+// The reader whose detection scores highest on `text`.
+Detection Detect(std::string_view text) {
+  Detection best;
+  for (const auto& r : Readers()) {
+    int score = r->Detect(text);
+    if (score > best.score) best = {r.get(), score};
+  }
+  return best;
+}
+
 // The reader of `decoded` by detection alone (for maps, which belong to one reader): `forced`,
 // else the one whose detection scores highest on every document (they must all agree).
 Result<const Reader*> PickReader(const std::vector<Document>& decoded, const Reader* forced) {

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <type_traits>
 
 #include "formats/canonical.h"
 #include "formats/canonical_tree.h"
@@ -219,45 +218,28 @@ void List(Json& object, const char* key, const std::vector<std::string>& items) 
   if (!items.empty()) object[key] = Strings(items);
 }
 
+// A rule as RuleText writes it in YAML, from the table of kinds (model/rule.h).
+template <typename Kind>
+Json KindJson(const Kind& rule) {
+  const std::string name(Kind::kName);
+  if constexpr (model::kBareKind<Kind>) {
+    return name;
+  } else if constexpr (std::tuple_size_v<decltype(Kind::kParams)> == 0) {
+    return Json{{name, std::string(Kind::kWord)}};
+  } else {
+    static const Kind defaults{};
+    Json fields = Json::object();
+    model::ForEachParam<Kind>([&](const auto& param) {
+      const auto& value = rule.*param.member;
+      if (param.presence == model::Presence::kOptional && value == defaults.*param.member) return;
+      fields[std::string(param.name)] = value;
+    });
+    return Json{{name, std::move(fields)}};
+  }
+}
+
 Json RuleJson(const model::Rule& rule) {
-  return std::visit(
-      [](const auto& r) -> Json {
-        using T = std::decay_t<decltype(r)>;
-        Json f = Json::object();
-        if constexpr (std::is_same_v<T, model::ManualRule>) {
-          return "manual";
-        } else if constexpr (std::is_same_v<T, model::PeerReviewPassed>) {
-          return Json{{"peer_review", "passed"}};
-        } else if constexpr (std::is_same_v<T, model::DocumentedNeed>) {
-          return Json{{"documented_need", "open"}};
-        } else if constexpr (std::is_same_v<T, model::TimeAtLevel> ||
-                             std::is_same_v<T, model::ConsistentPerformance>) {
-          Text(f, "level", r.level);
-          f["months"] = r.months;
-        } else if constexpr (std::is_same_v<T, model::PerformingAtNext>) {
-          f["months"] = r.months;
-          if (!r.all_competencies) f["all_competencies"] = false;
-        } else if constexpr (std::is_same_v<T, model::EvidenceCount>) {
-          f["kind"] = r.kind;
-          f["count"] = r.count;
-          if (r.within_months != 0) f["within_months"] = r.within_months;
-        } else if constexpr (std::is_same_v<T, model::TimeInRole>) {
-          f["role"] = r.role;
-          f["months"] = r.months;
-        } else if constexpr (std::is_same_v<T, model::SmeSkillsets>) {
-          f["count"] = r.count;
-          Text(f, "skill", r.skill);
-        } else if constexpr (std::is_same_v<T, model::MetricThreshold>) {
-          f["name"] = r.name;
-          f["at_least"] = r.at_least;
-        } else if constexpr (std::is_same_v<T, model::Approval>) {
-          Text(f, "by", r.by);
-        }
-        Json out = Json::object();
-        out[model::RuleKindName(model::Rule(r))] = std::move(f);
-        return out;
-      },
-      rule);
+  return std::visit([](const auto& r) { return KindJson(r); }, rule);
 }
 
 Json Requirements(const std::vector<model::Requirement>& requirements) {
@@ -301,9 +283,8 @@ Json LevelJson(const model::Level& l) {
   return out;
 }
 
-Json FrameworkJson(const model::Framework& fw) {
-  Json out = Json::object();
-  out["ladder"] = kFormatVersion;
+// The `framework:` mapping: id, name, version, status and the rest of the header.
+Json HeaderJson(const model::Framework& fw) {
   Json f = Json::object();
   Text(f, "id", fw.id);
   Text(f, "name", fw.name);
@@ -324,7 +305,13 @@ Json FrameworkJson(const model::Framework& fw) {
   }
   Text(f, "jd_template", fw.jd_template);
   List(f, "allow_links", fw.allow_links);
-  out["framework"] = std::move(f);
+  return f;
+}
+
+Json FrameworkJson(const model::Framework& fw) {
+  Json out = Json::object();
+  out["ladder"] = kFormatVersion;
+  out["framework"] = HeaderJson(fw);
 
   auto section = [&](const char* key, const auto& items, auto&& write) {
     if (items.empty()) return;
@@ -419,9 +406,10 @@ Result<Tree> internal::ParseJsonTree(std::string_view text, std::string_view sou
   return tree;
 }
 
-Result<model::Framework> ParseJson(std::string_view text, std::string_view source_name) {
+Result<model::Framework> ParseJson(std::string_view text, std::string_view source_name,
+                                   const ParseOptions& options) {
   LADDER_TRY(Tree tree, internal::ParseJsonTree(text, source_name));
-  return internal::FrameworkFromTree(tree, source_name);
+  return internal::FrameworkFromTree(tree, source_name, options.origins);
 }
 
 Result<model::Framework> ReadJson(std::string_view text, std::string_view source_name) {

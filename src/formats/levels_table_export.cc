@@ -193,14 +193,15 @@ class Writer {
                  ? "<td></td>"
                  : "<td class=\"behaviors\">" + EscapeHtml(UndefinedText(level.note)) + "</td>";
     if (summary_row)
-      return "<td>" + (e ? InlineMarkdownHtml(OneLine(e->summary)) : std::string()) + "</td>";
+      return "<td>" + (e ? InlineMarkdownToHtml(OneLine(e->summary), false) : std::string()) +
+             "</td>";
     if (e == nullptr) return "<td class=\"behaviors\"></td>";
     if (e->undefined)
       return "<td class=\"behaviors\">" + EscapeHtml(UndefinedText(e->note)) + "</td>";
     if (e->behaviours.empty()) return "<td class=\"behaviors\"></td>";
     std::string out = "<td class=\"behaviors\">\n        <ul>\n";
     for (const std::string& b : e->behaviours)
-      out += "          <li>" + InlineMarkdownHtml(OneLine(b)) + "</li>\n";
+      out += "          <li>" + InlineMarkdownToHtml(OneLine(b), false) + "</li>\n";
     return out + "        </ul>\n      </td>";
   }
 
@@ -218,8 +219,8 @@ class Writer {
            EscapeHtml(LevelLabel(level, titles_)) + "</th>\n    </tr>\n";
     if (summary)
       out += "    <tr>\n      <td class=\"level-summary\" colspan=\"" +
-             std::to_string(columns - 1) + "\">" + InlineMarkdownHtml(OneLine(level.summary)) +
-             "</td>\n    </tr>\n";
+             std::to_string(columns - 1) + "\">" +
+             InlineMarkdownToHtml(OneLine(level.summary), false) + "</td>\n    </tr>\n";
     for (bool summary_row : {true, false}) {
       if (summary_row && !summaries) continue;
       out += summary_row ? "    <tr class=\"category-summary\">\n"

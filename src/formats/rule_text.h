@@ -1,9 +1,12 @@
-// A requirement's rule written the way the canonical format writes it inline (docs/format.md,
-// "Rules"), for exports, diffs and messages:
+// A requirement's rule on one line, exactly as the canonical YAML writes it after `rule:`
+// (docs/format.md, "requirements and rules"): WriteYaml writes rules through this function, and
+// lint messages, diffs and exports quote it, so a rule reads the same everywhere.
 //   manual
 //   {time_at_level: {level: "1", months: 12}}
 //   {evidence_count: {kind: talk, count: 3}}
-// Optional fields at their default (no level, within_months 0, no skill) are left out.
+//   {peer_review: passed}
+// Written from the table of kinds (model/rule.h): parameters in their order, optional ones
+// left out at their default, scalars quoted as WriteYaml quotes them inside `{...}`.
 // Pure and thread-safe.
 #pragma once
 

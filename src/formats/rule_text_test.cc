@@ -13,8 +13,9 @@ TEST(RuleText, CanonicalInlineForm) {
   EXPECT_EQ(RuleText(model::TimeAtLevel{"", 6}), "{time_at_level: {months: 6}}");
   EXPECT_EQ(RuleText(model::ConsistentPerformance{"", 12}),
             "{consistent_performance: {months: 12}}");
-  EXPECT_EQ(RuleText(model::PerformingAtNext{3, true}),
-            "{performing_at_next: {months: 3, all_competencies: true}}");
+  EXPECT_EQ(RuleText(model::PerformingAtNext{3, true}), "{performing_at_next: {months: 3}}");
+  EXPECT_EQ(RuleText(model::PerformingAtNext{3, false}),
+            "{performing_at_next: {months: 3, all_competencies: false}}");
   EXPECT_EQ(RuleText(model::EvidenceCount{"talk", 3, 0}),
             "{evidence_count: {kind: talk, count: 3}}");
   EXPECT_EQ(RuleText(model::EvidenceCount{"talk", 3, 12}),
@@ -30,12 +31,19 @@ TEST(RuleText, CanonicalInlineForm) {
   EXPECT_EQ(RuleText(model::PeerReviewPassed{}), "{peer_review: passed}");
   EXPECT_EQ(RuleText(model::DocumentedNeed{}), "{documented_need: open}");
   EXPECT_EQ(RuleText(model::Approval{"leadership"}), "{approval: {by: leadership}}");
+  EXPECT_EQ(RuleText(model::Approval{""}), "{approval: {}}");
 }
 
 TEST(RuleText, QuotesWhatYamlWouldMisread) {
   EXPECT_EQ(RuleText(model::Approval{"VP: engineering"}), "{approval: {by: \"VP: engineering\"}}");
   EXPECT_EQ(RuleText(model::Approval{"yes"}), "{approval: {by: \"yes\"}}");
-  EXPECT_EQ(RuleText(model::Approval{"say \"hi\""}), "{approval: {by: \"say \\\"hi\\\"\"}}");
+  EXPECT_EQ(RuleText(model::Approval{"\"hi\""}), "{approval: {by: \"\\\"hi\\\"\"}}");
+  EXPECT_EQ(RuleText(model::EvidenceCount{"talk, doc", 2, 0}),
+            "{evidence_count: {kind: \"talk, doc\", count: 2}}");
+  EXPECT_EQ(RuleText(model::TimeAtLevel{"2024.10", 6}),
+            "{time_at_level: {level: \"2024.10\", months: 6}}");
+  // Quoted only where YAML needs it, as WriteYaml does (rule_kinds_test checks they agree).
+  EXPECT_EQ(RuleText(model::Approval{"say \"hi\""}), "{approval: {by: say \"hi\"}}");
 }
 
 }  // namespace

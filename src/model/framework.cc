@@ -1,7 +1,5 @@
 #include "model/framework.h"
 
-#include <type_traits>
-
 #include "model/names.h"
 
 namespace ladder::model {
@@ -21,25 +19,6 @@ constexpr std::pair<ConsensusRule, const char*> kConsensusNames[] = {
     {ConsensusRule::kUnanimous, "unanimous"}, {ConsensusRule::kMajority, "majority"}};
 
 }  // namespace
-
-const char* RuleKindName(const Rule& rule) {
-  return std::visit(
-      [](const auto& r) -> const char* {
-        using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, ManualRule>) return "manual";
-        if constexpr (std::is_same_v<T, TimeAtLevel>) return "time_at_level";
-        if constexpr (std::is_same_v<T, ConsistentPerformance>) return "consistent_performance";
-        if constexpr (std::is_same_v<T, PerformingAtNext>) return "performing_at_next";
-        if constexpr (std::is_same_v<T, EvidenceCount>) return "evidence_count";
-        if constexpr (std::is_same_v<T, TimeInRole>) return "time_in_role";
-        if constexpr (std::is_same_v<T, SmeSkillsets>) return "sme_skillsets";
-        if constexpr (std::is_same_v<T, MetricThreshold>) return "metric";
-        if constexpr (std::is_same_v<T, PeerReviewPassed>) return "peer_review";
-        if constexpr (std::is_same_v<T, DocumentedNeed>) return "documented_need";
-        if constexpr (std::is_same_v<T, Approval>) return "approval";
-      },
-      rule);
-}
 
 const char* FrameworkStatusName(FrameworkStatus s) { return internal::NameOf(kStatusNames, s); }
 const char* LevelStateName(LevelState s) { return internal::NameOf(kStateNames, s); }

@@ -155,32 +155,40 @@ class Checker {
     }
   }
 
+  // One overload per rule kind: a kind without its checks does not compile.
   void CheckRequirements(const std::vector<Requirement>& requirements, const std::string& field,
                          const std::string& track) {
     for (size_t i = 0; i < requirements.size(); ++i) {
       const Requirement& r = requirements[i];
-      const std::string rfield = field + ".requirements[" + std::to_string(i) + "]";
-      std::visit(
-          [&](const auto& rule) {
-            using T = std::decay_t<decltype(rule)>;
-            if constexpr (std::is_same_v<T, TimeAtLevel> ||
-                          std::is_same_v<T, ConsistentPerformance>) {
-              if (!rule.level.empty() && !LevelRefExists(rule.level, track))
-                Report(r.origin, rfield + ".rule.level",
-                       "level '" + rule.level + "' does not exist" + LevelHint());
-              if (rule.months <= 0)
-                Report(r.origin, rfield + ".rule.months", "months must be at least 1");
-            } else if constexpr (std::is_same_v<T, PerformingAtNext> ||
-                                 std::is_same_v<T, TimeInRole>) {
-              if (rule.months <= 0)
-                Report(r.origin, rfield + ".rule.months", "months must be at least 1");
-            } else if constexpr (std::is_same_v<T, EvidenceCount> ||
-                                 std::is_same_v<T, SmeSkillsets>) {
-              if (rule.count <= 0)
-                Report(r.origin, rfield + ".rule.count", "count must be at least 1");
-            }
-          },
-          r.rule);
+      const std::string rfield = field + ".requirements[" + std::to_string(i) + "].rule";
+      auto level = [&](const std::string& ref) {
+        if (!ref.empty() && !LevelRefExists(ref, track))
+          Report(r.origin, rfield + ".level", "level '" + ref + "' does not exist" + LevelHint());
+      };
+      auto at_least_one = [&](int value, const char* name) {
+        if (value <= 0)
+          Report(r.origin, rfield + "." + name, std::string(name) + " must be at least 1");
+      };
+      std::visit(Overloaded{
+                     [](const ManualRule&) {},
+                     [&](const TimeAtLevel& rule) {
+                       level(rule.level);
+                       at_least_one(rule.months, "months");
+                     },
+                     [&](const ConsistentPerformance& rule) {
+                       level(rule.level);
+                       at_least_one(rule.months, "months");
+                     },
+                     [&](const PerformingAtNext& rule) { at_least_one(rule.months, "months"); },
+                     [&](const EvidenceCount& rule) { at_least_one(rule.count, "count"); },
+                     [&](const TimeInRole& rule) { at_least_one(rule.months, "months"); },
+                     [&](const SmeSkillsets& rule) { at_least_one(rule.count, "count"); },
+                     [](const MetricThreshold&) {},
+                     [](const PeerReviewPassed&) {},
+                     [](const DocumentedNeed&) {},
+                     [](const Approval&) {},
+                 },
+                 r.rule);
     }
   }
 

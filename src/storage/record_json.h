@@ -1,8 +1,9 @@
 // JSON documents of the framework side the Store keeps: the whole framework version (one column
-// of framework_versions) and each role profile (roles.doc). The shape follows the canonical
-// format (DESIGN.md §8); enums are written by their model names; origins are not stored. The
-// people-side records have their one encoding in people_json.h. Decode<T> reads any of them.
-// Internal to storage/. Pure functions, thread-safe.
+// of framework_versions), kept as its canonical JSON (formats/canonical.h, written by
+// formats::WriteJson and read by formats::ParseJson; framework_document.h reads the form of
+// older databases too), and each role profile (roles.doc). The people-side records have their
+// one encoding in people_json.h. Decode<T> reads any of them. Origins are not stored. Internal
+// to storage/. Pure functions, thread-safe.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -18,11 +19,10 @@ namespace ladder::storage::internal {
 
 using Json = ::ladder::storage::Json;
 
-Json ToJson(const model::Framework& f);
+Json ToJson(const model::Framework& f);  // the canonical JSON
 Json ToJson(const model::RoleProfile& r);
 
 // Decoding: kInternal naming `what` when the stored document is not of the expected shape.
-Status FromJson(const Json& j, model::Framework& f);
 Status FromJson(const Json& j, model::RoleProfile& r);
 // The people-side records (people_json.h).
 using ::ladder::storage::FromJson;
@@ -38,5 +38,10 @@ Result<T> Decode(std::string_view text, std::string_view what) {
   LADDER_TRY_STATUS(FromJson(j, value));
   return value;
 }
+
+// A framework version's document, in the canonical JSON or in the form of databases older
+// than schema 5 (framework_document.h); kInternal naming `what` when it is damaged.
+template <>
+Result<model::Framework> Decode<model::Framework>(std::string_view text, std::string_view what);
 
 }  // namespace ladder::storage::internal

@@ -5,7 +5,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "formats/canonical.h"
 
 #include "storage/migrations.h"
 #include "storage/store.h"
@@ -51,6 +55,28 @@ class Migrations : public ::testing::TestWithParam<MigrationBackend> {
     if (url.empty()) ADD_FAILURE() << error;
     return url;
   }
+  // Runs `sql` on the database at `url` outside the store; the error message, or "".
+  std::string Exec(const std::string& url, const std::string& sql) {
+    if (GetParam().name == "Sqlite") return SqliteExec(url.substr(7), sql);
+    PGconn* conn = PQconnectdb(url.c_str());
+    std::string out;
+    if (PQstatus(conn) != CONNECTION_OK) {
+      out = PQerrorMessage(conn);
+    } else {
+      PGresult* r = PQexec(conn, sql.c_str());
+      if (PQresultStatus(r) != PGRES_COMMAND_OK) out = PQerrorMessage(conn);
+      PQclear(r);
+    }
+    PQfinish(conn);
+    return out;
+  }
+  // `s` as an SQL string literal.
+  static std::string Literal(std::string_view s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  }
+
   void SetUp() override {
     if (GetParam().name == "Postgres" && testing::PostgresUrl().empty()) {
       if (testing::InCi()) FAIL() << "CI=true but LADDER_TEST_POSTGRES is not set";
@@ -133,16 +159,7 @@ TEST_P(Migrations, NewerDatabaseIsRefusedUntouched) {
   // Pretend a newer Ladder migrated it further.
   std::string sql = "INSERT INTO schema_version (version, name, applied_at) VALUES (" +
                     std::to_string(GetParam().latest + 1) + ", 'future', 'later')";
-  if (GetParam().name == "Sqlite") {
-    ASSERT_EQ(SqliteExec(url.substr(7), sql), "");
-  } else {
-    PGconn* conn = PQconnectdb(url.c_str());
-    ASSERT_EQ(PQstatus(conn), CONNECTION_OK);
-    PGresult* r = PQexec(conn, sql.c_str());
-    EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(conn);
-    PQclear(r);
-    PQfinish(conn);
-  }
+  ASSERT_EQ(Exec(url, sql), "");
   auto refused = OpenStore(url);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
@@ -150,14 +167,7 @@ TEST_P(Migrations, NewerDatabaseIsRefusedUntouched) {
       << refused.error().message;
   EXPECT_NE(refused.error().message.find(std::to_string(GetParam().latest + 1)), std::string::npos);
   // Untouched: removing the future row makes it open again with its content.
-  std::string undo = "DELETE FROM schema_version WHERE name = 'future'";
-  if (GetParam().name == "Sqlite") {
-    ASSERT_EQ(SqliteExec(url.substr(7), undo), "");
-  } else {
-    PGconn* conn = PQconnectdb(url.c_str());
-    PQclear(PQexec(conn, undo.c_str()));
-    PQfinish(conn);
-  }
+  ASSERT_EQ(Exec(url, "DELETE FROM schema_version WHERE name = 'future'"), "");
   auto reopened = OpenStore(url);
   ASSERT_TRUE(reopened) << reopened.error().ToString();
   EXPECT_EQ((*reopened)->ListPeople()->size(), 1u);
@@ -177,7 +187,8 @@ TEST_P(Migrations, FrameworksStoredBeforeTheSearchStepAreSearchableAfterIt) {
   l.title = "Engineer";
   l.summary = "Joins the on-call rota and reviews case/code.";
   f.tracks = {{"ic", "IC", model::TrackKind::kIc, "", {l}, {}}};
-  // The stored document, as the latest schema writes it (schema 1 wrote the same shape).
+  // The stored document, as the latest schema writes it (the canonical JSON; the older form of
+  // schemas 1 to 3 is read as well, FrameworkDocumentsOfEarlierSchemasBecomeCanonical).
   std::string document;
   {
     auto latest = OpenStore(FreshUrl());
@@ -192,23 +203,12 @@ TEST_P(Migrations, FrameworksStoredBeforeTheSearchStepAreSearchableAfterIt) {
     at1.target_version = 1;
     ASSERT_TRUE(OpenStore(url, at1));
   }
-  std::string quoted;
-  for (char c : document) quoted += c == '\'' ? std::string("''") : std::string(1, c);
   std::string insert =
       "INSERT INTO framework_versions (framework, version, name, family, status, effective, "
       "saved_at, published_at, save_seq, publish_seq, document) VALUES ('old', '1', 'Old "
-      "ladder', '', 'published', '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 1, 1, '" +
-      quoted + "')";
-  if (GetParam().name == "Sqlite") {
-    ASSERT_EQ(SqliteExec(url.substr(7), insert), "");
-  } else {
-    PGconn* conn = PQconnectdb(url.c_str());
-    ASSERT_EQ(PQstatus(conn), CONNECTION_OK);
-    PGresult* r = PQexec(conn, insert.c_str());
-    EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(conn);
-    PQclear(r);
-    PQfinish(conn);
-  }
+      "ladder', '', 'published', '', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 1, 1, " +
+      Literal(document) + ")";
+  ASSERT_EQ(Exec(url, insert), "");
   auto store = OpenStore(url);
   ASSERT_TRUE(store) << store.error().ToString();
   for (const char* q : {"on-call", "reviews", "code"}) {
@@ -276,6 +276,70 @@ TEST_P(Migrations, RecordsStoredBeforeTheRecordsStepReadTheSameAfterIt) {
   EXPECT_EQ(dump["waivers"][0]["doc"]["case"], "c1");
   EXPECT_TRUE(dump["waivers"][0]["doc"]["expires"].is_null());
   EXPECT_TRUE(dump["people"][0]["hired"].is_null());
+}
+
+std::string Slurp(const std::string& relative) {
+  std::ifstream in(std::string(LADDER_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Documents written by Ladder at schema 2 (tests/cli/storage_fixtures/schema2: the dump of a
+// database with every rule kind, a published and a draft version) are stored at schema 1, 2 or 3
+// as that Ladder stored them; opening migrates, and they are then the canonical JSON, read as
+// the frameworks that Ladder exported (the *.yaml beside the dump).
+TEST_P(Migrations, FrameworkDocumentsOfEarlierSchemasBecomeCanonical) {
+  const std::string fixtures = "tests/cli/storage_fixtures/schema2/";
+  const nlohmann::json old_dump = nlohmann::json::parse(Slurp(fixtures + "dump.json"));
+  ASSERT_EQ(old_dump["schema"], 2);
+  ASSERT_EQ(old_dump["framework_versions"].size(), 3u);
+  for (int start : {1, 2, 3}) {
+    SCOPED_TRACE("stored at schema " + std::to_string(start));
+    std::string url = FreshUrl();
+    {
+      OpenOptions at;
+      at.target_version = start;
+      ASSERT_TRUE(OpenStore(url, at));
+    }
+    for (const nlohmann::json& row : old_dump["framework_versions"]) {
+      std::string insert =
+          "INSERT INTO framework_versions (framework, version, name, family, "
+          "status, effective, saved_at, published_at, save_seq, publish_seq, "
+          "document) VALUES (";
+      for (const char* column : {"framework", "version", "name", "family", "status", "effective",
+                                 "saved_at", "published_at", "save_seq", "publish_seq"}) {
+        const nlohmann::json& v = row[column];
+        insert += (v.is_string() ? Literal(v.get<std::string>()) : v.dump()) + ", ";
+      }
+      insert += Literal(row["document"].dump()) + ")";
+      ASSERT_EQ(Exec(url, insert), "");
+    }
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store) << store.error().ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), GetParam().latest);
+    auto dump = nlohmann::json::parse(*(*store)->ExportDump());
+    ASSERT_EQ(dump["framework_versions"].size(), 3u);
+    for (const nlohmann::json& row : dump["framework_versions"]) {
+      const std::string id =
+          row["framework"].get<std::string>() + "@" + row["version"].get<std::string>();
+      SCOPED_TRACE(id);
+      auto expected = formats::ReadYaml(Slurp(fixtures + id + ".yaml"), id + ".yaml");
+      ASSERT_TRUE(expected) << expected.error().ToString();
+      auto stored = (*store)->GetFramework(row["framework"].get<std::string>(),
+                                           row["version"].get<std::string>());
+      ASSERT_TRUE(stored) << stored.error().ToString();
+      EXPECT_EQ(*stored, *expected);
+      EXPECT_EQ(row["document"], nlohmann::json::parse(formats::WriteJson(*expected)))
+          << "not the canonical JSON";
+    }
+    // Schema 1 had no search terms: the search step rebuilt them from the older documents.
+    if (start == 1) {
+      auto hits = (*store)->Search("refrigeration");
+      ASSERT_TRUE(hits) << hits.error().ToString();
+      EXPECT_FALSE(hits->empty());
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

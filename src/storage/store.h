@@ -305,7 +305,8 @@ class Store {
   // Loads a dump into this database in one transaction. The database must be empty (kConflict
   // naming what it holds otherwise). kInvalidArgument (with line:col for malformed JSON) when
   // the text is not a Ladder dump or a record is damaged; kFailedPrecondition for a dump of a
-  // newer schema. Loading is not itself audited: the loaded audit log is the database's
+  // newer schema; a dump of an older schema loads, its framework documents rewritten in the
+  // current stored form. Loading is not itself audited: the loaded audit log is the database's
   // history. On failure nothing is written.
   virtual Status ImportDump(std::string_view dump) = 0;
 };

@@ -207,6 +207,71 @@ if [[ -n ${LADDER_TEST_POSTGRES:-} ]]; then
   "$LADDER" export --all --database "$pg" | cmp -s - "$dir/pg2.json" || fail "a refused PostgreSQL restore changed the database"
 fi
 
+# A database of schema 2, written by the Ladder before framework versions were kept as their
+# canonical JSON (storage_fixtures/schema2/README.md), opens: it is migrated, and its versions,
+# search and eligibility read as that Ladder read them. Its dump restores into an empty database
+# (either backend) with the same content as the migrated database.
+old=$fixtures/schema2
+sqlite3 "$dir/schema2.db" < "$old/database.sql"
+s2="sqlite:$dir/schema2.db"
+for v in platform@2025.1 field-service@2025.2 field-service@2025.3; do
+  "$LADDER" export --to yaml "stored:$v" --database "$s2" > "$dir/$v.yaml" 2> "$dir/err" \
+    || fail "export of $v from a schema 2 database: $(cat "$dir/err")"
+  cmp -s "$dir/$v.yaml" "$old/$v.yaml" \
+    || fail "$v reads differently after the migration: $(diff "$old/$v.yaml" "$dir/$v.yaml" | head -5)"
+done
+"$LADDER" search unit --json --database "$s2" | cmp -s - "$old/search.json" \
+  || fail "search of a migrated database differs"
+set +e
+"$LADDER" eligibility t1 F2 --at 2024-09-01 --database "$s2" > "$dir/eligibility.txt"; rc=$?
+"$LADDER" eligibility t1 shift-lead --at 2024-09-01 --json --database "$s2" > "$dir/overlay.json"; rc2=$?
+set -e
+[[ $rc == 1 && $rc2 == 1 ]] || fail "eligibility on a migrated database: exit $rc and $rc2"
+cmp -s "$dir/eligibility.txt" "$old/eligibility.txt" \
+  || fail "eligibility differs after the migration: $(diff "$old/eligibility.txt" "$dir/eligibility.txt" | head -5)"
+cmp -s "$dir/overlay.json" "$old/eligibility-overlay.json" || fail "overlay eligibility differs"
+"$LADDER" export --all --database "$s2" > "$dir/migrated.json"
+for v in platform@2025.1 field-service@2025.2 field-service@2025.3; do
+  "$LADDER" export --to json "stored:$v" --database "$s2" > "$dir/$v.json"
+done
+# Equal in content: every row of every table as before, and each document now the version's
+# canonical JSON (what `export --to json` prints).
+/usr/bin/python3 - "$old/dump.json" "$dir/migrated.json" "$dir" <<'PY'
+import json, sys
+old, new, d = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+assert (old["schema"], new["schema"]) == (2, 5), (old["schema"], new["schema"])
+tables = [k for k in old if isinstance(old[k], list) and k != "secrets"]
+assert tables == [k for k in new if isinstance(new[k], list) and k != "secrets"], tables
+for t in tables:
+    if t == "framework_versions":
+        continue
+    assert old[t] == new[t], t
+assert len(old["framework_versions"]) == len(new["framework_versions"]) == 3
+for before, after in zip(old["framework_versions"], new["framework_versions"]):
+    doc_before, doc_after = before.pop("document"), after.pop("document")
+    assert before == after, (before, after)
+    assert isinstance(doc_before["tracks"][0]["levels"][0]["expectations"], list), "older form"
+    v = after["framework"] + "@" + after["version"]
+    assert doc_after == json.load(open(f"{d}/{v}.json")), v
+PY
+"$LADDER" restore "$old/dump.json" --database "sqlite:$dir/schema2-restored.db" 2> "$dir/err" \
+  || fail "restore of a schema 2 dump: $(cat "$dir/err")"
+"$LADDER" export --all --database "sqlite:$dir/schema2-restored.db" | cmp -s - "$dir/migrated.json" \
+  || fail "a restored schema 2 dump differs from the migrated database"
+"$LADDER" search unit --json --database "sqlite:$dir/schema2-restored.db" | cmp -s - "$old/search.json" \
+  || fail "search of a restored schema 2 dump differs"
+if [[ -n ${LADDER_TEST_POSTGRES:-} ]]; then
+  pg2=$(pg_db s2)
+  "$LADDER" restore "$old/dump.json" --database "$pg2" 2> "$dir/err" \
+    || fail "restore of a schema 2 dump into PostgreSQL: $(cat "$dir/err")"
+  "$LADDER" export --all --database "$pg2" | cmp -s - "$dir/migrated.json" \
+    || fail "a schema 2 dump restored into PostgreSQL differs"
+  set +e
+  "$LADDER" eligibility t1 F2 --at 2024-09-01 --database "$pg2" > "$dir/pg-eligibility.txt"
+  set -e
+  cmp -s "$dir/pg-eligibility.txt" "$old/eligibility.txt" || fail "eligibility on PostgreSQL differs"
+fi
+
 # import --into: the "code review" passages of seeds 000 and 001 are found, naming their place.
 sdb="sqlite:$dir/seeds.db"
 : > "$dir/stored"

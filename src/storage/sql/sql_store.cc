@@ -13,6 +13,7 @@
 #include <random>
 #include <thread>
 
+#include "storage/framework_document.h"
 #include "storage/sql_dump.h"
 
 namespace ladder::storage::internal {
@@ -397,7 +398,11 @@ Status SqlStore::ImportDump(std::string_view dump) {
     LADDER_TRY(int schema,
                ReadDump(s, *shared_->dialect, known, dump,
                         [&](const model::Framework& f) { return PutFrameworkRows(s, f); }));
-    if (schema < known) LADDER_TRY_STATUS(ReencodeRecords(s));
+    // A dump of an older schema holds the older forms of records and framework documents.
+    if (schema < known) {
+      LADDER_TRY_STATUS(ReencodeRecords(s));
+      LADDER_TRY_STATUS(UpgradeFrameworkDocuments(s));
+    }
     return CheckEveryHistory(s);
   });
 }
@@ -442,6 +447,7 @@ Status SqlStore::Migrate(bool apply, int target) {
       // Steps of a migration that Ladder computes rather than SQL.
       if (m.name == "search") LADDER_TRY_STATUS(ReindexPassages(s));
       if (m.name == "records") LADDER_TRY_STATUS(ReencodeRecords(s));
+      if (m.name == "canonical_documents") LADDER_TRY_STATUS(UpgradeFrameworkDocuments(s));
     }
     return Ok();
   });
