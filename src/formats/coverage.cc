@@ -364,6 +364,8 @@ class FrameworkIndex {
 std::vector<std::string_view> StructureFields(const model::Framework& f) {
   std::vector<std::string_view> out;
   Add(out, f.name);
+  Add(out, f.jd_template);
+  for (const std::string& link : f.allow_links) Add(out, link);
   for (const auto& g : f.groups) {
     Add(out, g.name);
     Add(out, g.description);

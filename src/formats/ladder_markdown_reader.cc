@@ -92,6 +92,11 @@ class ExportParser {
       if (auto s = model::ParseFrameworkStatus(get("status"))) f_.status = *s;
       if (auto c = model::ParseConsensusRule(get("consensus"))) f_.consensus = *c;
       f_.source = {get("source-file"), get("source-format")};
+      f_.jd_template = get("jd-template");
+      if (n["allow-links"] && n["allow-links"].IsSequence()) {
+        for (const YAML::Node& link : n["allow-links"])
+          if (link.IsScalar()) f_.allow_links.push_back(link.as<std::string>());
+      }
     } catch (const YAML::Exception& e) {
       return MakeError(ErrorCode::kParse, "front matter: " + e.msg,
                        SourceLocation{doc_.name, fm.yaml_line + e.mark.line, e.mark.column + 1});

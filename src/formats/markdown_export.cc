@@ -67,9 +67,11 @@ class Writer {
   // Front matter: the framework's own fields, so that the export reads back
   // (ladder_markdown_reader.h). Values are YAML double-quoted strings.
   void FrontMatter() {
+    auto quoted = [](const std::string& value) {
+      return "\"" + text::ReplaceAll(text::ReplaceAll(value, "\\", "\\\\"), "\"", "\\\"") + "\"";
+    };
     auto field = [&](const char* key, const std::string& value) {
-      out_ += std::string(key) + ": \"" +
-              text::ReplaceAll(text::ReplaceAll(value, "\\", "\\\\"), "\"", "\\\"") + "\"\n";
+      out_ += std::string(key) + ": " + quoted(value) + "\n";
     };
     out_ += "---\nladder-export: 1\n";
     field("id", fw_.id);
@@ -83,6 +85,11 @@ class Writer {
       field("consensus", model::ConsensusRuleName(fw_.consensus));
     if (!fw_.source.file.empty()) field("source-file", fw_.source.file);
     if (!fw_.source.format.empty()) field("source-format", fw_.source.format);
+    if (!fw_.jd_template.empty()) field("jd-template", fw_.jd_template);
+    if (!fw_.allow_links.empty()) {
+      out_ += "allow-links:\n";
+      for (const std::string& link : fw_.allow_links) out_ += "  - " + quoted(link) + "\n";
+    }
     out_ += "---\n\n";
   }
 

@@ -238,7 +238,9 @@ void FrameworksPage(Exchange& x) { ShowFrameworks(x, {}); }
 void PublishSubmit(Exchange& x) {
   const std::string fw = x.Param("framework"), version = x.Param("version");
   Result<std::vector<analysis::Leak>> leaks = LeaksStopPublishing(x, fw, version);
-  if (!leaks) return ShowFrameworks(x, {"", Message(leaks.error())}, HttpStatusFor(leaks.error()));
+  if (!leaks)
+    return ShowFrameworks(x, {"", ErrorText(leaks.error(), x.req.path)},
+                          HttpStatusFor(leaks.error()));
   if (!leaks->empty())
     return ShowFrameworks(
         x,

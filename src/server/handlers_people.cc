@@ -264,7 +264,7 @@ void EvidenceConfirmSubmit(Exchange& x) {
   Result<model::Evidence> e =
       x.Review().ConfirmSignOff(x.Param("evidence"), x.principal.person, x.Today());
   if (!e) return x.Fail(e.error());
-  x.Redirect("/evidence/" + httplib::detail::encode_query_param(e->id) + "?done=confirmed");
+  x.Redirect("/evidence/" + EncodeQueryParam(e->id) + "?done=confirmed");
 }
 
 void ApiEvidenceConfirm(Exchange& x) {

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "analysis/requirements.h"
+#include "formats/canonical.h"
 #include "formats/import.h"
 #include "storage/store.h"
 #include "storage/testing/storage_testing.h"
@@ -1182,8 +1183,13 @@ TEST_P(StoreContract, DumpOfSchemaTwoLoadsAndReadsTheSame) {
         "raises", "users", "api_tokens", "audit_log", "framework_versions"})
     EXPECT_EQ(after[table].size(), before[table].size()) << table;
   EXPECT_EQ(after["audit_log"], before["audit_log"]);
-  EXPECT_EQ(after["framework_versions"][0]["document"],
-            before["framework_versions"][0]["document"]);
+  // The framework document is now the version's canonical JSON (schema 5).
+  const auto& version_row = after["framework_versions"][0];
+  auto stored = store_->GetFramework(version_row["framework"].get<std::string>(),
+                                     version_row["version"].get<std::string>());
+  ASSERT_TRUE(stored) << stored.error().ToString();
+  EXPECT_EQ(version_row["document"], nlohmann::json::parse(formats::WriteJson(*stored)));
+  EXPECT_EQ(stored->tracks.at(0).levels.at(1).requirements.size(), 2u);
   EXPECT_EQ(before["framework_versions"][0]["effective"], "");
   EXPECT_TRUE(after["framework_versions"][0]["effective"].is_null());  // an empty date
   const auto& case_doc = after["cases"][0]["doc"];

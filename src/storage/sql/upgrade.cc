@@ -26,11 +26,20 @@ Status Reencode(soci::session& s, const char* table, Json (*encode)(const T&)) {
   return Ok();
 }
 
+// Sign-offs stored before signers confirmed them were accepted as they stood: they count as
+// confirmed on their own date, so that upgrading changes no verdict (docs/operations.md).
+Json ConfirmedEvidenceJson(const model::Evidence& e) {
+  if (e.signed_off_by.empty() || !e.confirmed.empty()) return EvidenceJson(e);
+  model::Evidence confirmed = e;
+  confirmed.confirmed = e.date;
+  return EvidenceJson(confirmed);
+}
+
 }  // namespace
 
 Status ReencodeRecords(soci::session& s) {
   LADDER_TRY_STATUS(Reencode<model::Assignment>(s, "assignments", &AssignmentJson));
-  LADDER_TRY_STATUS(Reencode<model::Evidence>(s, "evidence", &EvidenceJson));
+  LADDER_TRY_STATUS(Reencode<model::Evidence>(s, "evidence", &ConfirmedEvidenceJson));
   LADDER_TRY_STATUS(Reencode<model::Metric>(s, "metrics", &MetricJson));
   LADDER_TRY_STATUS(Reencode<model::Assessment>(s, "assessments", &AssessmentJson));
   LADDER_TRY_STATUS(Reencode<model::SignOff>(s, "signoffs", &SignOffJson));
