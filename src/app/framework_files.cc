@@ -62,9 +62,8 @@ std::string ExamplesDir() {
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     const std::filesystem::path bin = exe.parent_path();
-    for (const std::filesystem::path& dir :
-         {bin.parent_path() / "examples", bin / "examples",
-          bin.parent_path() / "share" / "ladder" / "examples"})
+    for (const std::filesystem::path& dir : {bin.parent_path() / "examples", bin / "examples",
+                                             bin.parent_path() / "share" / "ladder" / "examples"})
       if (std::filesystem::is_directory(dir, ec)) return dir.string();
   }
   return "examples";

@@ -64,8 +64,8 @@ struct Table {
   // corner cell such as "Level", "Summary" and "<category> summary" row labels).
   std::vector<Passage> passages;
   std::vector<ImportWarning> warnings;  // odd level names kept, with their lines
-  bool title_column = false;  // a "Title"/"Role" category names the levels: an overview
-  std::string caption;        // the caption row or <caption> text, "" when none
+  bool title_column = false;            // a "Title"/"Role" category names the levels: an overview
+  std::string caption;                  // the caption row or <caption> text, "" when none
   int caption_line = 0;
   // Set by the reader: the heading the table sits under ("Product Management"), which names its
   // ladder when the document holds several tables of different ladders.
