@@ -542,7 +542,8 @@ std::vector<ImportWarning> StructureInNotes(const model::Framework& framework) {
     for (const std::string& line : text::SplitLines(note.markdown)) {
       std::string_view l = text::Trim(line);
       if (l.starts_with("#")) {
-        std::string_view h = text::Trim(l.substr(l.find_first_not_of('#')));
+        size_t text_at = l.find_first_not_of('#');  // none in a line of only '#'
+        std::string_view h = text_at == std::string_view::npos ? "" : text::Trim(l.substr(text_at));
         if (is_new_level(h)) levels.emplace_back(h);
       } else if (l.starts_with("|")) {
         // A table row whose first cell names a level.

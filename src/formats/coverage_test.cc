@@ -83,6 +83,13 @@ TEST(StructureInNotes, WarnsAboutLevelsKeptAsNotes) {
   EXPECT_TRUE(StructureInNotes(f).empty());
 }
 
+// A line of nothing but '#' (a rule drawn with hashes) is no heading, and no error.
+TEST(StructureInNotes, ALineOfHashesIsNotAHeading) {
+  model::Framework f;
+  f.notes.push_back({"Divider", "####\n#\n- one\n- two", {}});
+  EXPECT_TRUE(StructureInNotes(f).empty());
+}
+
 TEST(MeasureCoverage, ReportsMissingRunsWithTheirLine) {
   model::Framework f = WithNote("The first sentence was kept. The third sentence was kept too.");
   Coverage c = MeasureCoverage(
