@@ -17,6 +17,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdarg>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -650,6 +651,28 @@ Status HttpListener::Bind() {
 
 int HttpListener::Port() const { return impl_->port; }
 
+namespace {
+
+// Daemons being stopped. libmicrohttpd panics (aborts the process) when taking the listening
+// socket out of a loop's epoll set fails; while a daemon is stopping, a loop thread can race
+// MHD_quiesce_daemon doing the same, so such a failure is logged and stopping goes on. Any other
+// panic, or one while nothing is stopping, still aborts.
+std::atomic<int> stopping_daemons{0};
+
+void OnLibraryPanic(void*, const char* file, unsigned int line, const char* reason) {
+  const bool tolerated = stopping_daemons.load() > 0;
+  spdlog::error("libmicrohttpd {}:{}: {}{}", file ? file : "?", line, reason ? reason : "",
+                tolerated ? " (while stopping; ignored)" : "");
+  if (!tolerated) std::abort();
+}
+
+void InstallLibraryPanicHandler() {
+  static std::once_flag once;
+  std::call_once(once, [] { MHD_set_panic_func(&OnLibraryPanic, nullptr); });
+}
+
+}  // namespace
+
 Status HttpListener::Run() {
   Impl& impl = *impl_;
   const ServerOptions& o = impl.options;
@@ -661,6 +684,7 @@ Status HttpListener::Run() {
   // The pool of each connection holds the request head and the read buffer; the head's own
   // limit is checked exactly once it is parsed.
   const size_t memory = std::max<size_t>(o.max_header_bytes + 16384, 32768);
+  InstallLibraryPanicHandler();
   impl.daemon = MHD_start_daemon(
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, nullptr,
       nullptr, &Impl::OnRequest, &impl,
@@ -692,6 +716,10 @@ Status HttpListener::Run() {
 }
 
 void HttpListener::Impl::Teardown() {
+  stopping_daemons.fetch_add(1);
+  struct Done {
+    ~Done() { stopping_daemons.fetch_sub(1); }
+  } done;
   // No new connections; the requests in flight are answered and their answers sent (for a
   // moment at most); then the connections are closed.
   if (MHD_socket fd = MHD_quiesce_daemon(daemon); fd != MHD_INVALID_SOCKET) {
