@@ -607,4 +607,21 @@ TableGrid ExtractGrid(const Dom& dom, int table) {
   return grid;
 }
 
+std::string TableLines(const Dom& dom, int table) {
+  TableGrid grid = ExtractGrid(dom, table);
+  std::vector<std::string> lines;
+  for (int r = 0; r < grid.rows; ++r) {
+    std::vector<std::string> cells;
+    int last = -1;
+    for (int c = 0; c < grid.cols; ++c) {
+      int cell = grid.At(r, c).cell;
+      if (cell == -1 || cell == last) continue;
+      last = cell;
+      cells.push_back(dom.InlineMarkdown(cell));
+    }
+    if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
+  }
+  return text::Join(lines, "\n");
+}
+
 }  // namespace ladder::formats::html

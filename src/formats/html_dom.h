@@ -126,4 +126,8 @@ struct TableGrid {
 // do), cells shifted right past slots taken by spans from above.
 TableGrid ExtractGrid(const Dom& dom, int table);
 
+// A table holding no levels, as note Markdown: one "cell | cell" line per row of its grid, each
+// spanning cell once.
+std::string TableLines(const Dom& dom, int table);
+
 }  // namespace ladder::formats::html

@@ -350,23 +350,6 @@ std::vector<Environment> Tabulars(std::string_view s) {
   return out;
 }
 
-std::string TableLines(const html::Dom& dom, int table) {
-  html::TableGrid grid = html::ExtractGrid(dom, table);
-  std::vector<std::string> lines;
-  for (int r = 0; r < grid.rows; ++r) {
-    std::vector<std::string> cells;
-    int last = -1;
-    for (int c = 0; c < grid.cols; ++c) {
-      int cell = grid.At(r, c).cell;
-      if (cell == -1 || cell == last) continue;
-      last = cell;
-      cells.push_back(dom.InlineMarkdown(cell));
-    }
-    if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
-  }
-  return text::Join(lines, "\n");
-}
-
 // The document's title: \title{}, the first \section{}, or a large block (\begin{huge} ...).
 std::string Title(std::string_view s) {
   static const std::regex kTitle(
@@ -428,7 +411,7 @@ Result<Imported> ReadLatexTable(const Document& document) {
     if (!table) {
       model::Note note;
       note.title = "Table";
-      note.markdown = TableLines(dom, t);
+      note.markdown = html::TableLines(dom, t);
       note.origin.where = {file, dom.Line(t), 0};
       f.notes.push_back(std::move(note));
       continue;

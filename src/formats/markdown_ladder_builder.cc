@@ -26,24 +26,6 @@ void CollectPassages(const MdBlock& b, std::vector<Passage>& out) {
   for (const MdBlock& c : b.children) CollectPassages(c, out);
 }
 
-// A table holding no levels, as note Markdown: its rows as "cell | cell" lines.
-std::string TableLines(const html::Dom& dom, int table) {
-  html::TableGrid grid = html::ExtractGrid(dom, table);
-  std::vector<std::string> lines;
-  for (int r = 0; r < grid.rows; ++r) {
-    std::vector<std::string> cells;
-    int last = -1;
-    for (int c = 0; c < grid.cols; ++c) {
-      int cell = grid.At(r, c).cell;
-      if (cell == -1 || cell == last) continue;
-      last = cell;
-      cells.push_back(dom.InlineMarkdown(cell));
-    }
-    if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
-  }
-  return text::Join(lines, "\n");
-}
-
 // "1. Problem Scope" -> "Problem Scope"; "" for headings that only introduce a table of levels.
 std::string CategoryFromHeading(std::string_view heading, std::string_view title) {
   static const std::regex kNumber(R"(^\s*(\d+[.)]|[ivx]+\.)\s*)", std::regex::icase);
@@ -113,7 +95,7 @@ Status LadderBuilder::HtmlTables(std::string_view body, int first_line) {
       block.end_line = block.line;
       std::optional<level_table::Table> table =
           level_table::Interpret(dom, t, doc_.name, dom.HasClass(t, "levels-table"));
-      if (!table) block.text = TableLines(dom, t);
+      if (!table) block.text = html::TableLines(dom, t);
       auto at = std::find_if(blocks_.begin(), blocks_.end(),
                              [&](const MdBlock& b) { return b.line > block.line; });
       size_t index = static_cast<size_t>(at - blocks_.begin());
