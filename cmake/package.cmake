@@ -15,9 +15,9 @@ set(CPACK_PACKAGE_NAME ladder)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "Ladder maintainers <ladder@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "career frameworks as code, and the promotions that run on them")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Ladder imports career-framework documents into versioned frameworks, publishes them as a\n"
-    "web app, a static site and exports, and runs growth and promotion on them.")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+       "Ladder imports career-framework documents into versioned frameworks, publishes them as a\n"
+       "web app, a static site and exports, and runs growth and promotion on them.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)

@@ -8,16 +8,19 @@ cd "$(dirname "$0")/.."
 build_dir=${LADDER_BUILD_DIR:-build}
 fail() { echo "package-test: FAIL: $*" >&2; [[ -f ${log:-} ]] && cat "$log" >&2; exit 1; }
 [[ $(id -u) == 0 ]] || fail "needs root (dpkg -i)"
-dpkg-query -W -f='${Status}' ladder 2>/dev/null | grep -q "install ok installed" &&
+[[ $(dpkg-query -W -f='${Status}' ladder 2>/dev/null) == *"install ok installed"* ]] &&
   fail "a ladder package is already installed here; not touching it"
 
 rm -f "$build_dir"/ladder_*.deb
 (cd "$build_dir" && cpack -G DEB >/dev/null)
 deb=$(ls "$build_dir"/ladder_*.deb)
 echo "package-test: built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
-dpkg-deb --info "$deb" | grep -q "Depends:.*adduser" || fail "the package does not depend on adduser"
-dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/ladder/ladder.toml ||
-  fail "/etc/ladder/ladder.toml is not a conffile"
+# Read whole outputs before matching: `producer | grep -q` fails under pipefail when grep stops
+# reading early and the producer gets SIGPIPE.
+info=$(dpkg-deb --info "$deb")
+grep -q "Depends:.*adduser" <<<"$info" || fail "the package does not depend on adduser: $info"
+conffiles=$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles)
+grep -qx /etc/ladder/ladder.toml <<<"$conffiles" || fail "/etc/ladder/ladder.toml is not a conffile"
 
 server=""
 log=$(mktemp)
