@@ -42,7 +42,7 @@ mkdir -p "$artifacts"
 node "$src/tests/browser/review_flow.mjs" "http://127.0.0.1:$port/" "$artifacts"
 
 # What the browser did is in the database: the promotion, and an audit entry for each step.
-"$LADDER" people show ce | grep -q "ic/senior-engineer" || fail "ce was not promoted"
+grep -q "ic/senior-engineer" <<<"$("$LADDER" people show ce)" || fail "ce was not promoted"
 for action in evidence.create assessment.create case.create case.vote case.update; do
   sqlite3 "$tmp/ladder.db" "SELECT count(*) FROM audit_log WHERE action = '$action' AND actor LIKE 'user:%'" |
     grep -qv '^0$' || fail "no audit entry '$action' by a signed-in user"
