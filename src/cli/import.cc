@@ -1,14 +1,17 @@
 // `ladder import FILE|DIR... [--from FORMAT] [--to yaml|json] [-o OUT] [--report [--json]]
-//                            [--into DATABASE [--publish]] [--map MAP.yaml]`
+//                            [--each] [--into DATABASE [--publish]] [--map MAP.yaml]`
 // `ladder import FILE --suggest-map [--from FORMAT] [-o MAP.yaml]`:
 // reads the documents an organisation already has into one framework (DESIGN.md §7, §8).
 // With --into the framework is stored in the database (one transaction, app/import_into.h) as a
 // draft, published with --publish, and "stored ID@VERSION (draft|published|unchanged)" is
 // printed on stderr instead of the framework on stdout.
 //
-// With --into and several inputs, each input (a FILE, or a DIR read as one framework) is its own
-// framework and all are stored in one transaction (-o is then refused): `ladder import seeds/*
-// --into sqlite:ladder.db --publish`. Otherwise every FILE and every regular file of each DIR
+// With --each, or --into and several inputs, each input (a FILE, or a DIR read as one framework)
+// is its own framework, its format detected on its own: with --into all are stored in one
+// transaction (`ladder import seeds/* --into sqlite:ladder.db --publish`), with -o DIR each is
+// written to DIR/ID.yaml (or .json), DIR being new or empty and written whole or not at all
+// (`ladder import a.txt b.html c.xlsx --each -o frameworks/`). Otherwise every FILE and every
+// regular file of each DIR
 // (sorted by name, dot-files skipped) is read as ONE framework: the format is detected from the
 // content (formats::ReadDocuments) unless
 // --from names it; requirement sentences are typed (analysis::RecognizeRequirements); the
@@ -40,6 +43,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -71,6 +75,7 @@ struct ImportOptions {
   bool publish = false;
   std::string map;  // an import map file
   bool suggest_map = false;
+  bool each = false;  // each input is its own framework
 };
 
 Result<formats::Document> ReadDocumentFile(const fs::path& path) {
@@ -192,32 +197,9 @@ Result<formats::Imported> ImportFramework(const std::vector<std::string>& inputs
   return imported;
 }
 
-// --into with several inputs: each input (a file, or a directory of level pages) is its own
-// framework, and all of them are stored in one transaction.
-int RunImportEachInto(const ImportOptions& options) {
-  if (!options.out.empty()) {
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "-o takes one framework; with several inputs and --into, each "
-                             "input is stored as its own framework",
-                             {},
-                             "-o"});
-  }
-  std::vector<formats::Imported> imports;
-  for (const std::string& input : options.inputs) {
-    Result<formats::Imported> imported = ImportFramework({input}, options);
-    if (!imported) return ReportError(imported.error());
-    imports.push_back(std::move(*imported));
-  }
-  std::vector<model::Framework> frameworks;
-  for (const formats::Imported& imported : imports) frameworks.push_back(imported.framework);
-  auto store = storage::OpenStore(options.into);
-  if (!store) return ReportError(store.error());
-  auto stored =
-      app::StoreFrameworks(**store, frameworks, options.publish, app::TodayUtc(), app::CliActor());
-  if (!stored) return ReportError(stored.error());
-  for (const auto& s : *stored)
-    std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
-                 app::StoreOutcomeName(s.outcome), options.into.c_str());
+// The reports of --each: JSON reports on stdout one after another, or warnings and text reports
+// on stderr; the exit status says whether passages were not imported.
+int ReportEach(const std::vector<formats::Imported>& imports, const ImportOptions& options) {
   std::vector<const formats::Imported*> done;
   for (const formats::Imported& imported : imports) {
     done.push_back(&imported);
@@ -229,6 +211,64 @@ int RunImportEachInto(const ImportOptions& options) {
     if (options.report) PrintTextReport(imported);
   }
   return CoverageExit(done, options.report);
+}
+
+// -o DIR with --each: DIR/ID.yaml (or .json) per framework, the folder written whole or not at
+// all; two inputs that read as the same framework id are refused before anything is written.
+Status WriteEachFramework(const ImportOptions& options,
+                          const std::vector<formats::Imported>& imports) {
+  std::vector<formats::ExportedFile> files;
+  std::map<std::string, std::string> source_of;  // file name -> the input it came from
+  for (size_t i = 0; i < imports.size(); ++i) {
+    const model::Framework& framework = imports[i].framework;
+    std::string name = framework.id + (options.to == "json" ? ".json" : ".yaml");
+    auto [it, fresh] = source_of.emplace(name, options.inputs[i]);
+    if (!fresh) {
+      return MakeError(ErrorCode::kAlreadyExists,
+                       "reads as framework '" + framework.id + "', as " + it->second +
+                           " does; import one of them on its own, or give it another id",
+                       {options.inputs[i], 0, 0});
+    }
+    files.push_back({name, options.to == "json" ? formats::WriteJson(framework)
+                                                : formats::WriteYaml(framework)});
+  }
+  return WriteOutputFolder(options.out, files);
+}
+
+// --each (implied by --into with several inputs): each input (a file, or a directory of level
+// pages) is its own framework, its format detected on its own. With --into all of them are stored
+// in one transaction; with -o DIR each is written to DIR/ID.yaml (or .json), the folder whole or
+// not at all.
+int RunImportEach(const ImportOptions& options) {
+  if (options.into.empty() == options.out.empty()) {
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "one framework per input goes either to -o DIR (a new or empty "
+                             "folder) or --into DATABASE: give one of them",
+                             {},
+                             options.out.empty() ? "--each" : "-o"});
+  }
+  std::vector<formats::Imported> imports;
+  for (const std::string& input : options.inputs) {
+    Result<formats::Imported> imported = ImportFramework({input}, options);
+    if (!imported) return ReportError(imported.error());
+    imports.push_back(std::move(*imported));
+  }
+  if (!options.out.empty()) {
+    if (Status written = WriteEachFramework(options, imports); !written)
+      return ReportError(written.error());
+    return ReportEach(imports, options);
+  }
+  std::vector<model::Framework> frameworks;
+  for (const formats::Imported& imported : imports) frameworks.push_back(imported.framework);
+  auto store = storage::OpenStore(options.into);
+  if (!store) return ReportError(store.error());
+  auto stored =
+      app::StoreFrameworks(**store, frameworks, options.publish, app::TodayUtc(), app::CliActor());
+  if (!stored) return ReportError(stored.error());
+  for (const auto& s : *stored)
+    std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
+                 app::StoreOutcomeName(s.outcome), options.into.c_str());
+  return ReportEach(imports, options);
 }
 
 // --suggest-map: the map Ladder guesses for one file, written for a person to correct.
@@ -273,7 +313,8 @@ int RunImport(const ImportOptions& options) {
   if (options.json && !options.report) {
     return ReportError(Error{ErrorCode::kInvalidArgument, "--json needs --report", {}, "--json"});
   }
-  if (!options.into.empty() && options.inputs.size() > 1) return RunImportEachInto(options);
+  if (options.each || (!options.into.empty() && options.inputs.size() > 1))
+    return RunImportEach(options);
   Result<formats::Imported> imported = ImportFramework(options.inputs, options);
   if (!imported) return ReportError(imported.error());
   if (!options.into.empty()) {
@@ -343,6 +384,11 @@ void SetUpImport(CLI::App& app, std::vector<Run>& runs) {
                   "Read a spreadsheet or data file as this import map says (which sheet, rows, "
                   "columns or keys are levels, competencies, tracks and text; "
                   "docs/import-maps.md)");
+  cmd->add_flag("--each", options->each,
+                "Read each input (a file, or a folder of level pages) as its own framework, its "
+                "format detected on its own; with -o DIR each is written to DIR/ID.yaml, with "
+                "--into all are stored in one transaction (the default for several inputs with "
+                "--into)");
   cmd->add_flag("--suggest-map", options->suggest_map,
                 "Write the import map Ladder guesses for FILE (to stdout, or -o), for a person "
                 "to correct and pass back with --map; imports nothing");

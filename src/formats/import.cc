@@ -24,6 +24,19 @@
 namespace ladder::formats {
 namespace {
 
+// Documents read together as one framework must be of one format: `name` looks like
+// `format` while `first` looks like `first_format`.
+Error MixedFormats(const std::string& name, std::string_view format, const std::string& first,
+                   std::string_view first_format) {
+  return Error{ErrorCode::kInvalidArgument,
+               "looks like " + std::string(format) + " while " + first + " looks like " +
+                   std::string(first_format) +
+                   "; documents read together are one framework and must be of one format "
+                   "(--each reads each input as its own framework; --from forces one format)",
+               SourceLocation{name, 0, 0},
+               {}};
+}
+
 // The registry. To add a reader: include its header above and add one line here. Order
 // matters only when two readers give the same detection score (the first wins), so put the
 // more specific families first. A plain list (rather than static registration objects) keeps
@@ -162,14 +175,8 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
       continue;
     }
     if (first != nullptr && common != found.reader && !mismatch && !unrecognised) {
-      mismatch = Error{ErrorCode::kInvalidArgument,
-                       "looks like " + std::string(found.reader->Name()) + " while " + first->name +
-                           " looks like " +
-                           (common ? std::string(common->Name()) : std::string("another format")) +
-                           "; documents imported together must be of one format (import them "
-                           "separately, or force one with --from)",
-                       SourceLocation{d.name, 0, 0},
-                       {}};
+      mismatch = MixedFormats(d.name, found.reader->Name(), first->name,
+                              common ? common->Name() : "another format");
     }
     strongest = first == nullptr ? found.score : std::min(strongest, found.score);
     if (first == nullptr) common = found.reader;
@@ -288,12 +295,8 @@ Result<const Reader*> PickReader(const std::vector<Document>& decoded, const Rea
                          SourceLocation{d.name, 0, 0});
       }
       if (reader && found.reader != reader) {
-        return MakeError(ErrorCode::kInvalidArgument,
-                         "looks like " + std::string(found.reader->Name()) + " while " +
-                             first->name + " looks like " + std::string(reader->Name()) +
-                             "; documents imported together must be of one format (import "
-                             "them separately, or force one with --from)",
-                         SourceLocation{d.name, 0, 0});
+        return std::unexpected(
+            MixedFormats(d.name, found.reader->Name(), first->name, reader->Name()));
       }
       reader = found.reader;
       first = first ? first : &d;

@@ -213,4 +213,56 @@ PY
 "$LADDER" import "$T/cat.md" -o "$T/existing.yaml"
 grep -q "^ladder: 1" "$T/existing.yaml" || fail "-o not written"
 "$LADDER" fmt --check "$T/existing.yaml" || fail "imported YAML is not canonical"
+
+# Documents of different formats in one call: read together they are one framework and must be of
+# one format (the error says what each looks like and names --each); with --each each input is
+# its own framework, detected on its own, written to DIR/ID.yaml, or stored with --into.
+D="$LADDER_SOURCE_DIR/src/formats/testdata/import"
+mixed=("$SEEDS"/000_*.txt "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt "$D/analytics.html"
+       "$D/support_matrix.tex" "$D/pipe_rows.md")
+if "$LADDER" import "${mixed[@]}" -o "$T/one.yaml" 2> "$T/err"; then fail "mixed formats read as one framework"; fi
+grep -q "looks like .* while .* looks like .*--each" "$T/err" || fail "mixed formats: $(cat "$T/err")"
+[[ ! -e "$T/one.yaml" ]] || fail "a refused import wrote -o"
+set +e
+"$LADDER" import "${mixed[@]}" --each -o "$T/each" 2> "$T/each.err"
+status=$?
+set -e
+[[ $status == 0 || $status == 1 ]] || fail "--each -o: exit $status: $(cat "$T/each.err")"
+$PY - "$T/each" "$LADDER" <<'PY'
+import os, subprocess, sys
+out, ladder = sys.argv[1:3]
+names = sorted(os.listdir(out))
+assert len(names) == 6 and all(n.endswith(".yaml") for n in names), names
+formats = set()
+for n in names:
+    text = open(os.path.join(out, n)).read()
+    assert text.startswith("ladder: 1"), n
+    fmt = [l.split(":", 1)[1].strip() for l in text.splitlines() if l.strip().startswith("format:")]
+    formats.add(fmt[0])
+    subprocess.run([ladder, "fmt", "--check", os.path.join(out, n)], check=True)
+# six documents of six families, each detected as its own
+assert len(formats) == 6, formats
+PY
+# The folder is written whole or not at all: a non-empty folder is refused, nothing is added.
+if "$LADDER" import "${mixed[@]}" --each -o "$T/each" 2> "$T/err"; then fail "--each over a non-empty folder"; fi
+[[ $(ls "$T/each" | wc -l) == 6 ]] || fail "a refused --each changed the folder"
+# A bad input among them: nothing is written.
+printf 'ladder: 1\nframework: {id: broken\n' > "$T/broken.yaml"
+if "$LADDER" import "${mixed[@]}" "$T/broken.yaml" --each -o "$T/each2" 2> "$T/err"; then fail "--each with a broken input"; fi
+grep -q "broken.yaml" "$T/err" || fail "the error does not name the bad input: $(cat "$T/err")"
+[[ ! -e "$T/each2" ]] || fail "a failed --each wrote its folder"
+# Two inputs that read as the same framework.
+if "$LADDER" import "$D/pipe_rows.md" "$D/pipe_rows.md" --each -o "$T/each3" 2> "$T/err"; then fail "one id twice"; fi
+grep -q "reads as framework" "$T/err" || fail "same id: $(cat "$T/err")"
+if "$LADDER" import "${mixed[@]}" --each 2> "$T/err"; then fail "--each without -o or --into"; fi
+grep -q -- "-o DIR" "$T/err" || fail "--each alone: $(cat "$T/err")"
+# --each --into stores the six in one transaction.
+set +e
+"$LADDER" import "${mixed[@]}" --each --into "sqlite:$T/each.db" --publish 2> "$T/into.err"
+status=$?
+set -e
+[[ $status == 0 || $status == 1 ]] || fail "--each --into: exit $status: $(cat "$T/into.err")"
+[[ $(grep -c "^stored .*(published)" "$T/into.err") == 6 ]] || fail "--each --into: $(cat "$T/into.err")"
+[[ $("$LADDER" frameworks --json --database "sqlite:$T/each.db" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))') == 6 ]] \
+  || fail "ladder frameworks does not list six"
 echo "import_test: ok"
