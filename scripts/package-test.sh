@@ -53,6 +53,10 @@ setpriv --reuid="$user" --regid="$user" --init-groups sh -c 'test -r /etc/ladder
 setpriv --reuid="$user" --regid="$user" --init-groups sh -c 'test -w /etc/ladder/ladder.toml' &&
   fail "the service user can write its settings"
 
+# The operator turns metrics on in the settings file, as its comment says.
+sed -i 's/^# metrics-token = .*/metrics-token = "package-test-scraper-token"/' /etc/ladder/ladder.toml
+grep -q '^metrics-token = ' /etc/ladder/ladder.toml || fail "ladder.toml has no metrics-token line to set"
+
 # Start as the unit would, on a free port (an override the way /etc/default/ladder gives one).
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 (cd "$workdir" && exec setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs \
@@ -67,6 +71,11 @@ for f in /usr/share/ladder/examples/*.yaml; do
   name=$(sed -n '/^framework:/,/^[^ ]/s/^  name: *//p' "$f" | head -1)
   grep -qF "$name" <<<"$home" || fail "home page does not list the example '$name'"
 done
+metrics=$(curl -s -H "Authorization: Bearer package-test-scraper-token" "http://127.0.0.1:$port/metrics")
+grep -q '^ladder_http_requests_total{code="200",method="GET",route="/healthz"} ' <<<"$metrics" ||
+  fail "/metrics with the token from ladder.toml: $(head -c 300 <<<"$metrics")"
+[[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics") == 401 ]] ||
+  fail "/metrics without the token"
 [[ $(stat -c %U /var/lib/ladder/ladder.db) == ladder ]] || fail "the database is not the service user's"
 kill -TERM "$server"
 wait "$server" || fail "the service did not stop cleanly on SIGTERM"

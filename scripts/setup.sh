@@ -16,7 +16,7 @@ packages=(
   libzip-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev libicu-dev
   wrk nginx-light chromium nodejs npm python3 python3-jsonschema python3-openpyxl python3-yaml
-  libtomlplusplus-dev dpkg-dev adduser
+  libtomlplusplus-dev dpkg-dev adduser prometheus-cpp-dev prometheus
 )
 missing=()
 for p in "${packages[@]}"; do

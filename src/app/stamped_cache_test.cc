@@ -6,7 +6,7 @@ namespace ladder::app {
 namespace {
 
 TEST(StampedCache, AValueIsValidForItsStampOnly) {
-  StampedCache<int> cache(10);
+  StampedCache<int> cache(10, "test");
   EXPECT_FALSE(cache.Get("a", "1"));
   cache.Put("a", "1", 42);
   EXPECT_EQ(cache.Get("a", "1"), 42);
@@ -17,7 +17,7 @@ TEST(StampedCache, AValueIsValidForItsStampOnly) {
 }
 
 TEST(StampedCache, IsBoundedAndDropsOlderStampsFirst) {
-  StampedCache<int> cache(3);
+  StampedCache<int> cache(3, "test");
   cache.Put("a", "1", 1);
   cache.Put("b", "1", 2);
   cache.Put("c", "2", 3);

@@ -5,6 +5,7 @@
 // Stops cleanly on SIGTERM or SIGINT. Exit status: 0 after a clean stop, 2 bad input, 3 when the
 // address cannot be bound.
 #include <arpa/inet.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,6 +21,7 @@
 #include "app/published_site.h"
 #include "cli/command.h"
 #include "cli/leak_flags.h"
+#include "server/json_log.h"
 #include "server/server.h"
 #include "storage/store.h"
 
@@ -31,12 +33,25 @@ struct ServeOptions {
   std::vector<std::string> files;
   std::string database;
   bool quiet = false;
+  std::string log_format = "text";
   int password_checks = app::kDefaultPasswordWork;
   server::ServerOptions server;  // limits, cookies, proxies, reloading
   LeakFlags leak_flags;
   std::string jd_template;
   std::string templates_dir;
 };
+
+// The server's own messages on stderr: "ladder: TEXT" lines, or with --log-format json log lines
+// of the JSON log (server/json_log.h), so that every line a log shipper reads is JSON.
+bool json_logs = false;
+void Say(spdlog::level::level_enum level, const std::string& text) {
+  if (json_logs) {
+    spdlog::log(level, "{}", text);
+  } else {
+    std::fprintf(stderr, "ladder: %s%s\n", level == spdlog::level::warn ? "warning: " : "",
+                 text.c_str());
+  }
+}
 
 // On a public site, says which published frameworks carry links the leak check would stop
 // (they were published before the check, or by another process): they are served, and
@@ -49,10 +64,10 @@ void WarnOfPublishedLeaks(storage::Store& store, const analysis::LeakOptions& op
     size_t blocking = static_cast<size_t>(
         std::count_if(leaks.begin(), leaks.end(), [](const auto& l) { return !l.allowed; }));
     if (blocking > 0)
-      std::fprintf(stderr,
-                   "ladder: warning: published %s@%s has %zu link(s) that should not be public "
-                   "(ladder lint --leaks stored:%s@%s)\n",
-                   fw.id.c_str(), fw.version.c_str(), blocking, fw.id.c_str(), fw.version.c_str());
+      Say(spdlog::level::warn,
+          fmt::format("published {}@{} has {} link(s) that should not be public (ladder lint "
+                      "--leaks stored:{}@{})",
+                      fw.id, fw.version, blocking, fw.id, fw.version));
   }
 }
 
@@ -98,13 +113,12 @@ Result<std::unique_ptr<storage::Store>> OpenServedStore(const ServeOptions& opti
   LADDER_TRY(std::vector<app::StoredFramework> stored,
              app::PublishIfEmpty(*store, examples, app::TodayUtc(), app::CliActor()));
   for (const app::StoredFramework& s : stored)
-    std::fprintf(stderr, "ladder: empty database: published example %s@%s\n", s.framework.c_str(),
-                 s.version.c_str());
+    Say(spdlog::level::info,
+        fmt::format("empty database: published example {}@{}", s.framework, s.version));
   if (Result<std::vector<model::User>> users = store->ListUsers(); users && users->empty())
-    std::fprintf(stderr,
-                 "ladder: no user yet: create the first admin with\n"
-                 "  ladder user add admin --role admin%s\n",
-                 options.database.empty() ? "" : (" --database " + options.database).c_str());
+    Say(spdlog::level::info,
+        "no user yet: create the first admin with\n  ladder user add admin --role admin" +
+            (options.database.empty() ? "" : " --database " + options.database));
   return store;
 }
 
@@ -135,6 +149,10 @@ CLI::Validator IpAddress() {
 
 int RunServe(const ServeOptions& options) {
   auto started = std::chrono::steady_clock::now();
+  if (options.log_format == "json") {
+    json_logs = true;
+    server::UseJsonLogs();
+  }
   Result<std::pair<std::string, int>> listen = ParseListen(options.listen);
   if (!listen) return ReportError(listen.error());
   Result<std::unique_ptr<storage::Store>> store = OpenServedStore(options);
@@ -153,6 +171,7 @@ int RunServe(const ServeOptions& options) {
   server_options.host = listen->first;
   server_options.port = listen->second;
   server_options.access_log = !options.quiet;
+  if (json_logs) server_options.log_format = server::LogFormat::kJson;
   server_options.public_frameworks = options.server.public_frameworks || !options.files.empty();
   if (!options.files.empty()) server_options.reload_seconds = 0;
   app::OutputSettings settings = app::OutputSettings::FromEnvironment();
@@ -181,16 +200,14 @@ int RunServe(const ServeOptions& options) {
   }
   auto ready = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
-  std::fprintf(stderr,
-               "ladder: serving %zu frameworks at http://%s:%d/ (ready in %lld ms; Ctrl-C to "
-               "stop)\n",
-               http.FrameworkCount(), listen->first.c_str(), http.Port(),
-               static_cast<long long>(ready.count()));
+  Say(spdlog::level::info,
+      fmt::format("serving {} frameworks at http://{}:{}/ (ready in {} ms; Ctrl-C to stop)",
+                  http.FrameworkCount(), listen->first, http.Port(), ready.count()));
   Status ran = http.Run();
   running = nullptr;
   stop_watching();
   if (!ran) return ReportError(ran.error());
-  std::fprintf(stderr, "ladder: stopped\n");
+  Say(spdlog::level::info, "stopped");
   return kExitOk;
 }
 
@@ -204,6 +221,17 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--listen", options->listen, "ADDR:PORT to listen on (PORT 0: any free port)")
       ->capture_default_str();
   cmd->add_flag("--quiet", options->quiet, "No access log");
+  cmd->add_option("--log-format", options->log_format,
+                  "Log lines on stderr as text (for journald and logrotate) or json (one object "
+                  "per line, with request ids; $LADDER_LOG_FORMAT)")
+      ->envname("LADDER_LOG_FORMAT")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--metrics-token", options->server.metrics_token,
+                  "Serve /metrics (Prometheus text format) to a scraper sending this bearer "
+                  "token; better set in the settings file or $LADDER_METRICS_TOKEN than on the "
+                  "command line")
+      ->envname("LADDER_METRICS_TOKEN");
   cmd->add_option("--database", options->database,
                   "Database URL (default: $LADDER_DATABASE, else sqlite:ladder.db)");
   server::ServerOptions& o = options->server;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "base/metrics.h"
 #include "base/text.h"
 #include "formats/competency_list_reader.h"
 #include "formats/coverage.h"
@@ -383,7 +384,10 @@ Result<ImportMap> SuggestMap(const Document& document, std::string_view format) 
   return reader->GuessMap(p.decoded[0]);
 }
 
-Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format,
+namespace {
+
+// ReadDocuments, before it is counted.
+Result<Imported> ReadUncounted(const std::vector<Document>& documents, std::string_view format,
                                const ImportMap* map) {
   LADDER_TRY(Prepared p, Prepare(documents, format));
   std::vector<Document>& decoded = p.decoded;
@@ -423,6 +427,16 @@ Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::stri
     }
   }
   return imported;
+}
+
+}  // namespace
+
+Result<Imported> ReadDocuments(const std::vector<Document>& documents, std::string_view format,
+                               const ImportMap* map) {
+  Result<Imported> read = ReadUncounted(documents, format, map);
+  metrics::CountImport(read ? std::string_view(read->framework.source.format) : format,
+                       read.has_value());
+  return read;
 }
 
 }  // namespace ladder::formats

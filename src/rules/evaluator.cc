@@ -3,6 +3,7 @@
 // a reader expects, each evaluated by its kind and then its waivers, and the overall verdict.
 #include <algorithm>
 
+#include "base/metrics.h"
 #include "base/text.h"
 #include "rules/eligibility_internal.h"
 
@@ -299,6 +300,7 @@ Result<Verdict> Evaluator::Evaluate(const Target& target, const Records& records
 
 Status Evaluator::EvaluateInto(const Target& target, const Records& records, Date at,
                                const EvaluateOptions& options, Verdict& v) const {
+  metrics::CountEvaluation();
   const Impl& im = *impl_;
   const Framework& fw = im.fw;
   if (at.empty()) return MakeError(ErrorCode::kInvalidArgument, "no evaluation date given");

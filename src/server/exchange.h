@@ -77,9 +77,9 @@ struct Services {
   std::unique_ptr<PageCache> pages = std::make_unique<PageCache>();
 
   // What pages read from the store, kept while nothing is written (app/stamped_cache.h).
-  app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192};
-  app::StampedCache<std::shared_ptr<const std::vector<model::Need>>> needs_cache{256};
-  app::StampedCache<app::Principal> sessions_cache{8192};
+  app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192, "records"};
+  app::StampedCache<std::shared_ptr<const std::vector<model::Need>>> needs_cache{256, "needs"};
+  app::StampedCache<app::Principal> sessions_cache{8192, "sessions"};
   std::mutex reload_mutex;
   std::string site_signature;  // of the published versions the site shows (reload_mutex)
   std::atomic<long long> generation{0};
@@ -259,6 +259,9 @@ void ApiSearch(Exchange& x);
 // The published site (site_pages.cc).
 void SitePage(Exchange& x);
 void Healthz(Exchange& x);
+// GET /metrics: the process's metrics (base/metrics.h) for a scraper bearing
+// ServerOptions::metrics_token; 404 when no token is set, 401 for a missing or wrong one.
+void Metrics(Exchange& x);
 // A page of the published site already rendered at `path`, or nullptr.
 std::shared_ptr<const CachedPage> CachedSitePage(const Services& services, const std::string& path);
 // Answers with a rendered page for the viewer of `x` (ETag, 304, cache headers).

@@ -1,5 +1,6 @@
 // Signing in and out, the account page, API sessions and tokens.
 #include "app/crypto.h"
+#include "base/metrics.h"
 #include "base/text.h"
 #include "render/records_json.h"
 #include "server/exchange.h"
@@ -40,6 +41,7 @@ void Failed(Exchange& x, const std::string& user) {
 // session id known before signing in is never one after (no fixation).
 Result<app::NewSession> SignIn(Exchange& x, const std::string& user, const std::string& password) {
   if (long wait = Wait(x, user); wait > 0) {
+    metrics::CountSignInFailure("throttled");
     x.res.set_header("Retry-After", std::to_string(wait));
     return MakeError(
         ErrorCode::kResourceExhausted,
@@ -47,7 +49,10 @@ Result<app::NewSession> SignIn(Exchange& x, const std::string& user, const std::
   }
   Result<app::NewSession> s = x.services.accounts.Login(user, password);
   if (!s) {
-    if (s.error().code == ErrorCode::kUnauthenticated) Failed(x, user);
+    if (s.error().code == ErrorCode::kUnauthenticated) {
+      metrics::CountSignInFailure("refused");
+      Failed(x, user);
+    }
     return s;
   }
   x.services.sign_in_limiter.Success(AccountKey(x, user));

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -22,10 +23,13 @@
 #include <deque>
 #include <mutex>
 #include <new>
+#include <random>
 #include <thread>
 #include <unordered_set>
 
+#include "base/metrics.h"
 #include "server/http_compress.h"
+#include "server/json_log.h"
 
 namespace ladder::server {
 namespace {
@@ -80,12 +84,27 @@ struct Call {
   bool close_after = false;    // the last request this connection may make
   MHD_Response* answer = nullptr;
   int status = 0;
+  int64_t started_ns = 0;  // when the request line arrived
 
   ~Call() {
     if (post) MHD_destroy_post_processor(post);
     if (answer) MHD_destroy_response(answer);
   }
 };
+
+// The id of a request: the one it carries (from the client or a proxy) when it is 1 to 64
+// letters, digits, '-', '_' or '.', else 16 random hex digits.
+std::string RequestId(std::string_view given) {
+  const bool usable =
+      !given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+      });
+  if (usable) return std::string(given);
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
+  return buf;
+}
 
 std::string AddressText(const sockaddr* addr, int* port) {
   char buf[INET6_ADDRSTRLEN] = "";
@@ -212,6 +231,8 @@ struct HttpListener::Impl {
   std::mutex stop_mutex;
   std::condition_variable stop_cv;
   bool stopping = false;
+  // Cleared when stopping begins: connections arriving after that are closed at once.
+  std::atomic<bool> accepting{true};
 
   // -- libmicrohttpd callbacks (event loop) -------------------------------------------------
 
@@ -249,6 +270,7 @@ struct HttpListener::Impl {
   static void* OnRequestLine(void* cls, const char* uri, MHD_Connection* mhd) {
     try {
       auto* call = new Call;
+      call->started_ns = NowNs();
       call->mhd = mhd;
       call->limits = &static_cast<Impl*>(cls)->options;
       call->req.target = uri ? uri : "";
@@ -271,6 +293,10 @@ struct HttpListener::Impl {
     if (call->conn) call->conn->Enter(Phase::kHead);
     delete call;
     *req_cls = nullptr;
+  }
+
+  static MHD_Result OnAccept(void* cls, const sockaddr*, socklen_t) {
+    return static_cast<Impl*>(cls)->accepting.load() ? MHD_YES : MHD_NO;
   }
 
   static MHD_Result OnRequest(void* cls, MHD_Connection*, const char* url, const char* method,
@@ -362,6 +388,7 @@ MHD_Result HttpListener::Impl::OnHeaders(Call* call, const char* method) {
   req.remote_addr = conn.remote_addr;
   req.remote_port = conn.remote_port;
   MHD_get_connection_values(call->mhd, MHD_HEADER_KIND, &Impl::OnHeader, &req.headers);
+  req.id = RequestId(req.get_header_value("X-Request-Id"));
   call->close_after = ++conn.requests >= options.keep_alive_requests;
   conn.Enter(Phase::kBody);
   call->state = Call::State::kBody;
@@ -542,16 +569,39 @@ void HttpListener::Impl::BuildAnswer(Call* call) {
   }
   for (const auto& [name, value] : res.headers)
     MHD_add_response_header(answer, name.c_str(), value.c_str());
+  if (!call->req.id.empty()) MHD_add_response_header(answer, "X-Request-Id", call->req.id.c_str());
   if (call->close_after) MHD_add_response_header(answer, "Connection", "close");
   call->answer = answer;
   call->bytes = body->size();
   res.body.clear();
 }
 
+namespace {
+
+// An access-log entry as a JSON object (server/json_log.h adds the time and level).
+std::string AccessLogJson(const Call& call, double seconds) {
+  char ms[32];
+  std::snprintf(ms, sizeof ms, "%.3f", seconds * 1e3);
+  return "{\"request_id\":" + JsonString(call.req.id) +
+         ",\"client\":" + JsonString(call.req.remote_addr) +
+         ",\"method\":" + JsonString(call.req.method) + ",\"path\":" + JsonString(call.req.path) +
+         ",\"route\":" + JsonString(call.res.route) + ",\"status\":" + std::to_string(call.status) +
+         ",\"bytes\":" + std::to_string(call.bytes) + ",\"ms\":" + ms + "}";
+}
+
+}  // namespace
+
 void HttpListener::Impl::Log(const Call& call) const {
+  const double seconds = static_cast<double>(NowNs() - call.started_ns) / 1e9;
+  metrics::CountRequest(call.res.route, call.req.method, call.status, seconds);
   if (!access_log) return;
-  access_log->info("{} \"{} {}\" {} {}", call.req.remote_addr, Printable(call.req.method),
-                   Printable(call.req.path), call.status, call.bytes);
+  if (options.log_format == LogFormat::kJson) {
+    access_log->info(AccessLogJson(call, seconds));
+    return;
+  }
+  access_log->info("{} \"{} {}\" {} {} {:.1f}ms {}", call.req.remote_addr,
+                   Printable(call.req.method), Printable(call.req.path), call.status, call.bytes,
+                   seconds * 1e3, call.req.id);
 }
 
 // -- Deadlines -------------------------------------------------------------------------------
@@ -591,6 +641,8 @@ HttpListener::HttpListener(const ServerOptions& options, Handler handler, QuickH
     // The access log goes to stderr, one line per request; stdout stays free for output.
     impl_->access_log = std::make_shared<spdlog::logger>(
         "access", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    if (options.log_format == LogFormat::kJson)
+      impl_->access_log->set_formatter(JsonLineFormatter());
   }
 }
 
@@ -654,9 +706,10 @@ int HttpListener::Port() const { return impl_->port; }
 namespace {
 
 // Daemons being stopped. libmicrohttpd panics (aborts the process) when taking the listening
-// socket out of a loop's epoll set fails; while a daemon is stopping, a loop thread can race
-// MHD_quiesce_daemon doing the same, so such a failure is logged and stopping goes on. Any other
-// panic, or one while nothing is stopping, still aborts.
+// socket out of a loop's epoll set fails; while a daemon stops, its loop threads and the thread
+// stopping it can race over that socket (Teardown avoids MHD_quiesce_daemon for this reason),
+// so such a failure is logged and stopping goes on. Any other panic, or one while nothing is
+// stopping, still aborts.
 std::atomic<int> stopping_daemons{0};
 
 void OnLibraryPanic(void*, const char* file, unsigned int line, const char* reason) {
@@ -686,8 +739,8 @@ Status HttpListener::Run() {
   const size_t memory = std::max<size_t>(o.max_header_bytes + 16384, 32768);
   InstallLibraryPanicHandler();
   impl.daemon = MHD_start_daemon(
-      MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, nullptr,
-      nullptr, &Impl::OnRequest, &impl,
+      MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0,
+      &Impl::OnAccept, &impl, &Impl::OnRequest, &impl,
       // The library's own messages (limits reached, malformed requests) go to the log.
       MHD_OPTION_EXTERNAL_LOGGER, &Impl::OnLibraryMessage, &impl,  //
       MHD_OPTION_LISTEN_SOCKET, impl.listen_fd,                    //
@@ -721,11 +774,10 @@ void HttpListener::Impl::Teardown() {
     ~Done() { stopping_daemons.fetch_sub(1); }
   } done;
   // No new connections; the requests in flight are answered and their answers sent (for a
-  // moment at most); then the connections are closed.
-  if (MHD_socket fd = MHD_quiesce_daemon(daemon); fd != MHD_INVALID_SOCKET) {
-    close(fd);
-    listen_fd = -1;
-  }
+  // moment at most); then the connections are closed. New connections are refused by the
+  // accept policy rather than by MHD_quiesce_daemon, whose removal of the listening socket from
+  // each loop's epoll set races the loops doing the same.
+  accepting.store(false);
   pool.Drain();
   for (int i = 0; i < 200; ++i) {
     bool busy = false;

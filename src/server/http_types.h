@@ -41,6 +41,9 @@ struct Request {
   // `body` is then empty.
   std::multimap<std::string, FormField> form;
   bool multipart = false;
+  // The request's id, in the log and the answer's X-Request-Id: the client's or a proxy's
+  // X-Request-Id when it is 1 to 64 letters, digits, '-', '_' or '.', else one made up.
+  std::string id;
 
   bool has_header(std::string_view name) const;
   // The `index`-th value of header `name`, "" when absent.
@@ -56,6 +59,9 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // The pattern of the route that answered ("/people/{person}"), "" when none did: for the log
+  // and the metrics (routes.h: the patterns are static).
+  std::string_view route;
 
   // Adds a header (a name may repeat). Values holding CR or LF are dropped: no header
   // injection.

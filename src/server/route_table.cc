@@ -12,6 +12,9 @@ const std::vector<Route>& RouteTable() {
   // {method, pattern, guard, api, needs_person, summary}, handler
   static const std::vector<Route> kRoutes = {
       {{M::kGet, "/healthz", Guard::kPublic, false, false, "Liveness"}, Healthz},
+      {{M::kGet, "/metrics", Guard::kPublic, false, false,
+        "Metrics in the Prometheus text format, for a scraper with the metrics token"},
+       Metrics},
       // Signing in and the account.
       {{M::kGet, "/login", Guard::kPublic, false, false, "The sign-in form"}, LoginPage},
       {{M::kPost, "/login", Guard::kPublic, false, false, "Sign in"}, LoginSubmit},

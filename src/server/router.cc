@@ -200,7 +200,9 @@ void Router::Handle(const Request& req, Response& res) noexcept {
     what = e.what();
   } catch (...) {
   }
+  const std::string_view route = res.route;
   res = Response{};
+  res.route = route;
   Refuse(req, Error{ErrorCode::kInternal, "unhandled exception: " + what, {}, {}}, 500, res);
 }
 
@@ -307,6 +309,7 @@ bool Router::TryQuick(const Request& req, Response& res) noexcept {
     std::shared_ptr<const CachedPage> page;
     if (found->handler == SitePage && !(page = CachedSitePage(services_, req.path))) return false;
     SecurityHeaders(res);
+    res.route = found->spec.pattern;
     Exchange x{req, res, services_, found->spec, std::move(params), req.remote_addr, {}, {}};
     if (page) {
       ServeSitePage(x, *page, true);
@@ -340,8 +343,11 @@ void Router::Dispatch(const Request& req, Response& res) {
     }
     return;
   }
+  res.route = found->spec.pattern;
   Exchange x{req, res, services_, found->spec, std::move(params), {}, {}, {}};
   x.client = ClientAddress(req, services_.options.trusted_proxies);
+  // The scraper's token is not a user's: /metrics checks it itself.
+  if (found->handler == Metrics) return Metrics(x);
   Result<app::Principal> principal = Identify(x);
   if (!principal) return x.Fail(principal.error());
   x.principal = std::move(*principal);

@@ -32,6 +32,10 @@
 
 namespace ladder::server {
 
+// How the server's log lines are written on stderr: text (for journald and logrotate) or JSON
+// lines (server/json_log.h).
+enum class LogFormat { kText, kJson };
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Port())
@@ -63,6 +67,10 @@ struct ServerOptions {
   size_t max_form_field_bytes = size_t{8} << 20;
   int max_form_fields = 1000;
   bool access_log = true;  // one line per request on stderr (spdlog)
+  LogFormat log_format = LogFormat::kText;
+  // The bearer token a scraper sends for /metrics (Prometheus text format); "" turns /metrics
+  // off (404). Kept apart from users' API tokens: a scraper needs no account.
+  std::string metrics_token;
   // Published frameworks readable without signing in.
   bool public_frameworks = false;
   // Session cookies marked Secure even when the request did not come through TLS (behind a

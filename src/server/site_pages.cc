@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/published_site.h"
+#include "base/metrics.h"
 #include "server/exchange.h"
 #include "server/server.h"
 
@@ -58,7 +59,9 @@ std::shared_ptr<const CachedPage> CachedSitePage(const Services& services,
   PageCache& cache = CacheOf(services);
   std::shared_lock lock(cache.mutex);
   auto it = cache.pages.find(path);
-  return it == cache.pages.end() ? nullptr : it->second;
+  if (it == cache.pages.end()) return nullptr;
+  metrics::CountCacheLookup("page", true);  // a miss is counted where the page is rendered
+  return it->second;
 }
 
 void ServeSitePage(Exchange& x, const CachedPage& page, bool cacheable) {
@@ -94,6 +97,7 @@ void SitePage(Exchange& x) {
   const bool cacheable = query.empty();
   std::shared_ptr<const CachedPage> page = cacheable ? CachedSitePage(x.services, path) : nullptr;
   if (!page) {
+    if (cacheable) metrics::CountCacheLookup("page", false);
     Result<render::Page> rendered = site->Render(path, query);
     if (!rendered) return x.Fail(rendered.error());
     auto built = std::make_shared<CachedPage>();

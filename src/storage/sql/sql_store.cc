@@ -13,6 +13,7 @@
 #include <random>
 #include <thread>
 
+#include "base/metrics.h"
 #include "storage/framework_document.h"
 #include "storage/sql_dump.h"
 
@@ -28,22 +29,50 @@ spdlog::logger& Log() {
   return *log;
 }
 
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Times one transaction for the metrics, unless it runs inside the caller's (pinned) one.
+class TransactionTimer {
+ public:
+  TransactionTimer(bool write, bool nested) : write_(write), nested_(nested) {}
+  ~TransactionTimer() {
+    if (!nested_) metrics::CountTransaction(write_, SecondsSince(start_));
+  }
+  TransactionTimer(const TransactionTimer&) = delete;
+  TransactionTimer& operator=(const TransactionTimer&) = delete;
+
+ private:
+  const bool write_;
+  const bool nested_;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
+
+Pool::~Pool() { metrics::CountPool(-static_cast<int>(all_.size()), 0); }
 
 void Pool::Add(std::unique_ptr<soci::session> s) {
   free_.push_back(s.get());
   all_.push_back(std::move(s));
+  metrics::CountPool(1, 0);
 }
 
 Pool::Lease Pool::Acquire() {
+  const auto start = std::chrono::steady_clock::now();
   std::unique_lock lock(mu_);
   cv_.wait(lock, [&] { return !free_.empty(); });
   soci::session* s = free_.back();
   free_.pop_back();
+  lock.unlock();
+  metrics::CountPoolWait(SecondsSince(start));
+  metrics::CountPool(0, 1);
   return Lease(this, s);
 }
 
 void Pool::Release(soci::session* s) {
+  metrics::CountPool(0, -1);
   {
     std::lock_guard lock(mu_);
     free_.push_back(s);
@@ -238,6 +267,7 @@ Status SqlStore::Retrying(const std::function<Status(bool*)>& attempt) {
 }
 
 Status SqlStore::RunRead(const Body& body) {
+  const TransactionTimer timer(false, pinned_ != nullptr);
   auto once = [&](soci::session& s, bool* again) -> Status {
     try {
       return body(s);
@@ -261,6 +291,7 @@ Status SqlStore::RunRead(const Body& body) {
 
 Status SqlStore::RunWrite(const Body& body, bool rerun) {
   if (pinned_) return RunRead(body);  // inside the caller's transaction
+  const TransactionTimer timer(true, false);
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(shared_->busy_retry_ms);
   std::unique_lock<std::timed_mutex> serial(shared_->write_mu, std::defer_lock);

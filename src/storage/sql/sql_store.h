@@ -70,6 +70,12 @@ class Pool {
     soci::session* s_;
   };
 
+  Pool() = default;
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+  ~Pool();
+
+  // Counted in the metrics (base/metrics.h): connections held, borrowed, time waited.
   void Add(std::unique_ptr<soci::session> s);
   Lease Acquire();
 
