@@ -4,15 +4,7 @@
 # employee's new level on their growth page. Screenshots go to build/test-artifacts/browser/.
 set -euo pipefail
 : "${LADDER:?}" "${LADDER_SOURCE_DIR:?}" "${SEEDS:?}"
-src=$LADDER_SOURCE_DIR
-artifacts=$(cd "$(dirname "$LADDER")" && pwd)/test-artifacts/browser
-[[ -x /usr/bin/chromium ]] || { echo "FAIL: /usr/bin/chromium missing (scripts/setup.sh installs it)" >&2; exit 1; }
-[[ -d $src/node_modules/playwright-core ]] || { echo "FAIL: run npm ci (scripts/setup.sh does)" >&2; exit 1; }
-tmp=$(mktemp -d)
-server=""
-cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/browser_lib.sh"
 export LADDER_DATABASE=sqlite:$tmp/ladder.db
 cd "$tmp"
 
@@ -33,12 +25,7 @@ for spec in ce:employee lead:manager dir:manager p1:reviewer p2:reviewer; do
   echo "pw-$user-long" | "$LADDER" user add "$user" --person "$user" --role "${spec#*:}" --password-stdin >/dev/null
 done
 
-"$LADDER" serve --listen 127.0.0.1:0 --quiet 2>"$tmp/serve.log" &
-server=$!
-for _ in $(seq 200); do grep -q "serving" "$tmp/serve.log" && break; sleep 0.05; done
-port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/serve.log")
-[[ -n $port ]] || fail "ladder serve did not start: $(cat "$tmp/serve.log")"
-mkdir -p "$artifacts"
+serve_ladder --quiet
 node "$src/tests/browser/review_flow.mjs" "http://127.0.0.1:$port/" "$artifacts"
 
 # What the browser did is in the database: the promotion, and an audit entry for each step.

@@ -1,8 +1,20 @@
 // Progressive enhancement for Ladder's pages; every page works without it.
+// - the Menu button of narrow screens;
 // - compare form: goes straight to the page of the chosen pair (works from file:// too);
 // - charts: draws [data-chart] canvases with Chart.js when it is loaded.
 (function () {
   'use strict';
+  // The Menu button of narrow screens opens and closes the site's links in place (without
+  // script it jumps to them, and CSS shows them as the target).
+  var toggle = document.querySelector('.nav-toggle');
+  var menu = document.getElementById('site-menu');
+  if (toggle && menu) {
+    toggle.addEventListener('click', function (event) {
+      event.preventDefault();
+      var open = menu.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
   // On the server any pair has a page; the static site lists its pages in data-pages and says
   // so when the chosen pair is not among them.
   var form = document.querySelector('form[data-compare]');
