@@ -116,6 +116,10 @@ Data Frame(const Viewer& viewer, std::string_view title) {
   Set(d, "htmx_href", "/static/vendor/htmx.min.js");
   Set(d, "chart_js_href", "/static/vendor/chart.umd.min.js");
   Set(d, "account_nav", RenderAccountNav(viewer));
+  if (viewer.max_body_bytes > 0)
+    Set(d, "form_limits",
+        "body=" + std::to_string(viewer.max_body_bytes) +
+            " field=" + std::to_string(viewer.max_field_bytes));
   Set(d, "csrf", viewer.csrf);
   Set(d, "admin", viewer.admin);
   Set(d, "signed_in", !viewer.user.empty());

@@ -40,6 +40,10 @@ struct Viewer {
   bool author = false;   // people team or admin: frameworks, imports, the audit log
   bool manager = false;  // has the manager role
   std::string csrf;      // the token every form carries
+  // What the server takes of a form (ServerOptions): pages tell the browser, which refuses to
+  // send a larger form and keeps what was typed (web/static/app.js). 0: not said.
+  size_t max_body_bytes = 0;
+  size_t max_field_bytes = 0;
 };
 
 // A message at the top of a page after a form was sent.

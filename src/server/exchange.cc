@@ -107,6 +107,8 @@ render::Viewer Exchange::Viewer() const {
   v.author = app::Access::SeesEveryone(principal);
   v.manager = principal.Has(model::UserRole::kManager);
   v.csrf = principal.csrf;
+  v.max_body_bytes = services.options.max_body_bytes;
+  v.max_field_bytes = services.options.max_form_field_bytes;
   return v;
 }
 
