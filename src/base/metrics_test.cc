@@ -79,7 +79,7 @@ TEST(Metrics, TheProcessDescribesItself) {
   EXPECT_GT(ValueIn(text, "process_resident_memory_bytes"), 1 << 20);
   EXPECT_GT(ValueIn(text, "process_start_time_seconds"), 1.7e9);
   EXPECT_GT(ValueIn(text, "process_open_fds"), 2);
-  EXPECT_NE(text.find("# TYPE ladder_http_request_duration_seconds histogram"), std::string::npos);
+  EXPECT_NE(text.find("# TYPE process_resident_memory_bytes gauge"), std::string::npos);
 }
 
 }  // namespace

@@ -959,4 +959,10 @@ std::string AuditCsv(const std::vector<model::AuditEntry>& entries) {
   return out;
 }
 
+namespace internal {
+
+Data AppFrame(const Viewer& viewer, std::string_view title) { return Frame(viewer, title); }
+
+}  // namespace internal
+
 }  // namespace ladder::render

@@ -219,6 +219,16 @@ std::string RenderImportForm(const Viewer& viewer, const std::vector<std::string
 std::string RenderAudit(const Viewer& viewer, const AuditView& view);
 // An error page: the status's title and the message.
 std::string RenderErrorPage(const Viewer& viewer, int status, std::string_view message);
+
+// /api: the JSON API's endpoints for a reader, one row per route (views_api.cc), with a link to
+// its OpenAPI description.
+struct ApiEndpoint {
+  std::string method;   // GET, POST, ...
+  std::string path;     // /api/v1/people/{person}
+  std::string summary;  // one line
+  std::string who;      // who may call it, in words
+};
+std::string RenderApiIndex(const Viewer& viewer, const std::vector<ApiEndpoint>& endpoints);
 // The lint findings alone (the editor's Check button, answered as a fragment for htmx).
 std::string RenderFindings(const EditView& view);
 // The account part of the site's navigation, for the pages of the published site when served:

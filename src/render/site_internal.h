@@ -102,6 +102,8 @@ struct Site::Impl {
   const std::string& BlockHtml(const std::string& markdown) const;
 };
 
+struct Viewer;  // app_views.h
+
 }  // namespace ladder::render
 
 namespace ladder::render::internal {
@@ -170,6 +172,10 @@ std::vector<std::string> AttributeKeys(const std::vector<const model::Level*>& l
 std::string AttributeLabel(std::string_view key);  // "years_of_experience" -> "Years of experience"
 std::string AttributeValue(const model::Level& level, std::string_view key);
 std::string LevelLabel(const model::Level& level);  // "IC3 · Senior Support Engineer"
+
+// The frame of a web-app page (app_views.cc): layout data with the viewer's navigation, the
+// app's stylesheet and scripts, and the form limits.
+Data AppFrame(const Viewer& viewer, std::string_view title);
 
 // Shared parts of framework pages.
 Data FrameworkHeader(const FrameworkEntry& fe, const std::string& root);

@@ -42,6 +42,8 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /healthz", Who::kAnyone},
       // Reached by anyone; the handler asks for the scraper's token (metrics_http_test.cc).
       {"GET /metrics", Who::kAnyone},
+      {"GET /api", Who::kAnyone},
+      {"GET /api/v1/openapi.yaml", Who::kAnyone},
       {"GET /login", Who::kAnyone},
       {"POST /login", Who::kAnyone},
       {"POST /logout", Who::kSignedIn},

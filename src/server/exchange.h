@@ -262,6 +262,9 @@ void Healthz(Exchange& x);
 // GET /metrics: the process's metrics (base/metrics.h) for a scraper bearing
 // ServerOptions::metrics_token; 404 when no token is set, 401 for a missing or wrong one.
 void Metrics(Exchange& x);
+// GET /api/v1/openapi.yaml: docs/openapi.yaml as built in; GET /api: the API's routes, readable.
+void ApiDescription(Exchange& x);
+void ApiPage(Exchange& x);
 // A page of the published site already rendered at `path`, or nullptr.
 std::shared_ptr<const CachedPage> CachedSitePage(const Services& services, const std::string& path);
 // Answers with a rendered page for the viewer of `x` (ETag, 304, cache headers).

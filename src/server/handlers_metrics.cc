@@ -1,8 +1,10 @@
-// GET /metrics (exchange.h).
+// GET /metrics, and the API's description: GET /api/v1/openapi.yaml and GET /api (exchange.h).
 #include "app/crypto.h"
 #include "base/metrics.h"
 #include "base/text.h"
+#include "render/embedded.h"
 #include "server/exchange.h"
+#include "server/routes.h"
 
 namespace ladder::server::internal {
 
@@ -24,6 +26,51 @@ void Metrics(Exchange& x) {
     return;
   }
   x.res.set_content(metrics::Exposition(), metrics::kExpositionType);
+}
+
+namespace {
+
+// Who may call a route, in words, from its guard (app/access.h).
+std::string WhoMay(const RouteSpec& r) {
+  switch (r.guard) {
+    case app::Guard::kPublic:
+      return "anyone";
+    case app::Guard::kFrameworks:
+      return "anyone when frameworks are public, else any signed-in user";
+    case app::Guard::kSignedIn:
+      return r.needs_person ? "a signed-in user linked to a person" : "any signed-in user";
+    case app::Guard::kPerson:
+      return "the person, their managers, the people team, admins";
+    case app::Guard::kCase:
+      return "the case's person, their managers, its panel, the people team, admins";
+    case app::Guard::kAuthor:
+      return "the people team, admins";
+    case app::Guard::kAudit:
+      return "the people team, admins";
+    case app::Guard::kAdmin:
+      return "admins";
+  }
+  return "";
+}
+
+}  // namespace
+
+void ApiDescription(Exchange& x) {
+  const render::EmbeddedFile* file = render::FindEmbedded("api/openapi.yaml");
+  if (file == nullptr)
+    return x.Fail(Error{ErrorCode::kNotFound, "this build has no API description", {}, {}});
+  x.res.set_header("Cache-Control", "no-cache");
+  x.res.set_content(std::string(file->contents), "application/yaml; charset=utf-8");
+}
+
+void ApiPage(Exchange& x) {
+  std::vector<render::ApiEndpoint> endpoints;
+  for (const RouteSpec& r : Routes()) {
+    if (!r.pattern.starts_with("/api/")) continue;
+    endpoints.push_back(
+        {MethodName(r.method), std::string(r.pattern), std::string(r.summary), WhoMay(r)});
+  }
+  x.Html(render::RenderApiIndex(x.Viewer(), endpoints));
 }
 
 }  // namespace ladder::server::internal

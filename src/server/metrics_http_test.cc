@@ -1,13 +1,16 @@
-// /metrics and request ids through a real server: the scraper's token, what a scrape shows after
-// real requests (routes, the database pool, caches, evaluations, failed sign-ins), and the
-// X-Request-Id of every answer.
+// /metrics, request ids and the API's own description through a real server: the scraper's token,
+// what a scrape shows after real requests (routes, the database pool, caches, evaluations, failed
+// sign-ins), and the X-Request-Id of every answer.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "base/metrics.h"
+#include "server/routes.h"
 #include "server/server_testing.h"
 
 namespace ladder::server {
@@ -121,6 +124,39 @@ TEST_F(MetricsHttp, EveryAnswerCarriesARequestId) {
     EXPECT_EQ(r->status, 404);
     EXPECT_EQ(r->get_header_value("X-Request-Id").size(), 16u) << bad;
   }
+}
+
+}  // namespace
+}  // namespace ladder::server
+
+namespace ladder::server {
+namespace {
+
+// The API describes itself: the OpenAPI document as built in, and a page listing every route.
+TEST_F(MetricsHttp, TheApiDescribesItself) {
+  TestServer server(path_);
+  auto yaml = server.Client().Get("/api/v1/openapi.yaml");
+  ASSERT_TRUE(yaml);
+  EXPECT_EQ(yaml->status, 200);
+  EXPECT_EQ(yaml->get_header_value("Content-Type"), "application/yaml; charset=utf-8");
+  std::ifstream in(std::string(LADDER_SOURCE_DIR) + "/docs/openapi.yaml", std::ios::binary);
+  const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(file.size(), 1000u);
+  EXPECT_EQ(yaml->body, file);
+
+  auto page = server.Client().Get("/api");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("href=\"/api/v1/openapi.yaml\""), std::string::npos);
+  size_t api_routes = 0;
+  for (const RouteSpec& r : Routes()) {
+    if (!r.pattern.starts_with("/api/")) continue;
+    ++api_routes;
+    const std::string row = "<td><code>" + std::string(MethodName(r.method)) +
+                            "</code></td><td><code>" + std::string(r.pattern) + "</code></td>";
+    EXPECT_NE(page->body.find(row), std::string::npos) << row;
+  }
+  EXPECT_NE(page->body.find(std::to_string(api_routes) + " endpoints"), std::string::npos);
 }
 
 }  // namespace

@@ -15,6 +15,10 @@ const std::vector<Route>& RouteTable() {
       {{M::kGet, "/metrics", Guard::kPublic, false, false,
         "Metrics in the Prometheus text format, for a scraper with the metrics token"},
        Metrics},
+      {{M::kGet, "/api", Guard::kPublic, false, false, "The JSON API's endpoints"}, ApiPage},
+      {{M::kGet, "/api/v1/openapi.yaml", Guard::kPublic, true, false,
+        "This API's OpenAPI description"},
+       ApiDescription},
       // Signing in and the account.
       {{M::kGet, "/login", Guard::kPublic, false, false, "The sign-in form"}, LoginPage},
       {{M::kPost, "/login", Guard::kPublic, false, false, "Sign in"}, LoginSubmit},
