@@ -210,7 +210,7 @@ void BM_Evaluate100kPeople(benchmark::State& state) {
   constexpr int kPeople = 100000;
   constexpr int kBatch = 1000;
   EvaluateOptions options{.explain = state.range(0) != 0};
-  std::vector<int> verdicts(3, 0);
+  std::vector<int> verdicts(5, 0);
   // Declared outside the timed loop and cleared while the timer is paused, so that freeing the
   // generated records is not timed either.
   std::vector<Records> batch;

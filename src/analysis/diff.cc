@@ -628,6 +628,8 @@ FrameworkDiff DiffFrameworks(const Framework& before, const Framework& after) {
   field("cumulative", Bool(before.cumulative), Bool(after.cumulative));
   field("consensus", model::ConsensusRuleName(before.consensus),
         model::ConsensusRuleName(after.consensus));
+  field("next_level_reading", model::NextLevelReadingName(before.next_level_reading),
+        model::NextLevelReadingName(after.next_level_reading));
   field("description", before.description, after.description);
 
   // Competencies: by id, then a removed id and an added id with the same name (or description)

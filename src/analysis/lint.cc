@@ -49,6 +49,7 @@ class Linter {
       CheckRequirements(t.requirements, "transition " + t.from + " -> " + t.to, {t.to, "", ""});
     CheckRequirements(fw_.policy, "the promotion policy", {});
     CheckNotesShare();
+    CheckNextLevelReading();
     // Findings read best in document order; without locations keep the order checked.
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
       if (a.location.line == 0 || b.location.line == 0) return false;
@@ -221,6 +222,29 @@ class Linter {
         std::string key = Normalize(b);
         if (!key.empty() && !IsPlaceholderText(key)) out.emplace(std::move(key), level.code);
       }
+  }
+
+  // `next_level_reading: consecutive` says how "N months consistent at your level" and "M months
+  // at the next" combine: without both kinds of rule in the framework it changes nothing.
+  void CheckNextLevelReading() {
+    if (fw_.next_level_reading == model::NextLevelReading::kOverlapping) return;
+    bool consistent = false, next = false;
+    auto scan = [&](const std::vector<model::Requirement>& requirements) {
+      for (const model::Requirement& r : requirements) {
+        if (const auto* c = std::get_if<model::ConsistentPerformance>(&r.rule))
+          consistent = consistent || c->level.empty();
+        next = next || std::holds_alternative<model::PerformingAtNext>(r.rule);
+      }
+    };
+    for (const model::Track& track : fw_.tracks)
+      for (const model::Level& level : track.levels) scan(level.requirements);
+    for (const model::Transition& t : fw_.transitions) scan(t.requirements);
+    scan(fw_.policy);
+    if (consistent && next) return;
+    Add("next-level-reading-unused", Severity::kWarning, fw_.origin,
+        "framework.next_level_reading is `consecutive`, but no requirement asks both consistent "
+        "performance at the current level and performing at the next level: it changes nothing; "
+        "remove it, or add the rules it combines");
   }
 
   // A manual requirement that recognition would type (analysis::RecognizeRequirement, the one

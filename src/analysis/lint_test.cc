@@ -337,5 +337,22 @@ TEST(FindingFromReadError, KeepsTheLocationAndNamesTheKind) {
   EXPECT_TRUE(HasProblems({no_rule}));
 }
 
+TEST(Lint, NextLevelReadingWithoutTheRulesItCombines) {
+  model::Framework fw = SmallFramework();
+  fw.next_level_reading = model::NextLevelReading::kConsecutive;
+  fw.policy.push_back(
+      {"12 months consistent at your level", model::ConsistentPerformance{"", 12}, {}});
+  std::vector<Finding> found = WithCode(Lint(fw), "next-level-reading-unused");
+  ASSERT_EQ(found.size(), 1u) << Describe(Lint(fw));
+  EXPECT_EQ(found[0].severity, Severity::kWarning);
+  EXPECT_NE(found[0].message.find("changes nothing"), std::string::npos) << found[0].message;
+  // With both rules the option applies; the default reading is never reported.
+  fw.policy.push_back({"3 months at the next level", model::PerformingAtNext{3, true}, {}});
+  EXPECT_TRUE(WithCode(Lint(fw), "next-level-reading-unused").empty());
+  fw.policy.pop_back();
+  fw.next_level_reading = model::NextLevelReading::kOverlapping;
+  EXPECT_TRUE(WithCode(Lint(fw), "next-level-reading-unused").empty());
+}
+
 }  // namespace
 }  // namespace ladder::analysis

@@ -179,5 +179,88 @@ TEST_F(ReviewTest, MetricValuesAreCheckedBeforeTheyAreStored) {
   EXPECT_EQ((*stored)[0].value, 91);
 }
 
+TEST_F(ReviewTest, ASecondRatingOfAPeriodSupersedesTheFirst) {
+  // The framework version the people hold names a competency.
+  model::Framework f = Ladder();
+  f.version = "2";
+  f.competencies = {{"c", "C", "", {}}};
+  ASSERT_TRUE(store_->SaveDraft("test", f));
+  ASSERT_TRUE(store_->Publish("test", "fw", "2"));
+  Import(std::string(kHeader) + "m,M,,,fw,ic,L2,2020-01-01\n" + "n,N,,,fw,ic,L2,2020-01-01\n" +
+         "e,E,,m,fw,ic,L1,2024-06-01\n");
+  ReviewService s(*store_, "test");
+  model::Assessment a;
+  a.person = "e";
+  a.assessor = "m";
+  a.role = model::AssessorRole::kManager;
+  a.period_start = D("2025-01-01");
+  a.period_end = D("2025-03-31");
+  a.competency = "c";
+  std::string replaced = "unchanged";
+  auto first = s.Assess(a, &replaced);
+  ASSERT_TRUE(first) << first.error().ToString();
+  EXPECT_EQ(replaced, "unchanged");  // nothing to supersede
+  a.rating = model::Rating::kNext;
+  std::string superseded;
+  auto second = s.Assess(a, &superseded);
+  ASSERT_TRUE(second) << second.error().ToString();
+  EXPECT_EQ(superseded, *first);
+  // A third rating replaces the one in force, the second.
+  a.rating = model::Rating::kBelow;
+  auto third = s.Assess(a, &superseded);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(superseded, *second);
+  // Another level, another assessor or another period: no replacement.
+  model::Assessment other = a;
+  other.level = "L2";
+  superseded.clear();
+  ASSERT_TRUE(s.Assess(other, &superseded));
+  EXPECT_EQ(superseded, "");
+  other = a;
+  other.period_end = D("2025-02-28");
+  ASSERT_TRUE(s.Assess(other, &superseded));
+  EXPECT_EQ(superseded, "");
+  // Nothing is deleted; the later records name the earlier ones, and the log says so.
+  auto stored = store_->ListAssessments("e");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->size(), 5u);
+  for (const model::Assessment& x : *stored) {
+    if (x.id == *third) {
+      EXPECT_EQ(x.supersedes, *second);
+    }
+  }
+  auto audit = store_->ListAudit({"", "assessment:" + *third, "assessment.", 0, 0});
+  ASSERT_TRUE(audit);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "assessment.supersede");
+  EXPECT_NE((*audit)[0].after.find(*second), std::string::npos) << (*audit)[0].after;
+  audit = store_->ListAudit({"", "assessment:" + *first, "assessment.", 0, 0});
+  ASSERT_TRUE(audit);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "assessment.create");
+}
+
+TEST_F(ReviewTest, NoReviewTowardsAnUndefinedLevel) {
+  model::Framework f = Ladder();
+  f.version = "2";
+  f.tracks[0].levels[1].state = model::LevelState::kUndefined;
+  f.tracks[0].levels[1].note = "Not currently defined";
+  ASSERT_TRUE(store_->SaveDraft("test", f));
+  ASSERT_TRUE(store_->Publish("test", "fw", "2"));
+  Import(std::string(kHeader) + "m,M,,,fw,ic,L2,2020-01-01\n" + "e,E,,m,fw,ic,L1,2024-06-01\n");
+  ReviewService s(*store_, "test");
+  auto v = s.Eligibility("e", "next", D("2026-01-01"));
+  ASSERT_TRUE(v) << v.error().ToString();
+  EXPECT_EQ(v->overall, rules::Overall::kUndefinedTarget);
+  auto c = s.OpenCase("e", "L2", "m", D("2026-01-01"), "c1");
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(c.error().field, "target");
+  EXPECT_EQ(c.error().message,
+            "ic/L2 is not defined in fw 2 (Not currently defined); a review cannot aim at a level "
+            "the framework leaves undefined");
+  EXPECT_TRUE(store_->ListCases("e")->empty());
+}
+
 }  // namespace
 }  // namespace ladder::app

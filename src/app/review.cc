@@ -191,6 +191,22 @@ Result<CaseView> ReviewService::ShowCase(std::string_view case_id, Date at) {
 }
 // -- Advancement reviews -----------------------------------------------------------------------
 
+namespace {
+
+// A review cannot aim at a level the framework leaves undefined: nobody is eligible for it.
+Status DefinedTarget(const model::Framework& f, const rules::Target& t) {
+  const model::Track* track = f.FindTrack(t.track);
+  const model::Level* level = track ? track->FindLevel(t.level) : nullptr;
+  if (!level || level->state != model::LevelState::kUndefined) return Ok();
+  return MakeError(ErrorCode::kFailedPrecondition,
+                   t.track + "/" + t.level + " is not defined in " + f.id + " " + f.version +
+                       (level->note.empty() ? "" : " (" + level->note + ")") +
+                       "; a review cannot aim at a level the framework leaves undefined",
+                   {}, "target");
+}
+
+}  // namespace
+
 Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string_view target,
                                             std::string_view opened_by, Date date,
                                             std::string_view id) {
@@ -218,6 +234,7 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
                        {}, "target");
     c.target_track = t.track;
     c.target_level = t.level;
+    LADDER_TRY_STATUS(DefinedTarget(*cx.framework, t));
     if (cx.current && cx.current->track == t.track && cx.current->level == t.level)
       return MakeError(ErrorCode::kInvalidArgument,
                        cx.person.id + " already holds " + t.track + "/" + t.level, {}, "target");
@@ -389,7 +406,7 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
   std::optional<model::Need> filled;
   if (outcome == model::Outcome::kPromoted) {
     LADDER_TRY(rules::Verdict v, Eligibility(c.person, TargetText(c), effective, c.framework));
-    if (v.overall != rules::Overall::kEligible)
+    if (!rules::PermitsPromotion(v.overall))
       return MakeError(ErrorCode::kFailedPrecondition,
                        c.person + " is not eligible on " + effective.ToString() + ": " + v.summary +
                            " (ladder eligibility " + c.person + " " + TargetText(c) + " --at " +

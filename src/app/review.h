@@ -128,7 +128,11 @@ class ReviewService {
   // and person exist; the competency exists in that version; the period is ordered; a self
   // assessment is by the person, a peer one by someone else, a manager one by a manager above
   // the person in the management chain.
-  Result<std::string> Assess(model::Assessment assessment);
+  // A rating of a period, competency and level that the same assessor (same role) already rated
+  // replaces the earlier rating: the new record names it (Assessment::supersedes, audited as
+  // "assessment.supersede"), eligibility reads the later one, and its id goes to `superseded`
+  // (when given) so the caller can warn.
+  Result<std::string> Assess(model::Assessment assessment, std::string* superseded = nullptr);
   // A panel member's peer assessment of the case's person (Assess, by a member of its panel).
   Result<std::string> AssessInReview(std::string_view case_id, model::Assessment assessment);
 

@@ -110,7 +110,35 @@ Result<std::string> ReviewService::AddMetric(model::Metric m) {
   return store_.SaveMetric(actor_, m);
 }
 
-Result<std::string> ReviewService::Assess(model::Assessment a) {
+namespace {
+
+// The rating of the same period, competency and level by the same assessor in the same role that
+// is in force (not itself replaced), or null.
+const model::Assessment* EarlierRating(const std::vector<model::Assessment>& stored,
+                                       const model::Assessment& a) {
+  const model::Assessment* found = nullptr;
+  for (const model::Assessment& s : stored)
+    if (s.id != a.id && s.assessor == a.assessor && s.role == a.role &&
+        s.competency == a.competency && s.level == a.level && s.period_start == a.period_start &&
+        s.period_end == a.period_end && s.framework == a.framework)
+      found = &s;
+  if (!found) return nullptr;
+  // Follow the chain of replacements to the rating in force.
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const model::Assessment& s : stored)
+      if (s.supersedes == found->id) {
+        found = &s;
+        moved = true;
+        break;
+      }
+  }
+  return found;
+}
+
+}  // namespace
+
+Result<std::string> ReviewService::Assess(model::Assessment a, std::string* superseded) {
   LADDER_TRY(model::Person p, Person(a.person, "person"));
   LADDER_TRY(Actor assessor, ActorFor(a.assessor, "assessor"));
   if (a.period_start.empty() || a.period_end.empty())
@@ -166,6 +194,11 @@ Result<std::string> ReviewService::Assess(model::Assessment a) {
   } else if (!f.ResolveLevel(a.level, cx.current ? cx.current->track : "").second) {
     return MakeError(ErrorCode::kInvalidArgument, "no level " + Quote(a.level) + " in " + f.id, {},
                      "level");
+  }
+  LADDER_TRY(std::vector<model::Assessment> stored, store_.ListAssessments(a.person));
+  if (const model::Assessment* earlier = EarlierRating(stored, a)) {
+    a.supersedes = earlier->id;
+    if (superseded) *superseded = earlier->id;
   }
   return store_.SaveAssessment(actor_, a);
 }

@@ -41,6 +41,7 @@ int RunAssess(AssessOptions o) {
   if (!store) return ReportError(store.error());
   // Several competencies are recorded together or not at all.
   std::vector<std::string> saved;
+  std::vector<std::pair<std::string, std::string>> replaced;  // competency, earlier rating id
   Status status = (*store)->WithTransaction([&](storage::Store& tx) -> Status {
     app::ReviewService in_tx(tx, CliActor());
     for (const std::string& c : competencies) {
@@ -50,14 +51,25 @@ int RunAssess(AssessOptions o) {
       a.period_start = period->first;
       a.period_end = period->second;
       a.competency = c;
-      LADDER_TRY(std::string id, in_tx.Assess(a));
+      std::string superseded;
+      LADDER_TRY(std::string id, in_tx.Assess(a, &superseded));
       saved.push_back(id);
+      if (!superseded.empty()) replaced.emplace_back(c, superseded);
     }
     return Ok();
   });
   if (!status) return ReportError(status.error());
+  // Two ratings of one period by one assessor: the later one counts; say so.
+  for (const auto& [competency, earlier] : replaced)
+    std::fprintf(stderr,
+                 "warning: %s had already rated %s for %s in this period at this level "
+                 "(assessment %s); this rating replaces it, and eligibility reads this one\n",
+                 o.a.assessor.c_str(), competency.c_str(), o.period.c_str(), earlier.c_str());
   if (o.store.json) {
-    PrintJson(nlohmann::json{{"ids", saved}});
+    nlohmann::json superseded = nlohmann::json::array();
+    for (const auto& [competency, earlier] : replaced)
+      superseded.push_back({{"competency", competency}, {"supersedes", earlier}});
+    PrintJson(nlohmann::json{{"ids", saved}, {"superseded", superseded}});
   } else {
     std::printf("recorded %zu %s assessment%s of %s (%s) for %s: %s\n", saved.size(),
                 o.role.c_str(), saved.size() == 1 ? "" : "s", o.a.person.c_str(), o.period.c_str(),

@@ -1,6 +1,8 @@
 // `ladder eligibility PERSON TARGET [--at DATE]`: what a target asks of a person on a date, each
 // requirement met / not met / waived / unknown / awaiting sign-off / signed off, why, and when
-// (docs/eligibility.md). Exit 0 when eligible, 1 when not (yet), 2 on bad input.
+// (docs/eligibility.md). Exit 0 when eligible; 1 when not (yet), and when nothing was checked
+// (no requirement applies: the rules confirm nothing); 2 on bad input and for a target level the
+// framework leaves undefined (the verdict is printed all the same).
 #include "cli/command.h"
 #include "cli/review_common.h"
 
@@ -29,7 +31,17 @@ int RunEligibility(const EligibilityOptions& o) {
     Result<model::Person> p = (*store)->GetPerson(o.person);
     PrintText(VerdictText(*v, p ? *p : model::Person{o.person, "", "", "", {}}));
   }
-  return v->overall == rules::Overall::kEligible ? kExitOk : kExitFindings;
+  switch (v->overall) {
+    case rules::Overall::kEligible:
+      return kExitOk;
+    case rules::Overall::kNotYet:
+    case rules::Overall::kBlocked:
+    case rules::Overall::kNothingChecked:
+      return kExitFindings;
+    case rules::Overall::kUndefinedTarget:
+      return kExitBadInput;
+  }
+  return kExitFindings;
 }
 
 void SetUpEligibility(CLI::App& app, std::vector<Run>& runs) {

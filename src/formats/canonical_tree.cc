@@ -19,9 +19,11 @@ using Kind = TreeNode::Kind;
 const std::vector<std::string> kTopKeys = {"ladder", "framework", "groups",      "competencies",
                                            "tracks", "overlays",  "transitions", "policy",
                                            "notes",  "roles"};
-const std::vector<std::string> kFrameworkKeys = {
-    "id",         "name",      "family",      "version", "status",      "effective",
-    "cumulative", "consensus", "description", "source",  "jd_template", "allow_links"};
+const std::vector<std::string> kFrameworkKeys = {"id",          "name",      "family",
+                                                 "version",     "status",    "effective",
+                                                 "cumulative",  "consensus", "next_level_reading",
+                                                 "description", "source",    "jd_template",
+                                                 "allow_links"};
 const std::vector<std::string> kSourceKeys = {"file", "format"};
 const std::vector<std::string> kGroupKeys = {"id", "name", "description", "competencies"};
 const std::vector<std::string> kCompetencyKeys = {"id", "name", "description"};
@@ -356,6 +358,12 @@ class Converter {
       LADDER_TRY(fw.consensus,
                  Enum<model::ConsensusRule>(v, "framework.consensus", &model::ParseConsensusRule,
                                             {"unanimous", "majority"}));
+    }
+    if (int64_t v = f.Find("next_level_reading"); v >= 0) {
+      LADDER_TRY(fw.next_level_reading,
+                 Enum<model::NextLevelReading>(v, "framework.next_level_reading",
+                                               &model::ParseNextLevelReading,
+                                               {"overlapping", "consecutive"}));
     }
     LADDER_TRY_STATUS(Opt(f, "description", fw.description));
     if (int64_t v = f.Find("source"); v >= 0 && !IsNullText(N(v))) {

@@ -296,6 +296,8 @@ Json HeaderJson(const model::Framework& fw) {
   if (fw.cumulative) f["cumulative"] = true;
   if (fw.consensus != model::ConsensusRule::kUnanimous)
     f["consensus"] = model::ConsensusRuleName(fw.consensus);
+  if (fw.next_level_reading != model::NextLevelReading::kOverlapping)
+    f["next_level_reading"] = model::NextLevelReadingName(fw.next_level_reading);
   Text(f, "description", fw.description);
   if (!fw.source.file.empty() || !fw.source.format.empty()) {
     Json s = Json::object();

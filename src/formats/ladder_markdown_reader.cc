@@ -91,6 +91,8 @@ class ExportParser {
       f_.cumulative = get("cumulative") == "true";
       if (auto s = model::ParseFrameworkStatus(get("status"))) f_.status = *s;
       if (auto c = model::ParseConsensusRule(get("consensus"))) f_.consensus = *c;
+      if (auto r = model::ParseNextLevelReading(get("next_level_reading")))
+        f_.next_level_reading = *r;
       f_.source = {get("source-file"), get("source-format")};
       f_.jd_template = get("jd-template");
       if (n["allow-links"] && n["allow-links"].IsSequence()) {

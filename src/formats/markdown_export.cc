@@ -83,6 +83,8 @@ class Writer {
     if (fw_.cumulative) out_ += "cumulative: true\n";
     if (fw_.consensus != model::ConsensusRule::kUnanimous)
       field("consensus", model::ConsensusRuleName(fw_.consensus));
+    if (fw_.next_level_reading != model::NextLevelReading::kOverlapping)
+      field("next_level_reading", model::NextLevelReadingName(fw_.next_level_reading));
     if (!fw_.source.file.empty()) field("source-file", fw_.source.file);
     if (!fw_.source.format.empty()) field("source-format", fw_.source.format);
     if (!fw_.jd_template.empty()) field("jd-template", fw_.jd_template);

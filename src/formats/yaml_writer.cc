@@ -165,6 +165,8 @@ class Writer {
     if (fw.cumulative) Raw(2, "cumulative", "true");
     if (fw.consensus != model::ConsensusRule::kUnanimous)
       Raw(2, "consensus", model::ConsensusRuleName(fw.consensus));
+    if (fw.next_level_reading != model::NextLevelReading::kOverlapping)
+      Raw(2, "next_level_reading", model::NextLevelReadingName(fw.next_level_reading));
     Text(2, "description", fw.description);
     if (!fw.source.file.empty() || !fw.source.format.empty()) {
       out_ += "  source:\n";

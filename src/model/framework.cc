@@ -17,6 +17,9 @@ constexpr std::pair<TrackKind, const char*> kTrackKindNames[] = {
     {TrackKind::kOther, "other"}};
 constexpr std::pair<ConsensusRule, const char*> kConsensusNames[] = {
     {ConsensusRule::kUnanimous, "unanimous"}, {ConsensusRule::kMajority, "majority"}};
+constexpr std::pair<NextLevelReading, const char*> kReadingNames[] = {
+    {NextLevelReading::kOverlapping, "overlapping"},
+    {NextLevelReading::kConsecutive, "consecutive"}};
 
 }  // namespace
 
@@ -24,6 +27,10 @@ const char* FrameworkStatusName(FrameworkStatus s) { return internal::NameOf(kSt
 const char* LevelStateName(LevelState s) { return internal::NameOf(kStateNames, s); }
 const char* TrackKindName(TrackKind k) { return internal::NameOf(kTrackKindNames, k); }
 const char* ConsensusRuleName(ConsensusRule c) { return internal::NameOf(kConsensusNames, c); }
+const char* NextLevelReadingName(NextLevelReading r) { return internal::NameOf(kReadingNames, r); }
+std::optional<NextLevelReading> ParseNextLevelReading(std::string_view s) {
+  return internal::Parse(kReadingNames, s);
+}
 std::optional<FrameworkStatus> ParseFrameworkStatus(std::string_view s) {
   return internal::Parse(kStatusNames, s);
 }

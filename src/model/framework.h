@@ -152,6 +152,12 @@ struct RoleProfile {
 // How a peer-review panel reaches its consensus.
 enum class ConsensusRule { kUnanimous, kMajority };
 
+// How "N months of consistent performance at your level, and M months performing at the next"
+// reads when a promotion asks both (docs/eligibility.md): the M months may fall inside the N
+// (kOverlapping: performing at the next level is performing highly at one's own), or follow
+// them (kConsecutive: N + M months in all).
+enum class NextLevelReading { kOverlapping, kConsecutive };
+
 struct Framework {
   std::string id;
   std::string name;
@@ -161,6 +167,7 @@ struct Framework {
   std::string effective;    // YYYY-MM-DD or ""
   bool cumulative = false;  // each level includes the one before it
   ConsensusRule consensus = ConsensusRule::kUnanimous;
+  NextLevelReading next_level_reading = NextLevelReading::kOverlapping;
   std::string description;
   Provenance source;
   // The mustache template of its job descriptions (render/outputs.h): a relative path without
@@ -196,13 +203,15 @@ struct Framework {
   friend bool operator==(const Framework&, const Framework&) = default;
 };
 
-const char* FrameworkStatusName(FrameworkStatus s);  // "draft" | "published"
-const char* LevelStateName(LevelState s);            // "defined" | "undefined"
-const char* TrackKindName(TrackKind k);              // "core" | "ic" | ...
-const char* ConsensusRuleName(ConsensusRule c);      // "unanimous" | "majority"
+const char* FrameworkStatusName(FrameworkStatus s);    // "draft" | "published"
+const char* LevelStateName(LevelState s);              // "defined" | "undefined"
+const char* TrackKindName(TrackKind k);                // "core" | "ic" | ...
+const char* ConsensusRuleName(ConsensusRule c);        // "unanimous" | "majority"
+const char* NextLevelReadingName(NextLevelReading r);  // "overlapping" | "consecutive"
 std::optional<FrameworkStatus> ParseFrameworkStatus(std::string_view s);
 std::optional<LevelState> ParseLevelState(std::string_view s);
 std::optional<TrackKind> ParseTrackKind(std::string_view s);
 std::optional<ConsensusRule> ParseConsensusRule(std::string_view s);
+std::optional<NextLevelReading> ParseNextLevelReading(std::string_view s);
 
 }  // namespace ladder::model

@@ -92,6 +92,9 @@ struct Assessment {
   std::string framework;  // pinned to the version it used
   std::string version;
   std::string level;  // the level assessed against
+  // The id of an earlier rating of the same period, competency and level by the same assessor
+  // that this one replaces ("" for none): set when it is recorded; eligibility reads the later.
+  std::string supersedes;
   friend bool operator==(const Assessment&, const Assessment&) = default;
 };
 

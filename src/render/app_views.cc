@@ -223,6 +223,10 @@ std::string OverallLabel(rules::Overall overall) {
       return "Not yet.";
     case rules::Overall::kBlocked:
       return "Not eligible yet.";
+    case rules::Overall::kUndefinedTarget:
+      return "Level not defined.";
+    case rules::Overall::kNothingChecked:
+      return "Nothing checked.";
   }
   return "";
 }
@@ -523,6 +527,10 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
       if (m.readiness->overall == rules::Overall::kBlocked)
         missing = std::to_string(m.readiness->blocking.size()) + " of " +
                   std::to_string(m.readiness->requirements.size()) + " requirements missing";
+      if (m.readiness->overall == rules::Overall::kUndefinedTarget)
+        missing = "the framework leaves the next level undefined";
+      if (m.readiness->overall == rules::Overall::kNothingChecked)
+        missing = "no requirements are defined for this level; nothing was checked";
       Set(r, "missing", Text(missing));
       Set(md, "readiness", r);
     } else {

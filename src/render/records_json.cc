@@ -54,6 +54,7 @@ Json VerdictJson(const rules::Verdict& v) {
     if (r.unwaived) q["status_without_waiver"] = rules::RequirementStatusName(*r.unwaived);
     q["reason"] = r.reason;
     q["missing"] = r.missing.empty() ? Json(nullptr) : Json(r.missing);
+    q["reading"] = r.reading;
     q["records"] = r.records;
     q["earliest"] = DateJson(r.earliest);
     q["blocking"] = std::find(v.blocking.begin(), v.blocking.end(), i) != v.blocking.end();

@@ -5,7 +5,8 @@
 //   Records records = ...;                      // everything stored about one person
 //   Target target = Target::Level("ic", "SE2");
 //   Result<Verdict> v = Evaluate(framework, target, records, Date(2027, 1, 5));
-//   // v->overall: kEligible | kNotYet | kBlocked; v->requirements[i].status, .reason, .earliest
+//   // v->overall: kEligible | kNotYet | kBlocked | kUndefinedTarget | kNothingChecked;
+//   // v->requirements[i].status, .reason, .earliest
 //
 // The evaluation semantics of every rule kind are in docs/eligibility.md. In short: time is
 // measured on the calendar from the person's level history; performance from manager
@@ -94,6 +95,9 @@ struct RequirementResult {
   std::vector<model::Waiver> waivers;
   // When waived: what the status would be without the waiver.
   std::optional<RequirementStatus> unwaived;
+  // consistent_performance of the current level alongside performing_at_next: how the two
+  // combine (model::NextLevelReadingName: "overlapping" | "consecutive"); else "".
+  std::string reading;
 };
 
 enum class Overall {
@@ -102,8 +106,19 @@ enum class Overall {
               // the evaluation date: when time alone would have been enough by then, what is
               // missing is data, and the requirement is kUnknown)
   kBlocked,   // something other than time is missing; `blocking` lists it
+  // The framework leaves the target level undefined (model::LevelState::kUndefined): nobody is
+  // eligible for it, and no requirement is evaluated (`requirements` is empty).
+  kUndefinedTarget,
+  // The target is defined but no requirement applies to it: nothing was checked. Not
+  // "eligible": the rules confirm nothing; a committee's decision is the only check.
+  kNothingChecked,
 };
-const char* OverallName(Overall o);  // eligible | not_yet | blocked
+const char* OverallName(Overall o);  // eligible | not_yet | blocked | undefined_target |
+                                     // nothing_checked
+
+// True for the verdicts under which a case may be decided "promoted": eligible, and nothing
+// checked (the committee's decision is then the only check).
+bool PermitsPromotion(Overall o);
 
 struct Verdict {
   std::string person;

@@ -101,8 +101,9 @@ std::string LevelLabel(const model::Level& level);  // "Senior Engineer (SE2)"
 std::string DescribePeriods(const std::vector<Period>& periods, bool ongoing);
 // "'Title' (2025-01-01), ..., and 3 more": at most eight items named.
 std::string ListEvidence(const std::vector<const model::Evidence*>& items);
-// The one sentence of Verdict::summary.
-std::string Summarize(const Verdict& v);
+// The one sentence of Verdict::summary; `undefined_note`: why the framework leaves the target
+// level undefined (kUndefinedTarget), if it says.
+std::string Summarize(const Verdict& v, std::string_view undefined_note);
 
 // ---------------------------------------------------------------------------------------------
 // The framework side, prepared once (evaluator.cc)
@@ -132,6 +133,7 @@ struct LevelInfo {
   const model::Track* track = nullptr;
   const model::Level* level = nullptr;
   int code = -1;                  // interned level code (Evaluator::Impl::codes)
+  int rank = 0;                   // Level::rank
   std::vector<int> competencies;  // interned, in the order CompetenciesOf gives
   const LevelInfo* next = nullptr;
   std::string label;  // LevelLabel
@@ -187,6 +189,7 @@ struct Evaluator::Impl {
   std::vector<std::string> competencies;  // interned competency ids
   std::vector<std::string> competency_names;
   std::vector<std::string> codes;     // interned level codes
+  std::vector<int> code_ranks;        // parallel to codes: the rank of the first level so coded
   std::vector<std::string> kinds;     // interned canonical evidence kinds
   internal::SmallMap competency_ids;  // the three tables above, for lookups per record
   internal::SmallMap code_ids;
@@ -297,6 +300,8 @@ struct Scratch {
   std::vector<KeyedRecord> signoffs;
   std::vector<KeyedRecord> waivers;
   std::vector<const Prepared*> applied;
+  std::vector<std::string_view> superseded;  // ids of ratings a later one replaces
+  std::vector<char> implied;                 // parallel to assessed: implied by a higher rating
 };
 
 // The evaluation context of one person, one target, one date.

@@ -163,6 +163,10 @@ void Impl::BuildLevels() {
       info.track = &t;
       info.level = &l;
       info.code = Find(codes, l.code);
+      info.rank = l.rank;
+      if (code_ranks.size() < codes.size()) code_ranks.resize(codes.size(), -1);
+      if (code_ranks[static_cast<size_t>(info.code)] < 0)
+        code_ranks[static_cast<size_t>(info.code)] = l.rank;
       for (const std::string& c : CompetenciesOf(fw, &t, &l))
         info.competencies.push_back(Find(competencies, c));
       info.label = LevelLabel(l);
@@ -244,7 +248,13 @@ void Applicable(Context& cx, std::vector<const Prepared*>& applied) {
 }
 
 // The overall verdict from the requirements' statuses.
-void Conclude(Verdict& v) {
+void Conclude(Verdict& v, bool undefined_target) {
+  if (undefined_target || v.requirements.empty()) {
+    v.overall = undefined_target ? Overall::kUndefinedTarget : Overall::kNothingChecked;
+    v.blocking.clear();
+    v.earliest = Date();
+    return;
+  }
   bool all = true;
   bool only_time = true;
   v.blocking.clear();
@@ -272,6 +282,10 @@ void Conclude(Verdict& v) {
 }
 
 }  // namespace
+
+bool PermitsPromotion(Overall o) {
+  return o == Overall::kEligible || o == Overall::kNothingChecked;
+}
 
 bool Satisfied(RequirementStatus s) {
   return s == RequirementStatus::kMet || s == RequirementStatus::kWaived ||
@@ -329,6 +343,9 @@ Status Evaluator::EvaluateInto(const Target& target, const Records& records, Dat
 
   std::vector<const Prepared*>& applied = scratch.applied;
   Applicable(cx, applied);
+  // A level the framework leaves undefined asks nothing that could be met: nobody is eligible.
+  bool undefined = target_level && target_level->level->state == model::LevelState::kUndefined;
+  if (undefined) applied.clear();
   v.requirements.resize(applied.size());
   for (size_t i = 0; i < applied.size(); ++i) {
     const Prepared& p = *applied[i];
@@ -343,12 +360,13 @@ Status Evaluator::EvaluateInto(const Target& target, const Records& records, Dat
     r.earliest = Date();
     r.waivers.clear();
     r.unwaived.reset();
+    r.reading.clear();
     EvaluateRequirement(cx, p, r);
     ApplyWaivers(cx, p, r);
   }
-  Conclude(v);
+  Conclude(v, undefined);
   if (options.explain) {
-    v.summary = Summarize(v);
+    v.summary = Summarize(v, undefined ? std::string_view(target_level->level->note) : "");
   } else {
     v.summary.clear();
   }

@@ -65,7 +65,7 @@ std::string ListEvidence(const std::vector<const model::Evidence*>& items) {
   return text::Join(parts, ", ");
 }
 
-std::string Summarize(const Verdict& v) {
+std::string Summarize(const Verdict& v, std::string_view undefined_note) {
   int met = 0, waived = 0, signed_off = 0;
   for (const RequirementResult& r : v.requirements) {
     met += r.status == RequirementStatus::kMet;
@@ -95,6 +95,13 @@ std::string Summarize(const Verdict& v) {
              (v.blocking.size() == 1 ? " requirement: " : " requirements: ") +
              text::Join(names, ", ") + ".";
     }
+    case Overall::kUndefinedTarget:
+      return "Not eligible: " + v.target_title + " is not defined in " + v.framework + " " +
+             v.version + (undefined_note.empty() ? "" : " (" + std::string(undefined_note) + ")") +
+             "; nobody is eligible for a level the framework leaves undefined.";
+    case Overall::kNothingChecked:
+      return "Nothing checked for " + v.target_title + " on " + DateText(v.at) +
+             ": no requirements are defined for this level; nothing was checked.";
   }
   return "";
 }
@@ -127,6 +134,10 @@ const char* OverallName(Overall o) {
       return "not_yet";
     case Overall::kBlocked:
       return "blocked";
+    case Overall::kUndefinedTarget:
+      return "undefined_target";
+    case Overall::kNothingChecked:
+      return "nothing_checked";
   }
   return "?";
 }

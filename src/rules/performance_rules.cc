@@ -88,9 +88,12 @@ Category Judge(const Context& cx, int c, int months, const Streak& streak) {
     if (!k.ok) k.due = run_due;
     if (cx.explain) {
       int held = WholeMonthsBetween(streak.start, streak.end);
-      k.line = name + ": " + std::to_string(held) + " of " + std::to_string(months) +
-               " months since " + DateText(streak.start) + " (assessed through " +
-               DateText(streak.end.AddDays(-1)) + ")";
+      std::string through = "assessed through " + DateText(streak.end.AddDays(-1));
+      k.line = held > months
+                   ? name + ": " + Months(held) + " since " + DateText(streak.start) + " (" +
+                         std::to_string(months) + " required; " + through + ")"
+                   : name + ": " + std::to_string(held) + " of " + std::to_string(months) +
+                         " months since " + DateText(streak.start) + " (" + through + ")";
       if (!k.ok) k.line += ", earliest on " + DateText(run_due);
     }
   }
@@ -244,17 +247,31 @@ void EvaluateKind::operator()(const model::ConsistentPerformance& rule) const {
   const std::string& code = level->level->code;
   int code_id = level->code;
   int months = rule.months;
-  if (rule.level.empty() && cx.next_months > 0) months += cx.next_months;
+  // Alongside "M months performing at the next level": the M months fall inside these (the
+  // overlapping reading, the default) or follow them (consecutive, a framework's choice).
+  bool alongside = rule.level.empty() && cx.next_months > 0;
+  bool consecutive = alongside && cx.fw.next_level_reading == model::NextLevelReading::kConsecutive;
+  if (alongside) r.reading = model::NextLevelReadingName(cx.fw.next_level_reading);
+  if (consecutive) months += cx.next_months;
   std::string what;
   if (cx.explain) {
     what = "meeting " + code + " for " + Months(rule.months);
-    if (months != rule.months)
+    if (consecutive)
       what += ", then " + std::to_string(cx.next_months) + " at the next level (" +
-              std::to_string(months) + " in all)";
+              std::to_string(months) + " in all: the consecutive reading)";
+    else if (alongside)
+      what += ", the " + Months(cx.next_months) +
+              " at the next level among them (the overlapping reading)";
   }
+  // Performing at the next level is performing highly at one's own: a positive rating against
+  // the next level speaks for this one too, however it was recorded.
+  int next_id = level->next ? level->next->code : -4;
   PerformanceRule(
       cx, *level, months, true, what,
-      [code_id](const AssessmentItem& a) { return a.level == -1 || a.level == code_id; },
+      [code_id, next_id](const AssessmentItem& a) {
+        return a.level == -1 || a.level == code_id ||
+               (a.level == next_id && a.rating != model::Rating::kBelow);
+      },
       [](const AssessmentItem& a) { return a.rating != model::Rating::kBelow; }, r);
 }
 

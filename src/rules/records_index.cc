@@ -81,10 +81,27 @@ int LevelOf(const Context& cx, const Assessment& a, LastIds& last) {
   return level;
 }
 
+// Ratings that a later rating of the same period by the same assessor replaces
+// (Assessment::supersedes), into `s.superseded`: eligibility reads only the later one. Usually
+// none.
+void CollectSuperseded(Context& cx) {
+  Scratch& s = cx.s;
+  s.superseded.clear();
+  for (const Assessment& a : cx.records.assessments)
+    if (!a.supersedes.empty()) s.superseded.push_back(a.supersedes);
+}
+
+bool Superseded(const Scratch& s, const Assessment& a) {
+  for (std::string_view id : s.superseded)
+    if (Same(id, a.id)) return true;
+  return false;
+}
+
 // Manager assessments that may count, with their competency, into `s.sorting`; self and peer
 // assessments only counted per competency (explained mode).
 void CollectAssessments(Context& cx) {
   Scratch& s = cx.s;
+  CollectSuperseded(cx);
   s.sorting.clear();
   s.by_competency.assign(cx.im.competencies.size(), CompetencyIndex{});
   LastIds last;
@@ -95,6 +112,7 @@ void CollectAssessments(Context& cx) {
     // The role first: without explanations, self and peer assessments need nothing else.
     if (a.role != model::AssessorRole::kManager && !cx.explain) continue;
     if (!cx.Mine(a.person)) continue;
+    if (!s.superseded.empty() && Superseded(s, a)) continue;
     int c = last.competency >= 0 && Same(a.competency, last.competency_id)
                 ? last.competency
                 : cx.im.competency_ids.Get(a.competency);
@@ -143,12 +161,60 @@ void SortAssessments(Scratch& s) {
   }
 }
 
+// How high a rating places the person: meeting a level, or performing at the level after it.
+// Comparable for ratings of known levels other than "below".
+int Standing(const Impl& im, const AssessmentItem& item) {
+  return 2 * im.code_ranks[static_cast<size_t>(item.level)] +
+         (item.rating == model::Rating::kNext ? 1 : 0);
+}
+
+bool Positive(const AssessmentItem& item) {
+  return item.level >= 0 && item.rating != model::Rating::kBelow;
+}
+
+// One assessor rating one period of one competency at several levels ("meeting IC3" and
+// "meeting IC4"): the highest positive rating implies the lower ones, which drop out, so that
+// "meeting IC3" does not read as "not at IC4" beside the same assessor's "meeting IC4".
+// Ratings of the same period are adjacent in each competency's range (SortAssessments).
+void DropImplied(const Impl& im, Scratch& s) {
+  std::vector<char>& implied = s.implied;
+  implied.assign(s.assessed.size(), 0);
+  bool any = false;
+  for (const CompetencyIndex& in : s.by_competency) {
+    for (size_t run = in.begin; run < in.end;) {
+      size_t stop = run + 1;
+      while (stop < in.end && s.assessed[stop].end == s.assessed[run].end &&
+             s.assessed[stop].start == s.assessed[run].start)
+        ++stop;
+      for (size_t i = run; stop - run > 1 && i < stop; ++i) {
+        const AssessmentItem& x = s.assessed[i];
+        if (!Positive(x)) continue;
+        for (size_t j = run; j < stop && !implied[i]; ++j) {
+          const AssessmentItem& y = s.assessed[j];
+          implied[i] = j != i && Positive(y) && Same(y.a->assessor, x.a->assessor) &&
+                       Standing(im, y) > Standing(im, x);
+        }
+        any = any || implied[i];
+      }
+      run = stop;
+    }
+  }
+  if (!any) return;
+  for (CompetencyIndex& in : s.by_competency) {
+    size_t out = in.begin;
+    for (size_t i = in.begin; i < in.end; ++i)
+      if (!implied[i]) s.assessed[out++] = s.assessed[i];
+    in.end = out;
+  }
+}
+
 }  // namespace
 
 void Index(Context& cx) {
   IndexEvidence(cx);
   CollectAssessments(cx);
   SortAssessments(cx.s);
+  DropImplied(cx.im, cx.s);
   Scratch& s = cx.s;
   s.signoffs.clear();
   for (const model::SignOff& so : cx.records.signoffs) {

@@ -2,6 +2,8 @@
 // month ends, waivers in force and expired, and "unknown" when there is no data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "rules/consensus.h"
 #include "rules/eligibility.h"
 
@@ -230,8 +232,10 @@ TEST(TimeAtLevel, NeverHeldIsNotMet) {
 
 // -- the 12 + 3 months policy: consistent_performance and performing_at_next ------------------
 
-model::Framework WithPolicy() {
+model::Framework WithPolicy(
+    model::NextLevelReading reading = model::NextLevelReading::kOverlapping) {
   model::Framework f = Support();
+  f.next_level_reading = reading;
   f.policy = {Req("12 months of consistent high performance at your current level",
                   model::ConsistentPerformance{"", 12}),
               Req("3 months performing at the next level in all categories",
@@ -276,16 +280,20 @@ Records Quarters(int meeting, int next) {
   return r;
 }
 
+constexpr model::NextLevelReading kConsecutive = model::NextLevelReading::kConsecutive;
+
 TEST(Policy, TwelvePlusThreeMet) {
   // Four quarters meeting, then one quarter performing at the next level: 15 months in all.
-  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), Quarters(4, 1), "2026-04-01");
+  Verdict v =
+      Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), Quarters(4, 1), "2026-04-01");
   ASSERT_EQ(v.requirements.size(), 2u);
   EXPECT_EQ(v.requirements[0].source, "policy");
   EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
   EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
   EXPECT_EQ(v.overall, Overall::kEligible);
+  EXPECT_EQ(v.requirements[0].reading, "consecutive");
   // On the last day of the last quarter, that quarter is not over and does not count yet.
-  v = Eval(WithPolicy(), Target::Level("ic", "SE"), Quarters(4, 1), "2026-03-31");
+  v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), Quarters(4, 1), "2026-03-31");
   EXPECT_EQ(v.requirements[0].status, RequirementStatus::kNotMet) << v.requirements[0].reason;
   EXPECT_NE(v.requirements[0].reason.find("(assessed through 2025-12-31)"), std::string::npos)
       << v.requirements[0].reason;
@@ -306,7 +314,7 @@ TEST(Policy, NotMetByOneMonthGivesTheEarliestDate) {
     for (const char* c : {"tech", "people"})
       r.assessments.push_back(
           Rated("x" + std::to_string(n++), c, p[0], p[1], *model::ParseRating(p[2])));
-  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  Verdict v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), r, "2026-04-01");
   const RequirementResult& consistent = v.requirements[0];
   EXPECT_EQ(consistent.status, RequirementStatus::kNotMet);
   EXPECT_EQ(consistent.earliest, D("2026-05-01"));
@@ -319,6 +327,103 @@ TEST(Policy, NotMetByOneMonthGivesTheEarliestDate) {
   EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
   EXPECT_EQ(v.overall, Overall::kNotYet);
   EXPECT_EQ(v.earliest, D("2026-05-01"));
+  // Read as overlapping (the default), the 3 months fall inside 14 months at the level: met.
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
+  EXPECT_NE(v.requirements[0].reason.find("Technology: 14 months since 2025-02-01 (12 required; "
+                                          "assessed through 2026-03-31)"),
+            std::string::npos)
+      << v.requirements[0].reason;
+  EXPECT_EQ(v.overall, Overall::kEligible);
+}
+
+TEST(Policy, OverlappingReadingIsTheDefault) {
+  // Three quarters meeting, then one at the next level: 12 months of high performance, the
+  // last 3 at the next level.
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), Quarters(3, 1), "2026-01-01");
+  EXPECT_EQ(v.overall, Overall::kEligible) << v.summary;
+  EXPECT_EQ(v.requirements[0].reading, "overlapping");
+  EXPECT_EQ(v.requirements[1].reading, "");
+  EXPECT_NE(v.requirements[0].reason.find("meeting CE for 12 months, the 3 months at the next "
+                                          "level among them (the overlapping reading)"),
+            std::string::npos)
+      << v.requirements[0].reason;
+  // The consecutive reading asks 3 more months.
+  v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), Quarters(3, 1), "2026-01-01");
+  EXPECT_EQ(v.overall, Overall::kNotYet) << v.summary;
+  EXPECT_EQ(v.earliest, D("2026-04-01"));
+  EXPECT_NE(v.requirements[0].reason.find("(15 in all: the consecutive reading)"),
+            std::string::npos)
+      << v.requirements[0].reason;
+  // Unexplained (bulk) evaluation says the same.
+  Result<Verdict> quick = Evaluate(WithPolicy(kConsecutive), Target::Level("ic", "SE"),
+                                   Quarters(3, 1), D("2026-01-01"), {.explain = false});
+  ASSERT_TRUE(quick);
+  EXPECT_EQ(quick->requirements[0].reading, "consecutive");
+  EXPECT_EQ(quick->overall, Overall::kNotYet);
+}
+
+// Adds a manager rating of both categories for the first quarter of 2026, ids `prefix` + category.
+void RateFirstQuarter(Records& r, const std::string& prefix, model::Rating rating,
+                      const char* level = "CE", const char* assessor = "m1") {
+  for (const char* c : {"tech", "people"}) {
+    model::Assessment a = Rated(prefix + c, c, "2026-01-01", "2026-03-31", rating);
+    a.level = level;
+    a.assessor = assessor;
+    r.assessments.push_back(a);
+  }
+}
+
+TEST(Policy, NextLevelRatingsCountWhicheverWayRecorded) {
+  // The last quarter recorded against the next level, rated meeting it, rather than as `next`
+  // against the current one: high performance at the current level all the same.
+  Records r = Quarters(4, 0);
+  RateFirstQuarter(r, "q5", model::Rating::kMeeting, "SE");
+  for (model::NextLevelReading reading :
+       {model::NextLevelReading::kOverlapping, model::NextLevelReading::kConsecutive}) {
+    Verdict v = Eval(WithPolicy(reading), Target::Level("ic", "SE"), r, "2026-04-01");
+    EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
+    EXPECT_TRUE(v.requirements[0].missing.empty()) << v.requirements[0].missing;
+    EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
+    EXPECT_EQ(v.overall, Overall::kEligible) << v.summary;
+  }
+  // Rated below the next level says nothing about the current one: a gap in the run.
+  for (model::Assessment& a : r.assessments)
+    if (a.level == "SE") a.rating = model::Rating::kBelow;
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.requirements[0].status, RequirementStatus::kMet) << v.requirements[0].reason;
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kNotMet) << v.requirements[1].reason;
+}
+
+TEST(Policy, OneManagerRatingAPeriodAtTwoLevels) {
+  // The last quarter rated both "meeting CE" and "meeting SE" by the same manager: no
+  // contradiction, the higher rating implies the lower.
+  Records r = Quarters(5, 0);
+  RateFirstQuarter(r, "hi", model::Rating::kMeeting, "SE");
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kMet) << v.requirements[1].reason;
+  EXPECT_EQ(v.overall, Overall::kEligible) << v.summary;
+  // Two managers are never merged: a second manager's "meeting CE" for that quarter stands.
+  RateFirstQuarter(r, "m2", model::Rating::kMeeting, "CE", "m2");
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.requirements[1].status, RequirementStatus::kNotMet) << v.requirements[1].reason;
+}
+
+TEST(Policy, ALaterRatingOfThePeriodSupersedesTheEarlier) {
+  // The last quarter first rated below, then re-rated `next` by the same manager.
+  Records r = Quarters(4, 0);
+  RateFirstQuarter(r, "old", model::Rating::kBelow);
+  RateFirstQuarter(r, "new", model::Rating::kNext);
+  for (model::Assessment& a : r.assessments)
+    if (a.id.starts_with("new")) a.supersedes = "old" + a.competency;
+  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_EQ(v.overall, Overall::kEligible) << v.summary;
+  for (const RequirementResult& q : v.requirements)
+    EXPECT_EQ(std::count(q.records.begin(), q.records.end(), "oldtech"), 0) << q.text;
+  // Without the link both ratings stand, and "below" breaks the run.
+  for (model::Assessment& a : r.assessments) a.supersedes.clear();
+  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  EXPECT_NE(v.overall, Overall::kEligible) << v.summary;
 }
 
 TEST(Policy, AssessmentsEndingBeforeTheDateAreMissingDataNotAPastDate) {
@@ -329,7 +434,7 @@ TEST(Policy, AssessmentsEndingBeforeTheDateAreMissingDataNotAPastDate) {
   for (const char* c : {"tech", "people"})
     r.assessments.push_back(
         Rated(std::string("n") + c, c, "2026-01-01", "2026-02-28", model::Rating::kNext));
-  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-06-15");
+  Verdict v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), r, "2026-06-15");
   ASSERT_EQ(v.requirements.size(), 2u);
   for (const RequirementResult& q : v.requirements) {
     EXPECT_EQ(q.status, RequirementStatus::kUnknown) << q.reason;
@@ -349,18 +454,18 @@ TEST(Policy, AssessmentsEndingBeforeTheDateAreMissingDataNotAPastDate) {
             std::string::npos)
       << v.summary;
   // Before the date the run could reach, the same records give a date: only time is missing.
-  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-03-15");
+  v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), r, "2026-03-15");
   EXPECT_EQ(v.overall, Overall::kNotYet) << v.summary;
   EXPECT_EQ(v.earliest, D("2026-04-01"));
   // On that very date, it is data again: the date is not after the evaluation date.
-  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-04-01");
+  v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), r, "2026-04-01");
   EXPECT_EQ(v.requirements[0].status, RequirementStatus::kUnknown);
   EXPECT_EQ(v.overall, Overall::kBlocked);
   // Once March is assessed, eligible.
   for (const char* c : {"tech", "people"})
     r.assessments.push_back(
         Rated(std::string("m") + c, c, "2026-03-01", "2026-03-31", model::Rating::kNext));
-  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-06-15");
+  v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), r, "2026-06-15");
   EXPECT_EQ(v.overall, Overall::kEligible) << v.summary;
 }
 
@@ -369,13 +474,13 @@ TEST(Policy, ABrokenRunLongAgoIsMissingDataToo) {
   // 2025-04-01 would have completed on 2026-07-01; on 2026-09-01 assessments are missing.
   Records r = Quarters(1, 0);
   for (model::Assessment& a : r.assessments) a.rating = model::Rating::kBelow;
-  Verdict v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2026-09-01");
+  Verdict v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), r, "2026-09-01");
   const RequirementResult& q = v.requirements[0];
   EXPECT_EQ(q.status, RequirementStatus::kUnknown) << q.reason;
   EXPECT_EQ(q.missing, "manager assessments covering 2025-04-01 to 2026-06-30");
   EXPECT_TRUE(q.earliest.empty());
   // In the window when the new run could still complete, a date, in the future.
-  v = Eval(WithPolicy(), Target::Level("ic", "SE"), r, "2025-05-01");
+  v = Eval(WithPolicy(kConsecutive), Target::Level("ic", "SE"), r, "2025-05-01");
   EXPECT_EQ(v.requirements[0].status, RequirementStatus::kNotMet);
   EXPECT_EQ(v.requirements[0].earliest, D("2026-07-01"));
 }
@@ -422,7 +527,7 @@ TEST(Policy, OnlyForPromotions) {
   r.assignments = {At("a1", "ic", "SE", "2024-01-01")};
   Verdict v = Eval(f, Target::Level("management", "TL"), r, "2026-04-01");
   EXPECT_TRUE(v.requirements.empty());
-  EXPECT_EQ(v.overall, Overall::kEligible);
+  EXPECT_EQ(v.overall, Overall::kNothingChecked);  // nothing asked, nothing checked
 }
 
 TEST(Policy, InheritedAndCumulativeCompetencies) {
@@ -824,6 +929,47 @@ TEST(Verdict, RecordsOfOtherPeopleAreIgnored) {
   r.evidence = {other};
   Verdict v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-01");
   EXPECT_EQ(Find(v, "SME in at least two core skillsets").status, RequirementStatus::kUnknown);
+}
+
+TEST(Verdict, UndefinedTargetIsNeverEligible) {
+  // The framework leaves Senior Engineer undefined; its requirements would all be met.
+  model::Framework f = Support();
+  model::Level& se = f.tracks[0].levels[1];
+  se.state = model::LevelState::kUndefined;
+  se.note = "Not currently defined";
+  se.requirements = {Req("Six months at CE", model::TimeAtLevel{"CE", 6})};
+  f.policy = {Req("A year at CE", model::TimeAtLevel{"CE", 12})};
+  for (bool explain : {true, false}) {
+    Result<Verdict> v =
+        Evaluate(f, Target::Level("ic", "SE"), Base(), D("2027-01-01"), {.explain = explain});
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->overall, Overall::kUndefinedTarget);
+    EXPECT_TRUE(v->requirements.empty());
+    EXPECT_TRUE(v->earliest.empty());
+    EXPECT_TRUE(v->blocking.empty());
+    EXPECT_FALSE(PermitsPromotion(v->overall));
+  }
+  Verdict v = Eval(f, Target::Level("ic", "SE"), Base(), "2027-01-01");
+  EXPECT_EQ(v.summary,
+            "Not eligible: Senior Engineer (SE) on IC Path is not defined in support 1 (Not "
+            "currently defined); nobody is eligible for a level the framework leaves undefined.");
+  EXPECT_STREQ(OverallName(v.overall), "undefined_target");
+}
+
+TEST(Verdict, NothingCheckedIsNotEligible) {
+  model::Framework f = Support();
+  f.tracks[0].levels[1].requirements.clear();
+  Verdict v = Eval(f, Target::Level("ic", "SE"), Base(), "2026-01-01");
+  EXPECT_EQ(v.overall, Overall::kNothingChecked);
+  EXPECT_STREQ(OverallName(v.overall), "nothing_checked");
+  EXPECT_EQ(v.summary,
+            "Nothing checked for Senior Engineer (SE) on IC Path on 2026-01-01: no requirements "
+            "are defined for this level; nothing was checked.");
+  // A committee's decision is then the only check; one requirement makes it a real verdict.
+  EXPECT_TRUE(PermitsPromotion(v.overall));
+  f.policy = {Req("A year at CE", model::TimeAtLevel{"CE", 12})};
+  v = Eval(f, Target::Level("ic", "SE"), Base(), "2026-01-01");
+  EXPECT_NE(v.overall, Overall::kNothingChecked);
 }
 
 }  // namespace

@@ -145,18 +145,20 @@ Status FromJson(const Json& j, Metric& m) {
 }
 
 Json AssessmentJson(const Assessment& a) {
-  return {{"id", a.id},
-          {"person", a.person},
-          {"assessor", a.assessor},
-          {"role", AssessorRoleName(a.role)},
-          {"period_start", DateJson(a.period_start)},
-          {"period_end", DateJson(a.period_end)},
-          {"competency", a.competency},
-          {"rating", RatingName(a.rating)},
-          {"note", a.note},
-          {"framework", a.framework},
-          {"version", a.version},
-          {"level", a.level}};
+  Json j = {{"id", a.id},
+            {"person", a.person},
+            {"assessor", a.assessor},
+            {"role", AssessorRoleName(a.role)},
+            {"period_start", DateJson(a.period_start)},
+            {"period_end", DateJson(a.period_end)},
+            {"competency", a.competency},
+            {"rating", RatingName(a.rating)},
+            {"note", a.note},
+            {"framework", a.framework},
+            {"version", a.version},
+            {"level", a.level}};
+  if (!a.supersedes.empty()) j["supersedes"] = a.supersedes;
+  return j;
 }
 Status FromJson(const Json& j, Assessment& a) {
   return Guard("assessment", j, [&] {
@@ -172,6 +174,7 @@ Status FromJson(const Json& j, Assessment& a) {
     a.framework = S(j, "framework");
     a.version = S(j, "version");
     a.level = S(j, "level");
+    a.supersedes = S(j, "supersedes");
   });
 }
 

@@ -117,8 +117,11 @@ Result<std::string> SqlStore::SaveAssessment(std::string_view actor, const model
     Execute(s, InsertSql(schema::TableNamed("assessments"), true),
             {a.id, a.person, optional(a.assessor), optional(a.framework), optional(a.version),
              a.period_start.ToString(), doc});
-    LADDER_TRY_STATUS(Audit(s, actor, before.empty() ? "assessment.create" : "assessment.update",
-                            "assessment:" + a.id, before, doc));
+    // A rating that replaces an earlier one of the same period says so in the audit log.
+    const char* action = !before.empty()        ? "assessment.update"
+                         : a.supersedes.empty() ? "assessment.create"
+                                                : "assessment.supersede";
+    LADDER_TRY_STATUS(Audit(s, actor, action, "assessment:" + a.id, before, doc));
     return a.id;
   });
 }
