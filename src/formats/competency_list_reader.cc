@@ -153,16 +153,29 @@ Result<bool> ReadLists(const Document& document, Imported& imported) {
     }
     prose.push_back(std::move(b));
   }
+  std::set<std::string> listed_under;  // headings whose lists became the competencies
   if (f.competencies.empty()) {
     std::vector<md::Block> flat = md::ParseBlocks(markdown, front.body_line);
     for (const prose::Section& s : prose::SplitSections(flat, markdown, front.body_line)) {
       std::vector<model::Competency> listed = prose::ListedCompetencies(s, file);
+      if (listed.empty()) continue;
       for (model::Competency& c : listed)
         if (f.FindCompetency(c.id) == nullptr) f.competencies.push_back(std::move(c));
+      // The list is now the competencies: a note would repeat it.
+      int end = s.blocks.empty() ? s.line : s.blocks.back().end_line;
+      std::erase_if(prose, [&](const MdBlock& b) {
+        return b.kind == MdBlock::Kind::kList && b.line > s.line && b.line <= end;
+      });
+      listed_under.insert(s.title);
+      // Its heading ("Competencies") names what the list is: structure, not text to import.
+      std::erase_if(imported.source, [&](const Passage& p) { return p.line == s.line; });
     }
   }
   if (f.competencies.empty()) return false;
   f.notes = NotesFromBlocks(prose, file);
+  std::erase_if(f.notes, [&](const model::Note& n) {
+    return n.markdown.empty() && listed_under.count(n.title) > 0;
+  });
   if (f.name.empty()) f.name = front.Get("title");
   if (f.name.empty()) {
     std::string stem = file.substr(
