@@ -642,6 +642,23 @@ void DropTableHeadings(const std::vector<prose::Section>& sections,
   std::erase_if(passages, [&](const Passage& p) { return captions.count({p.line, p.text}) > 0; });
 }
 
+namespace {
+
+// Levels titled as managers ("Director of Engineering", "VP of Engineering"), two in three at
+// least; product, programme, project and account managers are individual contributors.
+bool TitledAsManagers(const std::vector<model::Level>& levels) {
+  static const std::regex kManager(
+      R"(\b(manager|director|vp|vice president|head of|chief|cto|executive)\b)", std::regex::icase);
+  static const std::regex kIcManager(
+      R"(\b(product|program|programme|project|account)\s+managers?\b)", std::regex::icase);
+  size_t managers = 0;
+  for (const model::Level& l : levels)
+    managers += std::regex_search(l.title, kManager) && !std::regex_search(l.title, kIcManager);
+  return managers * 3 >= levels.size() * 2;
+}
+
+}  // namespace
+
 std::string AddToFramework(std::vector<Table> tables, model::Framework& framework) {
   std::string ic_track;
   std::set<std::string> competency_ids;
@@ -680,15 +697,8 @@ std::string AddToFramework(std::vector<Table> tables, model::Framework& framewor
       std::string name = part.name;
       if (name.empty()) name = table.track_title;
       model::TrackKind kind = KindOf(prefix, name);
-      if (name.empty() && kind == model::TrackKind::kOther) {
-        // Levels titled as managers ("Director of Engineering", "VP of Engineering").
-        static const std::regex kManager(
-            R"(\b(manager|director|vp|vice president|head of|chief|cto|executive)\b)",
-            std::regex::icase);
-        size_t managers = 0;
-        for (const model::Level& l : part.levels) managers += std::regex_search(l.title, kManager);
-        if (managers * 3 >= part.levels.size() * 2) kind = model::TrackKind::kManagement;
-      }
+      if (name.empty() && kind == model::TrackKind::kOther && TitledAsManagers(part.levels))
+        kind = model::TrackKind::kManagement;
       if (name.empty()) {
         name = kind == model::TrackKind::kIc           ? "Individual Contributor"
                : kind == model::TrackKind::kManagement ? "Management"
