@@ -30,6 +30,7 @@ bool IsName(std::string_view s) {
 struct Listed {
   std::vector<model::Competency> competencies;
   std::vector<model::CompetencyGroup> groups;
+  std::vector<Cell> column_names;  // "Competency | Description": structure, not text to import
 };
 
 Listed FromTable(const Rows& rows, std::string_view file) {
@@ -55,7 +56,8 @@ Listed FromTable(const Rows& rows, std::string_view file) {
     for (size_t r = 1; r < rows.size(); ++r)
       if (!rows[r].empty() && IsName(rows[r][0].text))
         add(rows[r][0], rows[r].size() > 1 ? rows[r][1].text : "", nullptr);
-    if (out.competencies.size() < 2) out = {};
+    if (out.competencies.size() < 2) return {};
+    if (header.size() == 2) out.column_names = header;
     return out;
   }
   // Every cell a short name: the columns are groups of competencies.
@@ -120,6 +122,10 @@ Result<bool> ReadLists(const Document& document, Imported& imported) {
   std::string markdown = md::BlankRegions(body, regions);
   model::Framework& f = imported.framework;
   auto take = [&](Listed listed) {
+    for (const Cell& c : listed.column_names)
+      std::erase_if(imported.source, [&](const Passage& p) {
+        return p.line == c.line && text::Trim(p.text) == text::Trim(c.text);
+      });
     for (model::Competency& c : listed.competencies)
       if (f.FindCompetency(c.id) == nullptr) f.competencies.push_back(std::move(c));
     for (model::CompetencyGroup& g : listed.groups) f.groups.push_back(std::move(g));
@@ -153,16 +159,29 @@ Result<bool> ReadLists(const Document& document, Imported& imported) {
     }
     prose.push_back(std::move(b));
   }
+  std::set<std::string> listed_under;  // headings whose lists became the competencies
   if (f.competencies.empty()) {
     std::vector<md::Block> flat = md::ParseBlocks(markdown, front.body_line);
     for (const prose::Section& s : prose::SplitSections(flat, markdown, front.body_line)) {
       std::vector<model::Competency> listed = prose::ListedCompetencies(s, file);
+      if (listed.empty()) continue;
       for (model::Competency& c : listed)
         if (f.FindCompetency(c.id) == nullptr) f.competencies.push_back(std::move(c));
+      // The list is now the competencies: a note would repeat it.
+      int end = s.blocks.empty() ? s.line : s.blocks.back().end_line;
+      std::erase_if(prose, [&](const MdBlock& b) {
+        return b.kind == MdBlock::Kind::kList && b.line > s.line && b.line <= end;
+      });
+      listed_under.insert(s.title);
+      // Its heading ("Competencies") names what the list is: structure, not text to import.
+      std::erase_if(imported.source, [&](const Passage& p) { return p.line == s.line; });
     }
   }
   if (f.competencies.empty()) return false;
   f.notes = NotesFromBlocks(prose, file);
+  std::erase_if(f.notes, [&](const model::Note& n) {
+    return n.markdown.empty() && listed_under.count(n.title) > 0;
+  });
   if (f.name.empty()) f.name = front.Get("title");
   if (f.name.empty()) {
     std::string stem = file.substr(

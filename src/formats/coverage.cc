@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <deque>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -360,8 +361,24 @@ class FrameworkIndex {
   std::vector<int> trigram_next_;        // per position: the next with the same three words, or -1
 };
 
-// The fields of the structure and of the notes (coverage.h), as views into `f`.
-std::vector<std::string_view> StructureFields(const model::Framework& f) {
+// A level code as a document may write it, with a space between its letters and its number
+// ("IC 3a" for the code IC3a, which readers build from "Engineer II (IC 3a)"), or "" when the
+// code is not letters then a digit.
+std::string SpacedCode(std::string_view code) {
+  size_t letters = 0;
+  while (letters < code.size() && std::isalpha(static_cast<unsigned char>(code[letters])))
+    ++letters;
+  if (letters == 0 || letters == code.size() ||
+      !std::isdigit(static_cast<unsigned char>(code[letters])))
+    return "";
+  return std::string(code.substr(0, letters)) + " " + std::string(code.substr(letters));
+}
+
+// The fields of the structure and of the notes (coverage.h), as views into `f` and, for the
+// spellings of level codes a document may use, into `spelled` (which must outlive them; null:
+// the framework's own fields only).
+std::vector<std::string_view> StructureFields(const model::Framework& f,
+                                              std::deque<std::string>* spelled) {
   std::vector<std::string_view> out;
   Add(out, f.name);
   Add(out, f.jd_template);
@@ -379,6 +396,7 @@ std::vector<std::string_view> StructureFields(const model::Framework& f) {
     Add(out, t.description);
     for (const auto& l : t.levels) {
       Add(out, l.code);
+      if (spelled != nullptr) Add(out, spelled->emplace_back(SpacedCode(l.code)));
       Add(out, l.title);
       Add(out, l.summary);
       Add(out, l.note);
@@ -440,7 +458,7 @@ std::vector<std::string> CoverageWords(std::string_view text) {
 }
 
 std::vector<std::string> StructureTexts(const model::Framework& f) {
-  std::vector<std::string_view> fields = StructureFields(f);
+  std::vector<std::string_view> fields = StructureFields(f, nullptr);
   return {fields.begin(), fields.end()};
 }
 
@@ -459,7 +477,8 @@ Coverage MeasureCoverage(const std::vector<Passage>& source, const model::Framew
   // Words are matched against the structure first (levels, competencies, behaviours,
   // requirements, roles); what is left against the notes; the rest was not imported.
   Vocabulary vocabulary;
-  const FrameworkIndex structure(StructureFields(framework), vocabulary);
+  std::deque<std::string> spelled;
+  const FrameworkIndex structure(StructureFields(framework, &spelled), vocabulary);
   const FrameworkIndex notes(NoteFields(framework), vocabulary);
   Coverage coverage;
   Tokens tokens;

@@ -182,5 +182,30 @@ TEST(MeasureCoverage, WholeFieldsInsideLongerPassages) {
   EXPECT_EQ(c.not_imported[0].text, "unknown");
 }
 
+// A code written with a space in the document ("Operator I (IC 1)") is the level code IC1 the
+// user sees: its words count as imported. A spelling the framework does not hold does not.
+TEST(coverage_Codes, WrittenWithASpaceAreTheLevelCode) {
+  model::Framework f;
+  model::Track t;
+  t.id = "ic";
+  for (const char* code : {"IC1", "IC3a"}) {
+    model::Level l;
+    l.code = code;
+    l.title = "Operator";
+    t.levels.push_back(l);
+  }
+  f.tracks.push_back(t);
+  Coverage c = MeasureCoverage(
+      {{4, "Operator (IC 1)", "t.md"}, {5, "Operator (IC 3a)", "t.md"}, {6, "Operator (IC 2)", ""}},
+      f);
+  EXPECT_EQ(c.source_words, 9);
+  EXPECT_EQ(c.structure_words, 7);
+  ASSERT_EQ(c.not_imported.size(), 1u);
+  EXPECT_EQ(c.not_imported[0].line, 6);
+  EXPECT_EQ(c.not_imported[0].text, "IC 2");
+  // The spellings are coverage's own: the framework's texts are its fields as they are.
+  for (const std::string& text : StructureTexts(f)) EXPECT_NE(text, "IC 1");
+}
+
 }  // namespace
 }  // namespace ladder::formats

@@ -59,6 +59,23 @@ bool IsLevelCorner(std::string_view corner) {
   return c.size() <= 40 && std::regex_match(c, kCorner);
 }
 
+// How many of a row's header cells name levels: those that look like one, and a role beside
+// its own senior form ("Accountant" beside "Senior Accountant": one ladder's steps).
+int LevelHeaders(const std::vector<std::string>& headers) {
+  int score = 0;
+  for (const std::string& h : headers) {
+    bool level = LooksLikeLevel(h);
+    std::string role = " " + text::ToLower(Clean(h));
+    for (const std::string& other : headers) {
+      std::string o = text::ToLower(Clean(other));
+      level = level || (role.size() > 3 && o.size() > role.size() && o.ends_with(role) &&
+                        LooksLikeLevel(other));
+    }
+    score += level ? 1 : 0;
+  }
+  return score;
+}
+
 }  // namespace
 
 LabelRole RoleOf(std::string_view label, std::string* key) {
@@ -144,12 +161,13 @@ std::optional<Table> Interpreter::Run() {
     return score;
   };
   int col_score = column_score(0);
-  int row_score = 0;
+  std::vector<std::string> headers;
   std::set<int> seen;
   for (int c = 1; c < grid_.cols; ++c) {
     int cell = grid_.At(hr, c).cell;
-    if (cell != -1 && seen.insert(cell).second && LooksLikeLevel(Text(cell))) ++row_score;
+    if (cell != -1 && seen.insert(cell).second) headers.push_back(Text(cell));
   }
+  const int row_score = LevelHeaders(headers);
   const int needed = expect_ ? 1 : 2;
   // The corner cell names the axes ("Level", "Area"): structure, not content.
   for (int r = top; r < header_rows_; ++r)
@@ -182,7 +200,10 @@ std::optional<Table> Interpreter::Run() {
       RowsAreLevels();
   } else if (row_score + (corner_is_level ? 1 : 0) >= needed && row_score >= 1) {
     table_.transposed = true;
-    ColumnsAreLevels(hr, corner_is_level && !IsLabelColumn(0) ? -1 : 0);
+    // A plain first row names every column, the first too when it holds content, not labels.
+    const bool plain_corner =
+        corner != -1 && header_rows_ > top && !grid_.At(hr, 0).header && !Text(corner).empty();
+    ColumnsAreLevels(hr, (corner_is_level || plain_corner) && !IsLabelColumn(0) ? -1 : 0);
   } else {
     return std::nullopt;
   }
@@ -195,11 +216,23 @@ std::optional<Table> Interpreter::Run() {
 // pillar, not a caption.
 int Interpreter::CaptionRows() const {
   int r = 0;
-  while (r < grid_.rows && r < 2 && FullRow(r)) ++r;
+  while (r < grid_.rows && r < 2 && LoneRow(r)) ++r;
   if (r == 0 || r >= grid_.rows) return 0;
   for (int k = r + 1; k < grid_.rows; ++k)
-    if (FullRow(k)) return 0;  // pillars: the interpreters read leading ones as such
+    if (LoneRow(k)) return 0;  // pillars: the interpreters read leading ones as such
   return r;
+}
+
+// A full row, or its Markdown form (which cannot span): text in the first cell only
+// ("| Support levels 2026 | | |").
+bool Interpreter::LoneRow(int r) const {
+  if (FullRow(r)) return true;
+  std::vector<std::pair<int, int>> cells = RowCells(r, 0);
+  if (cells.size() < 2 || cells[0].second != 0 || Clean(dom_.Text(cells[0].first)).empty())
+    return false;
+  for (size_t k = 1; k < cells.size(); ++k)
+    if (!Clean(dom_.Text(cells[k].first)).empty()) return false;
+  return true;
 }
 
 bool Interpreter::FullRow(int r) const {
@@ -475,6 +508,12 @@ void Interpreter::Finish() {
   table_.tracks.erase(std::remove_if(table_.tracks.begin(), table_.tracks.end(),
                                      [](const TrackPart& p) { return p.levels.empty(); }),
                       table_.tracks.end());
+  // A caption row stands for the <caption> the table lacks: it names the table, as one would.
+  if (first_row_ > 0 && table_.caption.empty()) {
+    int cell = grid_.At(0, 0).cell;
+    table_.caption = Clean(dom_.Text(cell));
+    table_.caption_line = dom_.Line(cell);
+  }
   // A caption names a table of one ladder.
   if (!table_.caption.empty() && table_.tracks.size() == 1 && table_.tracks[0].name.empty() &&
       Words(table_.caption) <= 8)
@@ -603,6 +642,23 @@ void DropTableHeadings(const std::vector<prose::Section>& sections,
   std::erase_if(passages, [&](const Passage& p) { return captions.count({p.line, p.text}) > 0; });
 }
 
+namespace {
+
+// Levels titled as managers ("Director of Engineering", "VP of Engineering"), two in three at
+// least; product, programme, project and account managers are individual contributors.
+bool TitledAsManagers(const std::vector<model::Level>& levels) {
+  static const std::regex kManager(
+      R"(\b(manager|director|vp|vice president|head of|chief|cto|executive)\b)", std::regex::icase);
+  static const std::regex kIcManager(
+      R"(\b(product|program|programme|project|account)\s+managers?\b)", std::regex::icase);
+  size_t managers = 0;
+  for (const model::Level& l : levels)
+    managers += std::regex_search(l.title, kManager) && !std::regex_search(l.title, kIcManager);
+  return managers * 3 >= levels.size() * 2;
+}
+
+}  // namespace
+
 std::string AddToFramework(std::vector<Table> tables, model::Framework& framework) {
   std::string ic_track;
   std::set<std::string> competency_ids;
@@ -641,15 +697,8 @@ std::string AddToFramework(std::vector<Table> tables, model::Framework& framewor
       std::string name = part.name;
       if (name.empty()) name = table.track_title;
       model::TrackKind kind = KindOf(prefix, name);
-      if (name.empty() && kind == model::TrackKind::kOther) {
-        // Levels titled as managers ("Director of Engineering", "VP of Engineering").
-        static const std::regex kManager(
-            R"(\b(manager|director|vp|vice president|head of|chief|cto|executive)\b)",
-            std::regex::icase);
-        size_t managers = 0;
-        for (const model::Level& l : part.levels) managers += std::regex_search(l.title, kManager);
-        if (managers * 3 >= part.levels.size() * 2) kind = model::TrackKind::kManagement;
-      }
+      if (name.empty() && kind == model::TrackKind::kOther && TitledAsManagers(part.levels))
+        kind = model::TrackKind::kManagement;
       if (name.empty()) {
         name = kind == model::TrackKind::kIc           ? "Individual Contributor"
                : kind == model::TrackKind::kManagement ? "Management"

@@ -63,6 +63,7 @@ class Interpreter {
   std::vector<std::pair<int, int>> RowCells(int r, int from) const;
   int CellWidth(int r, int cell) const;
   bool FullRow(int r) const;
+  bool LoneRow(int r) const;
   size_t Index(const model::Expectation& e) const;
 
   // --- level_table_layouts.cc

@@ -246,6 +246,10 @@ void Interpreter::OverviewRows(int hr, const std::vector<int>& ladders) {
   }
   for (int c = 0; c <= level_col_; ++c)
     if (grid_.At(hr, c).cell != -1) structural_.insert(grid_.At(hr, c).cell);
+  // The rank column's values keep its own name ("Band": band 6), "level" when it has none.
+  const int rank_header = grid_.At(hr, level_col_).cell;
+  std::string rank_key = rank_header == -1 ? "" : Key(Text(rank_header));
+  if (rank_key.empty()) rank_key = "level";
   int rank = 0;
   for (int r = header_rows_; r < grid_.rows; ++r) {
     if (FullRow(r)) continue;
@@ -253,7 +257,7 @@ void Interpreter::OverviewRows(int hr, const std::vector<int>& ladders) {
     model::Attributes attributes;
     int rank_cell = ladders[0] == level_col_ ? -1 : grid_.At(r, level_col_).cell;
     if (rank_cell != -1 && !Text(rank_cell).empty())
-      attributes.push_back({"level", Text(rank_cell)});
+      attributes.push_back({rank_key, Text(rank_cell)});
     for (const auto& [c, key] : attribute_cols) {
       int cell = grid_.At(r, c).cell;
       if (cell != -1 && !Text(cell).empty()) attributes.push_back({key, Text(cell)});

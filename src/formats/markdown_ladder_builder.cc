@@ -38,6 +38,15 @@ std::string CategoryFromHeading(std::string_view heading, std::string_view title
   return h;
 }
 
+// "Team lead track", "Management path", "Design ladder": a heading that names one track (its
+// last word says so); "" otherwise, and for the document's own title.
+std::string TrackFromHeading(std::string_view heading, std::string_view title) {
+  static const std::regex kTrack(R"(\b(track|path|ladder)$)", std::regex::icase);
+  std::string h(text::Trim(heading));
+  if (h.empty() || text::CountWords(h) > 5 || text::IEquals(h, title)) return {};
+  return std::regex_search(h, kTrack) ? h : std::string();
+}
+
 }  // namespace
 
 LadderBuilder::LadderBuilder(const Document& doc, Imported& out, bool assume_page)
@@ -377,6 +386,9 @@ void LadderBuilder::ReadTables() {
     level_table::Table flat = *table;  // MergeTable joins its parts; others keep them
     if (!MergeTable(flat, pt.heading)) {
       table->context = pt.heading;
+      // A table of one ladder under a heading naming a track is that track.
+      if (table->tracks.size() == 1 && table->tracks[0].name.empty() && table->track_title.empty())
+        table->tracks[0].name = TrackFromHeading(pt.heading, f_.name);
       others.push_back(std::move(*table));
     }
     if (pt.note != std::string::npos && !pt.markdown.empty()) {
@@ -509,6 +521,10 @@ void LadderBuilder::ReadProse() {
   for (size_t k = 0; k < notes.size(); ++k) {
     model::Note& n = notes[k];
     auto level = note_levels_.find(k);
+    // A heading left empty by the table of levels it held is the track the table became.
+    if (n.markdown.empty() && std::any_of(f_.tracks.begin(), f_.tracks.end(),
+                                          [&](const model::Track& t) { return t.name == n.title; }))
+      continue;
     if (n.title.empty() || n.markdown.empty() || level == note_levels_.end()) {
       f_.notes.push_back(std::move(n));
       continue;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -435,15 +436,22 @@ class Builder {
   void AddTrack(const Section& section) {
     model::Track track;
     track.kind = KindOfHeading(section.heading);
-    std::string id = track.kind == model::TrackKind::kOther ? text::Slugify(section.heading)
+    // A section titled "Overview" holds the ladder, it does not name a track.
+    static const std::regex kGeneric(R"(^(overview|introduction|summary|about|levels)$)",
+                                     std::regex::icase);
+    const bool generic = std::regex_match(std::string(text::Trim(section.heading)), kGeneric);
+    const std::string name = generic ? "Levels" : section.heading;
+    if (generic)  // the heading introduces the ladder: structure, not text to import
+      std::erase_if(out_.source, [&](const Passage& p) { return p.line == section.line; });
+    std::string id = track.kind == model::TrackKind::kOther ? text::Slugify(name)
                                                             : model::TrackKindName(track.kind);
     if (!track_ids_.insert(id).second) {
-      id = text::Slugify(section.heading);
+      id = text::Slugify(name);
       for (int n = 2; !track_ids_.insert(id).second; ++n)
-        id = text::Slugify(section.heading) + "-" + std::to_string(n);
+        id = text::Slugify(name) + "-" + std::to_string(n);
     }
     track.id = id;
-    track.name = section.heading;
+    track.name = name;
     track.description = text::Join(section.paragraphs, "\n\n");
     track.origin.where = Where(section.line);
     out_.framework.tracks.push_back(std::move(track));

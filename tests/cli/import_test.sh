@@ -265,4 +265,12 @@ set -e
 [[ $(grep -c "^stored .*(published)" "$T/into.err") == 6 ]] || fail "--each --into: $(cat "$T/into.err")"
 [[ $("$LADDER" frameworks --json --database "sqlite:$T/each.db" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)))') == 6 ]] \
   || fail "ladder frameworks does not list six"
+# What the user sees counts as imported: a code written with a space ("Operator I (IC 1)", the
+# level IC1) and a table's caption row (the track's name); exit 0, nothing listed.
+G="$LADDER_SOURCE_DIR/tests/golden"
+for doc in "$G/codes_in_titles/codes.md" "$G/caption_row/caption_row.md"; do
+  "$LADDER" import "$doc" --report -o "$T/seen.yaml" 2> "$T/err" || fail "$doc: $(cat "$T/err")"
+  grep -q "0 not imported in 0 passages" "$T/err" || fail "$doc: $(cat "$T/err")"
+done
+grep -q "name: Customer Success Levels 2026 edition" "$T/seen.yaml" || fail "caption row not kept"
 echo "import_test: ok"
