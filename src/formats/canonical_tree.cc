@@ -20,9 +20,10 @@ const std::vector<std::string> kTopKeys = {"ladder", "framework", "groups",     
                                            "tracks", "overlays",  "transitions", "policy",
                                            "notes",  "roles"};
 const std::vector<std::string> kFrameworkKeys = {
-    "id",         "name",      "family",      "version", "status",      "effective",
-    "cumulative", "consensus", "description", "source",  "jd_template", "allow_links"};
+    "id",        "name",    "family",      "version", "status",      "effective",  "cumulative",
+    "consensus", "waivers", "description", "source",  "jd_template", "allow_links"};
 const std::vector<std::string> kSourceKeys = {"file", "format"};
+const std::vector<std::string> kWaiverPolicyKeys = {"by", "never", "after_panel_no"};
 const std::vector<std::string> kGroupKeys = {"id", "name", "description", "competencies"};
 const std::vector<std::string> kCompetencyKeys = {"id", "name", "description"};
 const std::vector<std::string> kTrackKeys = {"id", "name", "kind", "description", "levels"};
@@ -356,6 +357,13 @@ class Converter {
       LADDER_TRY(fw.consensus,
                  Enum<model::ConsensusRule>(v, "framework.consensus", &model::ParseConsensusRule,
                                             {"unanimous", "majority"}));
+    }
+    if (int64_t v = f.Find("waivers"); v >= 0 && !IsNullText(N(v))) {
+      LADDER_TRY(Fields w, Mapping(static_cast<uint32_t>(v), "framework.waivers", kWaiverPolicyKeys,
+                                   "waivers"));
+      LADDER_TRY_STATUS(Opt(w, "by", fw.waivers.by));
+      LADDER_TRY_STATUS(Opt(w, "never", fw.waivers.never));
+      LADDER_TRY_STATUS(Opt(w, "after_panel_no", fw.waivers.after_panel_no));
     }
     LADDER_TRY_STATUS(Opt(f, "description", fw.description));
     if (int64_t v = f.Find("source"); v >= 0 && !IsNullText(N(v))) {

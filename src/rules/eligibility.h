@@ -94,6 +94,9 @@ struct RequirementResult {
   std::vector<model::Waiver> waivers;
   // When waived: what the status would be without the waiver.
   std::optional<RequirementStatus> unwaived;
+  // Why no waiver covers it on this date under the framework's policy (model::WaiverPolicy:
+  // never waived, or a peer review whose panel said no), "" when a waiver may. Explained mode.
+  std::string unwaivable;
 };
 
 enum class Overall {
