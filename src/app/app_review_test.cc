@@ -130,21 +130,44 @@ TEST_F(ReviewTest, CaseStateMachineVotesAndDecision) {
 }
 
 TEST_F(ReviewTest, WaiversNeedAuthority) {
-  Import(std::string(kHeader) + "m,M,,,fw,ic,L2,2020-01-01\n" + "r,R,,m,fw,ic,L2,2020-01-01\n" +
-         "e,E,,m,fw,ic,L1,2024-06-01\n");
+  // d leads m, who manages r and e: leadership above e's own manager waives (the default
+  // policy); e's own manager does not, alone.
+  Import(std::string(kHeader) + "d,D,,,fw,ic,L2,2020-01-01\n" + "m,M,,d,fw,ic,L2,2020-01-01\n" +
+         "r,R,,m,fw,ic,L2,2020-01-01\n" + "e,E,,m,fw,ic,L1,2024-06-01\n");
   ReviewService s(*store_, "test");
   ASSERT_TRUE(s.OpenCase("e", "L2", "m", D("2025-01-01"), "c1"));
-  EXPECT_EQ(
-      s.Waive("c1", "A year at L1", "r", "urgent", D("2025-01-02"), D("2025-06-01")).error().code,
-      ErrorCode::kPermissionDenied);
-  EXPECT_EQ(s.Waive("c1", "A year at L9", "m", "urgent", D("2025-01-02"), {}).error().code,
+  for (const char* by : {"r", "m", "e"})
+    EXPECT_EQ(
+        s.Waive("c1", "A year at L1", by, "urgent", D("2025-01-02"), D("2025-06-01")).error().code,
+        ErrorCode::kPermissionDenied)
+        << by;
+  EXPECT_EQ(s.Waive("c1", "A year at L9", "d", "urgent", D("2025-01-02"), {}).error().code,
             ErrorCode::kNotFound);
-  auto w = s.Waive("c1", "a year at l1.", "m", "urgent", D("2025-01-02"), D("2025-06-01"));
+  auto w = s.Waive("c1", "a year at l1.", "d", "urgent", D("2025-01-02"), D("2025-06-01"));
   ASSERT_TRUE(w) << w.error().ToString();
   EXPECT_EQ(w->requirement, "A year at L1");
   auto v = s.Eligibility("e", "L2", D("2025-01-03"));
   ASSERT_TRUE(v);
   EXPECT_EQ(v->requirements[0].status, rules::RequirementStatus::kWaived);
+  // Revoked by leadership with a reason, once; the waiver is kept and no longer counts.
+  EXPECT_EQ(s.RevokeWaiver(w->id, "m", "met", D("2025-02-01")).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(s.RevokeWaiver(w->id, "d", " ", D("2025-02-01")).error().code,
+            ErrorCode::kInvalidArgument);
+  auto revoked = s.RevokeWaiver(w->id, "d", "the need was met", D("2025-02-01"));
+  ASSERT_TRUE(revoked) << revoked.error().ToString();
+  EXPECT_EQ(revoked->revoked_by, "d");
+  EXPECT_EQ(s.RevokeWaiver(w->id, "d", "again", D("2025-02-02")).error().code,
+            ErrorCode::kConflict);
+  v = s.Eligibility("e", "L2", D("2025-02-01"));
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->requirements[0].status, rules::RequirementStatus::kNotMet);
+  EXPECT_EQ(s.Waivers("e")->size(), 1u);
+  // Outside a review, for the next level by default.
+  auto outside = s.WaiveFor("e", "", "A year at L1", "d", "again urgent", D("2025-02-03"), {});
+  ASSERT_TRUE(outside) << outside.error().ToString();
+  EXPECT_TRUE(outside->case_id.empty());
+  EXPECT_EQ(s.Waivers("e")->size(), 2u);
 }
 
 TEST_F(ReviewTest, MetricValuesAreCheckedBeforeTheyAreStored) {

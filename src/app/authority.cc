@@ -9,14 +9,17 @@ namespace ladder::app {
 namespace {
 
 constexpr unsigned Bit(Relation r) { return 1u << static_cast<unsigned>(r); }
-constexpr unsigned S = Bit(Relation::kSelf), P = Bit(Relation::kPanel), A = Bit(Relation::kAbove),
-                   O = Bit(Relation::kOther);
+constexpr unsigned S = Bit(Relation::kSelf), P = Bit(Relation::kPanel), M = Bit(Relation::kManager),
+                   U = Bit(Relation::kAbove), O = Bit(Relation::kOther);
+// The whole management chain: the person's own manager and those above them.
+constexpr unsigned A = M | U;
 
 // clang-format off
 // The committee's rules: the person under review opens their review and adds to its portfolio,
 // and does nothing else in it; a panel member votes and makes peer assessments, nothing else;
 // the person's managers (manager role, above them in the chain), the people team and admins run
-// the process and decide; approvals and waivers are team leadership's (a manager above).
+// the process and decide; approvals are team leadership's (a manager above); waivers are
+// leadership's above the person's own manager, who may not waive alone (the default policy).
 constexpr Permission kTable[] = {
     // action                  name                  step                                           admin      people_team manager  reviewer employee
     {Action::kOpenCase,        "case.open",          "open a review",                               S | A | O, S | A | O, S | A,    S,       S},
@@ -27,7 +30,7 @@ constexpr Permission kTable[] = {
     {Action::kPanelAssess,     "case.assess",        "make a peer assessment in a review",          P,         P,         P,        P,       P},
     {Action::kSignOff,         "signoff.checkpoint", "sign off a manual checkpoint",                A | O,     A | O,     A,        0,       0},
     {Action::kApprove,         "signoff.approval",   "give an approval",                            0,         0,         A,        0,       0},
-    {Action::kWaive,           "case.waive",         "waive a requirement",                         0,         0,         A,        0,       0},
+    {Action::kWaive,           "waiver.grant",       "waive a requirement",                         0,         0,         U,        0,       0},
     {Action::kDecide,          "case.decide",        "decide a review",                             A | O,     A | O,     A,        0,       0},
     {Action::kOpenNeed,        "need.open",          "open a documented need",                      A | O,     A | O,     A,        0,       0},
     {Action::kCloseNeed,       "need.close",         "close a documented need",                     S | A | O, S | A | O, S | A,    0,       0},
@@ -38,14 +41,15 @@ constexpr Permission kTable[] = {
     {Action::kPeerAssess,      "assess.peer",        "assess someone as a peer",                    A | O,     A | O,     A | O,    A | O,   A | O},
     {Action::kManagerAssess,   "assess.manager",     "assess someone as their manager",             0,         0,         A,        0,       0},
     {Action::kRaise,           "raise",              "approve an in-band raise",                    0,         0,         A,        0,       0},
+    {Action::kRevokeWaiver,    "waiver.revoke",      "revoke a waiver",                             0,         0,         U,        0,       0},
 };
 // clang-format on
 
 constexpr model::UserRole kRoles[] = {model::UserRole::kAdmin, model::UserRole::kPeopleTeam,
                                       model::UserRole::kManager, model::UserRole::kReviewer,
                                       model::UserRole::kEmployee};
-constexpr Relation kRelations[] = {Relation::kSelf, Relation::kPanel, Relation::kAbove,
-                                   Relation::kOther};
+constexpr Relation kRelations[] = {Relation::kSelf, Relation::kPanel, Relation::kManager,
+                                   Relation::kAbove, Relation::kOther};
 
 unsigned MaskOf(const Permission& p, model::UserRole role) {
   switch (role) {
@@ -100,7 +104,7 @@ constexpr bool TableInOrder() {
   return true;
 }
 static_assert(TableInOrder(), "kTable lists the actions in declaration order");
-static_assert(std::size(kTable) == static_cast<size_t>(Action::kRaise) + 1,
+static_assert(std::size(kTable) == static_cast<size_t>(Action::kRevokeWaiver) + 1,
               "every action has a row in kTable");
 
 }  // namespace
@@ -111,6 +115,8 @@ const char* RelationName(Relation r) {
       return "self";
     case Relation::kPanel:
       return "panel";
+    case Relation::kManager:
+      return "manager";
     case Relation::kAbove:
       return "above";
     case Relation::kOther:
@@ -160,14 +166,41 @@ Result<Relation> RelationTo(storage::Store& store, const Actor& actor, std::stri
   if (review &&
       std::find(review->panel.begin(), review->panel.end(), actor.person) != review->panel.end())
     return Relation::kPanel;
+  Result<model::Person> p = store.GetPerson(person);
+  if (!p && p.error().code == ErrorCode::kNotFound) return Relation::kOther;
+  if (!p) return Fail(p.error());
+  if (p->manager == actor.person) return Relation::kManager;
   Result<bool> above = IsAbove(store, actor.person, person);
   if (!above && above.error().code == ErrorCode::kNotFound) return Relation::kOther;
   if (!above) return Fail(above.error());
   return *above ? Relation::kAbove : Relation::kOther;
 }
 
+Permission WaiverRow(Action action, const model::WaiverPolicy& policy) {
+  Permission row = RowOf(action);
+  row.admin = row.people_team = row.manager = row.reviewer = row.employee = 0;
+  bool self = false;
+  for (const std::string& who : policy.by) {
+    if (who == "leadership") row.manager |= U;
+    if (who == "manager") row.manager |= M;
+    if (who == "people_team") row.people_team |= A | O;
+    if (who == "admin") row.admin |= A | O;
+    self = self || who == "self";
+  }
+  if (self)
+    for (unsigned* mask : {&row.admin, &row.people_team, &row.manager})
+      if (*mask) *mask |= S;
+  return row;
+}
+
 Status Permit(const Actor& actor, Action action, Relation relation, std::string_view subject) {
-  const Permission& row = RowOf(action);
+  return Permit(actor, RowOf(action), relation, subject);
+}
+
+std::string AllowedText(const Permission& row) { return Allowed(row); }
+
+Status Permit(const Actor& actor, const Permission& row, Relation relation,
+              std::string_view subject) {
   std::vector<std::string> roles;
   for (model::UserRole role : kRoles) {
     if (!actor.Has(role)) continue;

@@ -9,13 +9,19 @@
 //   self    the actor is the person (the person under review; for a need, who opened it; for
 //           giving or confirming an SME sign-off, the signer named in it)
 //   panel   the actor sits on the case's panel
-//   above   the actor is above the person in the management chain (for opening a need: above
-//           anyone at all)
+//   manager the actor is the person's own manager
+//   above   the actor is above the person's own manager in the management chain (for opening
+//           a need: above anyone at all)
 //   other   none of these
 //
 // so a manager who sits on a panel acts there as a panel member, and the person under review
-// acts as themself whatever their roles. Being above someone counts only where the table grants
-// it to a role; it grants it to the manager role only.
+// acts as themself whatever their roles. Being someone's manager or above them counts only where
+// the table grants it to a role. Where the table gives a role "manager, above" the whole chain
+// may act; where it gives "above" alone (waiving a requirement, by default), the person's own
+// manager may not act alone.
+//
+// The rows of waiving and revoking a waiver are those of the framework's policy
+// (model::WaiverPolicy::by, WaiverRow); the table holds them for the default policy.
 //
 // Thread-safe: the table is constant; RelationTo reads the Store.
 #pragma once
@@ -53,10 +59,11 @@ enum class Action {
   kPeerAssess,       // assess someone as a peer
   kManagerAssess,    // assess a report as their manager
   kRaise,            // approve an in-band raise
+  kRevokeWaiver,     // revoke a waiver
 };
 
-enum class Relation { kSelf, kPanel, kAbove, kOther };
-const char* RelationName(Relation r);  // self | panel | above | other
+enum class Relation { kSelf, kPanel, kManager, kAbove, kOther };
+const char* RelationName(Relation r);  // self | panel | manager | above | other
 
 // Who performs an act: the person they act as ("" for an account not linked to a person) and
 // their roles.
@@ -99,6 +106,19 @@ struct Permission {
 
 // The table, one row per Action in declaration order.
 std::span<const Permission> AuthorityTable();
+
+// The row of `action` (kWaive or kRevokeWaiver) under a framework's waiver policy: each of
+// `policy.by` grants roles and relations ("leadership": manager, above; "manager": manager,
+// manager; "people_team", "admin": those roles, manager, above, other; "self" adds self to what
+// the others grant). WaiverRow(kWaive, WaiverPolicy{}) is the table's row.
+Permission WaiverRow(Action action, const model::WaiverPolicy& policy);
+
+// Permit with `row` in place of the table's row of its action.
+Status Permit(const Actor& actor, const Permission& row, Relation relation,
+              std::string_view subject);
+
+// Who may take the step of `row`, in words: "manager (above)", "nobody".
+std::string AllowedText(const Permission& row);
 
 // The table as the Markdown of docs/accounts.md.
 std::string AuthorityMarkdown();

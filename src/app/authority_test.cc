@@ -84,6 +84,44 @@ TEST(AuthorityTable, ThePeopleTeamRunsTheProcessAndLeadershipWaives) {
   }
 }
 
+TEST(AuthorityTable, ThePersonsOwnManagerRunsTheProcessButDoesNotWaiveAlone) {
+  for (Action a : {Action::kNamePanel, Action::kMoveCase, Action::kDecide, Action::kApprove,
+                   Action::kOpenNeed, Action::kManagerAssess, Action::kRaise, Action::kSignOff})
+    EXPECT_TRUE(May(a, UserRole::kManager, Relation::kManager)) << static_cast<int>(a);
+  for (Action a : {Action::kWaive, Action::kRevokeWaiver}) {
+    EXPECT_FALSE(May(a, UserRole::kManager, Relation::kManager));
+    EXPECT_TRUE(May(a, UserRole::kManager, Relation::kAbove));
+    EXPECT_FALSE(May(a, UserRole::kManager, Relation::kSelf));
+  }
+}
+
+TEST(AuthorityTable, TheWaiverPolicyGivesTheRowsOfWaiving) {
+  auto same = [](const Permission& a, const Permission& b) {
+    return a.admin == b.admin && a.people_team == b.people_team && a.manager == b.manager &&
+           a.reviewer == b.reviewer && a.employee == b.employee;
+  };
+  // The table holds the default policy's rows.
+  for (Action a : {Action::kWaive, Action::kRevokeWaiver})
+    EXPECT_TRUE(
+        same(WaiverRow(a, model::WaiverPolicy{}), AuthorityTable()[static_cast<size_t>(a)]));
+  model::WaiverPolicy policy;
+  policy.by = {"manager", "people_team"};
+  Permission row = WaiverRow(Action::kWaive, policy);
+  Actor mgr{"m", {UserRole::kManager}}, hr{"h", {UserRole::kPeopleTeam}};
+  EXPECT_TRUE(Permit(mgr, row, Relation::kManager, "case c1"));
+  EXPECT_FALSE(Permit(mgr, row, Relation::kAbove, "case c1"));  // leadership left out
+  EXPECT_FALSE(Permit(mgr, row, Relation::kSelf, "case c1"));
+  EXPECT_TRUE(Permit(hr, row, Relation::kOther, "case c1"));
+  EXPECT_FALSE(Permit(hr, row, Relation::kSelf, "case c1"));
+  policy.by.push_back("self");
+  EXPECT_TRUE(Permit(hr, WaiverRow(Action::kWaive, policy), Relation::kSelf, "case c1"));
+  // Nobody, when the policy names no one.
+  policy.by.clear();
+  Status none = Permit(mgr, WaiverRow(Action::kWaive, policy), Relation::kAbove, "case c1");
+  ASSERT_FALSE(none);
+  EXPECT_NE(none.error().message.find("allowed: nobody"), std::string::npos);
+}
+
 TEST(AuthorityTable, SeveralRolesAllowWhatAnyOfThemAllows) {
   Actor both{"x", {UserRole::kReviewer, UserRole::kManager}};
   EXPECT_TRUE(Permit(both, Action::kDecide, Relation::kAbove, "case c1"));
@@ -99,7 +137,7 @@ TEST(AuthorityTable, ARefusalSaysWhoMay) {
   EXPECT_EQ(s.error().field, "by");
   EXPECT_EQ(s.error().message,
             "r1 may not decide a review (case c1) as reviewer, above; allowed: admin, "
-            "people_team (above, other); manager (above) (docs/accounts.md)");
+            "people_team (manager, above, other); manager (manager, above) (docs/accounts.md)");
   Status vote =
       Permit(Actor{"m1", {UserRole::kManager}}, Action::kVote, Relation::kAbove, "case c1");
   ASSERT_FALSE(vote);
@@ -159,7 +197,8 @@ TEST_F(RelationTest, TheFirstRelationThatHolds) {
   EXPECT_EQ(rel("peer", &c), Relation::kPanel);
   EXPECT_EQ(rel("lead", &c), Relation::kPanel);  // above emp, but on the panel
   EXPECT_EQ(rel("lead", nullptr), Relation::kAbove);
-  EXPECT_EQ(rel("top", &c), Relation::kAbove);  // transitively
+  EXPECT_EQ(rel("top", &c), Relation::kAbove);    // transitively
+  EXPECT_EQ(rel("mgr", &c), Relation::kManager);  // their own manager
   EXPECT_EQ(rel("solo", &c), Relation::kOther);
   EXPECT_EQ(*RelationTo(*store_, Actor{"", {UserRole::kAdmin}}, "emp", &c), Relation::kOther);
   EXPECT_EQ(*RelationTo(*store_, Actor{"top", {}}, "ghost", nullptr), Relation::kOther);

@@ -173,12 +173,33 @@ class ReviewService {
   // documented need it used, and closes the case. All in one transaction.
   Result<DecisionResult> Decide(std::string_view case_id, model::Outcome outcome, Date effective,
                                 std::string_view decided_by, std::string_view note);
-  // Waives a requirement (by its sentence) for the case's person. The approver must be a manager
-  // above the person in the management chain; the sentence must be a requirement of the case's
-  // target. `expires` may be empty (no expiry) or must be after `date`.
+  // Waives a requirement (by its sentence) for the case's person; the sentence must be a
+  // requirement of the case's target (WaiveFor says the rest). kConflict for a closed case.
   Result<model::Waiver> Waive(std::string_view case_id, std::string_view requirement,
                               std::string_view approver, std::string_view reason, Date date,
                               Date expires, std::string_view id = {});
+
+  // -- Waivers (review_waivers.cc) -------------------------------------------------------------
+
+  // Waives a requirement (by its sentence) for `person` outside a review: the sentence must be
+  // a requirement of `target` (as OpenCase reads it; empty: "next") in the person's framework.
+  // Who may waive is the framework's policy (model::WaiverPolicy::by, app/authority.h
+  // WaiverRow): by default leadership above the person's own manager. The policy may say a
+  // requirement is never waived, and a peer review whose panel said no is not waived until a
+  // new review (kFailedPrecondition, saying why). A reason is required; `expires` may be empty
+  // (no expiry) or must be after `date`. A waiver counts by its sentence for any target.
+  Result<model::Waiver> WaiveFor(std::string_view person, std::string_view target,
+                                 std::string_view requirement, std::string_view approver,
+                                 std::string_view reason, Date date, Date expires,
+                                 std::string_view id = {});
+  // Revokes a waiver from `date` on, with the reason, by someone the policy lets waive for the
+  // person. The waiver is kept, marked revoked (who, when, why): it no longer counts, and every
+  // verdict it touched says so. kNotFound for an unknown waiver (or one of a person the caller
+  // may not see); kConflict when it was revoked already.
+  Result<model::Waiver> RevokeWaiver(std::string_view waiver_id, std::string_view by,
+                                     std::string_view reason, Date date);
+  // The person's waivers, revoked and expired ones included, by date granted.
+  Result<std::vector<model::Waiver>> Waivers(std::string_view person);
 
   // -- Documented needs ------------------------------------------------------------------------
 
@@ -216,6 +237,16 @@ class ReviewService {
   static std::vector<const model::Requirement*> RequirementsOf(const model::Framework& f);
   Result<std::shared_ptr<const model::Framework>> GetFramework(std::string_view framework,
                                                                std::string_view version);
+  // What WaiveFor and Waive share; `review` is the case the waiver is recorded in, or null.
+  Result<model::Waiver> WaiveOn(std::string_view person, std::string_view framework,
+                                std::string_view target, const model::Case* review,
+                                std::string_view requirement, std::string_view approver,
+                                std::string_view reason, Date date, Date expires,
+                                std::string_view id);
+  // Authorises `actor` to grant (kWaive) or revoke (kRevokeWaiver) a waiver for `person` under
+  // the waiver policy of `framework`.
+  Status MayWaive(const Actor& actor, Action action, std::string_view person,
+                  const model::Framework& framework, const model::Case* review);
 
   storage::Store& store_;
   std::string actor_;

@@ -262,9 +262,16 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
     const Actor actor = ActorOf(viewer);
     LADDER_TRY(Relation relation, RelationTo(store_, actor, c.person, &c));
     auto may = [&](Action a) { return Permit(actor, a, relation, "case " + c.id).has_value(); };
-    v.may = {may(Action::kAddCaseEvidence), may(Action::kNamePanel),
-             may(Action::kMoveCase),        may(Action::kVote),
-             may(Action::kWaive),           may(Action::kDecide)};
+    // Waiving follows the waiver policy of the framework the verdict was evaluated against.
+    const model::WaiverPolicy& policy = shown ? shown->waivers : f.waivers;
+    const bool may_waive =
+        Permit(actor, WaiverRow(Action::kWaive, policy), relation, "case " + c.id).has_value();
+    v.may = {may(Action::kAddCaseEvidence),
+             may(Action::kNamePanel),
+             may(Action::kMoveCase),
+             may(Action::kVote),
+             may_waive,
+             may(Action::kDecide)};
   }
   return v;
 }

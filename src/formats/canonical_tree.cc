@@ -19,12 +19,13 @@ using Kind = TreeNode::Kind;
 const std::vector<std::string> kTopKeys = {"ladder", "framework", "groups",      "competencies",
                                            "tracks", "overlays",  "transitions", "policy",
                                            "notes",  "roles"};
-const std::vector<std::string> kFrameworkKeys = {"id",          "name",      "family",
-                                                 "version",     "status",    "effective",
-                                                 "cumulative",  "consensus", "next_level_reading",
-                                                 "description", "source",    "jd_template",
-                                                 "allow_links"};
+const std::vector<std::string> kFrameworkKeys = {"id",          "name",        "family",
+                                                 "version",     "status",      "effective",
+                                                 "cumulative",  "consensus",   "next_level_reading",
+                                                 "waivers",     "description", "source",
+                                                 "jd_template", "allow_links"};
 const std::vector<std::string> kSourceKeys = {"file", "format"};
+const std::vector<std::string> kWaiverPolicyKeys = {"by", "never", "after_panel_no"};
 const std::vector<std::string> kGroupKeys = {"id", "name", "description", "competencies"};
 const std::vector<std::string> kCompetencyKeys = {"id", "name", "description"};
 const std::vector<std::string> kTrackKeys = {"id", "name", "kind", "description", "levels"};
@@ -364,6 +365,13 @@ class Converter {
                  Enum<model::NextLevelReading>(v, "framework.next_level_reading",
                                                &model::ParseNextLevelReading,
                                                {"overlapping", "consecutive"}));
+    }
+    if (int64_t v = f.Find("waivers"); v >= 0 && !IsNullText(N(v))) {
+      LADDER_TRY(Fields w, Mapping(static_cast<uint32_t>(v), "framework.waivers", kWaiverPolicyKeys,
+                                   "waivers"));
+      LADDER_TRY_STATUS(Opt(w, "by", fw.waivers.by));
+      LADDER_TRY_STATUS(Opt(w, "never", fw.waivers.never));
+      LADDER_TRY_STATUS(Opt(w, "after_panel_no", fw.waivers.after_panel_no));
     }
     LADDER_TRY_STATUS(Opt(f, "description", fw.description));
     if (int64_t v = f.Find("source"); v >= 0 && !IsNullText(N(v))) {

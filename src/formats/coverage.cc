@@ -383,6 +383,8 @@ std::vector<std::string_view> StructureFields(const model::Framework& f,
   Add(out, f.name);
   Add(out, f.jd_template);
   for (const std::string& link : f.allow_links) Add(out, link);
+  for (const std::string& who : f.waivers.by) Add(out, who);
+  for (const std::string& never : f.waivers.never) Add(out, never);
   for (const auto& g : f.groups) {
     Add(out, g.name);
     Add(out, g.description);

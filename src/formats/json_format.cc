@@ -298,6 +298,13 @@ Json HeaderJson(const model::Framework& fw) {
     f["consensus"] = model::ConsensusRuleName(fw.consensus);
   if (fw.next_level_reading != model::NextLevelReading::kOverlapping)
     f["next_level_reading"] = model::NextLevelReadingName(fw.next_level_reading);
+  if (!fw.waivers.IsDefault()) {
+    Json w = Json::object();
+    if (fw.waivers.by != model::WaiverPolicy{}.by) w["by"] = Strings(fw.waivers.by);
+    List(w, "never", fw.waivers.never);
+    if (fw.waivers.after_panel_no) w["after_panel_no"] = true;
+    f["waivers"] = std::move(w);
+  }
   Text(f, "description", fw.description);
   if (!fw.source.file.empty() || !fw.source.format.empty()) {
     Json s = Json::object();

@@ -95,10 +95,16 @@ class ExportParser {
         f_.next_level_reading = *r;
       f_.source = {get("source-file"), get("source-format")};
       f_.jd_template = get("jd-template");
-      if (n["allow-links"] && n["allow-links"].IsSequence()) {
-        for (const YAML::Node& link : n["allow-links"])
-          if (link.IsScalar()) f_.allow_links.push_back(link.as<std::string>());
-      }
+      auto strings = [&](const char* key, std::vector<std::string>& out) {
+        if (!n[key] || !n[key].IsSequence()) return;
+        out.clear();
+        for (const YAML::Node& item : n[key])
+          if (item.IsScalar()) out.push_back(item.as<std::string>());
+      };
+      strings("allow-links", f_.allow_links);
+      strings("waive-by", f_.waivers.by);
+      strings("never-waived", f_.waivers.never);
+      f_.waivers.after_panel_no = get("waive-after-panel-no") == "true";
     } catch (const YAML::Exception& e) {
       return MakeError(ErrorCode::kParse, "front matter: " + e.msg,
                        SourceLocation{doc_.name, fm.yaml_line + e.mark.line, e.mark.column + 1});

@@ -85,12 +85,20 @@ class Writer {
       field("consensus", model::ConsensusRuleName(fw_.consensus));
     if (fw_.next_level_reading != model::NextLevelReading::kOverlapping)
       field("next_level_reading", model::NextLevelReadingName(fw_.next_level_reading));
+    if (fw_.waivers.after_panel_no) out_ += "waive-after-panel-no: true\n";
     if (!fw_.source.file.empty()) field("source-file", fw_.source.file);
     if (!fw_.source.format.empty()) field("source-format", fw_.source.format);
     if (!fw_.jd_template.empty()) field("jd-template", fw_.jd_template);
     if (!fw_.allow_links.empty()) {
       out_ += "allow-links:\n";
       for (const std::string& link : fw_.allow_links) out_ += "  - " + quoted(link) + "\n";
+    }
+    if (!fw_.waivers.IsDefault()) {  // the committee's waiver policy, as in the canonical YAML
+      const model::WaiverPolicy& w = fw_.waivers;
+      out_ += "waive-by:" + std::string(w.by.empty() ? " []" : "") + "\n";
+      for (const std::string& who : w.by) out_ += "  - " + quoted(who) + "\n";
+      if (!w.never.empty()) out_ += "never-waived:\n";
+      for (const std::string& never : w.never) out_ += "  - " + quoted(never) + "\n";
     }
     out_ += "---\n\n";
   }

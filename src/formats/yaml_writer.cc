@@ -167,6 +167,17 @@ class Writer {
       Raw(2, "consensus", model::ConsensusRuleName(fw.consensus));
     if (fw.next_level_reading != model::NextLevelReading::kOverlapping)
       Raw(2, "next_level_reading", model::NextLevelReadingName(fw.next_level_reading));
+    if (!fw.waivers.IsDefault()) {
+      const model::WaiverPolicy& w = fw.waivers;
+      out_ += "  waivers:\n";
+      if (w.by.empty()) {
+        Raw(4, "by", "[]");
+      } else if (w.by != model::WaiverPolicy{}.by) {
+        Strings(4, "by", w.by);
+      }
+      Strings(4, "never", w.never);
+      if (w.after_panel_no) Raw(4, "after_panel_no", "true");
+    }
     Text(2, "description", fw.description);
     if (!fw.source.file.empty() || !fw.source.format.empty()) {
       out_ += "  source:\n";

@@ -157,6 +157,26 @@ enum class ConsensusRule { kUnanimous, kMajority };
 // (kOverlapping: performing at the next level is performing highly at one's own), or follow
 // them (kConsecutive: N + M months in all).
 enum class NextLevelReading { kOverlapping, kConsecutive };
+// Who may waive a requirement (WaiverPolicy::by), each naming roles and relations of
+// app/authority.h's table: "leadership" a manager above the person's own manager, "manager" the
+// person's own manager, "people_team" and "admin" those accounts, "self" the person under review
+// too, when one of the others holds for them.
+inline constexpr const char* kWaiverAuthorities[] = {"leadership", "manager", "people_team",
+                                                     "admin", "self"};
+
+// What a committee decides about waivers (docs/format.md, `framework.waivers`): who may grant
+// and revoke them, and which requirements no waiver covers. The defaults are the committee's
+// rules when a framework says nothing.
+struct WaiverPolicy {
+  std::vector<std::string> by = {"leadership"};  // kWaiverAuthorities; empty: nobody
+  // Requirements no waiver covers: rule kind names ("time_at_level") or requirement sentences.
+  std::vector<std::string> never;
+  // Whether a peer review may be waived after the panel of the latest review towards the target
+  // voted it down (no consensus). By default not: the panel's no stands until a new review.
+  bool after_panel_no = false;
+  bool IsDefault() const { return *this == WaiverPolicy{}; }
+  friend bool operator==(const WaiverPolicy&, const WaiverPolicy&) = default;
+};
 
 struct Framework {
   std::string id;
@@ -168,6 +188,7 @@ struct Framework {
   bool cumulative = false;  // each level includes the one before it
   ConsensusRule consensus = ConsensusRule::kUnanimous;
   NextLevelReading next_level_reading = NextLevelReading::kOverlapping;
+  WaiverPolicy waivers;  // who may waive, what may not be waived
   std::string description;
   Provenance source;
   // The mustache template of its job descriptions (render/outputs.h): a relative path without

@@ -168,6 +168,10 @@ struct Waiver {
   std::string reason;
   Date granted;
   Date expires;  // empty: no expiry
+  // A revoked waiver no longer counts from `revoked` on; who revoked it and why stay with it.
+  std::string revoked_by;  // person id (or the account) who revoked it; "" while it stands
+  Date revoked;
+  std::string revoke_reason;
   friend bool operator==(const Waiver&, const Waiver&) = default;
 };
 

@@ -21,6 +21,7 @@ class Checker {
     CheckIds();
     CheckGroups();
     CheckPublishing();
+    CheckWaiverPolicy();
     for (const Track& track : fw_.tracks) CheckTrack(track);
     for (const OverlayRole& overlay : fw_.overlays) {
       for (const std::string& ref : overlay.levels) {
@@ -92,6 +93,27 @@ class Checker {
       if (fw_.allow_links[i].find_first_not_of(" \t") == std::string::npos)
         Report(fw_.origin, "framework.allow_links[" + std::to_string(i) + "]",
                "an empty entry allows nothing: remove it");
+  }
+
+  // Who may waive names the authorities app/authority.h knows; what may not be waived names a
+  // rule kind or a sentence, never nothing.
+  void CheckWaiverPolicy() {
+    const WaiverPolicy& w = fw_.waivers;
+    for (size_t i = 0; i < w.by.size(); ++i)
+      if (std::find(std::begin(kWaiverAuthorities), std::end(kWaiverAuthorities), w.by[i]) ==
+          std::end(kWaiverAuthorities))
+        Report(fw_.origin, "framework.waivers.by[" + std::to_string(i) + "]",
+               "unknown '" + w.by[i] +
+                   "'; expected one of: leadership, manager, people_team, admin, self");
+    if (w.by.size() == 1 && w.by[0] == "self")
+      Report(fw_.origin, "framework.waivers.by",
+             "'self' widens the others (leadership, manager, people_team, admin); alone it "
+             "lets nobody waive");
+    for (size_t i = 0; i < w.never.size(); ++i)
+      if (w.never[i].find_first_not_of(" \t") == std::string::npos)
+        Report(fw_.origin, "framework.waivers.never[" + std::to_string(i) + "]",
+               "an empty entry names no requirement: write a rule kind (peer_review) or a "
+               "requirement's sentence");
   }
 
   static bool IsRelativeInside(std::string_view path) {
@@ -404,6 +426,11 @@ std::vector<Error> ValidateWaiver(const Waiver& w) {
   c.NotEmpty(w.approver, "approver", "the person who approved it");
   c.NotEmpty(w.granted, "granted", "the date it was granted");
   c.Ordered(w.granted, w.expires, "expires", "the expiry", /*strict=*/true);
+  if (!w.revoked.empty()) {
+    c.NotEmpty(w.revoked_by, "revoked_by", "who revoked it");
+    c.NotEmpty(w.revoke_reason, "revoke_reason", "why it was revoked");
+    c.Ordered(w.granted, w.revoked, "revoked", "the revocation");
+  }
   return c.Done();
 }
 

@@ -176,7 +176,8 @@ Case ValidCase() {
 }
 
 Waiver ValidWaiver() {
-  return {"w1", "p1", "", "12 months at IC1", "m1", "leave", Date(2024, 5, 1), Date(2025, 5, 1)};
+  return {"w1", "p1", "", "12 months at IC1", "m1", "leave", Date(2024, 5, 1), Date(2025, 5, 1),
+          "",   {},   ""};
 }
 
 Need ValidNeed() {

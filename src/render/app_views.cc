@@ -658,11 +658,16 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   Data waivers = List();
   for (const model::Waiver& w : v.waivers) {
     Data wd = Object();
+    Set(wd, "id", w.id);
     Set(wd, "requirement", w.requirement);
     Set(wd, "approver", w.approver);
     Set(wd, "granted", Str(w.granted));
     Set(wd, "expires", Text(Str(w.expires)));
     Set(wd, "reason", Text(w.reason));
+    Set(wd, "revoked", Text(Str(w.revoked)));
+    Set(wd, "revoked_by", w.revoked_by);
+    Set(wd, "revoke_reason", Text(w.revoke_reason));
+    Set(wd, "may_revoke", !closed && v.may.waive && w.revoked.empty());
     Append(waivers, std::move(wd));
   }
   SetList(d, "waivers", std::move(waivers));

@@ -65,12 +65,26 @@ Json VerdictJson(const rules::Verdict& v) {
                          {"reason", w.reason},
                          {"granted", DateJson(w.granted)},
                          {"expires", DateJson(w.expires)},
-                         {"case", w.case_id}});
+                         {"case", w.case_id},
+                         {"revoked", DateJson(w.revoked)},
+                         {"revoked_by", w.revoked_by}});
     q["waivers"] = waivers;
+    q["unwaivable"] = r.unwaivable.empty() ? Json(nullptr) : Json(r.unwaivable);
     reqs.push_back(q);
   }
   j["requirements"] = reqs;
   return j;
+}
+
+Json PolicyJson(const model::Framework& f) {
+  return {{"framework", f.id},
+          {"version", f.version},
+          {"status", model::FrameworkStatusName(f.status)},
+          {"consensus", model::ConsensusRuleName(f.consensus)},
+          {"waivers",
+           {{"by", f.waivers.by},
+            {"never", f.waivers.never},
+            {"after_panel_no", f.waivers.after_panel_no}}}};
 }
 
 Json VersionJson(const storage::VersionInfo& v) {

@@ -98,6 +98,9 @@ struct RequirementResult {
   // consistent_performance of the current level alongside performing_at_next: how the two
   // combine (model::NextLevelReadingName: "overlapping" | "consecutive"); else "".
   std::string reading;
+  // Why no waiver covers it on this date under the framework's policy (model::WaiverPolicy:
+  // never waived, or a peer review whose panel said no), "" when a waiver may. Explained mode.
+  std::string unwaivable;
 };
 
 enum class Overall {

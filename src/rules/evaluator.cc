@@ -217,18 +217,38 @@ void EvaluateRequirement(const Context& cx, const Prepared& p, RequirementResult
   std::visit(EvaluateKind{cx, p, r}, *p.rule);
 }
 
+// True when `a` and `b` check the same thing: the same sentence, or the same rule checked from
+// records (seed 004 asks for a successful peer review at each level and again in its prose,
+// which becomes policy). Manual checkpoints and approvals are signed off by their sentence, so
+// two of them with different sentences are two checks.
+bool SameCheck(const Prepared& a, const Prepared& b) {
+  if (a.key == b.key) return true;
+  if (!a.rule || !b.rule || !(*a.rule == *b.rule)) return false;
+  return !std::holds_alternative<model::ManualRule>(*a.rule) &&
+         !std::holds_alternative<model::Approval>(*a.rule);
+}
+
+// Adds `p` unless a requirement already applied checks the same: the verdict lists it once, as
+// the first source states it (the target's own before the transition's and the policy's).
+void Apply(std::vector<const Prepared*>& applied, const Prepared& p) {
+  for (const Prepared* q : applied)
+    if (SameCheck(*q, p)) return;
+  applied.push_back(&p);
+}
+
 // The requirements that apply, in the order a reader expects: the target's own, then the
-// transition's, then the framework's policy; for an overlay, the checks it implies last.
+// transition's, then the framework's policy; for an overlay, the checks it implies last. A
+// requirement that repeats one before it is listed once (SameCheck).
 void Applicable(Context& cx, std::vector<const Prepared*>& applied) {
   const Plan& plan = cx.plan;
   applied.clear();
-  for (const Prepared& p : plan.own) applied.push_back(&p);
+  for (const Prepared& p : plan.own) Apply(applied, p);
   cx.next_months = NextMonths(plan.own);
   auto transitions = [&](bool count_next) {
     if (!cx.current) return;
     for (const Plan::Into& into : plan.transitions)
       if (into.from == cx.current->track) {
-        for (const Prepared& p : into.requirements) applied.push_back(&p);
+        for (const Prepared& p : into.requirements) Apply(applied, p);
         if (count_next) cx.next_months = std::max(cx.next_months, NextMonths(into.requirements));
       }
   };
@@ -236,7 +256,7 @@ void Applicable(Context& cx, std::vector<const Prepared*>& applied) {
     if (cx.current && cx.current->track != target_level->track->id) transitions(true);
     bool promotion = !cx.current_level || target_level->level->rank > cx.current_level->level->rank;
     if (promotion) {
-      for (const Prepared& p : plan.policy) applied.push_back(&p);
+      for (const Prepared& p : plan.policy) Apply(applied, p);
       cx.next_months = std::max(cx.next_months, NextMonths(plan.policy));
     }
   } else if (plan.track) {  // a track without levels: the transitions into it
@@ -361,6 +381,7 @@ Status Evaluator::EvaluateInto(const Target& target, const Records& records, Dat
     r.waivers.clear();
     r.unwaived.reset();
     r.reading.clear();
+    r.unwaivable.clear();
     EvaluateRequirement(cx, p, r);
     ApplyWaivers(cx, p, r);
   }

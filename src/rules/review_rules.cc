@@ -157,7 +157,35 @@ void OverlayLevelCheck(const Context& cx, const model::OverlayRole& o, Requireme
         "holds " + cx.current->track + "/" + cx.current->level + ", which is not one of them";
 }
 
+namespace {
+
+// Why the framework's policy lets no waiver cover `p` on cx.at, or "" (model::WaiverPolicy).
+std::string Unwaivable(const Context& cx, const Prepared& p) {
+  const model::WaiverPolicy& policy = cx.fw.waivers;
+  for (const std::string& never : policy.never)
+    if (never == p.kind || NormalizeSentence(never) == p.key)
+      return "the framework's policy lets no waiver cover " +
+             (never == p.kind ? "a " + p.kind + " requirement" : std::string("it"));
+  if (p.kind != model::PeerReviewPassed::kName || policy.after_panel_no) return "";
+  // The latest review towards the target decides: a panel's no stands until a new review.
+  const model::Case* latest = nullptr;
+  for (const model::Case& c : cx.records.cases)
+    if (CaseAims(cx, c) && !c.opened.empty() && c.opened <= cx.at &&
+        (!latest || c.opened >= latest->opened))
+      latest = &c;
+  if (!latest) return "";
+  Consensus k = ConsensusOf(*latest, cx.fw.consensus, cx.at);
+  if (k.state != ConsensusState::kFailed) return "";
+  return "the panel of review " + latest->id + " said no (" + k.Describe(cx.fw.consensus) +
+         "); its no stands until a new review";
+}
+
+}  // namespace
+
 void ApplyWaivers(const Context& cx, const Prepared& p, RequirementResult& r) {
+  if (cx.s.waivers.empty() && !cx.explain) return;
+  std::string refused = Unwaivable(cx, p);
+  if (cx.explain) r.unwaivable = refused;
   if (cx.s.waivers.empty()) return;
   const model::Waiver* in_force = nullptr;
   std::vector<std::string> notes;
@@ -167,15 +195,22 @@ void ApplyWaivers(const Context& cx, const Prepared& p, RequirementResult& r) {
     if (cx.explain) r.waivers.push_back(w);
     bool started = w.granted.empty() || w.granted <= cx.at;
     bool expired = !w.expires.empty() && w.expires <= cx.at;
-    if (started && !expired) {
+    bool revoked = !w.revoked.empty() && w.revoked <= cx.at;
+    if (started && !expired && !revoked && refused.empty()) {
       if (!in_force || w.granted > in_force->granted) in_force = &w;
     } else if (!cx.explain) {
       continue;
+    } else if (revoked) {
+      notes.push_back("waiver " + w.id + " by " + w.approver + " was revoked on " +
+                      DateText(w.revoked) + " by " + w.revoked_by +
+                      (w.revoke_reason.empty() ? "" : " (" + w.revoke_reason + ")"));
     } else if (expired) {
       notes.push_back("waiver " + w.id + " by " + w.approver + " expired on " +
                       DateText(w.expires));
-    } else {
+    } else if (!started) {
       notes.push_back("waiver " + w.id + " by " + w.approver + " starts on " + DateText(w.granted));
+    } else {
+      notes.push_back("waiver " + w.id + " by " + w.approver + " does not count: " + refused);
     }
   }
   if (in_force) {

@@ -846,6 +846,110 @@ TEST(Waiver, InForceThenExpired) {
   EXPECT_EQ(v.earliest, D("2027-06-01"));
 }
 
+model::Waiver Waived(std::string id, std::string requirement, const char* granted) {
+  model::Waiver w;
+  w.id = std::move(id);
+  w.person = "p1";
+  w.requirement = std::move(requirement);
+  w.approver = "vp";
+  w.reason = "urgent need";
+  w.granted = D(granted);
+  return w;
+}
+
+TEST(Waiver, ARevokedWaiverNoLongerCountsAndSaysWhy) {
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "SE", "2025-06-01")};
+  model::Waiver w = Waived("w1", "2 years at Level 2", "2026-04-01");
+  w.revoked = D("2026-06-01");
+  w.revoked_by = "cfo";
+  w.revoke_reason = "the need was met";
+  r.waivers = {w};
+  EXPECT_EQ(Find(Eval(Support(), Target::Level("ic", "STE"), r, "2026-05-31"), "2 years at Level 2")
+                .status,
+            RequirementStatus::kWaived);
+  Verdict v = Eval(Support(), Target::Level("ic", "STE"), r, "2026-06-01");
+  const RequirementResult& q = Find(v, "2 years at Level 2");
+  EXPECT_EQ(q.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(q.waivers.size(), 1u);
+  EXPECT_NE(q.reason.find("waiver w1 by vp was revoked on 2026-06-01 by cfo (the need was met)"),
+            std::string::npos)
+      << q.reason;
+}
+
+TEST(Waiver, ThePolicyNamesRequirementsNoWaiverCovers) {
+  Records r = Base();
+  r.assignments = {At("a1", "ic", "SE", "2025-06-01")};
+  r.waivers = {Waived("w1", "2 years at Level 2", "2026-04-01")};
+  model::Framework f = Support();
+  for (const char* never : {"time_at_level", "2 YEARS at level 2."}) {
+    f.waivers.never = {never};
+    Verdict v = Eval(f, Target::Level("ic", "STE"), r, "2026-05-01");
+    const RequirementResult& q = Find(v, "2 years at Level 2");
+    EXPECT_EQ(q.status, RequirementStatus::kNotMet) << never;
+    EXPECT_NE(q.unwaivable.find("the framework's policy lets no waiver cover"), std::string::npos);
+    EXPECT_NE(q.reason.find("waiver w1 by vp does not count"), std::string::npos) << q.reason;
+    EXPECT_TRUE(Find(v, "Resolve 95% of issues without assistance").unwaivable.empty());
+  }
+}
+
+TEST(Waiver, ThePanelsNoStandsUntilANewReview) {
+  Records r = Base();
+  r.evidence = {Sme("s1", "networking", "2025-06-01"), Sme("s2", "linux", "2025-09-01")};
+  r.waivers = {Waived("w1", "Successful peer review", "2026-01-05")};
+  // Waived before any panel said anything.
+  Verdict v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-01-06");
+  EXPECT_EQ(Find(v, "Successful peer review").status, RequirementStatus::kWaived);
+  // The panel splits 1-1: no unanimous consensus, and the waiver does not count.
+  r.cases = {Review("c1", {"r1", "r2"})};
+  r.cases[0].votes = {Cast("r1", model::VoteChoice::kFor), Cast("r2", model::VoteChoice::kAgainst)};
+  v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-01");
+  const RequirementResult& q = Find(v, "Successful peer review");
+  EXPECT_EQ(q.status, RequirementStatus::kNotMet);
+  EXPECT_EQ(q.unwaivable,
+            "the panel of review c1 said no (2 of 2 panel members voted (1 for, 1 against, 0 "
+            "abstaining); no unanimous consensus); its no stands until a new review");
+  EXPECT_EQ(v.overall, Overall::kBlocked);
+  // Before the votes it still counted.
+  EXPECT_EQ(
+      Find(Eval(Support(), Target::Level("ic", "SE"), r, "2026-01-31"), "Successful peer review")
+          .status,
+      RequirementStatus::kWaived);
+  // A new review opens: the no no longer stands.
+  model::Case again = Review("c2", {"r3"});
+  again.opened = D("2026-03-05");
+  r.cases.push_back(again);
+  v = Eval(Support(), Target::Level("ic", "SE"), r, "2026-03-06");
+  EXPECT_EQ(Find(v, "Successful peer review").status, RequirementStatus::kWaived);
+  EXPECT_TRUE(Find(v, "Successful peer review").unwaivable.empty());
+  // A committee may allow waiving after a no.
+  model::Framework f = Support();
+  f.waivers.after_panel_no = true;
+  r.cases.pop_back();
+  v = Eval(f, Target::Level("ic", "SE"), r, "2026-03-01");
+  EXPECT_EQ(Find(v, "Successful peer review").status, RequirementStatus::kWaived);
+}
+
+// -- requirements stated twice ------------------------------------------------------------------
+
+TEST(Duplicates, TheSameCheckFromTheLevelAndThePolicyIsListedOnce) {
+  model::Framework f = Support();
+  f.policy = {Req("A candidate must undergo a peer review process", model::PeerReviewPassed{}),
+              Req("successful  peer review.", model::ManualRule{}),
+              Req("Another checkpoint", model::ManualRule{}),
+              Req("A third checkpoint", model::ManualRule{})};
+  Records r = Base();
+  Verdict v = Eval(f, Target::Level("ic", "SE"), r, "2026-03-01");
+  std::vector<std::string> texts;
+  for (const RequirementResult& q : v.requirements) texts.push_back(q.text);
+  // The peer review by its rule, the same sentence by its words; two different manual
+  // checkpoints stay two.
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "1 year at Level 1", "SME in at least two core skillsets",
+                       "Successful peer review", "Another checkpoint", "A third checkpoint"}));
+  EXPECT_EQ(Find(v, "Successful peer review").source, "level SE");
+}
+
 // -- targets and verdicts -----------------------------------------------------------------------
 
 TEST(Target, Resolve) {

@@ -232,6 +232,8 @@ void ApiCaseAction(Exchange& x);
 void ApiNeeds(Exchange& x);
 void ApiNeedOpen(Exchange& x);
 void ApiNeedClose(Exchange& x);
+void ApiWaivers(Exchange& x);
+void ApiWaiverCreate(Exchange& x);
 // Frameworks, users and the audit log (handlers_admin.cc).
 void UsersPage(Exchange& x);
 void UserCreateSubmit(Exchange& x);
@@ -252,6 +254,9 @@ void ApiFrameworks(Exchange& x);
 void ApiFramework(Exchange& x);
 void ApiFrameworkSave(Exchange& x);
 void ApiPublish(Exchange& x);
+void PolicySubmit(Exchange& x);
+void ApiPolicy(Exchange& x);
+void ApiPolicySet(Exchange& x);
 void ApiImport(Exchange& x);
 void ApiLint(Exchange& x);
 void ApiAudit(Exchange& x);

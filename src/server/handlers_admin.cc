@@ -4,6 +4,7 @@
 #include "analysis/lint.h"
 #include "analysis/report_json.h"
 #include "app/crypto.h"
+#include "app/framework_policy.h"
 #include "app/import_document.h"
 #include "app/outputs.h"
 #include "base/text.h"
@@ -256,6 +257,96 @@ void PublishSubmit(Exchange& x) {
         {"", "published, but the pages could not be rebuilt: " + ErrorText(r.error(), x.req.path)},
         500);
   ShowFrameworks(x, {fw + " " + version + " is published.", ""});
+}
+
+// -- The committee's policy (app/framework_policy.h)
+// -----------------------------------------------
+
+namespace {
+
+// The policy in one sentence, for the page's notice.
+std::string PolicySummary(const model::Framework& f) {
+  const model::WaiverPolicy& w = f.waivers;
+  return std::string("consensus ") + model::ConsensusRuleName(f.consensus) +
+         "; who may waive: " + (w.by.empty() ? std::string("nobody") : text::Join(w.by, ", ")) +
+         "; never waived: " + (w.never.empty() ? std::string("-") : text::Join(w.never, "; ")) +
+         "; peer review after the panel said no: " + (w.after_panel_no ? "allowed" : "refused");
+}
+
+// Saves the changed policy as a new version and rebuilds the published pages when it is
+// published.
+Result<model::Framework> ChangePolicy(Exchange& x, const app::PolicyChange& change,
+                                      std::string_view version) {
+  LADDER_TRY(model::Framework f, app::SetPolicy(x.services.store, x.principal.Actor(),
+                                                x.Param("framework"), change, version, x.Today()));
+  if (f.status == model::FrameworkStatus::kPublished)
+    LADDER_TRY_STATUS(x.services.ReloadSite(true));
+  return f;
+}
+
+}  // namespace
+
+void PolicySubmit(Exchange& x) {
+  // An empty field keeps its value; `never` is one entry per line.
+  std::string consensus(text::Trim(x.Form("consensus"))), by(text::Trim(x.Form("waive_by"))),
+      after(text::Trim(x.Form("after_panel_no")));
+  std::vector<std::string> never = text::SplitLines(x.Form("never"));
+  std::erase_if(never, [](const std::string& n) { return text::Trim(n).empty(); });
+  Result<app::PolicyChange> change =
+      app::ParsePolicyChange(consensus.empty() ? nullptr : &consensus, by.empty() ? nullptr : &by,
+                             never.empty() ? nullptr : &never, after.empty() ? nullptr : &after);
+  if (!change)
+    return ShowFrameworks(x, {"", ErrorText(change.error(), x.req.path)},
+                          HttpStatusFor(change.error()));
+  Result<model::Framework> f = ChangePolicy(x, *change, text::Trim(x.Form("version")));
+  if (!f)
+    return ShowFrameworks(x, {"", ErrorText(f.error(), x.req.path)}, HttpStatusFor(f.error()));
+  ShowFrameworks(x, {"Saved version " + f->version + " of " + f->id + " (" +
+                         model::FrameworkStatusName(f->status) + "): " + PolicySummary(*f) + ".",
+                     ""});
+}
+
+void ApiPolicy(Exchange& x) {
+  Result<model::Framework> f = app::CurrentPolicy(x.services.store, x.Param("framework"));
+  if (!f) return x.Fail(f.error());
+  x.SendJson(render::PolicyJson(*f));
+}
+
+void ApiPolicySet(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  const Json& b = *body;
+  std::optional<std::string> consensus, by, after;
+  std::optional<std::vector<std::string>> never;
+  if (b.contains("consensus")) {
+    Result<std::string> v = StringField(b, "consensus");
+    if (!v) return x.Fail(v.error());
+    consensus = *v;
+  }
+  if (b.contains("waive_by")) {
+    Result<std::vector<std::string>> v = StringList(b, "waive_by");
+    if (!v) return x.Fail(v.error());
+    by = v->empty() ? std::string("none") : text::Join(*v, ",");
+  }
+  if (b.contains("never")) {
+    Result<std::vector<std::string>> v = StringList(b, "never");
+    if (!v) return x.Fail(v.error());
+    never = v->empty() ? std::vector<std::string>{"none"} : *v;
+  }
+  if (b.contains("after_panel_no")) {
+    Result<bool> v = BoolField(b, "after_panel_no", false);
+    if (!v) return x.Fail(v.error());
+    after = *v ? "allow" : "refuse";
+  }
+  Result<std::string> version = StringField(b, "version");
+  if (!version) return x.Fail(version.error());
+  Result<app::PolicyChange> change =
+      app::ParsePolicyChange(consensus ? &*consensus : nullptr, by ? &*by : nullptr,
+                             never ? &*never : nullptr, after ? &*after : nullptr);
+  if (!change) return x.Fail(change.error());
+  Result<model::Framework> f = ChangePolicy(x, *change, *version);
+  if (!f) return x.Fail(f.error());
+  x.SendJson(render::PolicyJson(*f), 201);
 }
 
 void ApiPublish(Exchange& x) {

@@ -55,6 +55,16 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, cons
     (void)w;
     return x.services.store.GetCase(id);
   }
+  if (action == "revoke") {
+    // A waiver of the case's person, revoked from today (app::ReviewService::RevokeWaiver).
+    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
+    Result<model::Waiver> w = x.services.store.GetWaiver(in.get("waiver"));
+    if (!w || w->person != c.person)
+      return MakeError(ErrorCode::kNotFound, "no waiver '" + in.get("waiver") + "' of " + c.person,
+                       {}, "waiver");
+    LADDER_TRY_STATUS(review.RevokeWaiver(w->id, me, in.get("reason"), today));
+    return x.services.store.GetCase(id);
+  }
   if (action == "decision") {
     std::string outcome = in.get("outcome");
     std::optional<model::Outcome> o = model::ParseOutcome(outcome);
@@ -85,8 +95,8 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, cons
   }
   return MakeError(ErrorCode::kNotFound,
                    "no action '" + std::string(action) +
-                       "' on a review: move, panel, evidence, votes, assessments, waivers or "
-                       "decision");
+                       "' on a review: move, panel, evidence, votes, assessments, waivers, "
+                       "revoke or decision");
 }
 
 void ShowCase(Exchange& x, render::Flash flash, int status = 200) {
@@ -115,6 +125,7 @@ std::string DoneMessage(std::string_view done) {
   if (done == "evidence") return "The evidence was added to the portfolio.";
   if (done == "votes") return "Your vote was recorded.";
   if (done == "waivers") return "The requirement was waived.";
+  if (done == "revoke") return "The waiver was revoked.";
   if (done == "decision") return "The review was decided.";
   if (done == "assessments") return "Your assessment was recorded.";
   if (done == "opened") return "The review was opened.";
@@ -218,6 +229,32 @@ void ApiCaseAction(Exchange& x) {
   if (!c) return x.Fail(c.error());
   Result<model::Case> now = x.services.store.GetCase(c->id);
   x.SendJson(render::CaseJson(now ? *now : *c));
+}
+
+// Waivers of a person outside a review (app::ReviewService::WaiveFor) and their list.
+void ApiWaivers(Exchange& x) {
+  Result<std::vector<model::Waiver>> waivers = x.Review().Waivers(x.Param("person"));
+  if (!waivers) return x.Fail(waivers.error());
+  Json out = Json::array();
+  for (const model::Waiver& w : *waivers) out.push_back(render::WaiverJson(w));
+  x.SendJson(out);
+}
+
+void ApiWaiverCreate(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> requirement = StringField(*body, "requirement", true);
+  if (!requirement) return x.Fail(requirement.error());
+  Result<std::string> target = StringField(*body, "target");
+  if (!target) return x.Fail(target.error());
+  Result<std::string> reason = StringField(*body, "reason");
+  if (!reason) return x.Fail(reason.error());
+  Result<Date> expires = DateField(*body, "expires");
+  if (!expires) return x.Fail(expires.error());
+  Result<model::Waiver> w = x.Review().WaiveFor(x.Param("person"), *target, *requirement,
+                                                x.principal.person, *reason, x.Today(), *expires);
+  if (!w) return x.Fail(w.error());
+  x.SendJson(render::WaiverJson(*w), 201);
 }
 
 void ApiNeeds(Exchange& x) {

@@ -196,6 +196,28 @@ std::vector<Write> Writes() {
   auto waived = [](storage::Store& s, const std::string&) {
     return s.ListWaivers("emp")->size() == 1 ? "" : std::string("no waiver");
   };
+  auto waiver = [](storage::Store& s) {
+    model::Waiver w;
+    w.id = "w-emp";
+    w.person = "emp";
+    w.case_id = "c-emp";
+    w.requirement = "A year at L1";
+    w.approver = "boss";
+    w.reason = "urgent";
+    w.granted = D("2025-01-01");
+    ASSERT_TRUE(s.SaveWaiver("test", w));
+  };
+  auto revoked = [](storage::Store& s, const std::string&) {
+    auto w = s.GetWaiver("w-emp");
+    return w && !w->revoked.empty() && w->revoke_reason == "x" ? "" : std::string("not revoked");
+  };
+  auto majority = [](storage::Store& s, const std::string&) {
+    auto f = s.GetFramework("eng", "p2");
+    return f && f->consensus == model::ConsensusRule::kMajority &&
+                   f->status == model::FrameworkStatus::kPublished
+               ? ""
+               : std::string("no published version p2 with a majority rule");
+  };
   auto assessed = [](storage::Store& s, const std::string& user) {
     auto a = s.ListAssessments("emp");
     return a->size() == 1 ? "" : "no assessment by " + user;
@@ -268,10 +290,18 @@ std::vector<Write> Writes() {
       {page_case, "/cases/c-emp/assessments",
        "competency=delivery&rating=meeting&period_start=2025-01-01&period_end=2025-03-31",
        {"peer"}, "assessment.create", "", peer_review, assessed},
+      // Waivers are leadership's: boss, above emp's own manager mgr (the default policy).
       {api_case, "/api/v1/cases/c-emp/waivers", R"({"requirement":"A year at L1","reason":"x"})",
-       {"mgr", "boss"}, "waiver.create", "", {}, waived},
-      {page_case, "/cases/c-emp/waivers", "requirement=A+year+at+L1&reason=x", {"mgr", "boss"},
+       {"boss"}, "waiver.create", "", {}, waived},
+      {page_case, "/cases/c-emp/waivers", "requirement=A+year+at+L1&reason=x", {"boss"},
        "waiver.create", "", {}, waived},
+      {api_case, "/api/v1/cases/c-emp/revoke", R"({"waiver":"w-emp","reason":"x"})", {"boss"},
+       "waiver.update", "waiver:w-emp", waiver, revoked},
+      {page_case, "/cases/c-emp/revoke", "waiver=w-emp&reason=x", {"boss"}, "waiver.update",
+       "waiver:w-emp", waiver, revoked},
+      {"POST /api/v1/people/{person}/waivers", "/api/v1/people/emp/waivers",
+       R"({"requirement":"A year at L1","reason":"x"})", {"boss"}, "waiver.create", "", {},
+       waived},
       {api_case, "/api/v1/cases/c-emp/decision",
        R"({"outcome":"not_promoted","effective":"2026-03-01"})", runners, "case.update",
        "case:c-emp", decision, decided},
@@ -310,6 +340,13 @@ std::vector<Write> Writes() {
        "yaml=" + Encode(yaml) + "&checked=" + app::TokenHash(yaml), authors,
        "framework.save_draft"},
       {"POST /api/v1/frameworks", "/api/v1/frameworks", yaml, authors, "framework.save_draft"},
+      // The committee's policy: a new version of eng, published as version 1 is.
+      {"POST /admin/frameworks/{framework}/policy", "/admin/frameworks/eng/policy",
+       "consensus=majority&version=p2", authors, "framework.save_draft", "framework:eng@p2", {},
+       majority},
+      {"POST /api/v1/frameworks/{framework}/policy", "/api/v1/frameworks/eng/policy",
+       R"({"consensus":"majority","version":"p2"})", authors, "framework.save_draft",
+       "framework:eng@p2", {}, majority},
       // Checking and previewing write nothing.
       {"POST /admin/lint", "/admin/lint", "yaml=" + Encode(yaml), authors, ""},
       {"POST /api/v1/lint", "/api/v1/lint", yaml, authors, ""},
@@ -433,7 +470,7 @@ TEST(WriteMatrixTable, EveryWriteRouteAndEveryReviewStepHasARow) {
   }
   for (const char* route : {"POST /cases/{case}/{action}", "POST /api/v1/cases/{case}/{action}"})
     for (const char* action :
-         {"move", "panel", "evidence", "votes", "assessments", "waivers", "decision"})
+         {"move", "panel", "evidence", "votes", "assessments", "waivers", "revoke", "decision"})
       EXPECT_TRUE(steps.count(std::string(route) + " " + action))
           << route << " " << action << " has no row in the write matrix";
 }

@@ -266,13 +266,17 @@ Json WaiverJson(const Waiver& w) {
           {"approver", w.approver},
           {"reason", w.reason},
           {"granted", DateJson(w.granted)},
-          {"expires", DateJson(w.expires)}};
+          {"expires", DateJson(w.expires)},
+          {"revoked_by", w.revoked_by},
+          {"revoked", DateJson(w.revoked)},
+          {"revoke_reason", w.revoke_reason}};
 }
 Status FromJson(const Json& j, Waiver& w) {
   return Guard("waiver", j, [&] {
-    w = {S(j, "id"),          S(j, "person"),   S(j, Either(j, "case", "case_id")),
-         S(j, "requirement"), S(j, "approver"), S(j, "reason"),
-         D(j, "granted"),     D(j, "expires")};
+    w = {S(j, "id"),          S(j, "person"),       S(j, Either(j, "case", "case_id")),
+         S(j, "requirement"), S(j, "approver"),     S(j, "reason"),
+         D(j, "granted"),     D(j, "expires"),      S(j, "revoked_by"),
+         D(j, "revoked"),     S(j, "revoke_reason")};
   });
 }
 

@@ -227,8 +227,12 @@ class Store {
   virtual Status AddVote(std::string_view actor, std::string_view case_id,
                          const model::Vote& vote) = 0;
 
+  // Creates a waiver (audited "waiver.create") or replaces it, as when it is revoked
+  // ("waiver.update", the audit entry keeping what it was before).
   virtual Result<std::string> SaveWaiver(std::string_view actor, const model::Waiver& w) = 0;
   virtual Result<std::vector<model::Waiver>> ListWaivers(std::string_view person) = 0;
+  // One waiver; kNotFound when there is none of that id.
+  virtual Result<model::Waiver> GetWaiver(std::string_view id) = 0;
 
   // Needs of a framework ("" all), opened date order.
   virtual Result<std::string> SaveNeed(std::string_view actor, const model::Need& n) = 0;
@@ -263,6 +267,11 @@ class Store {
   // -- Audit log ------------------------------------------------------------------------------
   // Entries in id (time) order. The log is append-only: nothing in this interface changes it.
   virtual Result<std::vector<model::AuditEntry>> ListAudit(const AuditQuery& query = {}) = 0;
+  // Appends an entry that says what a change means where the writes' own entries do not (a
+  // framework's policy changed from one version to the next: before and after as JSON).
+  virtual Status AppendAudit(std::string_view actor, std::string_view action,
+                             std::string_view subject, std::string_view before,
+                             std::string_view after) = 0;
 
   // -- Search ---------------------------------------------------------------------------------
   // Full-text search over behaviours, level summaries, expectation summaries, notes and roles

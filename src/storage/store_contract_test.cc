@@ -444,12 +444,31 @@ TEST_P(StoreContract, GrowthRecordsRoundTrip) {
   so.id = *sid;
   EXPECT_EQ(store_->ListSignOffs("e1")->at(0), so);
 
-  model::Waiver w{"", "e1", "", "12 months at IC1", "m1", "covered a long leave", Date(2024, 5, 1),
-                  {}};
+  model::Waiver w{
+      "", "e1", "", "12 months at IC1", "m1", "covered a long leave", Date(2024, 5, 1), {},
+      "", {},   ""};
   auto wid = store_->SaveWaiver("m1", w);
   ASSERT_TRUE(wid);
   w.id = *wid;
   EXPECT_EQ(store_->ListWaivers("e1")->at(0), w);
+  EXPECT_EQ(*store_->GetWaiver(w.id), w);
+  EXPECT_EQ(store_->GetWaiver("no-such-waiver").error().code, ErrorCode::kNotFound);
+  // Revoked, it is kept with who, when and why; the audit log has it before and after.
+  w.revoked = Date(2024, 6, 1);
+  w.revoked_by = "m1";
+  w.revoke_reason = "back from leave";
+  ASSERT_TRUE(store_->SaveWaiver("m1", w));
+  EXPECT_EQ(*store_->GetWaiver(w.id), w);
+  EXPECT_EQ(store_->ListWaivers("e1")->size(), 1u);
+  auto revoked = store_->ListAudit({"", "waiver:" + w.id, "waiver.update", 0, 0});
+  ASSERT_EQ(revoked->size(), 1u);
+  EXPECT_NE(revoked->at(0).after.find("back from leave"), std::string::npos);
+  EXPECT_EQ(revoked->at(0).before.find("back from leave"), std::string::npos);
+  ASSERT_TRUE(store_->AppendAudit("m1", "framework.policy", "framework:support@2", "{\"a\":1}",
+                                  "{\"a\":2}"));
+  auto policy = store_->ListAudit({"", "framework:support@2", "framework.policy", 0, 0});
+  ASSERT_EQ(policy->size(), 1u);
+  EXPECT_EQ(policy->at(0).after, "{\"a\":2}");
 
   model::Need n;
   n.framework = "support";
@@ -552,7 +571,7 @@ TEST_P(StoreContract, PersonRecordsInOneReadEqualTheLists) {
   ASSERT_TRUE(store_->SaveAssessment("m1", a));
   ASSERT_TRUE(store_->SaveSignOff("m1", {"", "e1", "Knows billing", "m1", Date(2024, 4, 1), ""}));
   ASSERT_TRUE(store_->SaveWaiver(
-      "m1", {"", "e1", "", "12 months at IC1", "m1", "leave", Date(2024, 5, 1), {}}));
+      "m1", {"", "e1", "", "12 months at IC1", "m1", "leave", Date(2024, 5, 1), {}, "", {}, ""}));
   model::Case c;
   c.person = "e1";
   c.framework = "support";
@@ -976,7 +995,10 @@ void Populate(Store& store) {
                                              "z-manager",
                                              "leave",
                                              Date(2024, 5, 1),
-                                             {}}));
+                                             {},
+                                             "",
+                                             {},
+                                             ""}));
   model::Need n;
   n.id = "need-1";
   n.framework = "support";
@@ -1374,9 +1396,17 @@ TEST_P(StoreContract, EveryWriteMethodIsAuditedAsDocumented) {
        "case.update", "case:case-1", "voted for", "peer_review"},
       {"save waiver",
        [](Store& s) {
-         return StatusOf(s.SaveWaiver(
-             "w",
-             {"wa-1", "e1", "case-1", "12 months at IC1", "m1", "leave", Date(2024, 5, 1), {}}));
+         return StatusOf(s.SaveWaiver("w", {"wa-1",
+                                            "e1",
+                                            "case-1",
+                                            "12 months at IC1",
+                                            "m1",
+                                            "leave",
+                                            Date(2024, 5, 1),
+                                            {},
+                                            "",
+                                            {},
+                                            ""}));
        },
        "waiver.create", "waiver:wa-1", nullptr, "12 months at IC1"},
       {"save need", [&](Store& s) { return StatusOf(s.SaveNeed("w", need)); }, "need.create",
@@ -1489,8 +1519,8 @@ TEST_P(StoreContract, RecordsBreakingTheirInvariantsAreRefused) {
   closed.opened = Date(2024, 1, 1);
   closed.status = model::CaseStatus::kClosed;
   EXPECT_EQ(store_->SaveCase("hr", closed).error().field, "case.decision");
-  model::Waiver late{
-      "", "e1", "", "12 months at IC1", "e1", "", Date(2024, 5, 1), Date(2024, 4, 1)};
+  model::Waiver late{"", "e1", "", "12 months at IC1", "e1", "", Date(2024, 5, 1), Date(2024, 4, 1),
+                     "", {},   ""};
   EXPECT_EQ(store_->SaveWaiver("hr", late).error().field, "waiver.expires");
   model::Need undated;
   undated.framework = "support";

@@ -40,6 +40,9 @@ commands=(
   "case waive c1 A-requirement --by e1 --reason why --expires"
   "case waive c1 A-requirement --by e1 --reason why --date"
   "need open engineering ic/E2 --by e1 --reason why --date"
+  "waiver add e2 A-requirement --by e1 --reason why --expires"
+  "waiver add e2 A-requirement --by e1 --reason why --date"
+  "waiver revoke w1 --by e1 --reason why --date"
   "need close n1 --by e1 --date"
   "user token admin --name nightly --expires"
 )

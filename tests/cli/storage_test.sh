@@ -397,6 +397,9 @@ def current(value, key=None):
             # Evidence gained the day its signer confirmed it; sign-offs stored before count as
             # confirmed on their own date.
             out["confirmed"] = current(value["date"], "date") if value["signed_off_by"] else None
+        if "approver" in value and "granted" in value and "revoked" not in value:
+            # Waivers gained their revocation (who, when, why); those stored before stand.
+            out.update({"revoked_by": "", "revoked": None, "revoke_reason": ""})
         return out
     if isinstance(value, list):
         return [current(v) for v in value]

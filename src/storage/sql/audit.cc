@@ -47,4 +47,12 @@ Result<std::vector<model::AuditEntry>> SqlStore::ListAudit(const AuditQuery& q) 
   });
 }
 
+Status SqlStore::AppendAudit(std::string_view actor, std::string_view action,
+                             std::string_view subject, std::string_view before,
+                             std::string_view after) {
+  return Write([&](soci::session& s) -> Status {
+    return Audit(s, actor, action, std::string(subject), std::string(before), std::string(after));
+  });
+}
+
 }  // namespace ladder::storage::internal

@@ -105,6 +105,15 @@ Result<std::vector<model::Waiver>> SqlStore::ListWaivers(std::string_view person
   return ListRecords<model::Waiver>(kWaivers, person);
 }
 
+Result<model::Waiver> SqlStore::GetWaiver(std::string_view id) {
+  std::string wid(id);
+  return Read([&](soci::session& s) -> Result<model::Waiver> {
+    std::string doc = DocOf(s, kWaivers.table, wid);
+    if (doc.empty()) return MakeError(ErrorCode::kNotFound, "no waiver " + wid);
+    return Decode<model::Waiver>(doc, kWaivers.kind);
+  });
+}
+
 Result<std::string> SqlStore::SaveNeed(std::string_view actor, const model::Need& in) {
   LADDER_TRY_STATUS(FirstError(model::ValidateNeed(in)));
   model::Need n = in;

@@ -236,6 +236,7 @@ class SqlStore final : public Store {
                  const model::Vote& vote) override;
   Result<std::string> SaveWaiver(std::string_view actor, const model::Waiver& w) override;
   Result<std::vector<model::Waiver>> ListWaivers(std::string_view person) override;
+  Result<model::Waiver> GetWaiver(std::string_view id) override;
   Result<std::string> SaveNeed(std::string_view actor, const model::Need& n) override;
   Result<std::vector<model::Need>> ListNeeds(std::string_view framework) override;
 
@@ -256,6 +257,8 @@ class SqlStore final : public Store {
 
   // audit.cc
   Result<std::vector<model::AuditEntry>> ListAudit(const AuditQuery& query) override;
+  Status AppendAudit(std::string_view actor, std::string_view action, std::string_view subject,
+                     std::string_view before, std::string_view after) override;
 
   // search.cc
   Result<std::vector<SearchHit>> Search(std::string_view query,
