@@ -21,6 +21,18 @@ Result<std::string> ReviewService::AddEvidence(model::Evidence e, std::string_vi
   const bool gives = e.kind == "sme" && !actor.person.empty() && e.signed_off_by == actor.person;
   LADDER_TRY_STATUS(Authorize(store_, actor, gives ? Action::kConfirmSignOff : Action::kAddEvidence,
                               gives ? actor.person : p.id, nullptr, "evidence of " + p.id));
+  LADDER_TRY_STATUS(CheckEvidence(e));
+  // A sign-off is the signer's: recorded by them it stands; by anyone else it is a claim that
+  // counts once they confirm it.
+  e.confirmed = e.kind == "sme" && e.signed_off_by == actor.person ? e.date : Date();
+  if (!e.id.empty() && store_.GetEvidence(e.id))
+    return MakeError(ErrorCode::kAlreadyExists, "evidence " + Quote(e.id) + " already exists", {},
+                     "id");
+  if (e.title.empty()) e.title = e.kind == "sme" ? e.skill : e.kind;
+  return store_.SaveEvidence(actor_, e);
+}
+
+Status ReviewService::CheckEvidence(const model::Evidence& e) {
   std::vector<std::string> kinds(std::begin(model::kEvidenceKinds),
                                  std::end(model::kEvidenceKinds));
   if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) {
@@ -50,14 +62,7 @@ Result<std::string> ReviewService::AddEvidence(model::Evidence e, std::string_vi
                        {}, "signed_off_by");
     LADDER_TRY_STATUS(Nameable(e.signed_off_by, "signed_off_by"));
   }
-  // A sign-off is the signer's: recorded by them it stands; by anyone else it is a claim that
-  // counts once they confirm it.
-  e.confirmed = e.kind == "sme" && e.signed_off_by == actor.person ? e.date : Date();
-  if (!e.id.empty() && store_.GetEvidence(e.id))
-    return MakeError(ErrorCode::kAlreadyExists, "evidence " + Quote(e.id) + " already exists", {},
-                     "id");
-  if (e.title.empty()) e.title = e.kind == "sme" ? e.skill : e.kind;
-  return store_.SaveEvidence(actor_, e);
+  return Ok();
 }
 
 Result<model::Evidence> ReviewService::ConfirmSignOff(std::string_view evidence_id,
@@ -93,6 +98,11 @@ Result<model::Evidence> ReviewService::ConfirmSignOff(std::string_view evidence_
 
 Result<std::string> ReviewService::AddMetric(model::Metric m) {
   LADDER_TRY(model::Person p, Person(m.person, "person"));
+  LADDER_TRY_STATUS(CheckMetric(m));
+  return store_.SaveMetric(actor_, m);
+}
+
+Status ReviewService::CheckMetric(const model::Metric& m) {
   if (text::Trim(m.name).empty())
     return MakeError(ErrorCode::kInvalidArgument,
                      "a metric value names its metric (--name resolved_without_assistance)", {},
@@ -107,20 +117,13 @@ Result<std::string> ReviewService::AddMetric(model::Metric m) {
                      {}, "period");
   if (!std::isfinite(m.value))
     return MakeError(ErrorCode::kInvalidArgument, "the value is not a number", {}, "value");
-  return store_.SaveMetric(actor_, m);
+  return Ok();
 }
 
 Result<std::string> ReviewService::Assess(model::Assessment a) {
   LADDER_TRY(model::Person p, Person(a.person, "person"));
   LADDER_TRY(Actor assessor, ActorFor(a.assessor, "assessor"));
-  if (a.period_start.empty() || a.period_end.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
-                     "period");
-  if (a.period_end < a.period_start)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the period ends (" + a.period_end.ToString() + ") before it starts (" +
-                         a.period_start.ToString() + ")",
-                     {}, "period");
+  LADDER_TRY_STATUS(CheckPeriod(a));
   Action action = Action::kSelfAssess;
   switch (a.role) {
     case model::AssessorRole::kSelf:
@@ -142,6 +145,23 @@ Result<std::string> ReviewService::Assess(model::Assessment a) {
       break;
   }
   LADDER_TRY_STATUS(Authorize(store_, assessor, action, p.id, nullptr, "an assessment of " + p.id));
+  LADDER_TRY(a, Pin(std::move(a)));
+  return store_.SaveAssessment(actor_, a);
+}
+
+Status ReviewService::CheckPeriod(const model::Assessment& a) {
+  if (a.period_start.empty() || a.period_end.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
+                     "period");
+  if (a.period_end < a.period_start)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the period ends (" + a.period_end.ToString() + ") before it starts (" +
+                         a.period_start.ToString() + ")",
+                     {}, "period");
+  return Ok();
+}
+
+Result<model::Assessment> ReviewService::Pin(model::Assessment a) {
   LADDER_TRY(PersonContext cx, Load(a.person, a.period_start, a.framework));
   const model::Framework& f = *cx.framework;
   a.framework = f.id;
@@ -167,7 +187,7 @@ Result<std::string> ReviewService::Assess(model::Assessment a) {
     return MakeError(ErrorCode::kInvalidArgument, "no level " + Quote(a.level) + " in " + f.id, {},
                      "level");
   }
-  return store_.SaveAssessment(actor_, a);
+  return a;
 }
 
 Result<std::string> ReviewService::AssessInReview(std::string_view case_id, model::Assessment a) {

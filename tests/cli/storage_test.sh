@@ -397,6 +397,12 @@ def current(value, key=None):
             # Evidence gained the day its signer confirmed it; sign-offs stored before count as
             # confirmed on their own date.
             out["confirmed"] = current(value["date"], "date") if value["signed_off_by"] else None
+        keys = set(value)
+        if {"id", "person"} <= keys and ("kind" in keys or "assessor" in keys or
+                                         {"requirement", "by"} <= keys or {"name", "value"} <= keys):
+            # Growth records gained their retraction and the record they correct: none.
+            out["retraction"] = None
+            out["corrects"] = None
         return out
     if isinstance(value, list):
         return [current(v) for v in value]
