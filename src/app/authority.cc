@@ -42,6 +42,10 @@ constexpr Permission kTable[] = {
     {Action::kManagerAssess,   "assess.manager",     "assess someone as their manager",             0,         0,         A,        0,       0},
     {Action::kRaise,           "raise",              "approve an in-band raise",                    0,         0,         A,        0,       0},
     {Action::kRevokeWaiver,    "waiver.revoke",      "revoke a waiver",                             0,         0,         U,        0,       0},
+    {Action::kCorrectEvidence, "evidence.correct",   "correct or withdraw evidence",                S | A | O, S | A | O, S | A,    S,       S},
+    {Action::kCorrectMetric,   "metric.correct",     "correct or withdraw a metric value",          A | O,     A | O,     A,        0,       0},
+    {Action::kCorrectAssessment, "assess.correct",   "correct or withdraw an assessment",           S | A | O, S | A | O, S,        S,       S},
+    {Action::kCorrectSignOff,  "signoff.correct",    "correct or withdraw a sign-off",              S | A | O, S | A | O, S,        0,       0},
 };
 // clang-format on
 
@@ -104,7 +108,7 @@ constexpr bool TableInOrder() {
   return true;
 }
 static_assert(TableInOrder(), "kTable lists the actions in declaration order");
-static_assert(std::size(kTable) == static_cast<size_t>(Action::kRevokeWaiver) + 1,
+static_assert(std::size(kTable) == static_cast<size_t>(Action::kCorrectSignOff) + 1,
               "every action has a row in kTable");
 
 }  // namespace

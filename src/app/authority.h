@@ -7,7 +7,8 @@
 // stands in one relation to the subject of an act, the first that holds of:
 //
 //   self    the actor is the person (the person under review; for a need, who opened it; for
-//           giving or confirming an SME sign-off, the signer named in it)
+//           giving or confirming an SME sign-off, the signer named in it; for correcting an
+//           assessment or a sign-off, who made it)
 //   panel   the actor sits on the case's panel
 //   manager the actor is the person's own manager
 //   above   the actor is above the person's own manager in the management chain (for opening
@@ -60,6 +61,14 @@ enum class Action {
   kManagerAssess,    // assess a report as their manager
   kRaise,            // approve an in-band raise
   kRevokeWaiver,     // revoke a waiver
+  // Correcting or withdrawing a growth record (never deleting it). For evidence and metric
+  // values the relation is to the person; for an assessment and a sign-off, "self" is who made
+  // it (the assessor, the signer) and otherwise the relation is to the person, where being the
+  // person counts as "other": nobody takes back someone else's judgment of them.
+  kCorrectEvidence,    // correct or withdraw evidence
+  kCorrectMetric,      // correct or withdraw a metric value
+  kCorrectAssessment,  // correct or withdraw an assessment
+  kCorrectSignOff,     // correct or withdraw a sign-off
 };
 
 enum class Relation { kSelf, kPanel, kManager, kAbove, kOther };

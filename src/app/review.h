@@ -75,6 +75,17 @@ struct ReviewSources {
   std::function<Result<std::vector<model::Need>>(std::string_view framework)> needs;
 };
 
+// The growth records that are corrected or withdrawn (never deleted).
+enum class RecordKind { kEvidence, kMetric, kAssessment, kSignOff };
+const char* RecordKindName(RecordKind k);  // evidence | metric | assessment | signoff
+
+// Who takes a record back, why, and on which day.
+struct TakeBack {
+  std::string by;  // the acting person (see the constructors); empty: the signed-in user
+  std::string reason;
+  Date date;
+};
+
 class ReviewService {
  public:
   // The command line: an operator, who names the acting person in each call (`by`); `actor` is
@@ -144,6 +155,31 @@ class ReviewService {
 
   // An in-band raise (no level change). The approver must be a manager above the person.
   Result<std::string> Raise(model::Raise raise);
+
+  // -- Corrections: growth records are withdrawn or corrected, never deleted ------------------
+  // (review_corrections.cc; docs/review-process.md "Corrections".)
+  //
+  // Withdraw marks record `id` withdrawn (model::Retraction: by, date, reason): it stays stored
+  // and shown, and counts nowhere. Correct* stores `corrected` as a new record naming the
+  // original in `corrects` (it counts instead) and marks the original corrected; returns the
+  // new record's id. Both need a reason and a date (kInvalidArgument), a record that stands
+  // (kConflict when it was withdrawn or corrected already; kNotFound for none, and for one the
+  // caller may not see), and `by` allowed by app/authority.h (kCorrect*). A correction keeps
+  // what identifies the record: the person, the evidence's kind, the metric's name, the
+  // assessment's assessor, role and competency, the sign-off's requirement (kInvalidArgument
+  // naming the field), and passes the checks of adding such a record. Evidence in the
+  // portfolio of a case not closed: the case's history notes the withdrawal or correction, and
+  // a correction joins the portfolio beside the original. One transaction each; audited
+  // ("<kind>.withdraw", "<kind>.correct").
+  Result<std::string> Withdraw(RecordKind kind, std::string_view id, const TakeBack& why);
+  Result<std::string> CorrectEvidence(std::string_view id, model::Evidence corrected,
+                                      const TakeBack& why);
+  Result<std::string> CorrectMetric(std::string_view id, model::Metric corrected,
+                                    const TakeBack& why);
+  Result<std::string> CorrectAssessment(std::string_view id, model::Assessment corrected,
+                                        const TakeBack& why);
+  Result<std::string> CorrectSignOff(std::string_view id, model::SignOff corrected,
+                                     const TakeBack& why);
 
   // -- Advancement reviews ---------------------------------------------------------------------
 
@@ -235,6 +271,20 @@ class ReviewService {
   Result<model::Case> GetCase(std::string_view id);
   Result<model::Framework> FrameworkOfCase(const model::Case& c);
   static std::vector<const model::Requirement*> RequirementsOf(const model::Framework& f);
+  // The checks of adding a record, shared with its correction (review_records.cc).
+  Status CheckEvidence(const model::Evidence& e);
+  Status CheckMetric(const model::Metric& m);
+  static Status CheckPeriod(const model::Assessment& a);
+  // The assessment pinned to the person's framework version, its competency and level checked.
+  Result<model::Assessment> Pin(model::Assessment a);
+  // The actor of `why`, allowed to take back `record` (review_corrections.cc).
+  template <typename T>
+  Result<Actor> MayTakeBack(const T& record, const TakeBack& why);
+  // Stores `corrected` (when given) and `original` taken back, in one transaction, and notes
+  // evidence in the portfolios of the person's cases not closed.
+  template <typename T>
+  Result<std::string> TakeBackRecord(T original, std::optional<T> corrected, const TakeBack& why,
+                                     const Actor& actor);
   Result<std::shared_ptr<const model::Framework>> GetFramework(std::string_view framework,
                                                                std::string_view version);
   // What WaiveFor and Waive share; `review` is the case the waiver is recorded in, or null.

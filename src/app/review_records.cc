@@ -21,6 +21,18 @@ Result<std::string> ReviewService::AddEvidence(model::Evidence e, std::string_vi
   const bool gives = e.kind == "sme" && !actor.person.empty() && e.signed_off_by == actor.person;
   LADDER_TRY_STATUS(Authorize(store_, actor, gives ? Action::kConfirmSignOff : Action::kAddEvidence,
                               gives ? actor.person : p.id, nullptr, "evidence of " + p.id));
+  LADDER_TRY_STATUS(CheckEvidence(e));
+  // A sign-off is the signer's: recorded by them it stands; by anyone else it is a claim that
+  // counts once they confirm it.
+  e.confirmed = e.kind == "sme" && e.signed_off_by == actor.person ? e.date : Date();
+  if (!e.id.empty() && store_.GetEvidence(e.id))
+    return MakeError(ErrorCode::kAlreadyExists, "evidence " + Quote(e.id) + " already exists", {},
+                     "id");
+  if (e.title.empty()) e.title = e.kind == "sme" ? e.skill : e.kind;
+  return store_.SaveEvidence(actor_, e);
+}
+
+Status ReviewService::CheckEvidence(const model::Evidence& e) {
   std::vector<std::string> kinds(std::begin(model::kEvidenceKinds),
                                  std::end(model::kEvidenceKinds));
   if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) {
@@ -50,14 +62,7 @@ Result<std::string> ReviewService::AddEvidence(model::Evidence e, std::string_vi
                        {}, "signed_off_by");
     LADDER_TRY_STATUS(Nameable(e.signed_off_by, "signed_off_by"));
   }
-  // A sign-off is the signer's: recorded by them it stands; by anyone else it is a claim that
-  // counts once they confirm it.
-  e.confirmed = e.kind == "sme" && e.signed_off_by == actor.person ? e.date : Date();
-  if (!e.id.empty() && store_.GetEvidence(e.id))
-    return MakeError(ErrorCode::kAlreadyExists, "evidence " + Quote(e.id) + " already exists", {},
-                     "id");
-  if (e.title.empty()) e.title = e.kind == "sme" ? e.skill : e.kind;
-  return store_.SaveEvidence(actor_, e);
+  return Ok();
 }
 
 Result<model::Evidence> ReviewService::ConfirmSignOff(std::string_view evidence_id,
@@ -93,6 +98,11 @@ Result<model::Evidence> ReviewService::ConfirmSignOff(std::string_view evidence_
 
 Result<std::string> ReviewService::AddMetric(model::Metric m) {
   LADDER_TRY(model::Person p, Person(m.person, "person"));
+  LADDER_TRY_STATUS(CheckMetric(m));
+  return store_.SaveMetric(actor_, m);
+}
+
+Status ReviewService::CheckMetric(const model::Metric& m) {
   if (text::Trim(m.name).empty())
     return MakeError(ErrorCode::kInvalidArgument,
                      "a metric value names its metric (--name resolved_without_assistance)", {},
@@ -107,7 +117,7 @@ Result<std::string> ReviewService::AddMetric(model::Metric m) {
                      {}, "period");
   if (!std::isfinite(m.value))
     return MakeError(ErrorCode::kInvalidArgument, "the value is not a number", {}, "value");
-  return store_.SaveMetric(actor_, m);
+  return Ok();
 }
 
 namespace {
@@ -118,16 +128,17 @@ const model::Assessment* EarlierRating(const std::vector<model::Assessment>& sto
                                        const model::Assessment& a) {
   const model::Assessment* found = nullptr;
   for (const model::Assessment& s : stored)
-    if (s.id != a.id && s.assessor == a.assessor && s.role == a.role &&
+    if (s.id != a.id && !s.retraction && s.assessor == a.assessor && s.role == a.role &&
         s.competency == a.competency && s.level == a.level && s.period_start == a.period_start &&
         s.period_end == a.period_end && s.framework == a.framework)
       found = &s;
   if (!found) return nullptr;
-  // Follow the chain of replacements to the rating in force.
+  // Follow the chain of replacements to the rating in force (withdrawn or corrected ratings are
+  // not in force: corrections have their own record).
   for (bool moved = true; moved;) {
     moved = false;
     for (const model::Assessment& s : stored)
-      if (s.supersedes == found->id) {
+      if (s.supersedes == found->id && !s.retraction) {
         found = &s;
         moved = true;
         break;
@@ -141,14 +152,7 @@ const model::Assessment* EarlierRating(const std::vector<model::Assessment>& sto
 Result<std::string> ReviewService::Assess(model::Assessment a, std::string* superseded) {
   LADDER_TRY(model::Person p, Person(a.person, "person"));
   LADDER_TRY(Actor assessor, ActorFor(a.assessor, "assessor"));
-  if (a.period_start.empty() || a.period_end.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
-                     "period");
-  if (a.period_end < a.period_start)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the period ends (" + a.period_end.ToString() + ") before it starts (" +
-                         a.period_start.ToString() + ")",
-                     {}, "period");
+  LADDER_TRY_STATUS(CheckPeriod(a));
   Action action = Action::kSelfAssess;
   switch (a.role) {
     case model::AssessorRole::kSelf:
@@ -170,6 +174,28 @@ Result<std::string> ReviewService::Assess(model::Assessment a, std::string* supe
       break;
   }
   LADDER_TRY_STATUS(Authorize(store_, assessor, action, p.id, nullptr, "an assessment of " + p.id));
+  LADDER_TRY(a, Pin(std::move(a)));
+  LADDER_TRY(std::vector<model::Assessment> stored, store_.ListAssessments(a.person));
+  if (const model::Assessment* earlier = EarlierRating(stored, a)) {
+    a.supersedes = earlier->id;
+    if (superseded) *superseded = earlier->id;
+  }
+  return store_.SaveAssessment(actor_, a);
+}
+
+Status ReviewService::CheckPeriod(const model::Assessment& a) {
+  if (a.period_start.empty() || a.period_end.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "the period needs a start and an end", {},
+                     "period");
+  if (a.period_end < a.period_start)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the period ends (" + a.period_end.ToString() + ") before it starts (" +
+                         a.period_start.ToString() + ")",
+                     {}, "period");
+  return Ok();
+}
+
+Result<model::Assessment> ReviewService::Pin(model::Assessment a) {
   LADDER_TRY(PersonContext cx, Load(a.person, a.period_start, a.framework));
   const model::Framework& f = *cx.framework;
   a.framework = f.id;
@@ -195,12 +221,7 @@ Result<std::string> ReviewService::Assess(model::Assessment a, std::string* supe
     return MakeError(ErrorCode::kInvalidArgument, "no level " + Quote(a.level) + " in " + f.id, {},
                      "level");
   }
-  LADDER_TRY(std::vector<model::Assessment> stored, store_.ListAssessments(a.person));
-  if (const model::Assessment* earlier = EarlierRating(stored, a)) {
-    a.supersedes = earlier->id;
-    if (superseded) *superseded = earlier->id;
-  }
-  return store_.SaveAssessment(actor_, a);
+  return a;
 }
 
 Result<std::string> ReviewService::AssessInReview(std::string_view case_id, model::Assessment a) {

@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/review_common.h"
+#include "cli/take_back.h"
 
 namespace ladder::cli {
 namespace {
@@ -78,9 +79,67 @@ int RunAssess(AssessOptions o) {
   return kExitOk;
 }
 
+// `ladder assess correct ID --rating R ...`: the fields given replace the stored ones.
+struct CorrectOptions {
+  TakeBackOptions take_back;
+  std::string period, rating, level, note;
+};
+
+Result<std::string> Correct(const CorrectOptions& o, const CLI::App* cmd, storage::Store& store,
+                            app::ReviewService& review, const app::TakeBack& why) {
+  LADDER_TRY(model::Assessment a, store.GetAssessment(o.take_back.id));
+  if (cmd->count("--period") > 0) {
+    LADDER_TRY(auto period, ParsePeriod("--period", o.period));
+    a.period_start = period.first;
+    a.period_end = period.second;
+  }
+  if (cmd->count("--rating") > 0) {
+    auto rating = model::ParseRating(o.rating);
+    if (!rating)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "'" + o.rating + "' is not a rating; expected below, meeting or next", {},
+                       "--rating");
+    a.rating = *rating;
+  }
+  if (cmd->count("--level") > 0) a.level = o.level;
+  if (cmd->count("--note") > 0) a.note = o.note;
+  return review.CorrectAssessment(o.take_back.id, a, why);
+}
+
+void SetUpCorrections(CLI::App* cmd, std::vector<Run>& runs) {
+  auto w = std::make_shared<TakeBackOptions>();
+  auto* withdraw = AddTakeBack(
+      cmd, "withdraw",
+      "Withdraw an assessment: it stays stored, marked withdrawn, and no longer counts", *w);
+  runs.push_back({withdraw, [w] {
+                    return RunTakeBack(
+                        *w, app::RecordKind::kAssessment, false,
+                        [&](storage::Store&, app::ReviewService& review, const app::TakeBack& why) {
+                          return review.Withdraw(app::RecordKind::kAssessment, w->id, why);
+                        });
+                  }});
+  auto c = std::make_shared<CorrectOptions>();
+  auto* correct = AddTakeBack(cmd, "correct",
+                              "Correct an assessment: the corrected rating counts instead, the "
+                              "original stays as corrected",
+                              c->take_back);
+  AddPeriodOption(correct, "--period", c->period, "START..END");
+  correct->add_option("--rating", c->rating, "below | meeting | next");
+  correct->add_option("--level", c->level, "Level assessed against");
+  correct->add_option("--note", c->note, "A note");
+  runs.push_back({correct, [c, correct] {
+                    return RunTakeBack(c->take_back, app::RecordKind::kAssessment, true,
+                                       [&](storage::Store& store, app::ReviewService& review,
+                                           const app::TakeBack& why) {
+                                         return Correct(*c, correct, store, review, why);
+                                       });
+                  }});
+}
+
 void SetUpAssess(CLI::App& app, std::vector<Run>& runs) {
   auto o = std::make_shared<AssessOptions>();
   auto* cmd = app.add_subcommand("assess", "Record an assessment (self, manager or peer)");
+  SetUpCorrections(cmd, runs);
   cmd->add_option("person", o->a.person, "Person assessed")->required();
   cmd->add_option("--by", o->a.assessor, "Who assesses (person id)")->required();
   cmd->add_option("--role", o->role, "self | manager | peer")->required();

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/review_common.h"
+#include "cli/take_back.h"
 
 namespace ladder::cli {
 namespace {
@@ -97,6 +98,108 @@ int RunMetric(MetricOptions o) {
   return kExitOk;
 }
 
+// `ladder evidence correct ID --title ...`: the fields given replace the stored ones.
+struct CorrectOptions {
+  TakeBackOptions take_back;
+  std::string title, date, end, role, skill, signed_off_by, competencies, url, note;
+};
+
+int RunCorrect(const CorrectOptions& o, const CLI::App* cmd) {
+  auto given = [cmd](const char* name) { return cmd->count(name) > 0; };
+  return RunTakeBack(o.take_back, app::RecordKind::kEvidence, true,
+                     [&](storage::Store& store, app::ReviewService& review,
+                         const app::TakeBack& why) -> Result<std::string> {
+                       LADDER_TRY(model::Evidence e, store.GetEvidence(o.take_back.id));
+                       if (given("--date")) {
+                         LADDER_TRY(e.date, ParseDateOption("--date", o.date, e.date));
+                       }
+                       if (given("--end")) {
+                         LADDER_TRY(e.end, ParseDateOption("--end", o.end, e.end));
+                       }
+                       if (given("--title")) e.title = o.title;
+                       if (given("--role")) e.role = o.role;
+                       if (given("--skill")) e.skill = o.skill;
+                       if (given("--signed-off-by")) e.signed_off_by = o.signed_off_by;
+                       if (given("--competency")) e.competencies = SplitList(o.competencies);
+                       if (given("--url")) e.url = o.url;
+                       if (given("--note")) e.note = o.note;
+                       return review.CorrectEvidence(o.take_back.id, e, why);
+                     });
+}
+
+void SetUpCorrections(CLI::App* group, std::vector<Run>& runs) {
+  auto w = std::make_shared<TakeBackOptions>();
+  auto* withdraw = AddTakeBack(group, "withdraw",
+                               "Withdraw evidence: it stays stored, marked withdrawn, and no "
+                               "longer counts",
+                               *w);
+  runs.push_back({withdraw, [w] {
+                    return RunTakeBack(
+                        *w, app::RecordKind::kEvidence, false,
+                        [&](storage::Store&, app::ReviewService& review, const app::TakeBack& why) {
+                          return review.Withdraw(app::RecordKind::kEvidence, w->id, why);
+                        });
+                  }});
+  auto c = std::make_shared<CorrectOptions>();
+  auto* correct = AddTakeBack(group, "correct",
+                              "Correct evidence: the corrected record counts instead, the "
+                              "original stays as corrected",
+                              c->take_back);
+  correct->add_option("--title", c->title, "What it was");
+  AddDateOption(correct, "--date", c->date, "When it happened (YYYY-MM-DD)");
+  AddDateOption(correct, "--end", c->end, "End of a period (kind role), YYYY-MM-DD");
+  correct->add_option("--role", c->role, "Kind role: the role held");
+  correct->add_option("--skill", c->skill, "Kind sme: the skill set");
+  correct->add_option("--signed-off-by", c->signed_off_by, "Kind sme: who signed it off");
+  correct->add_option("--competency", c->competencies, "Competency ids, comma-separated");
+  correct->add_option("--url", c->url, "A link to it");
+  correct->add_option("--note", c->note, "A note");
+  runs.push_back({correct, [c, correct] { return RunCorrect(*c, correct); }});
+}
+
+// `ladder evidence metric correct ID --value V`, `ladder evidence metric withdraw ID`.
+struct MetricCorrectOptions {
+  TakeBackOptions take_back;
+  std::string period;
+  double value = 0;
+};
+
+void SetUpMetricCorrections(CLI::App* metric, std::vector<Run>& runs) {
+  auto w = std::make_shared<TakeBackOptions>();
+  auto* withdraw = AddTakeBack(metric, "withdraw",
+                               "Withdraw a metric value: it stays stored, marked withdrawn, and "
+                               "no longer counts",
+                               *w);
+  runs.push_back({withdraw, [w] {
+                    return RunTakeBack(
+                        *w, app::RecordKind::kMetric, false,
+                        [&](storage::Store&, app::ReviewService& review, const app::TakeBack& why) {
+                          return review.Withdraw(app::RecordKind::kMetric, w->id, why);
+                        });
+                  }});
+  auto c = std::make_shared<MetricCorrectOptions>();
+  auto* correct =
+      AddTakeBack(metric, "correct", "Correct a metric value: the corrected value counts instead",
+                  c->take_back);
+  AddPeriodOption(correct, "--period", c->period, "START..END");
+  correct->add_option("--value", c->value, "The value");
+  runs.push_back({correct, [c, correct] {
+                    return RunTakeBack(
+                        c->take_back, app::RecordKind::kMetric, true,
+                        [&](storage::Store& store, app::ReviewService& review,
+                            const app::TakeBack& why) -> Result<std::string> {
+                          LADDER_TRY(model::Metric m, store.GetMetric(c->take_back.id));
+                          if (correct->count("--period") > 0) {
+                            LADDER_TRY(auto period, ParsePeriod("--period", c->period));
+                            m.period_start = period.first;
+                            m.period_end = period.second;
+                          }
+                          if (correct->count("--value") > 0) m.value = c->value;
+                          return review.CorrectMetric(c->take_back.id, m, why);
+                        });
+                  }});
+}
+
 void SetUpEvidence(CLI::App& app, std::vector<Run>& runs) {
   auto* group = app.add_subcommand("evidence", "Evidence and metrics of a person's growth");
   group->require_subcommand(1);
@@ -136,8 +239,11 @@ void SetUpEvidence(CLI::App& app, std::vector<Run>& runs) {
   AddStoreOptions(confirm, c->store);
   runs.push_back({confirm, [c] { return RunConfirm(*c); }});
 
+  SetUpCorrections(group, runs);
+
   auto m = std::make_shared<MetricOptions>();
   auto* metric = group->add_subcommand("metric", "Record a metric value for a period");
+  SetUpMetricCorrections(metric, runs);
   metric->add_option("person", m->m.person, "Person id")->required();
   metric->add_option("--name", m->m.name, "Metric name, e.g. resolved_without_assistance")
       ->required();

@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "cli/review_common.h"
+#include "cli/take_back.h"
 
 namespace ladder::cli {
 namespace {
@@ -32,9 +33,49 @@ int RunSignOff(SignOffOptions o) {
   return kExitOk;
 }
 
+// `ladder signoff withdraw ID`, `ladder signoff correct ID --date D --note N`.
+struct CorrectOptions {
+  TakeBackOptions take_back;
+  std::string date, note;
+};
+
+void SetUpCorrections(CLI::App* cmd, std::vector<Run>& runs) {
+  auto w = std::make_shared<TakeBackOptions>();
+  auto* withdraw = AddTakeBack(
+      cmd, "withdraw",
+      "Withdraw a sign-off: it stays stored, marked withdrawn, and no longer counts", *w);
+  runs.push_back({withdraw, [w] {
+                    return RunTakeBack(
+                        *w, app::RecordKind::kSignOff, false,
+                        [&](storage::Store&, app::ReviewService& review, const app::TakeBack& why) {
+                          return review.Withdraw(app::RecordKind::kSignOff, w->id, why);
+                        });
+                  }});
+  auto c = std::make_shared<CorrectOptions>();
+  auto* correct =
+      AddTakeBack(cmd, "correct",
+                  "Correct a sign-off's date or note: the correction counts instead", c->take_back);
+  AddDateOption(correct, "--date", c->date, "The day it was signed off (YYYY-MM-DD)");
+  correct->add_option("--note", c->note, "A note");
+  runs.push_back({correct, [c, correct] {
+                    return RunTakeBack(
+                        c->take_back, app::RecordKind::kSignOff, true,
+                        [&](storage::Store& store, app::ReviewService& review,
+                            const app::TakeBack& why) -> Result<std::string> {
+                          LADDER_TRY(model::SignOff s, store.GetSignOff(c->take_back.id));
+                          if (correct->count("--date") > 0) {
+                            LADDER_TRY(s.date, ParseDateOption("--date", c->date, s.date));
+                          }
+                          if (correct->count("--note") > 0) s.note = c->note;
+                          return review.CorrectSignOff(c->take_back.id, s, why);
+                        });
+                  }});
+}
+
 void SetUpSignOff(CLI::App& app, std::vector<Run>& runs) {
   auto o = std::make_shared<SignOffOptions>();
   auto* cmd = app.add_subcommand("signoff", "Sign off a manual checkpoint or an approval");
+  SetUpCorrections(cmd, runs);
   cmd->add_option("person", o->s.person, "Person id")->required();
   cmd->add_option("requirement", o->s.requirement, "The requirement's sentence")->required();
   cmd->add_option("--by", o->s.by, "Who signs it off")->required();

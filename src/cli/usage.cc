@@ -81,6 +81,12 @@ Error UnknownOption(CLI::App& at, std::string_view arg) {
 
 bool TakesValue(const CLI::Option& option) { return option.get_type_size_max() > 0; }
 
+bool TakesArguments(const CLI::App& command) {
+  for (const CLI::Option* option : command.get_options())
+    if (option->get_positional()) return true;
+  return false;
+}
+
 }  // namespace
 
 Status CheckCommandLine(CLI::App& app, int argc, const char* const* argv) {
@@ -92,7 +98,8 @@ Status CheckCommandLine(CLI::App& app, int argc, const char* const* argv) {
     if (arg.size() > 1 && arg[0] == '-') {
       if (arg == "--help" || arg == "-h" || arg == "--version") help = true;
       const CLI::Option* option = OptionNamed(*at, arg);
-      if (option == nullptr && arg.starts_with("--") && Subcommands(*at).empty()) {
+      if (option == nullptr && arg.starts_with("--") &&
+          (Subcommands(*at).empty() || TakesArguments(*at))) {
         return Fail(UnknownOption(*at, arg));
       }
       if (option != nullptr && TakesValue(*option) && arg.find('=') == std::string_view::npos) {
@@ -102,6 +109,9 @@ Status CheckCommandLine(CLI::App& app, int argc, const char* const* argv) {
     }
     if (Subcommands(*at).empty()) continue;  // a positional argument of the command
     auto subs = at->get_subcommands([&](CLI::App* s) { return s->get_name() == arg; });
+    // A command with arguments of its own and a few commands under it (`ladder assess PERSON`,
+    // `ladder assess withdraw ID`): another word is its argument.
+    if (subs.empty() && TakesArguments(*at)) continue;
     if (subs.empty()) return Fail(UnknownCommand(*at, arg));
     at = subs.front();
   }

@@ -37,6 +37,10 @@ constexpr std::pair<TokenScope, const char*> kTokenScopeNames[] = {{TokenScope::
 
 }  // namespace
 
+const char* RetractionName(const std::optional<Retraction>& r) {
+  if (!r) return "";
+  return r->replaced_by.empty() ? "withdrawn" : "corrected";
+}
 const char* AssessorRoleName(AssessorRole r) { return internal::NameOf(kAssessorNames, r); }
 const char* RatingName(Rating r) { return internal::NameOf(kRatingNames, r); }
 const char* CaseStatusName(CaseStatus s) { return internal::NameOf(kCaseStatusNames, s); }

@@ -41,6 +41,18 @@ struct Assignment {
   friend bool operator==(const Assignment&, const Assignment&) = default;
 };
 
+// A growth record (evidence, a metric value, an assessment, a sign-off) taken back; records are
+// never deleted. Withdrawn (`replaced_by` empty), it no longer counts; corrected, its correction
+// `replaced_by` (a record of the same kind whose `corrects` names this one) counts instead. Either
+// way it stays stored and shown, with who took it back, on which day and why.
+struct Retraction {
+  std::string by;  // person id (or the user's id when not linked to a person)
+  Date date;
+  std::string reason;
+  std::string replaced_by;  // the correction's id; empty: withdrawn
+  friend bool operator==(const Retraction&, const Retraction&) = default;
+};
+
 // Kinds the rules understand; any other string is allowed and counted by name.
 inline constexpr const char* kEvidenceKinds[] = {"talk",   "doc",     "postmortem", "design",
                                                  "ticket", "project", "planning",   "mentoring",
@@ -62,6 +74,8 @@ struct Evidence {
   // Kind "sme": the day the signer confirmed the sign-off; empty while it is a claim awaiting
   // them. Only confirmed sign-offs count (docs/eligibility.md).
   Date confirmed;
+  std::optional<Retraction> retraction = std::nullopt;  // withdrawn or corrected; none: it stands
+  std::string corrects = {};  // the id of the record this one corrects, or ""
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
@@ -72,6 +86,8 @@ struct Metric {
   Date period_start;
   Date period_end;
   double value = 0;
+  std::optional<Retraction> retraction = std::nullopt;  // withdrawn or corrected; none: it stands
+  std::string corrects = {};  // the id of the record this one corrects, or ""
   friend bool operator==(const Metric&, const Metric&) = default;
 };
 
@@ -94,7 +110,9 @@ struct Assessment {
   std::string level;  // the level assessed against
   // The id of an earlier rating of the same period, competency and level by the same assessor
   // that this one replaces ("" for none): set when it is recorded; eligibility reads the later.
-  std::string supersedes;
+  std::string supersedes = {};
+  std::optional<Retraction> retraction = std::nullopt;  // withdrawn or corrected; none: it stands
+  std::string corrects = {};  // the id of the record this one corrects, or ""
   friend bool operator==(const Assessment&, const Assessment&) = default;
 };
 
@@ -106,6 +124,8 @@ struct SignOff {
   std::string by;           // person or user id
   Date date;
   std::string note;
+  std::optional<Retraction> retraction = std::nullopt;  // withdrawn or corrected; none: it stands
+  std::string corrects = {};  // the id of the record this one corrects, or ""
   friend bool operator==(const SignOff&, const SignOff&) = default;
 };
 
@@ -229,6 +249,8 @@ struct AuditEntry {
   friend bool operator==(const AuditEntry&, const AuditEntry&) = default;
 };
 
+// "withdrawn" or "corrected" for a record taken back, "" for one that stands.
+const char* RetractionName(const std::optional<Retraction>& r);
 const char* AssessorRoleName(AssessorRole r);  // self | manager | peer
 const char* RatingName(Rating r);              // below | meeting | next
 const char* CaseStatusName(CaseStatus s);      // open | portfolio | peer_review | decision | closed

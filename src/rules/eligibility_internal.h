@@ -298,6 +298,7 @@ struct Scratch {
   std::vector<Period> periods;
   std::vector<std::string_view> skills;
   std::vector<KeyedRecord> signoffs;
+  std::vector<const model::Metric*> metrics;  // the person's metric values that stand
   std::vector<KeyedRecord> waivers;
   std::vector<const Prepared*> applied;
   std::vector<std::string_view> superseded;  // ids of ratings a later one replaces
@@ -327,7 +328,8 @@ struct Context {
   }
 };
 
-// Folds the person's evidence, manager assessments, sign-offs and waivers into `cx.s`.
+// Folds the person's evidence, manager assessments, metric values, sign-offs and waivers into
+// `cx.s`, leaving out records taken back (withdrawn or corrected).
 void Index(Context& cx);
 
 // The prepared plan of `target` and, for a level target, its level (null otherwise)

@@ -177,8 +177,9 @@ void EvaluateKind::operator()(const model::SmeSkillsets& rule) const {
 void EvaluateKind::operator()(const model::MetricThreshold& rule) const {
   const model::Metric* latest = nullptr;
   const model::Metric* running = nullptr;  // a period not over on `at`
-  for (const model::Metric& m : cx.records.metrics) {
-    if (!cx.Mine(m.person) || !IEq(m.name, rule.name)) continue;
+  for (const model::Metric* metric : cx.s.metrics) {
+    const model::Metric& m = *metric;
+    if (!IEq(m.name, rule.name)) continue;
     if (m.period_start.empty() || m.period_start > cx.at) continue;
     if (m.period_end.empty() || m.period_end >= cx.at) {
       if (!running || m.period_start > running->period_start) running = &m;

@@ -1,6 +1,7 @@
 // The person side of an evaluation, folded once: evidence with interned kinds, manager
-// assessments bucketed by competency (latest period first), sign-offs and waivers keyed by the
-// sentence they name. Every rule then reads only its index (eligibility_internal.h, Scratch).
+// assessments bucketed by competency (latest period first), metric values, sign-offs and
+// waivers keyed by the sentence they name; records taken back (withdrawn or corrected) left out.
+// Every rule then reads only its index (eligibility_internal.h, Scratch).
 #include <algorithm>
 
 #include "base/text.h"
@@ -35,6 +36,14 @@ Date NextDay(Date d) {
   return Date(y + 1, 1, 1);
 }
 
+// A record counts unless it was taken back (model::Retraction): withdrawn, it counts nowhere;
+// corrected, its correction (a record of its own) counts instead. Whenever it was taken back,
+// it never counts: it is read as having been wrong from the start, for every evaluation date.
+template <typename T>
+bool Stands(const T& record) {
+  return !record.retraction;
+}
+
 // Records are read once each, in order, from memory that is rarely in cache (a bulk view walks
 // a whole organisation's records, and one person's records span some 60 KB): asking for a
 // record's cache lines a few records ahead lets those reads overlap instead of stalling one
@@ -55,7 +64,7 @@ void IndexEvidence(Context& cx) {
   for (size_t i = 0; i < evidence.size(); ++i) {
     if (i + kAhead < evidence.size()) Prefetch(evidence[i + kAhead]);
     const Evidence& e = evidence[i];
-    if (cx.Mine(e.person)) s.evidence.push_back({&e, e.date, cx.im.KindOf(e.kind)});
+    if (cx.Mine(e.person) && Stands(e)) s.evidence.push_back({&e, e.date, cx.im.KindOf(e.kind)});
   }
   cx.has_evidence = !s.evidence.empty();
 }
@@ -111,7 +120,7 @@ void CollectAssessments(Context& cx) {
     const Assessment& a = assessments[i];
     // The role first: without explanations, self and peer assessments need nothing else.
     if (a.role != model::AssessorRole::kManager && !cx.explain) continue;
-    if (!cx.Mine(a.person)) continue;
+    if (!cx.Mine(a.person) || !Stands(a)) continue;
     if (!s.superseded.empty() && Superseded(s, a)) continue;
     int c = last.competency >= 0 && Same(a.competency, last.competency_id)
                 ? last.competency
@@ -218,9 +227,12 @@ void Index(Context& cx) {
   Scratch& s = cx.s;
   s.signoffs.clear();
   for (const model::SignOff& so : cx.records.signoffs) {
-    if (!cx.Mine(so.person) || (!so.date.empty() && so.date > cx.at)) continue;
+    if (!cx.Mine(so.person) || !Stands(so) || (!so.date.empty() && so.date > cx.at)) continue;
     s.signoffs.push_back({NormalizeSentence(so.requirement), &so});
   }
+  s.metrics.clear();
+  for (const model::Metric& m : cx.records.metrics)
+    if (cx.Mine(m.person) && Stands(m)) s.metrics.push_back(&m);
   s.waivers.clear();
   for (const model::Waiver& w : cx.records.waivers)
     if (cx.Mine(w.person)) s.waivers.push_back({NormalizeSentence(w.requirement), &w});

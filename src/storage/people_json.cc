@@ -36,6 +36,33 @@ Status Guard(std::string_view what, const Json& j, F&& read) {
   });
 }
 
+// A record's retraction (people.h): null while it stands.
+Json RetractionJson(const std::optional<Retraction>& r) {
+  if (!r) return nullptr;
+  return {{"state", RetractionName(r)},
+          {"by", r->by},
+          {"date", DateJson(r->date)},
+          {"reason", r->reason},
+          {"replaced_by", OptionalText(r->replaced_by)}};
+}
+std::optional<Retraction> RetractionOf(const Json& j) {
+  auto it = j.find("retraction");
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  return Retraction{S(*it, "by"), D(*it, "date"), S(*it, "reason"), S(*it, "replaced_by")};
+}
+// Adds the retraction and the corrected record's id to a record's document.
+template <typename T>
+Json WithRetraction(Json j, const T& record) {
+  j["retraction"] = RetractionJson(record.retraction);
+  j["corrects"] = OptionalText(record.corrects);
+  return j;
+}
+template <typename T>
+void ReadRetraction(const Json& j, T& record) {
+  record.retraction = RetractionOf(j);
+  record.corrects = S(j, "corrects");
+}
+
 }  // namespace
 
 Json DateJson(Date d) { return d.empty() ? Json(nullptr) : Json(d.ToString()); }
@@ -107,40 +134,44 @@ Status FromJson(const Json& j, Assignment& a) {
 }
 
 Json EvidenceJson(const Evidence& e) {
-  return {{"id", e.id},
-          {"person", e.person},
-          {"kind", e.kind},
-          {"title", e.title},
-          {"date", DateJson(e.date)},
-          {"end", DateJson(e.end)},
-          {"role", e.role},
-          {"skill", e.skill},
-          {"signed_off_by", e.signed_off_by},
-          {"competencies", e.competencies},
-          {"url", e.url},
-          {"note", e.note},
-          {"confirmed", DateJson(e.confirmed)}};
+  return WithRetraction(Json{{"id", e.id},
+                             {"person", e.person},
+                             {"kind", e.kind},
+                             {"title", e.title},
+                             {"date", DateJson(e.date)},
+                             {"end", DateJson(e.end)},
+                             {"role", e.role},
+                             {"skill", e.skill},
+                             {"signed_off_by", e.signed_off_by},
+                             {"competencies", e.competencies},
+                             {"url", e.url},
+                             {"note", e.note},
+                             {"confirmed", DateJson(e.confirmed)}},
+                        e);
 }
 Status FromJson(const Json& j, Evidence& e) {
   return Guard("evidence", j, [&] {
     e = {S(j, "id"),  S(j, "person"), S(j, "kind"),     S(j, "title"),         D(j, "date"),
          D(j, "end"), S(j, "role"),   S(j, "skill"),    S(j, "signed_off_by"), V(j, "competencies"),
          S(j, "url"), S(j, "note"),   D(j, "confirmed")};
+    ReadRetraction(j, e);
   });
 }
 
 Json MetricJson(const Metric& m) {
-  return {{"id", m.id},
-          {"person", m.person},
-          {"name", m.name},
-          {"period_start", DateJson(m.period_start)},
-          {"period_end", DateJson(m.period_end)},
-          {"value", m.value}};
+  return WithRetraction(Json{{"id", m.id},
+                             {"person", m.person},
+                             {"name", m.name},
+                             {"period_start", DateJson(m.period_start)},
+                             {"period_end", DateJson(m.period_end)},
+                             {"value", m.value}},
+                        m);
 }
 Status FromJson(const Json& j, Metric& m) {
   return Guard("metric", j, [&] {
     m = {S(j, "id"),           S(j, "person"),     S(j, "name"),
          D(j, "period_start"), D(j, "period_end"), j.at("value").get<double>()};
+    ReadRetraction(j, m);
   });
 }
 
@@ -158,7 +189,7 @@ Json AssessmentJson(const Assessment& a) {
             {"version", a.version},
             {"level", a.level}};
   if (!a.supersedes.empty()) j["supersedes"] = a.supersedes;
-  return j;
+  return WithRetraction(std::move(j), a);
 }
 Status FromJson(const Json& j, Assessment& a) {
   return Guard("assessment", j, [&] {
@@ -175,16 +206,23 @@ Status FromJson(const Json& j, Assessment& a) {
     a.version = S(j, "version");
     a.level = S(j, "level");
     a.supersedes = S(j, "supersedes");
+    ReadRetraction(j, a);
   });
 }
 
 Json SignOffJson(const SignOff& s) {
-  return {{"id", s.id}, {"person", s.person},       {"requirement", s.requirement},
-          {"by", s.by}, {"date", DateJson(s.date)}, {"note", s.note}};
+  return WithRetraction(Json{{"id", s.id},
+                             {"person", s.person},
+                             {"requirement", s.requirement},
+                             {"by", s.by},
+                             {"date", DateJson(s.date)},
+                             {"note", s.note}},
+                        s);
 }
 Status FromJson(const Json& j, SignOff& s) {
   return Guard("sign-off", j, [&] {
     s = {S(j, "id"), S(j, "person"), S(j, "requirement"), S(j, "by"), D(j, "date"), S(j, "note")};
+    ReadRetraction(j, s);
   });
 }
 

@@ -190,7 +190,9 @@ class Store {
   // -- Growth records: evidence, metrics, assessments, sign-offs -----------------------------
   // Save* creates (empty id: a fresh one; returned) or replaces the record with that id. The
   // person (and assessor, signer) must be stored people (kInvalidArgument otherwise).
-  // List* return a person's records oldest first (by date, then id).
+  // List* return a person's records oldest first (by date, then id); Get* one by id (kNotFound).
+  // A record taken back (model::Retraction) is saved like any change; its audit entry is
+  // "<kind>.withdraw" or "<kind>.correct" (before and after) instead of "<kind>.update".
   virtual Result<std::string> SaveEvidence(std::string_view actor, const model::Evidence& e) = 0;
   virtual Result<model::Evidence> GetEvidence(std::string_view id) = 0;
   virtual Result<std::vector<model::Evidence>> ListEvidence(std::string_view person) = 0;
@@ -198,16 +200,19 @@ class Store {
 
   virtual Result<std::string> SaveMetric(std::string_view actor, const model::Metric& m) = 0;
   virtual Result<std::vector<model::Metric>> ListMetrics(std::string_view person) = 0;
+  virtual Result<model::Metric> GetMetric(std::string_view id) = 0;
   virtual Status DeleteMetric(std::string_view actor, std::string_view id) = 0;
 
   // An assessment pinned to a framework version must name a stored version (kInvalidArgument).
   virtual Result<std::string> SaveAssessment(std::string_view actor,
                                              const model::Assessment& a) = 0;
   virtual Result<std::vector<model::Assessment>> ListAssessments(std::string_view person) = 0;
+  virtual Result<model::Assessment> GetAssessment(std::string_view id) = 0;
   virtual Status DeleteAssessment(std::string_view actor, std::string_view id) = 0;
 
   virtual Result<std::string> SaveSignOff(std::string_view actor, const model::SignOff& s) = 0;
   virtual Result<std::vector<model::SignOff>> ListSignOffs(std::string_view person) = 0;
+  virtual Result<model::SignOff> GetSignOff(std::string_view id) = 0;
 
   // The person and every record of theirs that the eligibility engine reads (level history,
   // evidence, metrics, assessments, sign-offs, waivers, cases), read in one statement: what a

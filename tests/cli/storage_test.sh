@@ -400,6 +400,12 @@ def current(value, key=None):
         if "approver" in value and "granted" in value and "revoked" not in value:
             # Waivers gained their revocation (who, when, why); those stored before stand.
             out.update({"revoked_by": "", "revoked": None, "revoke_reason": ""})
+        keys = set(value)
+        if {"id", "person"} <= keys and ("kind" in keys or "assessor" in keys or
+                                         {"requirement", "by"} <= keys or {"name", "value"} <= keys):
+            # Growth records gained their retraction and the record they correct: none.
+            out["retraction"] = None
+            out["corrects"] = None
         return out
     if isinstance(value, list):
         return [current(v) for v in value]

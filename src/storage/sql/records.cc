@@ -4,6 +4,23 @@
 #include "storage/sql/sql_store.h"
 
 namespace ladder::storage::internal {
+namespace {
+
+// The audit verb of saving `value` over the stored document `before`: "create" when there was
+// none, "withdraw" or "correct" when the save takes the record back, else "update".
+template <typename T>
+std::string AuditVerb(const std::string& before, const T& value, const char* kind) {
+  if (before.empty()) return "create";
+  if constexpr (requires { value.retraction; }) {
+    if (!value.retraction) return "update";
+    Result<T> was = Decode<T>(before, kind);
+    if (was && was->retraction) return "update";
+    return value.retraction->replaced_by.empty() ? "withdraw" : "correct";
+  }
+  return "update";
+}
+
+}  // namespace
 
 template <typename T>
 Result<std::string> SqlStore::SaveRecord(std::string_view actor, const RecordTable& t, T value,
@@ -17,8 +34,7 @@ Result<std::string> SqlStore::SaveRecord(std::string_view actor, const RecordTab
     std::string doc = Dump(DocJson(value));
     Execute(s, InsertSql(schema::TableNamed(t.table), true),
             {value.id, value.person, day.ToString(), doc});
-    LADDER_TRY_STATUS(Audit(s, actor,
-                            std::string(t.kind) + (before.empty() ? ".create" : ".update"),
+    LADDER_TRY_STATUS(Audit(s, actor, std::string(t.kind) + "." + AuditVerb(before, value, t.kind),
                             std::string(t.kind) + ":" + value.id, before, doc));
     return value.id;
   });
@@ -37,6 +53,17 @@ Result<std::vector<T>> SqlStore::ListRecords(const RecordTable& t, std::string_v
           return Ok();
         }));
     return out;
+  });
+}
+
+template <typename T>
+Result<T> SqlStore::GetRecord(const RecordTable& t, std::string_view id) {
+  std::string rid(id);
+  return Read([&](soci::session& s) -> Result<T> {
+    std::string doc = DocOf(s, t.table, rid);
+    if (doc.empty())
+      return MakeError(ErrorCode::kNotFound, std::string("no ") + t.kind + " " + rid);
+    return Decode<T>(doc, t.kind);
   });
 }
 
@@ -93,6 +120,10 @@ Result<std::vector<model::Metric>> SqlStore::ListMetrics(std::string_view person
   return ListRecords<model::Metric>(kMetrics, person);
 }
 
+Result<model::Metric> SqlStore::GetMetric(std::string_view id) {
+  return GetRecord<model::Metric>(kMetrics, id);
+}
+
 Status SqlStore::DeleteMetric(std::string_view actor, std::string_view id) {
   return DeleteRecord(actor, kMetrics, id);
 }
@@ -118,16 +149,19 @@ Result<std::string> SqlStore::SaveAssessment(std::string_view actor, const model
             {a.id, a.person, optional(a.assessor), optional(a.framework), optional(a.version),
              a.period_start.ToString(), doc});
     // A rating that replaces an earlier one of the same period says so in the audit log.
-    const char* action = !before.empty()        ? "assessment.update"
-                         : a.supersedes.empty() ? "assessment.create"
-                                                : "assessment.supersede";
-    LADDER_TRY_STATUS(Audit(s, actor, action, "assessment:" + a.id, before, doc));
+    const std::string verb =
+        before.empty() && !a.supersedes.empty() ? "supersede" : AuditVerb(before, a, "assessment");
+    LADDER_TRY_STATUS(Audit(s, actor, "assessment." + verb, "assessment:" + a.id, before, doc));
     return a.id;
   });
 }
 
 Result<std::vector<model::Assessment>> SqlStore::ListAssessments(std::string_view person) {
   return ListRecords<model::Assessment>(kAssessments, person);
+}
+
+Result<model::Assessment> SqlStore::GetAssessment(std::string_view id) {
+  return GetRecord<model::Assessment>(kAssessments, id);
 }
 
 Status SqlStore::DeleteAssessment(std::string_view actor, std::string_view id) {
@@ -142,6 +176,10 @@ Result<std::string> SqlStore::SaveSignOff(std::string_view actor, const model::S
 
 Result<std::vector<model::SignOff>> SqlStore::ListSignOffs(std::string_view person) {
   return ListRecords<model::SignOff>(kSignOffs, person);
+}
+
+Result<model::SignOff> SqlStore::GetSignOff(std::string_view id) {
+  return GetRecord<model::SignOff>(kSignOffs, id);
 }
 
 Result<std::string> SqlStore::SaveRaise(std::string_view actor, const model::Raise& r) {

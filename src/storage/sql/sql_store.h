@@ -218,12 +218,15 @@ class SqlStore final : public Store {
   Status DeleteEvidence(std::string_view actor, std::string_view id) override;
   Result<std::string> SaveMetric(std::string_view actor, const model::Metric& m) override;
   Result<std::vector<model::Metric>> ListMetrics(std::string_view person) override;
+  Result<model::Metric> GetMetric(std::string_view id) override;
   Status DeleteMetric(std::string_view actor, std::string_view id) override;
   Result<std::string> SaveAssessment(std::string_view actor, const model::Assessment& a) override;
   Result<std::vector<model::Assessment>> ListAssessments(std::string_view person) override;
+  Result<model::Assessment> GetAssessment(std::string_view id) override;
   Status DeleteAssessment(std::string_view actor, std::string_view id) override;
   Result<std::string> SaveSignOff(std::string_view actor, const model::SignOff& s) override;
   Result<std::vector<model::SignOff>> ListSignOffs(std::string_view person) override;
+  Result<model::SignOff> GetSignOff(std::string_view id) override;
   Result<std::string> SaveRaise(std::string_view actor, const model::Raise& r) override;
   Result<std::vector<model::Raise>> ListRaises(std::string_view person) override;
 
@@ -327,6 +330,8 @@ class SqlStore final : public Store {
   template <typename T>
   Result<std::vector<T>> ListRecords(const RecordTable& t, std::string_view person);
   Status DeleteRecord(std::string_view actor, const RecordTable& t, std::string_view id);
+  template <typename T>
+  Result<T> GetRecord(const RecordTable& t, std::string_view id);
 
   std::shared_ptr<Shared> shared_;
   soci::session* pinned_;
