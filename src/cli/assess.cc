@@ -140,20 +140,27 @@ void SetUpAssess(CLI::App& app, std::vector<Run>& runs) {
   auto o = std::make_shared<AssessOptions>();
   auto* cmd = app.add_subcommand("assess", "Record an assessment (self, manager or peer)");
   SetUpCorrections(cmd, runs);
-  cmd->add_option("person", o->a.person, "Person assessed")->required();
-  cmd->add_option("--by", o->a.assessor, "Who assesses (person id)")->required();
-  cmd->add_option("--role", o->role, "self | manager | peer")->required();
-  cmd->add_option("--competency", o->competencies, "Competency ids, comma-separated")->required();
-  AddPeriodOption(cmd, "--period", o->period, "START..END, e.g. 2026-01-01..2026-03-31")
-      ->required();
-  cmd->add_option("--rating", o->rating,
-                  "below (the current level) | meeting (it) | next (performing at the next)")
-      ->required();
+  // Required when `assess` records (not of `assess withdraw|correct`): RequireGiven.
+  std::vector<const CLI::Option*> needed = {
+      cmd->add_option("person", o->a.person, "Person assessed (required)"),
+      cmd->add_option("--by", o->a.assessor, "Who assesses (person id; required)"),
+      cmd->add_option("--role", o->role, "self | manager | peer (required)"),
+      cmd->add_option("--competency", o->competencies,
+                      "Competency ids, comma-separated (required)"),
+      AddPeriodOption(cmd, "--period", o->period,
+                      "START..END, e.g. 2026-01-01..2026-03-31 (required)"),
+      cmd->add_option("--rating", o->rating,
+                      "below (the current level) | meeting (it) | next (performing at the next; "
+                      "required)")};
   cmd->add_option("--level", o->a.level, "Level assessed against (default: the person's level)");
   cmd->add_option("--framework", o->a.framework, "Framework id (default: the person's)");
   cmd->add_option("--note", o->a.note, "A note");
   AddStoreOptions(cmd, o->store);
-  runs.push_back({cmd, [o] { return RunAssess(*o); }});
+  runs.push_back({cmd, [o, needed] {
+                    if (Status given = RequireGiven(needed); !given)
+                      return ReportError(given.error());
+                    return RunAssess(*o);
+                  }});
 }
 
 }  // namespace

@@ -44,6 +44,15 @@ bool json_errors = false;
 
 void SetJsonErrors(bool on) { json_errors = on; }
 
+Status RequireGiven(const std::vector<const CLI::Option*>& options) {
+  for (const CLI::Option* option : options) {
+    if (option->count() > 0) continue;
+    const std::string name = option->get_name();
+    return MakeError(ErrorCode::kInvalidArgument, name + " is required");
+  }
+  return Ok();
+}
+
 int ReportError(const Error& error) {
   if (!json_errors) {
     std::fprintf(stderr, "ladder: %s\n", error.ToString().c_str());

@@ -40,6 +40,12 @@ int ExitCodeFor(const Error& error);
 int ReportError(const Error& error);
 void SetJsonErrors(bool on);
 
+// For a command that runs itself and also has commands under it (`ladder assess PERSON --by …`
+// beside `ladder assess withdraw ID`): what it needs when it runs itself cannot be marked
+// required() (CLI11 would ask it of the commands under it too), so its run checks that each of
+// `options` was given. Error: "<name> is required", as CLI11 says it.
+Status RequireGiven(const std::vector<const CLI::Option*>& options);
+
 // True when stdout is a terminal and NO_COLOR is not set.
 bool UseColor();
 bool StdoutIsTerminal();

@@ -76,13 +76,19 @@ void SetUpSignOff(CLI::App& app, std::vector<Run>& runs) {
   auto o = std::make_shared<SignOffOptions>();
   auto* cmd = app.add_subcommand("signoff", "Sign off a manual checkpoint or an approval");
   SetUpCorrections(cmd, runs);
-  cmd->add_option("person", o->s.person, "Person id")->required();
-  cmd->add_option("requirement", o->s.requirement, "The requirement's sentence")->required();
-  cmd->add_option("--by", o->s.by, "Who signs it off")->required();
+  // Required when `signoff` signs off (not of `signoff withdraw|correct`): RequireGiven.
+  std::vector<const CLI::Option*> needed = {
+      cmd->add_option("person", o->s.person, "Person id (required)"),
+      cmd->add_option("requirement", o->s.requirement, "The requirement's sentence (required)"),
+      cmd->add_option("--by", o->s.by, "Who signs it off (required)")};
   cmd->add_option("--note", o->s.note, "A note");
   AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   AddStoreOptions(cmd, o->store);
-  runs.push_back({cmd, [o] { return RunSignOff(*o); }});
+  runs.push_back({cmd, [o, needed] {
+                    if (Status given = RequireGiven(needed); !given)
+                      return ReportError(given.error());
+                    return RunSignOff(*o);
+                  }});
 }
 
 }  // namespace
