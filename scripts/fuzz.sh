@@ -17,7 +17,8 @@ jobs=${FUZZ_JOBS:-2}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O1 -g1" -DLADDER_FUZZ=ON >/dev/null
 ninja -C "$build" -j"$jobs" fuzzers
 
-targets=${FUZZ_TARGETS:-$(cd "$build/fuzz" && ls | grep '_fuzz$' | sort)}
+# The fuzzers are the executables; their corpus folders (corpus-<target>) sit beside them.
+targets=${FUZZ_TARGETS:-$(cd "$build/fuzz" && find . -maxdepth 1 -type f -perm -u+x -name '*_fuzz' -printf '%f\n' | sort)}
 corpus_seed=$(mktemp -d)
 trap 'rm -rf "$corpus_seed"' EXIT
 if [[ -d ../shared/seeds ]]; then cp ../shared/seeds/* "$corpus_seed/" 2>/dev/null || true; fi
