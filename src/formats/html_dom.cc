@@ -607,7 +607,7 @@ TableGrid ExtractGrid(const Dom& dom, int table) {
   return grid;
 }
 
-std::string TableLines(const Dom& dom, int table) {
+std::string TableLines(const Dom& dom, int table, const std::function<void(int cell)>& each_cell) {
   TableGrid grid = ExtractGrid(dom, table);
   std::vector<std::string> lines;
   for (int r = 0; r < grid.rows; ++r) {
@@ -618,6 +618,7 @@ std::string TableLines(const Dom& dom, int table) {
       if (cell == -1 || cell == last) continue;
       last = cell;
       cells.push_back(dom.InlineMarkdown(cell));
+      if (each_cell) each_cell(cell);
     }
     if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
   }

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -128,6 +129,9 @@ TableGrid ExtractGrid(const Dom& dom, int table);
 
 // A table holding no levels, as note Markdown: one "cell | cell" line per row of its grid, each
 // spanning cell once.
-std::string TableLines(const Dom& dom, int table);
+// `each_cell`, when given, is called with every cell written (once per spanning cell), so that a
+// reader can count the table's text as its source.
+std::string TableLines(const Dom& dom, int table,
+                       const std::function<void(int cell)>& each_cell = {});
 
 }  // namespace ladder::formats::html

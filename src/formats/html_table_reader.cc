@@ -209,24 +209,13 @@ Result<Imported> ReadHtmlTable(const Document& document) {
         level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
     if (!table) {
       // Kept as a note: rows as "cell | cell" lines.
-      html::TableGrid grid = html::ExtractGrid(dom, t);
-      std::vector<std::string> lines;
-      for (int r = 0; r < grid.rows; ++r) {
-        std::vector<std::string> cells;
-        int last = -1;
-        for (int c = 0; c < grid.cols; ++c) {
-          int cell = grid.At(r, c).cell;
-          if (cell == -1 || cell == last) continue;
-          last = cell;
-          cells.push_back(dom.InlineMarkdown(cell));
-          imported.source.push_back({dom.Line(cell), dom.Text(cell), {}});
-        }
-        if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
-      }
+      const std::string lines = html::TableLines(dom, t, [&](int cell) {
+        imported.source.push_back({dom.Line(cell), dom.Text(cell), {}});
+      });
       model::Note note;
       std::vector<int> captions = dom.FindAll(t, "caption");
       note.title = captions.empty() ? "Table" : dom.Text(captions[0]);
-      note.markdown = text::Join(lines, "\n");
+      note.markdown = lines;
       note.origin.where = {file, dom.Line(t), 0};
       table_notes.push_back(std::move(note));
       continue;

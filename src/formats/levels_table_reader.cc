@@ -28,24 +28,13 @@ std::string FileStem(std::string_view name) {
 // A table that holds no levels is kept as a note: its rows as "cell | cell" lines.
 model::Note TableNote(const html::Dom& dom, int table, std::string_view file,
                       std::vector<Passage>& passages) {
-  html::TableGrid grid = html::ExtractGrid(dom, table);
-  std::vector<std::string> lines;
-  for (int r = 0; r < grid.rows; ++r) {
-    std::vector<std::string> cells;
-    int last = -1;
-    for (int c = 0; c < grid.cols; ++c) {
-      int cell = grid.At(r, c).cell;
-      if (cell == -1 || cell == last) continue;
-      last = cell;
-      cells.push_back(dom.InlineMarkdown(cell));
-      passages.push_back({dom.Line(cell), dom.Text(cell), {}});
-    }
-    if (!cells.empty()) lines.push_back(text::Join(cells, " | "));
-  }
+  const std::string lines = html::TableLines(dom, table, [&](int cell) {
+    passages.push_back({dom.Line(cell), dom.Text(cell), {}});
+  });
   int caption = dom.FindAll(table, "caption").empty() ? -1 : dom.FindAll(table, "caption")[0];
   model::Note note;
   note.title = caption != -1 ? dom.Text(caption) : "Table";
-  note.markdown = text::Join(lines, "\n");
+  note.markdown = lines;
   note.origin.where = {std::string(file), dom.Line(table), 0};
   return note;
 }
