@@ -1,4 +1,4 @@
-// The review process (DESIGN.md §3-§4) as use cases over the Store: eligibility, evidence,
+// The review process as use cases over the Store: eligibility, evidence,
 // assessments, advancement reviews (cases) with panels, votes and decisions, documented needs,
 // waivers, sign-offs and in-band raises. docs/review-process.md describes the process and the
 // authority each step needs.

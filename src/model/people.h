@@ -1,4 +1,4 @@
-// The people side of the domain model (DESIGN.md §3): people and their level history, the
+// The people side of the domain model: people and their level history, the
 // records of growth (evidence, metrics, assessments, sign-offs) and of the review process
 // (advancement reviews with panels and votes, waivers, decisions, documented needs, raises),
 // accounts and the audit log.

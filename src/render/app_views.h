@@ -1,4 +1,4 @@
-// The pages of the web app for people (DESIGN.md §1): signing in, my growth, a person's growth,
+// The pages of the web app for people: signing in, my growth, a person's growth,
 // my team, advancement reviews (cases) with their panel, votes, waivers and decision, documented
 // needs, the account page, and the administration pages (users, frameworks and their versions,
 // importing a document, editing a framework as YAML, the audit log).
