@@ -414,11 +414,13 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
   std::optional<model::Need> filled;
   if (outcome == model::Outcome::kPromoted) {
     LADDER_TRY(rules::Verdict v, Eligibility(c.person, TargetText(c), effective, c.framework));
+    std::string summary = v.summary;
+    if (summary.ends_with('.')) summary.pop_back();
     if (!rules::PermitsPromotion(v.overall))
       return MakeError(ErrorCode::kFailedPrecondition,
-                       c.person + " is not eligible on " + effective.ToString() + ": " + v.summary +
-                           " (ladder eligibility " + c.person + " " + TargetText(c) + " --at " +
-                           effective.ToString() + " explains why)");
+                       c.person + " is not eligible on " + effective.ToString() + ": " + summary +
+                           "; the review's checklist shows each requirement and why",
+                       {}, "effective");
     LADDER_TRY(PersonContext cx, Load(c.person, effective, c.framework));
     if (!cx.current && !c.target_overlay.empty())
       return MakeError(

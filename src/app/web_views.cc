@@ -20,35 +20,32 @@ std::string LevelLabel(const model::Level& l) {
   return l.code + " · " + l.title;
 }
 
-// The level a person at `current` grows into: the next level of their track, else (at the top
-// of a track that leads on, such as a core role before the IC and management paths) the defined
-// level of the lowest higher rank on another track, IC tracks first.
+// The level a person at `current` grows into: rules::ResolveTarget's "next", the one answer
+// the CLI and the API give too (from the top of a core track, the first level above it on the
+// paths it leads to; from the top of any other track, none).
 std::optional<rules::Target> NextLevel(const model::Framework& f,
                                        const model::Assignment& current) {
-  if (Result<rules::Target> next = rules::ResolveTarget(f, "next", &current);
-      next && next->kind == rules::Target::Kind::kLevel)
-    return *next;
-  const model::Track* track = f.FindTrack(current.track);
-  const model::Level* level = track ? track->FindLevel(current.level) : nullptr;
-  if (!level) return std::nullopt;
-  const model::Track* best_track = nullptr;
-  const model::Level* best = nullptr;
-  for (const model::Track& t : f.tracks) {
-    if (&t == track) continue;
-    for (const model::Level& l : t.levels) {
-      if (l.rank <= level->rank || l.state == model::LevelState::kUndefined) continue;
-      bool better = !best || l.rank < best->rank ||
-                    (l.rank == best->rank && t.kind == model::TrackKind::kIc &&
-                     best_track->kind != model::TrackKind::kIc);
-      if (better) {
-        best = &l;
-        best_track = &t;
-      }
-      break;  // levels are by rank: the first higher one is this track's candidate
-    }
-  }
-  if (!best) return std::nullopt;
-  return rules::Target::Level(best_track->id, best->code);
+  Result<rules::Target> next = rules::ResolveTarget(f, "next", &current);
+  if (!next || next->kind != rules::Target::Kind::kLevel) return std::nullopt;
+  return *next;
+}
+
+// A decided promotion (or any recorded level) that takes effect after `today`: the earliest
+// such assignment of `history`, if any.
+std::optional<model::Assignment> Upcoming(const std::vector<model::Assignment>& history,
+                                          Date today) {
+  const model::Assignment* found = nullptr;
+  for (const model::Assignment& a : history)
+    if (a.from > today && (!found || a.from < found->from)) found = &a;
+  if (!found) return std::nullopt;
+  return *found;
+}
+
+// "IC4 · Staff Engineer" for an assignment in `f`, else its track/level.
+std::string AssignmentLabel(const model::Framework* f, const model::Assignment& a) {
+  const model::Track* t = f && f->id == a.framework ? f->FindTrack(a.track) : nullptr;
+  const model::Level* l = t ? t->FindLevel(a.level) : nullptr;
+  return l ? LevelLabel(*l) : a.track + "/" + a.level;
 }
 
 }  // namespace
@@ -85,6 +82,24 @@ ReviewService WebViews::Service(const Principal& viewer,
     return *shown;
   };
   return ReviewService(store_, viewer, std::move(sources));
+}
+
+Result<std::set<std::string>> WebViews::Signable(const Principal& viewer, std::string_view person,
+                                                 const rules::Verdict& v) {
+  std::set<std::string> out;
+  if (viewer.person.empty()) return out;  // a sign-off is given by a person
+  const Actor actor = ActorOf(viewer);
+  std::optional<Relation> relation;
+  for (const rules::RequirementResult& r : v.requirements) {
+    if (r.status != rules::RequirementStatus::kAwaitingSignOff) continue;
+    if (!relation) {
+      LADDER_TRY(Relation found, RelationTo(store_, actor, person));
+      relation = found;
+    }
+    const Action action = r.kind == "approval" ? Action::kApprove : Action::kSignOff;
+    if (Permit(actor, action, *relation, r.text)) out.insert(r.text);
+  }
+  return out;
 }
 
 namespace {
@@ -145,6 +160,8 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.metrics = cx->records.metrics;
   v.signoffs = cx->records.signoffs;
   LADDER_TRY_STATUS(SetTakeBack(review, v));
+  if ((v.upcoming = Upcoming(v.history, today)))
+    v.upcoming_label = AssignmentLabel(v.framework.get(), *v.upcoming);
   if (!v.current || !v.framework) return v;
   const model::Framework& f = *v.framework;
   v.level.track = f.FindTrack(v.current->track);
@@ -167,6 +184,9 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
       Result<rules::Verdict> verdict = Evaluate(f, *t, cx->records, today, {});
       if (verdict) v.verdict = std::move(*verdict);
     }
+  }
+  if (v.verdict) {
+    LADDER_TRY(v.signable, Signable(viewer, v.person.id, *v.verdict));
   }
   return v;
 }
@@ -206,7 +226,9 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
         const model::Track* t = f.FindTrack(m.current->track);
         const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
         m.level_label = l ? LevelLabel(*l) : m.current->level;
-        if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {
+        if ((m.upcoming = Upcoming(cx->records.assignments, today))) {
+          m.upcoming_label = AssignmentLabel(&f, *m.upcoming);
+        } else if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {
           Result<rules::Verdict> v =
               Evaluate(f, *next, cx->records, today, rules::EvaluateOptions{.explain = false});
           if (v) m.readiness = std::move(*v);
@@ -259,6 +281,7 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
     std::set<std::string> seen;
     for (const rules::RequirementResult& r : v.verdict->requirements)
       if (seen.insert(r.text).second) v.requirements.push_back(r.text);
+    LADDER_TRY(v.signable, Signable(viewer, c.person, *v.verdict));
   }
   // Who may sit on the panel: people whose account has the reviewer role, and those on it now.
   std::set<std::string> reviewer_ids(c.panel.begin(), c.panel.end());

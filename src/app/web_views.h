@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -60,6 +61,10 @@ class WebViews {
   Result<rules::Verdict> Evaluate(const model::Framework& f, const rules::Target& target,
                                   const rules::Records& records, Date at,
                                   const rules::EvaluateOptions& options);
+  // The manual checkpoints and approvals of `v` awaiting a sign-off that `viewer` may give for
+  // `person` (app/authority.h: signoff.checkpoint, signoff.approval), by their sentence.
+  Result<std::set<std::string>> Signable(const Principal& viewer, std::string_view person,
+                                         const rules::Verdict& v);
   // A review service reading through the sources, keeping the framework it read in `*shown`.
   ReviewService Service(const Principal& viewer, std::shared_ptr<const model::Framework>* shown);
 

@@ -171,6 +171,19 @@ int RunDecide(const CaseOptions& o) {
               "--outcome"});
   return WithService(o, [&](app::ReviewService& s) {
     Result<app::DecisionResult> r = s.Decide(o.id, *outcome, *effective, o.by, o.note);
+    if (!r && r.error().code == ErrorCode::kFailedPrecondition && r.error().field == "effective") {
+      // Not eligible on that date: the command that explains it, for the case's person.
+      Error e = r.error();
+      e.field.clear();  // the date is not wrong; the person is not eligible on it
+      if (Result<app::CaseView> shown = s.ShowCase(o.id, *effective); shown) {
+        const model::Case& c = shown->review;
+        const std::string target =
+            c.target_overlay.empty() ? c.target_track + "/" + c.target_level : c.target_overlay;
+        e.message += " (ladder eligibility " + c.person + " " + target + " --at " +
+                     effective->ToString() + ")";
+      }
+      return ReportError(e);
+    }
     if (!r) return ReportError(r.error());
     if (o.store.json) {
       render::Json j = CaseJson(r->review);

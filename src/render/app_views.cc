@@ -133,7 +133,7 @@ Data BehaviourList(const Site* site, const std::vector<std::string>& behaviours)
   return list;
 }
 
-Data VerdictData(const rules::Verdict& v) {
+Data VerdictData(const rules::Verdict& v, const SignForms& sign) {
   Data d = Object();
   Set(d, "target", Text(v.target_title));
   Set(d, "overall", rules::OverallName(v.overall));
@@ -151,6 +151,14 @@ Data VerdictData(const rules::Verdict& v) {
     Set(q, "reason", Text(r.reason));
     Set(q, "earliest", Text(Str(r.earliest)));
     Set(q, "blocking", std::find(v.blocking.begin(), v.blocking.end(), i) != v.blocking.end());
+    const bool signable = sign.signable && sign.signable->count(r.text) > 0;
+    Set(q, "sign", signable);
+    if (signable) {
+      Set(q, "sign_action", sign.action);
+      Set(q, "sign_today", Str(sign.today));
+      Set(q, "sign_verb", r.kind == "approval" ? "Approve" : "Sign off");
+      Set(q, "sign_id", "sign-" + std::to_string(i));
+    }
     Data waivers = List();
     for (const model::Waiver& w : r.waivers) {
       Data wd = Object();

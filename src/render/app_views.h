@@ -90,6 +90,12 @@ struct GrowthView {
   // The records the viewer may withdraw or correct, as "<kind>/<id>" (evidence, metrics,
   // assessments, signoffs: app::RecordKindPath).
   std::set<std::string> may_take_back;
+  // The manual checkpoints and approvals of `verdict` awaiting a sign-off that the viewer may
+  // give (app/authority.h), by their sentence.
+  std::set<std::string> signable;
+  // A decided promotion that takes effect after today: the level it leads to, and when.
+  std::optional<model::Assignment> upcoming;
+  std::string upcoming_label;  // "IC4 · Staff Engineer"
   Date today;
   Flash flash;
   // The published site, when the server has one: what each level adds and the HTML of every
@@ -132,6 +138,10 @@ struct TeamMember {
   std::string level_label;                  // "IC3 · Senior Support Engineer"
   std::optional<rules::Verdict> readiness;  // for the next level
   std::vector<model::Case> open_cases;
+  // A decided promotion that takes effect after today (GrowthView::upcoming): shown instead of
+  // the readiness, which would invite a second review.
+  std::optional<model::Assignment> upcoming;
+  std::string upcoming_label;
 };
 
 struct TeamView {
@@ -152,6 +162,7 @@ struct CaseView {
   std::vector<model::Evidence> addable;    // the person's evidence not yet in it
   std::vector<model::Waiver> waivers;      // of the person, for this case
   std::vector<std::string> requirements;   // sentences a waiver may name
+  std::set<std::string> signable;          // as GrowthView::signable
   std::vector<model::Person> reviewers;    // who may be named on the panel
   std::vector<std::string> next_states;    // the moves allowed now
   // The steps the viewer may take on the review (app/authority.h), whatever its state.

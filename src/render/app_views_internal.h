@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,14 @@ void SetFlash(Data& d, const Flash& flash);
 // Inline Markdown as HTML: from the site when it converted that text already.
 std::string Inline(const Site* site, const std::string& markdown);
 Data BehaviourList(const Site* site, const std::vector<std::string>& behaviours);
-Data VerdictData(const rules::Verdict& v);
+// The forms that sign off a checkpoint of a verdict: posted to `action`, for the sentences in
+// `signable` (none when null), dated `today` unless the signer says otherwise.
+struct SignForms {
+  std::string action;
+  const std::set<std::string>* signable = nullptr;
+  Date today;
+};
+Data VerdictData(const rules::Verdict& v, const SignForms& sign = {});
 Data CaseItem(const model::Case& c);
 // The page of a growth record: /people/{person}/records/{kind}/{id}.
 std::string RecordHref(std::string_view person, std::string_view kind, std::string_view id);

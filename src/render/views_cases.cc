@@ -102,7 +102,11 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   Set(d, "may_set_panel", !closed && v.may.panel && c.status != model::CaseStatus::kDecision);
   Set(d, "may_vote", v.may.vote && c.status == model::CaseStatus::kPeerReview);
 
-  Set(d, "verdict", v.verdict ? VerdictData(*v.verdict) : Data(false));
+  const std::set<std::string> none;
+  Set(d, "verdict",
+      v.verdict ? VerdictData(*v.verdict,
+                              {CaseHref(c.id) + "/signoff", closed ? &none : &v.signable, v.today})
+                : Data(false));
   Data waivers = List();
   for (const model::Waiver& w : v.waivers) {
     Data wd = Object();

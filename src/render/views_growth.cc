@@ -96,6 +96,8 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     }
   }
   Set(d, "competencies", std::move(competencies));
+  Set(d, "upcoming", Text(v.upcoming_label));
+  Set(d, "upcoming_on", Text(v.upcoming ? Str(v.upcoming->from) : ""));
   if (has_level) {
     const model::Framework& f = *v.framework;
     const model::Level& cur = *v.level.level;
@@ -204,7 +206,9 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
       Set(d, "has_radar", false);
     }
     if (v.verdict) {
-      Set(d, "verdict", VerdictData(*v.verdict));
+      Set(d, "verdict",
+          VerdictData(*v.verdict,
+                      {Path("/people/", v.person.id) + "/signoffs", &v.signable, v.today}));
     } else {
       Set(d, "verdict", false);
     }
@@ -298,7 +302,11 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
     Set(md, "level", level);
     Set(md, "since", Text(m.current ? Str(m.current->from) : ""));
     Set(md, "time_in_level", Text(m.current ? Duration(m.current->from, v.today) : ""));
-    if (m.readiness) {
+    if (m.upcoming) {
+      Set(md, "upcoming", m.upcoming_label);
+      Set(md, "upcoming_on", Str(m.upcoming->from));
+      Set(md, "readiness", false);
+    } else if (m.readiness) {
       Data r = Object();
       Set(r, "overall", rules::OverallName(m.readiness->overall));
       Set(r, "overall_label", OverallLabel(m.readiness->overall));

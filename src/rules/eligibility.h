@@ -148,7 +148,9 @@ const model::Assignment* CurrentAssignment(const std::vector<model::Assignment>&
                                            std::string_view framework, Date at);
 
 // Resolves a target written as the CLI takes it, for a person whose current assignment is
-// `current` (may be null): "next" (the level after the current one), "track/code", a level
+// `current` (may be null): "next" (the level after the current one in its track; from the top
+// of a core track, the lowest defined level ranked above it on another track, IC first; from
+// the top of any other track, none: the one answer of every surface), "track/code", a level
 // code (preferring the current track), an overlay id, or the id of a track without levels.
 // kNotFound names the value and what exists ("did you mean").
 Result<Target> ResolveTarget(const model::Framework& framework, std::string_view text,

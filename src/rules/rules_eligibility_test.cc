@@ -970,6 +970,28 @@ TEST(Target, Resolve) {
   EXPECT_EQ(bad.error().field, "target");
 }
 
+// "next" is one answer for the web, the CLI and the API: within the track; from the top of a
+// core track (where everyone starts), the lowest defined level above it on another track, the
+// IC path's when ranks tie; from the top of any other track, none.
+TEST(Target, NextFromTheTopOfACoreTrackOnly) {
+  model::Framework f = Support();
+  model::Level start;
+  start.code = "AS";
+  start.rank = 1;
+  f.tracks.insert(f.tracks.begin(), {"core", "Core", model::TrackKind::kCore, "", {start}, {}});
+  model::Assignment core = At("a1", "core", "AS", "2025-01-01");
+  // SE (IC, rank 2) and TL (management, rank 2) tie: the IC path's comes first.
+  EXPECT_EQ(*ResolveTarget(f, "next", &core), Target::Level("ic", "SE"));
+  // An undefined level is skipped for the next defined one on its track's side.
+  f.tracks[1].levels[1].state = model::LevelState::kUndefined;
+  EXPECT_EQ(*ResolveTarget(f, "next", &core), Target::Level("management", "TL"));
+  // The top of a management track leads nowhere by itself, though the IC path goes higher.
+  model::Assignment lead = At("a1", "management", f.tracks[2].levels.back().code, "2025-01-01");
+  Result<Target> none = ResolveTarget(f, "next", &lead);
+  ASSERT_FALSE(none);
+  EXPECT_NE(none.error().message.find("top level of its track"), std::string::npos);
+}
+
 // A track whose levels the framework does not describe (seed 003's management path): the
 // target is the track, and what it asks is the transition into it.
 TEST(Target, TrackWithoutLevelsAsksForItsTransition) {

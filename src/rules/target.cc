@@ -30,12 +30,34 @@ Result<Target> NextTarget(const Framework& fw, const Assignment* current) {
                      "'next' needs a current level, and the person holds none in " + fw.id, {},
                      "target");
   const Level* next = fw.NextLevel(current->track, current->level);
-  if (!next)
-    return MakeError(
-        ErrorCode::kNotFound,
-        current->track + "/" + current->level + " is the top level of its track; no 'next'", {},
-        "target");
-  return Target::Level(current->track, next->code);
+  if (next) return Target::Level(current->track, next->code);
+  // A core track is the common start of the others (a role everyone holds before the IC and
+  // management paths): from its top, the lowest defined level ranked above it elsewhere, an IC
+  // track's first. The top of any other track has no next level.
+  const model::Track* track = fw.FindTrack(current->track);
+  const Level* level = track ? track->FindLevel(current->level) : nullptr;
+  const model::Track* best_track = nullptr;
+  const Level* best = nullptr;
+  if (track && level && track->kind == model::TrackKind::kCore) {
+    for (const model::Track& t : fw.tracks) {
+      if (&t == track) continue;
+      for (const Level& l : t.levels) {
+        if (l.rank <= level->rank || l.state == model::LevelState::kUndefined) continue;
+        if (!best || l.rank < best->rank ||
+            (l.rank == best->rank && t.kind == model::TrackKind::kIc &&
+             best_track->kind != model::TrackKind::kIc)) {
+          best = &l;
+          best_track = &t;
+        }
+        break;  // levels are by rank: the first higher one is this track's candidate
+      }
+    }
+  }
+  if (best) return Target::Level(best_track->id, best->code);
+  return MakeError(
+      ErrorCode::kNotFound,
+      current->track + "/" + current->level + " is the top level of its track; no 'next'", {},
+      "target");
 }
 
 // kNotFound for `text`, naming what exists ("did you mean").

@@ -59,6 +59,7 @@ const std::map<std::string, Who>& Expectations() {
       {"POST /people/{person}/cases", Who::kPersonActor},
       // Who may withdraw or correct which record is the handler's finer check
       // (write_matrix_test.cc); anyone who may see the person reaches it.
+      {"POST /people/{person}/signoffs", Who::kPersonActor},
       {"GET /people/{person}/records/{kind}/{record}", Who::kPerson},
       {"POST /people/{person}/records/{kind}/{record}/{action}", Who::kPerson},
       {"GET /evidence/{evidence}", Who::kSignedIn},
@@ -113,6 +114,7 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /api/v1/people/{person}/waivers", Who::kPerson},
       {"POST /api/v1/people/{person}/waivers", Who::kPersonActor},
       {"POST /api/v1/people/{person}/records/{kind}/{record}/{action}", Who::kPerson},
+      {"POST /api/v1/people/{person}/signoffs", Who::kPersonActor},
       {"POST /api/v1/evidence/{evidence}/confirm", Who::kSignedInActor},
       {"GET /api/v1/cases", Who::kSignedIn},
       {"GET /api/v1/cases/{case}", Who::kCase},

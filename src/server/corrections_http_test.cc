@@ -52,35 +52,26 @@ class CorrectionsHttpTest : public ::testing::Test {
       ASSERT_TRUE((*store)->SaveCase("test", c));
     }
     server_ = std::make_unique<TestServer>(db_);
+    callers_ = std::make_unique<testing::Callers>(*server_);
   }
   void TearDown() override {
+    callers_.reset();
     server_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_ + suffix);
   }
   httplib::Result Get(const std::string& user, const std::string& path) {
-    testing::Session s = Session(user);
-    return server_->Client().Get(path, {{"Cookie", s.cookie}});
+    return callers_->Get(user, path);
   }
   httplib::Result PostForm(const std::string& user, const std::string& path, std::string form) {
-    testing::Session s = Session(user);
-    form += "&csrf=" + httplib::detail::encode_query_param(s.csrf);
-    return server_->Client().Post(path, {{"Cookie", s.cookie}}, form,
-                                  "application/x-www-form-urlencoded");
+    return callers_->PostForm(user, path, std::move(form));
   }
   httplib::Result PostJson(const std::string& user, const std::string& path, const json& body) {
-    testing::Session s = Session(user);
-    return server_->Client().Post(path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}},
-                                  body.dump(), "application/json");
-  }
-  testing::Session Session(const std::string& user) {
-    auto it = sessions_.find(user);
-    if (it == sessions_.end()) it = sessions_.emplace(user, testing::SignIn(*server_, user)).first;
-    return it->second;
+    return callers_->PostJson(user, path, body);
   }
 
   std::string db_;
   std::unique_ptr<TestServer> server_;
-  std::map<std::string, testing::Session> sessions_;
+  std::unique_ptr<testing::Callers> callers_;
 };
 
 TEST_F(CorrectionsHttpTest, AManagerWithdrawsTheirRatingFromItsPage) {

@@ -222,6 +222,13 @@ void ApiTeam(Exchange& x);
 void RecordPage(Exchange& x);
 void RecordTakeBackSubmit(Exchange& x);
 void ApiRecordTakeBack(Exchange& x);
+void SignOffSubmit(Exchange& x);
+void ApiSignOffCreate(Exchange& x);
+// A sign-off of `person`'s manual checkpoint or approval by `by` from form fields or a JSON
+// body: requirement (its sentence), date (default `today`), note.
+Result<model::SignOff> SignOffFrom(std::string_view person,
+                                   const std::function<std::string(const char*)>& get,
+                                   std::string_view by, Date today);
 // Reviews and needs (handlers_cases.cc).
 void CasesPage(Exchange& x);
 void CasePage(Exchange& x);

@@ -65,6 +65,14 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, cons
     LADDER_TRY_STATUS(review.RevokeWaiver(w->id, me, in.get("reason"), today));
     return x.services.store.GetCase(id);
   }
+  if (action == "signoff") {
+    // A manual checkpoint or approval of the case's person, given by the caller's person.
+    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
+    LADDER_TRY(model::SignOff s, SignOffFrom(c.person, in.get, me, today));
+    LADDER_TRY(std::string saved, review.SignOff(std::move(s)));
+    (void)saved;  // the case page shows the checklist it changed
+    return x.services.store.GetCase(id);
+  }
   if (action == "decision") {
     std::string outcome = in.get("outcome");
     std::optional<model::Outcome> o = model::ParseOutcome(outcome);
@@ -96,7 +104,7 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, cons
   return MakeError(ErrorCode::kNotFound,
                    "no action '" + std::string(action) +
                        "' on a review: move, panel, evidence, votes, assessments, waivers, "
-                       "revoke or decision");
+                       "revoke, signoff or decision");
 }
 
 void ShowCase(Exchange& x, render::Flash flash, int status = 200) {
@@ -127,6 +135,7 @@ std::string DoneMessage(std::string_view done) {
   if (done == "waivers") return "The requirement was waived.";
   if (done == "revoke") return "The waiver was revoked.";
   if (done == "decision") return "The review was decided.";
+  if (done == "signoff") return "The sign-off was recorded.";
   if (done == "assessments") return "Your assessment was recorded.";
   if (done == "opened") return "The review was opened.";
   return "";

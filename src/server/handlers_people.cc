@@ -17,6 +17,7 @@ std::string DoneMessage(std::string_view done) {
   if (done == "evidence") return "Evidence added.";
   if (done == "assessment") return "Assessment saved.";
   if (done == "confirmed") return "The sign-off was confirmed.";
+  if (done == "signoff") return "The sign-off was recorded.";
   if (done == "withdrawn")
     return "The record was withdrawn. It stays in the history and no longer counts.";
   if (done == "corrected")
@@ -433,6 +434,51 @@ void ApiTeam(Exchange& x) {
     out.push_back(j);
   }
   x.SendJson(out);
+}
+
+Result<model::SignOff> SignOffFrom(std::string_view person,
+                                   const std::function<std::string(const char*)>& get,
+                                   std::string_view by, Date today) {
+  model::SignOff s;
+  s.person = person;
+  s.requirement = get("requirement");
+  if (s.requirement.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "is required", {}, "requirement");
+  s.by = by;
+  LADDER_TRY(s.date, ParseDateValue("date", get("date"), today));
+  s.note = get("note");
+  return s;
+}
+
+// The sign-off forms of a growth page's checklist: back to the checklist, or the page with the
+// reason it was refused.
+void SignOffSubmit(Exchange& x) {
+  const std::string person = x.Param("person");
+  Result<model::SignOff> s = SignOffFrom(
+      person, [&](const char* name) { return x.Form(name); }, x.principal.person, x.Today());
+  if (!s) return FormFailed(x, person, s.error());
+  Result<std::string> id = x.Review().SignOff(std::move(*s));
+  if (!id) return FormFailed(x, person, id.error());
+  x.Redirect(PersonPath(x, person) + "?done=signoff#checklist");
+}
+
+// {"requirement": "...", "date": "YYYY-MM-DD" (default today), "note": "..."}: the sign-off.
+void ApiSignOffCreate(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<model::SignOff> s = SignOffFrom(
+      x.Param("person"),
+      [&](const char* name) -> std::string {
+        auto it = body->find(name);
+        return it != body->end() && it->is_string() ? it->get<std::string>() : std::string();
+      },
+      x.principal.person, x.Today());
+  if (!s) return x.Fail(s.error());
+  Result<std::string> id = x.Review().SignOff(std::move(*s));
+  if (!id) return x.Fail(id.error());
+  Result<model::SignOff> saved = x.services.store.GetSignOff(*id);
+  if (!saved) return x.Fail(saved.error());
+  x.SendJson(render::SignOffJson(*saved), 201);
 }
 
 // {"reason": "...", "on": "YYYY-MM-DD" (default today), and for a correction the fields that

@@ -109,6 +109,38 @@ inline Session SignIn(const TestServer& server, const std::string& user) {
   return s;
 }
 
+// The organisation's users on `server`, each signed in once on first use: what a browser's form
+// and an API client send, with the session cookie and the CSRF token.
+class Callers {
+ public:
+  explicit Callers(const TestServer& server) : server_(server) {}
+  httplib::Result Get(const std::string& user, const std::string& path) {
+    return server_.Client().Get(path, {{"Cookie", Of(user).cookie}});
+  }
+  // `form` is URL-encoded fields; the CSRF token is added.
+  httplib::Result PostForm(const std::string& user, const std::string& path, std::string form) {
+    const Session& s = Of(user);
+    form += "&csrf=" + httplib::detail::encode_query_param(s.csrf);
+    return server_.Client().Post(path, {{"Cookie", s.cookie}}, form,
+                                 "application/x-www-form-urlencoded");
+  }
+  httplib::Result PostJson(const std::string& user, const std::string& path,
+                           const nlohmann::json& body) {
+    const Session& s = Of(user);
+    return server_.Client().Post(path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}},
+                                 body.dump(), "application/json");
+  }
+  const Session& Of(const std::string& user) {
+    auto it = sessions_.find(user);
+    if (it == sessions_.end()) it = sessions_.emplace(user, SignIn(server_, user)).first;
+    return it->second;
+  }
+
+ private:
+  const TestServer& server_;
+  std::map<std::string, Session> sessions_;
+};
+
 // -- Raw HTTP: bytes exactly as a client (or an attacker) sends them ---------------------------
 
 // A TCP connection to 127.0.0.1:`port` from the local address `source` (any of 127.0.0.0/8),

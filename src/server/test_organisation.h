@@ -45,6 +45,9 @@ inline model::Framework TestFramework() {
                          model::TimeAtLevel{"L" + std::to_string(i - 1), 12},
                          {}},
                         {"Successful peer review", model::PeerReviewPassed{}, {}}};
+    // A checkpoint somebody signs off: a manager above the person, the people team or an
+    // admin (docs/accounts.md).
+    if (i == 2) l.requirements.push_back({"Design review signed off", model::ManualRule{}, {}});
     t.levels.push_back(l);
   }
   f.tracks = {t};

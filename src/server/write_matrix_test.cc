@@ -193,6 +193,14 @@ std::vector<Write> Writes() {
     return CaseIs(
         s, [](const model::Case& c) { return c.decision.has_value(); }, "not decided");
   };
+  auto signed_off = [](storage::Store& s, const std::string& user) {
+    std::vector<model::SignOff> all = *s.ListSignOffs("emp");
+    if (all.size() != 1) return std::string("not one sign-off");
+    if (all[0].requirement != "Design review signed off" ||
+        all[0].by != (user == "hr" ? "hrp" : user))
+      return "signed off as " + all[0].requirement + " by " + all[0].by;
+    return std::string();
+  };
   auto waived = [](storage::Store& s, const std::string&) {
     return s.ListWaivers("emp")->size() == 1 ? "" : std::string("no waiver");
   };
@@ -340,6 +348,17 @@ std::vector<Write> Writes() {
        "waiver.update", "waiver:w-emp", waiver, revoked},
       {page_case, "/cases/c-emp/revoke", "waiver=w-emp&reason=x", {"boss"}, "waiver.update",
        "waiver:w-emp", waiver, revoked},
+      // Manual checkpoints: a manager above the person or the people team, each as a person.
+      {page_case, "/cases/c-emp/signoff", "requirement=Design+review+signed+off", runners,
+       "signoff.create", "", {}, signed_off},
+      {api_case, "/api/v1/cases/c-emp/signoff", R"({"requirement":"Design review signed off"})",
+       runners, "signoff.create", "", {}, signed_off},
+      {"POST /people/{person}/signoffs", "/people/emp/signoffs",
+       "requirement=Design+review+signed+off&note=reviewed", runners, "signoff.create", "", {},
+       signed_off},
+      {"POST /api/v1/people/{person}/signoffs", "/api/v1/people/emp/signoffs",
+       R"({"requirement":"Design review signed off","date":"2026-01-05"})", runners,
+       "signoff.create", "", {}, signed_off},
       {"POST /api/v1/people/{person}/waivers", "/api/v1/people/emp/waivers",
        R"({"requirement":"A year at L1","reason":"x"})", {"boss"}, "waiver.create", "", {},
        waived},
@@ -510,8 +529,8 @@ TEST(WriteMatrixTable, EveryWriteRouteAndEveryReviewStepHasARow) {
     EXPECT_TRUE(rows.count(KeyOf(r))) << KeyOf(r) << " writes but has no row in the write matrix";
   }
   for (const char* route : {"POST /cases/{case}/{action}", "POST /api/v1/cases/{case}/{action}"})
-    for (const char* action :
-         {"move", "panel", "evidence", "votes", "assessments", "waivers", "revoke", "decision"})
+    for (const char* action : {"move", "panel", "evidence", "votes", "assessments", "waivers",
+                               "revoke", "signoff", "decision"})
       EXPECT_TRUE(steps.count(std::string(route) + " " + action))
           << route << " " << action << " has no row in the write matrix";
 }
