@@ -151,8 +151,10 @@ TEST(ImportVariants, PipeTableWithLevelsAsColumns) {
             (std::vector<std::string>{"Designs the [app architecture](https://example.org/arch)"}));
   EXPECT_TRUE(t.levels[2].FindExpectation("collaboration")->undefined);
   EXPECT_EQ(t.levels[2].FindExpectation("collaboration")->origin.where.line, 9);
-  // The table is no prose: the notes are the introduction and the promotions section only.
-  EXPECT_EQ(NoteTitles(f), (std::vector<std::string>{"Mobile Engineering Matrix", "Promotions"}));
+  // The table is no prose; the introduction is the description, said once (not again as a
+  // note): the notes are the promotions section only.
+  EXPECT_EQ(f.description, "What we expect of mobile engineers at each level.");
+  EXPECT_EQ(NoteTitles(f), (std::vector<std::string>{"Promotions"}));
   EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
 }
 

@@ -283,6 +283,30 @@ std::optional<int> CodeNumber(std::string_view code) {
   return std::stoi(std::string(code.substr(start, i - start)));
 }
 
+bool OrderByCodes(std::vector<model::Level>& levels) {
+  if (levels.size() < 2) return false;
+  std::vector<std::pair<int, int>> keys;
+  std::string prefix = CodePrefix(levels[0].code);
+  for (const model::Level& l : levels) {
+    std::optional<int> number = CodeNumber(l.code);
+    if (!number || CodePrefix(l.code) != prefix) return false;
+    unsigned char last = static_cast<unsigned char>(l.code.back());
+    keys.push_back({*number, std::isalpha(last) ? std::tolower(last) : 0});
+  }
+  std::vector<size_t> order(levels.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  for (size_t i = 1; i < order.size(); ++i)
+    if (keys[order[i - 1]] == keys[order[i]]) return false;
+  if (std::is_sorted(order.begin(), order.end())) return false;
+  std::vector<model::Level> sorted;
+  sorted.reserve(levels.size());
+  for (size_t i : order) sorted.push_back(std::move(levels[i]));
+  levels = std::move(sorted);
+  return true;
+}
+
 bool IsUndefinedText(std::string_view raw) {
   std::string t = text::ToLower(Clean(raw));
   while (!t.empty() && (t.back() == '.' || t.back() == '!')) t.pop_back();
@@ -333,13 +357,16 @@ bool IsUndefinedText(std::string_view raw) {
                                    "not finalized",
                                    "yet to be defined",
                                    "to be written",
-                                   "work in progress",
                                    "to be confirmed",
                                    "not yet written",
                                    "will be defined"};
   for (const char* p : kPhrases)
     if (judged.find(p) != std::string::npos) return true;
-  return false;
+  // "Work in progress", "This level is a work in progress" (not "Shares work in progress").
+  return judged.starts_with("work in progress") || judged.starts_with("(work in progress") ||
+         judged.find("a work in progress") != std::string::npos ||
+         judged.find("is work in progress") != std::string::npos ||
+         judged.find("still work in progress") != std::string::npos;
 }
 
 }  // namespace ladder::formats::level_table

@@ -657,6 +657,18 @@ bool TitledAsManagers(const std::vector<model::Level>& levels) {
   return managers * 3 >= levels.size() * 2;
 }
 
+// Levels listed senior first, or sub-levels out of order, in the order of their codes (the ranks
+// the rows gave, in increasing order).
+void OrderTracksByCodes(model::Framework& framework) {
+  for (auto& t : framework.tracks) {
+    std::vector<int> ranks;
+    for (const auto& l : t.levels) ranks.push_back(l.rank);
+    if (!OrderByCodes(t.levels)) continue;
+    std::sort(ranks.begin(), ranks.end());
+    for (size_t i = 0; i < ranks.size(); ++i) t.levels[i].rank = ranks[i];
+  }
+}
+
 }  // namespace
 
 std::string AddToFramework(std::vector<Table> tables, model::Framework& framework) {
@@ -754,6 +766,7 @@ std::string AddToFramework(std::vector<Table> tables, model::Framework& framewor
     }
     if (!table.context.empty()) ladders_seen.insert(table.context);
   }
+  OrderTracksByCodes(framework);
   // ranks strictly increase within each track
   for (auto& t : framework.tracks) {
     int last = 0;

@@ -53,6 +53,9 @@ class LadderBuilder {
   bool IsLevelHeading(const MdBlock& h) const;
   Status FindLevelDepth();
   bool FindPageLevel();
+  std::map<size_t, std::set<std::string>> CategoriesAt(int depth) const;
+  bool FindRepeatedSections();
+  void AddCategorySiblings();
   void FindTrackSections();
   void FindSiblingLevels();
   struct SectionShape {

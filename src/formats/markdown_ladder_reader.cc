@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "formats/html_outline.h"
 #include "formats/level_names.h"
 #include "formats/markdown_blocks.h"
 #include "formats/markdown_ladder_builder.h"
@@ -30,6 +31,12 @@ std::optional<std::pair<LevelHeading, size_t>> CodeAt(std::string_view s) {
       if (i == digits || i - digits > 2) return std::nullopt;
       h.number = std::stoi(std::string(s.substr(digits, i - digits)));
       h.code = "L" + std::to_string(*h.number);
+      // A sub-level letter: "Level 2a", "Level 2B".
+      if (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&
+          (i + 1 == s.size() || !std::isalnum(static_cast<unsigned char>(s[i + 1])))) {
+        h.code += static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+        ++i;
+      }
       return std::make_pair(h, i);
     }
   }
@@ -286,6 +293,9 @@ std::optional<LevelHeading> ParseLevelHeading(std::string_view heading) {
 }
 
 int DetectMarkdownLadder(std::string_view text) {
+  // An HTML page of sections reads as the same page written in Markdown.
+  if (std::optional<std::string> markdown = HtmlOutlineAsMarkdown(text))
+    return DetectMarkdownLadder(*markdown);
   FrontMatter fm = ReadFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
   int coded[7] = {0}, titled[7] = {0};
   bool all_levels = false;
@@ -349,6 +359,12 @@ int DetectMarkdownLadder(std::string_view text) {
 Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) {
   Imported out;
   out.framework.source = {document.name, "markdown-ladder"};
+  if (std::optional<std::string> markdown = HtmlOutlineAsMarkdown(document.text)) {
+    Document page{document.name, std::move(*markdown)};
+    LadderBuilder builder(page, out, assume_page);
+    LADDER_TRY_STATUS(builder.Build());
+    return out;
+  }
   LadderBuilder builder(document, out, assume_page);
   LADDER_TRY_STATUS(builder.Build());
   return out;
