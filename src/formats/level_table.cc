@@ -498,6 +498,8 @@ void Interpreter::Finish() {
           level.note = s.substr(cut + 2);
         } else {
           level.note = first;
+          // The summary only said that: it is the note, said once.
+          if (first == s) level.summary.clear();
         }
       }
     }

@@ -186,7 +186,7 @@ TEST(LevelsTableSeedTest, CustomerEngineering003) {
 }
 
 TEST(LevelsTableFixtureTest, BrokenHtmlIsRepairedAndSpansMakeLevelsUndefined) {
-  Document doc = Fixture("broken-levels.md");
+  Document doc = Fixture("html_in_markdown/broken_table.md");
   EXPECT_EQ(DetectLevelsTable(doc.text), 95);
   auto read = ReadLevelsTable(doc);
   ASSERT_TRUE(read.has_value()) << read.error().ToString();
@@ -228,7 +228,7 @@ TEST(LevelsTableFixtureTest, BrokenHtmlIsRepairedAndSpansMakeLevelsUndefined) {
 }
 
 TEST(LevelsTableFixtureTest, PillarHeadersAndPerCategorySummaryRows) {
-  auto read = ReadLevelsTable(Fixture("pillar-headers.md"));
+  auto read = ReadLevelsTable(Fixture("html_in_markdown/pillar_header_rows.md"));
   ASSERT_TRUE(read.has_value()) << read.error().ToString();
   const model::Framework& f = read->framework;
   ASSERT_EQ(f.groups.size(), 2u);
