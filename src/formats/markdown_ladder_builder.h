@@ -26,7 +26,7 @@ enum class Slot { kCategory, kSummary, kRequirements, kAttribute, kAside };
 
 Slot Classify(std::string_view label);
 std::string AttributeKey(std::string_view label);
-// "**Label:** rest", "**Label**: rest", "**Label**" -> {Label, rest}.
+// "**Label:** rest", "**Label**: rest", "**Label** — rest", "**Label**" -> {Label, rest}.
 std::optional<std::pair<std::string, std::string>> BoldLabel(std::string_view markdown);
 // "Label: rest" with a short label (at most 4 words, no sentence punctuation); with
 // `allow_empty`, "Label:" alone (an item whose nested list is the label's content).

@@ -140,6 +140,14 @@ std::optional<std::pair<std::string, std::string>> BoldLabel(std::string_view ma
       rest.remove_prefix(1);
       colon = true;
     }
+    // "**Testing** — Writes test cases": a dash after the bold label separates it as a colon
+    // does.
+    for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "- "}) {
+      if (!colon && rest.starts_with(dash)) {
+        rest.remove_prefix(dash.size());
+        colon = true;
+      }
+    }
     rest = text::Trim(rest);
     label = std::string(text::Trim(label));
     if (label.empty() || text::CountWords(label) > 6) return std::nullopt;

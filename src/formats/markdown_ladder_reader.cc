@@ -64,7 +64,7 @@ std::string_view TrimSeparators(std::string_view s) {
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
     for (std::string_view sep :
-         {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":", "|", ".", ",", "\xC2\xB7"}) {
+         {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":", "|", "/", ".", ",", "\xC2\xB7"}) {
       if (s.starts_with(sep)) {
         s.remove_prefix(sep.size());
         s = text::Trim(s);
