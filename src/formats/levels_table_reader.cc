@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "formats/html_dom.h"
+#include "formats/level_item_sections.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
 #include "formats/markdown_ladder_reader.h"
@@ -242,6 +243,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   std::string ic_track = level_table::AddToFramework(std::move(tables), f);
   prose::ApplySections(sections, file, ic_track, f);
   for (model::Note& n : table_notes) f.notes.push_back(std::move(n));
+  LevelItemNotesToCompetencies(f);
   return imported;
 }
 

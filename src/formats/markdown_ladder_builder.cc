@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "formats/html_dom.h"
+#include "formats/level_item_sections.h"
 #include "formats/prose_sections.h"
 #include "formats/yaml_limits.h"
 
@@ -83,6 +84,7 @@ Status LadderBuilder::Build() {
   Finish(fm_title_);
   ReadTables();
   ReadProse();
+  LevelItemNotesToCompetencies(f_);
   CollectSource();
   return Ok();
 }

@@ -55,6 +55,7 @@ class LadderBuilder {
   bool FindPageLevel();
   std::map<size_t, std::set<std::string>> CategoriesAt(int depth) const;
   bool FindRepeatedSections();
+  bool FindLevelsNamedByItems();
   void AddCategorySiblings();
   void FindTrackSections();
   void FindSiblingLevels();

@@ -148,7 +148,7 @@ Status LadderBuilder::FindLevelDepth() {
       return Ok();
     }
     if (FindPageLevel()) return Ok();
-    if (FindRepeatedSections()) {
+    if (FindRepeatedSections() || FindLevelsNamedByItems()) {
       FindTrackSections();
       FindProseHeadings();
       FindSiblingLevels();
@@ -236,6 +236,40 @@ bool LadderBuilder::FindRepeatedSections() {
     if (repeated.size() < 2) continue;
     depth_ = d;
     extra_levels_.insert(repeated.begin(), repeated.end());
+    return true;
+  }
+  return false;
+}
+
+// Levels named only by the sections that list what each level does: headings ("## Facilities
+// Assistant") that label the items of two sections or more elsewhere ("- Facilities Assistant:
+// Reports hazards"), two at least at one depth.
+bool LadderBuilder::FindLevelsNamedByItems() {
+  std::map<std::string, std::set<size_t>> sections_of;  // label -> sections using it
+  size_t section = std::string::npos;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& b = blocks_[i];
+    if (b.kind == Kind::kHeading) section = i;
+    if (b.kind != Kind::kList || section == std::string::npos) continue;
+    for (const MdBlock& item : b.children) {
+      if (item.children.empty() || item.children[0].kind != Kind::kParagraph) continue;
+      auto label = BoldLabel(item.children[0].markdown);
+      if (!label) label = PlainLabel(item.children[0].markdown);
+      if (label) sections_of[Lower(label->first)].insert(section);
+    }
+  }
+  std::map<int, std::vector<size_t>> named;  // depth -> headings
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& b = blocks_[i];
+    if (b.kind != Kind::kHeading) continue;
+    auto it = sections_of.find(Lower(b.text));
+    if (it != sections_of.end() && it->second.size() >= 2 && !it->second.count(i))
+      named[b.level].push_back(i);
+  }
+  for (const auto& [depth, headings] : named) {
+    if (headings.size() < 2) continue;
+    depth_ = depth;
+    extra_levels_.insert(headings.begin(), headings.end());
     return true;
   }
   return false;
