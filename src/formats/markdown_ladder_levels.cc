@@ -529,6 +529,16 @@ void LadderBuilder::StartLevel(const MdBlock& h) {
     level_table::LevelName name = level_table::ParseLevelName(h.text);
     l.title = name.prefix.empty() ? name.title : h.text;
     years = name.years;
+    // "2. Writer": the number of a numbered level heading is the level's code.
+    static const std::regex kNumbered(R"(^(\d{1,2})[.)]\s+(\S.*)$)");
+    std::smatch numbered;
+    std::string heading = l.title;
+    if (name.prefix.empty() && std::regex_match(heading, numbered, kNumbered)) {
+      l.code = "L" + numbered[1].str();
+      l.title = numbered[2].str();
+      heading_numbers_[h.line] = std::stoi(numbered[1].str());
+      overrides_[{h.line, h.text}] = l.code + " " + l.title;
+    }
     // "Junior Software Engineer (JSE)": an abbreviation is the level's code.
     static const std::regex kAbbreviation(R"(^(.*\S)\s*\(([A-Z]{2,5})\)$)");
     std::smatch abbreviation;
