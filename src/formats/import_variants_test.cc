@@ -1,5 +1,5 @@
 // Realistic variants of the document families, read through ReadDocuments as `ladder import`
-// does (detection from content included). Each fixture in testdata/import/ was written for
+// does (detection from content included). Each fixture in tests/golden/ was written for
 // these tests; the expected structure below was worked out by reading the fixture.
 #include <gtest/gtest.h>
 

@@ -659,6 +659,16 @@ bool TitledAsManagers(const std::vector<model::Level>& levels) {
   return managers * 3 >= levels.size() * 2;
 }
 
+// The ladder a heading over a table names: "Specialist Track:" -> "Specialist"; "" when the
+// heading names no ladder of its own ("Levels", "Career Ladder").
+std::string LadderName(std::string_view context) {
+  static const std::regex kSuffix(R"(\s*(track|ladder|path|career path)?\s*:?\s*$)",
+                                  std::regex::icase);
+  std::string name = std::regex_replace(std::string(text::Trim(context)), kSuffix, "");
+  static const std::regex kGeneric(R"(^(levels?|career|careers|the)?$)", std::regex::icase);
+  return std::regex_match(name, kGeneric) ? "" : name;
+}
+
 // Levels listed senior first, or sub-levels out of order, in the order of their codes (the ranks
 // the rows gave, in increasing order).
 void OrderTracksByCodes(model::Framework& framework) {
@@ -713,6 +723,8 @@ std::string AddToFramework(std::vector<Table> tables, model::Framework& framewor
       model::TrackKind kind = KindOf(prefix, name);
       if (name.empty() && kind == model::TrackKind::kOther && TitledAsManagers(part.levels))
         kind = model::TrackKind::kManagement;
+      if (name.empty() && kind == model::TrackKind::kOther && tables.size() > 1)
+        name = LadderName(table.context);  // "Specialist Track" -> "Specialist"
       if (name.empty()) {
         name = kind == model::TrackKind::kIc           ? "Individual Contributor"
                : kind == model::TrackKind::kManagement ? "Management"

@@ -1,6 +1,7 @@
 #include "formats/levels_table_reader.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "base/text.h"
 #include "formats/html_dom.h"
@@ -92,6 +93,30 @@ std::vector<std::pair<const MdBlock*, level_table::Table>> PipeTables(
       out.emplace_back(&b, std::move(*t));
   }
   return out;
+}
+
+// A paragraph of a few words, all bold or ending with a colon ("**Management Track:**"), just
+// before a table of levels introduces it as a heading would: it becomes a heading one level
+// below the heading it sits under, so it names the table's ladder and is not prose.
+void LabelsIntroducingTables(std::vector<md::Block>& parsed, const std::vector<int>& table_lines) {
+  static const std::regex kLabel(R"(^(\*\*|__)([^*_]{1,60}?)\s*:?\s*(\*\*|__)\s*:?$)");
+  for (int table_line : table_lines) {
+    md::Block* before = nullptr;
+    int heading_level = 1;
+    for (md::Block& b : parsed) {
+      if (b.line >= table_line) break;
+      before = &b;
+      if (b.kind == md::Block::Kind::kHeading) heading_level = b.level;
+    }
+    if (before == nullptr || before->kind != md::Block::Kind::kParagraph) continue;
+    std::smatch label;
+    const std::string source(text::Trim(before->markdown));
+    if (!std::regex_match(source, label, kLabel) || before->end_line > before->line) continue;
+    before->kind = md::Block::Kind::kHeading;
+    before->level = std::min(heading_level + 1, 6);
+    before->plain = std::string(text::Trim(label[2].str()));
+    before->markdown = before->plain;
+  }
 }
 
 int LastLine(const MdBlock& b) {
@@ -188,6 +213,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   }
 
   std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
+  LabelsIntroducingTables(parsed, level_table_lines);
   // Level sections beside the tables ("## M3" ... written as prose while the IC levels are a
   // table): the document is a Markdown ladder holding tables, read as such.
   int coded[7] = {0};
