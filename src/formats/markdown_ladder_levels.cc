@@ -523,7 +523,13 @@ void LadderBuilder::StartLevel(const MdBlock& h) {
     overrides_[{h.line, h.text}] =
         parsed->code + " " + parsed->title + (parsed->years.empty() ? "" : " " + parsed->years);
     if (parsed->number) heading_numbers_[h.line] = *parsed->number;
-    l.title = parsed->title.empty() ? parsed->code : parsed->title;
+    // A heading of a number alone ("Level 1", "Grade 3") is the level's title as written.
+    static const std::regex kWordAndNumber(R"(^(level|grade|band|step|stage)\s+\w{1,3}$)",
+                                           std::regex::icase);
+    const std::string heading(text::Trim(h.text));
+    l.title = !parsed->title.empty()                      ? parsed->title
+              : std::regex_match(heading, kWordAndNumber) ? heading
+                                                          : parsed->code;
     years = parsed->years;
   } else {
     level_table::LevelName name = level_table::ParseLevelName(h.text);

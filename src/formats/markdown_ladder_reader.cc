@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "base/text.h"
@@ -356,6 +357,120 @@ int DetectMarkdownLadder(std::string_view text) {
   return std::max(score, 0);
 }
 
+namespace {
+
+// A ladder written competency first ("## Planning" over "**Level 1 (Foundational):**" items)
+// reads as levels named like competencies holding competencies named like levels: one track
+// whose competencies all name levels (with distinct codes) and whose levels name none (their
+// codes at most numbers: "## 1. Planning"). Returns those competencies' level names, or nothing.
+std::optional<std::vector<level_table::LevelName>> TransposedLevels(const model::Framework& f) {
+  if (f.tracks.size() != 1 || !f.groups.empty() || f.competencies.size() < 2) return {};
+  const model::Track& track = f.tracks[0];
+  if (track.levels.size() < 2) return {};
+  for (const model::Level& l : track.levels)
+    if (level_table::LooksLikeLevel(l.title)) return {};
+  std::vector<level_table::LevelName> names;
+  std::set<std::string> codes;
+  for (const model::Competency& c : f.competencies) {
+    if (!level_table::LooksLikeLevel(c.name)) return {};
+    names.push_back(level_table::ParseLevelName(c.name));
+    if (!level_table::CodeNumber(names.back().code) || !codes.insert(names.back().code).second)
+      return {};
+  }
+  return names;
+}
+
+// A ladder written competency first with levels as sub-headings ("## Picking" over "### Level
+// 1: Foundational"): read as tracks named like competencies, each of the same levels, with no
+// competency but "General". Only when the levels read as a proficiency scale (Foundational,
+// Intermediate, ...) or the document calls itself a competency or skills framework: tracks of
+// the same bare levels ("## Engineering" over "### Level 1") are ladders.
+bool CompetenciesReadAsTracks(const model::Framework& f) {
+  if (f.tracks.size() < 2 || f.competencies.size() != 1 || f.competencies[0].id != "general" ||
+      !f.groups.empty())
+    return false;
+  const model::Track& first = f.tracks[0];
+  if (first.levels.size() < 2) return false;
+  for (const model::Track& t : f.tracks) {
+    if (t.kind != model::TrackKind::kOther || t.levels.size() != first.levels.size()) return false;
+    for (size_t i = 0; i < t.levels.size(); ++i)
+      if (t.levels[i].code != first.levels[i].code || t.levels[i].title != first.levels[i].title)
+        return false;
+  }
+  static const std::regex kScale(
+      R"(^(basic|beginner|novice|awareness|foundation(al)?|developing|working|intermediate|)"
+      R"(practitioner|proficient|advanced|expert|master(y)?|leading|strategic)$)",
+      std::regex::icase);
+  bool scale = true;
+  for (const model::Level& l : first.levels) scale = scale && std::regex_match(l.title, kScale);
+  static const std::regex kCompetencyFramework(R"(\b(competenc|skill))", std::regex::icase);
+  return scale || std::regex_search(f.name, kCompetencyFramework);
+}
+
+// Turns a competency-first ladder of sub-headings (CompetenciesReadAsTracks) the right way
+// round: one track of the shared levels, whose competencies are the sections.
+void TracksToCompetencies(model::Framework& f) {
+  model::Track track;
+  track.id = "levels";
+  track.name = "Levels";
+  track.origin = f.tracks[0].origin;
+  std::vector<model::Competency> competencies;
+  for (const model::Level& l : f.tracks[0].levels) {
+    track.levels.push_back(l);
+    track.levels.back().expectations.clear();
+  }
+  for (const model::Track& t : f.tracks) {
+    competencies.push_back({t.id, t.name, t.description, t.origin});
+    for (size_t i = 0; i < t.levels.size(); ++i) {
+      const model::Expectation* e = t.levels[i].FindExpectation("general");
+      if (e == nullptr) continue;
+      track.levels[i].expectations.push_back(*e);
+      track.levels[i].expectations.back().competency = t.id;
+    }
+  }
+  f.competencies = std::move(competencies);
+  f.tracks = {std::move(track)};
+}
+
+// Turns a competency-first ladder (TransposedLevels) the right way round: its competencies
+// become the levels, its levels the competencies.
+void TransposeCompetencyFirst(model::Framework& f) {
+  if (CompetenciesReadAsTracks(f)) {
+    TracksToCompetencies(f);
+    return;
+  }
+  std::optional<std::vector<level_table::LevelName>> names = TransposedLevels(f);
+  if (!names) return;
+  model::Track& track = f.tracks[0];
+  std::vector<model::Competency> competencies;
+  std::map<std::string, std::string> ids;  // level code -> competency id
+  for (const model::Level& l : track.levels) {
+    ids[l.code] = text::Slugify(l.title);
+    competencies.push_back({ids[l.code], l.title, l.summary, l.origin});
+  }
+  std::vector<model::Level> levels;
+  for (size_t i = 0; i < f.competencies.size(); ++i) {
+    model::Level level;
+    level.code = (*names)[i].code;
+    level.title = (*names)[i].title.empty() ? f.competencies[i].name : (*names)[i].title;
+    level.rank = static_cast<int>(i) + 1;
+    level.origin = f.competencies[i].origin;
+    for (const model::Level& was : track.levels) {
+      const model::Expectation* e = was.FindExpectation(f.competencies[i].id);
+      if (e == nullptr) continue;
+      level.expectations.push_back(*e);
+      level.expectations.back().competency = ids[was.code];
+    }
+    levels.push_back(std::move(level));
+  }
+  level_table::OrderByCodes(levels);
+  for (size_t i = 0; i < levels.size(); ++i) levels[i].rank = static_cast<int>(i) + 1;
+  f.competencies = std::move(competencies);
+  track.levels = std::move(levels);
+}
+
+}  // namespace
+
 Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) {
   Imported out;
   out.framework.source = {document.name, "markdown-ladder"};
@@ -363,10 +478,12 @@ Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) 
     Document page{document.name, std::move(*markdown)};
     LadderBuilder builder(page, out, assume_page);
     LADDER_TRY_STATUS(builder.Build());
+    TransposeCompetencyFirst(out.framework);
     return out;
   }
   LadderBuilder builder(document, out, assume_page);
   LADDER_TRY_STATUS(builder.Build());
+  TransposeCompetencyFirst(out.framework);
   return out;
 }
 
