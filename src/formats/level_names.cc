@@ -193,6 +193,18 @@ bool LooksLikeLevelName(std::string_view raw) {
   return LooksLikeLevel(t) || std::regex_search(t, RoleNounRe());
 }
 
+namespace {
+
+// "Junior (E1-E2)", "Mid (L3 – L4)", "Senior (IC5-6)": a title and a range of codes of one
+// prefix.
+const std::regex& RangeCodeRe() {
+  static const std::regex re(
+      R"(^(.*[^\s(])\s*\(\s*([A-Za-z]{1,3})\s?(\d{1,2})\s*(-|–|—|to)\s*(?:\2\s?)?(\d{1,2})\s*\)$)");
+  return re;
+}
+
+}  // namespace
+
 LevelName ParseLevelName(std::string_view raw) {
   std::string t = Clean(raw);
   std::smatch m;
@@ -251,6 +263,11 @@ LevelName ParseLevelName(std::string_view raw) {
     bool paren = m[2].matched;
     name.prefix = Upper(m[paren ? 2 : 4].str());
     name.code = name.prefix + m[paren ? 3 : 5].str();
+    name.title = Clean(m[1].str());
+  } else if (std::regex_match(t, m, RangeCodeRe())) {
+    // "Junior (E1-E2)": a level spanning a range of codes is coded by the range.
+    name.prefix = Upper(m[2].str());
+    name.code = name.prefix + m[3].str() + "-" + name.prefix + m[5].str();
     name.title = Clean(m[1].str());
   } else if (IsBareLevelNumber(t)) {
     name = {"L" + NumberOf(t), t, "L", "", ""};
