@@ -469,6 +469,74 @@ void TransposeCompetencyFirst(model::Framework& f) {
   track.levels = std::move(levels);
 }
 
+// A level of a list of levels: "**M1 – Marketing Associate**: runs campaigns" (a bold label,
+// or the text up to a colon, naming a level by its code; the rest its summary).
+std::optional<model::Level> ListedLevel(std::string_view item) {
+  static const std::regex kBold(R"(^\*\*([^*]+?):?\*\*\s*[:\-–—]?\s*(.*)$)");
+  static const std::regex kColon(R"(^([^:]{1,80}):\s+(.*)$)");
+  std::string label(text::Trim(item));
+  std::string summary;
+  std::smatch m;
+  if (std::regex_match(label, m, kBold) || std::regex_match(label, m, kColon)) {
+    summary = m[2].str();
+    label = m[1].str();
+  }
+  std::optional<LevelHeading> heading = ParseLevelHeading(label);
+  if (!heading || heading->code.empty()) return std::nullopt;
+  model::Level level;
+  level.code = heading->code;
+  level.title = heading->title.empty() ? heading->code : heading->title;
+  level.summary = std::string(text::Trim(summary));
+  return level;
+}
+
+// A document that is a title, a paragraph or two and one list whose every item names a level
+// by its code ("- **M1 – Marketing Associate**: ..."): one track of those levels, the first
+// paragraph the description and any other a note. Nothing when the document holds anything
+// else.
+std::optional<Imported> ReadLevelList(const Document& document) {
+  FrontMatter front = ReadFrontMatter(document.text);
+  std::vector<md::Block> blocks =
+      md::ParseBlocks(std::string_view(document.text).substr(front.body_offset), front.body_line);
+  Imported out;
+  model::Framework& f = out.framework;
+  model::Track track;
+  track.id = "levels";
+  track.name = "Levels";
+  for (const md::Block& b : blocks) {
+    out.source.push_back({b.line, b.plain, {}});
+    if (b.kind == md::Block::Kind::kHeading && b.level == 1 && f.name.empty()) {
+      f.name = b.plain;
+    } else if (b.kind == md::Block::Kind::kParagraph && track.levels.empty()) {
+      if (f.description.empty()) {
+        f.description = b.markdown;
+      } else {
+        model::Note note;
+        note.title = "Introduction";
+        note.markdown = b.markdown;
+        note.origin.where = {document.name, b.line, 0};
+        f.notes.push_back(std::move(note));
+      }
+    } else if (b.kind == md::Block::Kind::kItem && b.level == 1) {
+      std::optional<model::Level> level = ListedLevel(b.markdown);
+      if (!level) return std::nullopt;
+      level->rank = static_cast<int>(track.levels.size()) + 1;
+      level->origin.where = {document.name, b.line, 0};
+      track.levels.push_back(std::move(*level));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (track.levels.size() < 2 || f.name.empty()) return std::nullopt;
+  std::set<std::string> codes;
+  for (const model::Level& l : track.levels)
+    if (!codes.insert(l.code).second) return std::nullopt;
+  f.id = text::Slugify(f.name);
+  f.source = {document.name, "markdown-ladder"};
+  f.tracks.push_back(std::move(track));
+  return out;
+}
+
 }  // namespace
 
 Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) {
@@ -482,7 +550,11 @@ Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) 
     return out;
   }
   LadderBuilder builder(document, out, assume_page);
-  LADDER_TRY_STATUS(builder.Build());
+  Status built = builder.Build();
+  if (!built) {
+    if (std::optional<Imported> listed = ReadLevelList(document)) return std::move(*listed);
+    return std::unexpected(built.error());
+  }
   TransposeCompetencyFirst(out.framework);
   return out;
 }
