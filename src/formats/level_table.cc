@@ -15,13 +15,6 @@ int Words(std::string_view s) { return text::CountWords(s); }
 
 std::string Clean(std::string_view s) { return std::string(text::Trim(text::CollapseSpace(s))); }
 
-std::string UniqueId(std::string base, std::set<std::string>& used) {
-  std::string id = base;
-  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
-  used.insert(id);
-  return id;
-}
-
 // "An individual ... issues. Senior Support Engineer" -> "Senior Support Engineer": a short
 // title-cased last sentence of a level summary names the role.
 std::string TitleFromSummary(std::string_view summary) {
@@ -77,6 +70,13 @@ int LevelHeaders(const std::vector<std::string>& headers) {
 }
 
 }  // namespace
+
+std::string UniqueId(std::string base, std::set<std::string>& used) {
+  std::string id = base;
+  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+  used.insert(id);
+  return id;
+}
 
 LabelRole RoleOf(std::string_view label, std::string* key) {
   std::string l = BareLabel(label);

@@ -9,16 +9,12 @@
 
 #include "base/text.h"
 #include "formats/level_names.h"
+#include "formats/level_table_interpreter.h"
 
 namespace ladder::formats::level_table {
 namespace {
 
-std::string UniqueId(std::string base, std::set<std::string>& used) {
-  std::string id = base;
-  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
-  used.insert(id);
-  return id;
-}
+using internal::UniqueId;
 
 model::TrackKind KindOf(const std::string& prefix, std::string_view name) {
   std::string lower = text::ToLower(name);
