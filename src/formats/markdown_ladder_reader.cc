@@ -537,6 +537,34 @@ std::optional<Imported> ReadLevelList(const Document& document) {
   return out;
 }
 
+// Levels named by bold paragraphs ("**S1 – Support Associate**" alone on its line over the
+// level's list): the document with those lines written as level headings ("## S1 – Support
+// Associate"), line for line; nothing when fewer than two lines name a level by its code.
+std::optional<std::string> BoldLevelsAsHeadings(std::string_view text) {
+  static const std::regex kBoldLine(R"(^\s{0,3}\*\*([^*]{1,80})\*\*\s*$)");
+  std::string out;
+  int levels = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string line(text.substr(pos, end - pos));
+    std::smatch m;
+    std::optional<LevelHeading> heading;
+    if (std::regex_match(line, m, kBoldLine)) heading = ParseLevelHeading(m[1].str());
+    if (heading && !heading->code.empty()) {
+      out += "## " + m[1].str();
+      ++levels;
+    } else {
+      out += line;
+    }
+    if (end < text.size()) out += '\n';
+    pos = end + 1;
+  }
+  if (levels < 2) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) {
@@ -553,6 +581,16 @@ Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) 
   Status built = builder.Build();
   if (!built) {
     if (std::optional<Imported> listed = ReadLevelList(document)) return std::move(*listed);
+    if (std::optional<std::string> headed = BoldLevelsAsHeadings(document.text)) {
+      Imported again;
+      again.framework.source = {document.name, "markdown-ladder"};
+      const Document page{document.name, std::move(*headed)};
+      LadderBuilder rebuilt(page, again, assume_page);
+      if (rebuilt.Build()) {
+        TransposeCompetencyFirst(again.framework);
+        return again;
+      }
+    }
     return std::unexpected(built.error());
   }
   TransposeCompetencyFirst(out.framework);
