@@ -37,7 +37,7 @@ std::vector<Document> Seeds() {
 }
 
 std::string Fixture(const std::string& name) {
-  return ReadFile(std::string(LADDER_SOURCE_DIR) + "/tests/golden/import/" + name);
+  return ReadFile(std::string(LADDER_SOURCE_DIR) + "/tests/golden/" + name);
 }
 
 // A Markdown ladder of `levels` levels, each with four categories of five behaviours.
@@ -82,7 +82,7 @@ void BM_MarkdownLadder(benchmark::State& state) {
 BENCHMARK(BM_MarkdownLadder)->Arg(8)->Arg(64)->Arg(2048)->Unit(benchmark::kMicrosecond);
 
 void BM_MonzoYaml(benchmark::State& state) {
-  ReadAs(state, Fixture("monzo_progression.md"), "monzo-yaml");
+  ReadAs(state, Fixture("monzo_yaml/progression.md"), "monzo-yaml");
 }
 BENCHMARK(BM_MonzoYaml)->Unit(benchmark::kMicrosecond);
 

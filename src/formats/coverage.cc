@@ -374,6 +374,13 @@ std::string SpacedCode(std::string_view code) {
   return std::string(code.substr(0, letters)) + " " + std::string(code.substr(letters));
 }
 
+// The code L2 (or L2a) as a document spells it out: "Level 2" ("Level 2a"); "" for other codes.
+std::string LevelWordCode(std::string_view code) {
+  if (code.size() < 2 || code[0] != 'L' || !std::isdigit(static_cast<unsigned char>(code[1])))
+    return "";
+  return "Level " + std::string(code.substr(1));
+}
+
 // The fields of the structure and of the notes (coverage.h), as views into `f` and, for the
 // spellings of level codes a document may use, into `spelled` (which must outlive them; null:
 // the framework's own fields only).
@@ -398,7 +405,10 @@ std::vector<std::string_view> StructureFields(const model::Framework& f,
     Add(out, t.description);
     for (const auto& l : t.levels) {
       Add(out, l.code);
-      if (spelled != nullptr) Add(out, spelled->emplace_back(SpacedCode(l.code)));
+      if (spelled != nullptr) {
+        Add(out, spelled->emplace_back(SpacedCode(l.code)));
+        Add(out, spelled->emplace_back(LevelWordCode(l.code)));
+      }
       Add(out, l.title);
       Add(out, l.summary);
       Add(out, l.note);

@@ -30,8 +30,9 @@ inline Document Seed(std::string_view prefix) {
   return {};
 }
 
-inline Document Fixture(std::string_view name) {
-  std::filesystem::path p = std::filesystem::path(LADDER_SOURCE_DIR) / "tests/golden/html" / name;
+// A golden fixture ("level_pages/top_level_page.md"), named by its file name.
+inline Document Fixture(std::string_view path) {
+  std::filesystem::path p = std::filesystem::path(LADDER_SOURCE_DIR) / "tests/golden" / path;
   return {p.filename().string(), Slurp(p)};
 }
 

@@ -20,7 +20,7 @@ std::vector<std::string> NotImported(const Imported& imported) {
 }
 
 TEST(HtmlTableReaderTest, LevelsAsColumnsWithPillarRowsAndSpans) {
-  Document doc = Fixture("transposed.html");
+  Document doc = Fixture("levels_as_columns/transposed.html");
   EXPECT_EQ(DetectHtmlTable(doc.text), 80);
   auto read = ReadHtmlTable(doc);
   ASSERT_TRUE(read.has_value()) << read.error().ToString();

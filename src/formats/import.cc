@@ -386,6 +386,47 @@ Result<ImportMap> SuggestMap(const Document& document, std::string_view format) 
 
 namespace {
 
+// A pictograph or symbol a heading is decorated with ("🌟 Craft", "➤ Scope"): emoji, dingbats,
+// arrows, geometric shapes, bullets and the joiners and selectors that go with them. Returns the
+// length of the one starting at `s`, or 0.
+size_t DecorationLength(std::string_view s) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  size_t n = s.empty() ? 0 : byte(0) >= 0xF0 ? 4 : byte(0) >= 0xE0 ? 3 : byte(0) >= 0xC0 ? 2 : 1;
+  if (n < 2 || s.size() < n) return 0;
+  char32_t cp = byte(0) & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F);
+  for (size_t i = 1; i < n; ++i) cp = (cp << 6) | (byte(i) & 0x3F);
+  const bool decoration = (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2190 && cp <= 0x21FF) ||
+                          (cp >= 0x25A0 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+                          cp == 0x2022 || cp == 0x200D || cp == 0x20E3 || cp == 0xFE0F;
+  return decoration ? n : 0;
+}
+
+// `name` without the decorations it opens with; unchanged when nothing else is left.
+void StripDecorations(std::string& name) {
+  size_t at = 0;
+  while (at < name.size()) {
+    if (name[at] == ' ') {
+      ++at;
+      continue;
+    }
+    size_t n = DecorationLength(std::string_view(name).substr(at));
+    if (n == 0) break;
+    at += n;
+  }
+  if (at > 0 && at < name.size()) name.erase(0, at);
+}
+
+// The names a reader took from decorated headings, without their decorations. Ladder's own
+// export is read back as written.
+void StripNameDecorations(model::Framework& f) {
+  for (model::Competency& c : f.competencies) StripDecorations(c.name);
+  for (model::CompetencyGroup& g : f.groups) StripDecorations(g.name);
+  for (model::Track& t : f.tracks) {
+    StripDecorations(t.name);
+    for (model::Level& l : t.levels) StripDecorations(l.title);
+  }
+}
+
 // ReadDocuments, before it is counted.
 Result<Imported> ReadUncounted(const std::vector<Document>& documents, std::string_view format,
                                const ImportMap* map) {
@@ -407,6 +448,8 @@ Result<Imported> ReadUncounted(const std::vector<Document>& documents, std::stri
   }
   if (!read) return std::unexpected(read.error());
   Imported imported = std::move(*read);
+  if (reader == nullptr || reader->Name() != "ladder-markdown")
+    StripNameDecorations(imported.framework);
   warnings.insert(warnings.end(), std::make_move_iterator(imported.warnings.begin()),
                   std::make_move_iterator(imported.warnings.end()));
   imported.warnings = std::move(warnings);

@@ -92,15 +92,13 @@ TEST(ReadDocuments, DocumentsOfDifferentFormatsAreNotMixed) {
 }
 
 // Detection skips a reader whose MaxScore cannot beat the best score found so far, so no
-// reader may score above its MaxScore: checked on every import fixture and seed.
+// reader may score above its MaxScore: checked on every golden import fixture and seed.
 TEST(Readers, DetectNeverExceedsMaxScore) {
   const std::filesystem::path source(LADDER_SOURCE_DIR);
   int documents = 0;
-  for (const std::filesystem::path& dir :
-       {source / "src/formats/testdata/import", source / "tests/golden/import",
-        source / "tests/golden/html", source / "../shared/seeds"}) {
+  for (const std::filesystem::path& dir : {source / "tests/golden", source / "../shared/seeds"}) {
     if (!std::filesystem::is_directory(dir)) continue;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
       if (!entry.is_regular_file()) continue;
       std::ifstream in(entry.path(), std::ios::binary);
       std::stringstream text;

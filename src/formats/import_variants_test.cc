@@ -1,5 +1,5 @@
 // Realistic variants of the document families, read through ReadDocuments as `ladder import`
-// does (detection from content included). Each fixture in testdata/import/ was written for
+// does (detection from content included). Each fixture in tests/golden/ was written for
 // these tests; the expected structure below was worked out by reading the fixture.
 #include <gtest/gtest.h>
 
@@ -15,13 +15,13 @@ namespace {
 
 using model::LevelState;
 
-Document Fixture(const std::string& name) {
-  std::filesystem::path p =
-      std::filesystem::path(LADDER_SOURCE_DIR) / "src/formats/testdata/import" / name;
+// A golden fixture ("levels_as_rows/numbered.md"), named by its file name.
+Document Fixture(const std::string& path) {
+  std::filesystem::path p = std::filesystem::path(LADDER_SOURCE_DIR) / "tests/golden" / path;
   std::ifstream in(p, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
-  return {name, s.str()};
+  return {p.filename().string(), s.str()};
 }
 
 Imported Import(const Document& doc) {
@@ -67,7 +67,7 @@ std::vector<std::string> NotImported(const Imported& i) {
 // Item: rows named "Title (CODE)", "Title – CODE", "New Grad" and a plain "Analyst" are all
 // levels; navigation, page header and footer are not content.
 TEST(ImportVariants, HtmlRowsWithCodesInBracketsAndOddNames) {
-  Imported i = Import(Fixture("analytics.html"));
+  Imported i = Import(Fixture("html_tables/page_with_navigation.html"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "html-table");
   EXPECT_EQ(f.name, "Analytics Career Ladder");  // the <h1> inside <header>
@@ -97,7 +97,7 @@ TEST(ImportVariants, HtmlRowsWithCodesInBracketsAndOddNames) {
 // Item: bare numbers under a "Grade" corner are levels; "Role" names them and "Years of
 // experience" is an attribute, neither is a competency.
 TEST(ImportVariants, NumberedLevelsWithTitleAndExperienceColumns) {
-  Imported i = Import(Fixture("numbered_levels.md"));
+  Imported i = Import(Fixture("levels_as_rows/numbered.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "levels-table");
   EXPECT_EQ(CompetencyIds(f), (std::vector<std::string>{"customers", "tooling"}));
@@ -115,7 +115,7 @@ TEST(ImportVariants, NumberedLevelsWithTitleAndExperienceColumns) {
 // Item: levels as columns with a <th colspan> pillar row right after the header; "Level One"
 // names level 1; an odd column ("Specialist") is a level too.
 TEST(ImportVariants, ColumnsOfLevelsWithPillarRowAfterTheHeader) {
-  Imported i = Import(Fixture("pillar_columns.html"));
+  Imported i = Import(Fixture("html_tables/pillar_columns.html"));
   const model::Framework& f = i.framework;
   ASSERT_EQ(f.groups.size(), 2u);
   EXPECT_EQ(f.groups[0].name, "Craft");
@@ -138,7 +138,7 @@ TEST(ImportVariants, ColumnsOfLevelsWithPillarRowAfterTheHeader) {
 
 // Item: a Markdown document whose content is a GFM pipe table of levels (as columns).
 TEST(ImportVariants, PipeTableWithLevelsAsColumns) {
-  Imported i = Import(Fixture("pipe_matrix.md"));
+  Imported i = Import(Fixture("levels_as_columns/pipe_matrix.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "levels-table");
   EXPECT_EQ(f.name, "Mobile Engineering Matrix");
@@ -151,14 +151,16 @@ TEST(ImportVariants, PipeTableWithLevelsAsColumns) {
             (std::vector<std::string>{"Designs the [app architecture](https://example.org/arch)"}));
   EXPECT_TRUE(t.levels[2].FindExpectation("collaboration")->undefined);
   EXPECT_EQ(t.levels[2].FindExpectation("collaboration")->origin.where.line, 9);
-  // The table is no prose: the notes are the introduction and the promotions section only.
-  EXPECT_EQ(NoteTitles(f), (std::vector<std::string>{"Mobile Engineering Matrix", "Promotions"}));
+  // The table is no prose; the introduction is the description, said once (not again as a
+  // note): the notes are the promotions section only.
+  EXPECT_EQ(f.description, "What we expect of mobile engineers at each level.");
+  EXPECT_EQ(NoteTitles(f), (std::vector<std::string>{"Promotions"}));
   EXPECT_TRUE(i.coverage.not_imported.empty()) << NotImported(i)[0];
 }
 
 // Item: a pipe table of levels as rows, with a Title column.
 TEST(ImportVariants, PipeTableWithLevelsAsRows) {
-  Imported i = Import(Fixture("pipe_rows.md"));
+  Imported i = Import(Fixture("levels_as_rows/pipe_rows.md"));
   const model::Track& t = i.framework.tracks.at(0);
   EXPECT_EQ(Codes(t), (std::vector<std::string>{"P1", "P2", "P3"}));
   EXPECT_EQ(Titles(t), (std::vector<std::string>{"Platform Engineer", "Senior Platform Engineer",
@@ -172,7 +174,7 @@ TEST(ImportVariants, PipeTableWithLevelsAsRows) {
 // Items: undefined cells and levels in a Markdown ladder; prose sections after the levels
 // are notes (and a transition), not levels.
 TEST(ImportVariants, MarkdownLadderUndefinedCellsAndProseAfterLevels) {
-  Imported i = Import(Fixture("prose_after_levels.md"));
+  Imported i = Import(Fixture("level_sections/prose_after_levels.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "markdown-ladder");
   const model::Track& t = f.tracks.at(0);
@@ -199,7 +201,7 @@ TEST(ImportVariants, MarkdownLadderUndefinedCellsAndProseAfterLevels) {
 // Item: a pipe table of the ladder's own levels gives their codes and years of experience; a
 // table of anything else stays in its note as a Markdown table, not flattened.
 TEST(ImportVariants, MarkdownLadderWithAPipeTableOfItsLevels) {
-  Imported i = Import(Fixture("ladder_with_table.md"));
+  Imported i = Import(Fixture("mixed/ladder_with_table.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "markdown-ladder");
   const model::Track& t = f.tracks.at(0);
@@ -215,7 +217,7 @@ TEST(ImportVariants, MarkdownLadderWithAPipeTableOfItsLevels) {
 
 // Item: "Requirements: none" is no requirement.
 TEST(ImportVariants, MarkdownLabelRequirementsNone) {
-  Imported i = Import(Fixture("labels_none.md"));
+  Imported i = Import(Fixture("labelled_items/plain_labels.md"));
   const model::Track& t = i.framework.tracks.at(0);
   ASSERT_EQ(t.levels.size(), 2u);
   EXPECT_TRUE(t.levels[0].requirements.empty());
@@ -226,7 +228,7 @@ TEST(ImportVariants, MarkdownLabelRequirementsNone) {
 
 // Item: plain text with a Grade column, dash and star bullets in cells, "None" and "n/a".
 TEST(ImportVariants, PlainTextGradesBulletsAndNoRequirements) {
-  Imported i = Import(Fixture("grades.txt"));
+  Imported i = Import(Fixture("plain_text_ladder/grades.txt"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "plain-text");
   ASSERT_EQ(f.tracks.size(), 2u);
@@ -270,7 +272,7 @@ TEST(ImportVariants, CanonicalFrameworkIsRefusedWithTheRightCommands) {
 
 // Item: a document cut inside an HTML tag gets a warning naming the line.
 TEST(ImportVariants, TruncatedHtmlIsWarnedWithItsLine) {
-  Document doc = Fixture("pillar_columns.html");
+  Document doc = Fixture("html_tables/pillar_columns.html");
   doc.text = doc.text.substr(0, doc.text.find("<td>Supports a region"));
   doc.text += "<td class=\"ce";
   Result<Imported> r = ReadDocuments({doc});
@@ -281,7 +283,7 @@ TEST(ImportVariants, TruncatedHtmlIsWarnedWithItsLine) {
     if (w.where.line == line && w.message.find("truncated") != std::string::npos) warned = true;
   EXPECT_TRUE(warned) << "no truncation warning at line " << line;
   // A complete document gets no such warning.
-  Result<Imported> whole = ReadDocuments({Fixture("pillar_columns.html")});
+  Result<Imported> whole = ReadDocuments({Fixture("html_tables/pillar_columns.html")});
   ASSERT_TRUE(whole);
   for (const ImportWarning& w : whole->warnings)
     EXPECT_EQ(w.message.find("truncated"), std::string::npos);
@@ -291,7 +293,7 @@ TEST(ImportVariants, TruncatedHtmlIsWarnedWithItsLine) {
 // spacing, \bigbreak and \newline between behaviours, \emph, a TBD cell); text outside the table
 // is kept as notes, comments are dropped.
 TEST(ImportVariants, LatexTabularOfLevels) {
-  Imported i = Import(Fixture("support_matrix.tex"));
+  Imported i = Import(Fixture("latex/support_matrix.tex"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "latex-table");
   EXPECT_EQ(f.name, "Support Engineering");
@@ -322,7 +324,7 @@ TEST(ImportVariants, LatexTabularOfLevels) {
 // Class: a competency list without levels, as a pipe table whose columns are groups (a short
 // column leaves its last cell empty); the prose around it becomes notes.
 TEST(ImportVariants, CompetencyGroupsWithoutLevels) {
-  Imported i = Import(Fixture("competency_groups.md"));
+  Imported i = Import(Fixture("competency_list/groups_as_headings.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "competency-list");
   EXPECT_TRUE(f.tracks.empty());
@@ -341,7 +343,7 @@ TEST(ImportVariants, CompetencyGroupsWithoutLevels) {
 // Class: a competency list as an HTML "Skill | Description" table inside Markdown (markup in a
 // name cell): one competency per row with its description.
 TEST(ImportVariants, CompetencyDescriptionsInAnHtmlTable) {
-  Imported i = Import(Fixture("skill_descriptions.md"));
+  Imported i = Import(Fixture("competency_list/skill_descriptions.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "competency-list");
   EXPECT_EQ(CompetencyIds(f),
@@ -359,7 +361,7 @@ TEST(ImportVariants, CompetencyDescriptionsInAnHtmlTable) {
 // an undefined expectation, not a behaviour, and "each level includes everything below it"
 // makes the framework cumulative.
 TEST(ImportVariants, SubLevelsAndUndefinedCells) {
-  Imported i = Import(Fixture("sub_levels.md"));
+  Imported i = Import(Fixture("sub_levels/letters_with_numbers.md"));
   const model::Framework& f = i.framework;
   EXPECT_EQ(f.source.format, "levels-table");
   EXPECT_TRUE(f.cumulative);
@@ -396,7 +398,7 @@ TEST(ImportVariants, MarkdownLadderSayingItsLevelsAreCumulative) {
 // second the management ladder starting at the third row; the scope column is an attribute of
 // each row's levels; codes come from inside the titles ("Engineer I (IC 1)").
 TEST(ImportVariants, IcAndManagerColumnsWithoutARankColumn) {
-  Imported i = Import(Fixture("ic_and_manager_columns.html"));
+  Imported i = Import(Fixture("tracks/ic_and_manager_headed_columns.html"));
   const model::Framework& f = i.framework;
   EXPECT_TRUE(f.competencies.empty());
   ASSERT_EQ(f.tracks.size(), 2u);

@@ -193,6 +193,18 @@ bool LooksLikeLevelName(std::string_view raw) {
   return LooksLikeLevel(t) || std::regex_search(t, RoleNounRe());
 }
 
+namespace {
+
+// "Junior (E1-E2)", "Mid (L3 – L4)", "Senior (IC5-6)": a title and a range of codes of one
+// prefix.
+const std::regex& RangeCodeRe() {
+  static const std::regex re(
+      R"(^(.*[^\s(])\s*\(\s*([A-Za-z]{1,3})\s?(\d{1,2})\s*(-|–|—|to)\s*(?:\2\s?)?(\d{1,2})\s*\)$)");
+  return re;
+}
+
+}  // namespace
+
 LevelName ParseLevelName(std::string_view raw) {
   std::string t = Clean(raw);
   std::smatch m;
@@ -252,6 +264,11 @@ LevelName ParseLevelName(std::string_view raw) {
     name.prefix = Upper(m[paren ? 2 : 4].str());
     name.code = name.prefix + m[paren ? 3 : 5].str();
     name.title = Clean(m[1].str());
+  } else if (std::regex_match(t, m, RangeCodeRe())) {
+    // "Junior (E1-E2)": a level spanning a range of codes is coded by the range.
+    name.prefix = Upper(m[2].str());
+    name.code = name.prefix + m[3].str() + "-" + name.prefix + m[5].str();
+    name.title = Clean(m[1].str());
   } else if (IsBareLevelNumber(t)) {
     name = {"L" + NumberOf(t), t, "L", "", ""};
   } else {
@@ -281,6 +298,30 @@ std::optional<int> CodeNumber(std::string_view code) {
       !(i + 1 == code.size() && std::isalpha(static_cast<unsigned char>(code[i]))))
     return std::nullopt;
   return std::stoi(std::string(code.substr(start, i - start)));
+}
+
+bool OrderByCodes(std::vector<model::Level>& levels) {
+  if (levels.size() < 2) return false;
+  std::vector<std::pair<int, int>> keys;
+  std::string prefix = CodePrefix(levels[0].code);
+  for (const model::Level& l : levels) {
+    std::optional<int> number = CodeNumber(l.code);
+    if (!number || CodePrefix(l.code) != prefix) return false;
+    unsigned char last = static_cast<unsigned char>(l.code.back());
+    keys.push_back({*number, std::isalpha(last) ? std::tolower(last) : 0});
+  }
+  std::vector<size_t> order(levels.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  for (size_t i = 1; i < order.size(); ++i)
+    if (keys[order[i - 1]] == keys[order[i]]) return false;
+  if (std::is_sorted(order.begin(), order.end())) return false;
+  std::vector<model::Level> sorted;
+  sorted.reserve(levels.size());
+  for (size_t i : order) sorted.push_back(std::move(levels[i]));
+  levels = std::move(sorted);
+  return true;
 }
 
 bool IsUndefinedText(std::string_view raw) {
@@ -333,13 +374,16 @@ bool IsUndefinedText(std::string_view raw) {
                                    "not finalized",
                                    "yet to be defined",
                                    "to be written",
-                                   "work in progress",
                                    "to be confirmed",
                                    "not yet written",
                                    "will be defined"};
   for (const char* p : kPhrases)
     if (judged.find(p) != std::string::npos) return true;
-  return false;
+  // "Work in progress", "This level is a work in progress" (not "Shares work in progress").
+  return judged.starts_with("work in progress") || judged.starts_with("(work in progress") ||
+         judged.find("a work in progress") != std::string::npos ||
+         judged.find("is work in progress") != std::string::npos ||
+         judged.find("still work in progress") != std::string::npos;
 }
 
 }  // namespace ladder::formats::level_table

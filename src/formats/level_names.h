@@ -17,6 +17,9 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include "model/framework.h"
 
 namespace ladder::formats::level_table {
 
@@ -52,6 +55,12 @@ LevelName ParseLevelName(std::string_view text);
 std::string CodePrefix(std::string_view code);
 // The number of a level code ("3" of IC3, "1" of L1B) as an int, or nullopt.
 std::optional<int> CodeNumber(std::string_view code);
+
+// Levels listed out of the order of their codes (senior first: L3, L2, L1; sub-levels 2B, 2A,
+// 1B, 1A) put in that order, when every code has a number and one prefix and the (number,
+// sub-level letter) keys are distinct: returns true when it moved a level. Ranks are left to
+// the caller.
+bool OrderByCodes(std::vector<model::Level>& levels);
 
 // True when a cell says its content is not defined ("Not currently defined", "TBD", "We haven't
 // yet finalized the description of this level", ...).

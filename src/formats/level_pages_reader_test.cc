@@ -132,8 +132,9 @@ TEST(LevelPagesSeedTest, SeniorEngineerPage000) {
 }
 
 TEST(LevelPagesFixtureTest, FolderOfThreePagesMakesTwoTracksAndReportsTheConflict) {
-  std::vector<Document> docs = {Fixture("pages/engineer-2.md"), Fixture("pages/engineer-3.md"),
-                                Fixture("pages/senior-engineer-1.md")};
+  std::vector<Document> docs = {Fixture("level_pages/side_by_side/engineer-2.md"),
+                                Fixture("level_pages/side_by_side/engineer-3.md"),
+                                Fixture("level_pages/side_by_side/senior-engineer-1.md")};
   for (const auto& d : docs) EXPECT_GE(DetectLevelPages(d.text), 70) << d.name;
   auto read = ReadLevelPages(docs);
   ASSERT_TRUE(read.has_value()) << read.error().ToString();
@@ -177,7 +178,7 @@ TEST(LevelPagesFixtureTest, FolderOfThreePagesMakesTwoTracksAndReportsTheConflic
 }
 
 TEST(LevelPagesFixtureTest, TwoColumnPageWithCurrentLevelLast) {
-  Document doc = Fixture("top-level-page.md");
+  Document doc = Fixture("level_pages/top_level_page.md");
   EXPECT_EQ(DetectLevelPages(doc.text), 90);
   auto read = ReadLevelPages({doc});
   ASSERT_TRUE(read.has_value()) << read.error().ToString();
@@ -187,7 +188,7 @@ TEST(LevelPagesFixtureTest, TwoColumnPageWithCurrentLevelLast) {
   ASSERT_EQ(f.tracks[0].levels.size(), 2u);
   const model::Level& principal = f.tracks[0].levels[1];
   EXPECT_EQ(principal.title, "Principal Engineer");
-  EXPECT_EQ(Attribute(principal, "page"), "top-level-page.md");
+  EXPECT_EQ(Attribute(principal, "page"), "top_level_page.md");
   EXPECT_EQ(Attribute(principal, "scope"), "The whole company");  // unknown, short: attribute
   ASSERT_NE(principal.FindExpectation("influence-and-impact"), nullptr);
   EXPECT_EQ(principal.FindExpectation("influence-and-impact")->behaviours,
@@ -220,7 +221,7 @@ TEST(LevelPagesBadInputTest, PageWithoutTablesIsAClearError) {
 }
 
 TEST(LevelPagesBadInputTest, TruncatedPageReadsWhatIsThere) {
-  Document doc = Fixture("pages/engineer-2.md");
+  Document doc = Fixture("level_pages/side_by_side/engineer-2.md");
   doc.text = doc.text.substr(0, doc.text.find("### Responsibilities") + 200);
   auto read = ReadLevelPages({doc});
   ASSERT_TRUE(read.has_value()) << read.error().ToString();

@@ -15,13 +15,6 @@ int Words(std::string_view s) { return text::CountWords(s); }
 
 std::string Clean(std::string_view s) { return std::string(text::Trim(text::CollapseSpace(s))); }
 
-std::string UniqueId(std::string base, std::set<std::string>& used) {
-  std::string id = base;
-  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
-  used.insert(id);
-  return id;
-}
-
 // "An individual ... issues. Senior Support Engineer" -> "Senior Support Engineer": a short
 // title-cased last sentence of a level summary names the role.
 std::string TitleFromSummary(std::string_view summary) {
@@ -77,6 +70,13 @@ int LevelHeaders(const std::vector<std::string>& headers) {
 }
 
 }  // namespace
+
+std::string UniqueId(std::string base, std::set<std::string>& used) {
+  std::string id = base;
+  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+  used.insert(id);
+  return id;
+}
 
 LabelRole RoleOf(std::string_view label, std::string* key) {
   std::string l = BareLabel(label);
@@ -498,6 +498,8 @@ void Interpreter::Finish() {
           level.note = s.substr(cut + 2);
         } else {
           level.note = first;
+          // The summary only said that: it is the note, said once.
+          if (first == s) level.summary.clear();
         }
       }
     }
@@ -536,66 +538,6 @@ size_t Interpreter::Index(const model::Expectation& e) const {
 }
 
 }  // namespace internal
-
-namespace {
-
-std::string UniqueId(std::string base, std::set<std::string>& used) {
-  std::string id = base;
-  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
-  used.insert(id);
-  return id;
-}
-
-model::TrackKind KindOf(const std::string& prefix, std::string_view name) {
-  std::string lower = text::ToLower(name);
-  static const std::regex kIc(
-      R"(\bic\b|individual contributor|technical (path|track|ladder)|\b(engineer|developer|programmer)s?\b( (path|track|ladder))?$)");
-  if (prefix == "IC" || std::regex_search(lower, kIc)) return model::TrackKind::kIc;
-  if (prefix == "M" || prefix == "EM" || lower.find("manag") != std::string::npos)
-    return model::TrackKind::kManagement;
-  if (lower.find("core") != std::string::npos) return model::TrackKind::kCore;
-  if (lower.find("alternative") != std::string::npos) return model::TrackKind::kAlternative;
-  return model::TrackKind::kOther;
-}
-
-// True when `part` reads the same levels as `track` (same code and title for each level it
-// shares, at least one shared): one matrix cut into several tables.
-bool SameLevels(const model::Track& track, const TrackPart& part) {
-  int shared = 0;
-  for (const model::Level& l : part.levels) {
-    for (const model::Level& t : track.levels) {
-      if (!text::IEquals(t.code, l.code)) continue;
-      if (!text::IEquals(t.title, l.title)) return false;
-      ++shared;
-    }
-  }
-  return shared > 0;
-}
-
-void MergeLevel(model::Level& into, model::Level& level) {
-  if (into.summary.empty()) into.summary = std::move(level.summary);
-  for (auto& a : level.attributes) {
-    bool present = false;
-    for (const auto& b : into.attributes) present = present || b.first == a.first;
-    if (!present) into.attributes.push_back(std::move(a));
-  }
-  for (model::Expectation& e : level.expectations) {
-    model::Expectation* existing = nullptr;
-    for (auto& x : into.expectations)
-      if (x.competency == e.competency) existing = &x;
-    if (existing == nullptr) {
-      into.expectations.push_back(std::move(e));
-    } else {
-      for (std::string& b : e.behaviours) existing->behaviours.push_back(std::move(b));
-    }
-  }
-  if (into.state == model::LevelState::kUndefined && level.state == model::LevelState::kDefined) {
-    into.state = model::LevelState::kDefined;
-    into.note.clear();
-  }
-}
-
-}  // namespace
 
 std::optional<Table> Interpret(const html::Dom& dom, int table, std::string_view file,
                                bool expect_levels) {
@@ -640,129 +582,6 @@ void DropTableHeadings(const std::vector<prose::Section>& sections,
   }
   if (captions.empty()) return;
   std::erase_if(passages, [&](const Passage& p) { return captions.count({p.line, p.text}) > 0; });
-}
-
-namespace {
-
-// Levels titled as managers ("Director of Engineering", "VP of Engineering"), two in three at
-// least; product, programme, project and account managers are individual contributors.
-bool TitledAsManagers(const std::vector<model::Level>& levels) {
-  static const std::regex kManager(
-      R"(\b(manager|director|vp|vice president|head of|chief|cto|executive)\b)", std::regex::icase);
-  static const std::regex kIcManager(
-      R"(\b(product|program|programme|project|account)\s+managers?\b)", std::regex::icase);
-  size_t managers = 0;
-  for (const model::Level& l : levels)
-    managers += std::regex_search(l.title, kManager) && !std::regex_search(l.title, kIcManager);
-  return managers * 3 >= levels.size() * 2;
-}
-
-}  // namespace
-
-std::string AddToFramework(std::vector<Table> tables, model::Framework& framework) {
-  std::string ic_track;
-  std::set<std::string> competency_ids;
-  for (const auto& c : framework.competencies) competency_ids.insert(c.id);
-  std::set<std::string> ladders_seen;  // contexts of tables read so far
-  for (Table& table : tables) {
-    std::map<std::string, std::string> renamed;  // table's competency id -> framework's
-    for (model::Competency& c : table.competencies) {
-      std::string id;
-      for (const auto& existing : framework.competencies)
-        if (text::IEquals(existing.name, c.name)) id = existing.id;
-      if (id.empty()) {
-        id = UniqueId(c.id, competency_ids);
-        renamed[c.id] = id;
-        c.id = id;
-        framework.competencies.push_back(c);
-      } else {
-        renamed[c.id] = id;
-      }
-    }
-    for (model::CompetencyGroup& g : table.groups) {
-      for (std::string& id : g.competencies) id = renamed[id];
-      bool merged = false;
-      for (model::CompetencyGroup& existing : framework.groups) {
-        if (!text::IEquals(existing.name, g.name)) continue;
-        for (std::string& id : g.competencies)
-          if (std::find(existing.competencies.begin(), existing.competencies.end(), id) ==
-              existing.competencies.end())
-            existing.competencies.push_back(id);
-        merged = true;
-      }
-      if (!merged) framework.groups.push_back(std::move(g));
-    }
-    for (TrackPart& part : table.tracks) {
-      std::string prefix = CodePrefix(part.levels.front().code);
-      std::string name = part.name;
-      if (name.empty()) name = table.track_title;
-      model::TrackKind kind = KindOf(prefix, name);
-      if (name.empty() && kind == model::TrackKind::kOther && TitledAsManagers(part.levels))
-        kind = model::TrackKind::kManagement;
-      if (name.empty()) {
-        name = kind == model::TrackKind::kIc           ? "Individual Contributor"
-               : kind == model::TrackKind::kManagement ? "Management"
-                                                       : "Levels";
-      }
-      for (model::Level& level : part.levels)
-        for (model::Expectation& e : level.expectations) e.competency = renamed[e.competency];
-      std::string id = kind == model::TrackKind::kIc           ? "ic"
-                       : kind == model::TrackKind::kManagement ? "management"
-                                                               : text::Slugify(name);
-      model::Track* existing = nullptr;
-      for (auto& t : framework.tracks)
-        if (t.id == id) existing = &t;
-      if (existing != nullptr && !SameLevels(*existing, part) && !part.name.empty() &&
-          part.name != existing->name) {
-        existing = nullptr;  // another ladder that happens to share a kind
-        id = text::Slugify(name);
-      } else if (existing != nullptr && !SameLevels(*existing, part) && !table.context.empty() &&
-                 ladders_seen.count(table.context) == 0) {
-        // Tables of different ladders under different headings ("Engineering", "Design"):
-        // each heading names its ladder.
-        existing = nullptr;
-        name = table.context + (kind == model::TrackKind::kManagement ? " (management)" : "");
-        id = text::Slugify(name);
-      }
-      if (existing == nullptr) {
-        std::set<std::string> track_ids;
-        for (const auto& t : framework.tracks) track_ids.insert(t.id);
-        model::Track track;
-        track.id = UniqueId(id, track_ids);
-        track.name = name;
-        track.kind = kind;
-        track.origin = part.levels.front().origin;
-        track.levels = std::move(part.levels);
-        framework.tracks.push_back(std::move(track));
-      } else {
-        std::set<std::string> codes;
-        for (const auto& l : existing->levels) codes.insert(l.code);
-        for (model::Level& level : part.levels) {
-          model::Level* same = nullptr;
-          for (auto& l : existing->levels)
-            if (text::IEquals(l.code, level.code) && text::IEquals(l.title, level.title)) same = &l;
-          if (same != nullptr) {
-            MergeLevel(*same, level);
-            continue;
-          }
-          level.code = UniqueId(level.code, codes);
-          existing->levels.push_back(std::move(level));
-        }
-      }
-      if (ic_track.empty() && framework.tracks.back().kind == model::TrackKind::kIc)
-        ic_track = framework.tracks.back().id;
-    }
-    if (!table.context.empty()) ladders_seen.insert(table.context);
-  }
-  // ranks strictly increase within each track
-  for (auto& t : framework.tracks) {
-    int last = 0;
-    for (auto& l : t.levels) {
-      if (l.rank <= last) l.rank = last + 1;
-      last = l.rank;
-    }
-  }
-  return ic_track;
 }
 
 }  // namespace ladder::formats::level_table

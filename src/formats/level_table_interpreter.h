@@ -30,6 +30,9 @@ enum class LabelRole {
 // The role of `label` and, for attributes, the attribute key ("years_of_experience").
 LabelRole RoleOf(std::string_view label, std::string* key);
 
+// `base`, or `base-2`, `base-3` ... : the first not in `used`, which it is added to.
+std::string UniqueId(std::string base, std::set<std::string>& used);
+
 // True for labels that introduce a level's summary ("Summary", "Overview", "Description").
 bool IsSummaryLabel(std::string_view label);
 

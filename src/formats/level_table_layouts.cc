@@ -9,13 +9,6 @@
 namespace ladder::formats::level_table::internal {
 namespace {
 
-std::string UniqueId(std::string base, std::set<std::string>& used) {
-  std::string id = base;
-  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
-  used.insert(id);
-  return id;
-}
-
 std::string Key(std::string_view label) {
   std::string key = text::Slugify(label);
   std::replace(key.begin(), key.end(), '-', '_');

@@ -41,6 +41,9 @@ TEST(LevelTable, ParseLevelName) {
            {"2", "L2", "2"},
            {"New Grad", "new-grad", "New Grad"},
            {"Engineer", "engineer", "Engineer"},
+           {"Junior (E1-E2)", "E1-E2", "Junior"},
+           {"Mid (L3 – L4)", "L3-L4", "Mid"},
+           {"Senior (IC5-6)", "IC5-IC6", "Senior"},
        }) {
     LevelName n = ParseLevelName(c.text);
     EXPECT_EQ(n.code, c.code) << c.text;

@@ -1,9 +1,11 @@
 #include "formats/levels_table_reader.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "base/text.h"
 #include "formats/html_dom.h"
+#include "formats/level_item_sections.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
 #include "formats/markdown_ladder_reader.h"
@@ -93,6 +95,30 @@ std::vector<std::pair<const MdBlock*, level_table::Table>> PipeTables(
   return out;
 }
 
+// A paragraph of a few words, all bold or ending with a colon ("**Management Track:**"), just
+// before a table of levels introduces it as a heading would: it becomes a heading one level
+// below the heading it sits under, so it names the table's ladder and is not prose.
+void LabelsIntroducingTables(std::vector<md::Block>& parsed, const std::vector<int>& table_lines) {
+  static const std::regex kLabel(R"(^(\*\*|__)([^*_]{1,60}?)\s*:?\s*(\*\*|__)\s*:?$)");
+  for (int table_line : table_lines) {
+    md::Block* before = nullptr;
+    int heading_level = 1;
+    for (md::Block& b : parsed) {
+      if (b.line >= table_line) break;
+      before = &b;
+      if (b.kind == md::Block::Kind::kHeading) heading_level = b.level;
+    }
+    if (before == nullptr || before->kind != md::Block::Kind::kParagraph) continue;
+    std::smatch label;
+    const std::string source(text::Trim(before->markdown));
+    if (!std::regex_match(source, label, kLabel) || before->end_line > before->line) continue;
+    before->kind = md::Block::Kind::kHeading;
+    before->level = std::min(heading_level + 1, 6);
+    before->plain = std::string(text::Trim(label[2].str()));
+    before->markdown = before->plain;
+  }
+}
+
 int LastLine(const MdBlock& b) {
   int line = b.line;
   for (const MdBlock& c : b.children) line = std::max(line, LastLine(c));
@@ -133,6 +159,87 @@ int DetectLevelsTable(std::string_view text) {
   return 0;
 }
 
+namespace {
+
+// The tables of a document, as the reader finds them.
+struct FoundTables {
+  std::vector<level_table::Table> tables;  // the tables of levels
+  std::vector<model::Note> table_notes;    // tables holding no levels
+  std::vector<int> table_lines;            // the line of every table
+  std::vector<int> level_table_lines;      // the line of each table of `tables`
+};
+
+// Reads the <table> elements written into the document's Markdown `body`.
+Status ReadHtmlTables(std::string_view body, const std::vector<md::HtmlRegion>& regions,
+                      const std::string& file, int first_line, Imported& imported,
+                      FoundTables& found) {
+  for (const md::HtmlRegion& region : regions) {
+    if (region.tag != "table") continue;
+    found.table_lines.push_back(region.line + first_line - 1);
+    LADDER_TRY(html::Dom dom, html::Dom::Parse(body.substr(region.begin, region.end - region.begin),
+                                               file, region.line + first_line - 1));
+    for (int t : dom.FindAll(dom.Root(), "table", false)) {
+      std::optional<level_table::Table> table =
+          level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
+      if (!table) {
+        found.table_notes.push_back(TableNote(dom, t, file, imported.source));
+        continue;
+      }
+      for (Passage& p : table->passages) imported.source.push_back(std::move(p));
+      for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
+      table->passages.clear();
+      found.tables.push_back(std::move(*table));
+      found.level_table_lines.push_back(dom.Line(t));
+    }
+  }
+  return {};
+}
+
+// Reads the pipe tables of levels (GFM) of `markdown` like HTML ones, and blanks their lines:
+// they are no prose.
+void ReadPipeTables(std::string& markdown, const std::string& file, int first_line,
+                    Imported& imported, FoundTables& found) {
+  if (!HasPipeTable(markdown)) return;
+  std::vector<MdBlock> tree = ParseMarkdownBlocks(markdown, first_line);
+  for (auto& [block, table] : PipeTables(tree, file)) {
+    for (Passage& p : table.passages) imported.source.push_back(std::move(p));
+    for (ImportWarning& w : table.warnings) imported.warnings.push_back(std::move(w));
+    table.passages.clear();
+    found.tables.push_back(std::move(table));
+    found.table_lines.push_back(block->line);
+    found.level_table_lines.push_back(block->line);
+    BlankLines(markdown, first_line, block->line, LastLine(*block));
+  }
+}
+
+// The framework's name (the first `# Title`, else the front matter's title, else the file's
+// name), source and description (the first paragraph of the introduction).
+void NameAndDescribe(const std::vector<prose::Section>& sections, const FrontMatter& front,
+                     const std::string& file, model::Framework& f) {
+  for (const prose::Section& s : sections) {
+    if (s.level == 1) {
+      f.name = s.title;
+      break;
+    }
+  }
+  if (f.name.empty()) f.name = front.Get("title");
+  if (f.name.empty()) f.name = FileStem(file);
+  f.id = text::Slugify(f.name);
+  f.source = {file, "levels-table"};
+  for (const prose::Section& s : sections) {
+    if (s.level != 1 && !s.title.empty()) continue;
+    for (const md::Block& b : s.blocks) {
+      if (b.kind == md::Block::Kind::kParagraph) {
+        f.description = b.markdown;
+        break;
+      }
+    }
+    break;
+  }
+}
+
+}  // namespace
+
 Result<Imported> ReadLevelsTable(const Document& document) {
   const std::string& file = document.name;
   FrontMatter front = ReadFrontMatter(document.text);
@@ -141,43 +248,11 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);
 
   Imported imported;
-  std::vector<level_table::Table> tables;
-  std::vector<model::Note> table_notes;
-  std::vector<int> table_lines;
-  std::vector<int> level_table_lines;  // the line of each table of `tables`
-  for (const md::HtmlRegion& region : regions) {
-    if (region.tag != "table") continue;
-    table_lines.push_back(region.line + first_line - 1);
-    LADDER_TRY(html::Dom dom, html::Dom::Parse(body.substr(region.begin, region.end - region.begin),
-                                               file, region.line + first_line - 1));
-    for (int t : dom.FindAll(dom.Root(), "table", false)) {
-      std::optional<level_table::Table> table =
-          level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
-      if (!table) {
-        table_notes.push_back(TableNote(dom, t, file, imported.source));
-        continue;
-      }
-      for (Passage& p : table->passages) imported.source.push_back(std::move(p));
-      for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
-      table->passages.clear();
-      tables.push_back(std::move(*table));
-      level_table_lines.push_back(dom.Line(t));
-    }
-  }
+  FoundTables found;
+  LADDER_TRY_STATUS(ReadHtmlTables(body, regions, file, first_line, imported, found));
   std::string markdown = md::BlankRegions(body, regions);
-  // Pipe tables of levels (GFM) read like HTML ones; their lines are then no prose.
-  if (HasPipeTable(markdown)) {
-    std::vector<MdBlock> tree = ParseMarkdownBlocks(markdown, first_line);
-    for (auto& [block, table] : PipeTables(tree, file)) {
-      for (Passage& p : table.passages) imported.source.push_back(std::move(p));
-      for (ImportWarning& w : table.warnings) imported.warnings.push_back(std::move(w));
-      table.passages.clear();
-      tables.push_back(std::move(table));
-      table_lines.push_back(block->line);
-      level_table_lines.push_back(block->line);
-      BlankLines(markdown, first_line, block->line, LastLine(*block));
-    }
-  }
+  ReadPipeTables(markdown, file, first_line, imported, found);
+  std::vector<level_table::Table>& tables = found.tables;
   if (tables.empty()) {
     return MakeError(ErrorCode::kParse,
                      "no table of levels found: expected a <table> or a Markdown pipe table "
@@ -187,6 +262,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   }
 
   std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
+  LabelsIntroducingTables(parsed, found.level_table_lines);
   // Level sections beside the tables ("## M3" ... written as prose while the IC levels are a
   // table): the document is a Markdown ladder holding tables, read as such.
   int coded[7] = {0};
@@ -198,7 +274,7 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   // Each table sits under a heading, which names its ladder when the tables hold several.
   for (size_t k = 0; k < tables.size(); ++k) {
     for (const md::Block& b : parsed) {
-      if (b.line >= level_table_lines[k]) break;
+      if (b.line >= found.level_table_lines[k]) break;
       if (b.kind == md::Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
     }
   }
@@ -215,33 +291,15 @@ Result<Imported> ReadLevelsTable(const Document& document) {
     blocks.push_back(std::move(b));
   }
   std::vector<prose::Section> sections = prose::SplitSections(blocks, markdown, first_line);
-  level_table::DropTableHeadings(sections, table_lines, imported.source);
+  level_table::DropTableHeadings(sections, found.table_lines, imported.source);
 
   model::Framework& f = imported.framework;
-  for (const prose::Section& s : sections) {
-    if (s.level == 1) {
-      f.name = s.title;
-      break;
-    }
-  }
-  if (f.name.empty()) f.name = front.Get("title");
-  if (f.name.empty()) f.name = FileStem(file);
-  f.id = text::Slugify(f.name);
-  f.source = {file, "levels-table"};
+  NameAndDescribe(sections, front, file, f);
   f.origin.where = {file, first_line, 0};
-  for (const prose::Section& s : sections) {
-    if (s.level != 1 && !s.title.empty()) continue;
-    for (const md::Block& b : s.blocks) {
-      if (b.kind == md::Block::Kind::kParagraph) {
-        f.description = b.markdown;
-        break;
-      }
-    }
-    break;
-  }
   std::string ic_track = level_table::AddToFramework(std::move(tables), f);
   prose::ApplySections(sections, file, ic_track, f);
-  for (model::Note& n : table_notes) f.notes.push_back(std::move(n));
+  for (model::Note& n : found.table_notes) f.notes.push_back(std::move(n));
+  LevelItemNotesToCompetencies(f);
   return imported;
 }
 

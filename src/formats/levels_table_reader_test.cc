@@ -186,7 +186,7 @@ TEST(LevelsTableSeedTest, CustomerEngineering003) {
 }
 
 TEST(LevelsTableFixtureTest, BrokenHtmlIsRepairedAndSpansMakeLevelsUndefined) {
-  Document doc = Fixture("broken-levels.md");
+  Document doc = Fixture("html_in_markdown/broken_table.md");
   EXPECT_EQ(DetectLevelsTable(doc.text), 95);
   auto read = ReadLevelsTable(doc);
   ASSERT_TRUE(read.has_value()) << read.error().ToString();
@@ -219,16 +219,16 @@ TEST(LevelsTableFixtureTest, BrokenHtmlIsRepairedAndSpansMakeLevelsUndefined) {
     EXPECT_EQ(p.text.find("padding"), std::string::npos);
     EXPECT_NE(p.text, "L1 L2 L3 L4");
   }
-  ASSERT_NE(FindNote(f, "Data team levels"), nullptr);
-  EXPECT_EQ(FindNote(f, "Data team levels")->markdown,
-            "A short guide to the levels of the data team.");
+  // The introduction is the description, not repeated as a note.
+  EXPECT_EQ(f.description, "A short guide to the levels of the data team.");
+  EXPECT_EQ(FindNote(f, "Data team levels"), nullptr);
   ASSERT_NE(FindNote(f, "Promotions"), nullptr);
   EXPECT_EQ(NotImported(*read), std::vector<std::string>{});
   for (const Error& e : model::ValidateFramework(read->framework)) ADD_FAILURE() << e.ToString();
 }
 
 TEST(LevelsTableFixtureTest, PillarHeadersAndPerCategorySummaryRows) {
-  auto read = ReadLevelsTable(Fixture("pillar-headers.md"));
+  auto read = ReadLevelsTable(Fixture("html_in_markdown/pillar_header_rows.md"));
   ASSERT_TRUE(read.has_value()) << read.error().ToString();
   const model::Framework& f = read->framework;
   ASSERT_EQ(f.groups.size(), 2u);

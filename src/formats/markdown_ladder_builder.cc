@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "formats/html_dom.h"
+#include "formats/level_item_sections.h"
 #include "formats/prose_sections.h"
 #include "formats/yaml_limits.h"
 
@@ -83,6 +84,7 @@ Status LadderBuilder::Build() {
   Finish(fm_title_);
   ReadTables();
   ReadProse();
+  LevelItemNotesToCompetencies(f_);
   CollectSource();
   return Ok();
 }
@@ -211,6 +213,18 @@ void LadderBuilder::AppendToNote(const std::string& markdown) {
 }
 
 void LadderBuilder::Walk() {
+  // Without a "#" title, the document's first heading, above the levels and alone at its depth,
+  // names the framework ("## Support levels" over "### Support Agent" ...).
+  size_t title = std::string::npos;
+  int at_depth = 0;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (blocks_[i].kind != Kind::kHeading) continue;
+    if (title == std::string::npos) title = i;
+    if (blocks_[i].level == blocks_[title].level) ++at_depth;
+  }
+  if (title != std::string::npos && (blocks_[title].level == 1 || blocks_[title].level >= depth_ ||
+                                     at_depth > 1 || track_headings_.count(title)))
+    title = std::string::npos;
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const MdBlock& b = blocks_[i];
     if (b.kind == Kind::kHeading && b.level <= depth_) {
@@ -230,7 +244,7 @@ void LadderBuilder::Walk() {
         StartLevel(b);
         continue;
       }
-      if (b.level == 1 && f_.name.empty()) {
+      if ((b.level == 1 || i == title) && f_.name.empty()) {
         f_.name = b.text;
         note_ = std::string::npos;
         continue;
@@ -561,6 +575,8 @@ void LadderBuilder::RankLevels(model::Track& t) {
                      [](const model::Level& a, const model::Level& b) { return a.rank < b.rank; });
     return;
   }
+  // Sub-levels (1A, 1B, 2A) listed in any order: in the order of their codes.
+  if (!numbers.empty()) level_table::OrderByCodes(t.levels);
   for (size_t i = 0; i < t.levels.size(); ++i) t.levels[i].rank = static_cast<int>(i) + 1;
 }
 

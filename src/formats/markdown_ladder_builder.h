@@ -26,7 +26,7 @@ enum class Slot { kCategory, kSummary, kRequirements, kAttribute, kAside };
 
 Slot Classify(std::string_view label);
 std::string AttributeKey(std::string_view label);
-// "**Label:** rest", "**Label**: rest", "**Label**" -> {Label, rest}.
+// "**Label:** rest", "**Label**: rest", "**Label** — rest", "**Label**" -> {Label, rest}.
 std::optional<std::pair<std::string, std::string>> BoldLabel(std::string_view markdown);
 // "Label: rest" with a short label (at most 4 words, no sentence punctuation); with
 // `allow_empty`, "Label:" alone (an item whose nested list is the label's content).
@@ -53,6 +53,10 @@ class LadderBuilder {
   bool IsLevelHeading(const MdBlock& h) const;
   Status FindLevelDepth();
   bool FindPageLevel();
+  std::map<size_t, std::set<std::string>> CategoriesAt(int depth) const;
+  bool FindRepeatedSections();
+  bool FindLevelsNamedByItems();
+  void AddCategorySiblings();
   void FindTrackSections();
   void FindSiblingLevels();
   struct SectionShape {

@@ -140,6 +140,14 @@ std::optional<std::pair<std::string, std::string>> BoldLabel(std::string_view ma
       rest.remove_prefix(1);
       colon = true;
     }
+    // "**Testing** — Writes test cases": a dash after the bold label separates it as a colon
+    // does.
+    for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "- "}) {
+      if (!colon && rest.starts_with(dash)) {
+        rest.remove_prefix(dash.size());
+        colon = true;
+      }
+    }
     rest = text::Trim(rest);
     label = std::string(text::Trim(label));
     if (label.empty() || text::CountWords(label) > 6) return std::nullopt;
@@ -515,12 +523,28 @@ void LadderBuilder::StartLevel(const MdBlock& h) {
     overrides_[{h.line, h.text}] =
         parsed->code + " " + parsed->title + (parsed->years.empty() ? "" : " " + parsed->years);
     if (parsed->number) heading_numbers_[h.line] = *parsed->number;
-    l.title = parsed->title.empty() ? parsed->code : parsed->title;
+    // A heading of a number alone ("Level 1", "Grade 3") is the level's title as written.
+    static const std::regex kWordAndNumber(R"(^(level|grade|band|step|stage)\s+\w{1,3}$)",
+                                           std::regex::icase);
+    const std::string heading(text::Trim(h.text));
+    l.title = !parsed->title.empty()                      ? parsed->title
+              : std::regex_match(heading, kWordAndNumber) ? heading
+                                                          : parsed->code;
     years = parsed->years;
   } else {
     level_table::LevelName name = level_table::ParseLevelName(h.text);
     l.title = name.prefix.empty() ? name.title : h.text;
     years = name.years;
+    // "2. Writer": the number of a numbered level heading is the level's code.
+    static const std::regex kNumbered(R"(^(\d{1,2})[.)]\s+(\S.*)$)");
+    std::smatch numbered;
+    std::string heading = l.title;
+    if (name.prefix.empty() && std::regex_match(heading, numbered, kNumbered)) {
+      l.code = "L" + numbered[1].str();
+      l.title = numbered[2].str();
+      heading_numbers_[h.line] = std::stoi(numbered[1].str());
+      overrides_[{h.line, h.text}] = l.code + " " + l.title;
+    }
     // "Junior Software Engineer (JSE)": an abbreviation is the level's code.
     static const std::regex kAbbreviation(R"(^(.*\S)\s*\(([A-Z]{2,5})\)$)");
     std::smatch abbreviation;

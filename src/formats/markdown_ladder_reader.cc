@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "base/text.h"
+#include "formats/html_outline.h"
 #include "formats/level_names.h"
 #include "formats/markdown_blocks.h"
 #include "formats/markdown_ladder_builder.h"
@@ -30,6 +32,12 @@ std::optional<std::pair<LevelHeading, size_t>> CodeAt(std::string_view s) {
       if (i == digits || i - digits > 2) return std::nullopt;
       h.number = std::stoi(std::string(s.substr(digits, i - digits)));
       h.code = "L" + std::to_string(*h.number);
+      // A sub-level letter: "Level 2a", "Level 2B".
+      if (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&
+          (i + 1 == s.size() || !std::isalnum(static_cast<unsigned char>(s[i + 1])))) {
+        h.code += static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+        ++i;
+      }
       return std::make_pair(h, i);
     }
   }
@@ -57,7 +65,7 @@ std::string_view TrimSeparators(std::string_view s) {
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
     for (std::string_view sep :
-         {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":", "|", ".", ",", "\xC2\xB7"}) {
+         {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":", "|", "/", ".", ",", "\xC2\xB7"}) {
       if (s.starts_with(sep)) {
         s.remove_prefix(sep.size());
         s = text::Trim(s);
@@ -286,6 +294,9 @@ std::optional<LevelHeading> ParseLevelHeading(std::string_view heading) {
 }
 
 int DetectMarkdownLadder(std::string_view text) {
+  // An HTML page of sections reads as the same page written in Markdown.
+  if (std::optional<std::string> markdown = HtmlOutlineAsMarkdown(text))
+    return DetectMarkdownLadder(*markdown);
   FrontMatter fm = ReadFrontMatter(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
   int coded[7] = {0}, titled[7] = {0};
   bool all_levels = false;
@@ -346,11 +357,243 @@ int DetectMarkdownLadder(std::string_view text) {
   return std::max(score, 0);
 }
 
+namespace {
+
+// A ladder written competency first ("## Planning" over "**Level 1 (Foundational):**" items)
+// reads as levels named like competencies holding competencies named like levels: one track
+// whose competencies all name levels (with distinct codes) and whose levels name none (their
+// codes at most numbers: "## 1. Planning"). Returns those competencies' level names, or nothing.
+std::optional<std::vector<level_table::LevelName>> TransposedLevels(const model::Framework& f) {
+  if (f.tracks.size() != 1 || !f.groups.empty() || f.competencies.size() < 2) return {};
+  const model::Track& track = f.tracks[0];
+  if (track.levels.size() < 2) return {};
+  for (const model::Level& l : track.levels)
+    if (level_table::LooksLikeLevel(l.title)) return {};
+  std::vector<level_table::LevelName> names;
+  std::set<std::string> codes;
+  for (const model::Competency& c : f.competencies) {
+    if (!level_table::LooksLikeLevel(c.name)) return {};
+    names.push_back(level_table::ParseLevelName(c.name));
+    if (!level_table::CodeNumber(names.back().code) || !codes.insert(names.back().code).second)
+      return {};
+  }
+  return names;
+}
+
+// A ladder written competency first with levels as sub-headings ("## Picking" over "### Level
+// 1: Foundational"): read as tracks named like competencies, each of the same levels, with no
+// competency but "General". Only when the levels read as a proficiency scale (Foundational,
+// Intermediate, ...) or the document calls itself a competency or skills framework: tracks of
+// the same bare levels ("## Engineering" over "### Level 1") are ladders.
+bool CompetenciesReadAsTracks(const model::Framework& f) {
+  if (f.tracks.size() < 2 || f.competencies.size() != 1 || f.competencies[0].id != "general" ||
+      !f.groups.empty())
+    return false;
+  const model::Track& first = f.tracks[0];
+  if (first.levels.size() < 2) return false;
+  for (const model::Track& t : f.tracks) {
+    if (t.kind != model::TrackKind::kOther || t.levels.size() != first.levels.size()) return false;
+    for (size_t i = 0; i < t.levels.size(); ++i)
+      if (t.levels[i].code != first.levels[i].code || t.levels[i].title != first.levels[i].title)
+        return false;
+  }
+  static const std::regex kScale(
+      R"(^(basic|beginner|novice|awareness|foundation(al)?|developing|working|intermediate|)"
+      R"(practitioner|proficient|advanced|expert|master(y)?|leading|strategic)$)",
+      std::regex::icase);
+  bool scale = true;
+  for (const model::Level& l : first.levels) scale = scale && std::regex_match(l.title, kScale);
+  static const std::regex kCompetencyFramework(R"(\b(competenc|skill))", std::regex::icase);
+  return scale || std::regex_search(f.name, kCompetencyFramework);
+}
+
+// Turns a competency-first ladder of sub-headings (CompetenciesReadAsTracks) the right way
+// round: one track of the shared levels, whose competencies are the sections.
+void TracksToCompetencies(model::Framework& f) {
+  model::Track track;
+  track.id = "levels";
+  track.name = "Levels";
+  track.origin = f.tracks[0].origin;
+  std::vector<model::Competency> competencies;
+  for (const model::Level& l : f.tracks[0].levels) {
+    track.levels.push_back(l);
+    track.levels.back().expectations.clear();
+  }
+  for (const model::Track& t : f.tracks) {
+    competencies.push_back({t.id, t.name, t.description, t.origin});
+    for (size_t i = 0; i < t.levels.size(); ++i) {
+      const model::Expectation* e = t.levels[i].FindExpectation("general");
+      if (e == nullptr) continue;
+      track.levels[i].expectations.push_back(*e);
+      track.levels[i].expectations.back().competency = t.id;
+    }
+  }
+  f.competencies = std::move(competencies);
+  f.tracks = {std::move(track)};
+}
+
+// Turns a competency-first ladder (TransposedLevels) the right way round: its competencies
+// become the levels, its levels the competencies.
+void TransposeCompetencyFirst(model::Framework& f) {
+  if (CompetenciesReadAsTracks(f)) {
+    TracksToCompetencies(f);
+    return;
+  }
+  std::optional<std::vector<level_table::LevelName>> names = TransposedLevels(f);
+  if (!names) return;
+  model::Track& track = f.tracks[0];
+  std::vector<model::Competency> competencies;
+  std::map<std::string, std::string> ids;  // level code -> competency id
+  for (const model::Level& l : track.levels) {
+    ids[l.code] = text::Slugify(l.title);
+    competencies.push_back({ids[l.code], l.title, l.summary, l.origin});
+  }
+  std::vector<model::Level> levels;
+  for (size_t i = 0; i < f.competencies.size(); ++i) {
+    model::Level level;
+    level.code = (*names)[i].code;
+    level.title = (*names)[i].title.empty() ? f.competencies[i].name : (*names)[i].title;
+    level.rank = static_cast<int>(i) + 1;
+    level.origin = f.competencies[i].origin;
+    for (const model::Level& was : track.levels) {
+      const model::Expectation* e = was.FindExpectation(f.competencies[i].id);
+      if (e == nullptr) continue;
+      level.expectations.push_back(*e);
+      level.expectations.back().competency = ids[was.code];
+    }
+    levels.push_back(std::move(level));
+  }
+  level_table::OrderByCodes(levels);
+  for (size_t i = 0; i < levels.size(); ++i) levels[i].rank = static_cast<int>(i) + 1;
+  f.competencies = std::move(competencies);
+  track.levels = std::move(levels);
+}
+
+// A level of a list of levels: "**M1 – Marketing Associate**: runs campaigns" (a bold label,
+// or the text up to a colon, naming a level by its code; the rest its summary).
+std::optional<model::Level> ListedLevel(std::string_view item) {
+  static const std::regex kBold(R"(^\*\*([^*]+?):?\*\*\s*[:\-–—]?\s*(.*)$)");
+  static const std::regex kColon(R"(^([^:]{1,80}):\s+(.*)$)");
+  std::string label(text::Trim(item));
+  std::string summary;
+  std::smatch m;
+  if (std::regex_match(label, m, kBold) || std::regex_match(label, m, kColon)) {
+    summary = m[2].str();
+    label = m[1].str();
+  }
+  std::optional<LevelHeading> heading = ParseLevelHeading(label);
+  if (!heading || heading->code.empty()) return std::nullopt;
+  model::Level level;
+  level.code = heading->code;
+  level.title = heading->title.empty() ? heading->code : heading->title;
+  level.summary = std::string(text::Trim(summary));
+  return level;
+}
+
+// A document that is a title, a paragraph or two and one list whose every item names a level
+// by its code ("- **M1 – Marketing Associate**: ..."): one track of those levels, the first
+// paragraph the description and any other a note. Nothing when the document holds anything
+// else.
+std::optional<Imported> ReadLevelList(const Document& document) {
+  FrontMatter front = ReadFrontMatter(document.text);
+  std::vector<md::Block> blocks =
+      md::ParseBlocks(std::string_view(document.text).substr(front.body_offset), front.body_line);
+  Imported out;
+  model::Framework& f = out.framework;
+  model::Track track;
+  track.id = "levels";
+  track.name = "Levels";
+  for (const md::Block& b : blocks) {
+    out.source.push_back({b.line, b.plain, {}});
+    if (b.kind == md::Block::Kind::kHeading && b.level == 1 && f.name.empty()) {
+      f.name = b.plain;
+    } else if (b.kind == md::Block::Kind::kParagraph && track.levels.empty()) {
+      if (f.description.empty()) {
+        f.description = b.markdown;
+      } else {
+        model::Note note;
+        note.title = "Introduction";
+        note.markdown = b.markdown;
+        note.origin.where = {document.name, b.line, 0};
+        f.notes.push_back(std::move(note));
+      }
+    } else if (b.kind == md::Block::Kind::kItem && b.level == 1) {
+      std::optional<model::Level> level = ListedLevel(b.markdown);
+      if (!level) return std::nullopt;
+      level->rank = static_cast<int>(track.levels.size()) + 1;
+      level->origin.where = {document.name, b.line, 0};
+      track.levels.push_back(std::move(*level));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (track.levels.size() < 2 || f.name.empty()) return std::nullopt;
+  std::set<std::string> codes;
+  for (const model::Level& l : track.levels)
+    if (!codes.insert(l.code).second) return std::nullopt;
+  f.id = text::Slugify(f.name);
+  f.source = {document.name, "markdown-ladder"};
+  f.tracks.push_back(std::move(track));
+  return out;
+}
+
+// Levels named by bold paragraphs ("**S1 – Support Associate**" alone on its line over the
+// level's list): the document with those lines written as level headings ("## S1 – Support
+// Associate"), line for line; nothing when fewer than two lines name a level by its code.
+std::optional<std::string> BoldLevelsAsHeadings(std::string_view text) {
+  static const std::regex kBoldLine(R"(^\s{0,3}\*\*([^*]{1,80})\*\*\s*$)");
+  std::string out;
+  int levels = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string line(text.substr(pos, end - pos));
+    std::smatch m;
+    std::optional<LevelHeading> heading;
+    if (std::regex_match(line, m, kBoldLine)) heading = ParseLevelHeading(m[1].str());
+    if (heading && !heading->code.empty()) {
+      out += "## " + m[1].str();
+      ++levels;
+    } else {
+      out += line;
+    }
+    if (end < text.size()) out += '\n';
+    pos = end + 1;
+  }
+  if (levels < 2) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
 Result<Imported> ReadMarkdownLadder(const Document& document, bool assume_page) {
   Imported out;
   out.framework.source = {document.name, "markdown-ladder"};
+  if (std::optional<std::string> markdown = HtmlOutlineAsMarkdown(document.text)) {
+    Document page{document.name, std::move(*markdown)};
+    LadderBuilder builder(page, out, assume_page);
+    LADDER_TRY_STATUS(builder.Build());
+    TransposeCompetencyFirst(out.framework);
+    return out;
+  }
   LadderBuilder builder(document, out, assume_page);
-  LADDER_TRY_STATUS(builder.Build());
+  Status built = builder.Build();
+  if (!built) {
+    if (std::optional<Imported> listed = ReadLevelList(document)) return std::move(*listed);
+    if (std::optional<std::string> headed = BoldLevelsAsHeadings(document.text)) {
+      Imported again;
+      again.framework.source = {document.name, "markdown-ladder"};
+      const Document page{document.name, std::move(*headed)};
+      LadderBuilder rebuilt(page, again, assume_page);
+      if (rebuilt.Build()) {
+        TransposeCompetencyFirst(again.framework);
+        return again;
+      }
+    }
+    return std::unexpected(built.error());
+  }
+  TransposeCompetencyFirst(out.framework);
   return out;
 }
 

@@ -51,7 +51,12 @@
 //    attributes, categories: one column under a heading naming it is that category, a column
 //    of an overview is an attribute); tables of other levels are tracks of their own (a
 //    document written partly as sections, partly as a table); other tables stay in their notes;
-//  - everything else (prose before the first level, sections after the last) is kept as notes.
+//  - everything else (prose before the first level, sections after the last) is kept as notes;
+//  - a ladder written competency first ("## Planning" over "**Level 1 (Foundational):**" or
+//    "### Level 1: Foundational") is turned the right way round: sections are competencies;
+//  - without level headings, bold lines naming levels by code ("**S1 – Support Associate**")
+//    are level headings, and a document that is a title and a list of coded levels ("- **M1 –
+//    Marketing Associate**: ...") is one track of them, each item's rest its summary.
 // Level ranks follow the level numbers when every level has a distinct one (so a ladder
 // written top-down still ranks L1 lowest), else the order of the document.
 // Several documents (a folder of level pages, ReadMany) make one ladder: levels of tracks of

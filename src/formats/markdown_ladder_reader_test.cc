@@ -11,7 +11,7 @@ namespace ladder::formats {
 namespace {
 
 Result<Imported> ImportFixture(const std::string& name) {
-  std::string path = std::string(LADDER_SOURCE_DIR) + "/tests/golden/import/" + name;
+  std::string path = std::string(LADDER_SOURCE_DIR) + "/tests/golden/" + name;
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -58,7 +58,7 @@ TEST(ParseLevelHeading, CodesAndTitles) {
 }
 
 TEST(MarkdownLadderReader, SubHeadingCategoriesAllLevelsAndNotes) {
-  Result<Imported> imported = ImportFixture("markdown_ladder_subheadings.md");
+  Result<Imported> imported = ImportFixture("level_sections/competency_sub_headings.md");
   ASSERT_TRUE(imported) << imported.error().ToString();
   const model::Framework& f = imported->framework;
   EXPECT_EQ(f.source.format, "markdown-ladder");
@@ -89,7 +89,7 @@ TEST(MarkdownLadderReader, SubHeadingCategoriesAllLevelsAndNotes) {
 }
 
 TEST(MarkdownLadderReader, BoldLabelsAndLabelBulletsTopDown) {
-  Result<Imported> imported = ImportFixture("markdown_ladder_bold_labels.md");
+  Result<Imported> imported = ImportFixture("labelled_items/senior_first_mixed_labels.md");
   ASSERT_TRUE(imported) << imported.error().ToString();
   const model::Framework& f = imported->framework;
   const model::Track& t = f.tracks.at(0);
@@ -121,7 +121,7 @@ TEST(MarkdownLadderReader, BoldLabelsAndLabelBulletsTopDown) {
 }
 
 TEST(MarkdownLadderReader, TracksAndRequirements) {
-  Result<Imported> imported = ImportFixture("markdown_ladder_tracks.md");
+  Result<Imported> imported = ImportFixture("tracks/track_sections.md");
   ASSERT_TRUE(imported) << imported.error().ToString();
   const model::Framework& f = imported->framework;
   EXPECT_EQ(f.name, "Support career paths");
@@ -141,7 +141,7 @@ TEST(MarkdownLadderReader, TracksAndRequirements) {
 }
 
 TEST(MarkdownLadderReader, TitleOnlyHeadingsWithSharedCategories) {
-  Result<Imported> imported = ImportFixture("markdown_ladder_titles.md");
+  Result<Imported> imported = ImportFixture("uncoded_levels/seniority_titles.md");
   ASSERT_TRUE(imported) << imported.error().ToString();
   const model::Track& t = imported->framework.tracks.at(0);
   // "Designer" names no seniority but shares the categories of its neighbours.

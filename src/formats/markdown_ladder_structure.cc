@@ -141,12 +141,19 @@ Status LadderBuilder::FindLevelDepth() {
     }
     if (best != 0) {
       depth_ = best;
+      AddCategorySiblings();
       FindTrackSections();
       FindProseHeadings();
       FindSiblingLevels();
       return Ok();
     }
     if (FindPageLevel()) return Ok();
+    if (FindRepeatedSections() || FindLevelsNamedByItems()) {
+      FindTrackSections();
+      FindProseHeadings();
+      FindSiblingLevels();
+      return Ok();
+    }
     return MakeError(ErrorCode::kParse,
                      "no level headings found: expected headings such as \"## L3 - Senior "
                      "Engineer\", \"## Level 3: ...\" or \"## Senior Engineer\"",
@@ -155,17 +162,18 @@ Status LadderBuilder::FindLevelDepth() {
   depth_ = best;
   for (size_t i : scale)
     if (blocks_[i].kind == Kind::kHeading && blocks_[i].level == depth_) prose_headings_.insert(i);
-  // Headings at the level depth that share category sub-headings with levels are levels too
-  // ("## Engineer" between "## Junior Engineer" and "## Senior Engineer").
+  AddCategorySiblings();
+  FindTrackSections();
+  FindProseHeadings();
+  FindSiblingLevels();
+  return Ok();
+}
+
+// Headings at the level depth that share categories with levels are levels too ("## Engineer"
+// between "## Junior Engineer" and "## Senior Engineer").
+void LadderBuilder::AddCategorySiblings() {
+  std::map<size_t, std::set<std::string>> categories_of = CategoriesAt(depth_);
   std::set<std::string> level_categories;
-  std::map<size_t, std::set<std::string>> categories_of;
-  size_t owner = std::string::npos;
-  for (size_t i = 0; i < blocks_.size(); ++i) {
-    const MdBlock& b = blocks_[i];
-    if (b.kind != Kind::kHeading) continue;
-    if (b.level <= depth_) owner = b.level == depth_ ? i : std::string::npos;
-    if (b.level > depth_ && owner != std::string::npos) categories_of[owner].insert(Lower(b.text));
-  }
   for (auto& [i, cats] : categories_of) {
     if (IsLevelHeading(blocks_[i])) level_categories.insert(cats.begin(), cats.end());
   }
@@ -177,10 +185,94 @@ Status LadderBuilder::FindLevelDepth() {
     for (const std::string& c : cats) shared += level_categories.count(c) ? 1 : 0;
     if (shared >= 2 || (shared == 1 && cats.size() == 1)) extra_levels_.insert(i);
   }
-  FindTrackSections();
-  FindProseHeadings();
-  FindSiblingLevels();
-  return Ok();
+}
+
+// The categories of each heading at `depth`, lower case: the sub-headings of its section and
+// the labels of its labelled paragraphs and items ("**Impact:** ...").
+std::map<size_t, std::set<std::string>> LadderBuilder::CategoriesAt(int depth) const {
+  std::map<size_t, std::set<std::string>> out;
+  size_t owner = std::string::npos;
+  auto label = [&](const MdBlock& p) {
+    if (p.kind != Kind::kParagraph) return;
+    if (auto l = BoldLabel(p.markdown)) out[owner].insert(Lower(l->first));
+  };
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& b = blocks_[i];
+    if (b.kind == Kind::kHeading) {
+      if (b.level <= depth) owner = b.level == depth ? i : std::string::npos;
+      if (b.level == depth) out[i];
+      if (b.level > depth && owner != std::string::npos) out[owner].insert(Lower(b.text));
+      continue;
+    }
+    if (owner == std::string::npos) continue;
+    label(b);
+    if (b.kind == Kind::kList)
+      for (const MdBlock& item : b.children)
+        for (const MdBlock& c : item.children) label(c);
+  }
+  return out;
+}
+
+// Levels named by title alone, none with a code or a seniority ("## Practitioner",
+// "## Expert"): at the shallowest depth where two headings or more (not prose) hold at least two
+// categories each and share two with another such heading, those headings are the levels.
+bool LadderBuilder::FindRepeatedSections() {
+  for (int d = 1; d <= 6; ++d) {
+    std::map<size_t, std::set<std::string>> categories_of = CategoriesAt(d);
+    std::vector<size_t> repeated;
+    for (const auto& [i, cats] : categories_of) {
+      if (cats.size() < 2 || IsProseHeading(blocks_[i].text) || IsSentenceHeading(blocks_[i].text))
+        continue;
+      for (const auto& [j, other] : categories_of) {
+        if (j == i) continue;
+        int shared = 0;
+        for (const std::string& c : cats) shared += other.count(c) ? 1 : 0;
+        if (shared >= 2) {
+          repeated.push_back(i);
+          break;
+        }
+      }
+    }
+    if (repeated.size() < 2) continue;
+    depth_ = d;
+    extra_levels_.insert(repeated.begin(), repeated.end());
+    return true;
+  }
+  return false;
+}
+
+// Levels named only by the sections that list what each level does: headings ("## Facilities
+// Assistant") that label the items of two sections or more elsewhere ("- Facilities Assistant:
+// Reports hazards"), two at least at one depth.
+bool LadderBuilder::FindLevelsNamedByItems() {
+  std::map<std::string, std::set<size_t>> sections_of;  // label -> sections using it
+  size_t section = std::string::npos;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& b = blocks_[i];
+    if (b.kind == Kind::kHeading) section = i;
+    if (b.kind != Kind::kList || section == std::string::npos) continue;
+    for (const MdBlock& item : b.children) {
+      if (item.children.empty() || item.children[0].kind != Kind::kParagraph) continue;
+      auto label = BoldLabel(item.children[0].markdown);
+      if (!label) label = PlainLabel(item.children[0].markdown);
+      if (label) sections_of[Lower(label->first)].insert(section);
+    }
+  }
+  std::map<int, std::vector<size_t>> named;  // depth -> headings
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const MdBlock& b = blocks_[i];
+    if (b.kind != Kind::kHeading) continue;
+    auto it = sections_of.find(Lower(b.text));
+    if (it != sections_of.end() && it->second.size() >= 2 && !it->second.count(i))
+      named[b.level].push_back(i);
+  }
+  for (const auto& [depth, headings] : named) {
+    if (headings.size() < 2) continue;
+    depth_ = depth;
+    extra_levels_.insert(headings.begin(), headings.end());
+    return true;
+  }
+  return false;
 }
 
 // One page describing one level: its first heading names it ("# L3", "# IC1 Engineer (Code

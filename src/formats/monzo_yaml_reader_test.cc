@@ -9,7 +9,7 @@ namespace ladder::formats {
 namespace {
 
 std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(LADDER_SOURCE_DIR) + "/tests/golden/import/" + name,
+  std::ifstream in(std::string(LADDER_SOURCE_DIR) + "/tests/golden/monzo_yaml/" + name,
                    std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -17,7 +17,7 @@ std::string Fixture(const std::string& name) {
 }
 
 TEST(MonzoYamlReader, TopicsLevelsAndExamples) {
-  Result<Imported> imported = ReadDocuments({{"mobile.md", Fixture("monzo_progression.md")}});
+  Result<Imported> imported = ReadDocuments({{"mobile.md", Fixture("progression.md")}});
   ASSERT_TRUE(imported) << imported.error().ToString();
   const model::Framework& f = imported->framework;
   EXPECT_EQ(f.source.format, "monzo-yaml");
@@ -55,7 +55,7 @@ TEST(MonzoYamlReader, TopicsLevelsAndExamples) {
 TEST(MonzoYamlReader, DetectedOverMarkdownLadder) {
   const Reader* reader = FindReader("monzo-yaml");
   ASSERT_NE(reader, nullptr);
-  EXPECT_EQ(reader->Detect(Fixture("monzo_progression.md")), 95);
+  EXPECT_EQ(reader->Detect(Fixture("progression.md")), 95);
   EXPECT_EQ(reader->Detect("# Just Markdown\n"), 0);
 }
 

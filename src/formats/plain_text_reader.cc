@@ -1,6 +1,6 @@
 // The plain-text ladder reader (see the header for the accepted documents). One pass over the
-// lines collects sections, prose and raw table rows; a second step turns rows into levels and
-// resolves "Same as X" references once every level is known.
+// lines collects sections, prose and raw table rows (plain_text_cells.h); here the rows become
+// levels, and "Same as X" references are resolved once every level is known.
 #include "formats/plain_text_reader.h"
 
 #include <algorithm>
@@ -13,414 +13,12 @@
 #include <vector>
 
 #include "base/text.h"
+#include "formats/plain_text_cells.h"
 
 namespace ladder::formats {
 namespace {
 
-constexpr std::string_view kBullet = "\xE2\x80\xA2";  // •
-constexpr int kMaxHeadingWords = 8;
-constexpr size_t kMaxHeadingBytes = 80;
-
-enum class Column { kRole, kLevel, kResponsibilities, kRequirements, kOther };
-
-struct Header {
-  std::vector<Column> columns;
-  std::vector<std::string> names;  // as written
-  bool tabs = true;                // tab-separated (else runs of spaces)
-  int Find(Column c) const {
-    for (size_t i = 0; i < columns.size(); ++i)
-      if (columns[i] == c) return static_cast<int>(i);
-    return -1;
-  }
-};
-
-struct RawRow {
-  int line = 0;
-  std::vector<std::string> cells;
-};
-
-struct Table {
-  int line = 0;
-  Header header;
-  std::vector<RawRow> rows;
-};
-
-struct Section {
-  std::string heading;
-  int line = 0;
-  std::vector<std::string> paragraphs;
-  std::vector<Table> tables;
-};
-
-std::string StripCr(std::string s) {
-  if (!s.empty() && s.back() == '\r') s.pop_back();
-  return s;
-}
-
-bool IsBlank(std::string_view s) { return text::Trim(s).empty(); }
-
-// Cells of a row: split at tabs, or at runs of two or more spaces.
-std::vector<std::string> SplitCells(std::string_view line, bool tabs) {
-  std::vector<std::string> cells;
-  if (tabs) {
-    for (std::string& c : text::Split(line, '\t')) cells.push_back(std::string(text::Trim(c)));
-    return cells;
-  }
-  std::string_view s = line;
-  size_t i = 0;
-  std::string cur;
-  while (i < s.size()) {
-    if ((s[i] == ' ' || s[i] == '\t') && i + 1 < s.size() &&
-        (s[i + 1] == ' ' || s[i + 1] == '\t')) {
-      cells.push_back(std::string(text::Trim(cur)));
-      cur.clear();
-      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-      continue;
-    }
-    if (s[i] == '\t') {
-      cells.push_back(std::string(text::Trim(cur)));
-      cur.clear();
-      ++i;
-      continue;
-    }
-    cur += s[i++];
-  }
-  cells.push_back(std::string(text::Trim(cur)));
-  return cells;
-}
-
-std::optional<Column> ColumnOf(std::string_view name) {
-  std::string n = text::ToLower(text::CollapseSpace(name));
-  while (!n.empty() && (n.back() == ':' || n.back() == '*')) n.pop_back();
-  static const std::pair<const char*, Column> kNames[] = {
-      {"role name", Column::kRole},
-      {"role", Column::kRole},
-      {"role title", Column::kRole},
-      {"title", Column::kRole},
-      {"job title", Column::kRole},
-      {"position", Column::kRole},
-      {"name", Column::kRole},
-      {"level", Column::kLevel},
-      {"rank", Column::kLevel},
-      {"grade", Column::kLevel},
-      {"band", Column::kLevel},
-      {"responsibilities", Column::kResponsibilities},
-      {"responsibility", Column::kResponsibilities},
-      {"duties", Column::kResponsibilities},
-      {"expectations", Column::kResponsibilities},
-      {"description", Column::kResponsibilities},
-      {"requirements", Column::kRequirements},
-      {"requirement", Column::kRequirements},
-      {"qualifications", Column::kRequirements},
-      {"prerequisites", Column::kRequirements},
-      {"criteria", Column::kRequirements},
-      {"promotion requirements", Column::kRequirements},
-      {"promotion criteria", Column::kRequirements},
-  };
-  for (const auto& [spelling, column] : kNames)
-    if (n == spelling) return column;
-  return std::nullopt;
-}
-
-// A header row: a role column and a responsibilities or requirements column, in any order.
-std::optional<Header> ParseHeader(std::string_view line) {
-  if (line.find('|') != std::string_view::npos) return std::nullopt;  // Markdown tables
-  bool tabs = line.find('\t') != std::string_view::npos;
-  std::vector<std::string> cells = SplitCells(line, tabs);
-  while (!cells.empty() && cells.back().empty()) cells.pop_back();
-  if (cells.size() < 2 || cells.size() > 12) return std::nullopt;
-  Header h;
-  h.tabs = tabs;
-  std::set<Column> seen;
-  for (const std::string& c : cells) {
-    std::optional<Column> col = ColumnOf(c);
-    if (c.size() > 40) return std::nullopt;
-    Column k = col.value_or(Column::kOther);
-    if (k != Column::kOther && !seen.insert(k).second) k = Column::kOther;  // repeated name
-    h.columns.push_back(k);
-    h.names.push_back(c);
-  }
-  if (!seen.contains(Column::kRole)) return std::nullopt;
-  if (!seen.contains(Column::kResponsibilities) && !seen.contains(Column::kRequirements))
-    return std::nullopt;
-  return h;
-}
-
-// "--", "-------------<TAB>---" : a row of dashes.
-bool IsSeparator(std::string_view line) {
-  int dashes = 0;
-  for (char c : line) {
-    if (c == '-' || c == '=' || c == '_') {
-      ++dashes;
-    } else if (c != ' ' && c != '\t' && c != '+' && c != '|') {
-      return false;
-    }
-  }
-  return dashes >= 2;
-}
-
-std::string PlainText(std::string_view line) {
-  std::string s = text::ReplaceAll(std::string(line), std::string(kBullet), " ");
-  s = text::ReplaceAll(std::move(s), "\t", " ");
-  return text::CollapseSpace(s);
-}
-
-int WordsIn(std::string_view s) {
-  int words = 0;
-  bool in = false;
-  for (char c : s) {
-    bool w = c != ' ' && c != '\t';
-    if (w && !in) ++words;
-    in = w;
-  }
-  return words;
-}
-
-std::string_view MarkdownHeading(std::string_view line) {
-  if (!line.starts_with('#')) return {};
-  size_t i = 0;
-  while (i < line.size() && line[i] == '#') ++i;
-  if (i > 6 || i >= line.size() || line[i] != ' ') return {};
-  return text::Trim(line.substr(i));
-}
-
-bool LooksLikeHeading(std::string_view line) {
-  std::string_view t = text::Trim(line);
-  if (t.empty() || t.size() > kMaxHeadingBytes) return false;
-  if (line.find('\t') != std::string_view::npos) return false;
-  if (WordsIn(t) > kMaxHeadingWords) return false;
-  char last = t.back();
-  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?')
-    return false;
-  if (t.starts_with(kBullet) || t.starts_with("- ") || t.starts_with("* ")) return false;
-  return std::isalnum(static_cast<unsigned char>(t.front())) || t.front() == '(' ||
-         static_cast<unsigned char>(t.front()) >= 0x80;
-}
-
-// ---- Cell splitting ------------------------------------------------------------------------
-
-bool IsFunctionWord(std::string_view w) {
-  static const std::set<std::string_view> kWords = {
-      "a",       "an",    "the",     "and",   "or",      "of",      "in",   "on",    "at",
-      "to",      "for",   "with",    "from",  "by",      "as",      "into", "onto",  "including",
-      "include", "such",  "like",    "via",   "per",     "their",   "its",  "our",   "your",
-      "his",     "her",   "plus",    "than",  "both",    "between", "over", "under", "within",
-      "across",  "about", "through", "vs",    "e.g.",    "i.e.",    "is",   "are",   "be",
-      "all",     "any",   "each",    "every", "other",   "new",     "that", "this",  "these",
-      "those",   "if",    "when",    "while", "whether", "not",     "no",   "OR",    "AND"};
-  return kWords.contains(w) || kWords.contains(text::ToLower(w));
-}
-
-bool IsTitleWord(std::string_view w) {
-  return w.size() >= 2 && std::isupper(static_cast<unsigned char>(w[0])) &&
-         std::islower(static_cast<unsigned char>(w[1]));
-}
-
-bool IsAcronym(std::string_view w) {
-  int upper = 0;
-  for (size_t i = 0; i < w.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(w[i]);
-    if (std::isupper(c)) {
-      ++upper;
-    } else if (!(std::isdigit(c) || (i + 1 == w.size() && c == 's'))) {
-      return false;
-    }
-  }
-  return upper >= 2;
-}
-
-bool IsNumberWord(std::string_view w) {
-  if (w.ends_with('+')) w.remove_suffix(1);
-  if (w.empty() || w.size() > 4) return false;
-  return std::all_of(w.begin(), w.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
-
-bool StartsLower(std::string_view w) {
-  return !w.empty() && std::islower(static_cast<unsigned char>(w[0]));
-}
-
-// Splits text whose list items were flattened onto one line with single spaces, at the
-// boundaries described in the header. An item keeps at least three words.
-std::vector<std::string> SplitFlattened(std::string_view cell) {
-  std::vector<std::string> words = text::Split(text::CollapseSpace(cell), ' ');
-  std::vector<std::string> items;
-  std::vector<std::string> current;
-  auto flush = [&] {
-    if (!current.empty()) items.push_back(text::Join(current, " "));
-    current.clear();
-  };
-  for (size_t k = 0; k < words.size(); ++k) {
-    const std::string& w = words[k];
-    if (w.empty()) continue;
-    bool boundary = false;
-    if (current.size() >= 3) {
-      const std::string& prev = current.back();
-      const std::string next = k + 1 < words.size() ? words[k + 1] : "";
-      char pend = prev.back();
-      bool joins = IsFunctionWord(prev) || pend == ':' || pend == ',' || pend == '(' ||
-                   pend == '-' || pend == '/' || pend == '&';
-      if ((pend == '.' || pend == '!' || pend == '?') && !prev.ends_with("e.g.") &&
-          !prev.ends_with("i.e.") && std::isupper(static_cast<unsigned char>(w[0]))) {
-        boundary = true;
-      } else if (!joins) {
-        if (IsTitleWord(w) && !next.empty() && (StartsLower(next) || IsNumberWord(next)))
-          boundary = true;
-        if (IsNumberWord(w) && StartsLower(prev) &&
-            (next == "year" || next == "years" || next == "month" || next == "months"))
-          boundary = true;
-        if (IsAcronym(w) && IsNumberWord(prev) && StartsLower(next)) boundary = true;
-      }
-    }
-    if (boundary) flush();
-    current.push_back(w);
-  }
-  flush();
-  return items;
-}
-
-std::string CleanItem(std::string_view s) {
-  std::string out = text::CollapseSpace(s);
-  while (!out.empty() && (out.back() == ';' || out.back() == ',')) out.pop_back();
-  return std::string(text::Trim(out));
-}
-
-// Splits a cell into items: at bullets, else at runs of spaces, else at sentence boundaries.
-std::vector<std::string> SplitCell(std::string_view cell, bool space_runs) {
-  std::vector<std::string> items;
-  std::string s(text::Trim(cell));
-  if (s.empty()) return items;
-  if (s.find(kBullet) != std::string::npos) {
-    std::string marked = text::ReplaceAll(s, std::string(kBullet), "\n");
-    for (const std::string& piece : text::Split(marked, '\n')) {
-      std::string item = CleanItem(piece);
-      if (!item.empty()) items.push_back(item);
-    }
-    return items;
-  }
-  // "- Answers tickets - Keeps SLAs", "* Handles escalations * Writes articles": a list
-  // flattened with dash or star bullets.
-  if (s.size() > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
-    std::string marked = text::ReplaceAll(s.substr(2), std::string(" ") + s[0] + " ", "\n");
-    for (const std::string& piece : text::Split(marked, '\n')) {
-      std::string item = CleanItem(piece);
-      if (!item.empty()) items.push_back(item);
-    }
-    return items;
-  }
-  if (space_runs && s.find("  ") != std::string::npos) {
-    for (const std::string& piece : SplitCells(s, false)) {
-      std::string item = CleanItem(piece);
-      if (!item.empty()) items.push_back(item);
-    }
-    return items;
-  }
-  for (std::string& item : SplitFlattened(s)) {
-    std::string cleaned = CleanItem(item);
-    if (!cleaned.empty()) items.push_back(cleaned);
-  }
-  return items;
-}
-
-// "Same as Customer Engineer, plus: rest" -> {"Same as Customer Engineer", "rest"}.
-// `garbled` also accepts a truncated reference ("s Manager, plus: rest").
-std::optional<std::pair<std::string, std::string>> SplitInheritance(std::string_view cell,
-                                                                    bool garbled) {
-  std::string s(text::Trim(cell));
-  std::string lower = text::ToLower(s);
-  size_t plus = lower.find("plus:");
-  if (plus == std::string::npos || plus > 80) plus = lower.find("plus,");
-  if (plus == std::string::npos || plus > 80) return std::nullopt;
-  std::string ref(text::Trim(std::string_view(s).substr(0, plus)));
-  while (!ref.empty() && (ref.back() == ',' || ref.back() == ' ')) ref.pop_back();
-  if (ref.empty()) return std::nullopt;
-  if (!text::ToLower(ref).starts_with("same as ") && !garbled) return std::nullopt;
-  return std::pair{ref, std::string(text::Trim(std::string_view(s).substr(plus + 5)))};
-}
-
-// ---- Levels --------------------------------------------------------------------------------
-
-struct LevelValue {
-  enum Kind { kNone, kRank, kPlaceholder, kUnreadable } kind = kNone;
-  int rank = 0;
-  bool open_ended = false;  // "2+"
-};
-
-bool IsPlaceholder(std::string_view cell) {
-  std::string c = text::ToLower(text::Trim(cell));
-  return c == "(varies)" || c == "varies" || c == "tbd" || c == "(tbd)" || c == "n/a" || c == "-" ||
-         c == "\xE2\x80\x94" || c == "..." || c == "(various)" || c == "various";
-}
-
-LevelValue ParseLevelValue(std::string_view cell) {
-  std::string c(text::Trim(cell));
-  if (c.empty()) return {};
-  if (IsPlaceholder(c)) return {LevelValue::kPlaceholder};
-  std::string lower = text::ToLower(c);
-  if (lower.starts_with("level ")) lower = std::string(text::Trim(lower.substr(6)));
-  bool plus = false;
-  if (lower.ends_with('+')) {
-    plus = true;
-    lower.pop_back();
-  }
-  size_t letters = 0;
-  while (letters < lower.size() && std::isalpha(static_cast<unsigned char>(lower[letters])))
-    ++letters;
-  std::string digits = lower.substr(letters);
-  if (letters > 3 || digits.empty() || digits.size() > 6 ||
-      !std::all_of(digits.begin(), digits.end(),
-                   [](char d) { return std::isdigit(static_cast<unsigned char>(d)); }))
-    return {LevelValue::kUnreadable};
-  return {LevelValue::kRank, std::stoi(digits), plus};
-}
-
-// A requirements cell saying there is none ("None", "n/a", "-").
-bool IsNoRequirement(std::string_view cell) {
-  std::string c = text::ToLower(text::Trim(cell));
-  while (!c.empty() && c.back() == '.') c.pop_back();
-  return c == "none" || c == "n/a" || c == "na" || c == "-" || c == "\xE2\x80\x94" ||
-         c == "no requirements" || c == "not applicable" || c == "none required";
-}
-
-// A compact level code in the Level column ("S2", "M1", "IC3"): the level's code.
-std::string GradeCode(std::string_view cell) {
-  std::string c(text::Trim(cell));
-  size_t letters = 0;
-  while (letters < c.size() && std::isalpha(static_cast<unsigned char>(c[letters]))) ++letters;
-  if (letters == 0 || letters > 3 || c.size() - letters == 0 || c.size() - letters > 2) return {};
-  for (size_t i = letters; i < c.size(); ++i)
-    if (!std::isdigit(static_cast<unsigned char>(c[i]))) return {};
-  for (size_t i = 0; i < letters; ++i)
-    c[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(c[i])));
-  return c;
-}
-
-bool IsBareNumber(std::string_view cell) {
-  cell = text::Trim(cell);
-  return !cell.empty() && cell.size() <= 6 && std::all_of(cell.begin(), cell.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c));
-  });
-}
-
-bool IsTrivialCell(std::string_view cell) { return text::CountWords(cell) == 0; }
-
-model::TrackKind KindOfHeading(std::string_view heading) {
-  std::string h = " " + text::ToLower(heading) + " ";
-  for (char& c : h)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = ' ';
-  auto has = [&](std::string_view w) {
-    return h.find(" " + std::string(w) + " ") != std::string::npos;
-  };
-  if (has("core") || has("entry") || has("foundation")) return model::TrackKind::kCore;
-  if (has("management") || has("manager") || has("managers") || has("leadership") ||
-      has("supervisor") || has("supervisors") || has("people"))
-    return model::TrackKind::kManagement;
-  if (has("ic") || has("individual") || has("contributor") || has("technical"))
-    return model::TrackKind::kIc;
-  if (has("alternative") || has("specialist") || has("specialized") || has("other"))
-    return model::TrackKind::kAlternative;
-  return model::TrackKind::kOther;
-}
+using namespace plain_text;  // NOLINT: the reader's own internal header
 
 struct PendingInherit {
   size_t track = 0;
@@ -563,163 +161,199 @@ class Builder {
     AddItems(level, Column::kResponsibilities, cell, space_runs, line);
   }
 
+  // The columns of a table's header.
+  struct Columns {
+    const Header& h;
+    int role = -1, level = -1, resp = -1, req = -1;
+    bool space_runs = false;
+    explicit Columns(const Header& header)
+        : h(header),
+          role(header.Find(Column::kRole)),
+          level(header.Find(Column::kLevel)),
+          resp(header.Find(Column::kResponsibilities)),
+          req(header.Find(Column::kRequirements)),
+          space_runs(header.tabs) {}
+  };
+
+  static std::string CellOf(const RawRow& row, int col) {
+    return col >= 0 && static_cast<size_t>(col) < row.cells.size() ? row.cells[col] : "";
+  }
+
   void AddRows(const Table& table) {
     model::Track& track = out_.framework.tracks.back();
-    const Header& h = table.header;
-    const int role_col = h.Find(Column::kRole);
-    const int level_col = h.Find(Column::kLevel);
-    const int resp_col = h.Find(Column::kResponsibilities);
-    const int req_col = h.Find(Column::kRequirements);
-    const bool space_runs = h.tabs;
+    const Columns cols(table.header);
     for (const RawRow& row : table.rows) {
-      auto cell = [&](int col) -> std::string {
-        return col >= 0 && static_cast<size_t>(col) < row.cells.size() ? row.cells[col] : "";
-      };
       const bool has_text = std::any_of(row.cells.begin(), row.cells.end(),
                                         [](const std::string& c) { return !IsTrivialCell(c); });
       if (!has_text) continue;
       // A continuation of the row before it.
-      if (IsTrivialCell(cell(role_col))) {
+      if (IsTrivialCell(CellOf(row, cols.role))) {
         if (track.levels.empty()) {
           Warn(row.line, "row without a role name before any role; its text is not imported");
           continue;
         }
-        model::Level& level = track.levels.back();
-        for (size_t i = 0; i < row.cells.size(); ++i) {
-          if (IsTrivialCell(row.cells[i])) continue;
-          if (i >= h.columns.size()) {  // beyond the header: the last prose column
-            AddItems(level, req_col >= 0 ? Column::kRequirements : Column::kResponsibilities,
-                     row.cells[i], space_runs, row.line);
-            Warn(row.line,
-                 "row has more cells than the header; extra text added to " + level.title);
-            continue;
-          }
-          Column c = h.columns[i];
-          if (c == Column::kResponsibilities || c == Column::kRequirements) {
-            AddItems(level, c, row.cells[i], space_runs, row.line);
-          } else if (c == Column::kOther) {
-            level.attributes.push_back({text::Slugify(h.names[i]), row.cells[i]});
-          } else {
-            Column to = resp_col >= 0 ? Column::kResponsibilities : Column::kRequirements;
-            AddItems(level, to, row.cells[i], space_runs, row.line);
-            Warn(row.line, "continuation row: text in the " + h.names[i] + " column read as " +
-                               (resp_col >= 0 ? "responsibilities" : "requirements") + " of " +
-                               level.title);
-          }
-        }
+        ContinueRow(track.levels.back(), row, cols);
         continue;
       }
-
-      model::Level level;
-      level.origin.where = Where(row.line);
-      // A bullet inside a role name is debris of extraction: a dash reads the same.
-      std::string title =
-          text::CollapseSpace(text::ReplaceAll(cell(role_col), std::string(kBullet), " - "));
-      if (text::ToLower(title).starts_with("example:")) {
-        AddNote(level, "Given as an example (\"" + title + "\")");
-        title = std::string(text::Trim(std::string_view(title).substr(8)));
-      }
-      level.title = title;
-      const int previous_rank = track.levels.empty() ? 0 : track.levels.back().rank;
-      LevelValue value = level_col >= 0 ? ParseLevelValue(cell(level_col)) : LevelValue{};
-      // A placeholder row: every cell but the level says "varies" or the like.
-      // (The role name may be a placeholder too, or a real name whose content varies.)
-      bool placeholder = false;
-      for (size_t i = 0; i < row.cells.size(); ++i) {
-        if (static_cast<int>(i) == level_col || static_cast<int>(i) == role_col ||
-            row.cells[i].empty())
-          continue;
-        placeholder = IsPlaceholder(row.cells[i]);
-        if (!placeholder) break;
-      }
-      if (placeholder) {
-        level.code = UniqueCode(title);
-        level.state = model::LevelState::kUndefined;
-        level.rank = value.kind == LevelValue::kRank ? value.rank : previous_rank + 1;
-        if (level_col >= 0 && !cell(level_col).empty())
-          level.attributes.push_back({"level", cell(level_col)});
-        std::vector<std::string> said;
-        for (size_t i = 0; i < row.cells.size(); ++i)
-          if (static_cast<int>(i) != level_col && static_cast<int>(i) != role_col &&
-              !row.cells[i].empty() &&
-              std::find(said.begin(), said.end(), row.cells[i]) == said.end())
-            said.push_back(row.cells[i]);
-        AddNote(level, "Placeholder row (\"" + text::Join(said, "\", \"") +
-                           "\"): the source gives no role, responsibilities or requirements for "
-                           "this level");
-        track.levels.push_back(std::move(level));
-        continue;
-      }
-      const bool garbled = value.kind == LevelValue::kUnreadable;
-      std::string grade;
-      if (value.kind == LevelValue::kRank) {
-        level.rank = value.rank;
-        // A grade ("S2") is the level's code, so "2 years at S2" names it; "2+" or "Level 3"
-        // is kept as written beside the rank.
-        grade = GradeCode(cell(level_col));
-        if (grade.empty() && !IsBareNumber(cell(level_col)))
-          level.attributes.push_back({"level", cell(level_col)});
-      } else {
-        level.rank = previous_rank + 1;
-        if (value.kind == LevelValue::kPlaceholder) {
-          level.attributes.push_back({"level", cell(level_col)});
-          Warn(row.line, "level of '" + title + "' is given as '" + cell(level_col) + "'; ranked " +
-                             std::to_string(level.rank) + " after the row before it");
-        }
-      }
-      level.code = !grade.empty() && codes_.insert(grade).second
-                       ? grade
-                       : UniqueCode(title.empty() ? "level-" + std::to_string(level.rank) : title);
-      if (title.empty()) level.title = level.code;
-      for (size_t i = 0; i < row.cells.size() && i < h.columns.size(); ++i)
-        if (h.columns[i] == Column::kOther && !row.cells[i].empty())
-          level.attributes.push_back({text::Slugify(h.names[i]), row.cells[i]});
-
-      if (!garbled) {
-        AddResponsibilities(level, cell(resp_col), space_runs, row.line, false);
-        AddItems(level, Column::kRequirements, cell(req_col), space_runs, row.line);
-        // Cells beyond the header's columns: kept as requirements or responsibilities (the
-        // last prose column), with a warning.
-        for (size_t i = h.columns.size(); i < row.cells.size(); ++i) {
-          if (IsTrivialCell(row.cells[i])) continue;
-          AddItems(level, req_col >= 0 ? Column::kRequirements : Column::kResponsibilities,
-                   row.cells[i], space_runs, row.line);
-          Warn(row.line, "row has more cells than the header; extra text added to " + level.title);
-        }
-        track.levels.push_back(std::move(level));
-        continue;
-      }
-
-      // Garbled: the Level cell holds prose. The prose cells after the role name, in order,
-      // fill the responsibilities and then the requirements.
-      std::vector<std::string> prose;
-      for (size_t i = 0; i < row.cells.size(); ++i) {
-        if (static_cast<int>(i) == role_col || IsTrivialCell(row.cells[i])) continue;
-        if (i < h.columns.size() && h.columns[i] == Column::kOther) continue;
-        prose.push_back(row.cells[i]);
-      }
-      std::vector<Column> targets;
-      if (resp_col >= 0) targets.push_back(Column::kResponsibilities);
-      if (req_col >= 0) targets.push_back(Column::kRequirements);
-      for (size_t i = 0; i < prose.size(); ++i) {
-        Column to = targets[std::min(i, targets.size() - 1)];
-        if (to == Column::kResponsibilities && i == 0) {
-          AddResponsibilities(level, prose[i], space_runs, row.line, true);
-        } else {
-          AddItems(level, to, prose[i], space_runs, row.line);
-        }
-      }
-      AddNote(level, "Imported from a row garbled in extraction (role cell \"" + level.title +
-                         "\"); check it against the source");
-      std::string level_cell = cell(level_col);
-      if (level_cell.size() > 40) level_cell = level_cell.substr(0, 40) + "...";
-      Warn(row.line, "row garbled in extraction: the Level column holds '" + level_cell +
-                         "'; imported as '" + level.title + "' at rank " +
-                         std::to_string(level.rank) +
-                         " (after the row before it), its other cells read as responsibilities "
-                         "and requirements");
-      track.levels.push_back(std::move(level));
+      AddLevelRow(track, row, cols);
     }
+  }
+
+  // Text of a row without a role name, added to the level of the row before it.
+  void ContinueRow(model::Level& level, const RawRow& row, const Columns& cols) {
+    const Header& h = cols.h;
+    const int req_col = cols.req, resp_col = cols.resp;
+    const bool space_runs = cols.space_runs;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (IsTrivialCell(row.cells[i])) continue;
+      if (i >= h.columns.size()) {  // beyond the header: the last prose column
+        AddItems(level, req_col >= 0 ? Column::kRequirements : Column::kResponsibilities,
+                 row.cells[i], space_runs, row.line);
+        Warn(row.line, "row has more cells than the header; extra text added to " + level.title);
+        continue;
+      }
+      Column c = h.columns[i];
+      if (c == Column::kResponsibilities || c == Column::kRequirements) {
+        AddItems(level, c, row.cells[i], space_runs, row.line);
+      } else if (c == Column::kOther) {
+        level.attributes.push_back({text::Slugify(h.names[i]), row.cells[i]});
+      } else {
+        Column to = resp_col >= 0 ? Column::kResponsibilities : Column::kRequirements;
+        AddItems(level, to, row.cells[i], space_runs, row.line);
+        Warn(row.line, "continuation row: text in the " + h.names[i] + " column read as " +
+                           (resp_col >= 0 ? "responsibilities" : "requirements") + " of " +
+                           level.title);
+      }
+    }
+  }
+
+  // A row naming a role: a new level of `track`.
+  void AddLevelRow(model::Track& track, const RawRow& row, const Columns& cols) {
+    const Header& h = cols.h;
+    const int role_col = cols.role, level_col = cols.level, resp_col = cols.resp,
+              req_col = cols.req;
+    const bool space_runs = cols.space_runs;
+    auto cell = [&](int col) { return CellOf(row, col); };
+    model::Level level;
+    level.origin.where = Where(row.line);
+    // A bullet inside a role name is debris of extraction: a dash reads the same.
+    std::string title =
+        text::CollapseSpace(text::ReplaceAll(cell(role_col), std::string(kBullet), " - "));
+    if (text::ToLower(title).starts_with("example:")) {
+      AddNote(level, "Given as an example (\"" + title + "\")");
+      title = std::string(text::Trim(std::string_view(title).substr(8)));
+    }
+    level.title = title;
+    const int previous_rank = track.levels.empty() ? 0 : track.levels.back().rank;
+    LevelValue value = level_col >= 0 ? ParseLevelValue(cell(level_col)) : LevelValue{};
+    // A placeholder row: every cell but the level says "varies" or the like.
+    // (The role name may be a placeholder too, or a real name whose content varies.)
+    bool placeholder = false;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (static_cast<int>(i) == level_col || static_cast<int>(i) == role_col ||
+          row.cells[i].empty())
+        continue;
+      placeholder = IsPlaceholder(row.cells[i]);
+      if (!placeholder) break;
+    }
+    if (placeholder) {
+      PlaceholderLevel(track, std::move(level), row, cols, value, previous_rank);
+      return;
+    }
+    const bool garbled = value.kind == LevelValue::kUnreadable;
+    std::string grade;
+    if (value.kind == LevelValue::kRank) {
+      level.rank = value.rank;
+      // A grade ("S2") is the level's code, so "2 years at S2" names it; "2+" or "Level 3"
+      // is kept as written beside the rank.
+      grade = GradeCode(cell(level_col));
+      if (grade.empty() && !IsBareNumber(cell(level_col)))
+        level.attributes.push_back({"level", cell(level_col)});
+    } else {
+      level.rank = previous_rank + 1;
+      if (value.kind == LevelValue::kPlaceholder) {
+        level.attributes.push_back({"level", cell(level_col)});
+        Warn(row.line, "level of '" + title + "' is given as '" + cell(level_col) + "'; ranked " +
+                           std::to_string(level.rank) + " after the row before it");
+      }
+    }
+    level.code = !grade.empty() && codes_.insert(grade).second
+                     ? grade
+                     : UniqueCode(title.empty() ? "level-" + std::to_string(level.rank) : title);
+    if (title.empty()) level.title = level.code;
+    for (size_t i = 0; i < row.cells.size() && i < h.columns.size(); ++i)
+      if (h.columns[i] == Column::kOther && !row.cells[i].empty())
+        level.attributes.push_back({text::Slugify(h.names[i]), row.cells[i]});
+
+    if (!garbled) {
+      AddResponsibilities(level, cell(resp_col), space_runs, row.line, false);
+      AddItems(level, Column::kRequirements, cell(req_col), space_runs, row.line);
+      // Cells beyond the header's columns: kept as requirements or responsibilities (the
+      // last prose column), with a warning.
+      for (size_t i = h.columns.size(); i < row.cells.size(); ++i) {
+        if (IsTrivialCell(row.cells[i])) continue;
+        AddItems(level, req_col >= 0 ? Column::kRequirements : Column::kResponsibilities,
+                 row.cells[i], space_runs, row.line);
+        Warn(row.line, "row has more cells than the header; extra text added to " + level.title);
+      }
+      track.levels.push_back(std::move(level));
+      return;
+    }
+    GarbledLevel(level, row, cols);
+    track.levels.push_back(std::move(level));
+  }
+
+  // A placeholder row: every cell but the level says "varies" or the like.
+  void PlaceholderLevel(model::Track& track, model::Level level, const RawRow& row,
+                        const Columns& cols, const LevelValue& value, int previous_rank) {
+    const int role_col = cols.role, level_col = cols.level;
+    auto cell = [&](int col) { return CellOf(row, col); };
+    const std::string& title = level.title;
+    level.code = UniqueCode(title);
+    level.state = model::LevelState::kUndefined;
+    level.rank = value.kind == LevelValue::kRank ? value.rank : previous_rank + 1;
+    if (level_col >= 0 && !cell(level_col).empty())
+      level.attributes.push_back({"level", cell(level_col)});
+    std::vector<std::string> said;
+    for (size_t i = 0; i < row.cells.size(); ++i)
+      if (static_cast<int>(i) != level_col && static_cast<int>(i) != role_col &&
+          !row.cells[i].empty() && std::find(said.begin(), said.end(), row.cells[i]) == said.end())
+        said.push_back(row.cells[i]);
+    AddNote(level, "Placeholder row (\"" + text::Join(said, "\", \"") +
+                       "\"): the source gives no role, responsibilities or requirements for "
+                       "this level");
+    track.levels.push_back(std::move(level));
+  }
+
+  // Garbled: the Level cell holds prose. The prose cells after the role name, in order, fill
+  // the responsibilities and then the requirements.
+  void GarbledLevel(model::Level& level, const RawRow& row, const Columns& cols) {
+    std::vector<std::string> prose;
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (static_cast<int>(i) == cols.role || IsTrivialCell(row.cells[i])) continue;
+      if (i < cols.h.columns.size() && cols.h.columns[i] == Column::kOther) continue;
+      prose.push_back(row.cells[i]);
+    }
+    std::vector<Column> targets;
+    if (cols.resp >= 0) targets.push_back(Column::kResponsibilities);
+    if (cols.req >= 0) targets.push_back(Column::kRequirements);
+    for (size_t i = 0; i < prose.size(); ++i) {
+      Column to = targets[std::min(i, targets.size() - 1)];
+      if (to == Column::kResponsibilities && i == 0) {
+        AddResponsibilities(level, prose[i], cols.space_runs, row.line, true);
+      } else {
+        AddItems(level, to, prose[i], cols.space_runs, row.line);
+      }
+    }
+    AddNote(level, "Imported from a row garbled in extraction (role cell \"" + level.title +
+                       "\"); check it against the source");
+    std::string level_cell = CellOf(row, cols.level);
+    if (level_cell.size() > 40) level_cell = level_cell.substr(0, 40) + "...";
+    Warn(row.line, "row garbled in extraction: the Level column holds '" + level_cell +
+                       "'; imported as '" + level.title + "' at rank " +
+                       std::to_string(level.rank) +
+                       " (after the row before it), its other cells read as responsibilities "
+                       "and requirements");
   }
 
   // Levels in rank order (stable); a rank not above the one before is moved up, with a warning.
@@ -869,97 +503,10 @@ class PlainTextReader : public Reader {
     Imported out;
     model::Framework& fw = out.framework;
     fw.source = {document.name, std::string(Name())};
-    std::vector<std::string> lines = text::Split(document.text, '\n');
-    for (std::string& l : lines) l = StripCr(std::move(l));
-
-    std::vector<Section> sections;
-    std::vector<std::string> preamble;  // prose before the first heading
-    bool have_title = false;
-    bool paragraph_open = false;
-    Table* table = nullptr;  // the table being read, in sections.back()
-
-    auto paragraphs = [&]() -> std::vector<std::string>& {
-      return sections.empty() ? preamble : sections.back().paragraphs;
-    };
-    auto add_prose = [&](std::string_view line) {
-      std::string t = text::CollapseSpace(text::ReplaceAll(std::string(line), "\t", " "));
-      auto& ps = paragraphs();
-      if (paragraph_open && !ps.empty()) {
-        ps.back() += "\n" + t;
-      } else {
-        ps.push_back(t);
-      }
-      paragraph_open = true;
-    };
-    auto next_nonblank = [&](size_t i) -> size_t {
-      size_t j = i + 1;
-      while (j < lines.size() && IsBlank(lines[j])) ++j;
-      return j;
-    };
-
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const int line_no = static_cast<int>(i) + 1;
-      const std::string& raw = lines[i];
-      if (IsBlank(raw)) {
-        paragraph_open = false;
-        continue;
-      }
-      if (!have_title) {
-        std::string_view md = MarkdownHeading(text::Trim(raw));
-        fw.name = text::CollapseSpace(md.empty() ? text::Trim(raw) : md);
-        out.source.push_back({line_no, PlainText(fw.name), document.name});
-        have_title = true;
-        continue;
-      }
-      if (table) {
-        if (IsSeparator(raw)) continue;
-        const bool row = table->header.tabs ? raw.find('\t') != std::string::npos
-                                            : SplitCells(raw, false).size() >= 2 ||
-                                                  std::isspace(static_cast<unsigned char>(raw[0]));
-        if (row && !ParseHeader(raw)) {
-          RawRow r{line_no, SplitCells(raw, table->header.tabs)};
-          const int level_col = table->header.Find(Column::kLevel);
-          for (size_t c = 0; c < r.cells.size(); ++c) {
-            // A bare rank number is structure (it becomes the level's rank), not text; so is
-            // a requirements cell saying there are none.
-            if (static_cast<int>(c) == level_col && IsBareNumber(r.cells[c])) continue;
-            if (static_cast<int>(c) == table->header.Find(Column::kRequirements) &&
-                IsNoRequirement(r.cells[c]))
-              continue;
-            if (text::CountWords(r.cells[c]) > 0)
-              out.source.push_back({line_no, PlainText(r.cells[c]), document.name});
-          }
-          table->rows.push_back(std::move(r));
-          continue;
-        }
-        table = nullptr;
-      }
-      if (std::optional<Header> h = ParseHeader(raw)) {
-        if (sections.empty()) sections.push_back({"Roles", line_no, {}, {}});
-        sections.back().tables.push_back({line_no, *h, {}});
-        table = &sections.back().tables.back();
-        paragraph_open = false;
-        continue;
-      }
-      std::string_view md = MarkdownHeading(text::Trim(raw));
-      bool heading = !md.empty();
-      if (!heading && !paragraph_open && LooksLikeHeading(raw)) {
-        size_t j = next_nonblank(i);
-        heading = j == lines.size() || j > i + 1 || ParseHeader(lines[j]).has_value();
-      }
-      if (heading) {
-        std::string title = text::CollapseSpace(md.empty() ? text::Trim(raw) : md);
-        out.source.push_back({line_no, PlainText(title), document.name});
-        sections.push_back({title, line_no, {}, {}});
-        paragraph_open = false;
-        continue;
-      }
-      if (IsSeparator(raw)) continue;
-      out.source.push_back({line_no, PlainText(raw), document.name});
-      add_prose(raw);
-    }
-
-    if (!have_title) {
+    Scan scan = ScanDocument(document, out.source);
+    std::vector<Section>& sections = scan.sections;
+    fw.name = scan.title;
+    if (!scan.have_title) {
       return MakeError(ErrorCode::kParse, "empty document: nothing to import",
                        SourceLocation{document.name, 0, 0});
     }
@@ -974,7 +521,7 @@ class PlainTextReader : public Reader {
     }
 
     fw.id = text::Slugify(fw.name);
-    fw.description = text::Join(preamble, "\n\n");
+    fw.description = text::Join(scan.preamble, "\n\n");
     bool responsibilities = false;
     for (const Section& s : sections)
       for (const Table& t : s.tables)
@@ -1002,7 +549,7 @@ class PlainTextReader : public Reader {
       }
       AddTransitions(s.paragraphs, s.line, document, fw);
     }
-    AddTransitions(preamble, 1, document, fw);
+    AddTransitions(scan.preamble, 1, document, fw);
     return out;
   }
 };

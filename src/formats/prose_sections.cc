@@ -251,12 +251,19 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
   for (const Section& section : sections) {
     SourceLocation where{std::string(file), section.line, 0};
     if (!section.markdown.empty()) {
-      model::Note note;
-      note.title = section.title.empty() ? "Introduction" : section.title;
-      note.markdown = section.markdown;
-      note.origin.where = where;
-      framework.notes.push_back(std::move(note));
       if (!framework.cumulative && StatesCumulative(section.markdown)) framework.cumulative = true;
+      // The framework's description (the introduction's first paragraph) is said once: the
+      // note keeps the rest of the section.
+      std::string_view rest = section.markdown;
+      if (!framework.description.empty() && rest.starts_with(framework.description))
+        rest = text::Trim(rest.substr(framework.description.size()));
+      if (!rest.empty()) {
+        model::Note note;
+        note.title = section.title.empty() ? "Introduction" : section.title;
+        note.markdown = std::string(rest);
+        note.origin.where = where;
+        framework.notes.push_back(std::move(note));
+      }
     }
     if (section.level > 0 && section.level <= open_overlay_level)
       open_overlay = framework.overlays.size();

@@ -60,7 +60,8 @@ std::vector<model::Competency> ListedCompetencies(const Section& section, std::s
 bool StatesCumulative(std::string_view markdown);
 
 // Adds notes, overlay roles, transitions, competency descriptions and groups to `framework`
-// from `sections`, and sets `cumulative` when a section states it (StatesCumulative). `ic_track` is
+// from `sections`, and sets `cumulative` when a section states it (StatesCumulative). A section
+// opening with the framework's description keeps only the rest as its note. `ic_track` is
 // the id of the individual-contributor track (the `from` of a transition to management).
 void ApplySections(const std::vector<Section>& sections, std::string_view file,
                    std::string_view ic_track, model::Framework& framework);

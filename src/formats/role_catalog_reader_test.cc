@@ -109,8 +109,7 @@ TEST(RoleCatalogReader, Seed002) {
 }
 
 TEST(RoleCatalogReader, MarkdownVariantWithSections) {
-  std::string path =
-      std::string(LADDER_SOURCE_DIR) + "/tests/golden/import/role_catalog_sections.md";
+  std::string path = std::string(LADDER_SOURCE_DIR) + "/tests/golden/role_catalog/sections.md";
   Result<Imported> imported = ReadDocuments({{path, ReadFile(path)}});
   ASSERT_TRUE(imported) << imported.error().ToString();
   const model::Framework& f = imported->framework;

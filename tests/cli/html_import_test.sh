@@ -4,7 +4,7 @@
 set -euo pipefail
 : "${LADDER:?}" "${SEEDS:?}" "${LADDER_SOURCE_DIR:?}"
 PY=/usr/bin/python3
-FIX="$LADDER_SOURCE_DIR/tests/golden/html"
+FIX="$LADDER_SOURCE_DIR/tests/golden"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -52,7 +52,7 @@ PY
 # The conflicting copy's words are not imported: the framework is written and the exit
 # status is 1 (findings), said on stderr in one line.
 set +e
-"$LADDER" import "$FIX/pages" --to json -o "$T/pages.json" 2> "$T/pages.err"; rc=$?
+"$LADDER" import "$FIX/level_pages/side_by_side" --to json -o "$T/pages.json" 2> "$T/pages.err"; rc=$?
 set -e
 [[ $rc == 1 ]] || fail "folder with a conflict: exit $rc"
 grep -q "^ladder: 1 passage of the source not imported" "$T/pages.err" || fail "no findings line"
@@ -65,7 +65,7 @@ assert [l["rank"] for t in f["tracks"] for l in t["levels"]] == [1, 2, 3, 4, 5]
 PY
 
 # Generic HTML tables: levels as columns, detected without --from.
-"$LADDER" import "$FIX/transposed.html" --to json -o "$T/transposed.json"
+"$LADDER" import "$FIX/levels_as_columns/transposed.html" --to json -o "$T/transposed.json"
 $PY - "$T/transposed.json" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))

@@ -4,7 +4,7 @@
 set -euo pipefail
 : "${LADDER:?}" "${SEEDS:?}" "${LADDER_SOURCE_DIR:?}"
 PY=/usr/bin/python3
-FIX="$LADDER_SOURCE_DIR/tests/golden/import"
+FIX="$LADDER_SOURCE_DIR/tests/golden"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -50,13 +50,13 @@ done
 "$LADDER" lint "$T/roles.yaml" > /dev/null || fail "seed 002 does not pass lint"
 
 # Detection looks at the content, never the name: the same Markdown ladder as .txt and .yaml.
-cp "$FIX/markdown_ladder_subheadings.md" "$T/ladder.txt"
-cp "$FIX/markdown_ladder_subheadings.md" "$T/ladder.yaml"
+cp "$FIX/level_sections/competency_sub_headings.md" "$T/ladder.txt"
+cp "$FIX/level_sections/competency_sub_headings.md" "$T/ladder.yaml"
 "$LADDER" import "$T/ladder.txt" > "$T/a.yaml"
 "$LADDER" import "$T/ladder.yaml" > "$T/b.yaml"
 grep -q "format: markdown-ladder" "$T/a.yaml" || fail "markdown ladder not detected"
 diff <(grep -v "file:" "$T/a.yaml") <(grep -v "file:" "$T/b.yaml") || fail "detection depends on the name"
-cp "$FIX/monzo_progression.md" "$T/page.html"
+cp "$FIX/monzo_yaml/progression.md" "$T/page.html"
 "$LADDER" import "$T/page.html" | grep "format: monzo-yaml" >/dev/null || fail "monzo page not detected"
 
 # --from forces a format; an unknown one is a usage error naming the formats.
@@ -128,9 +128,9 @@ set -e
 
 # Exit status: 1 ("findings") when passages were not imported, after writing the framework
 # and the report, with one line on stderr; the page's navigation and footer are such passages.
-VAR="$LADDER_SOURCE_DIR/src/formats/testdata/import"
+VAR="$LADDER_SOURCE_DIR/tests/golden"
 set +e
-"$LADDER" import "$VAR/analytics.html" -o "$T/analytics.yaml" 2> "$T/err"; rc=$?
+"$LADDER" import "$VAR/html_tables/page_with_navigation.html" -o "$T/analytics.yaml" 2> "$T/err"; rc=$?
 set -e
 [[ $rc == 1 ]] || fail "partial import: exit $rc"
 grep -q "^ladder: 2 passages of the source not imported (run with --report to list them)" "$T/err" ||
@@ -139,7 +139,7 @@ grep -q "^ladder: 2 passages of the source not imported (run with --report to li
 grep -q "^ladder: 1" "$T/analytics.yaml" || fail "framework not written on exit 1"
 grep -q "code: A1" "$T/analytics.yaml" || fail "code in brackets not read: $(cat "$T/analytics.yaml")"
 set +e
-"$LADDER" import "$VAR/analytics.html" --report --json > "$T/analytics.json" 2> "$T/err"; rc=$?
+"$LADDER" import "$VAR/html_tables/page_with_navigation.html" --report --json > "$T/analytics.json" 2> "$T/err"; rc=$?
 set -e
 [[ $rc == 1 ]] || fail "partial import with --report --json: exit $rc"
 $PY - "$T/analytics.json" <<'PY'
@@ -153,7 +153,7 @@ grep -q "0 when everything of the source was imported; 1 when" "$T/help" || fail
 grep -q "2 for bad input or usage" "$T/help" || fail "--help: exit 2"
 
 # A Markdown document whose content is a pipe table of levels is detected and read.
-"$LADDER" import "$VAR/pipe_matrix.md" --to json > "$T/pipe.json"
+"$LADDER" import "$VAR/levels_as_columns/pipe_matrix.md" --to json > "$T/pipe.json"
 $PY - "$T/pipe.json" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))
@@ -165,7 +165,7 @@ PY
 
 # A Markdown ladder: "Not yet defined" and "TBD" make cells and levels undefined; the sections
 # after the levels (a lead section, moving to management, promotions) are notes, not levels.
-"$LADDER" import "$VAR/prose_after_levels.md" --to json > "$T/md.json"
+"$LADDER" import "$VAR/level_sections/prose_after_levels.md" --to json > "$T/md.json"
 $PY - "$T/md.json" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))
@@ -182,7 +182,7 @@ check_bad "$LADDER_SOURCE_DIR/examples/engineering.yaml" "engineering.yaml:1: th
 grep -q "store it with .ladder load., normalise it with .ladder fmt." "$T/err" || fail "canonical refusal does not name load and fmt: $(cat "$T/err")"
 
 # HTML cut inside a tag: imported as far as it goes, with a warning naming the line.
-head -c 700 "$VAR/pillar_columns.html" > "$T/cut.html"
+head -c 700 "$VAR/html_tables/pillar_columns.html" > "$T/cut.html"
 printf '<td class="wi' >> "$T/cut.html"
 line=$(wc -l < "$T/cut.html"); line=$((line + 1))
 set +e
@@ -191,9 +191,9 @@ set -e
 grep -q "cut.html:$line: the document ends inside an HTML tag" "$T/err" || fail "truncation: $(cat "$T/err")"
 
 # A LaTeX tabular of levels and a competency list without levels are detected and read.
-"$LADDER" import "$VAR/support_matrix.tex" --to json -o "$T/latex.json"
-"$LADDER" import "$VAR/competency_groups.md" --to json -o "$T/groups.json"
-"$LADDER" import "$VAR/sub_levels.md" -o "$T/sub.yaml"
+"$LADDER" import "$VAR/latex/support_matrix.tex" --to json -o "$T/latex.json"
+"$LADDER" import "$VAR/competency_list/groups_as_headings.md" --to json -o "$T/groups.json"
+"$LADDER" import "$VAR/sub_levels/letters_with_numbers.md" -o "$T/sub.yaml"
 grep -q "^  cumulative: true" "$T/sub.yaml" || fail "'each level includes everything below it' is not cumulative"
 $PY - "$T/latex.json" "$T/groups.json" <<'PY'
 import json, sys
@@ -217,9 +217,9 @@ grep -q "^ladder: 1" "$T/existing.yaml" || fail "-o not written"
 # Documents of different formats in one call: read together they are one framework and must be of
 # one format (the error says what each looks like and names --each); with --each each input is
 # its own framework, detected on its own, written to DIR/ID.yaml, or stored with --into.
-D="$LADDER_SOURCE_DIR/src/formats/testdata/import"
-mixed=("$SEEDS"/000_*.txt "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt "$D/analytics.html"
-       "$D/support_matrix.tex" "$D/pipe_rows.md")
+D="$LADDER_SOURCE_DIR/tests/golden"
+mixed=("$SEEDS"/000_*.txt "$SEEDS"/002_*.txt "$SEEDS"/004_*.txt "$D/html_tables/page_with_navigation.html"
+       "$D/latex/support_matrix.tex" "$D/levels_as_rows/pipe_rows.md")
 if "$LADDER" import "${mixed[@]}" -o "$T/one.yaml" 2> "$T/err"; then fail "mixed formats read as one framework"; fi
 grep -q "looks like .* while .* looks like .*--each" "$T/err" || fail "mixed formats: $(cat "$T/err")"
 [[ ! -e "$T/one.yaml" ]] || fail "a refused import wrote -o"
@@ -252,7 +252,7 @@ if "$LADDER" import "${mixed[@]}" "$T/broken.yaml" --each -o "$T/each2" 2> "$T/e
 grep -q "broken.yaml" "$T/err" || fail "the error does not name the bad input: $(cat "$T/err")"
 [[ ! -e "$T/each2" ]] || fail "a failed --each wrote its folder"
 # Two inputs that read as the same framework.
-if "$LADDER" import "$D/pipe_rows.md" "$D/pipe_rows.md" --each -o "$T/each3" 2> "$T/err"; then fail "one id twice"; fi
+if "$LADDER" import "$D/levels_as_rows/pipe_rows.md" "$D/levels_as_rows/pipe_rows.md" --each -o "$T/each3" 2> "$T/err"; then fail "one id twice"; fi
 grep -q "reads as framework" "$T/err" || fail "same id: $(cat "$T/err")"
 if "$LADDER" import "${mixed[@]}" --each 2> "$T/err"; then fail "--each without -o or --into"; fi
 grep -q -- "-o DIR" "$T/err" || fail "--each alone: $(cat "$T/err")"

@@ -85,7 +85,7 @@ set -e
 [ $rc -eq 2 ] || fail "binary: exit $rc"
 # A Grade column gives the level codes, so "2 years at S2" is a typed rule on a real level;
 # dash and star bullets inside a cell are behaviours; "None" and "n/a" are no requirement.
-"$LADDER" import "$LADDER_SOURCE_DIR/src/formats/testdata/import/grades.txt" -o "$T/grades.yaml"
+"$LADDER" import "$LADDER_SOURCE_DIR/tests/golden/plain_text_ladder/grades.txt" -o "$T/grades.yaml"
 grep -q "rule: {time_at_level: {level: S2, months: 24}}" "$T/grades.yaml" || fail "grade code not resolved"
 grep -q -- "- Keeps the SLAs" "$T/grades.yaml" || fail "dash bullets not split"
 grep -q -- "- Writes knowledge articles" "$T/grades.yaml" || fail "star bullets not split"
