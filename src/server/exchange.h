@@ -219,6 +219,9 @@ void ApiAssessmentList(Exchange& x);
 void ApiAssessmentCreate(Exchange& x);
 void ApiCaseOpen(Exchange& x);
 void ApiTeam(Exchange& x);
+void RecordPage(Exchange& x);
+void RecordTakeBackSubmit(Exchange& x);
+void ApiRecordTakeBack(Exchange& x);
 // Reviews and needs (handlers_cases.cc).
 void CasesPage(Exchange& x);
 void CasePage(Exchange& x);

@@ -1,4 +1,4 @@
-// The Store: everything Ladder keeps (DESIGN.md §3) behind one interface, with one contract for
+// The Store: everything Ladder keeps behind one interface, with one contract for
 // every backend (SQLite, the embedded default, and PostgreSQL for organisations that run several
 // `ladder serve` processes). The contract is tested once, in store_contract_test.cc, against
 // every backend.
