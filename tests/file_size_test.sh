@@ -8,7 +8,6 @@ SRC="${LADDER_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}/src"
 LIMIT=800
 ALLOWED=(
   src/formats/plain_text_reader.cc
-  src/render/app_views.cc
 )
 
 failed=0
