@@ -1,4 +1,6 @@
-// The examples are what a new user sees first: each must read, and lint without a finding.
+// The examples are what a new user sees first: each must read, and lint without a finding, but
+// for the texts a translation has not reached yet (`untranslated`, information: the two-language
+// example leaves some in its source language to show how pages mark them).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -24,9 +26,11 @@ TEST(canonical_Examples, EveryExampleLintsClean) {
     text << in.rdbuf();
     Result<model::Framework> fw = formats::ReadYaml(text.str(), entry.path().string());
     ASSERT_TRUE(fw.has_value()) << fw.error().ToString();
-    for (const Finding& f : Lint(*fw))
+    for (const Finding& f : Lint(*fw)) {
+      if (f.code == "untranslated" && f.severity == Severity::kInfo) continue;
       ADD_FAILURE() << f.location.ToString() << ": " << SeverityName(f.severity) << ": " << f.code
                     << ": " << f.message;
+    }
   }
   EXPECT_GE(examples, 3);
 }

@@ -518,7 +518,7 @@ bool LevelDiff::Changed() const {
 
 bool FrameworkDiff::Changed() const {
   return !fields.empty() || !competencies.empty() || !levels.empty() || !policy.empty() ||
-         !items.empty();
+         !items.empty() || !translations.empty();
 }
 
 std::vector<RequirementChange> DiffRequirements(const std::vector<model::Requirement>& before,
@@ -625,6 +625,8 @@ FrameworkDiff DiffFrameworks(const Framework& before, const Framework& after) {
   field("status", model::FrameworkStatusName(before.status),
         model::FrameworkStatusName(after.status));
   field("effective", before.effective, after.effective);
+  field("language", before.language, after.language);
+  d.translations = DiffTranslations(before, after);
   field("cumulative", Bool(before.cumulative), Bool(after.cumulative));
   field("consensus", model::ConsensusRuleName(before.consensus),
         model::ConsensusRuleName(after.consensus));

@@ -221,6 +221,24 @@ struct ItemChange {
   friend bool operator==(const ItemChange&, const ItemChange&) = default;
 };
 
+// A translation that changed, per language: a language added or removed (`at` ""), or one of its
+// translated texts added, removed or changed (its words, or only the fingerprint of the source
+// it translates: the translation was checked against a new source).
+struct TranslationChange {
+  std::string language;
+  std::string at;  // the path of the text (model/translation.h); "" for the whole language
+  ChangeKind kind = ChangeKind::kChanged;  // kAdded, kRemoved or kChanged
+  std::optional<TextChange> text;          // kChanged: the translated text, when it changed
+  std::string source_before;               // kChanged: the source fingerprints, when they differ
+  std::string source_after;
+  friend bool operator==(const TranslationChange&, const TranslationChange&) = default;
+};
+
+// The translations' changes from `before` to `after`, by language in the order of `after`
+// (removed languages last), texts in document order.
+std::vector<TranslationChange> DiffTranslations(const model::Framework& before,
+                                                const model::Framework& after);
+
 struct FrameworkDiff {
   std::string from_version;
   std::string to_version;
@@ -229,6 +247,7 @@ struct FrameworkDiff {
   std::vector<LevelChange> levels;  // in track order of the second version, removed ones last
   std::vector<RequirementChange> policy;
   std::vector<ItemChange> items;
+  std::vector<TranslationChange> translations;
 
   bool Changed() const;
   friend bool operator==(const FrameworkDiff&, const FrameworkDiff&) = default;

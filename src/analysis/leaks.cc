@@ -1,7 +1,6 @@
 #include "analysis/leaks.h"
 
 #include <arpa/inet.h>
-#include <unicode/uidna.h>
 
 #include <algorithm>
 #include <array>
@@ -11,6 +10,7 @@
 #include <span>
 
 #include "base/text.h"
+#include "base/unicode.h"
 
 namespace ladder::analysis {
 namespace {
@@ -217,27 +217,8 @@ std::optional<std::array<uint8_t, 16>> ParseIpv6(std::string_view bracketed) {
   return bytes;
 }
 
-// IDNA (UTS #46, as browsers apply it): lower-case ASCII, fullwidth forms and ideographic
-// full stops mapped, Unicode labels as punycode. "" when the name is no valid host.
-std::string ToAscii(std::string_view host) {
-  static UIDNA* idna = [] {
-    UErrorCode error = U_ZERO_ERROR;
-    return uidna_openUTS46(UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_NONTRANSITIONAL_TO_ASCII,
-                           &error);
-  }();
-  if (idna == nullptr || host.size() > 1024) return {};
-  std::string out(host.size() * 4 + 64, '\0');
-  UIDNAInfo info = UIDNA_INFO_INITIALIZER;
-  UErrorCode error = U_ZERO_ERROR;
-  int32_t n = uidna_nameToASCII_UTF8(idna, host.data(), static_cast<int32_t>(host.size()),
-                                     out.data(), static_cast<int32_t>(out.size()), &info, &error);
-  constexpr uint32_t kIgnored = UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG |
-                                UIDNA_ERROR_DOMAIN_NAME_TOO_LONG | UIDNA_ERROR_LEADING_HYPHEN |
-                                UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4;
-  if (U_FAILURE(error) || (info.errors & ~kIgnored) != 0) return {};
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
+// IDNA as browsers apply it (base/unicode.h). "" when the name is no valid host.
+std::string ToAscii(std::string_view host) { return text::IdnaToAscii(host); }
 
 // -- Classification ------------------------------------------------------------------------------
 
@@ -612,6 +593,10 @@ class Walker {
       List(field + ".kpis", r.origin, r.kpis);
       Text(field + ".path", r.origin, r.path);
     }
+    // Translated texts are published on their own pages.
+    for (const model::Translation& t : fw_.translations)
+      for (const model::TranslatedText& x : t.texts)
+        Text("translations." + t.language + "." + x.at, x.origin, x.text);
     return std::move(leaks_);
   }
 

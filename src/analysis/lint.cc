@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "formats/coverage.h"
 #include "formats/rule_text.h"
+#include "model/translation.h"
 #include "model/validate.h"
 
 namespace ladder::analysis {
@@ -50,6 +51,7 @@ class Linter {
     CheckRequirements(fw_.policy, "the promotion policy", {});
     CheckNotesShare();
     CheckNextLevelReading();
+    CheckTranslations();
     // Findings read best in document order; without locations keep the order checked.
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
       if (a.location.line == 0 || b.location.line == 0) return false;
@@ -226,6 +228,29 @@ class Linter {
 
   // `next_level_reading: consecutive` says how "N months consistent at your level" and "M months
   // at the next" combine: without both kinds of rule in the framework it changes nothing.
+  // Per language: texts not translated yet, translations whose source changed since, and
+  // translations of texts that are gone.
+  void CheckTranslations() {
+    for (const model::Translation& t : fw_.translations) {
+      for (const model::TextStatus& s : model::TranslationStatus(fw_, t)) {
+        if (s.state == model::TextState::kUntranslated)
+          Add("untranslated", Severity::kInfo, s.origin,
+              t.language + ": " + s.at + " is not translated (source " + s.fingerprint + ")");
+        if (s.state == model::TextState::kStale)
+          Add("stale-translation", Severity::kWarning, s.translation->origin,
+              t.language + ": the source of " + s.at + " changed after it was translated (from " +
+                  s.translation->source + ", now " + s.fingerprint + "); it shows in " +
+                  fw_.language + " until the translation is checked and its source set to " +
+                  s.fingerprint);
+      }
+      for (const model::TranslatedText* orphan : model::OrphanTexts(fw_, t))
+        Add("orphan-translation", Severity::kWarning, orphan->origin,
+            t.language + ": " + orphan->at +
+                " names no text of the framework (removed, emptied or renamed): " +
+                Quote(orphan->text));
+    }
+  }
+
   void CheckNextLevelReading() {
     if (fw_.next_level_reading == model::NextLevelReading::kOverlapping) return;
     bool consistent = false, next = false;

@@ -22,6 +22,11 @@
 //                                 summary instead of marking the cell or level undefined
 //   warning notes-heavy           the notes (and description) hold more than 30% of the
 //                                 framework's words: levels or competencies kept as prose?
+//   warning stale-translation     a translated text whose source changed after it was translated
+//                                 (its fingerprint differs); pages show the source instead
+//   warning orphan-translation    a translated text whose path names no text of the framework
+//   info    untranslated          a text without a translation in one of the framework's
+//                                 translations (pages show it in the source language)
 //   info    recognizable-rule     a `manual` requirement whose sentence states a typed rule
 //                                 (analysis/requirements.h) that the eligibility engine could
 //                                 check

@@ -100,7 +100,8 @@ json ToJson(const FrameworkDiff& d) {
   json out = {{"from_version", d.from_version},   {"to_version", d.to_version},
               {"changed", d.Changed()},           {"fields", json::array()},
               {"competencies", json::array()},    {"levels", json::array()},
-              {"policy", Requirements(d.policy)}, {"items", json::array()}};
+              {"policy", Requirements(d.policy)}, {"items", json::array()},
+              {"translations", json::array()}};
   for (const auto& [name, change] : d.fields) {
     json f = Text(change);
     f["field"] = name;
@@ -124,6 +125,13 @@ json ToJson(const FrameworkDiff& d) {
                             {"kind", ChangeKindName(i.kind)},
                             {"fields", i.fields},
                             {"requirements", Requirements(i.requirements)}});
+  for (const TranslationChange& t : d.translations)
+    out["translations"].push_back({{"language", t.language},
+                                   {"at", t.at},
+                                   {"kind", ChangeKindName(t.kind)},
+                                   {"text", Text(t.text)},
+                                   {"source_before", t.source_before},
+                                   {"source_after", t.source_after}});
   return out;
 }
 

@@ -198,6 +198,19 @@ int RunDiff(const DiffOptions& options) {
         out.Requirements(2, i.requirements);
       }
     }
+    for (const analysis::TranslationChange& t : d.translations) {
+      std::string what = "translation " + t.language + (t.at.empty() ? "" : " " + t.at);
+      if (t.kind == analysis::ChangeKind::kAdded) {
+        out.Added(0, what);
+      } else if (t.kind == analysis::ChangeKind::kRemoved) {
+        out.Removed(0, what);
+      } else {
+        out.Changed(0, what + (t.source_before.empty() ? ""
+                                                       : " (source " + t.source_before + " -> " +
+                                                             t.source_after + ")"));
+      }
+      if (!t.at.empty()) out.Text(2, "text", t.text);
+    }
     return kExitFindings;
   }
 

@@ -13,6 +13,9 @@
 //   xlsx  a workbook, one sheet per track (xlsx_export.h); needs -o, being binary
 //
 // FILE may also name a stored version, stored:ID[@VERSION] (cli/framework_file.h).
+// --lang LANG writes the framework in one of its translations (model/translation.h Localize):
+// every format, with the texts not translated (or whose source changed since) in the source
+// language, counted on stderr; the YAML and JSON then name LANG as their language.
 // The output goes to standard output unless -o names a file (written whole or not at all).
 // Exit status: 0 written, 2 bad input (unreadable or invalid framework, unknown format,
 // unwritable output).
@@ -33,6 +36,7 @@
 #include "formats/role_catalog_export.h"
 #include "formats/tsv_ladder_export.h"
 #include "formats/xlsx_export.h"
+#include "model/translation.h"
 
 namespace ladder::cli {
 namespace {
@@ -46,6 +50,7 @@ struct ExportOptions {
   bool all = false;
   bool include_secrets = false;
   bool html = false;
+  std::string lang;
 };
 
 bool IsLayout(std::string_view to) {
@@ -88,6 +93,11 @@ int WriteLayout(const ExportOptions& options, const model::Framework& framework)
 }
 
 int RunExport(const ExportOptions& options) {
+  if (options.all && !options.lang.empty())
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             "--lang names the language of one framework; --all dumps them whole",
+                             {},
+                             "--lang"});
   if (options.all) {
     if (!options.to.empty() || !options.file.empty())
       return ReportError(Error{ErrorCode::kInvalidArgument,
@@ -125,6 +135,16 @@ int RunExport(const ExportOptions& options) {
   Result<model::Framework> framework =
       LoadFramework(options.file, /*validate=*/true, options.database);
   if (!framework) return ReportError(framework.error());
+  if (!options.lang.empty()) {
+    Result<model::Localized> localized = model::Localize(*framework, options.lang);
+    if (!localized) return ReportError(localized.error());
+    if (localized->fallback > 0)
+      std::cerr << "ladder: " << options.lang << ": " << localized->fallback
+                << " texts are not translated (or their source changed since); they are written "
+                   "in "
+                << framework->language << " (ladder lint lists them)\n";
+    framework = std::move(localized->framework);
+  }
   if (IsLayout(options.to)) return WriteLayout(options, *framework);
 
   if (options.to == "xlsx") {
@@ -171,6 +191,9 @@ void SetUpExport(CLI::App& app, std::vector<Run>& runs) {
                 "With --all: include the password hashes, sessions (with their CSRF tokens) and "
                 "API token hashes; keep such a dump as safe as the database");
   cmd->add_option("-o,--output", options->out, "Write to this file instead of standard output");
+  cmd->add_option("--lang", options->lang,
+                  "Write the framework in one of its languages (a translation's tag, such as es); "
+                  "texts not translated are written in the framework's own language");
   cmd->add_flag("--html", options->html,
                 "With --to levels-table: a whole HTML page instead of Markdown around the table");
   cmd->add_flag("--no-bom", options->no_bom,

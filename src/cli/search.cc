@@ -1,7 +1,9 @@
-// `ladder search QUERY [--json] [--database URL] [--framework ID] [--drafts] [--limit N]`:
+// `ladder search QUERY [--json] [--database URL] [--framework ID] [--drafts] [--limit N]
+// [--lang LANG]`:
 // full-text search over the behaviours, level summaries, attributes, requirements, notes and
 // roles of the frameworks stored in the database (the latest published version of each, or the
-// newest version with --drafts).
+// newest version with --drafts). --lang folds case and accents as that language does
+// (base/unicode.h): with --lang sv, "ar" no longer finds "år".
 //
 // Text output, one hit per two lines, best first:
 //   Customer Support (support@2024.1) › ic › IC2 Senior Support Engineer › craft  [behaviour]
@@ -30,12 +32,13 @@ struct SearchCliOptions {
   bool drafts = false;
   bool json = false;
   int limit = 20;
+  std::string lang;
 };
 
 int RunSearch(const SearchCliOptions& o) {
   auto store = OpenExistingStore(o.database);
   if (!store) return ReportError(store.error());
-  auto hits = (*store)->Search(o.query, {o.framework, o.drafts, o.limit});
+  auto hits = (*store)->Search(o.query, {o.framework, o.drafts, o.limit, o.lang});
   if (!hits) return ReportError(hits.error());
   if (o.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -76,6 +79,9 @@ void SetUpSearch(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--limit", o->limit, "At most this many hits (default 20)")
       ->check(CLI::Range(1, 10000));
   cmd->add_flag("--json", o->json, "Print the hits as JSON");
+  cmd->add_option("--lang", o->lang,
+                  "Fold case and accents as this language does (es, sv, tr, ...); by default "
+                  "every accent is folded");
   runs.push_back({cmd, [o] { return RunSearch(*o); }});
 }
 

@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "base/text.h"
+#include "model/translation.h"
 #include "model/validate.h"
 
 namespace ladder::formats::internal {
@@ -18,12 +19,12 @@ using Kind = TreeNode::Kind;
 // The keys of each mapping of the format, in canonical order (the writer uses the same order).
 const std::vector<std::string> kTopKeys = {"ladder", "framework", "groups",      "competencies",
                                            "tracks", "overlays",  "transitions", "policy",
-                                           "notes",  "roles"};
+                                           "notes",  "roles",     "translations"};
 const std::vector<std::string> kFrameworkKeys = {"id",          "name",        "family",
                                                  "version",     "status",      "effective",
                                                  "cumulative",  "consensus",   "next_level_reading",
                                                  "waivers",     "description", "source",
-                                                 "jd_template", "allow_links"};
+                                                 "jd_template", "allow_links", "language"};
 const std::vector<std::string> kSourceKeys = {"file", "format"};
 const std::vector<std::string> kWaiverPolicyKeys = {"by", "never", "after_panel_no"};
 const std::vector<std::string> kGroupKeys = {"id", "name", "description", "competencies"};
@@ -38,6 +39,8 @@ const std::vector<std::string> kOverlayKeys = {
     "id", "name", "description", "duties", "levels", "needs_documented_need", "requirements"};
 const std::vector<std::string> kTransitionKeys = {"from", "to", "description", "requirements"};
 const std::vector<std::string> kNoteKeys = {"title", "markdown"};
+const std::vector<std::string> kTranslationKeys = {"language", "texts"};
+const std::vector<std::string> kTranslatedTextKeys = {"at", "source", "text"};
 const std::vector<std::string> kRoleKeys = {
     "id", "family", "seniority", "title", "summary", "responsibilities", "skills", "kpis", "path"};
 // Rule kinds by form (model/rule.h): written as a bare word (`manual`), or as a one-key
@@ -115,6 +118,8 @@ class Converter {
     LADDER_TRY_STATUS(List(top, "policy", fw.policy, &Converter::ReadRequirement, ""));
     LADDER_TRY_STATUS(List(top, "notes", fw.notes, &Converter::ReadNote, ""));
     LADDER_TRY_STATUS(List(top, "roles", fw.roles, &Converter::ReadRole, "id"));
+    LADDER_TRY_STATUS(
+        List(top, "translations", fw.translations, &Converter::ReadTranslation, "language"));
     return fw;
   }
 
@@ -382,7 +387,38 @@ class Converter {
     }
     LADDER_TRY_STATUS(Opt(f, "jd_template", fw.jd_template));
     LADDER_TRY_STATUS(Opt(f, "allow_links", fw.allow_links));
+    if (f.Find("language") >= 0) {
+      LADDER_TRY_STATUS(Required(f, "language", fw.language, "the framework"));
+      LADDER_TRY_STATUS(LanguageTag(f, fw.language));
+    }
     return Ok();
+  }
+
+  Status LanguageTag(const Fields& f, const std::string& tag) {
+    if (model::IsLanguageTag(tag)) return Ok();
+    return Bad(N(f.Find("language")), Child(f, "language"),
+               "expected a language tag such as en, es or pt-BR, got " + Quote(tag));
+  }
+
+  // {language: es, texts: [{at, source, text}]}: the texts of the framework in one more language.
+  Status ReadTranslation(uint32_t node, const std::string& path, model::Translation& t) {
+    LADDER_TRY(Fields f, Mapping(node, path, kTranslationKeys, "a translation"));
+    LADDER_TRY_STATUS(Required(f, "language", t.language, "the translation"));
+    LADDER_TRY_STATUS(LanguageTag(f, t.language));
+    return List(f, "texts", t.texts, &Converter::ReadTranslatedText, "at");
+  }
+
+  Status ReadTranslatedText(uint32_t node, const std::string& path, model::TranslatedText& t) {
+    LADDER_TRY(Fields f, Mapping(node, path, kTranslatedTextKeys, "a translated text"));
+    LADDER_TRY_STATUS(Required(f, "at", t.at, "the translated text (the path of its source)"));
+    LADDER_TRY_STATUS(
+        Required(f, "source", t.source, "the translated text (its source's fingerprint)"));
+    if (!model::IsFingerprint(t.source))
+      return Bad(N(f.Find("source")), Child(f, "source"),
+                 "expected the source text's fingerprint (8 hex digits, as `ladder lint` "
+                 "prints it), got " +
+                     Quote(t.source));
+    return Required(f, "text", t.text, "the translated text");
   }
 
   Status ReadGroup(uint32_t node, const std::string& path, model::CompetencyGroup& g) {

@@ -314,6 +314,7 @@ Json HeaderJson(const model::Framework& fw) {
   }
   Text(f, "jd_template", fw.jd_template);
   List(f, "allow_links", fw.allow_links);
+  if (fw.language != "en" || !fw.translations.empty()) f["language"] = fw.language;
   return f;
 }
 
@@ -386,6 +387,16 @@ Json FrameworkJson(const model::Framework& fw) {
     List(o, "skills", r.skills);
     List(o, "kpis", r.kpis);
     Text(o, "path", r.path);
+    return o;
+  });
+  section("translations", fw.translations, [](const model::Translation& t) {
+    Json o{{"language", t.language}};
+    if (!t.texts.empty()) {
+      Json texts = Json::array();
+      for (const model::TranslatedText& x : t.texts)
+        texts.push_back(Json{{"at", x.at}, {"source", x.source}, {"text", x.text}});
+      o["texts"] = std::move(texts);
+    }
     return o;
   });
   return out;

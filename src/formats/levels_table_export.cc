@@ -285,7 +285,8 @@ class Writer {
   }
 
   std::string Html(const std::vector<Section>& sections, const std::string& tables) const {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" + EscapeHtml(fw_.language) +
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<title>" + EscapeHtml(OneLine(Name())) + "</title>\n</head>\n<body>\n";
     out += "<h1>" + EscapeHtml(OneLine(Name())) + "</h1>\n";
     if (!fw_.description.empty()) out += MarkdownHtml(fw_.description) + "\n";

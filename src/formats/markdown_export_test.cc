@@ -61,11 +61,13 @@ TEST(MarkdownExport, FrameworkWithNothingButANameIsStillADocument) {
 }
 
 // Prose that ends with a line break ("description: |" in YAML) reads back without it: the
-// export writes paragraphs, not their trailing line breaks.
+// export writes paragraphs, not their trailing line breaks. The export holds one language: the
+// translations are exported one language at a time, so they do not read back.
 void TrimProse(std::string& s) {
   while (!s.empty() && s.back() == '\n') s.pop_back();
 }
 model::Framework Normalized(model::Framework f) {
+  f.translations.clear();
   TrimProse(f.description);
   for (auto& g : f.groups) TrimProse(g.description);
   for (auto& c : f.competencies) TrimProse(c.description);

@@ -48,6 +48,7 @@ class Writer {
     Section("policy", fw.policy, &Writer::WriteRequirement);
     Section("notes", fw.notes, &Writer::WriteNote);
     Section("roles", fw.roles, &Writer::WriteRole);
+    Section("translations", fw.translations, &Writer::WriteTranslation);
     return std::move(out_);
   }
 
@@ -186,6 +187,8 @@ class Writer {
     }
     Text(2, "jd_template", fw.jd_template);
     Strings(2, "allow_links", fw.allow_links);
+    // The source language is always named when there are translations of it.
+    if (fw.language != "en" || !fw.translations.empty()) Field(2, "language", fw.language);
   }
 
   void WriteGroup(int indent, const model::CompetencyGroup& g) {
@@ -289,6 +292,17 @@ class Writer {
     Strings(indent, "skills", r.skills);
     Strings(indent, "kpis", r.kpis);
     Text(indent, "path", r.path);
+  }
+
+  void WriteTranslation(int indent, const model::Translation& t) {
+    Field(indent, "language", t.language);
+    Items(indent, "texts", t.texts, &Writer::WriteTranslatedText);
+  }
+
+  void WriteTranslatedText(int indent, const model::TranslatedText& t) {
+    Field(indent, "at", t.at);
+    Field(indent, "source", t.source);
+    Field(indent, "text", t.text);
   }
 
   std::string out_;

@@ -178,6 +178,27 @@ struct WaiverPolicy {
   friend bool operator==(const WaiverPolicy&, const WaiverPolicy&) = default;
 };
 
+// A translated text: the text at `at` (a path of model/translation.h, such as
+// "tracks.ic.levels.IC2.summary") in the translation's language, and the fingerprint of the
+// source text it translates (Fingerprint()), which tells a stale translation (the source
+// changed since) from a current one.
+struct TranslatedText {
+  std::string at;
+  std::string source;  // 8 lower-case hex digits
+  std::string text;
+  Origin origin;
+  friend bool operator==(const TranslatedText&, const TranslatedText&) = default;
+};
+
+// The texts of a framework in one more language (a BCP 47 tag: "es", "pt-BR"). Texts it does
+// not translate, or whose source changed, are shown in the framework's own language.
+struct Translation {
+  std::string language;
+  std::vector<TranslatedText> texts;
+  Origin origin;
+  friend bool operator==(const Translation&, const Translation&) = default;
+};
+
 struct Framework {
   std::string id;
   std::string name;
@@ -198,6 +219,8 @@ struct Framework {
   // Links, hosts, domains and e-mail addresses the leak check (analysis/leaks.h) lets through
   // when the framework is published.
   std::vector<std::string> allow_links;
+  // The language its texts are written in (BCP 47); its translations are in `translations`.
+  std::string language = "en";
 
   std::vector<CompetencyGroup> groups;
   std::vector<Competency> competencies;
@@ -207,6 +230,7 @@ struct Framework {
   std::vector<Requirement> policy;  // framework-wide promotion rules
   std::vector<Note> notes;
   std::vector<RoleProfile> roles;
+  std::vector<Translation> translations;  // by language, in document order
   Origin origin;
 
   const Competency* FindCompetency(std::string_view id) const;

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "base/text.h"
+#include "model/translation.h"
 
 namespace ladder::model {
 namespace {
@@ -40,6 +41,7 @@ class Checker {
       CheckRequirements(t.requirements, field, "");
     }
     CheckRequirements(fw_.policy, "policy", "");
+    CheckTranslations(fw_, errors_);
     return std::move(errors_);
   }
 

@@ -8,7 +8,9 @@
 //     `inherits` -> level, overlay `levels` -> level, transition -> track, rule level -> level;
 //  4. a competency belongs to at most one group;
 //  5. `jd_template` is a relative path that stays in its folder (no leading '/', no '..', no
-//     drive or scheme), and no `allow_links` entry is empty.
+//     drive or scheme), and no `allow_links` entry is empty;
+//  6. translations (translation.h CheckTranslations): language tags, one translation per
+//     language and none in the framework's own, fingerprints, each path translated once.
 // People-side records have their own basic invariants (ValidateEvidence ... ValidateNeed); the
 // rules of level history are in level_history.h.
 // Pure; thread-safe.

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "base/unicode.h"
 #include "render/embedded.h"
 #include "render/markdown.h"
 #include "render/site_internal.h"
@@ -60,7 +61,8 @@ void IndexFramework(FrameworkEntry& fe) {
       e.track_slug = track_slug;
       e.level_slug = UniqueSlug(track.levels[l].code, level_slugs);
       e.key = e.track_slug + "." + e.level_slug;
-      e.path = fe.Dir() + e.track_slug + "/" + e.level_slug + ".html";
+      e.stem = fe.Dir() + e.track_slug + "/" + e.level_slug;
+      e.path = e.stem + fe.suffix + ".html";
       fe.level_by_key[e.key] = fe.levels.size();
       fe.level_by_path[e.path] = fe.levels.size();
       fe.levels.push_back(std::move(e));
@@ -101,20 +103,30 @@ void IndexFramework(FrameworkEntry& fe) {
   }
 }
 
-void AddSearch(std::vector<SearchEntry>& out, std::string kind, std::string title,
-               std::string context, std::string url, std::string body) {
+// Texts of a translated entry shown in the source language are found on the source's pages.
+void AddSearch(std::vector<SearchEntry>& out, const FrameworkEntry& fe, std::string kind,
+               std::string title, std::string context, std::string url, std::string body) {
   if (body.empty() && title.empty()) return;
-  SearchEntry e{std::move(kind), std::move(title),          std::move(context),
-                std::move(url),  text::CollapseSpace(body), ""};
-  e.haystack = text::ToLower(e.title + "\n" + e.text);
+  if (!fe.lang.empty() && body.find(internal::kFallbackOpen) != std::string::npos) return;
+  SearchEntry e{
+      std::move(kind), internal::StripFallbackMarks(title), internal::StripFallbackMarks(context),
+      std::move(url),  text::CollapseSpace(body),           "",
+      fe.Lang()};
+  e.haystack = text::FoldForSearch(e.title + "\n" + e.text);
   out.push_back(std::move(e));
 }
 
 void IndexSearch(Site::Impl& site) {
-  for (const FrameworkEntry& fe : site.frameworks) {
+  std::vector<const FrameworkEntry*> entries;
+  for (const FrameworkEntry& fe : site.frameworks) entries.push_back(&fe);
+  for (const FrameworkEntry& fe : site.translated) entries.push_back(&fe);
+  for (const FrameworkEntry* entry : entries) {
+    const FrameworkEntry& fe = *entry;
     const model::Framework& fw = fe.fw;
-    AddSearch(site.search, "framework", fw.name, fw.family, fe.Dir() + "index.html",
-              fw.description);
+    auto AddSearch = [&](std::vector<SearchEntry>& out, auto&&... args) {
+      render::AddSearch(out, fe, std::forward<decltype(args)>(args)...);
+    };
+    AddSearch(site.search, "framework", fw.name, fw.family, fe.IndexPath(), fw.description);
     for (const LevelEntry& le : fe.levels) {
       const model::Level& level = *le.level;
       std::string context = fw.name + " › " + le.track->name;
@@ -139,20 +151,25 @@ void IndexSearch(Site::Impl& site) {
     }
     for (size_t n = 0; n < fw.notes.size(); ++n)
       AddSearch(site.search, "note", fw.notes[n].title, fw.name,
-                fe.Dir() + "index.html#note-" + std::to_string(n + 1), fw.notes[n].markdown);
+                fe.IndexPath() + "#note-" + std::to_string(n + 1), fw.notes[n].markdown);
     for (const model::OverlayRole& o : fw.overlays)
       AddSearch(site.search, "overlay", o.name, fw.name,
-                fe.Dir() + "index.html#overlay-" + text::Slugify(o.id),
+                fe.IndexPath() + "#overlay-" + text::Slugify(o.id),
                 o.description + " " + text::Join(o.duties, " "));
     for (const RoleEntry& re : fe.roles)
-      AddSearch(site.search, "role", re.role->title, re.role->family, re.path, re.role->summary);
+      if (fe.lang.empty())  // role pages are in the source language only
+        AddSearch(site.search, "role", re.role->title, re.role->family, re.path, re.role->summary);
   }
 }
 
 void ConvertMarkdown(Site::Impl& site) {
   std::vector<std::string> texts;
   std::vector<std::string> blocks;
-  for (const FrameworkEntry& fe : site.frameworks) {
+  std::vector<const FrameworkEntry*> entries;
+  for (const FrameworkEntry& fe : site.frameworks) entries.push_back(&fe);
+  for (const FrameworkEntry& fe : site.translated) entries.push_back(&fe);
+  for (const FrameworkEntry* entry : entries) {
+    const FrameworkEntry& fe = *entry;
     const model::Framework& fw = fe.fw;
     std::vector<const model::Framework*> all = {&fw};
     for (const model::Framework& old : fe.older) all.push_back(&old);
@@ -198,7 +215,9 @@ void ConvertMarkdown(Site::Impl& site) {
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
     std::vector<std::string> html(all.size());
-    internal::ParallelFor(all.size(), [&](size_t i) { html[i] = to_html(all[i]); });
+    const bool block = to_html == &MarkdownToHtml;
+    internal::ParallelFor(
+        all.size(), [&](size_t i) { html[i] = internal::MarkedHtml(all[i], to_html, block); });
     into.reserve(all.size());
     for (size_t i = 0; i < all.size(); ++i) into.emplace(std::move(all[i]), std::move(html[i]));
   };
@@ -289,8 +308,17 @@ Result<std::unique_ptr<Site>> Site::Build(std::vector<model::Framework> framewor
   }
   // Entries point into the frameworks: index them only once the vector no longer moves. Each
   // framework is indexed on its own (what each level adds is the costly part), in parallel.
-  internal::ParallelFor(impl->frameworks.size(),
-                        [&](size_t i) { IndexFramework(impl->frameworks[i]); });
+  internal::AddTranslatedEntries(*impl);
+  const size_t shown = impl->frameworks.size();
+  internal::ParallelFor(shown + impl->translated.size(), [&](size_t i) {
+    IndexFramework(i < shown ? impl->frameworks[i] : impl->translated[i - shown]);
+  });
+  for (size_t i = 0; i < impl->translated.size(); ++i) {
+    const FrameworkEntry& te = impl->translated[i];
+    impl->translated_pages[te.IndexPath()] = {i, -1};
+    for (size_t l = 0; l < te.levels.size(); ++l)
+      impl->translated_pages[te.levels[l].path] = {i, static_cast<int>(l)};
+  }
   ConvertMarkdown(*impl);
   IndexSearch(*impl);
   // Each framework prepared once for the eligibility of the people who hold its levels.
@@ -306,6 +334,8 @@ std::vector<std::string> Site::Paths() const {
   for (const FrameworkEntry& fe : impl_->frameworks) {
     for (const char* page : {"index.html", "tracks.html", "changelog.html", "compare/index.html"})
       paths.push_back(fe.Dir() + page);
+    for (const auto& [path, page] : impl_->translated_pages)
+      if (impl_->translated[page.first].slug == fe.slug) paths.push_back(path);
     for (const LevelEntry& le : fe.levels) {
       paths.push_back(le.path);
       paths.push_back(internal::JdPath(le));
@@ -333,7 +363,7 @@ Result<Page> Site::Render(std::string_view raw_path,
   };
   auto not_found = [&] { return MakeError(ErrorCode::kNotFound, "no page at /" + path); };
   if (path == "index.html") return internal::HomePage(*impl_, path);
-  if (path == "search.html") return internal::SearchPage(*impl_, path, q("q"));
+  if (path == "search.html") return internal::SearchPage(*impl_, path, q("q"), q("lang"));
   if (path == "search-index.json")
     return Page{"application/json; charset=utf-8", SearchIndexJson(), false};
   if (path == "search-index.js")
@@ -358,6 +388,11 @@ Result<Page> Site::Render(std::string_view raw_path,
     return not_found();
   }
   if (parts[0] != "f") return not_found();
+  if (auto it = impl_->translated_pages.find(path); it != impl_->translated_pages.end()) {
+    const FrameworkEntry& te = impl_->translated[it->second.first];
+    if (it->second.second < 0) return internal::FrameworkPage(*impl_, te, path);
+    return internal::LevelPage(*impl_, te, static_cast<size_t>(it->second.second), path);
+  }
   if (parts.size() == 3) {
     if (parts[2] == "index.html") return internal::FrameworkPage(*impl_, fe, path);
     if (parts[2] == "tracks.html") return internal::TracksPage(*impl_, fe, path);
@@ -398,27 +433,48 @@ Result<Page> Site::Render(std::string_view raw_path,
   return not_found();
 }
 
-std::vector<SearchHit> Site::Search(std::string_view query, size_t limit) const {
-  return internal::SearchIn(*impl_, query, limit);
+std::vector<SearchHit> Site::Search(std::string_view query, size_t limit,
+                                    std::string_view lang) const {
+  return internal::SearchIn(*impl_, query, limit, lang);
 }
 
 std::vector<SearchHit> internal::SearchIn(const Site::Impl& site, std::string_view query,
-                                          size_t limit) {
-  std::vector<std::string> words;
-  for (std::string& w : text::Split(text::ToLower(text::CollapseSpace(query)), ' '))
-    if (!w.empty()) words.push_back(std::move(w));
+                                          size_t limit, std::string_view lang) {
+  // Entries are pre-selected with the root folding, which is coarser than every language's;
+  // a language that keeps letters apart (Swedish å, Spanish ñ) then checks its own folding.
+  std::vector<std::string> words, lang_words;
+  for (std::string& w : text::Split(text::CollapseSpace(query), ' ')) {
+    if (w.empty()) continue;
+    words.push_back(text::FoldForSearch(w));
+    lang_words.push_back(text::FoldForSearch(w, lang));
+  }
   std::vector<SearchHit> hits;
   if (words.empty()) return hits;
+  const bool own_rules = !lang.empty();
   for (const SearchEntry& e : site.search) {
-    bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-      return e.haystack.find(w) != std::string::npos;
-    });
-    if (!all) continue;
+    auto all_in = [](const std::vector<std::string>& ws, const std::string& haystack) {
+      return std::all_of(ws.begin(), ws.end(), [&](const std::string& w) {
+        return haystack.find(w) != std::string::npos;
+      });
+    };
+    if (!all_in(words, e.haystack)) continue;
+    if (own_rules && !all_in(lang_words, text::FoldForSearch(e.title + "\n" + e.text, lang)))
+      continue;
     SearchHit hit{e.kind, e.title, e.context, e.url, "", "", ""};
     // The snippet: up to ~80 bytes around the first word's first occurrence in the text,
-    // cut at spaces so that no UTF-8 sequence is split.
-    std::string lower = text::ToLower(e.text);
-    size_t at = lower.find(words[0]);
+    // cut at spaces so that no UTF-8 sequence is split. The occurrence is found word by word,
+    // folded as the query was; where folding changed a word's length the whole word is marked.
+    size_t at = std::string::npos, length = 0;
+    for (size_t b = 0; b < e.text.size() && at == std::string::npos;) {
+      size_t end = std::min(e.text.find(' ', b), e.text.size());
+      std::string_view word = std::string_view(e.text).substr(b, end - b);
+      std::string folded = text::FoldForSearch(word, lang);
+      if (size_t p = folded.find(lang_words[0]); p != std::string::npos) {
+        at = folded.size() == word.size() ? b + p : b;
+        length = folded.size() == word.size() ? lang_words[0].size() : word.size();
+      }
+      b = end + 1;
+    }
     if (at == std::string::npos) {
       hit.before = e.text.substr(0, std::min<size_t>(e.text.size(), 160));
       size_t cut = hit.before.size() < e.text.size() ? hit.before.rfind(' ') : std::string::npos;
@@ -426,14 +482,13 @@ std::vector<SearchHit> internal::SearchIn(const Site::Impl& site, std::string_vi
     } else {
       size_t start = at > 80 ? e.text.rfind(' ', at - 80) : 0;
       if (start == std::string::npos) start = 0;
-      size_t end = e.text.find(' ', std::min(e.text.size(), at + words[0].size() + 80));
+      size_t end = e.text.find(' ', std::min(e.text.size(), at + length + 80));
       if (end == std::string::npos) end = e.text.size();
       hit.before =
           (start > 0 ? "… " : "") + std::string(text::Trim(e.text.substr(start, at - start)));
       if (at > start && e.text[at - 1] == ' ') hit.before += ' ';
-      hit.match = e.text.substr(at, words[0].size());
-      hit.after = e.text.substr(at + words[0].size(), end - at - words[0].size()) +
-                  (end < e.text.size() ? " …" : "");
+      hit.match = e.text.substr(at, length);
+      hit.after = e.text.substr(at + length, end - at - length) + (end < e.text.size() ? " …" : "");
     }
     hits.push_back(std::move(hit));
     if (hits.size() >= limit) break;

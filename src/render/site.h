@@ -10,6 +10,11 @@
 //                                       requirements, overlays, transitions, policy, notes
 //   f/<fw>/tracks.html                  tracks side by side by rank
 //   f/<fw>/<track>/<level>.html         previous | current | next, what is new marked
+//   f/<fw>/index.<lang>.html, f/<fw>/<track>/<level>.<lang>.html
+//                                       the same in each language of the framework's
+//                                       translations (lang: "es", "pt-BR"), with a language
+//                                       switcher; texts not translated show in the source
+//                                       language, marked with its `lang`
 //   f/<fw>/<track>/<level>/job-description.html   the level's job description (server: ?role=)
 //   f/<fw>/<track>/<level>/interview-guide.html   its interview guide, printable as a scorecard
 //   f/<fw>/compare/index.html           choose two levels (server: ?a=<track>.<level>&b=...)
@@ -109,8 +114,11 @@ class Site {
   // built), or nullptr for any other text.
   const std::string* InlineHtmlOf(const std::string& markdown) const;
 
-  // Results for a free-text query: every word must occur; at most `limit`, in site order.
-  std::vector<SearchHit> Search(std::string_view query, size_t limit = 50) const;
+  // Results for a free-text query: every word must occur, case and accents folded as `lang`
+  // folds them (base/unicode.h FoldForSearch; "" the root rules); at most `limit`, in site
+  // order. Translated framework and level pages are searched too.
+  std::vector<SearchHit> Search(std::string_view query, size_t limit = 50,
+                                std::string_view lang = {}) const;
 
   // The search index as JSON (and as a script defining window.ladderSearchIndex, which also
   // loads from file://, where browsers refuse fetch()).

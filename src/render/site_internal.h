@@ -32,7 +32,8 @@ struct LevelEntry {
   std::string track_slug;
   std::string level_slug;
   std::string key;   // "<track_slug>.<level_slug>", used by compare pages
-  std::string path;  // "f/<fw>/<track_slug>/<level_slug>.html"
+  std::string stem;  // "f/<fw>/<track_slug>/<level_slug>": the same in every language
+  std::string path;  // stem + the entry's suffix + ".html"
 };
 
 struct RoleEntry {
@@ -63,6 +64,17 @@ struct FrameworkEntry {
   std::vector<std::string> seniorities;  // columns of the role grid, junior first
   std::map<std::string, size_t> role_by_path;
   std::map<std::string, size_t> family_by_path;
+  // The framework in one of its translations (model::Localize): the language of the pages and
+  // what their file names end with before ".html" ("" and "" for the framework's own
+  // language; "es" and ".es" for its Spanish pages). Texts shown in the source language are
+  // marked (kFallbackOpen/kFallbackClose) in `fw`.
+  std::string lang;
+  std::string suffix;
+  size_t fallbacks = 0;     // texts of a translated entry shown in the source language
+  std::string source_lang;  // the framework's own language
+
+  std::string Lang() const { return lang.empty() ? fw.language : lang; }
+  std::string IndexPath() const { return Dir() + "index" + suffix + ".html"; }
 
   std::string Dir() const { return "f/" + slug + "/"; }
   // Index of the level before/after `i` in the same track, or -1.
@@ -73,8 +85,32 @@ struct FrameworkEntry {
 
 struct SearchEntry {
   std::string kind, title, context, url, text;
-  std::string haystack;  // lower-case title + text
+  std::string haystack;  // title + text folded for search with the root rules
+  std::string lang;      // the language of the text
 };
+
+// Marks around a text of a translated page shown in the source language: in the framework of
+// a translated entry (plain text: kFallbackOpen/Close; Markdown converted to HTML: the block
+// markers around the HTML of a block). MarkFallbacks turns them into elements with the source
+// language's `lang`. Control characters never occur in a framework's texts (the canonical
+// readers refuse them).
+inline constexpr std::string_view kFallbackOpen = "\x0E";
+inline constexpr std::string_view kFallbackClose = "\x0F";
+inline constexpr std::string_view kFallbackBlockOpen = "\x1C";
+inline constexpr std::string_view kFallbackBlockClose = "\x1D";
+
+// `html` with each marked fallback as <span lang="<lang>" class="fallback"> (a <div> for
+// blocks); marks inside tags and in <title> are dropped.
+std::string MarkFallbacks(std::string_view html, std::string_view lang);
+// `text` without fallback marks.
+std::string StripFallbackMarks(std::string_view text);
+// The HTML of a Markdown text (`to_html`); a text marked as a fallback gives the HTML of the
+// text without its marks, marked as a whole (with the block marks when `block`).
+std::string MarkedHtml(const std::string& text, std::string (*to_html)(std::string_view),
+                       bool block);
+// Adds an entry to site.translated for every translation of every framework shown (not yet
+// indexed). REQUIRES: the slugs of site.frameworks are set.
+void AddTranslatedEntries(Site::Impl& site);
 
 }  // namespace ladder::render::internal
 
@@ -83,6 +119,10 @@ namespace ladder::render {
 struct Site::Impl {
   SiteOptions options;
   std::vector<internal::FrameworkEntry> frameworks;  // by name, then id
+  // The translated entries: one per framework and language of its translations, and their
+  // pages by path (level index, or -1 for the framework page).
+  std::vector<internal::FrameworkEntry> translated;
+  std::map<std::string, std::pair<size_t, int>> translated_pages;
   std::map<std::string, size_t> framework_by_slug;
   std::vector<internal::SearchEntry> search;
   // rules::Evaluator of each framework shown, parallel to `frameworks`.
@@ -154,6 +194,13 @@ Data Text(const std::string& s);
 Data List();
 Data Object();
 
+// The page of a framework (level < 0) or of one of its levels in each of its languages, for the
+// language switcher: [{code, name, href, current}], and has_languages when there are several.
+void SetLanguages(const Site::Impl& site, const FrameworkEntry& fe, int level,
+                  const std::string& root, Data& d);
+// The finished HTML of a page of `fe`: fallbacks marked for translated entries.
+Page FrameworkHtmlPage(const FrameworkEntry& fe, std::string body);
+
 // Data of a behaviour list (inline Markdown) for templates: [{html}].
 Data Behaviours(const Site::Impl& site, const std::vector<std::string>& behaviours);
 // Data of requirements: [{text, rule}].
@@ -197,7 +244,9 @@ Result<Page> RolePage(const Site::Impl& site, const FrameworkEntry& fe, size_t r
                       std::string_view path);
 Result<Page> FamilyPage(const Site::Impl& site, const FrameworkEntry& fe, size_t family,
                         std::string_view path);
-Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::string_view query);
+// `lang`: the language whose folding the search uses ("" the root rules).
+Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::string_view query,
+                        std::string_view lang = {});
 // A level's job description (joined with role `role`, "" for the role of the level's title)
 // and interview guide (views_outputs.cc), and their paths: "f/<fw>/<track>/<level>/
 // job-description.html" and ".../interview-guide.html".
@@ -217,6 +266,7 @@ std::string ComparePath(const FrameworkEntry& fe, size_t a, size_t b);
 
 Page HtmlPage(std::string body, bool published);
 
-std::vector<SearchHit> SearchIn(const Site::Impl& site, std::string_view query, size_t limit);
+std::vector<SearchHit> SearchIn(const Site::Impl& site, std::string_view query, size_t limit,
+                                std::string_view lang = {});
 
 }  // namespace ladder::render::internal

@@ -153,7 +153,8 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
       const model::Expectation* ex = l->FindExpectation(c.id);
       counts.push_back(ex ? ex->behaviours.size() : 0);
     }
-    chart["datasets"].push_back({{"label", c.name}, {"data", counts}});
+    // JSON escapes the marks of a name shown in the source language: leave them out.
+    chart["datasets"].push_back({{"label", StripFallbackMarks(c.name)}, {"data", counts}});
   }
   Set(d, "chart_json",
       chart.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
@@ -204,7 +205,7 @@ Data FrameworkHeader(const FrameworkEntry& fe, const std::string& root) {
   Set(d, "draft", fw.status == model::FrameworkStatus::kDraft);
   Set(d, "effective", Text(fw.effective));
   Set(d, "cumulative", fw.cumulative);
-  Set(d, "href", Href(root, fe.Dir() + "index.html"));
+  Set(d, "href", Href(root, fe.IndexPath()));
   Set(d, "tracks_href", Href(root, fe.Dir() + "tracks.html"));
   Set(d, "compare_href", Href(root, fe.Dir() + "compare/index.html"));
   Set(d, "changelog_href", Href(root, fe.Dir() + "changelog.html"));
@@ -270,7 +271,8 @@ Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe,
   }
   SetList(d, "notes", std::move(notes));
   Set(d, "has_notes", !fw.notes.empty());
-  return HtmlPage(RenderTemplate("framework", d), fe.Published());
+  SetLanguages(site, fe, -1, root, d);
+  return FrameworkHtmlPage(fe, RenderTemplate("framework", d));
 }
 
 Result<Page> TracksPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view path) {

@@ -223,11 +223,12 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     if (!here) continue;
     Data od = Object();
     Set(od, "name", Text(o.name));
-    Set(od, "href", Href(root, fe.Dir() + "index.html#overlay-" + text::Slugify(o.id)));
+    Set(od, "href", Href(root, fe.IndexPath() + "#overlay-" + text::Slugify(o.id)));
     Append(overlays, std::move(od));
   }
   SetList(d, "overlays", std::move(overlays));
-  return HtmlPage(RenderTemplate("level", d), fe.Published());
+  SetLanguages(site, fe, static_cast<int>(index), root, d);
+  return FrameworkHtmlPage(fe, RenderTemplate("level", d));
 }
 
 }  // namespace ladder::render::internal

@@ -40,9 +40,7 @@ std::vector<const model::RoleProfile*> OtherRoles(const Site::Impl& site,
 
 }  // namespace
 
-std::string JdPath(const LevelEntry& le) {
-  return le.path.substr(0, le.path.size() - 5) + "/job-description.html";
-}
+std::string JdPath(const LevelEntry& le) { return le.stem + "/job-description.html"; }
 
 Data LeaksData(const std::vector<analysis::Leak>* leaks) {
   Data list = List();
@@ -58,9 +56,7 @@ Data LeaksData(const std::vector<analysis::Leak>* leaks) {
   return list;
 }
 
-std::string GuidePath(const LevelEntry& le) {
-  return le.path.substr(0, le.path.size() - 5) + "/interview-guide.html";
-}
+std::string GuidePath(const LevelEntry& le) { return le.stem + "/interview-guide.html"; }
 
 Result<Page> JobDescriptionPage(const Site::Impl& site, const FrameworkEntry& fe, size_t index,
                                 std::string_view path, std::string_view role) {

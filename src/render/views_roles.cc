@@ -1,5 +1,6 @@
 // The role catalogue (families x seniorities), a page per role and one per family ladder.
 #include "base/text.h"
+#include "model/translation.h"
 #include "render/site_internal.h"
 
 namespace ladder::render::internal {
@@ -102,18 +103,21 @@ Result<Page> FamilyPage(const Site::Impl& site, const FrameworkEntry& fe, size_t
   return HtmlPage(RenderTemplate("family", d), fe.Published());
 }
 
-Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::string_view query) {
+Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::string_view query,
+                        std::string_view lang) {
   std::string root = RootOf(path);
   Data d =
       PageData(site, path, query.empty() ? std::string("Search") : "Search: " + std::string(query));
   Set(d, "query", std::string(query));
+  if (!model::IsLanguageTag(lang)) lang = {};  // anything else searches with the root rules
+  Set(d, "search_lang", Text(std::string(lang)));
   Set(d, "index_href", Href(root, "search-index.js"));
   Set(d, "search_js_href", Href(root, "static/search.js"));
   Set(d, "htmx_href", Href(root, "static/vendor/htmx.min.js"));
   Set(d, "searched", !query.empty());
   if (!site.options.static_site && !query.empty()) {
     Data hits = List();
-    for (const SearchHit& h : SearchIn(site, query, 50)) {
+    for (const SearchHit& h : SearchIn(site, query, 50, lang)) {
       Data hd = Object();
       Set(hd, "kind", h.kind);
       Set(hd, "title", Text(h.title));

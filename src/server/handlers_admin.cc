@@ -568,6 +568,7 @@ void ApiSearch(Exchange& x) {
     return x.Fail(Error{ErrorCode::kInvalidArgument, "say what to search for", {}, "q"});
   storage::SearchOptions options;
   options.framework = x.Query("framework");
+  options.lang = x.Query("lang");
   Result<std::vector<storage::SearchHit>> hits = x.services.store.Search(q, options);
   if (!hits) return x.Fail(hits.error());
   std::shared_ptr<const render::Site> site = x.services.Site();

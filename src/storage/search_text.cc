@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "base/text.h"
+#include "base/unicode.h"
 #include "storage/search_query.h"
 #include "storage/store.h"
 
@@ -25,53 +26,6 @@ bool IsWordChar(char32_t cp) {
   if (cp >= 0xFF00 && cp < 0xFF10) return false;
   if (cp >= 0x1F000 && cp < 0x1FB00) return false;
   return true;
-}
-
-// Base letters of U+00C0..U+017F ('\0' where the code point is not a letter).
-constexpr std::string_view kLatin1 =
-    "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
-    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty"sv;
-constexpr std::string_view kLatinA =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
-    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"sv;
-static_assert(kLatin1.size() == 64 && kLatinA.size() == 128);
-
-void FoldCodePoint(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(std::tolower(static_cast<int>(cp)));
-    return;
-  }
-  if (cp == 0xDF) {
-    out += "ss";
-    return;
-  }
-  if (cp == 0xC6 || cp == 0xE6) {
-    out += "ae";
-    return;
-  }
-  if (cp == 0xDE || cp == 0xFE) {
-    out += "th";
-    return;
-  }
-  if (cp == 0x152 || cp == 0x153) {
-    out += "oe";
-    return;
-  }
-  if (cp >= 0xC0 && cp < 0x100 && kLatin1[cp - 0xC0] != '\0') {
-    out += kLatin1[cp - 0xC0];
-    return;
-  }
-  if (cp >= 0x100 && cp < 0x180) {
-    out += kLatinA[cp - 0x100];
-    return;
-  }
-  if (cp >= 0x391 && cp <= 0x3A9)
-    cp += 0x20;  // Greek
-  else if (cp >= 0x410 && cp <= 0x42F)
-    cp += 0x20;  // Cyrillic
-  else if (cp >= 0x400 && cp <= 0x40F)
-    cp += 0x50;  // Cyrillic Ѐ..Џ
-  text::AppendUtf8(cp, out);
 }
 
 // The Porter stemmer (M.F. Porter, 1980), following his reference C implementation.
@@ -409,15 +363,8 @@ std::string Snippet(std::string_view text, const std::vector<Token>& tokens,
 
 }  // namespace
 
-std::string FoldWord(std::string_view word) {
-  std::string out;
-  for (std::size_t i = 0; i < word.size();) {
-    std::size_t len = 1;
-    char32_t cp = text::DecodeUtf8(word, i, &len);  // invalid bytes: 0, a separator
-    FoldCodePoint(cp, out);
-    i += len;
-  }
-  return out;
+std::string FoldWord(std::string_view word, std::string_view language) {
+  return text::FoldForSearch(word, language);
 }
 
 std::string PorterStem(std::string_view word) {
@@ -427,12 +374,12 @@ std::string PorterStem(std::string_view word) {
   return Porter(std::string(word)).Stem();
 }
 
-std::vector<Token> Tokenize(std::string_view text) {
+std::vector<Token> Tokenize(std::string_view text, std::string_view language) {
   std::vector<Token> out;
   std::size_t i = 0, start = 0;
   bool in_word = false;
   auto finish = [&](std::size_t end) {
-    out.push_back({PorterStem(FoldWord(text.substr(start, end - start))), start, end});
+    out.push_back({PorterStem(FoldWord(text.substr(start, end - start), language)), start, end});
     in_word = false;
   };
   while (i < text.size()) {
@@ -461,11 +408,11 @@ std::string IndexTerms(std::string_view title, std::string_view body) {
   return out;
 }
 
-QueryTerms QueryTermsOf(std::string_view query) {
+QueryTerms QueryTermsOf(std::string_view query, std::string_view language) {
   QueryTerms out;
   for (const std::string& term : ParseSearchQuery(query).terms) {
     std::vector<std::string> seq;
-    for (const Token& t : Tokenize(term)) seq.push_back(t.term);
+    for (const Token& t : Tokenize(term, language)) seq.push_back(t.term);
     if (!seq.empty()) out.push_back(std::move(seq));
   }
   return out;
@@ -480,9 +427,9 @@ std::vector<std::string> DistinctStems(const QueryTerms& terms) {
 }
 
 PassageMatch MatchPassage(const QueryTerms& terms, std::string_view title, std::string_view body,
-                          std::size_t snippet_words) {
+                          std::size_t snippet_words, std::string_view language) {
   PassageMatch m;
-  std::vector<Token> tt = Tokenize(title), bt = Tokenize(body);
+  std::vector<Token> tt = Tokenize(title, language), bt = Tokenize(body, language);
   m.title_length = tt.size();
   m.body_length = bt.size();
   std::vector<bool> title_hit(tt.size()), body_hit(bt.size());

@@ -3,11 +3,14 @@
 //
 // Words: maximal runs of ASCII letters and digits and non-ASCII letters; everything else
 // (spaces, punctuation, "/", "-", symbols, emoji) separates words, so "case/code" and "on-call"
-// are two words each. A word is folded (lower case; Latin diacritics removed: "Équipe" ->
-// "equipe") and then stemmed with the Porter algorithm when it is all letters ("reviews" ->
-// "review"). The database only pre-selects passages that contain every stem of the query (FTS5
-// over `terms` on SQLite, a 'simple' tsvector over `terms` on PostgreSQL); matching, phrases,
-// scoring and snippets are decided here, from the passage's own text.
+// are two words each. A word is folded for search in a language (base/unicode.h FoldForSearch:
+// case and accents, "Équipe" -> "equipe"; a language may keep letters of its own apart, as
+// Swedish keeps "år" from "ar") and then stemmed with the Porter algorithm when it is all letters
+// ("reviews" -> "review"). The database only pre-selects passages that contain every stem of the
+// query (FTS5 over `terms` on SQLite, a 'simple' tsvector over `terms` on PostgreSQL); matching,
+// phrases, scoring and snippets are decided here, from the passage's own text. Passages are indexed
+// with the root folding, which is coarser than every language's; a query in a language is
+// pre-selected on its root terms and then matched with the language's own folding.
 //
 // Pure functions, thread-safe.
 #pragma once
@@ -26,11 +29,11 @@ struct Token {
   std::size_t end = 0;
 };
 
-// The words of `text`, in order.
-std::vector<Token> Tokenize(std::string_view text);
+// The words of `text`, in order, folded as `language` folds them ("" the root rules).
+std::vector<Token> Tokenize(std::string_view text, std::string_view language = {});
 
-// Lower case without diacritics, one word (as Tokenize folds it, before stemming).
-std::string FoldWord(std::string_view word);
+// One word folded as Tokenize folds it, before stemming.
+std::string FoldWord(std::string_view word, std::string_view language = {});
 
 // The Porter stem of a folded word; words that are not all ASCII letters, or shorter than three
 // letters, are returned unchanged.
@@ -42,7 +45,7 @@ std::string IndexTerms(std::string_view title, std::string_view body);
 // A parsed query: each entry is one query term, as the sequence of stems that must appear in
 // that order (a word is a sequence of one; a phrase, or a word joined by punctuation, several).
 using QueryTerms = std::vector<std::vector<std::string>>;
-QueryTerms QueryTermsOf(std::string_view query);
+QueryTerms QueryTermsOf(std::string_view query, std::string_view language = {});
 
 // Every distinct stem of the query, in first-seen order (what the database pre-selects on).
 std::vector<std::string> DistinctStems(const QueryTerms& terms);
@@ -61,7 +64,7 @@ struct PassageMatch {
 // `snippet_words` words of the body (or of the title when only the title matches), the window
 // with the most matched words, "…" where text was cut.
 PassageMatch MatchPassage(const QueryTerms& terms, std::string_view title, std::string_view body,
-                          std::size_t snippet_words = 24);
+                          std::size_t snippet_words = 24, std::string_view language = {});
 
 // BM25 score of a match (k1 = 1.2, b = 0.75; the title weighs twice the body), given the
 // average title and body lengths over the hits being ranked. Higher is better.

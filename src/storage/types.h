@@ -149,6 +149,8 @@ struct SearchOptions {
   std::string framework;        // "" all
   bool include_drafts = false;  // otherwise only the latest published version of each framework
   int limit = 50;
+  // Case and accents fold as this language folds them (base/unicode.h; "" the root rules).
+  std::string lang = {};
 };
 
 // People and their records written at once (Store::WritePeopleBatch).

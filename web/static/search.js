@@ -16,9 +16,16 @@
     return e;
   }
 
+  // Case and accents folded, as the server folds them without a language: "Équipe" -> "equipe".
+  function fold(s) {
+    return s.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').toLowerCase();
+  }
+
   function snippet(text, word) {
     var p = el('p', '', 'snippet');
-    var at = text.toLowerCase().indexOf(word);
+    var folded = fold(text);
+    // Positions in the folded text are the text's own when folding kept its length.
+    var at = folded.length === text.length ? folded.indexOf(word) : -1;
     if (at < 0) { p.appendChild(document.createTextNode(text.slice(0, 160))); return p; }
     var start = Math.max(0, at - 80);
     var end = Math.min(text.length, at + word.length + 80);
@@ -30,11 +37,11 @@
   }
 
   function run(query) {
-    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = fold(query).split(/\s+/).filter(Boolean);
     while (results.firstChild) results.removeChild(results.firstChild);
     if (!words.length) return;
     var hits = index.filter(function (e) {
-      var hay = (e.title + '\n' + e.text).toLowerCase();
+      var hay = fold(e.title + '\n' + e.text);
       return words.every(function (w) { return hay.indexOf(w) >= 0; });
     }).slice(0, 50);
     results.appendChild(el('p', hits.length ? hits.length + ' results for “' + query + '”.'

@@ -136,6 +136,7 @@ Result<std::vector<SearchHit>> SqlStore::Search(std::string_view query,
   if (text::Trim(query).empty())
     return MakeError(ErrorCode::kInvalidArgument, "nothing to search for: the query is empty");
   QueryTerms terms = QueryTermsOf(query);
+  QueryTerms language_terms = QueryTermsOf(query, options.lang);
   if (terms.empty())
     return MakeError(ErrorCode::kInvalidArgument,
                      "nothing to search for in \"" + std::string(query) + "\"");
@@ -160,7 +161,7 @@ Result<std::vector<SearchHit>> SqlStore::Search(std::string_view query,
     std::vector<Found> found;
     LADDER_TRY_STATUS(ForRows(s, sql, params, [&](const Row& r) -> Status {
       std::string title = r.Text("title"), body = r.Text("body");
-      PassageMatch m = MatchPassage(terms, title, body);
+      PassageMatch m = MatchPassage(language_terms, title, body, 24, options.lang);
       if (!m.matches) return Ok();
       SearchHit h;
       h.kind = KindNamed(r.Text("kind"));
