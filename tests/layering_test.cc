@@ -79,7 +79,7 @@ TEST(Layering, ThirdPartyLibrariesStayInTheirAdapter) {
       {"soci/", "storage"},        {"httplib.h", "server"}, {"libpq", "storage"},
       {"sqlite3.h", "storage"},    {"gumbo.h", "formats"},  {"yaml-cpp/", "formats"},
       {"xlsxwriter.h", "formats"}, {"sodium.h", "app"},     {"microhttpd.h", "server"},
-      {"zlib.h", "server"},        {"prometheus/", "base"},
+      {"zlib.h", "server"},        {"prometheus/", "base"}, {"curl/", "app"},
   };
   for (const Include& inc : Includes()) {
     for (const auto& [prefix, owner] : owners) {
