@@ -257,6 +257,7 @@ std::string RenderAccountNav(const Viewer& viewer) {
   Set(d, "author", viewer.author);
   Set(d, "sees_team", viewer.manager || viewer.author);
   Set(d, "team_label", viewer.manager ? "My team" : "People");
+  Set(d, "unread", Text(viewer.unread > 0 ? std::to_string(viewer.unread) : ""));
   return RenderTemplate("app_account_nav", d);
 }
 
@@ -763,6 +764,7 @@ std::string RenderAccount(const Viewer& viewer, const AccountView& v) {
   Set(d, "person", Text(v.user.person));
   Set(d, "min_password", "10");
   Set(d, "new_token", Text(v.new_token));
+  Set(d, "notify_prefs", v.notify_prefs);
   Data tokens = List();
   for (const storage::ApiToken& t : v.tokens) {
     Data td = Object();
