@@ -98,7 +98,7 @@ void BM_DecodeWithMojibake(benchmark::State& state) {
 }
 BENCHMARK(BM_DecodeWithMojibake)->Unit(benchmark::kMillisecond);
 
-// The target: all five seeds under 50 ms in one process. Each seed is imported on its
+// The target: all five seeds under 50 ms in one process. Each seed is imported on its
 // own (as `ladder import SEED` does), with requirement recognition.
 void BM_AllFiveSeeds(benchmark::State& state) {
   std::vector<Document> seeds = Seeds();

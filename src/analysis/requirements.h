@@ -1,4 +1,4 @@
-// Requirement recognition (DESIGN.md §4): turns requirement, checkpoint and policy sentences
+// Requirement recognition (docs/rules.md): turns requirement, checkpoint and policy sentences
 // into typed rules where one fits, and never drops or invents one.
 //
 //   "1 year at Level 1"                        -> {time_at_level: {level: "1", months: 12}}

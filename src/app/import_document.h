@@ -19,7 +19,7 @@ Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& 
                                           std::string_view format = {},
                                           const formats::ImportMap* map = nullptr);
 
-// The coverage report (DESIGN.md §8) with the import's warnings:
+// The coverage report (docs/import.md) with the import's warnings:
 //   {"source_words": N, "imported_words": N, "structure_words": N, "notes_words": N,
 //    "not_imported_words": N, "not_imported": [{"file", "line", "text"}],
 //    "warnings": [{"file", "line", "message"}]}

@@ -195,10 +195,10 @@ std::string Project(const model::Framework& fw, Holds holds, const model::Framew
                            (holds.undefined && e.undefined);
         if (!shown) continue;
         if (holds.per_competency) {
-          std::string head = competency_names[e.competency] + ":";
-          if (holds.undefined && e.undefined) head += " undefined: " + UndefinedNote(e.note);
-          if (holds.summaries && !e.summary.empty()) head += " summary: " + Norm(e.summary);
-          line(2, head);
+          std::string entry = competency_names[e.competency] + ":";
+          if (holds.undefined && e.undefined) entry += " undefined: " + UndefinedNote(e.note);
+          if (holds.summaries && !e.summary.empty()) entry += " summary: " + Norm(e.summary);
+          line(2, entry);
         }
         if (e.undefined) continue;
         for (const std::string& b : e.behaviours)

@@ -274,6 +274,14 @@ Result<model::Case> ReviewService::AddCaseEvidence(std::string_view case_id,
                      "no evidence " + Quote(evidence_id) + " of " + c.person +
                          " (a portfolio holds the person's own evidence)",
                      {}, "evidence");
+  if (e->retraction)
+    return MakeError(ErrorCode::kConflict,
+                     "evidence " + e->id + " was " + model::RetractionName(e->retraction) + " on " +
+                         e->retraction->date.ToString() +
+                         (e->retraction->replaced_by.empty()
+                              ? std::string("; it no longer counts")
+                              : "; add its correction " + e->retraction->replaced_by + " instead"),
+                     {}, "evidence");
   if (std::find(c.portfolio.begin(), c.portfolio.end(), e->id) != c.portfolio.end())
     return MakeError(ErrorCode::kAlreadyExists,
                      "evidence " + e->id + " is already in the portfolio of " + c.id);

@@ -1,4 +1,4 @@
-// The review process (DESIGN.md §3-§4) as use cases over the Store: eligibility, evidence,
+// The review process as use cases over the Store: eligibility, evidence,
 // assessments, advancement reviews (cases) with panels, votes and decisions, documented needs,
 // waivers, sign-offs and in-band raises. docs/review-process.md describes the process and the
 // authority each step needs.
@@ -84,7 +84,30 @@ struct TakeBack {
   std::string by;  // the acting person (see the constructors); empty: the signed-in user
   std::string reason;
   Date date;
+  // When set, the record must be this person's: a record of anyone else is kNotFound (an
+  // address such as /people/{person}/records/... names the person).
+  std::string person = {};
 };
+
+// Whether an actor may take back a person's records (app/authority.h, kCorrect*): the relation
+// to the person is looked up once, the author of each record decides the rest (one's own
+// assessment or sign-off is one's own to take back; the person does not take back someone
+// else's judgment of them).
+struct TakeBackRights {
+  Actor actor;
+  std::string actor_name;                // as records name their author (person or account)
+  Relation relation = Relation::kOther;  // of the actor to the person
+  // Permit for a record of `kind` made by `author` ("" for kinds without one); `subject` names
+  // the record in the refusal.
+  Status Check(RecordKind kind, std::string_view author, std::string_view subject) const;
+  bool May(RecordKind kind, std::string_view author) const {
+    return Check(kind, author, {}).has_value();
+  }
+};
+
+// The fields a correction may change, by name (app/corrections.h lists them per kind), as text
+// from a form, a JSON body or options; nullopt: not given, the stored value stays.
+using GivenField = std::function<std::optional<std::string>(std::string_view name)>;
 
 class ReviewService {
  public:
@@ -180,6 +203,12 @@ class ReviewService {
                                         const TakeBack& why);
   Result<std::string> CorrectSignOff(std::string_view id, model::SignOff corrected,
                                      const TakeBack& why);
+  // Corrects record `id` of `kind` with the fields `given` (app/corrections.h: each parsed, an
+  // error naming the field) as the Correct* above do; kInvalidArgument when nothing would change.
+  Result<std::string> Correct(RecordKind kind, std::string_view id, const GivenField& given,
+                              const TakeBack& why);
+  // What the caller (or `by`, on the command line) may take back of `person`'s records.
+  Result<TakeBackRights> TakeBackRightsOn(std::string_view person, std::string_view by = {});
 
   // -- Advancement reviews ---------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <type_traits>
 
+#include "app/corrections.h"
 #include "app/review.h"
 #include "app/review_internal.h"
 #include "base/text.h"
@@ -20,32 +21,30 @@ template <typename T>
 struct Kind;
 template <>
 struct Kind<model::Evidence> {
+  static constexpr RecordKind kKind = RecordKind::kEvidence;
   static constexpr const char* kName = "evidence";
-  static constexpr Action kAction = Action::kCorrectEvidence;
   static Result<model::Evidence> Get(storage::Store& s, std::string_view id) {
     return s.GetEvidence(id);
   }
   static Result<std::string> Put(storage::Store& s, std::string_view a, const model::Evidence& e) {
     return s.SaveEvidence(a, e);
   }
-  static std::string Author(const model::Evidence&) { return {}; }
 };
 template <>
 struct Kind<model::Metric> {
+  static constexpr RecordKind kKind = RecordKind::kMetric;
   static constexpr const char* kName = "metric value";
-  static constexpr Action kAction = Action::kCorrectMetric;
   static Result<model::Metric> Get(storage::Store& s, std::string_view id) {
     return s.GetMetric(id);
   }
   static Result<std::string> Put(storage::Store& s, std::string_view a, const model::Metric& m) {
     return s.SaveMetric(a, m);
   }
-  static std::string Author(const model::Metric&) { return {}; }
 };
 template <>
 struct Kind<model::Assessment> {
+  static constexpr RecordKind kKind = RecordKind::kAssessment;
   static constexpr const char* kName = "assessment";
-  static constexpr Action kAction = Action::kCorrectAssessment;
   static Result<model::Assessment> Get(storage::Store& s, std::string_view id) {
     return s.GetAssessment(id);
   }
@@ -53,20 +52,32 @@ struct Kind<model::Assessment> {
                                  const model::Assessment& x) {
     return s.SaveAssessment(a, x);
   }
-  static std::string Author(const model::Assessment& x) { return x.assessor; }
 };
 template <>
 struct Kind<model::SignOff> {
+  static constexpr RecordKind kKind = RecordKind::kSignOff;
   static constexpr const char* kName = "sign-off";
-  static constexpr Action kAction = Action::kCorrectSignOff;
   static Result<model::SignOff> Get(storage::Store& s, std::string_view id) {
     return s.GetSignOff(id);
   }
   static Result<std::string> Put(storage::Store& s, std::string_view a, const model::SignOff& x) {
     return s.SaveSignOff(a, x);
   }
-  static std::string Author(const model::SignOff& x) { return x.by; }
 };
+
+Action ActionOf(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::kEvidence:
+      return Action::kCorrectEvidence;
+    case RecordKind::kMetric:
+      return Action::kCorrectMetric;
+    case RecordKind::kAssessment:
+      return Action::kCorrectAssessment;
+    case RecordKind::kSignOff:
+      return Action::kCorrectSignOff;
+  }
+  return Action::kCorrectEvidence;
+}
 
 Error Changed(const char* kind, const char* field, const std::string& was) {
   return Error{ErrorCode::kInvalidArgument,
@@ -139,6 +150,7 @@ Result<T> Standing(storage::Store& store, std::string_view id, const TakeBack& w
   };
   if (!r && r.error().code == ErrorCode::kNotFound) return none();
   if (!r) return r;
+  if (!why.person.empty() && r->person != why.person) return none();
   LADDER_TRY(bool visible, sees(r->person));
   if (!visible) return none();
   if (r->retraction)
@@ -153,21 +165,32 @@ Result<T> Standing(storage::Store& store, std::string_view id, const TakeBack& w
   return r;
 }
 
+Status TakeBackRights::Check(RecordKind kind, std::string_view author,
+                             std::string_view subject) const {
+  Relation r = relation;
+  if (!author.empty() && author == actor_name) {
+    r = Relation::kSelf;
+  } else if (!author.empty() && r == Relation::kSelf) {
+    r = Relation::kOther;  // the person does not take back someone else's judgment of them
+  }
+  return Permit(actor, ActionOf(kind), r, subject);
+}
+
+Result<TakeBackRights> ReviewService::TakeBackRightsOn(std::string_view person,
+                                                       std::string_view by) {
+  TakeBackRights rights;
+  LADDER_TRY(rights.actor, ActorFor(by));
+  rights.actor_name = Named(rights.actor, actor_);
+  LADDER_TRY(rights.relation, RelationTo(store_, rights.actor, person));
+  return rights;
+}
+
 template <typename T>
 Result<Actor> ReviewService::MayTakeBack(const T& record, const TakeBack& why) {
-  LADDER_TRY(Actor actor, ActorFor(why.by));
-  const std::string author = Kind<T>::Author(record);
-  Relation relation = Relation::kOther;
-  if (!author.empty() && author == Named(actor, actor_)) {
-    relation = Relation::kSelf;
-  } else {
-    LADDER_TRY(relation, RelationTo(store_, actor, record.person));
-    // The person does not take back someone else's judgment of them.
-    if (!author.empty() && relation == Relation::kSelf) relation = Relation::kOther;
-  }
-  LADDER_TRY_STATUS(
-      Permit(actor, Kind<T>::kAction, relation, std::string(Kind<T>::kName) + " " + record.id));
-  return actor;
+  LADDER_TRY(TakeBackRights rights, TakeBackRightsOn(record.person, why.by));
+  LADDER_TRY_STATUS(rights.Check(Kind<T>::kKind, RecordAuthor(record),
+                                 std::string(Kind<T>::kName) + " " + record.id));
+  return rights.actor;
 }
 
 template <typename T>
@@ -289,6 +312,33 @@ Result<std::string> ReviewService::CorrectSignOff(std::string_view id, model::Si
   if (corrected.date.empty())
     return MakeError(ErrorCode::kInvalidArgument, "no date given", {}, "date");
   return TakeBackRecord(std::move(s), std::optional(std::move(corrected)), why, actor);
+}
+
+Result<std::string> ReviewService::Correct(RecordKind kind, std::string_view id,
+                                           const GivenField& given, const TakeBack& why) {
+  auto sees = [this](std::string_view person) { return Sees(person); };
+  auto correct = [&]<typename T>(std::type_identity<T>, auto correct_as) -> Result<std::string> {
+    LADDER_TRY(T record, Standing<T>(store_, id, why, sees));
+    T corrected = record;
+    LADDER_TRY_STATUS(EditFields(corrected, given));
+    if (corrected == record)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       std::string("the correction changes nothing in the ") + Kind<T>::kName +
+                           " " + record.id + "; change a field, or withdraw it",
+                       {}, "id");
+    return (this->*correct_as)(id, std::move(corrected), why);
+  };
+  switch (kind) {
+    case RecordKind::kEvidence:
+      return correct(std::type_identity<model::Evidence>(), &ReviewService::CorrectEvidence);
+    case RecordKind::kMetric:
+      return correct(std::type_identity<model::Metric>(), &ReviewService::CorrectMetric);
+    case RecordKind::kAssessment:
+      return correct(std::type_identity<model::Assessment>(), &ReviewService::CorrectAssessment);
+    case RecordKind::kSignOff:
+      return correct(std::type_identity<model::SignOff>(), &ReviewService::CorrectSignOff);
+  }
+  return MakeError(ErrorCode::kInvalidArgument, "unknown kind of record", {}, "kind");
 }
 
 }  // namespace ladder::app

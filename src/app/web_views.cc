@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/corrections.h"
 #include "base/text.h"
 #include "rules/consensus.h"
 
@@ -86,6 +87,26 @@ ReviewService WebViews::Service(const Principal& viewer,
   return ReviewService(store_, viewer, std::move(sources));
 }
 
+namespace {
+
+// The standing ratings to show, and which records the viewer may take back.
+Status SetTakeBack(ReviewService& review, render::GrowthView& v) {
+  v.latest = model::LatestRatings(v.assessments);
+  LADDER_TRY(TakeBackRights rights, review.TakeBackRightsOn(v.person.id));
+  auto add = [&](RecordKind kind, const auto& records) {
+    for (const auto& r : records)
+      if (!r.retraction && rights.May(kind, RecordAuthor(r)))
+        v.may_take_back.insert(std::string(RecordKindPath(kind)) + "/" + r.id);
+  };
+  add(RecordKind::kEvidence, v.evidence);
+  add(RecordKind::kMetric, v.metrics);
+  add(RecordKind::kAssessment, v.assessments);
+  add(RecordKind::kSignOff, v.signoffs);
+  return Ok();
+}
+
+}  // namespace
+
 Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string_view person,
                                             Date today) {
   render::GrowthView v;
@@ -110,6 +131,9 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.assessments, store_.ListAssessments(person));
     LADDER_TRY(v.cases, store_.ListCases(person));
     LADDER_TRY(v.history, store_.ListAssignments(person));
+    LADDER_TRY(v.metrics, store_.ListMetrics(person));
+    LADDER_TRY(v.signoffs, store_.ListSignOffs(person));
+    LADDER_TRY_STATUS(SetTakeBack(review, v));
     return v;
   }
   v.framework = shown;
@@ -118,6 +142,9 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.evidence = cx->records.evidence;
   v.cases = cx->records.cases;
   v.history = cx->records.assignments;
+  v.metrics = cx->records.metrics;
+  v.signoffs = cx->records.signoffs;
+  LADDER_TRY_STATUS(SetTakeBack(review, v));
   if (!v.current || !v.framework) return v;
   const model::Framework& f = *v.framework;
   v.level.track = f.FindTrack(v.current->track);
@@ -221,7 +248,7 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   for (model::Evidence& e : evidence) {
     if (std::find(c.portfolio.begin(), c.portfolio.end(), e.id) != c.portfolio.end()) {
       v.portfolio.push_back(std::move(e));
-    } else {
+    } else if (!e.retraction) {  // withdrawn or corrected evidence joins no portfolio
       v.addable.push_back(std::move(e));
     }
   }

@@ -46,6 +46,11 @@ class WebViews {
   // SME sign-off `evidence`, for the signer it names and those who may see the person;
   // kNotFound alike for evidence that does not exist and evidence the viewer may not see.
   Result<render::SignOffView> SignOff(const Principal& viewer, std::string_view evidence);
+  // Record `id` of `kind` of `person` with its history, and the forms that withdraw or correct
+  // it when the viewer may (web_views_records.cc). REQUIRES: the viewer may see the person
+  // (Guard::kPerson). kNotFound for no such record, and for a record of anyone else.
+  Result<render::RecordView> Record(const Principal& viewer, std::string_view person,
+                                    RecordKind kind, std::string_view id, Date today);
 
  private:
   // The framework `id`@`version`: from the site when it shows that version, else the store.

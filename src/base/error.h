@@ -52,10 +52,21 @@ struct Error {
   std::string ToString() const;
 };
 
+// A value or the error that prevented it. [[nodiscard]]: an ignored Result is an ignored
+// error; where ignoring is right, the caller says so with `(void)` and a comment why.
 template <typename T>
-using Result = std::expected<T, Error>;
+class [[nodiscard]] Result : public std::expected<T, Error> {
+ public:
+  using std::expected<T, Error>::expected;
+  Result(std::expected<T, Error> e) : std::expected<T, Error>(std::move(e)) {}  // NOLINT
+};
 
-using Status = std::expected<void, Error>;
+// Success or the error that prevented it; [[nodiscard]] as Result.
+class [[nodiscard]] Status : public std::expected<void, Error> {
+ public:
+  using std::expected<void, Error>::expected;
+  Status(std::expected<void, Error> e) : std::expected<void, Error>(std::move(e)) {}  // NOLINT
+};
 
 inline Status Ok() { return {}; }
 
@@ -80,9 +91,11 @@ inline std::unexpected<Error> Fail(Error error) { return std::unexpected<Error>(
   decl = std::move(*tmp)
 
 // LADDER_TRY_STATUS(Expr()) returns the error of a Status or Result, if any.
-#define LADDER_TRY_STATUS(expr)                                                   \
-  do {                                                                            \
-    auto ladder_status_ = (expr);                                                 \
-    if (!ladder_status_)                                                          \
-      return std::unexpected<::ladder::Error>(std::move(ladder_status_).error()); \
+// (A name of its own per use, so that one may nest in a lambda inside another.)
+#define LADDER_TRY_STATUS(expr) \
+  LADDER_TRY_STATUS_IMPL_(LADDER_CONCAT_(ladder_status_, __COUNTER__), expr)
+#define LADDER_TRY_STATUS_IMPL_(status, expr)                                        \
+  do {                                                                               \
+    auto status = (expr);                                                            \
+    if (!status) return std::unexpected<::ladder::Error>(std::move(status).error()); \
   } while (0)

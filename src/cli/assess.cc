@@ -85,27 +85,6 @@ struct CorrectOptions {
   std::string period, rating, level, note;
 };
 
-Result<std::string> Correct(const CorrectOptions& o, const CLI::App* cmd, storage::Store& store,
-                            app::ReviewService& review, const app::TakeBack& why) {
-  LADDER_TRY(model::Assessment a, store.GetAssessment(o.take_back.id));
-  if (cmd->count("--period") > 0) {
-    LADDER_TRY(auto period, ParsePeriod("--period", o.period));
-    a.period_start = period.first;
-    a.period_end = period.second;
-  }
-  if (cmd->count("--rating") > 0) {
-    auto rating = model::ParseRating(o.rating);
-    if (!rating)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + o.rating + "' is not a rating; expected below, meeting or next", {},
-                       "--rating");
-    a.rating = *rating;
-  }
-  if (cmd->count("--level") > 0) a.level = o.level;
-  if (cmd->count("--note") > 0) a.note = o.note;
-  return review.CorrectAssessment(o.take_back.id, a, why);
-}
-
 void SetUpCorrections(CLI::App* cmd, std::vector<Run>& runs) {
   auto w = std::make_shared<TakeBackOptions>();
   auto* withdraw = AddTakeBack(
@@ -128,11 +107,11 @@ void SetUpCorrections(CLI::App* cmd, std::vector<Run>& runs) {
   correct->add_option("--level", c->level, "Level assessed against");
   correct->add_option("--note", c->note, "A note");
   runs.push_back({correct, [c, correct] {
-                    return RunTakeBack(c->take_back, app::RecordKind::kAssessment, true,
-                                       [&](storage::Store& store, app::ReviewService& review,
-                                           const app::TakeBack& why) {
-                                         return Correct(*c, correct, store, review, why);
-                                       });
+                    return RunCorrect(c->take_back, app::RecordKind::kAssessment, correct,
+                                      {{"period", "--period", &c->period},
+                                       {"rating", "--rating", &c->rating},
+                                       {"level", "--level", &c->level},
+                                       {"note", "--note", &c->note}});
                   }});
 }
 

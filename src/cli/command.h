@@ -13,7 +13,7 @@
 //
 // Nested commands (`ladder case open`) register one Run per leaf subcommand.
 //
-// Conventions (DESIGN.md §7): --help everywhere, --json for machines, exit 0 ok, 1 findings,
+// Conventions: --help everywhere, --json for machines, exit 0 ok, 1 findings,
 // 2 bad input or usage. Errors print as "ladder: file:line:col: message" on stderr.
 #pragma once
 

@@ -104,27 +104,17 @@ struct CorrectOptions {
   std::string title, date, end, role, skill, signed_off_by, competencies, url, note;
 };
 
-int RunCorrect(const CorrectOptions& o, const CLI::App* cmd) {
-  auto given = [cmd](const char* name) { return cmd->count(name) > 0; };
-  return RunTakeBack(o.take_back, app::RecordKind::kEvidence, true,
-                     [&](storage::Store& store, app::ReviewService& review,
-                         const app::TakeBack& why) -> Result<std::string> {
-                       LADDER_TRY(model::Evidence e, store.GetEvidence(o.take_back.id));
-                       if (given("--date")) {
-                         LADDER_TRY(e.date, ParseDateOption("--date", o.date, e.date));
-                       }
-                       if (given("--end")) {
-                         LADDER_TRY(e.end, ParseDateOption("--end", o.end, e.end));
-                       }
-                       if (given("--title")) e.title = o.title;
-                       if (given("--role")) e.role = o.role;
-                       if (given("--skill")) e.skill = o.skill;
-                       if (given("--signed-off-by")) e.signed_off_by = o.signed_off_by;
-                       if (given("--competency")) e.competencies = SplitList(o.competencies);
-                       if (given("--url")) e.url = o.url;
-                       if (given("--note")) e.note = o.note;
-                       return review.CorrectEvidence(o.take_back.id, e, why);
-                     });
+int RunEvidenceCorrect(const CorrectOptions& o, const CLI::App* cmd) {
+  return RunCorrect(o.take_back, app::RecordKind::kEvidence, cmd,
+                    {{"title", "--title", &o.title},
+                     {"date", "--date", &o.date},
+                     {"end", "--end", &o.end},
+                     {"role", "--role", &o.role},
+                     {"skill", "--skill", &o.skill},
+                     {"signed_off_by", "--signed-off-by", &o.signed_off_by},
+                     {"competencies", "--competency", &o.competencies},
+                     {"url", "--url", &o.url},
+                     {"note", "--note", &o.note}});
 }
 
 void SetUpCorrections(CLI::App* group, std::vector<Run>& runs) {
@@ -154,14 +144,13 @@ void SetUpCorrections(CLI::App* group, std::vector<Run>& runs) {
   correct->add_option("--competency", c->competencies, "Competency ids, comma-separated");
   correct->add_option("--url", c->url, "A link to it");
   correct->add_option("--note", c->note, "A note");
-  runs.push_back({correct, [c, correct] { return RunCorrect(*c, correct); }});
+  runs.push_back({correct, [c, correct] { return RunEvidenceCorrect(*c, correct); }});
 }
 
 // `ladder evidence metric correct ID --value V`, `ladder evidence metric withdraw ID`.
 struct MetricCorrectOptions {
   TakeBackOptions take_back;
-  std::string period;
-  double value = 0;
+  std::string period, value;
 };
 
 void SetUpMetricCorrections(CLI::App* metric, std::vector<Run>& runs) {
@@ -184,19 +173,9 @@ void SetUpMetricCorrections(CLI::App* metric, std::vector<Run>& runs) {
   AddPeriodOption(correct, "--period", c->period, "START..END");
   correct->add_option("--value", c->value, "The value");
   runs.push_back({correct, [c, correct] {
-                    return RunTakeBack(
-                        c->take_back, app::RecordKind::kMetric, true,
-                        [&](storage::Store& store, app::ReviewService& review,
-                            const app::TakeBack& why) -> Result<std::string> {
-                          LADDER_TRY(model::Metric m, store.GetMetric(c->take_back.id));
-                          if (correct->count("--period") > 0) {
-                            LADDER_TRY(auto period, ParsePeriod("--period", c->period));
-                            m.period_start = period.first;
-                            m.period_end = period.second;
-                          }
-                          if (correct->count("--value") > 0) m.value = c->value;
-                          return review.CorrectMetric(c->take_back.id, m, why);
-                        });
+                    return RunCorrect(
+                        c->take_back, app::RecordKind::kMetric, correct,
+                        {{"period", "--period", &c->period}, {"value", "--value", &c->value}});
                   }});
 }
 

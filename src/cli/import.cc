@@ -1,7 +1,7 @@
 // `ladder import FILE|DIR... [--from FORMAT] [--to yaml|json] [-o OUT] [--report [--json]]
 //                            [--each] [--into DATABASE [--publish]] [--map MAP.yaml]`
 // `ladder import FILE --suggest-map [--from FORMAT] [-o MAP.yaml]`:
-// reads the documents an organisation already has into one framework (DESIGN.md §7, §8).
+// reads the documents an organisation already has into one framework (docs/import.md).
 // With --into the framework is stored in the database (one transaction, app/import_into.h) as a
 // draft, published with --publish, and "stored ID@VERSION (draft|published|unchanged)" is
 // printed on stderr instead of the framework on stdout.
@@ -31,7 +31,7 @@
 // one, else Ladder guesses; --suggest-map writes the guess (to stdout or -o) for a person to
 // correct, and imports nothing.
 //
-// Exit codes (DESIGN.md §7): 0 when everything of the source was imported; 1 ("findings") when
+// Exit codes: 0 when everything of the source was imported; 1 ("findings") when
 // the framework and the report were written but passages of the source were not imported (one
 // line on stderr says how many; --report lists them); 2 for bad input or usage (unreadable,
 // binary, oversized or unrecognised documents, a file already in canonical format, an invalid

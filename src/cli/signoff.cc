@@ -58,17 +58,8 @@ void SetUpCorrections(CLI::App* cmd, std::vector<Run>& runs) {
   AddDateOption(correct, "--date", c->date, "The day it was signed off (YYYY-MM-DD)");
   correct->add_option("--note", c->note, "A note");
   runs.push_back({correct, [c, correct] {
-                    return RunTakeBack(
-                        c->take_back, app::RecordKind::kSignOff, true,
-                        [&](storage::Store& store, app::ReviewService& review,
-                            const app::TakeBack& why) -> Result<std::string> {
-                          LADDER_TRY(model::SignOff s, store.GetSignOff(c->take_back.id));
-                          if (correct->count("--date") > 0) {
-                            LADDER_TRY(s.date, ParseDateOption("--date", c->date, s.date));
-                          }
-                          if (correct->count("--note") > 0) s.note = c->note;
-                          return review.CorrectSignOff(c->take_back.id, s, why);
-                        });
+                    return RunCorrect(c->take_back, app::RecordKind::kSignOff, correct,
+                                      {{"date", "--date", &c->date}, {"note", "--note", &c->note}});
                   }});
 }
 

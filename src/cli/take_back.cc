@@ -2,31 +2,26 @@
 
 #include <cstdio>
 
+#include "app/corrections.h"
+
 namespace ladder::cli {
 namespace {
 
-// The record `id` of `kind` as JSON (people_json.h).
-Result<render::Json> RecordJson(storage::Store& store, app::RecordKind kind,
-                                const std::string& id) {
-  switch (kind) {
-    case app::RecordKind::kEvidence: {
-      LADDER_TRY(model::Evidence e, store.GetEvidence(id));
-      return render::EvidenceJson(e);
+// The text of field `name` when its option was given on `cmd`; a period START..END gives its two
+// ends (what does not split is left to the field's own check).
+std::optional<std::string> GivenField(const CLI::App* cmd, const std::vector<FieldOption>& fields,
+                                      std::string_view name) {
+  for (const FieldOption& f : fields) {
+    if (cmd->count(f.option) == 0) continue;
+    if (std::string_view(f.option) == "--period" &&
+        (name == "period_start" || name == "period_end")) {
+      const size_t dots = f.value->find("..");
+      if (dots == std::string::npos) return name == "period_start" ? *f.value : std::string();
+      return name == "period_start" ? f.value->substr(0, dots) : f.value->substr(dots + 2);
     }
-    case app::RecordKind::kMetric: {
-      LADDER_TRY(model::Metric m, store.GetMetric(id));
-      return storage::MetricJson(m);
-    }
-    case app::RecordKind::kAssessment: {
-      LADDER_TRY(model::Assessment a, store.GetAssessment(id));
-      return render::AssessmentJson(a);
-    }
-    case app::RecordKind::kSignOff: {
-      LADDER_TRY(model::SignOff s, store.GetSignOff(id));
-      return render::SignOffJson(s);
-    }
+    if (f.field == name) return *f.value;
   }
-  return MakeError(ErrorCode::kInternal, "unknown kind of record");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -58,15 +53,10 @@ int RunTakeBack(const TakeBackOptions& o, app::RecordKind kind, bool correcting,
   if (!id) return ReportError(id.error());
   const char* what = app::RecordKindName(kind);
   if (o.store.json) {
-    Result<render::Json> original = RecordJson(**store, kind, o.id);
-    if (!original) return ReportError(original.error());
-    render::Json out = {{correcting ? "corrected" : "withdrawn", *original}};
-    if (correcting) {
-      Result<render::Json> correction = RecordJson(**store, kind, *id);
-      if (!correction) return ReportError(correction.error());
-      out["correction"] = *correction;
-    }
-    PrintJson(out);
+    Result<render::Json> out =
+        app::TakeBackJson(**store, kind, o.id, correcting ? *id : std::string());
+    if (!out) return ReportError(out.error());
+    PrintJson(*out);
   } else if (correcting) {
     std::printf(
         "corrected %s %s by %s (%s): the correction counts, the original stays as corrected\n",
@@ -76,6 +66,15 @@ int RunTakeBack(const TakeBackOptions& o, app::RecordKind kind, bool correcting,
                 o.reason.c_str());
   }
   return kExitOk;
+}
+
+int RunCorrect(const TakeBackOptions& o, app::RecordKind kind, const CLI::App* cmd,
+               std::vector<FieldOption> fields) {
+  return RunTakeBack(
+      o, kind, true, [&](storage::Store&, app::ReviewService& review, const app::TakeBack& why) {
+        return review.Correct(
+            kind, o.id, [&](std::string_view name) { return GivenField(cmd, fields, name); }, why);
+      });
 }
 
 }  // namespace ladder::cli

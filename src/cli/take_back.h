@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/review.h"
 #include "cli/command.h"
@@ -33,5 +34,17 @@ CLI::App* AddTakeBack(CLI::App* parent, const std::string& name, const std::stri
 int RunTakeBack(const TakeBackOptions& options, app::RecordKind kind, bool correcting,
                 const std::function<Result<std::string>(storage::Store&, app::ReviewService&,
                                                         const app::TakeBack&)>& take_back);
+
+// An option of `correct` and the field of the record it gives (app/corrections.h). The option
+// "--period" (START..END) gives the fields period_start and period_end.
+struct FieldOption {
+  const char* field;
+  const char* option;
+  const std::string* value;
+};
+
+// RunTakeBack of ReviewService::Correct with the fields of the options given on `cmd`.
+int RunCorrect(const TakeBackOptions& options, app::RecordKind kind, const CLI::App* cmd,
+               std::vector<FieldOption> fields);
 
 }  // namespace ladder::cli

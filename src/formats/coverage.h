@@ -1,4 +1,4 @@
-// Coverage of an import (DESIGN.md §8): how many words of the source landed in the framework,
+// Coverage of an import (docs/import.md): how many words of the source landed in the framework,
 // and every passage that did not, with its line.
 //
 // Matching works on words: lower-case runs of letters and digits (any script), so white space,

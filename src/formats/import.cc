@@ -422,8 +422,8 @@ Result<Imported> ReadUncounted(const std::vector<Document>& documents, std::stri
   // One document: its passages need not each carry its name (a copy per passage of a large
   // document adds up); the report's passages do.
   if (decoded.size() == 1) {
-    for (Passage& p : imported.coverage.not_imported) {
-      if (p.file.empty()) p.file = decoded[0].name;
+    for (Passage& passage : imported.coverage.not_imported) {
+      if (passage.file.empty()) passage.file = decoded[0].name;
     }
   }
   return imported;

@@ -31,7 +31,7 @@ struct Passage {
   friend bool operator==(const Passage&, const Passage&) = default;
 };
 
-// What of the source landed in the framework (DESIGN.md §8), and where: in its structure
+// What of the source landed in the framework (docs/import.md), and where: in its structure
 // (levels, competencies, behaviours, requirements, roles) or only in its notes.
 struct Coverage {
   int source_words = 0;

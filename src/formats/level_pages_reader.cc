@@ -575,12 +575,12 @@ Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
       } else if (kind == SectionKind::kAttribute) {
         std::string value =
             e.items.size() == 1 && !e.list ? e.items[0] : "- " + text::Join(e.items, "\n- ");
-        std::string key = attribute;
+        std::string attribute_key = attribute;
         for (int k = 2; std::any_of(level.attributes.begin(), level.attributes.end(),
-                                    [&](const auto& a) { return a.first == key; });
+                                    [&](const auto& a) { return a.first == attribute_key; });
              ++k)
-          key = attribute + "_" + std::to_string(k);
-        level.attributes.push_back({key, value});
+          attribute_key = attribute + "_" + std::to_string(k);
+        level.attributes.push_back({attribute_key, value});
       } else {
         for (const std::string& item : e.items) {
           model::Requirement r;

@@ -143,21 +143,21 @@ model::Level BuildLevel(Level& l, int rank, const std::vector<std::string>& comp
 
 }  // namespace
 
-int Matrix::CompetencyIndex(std::string_view name, std::string_view group,
+int Matrix::CompetencyIndex(std::string_view competency, std::string_view group,
                             const SourceLocation& where) {
-  std::string key = Key(name) + '\x1f' + Key(group);
+  std::string key = Key(competency) + '\x1f' + Key(group);
   if (auto it = index.find(key); it != index.end()) return it->second;
-  competencies.push_back({Clean(name), Clean(group), {}, where});
+  competencies.push_back({Clean(competency), Clean(group), {}, where});
   int i = static_cast<int>(competencies.size() - 1);
   index.emplace(std::move(key), i);
   return i;
 }
 
-Track& Matrix::TrackNamed(std::string_view name, const SourceLocation& where) {
-  std::string key = Key(name);
+Track& Matrix::TrackNamed(std::string_view track, const SourceLocation& where) {
+  std::string key = Key(track);
   if (auto it = track_index.find(key); it != track_index.end()) return tracks[it->second];
   track_index.emplace(std::move(key), tracks.size());
-  tracks.push_back({Clean(name), {}, where});
+  tracks.push_back({Clean(track), {}, where});
   return tracks.back();
 }
 

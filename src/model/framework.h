@@ -1,4 +1,4 @@
-// The framework side of the domain model (DESIGN.md §3): a career framework with its competency
+// The framework side of the domain model: a career framework with its competency
 // groups, competencies, tracks of levels, expectations, requirements, overlay roles, transitions,
 // promotion policy, prose notes and role catalogue.
 //

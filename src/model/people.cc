@@ -1,5 +1,7 @@
 #include "model/people.h"
 
+#include <algorithm>
+
 #include "model/names.h"
 
 namespace ladder::model {
@@ -41,6 +43,25 @@ const char* RetractionName(const std::optional<Retraction>& r) {
   if (!r) return "";
   return r->replaced_by.empty() ? "withdrawn" : "corrected";
 }
+std::map<std::string, std::vector<size_t>> LatestRatings(
+    const std::vector<Assessment>& assessments) {
+  std::map<std::string, std::vector<size_t>> latest;
+  for (size_t i = 0; i < assessments.size(); ++i) {
+    const Assessment& a = assessments[i];
+    if (a.retraction) continue;
+    std::vector<size_t>& list = latest[a.competency];
+    auto same = std::find_if(list.begin(), list.end(), [&](size_t j) {
+      return assessments[j].role == a.role && assessments[j].assessor == a.assessor;
+    });
+    if (same == list.end()) {
+      list.push_back(i);
+    } else if (assessments[*same].period_end <= a.period_end) {
+      *same = i;
+    }
+  }
+  return latest;
+}
+
 const char* AssessorRoleName(AssessorRole r) { return internal::NameOf(kAssessorNames, r); }
 const char* RatingName(Rating r) { return internal::NameOf(kRatingNames, r); }
 const char* CaseStatusName(CaseStatus s) { return internal::NameOf(kCaseStatusNames, s); }

@@ -1,4 +1,4 @@
-// The people side of the domain model (DESIGN.md §3): people and their level history, the
+// The people side of the domain model: people and their level history, the
 // records of growth (evidence, metrics, assessments, sign-offs) and of the review process
 // (advancement reviews with panels and votes, waivers, decisions, documented needs, raises),
 // accounts and the audit log.
@@ -7,6 +7,7 @@
 // calendar dates (base/date.h); timestamps are ISO-8601 UTC strings.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -251,6 +252,12 @@ struct AuditEntry {
 
 // "withdrawn" or "corrected" for a record taken back, "" for one that stands.
 const char* RetractionName(const std::optional<Retraction>& r);
+
+// The latest standing rating of each competency by each assessor (by role and person): indexes
+// into `assessments`, by competency id, in the order the assessors first appear. Withdrawn and
+// corrected ratings are left out; of two standing ratings the one whose period ends later wins.
+std::map<std::string, std::vector<size_t>> LatestRatings(
+    const std::vector<Assessment>& assessments);
 const char* AssessorRoleName(AssessorRole r);  // self | manager | peer
 const char* RatingName(Rating r);              // below | meeting | next
 const char* CaseStatusName(CaseStatus s);      // open | portfolio | peer_review | decision | closed

@@ -1,4 +1,4 @@
-// Typed requirement rules (DESIGN.md §4): what a requirement sentence means in checkable terms.
+// Typed requirement rules (docs/rules.md): what a requirement sentence means in checkable terms.
 // A Rule is a plain value; the rules/ layer evaluates it, analysis/ recognises it in prose and
 // formats/ reads and writes it as `rule:` in the canonical YAML (docs/format.md, "Rules").
 //

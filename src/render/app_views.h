@@ -1,4 +1,4 @@
-// The pages of the web app for people (DESIGN.md §1): signing in, my growth, a person's growth,
+// The pages of the web app for people: signing in, my growth, a person's growth,
 // my team, advancement reviews (cases) with their panel, votes, waivers and decision, documented
 // needs, the account page, and the administration pages (users, frameworks and their versions,
 // importing a document, editing a framework as YAML, the audit log).
@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,11 +83,47 @@ struct GrowthView {
   std::vector<model::Evidence> evidence;       // oldest first
   std::vector<model::Case> cases;
   std::vector<model::Assignment> history;  // oldest first
+  std::vector<model::Metric> metrics;      // oldest first
+  std::vector<model::SignOff> signoffs;    // oldest first
+  // The latest standing rating per competency and assessor, by competency id (indexes into
+  // `assessments`; withdrawn and corrected ratings left out: model::LatestRatings).
+  std::map<std::string, std::vector<size_t>> latest;
+  // The records the viewer may withdraw or correct, as "<kind>/<id>" (evidence, metrics,
+  // assessments, signoffs: app::RecordKindPath).
+  std::set<std::string> may_take_back;
   Date today;
   Flash flash;
   // The published site, when the server has one: what each level adds and the HTML of every
   // behaviour were computed when it was built. May be null.
   const Site* site = nullptr;
+};
+
+// One field of a record's correction form.
+struct FieldInput {
+  std::string name;  // the field's name (app/corrections.h)
+  std::string label;
+  std::string type;  // text | date | number | url | textarea | select
+  std::string value;
+  std::vector<std::pair<std::string, std::string>> options;  // select: value, label
+  std::vector<std::string> selected;                         // select: the values chosen
+  bool multiple = false;
+  bool required = false;
+};
+
+// A growth record (evidence, a metric value, an assessment, a sign-off) with its history, and
+// the forms that withdraw or correct it for a viewer who may.
+struct RecordView {
+  model::Person person;
+  std::string kind;        // evidence | metrics | assessments | signoffs (its address segment)
+  std::string kind_label;  // "Evidence", "Metric value", "Assessment", "Sign-off"
+  std::string id;
+  std::string title;                                       // what it is, in a line
+  std::vector<std::pair<std::string, std::string>> facts;  // label, value
+  std::optional<model::Retraction> retraction;             // taken back: by, when, why
+  std::string corrects;                                    // the record this one corrects
+  bool may_take_back = false;                              // the viewer may, and the record stands
+  std::vector<FieldInput> inputs;
+  Flash flash;
 };
 
 struct TeamMember {
@@ -211,6 +248,7 @@ std::string RenderCase(const Viewer& viewer, const CaseView& view);
 std::string RenderCases(const Viewer& viewer, const CasesView& view);
 std::string RenderNeeds(const Viewer& viewer, const NeedsView& view);
 std::string RenderSignOff(const Viewer& viewer, const SignOffView& view);
+std::string RenderRecord(const Viewer& viewer, const RecordView& view);
 std::string RenderAccount(const Viewer& viewer, const AccountView& view);
 std::string RenderUsers(const Viewer& viewer, const UsersView& view);
 std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& view);

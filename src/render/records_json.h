@@ -23,6 +23,7 @@ using storage::AssignmentJson;
 using storage::CaseJson;
 using storage::DateJson;
 using storage::EvidenceJson;
+using storage::MetricJson;
 using storage::NeedJson;
 using storage::PersonJson;
 using storage::RaiseJson;

@@ -1,4 +1,4 @@
-// The one gate every URL passes before it is written into a page (DESIGN.md §6).
+// The one gate every URL passes before it is written into a page.
 //
 // Templates escape text, but escaping does not stop `javascript:` or `data:` URLs from running
 // when a link is followed; every href/src a view puts in a page goes through SafeUrl().

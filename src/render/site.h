@@ -1,5 +1,5 @@
 // The published site of a set of frameworks: every page a reader sees, as HTML rendered from the
-// mustache templates of web/templates (DESIGN.md §6), shared by `ladder serve` (rendered on
+// mustache templates of web/templates, shared by `ladder serve` (rendered on
 // request) and `ladder render` (written to files).
 //
 // Pages and their paths, relative to the site's root (links between pages are relative, so the

@@ -1,5 +1,5 @@
-// The eligibility engine (DESIGN.md §4): evaluates what a target (a level, an overlay role, or a
-// level on another track through a transition) asks of a person, against the person's records,
+// The eligibility engine (docs/eligibility.md): evaluates what a target (a level, an overlay role,
+// or a level on another track through a transition) asks of a person, against the person's records,
 // on a given date, and explains each answer in words.
 //
 //   Records records = ...;                      // everything stored about one person

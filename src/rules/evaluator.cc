@@ -218,9 +218,9 @@ void EvaluateRequirement(const Context& cx, const Prepared& p, RequirementResult
 }
 
 // True when `a` and `b` check the same thing: the same sentence, or the same rule checked from
-// records (seed 004 asks for a successful peer review at each level and again in its prose,
-// which becomes policy). Manual checkpoints and approvals are signed off by their sentence, so
-// two of them with different sentences are two checks.
+// records (a framework may ask for a successful peer review at each level and again in its
+// prose, which becomes policy). Manual checkpoints and approvals are signed off by their sentence,
+// so two of them with different sentences are two checks.
 bool SameCheck(const Prepared& a, const Prepared& b) {
   if (a.key == b.key) return true;
   if (!a.rule || !b.rule || !(*a.rule == *b.rule)) return false;

@@ -61,6 +61,10 @@ const std::map<std::string, Who>& Expectations() {
       {"POST /people/{person}/evidence", Who::kPerson},
       {"POST /people/{person}/assessments", Who::kPersonActor},
       {"POST /people/{person}/cases", Who::kPersonActor},
+      // Who may withdraw or correct which record is the handler's finer check
+      // (write_matrix_test.cc); anyone who may see the person reaches it.
+      {"GET /people/{person}/records/{kind}/{record}", Who::kPerson},
+      {"POST /people/{person}/records/{kind}/{record}/{action}", Who::kPerson},
       {"GET /evidence/{evidence}", Who::kSignedIn},
       {"POST /evidence/{evidence}/confirm", Who::kSignedInActor},
       {"GET /cases", Who::kSignedIn},
@@ -117,6 +121,7 @@ const std::map<std::string, Who>& Expectations() {
       {"POST /api/v1/people/{person}/cases", Who::kPersonActor},
       {"GET /api/v1/people/{person}/waivers", Who::kPerson},
       {"POST /api/v1/people/{person}/waivers", Who::kPersonActor},
+      {"POST /api/v1/people/{person}/records/{kind}/{record}/{action}", Who::kPerson},
       {"POST /api/v1/evidence/{evidence}/confirm", Who::kSignedInActor},
       {"GET /api/v1/cases", Who::kSignedIn},
       {"GET /api/v1/cases/{case}", Who::kCase},
@@ -269,6 +274,8 @@ std::vector<std::map<std::string, std::string>> ParamSets(std::string_view patte
     s["file"] = "ladder.css";
     s["evidence"] = "ev-none";
     s["notification"] = "nt-none";
+    s["kind"] = "evidence";
+    s["record"] = "ev-none";
   }
   return sets;
 }

@@ -219,6 +219,9 @@ void ApiAssessmentList(Exchange& x);
 void ApiAssessmentCreate(Exchange& x);
 void ApiCaseOpen(Exchange& x);
 void ApiTeam(Exchange& x);
+void RecordPage(Exchange& x);
+void RecordTakeBackSubmit(Exchange& x);
+void ApiRecordTakeBack(Exchange& x);
 // Notifications (handlers_notify.cc).
 void InboxPage(Exchange& x);
 void InboxReadSubmit(Exchange& x);

@@ -1,5 +1,10 @@
 // Growth: my growth, a person's growth, my team, evidence, assessments, opening a review.
+#include <algorithm>
+#include <span>
+
+#include "app/corrections.h"
 #include "app/web_views.h"
+#include "base/text.h"
 #include "render/records_json.h"
 #include "server/exchange.h"
 #include "server/http_status.h"
@@ -12,6 +17,10 @@ std::string DoneMessage(std::string_view done) {
   if (done == "evidence") return "Evidence added.";
   if (done == "assessment") return "Assessment saved.";
   if (done == "confirmed") return "The sign-off was confirmed.";
+  if (done == "withdrawn")
+    return "The record was withdrawn. It stays in the history and no longer counts.";
+  if (done == "corrected")
+    return "The record was corrected. The correction counts; the original stays in the history.";
   return "";
 }
 
@@ -100,6 +109,44 @@ Json GrowthJson(const render::GrowthView& v) {
   return j;
 }
 
+void ShowRecord(Exchange& x, app::RecordKind kind, const std::string& id, render::Flash flash,
+                int status = 200) {
+  app::WebViews views(x.services.store, x.services.access, x.services.Site(), x.Sources());
+  Result<render::RecordView> v = views.Record(x.principal, x.Param("person"), kind, id, x.Today());
+  if (!v) return x.Fail(v.error());
+  v->flash = std::move(flash);
+  x.Html(render::RenderRecord(x.Viewer(), *v), status);
+}
+
+// A withdrawal or correction asked for at /people/{person}/records/{kind}/{record}/{action}:
+// an unknown kind or action is no address (kNotFound).
+struct TakeBackCall {
+  app::RecordKind kind = app::RecordKind::kEvidence;
+  bool correcting = false;
+  app::TakeBack why;
+};
+
+Result<TakeBackCall> TakeBackOf(const Exchange& x, std::string reason, Date on) {
+  TakeBackCall call;
+  std::optional<app::RecordKind> kind = app::ParseRecordKind(x.Param("kind"));
+  const std::string action = x.Param("action");
+  if (!kind || (action != "withdraw" && action != "correct"))
+    return MakeError(ErrorCode::kNotFound, "no such page: " + x.req.path);
+  call.kind = *kind;
+  call.correcting = action == "correct";
+  call.why = app::TakeBack{{}, std::move(reason), on, x.Param("person")};
+  return call;
+}
+
+// Withdraws or corrects the record; the id of the record that counts now, or of the one withdrawn.
+Result<std::string> TakeBackRecord(Exchange& x, const TakeBackCall& call,
+                                   const app::GivenField& given) {
+  app::ReviewService review = x.Review();
+  const std::string record = x.Param("record");
+  return call.correcting ? review.Correct(call.kind, record, given, call.why)
+                         : review.Withdraw(call.kind, record, call.why);
+}
+
 }  // namespace
 
 void MyGrowthPage(Exchange& x) {
@@ -175,6 +222,34 @@ void CaseOpenSubmit(Exchange& x) {
       x.Review().OpenCase(person, x.Form("target"), x.principal.person, x.Today());
   if (!c) return FormFailed(x, person, c.error());
   x.Redirect("/cases/" + EncodeQueryParam(c->id));
+}
+
+void RecordPage(Exchange& x) {
+  std::optional<app::RecordKind> kind = app::ParseRecordKind(x.Param("kind"));
+  if (!kind) return x.Fail(Error{ErrorCode::kNotFound, "no such page: " + x.req.path, {}, {}});
+  ShowRecord(x, *kind, x.Param("record"), {DoneMessage(x.Query("done")), ""});
+}
+
+// The forms of a record's page: a reason, and for a correction the record's fields as they
+// should read (app/corrections.h names them).
+void RecordTakeBackSubmit(Exchange& x) {
+  const std::string person = x.Param("person");
+  Result<TakeBackCall> call = TakeBackOf(x, x.Form("reason"), x.Today());
+  if (!call) return x.Fail(call.error());
+  auto failed = [&](const Error& e) {
+    ShowRecord(x, call->kind, x.Param("record"), {"", ErrorText(e, x.req.path)}, HttpStatusFor(e));
+  };
+  app::GivenField given = [&](std::string_view name) -> std::optional<std::string> {
+    const std::string field(name);
+    if (!x.HasForm(field)) return std::nullopt;
+    if (field == "competencies") return text::Join(x.FormAll(field), ",");
+    return x.Form(field);
+  };
+  Result<std::string> id = TakeBackRecord(x, *call, given);
+  if (!id) return failed(id.error());
+  x.Redirect("/people/" + EncodeQueryParam(person) + "/records/" + app::RecordKindPath(call->kind) +
+             "/" + EncodeQueryParam(x.Param("record")) +
+             (call->correcting ? "?done=corrected" : "?done=withdrawn"));
 }
 
 // -- API -----------------------------------------------------------------------------------------
@@ -358,6 +433,50 @@ void ApiTeam(Exchange& x) {
     out.push_back(j);
   }
   x.SendJson(out);
+}
+
+// {"reason": "...", "on": "YYYY-MM-DD" (default today), and for a correction the fields that
+// change, by their names in app/corrections.h}. Answers the record taken back and its correction.
+void ApiRecordTakeBack(Exchange& x) {
+  Result<Json> body = x.Body();
+  if (!body) return x.Fail(body.error());
+  Result<std::string> reason = StringField(*body, "reason", true);
+  if (!reason) return x.Fail(reason.error());
+  Result<Date> on = DateField(*body, "on", x.Today());
+  if (!on) return x.Fail(on.error());
+  Result<TakeBackCall> call = TakeBackOf(x, *reason, *on);
+  if (!call) return x.Fail(call.error());
+  const std::span<const char* const> fields = app::CorrectableFields(call->kind);
+  for (auto it = body->begin(); it != body->end(); ++it) {
+    const bool known =
+        it.key() == "reason" || it.key() == "on" ||
+        (call->correcting && std::find(fields.begin(), fields.end(), it.key()) != fields.end());
+    if (!known)
+      return x.Fail(Error{ErrorCode::kInvalidArgument,
+                          call->correcting ? "not a field a correction of this record may change"
+                                           : "a withdrawal takes only reason and on",
+                          {},
+                          it.key()});
+  }
+  app::GivenField given = [&](std::string_view name) -> std::optional<std::string> {
+    auto it = body->find(std::string(name));
+    if (it == body->end()) return std::nullopt;
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_null()) return std::string();
+    if (it->is_array()) {
+      std::vector<std::string> parts;
+      for (const Json& item : *it)
+        parts.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+      return text::Join(parts, ",");
+    }
+    return it->dump();
+  };
+  Result<std::string> id = TakeBackRecord(x, *call, given);
+  if (!id) return x.Fail(id.error());
+  Result<Json> out = app::TakeBackJson(x.services.store, call->kind, x.Param("record"),
+                                       call->correcting ? *id : std::string());
+  if (!out) return x.Fail(out.error());
+  x.SendJson(*out);
 }
 
 }  // namespace ladder::server::internal

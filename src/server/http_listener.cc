@@ -20,7 +20,6 @@
 #include <cstdarg>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <mutex>
 #include <new>
 #include <random>
@@ -30,6 +29,7 @@
 #include "base/metrics.h"
 #include "server/http_compress.h"
 #include "server/json_log.h"
+#include "server/worker_pool.h"
 
 namespace ladder::server {
 namespace {
@@ -144,71 +144,6 @@ bool IsFormType(std::string_view type) {
   return starts("application/x-www-form-urlencoded") || starts("multipart/form-data");
 }
 
-// A bounded queue of calls and the workers that run them.
-class WorkerPool {
- public:
-  explicit WorkerPool(std::function<void(Call*)> work) : work_(std::move(work)) {}
-  ~WorkerPool() { Drain(); }
-
-  void Start(int threads, size_t capacity) {
-    capacity_ = capacity;
-    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
-  }
-  // A place in the queue; false when it is full or the pool is stopping.
-  bool Reserve() {
-    std::lock_guard lock(mutex_);
-    if (stopping_ || queue_.size() + reserved_ >= capacity_) return false;
-    ++reserved_;
-    return true;
-  }
-  // REQUIRES: Reserve() returned true.
-  void Submit(Call* call) {
-    {
-      std::lock_guard lock(mutex_);
-      --reserved_;
-      queue_.push_back(call);
-    }
-    cv_.notify_one();
-  }
-  // Runs what is queued, then ends the workers. Reserve() fails from now on.
-  void Drain() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    cv_.notify_all();
-    for (std::thread& t : threads_) t.join();
-    threads_.clear();
-  }
-
- private:
-  void Loop() {
-    std::unique_lock lock(mutex_);
-    while (true) {
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) {
-        if (reserved_ == 0) return;  // stopping, and nothing more can come
-        cv_.wait_for(lock, std::chrono::milliseconds(10));
-        continue;
-      }
-      Call* call = queue_.front();
-      queue_.pop_front();
-      lock.unlock();
-      work_(call);
-      lock.lock();
-    }
-  }
-
-  std::function<void(Call*)> work_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  std::deque<Call*> queue_;
-  size_t reserved_ = 0;
-  size_t capacity_ = 0;
-  bool stopping_ = false;
-  std::vector<std::thread> threads_;
-};
-
 }  // namespace
 
 struct HttpListener::Impl {
@@ -222,7 +157,7 @@ struct HttpListener::Impl {
   int listen_fd = -1;
   int port = 0;
   MHD_Daemon* daemon = nullptr;
-  WorkerPool pool{[this](Call* call) { Work(call); }};
+  WorkerPool<Call> pool{[this](Call* call) { Work(call); }};
   std::shared_ptr<spdlog::logger> access_log;
 
   std::mutex registry_mutex;

@@ -1,5 +1,5 @@
-// The one mapping from Ladder's error codes to HTTP statuses (STYLE.md: handlers only
-// translate; nothing else in the server picks a status for an error).
+// The one mapping from Ladder's error codes to HTTP statuses: handlers only translate, and
+// nothing else in the server picks a status for an error.
 #pragma once
 
 #include "base/error.h"

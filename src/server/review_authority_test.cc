@@ -362,8 +362,8 @@ TEST_P(ReviewAuthorityTest, ErrorsOfWritesDoNotTellWhetherCasesOrPeopleExist) {
 
 INSTANTIATE_TEST_SUITE_P(Credentials, ReviewAuthorityTest,
                          ::testing::Values(Credential::kSession, Credential::kToken),
-                         [](const auto& info) {
-                           return info.param == Credential::kSession ? "Session" : "Token";
+                         [](const auto& param_info) {
+                           return param_info.param == Credential::kSession ? "Session" : "Token";
                          });
 
 }  // namespace

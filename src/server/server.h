@@ -1,4 +1,4 @@
-// `ladder serve`: the web app and its JSON API over HTTP (DESIGN.md §6). HTTP itself is
+// `ladder serve`: the web app and its JSON API over HTTP (docs/operations.md). HTTP itself is
 // server/http_listener.h's (libmicrohttpd: one event loop for the connections, a bounded pool of
 // workers for the requests, and the limits of ServerOptions); the routes are those of
 // server/routes.h, each checked against its guard (app/access.h) before its handler runs;

@@ -26,9 +26,9 @@ Result<std::string> PublishedSignature(storage::Store& store) {
   return sig;
 }
 
-}  // namespace
-
 PageCache& CacheOf(const Services& s) { return *s.pages; }
+
+}  // namespace
 
 Status Services::ReloadSite(bool force) {
   std::lock_guard lock(reload_mutex);

@@ -242,6 +242,34 @@ std::vector<Write> Writes() {
   auto user_exists = [](storage::Store& s, const std::string&) {
     return s.GetUser("newbie") ? "" : std::string("no user newbie");
   };
+  auto taken_back = [](const char* id, const char* replaced_by) {
+    return [id, replaced_by](storage::Store& s, const std::string&) -> std::string {
+      std::optional<model::Retraction> r;
+      if (auto e = s.GetEvidence(id)) r = e->retraction;
+      if (auto a = s.GetAssessment(id)) r = a->retraction;
+      if (!r) return std::string(id) + " stands";
+      if (r->reason != "x") return std::string(id) + ": the reason is not kept";
+      if (*replaced_by && r->replaced_by.empty()) return std::string(id) + " not corrected";
+      return "";
+    };
+  };
+  auto manager_rating = [](storage::Store& s) {
+    model::Assessment a;
+    a.id = "as-mgr";
+    a.person = "emp";
+    a.assessor = "mgr";
+    a.role = model::AssessorRole::kManager;
+    a.period_start = D("2025-01-01");
+    a.period_end = D("2025-03-31");
+    a.competency = "delivery";
+    a.rating = model::Rating::kMeeting;
+    a.framework = "eng";
+    a.version = "1";
+    a.level = "L1";
+    ASSERT_TRUE(s.SaveAssessment("test", a));
+  };
+  const char* take_back_page = "POST /people/{person}/records/{kind}/{record}/{action}";
+  const char* take_back_api = "POST /api/v1/people/{person}/records/{kind}/{record}/{action}";
   // clang-format off
   return {
       // Signing in and out, the account. The sign-in form without its own token: refused.
@@ -294,6 +322,19 @@ std::vector<Write> Writes() {
        "assessment.create", "", {}, assessed},
       {"POST /api/v1/people/{person}/assessments", "/api/v1/people/emp/assessments", assess_json,
        {"emp", "mgr", "boss"}, "assessment.create", "", {}, assessed},
+      // Taking records back: the person's evidence as recording it; a manager's rating by its
+      // assessor, the people team and admins, never by the person rated.
+      {take_back_page, "/people/emp/records/evidence/ev-emp/withdraw", "reason=x", recorders,
+       "evidence.withdraw", "evidence:ev-emp", {}, taken_back("ev-emp", "")},
+      {take_back_api, "/api/v1/people/emp/records/evidence/ev-emp/correct",
+       R"({"reason":"x","date":"2025-03-02"})", recorders, "evidence.create", "", {},
+       taken_back("ev-emp", "corrected")},
+      {take_back_api, "/api/v1/people/emp/records/assessments/as-mgr/withdraw",
+       R"({"reason":"x"})", {"mgr", "hr", "admin"}, "assessment.withdraw", "assessment:as-mgr",
+       manager_rating, taken_back("as-mgr", "")},
+      {take_back_page, "/people/emp/records/assessments/as-mgr/correct",
+       "reason=x&rating=next", {"mgr", "hr", "admin"}, "assessment.create", "", manager_rating,
+       taken_back("as-mgr", "corrected")},
       // Reviews: opening one (emp's c-emp aims at L2), and each step of c-emp.
       {"POST /people/{person}/cases", "/people/emp/cases", "target=L3", openers, "case.create"},
       {"POST /api/v1/people/{person}/cases", "/api/v1/people/emp/cases", R"({"target":"L3"})",

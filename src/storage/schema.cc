@@ -260,9 +260,9 @@ std::vector<std::string_view> Table::Names(bool with_row_id) const {
 
 std::string Table::List(bool with_row_id) const {
   std::string out;
-  for (std::string_view name : Names(with_row_id)) {
+  for (std::string_view column : Names(with_row_id)) {
     if (!out.empty()) out += ", ";
-    out += name;
+    out += column;
   }
   return out;
 }

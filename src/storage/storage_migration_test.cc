@@ -347,7 +347,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         MigrationBackend{"Sqlite", static_cast<int>(internal::SqliteMigrations().size())},
         MigrationBackend{"Postgres", static_cast<int>(internal::PostgresMigrations().size())}),
-    [](const auto& info) { return info.param.name; });
+    [](const auto& param_info) { return param_info.param.name; });
 
 }  // namespace
 }  // namespace ladder::storage

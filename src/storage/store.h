@@ -1,4 +1,4 @@
-// The Store: everything Ladder keeps (DESIGN.md §3) behind one interface, with one contract for
+// The Store: everything Ladder keeps behind one interface, with one contract for
 // every backend (SQLite, the embedded default, and PostgreSQL for organisations that run several
 // `ladder serve` processes). The contract is tested once, in store_contract_test.cc, against
 // every backend.
@@ -247,8 +247,8 @@ class Store {
   virtual Result<std::vector<model::Raise>> ListRaises(std::string_view person) = 0;
 
   // -- Notifications (model/notification.h, docs/notifications.md) ---------------------------
-  // A notification is stored with its outbox row in the caller's transaction: SaveCase and
-  // AddVote store those their change causes (model::CaseNotifications) themselves, so that a
+  // A notification is stored with its outbox row in the transaction of the change that causes
+  // it: SaveCase stores those its change causes (model::CaseNotifications) itself, so that a
   // change and what it tells people commit together or not at all. The bookkeeping of delivery
   // (outbox, deliveries, read marks) is not audited: the deliveries are their own log.
 

@@ -1612,7 +1612,7 @@ TEST_P(StoreContract, ReferencedPeopleAndDraftsCannotBeDeleted) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
                          ::testing::Values(&kSqliteMemory, &kSqliteFile, &kPostgres),
-                         [](const auto& info) { return info.param->name; });
+                         [](const auto& param_info) { return param_info.param->name; });
 
 TEST_P(StoreContract, PeopleBatchWritesEverythingOrNothing) {
   SeedPublished();
@@ -1820,7 +1820,7 @@ TEST_F(BackendParity, SeedsGiveTheSameHitsOnEveryBackend) {
     for (size_t i = 0; i < top_a->size(); ++i)
       EXPECT_EQ(Describe((*top_a)[i]), Describe((*top_b)[i]));
   }
-  // The check: "code review" finds passages of seeds 000 and 001, with their place.
+  // "code review" finds passages of seeds 000 and 001, with their place.
   std::set<std::string> frameworks;
   auto code_review = sqlite->Search("code review", {"", false, 0});
   ASSERT_TRUE(code_review);

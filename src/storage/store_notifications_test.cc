@@ -301,7 +301,7 @@ TEST_P(NotificationStore, WaiverNoticesOncePerWaiverAndExpiry) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, NotificationStore,
                          ::testing::Values(&kSqliteMemory, &kSqliteFile, &kPostgres),
-                         [](const auto& info) { return info.param->name; });
+                         [](const auto& param_info) { return param_info.param->name; });
 
 }  // namespace
 }  // namespace ladder::storage

@@ -61,10 +61,18 @@ async function overflow(page) {
     const doc = document.documentElement;
     if (doc.scrollWidth <= doc.clientWidth + 1) return null;
     // The widest elements that stick out, to say what to fix.
+    // Elements inside a region that scrolls on its own do not widen the page: skip them.
+    const clipped = (el) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const o = getComputedStyle(a).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+      }
+      return false;
+    };
     const culprits = [];
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.right > doc.clientWidth + 1 && r.width > 0) {
+      if (r.right > doc.clientWidth + 1 && r.width > 0 && !clipped(el)) {
         const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
           (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '');
         culprits.push(`${name} (${Math.round(r.right)} px)`);

@@ -112,7 +112,39 @@ try {
         'the year at level 1 is not met');
   check((await ce.page.textContent('ol.checklist')).includes('awaiting confirmation by p1'),
         'the SME claims are counted before their signers confirmed them');
+  // Records entered by mistake are withdrawn, never deleted; a wrong detail is corrected.
+  step = 'employee withdraws and corrects';
+  await ce.page.locator('details.form').evaluate((d) => { d.open = true; });
+  await ce.page.selectOption('#ev-kind', 'talk');
+  await ce.page.fill('#ev-title', 'Talk entered twice');
+  await submit(ce.page, 'form[action$="/evidence"] button[type=submit]');
+  await ce.page.click('tr:has-text("Talk entered twice") a:has-text("Withdraw or correct")');
+  await ce.page.waitForLoadState();
+  await visit(ce.page, new URL(ce.page.url()).pathname.slice(1));
+  await ce.page.fill('#withdraw-reason', 'entered twice');
+  await submit(ce.page, 'form[action$="/withdraw"] button[type=submit]');
+  check((await ce.page.textContent('p.state')).includes('Withdrawn on'),
+        `the withdrawn talk does not say so: ${await ce.page.textContent('main')}`);
+  check(await ce.page.locator('form[action$="/withdraw"]').count() === 0,
+        'a withdrawn record still offers to withdraw it');
   await visit(ce.page, 'me');
+  check((await ce.page.getAttribute('tr:has-text("Talk entered twice")', 'class')) === 'taken-back',
+        'the growth page does not mark the withdrawn talk');
+  await ce.page.locator('details.records').evaluate((d) => { d.open = true; });
+  await ce.page.click('tr:has-text("responsibilities") a:has-text("Withdraw or correct")');
+  await ce.page.waitForLoadState();
+  check((await ce.page.inputValue('#field-note')) === HOSTILE,
+        'the correction form does not hold the note as it was typed');
+  await ce.page.fill('#field-note', 'Leads the incident reviews');
+  await ce.page.fill('#correct-reason', 'a clearer note');
+  await submit(ce.page, 'form[action$="/correct"] button[type=submit]');
+  check((await ce.page.textContent('p.state')).includes('The correction that counts instead'),
+        'the corrected rating does not link its correction');
+  await visit(ce.page, 'me');
+  check((await ce.page.textContent('table.growth')).includes('Leads the incident reviews'),
+        'the latest rating is not the correction');
+  check((await ce.page.locator('section[aria-labelledby=evidence] table tbody tr').count()) === 3,
+        'the withdrawn talk is no longer listed');
   await shot(ce.page, artifacts, '1-employee-growth');
   await done(ce);
 

@@ -35,7 +35,7 @@ assert r["source_words"] > 2000 and r["imported_words"] == r["source_words"], r
 assert r["not_imported"] == [] and r["warnings"] == []
 PY
 
-# Every seed imports with its format detected and nothing lost (DESIGN.md §8), and seed 002's
+# Every seed imports with its format detected and nothing lost (docs/import.md), and seed 002's
 # framework passes `ladder lint` without errors.
 for seed in "$SEEDS"/00[0-4]_*.txt; do
   "$LADDER" import "$seed" --report --json > "$T/seed.json" || fail "$seed: import failed"

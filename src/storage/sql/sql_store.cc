@@ -444,14 +444,14 @@ Status SqlStore::Migrate(bool apply, int target) {
   int goal = target > 0 && target < known ? target : known;
   // An up-to-date database is opened without taking the write lock, so that opening it never
   // waits for another process's long write (an import).
-  Result<int> current = Read([&](soci::session& s) -> Result<int> {
+  Result<int> stored = Read([&](soci::session& s) -> Result<int> {
     try {
       return CurrentSchema(s);
     } catch (const soci::soci_error&) {
       return -1;  // a new database: no schema_version table yet
     }
   });
-  if (current && *current >= goal && *current <= known) return Ok();
+  if (stored && *stored >= goal && *stored <= known) return Ok();
   return Write([&](soci::session& s) -> Status {
     shared_->dialect->LockForMigration(s);
     shared_->dialect->ExecScript(

@@ -138,8 +138,7 @@ Status ReencodeRecords(soci::session& s);
 Status CheckEveryHistory(soci::session& s);
 
 // Stores notifications with their outbox rows (a stored key is skipped); returns how many were
-// new (notifications.cc). The one writer of notifications: SaveCase and AddVote call it in their
-// transaction.
+// new (notifications.cc). The one writer of notifications: SaveCase calls it in its transaction.
 Result<int> PutNotifications(soci::session& s, std::vector<model::Notification> notifications,
                              const std::string& now);
 

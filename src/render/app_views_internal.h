@@ -1,0 +1,45 @@
+// What the app's pages share (app_views.cc): links, labels, the page frame and the data of
+// records shown on several pages. The pages themselves are split by family: growth and teams
+// (views_growth.cc), reviews, needs and sign-offs (views_cases.cc), accounts and administration
+// (views_admin.cc). Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/app_views.h"
+#include "render/site_internal.h"
+
+namespace ladder::render::internal {
+
+std::string Str(Date d);  // YYYY-MM-DD, "" for an empty date
+// A safe link to `a` followed by `b` (an id).
+std::string Path(std::string_view a, std::string_view b = {});
+std::string PersonHref(std::string_view id);
+std::string CaseHref(std::string_view id);
+std::string LevelLabel(const model::Level* l);  // "" for none
+// "1 year 3 months", "5 months", "less than a month".
+std::string Duration(Date from, Date to);
+std::string RoleName(model::UserRole r);
+std::string RatingLabel(model::Rating r);
+int RatingValue(model::Rating r);  // 1 below, 2 meeting, 3 next
+std::string CaseTarget(const model::Case& c);
+// The page's frame: layout data with the account navigation, the app's stylesheet and scripts.
+Data Frame(const Viewer& viewer, std::string_view title);
+void SetFlash(Data& d, const Flash& flash);
+// Inline Markdown as HTML: from the site when it converted that text already.
+std::string Inline(const Site* site, const std::string& markdown);
+Data BehaviourList(const Site* site, const std::vector<std::string>& behaviours);
+Data VerdictData(const rules::Verdict& v);
+Data CaseItem(const model::Case& c);
+// The page of a growth record: /people/{person}/records/{kind}/{id}.
+std::string RecordHref(std::string_view person, std::string_view kind, std::string_view id);
+// A record's state for the templates: taken_back, withdrawn, replaced_by (its correction),
+// taken_by, taken_on, taken_reason, corrects (the record it corrects).
+void SetRetraction(Data& d, const std::optional<model::Retraction>& r, const std::string& corrects);
+// Evidence for the templates, with its state (SetRetraction) and the link to its page.
+Data EvidenceItem(const model::Evidence& e);
+
+}  // namespace ladder::render::internal

@@ -1,0 +1,203 @@
+// The review pages of the app: advancement reviews, one review, documented needs and an SME
+// sign-off awaiting its signer (app_views.h).
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+#include "render/app_views.h"
+#include "render/app_views_internal.h"
+
+namespace ladder::render {
+
+// The helpers every page of the app shares (app_views_internal.h).
+using namespace internal;
+
+std::string RenderCases(const Viewer& viewer, const CasesView& v) {
+  Data d = Frame(viewer, "Advancement reviews");
+  std::map<std::string, std::string> names(v.names.begin(), v.names.end());
+  Data cases = List();
+  for (const model::Case& c : v.cases) {
+    Data cd = CaseItem(c);
+    auto it = names.find(c.person);
+    Set(cd, "person", it == names.end() || it->second.empty() ? c.person : it->second);
+    Append(cases, std::move(cd));
+  }
+  SetList(d, "cases", std::move(cases));
+  return RenderTemplate("app_cases", d);
+}
+
+std::string RenderCase(const Viewer& viewer, const CaseView& v) {
+  const model::Case& c = v.review;
+  const std::string person_name = v.person.name.empty() ? v.person.id : v.person.name;
+  Data d = Frame(viewer, "Review " + c.id);
+  SetFlash(d, v.flash);
+  Set(d, "id", c.id);
+  Set(d, "action", CaseHref(c.id));
+  Set(d, "person_name", person_name);
+  Set(d, "target", v.target_label.empty() ? CaseTarget(c) : v.target_label);
+  Set(d, "opened", Str(c.opened));
+  Set(d, "opened_by", c.opened_by);
+  Set(d, "framework", c.framework);
+  Set(d, "version", c.version);
+  Set(d, "consensus_rule", model::ConsensusRuleName(c.consensus));
+  Set(d, "today", Str(v.today));
+  const model::CaseStatus order[] = {model::CaseStatus::kOpen, model::CaseStatus::kPortfolio,
+                                     model::CaseStatus::kPeerReview, model::CaseStatus::kDecision,
+                                     model::CaseStatus::kClosed};
+  Data states = List();
+  bool past = true;
+  for (model::CaseStatus s : order) {
+    Data sd = Object();
+    Set(sd, "name", text::ReplaceAll(model::CaseStatusName(s), "_", " "));
+    bool current = s == c.status;
+    if (current) past = false;
+    Set(sd, "current", current);
+    Set(sd, "done", past && !current);
+    Append(states, std::move(sd));
+  }
+  Set(d, "states", std::move(states));
+  const bool closed = c.status == model::CaseStatus::kClosed;
+  Data moves = List();
+  if (v.may.move)
+    for (const std::string& m : v.next_states) Append(moves, Data(m));
+  SetList(d, "moves", std::move(moves));
+
+  Data portfolio = List();
+  for (const model::Evidence& e : v.portfolio) Append(portfolio, EvidenceItem(e));
+  SetList(d, "portfolio", std::move(portfolio));
+  Data addable = List();
+  for (const model::Evidence& e : v.addable) Append(addable, EvidenceItem(e));
+  Set(d, "addable", std::move(addable));
+  Set(d, "may_add_evidence",
+      !closed && !v.addable.empty() && v.may.add_evidence &&
+          (c.status == model::CaseStatus::kOpen || c.status == model::CaseStatus::kPortfolio));
+
+  std::map<std::string, std::string> names;
+  for (const model::Person& p : v.reviewers) names[p.id] = p.name.empty() ? p.id : p.name;
+  Data panel = List();
+  for (const std::string& r : c.panel) {
+    Data pd = Object();
+    Set(pd, "name", names.count(r) ? names[r] + " (" + r + ")" : r);
+    auto vote = std::find_if(c.votes.begin(), c.votes.end(),
+                             [&](const model::Vote& x) { return x.reviewer == r; });
+    Set(pd, "vote",
+        vote == c.votes.end() ? std::string("not yet") : model::VoteChoiceName(vote->choice));
+    Set(pd, "date", Text(vote == c.votes.end() ? "" : Str(vote->date)));
+    Set(pd, "note", Text(vote == c.votes.end() ? "" : vote->note));
+    Append(panel, std::move(pd));
+  }
+  SetList(d, "panel", std::move(panel));
+  Set(d, "consensus", v.consensus);
+  Set(d, "consensus_reached", v.consensus_reached);
+  Data reviewers = List();
+  for (const model::Person& p : v.reviewers) {
+    if (p.id == c.person) continue;
+    Data rd = Object();
+    Set(rd, "id", p.id);
+    Set(rd, "name", p.name.empty() ? p.id : p.name);
+    Set(rd, "on", std::find(c.panel.begin(), c.panel.end(), p.id) != c.panel.end());
+    Append(reviewers, std::move(rd));
+  }
+  Set(d, "reviewers", std::move(reviewers));
+  Set(d, "may_set_panel", !closed && v.may.panel && c.status != model::CaseStatus::kDecision);
+  Set(d, "may_vote", v.may.vote && c.status == model::CaseStatus::kPeerReview);
+
+  Set(d, "verdict", v.verdict ? VerdictData(*v.verdict) : Data(false));
+  Data waivers = List();
+  for (const model::Waiver& w : v.waivers) {
+    Data wd = Object();
+    Set(wd, "id", w.id);
+    Set(wd, "requirement", w.requirement);
+    Set(wd, "approver", w.approver);
+    Set(wd, "granted", Str(w.granted));
+    Set(wd, "expires", Text(Str(w.expires)));
+    Set(wd, "reason", Text(w.reason));
+    Set(wd, "revoked", Text(Str(w.revoked)));
+    Set(wd, "revoked_by", w.revoked_by);
+    Set(wd, "revoke_reason", Text(w.revoke_reason));
+    Set(wd, "may_revoke", !closed && v.may.waive && w.revoked.empty());
+    Append(waivers, std::move(wd));
+  }
+  SetList(d, "waivers", std::move(waivers));
+  Data requirements = List();
+  for (const std::string& r : v.requirements) Append(requirements, Data(r));
+  Set(d, "requirements", std::move(requirements));
+  Set(d, "may_waive", !closed && v.may.waive && !v.requirements.empty());
+  if (c.decision) {
+    Data dd = Object();
+    Set(dd, "outcome", text::ReplaceAll(model::OutcomeName(c.decision->outcome), "_", " "));
+    Set(dd, "effective", Str(c.decision->effective));
+    Set(dd, "decided_by", c.decision->decided_by);
+    Set(dd, "note", Text(c.decision->note));
+    Set(d, "decision", dd);
+  } else {
+    Set(d, "decision", false);
+  }
+  Set(d, "may_decide", v.may.decide && c.status == model::CaseStatus::kDecision && !c.decision);
+  Data history = List();
+  for (const model::CaseEvent& e : c.history) {
+    Data h = Object();
+    Set(h, "date", Str(e.date));
+    Set(h, "actor", e.actor);
+    Set(h, "what", e.what);
+    Append(history, std::move(h));
+  }
+  Set(d, "history", std::move(history));
+  return RenderTemplate("app_case", d);
+}
+
+std::string RenderNeeds(const Viewer& viewer, const NeedsView& v) {
+  Data d = Frame(viewer, "Documented needs");
+  SetFlash(d, v.flash);
+  Data open = List(), done = List();
+  for (const model::Need& n : v.needs) {
+    Data nd = Object();
+    Set(nd, "id", n.id);
+    Set(nd, "framework", n.framework);
+    std::string target =
+        !n.overlay.empty() ? n.overlay : n.track + (n.level.empty() ? "" : "/" + n.level);
+    Set(nd, "target", target);
+    Set(nd, "reason", Text(n.reason));
+    Set(nd, "opened", Str(n.opened));
+    Set(nd, "opened_by", n.opened_by);
+    Set(nd, "status", model::NeedStatusName(n.status));
+    Set(nd, "closed", Text(Str(n.closed)));
+    Set(nd, "filled_by_case", Text(n.filled_by_case));
+    Set(nd, "filled_href", Text(n.filled_by_case.empty() ? "" : CaseHref(n.filled_by_case)));
+    Set(nd, "may_close", std::find(v.closable.begin(), v.closable.end(), n.id) != v.closable.end());
+    Append(n.status == model::NeedStatus::kOpen ? open : done, std::move(nd));
+  }
+  SetList(d, "open", std::move(open));
+  SetList(d, "done", std::move(done));
+  Data targets = List();
+  for (const auto& [framework, options] : v.targets) {
+    Data fd = Object();
+    Set(fd, "framework", framework);
+    Data opts = List();
+    for (const auto& [value, label] : options) {
+      Data o = Object();
+      Set(o, "value", value);
+      Set(o, "label", label);
+      Append(opts, std::move(o));
+    }
+    Set(fd, "options", std::move(opts));
+    Append(targets, std::move(fd));
+  }
+  Set(d, "targets", std::move(targets));
+  Set(d, "may_open", v.may_open && !v.targets.empty());
+  return RenderTemplate("app_needs", d);
+}
+
+std::string RenderSignOff(const Viewer& viewer, const SignOffView& v) {
+  Data d = Frame(viewer, "SME sign-off");
+  SetFlash(d, v.flash);
+  Data e = EvidenceItem(v.evidence);
+  Set(e, "person_name", v.person_name);
+  Set(e, "confirmed", Text(Str(v.evidence.confirmed)));
+  Set(d, "signoff", std::move(e));
+  Set(d, "may_confirm", v.may_confirm);
+  Set(d, "confirm_action", Path("/evidence/", v.evidence.id) + "/confirm");
+  return RenderTemplate("app_signoff", d);
+}
+
+}  // namespace ladder::render

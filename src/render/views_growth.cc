@@ -1,0 +1,405 @@
+// The growth pages of the app: a person's growth (My growth) and a team (app_views.h).
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "base/text.h"
+#include "render/app_views.h"
+#include "render/app_views_internal.h"
+
+namespace ladder::render {
+
+// The helpers every page of the app shares (app_views_internal.h).
+using namespace internal;
+
+namespace {
+
+// A record's row: its state, its page, whether the viewer may take it back.
+Data RecordRow(const GrowthView& v, std::string_view kind, const std::string& id,
+               const std::optional<model::Retraction>& r, const std::string& corrects) {
+  Data row = Object();
+  Set(row, "id", id);
+  Set(row, "record_href", internal::RecordHref(v.person.id, kind, id));
+  Set(row, "may_take_back", v.may_take_back.contains(std::string(kind) + "/" + id));
+  internal::SetRetraction(row, r, corrects);
+  return row;
+}
+
+// Every assessment, metric value and sign-off of the person, withdrawn and corrected ones
+// included, each linking to its page (where it is withdrawn or corrected).
+void SetRecords(Data& d, const GrowthView& v) {
+  Data assessments = List();
+  for (const model::Assessment& a : v.assessments) {
+    Data row = RecordRow(v, "assessments", a.id, a.retraction, a.corrects);
+    Set(row, "period", Str(a.period_start) + " – " + Str(a.period_end));
+    Set(row, "competency", a.competency);
+    Set(row, "rating", model::RatingName(a.rating));
+    Set(row, "rating_label", RatingLabel(a.rating));
+    Set(row, "level", Text(a.level));
+    Set(row, "by", std::string(model::AssessorRoleName(a.role)) + " (" + a.assessor + ")");
+    Set(row, "note", Text(a.note));
+    Append(assessments, std::move(row));
+  }
+  Set(d, "assessment_count", std::to_string(v.assessments.size()));
+  SetList(d, "assessment_records", std::move(assessments));
+  Data metrics = List();
+  for (const model::Metric& m : v.metrics) {
+    Data row = RecordRow(v, "metrics", m.id, m.retraction, m.corrects);
+    Set(row, "period", Str(m.period_start) + " – " + Str(m.period_end));
+    Set(row, "name", m.name);
+    std::ostringstream value;
+    value << m.value;
+    Set(row, "value", value.str());
+    Append(metrics, std::move(row));
+  }
+  SetList(d, "metric_records", std::move(metrics));
+  Data signoffs = List();
+  for (const model::SignOff& s : v.signoffs) {
+    Data row = RecordRow(v, "signoffs", s.id, s.retraction, s.corrects);
+    Set(row, "date", Str(s.date));
+    Set(row, "requirement", s.requirement);
+    Set(row, "by", s.by);
+    Set(row, "note", Text(s.note));
+    Append(signoffs, std::move(row));
+  }
+  SetList(d, "signoff_records", std::move(signoffs));
+  Set(d, "has_records", !v.assessments.empty() || !v.metrics.empty() || !v.signoffs.empty());
+}
+
+}  // namespace
+
+std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
+  const std::string person_name = v.person.name.empty() ? v.person.id : v.person.name;
+  Data d = Frame(viewer, v.own ? "My growth" : "Growth of " + person_name);
+  SetFlash(d, v.flash);
+  Set(d, "heading", v.own ? "My growth" : "Growth of " + person_name);
+  Set(d, "person_name", person_name);
+  Set(d, "person_id", v.person.id);
+  Set(d, "email", Text(v.person.email));
+  Set(d, "manager", Text(v.person.manager));
+  Set(d, "today", Str(v.today));
+  const std::string base = PersonHref(v.person.id);
+  Set(d, "evidence_action", base + "/evidence");
+  Set(d, "assess_action", base + "/assessments");
+  Set(d, "case_action", base + "/cases");
+
+  const bool has_level = v.framework && v.level.level && v.current;
+  Set(d, "has_level", has_level);
+  Data competencies = List();
+  if (v.framework) {
+    for (const model::Competency& c : v.framework->competencies) {
+      Data cd = Object();
+      Set(cd, "id", c.id);
+      Set(cd, "name", c.name.empty() ? c.id : c.name);
+      Append(competencies, std::move(cd));
+    }
+  }
+  Set(d, "competencies", std::move(competencies));
+  if (has_level) {
+    const model::Framework& f = *v.framework;
+    const model::Level& cur = *v.level.level;
+    const model::Level* next = v.next.level;
+    Set(d, "level_label", LevelLabel(&cur));
+    Set(d, "level_code", cur.code);
+    Set(d, "level_href", Text(v.level.href));
+    Set(d, "next_label", Text(LevelLabel(next)));
+    Set(d, "next_code", next ? next->code : std::string("the next level"));
+    Set(d, "track_name", v.level.track->name.empty() ? v.level.track->id : v.level.track->name);
+    Set(d, "framework_name", f.name.empty() ? f.id : f.name);
+    Set(d, "framework_version", f.version);
+    Set(d, "framework_href", Path("/f/", text::Slugify(f.id)) + "/index.html");
+    Set(d, "since", Str(v.current->from));
+    Set(d, "time_in_level", Duration(v.current->from, v.today));
+
+    // What is new at the next level, by competency.
+    std::map<std::string, const analysis::MarkedCompetency*> news_of;
+    std::optional<analysis::LevelNews> computed;
+    const analysis::LevelNews* news = nullptr;
+    if (next) {
+      if (v.site) news = v.site->NewsOf(f.id, f.version, v.next.track->id, next->code);
+      if (!news) news = &computed.emplace(analysis::NewAtLevel(f, *v.next.track, *next));
+      for (const analysis::MarkedCompetency& mc : news->competencies) news_of[mc.competency] = &mc;
+    }
+    Data rows = List();
+    nlohmann::json labels = nlohmann::json::array(), self = nlohmann::json::array(),
+                   manager = nlohmann::json::array();
+    bool any_rating = false;
+    for (const model::Competency& c : f.competencies) {
+      Data row = Object();
+      Set(row, "id", text::Slugify(c.id));
+      Set(row, "name", c.name.empty() ? c.id : c.name);
+      const model::Expectation* cur_e = cur.FindExpectation(c.id);
+      bool cur_undefined =
+          cur.state == model::LevelState::kUndefined || (cur_e && cur_e->undefined);
+      Set(row, "current_undefined", cur_undefined);
+      Data cur_list = !cur_e || cur_undefined ? List() : BehaviourList(v.site, cur_e->behaviours);
+      SetList(row, "current", std::move(cur_list));
+      Set(row, "show_next", next != nullptr);
+      Data next_list = List();
+      bool next_undefined = false;
+      std::string next_note;
+      if (next) {
+        auto it = news_of.find(c.id);
+        if (it != news_of.end()) {
+          next_undefined = it->second->undefined || next->state == model::LevelState::kUndefined;
+          next_note = it->second->note;
+          for (const analysis::MarkedBehaviour& b : it->second->behaviours) {
+            Data item = Object();
+            Set(item, "html", Inline(v.site, b.text));
+            Set(item, "new", b.mark == analysis::Mark::kNew || b.mark == analysis::Mark::kChanged);
+            Append(next_list, std::move(item));
+          }
+        }
+      }
+      Set(row, "next_undefined", next_undefined);
+      Set(row, "next_note", Text(next_note));
+      SetList(row, "next", std::move(next_list));
+      Data ratings = List();
+      int self_value = 0, manager_value = 0;
+      std::vector<const model::Assessment*> latest;
+      if (auto it = v.latest.find(c.id); it != v.latest.end())
+        for (size_t i : it->second) latest.push_back(&v.assessments[i]);
+      for (const model::Assessment* a : latest) {
+        Data r = Object();
+        Set(r, "rating", model::RatingName(a->rating));
+        Set(r, "rating_label", RatingLabel(a->rating));
+        Set(r, "role", std::string(model::AssessorRoleName(a->role)) + " (" + a->assessor + ")");
+        Set(r, "period", Str(a->period_start) + " – " + Str(a->period_end));
+        Set(r, "note", Text(a->note));
+        Append(ratings, std::move(r));
+        if (a->role == model::AssessorRole::kSelf) self_value = RatingValue(a->rating);
+        if (a->role == model::AssessorRole::kManager) manager_value = RatingValue(a->rating);
+        any_rating = true;
+      }
+      SetList(row, "ratings", std::move(ratings));
+      Append(rows, std::move(row));
+      labels.push_back(c.name.empty() ? c.id : c.name);
+      self.push_back(self_value ? nlohmann::json(self_value) : nlohmann::json(nullptr));
+      manager.push_back(manager_value ? nlohmann::json(manager_value) : nlohmann::json(nullptr));
+    }
+    Set(d, "rows", std::move(rows));
+    // The radar: the person's latest ratings against what this level (2) and the next (3) ask.
+    // (A radar needs three axes; with fewer competencies the same data is drawn as bars.)
+    if (any_rating) {
+      nlohmann::json radar = {
+          {"type", f.competencies.size() >= 3 ? "radar" : "bar"},
+          {"labels", labels},
+          {"datasets",
+           nlohmann::json::array(
+               {{{"label", "Manager's rating"}, {"data", manager}},
+                {{"label", "Self-assessment"}, {"data", self}},
+                {{"label", "Expected at " + cur.code},
+                 {"data", nlohmann::json::array()},
+                 {"expected", 2}},
+                {{"label", "Expected at " + (next ? next->code : std::string("the next level"))},
+                 {"data", nlohmann::json::array()},
+                 {"expected", 3}}})}};
+      for (auto& ds : radar["datasets"])
+        if (ds.contains("expected"))
+          for (size_t i = 0; i < labels.size(); ++i) ds["data"].push_back(ds["expected"]);
+      Set(d, "has_radar", true);
+      Set(d, "radar_json", radar.dump());
+    } else {
+      Set(d, "has_radar", false);
+    }
+    if (v.verdict) {
+      Set(d, "verdict", VerdictData(*v.verdict));
+    } else {
+      Set(d, "verdict", false);
+    }
+  } else {
+    Set(d, "verdict", false);
+  }
+
+  Data evidence = List();
+  for (const model::Evidence& e : v.evidence) {
+    Data item = EvidenceItem(e);
+    Set(item, "may_take_back", v.may_take_back.contains("evidence/" + e.id));
+    Append(evidence, std::move(item));
+  }
+  SetList(d, "evidence", std::move(evidence));
+  SetRecords(d, v);
+  Data kinds = List();
+  for (const char* k : model::kEvidenceKinds) Append(kinds, Data(std::string(k)));
+  Set(d, "kinds", std::move(kinds));
+  Set(d, "open_evidence", v.evidence.empty());
+
+  // Assessment form: a self-assessment on one's own page, a manager's on a report's.
+  const bool may_assess = has_level && (v.own || v.as_manager);
+  Set(d, "may_assess", may_assess);
+  Set(d, "assess_heading", v.own ? "Self-assessment" : "Manager assessment");
+  Set(d, "period_from", Str(v.today.AddMonths(-6)));
+  Set(d, "period_to", Str(v.today));
+
+  Data cases = List();
+  bool open_case = false;
+  for (const model::Case& c : v.cases) {
+    Append(cases, CaseItem(c));
+    open_case = open_case || c.status != model::CaseStatus::kClosed;
+  }
+  SetList(d, "cases", std::move(cases));
+  Data targets = List();
+  if (has_level) {
+    const model::Framework& f = *v.framework;
+    for (const model::Track& t : f.tracks)
+      for (const model::Level& l : t.levels) {
+        if (v.level.level == &l || l.state == model::LevelState::kUndefined) continue;
+        Data o = Object();
+        Set(o, "value", t.id + "/" + l.code);
+        Set(o, "label", (t.name.empty() ? t.id : t.name) + ": " + internal::LevelLabel(l));
+        Set(o, "selected", v.next.level == &l);
+        Append(targets, std::move(o));
+      }
+    for (const model::OverlayRole& o : f.overlays) {
+      Data od = Object();
+      Set(od, "value", o.id);
+      Set(od, "label", "Role: " + (o.name.empty() ? o.id : o.name));
+      Set(od, "selected", false);
+      Append(targets, std::move(od));
+    }
+  }
+  Set(d, "targets", std::move(targets));
+  Set(d, "may_open_case", has_level && !open_case && v.may_open_case);
+
+  Data history = List();
+  for (const model::Assignment& a : v.history) {
+    Data h = Object();
+    Set(h, "from", Str(a.from));
+    Set(h, "to", a.to.empty() ? std::string("now") : Str(a.to));
+    Set(h, "framework", a.framework);
+    Set(h, "track", a.track);
+    Set(h, "level", a.level);
+    Set(h, "overlays", Text(text::Join(a.overlays, ", ")));
+    Set(h, "reason", Text(a.reason));
+    Append(history, std::move(h));
+  }
+  SetList(d, "history", std::move(history));
+  return RenderTemplate("app_growth", d);
+}
+
+std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
+  Data d = Frame(viewer, v.title);
+  Set(d, "heading", v.title);
+  Data members = List();
+  std::map<std::string, int> per_level;
+  std::vector<std::string> level_order;
+  std::map<std::string, std::string> names;
+  for (const TeamMember& m : v.members)
+    names[m.person.id] = m.person.name.empty() ? m.person.id : m.person.name;
+  for (const TeamMember& m : v.members) {
+    Data md = Object();
+    Set(md, "name", names[m.person.id]);
+    Set(md, "href", PersonHref(m.person.id));
+    Set(md, "indirect", m.depth > 1);
+    Set(md, "via",
+        Text(names.count(m.person.manager) ? names[m.person.manager] : m.person.manager));
+    std::string level = m.level_label.empty() ? std::string("no level") : m.level_label;
+    Set(md, "level", level);
+    Set(md, "since", Text(m.current ? Str(m.current->from) : ""));
+    Set(md, "time_in_level", Text(m.current ? Duration(m.current->from, v.today) : ""));
+    if (m.readiness) {
+      Data r = Object();
+      Set(r, "overall", rules::OverallName(m.readiness->overall));
+      Set(r, "overall_label", OverallLabel(m.readiness->overall));
+      Set(r, "earliest",
+          Text(m.readiness->overall == rules::Overall::kNotYet ? Str(m.readiness->earliest) : ""));
+      std::string missing;
+      if (m.readiness->overall == rules::Overall::kBlocked)
+        missing = std::to_string(m.readiness->blocking.size()) + " of " +
+                  std::to_string(m.readiness->requirements.size()) + " requirements missing";
+      if (m.readiness->overall == rules::Overall::kUndefinedTarget)
+        missing = "the framework leaves the next level undefined";
+      if (m.readiness->overall == rules::Overall::kNothingChecked)
+        missing = "no requirements are defined for this level; nothing was checked";
+      Set(r, "missing", Text(missing));
+      Set(md, "readiness", r);
+    } else {
+      Set(md, "readiness", false);
+      Set(md, "no_readiness", m.current ? "top of the track" : "no level recorded");
+    }
+    Data open = List();
+    for (const model::Case& c : m.open_cases) Append(open, CaseItem(c));
+    Set(md, "open_cases", std::move(open));
+    Append(members, std::move(md));
+    if (!per_level.count(level)) level_order.push_back(level);
+    ++per_level[level];
+  }
+  SetList(d, "members", std::move(members));
+  Set(d, "count", std::to_string(v.members.size()));
+  Data distribution = List();
+  nlohmann::json labels = nlohmann::json::array(), counts = nlohmann::json::array();
+  for (const std::string& l : level_order) {
+    Data row = Object();
+    Set(row, "label", l);
+    Set(row, "count", std::to_string(per_level[l]));
+    Append(distribution, std::move(row));
+    labels.push_back(l);
+    counts.push_back(per_level[l]);
+  }
+  Set(d, "distribution", std::move(distribution));
+  nlohmann::json chart = {
+      {"labels", labels},
+      {"datasets", nlohmann::json::array({{{"label", "People"}, {"data", counts}}})}};
+  Set(d, "distribution_json", chart.dump());
+  return RenderTemplate("app_team", d);
+}
+
+std::string RenderRecord(const Viewer& viewer, const RecordView& v) {
+  const std::string person_name = v.person.name.empty() ? v.person.id : v.person.name;
+  Data d = Frame(viewer, v.kind_label + " " + v.id);
+  SetFlash(d, v.flash);
+  Set(d, "kind_label", v.kind_label);
+  Set(d, "id", v.id);
+  Set(d, "title", v.title);
+  Set(d, "person_name", person_name);
+  Set(d, "person_href", PersonHref(v.person.id));
+  Data facts = List();
+  for (const auto& [label, value] : v.facts) {
+    if (value.empty()) continue;
+    Data f = Object();
+    Set(f, "label", label);
+    Set(f, "value", value);
+    Append(facts, std::move(f));
+  }
+  Set(d, "facts", std::move(facts));
+  internal::SetRetraction(d, v.retraction, v.corrects);
+  const std::string base = internal::RecordHref(v.person.id, v.kind, v.id);
+  if (v.retraction && !v.retraction->replaced_by.empty())
+    Set(d, "replaced_by_href",
+        internal::RecordHref(v.person.id, v.kind, v.retraction->replaced_by));
+  if (!v.corrects.empty())
+    Set(d, "corrects_href", internal::RecordHref(v.person.id, v.kind, v.corrects));
+  Set(d, "may_take_back", v.may_take_back);
+  Set(d, "withdraw_action", base + "/withdraw");
+  Set(d, "correct_action", base + "/correct");
+  Data inputs = List();
+  for (const FieldInput& in : v.inputs) {
+    Data i = Object();
+    Set(i, "name", in.name);
+    Set(i, "label", in.label);
+    Set(i, "type", in.type);
+    Set(i, "value", in.value);
+    Set(i, "select", in.type == "select");
+    Set(i, "textarea", in.type == "textarea");
+    Set(i, "input", in.type != "select" && in.type != "textarea");
+    Set(i, "number", in.type == "number");
+    Set(i, "multiple", in.multiple);
+    Set(i, "required", in.required);
+    Data options = List();
+    for (const auto& [value, label] : in.options) {
+      Data o = Object();
+      Set(o, "value", value);
+      Set(o, "label", label);
+      Set(o, "selected",
+          std::find(in.selected.begin(), in.selected.end(), value) != in.selected.end());
+      Append(options, std::move(o));
+    }
+    Set(i, "options", std::move(options));
+    Append(inputs, std::move(i));
+  }
+  Set(d, "inputs", std::move(inputs));
+  return RenderTemplate("app_record", d);
+}
+
+}  // namespace ladder::render
