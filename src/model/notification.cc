@@ -91,9 +91,9 @@ std::vector<Notification> CaseNotifications(const std::optional<Case>& before, c
   }
   const bool moved = before && before->status != after.status;
   const bool decided = after.decision && !(before && before->decision);
-  if (moved && after.status == CaseStatus::kPeerReview) {
+  if (after.status == CaseStatus::kPeerReview) {
     for (const std::string& reviewer : after.panel)
-      if (!HasVoted(after, reviewer))
+      if (!HasVoted(after, reviewer) && (moved || !before || !Contains(before->panel, reviewer)))
         out.push_back(Make(after, reviewer, NotificationKind::kVoteRequested,
                            "Your vote is waiting on the review of " + who + " for " + target,
                            "vote"));

@@ -96,7 +96,8 @@ std::optional<EmailMode> ParseEmailMode(std::string_view s);
 // being created), `after` what is stored now; `person_name` names the candidate in subjects.
 //  - created: the candidate (kCaseOpened), each panel member (kPanelAssigned);
 //  - a person added to the panel: them (kPanelAssigned);
-//  - moved to peer review: each panel member who has not voted (kVoteRequested);
+//  - moved to peer review: each panel member who has not voted (kVoteRequested), and so is
+//    one put on the panel while it is in peer review;
 //  - moved to another stage: the candidate (kCaseMoved); decided: the candidate (kCaseDecided).
 // Ids and created_at are left empty (the store sets them); keys say case, event and recipient.
 std::vector<Notification> CaseNotifications(const std::optional<Case>& before, const Case& after,

@@ -42,6 +42,17 @@ TEST(CaseNotifications, PeerReviewAsksForTheVotesStillMissing) {
       (std::vector<std::string>{"panel_assigned>alan", "vote_requested>alan", "case_moved>ada"}));
 }
 
+TEST(CaseNotifications, AReviewerAddedDuringPeerReviewIsAskedToVoteToo) {
+  Case before = Base();
+  before.status = CaseStatus::kPeerReview;
+  Case after = before;
+  after.panel = {"grace", "alan"};
+  EXPECT_EQ(Summary(CaseNotifications(before, after, "Ada")),
+            (std::vector<std::string>{"panel_assigned>alan", "vote_requested>alan"}));
+  after.votes = {{"alan", VoteChoice::kFor, "", Date(2024, 1, 1)}};
+  EXPECT_TRUE(CaseNotifications(after, after, "Ada").empty());
+}
+
 TEST(CaseNotifications, ADecisionIsToldOnceAndNothingElseChangesTellsNobody) {
   Case before = Base();
   EXPECT_TRUE(CaseNotifications(before, before, "Ada").empty());
