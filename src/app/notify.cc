@@ -110,6 +110,27 @@ MailText DigestMail(const std::vector<Notification>& ns, const NotifySettings& s
   return mail;
 }
 
+std::string MailHeaderText(std::string_view text) {
+  std::string flat;
+  bool ascii = true;
+  for (char c : text) {
+    flat += (c == '\r' || c == '\n') ? ' ' : c;
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) return flat;
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out = "=?UTF-8?B?";
+  for (std::size_t i = 0; i < flat.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, flat.size() - i);
+    unsigned bits = 0;
+    for (std::size_t k = 0; k < 3; ++k)
+      bits = bits << 8 | (k < n ? static_cast<unsigned char>(flat[i + k]) : 0u);
+    for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kDigits[(bits >> (18 - 6 * k)) & 63] : '=';
+  }
+  return out + "?=";
+}
+
 NotifyWorker::NotifyWorker(storage::Store& store, NotifySettings settings, std::string owner)
     : store_(store), settings_(std::move(settings)), owner_(std::move(owner)) {}
 

@@ -29,7 +29,7 @@
 namespace ladder::app {
 
 // Where and how notifications go out: the options of `ladder serve` and `ladder notify
-// deliver` (settings file or LADDER_* environment, docs/configuration.md).
+// deliver` (settings file or LADDER_* environment, docs/operations.md).
 struct NotifySettings {
   std::string smtp_url;        // smtp://HOST:PORT (or smtps://); "" sends no e-mail
   bool smtp_starttls = false;  // require STARTTLS on smtp:// (refuse to send in the clear)
@@ -78,6 +78,9 @@ struct MailText {
 };
 MailText NotificationMail(const model::Notification& n, const NotifySettings& settings);
 MailText DigestMail(const std::vector<model::Notification>& ns, const NotifySettings& settings);
+// A header value as it goes on the wire: line breaks become spaces, and text that is not ASCII
+// (a name with an accent) is one RFC 2047 encoded word, "=?UTF-8?B?...?=".
+std::string MailHeaderText(std::string_view text);
 
 // What one run did.
 struct DeliveryReport {

@@ -88,6 +88,14 @@ TEST(Messages, CarryAbsoluteLinks) {
   EXPECT_EQ(digest.subject, "Ladder: 2 notifications today");
 }
 
+TEST(Messages, HeadersThatAreNotAsciiAreEncodedWords) {
+  EXPECT_EQ(MailHeaderText("Your vote is waiting"), "Your vote is waiting");
+  EXPECT_EQ(MailHeaderText("two\r\nlines"), "two  lines");
+  // "José" is 4A 6F 73 C3 A9 in UTF-8.
+  EXPECT_EQ(MailHeaderText("Jos\xc3\xa9"), "=?UTF-8?B?Sm9zw6k=?=");
+  EXPECT_EQ(MailHeaderText("\xc3\xa9t\xc3\xa9"), "=?UTF-8?B?w6l0w6k=?=");
+}
+
 TEST(Transport, ServersThatAreDownAreUnavailable) {
   NotifySettings s;
   s.smtp_url = "smtp://127.0.0.1:1";

@@ -64,7 +64,7 @@ Status SendMail(const NotifySettings& settings, std::string_view to, const MailT
   std::string rcpt = "<" + std::string(to) + ">";
   Source src;
   src.text = "From: Ladder <" + HeaderSafe(settings.mail_from) + ">\r\nTo: <" + HeaderSafe(to) +
-             ">\r\nSubject: " + HeaderSafe(mail.subject) + "\r\nMessage-ID: <" +
+             ">\r\nSubject: " + MailHeaderText(mail.subject) + "\r\nMessage-ID: <" +
              HeaderSafe(message_id) + "@ladder>\r\n" +
              "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + mail.body;
   h.recipients = curl_slist_append(nullptr, rcpt.c_str());

@@ -2,7 +2,7 @@
 // delivery worker) and `ladder notify deliver`: --smtp-url, --smtp-starttls, --smtp-user,
 // --smtp-password, --mail-from, --webhook-url, --webhook-secret, --base-url, --notify-timeout,
 // --digest-hour, --max-attempts, each also LADDER_<NAME> in the environment or a key of the
-// settings file (docs/configuration.md).
+// settings file (docs/operations.md).
 #pragma once
 
 #include <CLI/CLI.hpp>

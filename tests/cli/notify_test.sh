@@ -99,13 +99,22 @@ json '[x for x in d if x["channel"] == "webhook" and x["status"] == "pending" an
 /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" > mail.log 2>&1 &
 pids+=($!)
 wait_port "$smtp_port"
-"$LADDER" notify deliver --once --at "$(at 60)" "${opts[@]}" --json > out || fail "deliver failed: $(cat out)"
+# This pass takes its settings from a settings file and the environment, as a server would.
+cat > settings.toml <<TOML
+smtp-url = "smtp://127.0.0.1:$smtp_port"
+webhook-url = "http://127.0.0.1:$hook_port/hook"
+webhook-secret = "$secret"
+base-url = "https://ladder.example.org"
+TOML
+LADDER_MAIL_FROM=ladder@example.org "$LADDER" --config settings.toml notify deliver --once \
+  --at "$(at 60)" --json > out || fail "deliver failed: $(cat out)"
 [[ $(json 'd["delivered"]' < out) == 6 ]] || fail "second pass: $(cat out)"
 sleep 0.5
 [[ $(grep -c '^Message-ID: ' mail.log) == 5 ]] || fail "mails received: $(grep -c '^Message-ID: ' mail.log)"
 [[ $(grep '^Message-ID: ' mail.log | sort -u | wc -l) == 5 ]] || fail "a mail was sent twice"
 grep -q "^Subject: Your vote is waiting on the review of Cam Egan" mail.log || fail "no vote mail: $(cat mail.log)"
 grep -q "https://ladder.example.org/cases/c1" mail.log || fail "the mail has no link"
+[[ $(grep -c '^From: Ladder <ladder@example.org>' mail.log) == 5 ]] || fail "LADDER_MAIL_FROM was not used"
 grep -q "^To: <pam@example.com>" mail.log || fail "pam got no mail"
 # The webhook: every request signed, every notification but ce's case moves, each once past
 # the timed-out attempt (which repeats its idempotency key).
