@@ -156,4 +156,16 @@ if "$LADDER" notify read p1 "$id" 2> err; then fail "p1 marked ce's notification
 [[ $("$LADDER" notify list ce --unread --json | json 'len(d)') == 3 ]] || fail "unread count is wrong"
 if "$LADDER" notify deliver --once --at yesterday 2> err; then fail "--at took 'yesterday'"; fi
 grep -q -- "--at wants" err || fail "bad --at said: $(cat err)"
+
+# `ladder serve` runs the same worker: what a step raises arrives without `notify deliver`.
+"$LADDER" case move c2 peer_review --by lead >/dev/null
+before=$(grep -c '^Message-ID: ' mail.log)
+"$LADDER" --config settings.toml serve --listen 127.0.0.1:0 --notify-interval 1 2> serve.log &
+pids+=($!)
+for _ in $(seq 100); do
+  (($(grep -c '^Message-ID: ' mail.log) > before)) && break
+  sleep 0.1
+done
+grep -q "^Subject: Your vote is waiting on the review of Pam One" mail.log \
+  || fail "the server's worker sent no vote request: $(cat serve.log)"
 echo ok
