@@ -17,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev libicu-dev
   wrk nginx-light chromium nodejs npm python3 python3-jsonschema python3-openpyxl python3-yaml
   libtomlplusplus-dev dpkg-dev adduser prometheus-cpp-dev prometheus
+  libcurl4-openssl-dev python3-aiosmtpd
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,6 @@
 // The secrets of accounts, on libsodium (the only adapter of it): Argon2id password hashes,
 // random tokens for sessions, CSRF and the API, the one-way hashes under which those tokens are
-// stored, and constant-time comparison.
+// stored, HMAC-SHA256 signatures, and constant-time comparison.
 //
 //   std::string stored = *HashPassword("correct horse battery");   // "$argon2id$v=19$m=..."
 //   bool ok = VerifyPassword(stored, "correct horse battery");      // true
@@ -47,6 +47,10 @@ std::string RandomToken(size_t bytes = 32);
 // The hex BLAKE2b-256 of a token secret: the key under which sessions and API tokens are stored,
 // so that a copy of the database does not hold usable credentials.
 std::string TokenHash(std::string_view secret);
+
+// The lower-case hex HMAC-SHA256 of `message` under `key` (the signature of a webhook,
+// docs/notifications.md).
+std::string HmacSha256Hex(std::string_view key, std::string_view message);
 
 // Compares without leaking where the inputs differ (lengths may leak).
 bool ConstantTimeEquals(std::string_view a, std::string_view b);

@@ -11,8 +11,11 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "app/crypto.h"
 #include "app/framework_files.h"
@@ -21,6 +24,7 @@
 #include "app/published_site.h"
 #include "cli/command.h"
 #include "cli/leak_flags.h"
+#include "cli/notify_options.h"
 #include "server/json_log.h"
 #include "server/server.h"
 #include "storage/store.h"
@@ -39,6 +43,8 @@ struct ServeOptions {
   LeakFlags leak_flags;
   std::string jd_template;
   std::string templates_dir;
+  app::NotifySettings notify;
+  int notify_interval = 15;  // seconds between passes of the delivery worker; 0: none
 };
 
 // The server's own messages on stderr: "ladder: TEXT" lines, or with --log-format json log lines
@@ -147,6 +153,47 @@ CLI::Validator IpAddress() {
       "ADDR");
 }
 
+// The delivery worker of notifications (app/notify.h): a pass every `interval` seconds until
+// the server stops. Several servers on one PostgreSQL each run one; leases keep them apart.
+class DeliveryThread {
+ public:
+  DeliveryThread(storage::Store& store, const app::NotifySettings& settings, int interval)
+      : worker_(store, settings, WorkerName()), interval_(interval) {
+    if (interval_ > 0) thread_ = std::thread([this] { Loop(); });
+  }
+  ~DeliveryThread() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      Result<app::DeliveryReport> report = worker_.RunOnce(NowIso());
+      if (!report)
+        Say(spdlog::level::warn, "notifications: " + report.error().message);
+      else
+        for (const std::string& e : report->errors)
+          Say(spdlog::level::warn, e + " (retried later)");
+      lock.lock();
+      cv_.wait_for(lock, std::chrono::seconds(interval_), [this] { return stop_; });
+    }
+  }
+
+  app::NotifyWorker worker_;
+  int interval_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 int RunServe(const ServeOptions& options) {
   auto started = std::chrono::steady_clock::now();
   if (options.log_format == "json") {
@@ -194,6 +241,9 @@ int RunServe(const ServeOptions& options) {
     return 3;
   }
   running = &http;
+  // Files served from memory have no people to notify.
+  DeliveryThread delivery(**store, options.notify,
+                          options.files.empty() ? options.notify_interval : 0);
   if (stop_requested) {  // a signal came before the server was running
     stop_watching();
     return kExitOk;
@@ -288,6 +338,11 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--templates", options->templates_dir,
                   "Folder of the templates frameworks name in jd_template (default: "
                   "$LADDER_TEMPLATES)");
+  AddNotifyOptions(cmd, options->notify);
+  AddLimit(cmd, "--notify-interval", options->notify_interval,
+           "Seconds between passes of the notification delivery worker (0: no worker; run "
+           "`ladder notify deliver` instead)",
+           0, 86400);
   cmd->add_option("files", options->files,
                   "Canonical framework files (YAML or JSON) or directories of them, served "
                   "without a database");

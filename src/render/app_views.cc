@@ -279,6 +279,7 @@ std::string RenderAccountNav(const Viewer& viewer) {
   Set(d, "author", viewer.author);
   Set(d, "sees_team", viewer.manager || viewer.author);
   Set(d, "team_label", viewer.manager ? "My team" : "People");
+  Set(d, "unread", Text(viewer.unread > 0 ? std::to_string(viewer.unread) : ""));
   return RenderTemplate("app_account_nav", d);
 }
 

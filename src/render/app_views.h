@@ -40,6 +40,7 @@ struct Viewer {
   bool admin = false;
   bool author = false;   // people team or admin: frameworks, imports, the audit log
   bool manager = false;  // has the manager role
+  int unread = 0;        // unread notifications in the viewer's inbox
   std::string csrf;      // the token every form carries
   // What the server takes of a form (ServerOptions): pages tell the browser, which refuses to
   // send a larger form and keeps what was typed (web/static/app.js). 0: not said.
@@ -201,7 +202,8 @@ struct SignOffView {
 struct AccountView {
   model::User user;
   std::vector<storage::ApiToken> tokens;
-  std::string new_token;  // shown once, right after it was created
+  std::string new_token;     // shown once, right after it was created
+  std::string notify_prefs;  // the notification preferences form (RenderNotifyPrefs), or ""
   Flash flash;
 };
 

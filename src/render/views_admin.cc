@@ -27,6 +27,7 @@ std::string RenderAccount(const Viewer& viewer, const AccountView& v) {
   Set(d, "person", Text(v.user.person));
   Set(d, "min_password", "10");
   Set(d, "new_token", Text(v.new_token));
+  Set(d, "notify_prefs", v.notify_prefs);
   Data tokens = List();
   for (const storage::ApiToken& t : v.tokens) {
     Data td = Object();

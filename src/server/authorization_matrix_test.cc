@@ -51,6 +51,10 @@ const std::map<std::string, Who>& Expectations() {
       {"POST /account/password", Who::kSignedIn},
       {"POST /account/tokens", Who::kSignedIn},
       {"POST /account/tokens/{token}/revoke", Who::kSignedIn},
+      {"POST /account/notifications", Who::kSignedInActor},
+      {"GET /inbox", Who::kSignedIn},
+      {"POST /inbox/read", Who::kSignedInActor},
+      {"POST /inbox/{notification}/read", Who::kSignedInActor},
       {"GET /me", Who::kSignedIn},
       {"GET /team", Who::kSignedIn},
       {"GET /people/{person}", Who::kPerson},
@@ -90,6 +94,11 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /api/v1/me/tokens", Who::kSignedIn},
       {"POST /api/v1/me/tokens", Who::kSignedIn},
       {"DELETE /api/v1/me/tokens/{token}", Who::kSignedIn},
+      {"GET /api/v1/me/notifications", Who::kSignedIn},
+      {"POST /api/v1/me/notifications/read", Who::kSignedInActor},
+      {"POST /api/v1/me/notifications/{notification}/read", Who::kSignedInActor},
+      {"GET /api/v1/me/notification-preferences", Who::kSignedInActor},
+      {"POST /api/v1/me/notification-preferences", Who::kSignedInActor},
       {"GET /api/v1/frameworks", Who::kReaders},
       {"POST /api/v1/frameworks", Who::kAuthor},
       {"GET /api/v1/frameworks/{framework}", Who::kReaders},
@@ -266,6 +275,7 @@ std::vector<std::map<std::string, std::string>> ParamSets(std::string_view patte
     s["page"] = "index.html";
     s["file"] = "ladder.css";
     s["evidence"] = "ev-none";
+    s["notification"] = "nt-none";
     s["kind"] = "evidence";
     s["record"] = "ev-none";
   }

@@ -109,6 +109,8 @@ render::Viewer Exchange::Viewer() const {
   v.csrf = principal.csrf;
   v.max_body_bytes = services.options.max_body_bytes;
   v.max_field_bytes = services.options.max_form_field_bytes;
+  if (!principal.person.empty())
+    if (Result<int> unread = services.store.CountUnread(principal.person)) v.unread = *unread;
   return v;
 }
 

@@ -229,6 +229,16 @@ void ApiSignOffCreate(Exchange& x);
 Result<model::SignOff> SignOffFrom(std::string_view person,
                                    const std::function<std::string(const char*)>& get,
                                    std::string_view by, Date today);
+// Notifications (handlers_notify.cc).
+void InboxPage(Exchange& x);
+void InboxReadSubmit(Exchange& x);
+void AccountNotificationsSubmit(Exchange& x);
+void ApiNotifications(Exchange& x);
+void ApiNotificationRead(Exchange& x);
+void ApiNotificationPrefs(Exchange& x);
+void ApiNotificationPrefsSet(Exchange& x);
+// The notification preferences form of the account page ("" for an account without a person).
+std::string NotifyPrefsHtml(Exchange& x);
 // Reviews and needs (handlers_cases.cc).
 void CasesPage(Exchange& x);
 void CasePage(Exchange& x);

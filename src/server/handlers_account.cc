@@ -94,6 +94,7 @@ void ShowAccount(Exchange& x, render::Flash flash, std::string new_token = {}, i
   render::AccountView v = AccountOf(x, user);
   v.flash = std::move(flash);
   v.new_token = std::move(new_token);
+  v.notify_prefs = NotifyPrefsHtml(x);
   x.Html(render::RenderAccount(x.Viewer(), v), status);
 }
 

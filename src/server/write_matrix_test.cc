@@ -102,6 +102,23 @@ std::vector<Write> Writes() {
   const Users openers = {"emp", "mgr", "boss", "hr"};
   const Users runners = {"mgr", "boss", "hr"};
   const Users authors = {"hr", "admin"};
+  Users with_person = kSignedIn;
+  with_person.erase("admin");
+  auto person_of = [](const std::string& user) {
+    return user == "rev2" ? std::string("stranger") : user == "hr" ? std::string("hrp") : user;
+  };
+  auto digest_chosen = [person_of](storage::Store& s, const std::string& user) -> std::string {
+    auto prefs = s.GetNotificationPrefs(person_of(user));
+    return prefs && prefs->email == model::EmailMode::kDigest ? "" : "e-mail mode not digest";
+  };
+  auto emp_notification = [](storage::Store& s) {
+    model::Notification n;
+    n.id = "nt-emp";
+    n.recipient = "emp";
+    n.subject = "A notice of this test";
+    n.key = "test:nt-emp";
+    ASSERT_TRUE(s.AddNotifications({n}, NowIso()));
+  };
   auto evidence_count = [](size_t n) {
     return [n](storage::Store& s, const std::string&) {
       return s.ListEvidence("emp")->size() == n ? "" : std::string("emp's evidence not added");
@@ -283,6 +300,19 @@ std::vector<Write> Writes() {
        "token.create"},
       {"DELETE /api/v1/me/tokens/{token}", "/api/v1/me/tokens/{token}", "", kSignedIn,
        "token.revoke", "token:{token}"},
+      // Notifications: one's own inbox and preferences; an account without a person has none.
+      {"POST /account/notifications", "/account/notifications",
+       "email=digest&email_case_opened=1", with_person, "notification_prefs.update", "", {},
+       digest_chosen},
+      {"POST /api/v1/me/notification-preferences", "/api/v1/me/notification-preferences",
+       R"({"email":"digest"})", with_person, "notification_prefs.update", "", {}, digest_chosen},
+      {"POST /inbox/read", "/inbox/read", "", with_person, ""},
+      {"POST /api/v1/me/notifications/read", "/api/v1/me/notifications/read", "", with_person,
+       ""},
+      {"POST /inbox/{notification}/read", "/inbox/nt-emp/read", "", {"emp"}, "", "",
+       emp_notification},
+      {"POST /api/v1/me/notifications/{notification}/read",
+       "/api/v1/me/notifications/nt-emp/read", "", {"emp"}, "", "", emp_notification},
       // Growth records. An SME sign-off naming someone else is a claim, whoever records it.
       {"POST /people/{person}/evidence", "/people/emp/evidence",
        "kind=talk&title=A+talk&date=2026-01-10", recorders, "evidence.create", "", {},

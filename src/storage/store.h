@@ -246,6 +246,58 @@ class Store {
   virtual Result<std::string> SaveRaise(std::string_view actor, const model::Raise& r) = 0;
   virtual Result<std::vector<model::Raise>> ListRaises(std::string_view person) = 0;
 
+  // -- Notifications (model/notification.h, docs/notifications.md) ---------------------------
+  // A notification is stored with its outbox row in the transaction of the change that causes
+  // it: SaveCase stores those its change causes (model::CaseNotifications) itself, so that a
+  // change and what it tells people commit together or not at all. The bookkeeping of delivery
+  // (outbox, deliveries, read marks) is not audited: the deliveries are their own log.
+
+  // Stores each notification (a fresh id and created_at `now` when empty) with its outbox row.
+  // One whose key is already stored is skipped, so raising the same one again is harmless.
+  // Returns how many were new. kInvalidArgument when a recipient is not a stored person.
+  virtual Result<int> AddNotifications(const std::vector<model::Notification>& notifications,
+                                       std::string_view now) = 0;
+  // The notices of waivers expiring within model::kWaiverNoticeDays of `today`, for every
+  // stored waiver (the worker's daily pass); idempotent as above. Returns how many were new.
+  virtual Result<int> AddWaiverExpiryNotifications(Date today, std::string_view now) = 0;
+  // A recipient's notifications, newest first.
+  virtual Result<std::vector<model::Notification>> ListNotifications(
+      const NotificationQuery& query) = 0;
+  virtual Result<model::Notification> GetNotification(std::string_view id) = 0;
+  virtual Result<int> CountUnread(std::string_view recipient) = 0;
+  // Marks `id` read at `at` ("" : every unread one of `recipient`); returns how many changed.
+  // kNotFound when `id` is not a notification of `recipient`.
+  virtual Result<int> MarkRead(std::string_view recipient, std::string_view id,
+                               std::string_view at) = 0;
+  // A person's preferences; the defaults (every kind by e-mail and webhook, e-mail at once)
+  // when none are stored.
+  virtual Result<model::NotificationPrefs> GetNotificationPrefs(std::string_view person) = 0;
+  // Stores a person's preferences (audited "notification_prefs.update").
+  virtual Status SaveNotificationPrefs(std::string_view actor,
+                                       const model::NotificationPrefs& prefs) = 0;
+
+  // Outbox rows not yet turned into deliveries, oldest first, with their notification.
+  virtual Result<std::vector<model::Notification>> PendingOutbox(int limit) = 0;
+  // Stores `deliveries` of `notification` (a delivery whose id is stored already is kept as it
+  // is) and marks its outbox row done, in one transaction: two workers doing the same row store
+  // each delivery once.
+  virtual Status FanOut(std::string_view notification,
+                        const std::vector<model::Delivery>& deliveries, std::string_view now) = 0;
+  // Leases up to `limit` pending deliveries due at `now` to `owner` until `lease_until` and
+  // returns them: a delivery leased to another owner whose lease has not run out is never
+  // returned, so several processes may claim at once (each row goes to one of them). A lease
+  // that ran out (its worker died) is taken over: delivery is at least once.
+  virtual Result<std::vector<model::Delivery>> ClaimDeliveries(std::string_view owner,
+                                                               std::string_view now,
+                                                               std::string_view lease_until,
+                                                               int limit) = 0;
+  // Records the outcome of an attempt (status, attempts, due_at, last_error, delivered_at of
+  // `d`) and ends the lease, if `owner` still holds it (kConflict otherwise: another worker took
+  // it over and its outcome counts).
+  virtual Status FinishDelivery(std::string_view owner, const model::Delivery& d) = 0;
+  // The delivery log.
+  virtual Result<std::vector<model::Delivery>> ListDeliveries(const DeliveryQuery& query) = 0;
+
   // -- Accounts -------------------------------------------------------------------------------
   // Users store the password hash only (Argon2id string), never a password.
   virtual Status SaveUser(std::string_view actor, const model::User& user) = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/framework.h"
+#include "model/notification.h"
 #include "model/people.h"
 
 namespace ladder::storage {
@@ -165,6 +166,21 @@ struct PeopleBatch {
   // New records (empty ids get fresh ones; a stored id is kAlreadyExists) of people in the
   // batch or stored.
   std::vector<model::Evidence> evidence;
+};
+
+// Which notifications ListNotifications returns: a recipient's, newest first.
+struct NotificationQuery {
+  std::string recipient;  // person id (required)
+  bool unread_only = false;
+  int limit = 50;  // at most this many (1..1000)
+};
+
+// Which deliveries ListDeliveries returns (the delivery log), newest due first.
+struct DeliveryQuery {
+  std::string recipient;     // "" for everyone's
+  std::string notification;  // "" for every notification's
+  std::string status;        // "" for any; else pending | delivered | failed
+  int limit = 100;           // 1..10000
 };
 
 }  // namespace ladder::storage

@@ -2,6 +2,7 @@
 // waivers, and the documented needs of a framework. A closed case is immutable.
 #include <algorithm>
 
+#include "model/notification.h"
 #include "model/validate.h"
 #include "storage/sql/sql_store.h"
 
@@ -13,6 +14,24 @@ void PutCase(soci::session& s, const model::Case& c) {
   Execute(s, InsertSql(schema::TableNamed("cases"), true),
           {c.id, c.person, optional(c.framework), optional(c.version), c.opened.ToString(),
            std::string(model::CaseStatusName(c.status)), Dump(CaseJson(c))});
+}
+
+// Stores, in the transaction of the change, what the change from `before` (the stored document,
+// "" for a new case) to `after` tells people (model::CaseNotifications).
+Status NotifyCaseChange(soci::session& s, const std::string& before, const model::Case& after) {
+  std::optional<model::Case> old;
+  if (!before.empty()) {
+    LADDER_TRY(old, Decode<model::Case>(before, "case"));
+  }
+  std::string name;
+  LADDER_TRY_STATUS(ForRows(s, "SELECT name FROM people WHERE id = :p", {after.person},
+                            [&](const Row& r) -> Status {
+                              name = r.Text("name");
+                              return Ok();
+                            }));
+  LADDER_TRY(int added, PutNotifications(s, model::CaseNotifications(old, after, name), NowIso()));
+  (void)added;
+  return Ok();
 }
 
 }  // namespace
@@ -36,6 +55,7 @@ Result<std::string> SqlStore::SaveCase(std::string_view actor, const model::Case
         return MakeError(ErrorCode::kConflict, "case " + c.id + " is closed and cannot change");
     }
     PutCase(s, c);
+    LADDER_TRY_STATUS(NotifyCaseChange(s, before, c));
     LADDER_TRY_STATUS(Audit(s, actor, before.empty() ? "case.create" : "case.update",
                             "case:" + c.id, before, Dump(CaseJson(c))));
     return c.id;

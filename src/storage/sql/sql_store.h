@@ -137,6 +137,11 @@ Status ReencodeRecords(soci::session& s);
 // Checks the level history of every person (model/level_history.h): the check of a loaded dump.
 Status CheckEveryHistory(soci::session& s);
 
+// Stores notifications with their outbox rows (a stored key is skipped); returns how many were
+// new (notifications.cc). The one writer of notifications: SaveCase calls it in its transaction.
+Result<int> PutNotifications(soci::session& s, std::vector<model::Notification> notifications,
+                             const std::string& now);
+
 // Inserts `rows` into `table`, `per_statement` rows a statement (Dialect::RowsPerInsert): one
 // prepared statement reused for every full chunk, so that a database across the network pays
 // one round trip per chunk and an embedded one parses the statement once. `suffix` follows
@@ -242,6 +247,28 @@ class SqlStore final : public Store {
   Result<model::Waiver> GetWaiver(std::string_view id) override;
   Result<std::string> SaveNeed(std::string_view actor, const model::Need& n) override;
   Result<std::vector<model::Need>> ListNeeds(std::string_view framework) override;
+
+  // notifications.cc
+  Result<int> AddNotifications(const std::vector<model::Notification>& notifications,
+                               std::string_view now) override;
+  Result<int> AddWaiverExpiryNotifications(Date today, std::string_view now) override;
+  Result<std::vector<model::Notification>> ListNotifications(
+      const NotificationQuery& query) override;
+  Result<model::Notification> GetNotification(std::string_view id) override;
+  Result<int> CountUnread(std::string_view recipient) override;
+  Result<int> MarkRead(std::string_view recipient, std::string_view id,
+                       std::string_view at) override;
+  Result<model::NotificationPrefs> GetNotificationPrefs(std::string_view person) override;
+  Status SaveNotificationPrefs(std::string_view actor,
+                               const model::NotificationPrefs& prefs) override;
+  Result<std::vector<model::Notification>> PendingOutbox(int limit) override;
+  Status FanOut(std::string_view notification, const std::vector<model::Delivery>& deliveries,
+                std::string_view now) override;
+  Result<std::vector<model::Delivery>> ClaimDeliveries(std::string_view owner, std::string_view now,
+                                                       std::string_view lease_until,
+                                                       int limit) override;
+  Status FinishDelivery(std::string_view owner, const model::Delivery& d) override;
+  Result<std::vector<model::Delivery>> ListDeliveries(const DeliveryQuery& query) override;
 
   // accounts.cc
   Status SaveUser(std::string_view actor, const model::User& user) override;
