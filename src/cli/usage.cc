@@ -92,6 +92,11 @@ bool TakesArguments(const CLI::App& command) {
 Status CheckCommandLine(CLI::App& app, int argc, const char* const* argv) {
   CLI::App* at = &app;
   bool help = false;
+  // A word read as the command's own argument that is a near spelling of a command under it
+  // (`ladder assess withdrw ID`): when a later option belongs to that command and not to this
+  // one, the word was the mistyped command.
+  std::string near_word;
+  CLI::App* near_command = nullptr;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
@@ -100,6 +105,14 @@ Status CheckCommandLine(CLI::App& app, int argc, const char* const* argv) {
       const CLI::Option* option = OptionNamed(*at, arg);
       if (option == nullptr && arg.starts_with("--") &&
           (Subcommands(*at).empty() || TakesArguments(*at))) {
+        if (near_command && OptionNamed(*near_command, arg))
+          return Fail(Error{ErrorCode::kInvalidArgument,
+                            "unknown command '" + near_word + "' for `" + Path(*at) +
+                                "`; did you mean `" + Path(*near_command) + "`? (" +
+                                std::string(arg.substr(0, arg.find('='))) +
+                                " is an option of that command)",
+                            {},
+                            {}});
         return Fail(UnknownOption(*at, arg));
       }
       if (option != nullptr && TakesValue(*option) && arg.find('=') == std::string_view::npos) {
@@ -111,7 +124,16 @@ Status CheckCommandLine(CLI::App& app, int argc, const char* const* argv) {
     auto subs = at->get_subcommands([&](CLI::App* s) { return s->get_name() == arg; });
     // A command with arguments of its own and a few commands under it (`ladder assess PERSON`,
     // `ladder assess withdraw ID`): another word is its argument.
-    if (subs.empty() && TakesArguments(*at)) continue;
+    if (subs.empty() && TakesArguments(*at)) {
+      std::vector<std::string> names;
+      for (CLI::App* sub : Subcommands(*at)) names.push_back(sub->get_name());
+      if (auto close = text::DidYouMean(arg, names); close && !near_command) {
+        near_word = arg;
+        for (CLI::App* sub : Subcommands(*at))
+          if (sub->get_name() == *close) near_command = sub;
+      }
+      continue;
+    }
     if (subs.empty()) return Fail(UnknownCommand(*at, arg));
     at = subs.front();
   }

@@ -55,6 +55,9 @@ PY
 expect 2 'unknown command '"'"'imprt'"'"'; did you mean `ladder import`?' imprt doc.md
 expect 2 'did you mean `ladder case open`?' case opn p1 IC2
 expect 2 'did you mean `ladder case waive`?' waive --help
+# A command that takes a person and has commands of its own: a near spelling of one of them,
+# followed by that command's option, is the command mistyped, not a person.
+expect 2 "unknown command 'withdrw' for \`ladder assess\`; did you mean \`ladder assess withdraw\`? (--reason is an option of that command)" assess withdrw as-1 --reason "wrong quarter"
 expect 2 "unknown command 'zzzz' for \`ladder\`; the commands are import, " zzzz
 # A bare command or group asks for its command and lists them.
 expect 2 '`ladder` needs a command: import, ' 
