@@ -64,7 +64,9 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
   "${exec_start[@]}") 2>"$log" &
 server=$!
 for _ in $(seq 400); do grep -q "serving" "$log" && break; sleep 0.05; done
-grep -q "serving 3 frameworks at http://127.0.0.1:$port/" "$log" || fail "the service did not start with the examples"
+examples=$(find /usr/share/ladder/examples -maxdepth 1 -name '*.yaml' | wc -l)
+grep -q "serving $examples frameworks at http://127.0.0.1:$port/" "$log" ||
+  fail "the service did not start with the $examples examples"
 [[ $(curl -s "http://127.0.0.1:$port/healthz") == *ok* ]] || fail "/healthz"
 home=$(curl -s "http://127.0.0.1:$port/")
 for f in /usr/share/ladder/examples/*.yaml; do

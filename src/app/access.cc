@@ -32,6 +32,8 @@ const char* GuardName(Guard guard) {
       return "author";
     case Guard::kAudit:
       return "audit";
+    case Guard::kCycles:
+      return "cycles";
     case Guard::kAdmin:
       return "admin";
   }
@@ -91,6 +93,9 @@ Status Access::Check(const Principal& p, Guard guard, std::string_view subject) 
     case Guard::kAudit:
       if (SeesEveryone(p)) return Ok();
       return Denied("read the audit log (people team or admin only)");
+    case Guard::kCycles:
+      if (SeesEveryone(p)) return Ok();
+      return Denied("run review cycles (people team or admin only)");
     case Guard::kAdmin:
       if (p.Has(model::UserRole::kAdmin)) return Ok();
       return Denied("manage users (admin only)");

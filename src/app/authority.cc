@@ -46,6 +46,8 @@ constexpr Permission kTable[] = {
     {Action::kCorrectMetric,   "metric.correct",     "correct or withdraw a metric value",          A | O,     A | O,     A,        0,       0},
     {Action::kCorrectAssessment, "assess.correct",   "correct or withdraw an assessment",           S | A | O, S | A | O, S,        S,       S},
     {Action::kCorrectSignOff,  "signoff.correct",    "correct or withdraw a sign-off",              S | A | O, S | A | O, S,        0,       0},
+    {Action::kRunCycle,        "cycle.run",          "run a review cycle",                          S | A | O, S | A | O, 0,        0,       0},
+    {Action::kNominate,        "cycle.nominate",     "nominate someone in a review cycle",          S | A | O, S | A | O, S | A,    S,       S},
 };
 // clang-format on
 
@@ -108,7 +110,7 @@ constexpr bool TableInOrder() {
   return true;
 }
 static_assert(TableInOrder(), "kTable lists the actions in declaration order");
-static_assert(std::size(kTable) == static_cast<size_t>(Action::kCorrectSignOff) + 1,
+static_assert(std::size(kTable) == static_cast<size_t>(Action::kNominate) + 1,
               "every action has a row in kTable");
 
 }  // namespace

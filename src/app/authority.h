@@ -69,6 +69,11 @@ enum class Action {
   kCorrectMetric,      // correct or withdraw a metric value
   kCorrectAssessment,  // correct or withdraw an assessment
   kCorrectSignOff,     // correct or withdraw a sign-off
+  // Review cycles (app/cycles.h). Running one (opening, moving it to its next phase, noting,
+  // opening its reviews and naming their panels at once, closing) concerns no one person: the
+  // relation is "other". Nominating concerns the person nominated.
+  kRunCycle,  // open, advance, note on or close a review cycle; bulk actions on its cases
+  kNominate,  // nominate someone (or oneself) in a review cycle
 };
 
 enum class Relation { kSelf, kPanel, kManager, kAbove, kOther };

@@ -207,9 +207,34 @@ Status DefinedTarget(const model::Framework& f, const rules::Target& t) {
 
 }  // namespace
 
+Status ReviewService::MayJoinCycle(std::string_view cycle_id, std::string_view person) {
+  Result<model::Cycle> cycle = store_.GetCycle(cycle_id);
+  if (!cycle && cycle.error().code == ErrorCode::kNotFound)
+    return MakeError(ErrorCode::kNotFound, "no review cycle " + Quote(cycle_id), {}, "cycle");
+  if (!cycle) return Fail(cycle.error());
+  if (cycle->status != model::CycleStatus::kOpen || !(cycle->phase < model::CyclePhase::kDecisions))
+    return MakeError(
+        ErrorCode::kFailedPrecondition,
+        "cycle " + cycle->id + " is " +
+            (cycle->status == model::CycleStatus::kOpen
+                 ? std::string("in its ") + model::CyclePhaseName(cycle->phase) + " phase"
+                 : std::string("closed")) +
+            ": reviews join a cycle before its decisions",
+        {}, "cycle");
+  LADDER_TRY_STATUS(store_.ListCandidates(cycle->id, person));
+  LADDER_TRY(std::vector<model::Case> in_cycle, store_.ListCycleCases(cycle->id));
+  for (const model::Case& other : in_cycle)
+    if (other.person == person)
+      return MakeError(
+          ErrorCode::kAlreadyExists,
+          std::string(person) + " already has case " + other.id + " in cycle " + cycle->id, {},
+          "cycle");
+  return Ok();
+}
+
 Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string_view target,
                                             std::string_view opened_by, Date date,
-                                            std::string_view id) {
+                                            std::string_view id, std::string_view cycle) {
   if (!id.empty() && store_.GetCase(id))
     return MakeError(ErrorCode::kAlreadyExists, "a case " + Quote(id) + " already exists", {},
                      "id");
@@ -246,6 +271,8 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
                        "case " + other.id + " for " + TargetName(*cx.framework, t) + " is still " +
                            model::CaseStatusName(other.status),
                        {}, "target");
+  if (!cycle.empty()) LADDER_TRY_STATUS(MayJoinCycle(cycle, cx.person.id));
+  c.cycle = std::string(cycle);
   c.id = std::string(id);
   c.opened_by = Named(opener, actor_);
   c.opened = date;
@@ -406,6 +433,15 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
     return MakeError(ErrorCode::kConflict, "case " + c.id + " is in " +
                                                model::CaseStatusName(c.status) +
                                                "; move it to decision first");
+  if (!c.cycle.empty()) {
+    LADDER_TRY(model::Cycle cycle, store_.GetCycle(c.cycle));
+    if (cycle.phase != model::CyclePhase::kDecisions || cycle.status != model::CycleStatus::kOpen)
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "case " + c.id + " belongs to cycle " + cycle.id + ", which is in its " +
+                           model::CyclePhaseName(cycle.phase) +
+                           " phase: its cases are decided in the decisions phase",
+                       {}, "cycle");
+  }
   if (effective.empty())
     return MakeError(ErrorCode::kInvalidArgument, "no effective date given", {}, "effective");
 

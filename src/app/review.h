@@ -216,8 +216,12 @@ class ReviewService {
   // not a track without levels: kFailedPrecondition).
   // `opened_by` must be the person, a manager above them, the people team or an admin.
   // `id` (optional) is the case's id; kAlreadyExists when taken. Empty: a fresh one.
+  // `cycle` (optional) is the review cycle the case belongs to (app/cycles.h): an open cycle
+  // before its decisions, whose candidates include the person, who has no other case in it
+  // (kFailedPrecondition, kNotFound, kAlreadyExists saying which).
   Result<model::Case> OpenCase(std::string_view person, std::string_view target,
-                               std::string_view opened_by, Date date, std::string_view id = {});
+                               std::string_view opened_by, Date date, std::string_view id = {},
+                               std::string_view cycle = {});
   // Adds the person's own evidence to the case's portfolio (open or portfolio cases).
   Result<model::Case> AddCaseEvidence(std::string_view case_id, std::string_view evidence_id,
                                       std::string_view by, Date date);
@@ -232,7 +236,8 @@ class ReviewService {
                            Date date);
   // A panel member's vote (only while in peer_review; kPermissionDenied for anyone else).
   Result<model::Case> Vote(std::string_view case_id, const model::Vote& vote);
-  // Decides a case in `decision` status, once (kConflict the second time). A promotion needs
+  // Decides a case in `decision` status, once (kConflict the second time); a case of a review
+  // cycle only while the cycle is in its decisions phase (kFailedPrecondition). A promotion needs
   // the person to be eligible on the effective date; it creates the new assignment from that
   // date (closing the previous one there), grants an overlay for an overlay target, fills the
   // documented need it used, and closes the case. All in one transaction.
@@ -298,6 +303,8 @@ class ReviewService {
   Result<model::Person> Nameable(std::string_view id, std::string_view field);
   Result<model::Person> Person(std::string_view id, std::string_view role);
   Result<model::Case> GetCase(std::string_view id);
+  // Ok when a new case of `person` may join review cycle `cycle` (OpenCase says when).
+  Status MayJoinCycle(std::string_view cycle, std::string_view person);
   Result<model::Framework> FrameworkOfCase(const model::Case& c);
   static std::vector<const model::Requirement*> RequirementsOf(const model::Framework& f);
   // The checks of adding a record, shared with its correction (review_records.cc).

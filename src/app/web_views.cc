@@ -15,10 +15,7 @@ std::string TargetText(const model::Case& c) {
   return c.target_track + "/" + c.target_level;
 }
 
-std::string LevelLabel(const model::Level& l) {
-  if (l.title.empty() || l.title == l.code) return l.code;
-  return l.code + " · " + l.title;
-}
+std::string LevelLabel(const model::Level& l) { return l.Label(); }
 
 // The level a person at `current` grows into: rules::ResolveTarget's "next", the one answer
 // the CLI and the API give too (from the top of a core track, the first level above it on the

@@ -27,6 +27,7 @@ struct CaseOptions {
   std::string reason;       // waive --reason
   std::string expires;      // waive --expires
   std::string new_id;       // open, waive --id
+  std::string cycle;        // open --cycle
 };
 
 std::string Describe(const model::Case& c) {
@@ -35,7 +36,8 @@ std::string Describe(const model::Case& c) {
   std::string out = "case " + c.id + ": " + c.person + " -> " + target + " (" + c.framework + " " +
                     c.version + ")\n";
   out += "status: " + std::string(model::CaseStatusName(c.status)) + "; opened " +
-         c.opened.ToString() + " by " + c.opened_by + "\n";
+         c.opened.ToString() + " by " + c.opened_by +
+         (c.cycle.empty() ? "" : "; in cycle " + c.cycle) + "\n";
   out +=
       "portfolio: " + (c.portfolio.empty() ? std::string("empty") : text::Join(c.portfolio, ", ")) +
       "\n";
@@ -73,7 +75,7 @@ int RunOpen(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
   if (!date) return ReportError(date.error());
   return WithService(o, [&](app::ReviewService& s) {
-    return PrintCase(o, s.OpenCase(o.id, o.target, o.by, *date, o.new_id), "opened");
+    return PrintCase(o, s.OpenCase(o.id, o.target, o.by, *date, o.new_id, o.cycle), "opened");
   });
 }
 
@@ -251,6 +253,7 @@ void SetUpCase(CLI::App& app, std::vector<Run>& runs) {
         ->required();
     cmd->add_option("--by", o->by, "Who opens it: the person or their manager")->required();
     cmd->add_option("--id", o->new_id, "The case's id (default: a fresh one)");
+    cmd->add_option("--cycle", o->cycle, "The review cycle it belongs to (ladder cycle list)");
     AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   }
   {

@@ -1,8 +1,12 @@
 #include "formats/xlsx_export.h"
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <vector>
 
 #include "base/text.h"
@@ -256,6 +260,42 @@ Status ExportXlsx(const model::Framework& framework, const std::string& path) {
   }
   FrameworkSheet(book, framework);
   return book.Close(path);
+}
+
+Status ExportXlsxTable(std::string_view sheet, const std::vector<std::vector<std::string>>& rows,
+                       const std::string& path) {
+  Book book(path);
+  if (!book.ok())
+    return MakeError(ErrorCode::kIo, "cannot create the workbook '" + path + "'",
+                     SourceLocation{path, 0, 0});
+  lxw_worksheet* ws = book.AddSheet(sheet);
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size(); ++c)
+      book.Write(ws, static_cast<int>(r), static_cast<int>(c), rows[r][c],
+                 r == 0 ? book.header_ : nullptr);
+  if (!rows.empty()) {
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, static_cast<lxw_col_t>(rows.front().size()), 16, nullptr);
+  }
+  return book.Close(path);
+}
+
+Result<std::string> XlsxTableBytes(std::string_view sheet,
+                                   const std::vector<std::vector<std::string>>& rows) {
+  std::string path = (std::filesystem::temp_directory_path() / "ladder-table-XXXXXX.xlsx").string();
+  int fd = ::mkstemps(path.data(), 5);
+  if (fd < 0) return MakeError(ErrorCode::kIo, "cannot create a temporary file for the workbook");
+  ::close(fd);
+  Status written = ExportXlsxTable(sheet, rows, path);
+  std::string bytes;
+  if (written) {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+  if (!written) return Fail(written.error());
+  return bytes;
 }
 
 }  // namespace ladder::formats

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/error.h"
 #include "model/framework.h"
@@ -18,6 +19,15 @@ namespace ladder::formats {
 
 // Writes the workbook to `path`. Errors: kIo when the file cannot be written.
 Status ExportXlsx(const model::Framework& framework, const std::string& path);
+
+// Writes a workbook of one sheet named `sheet` holding `rows` as text cells (never formulas):
+// the first row is the header, bold and frozen. Errors: kIo when the file cannot be written.
+Status ExportXlsxTable(std::string_view sheet, const std::vector<std::vector<std::string>>& rows,
+                       const std::string& path);
+
+// The same workbook as bytes, written through a private temporary file that is removed.
+Result<std::string> XlsxTableBytes(std::string_view sheet,
+                                   const std::vector<std::vector<std::string>>& rows);
 
 // A worksheet name Excel accepts, made from `name`: the characters []:*?/\ replaced by '-',
 // apostrophes trimmed from both ends, at most 31 characters, not empty ("Sheet"), not the

@@ -44,6 +44,11 @@ std::optional<ConsensusRule> ParseConsensusRule(std::string_view s) {
   return internal::Parse(kConsensusNames, s);
 }
 
+std::string Level::Label() const {
+  if (title.empty() || title == code) return code;
+  return code + " · " + title;
+}
+
 const Expectation* Level::FindExpectation(std::string_view competency) const {
   for (const Expectation& e : expectations)
     if (e.competency == competency) return &e;

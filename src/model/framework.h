@@ -87,6 +87,9 @@ struct Level {
   Origin origin;
 
   const Expectation* FindExpectation(std::string_view competency) const;
+  // The level as pages and reports name it: "IC3 · Senior Support Engineer", or the code alone
+  // when it has no other title.
+  std::string Label() const;
   friend bool operator==(const Level&, const Level&) = default;
 };
 

@@ -177,6 +177,7 @@ struct Case {
   ConsensusRule consensus = ConsensusRule::kUnanimous;
   std::optional<Decision> decision;
   std::vector<CaseEvent> history;
+  std::string cycle{};  // the review cycle it belongs to (model/cycle.h), or ""
   friend bool operator==(const Case&, const Case&) = default;
 };
 

@@ -120,4 +120,13 @@ Json SearchHitJson(const storage::SearchHit& h) {
           {"snippet", storage::MarkSnippet(h.snippet, "[", "]")}};
 }
 
+Json CycleRowJson(const model::Candidate& candidate, const model::Case* review,
+                  const std::string& stage, int evidence) {
+  Json j = CandidateJson(candidate);
+  j["stage"] = stage;
+  j["evidence"] = evidence;
+  j["review"] = review ? CaseJson(*review) : Json(nullptr);
+  return j;
+}
+
 }  // namespace ladder::render

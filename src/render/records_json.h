@@ -20,7 +20,9 @@ using Json = storage::Json;
 
 using storage::AssessmentJson;
 using storage::AssignmentJson;
+using storage::CandidateJson;
 using storage::CaseJson;
+using storage::CycleJson;
 using storage::DateJson;
 using storage::EvidenceJson;
 using storage::MetricJson;
@@ -41,5 +43,9 @@ Json PolicyJson(const model::Framework& f);
 Json FrameworkInfoJson(const storage::FrameworkInfo& f);
 // A search hit; matches marked with [ and ] in the snippet.
 Json SearchHitJson(const storage::SearchHit& h);
+// One person of a review cycle: the candidate, where they stand in words (`stage`), their
+// standing evidence count and their review in the cycle (null when none).
+Json CycleRowJson(const model::Candidate& candidate, const model::Case* review,
+                  const std::string& stage, int evidence);
 
 }  // namespace ladder::render

@@ -188,10 +188,7 @@ std::string AttributeValue(const model::Level& level, std::string_view key) {
   return "";
 }
 
-std::string LevelLabel(const model::Level& level) {
-  if (level.title.empty() || level.title == level.code) return level.code;
-  return level.code + " · " + level.title;
-}
+std::string LevelLabel(const model::Level& level) { return level.Label(); }
 
 Page HtmlPage(std::string body, bool published) {
   return Page{"text/html; charset=utf-8", std::move(body), published};

@@ -34,6 +34,7 @@ enum class Who {
   kCaseActor,
   kAuthor,  // people team, admin
   kAudit,   // people team, admin
+  kCycles,  // people team, admin
   kAdmin,
 };
 
@@ -74,6 +75,14 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /needs", Who::kSignedIn},
       {"POST /needs", Who::kSignedInActor},
       {"POST /needs/{need}/close", Who::kSignedInActor},
+      {"GET /cycles", Who::kSignedIn},
+      {"POST /cycles", Who::kCycles},
+      {"GET /cycles/{cycle}", Who::kSignedIn},
+      {"GET /cycles/{cycle}/compare", Who::kCycles},
+      {"GET /cycles/{cycle}/report.csv", Who::kCycles},
+      {"GET /cycles/{cycle}/report.xlsx", Who::kCycles},
+      {"POST /cycles/{cycle}/nominations", Who::kSignedInActor},
+      {"POST /cycles/{cycle}/{action}", Who::kCycles},
       {"GET /admin/users", Who::kAdmin},
       {"POST /admin/users", Who::kAdmin},
       {"POST /admin/users/{user}", Who::kAdmin},
@@ -128,6 +137,11 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /api/v1/cases", Who::kSignedIn},
       {"GET /api/v1/cases/{case}", Who::kCase},
       {"POST /api/v1/cases/{case}/{action}", Who::kCaseActor},
+      {"GET /api/v1/cycles", Who::kSignedIn},
+      {"POST /api/v1/cycles", Who::kCycles},
+      {"GET /api/v1/cycles/{cycle}", Who::kSignedIn},
+      {"POST /api/v1/cycles/{cycle}/nominations", Who::kSignedInActor},
+      {"POST /api/v1/cycles/{cycle}/{action}", Who::kCycles},
       {"GET /api/v1/needs", Who::kSignedIn},
       {"POST /api/v1/needs", Who::kSignedInActor},
       {"POST /api/v1/needs/{need}/close", Who::kSignedInActor},
@@ -202,6 +216,7 @@ bool Allowed(Who who, const Caller& c, const std::map<std::string, std::string>&
       return in && sees_case() && !c.person.empty();
     case Who::kAuthor:
     case Who::kAudit:
+    case Who::kCycles:
       return c.author;
     case Who::kAdmin:
       return c.admin;
@@ -232,6 +247,8 @@ std::pair<app::Guard, bool> GuardOf(Who who) {
       return {G::kAuthor, false};
     case Who::kAudit:
       return {G::kAudit, false};
+    case Who::kCycles:
+      return {G::kCycles, false};
     case Who::kAdmin:
       return {G::kAdmin, false};
   }
@@ -278,6 +295,7 @@ std::vector<std::map<std::string, std::string>> ParamSets(std::string_view patte
     s["notification"] = "nt-none";
     s["kind"] = "evidence";
     s["record"] = "ev-none";
+    s["cycle"] = "cy";
   }
   return sets;
 }

@@ -19,6 +19,7 @@
 
 #include "app/access.h"
 #include "app/accounts.h"
+#include "app/cycles.h"
 #include "app/login_limiter.h"
 #include "app/outputs.h"
 #include "app/review.h"
@@ -79,6 +80,8 @@ struct Services {
   // What pages read from the store, kept while nothing is written (app/stamped_cache.h).
   app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192, "records"};
   app::StampedCache<std::shared_ptr<const std::vector<model::Need>>> needs_cache{256, "needs"};
+  // A review cycle with its rows and evidence counts, for its board (handlers_cycles.cc).
+  app::StampedCache<std::shared_ptr<const app::CycleReport>> cycles_cache{16, "cycles"};
   app::StampedCache<app::Principal> sessions_cache{8192, "sessions"};
   std::mutex reload_mutex;
   std::string site_signature;  // of the published versions the site shows (reload_mutex)
@@ -254,6 +257,20 @@ void ApiNeedOpen(Exchange& x);
 void ApiNeedClose(Exchange& x);
 void ApiWaivers(Exchange& x);
 void ApiWaiverCreate(Exchange& x);
+// Review cycles and their calibration board (handlers_cycles.cc).
+void CyclesPage(Exchange& x);
+void CycleOpenSubmit(Exchange& x);
+void CyclePage(Exchange& x);
+void CycleComparePage(Exchange& x);
+void CycleReportCsvPage(Exchange& x);
+void CycleReportXlsxPage(Exchange& x);
+void CycleActionSubmit(Exchange& x);
+void CycleNominateSubmit(Exchange& x);
+void ApiCycles(Exchange& x);
+void ApiCycleOpen(Exchange& x);
+void ApiCycle(Exchange& x);
+void ApiCycleAction(Exchange& x);
+void ApiCycleNominate(Exchange& x);
 // Frameworks, users and the audit log (handlers_admin.cc).
 void UsersPage(Exchange& x);
 void UserCreateSubmit(Exchange& x);

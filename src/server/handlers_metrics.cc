@@ -46,6 +46,7 @@ std::string WhoMay(const RouteSpec& r) {
     case app::Guard::kAuthor:
       return "the people team, admins";
     case app::Guard::kAudit:
+    case app::Guard::kCycles:
       return "the people team, admins";
     case app::Guard::kAdmin:
       return "admins";

@@ -9,6 +9,7 @@
 //   evidence: ev-<person>, a talk of each person
 //   cases: c-emp (emp towards ic/L2, panel: peer), c-str (stranger towards ic/L2)
 //   need: n1 (ic/L3, opened by boss)
+//   cycle: cy (eng, in its nominations; everyone in it, none nominated, no case of it)
 //
 // Every person's name and e-mail carry a marker ("Name-emp", "emp@marker.test") so that a test
 // can tell whose data a response carries.
@@ -19,6 +20,7 @@
 #include <tuple>
 
 #include "app/accounts.h"
+#include "app/cycles.h"
 #include "storage/store.h"
 
 namespace ladder::server::testing {
@@ -119,6 +121,18 @@ inline void BuildOrganisation(storage::Store& s) {
         std::tuple{"hr", "hrp", R::kPeopleTeam}, std::tuple{"admin", "", R::kAdmin}})
     check(accounts.AddUser(
         "test", app::NewUser{user, user, person, {role}, std::string("pw-") + user + "-long"}));
+  // The review cycle cy, in its nominations until 2099, opened by the people team.
+  app::CycleSpec spec;
+  spec.id = "cy";
+  spec.name = "Cycle-of-test";
+  spec.frameworks = {"eng"};
+  spec.evaluation = *Date::Parse("2027-01-01");
+  Date deadline = *Date::Parse("2099-01-01");
+  for (model::CyclePhase phase : model::kCyclePhases) {
+    spec.phases.push_back({phase, deadline});
+    deadline = deadline.AddDays(10);
+  }
+  check(app::CycleService(s, "test").Open(spec, "hrp", *Date::Parse("2026-01-01")));
 }
 
 // Builds the organisation into a new SQLite file at `path`.

@@ -276,6 +276,51 @@ std::vector<Write> Writes() {
     a.level = "L1";
     ASSERT_TRUE(s.SaveAssessment("test", a));
   };
+  // Review cycles: cy (server_testing.h) holds everyone; a second opens once it is closed.
+  auto cy_closed = [](storage::Store& s) {
+    model::Cycle c = *s.GetCycle("cy");
+    c.status = model::CycleStatus::kClosed;
+    c.closed = D("2026-02-01");
+    ASSERT_TRUE(s.SaveCycle("test", c));
+  };
+  auto cycles_count = [](size_t n) {
+    return [n](storage::Store& s, const std::string&) {
+      return s.ListCycles()->size() == n ? "" : std::string("no cycle opened");
+    };
+  };
+  auto cy_is = [](std::function<bool(const model::Cycle&)> ok, const char* what) {
+    return [ok, what](storage::Store& s, const std::string&) {
+      auto c = s.GetCycle("cy");
+      return c && ok(*c) ? "" : std::string("cy: ") + what;
+    };
+  };
+  auto nominated = [](storage::Store& s, const std::string& user) {
+    auto k = s.ListCandidates("cy", "emp");
+    if (!k || k->front().nominated_by.empty()) return std::string("emp not nominated");
+    return k->front().nominated_by == (user == "hr" ? "hrp" : user)
+               ? ""
+               : "nominated by " + k->front().nominated_by;
+  };
+  auto review_of_peer = [](storage::Store& s, const std::string&) {
+    auto cases = s.ListCycleCases("cy");
+    return cases && cases->size() == 1 && cases->front().person == "peer"
+               ? ""
+               : std::string("no review of peer in cy");
+  };
+  std::string new_cycle = "name=Second&framework=eng&evaluation=2027-01-01";
+  std::string new_cycle_json =
+      R"({"name":"Second","frameworks":["eng"],"evaluation":"2027-01-01","deadlines":{)";
+  {
+    Date d = D("2099-01-01");
+    for (model::CyclePhase p : model::kCyclePhases) {
+      new_cycle += std::string("&deadline_") + model::CyclePhaseName(p) + "=" + d.ToString();
+      new_cycle_json += std::string(p == model::CyclePhase::kNominations ? "" : ",") + "\"" +
+                        model::CyclePhaseName(p) + "\":\"" + d.ToString() + "\"";
+      d = d.AddDays(10);
+    }
+    new_cycle_json += "}}";
+  }
+  const Users cycle_runners = {"hr", "admin"};
   const char* take_back_page = "POST /people/{person}/records/{kind}/{record}/{action}";
   const char* take_back_api = "POST /api/v1/people/{person}/records/{kind}/{record}/{action}";
   // clang-format off
@@ -410,6 +455,26 @@ std::vector<Write> Writes() {
       {"POST /api/v1/needs/{need}/close", "/api/v1/needs/n1/close",
        R"({"filled_by_case":"c-up"})", {"boss", "hr"}, "need.update", "need:n1",
        promoted_into_n1, need_is(model::NeedStatus::kFilled)},
+      // Review cycles: run by the people team and admins; nominations by the person and the
+      // managers above them (and the people team), each as a person.
+      {"POST /cycles", "/cycles", new_cycle, cycle_runners, "cycle.open", "cycle:second",
+       cy_closed, cycles_count(2)},
+      {"POST /api/v1/cycles", "/api/v1/cycles", new_cycle_json, cycle_runners, "cycle.open",
+       "cycle:second", cy_closed, cycles_count(2)},
+      {"POST /cycles/{cycle}/{action}", "/cycles/cy/advance", "", cycle_runners, "cycle.update",
+       "cycle:cy", {},
+       cy_is([](const model::Cycle& c) { return c.phase == model::CyclePhase::kSelfReview; },
+             "not advanced")},
+      {"POST /api/v1/cycles/{cycle}/{action}", "/api/v1/cycles/cy/notes", R"({"note":"x"})",
+       cycle_runners, "cycle.update", "cycle:cy", {},
+       cy_is([](const model::Cycle& c) { return c.notes.size() == 1; }, "no note")},
+      {"POST /api/v1/cycles/{cycle}/{action}", "/api/v1/cycles/cy/open-reviews",
+       R"({"people":["peer"]})", cycle_runners, "case.create", "", {}, review_of_peer},
+      {"POST /cycles/{cycle}/nominations", "/cycles/cy/nominations", "person=emp&note=x",
+       {"emp", "mgr", "boss", "hr"}, "cycle.candidate", "cycle:cy/emp", {}, nominated},
+      {"POST /api/v1/cycles/{cycle}/nominations", "/api/v1/cycles/cy/nominations",
+       R"({"person":"emp","note":"x"})", {"emp", "mgr", "boss", "hr"}, "cycle.candidate",
+       "cycle:cy/emp", {}, nominated},
       // Users.
       {"POST /admin/users", "/admin/users", "id=newbie&roles=employee&password=Quartz-Meadow-7391",
        {"admin"}, "user.create", "user:newbie", {}, user_exists},

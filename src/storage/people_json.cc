@@ -260,6 +260,7 @@ Json CaseJson(const Case& c) {
   for (const CaseEvent& e : c.history)
     history.push_back({{"date", DateJson(e.date)}, {"actor", e.actor}, {"what", e.what}});
   j["history"] = history;
+  if (!c.cycle.empty()) j["cycle"] = c.cycle;
   return j;
 }
 Status FromJson(const Json& j, Case& c) {
@@ -293,6 +294,7 @@ Status FromJson(const Json& j, Case& c) {
     }
     for (const Json& e : A(j, "history"))
       c.history.push_back({D(e, "date"), S(e, "actor"), S(e, "what")});
+    c.cycle = S(j, "cycle");
   });
 }
 
@@ -382,6 +384,115 @@ Status FromJson(const Json& j, User& u) {
     }
     auto disabled = j.find("disabled");
     u.disabled = disabled != j.end() && disabled->get<bool>();
+  });
+}
+
+Json CycleJson(const Cycle& c) {
+  Json phases = Json::array();
+  for (const PhaseDeadline& d : c.phases)
+    phases.push_back({{"phase", CyclePhaseName(d.phase)}, {"deadline", DateJson(d.deadline)}});
+  Json notes = Json::array();
+  for (const CycleNote& n : c.notes)
+    notes.push_back({{"date", DateJson(n.date)},
+                     {"by", n.by},
+                     {"person", OptionalText(n.person)},
+                     {"text", n.text}});
+  Json history = Json::array();
+  for (const CycleEvent& e : c.history)
+    history.push_back({{"date", DateJson(e.date)}, {"actor", e.actor}, {"what", e.what}});
+  return {{"id", c.id},
+          {"name", c.name},
+          {"frameworks", c.frameworks},
+          {"manager", OptionalText(c.manager)},
+          {"evaluation", DateJson(c.evaluation)},
+          {"close_days", c.close_days},
+          {"phases", phases},
+          {"phase", CyclePhaseName(c.phase)},
+          {"status", CycleStatusName(c.status)},
+          {"opened_by", c.opened_by},
+          {"opened", DateJson(c.opened)},
+          {"closed_by", OptionalText(c.closed_by)},
+          {"closed", DateJson(c.closed)},
+          {"notes", notes},
+          {"history", history}};
+}
+Status FromJson(const Json& j, Cycle& c) {
+  return Guard("cycle", j, [&] {
+    c.id = S(j, "id");
+    c.name = S(j, "name");
+    c.frameworks = V(j, "frameworks");
+    c.manager = S(j, "manager");
+    c.evaluation = D(j, "evaluation");
+    c.close_days = json_fields::I(j, "close_days");
+    for (const Json& d : A(j, "phases"))
+      c.phases.push_back({Enum(ParseCyclePhase(S(d, "phase")), d, "phase"), D(d, "deadline")});
+    c.phase = Enum(ParseCyclePhase(S(j, "phase")), j, "phase");
+    c.status = Enum(ParseCycleStatus(S(j, "status")), j, "status");
+    c.opened_by = S(j, "opened_by");
+    c.opened = D(j, "opened");
+    c.closed_by = S(j, "closed_by");
+    c.closed = D(j, "closed");
+    for (const Json& n : A(j, "notes"))
+      c.notes.push_back({D(n, "date"), S(n, "by"), S(n, "person"), S(n, "text")});
+    for (const Json& e : A(j, "history"))
+      c.history.push_back({D(e, "date"), S(e, "actor"), S(e, "what")});
+  });
+}
+
+Json CandidateJson(const Candidate& c) {
+  return {{"cycle", c.cycle},
+          {"person", c.person},
+          {"name", c.name},
+          {"manager", OptionalText(c.manager)},
+          {"framework", c.framework},
+          {"version", c.version},
+          {"track", c.track},
+          {"level", c.level},
+          {"target", c.target_level.empty() ? Json(nullptr)
+                                            : Json({{"track", c.target_track},
+                                                    {"level", c.target_level},
+                                                    {"label", c.target_label},
+                                                    {"rank", c.target_rank}})},
+          {"readiness", ReadinessName(c.readiness)},
+          {"earliest", DateJson(c.earliest)},
+          {"reasons", c.reasons},
+          {"nomination", c.nominated_by.empty() ? Json(nullptr)
+                                                : Json({{"by", c.nominated_by},
+                                                        {"date", DateJson(c.nominated)},
+                                                        {"note", c.nomination_note}})},
+          {"case", OptionalText(c.case_id)},
+          {"outcome", OptionalText(c.outcome)},
+          {"effective", DateJson(c.effective)}};
+}
+Status FromJson(const Json& j, Candidate& c) {
+  return Guard("cycle candidate", j, [&] {
+    c.cycle = S(j, "cycle");
+    c.person = S(j, "person");
+    c.name = S(j, "name");
+    c.manager = S(j, "manager");
+    c.framework = S(j, "framework");
+    c.version = S(j, "version");
+    c.track = S(j, "track");
+    c.level = S(j, "level");
+    auto target = j.find("target");
+    if (target != j.end() && !target->is_null()) {
+      c.target_track = S(*target, "track");
+      c.target_level = S(*target, "level");
+      c.target_label = S(*target, "label");
+      c.target_rank = json_fields::I(*target, "rank");
+    }
+    c.readiness = Enum(ParseReadiness(S(j, "readiness")), j, "readiness");
+    c.earliest = D(j, "earliest");
+    c.reasons = V(j, "reasons");
+    auto nomination = j.find("nomination");
+    if (nomination != j.end() && !nomination->is_null()) {
+      c.nominated_by = S(*nomination, "by");
+      c.nominated = D(*nomination, "date");
+      c.nomination_note = S(*nomination, "note");
+    }
+    c.case_id = S(j, "case");
+    c.outcome = S(j, "outcome");
+    c.effective = D(j, "effective");
   });
 }
 

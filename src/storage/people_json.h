@@ -1,9 +1,9 @@
 // The one JSON encoding of the people-side records: a person (its fields come from the schema
 // description, schema.h), an assignment, evidence, a metric, an assessment, a sign-off, a case,
-// a waiver, a need, a raise and a user. The store keeps records in this form (the `doc` column
-// of each record table), so the same JSON is what the portable dump holds, what the audit log
-// records, what the HTTP API answers (docs/openapi.yaml) and what `--json` of the commands
-// prints.
+// a waiver, a need, a raise, a user, a review cycle and a cycle's candidate. The store keeps
+// records in this form (the `doc` column of each record table), so the same JSON is what the
+// portable dump holds, what the audit log records, what the HTTP API answers (docs/openapi.yaml)
+// and what `--json` of the commands prints.
 //
 // Shape: the model's field names, enums by their model names, dates as YYYY-MM-DD and an empty
 // date as null, an absent optional reference (a person's manager, a user's person) as null.
@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "model/cycle.h"
 #include "model/people.h"
 
 namespace ladder::storage {
@@ -38,6 +39,8 @@ Json WaiverJson(const model::Waiver& w);
 Json NeedJson(const model::Need& n);
 Json RaiseJson(const model::Raise& r);
 Json UserJson(const model::User& u);  // without the password hash
+Json CycleJson(const model::Cycle& c);
+Json CandidateJson(const model::Candidate& c);
 
 Status FromJson(const Json& j, model::Person& p);
 Status FromJson(const Json& j, model::Assignment& a);
@@ -50,5 +53,7 @@ Status FromJson(const Json& j, model::Waiver& w);
 Status FromJson(const Json& j, model::Need& n);
 Status FromJson(const Json& j, model::Raise& r);
 Status FromJson(const Json& j, model::User& u);  // password_hash left empty
+Status FromJson(const Json& j, model::Cycle& c);
+Status FromJson(const Json& j, model::Candidate& c);
 
 }  // namespace ladder::storage

@@ -120,7 +120,8 @@ std::vector<Table> Describe() {
         {"version", kNullText},
         {"day", kDate},
         {"status"},
-        {"doc", kJson}},
+        {"doc", kJson},
+        {"cycle", kNullText}},  // migration 007
        1,
        {{{"person"}, "people", {"id"}}, version}},
       PersonRecords("waivers"),
@@ -180,6 +181,13 @@ std::vector<Table> Describe() {
        {{"person"}, {"doc", kJson}},
        1,
        {{{"person"}, "people", {"id"}}}},
+      // Review cycles (migration 007): the cycle and the snapshot of its candidates.
+      {"cycles", Content::kRecords, {{"id"}, {"status"}, {"day", kDate}, {"doc", kJson}}, 1, {}},
+      {"cycle_candidates",
+       Content::kRecords,
+       {{"cycle"}, {"person"}, {"readiness"}, {"doc", kJson}},
+       2,
+       {{{"cycle"}, "cycles", {"id"}}, {{"person"}, "people", {"id"}}}},
       {"audit_log",
        Content::kRecords,
        {{"id", kRowId},

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,7 @@
 
 #include "base/date.h"
 #include "base/error.h"
+#include "model/cycle.h"
 #include "model/framework.h"
 #include "model/people.h"
 #include "storage/types.h"
@@ -245,6 +247,42 @@ class Store {
 
   virtual Result<std::string> SaveRaise(std::string_view actor, const model::Raise& r) = 0;
   virtual Result<std::vector<model::Raise>> ListRaises(std::string_view person) = 0;
+
+  // -- Review cycles (model/cycle.h, docs/cycles.md) ------------------------------------------
+  // Stores a new cycle with its snapshot (one candidate per person in scope) in one transaction,
+  // audited once ("cycle.open", the cycle as after). kAlreadyExists for a stored id;
+  // kInvalidArgument for a candidate who is not a stored person or names another cycle;
+  // kConflict when another open cycle already holds one of the candidates (overlapping cycles),
+  // naming that cycle and the person.
+  virtual Status OpenCycle(std::string_view actor, const model::Cycle& cycle,
+                           const std::vector<model::Candidate>& candidates) = 0;
+  // Replaces a stored cycle's document (a phase, a note), audited "cycle.update"; closing it
+  // (status closed) stores `outcomes` (candidates with the outcomes of their cases) in the same
+  // transaction, audited "cycle.close". kNotFound for no such cycle; kConflict when it is
+  // closed already: a closed cycle is the immutable record of its season.
+  virtual Status SaveCycle(std::string_view actor, const model::Cycle& cycle,
+                           const std::vector<model::Candidate>& outcomes = {}) = 0;
+  virtual Result<model::Cycle> GetCycle(std::string_view id) = 0;
+  // Every cycle, the latest opened first (then by id).
+  virtual Result<std::vector<model::Cycle>> ListCycles() = 0;
+  // The candidates of a cycle by person id; one when `person` is given (kNotFound when the
+  // person is not in the cycle).
+  virtual Result<std::vector<model::Candidate>> ListCandidates(std::string_view cycle,
+                                                               std::string_view person = {}) = 0;
+  // Replaces candidates of an open cycle (a nomination), each audited "cycle.candidate".
+  // kNotFound for a person not in the cycle; kConflict when the cycle is closed.
+  virtual Status SaveCandidates(std::string_view actor,
+                                const std::vector<model::Candidate>& candidates) = 0;
+  // The cases that belong to a cycle, by opened date, then id.
+  virtual Result<std::vector<model::Case>> ListCycleCases(std::string_view cycle) = 0;
+  // The number of standing evidence records (neither withdrawn nor corrected) of each person
+  // who has any: for boards of many people, one statement instead of one per person.
+  virtual Result<std::map<std::string, int>> CountEvidence() = 0;
+
+  // Every person with the records LoadPersonRecords gives, by person id, handed to `fn` one
+  // person at a time (read a chunk of people at once, so that memory stays bounded while an
+  // organisation is read): what a snapshot of everyone needs. Stops at fn's first error.
+  virtual Status ForEachPersonRecords(const std::function<Status(PersonRecords&&)>& fn) = 0;
 
   // -- Notifications (model/notification.h, docs/notifications.md) ---------------------------
   // A notification is stored with its outbox row in the transaction of the change that causes

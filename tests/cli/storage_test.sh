@@ -240,8 +240,9 @@ done
 /usr/bin/python3 - "$old/dump.json" "$dir/migrated.json" "$dir" <<'PY'
 import json, sys
 old, new, d = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
-assert (old["schema"], new["schema"]) == (2, 6), (old["schema"], new["schema"])
-added = ["notifications", "outbox", "deliveries", "notification_prefs"]  # schema 6, empty here
+assert (old["schema"], new["schema"]) == (2, 7), (old["schema"], new["schema"])
+added = ["notifications", "outbox", "deliveries", "notification_prefs",  # schema 6, empty here
+         "cycles", "cycle_candidates"]  # schema 7, empty here
 assert all(new[k] == [] for k in added), {k: new.get(k) for k in added}
 tables = [k for k in old if isinstance(old[k], list) and k != "secrets"]
 assert tables == [k for k in new if isinstance(new[k], list) and k not in ["secrets"] + added], tables
@@ -381,7 +382,7 @@ DATES = {"hired", "day", "from_date", "to_date", "from", "to", "date", "end", "p
          "period_end", "opened", "closed", "granted", "expires", "effective"}
 RENAMED = {"case_id": "case", "consensus": "consensus_rule", "choice": "vote"}
 # Columns added since schema 2, and the value rows written before them have.
-ADDED = {"api_tokens": {"scope": "write"}}
+ADDED = {"api_tokens": {"scope": "write"}, "cases": {"cycle": None}}
 def current(value, key=None):
     """A value of the earlier form as the current form writes it."""
     if isinstance(value, dict):

@@ -2,6 +2,7 @@
 // level history (assignments), one record at a time, and everything about one person read at
 // once. Level history follows the rules of model/level_history.h.
 #include <array>
+#include <unordered_map>
 #include <utility>
 
 #include "model/level_history.h"
@@ -219,7 +220,7 @@ Result<std::optional<model::Assignment>> SqlStore::CurrentAssignment(std::string
   });
 }
 
-// ---- Everything about one person ----
+// ---- Everything about one person, or everyone ----
 
 namespace {
 
@@ -231,6 +232,50 @@ Status Take(std::vector<T>& list, const std::string& doc, const char* what) {
   return Ok();
 }
 
+// One statement over the record tables, each kind in its List* order, for the people that
+// `where` (a condition on `person`, with `per_table` parameters) selects, by person.
+std::string RecordsSql(const std::string& where, int per_table) {
+  static constexpr const char* kTables[] = {"assignments", "evidence", "metrics", "assessments",
+                                            "signoffs",    "waivers",  "cases"};
+  std::string sql = "SELECT k, person, doc FROM (";
+  int param = 0;
+  for (int k = 0; k < 7; ++k) {
+    std::string condition = where;
+    for (int i = 0; i < per_table; ++i) {
+      size_t at = condition.find('?');
+      condition.replace(at, 1, ":p" + std::to_string(param++));
+    }
+    if (k > 0) sql += " UNION ALL ";
+    sql += "SELECT " + std::to_string(k) + " AS k, person, doc, " + (k == 0 ? "from_date" : "day") +
+           " AS d, id FROM " + kTables[k] + " WHERE " + condition;
+  }
+  return sql + ") AS r ORDER BY person, k, d, id";
+}
+
+// Appends the record of a row of RecordsSql to `out`.
+Status TakeRecord(PersonRecords& out, const Row& r) {
+  std::string doc = r.Text("doc");
+  switch (r.Int("k")) {
+    case 0:
+      return Take(out.assignments, doc, "assignment");
+    case 1:
+      return Take(out.evidence, doc, "evidence");
+    case 2:
+      return Take(out.metrics, doc, "metric");
+    case 3:
+      return Take(out.assessments, doc, "assessment");
+    case 4:
+      return Take(out.signoffs, doc, "signoff");
+    case 5:
+      return Take(out.waivers, doc, "waiver");
+    default:
+      return Take(out.cases, doc, "case");
+  }
+}
+
+// People read at once by ForEachPersonRecords.
+constexpr size_t kPeoplePerChunk = 2000;
+
 }  // namespace
 
 Result<PersonRecords> SqlStore::LoadPersonRecords(std::string_view person) {
@@ -240,38 +285,44 @@ Result<PersonRecords> SqlStore::LoadPersonRecords(std::string_view person) {
     LADDER_TRY(std::optional<model::Person> found, FindPerson(s, p));
     if (!found) return MakeError(ErrorCode::kNotFound, "no person " + p);
     out.person = std::move(*found);
-    // One statement over the record tables; each kind in its List* order.
-    const std::string sql =
-        "SELECT k, doc FROM ("
-        "SELECT 0 AS k, doc, from_date AS d, id FROM assignments WHERE person = :p0 "
-        "UNION ALL SELECT 1, doc, day, id FROM evidence WHERE person = :p1 "
-        "UNION ALL SELECT 2, doc, day, id FROM metrics WHERE person = :p2 "
-        "UNION ALL SELECT 3, doc, day, id FROM assessments WHERE person = :p3 "
-        "UNION ALL SELECT 4, doc, day, id FROM signoffs WHERE person = :p4 "
-        "UNION ALL SELECT 5, doc, day, id FROM waivers WHERE person = :p5 "
-        "UNION ALL SELECT 6, doc, day, id FROM cases WHERE person = :p6"
-        ") AS r ORDER BY k, d, id";
-    LADDER_TRY_STATUS(ForRows(s, sql, std::vector<std::string>(7, p), [&](const Row& r) -> Status {
-      std::string doc = r.Text("doc");
-      switch (r.Int("k")) {
-        case 0:
-          return Take(out.assignments, doc, "assignment");
-        case 1:
-          return Take(out.evidence, doc, "evidence");
-        case 2:
-          return Take(out.metrics, doc, "metric");
-        case 3:
-          return Take(out.assessments, doc, "assessment");
-        case 4:
-          return Take(out.signoffs, doc, "signoff");
-        case 5:
-          return Take(out.waivers, doc, "waiver");
-        default:
-          return Take(out.cases, doc, "case");
-      }
-    }));
+    static const std::string kSql = RecordsSql("person = ?", 1);
+    LADDER_TRY_STATUS(ForRows(s, kSql, std::vector<std::string>(7, p),
+                              [&](const Row& r) { return TakeRecord(out, r); }));
     return out;
   });
+}
+
+Status SqlStore::ForEachPersonRecords(const std::function<Status(PersonRecords&&)>& fn) {
+  LADDER_TRY(std::vector<model::Person> people, ListPeople({}));
+  static const std::string kSql = RecordsSql("person >= ? AND person <= ?", 2);
+  for (size_t from = 0; from < people.size(); from += kPeoplePerChunk) {
+    size_t to = std::min(people.size(), from + kPeoplePerChunk);
+    std::vector<PersonRecords> chunk(to - from);
+    std::unordered_map<std::string, size_t> at;
+    for (size_t i = from; i < to; ++i) {
+      at.emplace(people[i].id, i - from);
+      chunk[i - from].person = std::move(people[i]);
+    }
+    std::vector<std::string> params;
+    for (int k = 0; k < 7; ++k) {
+      params.push_back(chunk.front().person.id);
+      params.push_back(chunk.back().person.id);
+    }
+    LADDER_TRY_STATUS(Read([&](soci::session& s) -> Status {
+      for (PersonRecords& p : chunk) {  // a rerun starts again
+        model::Person person = std::move(p.person);
+        p = PersonRecords();
+        p.person = std::move(person);
+      }
+      return ForRows(s, kSql, params, [&](const Row& r) -> Status {
+        auto it = at.find(r.Text("person"));
+        if (it == at.end()) return Ok();  // added since the list was read
+        return TakeRecord(chunk[it->second], r);
+      });
+    }));
+    for (PersonRecords& p : chunk) LADDER_TRY_STATUS(fn(std::move(p)));
+  }
+  return Ok();
 }
 
 }  // namespace ladder::storage::internal

@@ -13,7 +13,7 @@ void PutCase(soci::session& s, const model::Case& c) {
   auto optional = [](const std::string& v) { return v.empty() ? Cell() : Cell(v); };
   Execute(s, InsertSql(schema::TableNamed("cases"), true),
           {c.id, c.person, optional(c.framework), optional(c.version), c.opened.ToString(),
-           std::string(model::CaseStatusName(c.status)), Dump(CaseJson(c))});
+           std::string(model::CaseStatusName(c.status)), Dump(CaseJson(c)), optional(c.cycle)});
 }
 
 // Stores, in the transaction of the change, what the change from `before` (the stored document,
@@ -48,6 +48,10 @@ Result<std::string> SqlStore::SaveCase(std::string_view actor, const model::Case
                        "case " + c.id + " names framework " + c.framework + " version " +
                            c.version + ", which is not stored",
                        {}, "case.version");
+    if (!c.cycle.empty() && DocOf(s, "cycles", c.cycle).empty())
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "case " + c.id + " names cycle " + c.cycle + ", which is not stored", {},
+                       "case.cycle");
     std::string before = DocOf(s, "cases", c.id);
     if (!before.empty()) {
       LADDER_TRY(model::Case old, Decode<model::Case>(before, "case"));

@@ -8,6 +8,7 @@
 //   people_batch.cc  people, level history and evidence written at once (imports)
 //   records.cc       evidence, metrics, assessments, sign-offs, raises
 //   reviews.cc       cases and votes, waivers, needs
+//   cycles.cc        review cycles and their candidates
 //   accounts.cc      users, sessions, API tokens
 //   audit.cc         the audit log
 //   search.cc        search passages and Search
@@ -213,6 +214,7 @@ class SqlStore final : public Store {
   Result<std::optional<model::Assignment>> CurrentAssignment(std::string_view person,
                                                              Date at) override;
   Result<PersonRecords> LoadPersonRecords(std::string_view person) override;
+  Status ForEachPersonRecords(const std::function<Status(PersonRecords&&)>& fn) override;
   // people_batch.cc
   Status WritePeopleBatch(std::string_view actor, const PeopleBatch& batch) override;
 
@@ -247,6 +249,20 @@ class SqlStore final : public Store {
   Result<model::Waiver> GetWaiver(std::string_view id) override;
   Result<std::string> SaveNeed(std::string_view actor, const model::Need& n) override;
   Result<std::vector<model::Need>> ListNeeds(std::string_view framework) override;
+
+  // cycles.cc
+  Status OpenCycle(std::string_view actor, const model::Cycle& cycle,
+                   const std::vector<model::Candidate>& candidates) override;
+  Status SaveCycle(std::string_view actor, const model::Cycle& cycle,
+                   const std::vector<model::Candidate>& outcomes) override;
+  Result<model::Cycle> GetCycle(std::string_view id) override;
+  Result<std::vector<model::Cycle>> ListCycles() override;
+  Result<std::vector<model::Candidate>> ListCandidates(std::string_view cycle,
+                                                       std::string_view person) override;
+  Status SaveCandidates(std::string_view actor,
+                        const std::vector<model::Candidate>& candidates) override;
+  Result<std::vector<model::Case>> ListCycleCases(std::string_view cycle) override;
+  Result<std::map<std::string, int>> CountEvidence() override;
 
   // notifications.cc
   Result<int> AddNotifications(const std::vector<model::Notification>& notifications,
