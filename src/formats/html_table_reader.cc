@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "formats/html_dom.h"
+#include "formats/level_heading_tables.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
 #include "formats/prose_sections.h"
@@ -190,9 +191,13 @@ int DetectHtmlTable(std::string_view text) {
   auto dom =
       html::Dom::Parse(head.substr(0, std::min(head.size(), first_table + kDetectWindow)), "", 1);
   if (!dom) return 35;
-  for (int t : dom->FindAll(dom->Root(), "table", false))
+  level_table::LevelTables level_tables("");
+  for (int t : dom->FindAll(dom->Root(), "table", false)) {
     if (level_table::Interpret(*dom, t, "", false)) return 80;
-  return 35;
+    int heading = level_table::HeadingBefore(*dom, t);
+    if (heading != -1) level_tables.Add(*dom, t, dom->Text(heading), dom->Line(heading));
+  }
+  return level_tables.Levels() >= 2 ? 80 : 35;
 }
 
 Result<Imported> ReadHtmlTable(const Document& document) {
@@ -203,10 +208,18 @@ Result<Imported> ReadHtmlTable(const Document& document) {
   std::vector<model::Note> table_notes;
   std::vector<int> table_lines;
   std::vector<int> level_table_lines;  // the line of each table of `tables`
+  // Tables of one level each under the heading naming it: one table of those levels.
+  level_table::LevelTables level_tables(file);
+  int level_tables_line = 0;
   for (int t : dom.FindAll(dom.Root(), "table", false)) {
     table_lines.push_back(dom.Line(t));
     std::optional<level_table::Table> table =
         level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
+    int heading = table ? -1 : level_table::HeadingBefore(dom, t);
+    if (heading != -1 && level_tables.Add(dom, t, dom.Text(heading), dom.Line(heading))) {
+      if (level_tables_line == 0) level_tables_line = dom.Line(t);
+      continue;
+    }
     if (!table) {
       // Kept as a note: rows as "cell | cell" lines.
       const std::string lines = html::TableLines(dom, t, [&](int cell) {
@@ -226,6 +239,14 @@ Result<Imported> ReadHtmlTable(const Document& document) {
     tables.push_back(std::move(*table));
     level_table_lines.push_back(dom.Line(t));
   }
+  const size_t per_level = tables.size();  // the index of the table of level tables, if any
+  if (!level_tables.Empty()) {
+    level_table::Table table = level_tables.Take();
+    for (Passage& p : table.passages) imported.source.push_back(std::move(p));
+    table.passages.clear();
+    tables.push_back(std::move(table));
+    level_table_lines.push_back(level_tables_line);
+  }
   if (tables.empty()) {
     return MakeError(ErrorCode::kParse,
                      "no table of levels found: expected a <table> whose first column or first "
@@ -244,6 +265,8 @@ Result<Imported> ReadHtmlTable(const Document& document) {
       if (b.kind == Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
     }
   }
+  // Its headings name its levels, not its ladder.
+  if (per_level < tables.size()) tables[per_level].context.clear();
   std::vector<prose::Section> sections = prose::SplitSections(blocks, "", 0);
   level_table::DropTableHeadings(sections, table_lines, imported.source);
 

@@ -544,9 +544,7 @@ std::optional<Table> Interpret(const html::Dom& dom, int table, std::string_view
   return internal::Interpreter(dom, table, file, expect_levels).Run();
 }
 
-std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view file,
-                                        bool expect_levels) {
-  // As HTML, each row on the line it has in the Markdown, so cells keep their lines.
+Result<html::Dom> PipeTableDom(const MdBlock& table, std::string_view file) {
   std::string html = "<table>";
   int line = table.line;
   bool header = true;
@@ -563,7 +561,12 @@ std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view f
     header = false;
   }
   html += "</table>";
-  Result<html::Dom> dom = html::Dom::Parse(html, file, table.line);
+  return html::Dom::Parse(html, file, table.line);
+}
+
+std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view file,
+                                        bool expect_levels) {
+  Result<html::Dom> dom = PipeTableDom(table, file);
   if (!dom) return std::nullopt;
   std::vector<int> tables = dom->FindAll(dom->Root(), "table", false);
   if (tables.empty()) return std::nullopt;
