@@ -111,5 +111,30 @@ TEST(Readers, DetectNeverExceedsMaxScore) {
   EXPECT_GE(documents, 20);
 }
 
+std::string Golden(const std::string& path) {
+  std::ifstream in(std::filesystem::path(LADDER_SOURCE_DIR) / "tests/golden" / path,
+                   std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// An ordered list of level titles without codes is a ladder, coded from the titles; an ordered
+// list of sentences is not, and is refused naming the file.
+TEST(ReadDocuments, NumberedListOfTitlesIsALadder) {
+  Result<Imported> ladder =
+      ReadDocuments({{"nested_bullets.md", Golden("numbered_levels/nested_bullets.md")}});
+  ASSERT_TRUE(ladder) << ladder.error().ToString();
+  EXPECT_EQ(ladder->framework.source.format, "markdown-ladder");
+  ASSERT_EQ(ladder->framework.tracks.size(), 1u);
+  ASSERT_EQ(ladder->framework.tracks[0].levels.size(), 3u);
+  EXPECT_EQ(ladder->framework.tracks[0].levels[0].code, "associate-engineer");
+  EXPECT_EQ(ladder->framework.tracks[0].levels[2].origin.where.ToString(), "nested_bullets.md:9");
+  Result<Imported> steps =
+      ReadDocuments({{"steps.md", "1. Fix the bug first.\n2. Then write the tests.\n"}});
+  ASSERT_FALSE(steps);
+  EXPECT_EQ(steps.error().where.file, "steps.md");
+}
+
 }  // namespace
 }  // namespace ladder::formats
