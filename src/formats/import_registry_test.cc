@@ -119,6 +119,25 @@ std::string Golden(const std::string& path) {
   return text.str();
 }
 
+// A bare Markdown list of coded levels parses as YAML (one-key records) but is Markdown: the
+// Markdown ladder reader reads it; YAML data of records is still the data reader's.
+TEST(ReadDocuments, BulletListOfCodedLevelsIsMarkdownNotYaml) {
+  Result<Imported> list =
+      ReadDocuments({{"coded_bullets.md", Golden("bullet_levels/coded_bullets.md")}});
+  ASSERT_TRUE(list) << list.error().ToString();
+  EXPECT_EQ(list->framework.source.format, "markdown-ladder");
+  ASSERT_EQ(list->framework.tracks.size(), 1u);
+  EXPECT_EQ(list->framework.tracks[0].levels.size(), 3u);
+  EXPECT_EQ(FindReader("data")->Detect(Golden("bullet_levels/coded_bullets.md")), 0);
+  Result<Imported> data = ReadDocuments({{"level_keys.yaml", Golden("data/level_keys.yaml")}});
+  ASSERT_TRUE(data) << data.error().ToString();
+  EXPECT_EQ(data->framework.source.format, "data");
+  // The same list as data (records over several lines) stays YAML.
+  EXPECT_GT(FindReader("data")->Detect("- code: L1\n  title: Junior\n- code: L2\n  title: "
+                                       "Senior\n"),
+            0);
+}
+
 // An ordered list of level titles without codes is a ladder, coded from the titles; an ordered
 // list of sentences is not, and is refused naming the file.
 TEST(ReadDocuments, NumberedListOfTitlesIsALadder) {
