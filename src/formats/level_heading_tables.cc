@@ -69,7 +69,8 @@ size_t LevelTables::CompetencyIndex(const std::string& name, SourceLocation wher
 
 bool LevelTables::Add(const html::Dom& dom, int table, std::string_view heading, int heading_line) {
   const std::string name = Clean(heading);
-  if (!LooksLikeLevel(name) || !IsExpectationTable(dom, table)) return false;
+  if (!(LooksLikeLevel(name) || LooksLikeLevelName(name)) || !IsExpectationTable(dom, table))
+    return false;
   LevelName parsed = ParseLevelName(name);
   if (parsed.code.empty() || level_codes_.contains(text::ToLower(parsed.code))) return false;
   level_codes_.insert(text::ToLower(parsed.code));
