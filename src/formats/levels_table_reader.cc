@@ -288,6 +288,27 @@ size_t AddLevelTables(Imported& imported, FoundTables& found) {
   return index;
 }
 
+// True when two headings of one depth name levels by their codes.
+bool HasLevelSections(const std::vector<md::Block>& parsed) {
+  int coded[7] = {0};
+  for (const md::Block& b : parsed)
+    if (b.kind == md::Block::Kind::kHeading && b.level <= 6 && ParseLevelHeading(b.plain))
+      ++coded[b.level];
+  return std::any_of(std::begin(coded), std::end(coded), [](int n) { return n >= 2; });
+}
+
+// Each table sits under a heading, which names its ladder when the tables hold several; the
+// table of levels written one table each (at `per_level`) is under its levels' headings.
+void SetContexts(const std::vector<md::Block>& parsed, size_t per_level, FoundTables& found) {
+  for (size_t k = 0; k < found.tables.size(); ++k) {
+    for (const md::Block& b : parsed) {
+      if (b.line >= found.level_table_lines[k]) break;
+      if (b.kind == md::Block::Kind::kHeading && b.level > 1) found.tables[k].context = b.plain;
+    }
+  }
+  if (per_level < found.tables.size()) found.tables[per_level].context.clear();
+}
+
 // The framework's name (the first `# Title`, else the front matter's title, else the file's
 // name), source and description (the first paragraph of the introduction).
 void NameAndDescribe(const std::vector<prose::Section>& sections, const FrontMatter& front,
@@ -350,23 +371,10 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
   LabelsIntroducingTables(parsed, found.level_table_lines);
   // Level sections beside the tables ("## M3" ... written as prose while the IC levels are a
-  // table): the document is a Markdown ladder holding tables, read as such.
-  int coded[7] = {0};
-  for (const md::Block& b : parsed)
-    if (b.kind == md::Block::Kind::kHeading && b.level <= 6 && ParseLevelHeading(b.plain))
-      ++coded[b.level];
-  if (per_level == tables.size() &&
-      std::any_of(std::begin(coded), std::end(coded), [](int n) { return n >= 2; }))
-    return ReadMarkdownLadder(document);
-  // Each table sits under a heading, which names its ladder when the tables hold several.
-  for (size_t k = 0; k < tables.size(); ++k) {
-    for (const md::Block& b : parsed) {
-      if (b.line >= found.level_table_lines[k]) break;
-      if (b.kind == md::Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
-    }
-  }
-  // Its headings name its levels, not its ladder.
-  if (per_level < tables.size()) tables[per_level].context.clear();
+  // table): the document is a Markdown ladder holding tables, read as such. (Headings over
+  // tables of one level each are those tables' levels.)
+  if (per_level == tables.size() && HasLevelSections(parsed)) return ReadMarkdownLadder(document);
+  SetContexts(parsed, per_level, found);
   std::vector<md::Block> blocks;
   for (md::Block& b : parsed) {
     if (b.kind == md::Block::Kind::kHtml) {
