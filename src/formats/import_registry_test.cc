@@ -153,6 +153,15 @@ TEST(ReadDocuments, NumberedListOfTitlesIsALadder) {
       ReadDocuments({{"steps.md", "1. Fix the bug first.\n2. Then write the tests.\n"}});
   ASSERT_FALSE(steps);
   EXPECT_EQ(steps.error().where.file, "steps.md");
+  // A numbered list of competencies names no role or seniority: no levels.
+  Result<Imported> skills = ReadDocuments(
+      {{"skills.md",
+        "# Skills\n\n1. Communication\n   - Writes clearly.\n2. Delivery\n   - Ships on "
+        "time.\n3. Ownership\n   - Follows up.\n"}});
+  ASSERT_TRUE(skills) << skills.error().ToString();
+  EXPECT_NE(skills->framework.source.format, "markdown-ladder");
+  EXPECT_TRUE(skills->framework.tracks.empty());
+  EXPECT_EQ(skills->framework.competencies.size(), 3u);
 }
 
 }  // namespace

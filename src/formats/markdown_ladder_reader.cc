@@ -615,6 +615,14 @@ std::optional<Imported> ReadLevelList(const Document& document) {
   }
   model::Framework& f = list.out.framework;
   if (list.track.levels.size() < 2) return std::nullopt;
+  // Titles alone are levels when most of them name a role or seniority ("Senior Copywriter"):
+  // a numbered list of competencies ("1. Communication") is none.
+  if (list.numbered) {
+    size_t named = 0;
+    for (const model::Level& l : list.track.levels)
+      if (level_table::LooksLikeLevelName(l.title)) ++named;
+    if (named < 2 || named * 2 < list.track.levels.size()) return std::nullopt;
+  }
   std::set<std::string> codes;
   bool behaviours = false;
   for (const model::Level& l : list.track.levels) {

@@ -58,8 +58,9 @@
 //    are level headings, and a document that is a title and a list of coded levels ("- **M1 –
 //    Marketing Associate**: ...", "- L1: Junior ...", the title optional) is one track of them,
 //    each item's rest its summary; so is an ordered list of level titles without codes ("1.
-//    Associate Engineer"), coded from their titles (level_names.h: "associate-engineer"), the
-//    nested items or paragraphs under each its behaviours (competency "General").
+//    Associate Engineer"), most of them naming a role or seniority, coded from their titles
+//    (level_names.h: "associate-engineer"), the nested items or paragraphs under each its
+//    behaviours (competency "General").
 // Level ranks follow the level numbers when every level has a distinct one (so a ladder
 // written top-down still ranks L1 lowest), else the order of the document.
 // Several documents (a folder of level pages, ReadMany) make one ladder: levels of tracks of
