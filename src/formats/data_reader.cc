@@ -6,6 +6,7 @@
 #include "formats/canonical_tree.h"
 #include "formats/data_shapes.h"
 #include "formats/js_literal.h"
+#include "formats/level_names.h"
 #include "formats/matrix.h"
 
 namespace ladder::formats {
@@ -58,6 +59,28 @@ bool HasMarkdownHeadings(std::string_view text) {
       ++headings;
   }
   return headings >= 2 && nested_keys < 2;
+}
+
+// A Markdown list of levels that also parses as YAML ("- L1: Junior engineer who ...", under
+// an optional "# Title", which YAML reads as a comment): every other line one top-level item
+// "- LABEL: TEXT" whose label names a level or whose text is prose (three words or more).
+// Data lists of one-key records are not written so.
+bool ReadsAsMarkdownList(std::string_view text) {
+  int items = 0;
+  for (const std::string& raw : text::SplitLines(text.substr(0, 64 * 1024))) {
+    std::string_view line = raw;
+    if (text::Trim(line).empty() || line.starts_with("#")) continue;
+    if (!line.starts_with("- ")) return false;
+    std::string_view item = text::Trim(line.substr(2));
+    size_t colon = item.find(": ");
+    if (colon == std::string_view::npos || colon == 0) return false;
+    std::string_view label = text::Trim(item.substr(0, colon));
+    std::string_view rest = text::Trim(item.substr(colon + 2));
+    if (rest.empty() || rest.starts_with("{") || rest.starts_with("[")) return false;
+    if (!level_table::LooksLikeLevel(label) && text::CountWords(rest) < 3) return false;
+    ++items;
+  }
+  return items >= 2;
 }
 
 struct Parsed {
@@ -126,7 +149,7 @@ class DataReader : public Reader {
   int Detect(std::string_view text) const override {
     bool json = StartsLikeJson(text);
     bool js = !json && LooksLikeJsData(text);
-    if (!json && !js && !StartsLikeYaml(text)) return 0;
+    if (!json && !js && (!StartsLikeYaml(text) || ReadsAsMarkdownList(text))) return 0;
     Result<Parsed> parsed = Parse(Document{"", std::string(text)});
     if (!parsed) return json ? 50 : js ? 40 : 0;
     // "## Level 1" is a YAML comment and a Markdown heading: a YAML text with headings is more

@@ -9,6 +9,8 @@
 // Every text value of the file is a source passage, so the coverage report lists what the
 // reading left out (ids, slugs and URLs are not text). Errors name file:line:col or the JSON
 // path: syntax, values nested deeper than 64 levels, no levels found (with what to do).
+// Detection leaves to the Markdown readers the YAML texts that are Markdown: headings over
+// lists, and lists of levels written "- L1: Junior engineer who ...".
 // Format name: "data". Stateless, thread-safe.
 #pragma once
 

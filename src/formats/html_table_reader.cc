@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "formats/html_dom.h"
+#include "formats/level_heading_tables.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
 #include "formats/prose_sections.h"
@@ -190,64 +191,92 @@ int DetectHtmlTable(std::string_view text) {
   auto dom =
       html::Dom::Parse(head.substr(0, std::min(head.size(), first_table + kDetectWindow)), "", 1);
   if (!dom) return 35;
-  for (int t : dom->FindAll(dom->Root(), "table", false))
+  level_table::LevelTables level_tables("");
+  for (int t : dom->FindAll(dom->Root(), "table", false)) {
     if (level_table::Interpret(*dom, t, "", false)) return 80;
-  return 35;
+    int heading = level_table::HeadingBefore(*dom, t);
+    if (heading != -1) level_tables.Add(*dom, t, dom->Text(heading), dom->Line(heading));
+  }
+  return level_tables.Levels() >= 2 ? 80 : 35;
 }
 
-Result<Imported> ReadHtmlTable(const Document& document) {
-  const std::string& file = document.name;
-  LADDER_TRY(html::Dom dom, html::Dom::Parse(document.text, file, 1));
-  Imported imported;
-  std::vector<level_table::Table> tables;
-  std::vector<model::Note> table_notes;
-  std::vector<int> table_lines;
-  std::vector<int> level_table_lines;  // the line of each table of `tables`
+namespace {
+
+// A table that holds no levels, kept as a note: its rows as "cell | cell" lines.
+model::Note TableNote(const html::Dom& dom, int table, const std::string& file,
+                      std::vector<Passage>& passages) {
+  const std::string lines = html::TableLines(dom, table, [&](int cell) {
+    passages.push_back({dom.Line(cell), dom.Text(cell), {}});
+  });
+  model::Note note;
+  std::vector<int> captions = dom.FindAll(table, "caption");
+  note.title = captions.empty() ? "Table" : dom.Text(captions[0]);
+  note.markdown = lines;
+  note.origin.where = {file, dom.Line(table), 0};
+  return note;
+}
+
+// The tables of a document, as the reader finds them.
+struct FoundTables {
+  std::vector<level_table::Table> tables;  // the tables of levels
+  std::vector<model::Note> notes;          // tables holding no levels
+  std::vector<int> table_lines;            // the line of every table
+  std::vector<int> level_table_lines;      // the line of each table of `tables`
+  size_t per_level = 0;  // the index of the table of levels written one table each, if any
+};
+
+// Reads every table of `dom`: tables of levels, tables of one level each under the heading
+// naming it (one table of those levels), and tables of neither, kept as notes.
+FoundTables ReadTables(const html::Dom& dom, const std::string& file, Imported& imported) {
+  FoundTables found;
+  level_table::LevelTables level_tables(file);
+  int level_tables_line = 0;
   for (int t : dom.FindAll(dom.Root(), "table", false)) {
-    table_lines.push_back(dom.Line(t));
+    found.table_lines.push_back(dom.Line(t));
     std::optional<level_table::Table> table =
         level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
+    int heading = table ? -1 : level_table::HeadingBefore(dom, t);
+    if (heading != -1 && level_tables.Add(dom, t, dom.Text(heading), dom.Line(heading))) {
+      if (level_tables_line == 0) level_tables_line = dom.Line(t);
+      continue;
+    }
     if (!table) {
-      // Kept as a note: rows as "cell | cell" lines.
-      const std::string lines = html::TableLines(dom, t, [&](int cell) {
-        imported.source.push_back({dom.Line(cell), dom.Text(cell), {}});
-      });
-      model::Note note;
-      std::vector<int> captions = dom.FindAll(t, "caption");
-      note.title = captions.empty() ? "Table" : dom.Text(captions[0]);
-      note.markdown = lines;
-      note.origin.where = {file, dom.Line(t), 0};
-      table_notes.push_back(std::move(note));
+      found.notes.push_back(TableNote(dom, t, file, imported.source));
       continue;
     }
     for (Passage& p : table->passages) imported.source.push_back(std::move(p));
     for (ImportWarning& w : table->warnings) imported.warnings.push_back(std::move(w));
     table->passages.clear();
-    tables.push_back(std::move(*table));
-    level_table_lines.push_back(dom.Line(t));
+    found.tables.push_back(std::move(*table));
+    found.level_table_lines.push_back(dom.Line(t));
   }
-  if (tables.empty()) {
-    return MakeError(ErrorCode::kParse,
-                     "no table of levels found: expected a <table> whose first column or first "
-                     "row names levels (Level 1, L3, IC2, Junior/Senior/Staff, Engineer II)",
-                     SourceLocation{file, 1, 0});
+  found.per_level = found.tables.size();
+  if (!level_tables.Empty()) {
+    level_table::Table table = level_tables.Take();
+    for (Passage& p : table.passages) imported.source.push_back(std::move(p));
+    table.passages.clear();
+    found.tables.push_back(std::move(table));
+    found.level_table_lines.push_back(level_tables_line);
   }
-  ProseWalker walker(dom);
-  std::vector<Block> blocks = walker.Walk();
-  for (const Block& b : blocks) imported.source.push_back({b.line, b.plain, {}});
-  for (Passage& p : walker.skipped_) imported.source.push_back(std::move(p));
-  if (!walker.title_.empty()) imported.source.push_back({walker.title_line_, walker.title_, {}});
-  // Each table sits under a heading, which names its ladder when the tables hold several.
-  for (size_t k = 0; k < tables.size(); ++k) {
+  return found;
+}
+
+// Each table sits under a heading, which names its ladder when the tables hold several; the
+// table of levels written one table each is under the headings of its levels, naming none.
+void SetContexts(const std::vector<Block>& blocks, FoundTables& found) {
+  for (size_t k = 0; k < found.tables.size(); ++k) {
     for (const Block& b : blocks) {
-      if (b.line >= level_table_lines[k]) break;
-      if (b.kind == Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
+      if (b.line >= found.level_table_lines[k]) break;
+      if (b.kind == Block::Kind::kHeading && b.level > 1) found.tables[k].context = b.plain;
     }
   }
-  std::vector<prose::Section> sections = prose::SplitSections(blocks, "", 0);
-  level_table::DropTableHeadings(sections, table_lines, imported.source);
+  if (found.per_level < found.tables.size()) found.tables[found.per_level].context.clear();
+}
 
-  model::Framework& f = imported.framework;
+// The framework's name (the first <h1>, else the <title>, else the file's name), description
+// (a <title> other than the name), id and source.
+void NameFramework(const std::vector<Block>& blocks, const ProseWalker& walker,
+                   const std::string& file, model::Framework& f) {
   for (const Block& b : blocks) {
     if (b.kind == Block::Kind::kHeading && b.level == 1) {
       f.name = b.plain;
@@ -260,9 +289,35 @@ Result<Imported> ReadHtmlTable(const Document& document) {
   f.id = text::Slugify(f.name);
   f.source = {file, "html-table"};
   f.origin.where = {file, 1, 0};
-  std::string ic_track = level_table::AddToFramework(std::move(tables), f);
+}
+
+}  // namespace
+
+Result<Imported> ReadHtmlTable(const Document& document) {
+  const std::string& file = document.name;
+  LADDER_TRY(html::Dom dom, html::Dom::Parse(document.text, file, 1));
+  Imported imported;
+  FoundTables found = ReadTables(dom, file, imported);
+  if (found.tables.empty()) {
+    return MakeError(ErrorCode::kParse,
+                     "no table of levels found: expected a <table> whose first column or first "
+                     "row names levels (Level 1, L3, IC2, Junior/Senior/Staff, Engineer II)",
+                     SourceLocation{file, 1, 0});
+  }
+  ProseWalker walker(dom);
+  std::vector<Block> blocks = walker.Walk();
+  for (const Block& b : blocks) imported.source.push_back({b.line, b.plain, {}});
+  for (Passage& p : walker.skipped_) imported.source.push_back(std::move(p));
+  if (!walker.title_.empty()) imported.source.push_back({walker.title_line_, walker.title_, {}});
+  SetContexts(blocks, found);
+  std::vector<prose::Section> sections = prose::SplitSections(blocks, "", 0);
+  level_table::DropTableHeadings(sections, found.table_lines, imported.source);
+
+  model::Framework& f = imported.framework;
+  NameFramework(blocks, walker, file, f);
+  std::string ic_track = level_table::AddToFramework(std::move(found.tables), f);
   prose::ApplySections(sections, file, ic_track, f);
-  for (model::Note& n : table_notes) f.notes.push_back(std::move(n));
+  for (model::Note& n : found.notes) f.notes.push_back(std::move(n));
   return imported;
 }
 

@@ -8,7 +8,9 @@
 // "Engineer II") is detected per table (level_table.h); the other axis holds competencies.
 // Headings and paragraphs around the tables become notes (team-lead and
 // moving-to-management sections also give an overlay role and a transition,
-// prose_sections.h); tables without levels are kept as notes. The document's <h1> (else its
+// prose_sections.h); tables without levels are kept as notes. Headings naming levels, each
+// over a "Competency | Expectation" table, are one track of those levels
+// (level_heading_tables.h). The document's <h1> (else its
 // <title>) names the framework. <nav>, <header> and <footer> are page furniture: not notes
 // (a header's headings still count), their words listed as not imported. Stateless and
 // thread-safe.
@@ -21,8 +23,8 @@
 
 namespace ladder::formats {
 
-// 80 for an HTML document (or a bare <table>) with a table of levels, 35 for an HTML document
-// with tables, 0 otherwise.
+// 80 for an HTML document (or a bare <table>) with a table of levels or two tables of one level
+// each (level_heading_tables.h), 35 for an HTML document with tables, 0 otherwise.
 int DetectHtmlTable(std::string_view text);
 
 // Errors: kParse when no table holds levels; kResourceExhausted over the limits of html_dom.h.

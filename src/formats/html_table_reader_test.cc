@@ -134,5 +134,39 @@ TEST(HtmlTableReaderTest, TableWithoutLevelsIsAClearError) {
   EXPECT_EQ(DetectHtmlTable("# Just Markdown\n"), 0);
 }
 
+// Headings naming levels, each over a "Competency | Expectation" table: one track of those
+// levels, each level where its heading is, every cell imported.
+TEST(HtmlTableReaderTest, LevelTablesUnderLevelHeadingsAreOneTrack) {
+  Document doc = Fixture("level_tables/engineer_levels.html");
+  EXPECT_EQ(DetectHtmlTable(doc.text), 80);
+  auto read = ReadHtmlTable(doc);
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  const model::Framework& f = read->framework;
+  ASSERT_EQ(f.tracks.size(), 1u);
+  ASSERT_EQ(f.tracks[0].levels.size(), 3u);
+  EXPECT_EQ(f.tracks[0].levels[1].title, "Engineer II");
+  EXPECT_EQ(f.tracks[0].levels[1].origin.where.ToString(), "engineer_levels.html:16");
+  EXPECT_EQ(f.competencies.size(), 3u);
+  EXPECT_TRUE(NotImported(*read).empty());
+  EXPECT_TRUE(model::ValidateFramework(f).empty());
+}
+
+// The same table under a heading that names no level is no level: it stays a note.
+TEST(HtmlTableReaderTest, ExpectationTableUnderOtherHeadingIsANote) {
+  const std::string table =
+      "<table><tr><th>Competency</th><th>Expectation</th></tr>"
+      "<tr><td>Delivery</td><td>Ships changes.</td></tr></table>\n";
+  Document doc{"t.html", "<html><body>\n<h1>Levels</h1>\n<h2>Engineer I</h2>\n" + table +
+                             "<h2>Engineer II</h2>\n" + table + "<h2>How to read this</h2>\n" +
+                             table + "</body></html>\n"};
+  auto read = ReadHtmlTable(doc);
+  ASSERT_TRUE(read.has_value()) << read.error().ToString();
+  ASSERT_EQ(read->framework.tracks.size(), 1u);
+  EXPECT_EQ(read->framework.tracks[0].levels.size(), 2u);
+  ASSERT_EQ(read->framework.notes.size(), 1u);
+  EXPECT_EQ(read->framework.notes[0].markdown,
+            "Competency | Expectation\nDelivery | Ships changes.");
+}
+
 }  // namespace
 }  // namespace ladder::formats

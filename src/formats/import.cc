@@ -137,72 +137,79 @@ bool HasStructure(const model::Framework& f) {
   return !f.competencies.empty() || !f.roles.empty();
 }
 
-// Detection from content: the reader every document detects as (score >= kMinDetectScore)
-// reads them. When detection is unsure (a low score, documents detecting differently) or the
-// detected reader finds nothing, the readers are tried in order of their scores and the first
-// that finds levels, competencies or roles reads the documents: a document that has levels is
-// never refused because its layout scored low. Errors: the detected reader's, else "not a
-// document family" (no reader found anything) or "documents ... must be of one format".
-Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Reader*& reader) {
-  const auto& readers = Readers();
-  std::vector<int> total(readers.size(), 0);
-  const Reader* common = nullptr;
-  const Document* first = nullptr;
-  std::optional<Error> mismatch;
+// "not a document family" for `name`, naming the formats --from takes.
+Error Unrecognised(const std::string& name) {
+  return Error{ErrorCode::kParse,
+               "not a document family Ladder recognises; if it is one, say which with --from "
+               "(formats: " +
+                   ReaderNames() + ")",
+               SourceLocation{name, 0, 0},
+               {}};
+}
+
+// What detection found over the documents read together.
+struct Detected {
+  std::vector<int> total;          // each reader's scores summed over the documents
+  std::vector<bool> skipped;       // a Detect left out for some document (see DetectOne)
+  const Reader* common = nullptr;  // the reader every document detects as, if one
+  int strongest = 0;               // the lowest best score over the documents
+  std::optional<Error> mismatch;   // documents detecting as different families
   std::optional<Error> unrecognised;
-  int strongest = 0;                                 // the lowest best score over the documents
-  std::vector<bool> skipped(readers.size(), false);  // a Detect left out for some document
-  for (const Document& d : documents) {
-    Detection found;
-    for (size_t k = 0; k < readers.size(); ++k) {
-      if (readers[k]->MaxScore() <= found.score) {
-        skipped[k] = true;
-        continue;
-      }
-      int score = readers[k]->Detect(d.text);
-      total[k] += score;
-      if (score > found.score) found = {readers[k].get(), score};
+};
+
+// The reader `d` detects as, its scores added to `detected.total`. A reader whose MaxScore
+// cannot beat the best score so far is skipped (and marked so).
+Detection DetectOne(const Document& d, Detected& detected) {
+  const auto& readers = Readers();
+  Detection found;
+  for (size_t k = 0; k < readers.size(); ++k) {
+    if (readers[k]->MaxScore() <= found.score) {
+      detected.skipped[k] = true;
+      continue;
     }
+    int score = readers[k]->Detect(d.text);
+    detected.total[k] += score;
+    if (score > found.score) found = {readers[k].get(), score};
+  }
+  return found;
+}
+
+// Detects every document: the family they share, or why there is none.
+Detected DetectAll(const std::vector<Document>& documents) {
+  Detected out;
+  out.total.assign(Readers().size(), 0);
+  out.skipped.assign(Readers().size(), false);
+  const Document* first = nullptr;
+  for (const Document& d : documents) {
+    Detection found = DetectOne(d, out);
     if (found.score < kMinDetectScore) {
-      if (!unrecognised)
-        unrecognised = Error{ErrorCode::kParse,
-                             "not a document family Ladder recognises; if it is one, say which "
-                             "with --from (formats: " +
-                                 ReaderNames() + ")",
-                             SourceLocation{d.name, 0, 0},
-                             {}};
-      common = nullptr;
+      if (!out.unrecognised) out.unrecognised = Unrecognised(d.name);
+      out.common = nullptr;
       first = first ? first : &d;
       continue;
     }
-    if (first != nullptr && common != found.reader && !mismatch && !unrecognised) {
-      mismatch = MixedFormats(d.name, found.reader->Name(), first->name,
-                              common ? common->Name() : "another format");
+    if (first != nullptr && out.common != found.reader && !out.mismatch && !out.unrecognised) {
+      out.mismatch = MixedFormats(d.name, found.reader->Name(), first->name,
+                                  out.common ? out.common->Name() : "another format");
     }
-    strongest = first == nullptr ? found.score : std::min(strongest, found.score);
-    if (first == nullptr) common = found.reader;
-    if (common != found.reader) common = nullptr;
+    out.strongest = first == nullptr ? found.score : std::min(out.strongest, found.score);
+    if (first == nullptr) out.common = found.reader;
+    if (out.common != found.reader) out.common = nullptr;
     first = first ? first : &d;
   }
-  std::optional<Error> failed;
-  if (common != nullptr && !mismatch && !unrecognised) {
-    Result<Imported> read = ReadWith(*common, documents);
-    if (read && HasStructure(read->framework)) {
-      reader = common;
-      return read;
-    }
-    if (!read) failed = read.error();
-    // A family the document declares (Ladder's own export, a canonical page) is not guessed at:
-    // its reader's error stands.
-    if (!read && strongest >= kCertainScore) return read;
-  }
+  return out;
+}
+
+// The readers in the order the fallback tries them: by their scores over the documents (the
+// skipped ones scored now), among equal scores the general readers first (the specific
+// families read junk from documents of other layouts).
+std::vector<size_t> FallbackOrder(Detected& detected, const std::vector<Document>& documents) {
+  const auto& readers = Readers();
   for (size_t k = 0; k < readers.size(); ++k) {
-    if (!skipped[k]) continue;
-    total[k] = 0;
-    for (const Document& d : documents) total[k] += readers[k]->Detect(d.text);
+    if (!detected.skipped[k]) continue;
+    detected.total[k] = 0;
+    for (const Document& d : documents) detected.total[k] += readers[k]->Detect(d.text);
   }
-  // By score; among equal scores the general readers first (the specific families read junk
-  // from documents of other layouts).
   static const std::vector<std::string_view> kGeneral = {
       "markdown-ladder", "levels-table", "html-table", "latex-table", "competency-list"};
   auto generality = [&](size_t k) {
@@ -211,11 +218,37 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
   };
   std::vector<size_t> order(readers.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  const std::vector<int>& total = detected.total;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     if (total[a] != total[b]) return total[a] > total[b];
     return generality(a) < generality(b);
   });
-  for (size_t k : order) {
+  return order;
+}
+
+// Detection from content: the reader every document detects as (score >= kMinDetectScore)
+// reads them. When detection is unsure (a low score, documents detecting differently) or the
+// detected reader finds nothing, the readers are tried in order of their scores and the first
+// that finds levels, competencies or roles reads the documents: a document that has levels is
+// never refused because its layout scored low. Errors: the detected reader's, else "not a
+// document family" (no reader found anything) or "documents ... must be of one format".
+Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Reader*& reader) {
+  Detected detected = DetectAll(documents);
+  const Reader* common = detected.common;
+  std::optional<Error> failed;
+  if (common != nullptr && !detected.mismatch && !detected.unrecognised) {
+    Result<Imported> read = ReadWith(*common, documents);
+    if (read && HasStructure(read->framework)) {
+      reader = common;
+      return read;
+    }
+    if (!read) failed = read.error();
+    // A family the document declares (Ladder's own export, a canonical page) is not guessed at:
+    // its reader's error stands.
+    if (!read && detected.strongest >= kCertainScore) return read;
+  }
+  const auto& readers = Readers();
+  for (size_t k : FallbackOrder(detected, documents)) {
     if (readers[k].get() == common) continue;
     Result<Imported> read = ReadWith(*readers[k], documents);
     if (!read || !HasStructure(read->framework)) continue;
@@ -223,8 +256,8 @@ Result<Imported> DetectAndRead(const std::vector<Document>& documents, const Rea
     return read;
   }
   if (failed) return std::unexpected(*failed);
-  if (unrecognised) return std::unexpected(*unrecognised);
-  if (mismatch) return std::unexpected(*mismatch);
+  if (detected.unrecognised) return std::unexpected(*detected.unrecognised);
+  if (detected.mismatch) return std::unexpected(*detected.mismatch);
   return MakeError(ErrorCode::kParse, "no levels, competencies or roles found",
                    SourceLocation{documents[0].name, 0, 0});
 }
@@ -288,13 +321,7 @@ Result<const Reader*> PickReader(const std::vector<Document>& decoded, const Rea
     const Document* first = nullptr;
     for (const Document& d : decoded) {
       Detection found = Detect(d.text);
-      if (found.score < kMinDetectScore) {
-        return MakeError(ErrorCode::kParse,
-                         "not a document family Ladder recognises; if it is one, say which "
-                         "with --from (formats: " +
-                             ReaderNames() + ")",
-                         SourceLocation{d.name, 0, 0});
-      }
+      if (found.score < kMinDetectScore) return std::unexpected(Unrecognised(d.name));
       if (reader && found.reader != reader) {
         return std::unexpected(
             MixedFormats(d.name, found.reader->Name(), first->name, reader->Name()));

@@ -111,5 +111,58 @@ TEST(Readers, DetectNeverExceedsMaxScore) {
   EXPECT_GE(documents, 20);
 }
 
+std::string Golden(const std::string& path) {
+  std::ifstream in(std::filesystem::path(LADDER_SOURCE_DIR) / "tests/golden" / path,
+                   std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A bare Markdown list of coded levels parses as YAML (one-key records) but is Markdown: the
+// Markdown ladder reader reads it; YAML data of records is still the data reader's.
+TEST(ReadDocuments, BulletListOfCodedLevelsIsMarkdownNotYaml) {
+  Result<Imported> list =
+      ReadDocuments({{"coded_bullets.md", Golden("bullet_levels/coded_bullets.md")}});
+  ASSERT_TRUE(list) << list.error().ToString();
+  EXPECT_EQ(list->framework.source.format, "markdown-ladder");
+  ASSERT_EQ(list->framework.tracks.size(), 1u);
+  EXPECT_EQ(list->framework.tracks[0].levels.size(), 3u);
+  EXPECT_EQ(FindReader("data")->Detect(Golden("bullet_levels/coded_bullets.md")), 0);
+  Result<Imported> data = ReadDocuments({{"level_keys.yaml", Golden("data/level_keys.yaml")}});
+  ASSERT_TRUE(data) << data.error().ToString();
+  EXPECT_EQ(data->framework.source.format, "data");
+  // The same list as data (records over several lines) stays YAML.
+  EXPECT_GT(FindReader("data")->Detect("- code: L1\n  title: Junior\n- code: L2\n  title: "
+                                       "Senior\n"),
+            0);
+}
+
+// An ordered list of level titles without codes is a ladder, coded from the titles; an ordered
+// list of sentences is not, and is refused naming the file.
+TEST(ReadDocuments, NumberedListOfTitlesIsALadder) {
+  Result<Imported> ladder =
+      ReadDocuments({{"nested_bullets.md", Golden("numbered_levels/nested_bullets.md")}});
+  ASSERT_TRUE(ladder) << ladder.error().ToString();
+  EXPECT_EQ(ladder->framework.source.format, "markdown-ladder");
+  ASSERT_EQ(ladder->framework.tracks.size(), 1u);
+  ASSERT_EQ(ladder->framework.tracks[0].levels.size(), 3u);
+  EXPECT_EQ(ladder->framework.tracks[0].levels[0].code, "associate-engineer");
+  EXPECT_EQ(ladder->framework.tracks[0].levels[2].origin.where.ToString(), "nested_bullets.md:9");
+  Result<Imported> steps =
+      ReadDocuments({{"steps.md", "1. Fix the bug first.\n2. Then write the tests.\n"}});
+  ASSERT_FALSE(steps);
+  EXPECT_EQ(steps.error().where.file, "steps.md");
+  // A numbered list of competencies names no role or seniority: no levels.
+  Result<Imported> skills = ReadDocuments(
+      {{"skills.md",
+        "# Skills\n\n1. Communication\n   - Writes clearly.\n2. Delivery\n   - Ships on "
+        "time.\n3. Ownership\n   - Follows up.\n"}});
+  ASSERT_TRUE(skills) << skills.error().ToString();
+  EXPECT_NE(skills->framework.source.format, "markdown-ladder");
+  EXPECT_TRUE(skills->framework.tracks.empty());
+  EXPECT_EQ(skills->framework.competencies.size(), 3u);
+}
+
 }  // namespace
 }  // namespace ladder::formats

@@ -85,12 +85,17 @@ void AppendEscaped(char c, std::string& out) {
     out += c;
 }
 
-// LaTeX text to an HTML fragment: emphasis, links, lists and paragraph breaks kept; styling,
-// colours and spacing dropped.
-std::string Convert(std::string_view s, size_t depth = 0) {
+std::string Convert(std::string_view s, size_t depth = 0);
+
+// Commands that break a paragraph.
+const std::set<std::string>& BreakCommands() {
   static const std::set<std::string> kBreaks = {"bigbreak", "medbreak",  "smallbreak", "newline",
                                                 "par",      "linebreak", "break"};
-  // Commands whose arguments are not content: how many {...} each takes.
+  return kBreaks;
+}
+
+// Commands whose arguments are not content: how many {...} each takes.
+const std::map<std::string, int>& StyleCommands() {
   static const std::map<std::string, int> kStyle = {
       {"rowcolor", 1},   {"cellcolor", 1},      {"color", 1},        {"hline", 0},
       {"cline", 1},      {"toprule", 0},        {"midrule", 0},      {"bottomrule", 0},
@@ -102,6 +107,11 @@ std::string Convert(std::string_view s, size_t depth = 0) {
       {"setlength", 2},  {"newcolumntype", 2},  {"arraystretch", 0}, {"vfill", 0},
       {"hfill", 0},      {"clearpage", 0},      {"newpage", 0},      {"pagenumbering", 1},
       {"usepackage", 1}, {"documentclass", 1},  {"maketitle", 0},    {"tableofcontents", 0}};
+  return kStyle;
+}
+
+// Commands whose argument is content, and the HTML they wrap it in.
+const std::map<std::string, std::pair<const char*, const char*>>& WrapCommands() {
   static const std::map<std::string, std::pair<const char*, const char*>> kWrap = {
       {"textbf", {"<strong>", "</strong>"}},
       {"textit", {"<em>", "</em>"}},
@@ -113,116 +123,131 @@ std::string Convert(std::string_view s, size_t depth = 0) {
       {"textsf", {"", ""}},
       {"mbox", {"", ""}},
       {"text", {"", ""}}};
+  return kWrap;
+}
+
+// `\x`, x no letter, at `i`: a line break inside a cell (`\\`), a space, or x itself.
+void ConvertEscape(std::string_view s, size_t& i, std::string& out) {
+  char e = s[i + 1];
+  i += 2;
+  if (e == '\\') {
+    SkipOptional(s, i);
+    out += "</p><p>";
+  } else if (e == ',' || e == ' ' || e == ';' || e == '!') {
+    out += ' ';
+  } else {
+    AppendEscaped(e, out);
+  }
+}
+
+// The lists, links and items of `\name` (read just before `i`); false for other commands.
+bool ConvertStructure(const std::string& name, std::string_view s, size_t& i, size_t depth,
+                      std::string& out) {
+  if (name == "href") {
+    auto url = Argument(s, i);
+    auto label = Argument(s, i);
+    if (url && label) {
+      out += "<a href=\"";
+      for (char u : *url) AppendEscaped(u, out);
+      out += "\">" + Convert(*label, depth + 1) + "</a>";
+    }
+  } else if (name == "url") {
+    if (auto url = Argument(s, i))
+      for (char u : *url) AppendEscaped(u, out);
+  } else if (name == "begin" || name == "end") {
+    std::string env(Argument(s, i).value_or(""));
+    bool list = env == "itemize" || env == "enumerate" || env == "description";
+    if (list) out += name == "begin" ? "</p><ul>" : "</li></ul><p>";
+    if (name == "begin" && env == "minipage") {
+      SkipOptional(s, i);
+      Argument(s, i);
+    }
+  } else if (name == "item") {
+    SkipOptional(s, i);
+    out += out.ends_with("<ul>") ? "<li>" : "</li><li>";
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// The command `\name` at `i`: `i` moves past it and its arguments.
+void ConvertCommand(std::string_view s, size_t& i, size_t depth, std::string& out) {
+  size_t j = i + 1;
+  while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+  std::string name(s.substr(i + 1, j - i - 1));
+  if (j < s.size() && s[j] == '*') ++j;
+  i = j;
+  if (BreakCommands().count(name)) {
+    out += "</p><p>";
+  } else if (auto style = StyleCommands().find(name); style != StyleCommands().end()) {
+    SkipOptional(s, i);
+    for (int k = 0; k < style->second; ++k) Argument(s, i);
+  } else if (auto wrap = WrapCommands().find(name); wrap != WrapCommands().end()) {
+    if (auto arg = Argument(s, i))
+      out += std::string(wrap->second.first) + Convert(*arg, depth + 1) + wrap->second.second;
+  } else if (!ConvertStructure(name, s, i, depth, out)) {
+    if (auto arg = Argument(s, i)) out += Convert(*arg, depth + 1);  // unknown: its content
+  }
+}
+
+// The typographic ligatures of TeX at `i`: ---, --, `` and ''. Returns their length, or 0.
+size_t ConvertLigature(std::string_view s, size_t i, std::string& out) {
+  static const std::pair<std::string_view, std::string_view> kLigatures[] = {
+      {"---", "\xE2\x80\x94"},
+      {"--", "\xE2\x80\x93"},
+      {"``", "\xE2\x80\x9C"},
+      {"''", "\xE2\x80\x9D"}};
+  for (auto [tex, text] : kLigatures) {
+    if (s.substr(i, tex.size()) != tex) continue;
+    out += text;
+    return tex.size();
+  }
+  return 0;
+}
+
+// Text at `i` that is no command: groups, ties, line and paragraph breaks, ligatures.
+void ConvertText(std::string_view s, size_t& i, size_t depth, std::string& out) {
+  char c = s[i];
+  if (c == '{') {
+    size_t end = GroupEnd(s, i);
+    if (end == std::string_view::npos) {
+      ++i;
+      return;
+    }
+    out += Convert(s.substr(i + 1, end - i - 2), depth + 1);
+    i = end;
+  } else if (c == '}' || c == '\r') {
+    ++i;
+  } else if (c == '~') {
+    out += ' ';
+    ++i;
+  } else if (c == '\n') {
+    size_t j = SkipSpace(s, i + 1);
+    bool blank = s.substr(i + 1, j - i - 1).find('\n') != std::string_view::npos;
+    out += blank ? "</p><p>" : " ";
+    i = j;
+  } else if (size_t n = ConvertLigature(s, i, out)) {
+    i += n;
+  } else {
+    AppendEscaped(c, out);
+    ++i;
+  }
+}
+
+// LaTeX text to an HTML fragment: emphasis, links, lists and paragraph breaks kept; styling,
+// colours and spacing dropped.
+std::string Convert(std::string_view s, size_t depth) {
   std::string out;
   if (depth > kMaxDepth) return out;
   size_t i = 0;
   while (i < s.size()) {
-    char c = s[i];
-    if (c == '\\' && i + 1 < s.size() && !std::isalpha(static_cast<unsigned char>(s[i + 1]))) {
-      char e = s[i + 1];
-      i += 2;
-      if (e == '\\') {  // a line break inside a cell
-        SkipOptional(s, i);
-        out += "</p><p>";
-      } else if (e == ',' || e == ' ' || e == ';' || e == '!') {
-        out += ' ';
-      } else {
-        AppendEscaped(e, out);
-      }
-      continue;
-    }
-    if (c == '\\') {
-      size_t j = i + 1;
-      while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
-      std::string name(s.substr(i + 1, j - i - 1));
-      if (j < s.size() && s[j] == '*') ++j;
-      i = j;
-      if (kBreaks.count(name)) {
-        out += "</p><p>";
-      } else if (auto style = kStyle.find(name); style != kStyle.end()) {
-        SkipOptional(s, i);
-        for (int k = 0; k < style->second; ++k) Argument(s, i);
-      } else if (auto wrap = kWrap.find(name); wrap != kWrap.end()) {
-        if (auto arg = Argument(s, i))
-          out += std::string(wrap->second.first) + Convert(*arg, depth + 1) + wrap->second.second;
-      } else if (name == "href") {
-        auto url = Argument(s, i);
-        auto label = Argument(s, i);
-        if (url && label) {
-          out += "<a href=\"";
-          for (char u : *url) AppendEscaped(u, out);
-          out += "\">" + Convert(*label, depth + 1) + "</a>";
-        }
-      } else if (name == "url") {
-        if (auto url = Argument(s, i))
-          for (char u : *url) AppendEscaped(u, out);
-      } else if (name == "begin" || name == "end") {
-        std::string env(Argument(s, i).value_or(""));
-        bool list = env == "itemize" || env == "enumerate" || env == "description";
-        if (list) out += name == "begin" ? "</p><ul>" : "</li></ul><p>";
-        if (name == "begin" && env == "minipage") {
-          SkipOptional(s, i);
-          Argument(s, i);
-        }
-      } else if (name == "item") {
-        SkipOptional(s, i);
-        if (out.ends_with("<ul>"))
-          out += "<li>";
-        else
-          out += "</li><li>";
-      } else if (auto arg = Argument(s, i)) {
-        out += Convert(*arg, depth + 1);  // an unknown command: its content
-      }
-      continue;
-    }
-    if (c == '{') {
-      size_t end = GroupEnd(s, i);
-      if (end == std::string_view::npos) {
-        ++i;
-        continue;
-      }
-      out += Convert(s.substr(i + 1, end - i - 2), depth + 1);
-      i = end;
-      continue;
-    }
-    if (c == '}' || c == '\r') {
-      ++i;
-      continue;
-    }
-    if (c == '~') {
-      out += ' ';
-      ++i;
-      continue;
-    }
-    if (c == '\n') {
-      size_t j = SkipSpace(s, i + 1);
-      bool blank = s.substr(i + 1, j - i - 1).find('\n') != std::string_view::npos;
-      out += blank ? "</p><p>" : " ";
-      i = j;
-      continue;
-    }
-    if (s.substr(i, 3) == "---") {
-      out += "\xE2\x80\x94";
-      i += 3;
-      continue;
-    }
-    if (s.substr(i, 2) == "--") {
-      out += "\xE2\x80\x93";
-      i += 2;
-      continue;
-    }
-    if (s.substr(i, 2) == "``") {
-      out += "\xE2\x80\x9C";
-      i += 2;
-      continue;
-    }
-    if (s.substr(i, 2) == "''") {
-      out += "\xE2\x80\x9D";
-      i += 2;
-      continue;
-    }
-    AppendEscaped(c, out);
-    ++i;
+    if (s[i] == '\\' && i + 1 < s.size() && !std::isalpha(static_cast<unsigned char>(s[i + 1])))
+      ConvertEscape(s, i, out);
+    else if (s[i] == '\\')
+      ConvertCommand(s, i, depth, out);
+    else
+      ConvertText(s, i, depth, out);
   }
   return out;
 }

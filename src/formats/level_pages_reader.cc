@@ -374,54 +374,53 @@ int DetectLevelPages(std::string_view text) {
   return 0;
 }
 
-Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
-  if (documents.empty()) return MakeError(ErrorCode::kInvalidArgument, "no level pages given");
-  Imported imported;
-  std::vector<Page> pages;
-  for (const Document& d : documents) {
-    LADDER_TRY(Page page, ReadPage(d, imported.source));
-    pages.push_back(std::move(page));
-  }
-  if (documents.size() == 1)
-    for (Passage& p : imported.source) p.file.clear();  // ReadDocuments names the one file
+namespace {
 
-  // Levels, first seen first; the page of each level's own.
+// The levels the pages name, first seen first, and the page of each level's own.
+struct LevelIndex {
   std::vector<std::string> names;
   std::map<std::string, const Page*> own_page;
-  std::map<std::string, std::string> seen_track;
+  std::map<std::string, std::string> seen_track;  // the track of the page first naming it
+};
+
+LevelIndex IndexLevels(const std::vector<Page>& pages, std::vector<ImportWarning>& warnings) {
+  LevelIndex index;
   auto note_level = [&](const std::string& name, const Page& page) {
-    if (std::find(names.begin(), names.end(), name) == names.end()) {
-      names.push_back(name);
-      seen_track[name] = page.track;
+    if (std::find(index.names.begin(), index.names.end(), name) == index.names.end()) {
+      index.names.push_back(name);
+      index.seen_track[name] = page.track;
     }
   };
   for (const Page& page : pages) {
     if (!page.level.empty()) {
       note_level(page.level, page);
-      if (own_page.count(page.level)) {
-        imported.warnings.push_back({{page.file, page.line, 0},
-                                     "two pages for level '" + page.level +
-                                         "': " + own_page[page.level]->file + " and " + page.file +
-                                         "; the first is kept as its page"});
+      if (index.own_page.count(page.level)) {
+        warnings.push_back({{page.file, page.line, 0},
+                            "two pages for level '" + page.level +
+                                "': " + index.own_page[page.level]->file + " and " + page.file +
+                                "; the first is kept as its page"});
       } else {
-        own_page[page.level] = &page;
+        index.own_page[page.level] = &page;
       }
     }
     for (const auto& s : page.sections)
       for (const auto& e : s.entries) note_level(e.level, page);
   }
+  return index;
+}
 
-  // Level order: the left-to-right order of every table, merged (Kahn, first seen first).
+// Level order: the left-to-right order of every table, merged (Kahn, first seen first). Pages
+// that disagree (a cycle) keep the order of first appearance, with a warning.
+std::vector<std::string> OrderLevels(const std::vector<Page>& pages,
+                                     const std::vector<std::string>& names,
+                                     std::vector<ImportWarning>& warnings) {
   std::map<std::string, std::set<std::string>> after;
   std::map<std::string, int> incoming;
   for (const auto& n : names) incoming[n] = 0;
-  for (const Page& page : pages) {
-    for (const auto& order : page.orders) {
-      for (size_t i = 0; i + 1 < order.size(); ++i) {
+  for (const Page& page : pages)
+    for (const auto& order : page.orders)
+      for (size_t i = 0; i + 1 < order.size(); ++i)
         if (after[order[i]].insert(order[i + 1]).second) ++incoming[order[i + 1]];
-      }
-    }
-  }
   std::vector<std::string> ordered;
   std::set<std::string> placed;
   while (ordered.size() < names.size()) {
@@ -439,22 +438,57 @@ Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
           break;
         }
       }
-      imported.warnings.push_back({{pages[0].file, 0, 0},
-                                   "the pages disagree on the order of the levels around '" + next +
-                                       "'; kept the order in which they first appear"});
+      warnings.push_back({{pages[0].file, 0, 0},
+                          "the pages disagree on the order of the levels around '" + next +
+                              "'; kept the order in which they first appear"});
     }
     placed.insert(next);
     ordered.push_back(next);
     for (const auto& m : after[next])
       if (incoming[m] > 0) --incoming[m];
   }
+  return ordered;
+}
 
-  model::Framework& f = imported.framework;
-  // Tracks in order of their lowest level.
-  std::map<std::string, std::string> track_of;
+// A level and where it landed: (track index, level index).
+using LevelPlaces = std::map<std::string, std::pair<size_t, size_t>>;
+
+// The level named `name`: its own page as its origin and `page` attribute, else a note naming
+// the pages that show it beside their own level.
+model::Level NewLevel(const std::string& name, const LevelIndex& index,
+                      const std::vector<Page>& pages) {
+  model::Level level;
+  level.title = name;
+  auto own = index.own_page.find(name);
+  if (own != index.own_page.end()) {
+    level.attributes.push_back({"page", own->second->file});
+    level.origin.where = {own->second->file, own->second->line, 0};
+    return level;
+  }
+  std::vector<std::string> shown_on;
+  for (const Page& p : pages) {
+    for (const auto& s : p.sections) {
+      bool here = false;
+      for (const auto& e : s.entries) here = here || e.level == name;
+      if (here) {
+        shown_on.push_back(p.file);
+        break;
+      }
+    }
+  }
+  level.note = "Read from the neighbouring column of " + text::Join(shown_on, ", ") +
+               "; no page of its own was imported.";
+  return level;
+}
+
+// The tracks (in order of their lowest level) and their levels, in `ordered` order. `track_of`:
+// each level's track, that of its own page, else of the page first naming it.
+LevelPlaces AddLevels(const std::vector<std::string>& ordered, const LevelIndex& index,
+                      const std::vector<Page>& pages, std::map<std::string, std::string>& track_of,
+                      model::Framework& f) {
   for (const auto& n : ordered) {
-    auto own = own_page.find(n);
-    track_of[n] = own != own_page.end() ? own->second->track : seen_track[n];
+    auto own = index.own_page.find(n);
+    track_of[n] = own != index.own_page.end() ? own->second->track : index.seen_track.at(n);
   }
   for (const auto& n : ordered) {
     std::string id = TrackId(track_of[n]);
@@ -465,132 +499,173 @@ Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
     t.kind = KindOf(t.name);
     f.tracks.push_back(std::move(t));
   }
-  std::map<std::string, std::pair<size_t, size_t>> where;  // level -> (track, index)
+  LevelPlaces where;
   for (size_t i = 0; i < ordered.size(); ++i) {
     const std::string& n = ordered[i];
     std::string id = TrackId(track_of[n]);
     size_t ti = 0;
     while (f.tracks[ti].id != id) ++ti;
-    model::Level level;
+    model::Level level = NewLevel(n, index, pages);
     level.code = text::Slugify(n);
     for (int k = 2; f.tracks[ti].FindLevel(level.code) != nullptr; ++k)
       level.code = text::Slugify(n) + "-" + std::to_string(k);
-    level.title = n;
     level.rank = static_cast<int>(i) + 1;
-    auto own = own_page.find(n);
-    if (own != own_page.end()) {
-      level.attributes.push_back({"page", own->second->file});
-      level.origin.where = {own->second->file, own->second->line, 0};
-    } else {
-      std::vector<std::string> shown_on;
-      for (const Page& p : pages) {
-        for (const auto& s : p.sections) {
-          bool here = false;
-          for (const auto& e : s.entries) here = here || e.level == n;
-          if (here) {
-            shown_on.push_back(p.file);
-            break;
-          }
-        }
-      }
-      level.note = "Read from the neighbouring column of " + text::Join(shown_on, ", ") +
-                   "; no page of its own was imported.";
-    }
     where[n] = {ti, f.tracks[ti].levels.size()};
     f.tracks[ti].levels.push_back(std::move(level));
   }
+  return where;
+}
 
-  // Sections, in order of first appearance across pages, each with its entries (and the page
-  // of each) gathered in one pass: a page of thousands of sections stays linear.
-  struct Seen {
-    const Page* page;
-    const Entry* entry;
-  };
-  std::vector<std::string> section_titles;
-  std::map<std::string, std::vector<const Entry*>> section_entries;
-  std::map<std::string, std::vector<Seen>> section_seen;
+// An entry of a section and the page it is on.
+struct Seen {
+  const Page* page;
+  const Entry* entry;
+};
+
+// Sections, in order of first appearance across pages, each with its entries (and the page
+// of each) gathered in one pass: a page of thousands of sections stays linear.
+struct Sections {
+  std::vector<std::string> titles;
+  std::map<std::string, std::vector<const Entry*>> entries;  // by SectionKey
+  std::map<std::string, std::vector<Seen>> seen;             // by SectionKey
+};
+
+Sections GatherSections(const std::vector<Page>& pages) {
+  Sections out;
   for (const Page& page : pages) {
     for (const auto& s : page.sections) {
       std::string key = SectionKey(s.title);
-      if (!section_entries.count(key)) section_titles.push_back(s.title);
-      auto& entries = section_entries[key];
-      auto& seen = section_seen[key];
+      if (!out.entries.count(key)) out.titles.push_back(s.title);
+      auto& entries = out.entries[key];
+      auto& seen = out.seen[key];
       for (const auto& e : s.entries) {
         entries.push_back(&e);
         seen.push_back({&page, &e});
       }
     }
   }
-  std::vector<std::string> mapping;
-  std::set<std::string> competency_ids;
-  for (const std::string& title : section_titles) {
-    std::string key = SectionKey(title);
-    std::string attribute;
-    SectionKind kind = Classify(title, section_entries[key], &attribute);
-    std::string competency_id;
-    if (kind == SectionKind::kCompetency) {
-      competency_id = text::Slugify(WithoutParenthetical(title));
-      for (int n = 2; competency_ids.count(competency_id); ++n)
-        competency_id = text::Slugify(WithoutParenthetical(title)) + "-" + std::to_string(n);
-      competency_ids.insert(competency_id);
-      model::Competency c;
-      c.id = competency_id;
-      c.name = title;
-      f.competencies.push_back(std::move(c));
-      mapping.push_back("- " + title + ": competency `" + competency_id + "`");
-    } else if (kind == SectionKind::kAttribute) {
-      mapping.push_back("- " + title + ": level attribute `" + attribute + "`");
-    } else {
-      mapping.push_back("- " + title + ": requirements to reach the level");
-    }
+  return out;
+}
 
-    // Per level: the text of its own page wins; other pages' copies must agree with it.
-    std::map<std::string, std::vector<Seen>> by_level;
-    for (const Seen& seen : section_seen[key]) by_level[seen.entry->level].push_back(seen);
-    for (auto& [level_name, seen] : by_level) {
-      const Seen* chosen = &seen.front();
-      for (const Seen& s : seen)
-        if (s.page->level == level_name) chosen = &s;
-      for (const Seen& s : seen) {
-        if (&s == chosen || Normalised(s.entry->items) == Normalised(chosen->entry->items))
-          continue;
-        imported.warnings.push_back(
-            {{s.page->file, s.entry->line, 0},
-             "conflicting text for level '" + level_name + "', section '" + title +
-                 "': " + chosen->page->file + ":" + std::to_string(chosen->entry->line) + " and " +
-                 s.page->file + ":" + std::to_string(s.entry->line) + " differ; kept " +
-                 chosen->page->file + ":" + std::to_string(chosen->entry->line)});
-      }
-      const Entry& e = *chosen->entry;
-      if (e.items.empty()) continue;
-      auto [ti, li] = where[level_name];
-      model::Level& level = f.tracks[ti].levels[li];
-      SourceLocation loc{chosen->page->file, e.line, 0};
-      if (kind == SectionKind::kCompetency) {
-        model::Expectation x;
-        x.competency = competency_id;
-        x.behaviours = e.items;
-        x.origin.where = loc;
-        level.expectations.push_back(std::move(x));
-      } else if (kind == SectionKind::kAttribute) {
-        std::string value =
-            e.items.size() == 1 && !e.list ? e.items[0] : "- " + text::Join(e.items, "\n- ");
-        std::string attribute_key = attribute;
-        for (int k = 2; std::any_of(level.attributes.begin(), level.attributes.end(),
-                                    [&](const auto& a) { return a.first == attribute_key; });
-             ++k)
-          attribute_key = attribute + "_" + std::to_string(k);
-        level.attributes.push_back({attribute_key, value});
-      } else {
-        for (const std::string& item : e.items) {
-          model::Requirement r;
-          r.text = item;
-          r.origin.where = loc;
-          level.requirements.push_back(std::move(r));
-        }
-      }
+// What a section is read as: a competency (its id), a level attribute (its key) or
+// requirements.
+struct SectionRole {
+  SectionKind kind = SectionKind::kCompetency;
+  std::string competency_id;
+  std::string attribute;
+};
+
+// Classifies the section `title`, adding its competency to `f` and its line to `mapping`.
+SectionRole AddSection(const std::string& title, const Sections& sections,
+                       std::set<std::string>& competency_ids, model::Framework& f,
+                       std::vector<std::string>& mapping) {
+  SectionRole role;
+  role.kind = Classify(title, sections.entries.at(SectionKey(title)), &role.attribute);
+  if (role.kind == SectionKind::kCompetency) {
+    std::string& id = role.competency_id;
+    id = text::Slugify(WithoutParenthetical(title));
+    for (int n = 2; competency_ids.count(id); ++n)
+      id = text::Slugify(WithoutParenthetical(title)) + "-" + std::to_string(n);
+    competency_ids.insert(id);
+    model::Competency c;
+    c.id = id;
+    c.name = title;
+    f.competencies.push_back(std::move(c));
+    mapping.push_back("- " + title + ": competency `" + id + "`");
+  } else if (role.kind == SectionKind::kAttribute) {
+    mapping.push_back("- " + title + ": level attribute `" + role.attribute + "`");
+  } else {
+    mapping.push_back("- " + title + ": requirements to reach the level");
+  }
+  return role;
+}
+
+// The entry of `level_name` in a section: the one on its own page wins; other pages' copies
+// must agree with it (a warning names those that do not).
+const Seen& ChooseEntry(const std::string& level_name, const std::string& title,
+                        const std::vector<Seen>& seen, std::vector<ImportWarning>& warnings) {
+  const Seen* chosen = &seen.front();
+  for (const Seen& s : seen)
+    if (s.page->level == level_name) chosen = &s;
+  const std::string kept = chosen->page->file + ":" + std::to_string(chosen->entry->line);
+  for (const Seen& s : seen) {
+    if (&s == chosen || Normalised(s.entry->items) == Normalised(chosen->entry->items)) continue;
+    warnings.push_back({{s.page->file, s.entry->line, 0},
+                        "conflicting text for level '" + level_name + "', section '" + title +
+                            "': " + kept + " and " + s.page->file + ":" +
+                            std::to_string(s.entry->line) + " differ; kept " + kept});
+  }
+  return *chosen;
+}
+
+// Puts an entry's items into `level` as the section's role says.
+void AddEntry(const SectionRole& role, const Entry& e, SourceLocation loc, model::Level& level) {
+  if (role.kind == SectionKind::kCompetency) {
+    model::Expectation x;
+    x.competency = role.competency_id;
+    x.behaviours = e.items;
+    x.origin.where = std::move(loc);
+    level.expectations.push_back(std::move(x));
+  } else if (role.kind == SectionKind::kAttribute) {
+    std::string value =
+        e.items.size() == 1 && !e.list ? e.items[0] : "- " + text::Join(e.items, "\n- ");
+    std::string key = role.attribute;
+    for (int k = 2; std::any_of(level.attributes.begin(), level.attributes.end(),
+                                [&](const auto& a) { return a.first == key; });
+         ++k)
+      key = role.attribute + "_" + std::to_string(k);
+    level.attributes.push_back({key, value});
+  } else {
+    for (const std::string& item : e.items) {
+      model::Requirement r;
+      r.text = item;
+      r.origin.where = loc;
+      level.requirements.push_back(std::move(r));
     }
   }
+}
+
+// Every section's entries into the levels; returns the section mapping note's lines.
+std::vector<std::string> AddSections(const std::vector<Page>& pages, const LevelPlaces& where,
+                                     model::Framework& f, std::vector<ImportWarning>& warnings) {
+  Sections sections = GatherSections(pages);
+  std::vector<std::string> mapping;
+  std::set<std::string> competency_ids;
+  for (const std::string& title : sections.titles) {
+    SectionRole role = AddSection(title, sections, competency_ids, f, mapping);
+    std::map<std::string, std::vector<Seen>> by_level;
+    for (const Seen& seen : sections.seen.at(SectionKey(title)))
+      by_level[seen.entry->level].push_back(seen);
+    for (auto& [level_name, seen] : by_level) {
+      const Seen& chosen = ChooseEntry(level_name, title, seen, warnings);
+      if (chosen.entry->items.empty()) continue;
+      auto [ti, li] = where.at(level_name);
+      AddEntry(role, *chosen.entry, {chosen.page->file, chosen.entry->line, 0},
+               f.tracks[ti].levels[li]);
+    }
+  }
+  return mapping;
+}
+
+}  // namespace
+
+Result<Imported> ReadLevelPages(const std::vector<Document>& documents) {
+  if (documents.empty()) return MakeError(ErrorCode::kInvalidArgument, "no level pages given");
+  Imported imported;
+  std::vector<Page> pages;
+  for (const Document& d : documents) {
+    LADDER_TRY(Page page, ReadPage(d, imported.source));
+    pages.push_back(std::move(page));
+  }
+  if (documents.size() == 1)
+    for (Passage& p : imported.source) p.file.clear();  // ReadDocuments names the one file
+
+  LevelIndex index = IndexLevels(pages, imported.warnings);
+  std::vector<std::string> ordered = OrderLevels(pages, index.names, imported.warnings);
+  model::Framework& f = imported.framework;
+  std::map<std::string, std::string> track_of;
+  LevelPlaces where = AddLevels(ordered, index, pages, track_of, f);
+  std::vector<std::string> mapping = AddSections(pages, where, f, imported.warnings);
 
   // Framework: named after its one track, or "Career paths".
   f.name = f.tracks.size() == 1 && !track_of.empty() && !track_of[ordered[0]].empty()

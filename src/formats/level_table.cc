@@ -131,12 +131,25 @@ Interpreter::Interpreter(const html::Dom& dom, int table, std::string_view file,
 
 std::optional<Table> Interpreter::Run() {
   if (grid_.rows == 0 || grid_.cols < 2) return std::nullopt;
+  const int top = FindHeader();
+  if (top >= grid_.rows) return std::nullopt;
+  const int hr = header_rows_ > top ? header_rows_ - 1 : top;
+  if (header_rows_ > top && grid_.At(hr, 0).cell != -1)
+    level_corner_ = IsLevelCorner(Text(grid_.At(hr, 0).cell));
+  if (!ReadLayout(top, hr)) return std::nullopt;
+  Finish();
+  return std::move(table_);
+}
+
+// Sets first_row_ (below the caption rows) and header_rows_. Returns the first row below the
+// leading pillar rows (a table that starts with its first pillar, then the header), grid_.rows
+// when there is none.
+int Interpreter::FindHeader() {
   first_row_ = CaptionRows();
-  // Leading pillar rows (a table that starts with its first pillar, then the header).
   int top = first_row_;
   while (top < grid_.rows && FullRow(top)) ++top;
   header_rows_ = CountHeaderRows(top);
-  if (top >= grid_.rows) return std::nullopt;
+  if (top >= grid_.rows) return top;
   // A first row of plain cells naming the columns (no <th>): its corner does not name a level;
   // or every cell of it names a level (levels as columns with no label column).
   if (header_rows_ == top && top + 1 < grid_.rows && RowCells(top, 0).size() >= 2) {
@@ -147,27 +160,37 @@ std::optional<Table> Interpreter::Run() {
     for (auto [cell, c] : RowCells(top, 0)) all_levels = all_levels && LooksLikeLevel(Text(cell));
     if (corner != -1 && (!corner_level || all_levels)) header_rows_ = top + 1;
   }
-  const int hr = header_rows_ > top ? header_rows_ - 1 : top;
-  if (header_rows_ > top && grid_.At(hr, 0).cell != -1)
-    level_corner_ = IsLevelCorner(Text(grid_.At(hr, 0).cell));
-  auto column_score = [&](int col) {
-    int score = 0;
-    std::set<int> seen;
-    for (int r = header_rows_; r < grid_.rows; ++r) {
-      int cell = grid_.At(r, col).cell;
-      if (cell == -1 || !seen.insert(cell).second) continue;
-      if (grid_.At(r, col).col_span < grid_.cols - col && LevelCell(Text(cell))) ++score;
-    }
-    return score;
-  };
-  int col_score = column_score(0);
+  return top;
+}
+
+// How many body cells of column `col` name levels (cells spanning the rest of the row aside).
+int Interpreter::ColumnScore(int col) {
+  int score = 0;
+  std::set<int> seen;
+  for (int r = header_rows_; r < grid_.rows; ++r) {
+    int cell = grid_.At(r, col).cell;
+    if (cell == -1 || !seen.insert(cell).second) continue;
+    if (grid_.At(r, col).col_span < grid_.cols - col && LevelCell(Text(cell))) ++score;
+  }
+  return score;
+}
+
+// How many cells of the header row `hr` name levels, the label column aside.
+int Interpreter::HeaderScore(int hr) {
   std::vector<std::string> headers;
   std::set<int> seen;
   for (int c = 1; c < grid_.cols; ++c) {
     int cell = grid_.At(hr, c).cell;
     if (cell != -1 && seen.insert(cell).second) headers.push_back(Text(cell));
   }
-  const int row_score = LevelHeaders(headers);
+  return LevelHeaders(headers);
+}
+
+// Reads the table by the axis that names levels: rows (or, with ladder columns, an overview)
+// or columns. False when neither does.
+bool Interpreter::ReadLayout(int top, int hr) {
+  int col_score = ColumnScore(0);
+  const int row_score = HeaderScore(hr);
   const int needed = expect_ ? 1 : 2;
   // The corner cell names the axes ("Level", "Area"): structure, not content.
   for (int r = top; r < header_rows_; ++r)
@@ -182,10 +205,10 @@ std::optional<Table> Interpreter::Run() {
     int spanning = 0;
     for (int r = header_rows_; r < grid_.rows; ++r)
       if (grid_.At(r, 0).origin && grid_.At(r, 0).row_span > 1) ++spanning;
-    if (spanning >= 1 && column_score(1) >= needed && column_score(1) >= row_score) {
+    if (spanning >= 1 && ColumnScore(1) >= needed && ColumnScore(1) >= row_score) {
       track_col_ = 0;
       level_col_ = 1;
-      col_score = column_score(1);
+      col_score = ColumnScore(1);
     }
   }
   if (col_score >= needed && col_score >= row_score) {
@@ -198,17 +221,15 @@ std::optional<Table> Interpreter::Run() {
       OverviewRows(hr, ladders);
     else
       RowsAreLevels();
-  } else if (row_score + (corner_is_level ? 1 : 0) >= needed && row_score >= 1) {
-    table_.transposed = true;
-    // A plain first row names every column, the first too when it holds content, not labels.
-    const bool plain_corner =
-        corner != -1 && header_rows_ > top && !grid_.At(hr, 0).header && !Text(corner).empty();
-    ColumnsAreLevels(hr, (corner_is_level || plain_corner) && !IsLabelColumn(0) ? -1 : 0);
-  } else {
-    return std::nullopt;
+    return true;
   }
-  Finish();
-  return std::move(table_);
+  if (row_score + (corner_is_level ? 1 : 0) < needed || row_score < 1) return false;
+  table_.transposed = true;
+  // A plain first row names every column, the first too when it holds content, not labels.
+  const bool plain_corner =
+      corner != -1 && header_rows_ > top && !grid_.At(hr, 0).header && !Text(corner).empty();
+  ColumnsAreLevels(hr, (corner_is_level || plain_corner) && !IsLabelColumn(0) ? -1 : 0);
+  return true;
 }
 
 // Leading rows holding one cell that spans the table: the caption ("Engineering levels 2024").
@@ -544,9 +565,7 @@ std::optional<Table> Interpret(const html::Dom& dom, int table, std::string_view
   return internal::Interpreter(dom, table, file, expect_levels).Run();
 }
 
-std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view file,
-                                        bool expect_levels) {
-  // As HTML, each row on the line it has in the Markdown, so cells keep their lines.
+Result<html::Dom> PipeTableDom(const MdBlock& table, std::string_view file) {
   std::string html = "<table>";
   int line = table.line;
   bool header = true;
@@ -563,7 +582,12 @@ std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view f
     header = false;
   }
   html += "</table>";
-  Result<html::Dom> dom = html::Dom::Parse(html, file, table.line);
+  return html::Dom::Parse(html, file, table.line);
+}
+
+std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view file,
+                                        bool expect_levels) {
+  Result<html::Dom> dom = PipeTableDom(table, file);
   if (!dom) return std::nullopt;
   std::vector<int> tables = dom->FindAll(dom->Root(), "table", false);
   if (tables.empty()) return std::nullopt;

@@ -82,6 +82,10 @@ std::optional<Table> Interpret(const html::Dom& dom, int table, std::string_view
 std::optional<Table> InterpretPipeTable(const MdBlock& table, std::string_view file,
                                         bool expect_levels);
 
+// A GitHub-flavoured Markdown pipe table as an HTML table, each row on the line it has in the
+// Markdown (so cells keep their lines), its cells' inline Markdown kept.
+Result<html::Dom> PipeTableDom(const MdBlock& table, std::string_view file);
+
 // Removes from `passages` the headings that only introduce a table of levels: a heading with
 // no prose of its own whose section holds a table starting at one of `table_lines` ("## The
 // levels" right above the table) is the table's caption, structure rather than content.

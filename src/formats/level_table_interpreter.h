@@ -5,6 +5,7 @@
 // One Interpreter reads one table once; it is not reused. Not thread-safe (caches per cell).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -43,6 +44,10 @@ class Interpreter {
 
  private:
   // --- level_table.cc: shape of the table
+  int FindHeader();
+  int ColumnScore(int col);
+  int HeaderScore(int hr);
+  bool ReadLayout(int top, int hr);
   int CaptionRows() const;
   int CountHeaderRows(int from);
   bool LevelCell(std::string_view t) const;
@@ -70,12 +75,42 @@ class Interpreter {
   size_t Index(const model::Expectation& e) const;
 
   // --- level_table_layouts.cc
+  // What the columns of a table whose rows are levels hold, per column: the competency's index
+  // (-1 for none), the label's role and, for attributes, its key.
+  struct ColumnRoles {
+    std::vector<int> comp;
+    std::vector<LabelRole> role;
+    std::vector<std::string> key;
+  };
   void RowsAreLevels();
+  ColumnRoles RowHeaderColumns();
+  void SpanningLevelRow(int r);
+  void StartTrackPart(const std::string& name);
+  bool LevelColumnCell(int r, const std::string& corner, bool& title_seen);
   void StartLevelRow(int r, int cell);
   void FillLevelRow(int r, const std::vector<int>& col_comp, const std::vector<LabelRole>& col_role,
                     const std::vector<std::string>& col_key, bool& title_seen);
   void OverviewRows(int hr, const std::vector<int>& ladders);
+  // Where the levels of a table whose columns are levels are, and what its rows read so far.
+  struct LevelColumns {
+    int hr = 0;                            // the header row naming the levels
+    int label_col = 0;                     // the column labelling the rows, -1 for none
+    int first_col = 0;                     // the first level column
+    std::vector<int> col_level;            // per column: its level's index, -1 for none
+    std::set<int> note_cols;               // remarks columns ("Comments")
+    int group = -1;                        // the open pillar
+    int comp = -1;                         // the competency of the rows being read
+    std::set<std::pair<int, int>> filled;  // (level, cell) already read
+  };
   void ColumnsAreLevels(int hr, int label_col);
+  LevelColumns ReadLevelColumns(int hr, int label_col);
+  bool HeaderAgain(const LevelColumns& lc, int r);
+  void StartGroup(LevelColumns& lc, int cell);
+  void EachLevel(LevelColumns& lc, int r, int label_cell,
+                 const std::function<void(model::Level&, int)>& apply);
+  bool LevelLabelRow(LevelColumns& lc, int r, int label_cell, const std::string& label);
+  void CompetencyRow(LevelColumns& lc, int r, const html::GridSlot& first,
+                     const std::string& label);
   void HeaderGroups(int hr, const std::vector<int>& col_comp);
 
   const html::Dom& dom_;

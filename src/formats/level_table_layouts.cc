@@ -1,6 +1,7 @@
 // The three layouts of a table of levels (level_table.h): rows as levels, overview rows whose
 // columns are ladders, and columns as levels (with or without a label column).
 #include <algorithm>
+#include <functional>
 #include <regex>
 
 #include "base/text.h"
@@ -38,79 +39,119 @@ void Interpreter::HeaderGroups(int hr, const std::vector<int>& col_comp) {
   }
 }
 
-void Interpreter::RowsAreLevels() {
+// The categories of the header row's columns when rows are levels: competencies (added),
+// titles, attributes and notes; without a header row, every column a competency.
+Interpreter::ColumnRoles Interpreter::RowHeaderColumns() {
   const size_t cols = static_cast<size_t>(grid_.cols);
   const int content_from = level_col_ + 1;
-  std::vector<int> col_comp(cols, -1);
-  std::vector<LabelRole> col_role(cols, LabelRole::kCompetency);
-  std::vector<std::string> col_key(cols);
-  if (header_rows_ > first_row_) {
-    const int hr = header_rows_ - 1;
-    bool title = false;
-    int last = -1;
-    for (int c = content_from; c < grid_.cols; ++c) {
-      int cell = grid_.At(hr, c).cell;
-      if (cell == -1) continue;
-      if (cell == last) {  // a header spanning columns: one category
-        col_comp[static_cast<size_t>(c)] = col_comp[static_cast<size_t>(c - 1)];
-        col_role[static_cast<size_t>(c)] = col_role[static_cast<size_t>(c - 1)];
-        col_key[static_cast<size_t>(c)] = col_key[static_cast<size_t>(c - 1)];
-        continue;
-      }
-      last = cell;
-      std::string name = Text(cell);
-      LabelRole role = RoleOf(name, &col_key[static_cast<size_t>(c)]);
-      if (role == LabelRole::kTitle && title) {  // a second title column: "Title (PM)"
-        role = LabelRole::kAttribute;
-        col_key[static_cast<size_t>(c)] = Key(name);
-      }
-      title = title || role == LabelRole::kTitle;
-      table_.title_column = table_.title_column || role == LabelRole::kTitle;
-      if (role != LabelRole::kCompetency) {
-        col_role[static_cast<size_t>(c)] = role;
-        structural_.insert(cell);
-        continue;
-      }
-      if (name.empty()) name = "Column " + std::to_string(c + 1);
-      col_comp[static_cast<size_t>(c)] = AddCompetency(name, cell);
-    }
-    HeaderGroups(hr, col_comp);
-    for (int c = 0; c < content_from; ++c)
-      if (grid_.At(hr, c).cell != -1) structural_.insert(grid_.At(hr, c).cell);
-  } else {
+  ColumnRoles roles{std::vector<int>(cols, -1),
+                    std::vector<LabelRole>(cols, LabelRole::kCompetency),
+                    std::vector<std::string>(cols)};
+  if (header_rows_ <= first_row_) {
     for (int c = content_from; c < grid_.cols; ++c)
-      col_comp[static_cast<size_t>(c)] = AddCompetency(
+      roles.comp[static_cast<size_t>(c)] = AddCompetency(
           grid_.cols - content_from == 1 ? "Expectations" : "Column " + std::to_string(c + 1),
           grid_.At(first_row_, c).cell);
+    return roles;
   }
+  const int hr = header_rows_ - 1;
+  bool title = false;
+  int last = -1;
+  for (int c = content_from; c < grid_.cols; ++c) {
+    const size_t at = static_cast<size_t>(c);
+    int cell = grid_.At(hr, c).cell;
+    if (cell == -1) continue;
+    if (cell == last) {  // a header spanning columns: one category
+      roles.comp[at] = roles.comp[at - 1];
+      roles.role[at] = roles.role[at - 1];
+      roles.key[at] = roles.key[at - 1];
+      continue;
+    }
+    last = cell;
+    std::string name = Text(cell);
+    LabelRole role = RoleOf(name, &roles.key[at]);
+    if (role == LabelRole::kTitle && title) {  // a second title column: "Title (PM)"
+      role = LabelRole::kAttribute;
+      roles.key[at] = Key(name);
+    }
+    title = title || role == LabelRole::kTitle;
+    table_.title_column = table_.title_column || role == LabelRole::kTitle;
+    if (role != LabelRole::kCompetency) {
+      roles.role[at] = role;
+      structural_.insert(cell);
+      continue;
+    }
+    if (name.empty()) name = "Column " + std::to_string(c + 1);
+    roles.comp[at] = AddCompetency(name, cell);
+  }
+  HeaderGroups(hr, roles.comp);
+  for (int c = 0; c < content_from; ++c)
+    if (grid_.At(hr, c).cell != -1) structural_.insert(grid_.At(hr, c).cell);
+  return roles;
+}
+
+// A row spanning the table, between levels: a new track ("Management track") or, when it does
+// not read like one, the current level's summary.
+void Interpreter::SpanningLevelRow(int r) {
+  int cell = grid_.At(r, 0).cell;
+  const std::string& t = Text(cell);
+  if (t.empty()) return;
+  static const std::regex kTrackWords(R"(track|path|ladder|manag|individual contributor|\bic\b)",
+                                      std::regex::icase);
+  if (current_cell_ != -1 && (t.size() > 80 || !std::regex_search(t, kTrackWords))) {
+    AppendSummary(table_.tracks.back().levels.back(), cell);
+    return;
+  }
+  StartTrackPart(t);
+}
+
+// Starts a part of the table's track named `name` (a new one unless the current is unused).
+void Interpreter::StartTrackPart(const std::string& name) {
+  if (!table_.tracks.back().levels.empty() || !table_.tracks.back().name.empty())
+    table_.tracks.push_back({});
+  table_.tracks.back().name = name;
+  current_cell_ = -1;
+}
+
+// The row's cell of the level column when it starts something: a level, the header repeated
+// or the current level's summary row. Returns true when the row is read (nothing else in it).
+bool Interpreter::LevelColumnCell(int r, const std::string& corner, bool& title_seen) {
+  const html::GridSlot& first = grid_.At(r, level_col_);
+  if (first.cell == -1 || first.cell == current_cell_ || !first.origin) return false;
+  const std::string& label = Text(first.cell);
+  if (label.empty()) return false;  // no name: the row continues the level above
+  if (!corner.empty() && text::IEquals(label, corner) && first.header) {
+    structural_.insert(first.cell);  // the header row repeated
+    for (auto [cell, c] : RowCells(r, level_col_ + 1)) structural_.insert(cell);
+    return true;
+  }
+  if (current_cell_ != -1 && IsSummaryLabel(label)) {
+    structural_.insert(first.cell);
+    for (auto [cell, c] : RowCells(r, level_col_ + 1)) {
+      model::Level& level = table_.tracks.back().levels.back();
+      if (filled_.insert({table_.tracks.size(), table_.tracks.back().levels.size(), cell}).second)
+        AppendSummary(level, cell);
+    }
+    return true;
+  }
+  StartLevelRow(r, first.cell);
+  title_seen = false;
+  return false;
+}
+
+void Interpreter::RowsAreLevels() {
+  const ColumnRoles roles = RowHeaderColumns();
   const std::string corner =
       header_rows_ > first_row_ && grid_.At(header_rows_ - 1, level_col_).cell != -1
           ? Text(grid_.At(header_rows_ - 1, level_col_).cell)
           : std::string();
-
   table_.tracks.push_back({});
   current_cell_ = -1;
   int track_cell = -1;
   bool title_seen = false;
   for (int r = header_rows_; r < grid_.rows; ++r) {
-    const html::GridSlot& first = grid_.At(r, level_col_);
-    std::vector<std::pair<int, int>> cells = RowCells(r, 0);
     if (FullRow(r)) {
-      int cell = grid_.At(r, 0).cell;
-      const std::string& t = Text(cell);
-      if (t.empty()) continue;
-      // Between levels, a row spanning the table names a new track ("Management track")
-      // or, when it does not read like one, is the current level's summary.
-      static const std::regex kTrackWords(
-          R"(track|path|ladder|manag|individual contributor|\bic\b)", std::regex::icase);
-      if (current_cell_ != -1 && (t.size() > 80 || !std::regex_search(t, kTrackWords))) {
-        AppendSummary(table_.tracks.back().levels.back(), cell);
-      } else {
-        if (!table_.tracks.back().levels.empty() || !table_.tracks.back().name.empty())
-          table_.tracks.push_back({});
-        table_.tracks.back().name = t;
-        current_cell_ = -1;
-      }
+      SpanningLevelRow(r);
       continue;
     }
     if (track_col_ >= 0) {
@@ -118,37 +159,13 @@ void Interpreter::RowsAreLevels() {
       if (tc != -1 && tc != track_cell && grid_.At(r, track_col_).origin && !Text(tc).empty()) {
         track_cell = tc;
         structural_.insert(tc);
-        if (!table_.tracks.back().levels.empty() || !table_.tracks.back().name.empty())
-          table_.tracks.push_back({});
-        table_.tracks.back().name = Text(tc);
-        current_cell_ = -1;
+        StartTrackPart(Text(tc));
       }
     }
     // A new cell in the level column starts a level: every row of the table is one.
-    if (first.cell != -1 && first.cell != current_cell_ && first.origin) {
-      const std::string& label = Text(first.cell);
-      if (label.empty()) {
-        // no name: the row continues the level above
-      } else if (!corner.empty() && text::IEquals(label, corner) && first.header) {
-        structural_.insert(first.cell);  // the header row repeated
-        for (auto [cell, c] : RowCells(r, content_from)) structural_.insert(cell);
-        continue;
-      } else if (current_cell_ != -1 && IsSummaryLabel(label)) {
-        structural_.insert(first.cell);
-        for (auto [cell, c] : RowCells(r, content_from)) {
-          model::Level& level = table_.tracks.back().levels.back();
-          if (filled_.insert({table_.tracks.size(), table_.tracks.back().levels.size(), cell})
-                  .second)
-            AppendSummary(level, cell);
-        }
-        continue;
-      } else {
-        StartLevelRow(r, first.cell);
-        title_seen = false;
-      }
-    }
+    if (LevelColumnCell(r, corner, title_seen)) continue;
     if (current_cell_ == -1) continue;
-    FillLevelRow(r, col_comp, col_role, col_key, title_seen);
+    FillLevelRow(r, roles.comp, roles.role, roles.key, title_seen);
   }
 }
 
@@ -273,136 +290,160 @@ void Interpreter::OverviewRows(int hr, const std::vector<int>& ladders) {
     if (!p.levels.empty()) table_.tracks.push_back(std::move(p));
 }
 
-void Interpreter::ColumnsAreLevels(int hr, int label_col) {
-  const int first_col = label_col + 1;
+// The levels of the header row `hr` when columns are levels: each column's level (spanning
+// headers share one), the remarks columns ("Comments") set apart.
+Interpreter::LevelColumns Interpreter::ReadLevelColumns(int hr, int label_col) {
+  LevelColumns lc;
+  lc.hr = hr;
+  lc.label_col = label_col;
+  lc.first_col = label_col + 1;
+  lc.col_level.assign(static_cast<size_t>(grid_.cols), -1);
   table_.tracks.push_back({});
-  std::vector<int> col_level(static_cast<size_t>(grid_.cols), -1);
-  std::set<int> note_cols;
   auto& levels = table_.tracks.back().levels;
-  for (int c = first_col; c < grid_.cols; ++c) {
+  for (int c = lc.first_col; c < grid_.cols; ++c) {
     const html::GridSlot& s = grid_.At(hr, c);
     if (s.cell == -1 || Text(s.cell).empty()) continue;
-    if (c > first_col && grid_.At(hr, c - 1).cell == s.cell) {
-      col_level[static_cast<size_t>(c)] = col_level[static_cast<size_t>(c - 1)];
-      if (note_cols.count(c - 1)) note_cols.insert(c);
+    if (c > lc.first_col && grid_.At(hr, c - 1).cell == s.cell) {
+      lc.col_level[static_cast<size_t>(c)] = lc.col_level[static_cast<size_t>(c - 1)];
+      if (lc.note_cols.count(c - 1)) lc.note_cols.insert(c);
       continue;
     }
     std::string key;
     if (RoleOf(Text(s.cell), &key) == LabelRole::kNote) {  // "Comments": remarks per row
-      note_cols.insert(c);
+      lc.note_cols.insert(c);
       structural_.insert(s.cell);
       continue;
     }
     // Every column of the level row is a level; odd names are kept, with a warning.
     if (!LevelCell(Text(s.cell))) WarnOdd(s.cell, "column");
     levels.push_back(NewLevel(s.cell));
-    col_level[static_cast<size_t>(c)] = static_cast<int>(levels.size()) - 1;
+    lc.col_level[static_cast<size_t>(c)] = static_cast<int>(levels.size()) - 1;
   }
-  auto is_header_again = [&](int r) {
-    int same = 0;
-    for (auto [cell, c] : RowCells(r, first_col)) {
-      int header = grid_.At(hr, c).cell;
-      if (header != -1 && col_level[static_cast<size_t>(c)] >= 0 && Text(cell) == Text(header))
-        ++same;
+  return lc;
+}
+
+// True when row `r` repeats the header (two level columns or more say the same).
+bool Interpreter::HeaderAgain(const LevelColumns& lc, int r) {
+  int same = 0;
+  for (auto [cell, c] : RowCells(r, lc.first_col)) {
+    int header = grid_.At(lc.hr, c).cell;
+    if (header != -1 && lc.col_level[static_cast<size_t>(c)] >= 0 && Text(cell) == Text(header))
+      ++same;
+  }
+  return same >= 2;
+}
+
+void Interpreter::StartGroup(LevelColumns& lc, int cell) {
+  model::CompetencyGroup g;
+  g.name = Text(cell);
+  g.id = UniqueId(text::Slugify(g.name), group_ids_);
+  g.origin.where = Where(cell);
+  table_.groups.push_back(std::move(g));
+  lc.group = static_cast<int>(table_.groups.size()) - 1;
+}
+
+// Calls `apply` with each level of row `r` and its cell (a cell spanning levels for each of
+// them, once), the label cell `label_cell` aside.
+void Interpreter::EachLevel(LevelColumns& lc, int r, int label_cell,
+                            const std::function<void(model::Level&, int)>& apply) {
+  auto& levels = table_.tracks.back().levels;
+  for (auto [cell, c] : RowCells(r, lc.first_col)) {
+    if (lc.label_col >= 0 && cell == label_cell) continue;
+    for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
+      int level = lc.col_level[static_cast<size_t>(k)];
+      if (level < 0 || !lc.filled.insert({level, cell}).second) continue;
+      apply(levels[static_cast<size_t>(level)], cell);
     }
-    return same >= 2;
-  };
-  int group = -1;
-  int comp = -1;
-  std::set<std::pair<int, int>> filled;  // (level, cell)
-  auto start_group = [&](int cell) {
-    model::CompetencyGroup g;
-    g.name = Text(cell);
-    g.id = UniqueId(text::Slugify(g.name), group_ids_);
-    g.origin.where = Where(cell);
-    table_.groups.push_back(std::move(g));
-    group = static_cast<int>(table_.groups.size()) - 1;
-  };
+  }
+}
+
+// A row whose label names no competency: the levels' summaries, titles, attributes or notes.
+// Returns false for a competency's row.
+bool Interpreter::LevelLabelRow(LevelColumns& lc, int r, int label_cell, const std::string& label) {
+  if (lc.label_col >= 0 && IsSummaryLabel(label)) {
+    structural_.insert(label_cell);
+    EachLevel(lc, r, label_cell, [&](model::Level& l, int cell) { AppendSummary(l, cell); });
+    return true;
+  }
+  std::string attribute;
+  LabelRole role =
+      label_cell == -1 || lc.label_col < 0 ? LabelRole::kCompetency : RoleOf(label, &attribute);
+  if (role == LabelRole::kCompetency) return false;
+  // A "Title" row names the levels; a "Years of experience" row is an attribute; a "Notes" row
+  // holds remarks about each level.
+  structural_.insert(label_cell);
+  EachLevel(lc, r, label_cell, [&](model::Level& l, int cell) {
+    std::string value = Text(cell);
+    if (value.empty()) return;
+    if (role == LabelRole::kTitle)
+      l.title = value;
+    else if (role == LabelRole::kNote)
+      AppendNote(l.note, cell);
+    else
+      l.attributes.push_back({attribute, value});
+  });
+  return true;
+}
+
+// The row of a competency: named by its label (added to the open pillar), or a "<category>
+// summary" row of the competency above; its remarks columns the competency's description.
+void Interpreter::CompetencyRow(LevelColumns& lc, int r, const html::GridSlot& first,
+                                const std::string& label) {
+  bool summary_row = RowIsSummary(r);
+  if (lc.label_col >= 0 && first.cell != -1 && first.origin) {
+    if (text::EndsWith(text::ToLower(label), " summary") && lc.comp >= 0) {
+      summary_row = true;  // "Delivery summary" under "Delivery"
+      structural_.insert(first.cell);
+    } else {
+      lc.comp = AddCompetency(label.empty() ? "Row " + std::to_string(r + 1) : label, first.cell);
+      if (lc.group >= 0) {
+        auto& members = table_.groups[static_cast<size_t>(lc.group)].competencies;
+        const std::string& id = table_.competencies[static_cast<size_t>(lc.comp)].id;
+        if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
+      }
+    }
+  }
+  if (lc.label_col < 0 && lc.comp < 0) lc.comp = AddCompetency("Expectations", -1);
+  if (lc.comp < 0) return;
+  for (auto [cell, c] : RowCells(r, lc.first_col)) {
+    if (!lc.note_cols.count(c)) continue;
+    model::Competency& competency = table_.competencies[static_cast<size_t>(lc.comp)];
+    std::string note = dom_.InlineMarkdown(cell);
+    if (note.empty()) continue;
+    if (!competency.description.empty()) competency.description += " ";
+    competency.description += note;
+  }
+  const int comp = lc.comp;
+  EachLevel(lc, r, first.cell,
+            [&](model::Level& l, int cell) { Fill(l, comp, cell, summary_row); });
+}
+
+void Interpreter::ColumnsAreLevels(int hr, int label_col) {
+  LevelColumns lc = ReadLevelColumns(hr, label_col);
   // Pillar rows above the header (the first pillar of a table that repeats its header).
   for (int r = first_row_; r < hr; ++r)
     if (FullRow(r) && label_col >= 0 && !Text(grid_.At(r, 0).cell).empty())
-      start_group(grid_.At(r, 0).cell);
+      StartGroup(lc, grid_.At(r, 0).cell);
   for (int r = header_rows_; r < grid_.rows; ++r) {
     std::vector<std::pair<int, int>> cells = RowCells(r, 0);
     if (cells.empty()) continue;
     if (FullRow(r)) {
       int cell = grid_.At(r, 0).cell;
       if (Text(cell).empty()) continue;
-      if (label_col >= 0) {
-        start_group(cell);
-      } else {
-        comp = AddCompetency(Text(cell), cell);  // no label column: the row names a competency
-      }
+      if (label_col >= 0)
+        StartGroup(lc, cell);
+      else
+        lc.comp = AddCompetency(Text(cell), cell);  // no label column: the row names one
       continue;
     }
-    if (is_header_again(r)) {
+    if (HeaderAgain(lc, r)) {
       for (auto [cell, c] : cells) structural_.insert(cell);
       continue;
     }
     const html::GridSlot& first = label_col >= 0 ? grid_.At(r, label_col) : grid_.At(r, 0);
     std::string label = label_col >= 0 && first.cell != -1 ? Text(first.cell) : std::string();
-    std::string lower = text::ToLower(label);
-    bool summary_row = RowIsSummary(r);
-    auto each_level = [&](auto&& apply) {
-      for (auto [cell, c] : RowCells(r, first_col)) {
-        if (label_col >= 0 && cell == first.cell) continue;
-        for (int k = c; k < grid_.cols && grid_.At(r, k).cell == cell; ++k) {
-          int level = col_level[static_cast<size_t>(k)];
-          if (level < 0 || !filled.insert({level, cell}).second) continue;
-          apply(levels[static_cast<size_t>(level)], cell);
-        }
-      }
-    };
-    if (label_col >= 0 && IsSummaryLabel(label)) {
-      structural_.insert(first.cell);
-      each_level([&](model::Level& l, int cell) { AppendSummary(l, cell); });
-      continue;
-    }
-    std::string attribute;
-    LabelRole role =
-        first.cell == -1 || label_col < 0 ? LabelRole::kCompetency : RoleOf(label, &attribute);
-    if (role != LabelRole::kCompetency) {
-      // A "Title" row names the levels; a "Years of experience" row is an attribute; a
-      // "Notes" row holds remarks about each level.
-      structural_.insert(first.cell);
-      each_level([&](model::Level& l, int cell) {
-        std::string value = Text(cell);
-        if (value.empty()) return;
-        if (role == LabelRole::kTitle)
-          l.title = value;
-        else if (role == LabelRole::kNote)
-          AppendNote(l.note, cell);
-        else
-          l.attributes.push_back({attribute, value});
-      });
-      continue;
-    }
-    if (label_col >= 0 && first.cell != -1 && first.origin) {
-      std::string name = label;
-      if (text::EndsWith(lower, " summary") && comp >= 0) {
-        summary_row = true;  // "Delivery summary" under "Delivery"
-        structural_.insert(first.cell);
-      } else {
-        if (name.empty()) name = "Row " + std::to_string(r + 1);
-        comp = AddCompetency(name, first.cell);
-        if (group >= 0) {
-          auto& members = table_.groups[static_cast<size_t>(group)].competencies;
-          const std::string& id = table_.competencies[static_cast<size_t>(comp)].id;
-          if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
-        }
-      }
-    }
-    if (label_col < 0 && comp < 0) comp = AddCompetency("Expectations", -1);
-    if (comp < 0) continue;
-    for (auto [cell, c] : RowCells(r, first_col)) {
-      if (!note_cols.count(c)) continue;
-      model::Competency& competency = table_.competencies[static_cast<size_t>(comp)];
-      std::string note = dom_.InlineMarkdown(cell);
-      if (note.empty()) continue;
-      if (!competency.description.empty()) competency.description += " ";
-      competency.description += note;
-    }
-    each_level([&](model::Level& l, int cell) { Fill(l, comp, cell, summary_row); });
+    if (LevelLabelRow(lc, r, first.cell, label)) continue;
+    CompetencyRow(lc, r, first, label);
   }
   table_.groups.erase(std::remove_if(table_.groups.begin(), table_.groups.end(),
                                      [](const auto& g) { return g.competencies.empty(); }),

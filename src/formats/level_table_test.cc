@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "formats/level_heading_tables.h"
+
 namespace ladder::formats::level_table {
 namespace {
 
@@ -49,6 +51,49 @@ TEST(LevelTable, ParseLevelName) {
     EXPECT_EQ(n.code, c.code) << c.text;
     EXPECT_EQ(n.title, c.title) << c.text;
   }
+}
+
+// Levels written one table each under their headings (level_heading_tables.h).
+TEST(LevelTable, LevelTablesUnderHeadings) {
+  const std::string html =
+      "<h2>x</h2>\n"
+      "<table><tr><th>Competency</th><th>Expectation</th></tr>\n"
+      "<tr><td>Delivery</td><td><ul><li>Ships fixes.</li><li>Tests them.</li></ul></td></tr>\n"
+      "<tr><td>Support</td><td>TBD</td></tr></table>\n"
+      "<table><tr><th>Skill</th><th>Behaviours</th></tr><tr><td>Support</td><td>Leads the rota."
+      "</td><td>x</td></tr></table>\n"
+      "<table><tr><th>Level</th><th>Expectation</th></tr><tr><td>a</td><td>b</td></tr></table>\n";
+  Result<html::Dom> dom = html::Dom::Parse(html, "t.html", 1);
+  ASSERT_TRUE(dom);
+  std::vector<int> tables = dom->FindAll(dom->Root(), "table", false);
+  ASSERT_EQ(tables.size(), 3u);
+  EXPECT_TRUE(IsExpectationTable(*dom, tables[0]));
+  EXPECT_FALSE(IsExpectationTable(*dom, tables[1]));  // three columns
+  EXPECT_FALSE(IsExpectationTable(*dom, tables[2]));  // "Level" names no competency
+  EXPECT_EQ(HeadingBefore(*dom, tables[0]), dom->FindAll(dom->Root(), "h2")[0]);
+  EXPECT_EQ(HeadingBefore(*dom, tables[1]), -1);
+
+  LevelTables levels("t.html");
+  EXPECT_TRUE(levels.Add(*dom, tables[0], "Engineer", 5));
+  EXPECT_TRUE(levels.Add(*dom, tables[0], "Senior Engineer", 9));
+  EXPECT_FALSE(levels.Add(*dom, tables[0], "senior engineer", 12));  // the same level again
+  EXPECT_FALSE(levels.Add(*dom, tables[0], "How to read this", 14));
+  EXPECT_FALSE(levels.Add(*dom, tables[2], "Staff Engineer", 16));
+  Table table = levels.Take();
+  EXPECT_TRUE(table.transposed);
+  ASSERT_EQ(table.competencies.size(), 2u);
+  EXPECT_EQ(table.competencies[1].id, "support");
+  ASSERT_EQ(table.tracks.size(), 1u);
+  ASSERT_EQ(table.tracks[0].levels.size(), 2u);
+  const model::Level& senior = table.tracks[0].levels[1];
+  EXPECT_EQ(senior.code, "senior-engineer");
+  EXPECT_EQ(senior.origin.where.ToString(), "t.html:9");
+  ASSERT_EQ(senior.expectations.size(), 2u);
+  EXPECT_EQ(senior.expectations[0].behaviours,
+            (std::vector<std::string>{"Ships fixes.", "Tests them."}));
+  EXPECT_TRUE(senior.expectations[1].undefined);
+  EXPECT_EQ(senior.expectations[1].note, "TBD");
+  EXPECT_EQ(table.passages.size(), 8u);  // two rows of two cells, per level
 }
 
 }  // namespace

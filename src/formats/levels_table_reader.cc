@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "formats/html_dom.h"
+#include "formats/level_heading_tables.h"
 #include "formats/level_item_sections.h"
 #include "formats/level_table.h"
 #include "formats/markdown_blocks.h"
@@ -127,12 +128,21 @@ int LastLine(const MdBlock& b) {
 
 }  // namespace
 
+namespace {
+
+size_t LevelTablesIn(std::string_view text);
+
+}  // namespace
+
 int DetectLevelsTable(std::string_view text) {
   std::string_view head = text.substr(0, std::min<size_t>(text.size(), size_t{1} << 20));
   if (ContainsNoCase(head, "levels-table")) return 95;
   std::string lower = text::ToLower(head.substr(0, 4096));
   std::string_view start = text::Trim(lower);
   if (text::StartsWith(start, "<!doctype") || text::StartsWith(start, "<html")) return 0;
+  // Levels written one table each under their headings: headings naming levels that are not
+  // a Markdown ladder's sections.
+  if (LevelTablesIn(head) >= 2) return 85;
   if (!ContainsNoCase(head, "<table")) {
     // A Markdown document whose content is a pipe table of levels; with headings naming
     // levels it is a Markdown ladder (a table of levels at its end is part of it).
@@ -163,16 +173,43 @@ namespace {
 
 // The tables of a document, as the reader finds them.
 struct FoundTables {
+  explicit FoundTables(std::string_view file) : level_tables(file) {}
   std::vector<level_table::Table> tables;  // the tables of levels
   std::vector<model::Note> table_notes;    // tables holding no levels
   std::vector<int> table_lines;            // the line of every table
   std::vector<int> level_table_lines;      // the line of each table of `tables`
+  // Tables of one level each under the heading naming it (level_heading_tables.h), and the line
+  // of the first.
+  level_table::LevelTables level_tables;
+  int level_tables_line = 0;
 };
 
-// Reads the <table> elements written into the document's Markdown `body`.
+// The heading right before `line` (nothing between them but blank lines), or null.
+const md::Block* HeadingBefore(const std::vector<md::Block>& blocks, int line) {
+  const md::Block* before = nullptr;
+  for (const md::Block& b : blocks) {
+    if (b.line >= line) break;
+    before = &b;
+  }
+  return before != nullptr && before->kind == md::Block::Kind::kHeading ? before : nullptr;
+}
+
+// Adds `table` to `found`'s tables of one level each when the heading right before it names
+// its level.
+bool AddLevelTable(const html::Dom& dom, int table, const std::vector<md::Block>& headings,
+                   FoundTables& found) {
+  const md::Block* heading = HeadingBefore(headings, dom.Line(table));
+  if (heading == nullptr || !found.level_tables.Add(dom, table, heading->plain, heading->line))
+    return false;
+  if (found.level_tables_line == 0) found.level_tables_line = dom.Line(table);
+  return true;
+}
+
+// Reads the <table> elements written into the document's Markdown `body`; `blocks` are the
+// Markdown's blocks around them.
 Status ReadHtmlTables(std::string_view body, const std::vector<md::HtmlRegion>& regions,
-                      const std::string& file, int first_line, Imported& imported,
-                      FoundTables& found) {
+                      const std::vector<md::Block>& blocks, const std::string& file, int first_line,
+                      Imported& imported, FoundTables& found) {
   for (const md::HtmlRegion& region : regions) {
     if (region.tag != "table") continue;
     found.table_lines.push_back(region.line + first_line - 1);
@@ -181,6 +218,7 @@ Status ReadHtmlTables(std::string_view body, const std::vector<md::HtmlRegion>& 
     for (int t : dom.FindAll(dom.Root(), "table", false)) {
       std::optional<level_table::Table> table =
           level_table::Interpret(dom, t, file, dom.HasClass(t, "levels-table"));
+      if (!table && AddLevelTable(dom, t, blocks, found)) continue;
       if (!table) {
         found.table_notes.push_back(TableNote(dom, t, file, imported.source));
         continue;
@@ -197,11 +235,24 @@ Status ReadHtmlTables(std::string_view body, const std::vector<md::HtmlRegion>& 
 
 // Reads the pipe tables of levels (GFM) of `markdown` like HTML ones, and blanks their lines:
 // they are no prose.
-void ReadPipeTables(std::string& markdown, const std::string& file, int first_line,
-                    Imported& imported, FoundTables& found) {
+void ReadPipeTables(std::string& markdown, const std::vector<md::Block>& blocks,
+                    const std::string& file, int first_line, Imported& imported,
+                    FoundTables& found) {
   if (!HasPipeTable(markdown)) return;
   std::vector<MdBlock> tree = ParseMarkdownBlocks(markdown, first_line);
-  for (auto& [block, table] : PipeTables(tree, file)) {
+  std::vector<std::pair<const MdBlock*, level_table::Table>> tables = PipeTables(tree, file);
+  for (const MdBlock& b : tree) {
+    if (b.kind != MdBlock::Kind::kTable) continue;
+    if (std::any_of(tables.begin(), tables.end(), [&](const auto& t) { return t.first == &b; }))
+      continue;
+    Result<html::Dom> dom = level_table::PipeTableDom(b, file);
+    if (!dom) continue;
+    std::vector<int> found_tables = dom->FindAll(dom->Root(), "table", false);
+    if (found_tables.empty() || !AddLevelTable(*dom, found_tables[0], blocks, found)) continue;
+    found.table_lines.push_back(b.line);
+    BlankLines(markdown, first_line, b.line, LastLine(b));
+  }
+  for (auto& [block, table] : tables) {
     for (Passage& p : table.passages) imported.source.push_back(std::move(p));
     for (ImportWarning& w : table.warnings) imported.warnings.push_back(std::move(w));
     table.passages.clear();
@@ -210,6 +261,52 @@ void ReadPipeTables(std::string& markdown, const std::string& file, int first_li
     found.level_table_lines.push_back(block->line);
     BlankLines(markdown, first_line, block->line, LastLine(*block));
   }
+}
+
+// Finds the tables of a Markdown `body`: HTML and pipe tables, of levels or of one level each;
+// `markdown` is left as the body without them.
+Status FindTables(std::string_view body, const std::string& file, int first_line,
+                  Imported& imported, FoundTables& found, std::string& markdown) {
+  std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);
+  markdown = md::BlankRegions(body, regions);
+  std::vector<md::Block> blocks = md::ParseBlocks(markdown, first_line);
+  LADDER_TRY_STATUS(ReadHtmlTables(body, regions, blocks, file, first_line, imported, found));
+  ReadPipeTables(markdown, blocks, file, first_line, imported, found);
+  return {};
+}
+
+// Adds the table of the levels found one table each to `found`'s tables, its cells to the
+// passages. Returns its index, or the number of tables when there is none.
+size_t AddLevelTables(Imported& imported, FoundTables& found) {
+  const size_t index = found.tables.size();
+  if (found.level_tables.Empty()) return index;
+  level_table::Table table = found.level_tables.Take();
+  for (Passage& p : table.passages) imported.source.push_back(std::move(p));
+  table.passages.clear();
+  found.tables.push_back(std::move(table));
+  found.level_table_lines.push_back(found.level_tables_line);
+  return index;
+}
+
+// True when two headings of one depth name levels by their codes.
+bool HasLevelSections(const std::vector<md::Block>& parsed) {
+  int coded[7] = {0};
+  for (const md::Block& b : parsed)
+    if (b.kind == md::Block::Kind::kHeading && b.level <= 6 && ParseLevelHeading(b.plain))
+      ++coded[b.level];
+  return std::any_of(std::begin(coded), std::end(coded), [](int n) { return n >= 2; });
+}
+
+// Each table sits under a heading, which names its ladder when the tables hold several; the
+// table of levels written one table each (at `per_level`) is under its levels' headings.
+void SetContexts(const std::vector<md::Block>& parsed, size_t per_level, FoundTables& found) {
+  for (size_t k = 0; k < found.tables.size(); ++k) {
+    for (const md::Block& b : parsed) {
+      if (b.line >= found.level_table_lines[k]) break;
+      if (b.kind == md::Block::Kind::kHeading && b.level > 1) found.tables[k].context = b.plain;
+    }
+  }
+  if (per_level < found.tables.size()) found.tables[per_level].context.clear();
 }
 
 // The framework's name (the first `# Title`, else the front matter's title, else the file's
@@ -238,6 +335,18 @@ void NameAndDescribe(const std::vector<prose::Section>& sections, const FrontMat
   }
 }
 
+// How many levels `text` writes one table each under their headings (for detection).
+size_t LevelTablesIn(std::string_view text) {
+  if (!ContainsNoCase(text, "expect") && !ContainsNoCase(text, "behavio")) return 0;
+  FrontMatter front = ReadFrontMatter(text);
+  Imported scratch;
+  FoundTables found("");
+  std::string markdown;
+  Status status =
+      FindTables(text.substr(front.body_offset), "", front.body_line, scratch, found, markdown);
+  return status ? found.level_tables.Levels() : 0;
+}
+
 }  // namespace
 
 Result<Imported> ReadLevelsTable(const Document& document) {
@@ -245,14 +354,12 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   FrontMatter front = ReadFrontMatter(document.text);
   std::string_view body = std::string_view(document.text).substr(front.body_offset);
   const int first_line = front.body_line;
-  std::vector<md::HtmlRegion> regions = md::FindHtmlRegions(body);
-
   Imported imported;
-  FoundTables found;
-  LADDER_TRY_STATUS(ReadHtmlTables(body, regions, file, first_line, imported, found));
-  std::string markdown = md::BlankRegions(body, regions);
-  ReadPipeTables(markdown, file, first_line, imported, found);
+  FoundTables found(file);
+  std::string markdown;
+  LADDER_TRY_STATUS(FindTables(body, file, first_line, imported, found, markdown));
   std::vector<level_table::Table>& tables = found.tables;
+  const size_t per_level = AddLevelTables(imported, found);
   if (tables.empty()) {
     return MakeError(ErrorCode::kParse,
                      "no table of levels found: expected a <table> or a Markdown pipe table "
@@ -264,20 +371,10 @@ Result<Imported> ReadLevelsTable(const Document& document) {
   std::vector<md::Block> parsed = md::ParseBlocks(markdown, first_line);
   LabelsIntroducingTables(parsed, found.level_table_lines);
   // Level sections beside the tables ("## M3" ... written as prose while the IC levels are a
-  // table): the document is a Markdown ladder holding tables, read as such.
-  int coded[7] = {0};
-  for (const md::Block& b : parsed)
-    if (b.kind == md::Block::Kind::kHeading && b.level <= 6 && ParseLevelHeading(b.plain))
-      ++coded[b.level];
-  if (std::any_of(std::begin(coded), std::end(coded), [](int n) { return n >= 2; }))
-    return ReadMarkdownLadder(document);
-  // Each table sits under a heading, which names its ladder when the tables hold several.
-  for (size_t k = 0; k < tables.size(); ++k) {
-    for (const md::Block& b : parsed) {
-      if (b.line >= found.level_table_lines[k]) break;
-      if (b.kind == md::Block::Kind::kHeading && b.level > 1) tables[k].context = b.plain;
-    }
-  }
+  // table): the document is a Markdown ladder holding tables, read as such. (Headings over
+  // tables of one level each are those tables' levels.)
+  if (per_level == tables.size() && HasLevelSections(parsed)) return ReadMarkdownLadder(document);
+  SetContexts(parsed, per_level, found);
   std::vector<md::Block> blocks;
   for (md::Block& b : parsed) {
     if (b.kind == md::Block::Kind::kHtml) {

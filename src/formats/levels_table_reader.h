@@ -12,6 +12,8 @@
 //   |------------|---------------|-----------------|       code (the table's lines are no prose)
 //   | Code       | Ships with help | Designs systems |
 //
+// Headings naming levels, each over a "| Competency | Expectation |" table (pipe or HTML), are
+// one track of those levels (level_heading_tables.h).
 // Levels as rows or columns (level_table.h), pillars, summaries, undefined cells; the broken
 // HTML real pages contain is repaired by the HTML5 parser; <style> blocks and comments are not
 // content. Every prose section is kept as a Note; a team-lead section also gives an
@@ -25,9 +27,10 @@
 
 namespace ladder::formats {
 
-// 95 with class="levels-table"; 60 for Markdown holding a <table> whose first column or row
-// names levels; 45 for Markdown holding a pipe table of levels (20 when headings also name
-// levels: a Markdown ladder, whose reader scores higher); 0 otherwise.
+// 95 with class="levels-table"; 85 for Markdown writing two or more levels one table each
+// under their headings (level_heading_tables.h); 60 for Markdown holding a <table> whose first
+// column or row names levels; 45 for Markdown holding a pipe table of levels (20 when headings also
+// name levels: a Markdown ladder, whose reader scores higher); 0 otherwise.
 int DetectLevelsTable(std::string_view text);
 // Errors: kParse when no table holds levels; kResourceExhausted for HTML over the limits of
 // html_dom.h. Fills Imported::source with every passage (table cells, prose blocks).

@@ -276,5 +276,24 @@ TEST(LevelsTableBadInputTest, DeeplyNestedTableIsRefusedWithItsLine) {
   EXPECT_EQ(read.error().where.line, 3);
 }
 
+// Markdown writing each level as a heading over a "| Competency | Expectation |" table is a
+// levels table, not a Markdown ladder of level sections.
+TEST(LevelsTableFixtureTest, LevelTablesUnderLevelHeadings) {
+  for (const char* name : {"level_tables/pipe_tables.md", "level_tables/html_in_markdown.md"}) {
+    Document doc = Fixture(name);
+    EXPECT_EQ(DetectLevelsTable(doc.text), 85) << name;
+    auto read = ReadLevelsTable(doc);
+    ASSERT_TRUE(read.has_value()) << read.error().ToString();
+    ASSERT_EQ(read->framework.tracks.size(), 1u) << name;
+    EXPECT_GE(read->framework.tracks[0].levels.size(), 2u) << name;
+    EXPECT_EQ(MeasureCoverage(read->source, read->framework).not_imported.size(), 0u) << name;
+    EXPECT_TRUE(model::ValidateFramework(read->framework).empty()) << name;
+  }
+  Result<Imported> one = ReadDocuments({Fixture("level_tables/pipe_tables.md")});
+  ASSERT_TRUE(one.has_value()) << one.error().ToString();
+  EXPECT_EQ(one->framework.source.format, "levels-table");
+  EXPECT_EQ(one->framework.tracks[0].levels[2].origin.where.ToString(), "pipe_tables.md:19");
+}
+
 }  // namespace
 }  // namespace ladder::formats

@@ -282,6 +282,11 @@ class MarkdownLadderReader : public Reader {
   }
 };
 
+// Detection reads a document as a list of levels up to this size.
+constexpr size_t kLevelListDetectBytes = size_t{64} << 10;
+
+std::optional<Imported> ReadLevelList(const Document& document);
+
 }  // namespace
 
 std::optional<LevelHeading> ParseLevelHeading(std::string_view heading) {
@@ -354,6 +359,10 @@ int DetectMarkdownLadder(std::string_view text) {
   // unless the document's levels are headings (a track as sections beside one as a table).
   if (text.find("<table") != std::string_view::npos && most_coded < 2) score -= 40;
   if (fm.present && fm.yaml.find("topics:") != std::string::npos) score -= 40;
+  // A document that is one list of levels ("- L1: Junior ...", "1. Associate Engineer").
+  if (score <= 0 && text.size() <= kLevelListDetectBytes &&
+      ReadLevelList(Document{"", std::string(text)}))
+    score = 40;
   return std::max(score, 0);
 }
 
@@ -490,51 +499,145 @@ std::optional<model::Level> ListedLevel(std::string_view item) {
   return level;
 }
 
-// A document that is a title, a paragraph or two and one list whose every item names a level
-// by its code ("- **M1 – Marketing Associate**: ..."): one track of those levels, the first
-// paragraph the description and any other a note. Nothing when the document holds anything
+// True when `line` opens an item of an ordered list ("1. Associate Engineer", "2) Engineer").
+bool OpensOrderedItem(std::string_view line) {
+  std::string_view t = text::Trim(line);
+  size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  return digits > 0 && digits + 1 < t.size() && (t[digits] == '.' || t[digits] == ')') &&
+         t[digits + 1] == ' ';
+}
+
+// A level of a numbered list of titles ("1. Associate Engineer"): a few words that end no
+// sentence, coded as any level name without a code is (level_names.h: "associate-engineer").
+std::optional<model::Level> NumberedLevel(std::string_view item) {
+  std::string title(level_table::StripDecoration(text::Trim(item)));
+  if (title.empty() || text::CountWords(title) > 6 || title.ends_with('.') ||
+      title.find_first_of(":;!?") != std::string::npos)
+    return std::nullopt;
+  level_table::LevelName name = level_table::ParseLevelName(title);
+  if (name.code.empty()) return std::nullopt;
+  model::Level level;
+  level.code = name.code;
+  level.title = name.title.empty() ? title : name.title;
+  level.summary = name.summary;
+  return level;
+}
+
+// A list of levels being read (ReadLevelList).
+struct LevelList {
+  const Document& document;
+  std::vector<std::string> lines;  // the document's lines: an item's list marker
+  Imported out;
+  model::Track track;
+  bool numbered = false;  // the levels are the titles of an ordered list
+};
+
+// The text before the levels: the title names the framework, the first paragraph describes it
+// and any other is a note. False for anything else.
+bool AddIntroduction(const md::Block& b, LevelList& list) {
+  model::Framework& f = list.out.framework;
+  if (b.kind == md::Block::Kind::kHeading && b.level == 1 && f.name.empty()) {
+    f.name = b.plain;
+    return true;
+  }
+  if (b.kind != md::Block::Kind::kParagraph) return false;
+  if (f.description.empty()) {
+    f.description = b.markdown;
+    return true;
+  }
+  model::Note note;
+  note.title = "Introduction";
+  note.markdown = b.markdown;
+  note.origin.where = {list.document.name, b.line, 0};
+  f.notes.push_back(std::move(note));
+  return true;
+}
+
+// Adds the level a top-level item names: by its code ("- **M1 – Marketing Associate**: ..."),
+// or, in an ordered list, by its title alone ("1. Associate Engineer"). False when it names
+// none, or names one of the other kind than the levels before it.
+bool AddListedLevel(const md::Block& b, LevelList& list) {
+  const size_t at = static_cast<size_t>(b.line) - 1;
+  const bool ordered = at < list.lines.size() && OpensOrderedItem(list.lines[at]);
+  std::optional<model::Level> level;
+  if (!list.numbered) level = ListedLevel(b.markdown);
+  if (!level && ordered && (list.numbered || list.track.levels.empty())) {
+    level = NumberedLevel(b.plain);
+    list.numbered = level.has_value();
+  }
+  if (!level) return false;
+  level->rank = static_cast<int>(list.track.levels.size()) + 1;
+  level->origin.where = {list.document.name, b.line, 0};
+  list.track.levels.push_back(std::move(*level));
+  return true;
+}
+
+// A nested item or a paragraph under a level of a numbered list: a behaviour of that level
+// (competency "general", the list naming none). False under levels named by code, whose text
+// is their summary.
+bool AddLevelText(const md::Block& b, LevelList& list) {
+  if (!list.numbered || list.track.levels.empty()) return false;
+  if (b.kind != md::Block::Kind::kParagraph && b.kind != md::Block::Kind::kItem) return false;
+  model::Level& level = list.track.levels.back();
+  if (level.expectations.empty()) {
+    model::Expectation e;
+    e.competency = "general";
+    e.origin.where = {list.document.name, b.line, 0};
+    level.expectations.push_back(std::move(e));
+  }
+  level.expectations.back().behaviours.push_back(b.markdown);
+  return true;
+}
+
+// A document that is (a title and a paragraph or two, then) one list whose every item names a
+// level: by its code ("- **M1 – Marketing Associate**: ...", the rest its summary), or as the
+// titles of an ordered list ("1. Associate Engineer"), each over its expectations (nested
+// items or paragraphs). One track of those levels; nothing when the document holds anything
 // else.
 std::optional<Imported> ReadLevelList(const Document& document) {
   FrontMatter front = ReadFrontMatter(document.text);
   std::vector<md::Block> blocks =
       md::ParseBlocks(std::string_view(document.text).substr(front.body_offset), front.body_line);
-  Imported out;
-  model::Framework& f = out.framework;
-  model::Track track;
-  track.id = "levels";
-  track.name = "Levels";
+  LevelList list{document, text::SplitLines(document.text), {}, {}, false};
+  list.track.id = "levels";
+  list.track.name = "Levels";
   for (const md::Block& b : blocks) {
-    out.source.push_back({b.line, b.plain, {}});
-    if (b.kind == md::Block::Kind::kHeading && b.level == 1 && f.name.empty()) {
-      f.name = b.plain;
-    } else if (b.kind == md::Block::Kind::kParagraph && track.levels.empty()) {
-      if (f.description.empty()) {
-        f.description = b.markdown;
-      } else {
-        model::Note note;
-        note.title = "Introduction";
-        note.markdown = b.markdown;
-        note.origin.where = {document.name, b.line, 0};
-        f.notes.push_back(std::move(note));
-      }
-    } else if (b.kind == md::Block::Kind::kItem && b.level == 1) {
-      std::optional<model::Level> level = ListedLevel(b.markdown);
-      if (!level) return std::nullopt;
-      level->rank = static_cast<int>(track.levels.size()) + 1;
-      level->origin.where = {document.name, b.line, 0};
-      track.levels.push_back(std::move(*level));
-    } else {
-      return std::nullopt;
-    }
+    list.out.source.push_back({b.line, b.plain, {}});
+    bool read = false;
+    if (b.kind == md::Block::Kind::kItem && b.level == 1)
+      read = AddListedLevel(b, list);
+    else if (list.track.levels.empty())
+      read = AddIntroduction(b, list);
+    else
+      read = AddLevelText(b, list);
+    if (!read) return std::nullopt;
   }
-  if (track.levels.size() < 2 || f.name.empty()) return std::nullopt;
+  model::Framework& f = list.out.framework;
+  if (list.track.levels.size() < 2) return std::nullopt;
+  // Titles alone are levels when most of them name a role or seniority ("Senior Copywriter"):
+  // a numbered list of competencies ("1. Communication") is none.
+  if (list.numbered) {
+    size_t named = 0;
+    for (const model::Level& l : list.track.levels)
+      if (level_table::LooksLikeLevelName(l.title)) ++named;
+    if (named < 2 || named * 2 < list.track.levels.size()) return std::nullopt;
+  }
   std::set<std::string> codes;
-  for (const model::Level& l : track.levels)
+  bool behaviours = false;
+  for (const model::Level& l : list.track.levels) {
     if (!codes.insert(l.code).second) return std::nullopt;
+    behaviours = behaviours || !l.expectations.empty();
+  }
+  if (f.name.empty()) {
+    std::string stem = document.name.substr(document.name.rfind('/') + 1);
+    f.name = stem.substr(0, stem.find('.'));
+  }
   f.id = text::Slugify(f.name);
   f.source = {document.name, "markdown-ladder"};
-  f.tracks.push_back(std::move(track));
-  return out;
+  if (behaviours) f.competencies.push_back({"general", "General", "", {}});
+  f.tracks.push_back(std::move(list.track));
+  return std::move(list.out);
 }
 
 // Levels named by bold paragraphs ("**S1 – Support Associate**" alone on its line over the

@@ -56,7 +56,11 @@
 //    "### Level 1: Foundational") is turned the right way round: sections are competencies;
 //  - without level headings, bold lines naming levels by code ("**S1 – Support Associate**")
 //    are level headings, and a document that is a title and a list of coded levels ("- **M1 –
-//    Marketing Associate**: ...") is one track of them, each item's rest its summary.
+//    Marketing Associate**: ...", "- L1: Junior ...", the title optional) is one track of them,
+//    each item's rest its summary; so is an ordered list of level titles without codes ("1.
+//    Associate Engineer"), most of them naming a role or seniority, coded from their titles
+//    (level_names.h: "associate-engineer"), the nested items or paragraphs under each its
+//    behaviours (competency "General").
 // Level ranks follow the level numbers when every level has a distinct one (so a ladder
 // written top-down still ranks L1 lowest), else the order of the document.
 // Several documents (a folder of level pages, ReadMany) make one ladder: levels of tracks of
@@ -84,7 +88,8 @@ struct LevelHeading {
 // Recognises a level heading's code and title, or nullopt when the heading has no level code.
 std::optional<LevelHeading> ParseLevelHeading(std::string_view heading);
 
-// How sure the reader is that `text` is a Markdown ladder or level page: 0 .. 100.
+// How sure the reader is that `text` is a Markdown ladder or level page: 0 .. 100; 40 for a
+// document that is only a list of levels (ReadMarkdownLadder reads it so).
 int DetectMarkdownLadder(std::string_view text);
 
 // Reads one document as a Markdown ladder (also for readers that find one inside their own
