@@ -242,6 +242,7 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
   LADDER_TRY(Actor opener, ActorFor(opened_by, "opened_by"));
   LADDER_TRY_STATUS(Authorize(store_, opener, Action::kOpenCase, cx.person.id, nullptr,
                               "a review of " + cx.person.id));
+  if (!cycle.empty()) LADDER_TRY_STATUS(MayJoinCycle(cycle, cx.person.id));
   LADDER_TRY(rules::Target t,
              rules::ResolveTarget(*cx.framework, target, cx.current ? &*cx.current : nullptr));
   model::Case c;
@@ -271,7 +272,6 @@ Result<model::Case> ReviewService::OpenCase(std::string_view person, std::string
                        "case " + other.id + " for " + TargetName(*cx.framework, t) + " is still " +
                            model::CaseStatusName(other.status),
                        {}, "target");
-  if (!cycle.empty()) LADDER_TRY_STATUS(MayJoinCycle(cycle, cx.person.id));
   c.cycle = std::string(cycle);
   c.id = std::string(id);
   c.opened_by = Named(opener, actor_);
