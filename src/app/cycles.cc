@@ -315,6 +315,13 @@ Result<BulkResult> CycleService::OpenReviews(std::string_view id,
   LADDER_TRY(Actor actor, Runner(by, "cycle " + c.id));
   LADDER_TRY(CycleReport report, Report(c.id));
   std::set<std::string> asked(people.begin(), people.end());
+  // Reviews open outside the cycle: a second review of the same person for the same level is
+  // not opened beside them.
+  LADDER_TRY(std::vector<model::Case> all_cases, store_.ListCases(""));
+  std::map<std::string, std::string> open_elsewhere;  // "person target" -> case id
+  for (const model::Case& k : all_cases)
+    if (k.status != model::CaseStatus::kClosed && k.cycle != c.id)
+      open_elsewhere.emplace(k.person + " " + k.target_track + "/" + k.target_level, k.id);
   BulkResult result;
   std::vector<const CycleRow*> todo;
   for (const CycleRow& row : report.rows) {
@@ -328,6 +335,12 @@ Result<BulkResult> CycleService::OpenReviews(std::string_view id,
     }
     if (k.target_level.empty()) {
       result.skipped.push_back(k.person + ": no next level");
+      continue;
+    }
+    auto elsewhere = open_elsewhere.find(k.person + " " + k.target_track + "/" + k.target_level);
+    if (elsewhere != open_elsewhere.end()) {
+      result.skipped.push_back(k.person + ": review " + elsewhere->second + " for " +
+                               k.target_label + " is open outside the cycle");
       continue;
     }
     todo.push_back(&row);

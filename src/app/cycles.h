@@ -123,7 +123,8 @@ class CycleService {
   Result<model::Candidate> Nominate(std::string_view cycle, std::string_view person,
                                     std::string_view note, std::string_view by, Date today);
   // Opens a review towards their next level, in the cycle, for each of `people` (empty: every
-  // candidate who is eligible or nominated) who has no case in it yet; all or nothing.
+  // candidate who is eligible or nominated) who has no case in it yet and no review for that
+  // level open outside it (those are skipped, saying why); all or nothing.
   Result<BulkResult> OpenReviews(std::string_view cycle, const std::vector<std::string>& people,
                                  std::string_view by, Date today);
   // Names `panel` on each of `cases` of the cycle (empty: every case of it not yet decided

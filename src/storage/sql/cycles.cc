@@ -2,6 +2,7 @@
 // scope). A closed cycle is immutable; an open one holds its people alone (no overlapping
 // cycles).
 #include <algorithm>
+#include <unordered_set>
 
 #include "model/cycle.h"
 #include "storage/sql/sql_store.h"
@@ -62,23 +63,22 @@ Status SqlStore::OpenCycle(std::string_view actor, const model::Cycle& cycle,
   return Write([&](soci::session& s) -> Status {
     if (!DocOf(s, "cycles", cycle.id).empty())
       return MakeError(ErrorCode::kAlreadyExists, "cycle " + cycle.id + " exists", {}, "cycle.id");
+    // Every candidate a stored person: one statement, not one per candidate.
+    std::unordered_set<std::string> people;
+    LADDER_TRY_STATUS(ForRows(s, "SELECT id FROM people", {}, [&](const Row& r) -> Status {
+      people.insert(r.Text("id"));
+      return Ok();
+    }));
+    for (size_t i = 0; i < candidates.size(); ++i)
+      if (!people.contains(candidates[i].person))
+        return MakeError(ErrorCode::kInvalidArgument, "no person " + candidates[i].person, {},
+                         "candidates[" + std::to_string(i) + "].person");
     PutCycle(s, cycle);
     std::vector<std::vector<Cell>> rows;
     rows.reserve(candidates.size());
     for (const model::Candidate& c : candidates) rows.push_back(CandidateCells(c));
     const schema::Table& t = schema::TableNamed("cycle_candidates");
     InsertMany(s, std::string(t.name), t.Names(), rows, shared_->dialect->RowsPerInsert());
-    // Every candidate a stored person: one statement, not one per candidate.
-    std::string missing;
-    LADDER_TRY_STATUS(ForRows(s,
-                              "SELECT c.person AS person FROM cycle_candidates c LEFT JOIN people "
-                              "p ON p.id = c.person WHERE c.cycle = :c AND p.id IS NULL LIMIT 1",
-                              {cycle.id}, [&](const Row& r) -> Status {
-                                missing = r.Text("person");
-                                return Ok();
-                              }));
-    if (!missing.empty())
-      return MakeError(ErrorCode::kInvalidArgument, "no person " + missing, {}, "candidate.person");
     LADDER_TRY_STATUS(RefuseOverlap(s, cycle.id));
     return Audit(s, actor, "cycle.open", "cycle:" + cycle.id, "", Dump(CycleJson(cycle)));
   });

@@ -1,0 +1,184 @@
+// A review cycle through HTTP, as each role meets it (server_testing.h's organisation, whose
+// cycle cy is in its nominations): the people team's calibration board with its filters,
+// exports and candidates side by side; a manager's page of the people below them, where they
+// nominate; bulk reviews that skip people with a review open elsewhere; moving the cycle on;
+// and the API, which gives each caller the candidates they may see.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "server/server_testing.h"
+
+namespace ladder::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::TestServer;
+
+class CyclesHttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = testing::TempPath("cycles-http");
+    testing::BuildOrganisation(db_);
+    server_ = std::make_unique<TestServer>(db_);
+    callers_ = std::make_unique<testing::Callers>(*server_);
+  }
+  void TearDown() override {
+    callers_.reset();
+    server_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_ + suffix);
+  }
+  std::string Page(const std::string& user, const std::string& path, int status = 200) {
+    auto res = callers_->Get(user, path);
+    EXPECT_TRUE(res) << path;
+    if (!res) return "";
+    EXPECT_EQ(res->status, status) << path << ": " << res->body.substr(0, 400);
+    return res->body;
+  }
+  std::string db_;
+  std::unique_ptr<TestServer> server_;
+  std::unique_ptr<testing::Callers> callers_;
+};
+
+bool Has(const std::string& body, const std::string& text) {
+  return body.find(text) != std::string::npos;
+}
+
+TEST_F(CyclesHttpTest, ThePeopleTeamCalibratesOnTheBoard) {
+  std::string board = Page("hr", "/cycles/cy");
+  EXPECT_TRUE(Has(board, "<h1>Cycle-of-test</h1>"));
+  EXPECT_TRUE(Has(board, "aria-current=\"step\" class=\"current\">Nominations"));
+  // Everyone at L1 is eligible for L2 (the design review is what the review settles); boss, at
+  // the top, is in scope but no candidate.
+  for (const char* who : {"Name-emp", "Name-stranger", "Name-peer", "Name-mgr", "Name-lead"})
+    EXPECT_TRUE(Has(board, who)) << who;
+  EXPECT_FALSE(Has(board, "Name-boss"));
+  EXPECT_TRUE(Has(board, "class=\"readiness-eligible\">Eligible"));
+  EXPECT_TRUE(Has(board, "settled in the review"));
+  EXPECT_TRUE(Has(board, "href=\"/cycles/cy/compare?target=ic%2FL2\""));
+  EXPECT_TRUE(Has(board, "<caption>People per next level, by readiness and stage</caption>"));
+  // Filters: everyone in scope with no next level is boss alone.
+  std::string top = Page("hr", "/cycles/cy?readiness=no_target&everyone=1");
+  EXPECT_TRUE(Has(top, "Name-boss"));
+  EXPECT_FALSE(Has(top, "Name-emp"));
+  EXPECT_TRUE(Has(top, "1 of 7 people in scope"));
+  std::string below = Page("hr", "/cycles/cy?manager=lead&sort=name");
+  EXPECT_TRUE(Has(below, "Name-emp"));
+  EXPECT_TRUE(Has(below, "Name-mgr"));
+  EXPECT_FALSE(Has(below, "Name-stranger"));
+  std::string searched = Page("hr", "/cycles/cy?q=STRANGER");
+  EXPECT_TRUE(Has(searched, "Name-stranger"));
+  EXPECT_FALSE(Has(searched, "Name-peer"));
+  // Side by side, the exports.
+  std::string compare = Page("hr", "/cycles/cy/compare?target=ic%2FL2");
+  EXPECT_TRUE(Has(compare, "Candidates for L2"));
+  EXPECT_TRUE(Has(compare, "Name-emp"));
+  auto csv = callers_->Get("hr", "/cycles/cy/report.csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_TRUE(csv->body.starts_with("cycle,person,name,manager,framework")) << csv->body;
+  EXPECT_TRUE(Has(csv->body, "\r\ncy,emp,Name-emp,mgr,eng,1,ic,L1,ic,L2,"));
+  auto xlsx = callers_->Get("hr", "/cycles/cy/report.xlsx");
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->status, 200);
+  EXPECT_TRUE(xlsx->body.starts_with("PK")) << "not a workbook";
+  // Not the manager's: the board, the exports and the side by side are the people team's.
+  EXPECT_EQ(callers_->Get("mgr", "/cycles/cy/report.csv")->status, 403);
+  EXPECT_EQ(callers_->Get("mgr", "/cycles/cy/compare?target=ic%2FL2")->status, 403);
+}
+
+TEST_F(CyclesHttpTest, AManagerNominatesThePeopleBelowThem) {
+  std::string mine = Page("mgr", "/cycles/cy");
+  EXPECT_TRUE(Has(mine, "Name-emp"));
+  EXPECT_TRUE(Has(mine, "Name-mgr"));  // themself
+  EXPECT_FALSE(Has(mine, "Name-stranger"));
+  EXPECT_FALSE(Has(mine, "Name-peer"));
+  EXPECT_FALSE(Has(mine, "<h2>Committee notes</h2>"));
+  EXPECT_TRUE(Has(mine, "action=\"/cycles/cy/nominations\""));
+  auto done = callers_->PostForm("mgr", "/cycles/cy/nominations", "person=emp&note=Ready+now");
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->status, 303);
+  EXPECT_EQ(done->get_header_value("Location"), "/cycles/cy?done=nominated");
+  std::string board = Page("hr", "/cycles/cy?stage=nominated");
+  EXPECT_TRUE(Has(board, "by mgr on"));
+  EXPECT_TRUE(Has(board, "Ready now"));
+  EXPECT_TRUE(Has(board, "Name-emp"));
+  EXPECT_FALSE(Has(board, "Name-peer"));
+  // Twice, or someone outside their organisation: refused on the page, saying why.
+  auto again = callers_->PostForm("boss", "/cycles/cy/nominations", "person=emp");
+  EXPECT_EQ(again->status, 409);
+  EXPECT_TRUE(Has(again->body, "emp was nominated by mgr on"));
+  auto stranger = callers_->PostForm("mgr", "/cycles/cy/nominations", "person=stranger");
+  EXPECT_EQ(stranger->status, 403);
+  auto self = callers_->PostForm("emp", "/cycles/cy/nominations", "person=emp");
+  EXPECT_EQ(self->status, 409);
+}
+
+TEST_F(CyclesHttpTest, BulkReviewsSkipThoseWithAReviewOpenElsewhere) {
+  auto opened = callers_->PostForm("hr", "/cycles/cy/open-reviews", "");
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(opened->status, 200) << opened->body.substr(0, 400);
+  // emp and stranger have reviews for L2 open outside the cycle (c-emp, c-str).
+  EXPECT_TRUE(Has(opened->body, "4 reviews opened"));
+  EXPECT_TRUE(Has(opened->body, "emp: review c-emp for L2"));
+  EXPECT_TRUE(Has(opened->body, "stranger: review c-str for L2"));
+  auto panels = callers_->PostForm("hr", "/cycles/cy/panels", "panel=boss,hrp");
+  EXPECT_TRUE(Has(panels->body, "3 panels named"));
+  EXPECT_TRUE(Has(panels->body, "hrp cannot sit on their own panel"));
+  auto api = callers_->Get("hr", "/api/v1/cycles/cy");
+  json j = json::parse(api->body);
+  int with_panel = 0;
+  for (const json& row : j["candidates"])
+    if (row["review"].is_object() && row["review"]["panel"] == json{"boss", "hrp"}) ++with_panel;
+  EXPECT_EQ(with_panel, 3);
+  // A manager cannot run the cycle.
+  EXPECT_EQ(callers_->PostForm("mgr", "/cycles/cy/open-reviews", "")->status, 403);
+}
+
+TEST_F(CyclesHttpTest, TheCycleMovesOnAndTheApiShowsEachCallerTheirCandidates) {
+  auto moved = callers_->PostForm("hr", "/cycles/cy/advance", "");
+  EXPECT_EQ(moved->status, 303);
+  EXPECT_TRUE(Has(Page("hr", "/cycles/cy"), "aria-current=\"step\" class=\"current\">Self-review"));
+  EXPECT_EQ(callers_->PostForm("boss", "/cycles/cy/advance", "")->status, 403);
+  // Nominations closed with their phase.
+  auto late = callers_->PostForm("mgr", "/cycles/cy/nominations", "person=emp");
+  EXPECT_EQ(late->status, 412);
+  EXPECT_TRUE(Has(late->body, "nominations in cycle cy closed"));
+  json mine = json::parse(callers_->Get("emp", "/api/v1/cycles/cy")->body);
+  ASSERT_EQ(mine["candidates"].size(), 1u);
+  EXPECT_EQ(mine["candidates"][0]["person"], "emp");
+  EXPECT_EQ(mine["candidates"][0]["readiness"], "eligible");
+  json all = json::parse(callers_->Get("hr", "/api/v1/cycles/cy")->body);
+  EXPECT_EQ(all["candidates"].size(), 7u);
+  EXPECT_EQ(all["cycle"]["phase"], "self_review");
+  json note = json::parse(
+      callers_->PostJson("hr", "/api/v1/cycles/cy/notes", {{"note", "Calibrated"}})->body);
+  EXPECT_EQ(note["notes"][0]["text"], "Calibrated");
+}
+
+TEST_F(CyclesHttpTest, OpeningFromTheFormSaysWhatIsWrong) {
+  auto bad = callers_->PostForm("hr", "/cycles", "name=Next&framework=eng&evaluation=2027-07-01");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_TRUE(Has(bad->body, "deadline_nominations")) << bad->body.substr(0, 600);
+  std::string form = "name=Next&framework=eng&evaluation=2027-07-01";
+  Date d = *Date::Parse("2099-06-01");
+  for (model::CyclePhase p : model::kCyclePhases) {
+    form += std::string("&deadline_") + model::CyclePhaseName(p) + "=" + d.ToString();
+    d = d.AddDays(5);
+  }
+  auto overlap = callers_->PostForm("hr", "/cycles", form);
+  EXPECT_EQ(overlap->status, 409);
+  EXPECT_TRUE(Has(overlap->body, "overlaps the open cycle cy"));
+  auto scoped = callers_->PostForm("hr", "/cycles", form + "&manager=nobody");
+  EXPECT_EQ(scoped->status, 404);
+  EXPECT_TRUE(Has(scoped->body, "no person nobody to scope the cycle by"));
+  std::string list = Page("emp", "/cycles");
+  EXPECT_TRUE(Has(list, "Cycle-of-test"));
+  EXPECT_FALSE(Has(list, "Open a cycle"));
+  EXPECT_TRUE(Has(Page("hr", "/cycles"), "Open a cycle"));
+}
+
+}  // namespace
+}  // namespace ladder::server
