@@ -146,8 +146,40 @@ Status NotifyWorker::RaiseWaiverNotices(std::string_view now, DeliveryReport& re
   LADDER_TRY(Date today, Date::Parse(now.substr(0, 10)));
   if (today == notices_done_) return Ok();
   LADDER_TRY(report.notices, store_.AddWaiverExpiryNotifications(today, now));
+  LADDER_TRY(int deadlines, RaiseCycleDeadlines(today, now));
+  report.notices += deadlines;
   notices_done_ = today;
   return Ok();
+}
+
+Result<int> NotifyWorker::RaiseCycleDeadlines(Date today, std::string_view now) {
+  LADDER_TRY(std::vector<model::Cycle> cycles, store_.ListCycles());
+  std::vector<std::string> people_team;
+  bool read_team = false;
+  int added = 0;
+  for (const model::Cycle& c : cycles) {
+    const Date deadline = c.DeadlineOf(c.phase);
+    if (c.status != model::CycleStatus::kOpen || deadline < today ||
+        deadline > today.AddDays(model::kDeadlineNoticeDays))
+      continue;
+    if (!read_team) {
+      LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
+      for (const model::User& u : users)
+        if (!u.disabled && !u.person.empty() &&
+            std::find(u.roles.begin(), u.roles.end(), model::UserRole::kPeopleTeam) !=
+                u.roles.end())
+          people_team.push_back(u.person);
+      read_team = true;
+    }
+    LADDER_TRY(std::vector<model::Candidate> candidates, store_.ListCandidates(c.id));
+    LADDER_TRY(std::vector<model::Case> cases, store_.ListCycleCases(c.id));
+    std::vector<Notification> notices =
+        model::CycleDeadlineNotifications(c, candidates, cases, people_team, today);
+    if (notices.empty()) continue;
+    LADDER_TRY(int n, store_.AddNotifications(notices, now));
+    added += n;
+  }
+  return added;
 }
 
 Status NotifyWorker::FanOutPending(std::string_view now, DeliveryReport& report) {

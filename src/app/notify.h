@@ -2,7 +2,8 @@
 //
 // The store writes each notification with its outbox row in the transaction of the change that
 // causes it (storage/store.h). NotifyWorker::RunOnce then, each time it runs:
-//  1. once a day, raises the notices of waivers that expire within 14 days (idempotent);
+//  1. once a day, raises the notices of waivers that expire within 14 days and of review cycles
+//     whose current phase ends within 3 days, to those it waits for (idempotent);
 //  2. turns outbox rows into deliveries following the recipient's preferences
 //     (PlanDeliveries): e-mail now, e-mail in the next daily digest, a webhook;
 //  3. leases the deliveries that are due (several processes may run workers on one
@@ -84,7 +85,7 @@ std::string MailHeaderText(std::string_view text);
 
 // What one run did.
 struct DeliveryReport {
-  int notices = 0;                  // waiver notices raised
+  int notices = 0;                  // waiver and cycle deadline notices raised
   int fanned = 0;                   // outbox rows turned into deliveries
   int delivered = 0;                // deliveries sent
   int retried = 0;                  // failed attempts that will be tried again
@@ -103,6 +104,9 @@ class NotifyWorker {
 
  private:
   Status RaiseWaiverNotices(std::string_view now, DeliveryReport& report);
+  // The notices of review cycles whose current phase ends within 3 days; returns how many
+  // were new.
+  Result<int> RaiseCycleDeadlines(Date today, std::string_view now);
   Status FanOutPending(std::string_view now, DeliveryReport& report);
   Status DeliverDue(std::string_view now, DeliveryReport& report);
   // Records the outcome of one attempt: delivered, or retried/failed with `error`.

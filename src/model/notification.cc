@@ -1,6 +1,7 @@
 #include "model/notification.h"
 
 #include <algorithm>
+#include <set>
 
 #include "model/names.h"
 
@@ -13,7 +14,8 @@ constexpr std::pair<NotificationKind, const char*> kKindNames[] = {
     {NotificationKind::kVoteRequested, "vote_requested"},
     {NotificationKind::kCaseMoved, "case_moved"},
     {NotificationKind::kCaseDecided, "case_decided"},
-    {NotificationKind::kWaiverExpiring, "waiver_expiring"}};
+    {NotificationKind::kWaiverExpiring, "waiver_expiring"},
+    {NotificationKind::kCycleDeadline, "cycle_deadline"}};
 constexpr std::pair<Channel, const char*> kChannelNames[] = {{Channel::kInbox, "inbox"},
                                                              {Channel::kEmail, "email"},
                                                              {Channel::kWebhook, "webhook"},
@@ -124,6 +126,79 @@ std::optional<Notification> WaiverExpiryNotification(const Waiver& w, Date today
   n.link = "/me";
   n.key = "waiver:" + w.id + ":expires:" + w.expires.ToString();
   return n;
+}
+
+std::vector<Notification> CycleDeadlineNotifications(const Cycle& c,
+                                                     const std::vector<Candidate>& candidates,
+                                                     const std::vector<Case>& cases,
+                                                     const std::vector<std::string>& people_team,
+                                                     Date today) {
+  std::vector<Notification> out;
+  const Date deadline = c.DeadlineOf(c.phase);
+  if (c.status != CycleStatus::kOpen || deadline.empty() || deadline < today ||
+      deadline > today.AddDays(kDeadlineNoticeDays))
+    return out;
+  std::set<std::string> recipients;
+  std::map<std::string, std::string> manager_of;
+  for (const Candidate& k : candidates) manager_of[k.person] = k.manager;
+  auto add_manager = [&](const std::string& person) {
+    auto it = manager_of.find(person);
+    if (it != manager_of.end() && !it->second.empty()) recipients.insert(it->second);
+  };
+  switch (c.phase) {
+    case CyclePhase::kNominations:
+      for (const Candidate& k : candidates)
+        if (!k.Nominated() &&
+            std::none_of(cases.begin(), cases.end(),
+                         [&](const Case& in) { return in.person == k.person; }) &&
+            (k.readiness == Readiness::kEligible || k.readiness == Readiness::kClose)) {
+          recipients.insert(k.person);
+          add_manager(k.person);
+        }
+      break;
+    case CyclePhase::kSelfReview:
+    case CyclePhase::kManagerReview:
+      for (const Case& k : cases) {
+        if (k.decision) continue;
+        if (c.phase == CyclePhase::kSelfReview) {
+          recipients.insert(k.person);
+        } else {
+          add_manager(k.person);
+        }
+      }
+      break;
+    case CyclePhase::kPanels:
+      for (const Case& k : cases) {
+        if (k.decision) continue;
+        for (const std::string& member : k.panel) {
+          bool voted = std::any_of(k.votes.begin(), k.votes.end(),
+                                   [&](const Vote& v) { return v.reviewer == member; });
+          if (!voted) recipients.insert(member);
+        }
+      }
+      break;
+    case CyclePhase::kCalibration:
+    case CyclePhase::kDecisions:
+    case CyclePhase::kCommunicated:
+      recipients.insert(people_team.begin(), people_team.end());
+      break;
+  }
+  const long days = DaysBetween(today, deadline);
+  const std::string when = days == 0   ? "today"
+                           : days == 1 ? "tomorrow"
+                                       : "in " + std::to_string(days) + " days";
+  for (const std::string& person : recipients) {
+    Notification n;
+    n.recipient = person;
+    n.kind = NotificationKind::kCycleDeadline;
+    n.subject = c.name + ": " + CyclePhaseTitle(c.phase) + " ends on " + deadline.ToString() +
+                " (" + when + ")";
+    n.link = "/cycles/" + c.id;
+    n.key =
+        "cycle:" + c.id + ":" + CyclePhaseName(c.phase) + ":" + deadline.ToString() + ":" + person;
+    out.push_back(std::move(n));
+  }
+  return out;
 }
 
 }  // namespace ladder::model

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "model/cycle.h"
 #include "model/people.h"
 
 namespace ladder::model {
@@ -24,12 +25,15 @@ enum class NotificationKind {
   kCaseMoved,       // your case moved to another stage
   kCaseDecided,     // your case was decided
   kWaiverExpiring,  // a waiver of yours expires within kWaiverNoticeDays
+  kCycleDeadline,   // a phase of a review cycle that waits for you ends within kDeadlineNoticeDays
 };
 inline constexpr NotificationKind kNotificationKinds[] = {
     NotificationKind::kCaseOpened,    NotificationKind::kPanelAssigned,
     NotificationKind::kVoteRequested, NotificationKind::kCaseMoved,
-    NotificationKind::kCaseDecided,   NotificationKind::kWaiverExpiring};
+    NotificationKind::kCaseDecided,   NotificationKind::kWaiverExpiring,
+    NotificationKind::kCycleDeadline};
 inline constexpr int kWaiverNoticeDays = 14;
+inline constexpr int kDeadlineNoticeDays = 3;
 
 // How a notification reaches its recipient. The inbox always has it (it is the notification);
 // the others are deliveries. kDigest is e-mail collected into one message a day.
@@ -107,5 +111,20 @@ std::vector<Notification> CaseNotifications(const std::optional<Case>& before, c
 // kWaiverNoticeDays of `today` (today included, not yet past). Its key names the waiver and the
 // expiry date, so the daily pass raises it once.
 std::optional<Notification> WaiverExpiryNotification(const Waiver& w, Date today);
+
+// The notices that the current phase of open cycle `c` ends within kDeadlineNoticeDays of
+// `today` (today included, not yet past), to those the phase waits for:
+//  - nominations: the candidates eligible or close who are neither nominated nor in review,
+//    and their managers;
+//  - self-review: the people whose review in the cycle is not decided;
+//  - manager review: their managers;
+//  - panels: the panel members of those reviews who have not voted;
+//  - calibration, decisions, communicated: `people_team` (person ids).
+// Keys name the cycle, the phase, its deadline and the recipient: raised once each.
+std::vector<Notification> CycleDeadlineNotifications(const Cycle& c,
+                                                     const std::vector<Candidate>& candidates,
+                                                     const std::vector<Case>& cases,
+                                                     const std::vector<std::string>& people_team,
+                                                     Date today);
 
 }  // namespace ladder::model

@@ -95,5 +95,78 @@ TEST(NotificationPrefs, DefaultsToEveryChannelAndKeepsTheInbox) {
     EXPECT_EQ(ParseNotificationKind(NotificationKindName(k)), k);
 }
 
+// A cycle in `phase`, whose deadlines are a week apart from 2027-01-15 on.
+Cycle CycleIn(CyclePhase phase) {
+  Cycle c;
+  c.id = "h1";
+  c.name = "2027 H1";
+  Date d(2027, 1, 15);
+  for (CyclePhase p : kCyclePhases) {
+    c.phases.push_back({p, d});
+    d = d.AddDays(7);
+  }
+  c.phase = phase;
+  return c;
+}
+
+std::vector<std::string> Recipients(const std::vector<Notification>& notices) {
+  std::vector<std::string> out;
+  for (const Notification& n : notices) out.push_back(n.recipient);
+  return out;
+}
+
+TEST(CycleDeadlineNotifications, TellThoseThePhaseWaitsForInTheLastThreeDays) {
+  std::vector<Candidate> candidates(4);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    candidates[i].person = std::string(1, static_cast<char>('a' + i));
+    candidates[i].manager = "m";
+  }
+  candidates[0].readiness = Readiness::kEligible;
+  candidates[1].readiness = Readiness::kClose;
+  candidates[1].nominated_by = "m";  // nominated already
+  candidates[2].readiness = Readiness::kBlocked;
+  candidates[3].readiness = Readiness::kClose;
+  candidates[3].manager = "n";
+  Cycle nominations = CycleIn(CyclePhase::kNominations);
+  // Four days before: nothing; three days before up to the day: the unnominated eligible and
+  // close, and their managers.
+  EXPECT_TRUE(
+      CycleDeadlineNotifications(nominations, candidates, {}, {}, Date(2027, 1, 11)).empty());
+  auto notices = CycleDeadlineNotifications(nominations, candidates, {}, {}, Date(2027, 1, 12));
+  EXPECT_EQ(Recipients(notices), (std::vector<std::string>{"a", "d", "m", "n"}));
+  EXPECT_EQ(notices[0].subject, "2027 H1: Nominations ends on 2027-01-15 (in 3 days)");
+  EXPECT_EQ(notices[0].link, "/cycles/h1");
+  EXPECT_EQ(notices[0].key, "cycle:h1:nominations:2027-01-15:a");
+  EXPECT_EQ(
+      CycleDeadlineNotifications(nominations, candidates, {}, {}, Date(2027, 1, 15))[0].subject,
+      "2027 H1: Nominations ends on 2027-01-15 (today)");
+  EXPECT_TRUE(
+      CycleDeadlineNotifications(nominations, candidates, {}, {}, Date(2027, 1, 16)).empty());
+  // Panels: the members who have not voted on reviews not decided.
+  Case open;
+  open.person = "a";
+  open.panel = {"p", "q"};
+  open.votes = {{"p", VoteChoice::kFor, "", Date(2027, 2, 1)}};
+  Case decided = open;
+  decided.person = "d";
+  decided.panel = {"r"};
+  decided.decision = Decision{};
+  Cycle panels = CycleIn(CyclePhase::kPanels);
+  EXPECT_EQ(Recipients(CycleDeadlineNotifications(panels, candidates, {open, decided}, {},
+                                                  Date(2027, 2, 4))),
+            (std::vector<std::string>{"q"}));
+  // Manager review: the managers of those in review; decisions: the people team.
+  EXPECT_EQ(Recipients(CycleDeadlineNotifications(CycleIn(CyclePhase::kManagerReview), candidates,
+                                                  {open}, {}, Date(2027, 1, 28))),
+            (std::vector<std::string>{"m"}));
+  EXPECT_EQ(Recipients(CycleDeadlineNotifications(CycleIn(CyclePhase::kDecisions), candidates,
+                                                  {open}, {"hr"}, Date(2027, 2, 17))),
+            (std::vector<std::string>{"hr"}));
+  Cycle closed = CycleIn(CyclePhase::kDecisions);
+  closed.status = CycleStatus::kClosed;
+  EXPECT_TRUE(
+      CycleDeadlineNotifications(closed, candidates, {open}, {"hr"}, Date(2027, 2, 17)).empty());
+}
+
 }  // namespace
 }  // namespace ladder::model

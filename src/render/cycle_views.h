@@ -22,6 +22,11 @@ struct CyclesView {
   bool may_open = false;
   // For the form: published frameworks (id, name).
   std::vector<std::pair<std::string, std::string>> frameworks;
+  // The values of the form as sent, so that a refused form comes back as it was: field ->
+  // value ("name", "evaluation", "close_days", "manager", "deadline_<phase>"), and the
+  // frameworks ticked.
+  std::map<std::string, std::string> form;
+  std::vector<std::string> ticked;
   Date today;
   Flash flash;
 };

@@ -1,4 +1,5 @@
 // The pages of review cycles (cycle_views.h).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "render/app_views_internal.h"
@@ -110,18 +111,28 @@ std::string RenderCycles(const Viewer& viewer, const CyclesView& v) {
   SetList(d, "closed", std::move(closed));
   Set(d, "may_open", v.may_open && !v.frameworks.empty());
   Data frameworks = List();
+  auto sent = [&](const std::string& field, const std::string& fallback = "") {
+    auto it = v.form.find(field);
+    return it == v.form.end() ? fallback : it->second;
+  };
   for (const auto& [id, name] : v.frameworks) {
     Data f = Object();
     Set(f, "id", id);
     Set(f, "name", name.empty() ? id : name);
+    Set(f, "ticked", std::find(v.ticked.begin(), v.ticked.end(), id) != v.ticked.end());
     Append(frameworks, std::move(f));
   }
+  Set(d, "f_name", sent("name"));
+  Set(d, "f_evaluation", sent("evaluation"));
+  Set(d, "f_close_days", sent("close_days", "90"));
+  Set(d, "f_manager", sent("manager"));
   Set(d, "frameworks", std::move(frameworks));
   Data phases = List();
   for (model::CyclePhase p : model::kCyclePhases) {
     Data o = Object();
     Set(o, "name", model::CyclePhaseName(p));
     Set(o, "title", model::CyclePhaseTitle(p));
+    Set(o, "value", sent(std::string("deadline_") + model::CyclePhaseName(p)));
     Append(phases, std::move(o));
   }
   Set(d, "phases", std::move(phases));

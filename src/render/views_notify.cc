@@ -25,6 +25,8 @@ const char* NotificationKindText(model::NotificationKind kind) {
       return "Your review was decided";
     case model::NotificationKind::kWaiverExpiring:
       return "A waiver of yours expires soon";
+    case model::NotificationKind::kCycleDeadline:
+      return "A phase of a review cycle that waits for you ends soon";
   }
   return "";
 }

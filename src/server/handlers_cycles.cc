@@ -48,6 +48,15 @@ void ShowCycles(Exchange& x, render::Flash flash, int status = 200) {
   render::CyclesView v;
   v.today = x.Today();
   v.flash = std::move(flash);
+  if (x.req.method == "POST") {  // a refused form comes back as it was sent
+    for (const char* field : {"name", "evaluation", "close_days", "manager"})
+      v.form[field] = x.Form(field);
+    for (model::CyclePhase p : model::kCyclePhases) {
+      std::string field = std::string("deadline_") + model::CyclePhaseName(p);
+      v.form[field] = x.Form(field);
+    }
+    v.ticked = x.FormAll("framework");
+  }
   Result<std::vector<model::Cycle>> cycles = x.services.store.ListCycles();
   if (!cycles) return x.Fail(cycles.error());
   v.cycles = std::move(*cycles);

@@ -137,6 +137,11 @@ try {
   let error = await refused(dana.page, 'form[action="/cycles"] button[type=submit]', 400);
   check(error.includes(`nominations deadline ${addDays(today, -1)} has passed (today is ${today})`),
         `a past nominations deadline: ${error}`);
+  // The refused form comes back as it was sent.
+  check(await dana.page.inputValue('#c-name') === 'Browser season' &&
+        await dana.page.inputValue('#c-panels') === addDays(today, 35) &&
+        await dana.page.isChecked('input[name=framework][value=support-paths]'),
+        'the refused form lost what was typed');
   await fillOpenForm(dana.page, addDays(today, 14));
   let notice = await submit(dana.page, 'form[action="/cycles"] button[type=submit]');
   check(new URL(dana.page.url()).pathname === `/${BOARD}`, `opening went to ${dana.page.url()}`);
@@ -156,8 +161,10 @@ try {
   let ivo = rowOf(rows, 'Ivo Kern');
   check(ivo.readiness.startsWith(`Close — earliest ${earliest}`), `Ivo: ${ivo.readiness}`);
   check(ivo.stage === 'not nominated' && ivo.nominate, `Ivo before the nomination: ${JSON.stringify(ivo)}`);
-  check((await text(dana.page, 'table.candidates caption')) === `${SUP2} · side by side`,
+  check((await text(dana.page, 'table.candidates caption')) === SUP2,
         `the group's caption: ${await text(dana.page, 'table.candidates caption')}`);
+  check((await text(dana.page, 'p.group-links a')) === `${SUP2} side by side`,
+        `the group's link: ${await text(dana.page, 'p.group-links a')}`);
   const dist = await cellsOf(dana.page, 'table.distribution tbody tr');
   check(dist[0] === `${SUP2} 1 1 0 0 0 0 0 0`, `the distribution: ${dist.join(' | ')}`);
   // Everyone in scope: the blocked and the one without a next level too.
@@ -243,10 +250,14 @@ try {
   check(ivoLine.includes(`,close,${earliest},`) && ivoLine.endsWith(`,m1,${today},${journey.ivo_case},open,,`),
         `Ivo in the CSV: ${ivoLine}`);
   check(lines.filter((l) => l.startsWith(`${CYCLE},`)).length === 7, 'the CSV does not hold everyone in scope');
+  const xlsx = await dana.context.request.get(new URL(`/${BOARD}/report.xlsx`, base).href);
+  check(xlsx.status() === 200 && xlsx.headers()['content-type'] ===
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' &&
+        (await xlsx.body()).subarray(0, 2).toString() === 'PK', `the XLSX: ${xlsx.status()} ${xlsx.headers()['content-type']}`);
 
   step = 'side by side';
   await visit(dana.page, BOARD);
-  await Promise.all([dana.page.waitForNavigation(), dana.page.click('table.candidates caption a:text-is("side by side")')]);
+  await Promise.all([dana.page.waitForNavigation(), dana.page.click('p.group-links a')]);
   const compare = new URL(dana.page.url());
   check(compare.pathname === `/${BOARD}/compare` && compare.searchParams.get('target') === 'ic/SUP2',
         `side by side went to ${dana.page.url()}`);
@@ -354,6 +365,11 @@ try {
   check(rowOf(rows, 'Eli Moss').stage === 'review: peer review', `Eli's stage: ${rowOf(rows, 'Eli Moss').stage}`);
   const pipeline = (await cellsOf(dana.page, 'h2:text-is("Pipeline") ~ table.distribution tbody tr')).sort();
   check(pipeline.join('|') === 'peer_review 1|promoted 1', `the pipeline: ${pipeline.join('|')}`);
+
+  await dana.page.selectOption('select[name=stage]', 'promoted');
+  await submit(dana.page, 'form.filters button[type=submit]');
+  check((await boardRows(dana.page)).map((r) => r.name).join() === 'Ivo Kern', 'the stage filter');
+  await visit(dana.page, BOARD);
 
   step = 'communicated and closed';
   check(await submit(dana.page, `form[action="/${BOARD}/advance"] button`) === 'Moved to the next phase.', 'advancing');
