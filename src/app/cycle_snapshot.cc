@@ -2,6 +2,10 @@
 // evaluation date, read in one pass over the store (Store::ForEachPersonRecords) and evaluated
 // through one prepared rules::Evaluator per framework.
 #include <algorithm>
+#include <deque>
+#include <future>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -89,6 +93,66 @@ void Classify(const model::Cycle& cycle, const rules::Verdict& v, model::Candida
   }
 }
 
+// People evaluated by one task.
+constexpr size_t kPeoplePerTask = 2000;
+
+// The candidates among `people` (those holding a level of a framework in `scope` on the
+// evaluation date), each with their readiness for their next level.
+Result<std::vector<model::Candidate>> EvaluateChunk(const model::Cycle& cycle,
+                                                    const std::map<std::string, Prepared>& scope,
+                                                    std::vector<storage::PersonRecords>& people) {
+  std::vector<model::Candidate> out;
+  rules::Verdict verdict;
+  rules::Records records;
+  for (storage::PersonRecords& pr : people) {
+    // The level held on the evaluation date in a framework of the cycle (the latest started).
+    const model::Assignment* held = nullptr;
+    for (const auto& [id, prepared] : scope) {
+      const model::Assignment* a = rules::CurrentAssignment(pr.assignments, id, cycle.evaluation);
+      if (a && (!held || held->from < a->from)) held = a;
+    }
+    if (!held) continue;
+    const Prepared& p = scope.at(held->framework);
+    const model::Framework& f = *p.framework;
+    model::Candidate c;
+    c.cycle = cycle.id;
+    c.person = pr.person.id;
+    c.name = pr.person.name;
+    c.manager = pr.person.manager;
+    c.framework = f.id;
+    c.version = held->version;
+    c.track = held->track;
+    c.level = held->level;
+    Result<rules::Target> target = rules::ResolveTarget(f, "next", held);
+    if (!target || target->kind != rules::Target::Kind::kLevel || target->level.empty()) {
+      c.readiness = model::Readiness::kNoTarget;
+      c.reasons.push_back(target ? "no next level" : target.error().message);
+      out.push_back(std::move(c));
+      continue;
+    }
+    c.target_track = target->track;
+    c.target_level = target->level;
+    const model::Track* t = f.FindTrack(target->track);
+    const model::Level* l = t ? t->FindLevel(target->level) : nullptr;
+    c.target_label = l ? l->Label() : target->level;
+    c.target_rank = l ? l->rank : 0;
+    records.person = pr.person.id;
+    records.assignments = std::move(pr.assignments);
+    records.evidence = std::move(pr.evidence);
+    records.metrics = std::move(pr.metrics);
+    records.assessments = std::move(pr.assessments);
+    records.signoffs = std::move(pr.signoffs);
+    records.waivers = std::move(pr.waivers);
+    records.cases = std::move(pr.cases);
+    records.needs = p.needs;
+    LADDER_TRY_STATUS(p.evaluator->EvaluateInto(*target, records, cycle.evaluation,
+                                                rules::EvaluateOptions{.explain = false}, verdict));
+    Classify(cycle, verdict, c);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::vector<model::Candidate>> TakeSnapshot(storage::Store& store, const model::Cycle& cycle,
@@ -117,57 +181,35 @@ Result<std::vector<model::Candidate>> TakeSnapshot(storage::Store& store, const 
     LADDER_TRY(organisation, Organisation(store, cycle.manager));
   }
 
+  // The store reads people a chunk at a time while the chunk read before is evaluated on
+  // another thread (the Evaluators are thread-safe; each task has its own Verdict).
   std::vector<model::Candidate> out;
-  rules::Verdict verdict;
-  rules::Records records;
+  std::deque<std::future<Result<std::vector<model::Candidate>>>> pending;
+  std::vector<storage::PersonRecords> chunk;
+  auto collect = [&](size_t keep) -> Status {
+    while (pending.size() > keep) {
+      LADDER_TRY(std::vector<model::Candidate> done, pending.front().get());
+      pending.pop_front();
+      std::move(done.begin(), done.end(), std::back_inserter(out));
+    }
+    return Ok();
+  };
+  auto launch = [&] {
+    pending.push_back(
+        std::async(std::launch::async, [&cycle, &scope, people = std::move(chunk)]() mutable {
+          return EvaluateChunk(cycle, scope, people);
+        }));
+    chunk = {};
+  };
   LADDER_TRY_STATUS(store.ForEachPersonRecords([&](storage::PersonRecords&& pr) -> Status {
     if (organisation && !organisation->contains(pr.person.id)) return Ok();
-    // The level held on the evaluation date in a framework of the cycle (the latest started).
-    const model::Assignment* held = nullptr;
-    for (const auto& [id, prepared] : scope) {
-      const model::Assignment* a = rules::CurrentAssignment(pr.assignments, id, cycle.evaluation);
-      if (a && (!held || held->from < a->from)) held = a;
-    }
-    if (!held) return Ok();
-    const Prepared& p = scope.at(held->framework);
-    const model::Framework& f = *p.framework;
-    model::Candidate c;
-    c.cycle = cycle.id;
-    c.person = pr.person.id;
-    c.name = pr.person.name;
-    c.manager = pr.person.manager;
-    c.framework = f.id;
-    c.version = held->version;
-    c.track = held->track;
-    c.level = held->level;
-    Result<rules::Target> target = rules::ResolveTarget(f, "next", held);
-    if (!target || target->kind != rules::Target::Kind::kLevel || target->level.empty()) {
-      c.readiness = model::Readiness::kNoTarget;
-      c.reasons.push_back(target ? "no next level" : target.error().message);
-      out.push_back(std::move(c));
-      return Ok();
-    }
-    c.target_track = target->track;
-    c.target_level = target->level;
-    const model::Track* t = f.FindTrack(target->track);
-    const model::Level* l = t ? t->FindLevel(target->level) : nullptr;
-    c.target_label = l ? l->Label() : target->level;
-    c.target_rank = l ? l->rank : 0;
-    records.person = pr.person.id;
-    records.assignments = std::move(pr.assignments);
-    records.evidence = std::move(pr.evidence);
-    records.metrics = std::move(pr.metrics);
-    records.assessments = std::move(pr.assessments);
-    records.signoffs = std::move(pr.signoffs);
-    records.waivers = std::move(pr.waivers);
-    records.cases = std::move(pr.cases);
-    records.needs = p.needs;
-    LADDER_TRY_STATUS(p.evaluator->EvaluateInto(*target, records, cycle.evaluation,
-                                                rules::EvaluateOptions{.explain = false}, verdict));
-    Classify(cycle, verdict, c);
-    out.push_back(std::move(c));
-    return Ok();
+    chunk.push_back(std::move(pr));
+    if (chunk.size() < kPeoplePerTask) return Ok();
+    launch();
+    return collect(2);
   }));
+  if (!chunk.empty()) launch();
+  LADDER_TRY_STATUS(collect(0));
   return out;
 }
 

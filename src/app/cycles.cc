@@ -44,17 +44,33 @@ std::string CycleRow::Stage() const {
   return "review: " + out;
 }
 
-std::vector<const CycleRow*> FilterRows(const CycleReport& report, const CycleFilter& filter,
-                                        const std::map<std::string, std::string>& managers) {
+CycleBoard::CycleBoard(CycleReport r) : report(std::move(r)) {
+  std::set<std::string> fws, tgts;
+  for (const CycleRow& row : report.rows) {
+    const model::Candidate& k = row.candidate;
+    if (!k.manager.empty()) reports[k.manager].push_back(k.person);
+    fws.insert(k.framework);
+    if (!k.target_level.empty()) tgts.insert(k.target_track + "/" + k.target_level);
+    names.emplace(k.person, k.name);
+    if (row.review)
+      ++pipeline[row.review->decision ? model::OutcomeName(row.review->decision->outcome)
+                                      : model::CaseStatusName(row.review->status)];
+  }
+  frameworks.assign(fws.begin(), fws.end());
+  targets.assign(tgts.begin(), tgts.end());
+}
+
+std::vector<const CycleRow*> FilterRows(const CycleBoard& board, const CycleFilter& filter) {
+  const CycleReport& report = board.report;
   std::set<std::string> below;
   if (!filter.manager.empty()) {
-    std::map<std::string, std::vector<std::string>> reports;
-    for (const auto& [person, manager] : managers) reports[manager].push_back(person);
     std::vector<std::string> todo{filter.manager};
     while (!todo.empty()) {
       std::string at = std::move(todo.back());
       todo.pop_back();
-      for (const std::string& r : reports[at])
+      auto reports = board.reports.find(at);
+      if (reports == board.reports.end()) continue;
+      for (const std::string& r : reports->second)
         if (below.insert(r).second) todo.push_back(r);
     }
   }
@@ -431,22 +447,6 @@ Result<CycleReport> CycleService::Report(std::string_view id, bool evidence) {
     report.rows.push_back(std::move(row));
   }
   return report;
-}
-
-Result<std::vector<model::Candidate>> CycleService::Nominable(std::string_view id) {
-  LADDER_TRY(std::vector<model::Candidate> all, store_.ListCandidates(id));
-  if (!principal_ || Access::SeesEveryone(*principal_)) return all;
-  Access access(store_);
-  std::set<std::string> mine;
-  if (!principal_->person.empty()) {
-    mine.insert(principal_->person);
-    if (principal_->Has(model::UserRole::kManager)) {
-      LADDER_TRY(std::vector<app::Report> reports, access.ReportsOf(principal_->person));
-      for (const app::Report& r : reports) mine.insert(r.person.id);
-    }
-  }
-  std::erase_if(all, [&](const model::Candidate& k) { return !mine.contains(k.person); });
-  return all;
 }
 
 }  // namespace ladder::app

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "app/accounts.h"
@@ -74,10 +75,20 @@ struct CycleFilter {
   bool candidates_only = true;  // only people eligible, close, nominated or with a case
 };
 
-// The rows of `report` that `filter` keeps, sorted; `managers` maps each person to their
-// manager (for the manager filter).
-std::vector<const CycleRow*> FilterRows(const CycleReport& report, const CycleFilter& filter,
-                                        const std::map<std::string, std::string>& managers);
+// A report prepared for its boards: what every board of it reads, computed once (a server
+// keeps it while nothing is written), so that a board costs what it shows.
+struct CycleBoard {
+  explicit CycleBoard(CycleReport r);
+  CycleReport report;
+  // Manager -> their direct reports, as the snapshot has them (for the manager filter).
+  std::unordered_map<std::string, std::vector<std::string>> reports;
+  std::vector<std::string> frameworks, targets;  // distinct, sorted ("track/level" targets)
+  std::map<std::string, int> pipeline;           // the cycle's reviews by status or outcome
+  std::map<std::string, std::string> names;      // person id -> name
+};
+
+// The rows of the board that `filter` keeps, sorted.
+std::vector<const CycleRow*> FilterRows(const CycleBoard& board, const CycleFilter& filter);
 
 // A report as a table: a header row, then one row per person (for CSV and XLSX).
 std::vector<std::vector<std::string>> CycleReportRows(const CycleReport& report);
@@ -135,9 +146,6 @@ class CycleService {
 
   // The cycle with its rows (and, when `evidence`, each person's evidence count).
   Result<CycleReport> Report(std::string_view cycle, bool evidence = false);
-  // The candidates of the cycle the caller may nominate, by person id: themself and, for a
-  // manager, the people below them (everyone for the people team and admins).
-  Result<std::vector<model::Candidate>> Nominable(std::string_view cycle);
 
  private:
   Result<Actor> ActorFor(std::string_view by);

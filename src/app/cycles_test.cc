@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 namespace ladder::app {
 namespace {
 
@@ -47,63 +49,72 @@ class Board : public ::testing::Test {
     k.status = model::CaseStatus::kPeerReview;
     report_.rows[2].review = k;
     report_.rows[2].evidence = 4;
-    managers_ = {{"a", "m"}, {"b", "m"}, {"c", "x"}, {"d", "m"}, {"e", ""}, {"x", "m"}};
+    // a, b and d report to m; c to x, who reports to m.
+    for (CycleRow& row : report_.rows) row.candidate.manager = "m";
+    report_.rows[2].candidate.manager = "x";
+    report_.rows[4].candidate.manager = "";
+    report_.rows.push_back(Row("x", "Xi Lead", R::kNoTarget, "", 0));
+    report_.rows.back().candidate.manager = "m";
+  }
+  // The people of the board's rows that `filter` keeps, in order.
+  std::vector<std::string> Filtered(const CycleFilter& filter) {
+    board_ = std::make_unique<CycleBoard>(report_);
+    return People(FilterRows(*board_, filter));
   }
   CycleReport report_;
-  std::map<std::string, std::string> managers_;
+  std::unique_ptr<CycleBoard> board_;
 };
 
 TEST_F(Board, CandidatesAreTheEligibleTheCloseTheNominatedAndThoseInReview) {
-  EXPECT_EQ(People(FilterRows(report_, {}, managers_)),
-            (std::vector<std::string>{"c", "d", "a"}));  // by name
+  EXPECT_EQ(Filtered({}), (std::vector<std::string>{"c", "d", "a"}));  // by name
   CycleFilter everyone;
   everyone.candidates_only = false;
-  EXPECT_EQ(FilterRows(report_, everyone, managers_).size(), 5u);
+  EXPECT_EQ(Filtered(everyone).size(), 6u);
 }
 
 TEST_F(Board, EachFilterNarrows) {
   CycleFilter f;
   f.target = "ic/IC2";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"c", "d"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"c", "d"}));
   f = {};
   f.readiness = "close";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"c"}));
   f = {};
   f.stage = "peer_review";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"c"}));
   f.stage = "open";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"c"}));
   f.stage = "nominated";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"d"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"d"}));
   f = {};
   f.framework = "other";
-  EXPECT_TRUE(FilterRows(report_, f, managers_).empty());
+  EXPECT_TRUE(Filtered(f).empty());
 }
 
 TEST_F(Board, BelowAManagerIsTheirWholeOrganisation) {
   CycleFilter f;
   f.manager = "x";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"c"}));
   f.manager = "m";  // c reports to x, who reports to m
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"c", "d", "a"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"c", "d", "a"}));
 }
 
 TEST_F(Board, SearchFoldsCaseAndAccents) {
   CycleFilter f;
   f.search = "odegaard";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"a"}));
   f.search = "ZOË";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"a"}));
 }
 
 TEST_F(Board, SortsByTargetRankReadinessEarliestAndEvidence) {
   CycleFilter f;
   f.sort = "target";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"c", "d", "a"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"c", "d", "a"}));
   f.sort = "readiness";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)), (std::vector<std::string>{"a", "c", "d"}));
+  EXPECT_EQ(Filtered(f), (std::vector<std::string>{"a", "c", "d"}));
   f.sort = "evidence";
-  EXPECT_EQ(People(FilterRows(report_, f, managers_)).front(), "c");
+  EXPECT_EQ(Filtered(f).front(), "c");
 }
 
 TEST_F(Board, StagesInWords) {
@@ -117,7 +128,7 @@ TEST_F(Board, StagesInWords) {
 
 TEST_F(Board, TheReportAsATable) {
   std::vector<std::vector<std::string>> rows = CycleReportRows(report_);
-  ASSERT_EQ(rows.size(), 6u);
+  ASSERT_EQ(rows.size(), 7u);
   EXPECT_EQ(rows[0][1], "person");
   EXPECT_EQ(rows[3][1], "c");
   EXPECT_EQ(rows[3][11], "close");

@@ -55,11 +55,12 @@ struct CycleBoardView {
   size_t in_scope = 0;             // everyone in the snapshot
   // Of the rows the filters kept: target label -> readiness and stage -> count.
   std::map<std::string, std::map<std::string, int>> distribution;
-  std::map<std::string, int> pipeline;  // cases by status or outcome, all of the cycle
+  const std::map<std::string, int>* pipeline = nullptr;  // reviews by status or outcome
   CycleFilterView filter;
   // Values for the filter form.
-  std::vector<std::string> frameworks, targets;
-  std::map<std::string, std::string> people;  // id -> name, for notes on people
+  const std::vector<std::string>* frameworks = nullptr;
+  const std::vector<std::string>* targets = nullptr;
+  const std::map<std::string, std::string>* people = nullptr;  // id -> name, for notes
   Date today;
   Flash flash;
 };

@@ -230,7 +230,9 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
           .dump());
   Data pipeline = List();
   nlohmann::json pipe_labels = nlohmann::json::array(), pipe_counts = nlohmann::json::array();
-  for (const auto& [stage, n] : v.pipeline) {
+  static const std::map<std::string, int> kNone;
+  static const std::vector<std::string> kNoValues;
+  for (const auto& [stage, n] : v.pipeline ? *v.pipeline : kNone) {
     Data row = Object();
     Set(row, "stage", stage);
     Set(row, "count", std::to_string(n));
@@ -245,8 +247,8 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
           .dump());
   // The filter form.
   const CycleFilterView& f = v.filter;
-  Set(d, "f_frameworks", Options(v.frameworks, f.framework));
-  Set(d, "f_targets", Options(v.targets, f.target));
+  Set(d, "f_frameworks", Options(v.frameworks ? *v.frameworks : kNoValues, f.framework));
+  Set(d, "f_targets", Options(v.targets ? *v.targets : kNoValues, f.target));
   Set(d, "f_readiness", Options({"eligible", "close", "blocked", "no_target"}, f.readiness));
   Set(d, "f_stages",
       Options({"none", "nominated", "open", "portfolio", "peer_review", "decision", "promoted",
@@ -265,8 +267,10 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
     Data nd = Object();
     Set(nd, "date", Str(n.date));
     Set(nd, "by", n.by);
-    auto who = v.people.find(n.person);
-    Set(nd, "person", Text(n.person.empty() ? "" : who == v.people.end() ? n.person : who->second));
+    std::string who = n.person;
+    if (v.people)
+      if (auto it = v.people->find(n.person); it != v.people->end()) who = it->second;
+    Set(nd, "person", Text(who));
     Set(nd, "text", n.text);
     Append(notes, std::move(nd));
   }

@@ -80,8 +80,9 @@ struct Services {
   // What pages read from the store, kept while nothing is written (app/stamped_cache.h).
   app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192, "records"};
   app::StampedCache<std::shared_ptr<const std::vector<model::Need>>> needs_cache{256, "needs"};
-  // A review cycle with its rows and evidence counts, for its board (handlers_cycles.cc).
-  app::StampedCache<std::shared_ptr<const app::CycleReport>> cycles_cache{16, "cycles"};
+  // A review cycle with its rows and evidence counts, prepared for its board
+  // (handlers_cycles.cc).
+  app::StampedCache<std::shared_ptr<const app::CycleBoard>> cycles_cache{16, "cycles"};
   app::StampedCache<app::Principal> sessions_cache{8192, "sessions"};
   std::mutex reload_mutex;
   std::string site_signature;  // of the published versions the site shows (reload_mutex)

@@ -15,7 +15,7 @@ namespace ladder::server::internal {
 namespace {
 
 // Rows a board shows at most: the filters narrow the rest.
-constexpr size_t kBoardRows = 500;
+constexpr size_t kBoardRows = 200;
 // Candidates side by side at most.
 constexpr size_t kCompared = 12;
 
@@ -27,15 +27,30 @@ app::CycleService Cycles(Exchange& x) {
   return app::CycleService(x.services.store, x.principal, x.Sources());
 }
 
-// The cycle with its rows and evidence counts: read once per write of the store.
-Result<std::shared_ptr<const app::CycleReport>> CachedReport(Exchange& x, const std::string& id) {
+// The cycle with its rows and evidence counts, prepared for boards: read once per write of
+// the store.
+Result<std::shared_ptr<const app::CycleBoard>> CachedBoard(Exchange& x, const std::string& id) {
   const std::string& stamp = x.Stamp();
   if (!stamp.empty())
     if (auto hit = x.services.cycles_cache.Get(id, stamp)) return *hit;
   LADDER_TRY(app::CycleReport report, Cycles(x).Report(id, true));
-  auto shared = std::make_shared<const app::CycleReport>(std::move(report));
+  auto shared = std::make_shared<const app::CycleBoard>(std::move(report));
   if (!stamp.empty()) x.services.cycles_cache.Put(id, stamp, shared);
   return shared;
+}
+
+// The people the caller may nominate (and so sees in a cycle): themself and, for a manager,
+// everyone below them.
+Result<std::set<std::string>> Nominable(Exchange& x) {
+  std::set<std::string> ids;
+  const app::Principal& p = x.principal;
+  if (p.person.empty()) return ids;
+  ids.insert(p.person);
+  if (p.Has(model::UserRole::kManager)) {
+    LADDER_TRY(std::vector<app::Report> below, x.services.access.ReportsOf(p.person));
+    for (const app::Report& r : below) ids.insert(r.person.id);
+  }
+  return ids;
 }
 
 render::CycleRowView RowView(const app::CycleRow& row) {
@@ -72,9 +87,9 @@ void ShowCycles(Exchange& x, render::Flash flash, int status = 200) {
 
 // The board of a cycle (runners) or the nominations of the caller (everyone else).
 void ShowCycle(Exchange& x, render::Flash flash, int status = 200) {
-  Result<std::shared_ptr<const app::CycleReport>> report = CachedReport(x, x.Param("cycle"));
-  if (!report) return x.Fail(report.error());
-  const app::CycleReport& r = **report;
+  Result<std::shared_ptr<const app::CycleBoard>> board = CachedBoard(x, x.Param("cycle"));
+  if (!board) return x.Fail(board.error());
+  const app::CycleReport& r = (*board)->report;
   render::CycleBoardView v;
   v.cycle = r.cycle;
   v.today = x.Today();
@@ -84,21 +99,11 @@ void ShowCycle(Exchange& x, render::Flash flash, int status = 200) {
   v.nominations_open = r.cycle.status == model::CycleStatus::kOpen &&
                        r.cycle.phase == model::CyclePhase::kNominations &&
                        !(r.cycle.DeadlineOf(model::CyclePhase::kNominations) < v.today);
+  v.pipeline = &(*board)->pipeline;
+  v.frameworks = &(*board)->frameworks;
+  v.targets = &(*board)->targets;
+  if (v.runner) v.people = &(*board)->names;
   app::CycleFilter filter;
-  std::map<std::string, std::string> managers;
-  std::set<std::string> frameworks, targets;
-  for (const app::CycleRow& row : r.rows) {
-    managers[row.candidate.person] = row.candidate.manager;
-    frameworks.insert(row.candidate.framework);
-    if (!row.candidate.target_level.empty())
-      targets.insert(row.candidate.target_track + "/" + row.candidate.target_level);
-    if (v.runner) v.people[row.candidate.person] = row.candidate.name;
-    if (row.review) {
-      std::string stage = row.review->decision ? model::OutcomeName(row.review->decision->outcome)
-                                               : model::CaseStatusName(row.review->status);
-      ++v.pipeline[stage];
-    }
-  }
   if (v.runner) {
     filter.framework = x.Query("framework");
     filter.track = x.Query("track");
@@ -117,17 +122,13 @@ void ShowCycle(Exchange& x, render::Flash flash, int status = 200) {
   v.filter = {filter.framework, filter.track,           filter.level, filter.target,
               filter.manager,   filter.readiness,       filter.stage, filter.search,
               filter.sort,      !filter.candidates_only};
-  v.frameworks.assign(frameworks.begin(), frameworks.end());
-  v.targets.assign(targets.begin(), targets.end());
-  std::vector<const app::CycleRow*> rows = app::FilterRows(r, filter, managers);
+  std::vector<const app::CycleRow*> rows = app::FilterRows(**board, filter);
   if (!v.runner) {
     // Everyone else sees the people they may nominate: themself and those below them.
-    Result<std::vector<model::Candidate>> mine = Cycles(x).Nominable(r.cycle.id);
-    if (!mine) return x.Fail(mine.error());
-    std::set<std::string> ids;
-    for (const model::Candidate& k : *mine) ids.insert(k.person);
+    Result<std::set<std::string>> ids = Nominable(x);
+    if (!ids) return x.Fail(ids.error());
     std::erase_if(rows,
-                  [&](const app::CycleRow* row) { return !ids.contains(row->candidate.person); });
+                  [&](const app::CycleRow* row) { return !ids->contains(row->candidate.person); });
     v.in_scope = rows.size();
   }
   v.matched = rows.size();
@@ -284,9 +285,9 @@ void CycleNominateSubmit(Exchange& x) {
 }
 
 void CycleComparePage(Exchange& x) {
-  Result<std::shared_ptr<const app::CycleReport>> report = CachedReport(x, x.Param("cycle"));
-  if (!report) return x.Fail(report.error());
-  const app::CycleReport& r = **report;
+  Result<std::shared_ptr<const app::CycleBoard>> board = CachedBoard(x, x.Param("cycle"));
+  if (!board) return x.Fail(board.error());
+  const app::CycleReport& r = (*board)->report;
   const std::string target = x.Query("target");
   render::CycleCompareView v;
   v.cycle = r.cycle;
@@ -381,14 +382,13 @@ void ApiCycleOpen(Exchange& x) {
 }
 
 void ApiCycle(Exchange& x) {
-  Result<std::shared_ptr<const app::CycleReport>> report = CachedReport(x, x.Param("cycle"));
-  if (!report) return x.Fail(report.error());
-  if (app::Access::SeesEveryone(x.principal)) return x.SendJson(ReportJson(**report, nullptr));
-  Result<std::vector<model::Candidate>> mine = Cycles(x).Nominable(x.Param("cycle"));
-  if (!mine) return x.Fail(mine.error());
-  std::set<std::string> ids;
-  for (const model::Candidate& k : *mine) ids.insert(k.person);
-  x.SendJson(ReportJson(**report, &ids));
+  Result<std::shared_ptr<const app::CycleBoard>> board = CachedBoard(x, x.Param("cycle"));
+  if (!board) return x.Fail(board.error());
+  if (app::Access::SeesEveryone(x.principal))
+    return x.SendJson(ReportJson((*board)->report, nullptr));
+  Result<std::set<std::string>> ids = Nominable(x);
+  if (!ids) return x.Fail(ids.error());
+  x.SendJson(ReportJson((*board)->report, &*ids));
 }
 
 void ApiCycleAction(Exchange& x) {

@@ -31,11 +31,13 @@ Result<model::Cycle> CycleIn(soci::session& s, const std::string& id) {
 // kConflict when another open cycle holds one of the candidates of `cycle`.
 Status RefuseOverlap(soci::session& s, const std::string& cycle) {
   std::string other, person;
+  // From the other open cycles (few) to their candidates, each looked up in this cycle by key:
+  // the closed cycles of past seasons are never read.
   LADDER_TRY_STATUS(ForRows(s,
-                            "SELECT a.cycle AS other, a.person AS person FROM cycle_candidates a "
-                            "JOIN cycle_candidates b ON b.person = a.person "
-                            "JOIN cycles y ON y.id = a.cycle "
-                            "WHERE b.cycle = :c1 AND a.cycle <> :c2 AND y.status = 'open' "
+                            "SELECT a.cycle AS other, a.person AS person FROM cycles y "
+                            "JOIN cycle_candidates a ON a.cycle = y.id "
+                            "JOIN cycle_candidates b ON b.cycle = :c1 AND b.person = a.person "
+                            "WHERE y.status = 'open' AND y.id <> :c2 "
                             "ORDER BY a.person LIMIT 1",
                             {cycle, cycle}, [&](const Row& r) -> Status {
                               other = r.Text("other");
