@@ -223,6 +223,9 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
         const model::Track* t = f.FindTrack(m.current->track);
         const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
         m.level_label = l ? LevelLabel(*l) : m.current->level;
+        m.track_label = t ? (t->name.empty() ? t->id : t->name) : m.current->track;
+        m.track_order = t ? static_cast<int>(t - f.tracks.data()) : -1;
+        m.level_rank = l ? l->rank : 0;
         if ((m.upcoming = Upcoming(cx->records.assignments, today))) {
           m.upcoming_label = AssignmentLabel(&f, *m.upcoming);
         } else if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {

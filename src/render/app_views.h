@@ -136,7 +136,10 @@ struct TeamMember {
   model::Person person;
   int depth = 1;  // 1: a direct report
   std::optional<model::Assignment> current;
-  std::string level_label;                  // "IC3 · Senior Support Engineer"
+  std::string level_label;  // "IC3 · Senior Support Engineer"
+  std::string track_label;  // the track's name ("" without a level)
+  int track_order = 0;      // the track's place in its framework
+  int level_rank = 0;
   std::optional<rules::Verdict> readiness;  // for the next level
   std::vector<model::Case> open_cases;
   // A decided promotion that takes effect after today (GrowthView::upcoming): shown instead of
@@ -150,6 +153,18 @@ struct TeamView {
   std::vector<TeamMember> members;
   Date today;
 };
+
+// The team's charts as numbers: per level held, by track (in the framework's order) and rank,
+// how many people hold it and their median time in it.
+struct LevelStat {
+  std::string track;
+  std::string level;  // the level's label
+  int people = 0;
+  long median_days = 0;  // in the level, up to the view's day
+};
+std::vector<LevelStat> TeamLevelStats(const TeamView& v);
+// The same as CSV: track, level, people, median_days_in_level.
+std::string TeamLevelStatsCsv(const TeamView& v);
 
 struct CaseView {
   model::Case review;

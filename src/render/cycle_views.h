@@ -5,6 +5,7 @@
 // Plain view structs filled by the server from app/cycles.h; rendered with the app's templates.
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,9 @@ namespace ladder::render {
 
 struct CyclesView {
   std::vector<model::Cycle> cycles;
+  // Each cycle's counts (storage::CycleCounts), for the promotion rate per cycle: cycle id ->
+  // people, eligible, close, reviews, decided, promoted.
+  std::map<std::string, std::array<int, 6>> counts;
   bool may_open = false;
   // For the form: published frameworks (id, name).
   std::vector<std::pair<std::string, std::string>> frameworks;
@@ -77,6 +81,9 @@ struct CycleCompareView {
 };
 
 std::string RenderCycles(const Viewer& viewer, const CyclesView& v);
+// The promotion rate per cycle as CSV: cycle, name, status, people, eligible, close, reviews,
+// decided, promoted, promotion_rate (promoted of the reviews decided, 0 to 1; empty before any).
+std::string CycleRatesCsv(const CyclesView& v);
 std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v);
 std::string RenderCycleCompare(const Viewer& viewer, const CycleCompareView& v);
 

@@ -1,7 +1,10 @@
 // The pages of review cycles (cycle_views.h).
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "formats/csv_export.h"
 #include "render/app_views_internal.h"
 #include "render/cycle_views.h"
 
@@ -101,8 +104,67 @@ Data Options(const std::vector<std::string>& values, const std::string& selected
 
 }  // namespace
 
+namespace {
+
+// Promoted of the reviews decided, as a fraction; nullopt before any decision.
+std::optional<double> Rate(const std::array<int, 6>& c) {
+  if (c[4] == 0) return std::nullopt;
+  return static_cast<double>(c[5]) / c[4];
+}
+
+std::string Percent(std::optional<double> rate) {
+  if (!rate) return "";
+  return std::to_string(static_cast<int>(std::lround(*rate * 100))) + "%";
+}
+
+}  // namespace
+
+std::string CycleRatesCsv(const CyclesView& v) {
+  std::string out = formats::CsvRecord({"cycle", "name", "status", "people", "eligible", "close",
+                                        "reviews", "decided", "promoted", "promotion_rate"}) +
+                    "\r\n";
+  for (auto it = v.cycles.rbegin(); it != v.cycles.rend(); ++it) {
+    const model::Cycle& c = *it;
+    std::array<int, 6> n{};
+    if (auto found = v.counts.find(c.id); found != v.counts.end()) n = found->second;
+    std::optional<double> rate = Rate(n);
+    char buf[16] = "";
+    if (rate) std::snprintf(buf, sizeof buf, "%.3f", *rate);
+    std::vector<std::string> row = {c.id, c.name, model::CycleStatusName(c.status)};
+    for (int x : n) row.push_back(std::to_string(x));
+    row.push_back(buf);
+    out += formats::CsvRecord(row) + "\r\n";
+  }
+  return out;
+}
+
 std::string RenderCycles(const Viewer& viewer, const CyclesView& v) {
   Data d = Frame(viewer, "Review cycles");
+  // The promotion rate per cycle, oldest first: a table beside its chart, and the CSV.
+  Data rates = List();
+  nlohmann::json labels = nlohmann::json::array(), values = nlohmann::json::array();
+  for (auto it = v.cycles.rbegin(); it != v.cycles.rend(); ++it) {
+    auto found = v.counts.find(it->id);
+    if (found == v.counts.end()) continue;
+    const std::array<int, 6>& n = found->second;
+    Data row = Object();
+    Set(row, "name", it->name);
+    Set(row, "href", CycleHref(it->id));
+    Set(row, "people", std::to_string(n[0]));
+    Set(row, "eligible", std::to_string(n[1] + n[2]));
+    Set(row, "reviews", std::to_string(n[3]));
+    Set(row, "decided", std::to_string(n[4]));
+    Set(row, "promoted", std::to_string(n[5]));
+    Set(row, "rate", Text(Percent(Rate(n))));
+    Append(rates, std::move(row));
+    labels.push_back(it->name);
+    values.push_back(Rate(n) ? std::lround(*Rate(n) * 100) : 0);
+  }
+  SetList(d, "rates", std::move(rates));
+  Set(d, "rates_json",
+      nlohmann::json{{"labels", labels},
+                     {"datasets", {{{"label", "Promoted of decided (%)"}, {"data", values}}}}}
+          .dump());
   SetFlash(d, v.flash);
   Data open = List(), closed = List();
   for (const model::Cycle& c : v.cycles)

@@ -1,10 +1,13 @@
 // The growth pages of the app: a person's growth (My growth) and a team (app_views.h).
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "base/text.h"
+#include "formats/csv_export.h"
 #include "render/app_views.h"
 #include "render/app_views_internal.h"
 
@@ -286,8 +289,6 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
   Data d = Frame(viewer, v.title);
   Set(d, "heading", v.title);
   Data members = List();
-  std::map<std::string, int> per_level;
-  std::vector<std::string> level_order;
   std::map<std::string, std::string> names;
   for (const TeamMember& m : v.members)
     names[m.person.id] = m.person.name.empty() ? m.person.id : m.person.name;
@@ -330,27 +331,71 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
     for (const model::Case& c : m.open_cases) Append(open, CaseItem(c));
     Set(md, "open_cases", std::move(open));
     Append(members, std::move(md));
-    if (!per_level.count(level)) level_order.push_back(level);
-    ++per_level[level];
   }
   SetList(d, "members", std::move(members));
   Set(d, "count", std::to_string(v.members.size()));
+  // Per level, by track in the framework's order and rank: people, and the median time in level.
   Data distribution = List();
-  nlohmann::json labels = nlohmann::json::array(), counts = nlohmann::json::array();
-  for (const std::string& l : level_order) {
+  nlohmann::json labels = nlohmann::json::array(), counts = nlohmann::json::array(),
+                 months = nlohmann::json::array();
+  for (const LevelStat& stat : TeamLevelStats(v)) {
+    const std::string label = stat.track.empty() ? stat.level : stat.track + ": " + stat.level;
     Data row = Object();
-    Set(row, "label", l);
-    Set(row, "count", std::to_string(per_level[l]));
+    Set(row, "label", label);
+    Set(row, "count", std::to_string(stat.people));
+    Set(row, "median",
+        Text(stat.track.empty() ? "" : Duration(v.today.AddDays(-stat.median_days), v.today)));
     Append(distribution, std::move(row));
-    labels.push_back(l);
-    counts.push_back(per_level[l]);
+    labels.push_back(label);
+    counts.push_back(stat.people);
+    months.push_back(std::round(stat.median_days / 30.44 * 10) / 10);
   }
   Set(d, "distribution", std::move(distribution));
   nlohmann::json chart = {
       {"labels", labels},
       {"datasets", nlohmann::json::array({{{"label", "People"}, {"data", counts}}})}};
   Set(d, "distribution_json", chart.dump());
+  nlohmann::json time_chart = {
+      {"labels", labels},
+      {"datasets",
+       nlohmann::json::array({{{"label", "Median months in level"}, {"data", months}}})}};
+  Set(d, "time_json", time_chart.dump());
   return RenderTemplate("app_team", d);
+}
+
+std::vector<LevelStat> TeamLevelStats(const TeamView& v) {
+  struct Key {
+    int track_order;
+    std::string track;
+    int rank;
+    std::string level;
+    auto operator<=>(const Key&) const = default;
+  };
+  std::map<Key, std::vector<long>> days;
+  for (const TeamMember& m : v.members) {
+    if (!m.current) {
+      days[{INT_MAX, "", 0, "no level"}].push_back(0);
+      continue;
+    }
+    days[{m.track_order, m.track_label, m.level_rank, m.level_label}].push_back(
+        std::max(0L, DaysBetween(m.current->from, v.today)));
+  }
+  std::vector<LevelStat> out;
+  for (auto& [key, list] : days) {
+    std::sort(list.begin(), list.end());
+    out.push_back({key.track, key.level, static_cast<int>(list.size()), list[list.size() / 2]});
+  }
+  return out;
+}
+
+std::string TeamLevelStatsCsv(const TeamView& v) {
+  std::string out =
+      formats::CsvRecord({"track", "level", "people", "median_days_in_level"}) + "\r\n";
+  for (const LevelStat& s : TeamLevelStats(v))
+    out += formats::CsvRecord({s.track, s.level, std::to_string(s.people),
+                               s.track.empty() ? "" : std::to_string(s.median_days)}) +
+           "\r\n";
+  return out;
 }
 
 std::string RenderRecord(const Viewer& viewer, const RecordView& v) {

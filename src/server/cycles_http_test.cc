@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "app/import_into.h"
 #include "server/server_testing.h"
 
 namespace ladder::server {
@@ -178,6 +179,47 @@ TEST_F(CyclesHttpTest, OpeningFromTheFormSaysWhatIsWrong) {
   EXPECT_TRUE(Has(list, "Cycle-of-test"));
   EXPECT_FALSE(Has(list, "Open a cycle"));
   EXPECT_TRUE(Has(Page("hr", "/cycles"), "Open a cycle"));
+}
+
+TEST_F(CyclesHttpTest, ChartsComeWithTheirTablesAndCsv) {
+  // Levels by track and rank, with the median time in level; the CSV says the same.
+  std::string team = Page("hr", "/team");
+  size_t l1 = team.find("<th scope=\"row\">IC: L1 · Engineer 1</th><td>6</td>");
+  size_t l3 = team.find("<th scope=\"row\">IC: L3 · Engineer 3</th><td>1</td>");
+  ASSERT_NE(l1, std::string::npos) << team.substr(team.find("distribution"), 800);
+  ASSERT_NE(l3, std::string::npos);
+  EXPECT_LT(l1, l3);
+  auto csv = callers_->Get("hr", "/team?format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  const long days = DaysBetween(*Date::Parse("2024-01-01"), app::TodayUtc());
+  EXPECT_EQ(csv->body, "track,level,people,median_days_in_level\r\nIC,L1 · Engineer 1,6," +
+                           std::to_string(days) + "\r\nIC,L3 · Engineer 3,1," +
+                           std::to_string(days) + "\r\n");
+  // The promotion rate per cycle: one review decided promoted of two decided.
+  ASSERT_TRUE(
+      callers_->PostJson("hr", "/api/v1/cycles/cy/open-reviews", {{"people", {"peer", "lead"}}}));
+  {
+    auto store = storage::OpenStore("sqlite:" + db_);
+    ASSERT_TRUE(store);
+    auto cases = (*store)->ListCycleCases("cy");
+    ASSERT_EQ(cases->size(), 2u);
+    int i = 0;
+    for (model::Case k : *cases) {
+      k.status = model::CaseStatus::kClosed;
+      k.decision = model::Decision{i++ == 0 ? model::Outcome::kPromoted : model::Outcome::kDeferred,
+                                   *Date::Parse("2027-03-01"), "hrp", ""};
+      ASSERT_TRUE((*store)->SaveCase("test", k));
+    }
+  }
+  std::string cycles = Page("hr", "/cycles");
+  EXPECT_TRUE(Has(cycles, "<td>7</td><td>6</td><td>2</td><td>2</td><td>1</td><td>50%</td>"))
+      << cycles.substr(cycles.find("Promotion rate"), 1200);
+  auto rates = callers_->Get("hr", "/cycles?format=csv");
+  EXPECT_EQ(rates->body,
+            "cycle,name,status,people,eligible,close,reviews,decided,promoted,promotion_rate\r\n"
+            "cy,Cycle-of-test,open,7,6,0,2,2,1,0.500\r\n");
+  EXPECT_FALSE(Has(Page("emp", "/cycles"), "Promotion rate per cycle"));
 }
 
 }  // namespace

@@ -76,6 +76,16 @@ void ShowCycles(Exchange& x, render::Flash flash, int status = 200) {
   if (!cycles) return x.Fail(cycles.error());
   v.cycles = std::move(*cycles);
   v.may_open = app::Access::SeesEveryone(x.principal);
+  if (v.may_open) {  // the promotion rate per cycle is the people team's
+    Result<std::map<std::string, storage::CycleCounts>> counts = x.services.store.CountCycles();
+    if (!counts) return x.Fail(counts.error());
+    for (const auto& [id, c] : *counts)
+      v.counts[id] = {c.people, c.eligible, c.close, c.reviews, c.decided, c.promoted};
+    if (x.Query("format") == "csv") {
+      x.res.set_header("Content-Disposition", "attachment; filename=\"ladder-cycles.csv\"");
+      return x.res.set_content(render::CycleRatesCsv(v), "text/csv; charset=utf-8");
+    }
+  }
   if (v.may_open) {
     Result<std::vector<storage::FrameworkInfo>> list = x.services.store.ListFrameworks();
     if (!list) return x.Fail(list.error());

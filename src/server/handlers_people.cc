@@ -168,8 +168,15 @@ void TeamPage(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   int offset = std::atoi(x.Query("offset").c_str());
-  Result<render::TeamView> v = views.Team(x.principal, x.Today(), offset);
+  const bool csv = x.Query("format") == "csv";
+  // The CSV is of everyone the page would list, not one page of them.
+  Result<render::TeamView> v = csv ? views.Team(x.principal, x.Today(), 0, 100000)
+                                   : views.Team(x.principal, x.Today(), offset);
   if (!v) return x.Fail(v.error());
+  if (csv) {
+    x.res.set_header("Content-Disposition", "attachment; filename=\"ladder-levels.csv\"");
+    return x.res.set_content(render::TeamLevelStatsCsv(*v), "text/csv; charset=utf-8");
+  }
   x.Html(render::RenderTeam(x.Viewer(), *v));
 }
 

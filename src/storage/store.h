@@ -273,6 +273,8 @@ class Store {
   // kNotFound for a person not in the cycle; kConflict when the cycle is closed.
   virtual Status SaveCandidates(std::string_view actor,
                                 const std::vector<model::Candidate>& candidates) = 0;
+  // Every cycle's counts, by cycle id (two grouped statements, whatever the number of people).
+  virtual Result<std::map<std::string, CycleCounts>> CountCycles() = 0;
   // The cases that belong to a cycle, by opened date, then id.
   virtual Result<std::vector<model::Case>> ListCycleCases(std::string_view cycle) = 0;
   // The number of standing evidence records (neither withdrawn nor corrected) of each person

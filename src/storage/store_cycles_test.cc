@@ -175,6 +175,12 @@ TEST_P(CycleStore, CasesNameTheirCycle) {
   auto in_cycle = store_->ListCycleCases("h1");
   ASSERT_EQ(in_cycle->size(), 1u);
   EXPECT_EQ(in_cycle->front(), k);
+  k.decision = model::Decision{model::Outcome::kPromoted, Date(2027, 3, 1), "hr", ""};
+  k.status = model::CaseStatus::kClosed;
+  ASSERT_TRUE(store_->SaveCase("hr", k));
+  auto counts = store_->CountCycles();
+  ASSERT_TRUE(counts) << counts.error().ToString();
+  EXPECT_EQ(*counts, (std::map<std::string, CycleCounts>{{"h1", {1, 0, 1, 1, 1, 1}}}));
   model::Case nowhere = k;
   nowhere.id = "k3";
   nowhere.cycle = "h9";

@@ -155,6 +155,18 @@ struct SearchOptions {
 };
 
 // People and their records written at once (Store::WritePeopleBatch).
+// What a review cycle came to, counted (for the charts of cycles): its people by readiness on
+// opening, its reviews, and how many of those were decided and promoted.
+struct CycleCounts {
+  int people = 0;
+  int eligible = 0;
+  int close = 0;
+  int reviews = 0;
+  int decided = 0;
+  int promoted = 0;
+  friend bool operator==(const CycleCounts&, const CycleCounts&) = default;
+};
+
 struct PeopleBatch {
   // Created or replaced. A manager must be in the batch or stored.
   std::vector<model::Person> people;

@@ -197,6 +197,35 @@ Result<std::vector<model::Case>> SqlStore::ListCycleCases(std::string_view cycle
   });
 }
 
+Result<std::map<std::string, CycleCounts>> SqlStore::CountCycles() {
+  return Read([&](soci::session& s) -> Result<std::map<std::string, CycleCounts>> {
+    std::map<std::string, CycleCounts> out;
+    LADDER_TRY_STATUS(ForRows(
+        s, "SELECT cycle, readiness, COUNT(*) AS n FROM cycle_candidates GROUP BY cycle, readiness",
+        {}, [&](const Row& r) -> Status {
+          CycleCounts& c = out[r.Text("cycle")];
+          const int n = static_cast<int>(r.Int("n"));
+          c.people += n;
+          if (r.Text("readiness") == model::ReadinessName(model::Readiness::kEligible))
+            c.eligible += n;
+          if (r.Text("readiness") == model::ReadinessName(model::Readiness::kClose)) c.close += n;
+          return Ok();
+        }));
+    LADDER_TRY_STATUS(ForRows(
+        s, "SELECT cycle, doc FROM cases WHERE cycle IS NOT NULL", {}, [&](const Row& r) -> Status {
+          LADDER_TRY(model::Case k, Decode<model::Case>(r.Text("doc"), "case"));
+          CycleCounts& c = out[r.Text("cycle")];
+          ++c.reviews;
+          if (k.decision) {
+            ++c.decided;
+            if (k.decision->outcome == model::Outcome::kPromoted) ++c.promoted;
+          }
+          return Ok();
+        }));
+    return out;
+  });
+}
+
 Result<std::map<std::string, int>> SqlStore::CountEvidence() {
   return Read([&](soci::session& s) -> Result<std::map<std::string, int>> {
     std::map<std::string, int> out;

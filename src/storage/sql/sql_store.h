@@ -262,6 +262,7 @@ class SqlStore final : public Store {
   Status SaveCandidates(std::string_view actor,
                         const std::vector<model::Candidate>& candidates) override;
   Result<std::vector<model::Case>> ListCycleCases(std::string_view cycle) override;
+  Result<std::map<std::string, CycleCounts>> CountCycles() override;
   Result<std::map<std::string, int>> CountEvidence() override;
 
   // notifications.cc
