@@ -386,8 +386,12 @@ try {
   await boardShots(dana.page, '4-closed');
   await visit(dana.page, 'cycles');
   check((await text(dana.page, 'main')).includes('No cycle is open.'), 'the closed cycle is listed as open');
-  const closed = (await cellsOf(dana.page, 'table.records tbody tr')).join(' | ');
+  const closed = (await cellsOf(dana.page, 'table.records:not(.rates) tbody tr')).join(' | ');
   check(closed === `Browser season support-paths ${today} ${today}`, `the closed cycles: ${closed}`);
+  // The promotion rate of the season: 7 people, 2 eligible or close, 2 reviews, 1 decided and
+  // promoted.
+  const rate = (await cellsOf(dana.page, 'table.rates tbody tr')).join(' | ');
+  check(rate === 'Browser season 7 2 2 1 1 100%', `the promotion rate: ${rate}`);
   await done(dana);
 
   // 5. The employee sees himself only, with his outcome, and was told in his inbox.
