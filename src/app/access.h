@@ -43,7 +43,8 @@ enum class Guard {
   kCase,        // the route's {case}: its person, their managers, its panel, people team, admins
   kAuthor,      // importing, editing and publishing frameworks: the people team and admins
   kAudit,       // the audit log: the people team and admins
-  kCycles,      // running review cycles and their calibration board: the people team and admins
+  kCycles,      // review cycles, their calibration board, people from an HRIS file: the people
+                // team and admins
   kAdmin,       // users and roles: admins
 };
 const char* GuardName(Guard guard);  // public | frameworks | signed_in | person | case | ...

@@ -140,7 +140,8 @@ void CheckLevel(Checker& check, const Row& row, const model::Framework& f, model
 }  // namespace
 
 Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view actor,
-                                        std::string_view csv, std::string_view file_name) {
+                                        std::string_view csv, std::string_view file_name,
+                                        bool check_only) {
   PeopleImportReport report;
   LADDER_TRY(std::vector<CsvRow> table, ReadCsv(csv, file_name));
   std::string file(file_name);
@@ -361,9 +362,11 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
     batch.people.push_back(people[id]);
     for (const model::Assignment& a : assignments[id]) batch.assignments.push_back(a);
   }
-  LADDER_TRY_STATUS(store.WritePeopleBatch(actor, batch));
+  if (!check_only) LADDER_TRY_STATUS(store.WritePeopleBatch(actor, batch));
   report.people = static_cast<int>(batch.people.size());
   report.assignments = static_cast<int>(batch.assignments.size());
+  report.saved = std::move(batch.people);
+  report.history = std::move(batch.assignments);
   return report;
 }
 

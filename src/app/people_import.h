@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "model/people.h"
 #include "storage/store.h"
 
 namespace ladder::app {
@@ -25,11 +26,16 @@ struct PeopleImportReport {
   // One per bad row and column, in file order ("people.csv:4:7: level: no level 'SE3' in
   // track ic of support; did you mean SE2?"). When not empty, nothing was stored.
   std::vector<Error> errors;
+  // What is (or, checked only, would be) stored: managers before their reports.
+  std::vector<model::Person> saved;
+  std::vector<model::Assignment> history;
 };
 
 // Reads, checks and stores `csv` (the content of `file_name`). Returns the report; a Store
 // failure (database unavailable, ...) is returned as an error and nothing is stored either.
+// `check_only`: the same checks and report, nothing stored (the preview of an upload).
 Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view actor,
-                                        std::string_view csv, std::string_view file_name);
+                                        std::string_view csv, std::string_view file_name,
+                                        bool check_only = false);
 
 }  // namespace ladder::app

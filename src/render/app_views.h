@@ -280,6 +280,21 @@ std::string RenderUsers(const Viewer& viewer, const UsersView& view);
 std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& view);
 std::string RenderEdit(const Viewer& viewer, const EditView& view);
 // The upload form of the import; `formats` are the names --from accepts.
+// People from an HRIS CSV in the browser (docs/people-csv.md): the upload form; the preview of a
+// file that passed every check (the people, their managers and levels), with the file carried
+// to the confirmation; or every problem with its line and column, nothing stored.
+struct PeopleUploadView {
+  std::string file_name;
+  std::string csv;      // the file, carried from the preview to the confirmation
+  std::string checked;  // its hash, which the confirmation must match
+  std::vector<Error> errors;
+  std::vector<model::Person> people;       // the preview
+  std::vector<model::Assignment> history;  // the preview
+  bool previewed = false;
+  Flash flash;
+};
+std::string RenderPeopleUpload(const Viewer& viewer, const PeopleUploadView& v);
+
 std::string RenderImportForm(const Viewer& viewer, const std::vector<std::string>& formats,
                              const Flash& flash);
 std::string RenderAudit(const Viewer& viewer, const AuditView& view);

@@ -1,6 +1,7 @@
 // The account and administration pages of the app: the account, users, frameworks, the YAML
 // editor, importing and the audit log (app_views.h).
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "analysis/diff.h"
@@ -194,6 +195,46 @@ std::string RenderImportForm(const Viewer& viewer, const std::vector<std::string
   for (const std::string& f : formats) Append(list, Data(f));
   Set(d, "formats", std::move(list));
   return RenderTemplate("app_import", d);
+}
+
+std::string RenderPeopleUpload(const Viewer& viewer, const PeopleUploadView& v) {
+  Data d = Frame(viewer, "People from an HRIS file");
+  SetFlash(d, v.flash);
+  Set(d, "file_name", v.file_name);
+  Data errors = List();
+  for (const Error& e : v.errors) {
+    Data ed = Object();
+    Set(ed, "text", e.ToString());
+    Append(errors, std::move(ed));
+  }
+  SetList(d, "errors", std::move(errors));
+  Set(d, "previewed", v.previewed && v.errors.empty());
+  Set(d, "csv", v.csv);
+  Set(d, "checked", v.checked);
+  // Each person with the level of their latest period.
+  std::map<std::string, const model::Assignment*> latest;
+  std::map<std::string, int> periods;
+  for (const model::Assignment& a : v.history) {
+    ++periods[a.person];
+    const model::Assignment*& l = latest[a.person];
+    if (!l || l->from < a.from) l = &a;
+  }
+  Data people = List();
+  for (const model::Person& p : v.people) {
+    Data pd = Object();
+    Set(pd, "id", p.id);
+    Set(pd, "name", p.name);
+    Set(pd, "manager", Text(p.manager));
+    const model::Assignment* a = latest[p.id];
+    Set(pd, "level", Text(a ? a->framework + " " + a->track + "/" + a->level : ""));
+    Set(pd, "since", Text(a ? Str(a->from) : ""));
+    Set(pd, "periods", std::to_string(periods[p.id]));
+    Append(people, std::move(pd));
+  }
+  SetList(d, "people", std::move(people));
+  Set(d, "count", std::to_string(v.people.size()));
+  Set(d, "periods", std::to_string(v.history.size()));
+  return RenderTemplate("app_people_upload", d);
 }
 
 std::string RenderAudit(const Viewer& viewer, const AuditView& v) {

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "app/crypto.h"
 #include "app/import_into.h"
 #include "server/server_testing.h"
 
@@ -220,6 +221,58 @@ TEST_F(CyclesHttpTest, ChartsComeWithTheirTablesAndCsv) {
             "cycle,name,status,people,eligible,close,reviews,decided,promoted,promotion_rate\r\n"
             "cy,Cycle-of-test,open,7,6,0,2,2,1,0.500\r\n");
   EXPECT_FALSE(Has(Page("emp", "/cycles"), "Promotion rate per cycle"));
+}
+
+TEST_F(CyclesHttpTest, PeopleFromAnHrisFileArePreviewedThenStoredAllOrNothing) {
+  const testing::Session& hr = callers_->Of("hr");
+  auto upload = [&](const std::string& csv) {
+    httplib::MultipartFormDataItems items = {{"csrf", hr.csrf, "", ""},
+                                             {"file", csv, "staff.csv", "text/csv"}};
+    return server_->Client().Post("/admin/people", {{"Cookie", hr.cookie}}, items);
+  };
+  // A file with problems: each named by line and column; nothing stored.
+  auto bad = upload(
+      "id,name,email,manager,framework,track,level,since\n"
+      "ann,Ann Vale,ann@example.org,mgr,eng,ic,L9,2026-01-01\n"
+      "bo,Bo Quay,not-an-address,ann,eng,ic,L1,2026-02-30\n");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_TRUE(Has(bad->body, "staff.csv: nothing was stored"));
+  EXPECT_TRUE(Has(bad->body, "staff.csv:2:")) << bad->body.substr(0, 2000);
+  EXPECT_TRUE(Has(bad->body, "staff.csv:3:"));
+  EXPECT_FALSE(Has(bad->body, "Store these people"));
+  // A good one: previewed, stored only when confirmed.
+  const std::string csv =
+      "id,name,email,manager,framework,track,level,since\n"
+      "ann,Ann Vale,ann@example.org,mgr,eng,ic,L2,2026-01-01\n"
+      "ann,,,,eng,ic,L1,2024-06-01\n"
+      "bo,Bo Quay,bo@example.org,ann,eng,ic,L1,2026-02-01\n";
+  auto preview = upload(csv);
+  ASSERT_EQ(preview->status, 200) << preview->body.substr(0, 2000);
+  EXPECT_TRUE(Has(preview->body, "staff.csv: 2 people, 3 periods of level history"));
+  EXPECT_TRUE(Has(preview->body,
+                  "<th scope=\"row\">ann</th><td>Ann Vale</td><td>mgr</td><td>eng ic/L2</td>"
+                  "<td>2026-01-01</td><td>2</td>"));
+  auto store = storage::OpenStore("sqlite:" + db_);
+  ASSERT_TRUE(store);
+  EXPECT_EQ((*store)->GetPerson("ann").error().code, ErrorCode::kNotFound);
+  // The confirmation carries the file and its hash; a changed file is refused.
+  auto changed = callers_->PostForm(
+      "hr", "/admin/people/confirm",
+      "file_name=staff.csv&csv=" + httplib::detail::encode_query_param(csv + "x") +
+          "&checked=" + app::TokenHash(csv));
+  EXPECT_EQ(changed->status, 400);
+  EXPECT_EQ((*store)->GetPerson("ann").error().code, ErrorCode::kNotFound);
+  auto stored =
+      callers_->PostForm("hr", "/admin/people/confirm",
+                         "file_name=staff.csv&csv=" + httplib::detail::encode_query_param(csv) +
+                             "&checked=" + app::TokenHash(csv));
+  ASSERT_EQ(stored->status, 200) << stored->body.substr(0, 1000);
+  EXPECT_TRUE(Has(stored->body, "Stored 2 people and 3 periods of level history from staff.csv."));
+  EXPECT_EQ((*store)->GetPerson("bo")->manager, "ann");
+  EXPECT_EQ((*store)->ListAssignments("ann")->size(), 2u);
+  // The people team's page; not a manager's.
+  EXPECT_EQ(callers_->Get("mgr", "/admin/people")->status, 403);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "app/framework_policy.h"
 #include "app/import_document.h"
 #include "app/outputs.h"
+#include "app/people_import.h"
 #include "base/text.h"
 #include "formats/canonical.h"
 #include "render/records_json.h"
@@ -626,6 +627,55 @@ void AuditPage(Exchange& x) {
   if (static_cast<int>(v.entries.size()) == kPage)
     v.more_href = AuditLink(v.query, "/admin/audit", v.entries.back().id);
   x.Html(render::RenderAudit(x.Viewer(), v));
+}
+
+// -- People from an HRIS file -------------------------------------------------------------------
+
+void PeopleUploadPage(Exchange& x) { x.Html(render::RenderPeopleUpload(x.Viewer(), {})); }
+
+// Checks the uploaded CSV (nothing stored) and shows what storing it would write, or every
+// problem with its line and column.
+void PeopleUploadSubmit(Exchange& x) {
+  render::PeopleUploadView v;
+  if (!x.req.has_file("file") || x.req.get_file_value("file").content.empty()) {
+    v.flash.error = "file: choose the CSV file to check";
+    return x.Html(render::RenderPeopleUpload(x.Viewer(), v), 400);
+  }
+  FormField file = x.req.get_file_value("file");
+  v.file_name = file.filename.empty() ? "people.csv" : file.filename;
+  v.csv = std::move(file.content);
+  Result<app::PeopleImportReport> r =
+      app::ImportPeople(x.services.store, x.principal.Actor(), v.csv, v.file_name, true);
+  if (!r) return x.Fail(r.error());
+  v.errors = std::move(r->errors);
+  v.people = std::move(r->saved);
+  v.history = std::move(r->history);
+  v.previewed = true;
+  v.checked = app::TokenHash(v.csv);
+  x.Html(render::RenderPeopleUpload(x.Viewer(), v), v.errors.empty() ? 200 : 422);
+}
+
+// Stores the file the preview showed, all or nothing; checked again, since the store may have
+// changed since.
+void PeopleConfirmSubmit(Exchange& x) {
+  render::PeopleUploadView v;
+  v.file_name = x.Form("file_name").empty() ? "people.csv" : x.Form("file_name");
+  const std::string csv = x.Form("csv");
+  if (csv.empty() || app::TokenHash(csv) != x.Form("checked")) {
+    v.flash.error = "csv: the file is not the one checked; check it again";
+    return x.Html(render::RenderPeopleUpload(x.Viewer(), v), 400);
+  }
+  Result<app::PeopleImportReport> r =
+      app::ImportPeople(x.services.store, x.principal.Actor(), csv, v.file_name);
+  if (!r) return x.Fail(r.error());
+  if (!r->errors.empty()) {
+    v.errors = std::move(r->errors);
+    return x.Html(render::RenderPeopleUpload(x.Viewer(), v), 422);
+  }
+  v.flash.notice = "Stored " + std::to_string(r->people) + " people and " +
+                   std::to_string(r->assignments) + " periods of level history from " +
+                   v.file_name + ".";
+  x.Html(render::RenderPeopleUpload(x.Viewer(), v));
 }
 
 void AuditCsvPage(Exchange& x) {

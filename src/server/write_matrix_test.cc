@@ -71,6 +71,19 @@ std::string Multipart() {
          "--\r\n";
 }
 
+// An HRIS file of one new person, as uploaded to /admin/people.
+constexpr const char* kPeopleCsv =
+    "id,name,email,manager,framework,track,level,since\r\n"
+    "newp,New Person,newp@example.org,mgr,eng,ic,L1,2026-01-01\r\n";
+
+std::string MultipartPeople() {
+  const std::string b = kBoundary;
+  return "--" + b +
+         "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\n"
+         "Content-Type: text/csv\r\n\r\n" +
+         kPeopleCsv + "\r\n--" + b + "--\r\n";
+}
+
 Date D(const char* s) { return *Date::Parse(s); }
 
 void SetStatus(storage::Store& s, model::CaseStatus status) {
@@ -475,6 +488,17 @@ std::vector<Write> Writes() {
       {"POST /api/v1/cycles/{cycle}/nominations", "/api/v1/cycles/cy/nominations",
        R"({"person":"emp","note":"x"})", {"emp", "mgr", "boss", "hr"}, "cycle.candidate",
        "cycle:cy/emp", {}, nominated},
+      // People from an HRIS file: checking writes nothing; storing the checked file does.
+      {"POST /admin/people", "/admin/people", MultipartPeople(), cycle_runners, "", "", {}, {},
+       true, "", false, true},
+      {"POST /admin/people/confirm", "/admin/people/confirm",
+       "file_name=people.csv&csv=" + Encode(kPeopleCsv) +
+           "&checked=" + app::TokenHash(kPeopleCsv),
+       cycle_runners, "person.create", "person:newp", {},
+       [](storage::Store& s, const std::string&) {
+         auto p = s.GetPerson("newp");
+         return p && p->manager == "mgr" ? "" : std::string("newp not stored");
+       }},
       // Users.
       {"POST /admin/users", "/admin/users", "id=newbie&roles=employee&password=Quartz-Meadow-7391",
        {"admin"}, "user.create", "user:newbie", {}, user_exists},
