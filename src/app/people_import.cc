@@ -370,4 +370,33 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
   return report;
 }
 
+Result<model::Person> ChangeManager(storage::Store& store, std::string_view actor,
+                                    std::string_view person, std::string_view manager) {
+  LADDER_TRY(model::Person p, store.GetPerson(person));
+  std::string to(text::Trim(manager));
+  if (!to.empty()) {
+    Result<model::Person> boss = store.GetPerson(to);
+    if (!boss && boss.error().code == ErrorCode::kNotFound)
+      return MakeError(ErrorCode::kNotFound, "no person " + Checker::Quote(to), {}, "manager");
+    if (!boss) return Fail(boss.error());
+    // Up the chain from the new manager: reaching the person would close a cycle.
+    std::vector<std::string> chain = {p.id, to};
+    std::string at = boss->manager;
+    if (to == p.id)
+      return MakeError(ErrorCode::kInvalidArgument, p.id + " cannot report to themself", {},
+                       "manager");
+    for (int depth = 0; !at.empty() && depth < 10000; ++depth) {
+      chain.push_back(at);
+      if (at == p.id)
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "a management cycle: " + text::Join(chain, " -> "), {}, "manager");
+      LADDER_TRY(model::Person up, store.GetPerson(at));
+      at = up.manager;
+    }
+  }
+  p.manager = to;
+  LADDER_TRY_STATUS(store.SavePerson(actor, p));
+  return p;
+}
+
 }  // namespace ladder::app

@@ -38,4 +38,11 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
                                         std::string_view csv, std::string_view file_name,
                                         bool check_only = false);
 
+// Moves `person` to report to `manager` ("" for the top of the tree), as the people team does
+// from a person's page: kNotFound for an unknown person or manager; kInvalidArgument, naming
+// the chain, when the move would make a management cycle (the person themself, or someone
+// below them). Audited "person.update".
+Result<model::Person> ChangeManager(storage::Store& store, std::string_view actor,
+                                    std::string_view person, std::string_view manager);
+
 }  // namespace ladder::app

@@ -81,11 +81,13 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Set(d, "person_id", v.person.id);
   Set(d, "email", Text(v.person.email));
   Set(d, "manager", Text(v.person.manager));
+  Set(d, "may_manage", viewer.author);  // the people team moves people in the organisation
   Set(d, "today", Str(v.today));
   const std::string base = PersonHref(v.person.id);
   Set(d, "evidence_action", base + "/evidence");
   Set(d, "assess_action", base + "/assessments");
   Set(d, "case_action", base + "/cases");
+  Set(d, "manager_action", base + "/manager");
 
   const bool has_level = v.framework && v.level.level && v.current;
   Set(d, "has_level", has_level);

@@ -59,6 +59,7 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /me", Who::kSignedIn},
       {"GET /team", Who::kSignedIn},
       {"GET /people/{person}", Who::kPerson},
+      {"POST /people/{person}/manager", Who::kCycles},
       {"POST /people/{person}/evidence", Who::kPerson},
       {"POST /people/{person}/assessments", Who::kPersonActor},
       {"POST /people/{person}/cases", Who::kPersonActor},

@@ -275,5 +275,25 @@ TEST_F(CyclesHttpTest, PeopleFromAnHrisFileArePreviewedThenStoredAllOrNothing) {
   EXPECT_EQ(callers_->Get("mgr", "/admin/people")->status, 403);
 }
 
+TEST_F(CyclesHttpTest, ThePeopleTeamChangesWhomSomeoneReportsTo) {
+  EXPECT_TRUE(Has(Page("hr", "/people/emp"), "action=\"/people/emp/manager\""));
+  EXPECT_FALSE(Has(Page("mgr", "/people/emp"), "action=\"/people/emp/manager\""));
+  // A move that would close a management cycle is refused, naming it; nothing changes.
+  auto cycle = callers_->PostForm("hr", "/people/mgr/manager", "manager=emp");
+  EXPECT_EQ(cycle->status, 400);
+  EXPECT_TRUE(Has(cycle->body, "a management cycle: mgr -&gt; emp -&gt; mgr"))
+      << cycle->body.substr(0, 600);
+  auto unknown = callers_->PostForm("hr", "/people/emp/manager", "manager=nobody");
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_TRUE(Has(unknown->body, "manager: no person &#39;nobody&#39;"))
+      << unknown->body.substr(0, 800);
+  EXPECT_EQ(callers_->PostForm("mgr", "/people/emp/manager", "manager=boss")->status, 403);
+  auto moved = callers_->PostForm("hr", "/people/emp/manager", "manager=stranger");
+  EXPECT_EQ(moved->status, 303);
+  EXPECT_TRUE(Has(Page("hr", "/people/emp?done=manager"), "reports to stranger"));
+  // Managers see their organisation as it is now: emp left mgr's team.
+  EXPECT_FALSE(Has(Page("mgr", "/team"), "Name-emp"));
+}
+
 }  // namespace
 }  // namespace ladder::server

@@ -207,6 +207,7 @@ void ApiTokenRevoke(Exchange& x);
 void MyGrowthPage(Exchange& x);
 void GrowthPage(Exchange& x);
 void TeamPage(Exchange& x);
+void ManagerSubmit(Exchange& x);
 void EvidenceSubmit(Exchange& x);
 void AssessmentSubmit(Exchange& x);
 void CaseOpenSubmit(Exchange& x);

@@ -3,6 +3,7 @@
 #include <span>
 
 #include "app/corrections.h"
+#include "app/people_import.h"
 #include "app/web_views.h"
 #include "base/text.h"
 #include "render/records_json.h"
@@ -15,6 +16,7 @@ namespace {
 // Messages for ?done= after a form: a fixed set, never text from the request.
 std::string DoneMessage(std::string_view done) {
   if (done == "evidence") return "Evidence added.";
+  if (done == "manager") return "The manager was changed.";
   if (done == "assessment") return "Assessment saved.";
   if (done == "confirmed") return "The sign-off was confirmed.";
   if (done == "signoff") return "The sign-off was recorded.";
@@ -178,6 +180,16 @@ void TeamPage(Exchange& x) {
     return x.res.set_content(render::TeamLevelStatsCsv(*v), "text/csv; charset=utf-8");
   }
   x.Html(render::RenderTeam(x.Viewer(), *v));
+}
+
+void ManagerSubmit(Exchange& x) {
+  const std::string person = x.Param("person");
+  Result<model::Person> moved =
+      app::ChangeManager(x.services.store, x.principal.Actor(), person, x.Form("manager"));
+  if (!moved && moved.error().code == ErrorCode::kNotFound && moved.error().field.empty())
+    return x.Fail(moved.error());  // no such person
+  if (!moved) return FormFailed(x, person, moved.error());
+  x.Redirect(PersonPath(x, person) + "?done=manager");
 }
 
 void EvidenceSubmit(Exchange& x) {

@@ -499,6 +499,12 @@ std::vector<Write> Writes() {
          auto p = s.GetPerson("newp");
          return p && p->manager == "mgr" ? "" : std::string("newp not stored");
        }},
+      // Whom a person reports to: the people team's and admins'.
+      {"POST /people/{person}/manager", "/people/emp/manager", "manager=boss", cycle_runners,
+       "person.update", "person:emp", {},
+       [](storage::Store& s, const std::string&) {
+         return s.GetPerson("emp")->manager == "boss" ? "" : std::string("emp not moved");
+       }},
       // Users.
       {"POST /admin/users", "/admin/users", "id=newbie&roles=employee&password=Quartz-Meadow-7391",
        {"admin"}, "user.create", "user:newbie", {}, user_exists},
