@@ -14,28 +14,10 @@
 namespace ladder::storage {
 namespace {
 
-struct Backend {
-  std::string name;
-  std::function<std::string()> fresh_url;
-};
-
-const Backend kSqliteMemory{"SqliteMemory", [] { return std::string("sqlite::memory:"); }};
-const Backend kSqliteFile{"SqliteFile", [] {
-                            static std::atomic<int> n{0};
-                            static std::filesystem::path dir = [] {
-                              char tmpl[] = "/tmp/ladder-cycles-test-XXXXXX";
-                              return std::filesystem::path(mkdtemp(tmpl));
-                            }();
-                            return "sqlite:" +
-                                   (dir / ("db" + std::to_string(n++) + ".db")).string();
-                          }};
-const Backend kPostgres{"Postgres", [] {
-                          if (testing::PostgresUrl().empty()) return std::string();
-                          std::string error;
-                          std::string url = testing::FreshPostgresDatabase(&error);
-                          if (url.empty()) ADD_FAILURE() << error;
-                          return url;
-                        }};
+using testing::Backend;
+using testing::kPostgres;
+using testing::kSqliteFile;
+using testing::kSqliteMemory;
 
 model::Cycle MakeCycle(const std::string& id) {
   model::Cycle c;

@@ -1,11 +1,17 @@
-// Helpers shared by the storage tests: the PostgreSQL test server and fresh databases on it.
+// Helpers shared by the storage tests: the PostgreSQL test server, fresh databases on it, and
+// the backends a contract suite runs on.
 #pragma once
 
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <stdlib.h>
+
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <string>
 
 namespace ladder::storage::testing {
@@ -42,5 +48,32 @@ inline std::string FreshPostgresDatabase(std::string* error) {
   auto q = rest.find('?');
   return admin.substr(0, slash + 1) + name + (q == std::string::npos ? "" : rest.substr(q));
 }
+
+// A backend a contract suite runs on: its name (the tests' suffix) and a new, empty database
+// of it (a URL; "" when the backend cannot run here).
+struct Backend {
+  std::string name;
+  std::function<std::string()> fresh_url;
+};
+
+inline const Backend kSqliteMemory{"SqliteMemory", [] { return std::string("sqlite::memory:"); }};
+// Files in a folder of the test process's own.
+inline const Backend kSqliteFile{"SqliteFile", [] {
+                                   static std::atomic<int> n{0};
+                                   static const std::filesystem::path dir = [] {
+                                     char tmpl[] = "/tmp/ladder-store-test-XXXXXX";
+                                     return std::filesystem::path(mkdtemp(tmpl));
+                                   }();
+                                   return "sqlite:" +
+                                          (dir / ("db" + std::to_string(n++) + ".db")).string();
+                                 }};
+// A fresh database on $LADDER_TEST_POSTGRES; "" without one (the error on stderr).
+inline const Backend kPostgres{"Postgres", [] {
+                                 if (PostgresUrl().empty()) return std::string();
+                                 std::string error;
+                                 std::string url = FreshPostgresDatabase(&error);
+                                 if (url.empty()) std::fprintf(stderr, "%s\n", error.c_str());
+                                 return url;
+                               }};
 
 }  // namespace ladder::storage::testing
