@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "formats/coverage.h"
 #include "formats/html_readers_testing.h"
 #include "model/validate.h"
@@ -82,6 +85,18 @@ TEST(HtmlTableReaderTest, LevelsAsRowsInABareTable) {
   EXPECT_EQ(f.tracks[0].levels[2].title, "Staff");
   EXPECT_EQ(f.tracks[0].levels[2].FindExpectation("craft")->behaviours,
             (std::vector<std::string>{"Sets standards"}));
+}
+
+// A page whose broken markup makes a header cell of thousands of characters (a mutation of the
+// transposed golden fixture, found by the fuzzer): the cell is content, not a label, and reading
+// its role must not recurse once per character (std::regex), which exhausted the stack.
+TEST(HtmlTableReaderTest, AHugeHeaderCellIsReadWithoutExhaustingTheStack) {
+  std::ifstream in(std::string(LADDER_SOURCE_DIR) +
+                   "/src/formats/testdata/fuzz/html_table_long_cell.seed");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(text.size(), 10000u);
+  auto read = ReadHtmlTable(Document{"long-cell.html", text});
+  EXPECT_TRUE(read.has_value() || !read.error().message.empty());
 }
 
 TEST(HtmlTableReaderTest, DetectsLevelNamesOfManyKinds) {

@@ -78,6 +78,9 @@ std::string UniqueId(std::string base, std::set<std::string>& used) {
   return id;
 }
 
+// Longer than this, a cell is not a column's label.
+constexpr size_t kMaxLabelBytes = 200;
+
 LabelRole RoleOf(std::string_view label, std::string* key) {
   std::string l = BareLabel(label);
   static const std::set<std::string> kTitles = {
@@ -102,6 +105,9 @@ LabelRole RoleOf(std::string_view label, std::string* key) {
     *key = "years_of_experience";
     return LabelRole::kAttribute;
   }
+  // A label is a few words; a long cell is content (and std::regex recurses per character: a
+  // cell of thousands would exhaust the stack).
+  if (l.size() > kMaxLabelBytes) return LabelRole::kCompetency;
   if (std::regex_match(l, kNote)) return LabelRole::kNote;
   if (std::regex_search(l, kAttribute) || l.starts_with("title ") || l.starts_with("title(")) {
     std::string full = text::ToLower(Clean(label));
