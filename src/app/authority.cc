@@ -137,6 +137,30 @@ bool Actor::Has(model::UserRole role) const {
 
 Actor ActorOf(const Principal& principal) { return Actor{principal.person, principal.roles}; }
 
+Result<Actor> CallerActor(storage::Store& store, const Principal* principal, std::string_view by,
+                          std::string_view field) {
+  if (principal) {
+    if (!by.empty() && by != principal->person)
+      return MakeError(
+          ErrorCode::kPermissionDenied,
+          "you act as yourself" +
+              (principal->person.empty() ? std::string() : " (" + principal->person + ")") +
+              ", not as '" + std::string(by) + "'",
+          {}, std::string(field));
+    return ActorOf(*principal);
+  }
+  if (by.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "no person given: who acts (--by PERSON)", {},
+                     std::string(field));
+  Result<Actor> actor = OperatorActor(store, by);
+  if (!actor) {
+    Error e = actor.error();
+    e.field = std::string(field);
+    return Fail(e);
+  }
+  return actor;
+}
+
 Result<Actor> OperatorActor(storage::Store& store, std::string_view person) {
   Result<model::Person> found = store.GetPerson(person);
   if (!found && found.error().code == ErrorCode::kNotFound)

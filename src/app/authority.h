@@ -90,6 +90,13 @@ struct Actor {
 // The actor of a signed-in user: their person and their account's roles.
 Actor ActorOf(const Principal& principal);
 
+// Who acts in a call of a use case: a signed-in user (`principal`) acts as their own person, and
+// a `by` naming anyone else is refused (kPermissionDenied); on the command line (no principal)
+// the stored person `by` names (OperatorActor; kInvalidArgument when none is named). Errors name
+// `field`.
+Result<Actor> CallerActor(storage::Store& store, const Principal* principal, std::string_view by,
+                          std::string_view field = "by");
+
 // The actor of the command line acting as stored person `person` (--by): the roles of the
 // enabled accounts linked to the person; a person without an account has the roles the people
 // records give them: manager when someone reports to them, else employee. kNotFound for a

@@ -52,6 +52,7 @@ CycleBoard::CycleBoard(CycleReport r) : report(std::move(r)) {
     fws.insert(k.framework);
     if (!k.target_level.empty()) tgts.insert(k.target_track + "/" + k.target_level);
     names.emplace(k.person, k.name);
+    folded.push_back(text::FoldForSearch(k.name + " " + k.person, ""));
     if (row.review)
       ++pipeline[row.review->decision ? model::OutcomeName(row.review->decision->outcome)
                                       : model::CaseStatusName(row.review->status)];
@@ -76,7 +77,8 @@ std::vector<const CycleRow*> FilterRows(const CycleBoard& board, const CycleFilt
   }
   std::string search = filter.search.empty() ? "" : text::FoldForSearch(filter.search, "");
   std::vector<const CycleRow*> out;
-  for (const CycleRow& row : report.rows) {
+  for (size_t i = 0; i < report.rows.size(); ++i) {
+    const CycleRow& row = report.rows[i];
     const model::Candidate& c = row.candidate;
     bool candidate = c.readiness == model::Readiness::kEligible ||
                      c.readiness == model::Readiness::kClose || c.Nominated() || row.review;
@@ -93,9 +95,7 @@ std::vector<const CycleRow*> FilterRows(const CycleBoard& board, const CycleFilt
       if (stage != filter.stage && !(filter.stage == "open" && open)) continue;
     }
     if (!filter.manager.empty() && !below.contains(c.person)) continue;
-    if (!search.empty() &&
-        text::FoldForSearch(c.name + " " + c.person, "").find(search) == std::string::npos)
-      continue;
+    if (!search.empty() && board.folded[i].find(search) == std::string::npos) continue;
     out.push_back(&row);
   }
   std::stable_sort(out.begin(), out.end(), [&](const CycleRow* a, const CycleRow* b) {
@@ -166,16 +166,7 @@ std::string CycleReportCsv(const CycleReport& report) {
 // -- The service ----------------------------------------------------------------------------------
 
 Result<Actor> CycleService::ActorFor(std::string_view by) {
-  if (principal_) {
-    if (!by.empty() && by != principal_->person)
-      return MakeError(ErrorCode::kPermissionDenied, "you act as yourself, not as " + Quote(by), {},
-                       "by");
-    return ActorOf(*principal_);
-  }
-  if (by.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "no person given: who acts (--by PERSON)", {},
-                     "by");
-  return OperatorActor(store_, by);
+  return CallerActor(store_, principal_ ? &*principal_ : nullptr, by);
 }
 
 Result<Actor> CycleService::Runner(std::string_view by, std::string_view subject) {

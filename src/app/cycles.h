@@ -85,6 +85,7 @@ struct CycleBoard {
   std::vector<std::string> frameworks, targets;  // distinct, sorted ("track/level" targets)
   std::map<std::string, int> pipeline;           // the cycle's reviews by status or outcome
   std::map<std::string, std::string> names;      // person id -> name
+  std::vector<std::string> folded;               // per row: its name and id folded for search
 };
 
 // The rows of the board that `filter` keeps, sorted.

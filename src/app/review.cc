@@ -46,26 +46,7 @@ Result<bool> ReviewService::Manages(std::string_view boss, std::string_view pers
 }
 
 Result<Actor> ReviewService::ActorFor(std::string_view by, std::string_view field) {
-  if (principal_) {
-    if (!by.empty() && by != principal_->person)
-      return MakeError(
-          ErrorCode::kPermissionDenied,
-          "you act as yourself" +
-              (principal_->person.empty() ? std::string() : " (" + principal_->person + ")") +
-              ", not as " + Quote(by),
-          {}, std::string(field));
-    return ActorOf(*principal_);
-  }
-  if (by.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "no person given: who acts (--by PERSON)", {},
-                     std::string(field));
-  Result<Actor> actor = OperatorActor(store_, by);
-  if (!actor) {
-    Error e = actor.error();
-    e.field = std::string(field);
-    return Fail(e);
-  }
-  return actor;
+  return CallerActor(store_, principal_ ? &*principal_ : nullptr, by, field);
 }
 
 Result<Actor> ReviewService::Check(Action action, std::string_view by, std::string_view person,
