@@ -3,12 +3,12 @@
 # walk (walk.mjs) and the page checks (pages.mjs: print and PDF, contrast, keyboard, live
 # search, language, table headers) on `ladder serve` with all five seeds imported into a
 # database and on the static site from file://, and hostile content on both. Screenshots and
-# PDFs go to build/test-artifacts/browser/<server|static>/ (kept after the run, for CI to
+# PDFs go to build/test-artifacts/browser-walk/<server|static>/ (kept after the run, for CI to
 # archive).
 set -euo pipefail
 : "${LADDER:?}" "${LADDER_SOURCE_DIR:?}" "${SEEDS:?}"
 src=$LADDER_SOURCE_DIR
-artifacts=$(cd "$(dirname "$LADDER")" && pwd)/test-artifacts/browser
+artifacts=$(cd "$(dirname "$LADDER")" && pwd)/test-artifacts/browser-walk
 [[ -x /usr/bin/chromium ]] || { echo "FAIL: /usr/bin/chromium missing (scripts/setup.sh installs it)" >&2; exit 1; }
 [[ -d $src/node_modules/playwright-core ]] || { echo "FAIL: run npm ci (scripts/setup.sh does)" >&2; exit 1; }
 tmp=$(mktemp -d)
