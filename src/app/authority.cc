@@ -48,6 +48,8 @@ constexpr Permission kTable[] = {
     {Action::kCorrectSignOff,  "signoff.correct",    "correct or withdraw a sign-off",              S | A | O, S | A | O, S,        0,       0},
     {Action::kRunCycle,        "cycle.run",          "run a review cycle",                          S | A | O, S | A | O, 0,        0,       0},
     {Action::kNominate,        "cycle.nominate",     "nominate someone in a review cycle",          S | A | O, S | A | O, S | A,    S,       S},
+    {Action::kPlan,            "plan.action",        "agree or update a growth-plan action",        S | A | O, S | A | O, S | A,    S,       S},
+    {Action::kCheckIn,         "plan.checkin",       "record a check-in",                           S | A | O, S | A | O, S | A,    S,       S},
 };
 // clang-format on
 
@@ -110,7 +112,7 @@ constexpr bool TableInOrder() {
   return true;
 }
 static_assert(TableInOrder(), "kTable lists the actions in declaration order");
-static_assert(std::size(kTable) == static_cast<size_t>(Action::kNominate) + 1,
+static_assert(std::size(kTable) == static_cast<size_t>(Action::kCheckIn) + 1,
               "every action has a row in kTable");
 
 }  // namespace

@@ -74,6 +74,9 @@ enum class Action {
   // relation is "other". Nominating concerns the person nominated.
   kRunCycle,  // open, advance, note on or close a review cycle; bulk actions on its cases
   kNominate,  // nominate someone (or oneself) in a review cycle
+  // Growth plans (app/review.h): the person's own, agreed with their managers.
+  kPlan,     // agree or update an action of a growth plan
+  kCheckIn,  // record a check-in
 };
 
 enum class Relation { kSelf, kPanel, kManager, kAbove, kOther };

@@ -122,6 +122,8 @@ Result<PersonContext> ReviewService::Load(std::string_view person, Date at,
     f = GetFramework(fw, in_force->version);  // nothing published: the version held
   if (!f) return Fail(f.error());
   cx.framework = std::move(*f);
+  cx.plan = std::move(all->plan);
+  cx.checkins = std::move(all->checkins);
   cx.records.evidence = std::move(all->evidence);
   cx.records.metrics = std::move(all->metrics);
   cx.records.assessments = std::move(all->assessments);

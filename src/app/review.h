@@ -31,6 +31,7 @@
 #include "base/date.h"
 #include "base/error.h"
 #include "model/framework.h"
+#include "model/growth_plan.h"
 #include "model/people.h"
 #include "rules/consensus.h"
 #include "rules/eligibility.h"
@@ -45,6 +46,8 @@ struct PersonContext {
   std::shared_ptr<const model::Framework> framework;  // never null in a loaded context
   std::optional<model::Assignment> current;           // on the evaluation date
   rules::Records records;
+  std::vector<model::PlanAction> plan;   // the growth plan's actions, by due date
+  std::vector<model::CheckIn> checkins;  // by date
 };
 
 // The result of a decision.
@@ -285,6 +288,25 @@ class ReviewService {
                                 std::string_view by, Date date);
   Result<std::vector<model::Need>> ListNeeds(std::string_view framework);
 
+  // -- Growth plans (review_plans.cc, docs/growth-plans.md) ----------------------------------
+
+  // Agrees an action for a.person, set down by `by` (empty: the signed-in user, or on the
+  // command line the person themself) on a.agreed (empty: `today`). Checks: `by` may
+  // (app/authority.h kPlan: the person, a manager above them, the people team, an admin); a title
+  // and a due date not before the day agreed; a.competency (optional) a competency of the
+  // person's framework, with a "did you mean"; a.target (optional) a level or an overlay role of
+  // it, as OpenCase reads it, kept as "track/code" or the overlay's id. The action is open.
+  Result<model::PlanAction> AddPlanAction(model::PlanAction a, Date today,
+                                          std::string_view by = {});
+  // Marks action `id` done, dropped or open again on `date`; `due` (when set) moves its due date
+  // and `note` (when not empty) replaces its note. kNotFound for an unknown action (or one of a
+  // person the caller may not see); kInvalidArgument when nothing would change.
+  Result<model::PlanAction> UpdatePlanAction(std::string_view id, model::ActionStatus status,
+                                             Date due, std::string_view note, Date date,
+                                             std::string_view by = {});
+  // Records a check-in of c.person held by `by` (as AddPlanAction; kCheckIn) on c.date.
+  Result<model::CheckIn> RecordCheckIn(model::CheckIn c, std::string_view by = {});
+
   // True when `boss` is above `person` in the management chain (their manager, the manager's
   // manager, ...).
   Result<bool> Manages(std::string_view boss, std::string_view person);
@@ -303,6 +325,8 @@ class ReviewService {
   Result<model::Person> Nameable(std::string_view id, std::string_view field);
   Result<model::Person> Person(std::string_view id, std::string_view role);
   Result<model::Case> GetCase(std::string_view id);
+  // Checks an action's competency and target against the person's framework (AddPlanAction).
+  Status CheckPlanLinks(model::PlanAction& a);
   // Ok when a new case of `person` may join review cycle `cycle` (OpenCase says when).
   Status MayJoinCycle(std::string_view cycle, std::string_view person);
   Result<model::Framework> FrameworkOfCase(const model::Case& c);

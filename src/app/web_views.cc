@@ -99,6 +99,23 @@ Result<std::set<std::string>> WebViews::Signable(const Principal& viewer, std::s
   return out;
 }
 
+Status NamePlanPeople(storage::Store& store, render::GrowthView& v) {
+  v.names[v.person.id] = v.person.name.empty() ? v.person.id : v.person.name;
+  auto name = [&](const std::string& id) -> Status {
+    if (id.empty() || v.names.contains(id)) return Ok();
+    Result<model::Person> p = store.GetPerson(id);
+    if (!p && p.error().code != ErrorCode::kNotFound) return Fail(p.error());
+    v.names[id] = p && !p->name.empty() ? p->name : id;
+    return Ok();
+  };
+  for (const model::PlanAction& a : v.plan) {
+    LADDER_TRY_STATUS(name(a.agreed_by));
+    LADDER_TRY_STATUS(name(a.closed_by));
+  }
+  for (const model::CheckIn& c : v.checkins) LADDER_TRY_STATUS(name(c.held_by));
+  return Ok();
+}
+
 namespace {
 
 // The standing ratings to show, and which records the viewer may take back.
@@ -130,6 +147,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(Relation relation, RelationTo(store_, actor, person));
     v.as_manager = Permit(actor, Action::kManagerAssess, relation, person).has_value();
     v.may_open_case = Permit(actor, Action::kOpenCase, relation, person).has_value();
+    v.may_plan = Permit(actor, Action::kPlan, relation, person).has_value();
   }
   std::shared_ptr<const model::Framework> shown;
   ReviewService review = Service(viewer, &shown);
@@ -145,6 +163,9 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.history, store_.ListAssignments(person));
     LADDER_TRY(v.metrics, store_.ListMetrics(person));
     LADDER_TRY(v.signoffs, store_.ListSignOffs(person));
+    LADDER_TRY(v.plan, store_.ListPlanActions(person));
+    LADDER_TRY(v.checkins, store_.ListCheckIns(person));
+    LADDER_TRY_STATUS(NamePlanPeople(store_, v));
     LADDER_TRY_STATUS(SetTakeBack(review, v));
     return v;
   }
@@ -156,6 +177,9 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.history = cx->records.assignments;
   v.metrics = cx->records.metrics;
   v.signoffs = cx->records.signoffs;
+  v.plan = std::move(cx->plan);
+  v.checkins = std::move(cx->checkins);
+  LADDER_TRY_STATUS(NamePlanPeople(store_, v));
   LADDER_TRY_STATUS(SetTakeBack(review, v));
   if ((v.upcoming = Upcoming(v.history, today)))
     v.upcoming_label = AssignmentLabel(v.framework.get(), *v.upcoming);

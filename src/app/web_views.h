@@ -25,6 +25,10 @@
 
 namespace ladder::app {
 
+// Fills v.names with the display names of the people v.plan and v.checkins name (who agreed,
+// closed, held), the person's included; an id stays as it is for someone not stored.
+Status NamePlanPeople(storage::Store& store, render::GrowthView& v);
+
 class WebViews {
  public:
   // `sources` (app/review.h) say where people's records and needs are read; the frameworks

@@ -85,6 +85,11 @@ struct GrowthView {
   std::vector<model::Assignment> history;  // oldest first
   std::vector<model::Metric> metrics;      // oldest first
   std::vector<model::SignOff> signoffs;    // oldest first
+  std::vector<model::PlanAction> plan;     // the growth plan's actions, by due date
+  std::vector<model::CheckIn> checkins;    // oldest first
+  bool may_plan = false;                   // the viewer may agree actions and record check-ins
+  // Display names of the people the plan and check-ins name (who agreed, who held), by id.
+  std::map<std::string, std::string> names;
   // The latest standing rating per competency and assessor, by competency id (indexes into
   // `assessments`; withdrawn and corrected ratings left out: model::LatestRatings).
   std::map<std::string, std::vector<size_t>> latest;
@@ -269,6 +274,11 @@ struct AuditView {
 // A page of the app: its HTML (a whole document).
 std::string RenderLogin(const Viewer& viewer, const LoginView& view);
 std::string RenderGrowth(const Viewer& viewer, const GrowthView& view);
+// The growth plan's actions as CSV (RFC 4180, a header row): names, not ids, for a spreadsheet.
+std::string GrowthPlanCsv(const GrowthView& view);
+// What an action works towards, as people read it ("Engineering: E4 · Senior Engineer",
+// "Role: Tech lead"); the stored text when `f` does not describe it.
+std::string PlanTargetLabel(const model::Framework* f, const std::string& target);
 std::string RenderTeam(const Viewer& viewer, const TeamView& view);
 std::string RenderCase(const Viewer& viewer, const CaseView& view);
 std::string RenderCases(const Viewer& viewer, const CasesView& view);

@@ -49,5 +49,7 @@ std::string RecordHref(std::string_view person, std::string_view kind, std::stri
 void SetRetraction(Data& d, const std::optional<model::Retraction>& r, const std::string& corrects);
 // Evidence for the templates, with its state (SetRetraction) and the link to its page.
 Data EvidenceItem(const model::Evidence& e);
+// The growth plan, the check-ins, their forms and the timeline of a growth page (views_plan.cc).
+void SetPlan(Data& d, const GrowthView& v);
 
 }  // namespace ladder::render::internal

@@ -284,6 +284,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     Append(history, std::move(h));
   }
   SetList(d, "history", std::move(history));
+  SetPlan(d, v);
   return RenderTemplate("app_growth", d);
 }
 

@@ -63,6 +63,10 @@ const std::map<std::string, Who>& Expectations() {
       {"POST /people/{person}/evidence", Who::kPerson},
       {"POST /people/{person}/assessments", Who::kPersonActor},
       {"POST /people/{person}/cases", Who::kPersonActor},
+      {"POST /people/{person}/plan", Who::kPerson},
+      {"POST /people/{person}/plan/{action}", Who::kPerson},
+      {"POST /people/{person}/checkins", Who::kPerson},
+      {"GET /people/{person}/plan.csv", Who::kPerson},
       // Who may withdraw or correct which record is the handler's finer check
       // (write_matrix_test.cc); anyone who may see the person reaches it.
       {"POST /people/{person}/signoffs", Who::kPersonActor},
@@ -133,6 +137,10 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /api/v1/people/{person}/assessments", Who::kPerson},
       {"POST /api/v1/people/{person}/assessments", Who::kPersonActor},
       {"POST /api/v1/people/{person}/cases", Who::kPersonActor},
+      {"GET /api/v1/people/{person}/plan", Who::kPerson},
+      {"POST /api/v1/people/{person}/plan", Who::kPerson},
+      {"POST /api/v1/people/{person}/plan/{action}", Who::kPerson},
+      {"POST /api/v1/people/{person}/checkins", Who::kPerson},
       {"GET /api/v1/people/{person}/waivers", Who::kPerson},
       {"POST /api/v1/people/{person}/waivers", Who::kPersonActor},
       {"POST /api/v1/people/{person}/records/{kind}/{record}/{action}", Who::kPerson},

@@ -211,6 +211,19 @@ void ManagerSubmit(Exchange& x);
 void EvidenceSubmit(Exchange& x);
 void AssessmentSubmit(Exchange& x);
 void CaseOpenSubmit(Exchange& x);
+// "/me" for the caller's own growth page, else "/people/{person}".
+std::string GrowthPath(const Exchange& x, std::string_view person);
+// The person's growth page again, with the error of one of its forms (and its HTTP status).
+void GrowthFormFailed(Exchange& x, const std::string& person, const Error& e);
+// Growth plans (handlers_plans.cc).
+void PlanActionSubmit(Exchange& x);
+void PlanActionUpdateSubmit(Exchange& x);
+void CheckInSubmit(Exchange& x);
+void PlanCsv(Exchange& x);
+void ApiPlan(Exchange& x);
+void ApiPlanActionCreate(Exchange& x);
+void ApiPlanActionUpdate(Exchange& x);
+void ApiCheckInCreate(Exchange& x);
 void ApiPeople(Exchange& x);
 void ApiPerson(Exchange& x);
 void ApiGrowth(Exchange& x);

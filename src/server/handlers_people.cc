@@ -20,16 +20,14 @@ std::string DoneMessage(std::string_view done) {
   if (done == "assessment") return "Assessment saved.";
   if (done == "confirmed") return "The sign-off was confirmed.";
   if (done == "signoff") return "The sign-off was recorded.";
+  if (done == "plan") return "The action was added to the growth plan.";
+  if (done == "plan-updated") return "The action was updated.";
+  if (done == "checkin") return "The check-in was recorded.";
   if (done == "withdrawn")
     return "The record was withdrawn. It stays in the history and no longer counts.";
   if (done == "corrected")
     return "The record was corrected. The correction counts; the original stays in the history.";
   return "";
-}
-
-std::string PersonPath(const Exchange& x, std::string_view person) {
-  if (!x.principal.person.empty() && x.principal.person == person) return "/me";
-  return "/people/" + EncodeQueryParam(std::string(person));
 }
 
 void ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int status = 200) {
@@ -39,10 +37,6 @@ void ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int
   if (!v) return x.Fail(v.error());
   v->flash = std::move(flash);
   x.Html(render::RenderGrowth(x.Viewer(), *v), status);
-}
-
-void FormFailed(Exchange& x, const std::string& person, const Error& e) {
-  ShowGrowth(x, person, {"", ErrorText(e, x.req.path)}, HttpStatusFor(e));
 }
 
 // Evidence from form fields or a JSON body (the same names).
@@ -152,6 +146,15 @@ Result<std::string> TakeBackRecord(Exchange& x, const TakeBackCall& call,
 
 }  // namespace
 
+std::string GrowthPath(const Exchange& x, std::string_view person) {
+  if (!x.principal.person.empty() && x.principal.person == person) return "/me";
+  return "/people/" + EncodeQueryParam(std::string(person));
+}
+
+void GrowthFormFailed(Exchange& x, const std::string& person, const Error& e) {
+  ShowGrowth(x, person, {"", ErrorText(e, x.req.path)}, HttpStatusFor(e));
+}
+
 void MyGrowthPage(Exchange& x) {
   if (x.principal.person.empty())
     return x.Html(render::RenderErrorPage(
@@ -188,27 +191,27 @@ void ManagerSubmit(Exchange& x) {
       app::ChangeManager(x.services.store, x.principal.Actor(), person, x.Form("manager"));
   if (!moved && moved.error().code == ErrorCode::kNotFound && moved.error().field.empty())
     return x.Fail(moved.error());  // no such person
-  if (!moved) return FormFailed(x, person, moved.error());
-  x.Redirect(PersonPath(x, person) + "?done=manager");
+  if (!moved) return GrowthFormFailed(x, person, moved.error());
+  x.Redirect(GrowthPath(x, person) + "?done=manager");
 }
 
 void EvidenceSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::Evidence> e = EvidenceFrom(
       person, [&](const char* name) { return x.Form(name); }, x.FormAll("competencies"));
-  if (!e) return FormFailed(x, person, e.error());
+  if (!e) return GrowthFormFailed(x, person, e.error());
   Result<std::string> id = x.Review().AddEvidence(*e);
-  if (!id) return FormFailed(x, person, id.error());
-  x.Redirect(PersonPath(x, person) + "?done=evidence#evidence");
+  if (!id) return GrowthFormFailed(x, person, id.error());
+  x.Redirect(GrowthPath(x, person) + "?done=evidence#evidence");
 }
 
 void AssessmentSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   const model::AssessorRole role = AssessorRoleFor(x, person);
   Result<Date> from = ParseDateValue("from", x.Form("from"), {});
-  if (!from) return FormFailed(x, person, from.error());
+  if (!from) return GrowthFormFailed(x, person, from.error());
   Result<Date> to = ParseDateValue("to", x.Form("to"), {});
-  if (!to) return FormFailed(x, person, to.error());
+  if (!to) return GrowthFormFailed(x, person, to.error());
   // One rating per competency of the person's framework: rating.<competency>, note.<competency>.
   std::vector<model::Assessment> assessments;
   for (const auto& [key, field] : x.req.form) {
@@ -216,7 +219,7 @@ void AssessmentSubmit(Exchange& x) {
     if (!key.starts_with("rating.") || value.empty()) continue;
     std::string competency = key.substr(7);
     Result<model::Rating> rating = RatingOf(value, key);
-    if (!rating) return FormFailed(x, person, rating.error());
+    if (!rating) return GrowthFormFailed(x, person, rating.error());
     model::Assessment a;
     a.person = person;
     a.assessor = x.principal.person;
@@ -229,18 +232,18 @@ void AssessmentSubmit(Exchange& x) {
     assessments.push_back(std::move(a));
   }
   if (assessments.empty())
-    return FormFailed(
+    return GrowthFormFailed(
         x, person,
         Error{ErrorCode::kInvalidArgument, "rate at least one competency", {}, "rating"});
-  if (Status s = SaveAssessments(x, assessments); !s) return FormFailed(x, person, s.error());
-  x.Redirect(PersonPath(x, person) + "?done=assessment#side");
+  if (Status s = SaveAssessments(x, assessments); !s) return GrowthFormFailed(x, person, s.error());
+  x.Redirect(GrowthPath(x, person) + "?done=assessment#side");
 }
 
 void CaseOpenSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::Case> c =
       x.Review().OpenCase(person, x.Form("target"), x.principal.person, x.Today());
-  if (!c) return FormFailed(x, person, c.error());
+  if (!c) return GrowthFormFailed(x, person, c.error());
   x.Redirect("/cases/" + EncodeQueryParam(c->id));
 }
 
@@ -475,10 +478,10 @@ void SignOffSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::SignOff> s = SignOffFrom(
       person, [&](const char* name) { return x.Form(name); }, x.principal.person, x.Today());
-  if (!s) return FormFailed(x, person, s.error());
+  if (!s) return GrowthFormFailed(x, person, s.error());
   Result<std::string> id = x.Review().SignOff(std::move(*s));
-  if (!id) return FormFailed(x, person, id.error());
-  x.Redirect(PersonPath(x, person) + "?done=signoff#checklist");
+  if (!id) return GrowthFormFailed(x, person, id.error());
+  x.Redirect(GrowthPath(x, person) + "?done=signoff#checklist");
 }
 
 // {"requirement": "...", "date": "YYYY-MM-DD" (default today), "note": "..."}: the sign-off.

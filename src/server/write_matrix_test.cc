@@ -137,6 +137,26 @@ std::vector<Write> Writes() {
       return s.ListEvidence("emp")->size() == n ? "" : std::string("emp's evidence not added");
     };
   };
+  auto planned = [](storage::Store& s, const std::string&) {
+    return s.ListPlanActions("emp")->size() == 1 ? "" : std::string("emp's action not stored");
+  };
+  auto emp_action = [](storage::Store& s) {
+    model::PlanAction a;
+    a.id = "pa-emp";
+    a.person = "emp";
+    a.title = "Pair on the release";
+    a.due = D("2027-06-30");
+    a.agreed = D("2026-01-05");
+    ASSERT_TRUE(s.SavePlanAction("test", a));
+  };
+  auto action_done = [](storage::Store& s, const std::string&) {
+    return s.GetPlanAction("pa-emp")->status == model::ActionStatus::kDone
+               ? ""
+               : std::string("not done");
+  };
+  auto checked_in = [](storage::Store& s, const std::string&) {
+    return s.ListCheckIns("emp")->size() == 1 ? "" : std::string("emp's check-in not stored");
+  };
   auto sme_claim = [](storage::Store& s, const std::string&) -> std::string {
     auto evidence = s.ListEvidence("emp");
     for (const model::Evidence& e : *evidence)
@@ -388,6 +408,19 @@ std::vector<Write> Writes() {
        "assessment.create", "", {}, assessed},
       {"POST /api/v1/people/{person}/assessments", "/api/v1/people/emp/assessments", assess_json,
        {"emp", "mgr", "boss"}, "assessment.create", "", {}, assessed},
+      // The growth plan: written by whoever may record the person's evidence.
+      {"POST /people/{person}/plan", "/people/emp/plan", "title=Pair&due=2027-06-30", recorders,
+       "plan.create", "", {}, planned},
+      {"POST /api/v1/people/{person}/plan", "/api/v1/people/emp/plan",
+       R"({"title":"Pair","due":"2027-06-30"})", recorders, "plan.create", "", {}, planned},
+      {"POST /people/{person}/plan/{action}", "/people/emp/plan/pa-emp", "status=done", recorders,
+       "plan.update", "plan:pa-emp", emp_action, action_done},
+      {"POST /api/v1/people/{person}/plan/{action}", "/api/v1/people/emp/plan/pa-emp",
+       R"({"status":"done"})", recorders, "plan.update", "plan:pa-emp", emp_action, action_done},
+      {"POST /people/{person}/checkins", "/people/emp/checkins", "outcome=Pair+more", recorders,
+       "checkin.create", "", {}, checked_in},
+      {"POST /api/v1/people/{person}/checkins", "/api/v1/people/emp/checkins",
+       R"({"outcome":"Pair more"})", recorders, "checkin.create", "", {}, checked_in},
       // Taking records back: the person's evidence as recording it; a manager's rating by its
       // assessor, the people team and admins, never by the person rated.
       {take_back_page, "/people/emp/records/evidence/ev-emp/withdraw", "reason=x", recorders,

@@ -362,6 +362,49 @@ Status FromJson(const Json& j, Raise& r) {
   });
 }
 
+Json PlanActionJson(const PlanAction& a) {
+  return {{"id", a.id},
+          {"person", a.person},
+          {"title", a.title},
+          {"competency", a.competency},
+          {"target", a.target},
+          {"due", DateJson(a.due)},
+          {"status", ActionStatusName(a.status)},
+          {"note", a.note},
+          {"agreed_by", a.agreed_by},
+          {"agreed", DateJson(a.agreed)},
+          {"closed", DateJson(a.closed)},
+          {"closed_by", a.closed_by}};
+}
+Status FromJson(const Json& j, PlanAction& a) {
+  return Guard("plan action", j, [&] {
+    a.id = S(j, "id");
+    a.person = S(j, "person");
+    a.title = S(j, "title");
+    a.competency = S(j, "competency");
+    a.target = S(j, "target");
+    a.due = D(j, "due");
+    a.status = Enum(ParseActionStatus(S(j, "status")), j, "status");
+    a.note = S(j, "note");
+    a.agreed_by = S(j, "agreed_by");
+    a.agreed = D(j, "agreed");
+    a.closed = D(j, "closed");
+    a.closed_by = S(j, "closed_by");
+  });
+}
+
+Json CheckInJson(const CheckIn& c) {
+  return {{"id", c.id},           {"person", c.person},       {"date", DateJson(c.date)},
+          {"held_by", c.held_by}, {"self_view", c.self_view}, {"manager_view", c.manager_view},
+          {"outcome", c.outcome}, {"next", DateJson(c.next)}};
+}
+Status FromJson(const Json& j, CheckIn& c) {
+  return Guard("check-in", j, [&] {
+    c = {S(j, "id"),        S(j, "person"),       D(j, "date"),    S(j, "held_by"),
+         S(j, "self_view"), S(j, "manager_view"), S(j, "outcome"), D(j, "next")};
+  });
+}
+
 Json UserJson(const User& u) {
   Json roles = Json::array();
   for (UserRole r : u.roles) roles.push_back(UserRoleName(r));

@@ -1,6 +1,7 @@
 // The one JSON encoding of the people-side records: a person (its fields come from the schema
 // description, schema.h), an assignment, evidence, a metric, an assessment, a sign-off, a case,
-// a waiver, a need, a raise, a user, a review cycle and a cycle's candidate. The store keeps
+// a waiver, a need, a raise, a user, a review cycle, a cycle's candidate, a growth-plan action and
+// a check-in. The store keeps
 // records in this form (the `doc` column of each record table), so the same JSON is what the
 // portable dump holds, what the audit log records, what the HTTP API answers (docs/openapi.yaml)
 // and what `--json` of the commands prints.
@@ -19,6 +20,7 @@
 
 #include "base/error.h"
 #include "model/cycle.h"
+#include "model/growth_plan.h"
 #include "model/people.h"
 
 namespace ladder::storage {
@@ -41,6 +43,8 @@ Json RaiseJson(const model::Raise& r);
 Json UserJson(const model::User& u);  // without the password hash
 Json CycleJson(const model::Cycle& c);
 Json CandidateJson(const model::Candidate& c);
+Json PlanActionJson(const model::PlanAction& a);
+Json CheckInJson(const model::CheckIn& c);
 
 Status FromJson(const Json& j, model::Person& p);
 Status FromJson(const Json& j, model::Assignment& a);
@@ -55,5 +59,7 @@ Status FromJson(const Json& j, model::Raise& r);
 Status FromJson(const Json& j, model::User& u);  // password_hash left empty
 Status FromJson(const Json& j, model::Cycle& c);
 Status FromJson(const Json& j, model::Candidate& c);
+Status FromJson(const Json& j, model::PlanAction& a);
+Status FromJson(const Json& j, model::CheckIn& c);
 
 }  // namespace ladder::storage

@@ -188,6 +188,9 @@ std::vector<Table> Describe() {
        {{"cycle"}, {"person"}, {"readiness"}, {"doc", kJson}},
        2,
        {{{"cycle"}, "cycles", {"id"}}, {{"person"}, "people", {"id"}}}},
+      // Growth plans (migration 008): agreed actions and check-ins.
+      PersonRecords("plan_actions"),
+      PersonRecords("checkins"),
       {"audit_log",
        Content::kRecords,
        {{"id", kRowId},

@@ -40,6 +40,7 @@
 #include "base/error.h"
 #include "model/cycle.h"
 #include "model/framework.h"
+#include "model/growth_plan.h"
 #include "model/people.h"
 #include "storage/types.h"
 
@@ -247,6 +248,22 @@ class Store {
 
   virtual Result<std::string> SaveRaise(std::string_view actor, const model::Raise& r) = 0;
   virtual Result<std::vector<model::Raise>> ListRaises(std::string_view person) = 0;
+
+  // -- Growth plans (model/growth_plan.h) -------------------------------------------------------
+  // Creates an action (a fresh id when a.id is empty; audited "plan.create") or replaces it
+  // ("plan.update", the entry keeping what it was). Checks model::ValidatePlanAction and that the
+  // person exists.
+  virtual Result<std::string> SavePlanAction(std::string_view actor,
+                                             const model::PlanAction& a) = 0;
+  // kNotFound when there is no action of that id.
+  virtual Result<model::PlanAction> GetPlanAction(std::string_view id) = 0;
+  // A person's actions, by due date.
+  virtual Result<std::vector<model::PlanAction>> ListPlanActions(std::string_view person) = 0;
+  // Stores a check-in (audited "checkin.create"); checks model::ValidateCheckIn, the person and
+  // who held it.
+  virtual Result<std::string> SaveCheckIn(std::string_view actor, const model::CheckIn& c) = 0;
+  // A person's check-ins, by date.
+  virtual Result<std::vector<model::CheckIn>> ListCheckIns(std::string_view person) = 0;
 
   // -- Review cycles (model/cycle.h, docs/cycles.md) ------------------------------------------
   // Stores a new cycle with its snapshot (one candidate per person in scope) in one transaction,

@@ -9,12 +9,11 @@
 #include <filesystem>
 
 #include "storage/store.h"
-#include "storage/testing/storage_testing.h"
+#include "storage/testing/store_fixture.h"
 
 namespace ladder::storage {
 namespace {
 
-using testing::Backend;
 using testing::kPostgres;
 using testing::kSqliteFile;
 using testing::kSqliteMemory;
@@ -54,21 +53,14 @@ model::Candidate MakeCandidate(const std::string& cycle, const std::string& pers
   return k;
 }
 
-class CycleStore : public ::testing::TestWithParam<const Backend*> {
+class CycleStore : public testing::StoreOnBackend {
  protected:
   void SetUp() override {
-    std::string url = GetParam()->fresh_url();
-    if (url.empty()) {
-      if (testing::InCi()) FAIL() << "CI=true but LADDER_TEST_POSTGRES is not set";
-      GTEST_SKIP() << "LADDER_TEST_POSTGRES not set; run under scripts/with-postgres.sh";
-    }
-    auto store = OpenStore(url);
-    ASSERT_TRUE(store) << store.error().ToString();
-    store_ = std::move(*store);
+    StoreOnBackend::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     for (const char* id : {"a", "b", "c", "d"})
       ASSERT_TRUE(store_->SavePerson("hr", {id, std::string("Name ") + id, "", "", {}}));
   }
-  std::unique_ptr<Store> store_;
 };
 
 TEST_P(CycleStore, OpensWithItsCandidatesAndReadsThemBack) {

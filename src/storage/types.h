@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/framework.h"
+#include "model/growth_plan.h"
 #include "model/notification.h"
 #include "model/people.h"
 
@@ -51,6 +52,8 @@ struct PersonRecords {
   std::vector<model::SignOff> signoffs;
   std::vector<model::Waiver> waivers;
   std::vector<model::Case> cases;
+  std::vector<model::PlanAction> plan;   // by due date
+  std::vector<model::CheckIn> checkins;  // by date
 };
 
 // A role profile and the framework version it belongs to.

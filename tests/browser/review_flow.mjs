@@ -75,7 +75,7 @@ try {
             .includes('Senior Engineer'), 'the next level is not beside the current one');
   for (const [skill, signer, title] of [['networking', 'p1', 'Networking ' + HOSTILE],
                                         ['linux', 'p2', 'Linux internals']]) {
-    await ce.page.locator('details.form').evaluate((d) => { d.open = true; });
+    await ce.page.locator('details.form:has(#ev-kind)').evaluate((d) => { d.open = true; });
     await ce.page.selectOption('#ev-kind', 'sme');
     await ce.page.fill('#ev-title', title);
     await ce.page.fill('#ev-skill', skill);
@@ -114,7 +114,7 @@ try {
         'the SME claims are counted before their signers confirmed them');
   // Records entered by mistake are withdrawn, never deleted; a wrong detail is corrected.
   step = 'employee withdraws and corrects';
-  await ce.page.locator('details.form').evaluate((d) => { d.open = true; });
+  await ce.page.locator('details.form:has(#ev-kind)').evaluate((d) => { d.open = true; });
   await ce.page.selectOption('#ev-kind', 'talk');
   await ce.page.fill('#ev-title', 'Talk entered twice');
   await submit(ce.page, 'form[action$="/evidence"] button[type=submit]');

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every page of the web app at phone width (390 px) and desktop width (1280 px), as each role
 # reaches it (tests/browser/phone.mjs): an organisation on seed 004 and the examples, with an
-# open review, a panel, evidence and assessments, signed in as an employee, a manager, a
+# open review, a panel, evidence, assessments and a growth plan, signed in as an employee, a manager, a
 # reviewer, the people team and an admin, and as a visitor of the public site. Screenshots at
 # phone width go to build/test-artifacts/browser/phone/.
 set -euo pipefail
@@ -39,6 +39,14 @@ target=ic/senior-engineer
 case_id=$(grep -o 'case-[0-9a-f]*' case.out | head -1)
 [[ -n $case_id ]] || fail "no case id: $(cat case.out)"
 "$LADDER" case add-evidence "$case_id" ev1 ev2 --by lead >/dev/null 2>&1 || true
+# A growth plan with a long action, a closed one and a check-in with long views.
+"$LADDER" plan add ce --by lead --competency "$(sed -n 's/^  - id: //p' ladder.yaml | head -1)" \
+  --title "Lead the reconciliation design review for the multi-region customer onboarding programme" \
+  --target "$target" --due 2027-03-31 --date 2026-04-02 --id pa1 >/dev/null || fail "plan add"
+"$LADDER" plan add ce --by ce --title "Shadow two escalations" --due 2026-06-30 --date 2026-04-02 --id pa2 >/dev/null
+"$LADDER" plan update pa2 --status done --by ce --date 2026-05-01 >/dev/null
+"$LADDER" plan checkin ce --by lead --date 2026-05-02 --self "Escalations went well; the design review feels like a big step" \
+  --manager "Ready for it with a pairing partner" --outcome "Pair with Pam on the design review" >/dev/null
 
 serve_ladder --quiet --public
 node "$src/tests/browser/phone.mjs" "http://127.0.0.1:$port/" "$artifacts" ce lead p1 hrp admin -

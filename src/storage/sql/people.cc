@@ -123,7 +123,7 @@ Status SqlStore::DeletePerson(std::string_view actor, std::string_view id) {
     LADDER_TRY(std::string before, PersonDoc(s, pid));
     if (before.empty()) return MakeError(ErrorCode::kNotFound, "no person " + pid);
     // Every record that names the person, as (table, column, what it is called).
-    static constexpr std::array<std::array<const char*, 3>, 11> kReferences = {{
+    static constexpr std::array<std::array<const char*, 3>, 13> kReferences = {{
         {"assignments", "person", "assignment"},
         {"evidence", "person", "evidence"},
         {"metrics", "person", "metric"},
@@ -133,6 +133,8 @@ Status SqlStore::DeletePerson(std::string_view actor, std::string_view id) {
         {"cases", "person", "case"},
         {"waivers", "person", "waiver"},
         {"raises", "person", "raise"},
+        {"plan_actions", "person", "growth-plan action"},
+        {"checkins", "person", "check-in"},
         {"users", "person", "user"},
         {"people", "manager", "report"},
     }};
@@ -232,14 +234,18 @@ Status Take(std::vector<T>& list, const std::string& doc, const char* what) {
   return Ok();
 }
 
+// The tables LoadPersonRecords reads, in the order of TakeRecord's kinds.
+constexpr const char* kTables[] = {"assignments", "evidence",     "metrics",
+                                   "assessments", "signoffs",     "waivers",
+                                   "cases",       "plan_actions", "checkins"};
+constexpr int kRecordTables = static_cast<int>(std::size(kTables));
+
 // One statement over the record tables, each kind in its List* order, for the people that
 // `where` (a condition on `person`, with `per_table` parameters) selects, by person.
 std::string RecordsSql(const std::string& where, int per_table) {
-  static constexpr const char* kTables[] = {"assignments", "evidence", "metrics", "assessments",
-                                            "signoffs",    "waivers",  "cases"};
   std::string sql = "SELECT k, person, doc FROM (";
   int param = 0;
-  for (int k = 0; k < 7; ++k) {
+  for (int k = 0; k < kRecordTables; ++k) {
     std::string condition = where;
     for (int i = 0; i < per_table; ++i) {
       size_t at = condition.find('?');
@@ -268,8 +274,12 @@ Status TakeRecord(PersonRecords& out, const Row& r) {
       return Take(out.signoffs, doc, "signoff");
     case 5:
       return Take(out.waivers, doc, "waiver");
-    default:
+    case 6:
       return Take(out.cases, doc, "case");
+    case 7:
+      return Take(out.plan, doc, "plan action");
+    default:
+      return Take(out.checkins, doc, "check-in");
   }
 }
 
@@ -286,7 +296,7 @@ Result<PersonRecords> SqlStore::LoadPersonRecords(std::string_view person) {
     if (!found) return MakeError(ErrorCode::kNotFound, "no person " + p);
     out.person = std::move(*found);
     static const std::string kSql = RecordsSql("person = ?", 1);
-    LADDER_TRY_STATUS(ForRows(s, kSql, std::vector<std::string>(7, p),
+    LADDER_TRY_STATUS(ForRows(s, kSql, std::vector<std::string>(kRecordTables, p),
                               [&](const Row& r) { return TakeRecord(out, r); }));
     return out;
   });
@@ -304,7 +314,7 @@ Status SqlStore::ForEachPersonRecords(const std::function<Status(PersonRecords&&
       chunk[i - from].person = std::move(people[i]);
     }
     std::vector<std::string> params;
-    for (int k = 0; k < 7; ++k) {
+    for (int k = 0; k < kRecordTables; ++k) {
       params.push_back(chunk.front().person.id);
       params.push_back(chunk.back().person.id);
     }

@@ -1,5 +1,6 @@
-// The growth records of a person: evidence, metrics, assessments, sign-offs and in-band raises,
-// each kept as its JSON document (people_json.h) beside the columns queries and keys need.
+// The growth records of a person: evidence, metrics, assessments, sign-offs, in-band raises and
+// the growth plan (agreed actions, check-ins), each kept as its JSON document (people_json.h)
+// beside the columns queries and keys need.
 #include "model/validate.h"
 #include "storage/sql/sql_store.h"
 
@@ -188,6 +189,30 @@ Result<std::string> SqlStore::SaveRaise(std::string_view actor, const model::Rai
 
 Result<std::vector<model::Raise>> SqlStore::ListRaises(std::string_view person) {
   return ListRecords<model::Raise>(kRaises, person);
+}
+
+// ---- Growth plans ----
+
+Result<std::string> SqlStore::SavePlanAction(std::string_view actor, const model::PlanAction& a) {
+  LADDER_TRY_STATUS(FirstError(model::ValidatePlanAction(a)));
+  return SaveRecord(actor, kPlanActions, a, a.due, {a.agreed_by, a.closed_by});
+}
+
+Result<model::PlanAction> SqlStore::GetPlanAction(std::string_view id) {
+  return GetRecord<model::PlanAction>(kPlanActions, id);
+}
+
+Result<std::vector<model::PlanAction>> SqlStore::ListPlanActions(std::string_view person) {
+  return ListRecords<model::PlanAction>(kPlanActions, person);
+}
+
+Result<std::string> SqlStore::SaveCheckIn(std::string_view actor, const model::CheckIn& c) {
+  LADDER_TRY_STATUS(FirstError(model::ValidateCheckIn(c)));
+  return SaveRecord(actor, kCheckIns, c, c.date, {c.held_by});
+}
+
+Result<std::vector<model::CheckIn>> SqlStore::ListCheckIns(std::string_view person) {
+  return ListRecords<model::CheckIn>(kCheckIns, person);
 }
 
 }  // namespace ladder::storage::internal

@@ -165,6 +165,8 @@ inline Json DocJson(const model::Metric& v) { return MetricJson(v); }
 inline Json DocJson(const model::SignOff& v) { return SignOffJson(v); }
 inline Json DocJson(const model::Waiver& v) { return WaiverJson(v); }
 inline Json DocJson(const model::Raise& v) { return RaiseJson(v); }
+inline Json DocJson(const model::PlanAction& v) { return PlanActionJson(v); }
+inline Json DocJson(const model::CheckIn& v) { return CheckInJson(v); }
 
 // A kind of people-side record kept as (id, person, day, doc).
 struct RecordTable {
@@ -178,6 +180,8 @@ inline constexpr RecordTable kAssessments{"assessments", "assessment", "at"};
 inline constexpr RecordTable kSignOffs{"signoffs", "signoff", "so"};
 inline constexpr RecordTable kWaivers{"waivers", "waiver", "wa"};
 inline constexpr RecordTable kRaises{"raises", "raise", "ra"};
+inline constexpr RecordTable kPlanActions{"plan_actions", "plan", "pa"};
+inline constexpr RecordTable kCheckIns{"checkins", "checkin", "ci"};
 
 class SqlStore final : public Store {
  public:
@@ -236,6 +240,11 @@ class SqlStore final : public Store {
   Result<model::SignOff> GetSignOff(std::string_view id) override;
   Result<std::string> SaveRaise(std::string_view actor, const model::Raise& r) override;
   Result<std::vector<model::Raise>> ListRaises(std::string_view person) override;
+  Result<std::string> SavePlanAction(std::string_view actor, const model::PlanAction& a) override;
+  Result<model::PlanAction> GetPlanAction(std::string_view id) override;
+  Result<std::vector<model::PlanAction>> ListPlanActions(std::string_view person) override;
+  Result<std::string> SaveCheckIn(std::string_view actor, const model::CheckIn& c) override;
+  Result<std::vector<model::CheckIn>> ListCheckIns(std::string_view person) override;
 
   // reviews.cc
   Result<std::string> SaveCase(std::string_view actor, const model::Case& c) override;
