@@ -4,10 +4,12 @@
 //   - no page-level horizontal scroll (wide tables and code scroll inside their own box);
 //   - at phone width the navigation is at most 64 px tall until it is opened, and opening it
 //     shows its links;
-//   - no script error or dialog.
+//   - no script error or dialog;
+//   - at desktop width, no serious or critical violation that axe-core (from npm) finds.
 // A full-page screenshot of each page at phone width goes to ARTIFACT_DIR/phone/.
 //   node phone.mjs BASE_URL ARTIFACT_DIR USER... (password "pw-USER-long"; "-" for a visitor)
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { launch, shot } from './browser.mjs';
 
@@ -21,6 +23,7 @@ const DESKTOP = { width: 1280, height: 800 };
 const APP_BUDGET = 80;
 const SITE_BUDGET = 25;
 const isSite = (rel) => /^(f|roles|static)\//.test(rel) || rel === '' || rel.startsWith('search');
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 fs.rmSync(artifacts, { recursive: true, force: true });
 const browser = await launch();
 const failures = [];
@@ -82,6 +85,17 @@ async function overflow(page) {
   });
 }
 
+// axe-core's serious and critical violations on the page, one line each with where.
+async function accessibility(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+  });
+}
+
 async function crawl(user, viewport, phone) {
   const { page, problems, context } = await signedIn(user, viewport);
   const seen = new Set();
@@ -110,6 +124,8 @@ async function crawl(user, viewport, phone) {
       if (nav > 64) failures.push(`${label}: the navigation is ${nav} px tall (at most 64 until opened)`);
       const name = (user + '_' + (rel || 'home')).replace(/[^a-z0-9]+/gi, '_').slice(0, 80);
       await shot(page, artifacts, name);
+    } else {
+      for (const v of await accessibility(page)) failures.push(`${label}: axe: ${v}`);
     }
     for (const link of await linksOf(page)) {
       const r = link.replace(/^\//, '');
