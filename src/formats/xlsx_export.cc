@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <vector>
 
 #include "base/text.h"
@@ -280,13 +281,16 @@ Status ExportXlsxTable(std::string_view sheet, const std::vector<std::vector<std
   return book.Close(path);
 }
 
-Result<std::string> XlsxTableBytes(std::string_view sheet,
-                                   const std::vector<std::vector<std::string>>& rows) {
+namespace {
+
+// The bytes of the workbook `write` writes to the path it is given: a private temporary file,
+// removed afterwards.
+Result<std::string> WorkbookBytes(const std::function<Status(const std::string&)>& write) {
   std::string path = (std::filesystem::temp_directory_path() / "ladder-table-XXXXXX.xlsx").string();
   int fd = ::mkstemps(path.data(), 5);
   if (fd < 0) return MakeError(ErrorCode::kIo, "cannot create a temporary file for the workbook");
   ::close(fd);
-  Status written = ExportXlsxTable(sheet, rows, path);
+  Status written = write(path);
   std::string bytes;
   if (written) {
     std::ifstream in(path, std::ios::binary);
@@ -296,6 +300,17 @@ Result<std::string> XlsxTableBytes(std::string_view sheet,
   std::filesystem::remove(path, ignored);
   if (!written) return Fail(written.error());
   return bytes;
+}
+
+}  // namespace
+
+Result<std::string> XlsxTableBytes(std::string_view sheet,
+                                   const std::vector<std::vector<std::string>>& rows) {
+  return WorkbookBytes([&](const std::string& path) { return ExportXlsxTable(sheet, rows, path); });
+}
+
+Result<std::string> XlsxBytes(const model::Framework& framework) {
+  return WorkbookBytes([&](const std::string& path) { return ExportXlsx(framework, path); });
 }
 
 }  // namespace ladder::formats

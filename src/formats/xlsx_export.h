@@ -29,6 +29,9 @@ Status ExportXlsxTable(std::string_view sheet, const std::vector<std::vector<std
 Result<std::string> XlsxTableBytes(std::string_view sheet,
                                    const std::vector<std::vector<std::string>>& rows);
 
+// The framework's workbook (ExportXlsx) as bytes, the same way.
+Result<std::string> XlsxBytes(const model::Framework& framework);
+
 // A worksheet name Excel accepts, made from `name`: the characters []:*?/\ replaced by '-',
 // apostrophes trimmed from both ends, at most 31 characters, not empty ("Sheet"), not the
 // reserved "History", and unique case-insensitively among `used` (a " (2)" suffix, ...).

@@ -10,6 +10,7 @@
 #include <regex>
 #include <sstream>
 
+#include "formats/canonical.h"
 #include "render/static_site.h"
 
 namespace ladder::render {
@@ -184,6 +185,40 @@ TEST(Site, CompareIndexLinksOnlyToPagesThatExist) {
   std::string served = Body(*server, "f/field-service/compare/index.html");
   EXPECT_THAT(served, Not(HasSubstr("data-pages")));
   EXPECT_THAT(Body(*server, "f/field-service/compare/ic.t3--ic.t1.html"), HasSubstr("T3"));
+}
+
+TEST(Site, TheServedFrameworkPageOffersEveryExportAndEachReadsBack) {
+  const model::Framework f = FieldService();
+  auto server = BuildSite({f}, /*static_site=*/false);
+  std::string page = Body(*server, "f/field-service/index.html");
+  const std::string base = "f/field-service/downloads/field-service-" + f.version;
+  for (const char* ext : {"yaml", "json", "md", "csv", "xlsx"})
+    EXPECT_THAT(page, HasSubstr("href=\"../../" + base + "." + ext + "\" download"))
+        << "no link to the " << ext << " export";
+  auto yaml = server->Render(base + ".yaml");
+  ASSERT_TRUE(yaml) << yaml.error().ToString();
+  EXPECT_EQ(yaml->content_type, "application/yaml; charset=utf-8");
+  EXPECT_TRUE(yaml->published);
+  auto read = formats::ReadYaml(yaml->body, "download.yaml");
+  ASSERT_TRUE(read) << read.error().ToString();
+  EXPECT_EQ(read->tracks.size(), f.tracks.size());
+  EXPECT_EQ(read->competencies.size(), f.competencies.size());
+  auto json = server->Render(base + ".json");
+  ASSERT_TRUE(json);
+  EXPECT_TRUE(formats::ReadJson(json->body, "download.json"));
+  auto xlsx = server->Render(base + ".xlsx");
+  ASSERT_TRUE(xlsx) << xlsx.error().ToString();
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK") << "a workbook is a zip archive";
+  EXPECT_THAT(Body(*server, base + ".csv"), HasSubstr("framework,version,track"));
+  EXPECT_THAT(Body(*server, base + ".md"), HasSubstr("# "));
+  EXPECT_EQ(server->Render(base + ".exe").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(server->Render("f/field-service/downloads/field-service-0.yaml").error().code,
+            ErrorCode::kNotFound)
+      << "only the version the page shows";
+  // The static site has no downloads (`ladder export` writes them): no links, no files.
+  auto site = BuildSite({f});
+  EXPECT_THAT(Body(*site, "f/field-service/index.html"), Not(HasSubstr("downloads/")));
+  EXPECT_FALSE(site->Render(base + ".yaml"));
 }
 
 std::map<std::string, std::string> ReadTree(const std::filesystem::path& dir) {

@@ -399,6 +399,8 @@ Result<Page> Site::Render(std::string_view raw_path,
     if (parts[2] == "changelog.html") return internal::ChangelogPage(*impl_, fe, path);
     return not_found();
   }
+  if (parts.size() == 4 && parts[2] == "downloads")
+    return internal::DownloadPage(*impl_, fe, parts[3]);
   if (parts.size() == 4 && parts[2] == "compare") {
     if (parts[3] == "index.html") {
       std::string a = q("a"), b = q("b");

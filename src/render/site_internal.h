@@ -231,6 +231,10 @@ Data TransitionsData(const Site::Impl& site, const model::Framework& fw);
 // Pages.
 Result<Page> HomePage(const Site::Impl& site, std::string_view path);
 Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view path);
+// The framework's exports when the site is served (site_downloads.cc): the links of its page,
+// none in the static site, and the file at f/<fw>/downloads/<file>.
+Data DownloadsData(const Site::Impl& site, const FrameworkEntry& fe, const std::string& root);
+Result<Page> DownloadPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view file);
 Result<Page> TracksPage(const Site::Impl& site, const FrameworkEntry& fe, std::string_view path);
 Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t level,
                        std::string_view path);

@@ -271,6 +271,7 @@ Result<Page> FrameworkPage(const Site::Impl& site, const FrameworkEntry& fe,
   }
   SetList(d, "notes", std::move(notes));
   Set(d, "has_notes", !fw.notes.empty());
+  SetList(d, "downloads", DownloadsData(site, fe, root));
   SetLanguages(site, fe, -1, root, d);
   return FrameworkHtmlPage(fe, RenderTemplate("framework", d));
 }

@@ -50,6 +50,17 @@ check_home() {
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/f/$id/index.html")
     [[ $code == 200 ]] || fail "framework page of $id gave $code"
   done
+  # Every export of the first example downloads from its page, and the YAML loads back.
+  local page=$tmp/fw.html
+  curl -sf -o "$page" "http://127.0.0.1:$port/f/${ids[0]}/index.html"
+  mapfile -t downloads < <(grep -o 'href="[^"]*downloads/[^"]*"' "$page" | sed 's/^href="//; s/"$//')
+  ((${#downloads[@]} == 5)) || fail "the framework page links ${#downloads[@]} downloads, not 5"
+  for href in "${downloads[@]}"; do
+    local file=$tmp/$(basename "$href")
+    curl -sf -o "$file" "http://127.0.0.1:$port/f/${ids[0]}/$href" || fail "GET $href failed"
+    [[ -s $file ]] || fail "$href is empty"
+  done
+  "$LADDER" lint "$tmp"/*.yaml >/dev/null || fail "the downloaded YAML does not lint"
 }
 
 for variant in source-root empty-dir; do
