@@ -315,6 +315,8 @@ TEST(Site, FrameworkPageHasMatrixPillarsUndefinedLevelAndNotes) {
   EXPECT_THAT(html, HasSubstr("Dispatcher"));
   EXPECT_THAT(html, HasSubstr("Technician path → Management"));
   EXPECT_THAT(html, HasSubstr("data-chart=\"{&quot;labels&quot;:[&quot;T1&quot;"));
+  // The chart counts what each level adds: T2 keeps T1's repair and adds one (1, not 2).
+  EXPECT_THAT(html, HasSubstr("{&quot;label&quot;:&quot;Repairs&quot;,&quot;data&quot;:[1,1,"));
 }
 
 TEST(Site, ComparePageShowsWordLevelChangesAcrossTracks) {

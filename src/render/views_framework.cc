@@ -1,5 +1,6 @@
 // The home page, a framework's page (the levels x competencies matrix of each track) and the
 // tracks overview.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -140,18 +141,28 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
   }
   Set(d, "rowgroups", std::move(rowgroups));
 
-  // Behaviours per level and competency, drawn by Chart.js (static/ladder.js) when it loaded;
-  // the matrix above carries the same information without it. The JSON goes into an escaped
-  // attribute, never into a <script>.
+  // What each level adds to the one before it, per competency: the behaviours it marks new or
+  // changed (the level pages' "New" badges), levels by rank. Drawn by Chart.js
+  // (static/ladder.js) when it loaded; the matrix above carries the same information without
+  // it. The JSON goes into an escaped attribute, never into a <script>.
+  std::map<const model::Level*, const analysis::LevelNews*> news_of;
+  for (size_t i = 0; i < fe.levels.size() && i < fe.news.size(); ++i)
+    news_of[fe.levels[i].level] = &fe.news[i];
   nlohmann::ordered_json chart;
   chart["labels"] = nlohmann::ordered_json::array();
   for (const model::Level* l : level_ptrs) chart["labels"].push_back(l->code);
   chart["datasets"] = nlohmann::ordered_json::array();
+  chart["y_title"] = "behaviours new at the level";
   for (const model::Competency& c : fw.competencies) {
     nlohmann::ordered_json counts = nlohmann::ordered_json::array();
     for (const model::Level* l : level_ptrs) {
-      const model::Expectation* ex = l->FindExpectation(c.id);
-      counts.push_back(ex ? ex->behaviours.size() : 0);
+      size_t added = 0;
+      if (auto it = news_of.find(l); it != news_of.end())
+        for (const analysis::MarkedCompetency& mc : it->second->competencies)
+          if (mc.competency == c.id)
+            for (const analysis::MarkedBehaviour& b : mc.behaviours)
+              added += b.mark == analysis::Mark::kNew || b.mark == analysis::Mark::kChanged;
+      counts.push_back(added);
     }
     // JSON escapes the marks of a name shown in the source language: leave them out.
     chart["datasets"].push_back({{"label", StripFallbackMarks(c.name)}, {"data", counts}});

@@ -51,6 +51,8 @@
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       var data;
       try { data = JSON.parse(canvas.getAttribute('data-chart')); } catch (e) { return; }
+      var yTitle = data.y_title || 'behaviours';
+      delete data.y_title;
       new window.Chart(canvas, {
         type: 'bar',
         data: data,
@@ -58,7 +60,7 @@
           animation: false,
           responsive: true,
           scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true,
-                                               title: { display: true, text: 'behaviours' } } }
+                                               title: { display: true, text: yTitle } } }
         }
       });
     });
