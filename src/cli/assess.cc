@@ -18,28 +18,27 @@ struct AssessOptions {
   std::string competencies;
 };
 
-int RunAssess(AssessOptions o) {
+Result<int> RunAssess(AssessOptions o) {
   auto role = model::ParseAssessorRole(o.role);
   if (!role)
-    return ReportError(
-        Error{ErrorCode::kInvalidArgument,
-              "'" + o.role + "' is not an assessor role; expected self, manager or peer",
-              {},
-              "--role"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "'" + o.role + "' is not an assessor role; expected self, manager or peer",
+                      {},
+                      "--role"});
   auto rating = model::ParseRating(o.rating);
   if (!rating)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "'" + o.rating + "' is not a rating; expected below, meeting or next",
-                             {},
-                             "--rating"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "'" + o.rating + "' is not a rating; expected below, meeting or next",
+                      {},
+                      "--rating"});
   Result<std::pair<Date, Date>> period = ParsePeriod("--period", o.period);
-  if (!period) return ReportError(period.error());
+  if (!period) return Fail(period.error());
   std::vector<std::string> competencies = SplitList(o.competencies);
   if (competencies.empty())
-    return ReportError(
+    return Fail(
         Error{ErrorCode::kInvalidArgument, "name at least one competency", {}, "--competency"});
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   // Several competencies are recorded together or not at all.
   std::vector<std::string> saved;
   std::vector<std::pair<std::string, std::string>> replaced;  // competency, earlier rating id
@@ -59,7 +58,7 @@ int RunAssess(AssessOptions o) {
     }
     return Ok();
   });
-  if (!status) return ReportError(status.error());
+  if (!status) return Fail(status.error());
   // Two ratings of one period by one assessor: the later one counts; say so.
   for (const auto& [competency, earlier] : replaced)
     std::fprintf(stderr,
@@ -135,9 +134,8 @@ void SetUpAssess(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--framework", o->a.framework, "Framework id (default: the person's)");
   cmd->add_option("--note", o->a.note, "A note");
   AddStoreOptions(cmd, o->store);
-  runs.push_back({cmd, [o, needed] {
-                    if (Status given = RequireGiven(needed); !given)
-                      return ReportError(given.error());
+  runs.push_back({cmd, [o, needed]() -> Result<int> {
+                    LADDER_TRY_STATUS(RequireGiven(needed));
                     return RunAssess(*o);
                   }});
 }

@@ -16,16 +16,16 @@ struct BackupOptions {
   std::string database;
 };
 
-int RunBackup(const BackupOptions& o) {
+Result<int> RunBackup(const BackupOptions& o) {
   std::error_code ec;
   if (std::filesystem::exists(o.file, ec))
-    return ReportError(Error{ErrorCode::kAlreadyExists,
-                             "exists already; choose a new file for the backup",
-                             {o.file, 0, 0},
-                             ""});
+    return Fail(Error{ErrorCode::kAlreadyExists,
+                      "exists already; choose a new file for the backup",
+                      {o.file, 0, 0},
+                      ""});
   auto store = storage::OpenStore(storage::DatabaseUrlFrom(o.database));
-  if (!store) return ReportError(store.error());
-  if (Status st = (*store)->Backup(o.file); !st) return ReportError(st.error());
+  if (!store) return Fail(store.error());
+  if (Status st = (*store)->Backup(o.file); !st) return Fail(st.error());
   std::fprintf(stderr, "backed up to %s\n", o.file.c_str());
   return kExitOk;
 }

@@ -54,15 +54,15 @@ std::string Describe(const model::Case& c) {
 
 // Opens the store, builds the service, runs `fn` and prints the case it returns.
 template <typename Fn>
-int WithService(const CaseOptions& o, Fn fn) {
+Result<int> WithService(const CaseOptions& o, Fn fn) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   return fn(review);
 }
 
-int PrintCase(const CaseOptions& o, const Result<model::Case>& c, std::string_view what) {
-  if (!c) return ReportError(c.error());
+Result<int> PrintCase(const CaseOptions& o, const Result<model::Case>& c, std::string_view what) {
+  if (!c) return Fail(c.error());
   if (o.store.json) {
     PrintJson(CaseJson(*c));
   } else {
@@ -71,20 +71,20 @@ int PrintCase(const CaseOptions& o, const Result<model::Case>& c, std::string_vi
   return kExitOk;
 }
 
-int RunOpen(const CaseOptions& o) {
+Result<int> RunOpen(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
-  return WithService(o, [&](app::ReviewService& s) {
+  if (!date) return Fail(date.error());
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     return PrintCase(o, s.OpenCase(o.id, o.target, o.by, *date, o.new_id, o.cycle), "opened");
   });
 }
 
-int RunShow(const CaseOptions& o) {
+Result<int> RunShow(const CaseOptions& o) {
   Result<Date> at = ParseDateOption("--at", o.at, Today());
-  if (!at) return ReportError(at.error());
-  return WithService(o, [&](app::ReviewService& s) {
+  if (!at) return Fail(at.error());
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     Result<app::CaseView> view = s.ShowCase(o.id, *at);
-    if (!view) return ReportError(view.error());
+    if (!view) return Fail(view.error());
     if (o.store.json) {
       render::Json j = CaseJson(view->review);
       j["consensus"] = {{"state", rules::ConsensusStateName(view->consensus.state)},
@@ -110,68 +110,68 @@ int RunShow(const CaseOptions& o) {
   });
 }
 
-int RunAddEvidence(const CaseOptions& o) {
+Result<int> RunAddEvidence(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
-  return WithService(o, [&](app::ReviewService& s) {
+  if (!date) return Fail(date.error());
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     Result<model::Case> c = MakeError(ErrorCode::kInvalidArgument, "no evidence given");
     for (const std::string& e : o.evidence) {
       c = s.AddCaseEvidence(o.id, e, o.by, *date);
-      if (!c) return ReportError(c.error());
+      if (!c) return Fail(c.error());
     }
     return PrintCase(o, c, "added to the portfolio");
   });
 }
 
-int RunReview(const CaseOptions& o) {
+Result<int> RunReview(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
-  return WithService(o, [&](app::ReviewService& s) {
+  if (!date) return Fail(date.error());
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     return PrintCase(o, s.SetPanel(o.id, SplitList(o.panel), o.by, *date), "panel named");
   });
 }
 
-int RunMove(const CaseOptions& o) {
+Result<int> RunMove(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   auto to = model::ParseCaseStatus(o.status);
   if (!to)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "'" + o.status +
-                                 "' is not a case status; expected open, portfolio, peer_review, "
-                                 "decision or closed",
-                             {},
-                             "status"});
-  return WithService(o, [&](app::ReviewService& s) {
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "'" + o.status +
+                          "' is not a case status; expected open, portfolio, peer_review, "
+                          "decision or closed",
+                      {},
+                      "status"});
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     return PrintCase(o, s.Move(o.id, *to, o.by, *date), "moved");
   });
 }
 
-int RunVote(const CaseOptions& o) {
+Result<int> RunVote(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   auto choice = model::ParseVoteChoice(o.vote);
   if (!choice)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "'" + o.vote + "' is not a vote; expected for, against or abstain",
-                             {},
-                             "--vote"});
-  return WithService(o, [&](app::ReviewService& s) {
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "'" + o.vote + "' is not a vote; expected for, against or abstain",
+                      {},
+                      "--vote"});
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     return PrintCase(o, s.Vote(o.id, model::Vote{o.by, *choice, o.note, *date}), "vote recorded");
   });
 }
 
-int RunDecide(const CaseOptions& o) {
+Result<int> RunDecide(const CaseOptions& o) {
   Result<Date> effective = ParseDateOption("--effective", o.effective, Today());
-  if (!effective) return ReportError(effective.error());
+  if (!effective) return Fail(effective.error());
   auto outcome = model::ParseOutcome(o.outcome);
   if (!outcome)
-    return ReportError(
+    return Fail(
         Error{ErrorCode::kInvalidArgument,
               "'" + o.outcome + "' is not an outcome; expected promoted, not_promoted or deferred",
               {},
               "--outcome"});
-  return WithService(o, [&](app::ReviewService& s) {
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     Result<app::DecisionResult> r = s.Decide(o.id, *outcome, *effective, o.by, o.note);
     if (!r && r.error().code == ErrorCode::kFailedPrecondition && r.error().field == "effective") {
       // Not eligible on that date: the command that explains it, for the case's person.
@@ -184,9 +184,9 @@ int RunDecide(const CaseOptions& o) {
         e.message += " (ladder eligibility " + c.person + " " + target + " --at " +
                      effective->ToString() + ")";
       }
-      return ReportError(e);
+      return Fail(e);
     }
-    if (!r) return ReportError(r.error());
+    if (!r) return Fail(r.error());
     if (o.store.json) {
       render::Json j = CaseJson(r->review);
       j["assignment"] = r->assignment;
@@ -203,15 +203,15 @@ int RunDecide(const CaseOptions& o) {
   });
 }
 
-int RunWaive(const CaseOptions& o) {
+Result<int> RunWaive(const CaseOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<Date> expires = ParseDateOption("--expires", o.expires, Date());
-  if (!expires) return ReportError(expires.error());
-  return WithService(o, [&](app::ReviewService& s) {
+  if (!expires) return Fail(expires.error());
+  return WithService(o, [&](app::ReviewService& s) -> Result<int> {
     Result<model::Waiver> w =
         s.Waive(o.id, o.requirement, o.by, o.reason, *date, *expires, o.new_id);
-    if (!w) return ReportError(w.error());
+    if (!w) return Fail(w.error());
     if (o.store.json) {
       PrintJson(
           nlohmann::json{{"id", w->id},

@@ -50,8 +50,9 @@ Status RequireGiven(const std::vector<const CLI::Option*>& options);
 bool UseColor();
 bool StdoutIsTerminal();
 
-// The action a subcommand runs once parsed; returns the process exit code.
-using Action = std::function<int()>;
+// The action a subcommand runs once parsed: the process exit code (kExitOk, kExitFindings), or
+// the error that stopped it, which main reports (ReportError) and turns into its exit code.
+using Action = std::function<Result<int>()>;
 
 // A leaf subcommand and what to do when it was the one parsed.
 struct Run {

@@ -106,18 +106,19 @@ render::Json ReportJson(const app::CycleReport& r) {
 }
 
 template <typename Fn>
-int WithService(const CycleOptions& o, Fn fn) {
+Result<int> WithService(const CycleOptions& o, Fn fn) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::CycleService cycles(**store, CliActor());
   return fn(cycles);
 }
 
-int PrintCycle(const CycleOptions& o, const Result<model::Cycle>& c, std::string_view what) {
-  if (!c) return ReportError(c.error());
-  return WithService(o, [&](app::CycleService& s) {
+Result<int> PrintCycle(const CycleOptions& o, const Result<model::Cycle>& c,
+                       std::string_view what) {
+  if (!c) return Fail(c.error());
+  return WithService(o, [&](app::CycleService& s) -> Result<int> {
     Result<app::CycleReport> r = s.Report(c->id);
-    if (!r) return ReportError(r.error());
+    if (!r) return Fail(r.error());
     if (o.store.json) {
       PrintJson(ReportJson(*r));
     } else {
@@ -127,28 +128,28 @@ int PrintCycle(const CycleOptions& o, const Result<model::Cycle>& c, std::string
   });
 }
 
-int RunOpen(const CycleOptions& o) {
+Result<int> RunOpen(const CycleOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<Date> evaluation = ParseDateOption("--evaluation", o.evaluation, Date());
-  if (!evaluation) return ReportError(evaluation.error());
+  if (!evaluation) return Fail(evaluation.error());
   Result<std::vector<model::PhaseDeadline>> phases = ParseDeadlines(o.deadlines);
-  if (!phases) return ReportError(phases.error());
+  if (!phases) return Fail(phases.error());
   app::CycleSpec spec{o.id, o.cycle, o.frameworks, o.manager, *evaluation, o.close_days, *phases};
   Result<model::Cycle> opened = MakeError(ErrorCode::kInternal, "not run");
-  int rc = WithService(o, [&](app::CycleService& s) {
-    opened = s.Open(spec, o.by, *date);
-    return kExitOk;
-  });
+  LADDER_TRY(int rc, WithService(o, [&](app::CycleService& s) -> Result<int> {
+               opened = s.Open(spec, o.by, *date);
+               return kExitOk;
+             }));
   if (rc != kExitOk) return rc;
   return PrintCycle(o, opened, "opened");
 }
 
-int RunList(const CycleOptions& o) {
+Result<int> RunList(const CycleOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<std::vector<model::Cycle>> cycles = (*store)->ListCycles();
-  if (!cycles) return ReportError(cycles.error());
+  if (!cycles) return Fail(cycles.error());
   if (o.store.json) {
     render::Json out = render::Json::array();
     for (const model::Cycle& c : *cycles) out.push_back(render::CycleJson(c));
@@ -167,7 +168,7 @@ int RunList(const CycleOptions& o) {
   return kExitOk;
 }
 
-int RunShow(const CycleOptions& o) {
+Result<int> RunShow(const CycleOptions& o) {
   return PrintCycle(
       o,
       [&]() -> Result<model::Cycle> {
@@ -178,45 +179,45 @@ int RunShow(const CycleOptions& o) {
       "");
 }
 
-int RunAdvance(const CycleOptions& o) {
+Result<int> RunAdvance(const CycleOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<model::Cycle> c = MakeError(ErrorCode::kInternal, "not run");
-  (void)WithService(o, [&](app::CycleService& s) {
-    c = s.Advance(o.cycle, o.by, *date);
-    return kExitOk;
-  });
+  LADDER_TRY([[maybe_unused]] int ran, WithService(o, [&](app::CycleService& s) -> Result<int> {
+               c = s.Advance(o.cycle, o.by, *date);
+               return kExitOk;
+             }));
   return PrintCycle(o, c, c ? std::string("moved to ") + model::CyclePhaseName(c->phase) : "");
 }
 
-int RunClose(const CycleOptions& o) {
+Result<int> RunClose(const CycleOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<model::Cycle> c = MakeError(ErrorCode::kInternal, "not run");
-  (void)WithService(o, [&](app::CycleService& s) {
-    c = s.Close(o.cycle, o.by, *date);
-    return kExitOk;
-  });
+  LADDER_TRY([[maybe_unused]] int ran, WithService(o, [&](app::CycleService& s) -> Result<int> {
+               c = s.Close(o.cycle, o.by, *date);
+               return kExitOk;
+             }));
   return PrintCycle(o, c, "closed");
 }
 
-int RunNote(const CycleOptions& o) {
+Result<int> RunNote(const CycleOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<model::Cycle> c = MakeError(ErrorCode::kInternal, "not run");
-  (void)WithService(o, [&](app::CycleService& s) {
-    c = s.Note(o.cycle, o.person, o.note, o.by, *date);
-    return kExitOk;
-  });
+  LADDER_TRY([[maybe_unused]] int ran, WithService(o, [&](app::CycleService& s) -> Result<int> {
+               c = s.Note(o.cycle, o.person, o.note, o.by, *date);
+               return kExitOk;
+             }));
   return PrintCycle(o, c, "noted");
 }
 
-int RunNominate(const CycleOptions& o) {
+Result<int> RunNominate(const CycleOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
-  return WithService(o, [&](app::CycleService& s) {
+  if (!date) return Fail(date.error());
+  return WithService(o, [&](app::CycleService& s) -> Result<int> {
     Result<model::Candidate> k = s.Nominate(o.cycle, o.person, o.note, o.by, *date);
-    if (!k) return ReportError(k.error());
+    if (!k) return Fail(k.error());
     if (o.store.json) {
       PrintJson(render::CandidateJson(*k));
     } else {
@@ -228,8 +229,9 @@ int RunNominate(const CycleOptions& o) {
   });
 }
 
-int PrintBulk(const CycleOptions& o, const Result<app::BulkResult>& r, std::string_view what) {
-  if (!r) return ReportError(r.error());
+Result<int> PrintBulk(const CycleOptions& o, const Result<app::BulkResult>& r,
+                      std::string_view what) {
+  if (!r) return Fail(r.error());
   if (o.store.json) {
     PrintJson(render::Json{{"done", r->done}, {"skipped", r->skipped}});
     return kExitOk;
@@ -241,27 +243,27 @@ int PrintBulk(const CycleOptions& o, const Result<app::BulkResult>& r, std::stri
   return kExitOk;
 }
 
-int RunOpenReviews(const CycleOptions& o) {
+Result<int> RunOpenReviews(const CycleOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
-  return WithService(o, [&](app::CycleService& s) {
+  if (!date) return Fail(date.error());
+  return WithService(o, [&](app::CycleService& s) -> Result<int> {
     return PrintBulk(o, s.OpenReviews(o.cycle, SplitList(o.people), o.by, *date), "reviews opened");
   });
 }
 
-int RunPanels(const CycleOptions& o) {
+Result<int> RunPanels(const CycleOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
-  return WithService(o, [&](app::CycleService& s) {
+  if (!date) return Fail(date.error());
+  return WithService(o, [&](app::CycleService& s) -> Result<int> {
     return PrintBulk(o, s.NamePanels(o.cycle, SplitList(o.cases), SplitList(o.panel), o.by, *date),
                      "panels named");
   });
 }
 
-int RunReport(const CycleOptions& o) {
-  return WithService(o, [&](app::CycleService& s) {
+Result<int> RunReport(const CycleOptions& o) {
+  return WithService(o, [&](app::CycleService& s) -> Result<int> {
     Result<app::CycleReport> r = s.Report(o.cycle, true);
-    if (!r) return ReportError(r.error());
+    if (!r) return Fail(r.error());
     if (o.csv) {
       PrintText(app::CycleReportCsv(*r));
     } else if (o.store.json) {

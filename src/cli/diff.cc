@@ -139,13 +139,13 @@ Result<std::pair<const model::Track*, const model::Level*>> Resolve(const model:
   return std::pair{at->track, at->level};
 }
 
-int RunDiff(const DiffOptions& options) {
+Result<int> RunDiff(const DiffOptions& options) {
   Printer out(UseColor());
   if (options.args.size() == 2) {
     Result<model::Framework> before = LoadFramework(options.args[0], true, options.database);
-    if (!before) return ReportError(before.error());
+    if (!before) return Fail(before.error());
     Result<model::Framework> after = LoadFramework(options.args[1], true, options.database);
-    if (!after) return ReportError(after.error());
+    if (!after) return Fail(after.error());
     analysis::FrameworkDiff d = analysis::DiffFrameworks(*before, *after);
     if (options.json) {
       nlohmann::json j = analysis::ToJson(d);
@@ -215,18 +215,18 @@ int RunDiff(const DiffOptions& options) {
   }
 
   if (options.args.size() != 3)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "give two framework files (ladder diff OLD NEW) or a framework "
-                             "file and two levels (ladder diff FILE LEVEL_A LEVEL_B)",
-                             {},
-                             ""});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "give two framework files (ladder diff OLD NEW) or a framework "
+                      "file and two levels (ladder diff FILE LEVEL_A LEVEL_B)",
+                      {},
+                      ""});
   const std::string& file = options.args[0];
   Result<model::Framework> fw = LoadFramework(file, true, options.database);
-  if (!fw) return ReportError(fw.error());
+  if (!fw) return Fail(fw.error());
   auto a = Resolve(*fw, options.args[1], file);
-  if (!a) return ReportError(a.error());
+  if (!a) return Fail(a.error());
   auto b = Resolve(*fw, options.args[2], file);
-  if (!b) return ReportError(b.error());
+  if (!b) return Fail(b.error());
   analysis::LevelDiff d = analysis::DiffLevels(*fw, *a->first, *a->second, *b->first, *b->second);
   if (options.json) {
     nlohmann::json j = analysis::ToJson(d);

@@ -25,17 +25,18 @@ Result<std::unique_ptr<storage::Store>> OpenExistingStore(const std::string& fla
   return storage::OpenStore(url);
 }
 
-int RunExportAll(const std::string& out, const std::string& database, bool include_secrets) {
+Result<int> RunExportAll(const std::string& out, const std::string& database,
+                         bool include_secrets) {
   auto store = OpenExistingStore(database);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   auto dump = (*store)->ExportDump({.secrets = include_secrets});
-  if (!dump) return ReportError(dump.error());
+  if (!dump) return Fail(dump.error());
   if (out.empty() || out == "-") {
     std::fwrite(dump->data(), 1, dump->size(), stdout);
     return std::fflush(stdout) == 0 ? kExitOk : kExitBadInput;
   }
   Status written = WriteOutputFile(out, *dump);
-  if (!written) return ReportError(written.error());
+  if (!written) return Fail(written.error());
   std::fprintf(stderr, "wrote the dump of %s to %s (%s)\n",
                std::string((*store)->Backend()).c_str(), out.c_str(),
                include_secrets ? "with password hashes, sessions and API tokens"
@@ -51,17 +52,17 @@ bool LooksLikeDump(std::string_view text) {
   return false;
 }
 
-int RunRestoreDump(const std::string& path, const std::string& database) {
+Result<int> RunRestoreDump(const std::string& path, const std::string& database) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return ReportError(Error{ErrorCode::kIo, "cannot open the dump", {path, 0, 0}, ""});
+  if (!in) return Fail(Error{ErrorCode::kIo, "cannot open the dump", {path, 0, 0}, ""});
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto store = storage::OpenStore(storage::DatabaseUrlFrom(database));
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Status loaded = (*store)->ImportDump(text);
   if (!loaded) {
     Error e = loaded.error();
     if (e.where.line > 0 && e.where.file.empty()) e.where.file = path;
-    return ReportError(e);
+    return Fail(e);
   }
   std::fprintf(stderr, "restored the dump %s into %s\n", path.c_str(),
                std::string((*store)->Backend()).c_str());

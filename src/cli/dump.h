@@ -16,15 +16,16 @@ namespace ladder::cli {
 Result<std::unique_ptr<storage::Store>> OpenExistingStore(const std::string& flag);
 
 // `ladder export --all`: the dump of the database `database` to `out` ("" or "-": stdout;
-// a file is written whole or not at all), credentials only with `include_secrets`. Returns the
-// exit code.
-int RunExportAll(const std::string& out, const std::string& database, bool include_secrets);
+// a file is written whole or not at all), credentials only with `include_secrets`. The exit
+// code, or the error that stopped it.
+Result<int> RunExportAll(const std::string& out, const std::string& database, bool include_secrets);
 
 // True when `text` is a dump rather than an SQLite backup (it starts with '{').
 bool LooksLikeDump(std::string_view text);
 
 // `ladder restore DUMP`: loads the dump in `path` into the (empty) database, and names the
-// accounts that have no password (a dump without secrets) and must be given one. Exit code.
-int RunRestoreDump(const std::string& path, const std::string& database);
+// accounts that have no password (a dump without secrets) and must be given one. The exit
+// code, or the error that stopped it.
+Result<int> RunRestoreDump(const std::string& path, const std::string& database);
 
 }  // namespace ladder::cli

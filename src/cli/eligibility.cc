@@ -17,14 +17,14 @@ struct EligibilityOptions {
   std::string framework;
 };
 
-int RunEligibility(const EligibilityOptions& o) {
+Result<int> RunEligibility(const EligibilityOptions& o) {
   Result<Date> at = ParseDateOption("--at", o.at, Today());
-  if (!at) return ReportError(at.error());
+  if (!at) return Fail(at.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<rules::Verdict> v = review.Eligibility(o.person, o.target, *at, o.framework);
-  if (!v) return ReportError(v.error());
+  if (!v) return Fail(v.error());
   if (o.store.json) {
     PrintJson(VerdictJson(*v));
   } else {

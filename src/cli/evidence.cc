@@ -20,21 +20,21 @@ struct AddOptions {
   std::string competencies;
 };
 
-int RunAdd(AddOptions o) {
+Result<int> RunAdd(AddOptions o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<Date> end = ParseDateOption("--end", o.end, Date());
-  if (!end) return ReportError(end.error());
+  if (!end) return Fail(end.error());
   o.e.date = *date;
   o.e.end = *end;
   o.e.competencies = SplitList(o.competencies);
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<std::string> id = review.AddEvidence(o.e, o.by);
-  if (!id) return ReportError(id.error());
+  if (!id) return Fail(id.error());
   Result<model::Evidence> stored = (*store)->GetEvidence(*id);
-  if (!stored) return ReportError(stored.error());
+  if (!stored) return Fail(stored.error());
   const bool claim = stored->kind == "sme" && stored->confirmed.empty();
   if (o.store.json) {
     PrintJson(EvidenceJson(*stored));
@@ -55,14 +55,14 @@ struct ConfirmOptions {
   std::string date;
 };
 
-int RunConfirm(const ConfirmOptions& o) {
+Result<int> RunConfirm(const ConfirmOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<model::Evidence> e = review.ConfirmSignOff(o.id, o.by, *date);
-  if (!e) return ReportError(e.error());
+  if (!e) return Fail(e.error());
   if (o.store.json) {
     PrintJson(EvidenceJson(*e));
   } else {
@@ -79,16 +79,16 @@ struct MetricOptions {
   std::string period;
 };
 
-int RunMetric(MetricOptions o) {
+Result<int> RunMetric(MetricOptions o) {
   Result<std::pair<Date, Date>> period = ParsePeriod("--period", o.period);
-  if (!period) return ReportError(period.error());
+  if (!period) return Fail(period.error());
   o.m.period_start = period->first;
   o.m.period_end = period->second;
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<std::string> id = review.AddMetric(o.m);
-  if (!id) return ReportError(id.error());
+  if (!id) return Fail(id.error());
   if (o.store.json) {
     PrintJson(nlohmann::json{{"id", *id}});
   } else {
@@ -104,7 +104,7 @@ struct CorrectOptions {
   std::string title, date, end, role, skill, signed_off_by, competencies, url, note;
 };
 
-int RunEvidenceCorrect(const CorrectOptions& o, const CLI::App* cmd) {
+Result<int> RunEvidenceCorrect(const CorrectOptions& o, const CLI::App* cmd) {
   return RunCorrect(o.take_back, app::RecordKind::kEvidence, cmd,
                     {{"title", "--title", &o.title},
                      {"date", "--date", &o.date},

@@ -71,14 +71,14 @@ Result<formats::LayoutExport> ExportLayout(const model::Framework& framework,
 }
 
 // Writes a layout: its one file to stdout or -o, or its files into the folder -o.
-int WriteLayout(const ExportOptions& options, const model::Framework& framework) {
+Result<int> WriteLayout(const ExportOptions& options, const model::Framework& framework) {
   Result<formats::LayoutExport> exported = ExportLayout(framework, options);
-  if (!exported) return ReportError(exported.error());
+  if (!exported) return Fail(exported.error());
   for (const std::string& what : exported->left_out)
     std::fprintf(stderr, "ladder: not in a %s: %s\n", options.to.c_str(), what.c_str());
   if (options.to == "level-pages") {
     Status written = WriteOutputFolder(options.out, exported->files);
-    if (!written) return ReportError(written.error());
+    if (!written) return Fail(written.error());
     std::fprintf(stderr, "ladder: wrote %zu level pages to %s\n", exported->files.size(),
                  options.out.c_str());
     return kExitOk;
@@ -89,55 +89,56 @@ int WriteLayout(const ExportOptions& options, const model::Framework& framework)
     return std::fflush(stdout) == 0 ? kExitOk : kExitBadInput;
   }
   Status written = WriteOutputFile(options.out, text);
-  return written ? kExitOk : ReportError(written.error());
+  if (!written) return Fail(written.error());
+  return kExitOk;
 }
 
-int RunExport(const ExportOptions& options) {
+Result<int> RunExport(const ExportOptions& options) {
   if (options.all && !options.lang.empty())
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "--lang names the language of one framework; --all dumps them whole",
-                             {},
-                             "--lang"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--lang names the language of one framework; --all dumps them whole",
+                      {},
+                      "--lang"});
   if (options.all) {
     if (!options.to.empty() || !options.file.empty())
-      return ReportError(Error{ErrorCode::kInvalidArgument,
-                               "--all dumps the whole database: it takes no FILE and no --to",
-                               {},
-                               "--all"});
+      return Fail(Error{ErrorCode::kInvalidArgument,
+                        "--all dumps the whole database: it takes no FILE and no --to",
+                        {},
+                        "--all"});
     return RunExportAll(options.out, options.database, options.include_secrets);
   }
   if (options.include_secrets)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "--include-secrets goes with --all: a framework holds no secrets",
-                             {},
-                             "--include-secrets"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--include-secrets goes with --all: a framework holds no secrets",
+                      {},
+                      "--include-secrets"});
   if (options.to.empty() || options.file.empty())
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "name the framework FILE and the format --to yaml|json|md|csv|xlsx|"
-                             "levels-table|level-pages|tsv-ladder|role-catalog (or --all for a "
-                             "dump of the database)",
-                             {},
-                             options.to.empty() ? "--to" : "file"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "name the framework FILE and the format --to yaml|json|md|csv|xlsx|"
+                      "levels-table|level-pages|tsv-ladder|role-catalog (or --all for a "
+                      "dump of the database)",
+                      {},
+                      options.to.empty() ? "--to" : "file"});
   if (options.to == "xlsx" && options.out.empty())
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "--to xlsx writes a binary workbook: name it with -o FILE.xlsx",
-                             {},
-                             "-o"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--to xlsx writes a binary workbook: name it with -o FILE.xlsx",
+                      {},
+                      "-o"});
   if (options.to == "level-pages" && (options.out.empty() || options.out == "-"))
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "--to level-pages writes one page per level: name the folder with "
-                             "-o DIR",
-                             {},
-                             "-o"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--to level-pages writes one page per level: name the folder with "
+                      "-o DIR",
+                      {},
+                      "-o"});
   if (options.html && options.to != "levels-table")
-    return ReportError(
+    return Fail(
         Error{ErrorCode::kInvalidArgument, "--html goes with --to levels-table", {}, "--html"});
   Result<model::Framework> framework =
       LoadFramework(options.file, /*validate=*/true, options.database);
-  if (!framework) return ReportError(framework.error());
+  if (!framework) return Fail(framework.error());
   if (!options.lang.empty()) {
     Result<model::Localized> localized = model::Localize(*framework, options.lang);
-    if (!localized) return ReportError(localized.error());
+    if (!localized) return Fail(localized.error());
     if (localized->fallback > 0)
       std::cerr << "ladder: " << options.lang << ": " << localized->fallback
                 << " texts are not translated (or their source changed since); they are written "
@@ -149,7 +150,8 @@ int RunExport(const ExportOptions& options) {
 
   if (options.to == "xlsx") {
     Status written = formats::ExportXlsx(*framework, options.out);
-    return written ? kExitOk : ReportError(written.error());
+    if (!written) return Fail(written.error());
+    return kExitOk;
   }
   std::string text;
   if (options.to == "yaml") {
@@ -167,7 +169,8 @@ int RunExport(const ExportOptions& options) {
     return std::fflush(stdout) == 0 ? kExitOk : kExitBadInput;
   }
   Status written = WriteOutputFile(options.out, text);
-  return written ? kExitOk : ReportError(written.error());
+  if (!written) return Fail(written.error());
+  return kExitOk;
 }
 
 void SetUpExport(CLI::App& app, std::vector<Run>& runs) {

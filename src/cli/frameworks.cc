@@ -86,18 +86,18 @@ void PrintText(const Json& f) {
   }
 }
 
-int RunFrameworks(const FrameworksOptions& o) {
+Result<int> RunFrameworks(const FrameworksOptions& o) {
   auto store = OpenExistingStore(o.database);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   auto infos = (*store)->ListFrameworks();
-  if (!infos) return ReportError(infos.error());
+  if (!infos) return Fail(infos.error());
   Json out = Json::array();
   for (const storage::FrameworkInfo& info : *infos) {
     // The version whose structure is shown: the latest published, else the newest.
     std::string shown = info.latest_published;
     if (shown.empty() && !info.versions.empty()) shown = info.versions.front().version;
     auto framework = (*store)->GetFramework(info.id, shown);
-    if (!framework) return ReportError(framework.error());
+    if (!framework) return Fail(framework.error());
     Json f = {{"id", info.id},          {"name", info.name},
               {"family", info.family},  {"latest_published", info.latest_published},
               {"shown_version", shown}, {"versions", VersionsJson(info)}};

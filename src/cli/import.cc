@@ -239,32 +239,32 @@ Status WriteEachFramework(const ImportOptions& options,
 // pages) is its own framework, its format detected on its own. With --into all of them are stored
 // in one transaction; with -o DIR each is written to DIR/ID.yaml (or .json), the folder whole or
 // not at all.
-int RunImportEach(const ImportOptions& options) {
+Result<int> RunImportEach(const ImportOptions& options) {
   if (options.into.empty() == options.out.empty()) {
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "one framework per input goes either to -o DIR (a new or empty "
-                             "folder) or --into DATABASE: give one of them",
-                             {},
-                             options.out.empty() ? "--each" : "-o"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "one framework per input goes either to -o DIR (a new or empty "
+                      "folder) or --into DATABASE: give one of them",
+                      {},
+                      options.out.empty() ? "--each" : "-o"});
   }
   std::vector<formats::Imported> imports;
   for (const std::string& input : options.inputs) {
     Result<formats::Imported> imported = ImportFramework({input}, options);
-    if (!imported) return ReportError(imported.error());
+    if (!imported) return Fail(imported.error());
     imports.push_back(std::move(*imported));
   }
   if (!options.out.empty()) {
     if (Status written = WriteEachFramework(options, imports); !written)
-      return ReportError(written.error());
+      return Fail(written.error());
     return ReportEach(imports, options);
   }
   std::vector<model::Framework> frameworks;
   for (const formats::Imported& imported : imports) frameworks.push_back(imported.framework);
   auto store = storage::OpenStore(options.into);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   auto stored =
       app::StoreFrameworks(**store, frameworks, options.publish, app::TodayUtc(), app::CliActor());
-  if (!stored) return ReportError(stored.error());
+  if (!stored) return Fail(stored.error());
   for (const auto& s : *stored)
     std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
                  app::StoreOutcomeName(s.outcome), options.into.c_str());
@@ -272,58 +272,57 @@ int RunImportEach(const ImportOptions& options) {
 }
 
 // --suggest-map: the map Ladder guesses for one file, written for a person to correct.
-int RunSuggestMap(const ImportOptions& options) {
+Result<int> RunSuggestMap(const ImportOptions& options) {
   if (options.inputs.size() != 1 || !options.into.empty() || !options.map.empty() || options.report)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "--suggest-map takes one file and writes its map; it imports "
-                             "nothing (no --into, --map or --report)",
-                             {},
-                             "--suggest-map"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--suggest-map takes one file and writes its map; it imports "
+                      "nothing (no --into, --map or --report)",
+                      {},
+                      "--suggest-map"});
   Result<std::vector<formats::Document>> documents = ReadInputs(options.inputs);
-  if (!documents) return ReportError(documents.error());
+  if (!documents) return Fail(documents.error());
   if (documents->size() != 1)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "--suggest-map takes one file, not a directory",
-                             {options.inputs[0], 0, 0},
-                             "--suggest-map"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--suggest-map takes one file, not a directory",
+                      {options.inputs[0], 0, 0},
+                      "--suggest-map"});
   Result<formats::ImportMap> map = formats::SuggestMap(documents->front(), options.from);
-  if (!map) return ReportError(map.error());
+  if (!map) return Fail(map.error());
   std::string text = formats::WriteImportMap(*map);
   if (!options.out.empty()) {
-    if (Status written = WriteOutputFile(options.out, text); !written)
-      return ReportError(written.error());
+    if (Status written = WriteOutputFile(options.out, text); !written) return Fail(written.error());
     return kExitOk;
   }
   std::fwrite(text.data(), 1, text.size(), stdout);
   return kExitOk;
 }
 
-int RunImport(const ImportOptions& options) {
+Result<int> RunImport(const ImportOptions& options) {
   if (options.suggest_map) return RunSuggestMap(options);
   if (!options.map.empty() && options.inputs.size() != 1) {
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "--map describes one file; import one file with it",
-                             {},
-                             "--map"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--map describes one file; import one file with it",
+                      {},
+                      "--map"});
   }
   if (options.publish && options.into.empty()) {
-    return ReportError(
+    return Fail(
         Error{ErrorCode::kInvalidArgument, "--publish needs --into DATABASE", {}, "--publish"});
   }
   if (options.json && !options.report) {
-    return ReportError(Error{ErrorCode::kInvalidArgument, "--json needs --report", {}, "--json"});
+    return Fail(Error{ErrorCode::kInvalidArgument, "--json needs --report", {}, "--json"});
   }
   if (options.each || (!options.into.empty() && options.inputs.size() > 1))
     return RunImportEach(options);
   Result<formats::Imported> imported = ImportFramework(options.inputs, options);
-  if (!imported) return ReportError(imported.error());
+  if (!imported) return Fail(imported.error());
   if (!options.into.empty()) {
     // One transaction (app/import_into.h): a failure leaves the database as it was.
     auto store = storage::OpenStore(options.into);
-    if (!store) return ReportError(store.error());
+    if (!store) return Fail(store.error());
     auto stored = app::StoreFrameworks(**store, {imported->framework}, options.publish,
                                        app::TodayUtc(), app::CliActor());
-    if (!stored) return ReportError(stored.error());
+    if (!stored) return Fail(stored.error());
     for (const auto& s : *stored)
       std::fprintf(stderr, "stored %s@%s (%s) in %s\n", s.framework.c_str(), s.version.c_str(),
                    app::StoreOutcomeName(s.outcome), options.into.c_str());
@@ -332,7 +331,7 @@ int RunImport(const ImportOptions& options) {
                                             : formats::WriteYaml(imported->framework);
   if (!options.out.empty()) {
     if (Status written = WriteOutputFile(options.out, output); !written) {
-      return ReportError(written.error());
+      return Fail(written.error());
     }
   }
   if (options.report && options.json) {

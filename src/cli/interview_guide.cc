@@ -24,14 +24,14 @@ struct GuideOptions {
   bool json = false;
 };
 
-int RunGuide(const GuideOptions& o) {
+Result<int> RunGuide(const GuideOptions& o) {
   Result<model::Framework> fw = LoadFramework(o.framework, true, o.database);
-  if (!fw) return ReportError(fw.error());
+  if (!fw) return Fail(fw.error());
   Result<analysis::InterviewGuide> guide = analysis::BuildInterviewGuide(*fw, o.level);
   if (!guide) {
     Error e = guide.error();
     e.field = "LEVEL";
-    return ReportError(e);
+    return Fail(e);
   }
   std::string text = o.json ? render::InterviewGuideJson(*guide).dump(2) + "\n"
                             : render::RenderInterviewGuide(
@@ -41,7 +41,8 @@ int RunGuide(const GuideOptions& o) {
     return std::fflush(stdout) == 0 ? kExitOk : kExitBadInput;
   }
   Status written = WriteOutputFile(o.out, text);
-  return written ? kExitOk : ReportError(written.error());
+  if (!written) return Fail(written.error());
+  return kExitOk;
 }
 
 void SetUpGuide(CLI::App& app, std::vector<Run>& runs) {

@@ -60,13 +60,13 @@ Result<render::SiteTemplate> ChooseTemplate(const JdOptions& o, const model::Fra
   return app::ReadTemplate(dir, fw.jd_template);
 }
 
-int RunJd(const JdOptions& o) {
+Result<int> RunJd(const JdOptions& o) {
   Result<model::Framework> fw = LoadFramework(o.framework, true, o.database);
-  if (!fw) return ReportError(fw.error());
+  if (!fw) return Fail(fw.error());
   std::vector<model::Framework> catalogs;
   for (const std::string& file : o.catalogs) {
     Result<model::Framework> c = LoadFramework(file, true, o.database);
-    if (!c) return ReportError(c.error());
+    if (!c) return Fail(c.error());
     catalogs.push_back(std::move(*c));
   }
   std::vector<const model::RoleProfile*> roles;
@@ -76,21 +76,21 @@ int RunJd(const JdOptions& o) {
   if (!jd) {
     Error e = jd.error();
     e.field = e.field == "role" ? "--role" : "LEVEL";
-    return ReportError(e);
+    return Fail(e);
   }
   std::string text;
   if (o.json) {
     text = render::JobDescriptionJson(*jd).dump(2) + "\n";
   } else {
     Result<render::SiteTemplate> tmpl = ChooseTemplate(o, *fw);
-    if (!tmpl) return ReportError(tmpl.error());
+    if (!tmpl) return Fail(tmpl.error());
     render::OutputOptions options;
     options.format =
         tmpl->text.empty() ? render::OutputFormat::kMarkdown : render::TemplateFormat(tmpl->name);
     if (!o.format.empty()) {
       render::OutputFormat asked = *render::ParseOutputFormat(o.format);
       if (!tmpl->text.empty() && asked != options.format)
-        return ReportError(
+        return Fail(
             Error{ErrorCode::kInvalidArgument,
                   "the template " + tmpl->name + " writes " +
                       (options.format == render::OutputFormat::kHtml ? "HTML" : "Markdown") +
@@ -102,7 +102,7 @@ int RunJd(const JdOptions& o) {
     options.template_text = tmpl->text;
     options.template_name = tmpl->name;
     Result<std::string> rendered = render::RenderJobDescription(*jd, options);
-    if (!rendered) return ReportError(rendered.error());
+    if (!rendered) return Fail(rendered.error());
     text = std::move(*rendered);
   }
   if (o.out.empty() || o.out == "-") {
@@ -110,7 +110,8 @@ int RunJd(const JdOptions& o) {
     return std::fflush(stdout) == 0 ? kExitOk : kExitBadInput;
   }
   Status written = WriteOutputFile(o.out, text);
-  return written ? kExitOk : ReportError(written.error());
+  if (!written) return Fail(written.error());
+  return kExitOk;
 }
 
 void SetUpJd(CLI::App& app, std::vector<Run>& runs) {

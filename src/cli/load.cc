@@ -38,18 +38,18 @@ Result<model::Framework> ReadFrameworkFile(const std::string& path) {
   return formats::ReadYaml(text, path);
 }
 
-int RunLoad(const LoadOptions& o) {
+Result<int> RunLoad(const LoadOptions& o) {
   std::vector<model::Framework> frameworks;
   for (const std::string& file : o.files) {
     auto f = ReadFrameworkFile(file);
-    if (!f) return ReportError(f.error());
+    if (!f) return Fail(f.error());
     frameworks.push_back(std::move(*f));
   }
   auto store = storage::OpenStore(storage::DatabaseUrlFrom(o.database));
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   auto stored = app::StoreFrameworks(**store, std::move(frameworks), o.publish, app::TodayUtc(),
                                      app::CliActor());
-  if (!stored) return ReportError(stored.error());
+  if (!stored) return Fail(stored.error());
   for (const auto& s : *stored)
     std::printf("stored %s@%s (%s)\n", s.framework.c_str(), s.version.c_str(),
                 app::StoreOutcomeName(s.outcome));

@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
   for (const ladder::cli::Run& run : runs) {
     if (run.command && run.command->parsed() && run.action) {
       try {
-        return run.action();
+        ladder::Result<int> code = run.action();
+        return code ? *code : ladder::cli::ReportError(code.error());
       } catch (const std::exception& e) {
         // Adapters convert library exceptions into errors; reaching here is a bug.
         std::fprintf(stderr, "ladder: internal error: %s\n", e.what());

@@ -30,36 +30,36 @@ std::string Describe(const model::Need& n) {
   return out + "\n";
 }
 
-int RunOpen(const NeedOptions& o) {
+Result<int> RunOpen(const NeedOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService s(**store, CliActor());
   Result<model::Need> n = s.OpenNeed(o.framework, o.target, o.reason, o.by, *date, o.new_id);
-  if (!n) return ReportError(n.error());
+  if (!n) return Fail(n.error());
   o.store.json ? PrintJson(NeedJson(*n)) : PrintText("opened " + Describe(*n));
   return kExitOk;
 }
 
-int RunClose(const NeedOptions& o) {
+Result<int> RunClose(const NeedOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService s(**store, CliActor());
   Result<model::Need> n = s.CloseNeed(o.id, o.filled_by, o.by, *date);
-  if (!n) return ReportError(n.error());
+  if (!n) return Fail(n.error());
   o.store.json ? PrintJson(NeedJson(*n)) : PrintText("closed " + Describe(*n));
   return kExitOk;
 }
 
-int RunList(const NeedOptions& o) {
+Result<int> RunList(const NeedOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService s(**store, CliActor());
   Result<std::vector<model::Need>> needs = s.ListNeeds(o.framework);
-  if (!needs) return ReportError(needs.error());
+  if (!needs) return Fail(needs.error());
   if (o.store.json) {
     render::Json j = render::Json::array();
     for (const model::Need& n : *needs) j.push_back(NeedJson(n));

@@ -29,12 +29,12 @@ struct NotifyOptions {
   app::NotifySettings settings;
 };
 
-int RunList(const NotifyOptions& o) {
+Result<int> RunList(const NotifyOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<std::vector<model::Notification>> ns =
       (*store)->ListNotifications({o.person, o.unread, o.limit});
-  if (!ns) return ReportError(ns.error());
+  if (!ns) return Fail(ns.error());
   if (o.store.json) {
     render::Json j = render::Json::array();
     for (const model::Notification& n : *ns) j.push_back(storage::NotificationJson(n));
@@ -51,11 +51,11 @@ int RunList(const NotifyOptions& o) {
   return kExitOk;
 }
 
-int RunRead(const NotifyOptions& o) {
+Result<int> RunRead(const NotifyOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<int> marked = (*store)->MarkRead(o.person, o.id, NowIso());
-  if (!marked) return ReportError(marked.error());
+  if (!marked) return Fail(marked.error());
   o.store.json ? PrintJson(render::Json{{"marked", *marked}})
                : PrintText("marked " + std::to_string(*marked) + " read\n");
   return kExitOk;
@@ -90,27 +90,27 @@ Status CheckTimestamp(const std::string& at) {
       "--at");
 }
 
-int RunDeliver(const NotifyOptions& o) {
+Result<int> RunDeliver(const NotifyOptions& o) {
   if (!o.at.empty())
-    if (Status valid = CheckTimestamp(o.at); !valid) return ReportError(valid.error());
+    if (Status valid = CheckTimestamp(o.at); !valid) return Fail(valid.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::NotifyWorker worker(**store, o.settings, WorkerName());
   for (;;) {
     Result<app::DeliveryReport> report = worker.RunOnce(o.at.empty() ? NowIso() : o.at);
-    if (!report) return ReportError(report.error());
+    if (!report) return Fail(report.error());
     PrintReport(*report, o.store.json);
     if (o.once) return report->errors.empty() ? kExitOk : kExitFindings;
     std::this_thread::sleep_for(std::chrono::seconds(o.interval));
   }
 }
 
-int RunLog(const NotifyOptions& o) {
+Result<int> RunLog(const NotifyOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<std::vector<model::Delivery>> ds =
       (*store)->ListDeliveries({o.person, o.id, o.status, o.limit});
-  if (!ds) return ReportError(ds.error());
+  if (!ds) return Fail(ds.error());
   if (o.store.json) {
     render::Json j = render::Json::array();
     for (const model::Delivery& d : *ds) j.push_back(storage::DeliveryJson(d));
@@ -144,15 +144,15 @@ Status ApplyPrefs(const NotifyOptions& o, model::NotificationPrefs& prefs) {
   return storage::FromJson(change, prefs);
 }
 
-int RunPrefs(const NotifyOptions& o) {
+Result<int> RunPrefs(const NotifyOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<model::NotificationPrefs> prefs = (*store)->GetNotificationPrefs(o.person);
-  if (!prefs) return ReportError(prefs.error());
+  if (!prefs) return Fail(prefs.error());
   if (!o.email.empty() || !o.channels.empty()) {
-    if (Status changed = ApplyPrefs(o, *prefs); !changed) return ReportError(changed.error());
+    if (Status changed = ApplyPrefs(o, *prefs); !changed) return Fail(changed.error());
     if (Status saved = (*store)->SaveNotificationPrefs(CliActor(), *prefs); !saved)
-      return ReportError(saved.error());
+      return Fail(saved.error());
   }
   storage::Json j = storage::NotificationPrefsJson(*prefs);
   if (o.store.json) {
@@ -172,7 +172,7 @@ int RunPrefs(const NotifyOptions& o) {
 
 template <typename F>
 CLI::App* Leaf(CLI::App* group, std::vector<Run>& runs, const char* name, const char* help,
-               F&& setup, int (*run)(const NotifyOptions&)) {
+               F&& setup, Result<int> (*run)(const NotifyOptions&)) {
   auto o = std::make_shared<NotifyOptions>();
   CLI::App* cmd = group->add_subcommand(name, help);
   setup(cmd, *o);

@@ -16,18 +16,17 @@ struct ImportOptions {
   std::string file;
 };
 
-int RunImport(const ImportOptions& o) {
+Result<int> RunImport(const ImportOptions& o) {
   std::ifstream in(o.file, std::ios::binary);
   if (!in)
-    return ReportError(
-        Error{ErrorCode::kIo, "cannot read the file", SourceLocation{o.file, 0, 0}, ""});
+    return Fail(Error{ErrorCode::kIo, "cannot read the file", SourceLocation{o.file, 0, 0}, ""});
   std::stringstream buffer;
   buffer << in.rdbuf();
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<app::PeopleImportReport> report =
       app::ImportPeople(**store, CliActor(), buffer.str(), o.file);
-  if (!report) return ReportError(report.error());
+  if (!report) return Fail(report.error());
   if (!report->errors.empty()) {
     if (o.store.json) {
       nlohmann::json errors = nlohmann::json::array();
@@ -60,20 +59,20 @@ struct ShowOptions {
   std::string person;
 };
 
-int RunShow(const ShowOptions& o) {
+Result<int> RunShow(const ShowOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   storage::Store& s = **store;
   Result<model::Person> p = s.GetPerson(o.person);
   if (!p) {
     if (p.error().code == ErrorCode::kNotFound)
-      return ReportError(Error{ErrorCode::kNotFound, "no person '" + o.person + "'", {}, "person"});
-    return ReportError(p.error());
+      return Fail(Error{ErrorCode::kNotFound, "no person '" + o.person + "'", {}, "person"});
+    return Fail(p.error());
   }
   auto history = s.ListAssignments(o.person);
-  if (!history) return ReportError(history.error());
+  if (!history) return Fail(history.error());
   auto raises = s.ListRaises(o.person);
-  if (!raises) return ReportError(raises.error());
+  if (!raises) return Fail(raises.error());
   if (o.store.json) {
     // The person in the encoding of the API (storage/people_json.h), with their history.
     render::Json j = render::PersonJson(*p);

@@ -17,18 +17,18 @@ struct AddOptions {
   std::string by;
 };
 
-int RunAdd(AddOptions o) {
+Result<int> RunAdd(AddOptions o) {
   Result<Date> due = ParseDateOption("--due", o.due, Date());
-  if (!due) return ReportError(due.error());
+  if (!due) return Fail(due.error());
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   o.a.due = *due;
   o.a.agreed = *date;
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<model::PlanAction> a = review.AddPlanAction(o.a, *date, o.by);
-  if (!a) return ReportError(a.error());
+  if (!a) return Fail(a.error());
   if (o.store.json) {
     PrintJson(render::PlanActionJson(*a));
   } else {
@@ -48,22 +48,22 @@ struct UpdateOptions {
   std::string by;
 };
 
-int RunUpdate(const UpdateOptions& o) {
+Result<int> RunUpdate(const UpdateOptions& o) {
   std::optional<model::ActionStatus> status = model::ParseActionStatus(o.status);
   if (!status)
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "'" + o.status + "' is not a status: open, done or dropped",
-                             {},
-                             "--status"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "'" + o.status + "' is not a status: open, done or dropped",
+                      {},
+                      "--status"});
   Result<Date> due = ParseDateOption("--due", o.due, Date());
-  if (!due) return ReportError(due.error());
+  if (!due) return Fail(due.error());
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<model::PlanAction> a = review.UpdatePlanAction(o.id, *status, *due, o.note, *date, o.by);
-  if (!a) return ReportError(a.error());
+  if (!a) return Fail(a.error());
   if (o.store.json) {
     PrintJson(render::PlanActionJson(*a));
   } else {
@@ -101,13 +101,13 @@ std::string PlanText(const render::GrowthView& v) {
   return out;
 }
 
-int RunList(const ListOptions& o) {
+Result<int> RunList(const ListOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   render::GrowthView v;
   v.today = Today();
   Result<model::Person> person = (*store)->GetPerson(o.person);
-  if (!person) return ReportError(person.error());
+  if (!person) return Fail(person.error());
   v.person = *person;
   app::ReviewService review(**store, CliActor());
   if (Result<app::PersonContext> cx = review.Load(o.person, v.today); cx) {
@@ -116,13 +116,13 @@ int RunList(const ListOptions& o) {
     v.checkins = std::move(cx->checkins);
   } else {
     Result<std::vector<model::PlanAction>> plan = (*store)->ListPlanActions(o.person);
-    if (!plan) return ReportError(plan.error());
+    if (!plan) return Fail(plan.error());
     Result<std::vector<model::CheckIn>> checkins = (*store)->ListCheckIns(o.person);
-    if (!checkins) return ReportError(checkins.error());
+    if (!checkins) return Fail(checkins.error());
     v.plan = std::move(*plan);
     v.checkins = std::move(*checkins);
   }
-  if (Status named = app::NamePlanPeople(**store, v); !named) return ReportError(named.error());
+  if (Status named = app::NamePlanPeople(**store, v); !named) return Fail(named.error());
   if (o.store.json) {
     render::Json j = {{"actions", render::Json::array()}, {"checkins", render::Json::array()}};
     for (const model::PlanAction& a : v.plan) j["actions"].push_back(render::PlanActionJson(a));
@@ -142,18 +142,18 @@ struct CheckInOptions {
   std::string by;
 };
 
-int RunCheckIn(CheckInOptions o) {
+Result<int> RunCheckIn(CheckInOptions o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<Date> next = ParseDateOption("--next", o.next, Date());
-  if (!next) return ReportError(next.error());
+  if (!next) return Fail(next.error());
   o.c.date = *date;
   o.c.next = *next;
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<model::CheckIn> c = review.RecordCheckIn(o.c, o.by);
-  if (!c) return ReportError(c.error());
+  if (!c) return Fail(c.error());
   if (o.store.json) {
     PrintJson(render::CheckInJson(*c));
   } else {

@@ -31,28 +31,28 @@ std::string Describe(const model::Framework& f) {
   return out;
 }
 
-int RunShow(const PolicyOptions& o) {
+Result<int> RunShow(const PolicyOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<model::Framework> f = app::CurrentPolicy(**store, o.framework);
-  if (!f) return ReportError(f.error());
+  if (!f) return Fail(f.error());
   o.store.json ? PrintJson(render::PolicyJson(*f)) : PrintText(Describe(*f));
   return kExitOk;
 }
 
-int RunSet(const PolicyOptions& o, const CLI::App& cmd) {
+Result<int> RunSet(const PolicyOptions& o, const CLI::App& cmd) {
   auto given = [&](const char* option, const std::string& value) {
     return cmd.count(option) ? &value : nullptr;
   };
   Result<app::PolicyChange> change = app::ParsePolicyChange(
       given("--consensus", o.consensus), given("--waive-by", o.waive_by),
       cmd.count("--never") ? &o.never : nullptr, given("--after-panel-no", o.after_panel_no));
-  if (!change) return ReportError(change.error());
+  if (!change) return Fail(change.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<model::Framework> f =
       app::SetPolicy(**store, CliActor(), o.framework, *change, o.version, Today());
-  if (!f) return ReportError(f.error());
+  if (!f) return Fail(f.error());
   o.store.json ? PrintJson(render::PolicyJson(*f))
                : PrintText("saved version " + f->version + " of " + f->id + "\n" + Describe(*f));
   return kExitOk;

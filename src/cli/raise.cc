@@ -13,15 +13,15 @@ struct RaiseOptions {
   std::string date;
 };
 
-int RunRaise(RaiseOptions o) {
+Result<int> RunRaise(RaiseOptions o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   o.r.date = *date;
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<std::string> id = review.Raise(o.r);
-  if (!id) return ReportError(id.error());
+  if (!id) return Fail(id.error());
   if (o.store.json) {
     o.r.id = *id;
     PrintJson(render::RaiseJson(o.r));

@@ -84,14 +84,14 @@ Result<Loaded> LoadFrameworks(const RenderOptions& options) {
   return Loaded{std::move(published), {}};
 }
 
-int RunRender(const RenderOptions& options) {
+Result<int> RunRender(const RenderOptions& options) {
   if (!options.files.empty() && !options.database.empty())
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             "give framework files or --database, not both",
-                             {},
-                             "--database"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "give framework files or --database, not both",
+                      {},
+                      "--database"});
   Result<Loaded> loaded = LoadFrameworks(options);
-  if (!loaded) return ReportError(loaded.error());
+  if (!loaded) return Fail(loaded.error());
   // The site is public: internal links stop it (the allow-lists let what they name through).
   const analysis::LeakOptions leak_options = LeakOptionsOf(options.leak_flags);
   int leaks = 0;
@@ -116,10 +116,10 @@ int RunRender(const RenderOptions& options) {
   size_t count = loaded->frameworks.size();
   Result<std::unique_ptr<render::Site>> site =
       render::Site::Build(std::move(loaded->frameworks), std::move(site_options));
-  if (!site) return ReportError(site.error());
+  if (!site) return Fail(site.error());
   Result<render::StaticSiteStats> stats =
       render::WriteStaticSite(**site, options.out, options.jobs);
-  if (!stats) return ReportError(stats.error());
+  if (!stats) return Fail(stats.error());
   std::fprintf(stderr, "ladder: wrote %zu files (%zu bytes) for %zu frameworks to %s/index.html\n",
                stats->files, stats->bytes, count, options.out.c_str());
   return kExitOk;

@@ -23,10 +23,10 @@ struct RestoreOptions {
   std::string database;
 };
 
-int RunRestore(const RestoreOptions& o) {
+Result<int> RunRestore(const RestoreOptions& o) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(o.file, ec))
-    return ReportError(Error{ErrorCode::kNotFound, "no such backup file", {o.file, 0, 0}, ""});
+    return Fail(Error{ErrorCode::kNotFound, "no such backup file", {o.file, 0, 0}, ""});
   {
     std::ifstream head(o.file, std::ios::binary);
     std::string start(64, '\0');
@@ -35,8 +35,8 @@ int RunRestore(const RestoreOptions& o) {
     if (LooksLikeDump(start)) return RunRestoreDump(o.file, o.database);
   }
   auto store = storage::OpenStore(storage::DatabaseUrlFrom(o.database));
-  if (!store) return ReportError(store.error());
-  if (Status st = (*store)->Restore(o.file); !st) return ReportError(st.error());
+  if (!store) return Fail(store.error());
+  if (Status st = (*store)->Restore(o.file); !st) return Fail(st.error());
   std::fprintf(stderr, "restored from %s\n", o.file.c_str());
   return kExitOk;
 }

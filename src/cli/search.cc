@@ -35,11 +35,11 @@ struct SearchCliOptions {
   std::string lang;
 };
 
-int RunSearch(const SearchCliOptions& o) {
+Result<int> RunSearch(const SearchCliOptions& o) {
   auto store = OpenExistingStore(o.database);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   auto hits = (*store)->Search(o.query, {o.framework, o.drafts, o.limit, o.lang});
-  if (!hits) return ReportError(hits.error());
+  if (!hits) return Fail(hits.error());
   if (o.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& h : *hits) out.push_back(render::SearchHitJson(h));

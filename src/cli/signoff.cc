@@ -14,15 +14,15 @@ struct SignOffOptions {
   std::string date;
 };
 
-int RunSignOff(SignOffOptions o) {
+Result<int> RunSignOff(SignOffOptions o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   o.s.date = *date;
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<std::string> id = review.SignOff(o.s);
-  if (!id) return ReportError(id.error());
+  if (!id) return Fail(id.error());
   if (o.store.json) {
     o.s.id = *id;
     PrintJson(render::SignOffJson(o.s));
@@ -75,9 +75,8 @@ void SetUpSignOff(CLI::App& app, std::vector<Run>& runs) {
   cmd->add_option("--note", o->s.note, "A note");
   AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
   AddStoreOptions(cmd, o->store);
-  runs.push_back({cmd, [o, needed] {
-                    if (Status given = RequireGiven(needed); !given)
-                      return ReportError(given.error());
+  runs.push_back({cmd, [o, needed]() -> Result<int> {
+                    LADDER_TRY_STATUS(RequireGiven(needed));
                     return RunSignOff(*o);
                   }});
 }

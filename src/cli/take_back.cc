@@ -41,21 +41,22 @@ CLI::App* AddTakeBack(CLI::App* parent, const std::string& name, const std::stri
   return cmd;
 }
 
-int RunTakeBack(const TakeBackOptions& o, app::RecordKind kind, bool correcting,
-                const std::function<Result<std::string>(storage::Store&, app::ReviewService&,
-                                                        const app::TakeBack&)>& take_back) {
+Result<int> RunTakeBack(
+    const TakeBackOptions& o, app::RecordKind kind, bool correcting,
+    const std::function<Result<std::string>(storage::Store&, app::ReviewService&,
+                                            const app::TakeBack&)>& take_back) {
   Result<Date> on = ParseDateOption("--on", o.on, Today());
-  if (!on) return ReportError(on.error());
+  if (!on) return Fail(on.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService review(**store, CliActor());
   Result<std::string> id = take_back(**store, review, app::TakeBack{o.by, o.reason, *on});
-  if (!id) return ReportError(id.error());
+  if (!id) return Fail(id.error());
   const char* what = app::RecordKindName(kind);
   if (o.store.json) {
     Result<render::Json> out =
         app::TakeBackJson(**store, kind, o.id, correcting ? *id : std::string());
-    if (!out) return ReportError(out.error());
+    if (!out) return Fail(out.error());
     PrintJson(*out);
   } else if (correcting) {
     std::printf(
@@ -68,8 +69,8 @@ int RunTakeBack(const TakeBackOptions& o, app::RecordKind kind, bool correcting,
   return kExitOk;
 }
 
-int RunCorrect(const TakeBackOptions& o, app::RecordKind kind, const CLI::App* cmd,
-               std::vector<FieldOption> fields) {
+Result<int> RunCorrect(const TakeBackOptions& o, app::RecordKind kind, const CLI::App* cmd,
+                       std::vector<FieldOption> fields) {
   return RunTakeBack(
       o, kind, true, [&](storage::Store&, app::ReviewService& review, const app::TakeBack& why) {
         return review.Correct(

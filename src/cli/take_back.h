@@ -31,9 +31,10 @@ CLI::App* AddTakeBack(CLI::App* parent, const std::string& name, const std::stri
 // Opens the store and runs `take_back` (a ReviewService call returning the id of the record that
 // counts now, or of the one withdrawn), then prints what happened: "withdrew ..." or "corrected
 // ... by ...", or with --json the record taken back and its correction.
-int RunTakeBack(const TakeBackOptions& options, app::RecordKind kind, bool correcting,
-                const std::function<Result<std::string>(storage::Store&, app::ReviewService&,
-                                                        const app::TakeBack&)>& take_back);
+Result<int> RunTakeBack(
+    const TakeBackOptions& options, app::RecordKind kind, bool correcting,
+    const std::function<Result<std::string>(storage::Store&, app::ReviewService&,
+                                            const app::TakeBack&)>& take_back);
 
 // An option of `correct` and the field of the record it gives (app/corrections.h). The option
 // "--period" (START..END) gives the fields period_start and period_end.
@@ -44,7 +45,7 @@ struct FieldOption {
 };
 
 // RunTakeBack of ReviewService::Correct with the fields of the options given on `cmd`.
-int RunCorrect(const TakeBackOptions& options, app::RecordKind kind, const CLI::App* cmd,
-               std::vector<FieldOption> fields);
+Result<int> RunCorrect(const TakeBackOptions& options, app::RecordKind kind, const CLI::App* cmd,
+                       std::vector<FieldOption> fields);
 
 }  // namespace ladder::cli

@@ -73,28 +73,28 @@ void PrintUser(const UserOptions& o, const model::User& u, std::string_view what
             "\n");
 }
 
-int RunAdd(const UserOptions& o) {
+Result<int> RunAdd(const UserOptions& o) {
   Result<std::vector<model::UserRole>> roles = Roles(o.roles);
-  if (!roles) return ReportError(roles.error());
+  if (!roles) return Fail(roles.error());
   if (roles->empty()) roles->push_back(model::UserRole::kEmployee);
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
-  if (Status id = app::AccountService::CheckUserId(o.id); !id) return ReportError(id.error());
+  if (!store) return Fail(store.error());
+  if (Status id = app::AccountService::CheckUserId(o.id); !id) return Fail(id.error());
   Result<std::string> password = ReadPassword(o.password_stdin);
-  if (!password) return ReportError(password.error());
+  if (!password) return Fail(password.error());
   app::AccountService accounts(**store);
   Result<model::User> u =
       accounts.AddUser(CliActor(), app::NewUser{o.id, o.name, o.person, *roles, *password});
-  if (!u) return ReportError(u.error());
+  if (!u) return Fail(u.error());
   PrintUser(o, *u, "added");
   return kExitOk;
 }
 
-int RunList(const UserOptions& o) {
+Result<int> RunList(const UserOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   Result<std::vector<model::User>> users = (*store)->ListUsers();
-  if (!users) return ReportError(users.error());
+  if (!users) return Fail(users.error());
   if (o.store.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const model::User& u : *users)
@@ -106,19 +106,19 @@ int RunList(const UserOptions& o) {
   return kExitOk;
 }
 
-int RunChange(const UserOptions& o, app::UserChange change, std::string_view what) {
+Result<int> RunChange(const UserOptions& o, app::UserChange change, std::string_view what) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::AccountService accounts(**store);
   Result<model::User> u = accounts.UpdateUser(CliActor(), o.id, change);
-  if (!u) return ReportError(u.error());
+  if (!u) return Fail(u.error());
   PrintUser(o, *u, what);
   return kExitOk;
 }
 
-int RunPasswd(const UserOptions& o) {
+Result<int> RunPasswd(const UserOptions& o) {
   Result<std::string> password = ReadPassword(o.password_stdin);
-  if (!password) return ReportError(password.error());
+  if (!password) return Fail(password.error());
   app::UserChange change;
   change.password = *password;
   change.keep_tokens = o.keep_tokens;
@@ -127,20 +127,20 @@ int RunPasswd(const UserOptions& o) {
                                  : "new password (sessions ended, API tokens revoked) for");
 }
 
-int RunToken(const UserOptions& o) {
+Result<int> RunToken(const UserOptions& o) {
   Result<model::TokenScope> scope = app::ParseScope(o.scope, "--scope");
-  if (!scope) return ReportError(scope.error());
+  if (!scope) return Fail(scope.error());
   std::string expires;
   if (!o.expires.empty()) {
     Result<Date> d = ParseDateOption("--expires", o.expires, {});
-    if (!d) return ReportError(d.error());
+    if (!d) return Fail(d.error());
     expires = d->ToString() + "T23:59:59.999Z";
   }
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::AccountService accounts(**store);
   Result<app::NewToken> t = accounts.CreateToken(CliActor(), o.id, {o.token_name, expires, *scope});
-  if (!t) return ReportError(t.error());
+  if (!t) return Fail(t.error());
   if (o.store.json) {
     nlohmann::json j = nlohmann::json::parse(render::TokenJson(t->token).dump());
     j["secret"] = t->secret;
@@ -153,13 +153,13 @@ int RunToken(const UserOptions& o) {
   return kExitOk;
 }
 
-int RunTokens(const UserOptions& o) {
+Result<int> RunTokens(const UserOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   if (Result<model::User> u = (*store)->GetUser(o.id); !u)
-    return ReportError(Error{ErrorCode::kNotFound, "no user '" + o.id + "'", {}, "user"});
+    return Fail(Error{ErrorCode::kNotFound, "no user '" + o.id + "'", {}, "user"});
   Result<std::vector<storage::ApiToken>> tokens = (*store)->ListApiTokens(o.id);
-  if (!tokens) return ReportError(tokens.error());
+  if (!tokens) return Fail(tokens.error());
   if (o.store.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const storage::ApiToken& t : *tokens)

@@ -37,37 +37,37 @@ int Print(const StoreOptions& store, const model::Waiver& w, const std::string& 
   return kExitOk;
 }
 
-int RunAdd(const WaiverOptions& o) {
+Result<int> RunAdd(const WaiverOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   Result<Date> expires = ParseDateOption("--expires", o.expires, Date());
-  if (!expires) return ReportError(expires.error());
+  if (!expires) return Fail(expires.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService s(**store, CliActor());
   Result<model::Waiver> w =
       s.WaiveFor(o.person, o.target, o.requirement, o.by, o.reason, *date, *expires, o.new_id);
-  if (!w) return ReportError(w.error());
+  if (!w) return Fail(w.error());
   return Print(o.store, *w, "");
 }
 
-int RunRevoke(const WaiverOptions& o) {
+Result<int> RunRevoke(const WaiverOptions& o) {
   Result<Date> date = ParseDateOption("--date", o.date, Today());
-  if (!date) return ReportError(date.error());
+  if (!date) return Fail(date.error());
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService s(**store, CliActor());
   Result<model::Waiver> w = s.RevokeWaiver(o.id, o.by, o.reason, *date);
-  if (!w) return ReportError(w.error());
+  if (!w) return Fail(w.error());
   return Print(o.store, *w, "revoked ");
 }
 
-int RunList(const WaiverOptions& o) {
+Result<int> RunList(const WaiverOptions& o) {
   auto store = OpenStore(o.store);
-  if (!store) return ReportError(store.error());
+  if (!store) return Fail(store.error());
   app::ReviewService s(**store, CliActor());
   Result<std::vector<model::Waiver>> waivers = s.Waivers(o.person);
-  if (!waivers) return ReportError(waivers.error());
+  if (!waivers) return Fail(waivers.error());
   if (o.store.json) {
     render::Json j = render::Json::array();
     for (const model::Waiver& w : *waivers) j.push_back(render::WaiverJson(w));
