@@ -270,6 +270,16 @@ TEST(Site, CumulativeFrameworkShowsInheritedBehavioursAsInherited) {
   EXPECT_EQ(Count(html, "<li class=\"new\">"), 1);
 }
 
+TEST(Site, CountsAgreeWithTheirNouns) {
+  auto site = BuildSite({FieldService()});
+  std::string home = Body(*site, "index.html");
+  EXPECT_THAT(home, HasSubstr("Management: 1 level</li>"));
+  EXPECT_THAT(home, HasSubstr("Technician path: 3 levels</li>"));
+  EXPECT_THAT(home, Not(HasSubstr("1 levels")));
+  auto served = BuildSite({FieldService()}, /*static_site=*/false);
+  EXPECT_THAT(Body(*served, "search.html", {{"q", "escalations"}}), HasSubstr("1 result for"));
+}
+
 TEST(Site, FrameworkPageHasMatrixPillarsUndefinedLevelAndNotes) {
   auto site = BuildSite({FieldService()});
   std::string html = Body(*site, "f/field-service/index.html");

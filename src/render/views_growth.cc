@@ -10,6 +10,7 @@
 #include "formats/csv_export.h"
 #include "render/app_views.h"
 #include "render/app_views_internal.h"
+#include "render/words.h"
 
 namespace ladder::render {
 
@@ -335,7 +336,7 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
     Append(members, std::move(md));
   }
   SetList(d, "members", std::move(members));
-  Set(d, "count", std::to_string(v.members.size()));
+  Set(d, "count", Count(v.members.size(), "person", "people"));
   // Per level, by track in the framework's order and rank: people, and the median time in level.
   Data distribution = List();
   nlohmann::json labels = nlohmann::json::array(), counts = nlohmann::json::array(),

@@ -6,6 +6,7 @@
 #include "analysis/diff.h"
 #include "base/text.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render::internal {
 namespace {
@@ -210,7 +211,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     }
   }
   Set(d, "rowgroups", std::move(rowgroups));
-  Set(d, "new_count", std::to_string(new_count));
+  Set(d, "new_count", Count(new_count, "behaviour is", "behaviours are"));
   Set(d, "has_new", new_count > 0);
 
   Data overlays = List();

@@ -2,6 +2,7 @@
 #include "base/text.h"
 #include "model/translation.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render::internal {
 namespace {
@@ -30,8 +31,8 @@ Result<Page> RolesPage(const Site::Impl& site, std::string_view path) {
     Data c = Object();
     Set(c, "name", Text(fe.fw.name));
     Set(c, "anchor", "roles-" + fe.slug);
-    Set(c, "role_count", std::to_string(fe.roles.size()));
-    Set(c, "family_count", std::to_string(fe.families.size()));
+    Set(c, "roles", Count(fe.roles.size(), "role", "roles"));
+    Set(c, "families", Count(fe.families.size(), "family", "families"));
     Data columns = List();
     for (const std::string& s : fe.seniorities) {
       Data col = Object();
@@ -128,7 +129,7 @@ Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::stri
       Set(hd, "after", h.after);
       Append(hits, std::move(hd));
     }
-    Set(d, "hit_count", std::to_string(hits.list_value().size()));
+    Set(d, "hits_found", Count(hits.list_value().size(), "result", "results"));
     Set(d, "no_hits", hits.is_empty_list());
     SetList(d, "hits", std::move(hits));
   }
