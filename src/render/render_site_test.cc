@@ -268,6 +268,15 @@ TEST(Site, CumulativeFrameworkShowsInheritedBehavioursAsInherited) {
   EXPECT_THAT(html, HasSubstr("<li class=\"inherited\">Replaces parts from a checklist "
                               "<span class=\"from\">T1</span></li>"));
   EXPECT_EQ(Count(html, "<li class=\"new\">"), 1);
+  // Folded by default, with one button on the page that opens or folds them all.
+  EXPECT_GT(Count(html, "<details class=\"inherited\">"), 0);
+  EXPECT_THAT(html, Not(HasSubstr("<details class=\"inherited\" open>")));
+  EXPECT_EQ(Count(html, "data-toggle-inherited"), 1);
+  // The server's page folds them alike (print.css prints them open).
+  std::string served = Body(*BuildSite({f}, /*static_site=*/false), "f/field-service/ic/t2.html");
+  EXPECT_THAT(served, Not(HasSubstr("<details class=\"inherited\" open>")));
+  EXPECT_EQ(Count(served, "data-toggle-inherited"), 1);
+  EXPECT_THAT(Body(*site, "static/print.css"), HasSubstr("details.inherited::details-content"));
 }
 
 TEST(Site, CountsAgreeWithTheirNouns) {
