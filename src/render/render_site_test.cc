@@ -11,9 +11,15 @@
 #include <sstream>
 
 #include "render/static_site.h"
+#include "storage/types.h"
 
 namespace ladder::render {
 namespace {
+
+// `word` as search snippets mark a match.
+std::string Marked(const std::string& word) {
+  return std::string(storage::kMatchOpen) + word + std::string(storage::kMatchClose);
+}
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -343,7 +349,7 @@ TEST(Site, SearchFindsBehavioursAndLinksToTheCompetency) {
   std::vector<SearchHit> hits = site->Search("diagnoses FAULTS");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].url, "f/field-service/ic/t2.html#c-repairs");
-  EXPECT_EQ(hits[0].match, "Diagnoses");
+  EXPECT_THAT(hits[0].snippet, HasSubstr(Marked("Diagnoses")));
   std::string html = Body(*site, "search.html", {{"q", "escalations"}});
   EXPECT_THAT(html, HasSubstr("href=\"f/field-service/mgmt/m1.html#c-customers\""));
   EXPECT_THAT(html, HasSubstr("<mark>escalations</mark>"));

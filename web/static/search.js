@@ -55,7 +55,7 @@
       a.setAttribute('href', /^[a-z][a-z0-9+.-]*:/i.test(h.url) ? '#' : root + h.url);
       li.appendChild(a);
       li.appendChild(document.createTextNode(' '));
-      li.appendChild(el('span', h.kind, 'kind'));
+      li.appendChild(el('span', h.kind.replace(/_/g, ' '), 'kind'));
       li.appendChild(el('p', h.context, 'context'));
       li.appendChild(snippet(h.text, words[0]));
       list.appendChild(li);
