@@ -17,6 +17,18 @@ std::string TargetText(const model::Case& c) {
 
 std::string LevelLabel(const model::Level& l) { return l.Label(); }
 
+// What a case aims at, as pages name it: "Engineering: IC3 · Senior Engineer", "Role: Team
+// lead", or its track/level when `f` does not have it.
+std::string TargetLabel(const model::Framework& f, const model::Case& c) {
+  if (!c.target_overlay.empty()) {
+    const model::OverlayRole* o = f.FindOverlay(c.target_overlay);
+    return o ? "Role: " + o->DisplayName() : c.target_overlay;
+  }
+  const model::Track* t = f.FindTrack(c.target_track);
+  const model::Level* l = t ? t->FindLevel(c.target_level) : nullptr;
+  return l ? l->Label(*t) : TargetText(c);
+}
+
 // The level a person at `current` grows into: rules::ResolveTarget's "next", the one answer
 // the CLI and the API give too (from the top of a core track, the first level above it on the
 // paths it leads to; from the top of any other track, none).
@@ -119,6 +131,45 @@ Status SetTakeBack(ReviewService& review, render::GrowthView& v) {
 
 }  // namespace
 
+Status WebViews::AddNames(render::Labels& labels, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    if (id.empty() || labels.people.count(id)) continue;
+    Result<model::Person> p = store_.GetPerson(id);
+    if (!p && p.error().code != ErrorCode::kNotFound) return Fail(p.error());
+    labels.people[id] = p ? p->DisplayName() : id;
+  }
+  return Ok();
+}
+
+Status WebViews::AddCases(render::Labels& labels, const std::vector<model::Case>& cases) {
+  for (const model::Case& c : cases) {
+    LADDER_TRY_STATUS(AddNames(labels, {c.person, c.opened_by}));
+    Result<std::shared_ptr<const model::Framework>> f = FrameworkOf(c.framework, c.version);
+    if (f) labels.targets[c.id] = TargetLabel(**f, c);
+  }
+  return Ok();
+}
+
+Status WebViews::AddGrowthLabels(render::GrowthView& v) {
+  // An SME confirms their sign-off signed in: the signers are the people with an account.
+  LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
+  std::set<std::string> with_account;
+  for (const model::User& u : users)
+    if (!u.person.empty() && !u.disabled && u.person != v.person.id) with_account.insert(u.person);
+  for (const std::string& id : with_account)
+    if (Result<model::Person> p = store_.GetPerson(id); p) {
+      v.labels.people[id] = p->DisplayName();
+      v.signers.push_back(std::move(*p));
+    }
+  std::sort(v.signers.begin(), v.signers.end(), [](const model::Person& a, const model::Person& b) {
+    return a.DisplayName() < b.DisplayName();
+  });
+  std::vector<std::string> ids{v.person.manager};
+  for (const model::Evidence& e : v.evidence) ids.push_back(e.signed_off_by);
+  LADDER_TRY_STATUS(AddNames(v.labels, ids));
+  return AddCases(v.labels, v.cases);
+}
+
 Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string_view person,
                                             Date today) {
   render::GrowthView v;
@@ -146,6 +197,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.metrics, store_.ListMetrics(person));
     LADDER_TRY(v.signoffs, store_.ListSignOffs(person));
     LADDER_TRY_STATUS(SetTakeBack(review, v));
+    LADDER_TRY_STATUS(AddGrowthLabels(v));
     return v;
   }
   v.framework = shown;
@@ -157,6 +209,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.metrics = cx->records.metrics;
   v.signoffs = cx->records.signoffs;
   LADDER_TRY_STATUS(SetTakeBack(review, v));
+  LADDER_TRY_STATUS(AddGrowthLabels(v));
   if ((v.upcoming = Upcoming(v.history, today)))
     v.upcoming_label = AssignmentLabel(v.framework.get(), *v.upcoming);
   if (!v.current || !v.framework) return v;
@@ -223,7 +276,7 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
         const model::Track* t = f.FindTrack(m.current->track);
         const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
         m.level_label = l ? LevelLabel(*l) : m.current->level;
-        m.track_label = t ? (t->name.empty() ? t->id : t->name) : m.current->track;
+        m.track_label = t ? t->DisplayName() : m.current->track;
         m.track_order = t ? static_cast<int>(t - f.tracks.data()) : -1;
         m.level_rank = l ? l->rank : 0;
         if ((m.upcoming = Upcoming(cx->records.assignments, today))) {
@@ -237,6 +290,7 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
     } else if (cx.error().code != ErrorCode::kNotFound) {
       return Fail(cx.error());
     }
+    LADDER_TRY_STATUS(AddCases(view.labels, m.open_cases));
     view.members.push_back(std::move(m));
   }
   return view;
@@ -255,15 +309,7 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   LADDER_TRY(v.framework, FrameworkOf(c.framework, c.version));
   LADDER_TRY(v.person, store_.GetPerson(c.person));
   const model::Framework& f = *v.framework;
-  if (!c.target_overlay.empty()) {
-    const model::OverlayRole* o = f.FindOverlay(c.target_overlay);
-    v.target_label = o && !o->name.empty() ? o->name : c.target_overlay;
-  } else {
-    const model::Track* t = f.FindTrack(c.target_track);
-    const model::Level* l = t ? t->FindLevel(c.target_level) : nullptr;
-    v.target_label = l ? LevelLabel(*l) : c.target_track + "/" + c.target_level;
-    if (t && !t->name.empty()) v.target_label += " (" + t->name + ")";
-  }
+  v.labels.targets[c.id] = TargetLabel(f, c);
   v.consensus = shown_case.consensus.Describe(c.consensus);
   v.consensus_reached = shown_case.consensus.state == rules::ConsensusState::kPassed;
   LADDER_TRY(std::vector<model::Evidence> evidence, store_.ListEvidence(c.person));
@@ -293,6 +339,7 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   reviewer_ids.erase(c.person);
   for (const std::string& id : reviewer_ids)
     if (Result<model::Person> p = store_.GetPerson(id); p) v.reviewers.push_back(std::move(*p));
+  LADDER_TRY_STATUS(AddCaseNames(v));
   switch (c.status) {
     case model::CaseStatus::kOpen:
       v.next_states = {"portfolio"};
@@ -326,13 +373,26 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   return v;
 }
 
+Status WebViews::AddCaseNames(render::CaseView& v) {
+  const model::Case& c = v.review;
+  for (const model::Person& p : v.reviewers) v.labels.people[p.id] = p.DisplayName();
+  std::vector<std::string> ids{c.person, c.opened_by};
+  ids.insert(ids.end(), c.panel.begin(), c.panel.end());
+  for (const model::Waiver& w : v.waivers) {
+    ids.push_back(w.approver);
+    ids.push_back(w.revoked_by);
+  }
+  if (c.decision) ids.push_back(c.decision->decided_by);
+  for (const model::CaseEvent& e : c.history) ids.push_back(e.actor);
+  for (const auto* list : {&v.portfolio, &v.addable})
+    for (const model::Evidence& e : *list) ids.push_back(e.signed_off_by);
+  return AddNames(v.labels, ids);
+}
+
 Result<render::CasesView> WebViews::Cases(const Principal& viewer) {
   render::CasesView v;
   LADDER_TRY(v.cases, access_.VisibleCases(viewer));
-  std::set<std::string> people;
-  for (const model::Case& c : v.cases) people.insert(c.person);
-  for (const std::string& id : people)
-    if (Result<model::Person> p = store_.GetPerson(id); p) v.names.emplace_back(id, p->name);
+  LADDER_TRY_STATUS(AddCases(v.labels, v.cases));
   return v;
 }
 
@@ -352,16 +412,16 @@ Result<render::NeedsView> WebViews::Needs(const Principal& viewer, Date today) {
       if (Permit(actor, Action::kCloseNeed, relation, "need " + n.id)) v.closable.push_back(n.id);
     }
   }
+  for (const model::Need& n : v.needs) LADDER_TRY_STATUS(AddNames(v.labels, {n.opened_by}));
   if (site_) {
     for (const model::Framework* f : site_->Frameworks()) {
       if (f->tracks.empty()) continue;
       std::vector<std::pair<std::string, std::string>> options;
       for (const model::Track& t : f->tracks)
         for (const model::Level& l : t.levels)
-          options.emplace_back(t.id + "/" + l.code,
-                               (t.name.empty() ? t.id : t.name) + ": " + LevelLabel(l));
+          options.emplace_back(t.id + "/" + l.code, l.Label(t));
       for (const model::OverlayRole& o : f->overlays)
-        options.emplace_back(o.id, "Role: " + (o.name.empty() ? o.id : o.name));
+        options.emplace_back(o.id, "Role: " + o.DisplayName());
       v.targets.emplace_back(f->id, std::move(options));
     }
   }
@@ -381,7 +441,7 @@ Result<render::SignOffView> WebViews::SignOff(const Principal& viewer, std::stri
   if (!signer && !sees) return none();
   render::SignOffView v;
   LADDER_TRY(model::Person person, store_.GetPerson(e->person));
-  v.person_name = person.name.empty() ? person.id : person.name;
+  v.person_name = person.DisplayName();
   v.may_confirm = signer && e->confirmed.empty();
   v.evidence = std::move(*e);
   return v;

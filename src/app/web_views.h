@@ -65,6 +65,16 @@ class WebViews {
   // `person` (app/authority.h: signoff.checkpoint, signoff.approval), by their sentence.
   Result<std::set<std::string>> Signable(const Principal& viewer, std::string_view person,
                                          const rules::Verdict& v);
+  // Adds the names of the people `ids` to `labels` (render::Labels): ids already named, empty
+  // ones and ids of nobody known (an account, "cli:...") are left for the page to show as they are.
+  Status AddNames(render::Labels& labels, const std::vector<std::string>& ids);
+  // Adds the labels of `cases`: their targets, and the names of their people and of who opened
+  // them.
+  Status AddCases(render::Labels& labels, const std::vector<model::Case>& cases);
+  // The names a growth page shows (its manager, SME signers, cases) and who may sign off.
+  Status AddGrowthLabels(render::GrowthView& v);
+  // The names a review's page shows: its person, panel, approvers, decider, history.
+  Status AddCaseNames(render::CaseView& v);
   // A review service reading through the sources, keeping the framework it read in `*shown`.
   ReviewService Service(const Principal& viewer, std::shared_ptr<const model::Framework>* shown);
 

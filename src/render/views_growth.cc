@@ -81,7 +81,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Set(d, "person_name", person_name);
   Set(d, "person_id", v.person.id);
   Set(d, "email", Text(v.person.email));
-  Set(d, "manager", Text(v.person.manager));
+  Set(d, "manager", Text(v.person.manager.empty() ? "" : v.labels.Person(v.person.manager)));
   Set(d, "may_manage", viewer.author);  // the people team moves people in the organisation
   Set(d, "today", Str(v.today));
   const std::string base = PersonHref(v.person.id);
@@ -224,7 +224,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
 
   Data evidence = List();
   for (const model::Evidence& e : v.evidence) {
-    Data item = EvidenceItem(e);
+    Data item = EvidenceItem(e, v.labels);
     Set(item, "may_take_back", v.may_take_back.contains("evidence/" + e.id));
     Append(evidence, std::move(item));
   }
@@ -233,6 +233,14 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Data kinds = List();
   for (const char* k : model::kEvidenceKinds) Append(kinds, Data(std::string(k)));
   Set(d, "kinds", std::move(kinds));
+  Data signers = List();
+  for (const model::Person& p : v.signers) {
+    Data sd = Object();
+    Set(sd, "id", p.id);
+    Set(sd, "name", p.DisplayName());
+    Append(signers, std::move(sd));
+  }
+  Set(d, "signers", std::move(signers));
   Set(d, "open_evidence", v.evidence.empty());
 
   // Assessment form: a self-assessment on one's own page, a manager's on a report's.
@@ -245,7 +253,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Data cases = List();
   bool open_case = false;
   for (const model::Case& c : v.cases) {
-    Append(cases, CaseItem(c));
+    Append(cases, CaseItem(c, v.labels));
     open_case = open_case || c.status != model::CaseStatus::kClosed;
   }
   SetList(d, "cases", std::move(cases));
@@ -331,7 +339,7 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
       Set(md, "no_readiness", m.current ? "top of the track" : "no level recorded");
     }
     Data open = List();
-    for (const model::Case& c : m.open_cases) Append(open, CaseItem(c));
+    for (const model::Case& c : m.open_cases) Append(open, CaseItem(c, v.labels));
     Set(md, "open_cases", std::move(open));
     Append(members, std::move(md));
   }
