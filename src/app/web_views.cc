@@ -193,6 +193,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.evidence, store_.ListEvidence(person));
     LADDER_TRY(v.assessments, store_.ListAssessments(person));
     LADDER_TRY(v.cases, store_.ListCases(person));
+    for (model::Case& c : v.cases) c = Access::AsSeenBy(viewer, std::move(c));
     LADDER_TRY(v.history, store_.ListAssignments(person));
     LADDER_TRY(v.metrics, store_.ListMetrics(person));
     LADDER_TRY(v.signoffs, store_.ListSignOffs(person));
@@ -204,7 +205,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.current = cx->current;
   v.assessments = cx->records.assessments;
   v.evidence = cx->records.evidence;
-  v.cases = cx->records.cases;
+  for (const model::Case& c : cx->records.cases) v.cases.push_back(Access::AsSeenBy(viewer, c));
   v.history = cx->records.assignments;
   v.metrics = cx->records.metrics;
   v.signoffs = cx->records.signoffs;
@@ -303,15 +304,18 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   std::shared_ptr<const model::Framework> shown;
   ReviewService review = Service(viewer, &shown);
   LADDER_TRY(CaseView shown_case, review.ShowCase(case_id, today));
-  v.review = std::move(shown_case.review);
+  v.votes_hidden = !Access::SeesVotes(viewer, shown_case.review);
+  v.review = Access::AsSeenBy(viewer, std::move(shown_case.review));
   v.verdict = std::move(shown_case.verdict);
   const model::Case& c = v.review;
   LADDER_TRY(v.framework, FrameworkOf(c.framework, c.version));
   LADDER_TRY(v.person, store_.GetPerson(c.person));
   const model::Framework& f = *v.framework;
   v.labels.targets[c.id] = TargetLabel(f, c);
-  v.consensus = shown_case.consensus.Describe(c.consensus);
-  v.consensus_reached = shown_case.consensus.state == rules::ConsensusState::kPassed;
+  if (!v.votes_hidden) {  // the consensus counts the votes
+    v.consensus = shown_case.consensus.Describe(c.consensus);
+    v.consensus_reached = shown_case.consensus.state == rules::ConsensusState::kPassed;
+  }
   LADDER_TRY(std::vector<model::Evidence> evidence, store_.ListEvidence(c.person));
   for (model::Evidence& e : evidence) {
     if (std::find(c.portfolio.begin(), c.portfolio.end(), e.id) != c.portfolio.end()) {

@@ -194,6 +194,9 @@ struct CaseView {
   std::string consensus;                  // "reached: promote (2 of 2 for)" ...
   bool consensus_reached = false;
   Labels labels;  // everyone the review names: its person, panel, approvers, deciders
+  // The viewer sits on the panel and has not voted: the others' votes, notes and the consensus
+  // are left out (app::Access::SeesVotes) until they vote.
+  bool votes_hidden = false;
   std::vector<model::Evidence> portfolio;  // the evidence named in the case
   std::vector<model::Evidence> addable;    // the person's evidence not yet in it
   std::vector<model::Waiver> waivers;      // of the person, for this case

@@ -80,6 +80,18 @@ TEST(AppViews, AReviewNamesItsPeopleAndUnknownIdsStay) {
   EXPECT_THAT(html, HasSubstr("Note-of-p2"));
 }
 
+TEST(AppViews, APanelMemberWhoHasNotVotedSeesNoVote) {
+  CaseView v;
+  v.review = Review();
+  v.review.votes.clear();  // app::Access::AsSeenBy left them out
+  v.votes_hidden = true;
+  v.labels = Names();
+  std::string html = RenderCase(Someone("p1"), v);
+  EXPECT_THAT(html, HasSubstr("<td>shown once you have voted</td>"));
+  EXPECT_THAT(html, HasSubstr("show once you have voted"));
+  EXPECT_THAT(html, Not(HasSubstr("<strong>Consensus:</strong>")));
+}
+
 TEST(AppViews, TheGrowthPageNamesTheManagerAndTheSignersByName) {
   GrowthView v;
   v.person = {"e1", "Ada Lovelace", "", "m1", D("2020-01-01")};

@@ -42,8 +42,9 @@ Data StatesData(const model::Case& c) {
   return states;
 }
 
-// The panel with each member's vote, and who may be named on it.
-void SetPanel(Data& d, const CaseView& v) {
+// The panel with each member's vote, or that the votes show once the viewer has voted; and who
+// may be named on it.
+void SetPanel(Data& d, const Viewer& viewer, const CaseView& v) {
   const model::Case& c = v.review;
   Data panel = List();
   for (const std::string& r : c.panel) {
@@ -52,12 +53,16 @@ void SetPanel(Data& d, const CaseView& v) {
     auto vote = std::find_if(c.votes.begin(), c.votes.end(),
                              [&](const model::Vote& x) { return x.reviewer == r; });
     const bool shown = vote != c.votes.end();
-    Set(pd, "vote", shown ? std::string(model::VoteChoiceName(vote->choice)) : "not yet");
+    std::string choice = v.votes_hidden && r != viewer.person ? "shown once you have voted"
+                         : shown                              ? model::VoteChoiceName(vote->choice)
+                                                              : "not yet";
+    Set(pd, "vote", choice);
     Set(pd, "date", Text(shown ? Str(vote->date) : ""));
     Set(pd, "note", Text(shown ? vote->note : ""));
     Append(panel, std::move(pd));
   }
   SetList(d, "panel", std::move(panel));
+  Set(d, "votes_hidden", v.votes_hidden);
   Set(d, "consensus", v.consensus);
   Set(d, "consensus_reached", v.consensus_reached);
   Data reviewers = List();
@@ -160,7 +165,7 @@ std::string RenderCase(const Viewer& viewer, const CaseView& v) {
   Set(d, "may_add_evidence",
       !closed && !v.addable.empty() && v.may.add_evidence &&
           (c.status == model::CaseStatus::kOpen || c.status == model::CaseStatus::kPortfolio));
-  SetPanel(d, v);
+  SetPanel(d, viewer, v);
   Set(d, "may_set_panel", !closed && v.may.panel && c.status != model::CaseStatus::kDecision);
   Set(d, "may_vote", v.may.vote && c.status == model::CaseStatus::kPeerReview);
 

@@ -197,9 +197,11 @@ try {
     step = `${reviewer} votes`;
     await visit(r.page, caseUrl.replace(base, ''));
     check((await r.page.locator('ul.portfolio li').count()) === 2, 'the reviewer sees the portfolio');
-    // The panel is named by its members' names.
+    // Before voting, the others' votes and notes are not shown; the panel is, by name.
     const panel = await r.page.textContent('section[aria-labelledby=panel]');
     check(panel.includes('Pam One') && panel.includes('Pat Two'), `the panel is not named: ${panel}`);
+    check(!panel.includes('<script>'), `${reviewer} sees a note before casting their vote`);
+    if (reviewer === 'p2') check(panel.includes('shown once you have voted'), 'p1\'s vote is not hidden from p2');
     await r.page.check('input[name=vote][value=for]');
     await r.page.fill('#vote-note', HOSTILE);
     await submit(r.page, 'form[action$="/votes"] button');
