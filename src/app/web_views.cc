@@ -15,7 +15,21 @@ std::string TargetText(const model::Case& c) {
   return c.target_track + "/" + c.target_level;
 }
 
-std::string LevelLabel(const model::Level& l) { return l.Label(); }
+// Where a review in `status` may be moved next.
+std::vector<std::string> NextStates(model::CaseStatus status) {
+  switch (status) {
+    case model::CaseStatus::kOpen:
+      return {"portfolio"};
+    case model::CaseStatus::kPortfolio:
+      return {"peer_review"};
+    case model::CaseStatus::kPeerReview:
+      return {"decision"};
+    case model::CaseStatus::kDecision:
+    case model::CaseStatus::kClosed:
+      break;
+  }
+  return {};
+}
 
 // What a case aims at, as pages name it: "Engineering: IC3 · Senior Engineer", "Role: Team
 // lead", or its track/level when `f` does not have it.
@@ -54,7 +68,7 @@ std::optional<model::Assignment> Upcoming(const std::vector<model::Assignment>& 
 std::string AssignmentLabel(const model::Framework* f, const model::Assignment& a) {
   const model::Track* t = f && f->id == a.framework ? f->FindTrack(a.track) : nullptr;
   const model::Level* l = t ? t->FindLevel(a.level) : nullptr;
-  return l ? LevelLabel(*l) : a.track + "/" + a.level;
+  return l ? l->Label() : a.track + "/" + a.level;
 }
 
 }  // namespace
@@ -276,7 +290,7 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
         const model::Framework& f = *shown;
         const model::Track* t = f.FindTrack(m.current->track);
         const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
-        m.level_label = l ? LevelLabel(*l) : m.current->level;
+        m.level_label = l ? l->Label() : m.current->level;
         m.track_label = t ? t->DisplayName() : m.current->track;
         m.track_order = t ? static_cast<int>(t - f.tracks.data()) : -1;
         m.level_rank = l ? l->rank : 0;
@@ -333,31 +347,8 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
       if (seen.insert(r.text).second) v.requirements.push_back(r.text);
     LADDER_TRY(v.signable, Signable(viewer, c.person, *v.verdict));
   }
-  // Who may sit on the panel: people whose account has the reviewer role, and those on it now.
-  std::set<std::string> reviewer_ids(c.panel.begin(), c.panel.end());
-  LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
-  for (const model::User& u : users)
-    if (!u.person.empty() && !u.disabled &&
-        std::find(u.roles.begin(), u.roles.end(), model::UserRole::kReviewer) != u.roles.end())
-      reviewer_ids.insert(u.person);
-  reviewer_ids.erase(c.person);
-  for (const std::string& id : reviewer_ids)
-    if (Result<model::Person> p = store_.GetPerson(id); p) v.reviewers.push_back(std::move(*p));
-  LADDER_TRY_STATUS(AddCaseNames(v));
-  switch (c.status) {
-    case model::CaseStatus::kOpen:
-      v.next_states = {"portfolio"};
-      break;
-    case model::CaseStatus::kPortfolio:
-      v.next_states = {"peer_review"};
-      break;
-    case model::CaseStatus::kPeerReview:
-      v.next_states = {"decision"};
-      break;
-    case model::CaseStatus::kDecision:
-    case model::CaseStatus::kClosed:
-      break;
-  }
+  LADDER_TRY_STATUS(AddCasePeople(v));
+  v.next_states = NextStates(c.status);
   // The forms shown are the steps app/authority.h lets the viewer take (acting needs a person).
   if (!viewer.person.empty()) {
     const Actor actor = ActorOf(viewer);
@@ -377,8 +368,18 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   return v;
 }
 
-Status WebViews::AddCaseNames(render::CaseView& v) {
+Status WebViews::AddCasePeople(render::CaseView& v) {
   const model::Case& c = v.review;
+  // Who may sit on the panel: people whose account has the reviewer role, and those on it now.
+  std::set<std::string> reviewer_ids(c.panel.begin(), c.panel.end());
+  LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
+  for (const model::User& u : users)
+    if (!u.person.empty() && !u.disabled &&
+        std::find(u.roles.begin(), u.roles.end(), model::UserRole::kReviewer) != u.roles.end())
+      reviewer_ids.insert(u.person);
+  reviewer_ids.erase(c.person);
+  for (const std::string& id : reviewer_ids)
+    if (Result<model::Person> p = store_.GetPerson(id); p) v.reviewers.push_back(std::move(*p));
   for (const model::Person& p : v.reviewers) v.labels.people[p.id] = p.DisplayName();
   std::vector<std::string> ids{c.person, c.opened_by};
   ids.insert(ids.end(), c.panel.begin(), c.panel.end());

@@ -73,8 +73,9 @@ class WebViews {
   Status AddCases(render::Labels& labels, const std::vector<model::Case>& cases);
   // The names a growth page shows (its manager, SME signers, cases) and who may sign off.
   Status AddGrowthLabels(render::GrowthView& v);
-  // The names a review's page shows: its person, panel, approvers, decider, history.
-  Status AddCaseNames(render::CaseView& v);
+  // Who may be named on a review's panel (v.reviewers), and the names its page shows: its
+  // person, panel, approvers, decider, history and evidence signers.
+  Status AddCasePeople(render::CaseView& v);
   // A review service reading through the sources, keeping the framework it read in `*shown`.
   ReviewService Service(const Principal& viewer, std::shared_ptr<const model::Framework>* shown);
 

@@ -75,7 +75,7 @@ std::string RenderUsers(const Viewer& viewer, const UsersView& v) {
     for (const model::Person& p : v.people) {
       Data o = Object();
       Set(o, "value", p.id);
-      Set(o, "label", (p.name.empty() ? p.id : p.name) + " (" + p.id + ")");
+      Set(o, "label", p.DisplayName() + " (" + p.id + ")");
       Set(o, "selected", p.id == u.person);
       Append(people, std::move(o));
     }
@@ -89,7 +89,7 @@ std::string RenderUsers(const Viewer& viewer, const UsersView& v) {
   for (const model::Person& p : v.people) {
     Data o = Object();
     Set(o, "value", p.id);
-    Set(o, "label", (p.name.empty() ? p.id : p.name) + " (" + p.id + ")");
+    Set(o, "label", p.DisplayName() + " (" + p.id + ")");
     Append(people, std::move(o));
   }
   Set(d, "people", std::move(people));

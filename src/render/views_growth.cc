@@ -74,7 +74,7 @@ void SetRecords(Data& d, const GrowthView& v) {
 }  // namespace
 
 std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
-  const std::string person_name = v.person.name.empty() ? v.person.id : v.person.name;
+  const std::string person_name = v.person.DisplayName();
   Data d = Frame(viewer, v.own ? "My growth" : "Growth of " + person_name);
   SetFlash(d, v.flash);
   Set(d, "heading", v.own ? "My growth" : "Growth of " + person_name);
@@ -97,7 +97,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     for (const model::Competency& c : v.framework->competencies) {
       Data cd = Object();
       Set(cd, "id", c.id);
-      Set(cd, "name", c.name.empty() ? c.id : c.name);
+      Set(cd, "name", c.DisplayName());
       Append(competencies, std::move(cd));
     }
   }
@@ -113,8 +113,8 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     Set(d, "level_href", Text(v.level.href));
     Set(d, "next_label", Text(LevelLabel(next)));
     Set(d, "next_code", next ? next->code : std::string("the next level"));
-    Set(d, "track_name", v.level.track->name.empty() ? v.level.track->id : v.level.track->name);
-    Set(d, "framework_name", f.name.empty() ? f.id : f.name);
+    Set(d, "track_name", v.level.track->DisplayName());
+    Set(d, "framework_name", f.DisplayName());
     Set(d, "framework_version", f.version);
     Set(d, "framework_href", Path("/f/", text::Slugify(f.id)) + "/index.html");
     Set(d, "since", Str(v.current->from));
@@ -136,7 +136,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     for (const model::Competency& c : f.competencies) {
       Data row = Object();
       Set(row, "id", text::Slugify(c.id));
-      Set(row, "name", c.name.empty() ? c.id : c.name);
+      Set(row, "name", c.DisplayName());
       const model::Expectation* cur_e = cur.FindExpectation(c.id);
       bool cur_undefined =
           cur.state == model::LevelState::kUndefined || (cur_e && cur_e->undefined);
@@ -182,7 +182,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
       }
       SetList(row, "ratings", std::move(ratings));
       Append(rows, std::move(row));
-      labels.push_back(c.name.empty() ? c.id : c.name);
+      labels.push_back(c.DisplayName());
       self.push_back(self_value ? nlohmann::json(self_value) : nlohmann::json(nullptr));
       manager.push_back(manager_value ? nlohmann::json(manager_value) : nlohmann::json(nullptr));
     }
@@ -265,14 +265,14 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
         if (v.level.level == &l || l.state == model::LevelState::kUndefined) continue;
         Data o = Object();
         Set(o, "value", t.id + "/" + l.code);
-        Set(o, "label", (t.name.empty() ? t.id : t.name) + ": " + internal::LevelLabel(l));
+        Set(o, "label", l.Label(t));
         Set(o, "selected", v.next.level == &l);
         Append(targets, std::move(o));
       }
     for (const model::OverlayRole& o : f.overlays) {
       Data od = Object();
       Set(od, "value", o.id);
-      Set(od, "label", "Role: " + (o.name.empty() ? o.id : o.name));
+      Set(od, "label", "Role: " + o.DisplayName());
       Set(od, "selected", false);
       Append(targets, std::move(od));
     }
@@ -301,8 +301,7 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
   Set(d, "heading", v.title);
   Data members = List();
   std::map<std::string, std::string> names;
-  for (const TeamMember& m : v.members)
-    names[m.person.id] = m.person.name.empty() ? m.person.id : m.person.name;
+  for (const TeamMember& m : v.members) names[m.person.id] = m.person.DisplayName();
   for (const TeamMember& m : v.members) {
     Data md = Object();
     Set(md, "name", names[m.person.id]);
@@ -410,7 +409,7 @@ std::string TeamLevelStatsCsv(const TeamView& v) {
 }
 
 std::string RenderRecord(const Viewer& viewer, const RecordView& v) {
-  const std::string person_name = v.person.name.empty() ? v.person.id : v.person.name;
+  const std::string person_name = v.person.DisplayName();
   Data d = Frame(viewer, v.kind_label + " " + v.id);
   SetFlash(d, v.flash);
   Set(d, "kind_label", v.kind_label);
