@@ -44,6 +44,17 @@ bool Access::SeesEveryone(const Principal& p) {
   return p.Has(model::UserRole::kAdmin) || p.Has(model::UserRole::kPeopleTeam);
 }
 
+bool Access::SeesVotes(const Principal& p, const model::Case& c) {
+  if (SeesEveryone(p) || !OnPanel(p, c)) return true;
+  return std::any_of(c.votes.begin(), c.votes.end(),
+                     [&](const model::Vote& v) { return v.reviewer == p.person; });
+}
+
+model::Case Access::AsSeenBy(const Principal& p, model::Case c) {
+  if (!SeesVotes(p, c)) c.votes.clear();
+  return c;
+}
+
 Result<bool> IsAbove(storage::Store& store, std::string_view boss, std::string_view person) {
   LADDER_TRY(model::Person p, store.GetPerson(person));
   std::string at = p.manager;
@@ -164,7 +175,7 @@ Result<std::vector<model::Case>> Access::VisibleCases(const Principal& p) {
   for (const model::Person& v : visible) people.insert(v.id);
   std::vector<model::Case> out;
   for (model::Case& c : all)
-    if (people.count(c.person) || OnPanel(p, c)) out.push_back(std::move(c));
+    if (people.count(c.person) || OnPanel(p, c)) out.push_back(AsSeenBy(p, std::move(c)));
   return out;
 }
 

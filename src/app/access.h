@@ -70,6 +70,13 @@ class Access {
 
   // True for admins and the people team.
   static bool SeesEveryone(const Principal& p);
+  // Whether `p` sees the votes and notes of `c`'s panel: a panel member who has not voted yet
+  // does not, so that each vote is the member's own and not an echo of the others'; the people
+  // team and admins, members who voted and everyone else who may see the case do.
+  static bool SeesVotes(const Principal& p, const model::Case& c);
+  // `c` as `p` may see it: without the panel's votes when SeesVotes is false. Every page and
+  // API answer that shows a case to a principal passes it through here.
+  static model::Case AsSeenBy(const Principal& p, model::Case c);
   bool PublicFrameworks() const { return options_.public_frameworks; }
 
   Result<bool> CanSeePerson(const Principal& p, std::string_view person);
@@ -82,7 +89,7 @@ class Access {
 
   // The people `p` may see, by id.
   Result<std::vector<model::Person>> VisiblePeople(const Principal& p);
-  // The cases `p` may see, by opened date.
+  // The cases `p` may see, by opened date, each as `p` may see it (AsSeenBy).
   Result<std::vector<model::Case>> VisibleCases(const Principal& p);
 
  private:

@@ -137,5 +137,23 @@ TEST_F(AccessTest, CasesThroughPersonChainAndPanel) {
   EXPECT_EQ(access.VisibleCases(other)->size(), 0u);
 }
 
+// A panel member who has not voted yet sees no vote; once they voted, every vote. The people
+// team, and those who may see the case without sitting on its panel, see them throughout.
+TEST(AccessVotes, APanelMemberSeesTheVotesOnceTheyVoted) {
+  model::Case c;
+  c.panel = {"peer", "lead"};
+  c.votes = {{"lead", model::VoteChoice::kAgainst, "not yet", *Date::Parse("2026-03-01")}};
+  Principal peer = P("peer", "peer", {UserRole::kReviewer});
+  EXPECT_FALSE(Access::SeesVotes(peer, c));
+  EXPECT_TRUE(Access::AsSeenBy(peer, c).votes.empty());
+  EXPECT_EQ(Access::AsSeenBy(peer, c).panel, c.panel);  // the panel itself is not hidden
+  EXPECT_TRUE(Access::SeesVotes(P("lead", "lead", {UserRole::kReviewer}), c));
+  EXPECT_TRUE(Access::SeesVotes(P("hr", "peer", {UserRole::kPeopleTeam}), c));
+  EXPECT_TRUE(Access::SeesVotes(P("mgr", "mgr", {UserRole::kManager}), c));
+  c.votes.push_back({"peer", model::VoteChoice::kFor, "", *Date::Parse("2026-03-02")});
+  EXPECT_TRUE(Access::SeesVotes(peer, c));
+  EXPECT_EQ(Access::AsSeenBy(peer, c).votes.size(), 2u);
+}
+
 }  // namespace
 }  // namespace ladder::app

@@ -1,6 +1,7 @@
 #include "app/web_views.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/corrections.h"
@@ -15,7 +16,33 @@ std::string TargetText(const model::Case& c) {
   return c.target_track + "/" + c.target_level;
 }
 
-std::string LevelLabel(const model::Level& l) { return l.Label(); }
+// Where a review in `status` may be moved next.
+std::vector<std::string> NextStates(model::CaseStatus status) {
+  switch (status) {
+    case model::CaseStatus::kOpen:
+      return {"portfolio"};
+    case model::CaseStatus::kPortfolio:
+      return {"peer_review"};
+    case model::CaseStatus::kPeerReview:
+      return {"decision"};
+    case model::CaseStatus::kDecision:
+    case model::CaseStatus::kClosed:
+      break;
+  }
+  return {};
+}
+
+// What a case aims at, as pages name it: "Engineering: IC3 · Senior Engineer", "Role: Team
+// lead", or its track/level when `f` does not have it.
+std::string TargetLabel(const model::Framework& f, const model::Case& c) {
+  if (!c.target_overlay.empty()) {
+    const model::OverlayRole* o = f.FindOverlay(c.target_overlay);
+    return o ? "Role: " + o->DisplayName() : c.target_overlay;
+  }
+  const model::Track* t = f.FindTrack(c.target_track);
+  const model::Level* l = t ? t->FindLevel(c.target_level) : nullptr;
+  return l ? l->Label(*t) : TargetText(c);
+}
 
 // The level a person at `current` grows into: rules::ResolveTarget's "next", the one answer
 // the CLI and the API give too (from the top of a core track, the first level above it on the
@@ -42,7 +69,7 @@ std::optional<model::Assignment> Upcoming(const std::vector<model::Assignment>& 
 std::string AssignmentLabel(const model::Framework* f, const model::Assignment& a) {
   const model::Track* t = f && f->id == a.framework ? f->FindTrack(a.track) : nullptr;
   const model::Level* l = t ? t->FindLevel(a.level) : nullptr;
-  return l ? LevelLabel(*l) : a.track + "/" + a.level;
+  return l ? l->Label() : a.track + "/" + a.level;
 }
 
 }  // namespace
@@ -100,12 +127,13 @@ Result<std::set<std::string>> WebViews::Signable(const Principal& viewer, std::s
 }
 
 Status NamePlanPeople(storage::Store& store, render::GrowthView& v) {
-  v.names[v.person.id] = v.person.name.empty() ? v.person.id : v.person.name;
+  render::Labels& labels = v.labels;
+  labels.people[v.person.id] = v.person.DisplayName();
   auto name = [&](const std::string& id) -> Status {
-    if (id.empty() || v.names.contains(id)) return Ok();
+    if (id.empty() || labels.people.contains(id)) return Ok();
     Result<model::Person> p = store.GetPerson(id);
     if (!p && p.error().code != ErrorCode::kNotFound) return Fail(p.error());
-    v.names[id] = p && !p->name.empty() ? p->name : id;
+    labels.people[id] = p ? p->DisplayName() : id;
     return Ok();
   };
   for (const model::PlanAction& a : v.plan) {
@@ -136,6 +164,64 @@ Status SetTakeBack(ReviewService& review, render::GrowthView& v) {
 
 }  // namespace
 
+Status WebViews::AddNames(render::Labels& labels, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    if (id.empty() || labels.people.count(id)) continue;
+    Result<model::Person> p = store_.GetPerson(id);
+    if (!p && p.error().code != ErrorCode::kNotFound) return Fail(p.error());
+    labels.people[id] = p ? p->DisplayName() : id;
+  }
+  return Ok();
+}
+
+Status WebViews::AddCases(render::Labels& labels, const std::vector<model::Case>& cases) {
+  for (const model::Case& c : cases) {
+    LADDER_TRY_STATUS(AddNames(labels, {c.person, c.opened_by}));
+    Result<std::shared_ptr<const model::Framework>> f = FrameworkOf(c.framework, c.version);
+    if (f) labels.targets[c.id] = TargetLabel(**f, c);
+  }
+  return Ok();
+}
+
+Status WebViews::AddGrowthLabels(render::GrowthView& v) {
+  // Who may sign off a skill, as the form offers them: the people near the person (the chain
+  // above them, those who share their manager, their reports) and whoever signed off their
+  // evidence before. The list grows with the team, not the organisation; anyone else is named
+  // by id in the form's other field.
+  constexpr int kNearby = 200;
+  std::map<std::string, model::Person> near;
+  auto add = [&](model::Person p) {
+    if (p.id != v.person.id) near.emplace(p.id, std::move(p));
+  };
+  std::string up = v.person.manager;
+  for (int depth = 0; !up.empty() && depth < 16 && !near.contains(up); ++depth) {
+    Result<model::Person> p = store_.GetPerson(up);
+    if (!p) break;
+    up = p->manager;
+    add(std::move(*p));
+  }
+  std::vector<std::string> teams = {v.person.id};
+  if (!v.person.manager.empty()) teams.push_back(v.person.manager);
+  for (const std::string& manager : teams) {
+    LADDER_TRY(std::vector<model::Person> team, store_.ListPeople({manager, kNearby, 0}));
+    for (model::Person& p : team) add(std::move(p));
+  }
+  for (const model::Evidence& e : v.evidence)
+    if (!e.signed_off_by.empty() && !near.contains(e.signed_off_by))
+      if (Result<model::Person> p = store_.GetPerson(e.signed_off_by); p) add(std::move(*p));
+  for (auto& [id, p] : near) {
+    v.labels.people[id] = p.DisplayName();
+    v.signers.push_back(std::move(p));
+  }
+  std::sort(v.signers.begin(), v.signers.end(), [](const model::Person& a, const model::Person& b) {
+    return a.DisplayName() < b.DisplayName();
+  });
+  std::vector<std::string> ids{v.person.manager};
+  for (const model::Evidence& e : v.evidence) ids.push_back(e.signed_off_by);
+  LADDER_TRY_STATUS(AddNames(v.labels, ids));
+  return AddCases(v.labels, v.cases);
+}
+
 Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string_view person,
                                             Date today) {
   render::GrowthView v;
@@ -160,6 +246,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.evidence, store_.ListEvidence(person));
     LADDER_TRY(v.assessments, store_.ListAssessments(person));
     LADDER_TRY(v.cases, store_.ListCases(person));
+    for (model::Case& c : v.cases) c = Access::AsSeenBy(viewer, std::move(c));
     LADDER_TRY(v.history, store_.ListAssignments(person));
     LADDER_TRY(v.metrics, store_.ListMetrics(person));
     LADDER_TRY(v.signoffs, store_.ListSignOffs(person));
@@ -167,13 +254,14 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.checkins, store_.ListCheckIns(person));
     LADDER_TRY_STATUS(NamePlanPeople(store_, v));
     LADDER_TRY_STATUS(SetTakeBack(review, v));
+    LADDER_TRY_STATUS(AddGrowthLabels(v));
     return v;
   }
   v.framework = shown;
   v.current = cx->current;
   v.assessments = cx->records.assessments;
   v.evidence = cx->records.evidence;
-  v.cases = cx->records.cases;
+  for (const model::Case& c : cx->records.cases) v.cases.push_back(Access::AsSeenBy(viewer, c));
   v.history = cx->records.assignments;
   v.metrics = cx->records.metrics;
   v.signoffs = cx->records.signoffs;
@@ -181,6 +269,7 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.checkins = std::move(cx->checkins);
   LADDER_TRY_STATUS(NamePlanPeople(store_, v));
   LADDER_TRY_STATUS(SetTakeBack(review, v));
+  LADDER_TRY_STATUS(AddGrowthLabels(v));
   if ((v.upcoming = Upcoming(v.history, today)))
     v.upcoming_label = AssignmentLabel(v.framework.get(), *v.upcoming);
   if (!v.current || !v.framework) return v;
@@ -246,8 +335,8 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
         const model::Framework& f = *shown;
         const model::Track* t = f.FindTrack(m.current->track);
         const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
-        m.level_label = l ? LevelLabel(*l) : m.current->level;
-        m.track_label = t ? (t->name.empty() ? t->id : t->name) : m.current->track;
+        m.level_label = l ? l->Label() : m.current->level;
+        m.track_label = t ? t->DisplayName() : m.current->track;
         m.track_order = t ? static_cast<int>(t - f.tracks.data()) : -1;
         m.level_rank = l ? l->rank : 0;
         if ((m.upcoming = Upcoming(cx->records.assignments, today))) {
@@ -261,6 +350,7 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
     } else if (cx.error().code != ErrorCode::kNotFound) {
       return Fail(cx.error());
     }
+    LADDER_TRY_STATUS(AddCases(view.labels, m.open_cases));
     view.members.push_back(std::move(m));
   }
   return view;
@@ -273,23 +363,18 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   std::shared_ptr<const model::Framework> shown;
   ReviewService review = Service(viewer, &shown);
   LADDER_TRY(CaseView shown_case, review.ShowCase(case_id, today));
-  v.review = std::move(shown_case.review);
+  v.votes_hidden = !Access::SeesVotes(viewer, shown_case.review);
+  v.review = Access::AsSeenBy(viewer, std::move(shown_case.review));
   v.verdict = std::move(shown_case.verdict);
   const model::Case& c = v.review;
   LADDER_TRY(v.framework, FrameworkOf(c.framework, c.version));
   LADDER_TRY(v.person, store_.GetPerson(c.person));
   const model::Framework& f = *v.framework;
-  if (!c.target_overlay.empty()) {
-    const model::OverlayRole* o = f.FindOverlay(c.target_overlay);
-    v.target_label = o && !o->name.empty() ? o->name : c.target_overlay;
-  } else {
-    const model::Track* t = f.FindTrack(c.target_track);
-    const model::Level* l = t ? t->FindLevel(c.target_level) : nullptr;
-    v.target_label = l ? LevelLabel(*l) : c.target_track + "/" + c.target_level;
-    if (t && !t->name.empty()) v.target_label += " (" + t->name + ")";
+  v.labels.targets[c.id] = TargetLabel(f, c);
+  if (!v.votes_hidden) {  // the consensus counts the votes
+    v.consensus = shown_case.consensus.Describe(c.consensus);
+    v.consensus_reached = shown_case.consensus.state == rules::ConsensusState::kPassed;
   }
-  v.consensus = shown_case.consensus.Describe(c.consensus);
-  v.consensus_reached = shown_case.consensus.state == rules::ConsensusState::kPassed;
   LADDER_TRY(std::vector<model::Evidence> evidence, store_.ListEvidence(c.person));
   for (model::Evidence& e : evidence) {
     if (std::find(c.portfolio.begin(), c.portfolio.end(), e.id) != c.portfolio.end()) {
@@ -307,30 +392,8 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
       if (seen.insert(r.text).second) v.requirements.push_back(r.text);
     LADDER_TRY(v.signable, Signable(viewer, c.person, *v.verdict));
   }
-  // Who may sit on the panel: people whose account has the reviewer role, and those on it now.
-  std::set<std::string> reviewer_ids(c.panel.begin(), c.panel.end());
-  LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
-  for (const model::User& u : users)
-    if (!u.person.empty() && !u.disabled &&
-        std::find(u.roles.begin(), u.roles.end(), model::UserRole::kReviewer) != u.roles.end())
-      reviewer_ids.insert(u.person);
-  reviewer_ids.erase(c.person);
-  for (const std::string& id : reviewer_ids)
-    if (Result<model::Person> p = store_.GetPerson(id); p) v.reviewers.push_back(std::move(*p));
-  switch (c.status) {
-    case model::CaseStatus::kOpen:
-      v.next_states = {"portfolio"};
-      break;
-    case model::CaseStatus::kPortfolio:
-      v.next_states = {"peer_review"};
-      break;
-    case model::CaseStatus::kPeerReview:
-      v.next_states = {"decision"};
-      break;
-    case model::CaseStatus::kDecision:
-    case model::CaseStatus::kClosed:
-      break;
-  }
+  LADDER_TRY_STATUS(AddCasePeople(v));
+  v.next_states = NextStates(c.status);
   // The forms shown are the steps app/authority.h lets the viewer take (acting needs a person).
   if (!viewer.person.empty()) {
     const Actor actor = ActorOf(viewer);
@@ -350,13 +413,36 @@ Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_vie
   return v;
 }
 
+Status WebViews::AddCasePeople(render::CaseView& v) {
+  const model::Case& c = v.review;
+  // Who may sit on the panel: people whose account has the reviewer role, and those on it now.
+  std::set<std::string> reviewer_ids(c.panel.begin(), c.panel.end());
+  LADDER_TRY(std::vector<model::User> users, store_.ListUsers());
+  for (const model::User& u : users)
+    if (!u.person.empty() && !u.disabled &&
+        std::find(u.roles.begin(), u.roles.end(), model::UserRole::kReviewer) != u.roles.end())
+      reviewer_ids.insert(u.person);
+  reviewer_ids.erase(c.person);
+  for (const std::string& id : reviewer_ids)
+    if (Result<model::Person> p = store_.GetPerson(id); p) v.reviewers.push_back(std::move(*p));
+  for (const model::Person& p : v.reviewers) v.labels.people[p.id] = p.DisplayName();
+  std::vector<std::string> ids{c.person, c.opened_by};
+  ids.insert(ids.end(), c.panel.begin(), c.panel.end());
+  for (const model::Waiver& w : v.waivers) {
+    ids.push_back(w.approver);
+    ids.push_back(w.revoked_by);
+  }
+  if (c.decision) ids.push_back(c.decision->decided_by);
+  for (const model::CaseEvent& e : c.history) ids.push_back(e.actor);
+  for (const auto* list : {&v.portfolio, &v.addable})
+    for (const model::Evidence& e : *list) ids.push_back(e.signed_off_by);
+  return AddNames(v.labels, ids);
+}
+
 Result<render::CasesView> WebViews::Cases(const Principal& viewer) {
   render::CasesView v;
   LADDER_TRY(v.cases, access_.VisibleCases(viewer));
-  std::set<std::string> people;
-  for (const model::Case& c : v.cases) people.insert(c.person);
-  for (const std::string& id : people)
-    if (Result<model::Person> p = store_.GetPerson(id); p) v.names.emplace_back(id, p->name);
+  LADDER_TRY_STATUS(AddCases(v.labels, v.cases));
   return v;
 }
 
@@ -376,16 +462,16 @@ Result<render::NeedsView> WebViews::Needs(const Principal& viewer, Date today) {
       if (Permit(actor, Action::kCloseNeed, relation, "need " + n.id)) v.closable.push_back(n.id);
     }
   }
+  for (const model::Need& n : v.needs) LADDER_TRY_STATUS(AddNames(v.labels, {n.opened_by}));
   if (site_) {
     for (const model::Framework* f : site_->Frameworks()) {
       if (f->tracks.empty()) continue;
       std::vector<std::pair<std::string, std::string>> options;
       for (const model::Track& t : f->tracks)
         for (const model::Level& l : t.levels)
-          options.emplace_back(t.id + "/" + l.code,
-                               (t.name.empty() ? t.id : t.name) + ": " + LevelLabel(l));
+          options.emplace_back(t.id + "/" + l.code, l.Label(t));
       for (const model::OverlayRole& o : f->overlays)
-        options.emplace_back(o.id, "Role: " + (o.name.empty() ? o.id : o.name));
+        options.emplace_back(o.id, "Role: " + o.DisplayName());
       v.targets.emplace_back(f->id, std::move(options));
     }
   }
@@ -405,7 +491,7 @@ Result<render::SignOffView> WebViews::SignOff(const Principal& viewer, std::stri
   if (!signer && !sees) return none();
   render::SignOffView v;
   LADDER_TRY(model::Person person, store_.GetPerson(e->person));
-  v.person_name = person.name.empty() ? person.id : person.name;
+  v.person_name = person.DisplayName();
   v.may_confirm = signer && e->confirmed.empty();
   v.evidence = std::move(*e);
   return v;

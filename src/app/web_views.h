@@ -25,7 +25,7 @@
 
 namespace ladder::app {
 
-// Fills v.names with the display names of the people v.plan and v.checkins name (who agreed,
+// Adds to v.labels the display names of the people v.plan and v.checkins name (who agreed,
 // closed, held), the person's included; an id stays as it is for someone not stored.
 Status NamePlanPeople(storage::Store& store, render::GrowthView& v);
 
@@ -69,6 +69,17 @@ class WebViews {
   // `person` (app/authority.h: signoff.checkpoint, signoff.approval), by their sentence.
   Result<std::set<std::string>> Signable(const Principal& viewer, std::string_view person,
                                          const rules::Verdict& v);
+  // Adds the names of the people `ids` to `labels` (render::Labels): ids already named, empty
+  // ones and ids of nobody known (an account, "cli:...") are left for the page to show as they are.
+  Status AddNames(render::Labels& labels, const std::vector<std::string>& ids);
+  // Adds the labels of `cases`: their targets, and the names of their people and of who opened
+  // them.
+  Status AddCases(render::Labels& labels, const std::vector<model::Case>& cases);
+  // The names a growth page shows (its manager, SME signers, cases) and who may sign off.
+  Status AddGrowthLabels(render::GrowthView& v);
+  // Who may be named on a review's panel (v.reviewers), and the names its page shows: its
+  // person, panel, approvers, decider, history and evidence signers.
+  Status AddCasePeople(render::CaseView& v);
   // A review service reading through the sources, keeping the framework it read in `*shown`.
   ReviewService Service(const Principal& viewer, std::shared_ptr<const model::Framework>* shown);
 

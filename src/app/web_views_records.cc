@@ -36,8 +36,7 @@ FieldInput Competencies(const model::Evidence& e, const model::Framework* f) {
   }
   in.type = "select";
   in.multiple = true;
-  for (const model::Competency& c : f->competencies)
-    in.options.emplace_back(c.id, c.name.empty() ? c.id : c.name);
+  for (const model::Competency& c : f->competencies) in.options.emplace_back(c.id, c.DisplayName());
   in.selected = e.competencies;
   return in;
 }

@@ -94,7 +94,7 @@ std::string PlanText(const render::GrowthView& v) {
   if (v.plan.empty()) out += "no actions agreed\n";
   for (const model::CheckIn& c : v.checkins) {
     out += "check-in " + c.date.ToString() + " (" +
-           v.names.at(c.held_by.empty() ? v.person.id : c.held_by) + ")";
+           v.labels.Person(c.held_by.empty() ? v.person.id : c.held_by) + ")";
     if (!c.outcome.empty()) out += ": " + c.outcome;
     out += "\n";
   }

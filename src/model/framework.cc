@@ -49,6 +49,8 @@ std::string Level::Label() const {
   return code + " · " + title;
 }
 
+std::string Level::Label(const Track& track) const { return track.DisplayName() + ": " + Label(); }
+
 const Expectation* Level::FindExpectation(std::string_view competency) const {
   for (const Expectation& e : expectations)
     if (e.competency == competency) return &e;

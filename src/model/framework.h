@@ -38,6 +38,8 @@ struct Competency {
   std::string name;
   std::string description;  // inline Markdown
   Origin origin;
+  // What pages call it: its name, or its id when it has none.
+  const std::string& DisplayName() const { return name.empty() ? id : name; }
   friend bool operator==(const Competency&, const Competency&) = default;
 };
 
@@ -73,6 +75,8 @@ struct Expectation {
 // An ordered string map: attributes keep the order of their source.
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
+struct Track;
+
 struct Level {
   std::string code;  // unique within its track: "IC3", "sr-software-engineer-2"
   int rank = 0;      // strictly increasing within a track; comparable across tracks
@@ -90,6 +94,9 @@ struct Level {
   // The level as pages and reports name it: "IC3 · Senior Support Engineer", or the code alone
   // when it has no other title.
   std::string Label() const;
+  // The level with its track, where the track is not otherwise clear:
+  // "Individual contributor: IC3 · Senior Support Engineer".
+  std::string Label(const Track& track) const;
   friend bool operator==(const Level&, const Level&) = default;
 };
 
@@ -104,6 +111,8 @@ struct Track {
   Origin origin;
 
   const Level* FindLevel(std::string_view code) const;
+  // What pages call it: its name, or its id when it has none.
+  const std::string& DisplayName() const { return name.empty() ? id : name; }
   friend bool operator==(const Track&, const Track&) = default;
 };
 
@@ -117,6 +126,8 @@ struct OverlayRole {
   bool needs_documented_need = false;
   std::vector<Requirement> requirements;
   Origin origin;
+  // What pages call it: its name, or its id when it has none.
+  const std::string& DisplayName() const { return name.empty() ? id : name; }
   friend bool operator==(const OverlayRole&, const OverlayRole&) = default;
 };
 
@@ -224,6 +235,8 @@ struct Framework {
   std::vector<std::string> allow_links;
   // The language its texts are written in (BCP 47); its translations are in `translations`.
   std::string language = "en";
+  // What pages call it: its name, or its id when it has none.
+  const std::string& DisplayName() const { return name.empty() ? id : name; }
 
   std::vector<CompetencyGroup> groups;
   std::vector<Competency> competencies;

@@ -23,6 +23,8 @@ struct Person {
   std::string email;
   std::string manager;  // person id, "" for the top of the tree
   Date hired;
+  // What pages call the person: their name, or their id when it is not known.
+  const std::string& DisplayName() const { return name.empty() ? id : name; }
   friend bool operator==(const Person&, const Person&) = default;
 };
 

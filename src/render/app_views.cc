@@ -10,6 +10,7 @@
 #include "render/app_views_internal.h"
 #include "render/markdown.h"
 #include "render/safe_url.h"
+#include "render/words.h"
 
 namespace ladder::render {
 namespace internal {
@@ -175,16 +176,17 @@ Data VerdictData(const rules::Verdict& v, const SignForms& sign) {
   return d;
 }
 
-Data CaseItem(const model::Case& c) {
+Data CaseItem(const model::Case& c, const Labels& labels) {
   Data d = Object();
   Set(d, "id", c.id);
   Set(d, "href", CaseHref(c.id));
-  Set(d, "person", c.person);
-  Set(d, "target", CaseTarget(c));
-  Set(d, "status", model::CaseStatusName(c.status));
+  Set(d, "label", labels.Case(c));
+  Set(d, "person", labels.Person(c.person));
+  Set(d, "target", labels.Target(c));
+  Set(d, "status", Words(model::CaseStatusName(c.status)));
   Set(d, "opened", Str(c.opened));
-  Set(d, "opened_by", c.opened_by);
-  Set(d, "outcome", Text(c.decision ? model::OutcomeName(c.decision->outcome) : ""));
+  Set(d, "opened_by", labels.Person(c.opened_by));
+  Set(d, "outcome", Text(c.decision ? Words(model::OutcomeName(c.decision->outcome)) : ""));
   return d;
 }
 
@@ -204,7 +206,7 @@ void SetRetraction(Data& d, const std::optional<model::Retraction>& r,
   Set(d, "corrects", Text(corrects));
 }
 
-Data EvidenceItem(const model::Evidence& e) {
+Data EvidenceItem(const model::Evidence& e, const Labels& labels) {
   Data d = Object();
   Set(d, "record_href", RecordHref(e.person, "evidence", e.id));
   SetRetraction(d, e.retraction, e.corrects);
@@ -215,7 +217,7 @@ Data EvidenceItem(const model::Evidence& e) {
   Set(d, "end", Text(Str(e.end)));
   Set(d, "role", Text(e.role));
   Set(d, "skill", Text(e.skill));
-  Set(d, "signed_off_by", Text(e.signed_off_by));
+  Set(d, "signed_off_by", Text(e.signed_off_by.empty() ? "" : labels.Person(e.signed_off_by)));
   Set(d, "claim", e.kind == "sme" && e.confirmed.empty());
   Set(d, "signoff_href", Path("/evidence/", e.id));
   Set(d, "url", Text(e.url.empty() ? "" : SafeUrl(e.url)));
@@ -225,6 +227,20 @@ Data EvidenceItem(const model::Evidence& e) {
 }
 
 }  // namespace internal
+
+std::string Labels::Person(const std::string& id) const {
+  auto it = people.find(id);
+  return it == people.end() || it->second.empty() ? id : it->second;
+}
+
+std::string Labels::Target(const model::Case& c) const {
+  auto it = targets.find(c.id);
+  return it == targets.end() || it->second.empty() ? internal::CaseTarget(c) : it->second;
+}
+
+std::string Labels::Case(const model::Case& c) const {
+  return Person(c.person) + " towards " + Target(c) + ", opened " + c.opened.ToString();
+}
 
 using internal::Append;
 using internal::Data;

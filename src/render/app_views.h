@@ -54,6 +54,22 @@ struct Flash {
   std::string error;   // what went wrong (the form's values are kept)
 };
 
+// What a page calls the people and the review targets it mentions, filled by app/ from the
+// records (app::WebViews): person id -> name (model::Person::DisplayName), case id -> the label
+// of its target (model::Level::Label with its track, or the role's name). A page shows the id
+// of what is not in them, never an empty text.
+struct Labels {
+  std::map<std::string, std::string> people;
+  std::map<std::string, std::string> targets;
+  // The person's name, or `id` when the person is unknown.
+  std::string Person(const std::string& id) const;
+  // The case's target ("Engineering: IC3 · Senior Engineer"), or "ic/IC3" when unknown.
+  std::string Target(const model::Case& c) const;
+  // A case as people tell it: "Ana López towards Engineering: IC3 · Senior Engineer, opened
+  // 2026-03-01" (its id stays in its address).
+  std::string Case(const model::Case& c) const;
+};
+
 // A level of a framework, resolved.
 struct LevelInfo {
   const model::Track* track = nullptr;
@@ -88,8 +104,6 @@ struct GrowthView {
   std::vector<model::PlanAction> plan;     // the growth plan's actions, by due date
   std::vector<model::CheckIn> checkins;    // oldest first
   bool may_plan = false;                   // the viewer may agree actions and record check-ins
-  // Display names of the people the plan and check-ins name (who agreed, who held), by id.
-  std::map<std::string, std::string> names;
   // The latest standing rating per competency and assessor, by competency id (indexes into
   // `assessments`; withdrawn and corrected ratings left out: model::LatestRatings).
   std::map<std::string, std::vector<size_t>> latest;
@@ -107,6 +121,11 @@ struct GrowthView {
   // The published site, when the server has one: what each level adds and the HTML of every
   // behaviour were computed when it was built. May be null.
   const Site* site = nullptr;
+  Labels labels;  // the manager, the cases and the people who may sign off (`signers`)
+  // The people the evidence form offers as the SME signing off a skill: those near the person
+  // (their chain, their manager's reports, their reports) and earlier signers, by name; anyone
+  // else is named by id.
+  std::vector<model::Person> signers;
 };
 
 // One field of a record's correction form.
@@ -156,6 +175,7 @@ struct TeamMember {
 struct TeamView {
   std::string title;  // "My team", "Everyone"
   std::vector<TeamMember> members;
+  Labels labels;  // the members' open cases
   Date today;
 };
 
@@ -175,10 +195,13 @@ struct CaseView {
   model::Case review;
   model::Person person;
   std::shared_ptr<const model::Framework> framework;
-  std::string target_label;
   std::optional<rules::Verdict> verdict;  // for the target, today
   std::string consensus;                  // "reached: promote (2 of 2 for)" ...
   bool consensus_reached = false;
+  Labels labels;  // everyone the review names: its person, panel, approvers, deciders
+  // The viewer sits on the panel and has not voted: the others' votes, notes and the consensus
+  // are left out (app::Access::SeesVotes) until they vote.
+  bool votes_hidden = false;
   std::vector<model::Evidence> portfolio;  // the evidence named in the case
   std::vector<model::Evidence> addable;    // the person's evidence not yet in it
   std::vector<model::Waiver> waivers;      // of the person, for this case
@@ -197,7 +220,7 @@ struct CaseView {
 
 struct CasesView {
   std::vector<model::Case> cases;
-  std::vector<std::pair<std::string, std::string>> names;  // person id -> name
+  Labels labels;
 };
 
 struct NeedsView {
@@ -206,6 +229,7 @@ struct NeedsView {
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> targets;
   bool may_open = false;
   std::vector<std::string> closable;  // ids of the needs the viewer may close
+  Labels labels;                      // who opened the needs
   Date today;
   Flash flash;
 };

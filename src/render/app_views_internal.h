@@ -41,14 +41,17 @@ struct SignForms {
   Date today;
 };
 Data VerdictData(const rules::Verdict& v, const SignForms& sign = {});
-Data CaseItem(const model::Case& c);
+// A case for the templates: id, href, label (Labels::Case), person, target, status and outcome
+// in words, opened, opened_by.
+Data CaseItem(const model::Case& c, const Labels& labels);
 // The page of a growth record: /people/{person}/records/{kind}/{id}.
 std::string RecordHref(std::string_view person, std::string_view kind, std::string_view id);
 // A record's state for the templates: taken_back, withdrawn, replaced_by (its correction),
 // taken_by, taken_on, taken_reason, corrects (the record it corrects).
 void SetRetraction(Data& d, const std::optional<model::Retraction>& r, const std::string& corrects);
 // Evidence for the templates, with its state (SetRetraction) and the link to its page.
-Data EvidenceItem(const model::Evidence& e);
+// `labels` name the person who signs off an SME claim.
+Data EvidenceItem(const model::Evidence& e, const Labels& labels = {});
 // The growth plan, the check-ins, their forms and the timeline of a growth page (views_plan.cc).
 void SetPlan(Data& d, const GrowthView& v);
 

@@ -12,9 +12,15 @@
 
 #include "formats/canonical.h"
 #include "render/static_site.h"
+#include "storage/types.h"
 
 namespace ladder::render {
 namespace {
+
+// `word` as search snippets mark a match.
+std::string Marked(const std::string& word) {
+  return std::string(storage::kMatchOpen) + word + std::string(storage::kMatchClose);
+}
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -303,6 +309,25 @@ TEST(Site, CumulativeFrameworkShowsInheritedBehavioursAsInherited) {
   EXPECT_THAT(html, HasSubstr("<li class=\"inherited\">Replaces parts from a checklist "
                               "<span class=\"from\">T1</span></li>"));
   EXPECT_EQ(Count(html, "<li class=\"new\">"), 1);
+  // Folded by default, with one button on the page that opens or folds them all.
+  EXPECT_GT(Count(html, "<details class=\"inherited\">"), 0);
+  EXPECT_THAT(html, Not(HasSubstr("<details class=\"inherited\" open>")));
+  EXPECT_EQ(Count(html, "data-toggle-inherited"), 1);
+  // The server's page folds them alike (print.css prints them open).
+  std::string served = Body(*BuildSite({f}, /*static_site=*/false), "f/field-service/ic/t2.html");
+  EXPECT_THAT(served, Not(HasSubstr("<details class=\"inherited\" open>")));
+  EXPECT_EQ(Count(served, "data-toggle-inherited"), 1);
+  EXPECT_THAT(Body(*site, "static/print.css"), HasSubstr("details.inherited::details-content"));
+}
+
+TEST(Site, CountsAgreeWithTheirNouns) {
+  auto site = BuildSite({FieldService()});
+  std::string home = Body(*site, "index.html");
+  EXPECT_THAT(home, HasSubstr("Management: 1 level</li>"));
+  EXPECT_THAT(home, HasSubstr("Technician path: 3 levels</li>"));
+  EXPECT_THAT(home, Not(HasSubstr("1 levels")));
+  auto served = BuildSite({FieldService()}, /*static_site=*/false);
+  EXPECT_THAT(Body(*served, "search.html", {{"q", "escalations"}}), HasSubstr("1 result for"));
 }
 
 TEST(Site, FrameworkPageHasMatrixPillarsUndefinedLevelAndNotes) {
@@ -361,7 +386,7 @@ TEST(Site, SearchFindsBehavioursAndLinksToTheCompetency) {
   std::vector<SearchHit> hits = site->Search("diagnoses FAULTS");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].url, "f/field-service/ic/t2.html#c-repairs");
-  EXPECT_EQ(hits[0].match, "Diagnoses");
+  EXPECT_THAT(hits[0].snippet, HasSubstr(Marked("Diagnoses")));
   std::string html = Body(*site, "search.html", {{"q", "escalations"}});
   EXPECT_THAT(html, HasSubstr("href=\"f/field-service/mgmt/m1.html#c-customers\""));
   EXPECT_THAT(html, HasSubstr("<mark>escalations</mark>"));

@@ -103,62 +103,77 @@ void IndexFramework(FrameworkEntry& fe) {
   }
 }
 
-// Texts of a translated entry shown in the source language are found on the source's pages.
-void AddSearch(std::vector<SearchEntry>& out, const FrameworkEntry& fe, std::string kind,
-               std::string title, std::string context, std::string url, std::string body) {
-  if (body.empty() && title.empty()) return;
-  if (!fe.lang.empty() && body.find(internal::kFallbackOpen) != std::string::npos) return;
-  SearchEntry e{
-      std::move(kind), internal::StripFallbackMarks(title), internal::StripFallbackMarks(context),
-      std::move(url),  text::CollapseSpace(body),           "",
-      fe.Lang()};
-  e.haystack = text::FoldForSearch(e.title + "\n" + e.text);
-  out.push_back(std::move(e));
+// Where the site shows passage `p` of `fe`: its kind, title, context and link. False for a
+// passage the site does not show in `fe` (a role of a translated entry: role pages are in the
+// source language only).
+bool PlaceOf(const FrameworkEntry& fe, const storage::Passage& p, SearchEntry& e) {
+  const model::Framework& fw = fe.fw;
+  e.kind = storage::HitKindName(p.kind);
+  switch (p.kind) {
+    case storage::HitKind::kNote:
+      e.title = p.title;
+      e.context = fw.name;
+      e.url = fe.IndexPath() + "#note-" + std::to_string(p.item + 1);
+      return true;
+    case storage::HitKind::kRole:
+      for (const RoleEntry& re : fe.roles)
+        if (fe.lang.empty() && re.role == &fw.roles[p.item]) {
+          e.title = re.role->title.empty() ? p.title : re.role->title;
+          e.context = re.role->family;
+          e.url = re.path;
+          return true;
+        }
+      return false;
+    case storage::HitKind::kLevelSummary:
+    case storage::HitKind::kAttribute:
+    case storage::HitKind::kExpectationSummary:
+    case storage::HitKind::kBehaviour:
+    case storage::HitKind::kRequirement:
+      break;
+  }
+  auto le = std::find_if(fe.levels.begin(), fe.levels.end(), [&](const LevelEntry& l) {
+    return l.track->id == p.track && l.level->code == p.level;
+  });
+  if (le == fe.levels.end()) return false;
+  e.title = internal::LevelLabel(*le->level);
+  e.context = fw.name + " › " + le->track->DisplayName();
+  e.url = le->path;
+  if (p.kind == storage::HitKind::kAttribute) e.title += " · " + internal::AttributeLabel(p.title);
+  if (p.kind == storage::HitKind::kRequirement) e.url += "#requirements";
+  if (!p.competency.empty()) {
+    const model::Competency* c = fw.FindCompetency(p.competency);
+    e.title += " · " + (c ? c->DisplayName() : p.competency);
+    e.url += "#c-" + text::Slugify(p.competency);
+  }
+  return true;
 }
 
+// The passages of every shown framework and translation, as the Store keeps them for its
+// search. Texts of a translated entry shown in the source language are found on the source's
+// pages.
 void IndexSearch(Site::Impl& site) {
   std::vector<const FrameworkEntry*> entries;
   for (const FrameworkEntry& fe : site.frameworks) entries.push_back(&fe);
   for (const FrameworkEntry& fe : site.translated) entries.push_back(&fe);
-  for (const FrameworkEntry* entry : entries) {
-    const FrameworkEntry& fe = *entry;
-    const model::Framework& fw = fe.fw;
-    auto AddSearch = [&](std::vector<SearchEntry>& out, auto&&... args) {
-      render::AddSearch(out, fe, std::forward<decltype(args)>(args)...);
-    };
-    AddSearch(site.search, "framework", fw.name, fw.family, fe.IndexPath(), fw.description);
-    for (const LevelEntry& le : fe.levels) {
-      const model::Level& level = *le.level;
-      std::string context = fw.name + " › " + le.track->name;
-      std::string body = level.summary;
-      if (level.state == model::LevelState::kUndefined) body += " " + level.note;
-      for (const auto& [key, value] : level.attributes) body += " " + value;
-      AddSearch(site.search, "level", internal::LevelLabel(level), context, le.path, body);
-      for (const model::Expectation& ex : level.expectations) {
-        const model::Competency* c = fw.FindCompetency(ex.competency);
-        std::string cname = c ? c->name : ex.competency;
-        std::string anchor = le.path + "#c-" + text::Slugify(ex.competency);
-        if (!ex.summary.empty())
-          AddSearch(site.search, "behaviour", internal::LevelLabel(level) + " · " + cname, context,
-                    anchor, ex.summary);
-        for (const std::string& b : ex.behaviours)
-          AddSearch(site.search, "behaviour", internal::LevelLabel(level) + " · " + cname, context,
-                    anchor, b);
-      }
-      for (const model::Requirement& r : level.requirements)
-        AddSearch(site.search, "requirement", internal::LevelLabel(level), context,
-                  le.path + "#requirements", r.text);
+  long long ord = 0;
+  for (const FrameworkEntry* fe : entries) {
+    for (storage::Passage& p : storage::PassagesOf(fe->fw)) {
+      ++ord;
+      if (!fe->lang.empty() && p.body.find(internal::kFallbackOpen) != std::string::npos) continue;
+      p.title = internal::StripFallbackMarks(p.title);
+      p.level_title = internal::StripFallbackMarks(p.level_title);
+      SearchEntry e;
+      if (!PlaceOf(*fe, p, e)) continue;
+      e.title = internal::StripFallbackMarks(e.title);
+      e.context = internal::StripFallbackMarks(e.context);
+      e.text = text::CollapseSpace(p.body);
+      e.where.framework = fe->fw.id;
+      e.where.framework_name = internal::StripFallbackMarks(fe->fw.name);
+      e.where.version = fe->fw.version;
+      e.ord = ord;
+      e.passage = std::move(p);
+      site.search.push_back(std::move(e));
     }
-    for (size_t n = 0; n < fw.notes.size(); ++n)
-      AddSearch(site.search, "note", fw.notes[n].title, fw.name,
-                fe.IndexPath() + "#note-" + std::to_string(n + 1), fw.notes[n].markdown);
-    for (const model::OverlayRole& o : fw.overlays)
-      AddSearch(site.search, "overlay", o.name, fw.name,
-                fe.IndexPath() + "#overlay-" + text::Slugify(o.id),
-                o.description + " " + text::Join(o.duties, " "));
-    for (const RoleEntry& re : fe.roles)
-      if (fe.lang.empty())  // role pages are in the source language only
-        AddSearch(site.search, "role", re.role->title, re.role->family, re.path, re.role->summary);
   }
 }
 
@@ -442,58 +457,19 @@ std::vector<SearchHit> Site::Search(std::string_view query, size_t limit,
 
 std::vector<SearchHit> internal::SearchIn(const Site::Impl& site, std::string_view query,
                                           size_t limit, std::string_view lang) {
-  // Entries are pre-selected with the root folding, which is coarser than every language's;
-  // a language that keeps letters apart (Swedish å, Spanish ñ) then checks its own folding.
-  std::vector<std::string> words, lang_words;
-  for (std::string& w : text::Split(text::CollapseSpace(query), ' ')) {
-    if (w.empty()) continue;
-    words.push_back(text::FoldForSearch(w));
-    lang_words.push_back(text::FoldForSearch(w, lang));
+  storage::SearchOptions options;
+  options.limit = static_cast<int>(limit);
+  options.lang = std::string(lang);
+  Result<storage::PassageSearch> search = storage::PassageSearch::Start(query, options);
+  if (!search) return {};  // no words: nothing to find
+  for (size_t i = 0; i < site.search.size(); ++i) {
+    const SearchEntry& e = site.search[i];
+    search->Offer(e.passage, e.where, e.ord, i);
   }
   std::vector<SearchHit> hits;
-  if (words.empty()) return hits;
-  const bool own_rules = !lang.empty();
-  for (const SearchEntry& e : site.search) {
-    auto all_in = [](const std::vector<std::string>& ws, const std::string& haystack) {
-      return std::all_of(ws.begin(), ws.end(), [&](const std::string& w) {
-        return haystack.find(w) != std::string::npos;
-      });
-    };
-    if (!all_in(words, e.haystack)) continue;
-    if (own_rules && !all_in(lang_words, text::FoldForSearch(e.title + "\n" + e.text, lang)))
-      continue;
-    SearchHit hit{e.kind, e.title, e.context, e.url, "", "", ""};
-    // The snippet: up to ~80 bytes around the first word's first occurrence in the text,
-    // cut at spaces so that no UTF-8 sequence is split. The occurrence is found word by word,
-    // folded as the query was; where folding changed a word's length the whole word is marked.
-    size_t at = std::string::npos, length = 0;
-    for (size_t b = 0; b < e.text.size() && at == std::string::npos;) {
-      size_t end = std::min(e.text.find(' ', b), e.text.size());
-      std::string_view word = std::string_view(e.text).substr(b, end - b);
-      std::string folded = text::FoldForSearch(word, lang);
-      if (size_t p = folded.find(lang_words[0]); p != std::string::npos) {
-        at = folded.size() == word.size() ? b + p : b;
-        length = folded.size() == word.size() ? lang_words[0].size() : word.size();
-      }
-      b = end + 1;
-    }
-    if (at == std::string::npos) {
-      hit.before = e.text.substr(0, std::min<size_t>(e.text.size(), 160));
-      size_t cut = hit.before.size() < e.text.size() ? hit.before.rfind(' ') : std::string::npos;
-      if (cut != std::string::npos) hit.before = hit.before.substr(0, cut) + " …";
-    } else {
-      size_t start = at > 80 ? e.text.rfind(' ', at - 80) : 0;
-      if (start == std::string::npos) start = 0;
-      size_t end = e.text.find(' ', std::min(e.text.size(), at + length + 80));
-      if (end == std::string::npos) end = e.text.size();
-      hit.before =
-          (start > 0 ? "… " : "") + std::string(text::Trim(e.text.substr(start, at - start)));
-      if (at > start && e.text[at - 1] == ' ') hit.before += ' ';
-      hit.match = e.text.substr(at, length);
-      hit.after = e.text.substr(at + length, end - at - length) + (end < e.text.size() ? " …" : "");
-    }
-    hits.push_back(std::move(hit));
-    if (hits.size() >= limit) break;
+  for (storage::PassageSearch::Ranked& r : std::move(*search).Hits()) {
+    const SearchEntry& e = site.search[r.tag];
+    hits.push_back({e.kind, e.title, e.context, e.url, std::move(r.hit.snippet)});
   }
   return hits;
 }

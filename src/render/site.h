@@ -72,11 +72,13 @@ struct Page {
 
 // One search result: what matched, where, and the link to it.
 struct SearchHit {
-  std::string kind;                  // "level", "behaviour", "note", "role", "framework"
-  std::string title;                 // "IC3 · Senior Support Engineer"
-  std::string context;               // "Customer Support › Delivery"
-  std::string url;                   // site-relative path with #anchor
-  std::string before, match, after;  // the snippet, split around the first matched word
+  std::string kind;     // storage::HitKindName: "behaviour", "level_summary", "note", "role", ...
+  std::string title;    // "IC3 · Senior Support Engineer · Delivery"
+  std::string context;  // "Customer Support › Individual contributor"
+  std::string url;      // site-relative path with #anchor
+  // The passage's words around the match, with storage::kMatchOpen/kMatchClose around each
+  // matched word.
+  std::string snippet;
 };
 
 class Site {
@@ -114,9 +116,10 @@ class Site {
   // built), or nullptr for any other text.
   const std::string* InlineHtmlOf(const std::string& markdown) const;
 
-  // Results for a free-text query: every word must occur, case and accents folded as `lang`
-  // folds them (base/unicode.h FoldForSearch; "" the root rules); at most `limit`, in site
-  // order. Translated framework and level pages are searched too.
+  // Results for a free-text query over the passages of the shown frameworks, by the one search
+  // of storage/passages.h that `ladder search` and the API run on the stored frameworks (the
+  // same hits, order and snippets), case and accents folded as `lang` folds them ("" the root
+  // rules); at most `limit`, best first. The texts of translated pages are searched too.
   std::vector<SearchHit> Search(std::string_view query, size_t limit = 50,
                                 std::string_view lang = {}) const;
 

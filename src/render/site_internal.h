@@ -19,6 +19,7 @@
 #include "model/framework.h"
 #include "render/site.h"
 #include "rules/eligibility.h"
+#include "storage/passages.h"
 
 namespace ladder::render::internal {
 
@@ -83,10 +84,13 @@ struct FrameworkEntry {
   bool Published() const { return fw.status == model::FrameworkStatus::kPublished; }
 };
 
+// A passage of a shown framework (storage/passages.h, the passages the Store searches too) with
+// where the site shows it: the static site's index lists kind, title, context, url and text.
 struct SearchEntry {
+  storage::Passage passage;
+  storage::SearchHit where;  // framework, framework_name, version
+  long long ord = 0;         // document order, across every entry of the site
   std::string kind, title, context, url, text;
-  std::string haystack;  // title + text folded for search with the root rules
-  std::string lang;      // the language of the text
 };
 
 // Marks around a text of a translated page shown in the source language: in the framework of

@@ -6,6 +6,7 @@
 #include "base/unicode.h"
 #include "model/translation.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render::internal {
 namespace {
@@ -105,7 +106,8 @@ void SetLanguages(const Site::Impl& site, const FrameworkEntry& fe, int level,
   Set(d, "languages", std::move(list));
   Set(d, "has_languages", languages.size() > 1);
   Set(d, "lang", fe.Lang());
-  Set(d, "fallback_count", fe.fallbacks > 0 ? Data(std::to_string(fe.fallbacks)) : Data(false));
+  Set(d, "fallback_count",
+      fe.fallbacks > 0 ? Data(Count(fe.fallbacks, "text is", "texts are")) : Data(false));
   Set(d, "source_language", text::LanguageName(source->fw.language));
   Set(d, "source_lang", source->fw.language);
   // Searching from a translated page folds as its language does.

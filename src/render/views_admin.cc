@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "render/app_views.h"
 #include "render/app_views_internal.h"
+#include "render/words.h"
 
 namespace ladder::render {
 
@@ -34,8 +35,8 @@ std::string RenderAccount(const Viewer& viewer, const AccountView& v) {
     Data td = Object();
     Set(td, "id", t.id);
     Set(td, "name", t.name);
-    Set(td, "created", t.created_at.substr(0, 10));
-    Set(td, "expires", t.expires_at.empty() ? std::string("never") : t.expires_at.substr(0, 10));
+    Set(td, "created", Day(t.created_at));
+    Set(td, "expires", t.expires_at.empty() ? std::string("never") : Day(t.expires_at));
     Set(td, "scope", model::TokenScopeName(t.scope));
     Set(td, "status", t.revoked ? "revoked" : "active");
     Set(td, "revoked", t.revoked);
@@ -74,7 +75,7 @@ std::string RenderUsers(const Viewer& viewer, const UsersView& v) {
     for (const model::Person& p : v.people) {
       Data o = Object();
       Set(o, "value", p.id);
-      Set(o, "label", (p.name.empty() ? p.id : p.name) + " (" + p.id + ")");
+      Set(o, "label", p.DisplayName() + " (" + p.id + ")");
       Set(o, "selected", p.id == u.person);
       Append(people, std::move(o));
     }
@@ -83,12 +84,12 @@ std::string RenderUsers(const Viewer& viewer, const UsersView& v) {
     Append(users, std::move(ud));
   }
   Set(d, "users", std::move(users));
-  Set(d, "count", std::to_string(v.users.size()));
+  Set(d, "count", Count(v.users.size(), "account", "accounts"));
   Data people = List();
   for (const model::Person& p : v.people) {
     Data o = Object();
     Set(o, "value", p.id);
-    Set(o, "label", (p.name.empty() ? p.id : p.name) + " (" + p.id + ")");
+    Set(o, "label", p.DisplayName() + " (" + p.id + ")");
     Append(people, std::move(o));
   }
   Set(d, "people", std::move(people));
@@ -120,8 +121,8 @@ std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& v) {
       Set(vd, "framework", ver.framework);
       Set(vd, "version", ver.version);
       Set(vd, "status", model::FrameworkStatusName(ver.status));
-      Set(vd, "saved_at", ver.saved_at);
-      Set(vd, "published_at", Text(ver.published_at));
+      Set(vd, "saved_at", Moment(ver.saved_at));
+      Set(vd, "published_at", Text(Moment(ver.published_at)));
       Set(vd, "draft", ver.status == model::FrameworkStatus::kDraft);
       auto leaks = v.leaks.find({f.id, ver.version});
       SetList(vd, "leaks", internal::LeaksData(leaks == v.leaks.end() ? nullptr : &leaks->second));
@@ -150,7 +151,7 @@ void SetFindings(Data& d, const EditView& v) {
     Append(findings, std::move(fd));
   }
   SetList(d, "findings", std::move(findings));
-  Set(d, "count", std::to_string(v.findings.size()));
+  Set(d, "count", Count(v.findings.size(), "finding", "findings"));
 }
 
 }  // namespace
@@ -232,8 +233,8 @@ std::string RenderPeopleUpload(const Viewer& viewer, const PeopleUploadView& v) 
     Append(people, std::move(pd));
   }
   SetList(d, "people", std::move(people));
-  Set(d, "count", std::to_string(v.people.size()));
-  Set(d, "periods", std::to_string(v.history.size()));
+  Set(d, "count", Count(v.people.size(), "person", "people"));
+  Set(d, "periods", Count(v.history.size(), "period", "periods"));
   return RenderTemplate("app_people_upload", d);
 }
 
@@ -248,7 +249,8 @@ std::string RenderAudit(const Viewer& viewer, const AuditView& v) {
   for (const model::AuditEntry& e : v.entries) {
     Data ed = Object();
     Set(ed, "id", std::to_string(e.id));
-    Set(ed, "at", e.at);
+    Set(ed, "at", Moment(e.at));
+    Set(ed, "at_iso", e.at);
     Set(ed, "actor", e.actor);
     Set(ed, "action", e.action);
     Set(ed, "subject", e.subject);
@@ -257,7 +259,7 @@ std::string RenderAudit(const Viewer& viewer, const AuditView& v) {
     Append(entries, std::move(ed));
   }
   Set(d, "entries", std::move(entries));
-  Set(d, "count", std::to_string(v.entries.size()));
+  Set(d, "count", Count(v.entries.size(), "entry", "entries"));
   return RenderTemplate("app_audit", d);
 }
 

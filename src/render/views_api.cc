@@ -1,6 +1,7 @@
 // /api, the JSON API's endpoints for a reader (app_views.h).
 #include "render/app_views.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render {
 
@@ -21,7 +22,7 @@ std::string RenderApiIndex(const Viewer& viewer, const std::vector<ApiEndpoint>&
     internal::Append(rows, std::move(row));
   }
   internal::SetList(d, "endpoints", std::move(rows));
-  Set(d, "count", Data(std::to_string(endpoints.size())));
+  Set(d, "count", Count(endpoints.size(), "endpoint", "endpoints"));
   return internal::RenderTemplate("app_api", d);
 }
 

@@ -6,6 +6,7 @@
 #include "analysis/diff.h"
 #include "base/text.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render::internal {
 namespace {
@@ -196,7 +197,7 @@ Result<Page> ComparePage(const Site::Impl& site, const FrameworkEntry& fe, size_
   }
   Set(d, "groups", std::move(groups));
   SetList(d, "requirements", RequirementChanges(diff.requirements));
-  Set(d, "added_count", std::to_string(counts.added));
+  Set(d, "added", Count(counts.added, "behaviour", "behaviours"));
   Set(d, "removed_count", std::to_string(counts.removed));
   Set(d, "changed_count", std::to_string(counts.changed));
   return HtmlPage(RenderTemplate("compare", d), fe.Published());

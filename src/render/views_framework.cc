@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render::internal {
 namespace {
@@ -238,18 +239,18 @@ Result<Page> HomePage(const Site::Impl& site, std::string_view path) {
     for (const model::Track& t : fe.fw.tracks) {
       Data td = Object();
       Set(td, "name", Text(t.name));
-      Set(td, "count", std::to_string(t.levels.size()));
+      Set(td, "levels", Count(t.levels.size(), "level", "levels"));
       Append(tracks, std::move(td));
     }
     Set(f, "tracks", std::move(tracks));
-    Set(f, "role_count", std::to_string(fe.roles.size()));
+    Set(f, "roles", Count(fe.roles.size(), "role", "roles"));
     Set(f, "has_roles", !fe.roles.empty());
     role_count += fe.roles.size();
     Append(list, std::move(f));
   }
   Set(d, "frameworks", std::move(list));
   Set(d, "has_frameworks", !site.frameworks.empty());
-  Set(d, "role_count", std::to_string(role_count));
+  Set(d, "roles", Count(role_count, "role", "roles"));
   Set(d, "has_roles", role_count > 0);
   return HtmlPage(RenderTemplate("home", d), false);
 }

@@ -10,6 +10,7 @@
 #include "formats/csv_export.h"
 #include "render/app_views.h"
 #include "render/app_views_internal.h"
+#include "render/words.h"
 
 namespace ladder::render {
 
@@ -73,14 +74,14 @@ void SetRecords(Data& d, const GrowthView& v) {
 }  // namespace
 
 std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
-  const std::string person_name = v.person.name.empty() ? v.person.id : v.person.name;
+  const std::string person_name = v.person.DisplayName();
   Data d = Frame(viewer, v.own ? "My growth" : "Growth of " + person_name);
   SetFlash(d, v.flash);
   Set(d, "heading", v.own ? "My growth" : "Growth of " + person_name);
   Set(d, "person_name", person_name);
   Set(d, "person_id", v.person.id);
   Set(d, "email", Text(v.person.email));
-  Set(d, "manager", Text(v.person.manager));
+  Set(d, "manager", Text(v.person.manager.empty() ? "" : v.labels.Person(v.person.manager)));
   Set(d, "may_manage", viewer.author);  // the people team moves people in the organisation
   Set(d, "today", Str(v.today));
   const std::string base = PersonHref(v.person.id);
@@ -96,7 +97,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     for (const model::Competency& c : v.framework->competencies) {
       Data cd = Object();
       Set(cd, "id", c.id);
-      Set(cd, "name", c.name.empty() ? c.id : c.name);
+      Set(cd, "name", c.DisplayName());
       Append(competencies, std::move(cd));
     }
   }
@@ -112,8 +113,8 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     Set(d, "level_href", Text(v.level.href));
     Set(d, "next_label", Text(LevelLabel(next)));
     Set(d, "next_code", next ? next->code : std::string("the next level"));
-    Set(d, "track_name", v.level.track->name.empty() ? v.level.track->id : v.level.track->name);
-    Set(d, "framework_name", f.name.empty() ? f.id : f.name);
+    Set(d, "track_name", v.level.track->DisplayName());
+    Set(d, "framework_name", f.DisplayName());
     Set(d, "framework_version", f.version);
     Set(d, "framework_href", Path("/f/", text::Slugify(f.id)) + "/index.html");
     Set(d, "since", Str(v.current->from));
@@ -135,7 +136,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     for (const model::Competency& c : f.competencies) {
       Data row = Object();
       Set(row, "id", text::Slugify(c.id));
-      Set(row, "name", c.name.empty() ? c.id : c.name);
+      Set(row, "name", c.DisplayName());
       const model::Expectation* cur_e = cur.FindExpectation(c.id);
       bool cur_undefined =
           cur.state == model::LevelState::kUndefined || (cur_e && cur_e->undefined);
@@ -181,7 +182,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
       }
       SetList(row, "ratings", std::move(ratings));
       Append(rows, std::move(row));
-      labels.push_back(c.name.empty() ? c.id : c.name);
+      labels.push_back(c.DisplayName());
       self.push_back(self_value ? nlohmann::json(self_value) : nlohmann::json(nullptr));
       manager.push_back(manager_value ? nlohmann::json(manager_value) : nlohmann::json(nullptr));
     }
@@ -223,7 +224,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
 
   Data evidence = List();
   for (const model::Evidence& e : v.evidence) {
-    Data item = EvidenceItem(e);
+    Data item = EvidenceItem(e, v.labels);
     Set(item, "may_take_back", v.may_take_back.contains("evidence/" + e.id));
     Append(evidence, std::move(item));
   }
@@ -232,6 +233,14 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Data kinds = List();
   for (const char* k : model::kEvidenceKinds) Append(kinds, Data(std::string(k)));
   Set(d, "kinds", std::move(kinds));
+  Data signers = List();
+  for (const model::Person& p : v.signers) {
+    Data sd = Object();
+    Set(sd, "id", p.id);
+    Set(sd, "name", p.DisplayName());
+    Append(signers, std::move(sd));
+  }
+  Set(d, "signers", std::move(signers));
   Set(d, "open_evidence", v.evidence.empty());
 
   // Assessment form: a self-assessment on one's own page, a manager's on a report's.
@@ -244,7 +253,7 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Data cases = List();
   bool open_case = false;
   for (const model::Case& c : v.cases) {
-    Append(cases, CaseItem(c));
+    Append(cases, CaseItem(c, v.labels));
     open_case = open_case || c.status != model::CaseStatus::kClosed;
   }
   SetList(d, "cases", std::move(cases));
@@ -256,14 +265,14 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
         if (v.level.level == &l || l.state == model::LevelState::kUndefined) continue;
         Data o = Object();
         Set(o, "value", t.id + "/" + l.code);
-        Set(o, "label", (t.name.empty() ? t.id : t.name) + ": " + internal::LevelLabel(l));
+        Set(o, "label", l.Label(t));
         Set(o, "selected", v.next.level == &l);
         Append(targets, std::move(o));
       }
     for (const model::OverlayRole& o : f.overlays) {
       Data od = Object();
       Set(od, "value", o.id);
-      Set(od, "label", "Role: " + (o.name.empty() ? o.id : o.name));
+      Set(od, "label", "Role: " + o.DisplayName());
       Set(od, "selected", false);
       Append(targets, std::move(od));
     }
@@ -293,8 +302,7 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
   Set(d, "heading", v.title);
   Data members = List();
   std::map<std::string, std::string> names;
-  for (const TeamMember& m : v.members)
-    names[m.person.id] = m.person.name.empty() ? m.person.id : m.person.name;
+  for (const TeamMember& m : v.members) names[m.person.id] = m.person.DisplayName();
   for (const TeamMember& m : v.members) {
     Data md = Object();
     Set(md, "name", names[m.person.id]);
@@ -331,12 +339,12 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
       Set(md, "no_readiness", m.current ? "top of the track" : "no level recorded");
     }
     Data open = List();
-    for (const model::Case& c : m.open_cases) Append(open, CaseItem(c));
+    for (const model::Case& c : m.open_cases) Append(open, CaseItem(c, v.labels));
     Set(md, "open_cases", std::move(open));
     Append(members, std::move(md));
   }
   SetList(d, "members", std::move(members));
-  Set(d, "count", std::to_string(v.members.size()));
+  Set(d, "count", Count(v.members.size(), "person", "people"));
   // Per level, by track in the framework's order and rank: people, and the median time in level.
   Data distribution = List();
   nlohmann::json labels = nlohmann::json::array(), counts = nlohmann::json::array(),
@@ -402,7 +410,7 @@ std::string TeamLevelStatsCsv(const TeamView& v) {
 }
 
 std::string RenderRecord(const Viewer& viewer, const RecordView& v) {
-  const std::string person_name = v.person.name.empty() ? v.person.id : v.person.name;
+  const std::string person_name = v.person.DisplayName();
   Data d = Frame(viewer, v.kind_label + " " + v.id);
   SetFlash(d, v.flash);
   Set(d, "kind_label", v.kind_label);

@@ -6,6 +6,7 @@
 #include "analysis/diff.h"
 #include "base/text.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render::internal {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 // reworded (nothing is marked at the first level of a track: it has nothing to be compared with).
 Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
                     const analysis::LevelNews* news, const model::Competency& c, bool current,
-                    int& new_count) {
+                    int& new_count, int& inherited_blocks) {
   Data cell = Object();
   Set(cell, "current", current);
   Set(cell, "absent", i < 0);
@@ -57,6 +58,7 @@ Data CompetencyCell(const Site::Impl& site, const FrameworkEntry& fe, int i,
     behaviours = Behaviours(site, ex->behaviours);
   }
   SetList(cell, "behaviours", std::move(behaviours));
+  if (!inherited.is_empty_list()) ++inherited_blocks;
   SetList(cell, "inherited", std::move(inherited));
   return cell;
 }
@@ -164,7 +166,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
       Append(rowgroups, std::move(group));
     }
   }
-  int new_count = 0;
+  int new_count = 0, inherited_blocks = 0;
   for (const Group& g : Groups(fw)) {
     Data group = Object();
     Set(group, "name", Text(g.name.empty() ? std::string("Competencies") : g.name));
@@ -177,7 +179,7 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
       Data cells = List();
       for (int k = 0; k < 3; ++k)
         Append(cells, CompetencyCell(site, fe, cols[k], cols[k] >= 0 ? &fe.news[cols[k]] : nullptr,
-                                     *c, k == 1, new_count));
+                                     *c, k == 1, new_count, inherited_blocks));
       Set(row, "cells", std::move(cells));
       Append(rows, std::move(row));
     }
@@ -210,8 +212,9 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
     }
   }
   Set(d, "rowgroups", std::move(rowgroups));
-  Set(d, "new_count", std::to_string(new_count));
+  Set(d, "new_count", Count(new_count, "behaviour is", "behaviours are"));
   Set(d, "has_new", new_count > 0);
+  Set(d, "has_inherited", inherited_blocks > 0);  // the button that opens them all
 
   Data overlays = List();
   for (const model::OverlayRole& o : fw.overlays) {

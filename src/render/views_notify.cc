@@ -2,6 +2,7 @@
 #include "render/notify_views.h"
 #include "render/safe_url.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render {
 
@@ -45,9 +46,8 @@ std::string RenderInbox(const Viewer& viewer, const InboxView& v) {
     Set(row, "kind", NotificationKindText(n.kind));
     Set(row, "subject", n.subject);
     Set(row, "link", Text(SafeUrl(n.link)));
-    std::string when = n.created_at.substr(0, 16);
-    if (when.size() > 10) when[10] = ' ';
-    Set(row, "when", when);
+    Set(row, "when", Moment(n.created_at));
+    Set(row, "when_iso", n.created_at);
     Set(row, "unread", n.read_at.empty());
     if (n.read_at.empty()) ++unread;
     internal::Append(rows, std::move(row));

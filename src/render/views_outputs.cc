@@ -16,8 +16,8 @@ Data OutputPage(const Site::Impl& site, const FrameworkEntry& fe, size_t index,
   Data d = PageData(site, path, title);
   Set(d, "outputs_css_href", Href(root, "static/outputs.css"));
   Set(d, "fw_href", Href(root, fe.Dir() + "index.html"));
-  Set(d, "fw_name", fe.fw.name.empty() ? fe.fw.id : fe.fw.name);
-  Set(d, "track", le.track->name.empty() ? le.track->id : le.track->name);
+  Set(d, "fw_name", fe.fw.DisplayName());
+  Set(d, "track", le.track->DisplayName());
   Set(d, "level_href", Href(root, le.path));
   Set(d, "level_label", LevelLabel(*le.level));
   Set(d, "jd_href", Href(root, JdPath(le)));

@@ -15,10 +15,7 @@ using namespace internal;
 
 namespace {
 
-std::string NameOf(const GrowthView& v, const std::string& id) {
-  auto it = v.names.find(id);
-  return it != v.names.end() ? it->second : id;
-}
+std::string NameOf(const GrowthView& v, const std::string& id) { return v.labels.Person(id); }
 
 std::string CompetencyName(const GrowthView& v, const std::string& id) {
   if (id.empty() || !v.framework) return id;
@@ -147,10 +144,10 @@ std::vector<Event> TimelineEvents(const GrowthView& v) {
                         a.title, "#pa-" + a.id});
   }
   for (const model::Case& c : v.cases) {
-    events.push_back({c.opened, 5, "review", "Review opened", CaseTarget(c), CaseHref(c.id)});
+    events.push_back({c.opened, 5, "review", "Review opened", v.labels.Target(c), CaseHref(c.id)});
     if (c.decision)
       events.push_back({c.decision->effective, 5, "review", "Review decided, effective",
-                        CaseTarget(c) + ": " + model::OutcomeName(c.decision->outcome),
+                        v.labels.Target(c) + ": " + model::OutcomeName(c.decision->outcome),
                         CaseHref(c.id)});
   }
   // Newest first; within a day, in the order above.

@@ -2,6 +2,7 @@
 #include "base/text.h"
 #include "model/translation.h"
 #include "render/site_internal.h"
+#include "render/words.h"
 
 namespace ladder::render::internal {
 namespace {
@@ -30,8 +31,8 @@ Result<Page> RolesPage(const Site::Impl& site, std::string_view path) {
     Data c = Object();
     Set(c, "name", Text(fe.fw.name));
     Set(c, "anchor", "roles-" + fe.slug);
-    Set(c, "role_count", std::to_string(fe.roles.size()));
-    Set(c, "family_count", std::to_string(fe.families.size()));
+    Set(c, "roles", Count(fe.roles.size(), "role", "roles"));
+    Set(c, "families", Count(fe.families.size(), "family", "families"));
     Data columns = List();
     for (const std::string& s : fe.seniorities) {
       Data col = Object();
@@ -103,6 +104,32 @@ Result<Page> FamilyPage(const Site::Impl& site, const FrameworkEntry& fe, size_t
   return HtmlPage(RenderTemplate("family", d), fe.Published());
 }
 
+namespace {
+
+// A snippet for the template, [{text, mark}]: the words between storage::kMatchOpen and
+// kMatchClose marked, every text escaped by the template.
+Data SnippetPieces(std::string_view snippet) {
+  Data pieces = List();
+  bool mark = false;
+  while (!snippet.empty()) {
+    std::string_view marker = mark ? storage::kMatchClose : storage::kMatchOpen;
+    size_t at = snippet.find(marker);
+    std::string_view piece = snippet.substr(0, at);
+    if (!piece.empty()) {
+      Data pd = Object();
+      Set(pd, "text", std::string(piece));
+      Set(pd, "mark", mark);
+      Append(pieces, std::move(pd));
+    }
+    if (at == std::string_view::npos) break;
+    snippet.remove_prefix(at + marker.size());
+    mark = !mark;
+  }
+  return pieces;
+}
+
+}  // namespace
+
 Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::string_view query,
                         std::string_view lang) {
   std::string root = RootOf(path);
@@ -119,16 +146,14 @@ Result<Page> SearchPage(const Site::Impl& site, std::string_view path, std::stri
     Data hits = List();
     for (const SearchHit& h : SearchIn(site, query, 50, lang)) {
       Data hd = Object();
-      Set(hd, "kind", h.kind);
+      Set(hd, "kind", Words(h.kind));
       Set(hd, "title", Text(h.title));
       Set(hd, "context", h.context);
       Set(hd, "href", Href(root, h.url));
-      Set(hd, "before", h.before);
-      Set(hd, "match", h.match);
-      Set(hd, "after", h.after);
+      Set(hd, "snippet", SnippetPieces(h.snippet));
       Append(hits, std::move(hd));
     }
-    Set(d, "hit_count", std::to_string(hits.list_value().size()));
+    Set(d, "hits_found", Count(hits.list_value().size(), "result", "results"));
     Set(d, "no_hits", hits.is_empty_list());
     SetList(d, "hits", std::move(hits));
   }

@@ -289,7 +289,7 @@ TEST_F(CyclesHttpTest, ThePeopleTeamChangesWhomSomeoneReportsTo) {
   EXPECT_EQ(callers_->PostForm("mgr", "/people/emp/manager", "manager=boss")->status, 403);
   auto moved = callers_->PostForm("hr", "/people/emp/manager", "manager=stranger");
   EXPECT_EQ(moved->status, 303);
-  EXPECT_TRUE(Has(Page("hr", "/people/emp?done=manager"), "reports to stranger"));
+  EXPECT_TRUE(Has(Page("hr", "/people/emp?done=manager"), "reports to Name-stranger"));
   // Managers see their organisation as it is now: emp left mgr's team.
   EXPECT_FALSE(Has(Page("mgr", "/team"), "Name-emp"));
 }

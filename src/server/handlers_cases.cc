@@ -237,7 +237,7 @@ void ApiCaseAction(Exchange& x) {
   Result<model::Case> c = PerformCaseAction(x, x.Param("action"), in);
   if (!c) return x.Fail(c.error());
   Result<model::Case> now = x.services.store.GetCase(c->id);
-  x.SendJson(render::CaseJson(now ? *now : *c));
+  x.SendJson(render::CaseJson(app::Access::AsSeenBy(x.principal, now ? *now : *c)));
 }
 
 // Waivers of a person outside a review (app::ReviewService::WaiveFor) and their list.

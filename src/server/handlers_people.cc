@@ -52,6 +52,7 @@ Result<model::Evidence> EvidenceFrom(const std::string& person, Get get,
   e.role = get("role");
   e.skill = get("skill");
   e.signed_off_by = get("signed_off_by");
+  if (e.signed_off_by.empty()) e.signed_off_by = get("signed_off_by_other");  // the form's field
   e.url = get("url");
   e.note = get("note");
   e.competencies = competencies;

@@ -360,6 +360,47 @@ TEST_P(ReviewAuthorityTest, ErrorsOfWritesDoNotTellWhetherCasesOrPeopleExist) {
   EXPECT_EQ(store().ListEvidence("emp")->size(), 1u);
 }
 
+// A panel member who has not voted yet does not see how the others voted, nor their notes or
+// the consensus, on the page or through the API: their vote would echo the others'. Once they
+// voted they see them all; the people team sees them throughout.
+TEST_P(ReviewAuthorityTest, APanelMemberSeesTheOthersVotesOnlyAfterVoting) {
+  Start([](storage::Store& s) {
+    PanelOfTwo(s);
+    ASSERT_TRUE(
+        s.AddVote("test", "c-emp",
+                  {"stranger", model::VoteChoice::kAgainst, "Note-of-stranger", D("2026-03-02")}));
+  });
+  auto get = [&](const std::string& user, const std::string& path) {
+    auto r = server_->Client().Get(path, As(user));
+    EXPECT_TRUE(r && r->status == 200) << path << " as " << user;
+    return r ? r->body : std::string();
+  };
+  auto votes = [&](const std::string& user) {
+    json one = json::parse(get(user, "/api/v1/cases/c-emp"), nullptr, false);
+    json all = json::parse(get(user, "/api/v1/cases"), nullptr, false);
+    size_t listed = 0;
+    for (const json& c : all)
+      if (c.value("id", "") == "c-emp") listed = c.value("votes", json::array()).size();
+    EXPECT_EQ(one.value("votes", json::array()).size(), listed) << user;
+    return listed;
+  };
+  EXPECT_EQ(votes("peer"), 0u);
+  std::string page = get("peer", "/cases/c-emp");
+  EXPECT_EQ(page.find("Note-of-stranger"), std::string::npos);
+  EXPECT_EQ(page.find("<td>against</td>"), std::string::npos);
+  EXPECT_NE(page.find("show once you have voted"), std::string::npos);
+  // The people team, and the other member who voted, see every vote.
+  EXPECT_EQ(votes("hr"), 1u);
+  EXPECT_NE(get("hr", "/cases/c-emp").find("Note-of-stranger"), std::string::npos);
+  EXPECT_EQ(votes("rev2"), 1u);
+
+  auto [status, voted] = Api("peer", "/api/v1/cases/c-emp/votes", {{"vote", "for"}});
+  EXPECT_EQ(status, 200) << voted.dump();
+  EXPECT_EQ(voted.value("votes", json::array()).size(), 2u);
+  EXPECT_EQ(votes("peer"), 2u);
+  EXPECT_NE(get("peer", "/cases/c-emp").find("Note-of-stranger"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Credentials, ReviewAuthorityTest,
                          ::testing::Values(Credential::kSession, Credential::kToken),
                          [](const auto& param_info) {

@@ -1,6 +1,6 @@
 // Reading a user's search text: "quoted phrases" and words; words joined by punctuation without
 // a space ("on-call", "case/code") are a phrase too. Anything else (operators, stray quotes,
-// punctuation) is text, never syntax, so no query is an error. Internal to storage/.
+// punctuation) is text, never syntax, so no query is an error. Used by search_text.h.
 #pragma once
 
 #include <string>

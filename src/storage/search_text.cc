@@ -7,7 +7,7 @@
 #include "base/text.h"
 #include "base/unicode.h"
 #include "storage/search_query.h"
-#include "storage/store.h"
+#include "storage/types.h"
 
 namespace ladder::storage::internal {
 namespace {

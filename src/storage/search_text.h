@@ -1,5 +1,6 @@
-// The text side of full-text search, shared by every backend so that SQLite and PostgreSQL give
-// the same hits, in the same order, with the same snippets. Internal to storage/.
+// The text side of full-text search, shared by every backend and the published site (through
+// passages.h) so that SQLite, PostgreSQL and the site's search page give the same hits, in the
+// same order, with the same snippets.
 //
 // Words: maximal runs of ASCII letters and digits and non-ASCII letters; everything else
 // (spaces, punctuation, "/", "-", symbols, emoji) separates words, so "case/code" and "on-call"

@@ -2,8 +2,9 @@
 // the static site of the five seeds: the language set, tables with header cells and scopes,
 // text contrast of at least 4.5:1 (WCAG AA) on its actual background, a keyboard path to the
 // search box, the level navigation and the compare links with a visible focus, live search as
-// the reader types, and printing: navigation hidden, the three columns of a level kept, no table
-// clipped, and a PDF of a level page and of a framework page.
+// the reader types, inherited expectations folded behind one button, and printing: navigation
+// hidden, the three columns of a level kept, no table clipped, inherited expectations shown, and
+// a PDF of a level page and of a framework page.
 //   node pages.mjs BASE_URL NAME ARTIFACT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -172,6 +173,34 @@ async function checkPrint(page, label, file, { threeColumns }) {
   return pages;
 }
 
+// A level page of a cumulative ladder (seed 004): what it inherits from the levels below is
+// folded, one button opens and folds every block, and printing shows them all open.
+async function checkInherited(page) {
+  const blocks = page.locator('details.inherited');
+  const count = await blocks.count();
+  check(count > 1, `only ${count} inherited blocks to fold`);
+  const open = () => page.evaluate(() => [...document.querySelectorAll('details.inherited')]
+      .filter((d) => d.open).length);
+  check(await open() === 0, 'inherited blocks are open when the page loads');
+  const toggle = page.locator('button[data-toggle-inherited]');
+  check(await toggle.count() === 1, `${await toggle.count()} buttons fold the inherited blocks`);
+  check(await toggle.isVisible(), 'the button that opens the inherited blocks is hidden');
+  await toggle.click();
+  check(await open() === count, 'the button did not open every inherited block');
+  check(await toggle.getAttribute('aria-expanded') === 'true', 'the button does not say it opened them');
+  await toggle.click();
+  check(await open() === 0, 'the button did not fold every inherited block');
+  // Printed, folded blocks show what they hold.
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => [...document.querySelectorAll('details.inherited li')]
+      .filter((li) => li.getBoundingClientRect().height > 0).length);
+  const items = await page.locator('details.inherited li').count();
+  check(items > 0 && shown === items, `printed, ${shown} of ${items} inherited behaviours show`);
+  check(!(await toggle.isVisible()), 'the fold button is printed');
+  await page.emulateMedia({ media: 'screen' });
+  return count;
+}
+
 const browser = await launch();
 const { page, problems } = await watchedPage(browser);
 const notes = [];
@@ -209,6 +238,15 @@ try {
   check(await checkStructure(page, 'framework') >= 1, 'framework page has no table');
   notes.push(`framework: ${await checkContrast(page, 'framework', ['link', 'body'])} texts`);
   notes.push(`framework PDF: ${await checkPrint(page, 'framework', 'framework', { threeColumns: false })} pages`);
+
+  // A level of seed 004, cumulative: inherited expectations folded, printed open.
+  await page.goto(urlOf(base, 'index.html'));
+  await follow(page, '.cards h2 a:has-text("Customer Engineering Career Ladder")');
+  await follow(page, 'table.matrix thead a[href$="management/manager.html"]');
+  notes.push(`inherited blocks: ${await checkInherited(page)}`);
+  await page.goto(urlOf(base, 'index.html'));
+  await follow(page, '.cards h2 a:has-text("Customer support career framework")');
+  await follow(page, '.fw-nav a:has-text("Compare levels")');
 
   // Compare index and role catalogue: structure and contrast.
   await follow(page, '.fw-nav a:has-text("Compare levels")');

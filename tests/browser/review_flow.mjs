@@ -11,6 +11,8 @@ import { launch, watchedPage, check, shot } from './browser.mjs';
 const [base, artifactRoot] = process.argv.slice(2);
 const artifacts = path.join(artifactRoot, 'review');
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+// The reviewers who sign off skills, by the names of tests/cli/browser_review_test.sh.
+const SIGNERS = { p1: 'Pam One', p2: 'Pat Two' };
 const browser = await launch();
 const problems = [];
 let step = 'start';
@@ -79,7 +81,10 @@ try {
     await ce.page.selectOption('#ev-kind', 'sme');
     await ce.page.fill('#ev-title', title);
     await ce.page.fill('#ev-skill', skill);
-    await ce.page.fill('#ev-signer', signer);
+    // The signer is chosen by name; the form posts their person id.
+    check((await ce.page.locator('#ev-signer option').allTextContents()).includes(SIGNERS[signer]),
+          `the signers do not list ${SIGNERS[signer]}`);
+    await ce.page.selectOption('#ev-signer', signer);
     await ce.page.fill('#ev-note', HOSTILE);
     await submit(ce.page, 'form[action$="/evidence"] button[type=submit]');
   }
@@ -87,10 +92,12 @@ try {
   // Each sign-off waits for its signer, at a page the employee can send them.
   const claims = await ce.page.evaluate(() => Object.fromEntries(
       [...document.querySelectorAll('section[aria-labelledby=evidence] tbody tr')]
-          .map((tr) => [(tr.textContent.match(/signed off by (\w+)/) || [])[1],
+          .map((tr) => [(tr.textContent.match(/signed off by (\w+ \w+)/) || [])[1],
                         tr.querySelector('a[href^="/evidence/"]')?.getAttribute('href')])
           .filter(([signer, href]) => signer && href)));
-  check(claims.p1 && claims.p2, `the sign-offs do not wait for p1 and p2: ${JSON.stringify(claims)}`);
+  claims.p1 = claims[SIGNERS.p1];
+  claims.p2 = claims[SIGNERS.p2];
+  check(claims.p1 && claims.p2, `the sign-offs do not wait for Pam One and Pat Two: ${JSON.stringify(claims)}`);
   check((await ce.page.textContent('section[aria-labelledby=evidence]')).includes('<script>alert("x")</script>'),
         'the hostile title is not shown as text');
   step = 'employee self-assesses';
@@ -190,6 +197,11 @@ try {
     step = `${reviewer} votes`;
     await visit(r.page, caseUrl.replace(base, ''));
     check((await r.page.locator('ul.portfolio li').count()) === 2, 'the reviewer sees the portfolio');
+    // Before voting, the others' votes and notes are not shown; the panel is, by name.
+    const panel = await r.page.textContent('section[aria-labelledby=panel]');
+    check(panel.includes('Pam One') && panel.includes('Pat Two'), `the panel is not named: ${panel}`);
+    check(!panel.includes('<script>'), `${reviewer} sees a note before casting their vote`);
+    if (reviewer === 'p2') check(panel.includes('shown once you have voted'), 'p1\'s vote is not hidden from p2');
     await r.page.check('input[name=vote][value=for]');
     await r.page.fill('#vote-note', HOSTILE);
     await submit(r.page, 'form[action$="/votes"] button');

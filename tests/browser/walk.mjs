@@ -116,7 +116,7 @@ try {
   await page.waitForSelector('table.compare');
   check(page.url().includes(`${pair[0].value}--${pair[1].value}.html`), `compare form went to ${page.url()}`);
   const summary = await page.textContent('main > p:has-text("across tracks")');
-  const counts = summary.match(/(\d+) behaviours added, (\d+) reworded, (\d+) removed/);
+  const counts = summary.match(/(\d+) behaviours? added, (\d+) reworded, (\d+) removed/);
   check(counts, `cross-track summary: ${summary}`);
   const [added, reworded, removed] = counts.slice(1).map(Number);
   check(added + reworded + removed > 0, `nothing changes from ${pair[0].label} to ${pair[1].label}`);

@@ -1,6 +1,7 @@
 // Progressive enhancement for Ladder's pages; every page works without it.
 // - the Menu button of narrow screens;
 // - compare form: goes straight to the page of the chosen pair (works from file:// too);
+// - level pages: one button opens or folds every block inherited from lower levels;
 // - charts: draws [data-chart] canvases with Chart.js when it is loaded.
 (function () {
   'use strict';
@@ -40,6 +41,19 @@
         return;
       }
       window.location.href = encodeURIComponent(a) + '--' + encodeURIComponent(b) + '.html';
+    });
+  }
+  // Level pages fold what each cell inherits from lower levels; one button opens or folds every
+  // block (without script each opens on its own, and print.css prints them all open).
+  var inheritedToggle = document.querySelector('button[data-toggle-inherited]');
+  var inheritedBlocks = document.querySelectorAll('details.inherited');
+  if (inheritedToggle && inheritedBlocks.length) {
+    inheritedToggle.hidden = false;
+    inheritedToggle.addEventListener('click', function () {
+      var open = inheritedToggle.getAttribute('aria-expanded') !== 'true';
+      inheritedBlocks.forEach(function (d) { d.open = open; });
+      inheritedToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      inheritedToggle.textContent = open ? 'Fold everything inherited' : 'Show everything inherited';
     });
   }
   // Print buttons (job descriptions, interview guides): shown only where they work.

@@ -44,7 +44,8 @@
       var hay = fold(e.title + '\n' + e.text);
       return words.every(function (w) { return hay.indexOf(w) >= 0; });
     }).slice(0, 50);
-    results.appendChild(el('p', hits.length ? hits.length + ' results for “' + query + '”.'
+    var found = hits.length + (hits.length === 1 ? ' result' : ' results');
+    results.appendChild(el('p', hits.length ? found + ' for “' + query + '”.'
                                             : 'Nothing matches “' + query + '”.', 'count'));
     var list = el('ol', '', 'hits');
     hits.forEach(function (h) {
@@ -54,7 +55,7 @@
       a.setAttribute('href', /^[a-z][a-z0-9+.-]*:/i.test(h.url) ? '#' : root + h.url);
       li.appendChild(a);
       li.appendChild(document.createTextNode(' '));
-      li.appendChild(el('span', h.kind, 'kind'));
+      li.appendChild(el('span', h.kind.replace(/_/g, ' '), 'kind'));
       li.appendChild(el('p', h.context, 'context'));
       li.appendChild(snippet(h.text, words[0]));
       list.appendChild(li);
