@@ -107,6 +107,53 @@ TEST(AppViews, TheGrowthPageNamesTheManagerAndTheSignersByName) {
   EXPECT_THAT(html, HasSubstr("<option value=\"x9\">x9</option>"));  // no name: the id
 }
 
+// The radar draws what each level expects of each competency, not constant circles: 2 where
+// the level held defines the competency, at the next level 3 where it adds something and 2
+// where it asks the same, and no point where a level leaves the competency undefined.
+TEST(AppViews, TheRadarShowsWhatEachLevelExpectsOfEachCompetency) {
+  auto f = std::make_shared<model::Framework>();
+  f->id = "eng";
+  f->version = "1";
+  f->competencies = {
+      {"craft", "Craft", "", {}}, {"people", "People", "", {}}, {"scope", "Scope", "", {}}};
+  model::Track t{"ic", "IC", model::TrackKind::kIc, "", {}, {}};
+  model::Level l1, l2;
+  l1.code = "E1";
+  l1.rank = 1;
+  l1.expectations = {{"craft", "", {"Writes tested code"}, false, "", {}},
+                     {"people", "", {"Asks for help early"}, false, "", {}},
+                     {"scope", "", {}, true, "not at this level", {}}};
+  l2.code = "E2";
+  l2.rank = 2;
+  l2.expectations = {{"craft", "", {"Writes tested code", "Designs a service"}, false, "", {}},
+                     {"people", "", {"Asks for help early"}, false, "", {}},
+                     {"scope", "", {"Owns a feature"}, false, "", {}}};
+  t.levels = {l1, l2};
+  f->tracks = {t};
+  GrowthView v;
+  v.person = {"e1", "Ada Lovelace", "", "", D("2020-01-01")};
+  v.framework = f;
+  v.current = model::Assignment{};
+  v.current->from = D("2025-01-01");
+  v.level = {&f->tracks[0], &f->tracks[0].levels[0], ""};
+  v.next = {&f->tracks[0], &f->tracks[0].levels[1], ""};
+  model::Assessment a;
+  a.person = "e1";
+  a.assessor = "e1";
+  a.competency = "craft";
+  a.rating = model::Rating::kNext;
+  v.assessments = {a};
+  v.latest["craft"] = {0};
+  v.today = D("2026-03-05");
+  std::string html = RenderGrowth(Someone("e1"), v);
+  // Expected at E1: craft and people, not scope (undefined); at E2: more craft, the same
+  // people, scope now defined and new.
+  const std::string expected = "&quot;expected&quot;:true,&quot;label&quot;:&quot;Expected at ";
+  EXPECT_THAT(html, HasSubstr("&quot;data&quot;:[2,2,null]," + expected + "E1&quot;"));
+  EXPECT_THAT(html, HasSubstr("&quot;data&quot;:[3,2,3]," + expected + "E2&quot;"));
+  EXPECT_THAT(html, HasSubstr("&quot;data&quot;:[3,null,null],&quot;label&quot;:&quot;Self-"));
+}
+
 TEST(AppViews, TheAuditLogShowsTimesToTheMinuteAndCountsInWords) {
   AuditView v;
   v.entries = {{1, "2026-12-07T14:03:09.123Z", "user:ada", "person.create", "e1", "", "{}"}};

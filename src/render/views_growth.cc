@@ -19,6 +19,11 @@ using namespace internal;
 
 namespace {
 
+// "manager (Dana Ruiz)": who made a rating, by name.
+std::string AssessorLabel(const GrowthView& v, const model::Assessment& a) {
+  return std::string(model::AssessorRoleName(a.role)) + " (" + v.labels.Person(a.assessor) + ")";
+}
+
 // A record's row: its state, its page, whether the viewer may take it back.
 Data RecordRow(const GrowthView& v, std::string_view kind, const std::string& id,
                const std::optional<model::Retraction>& r, const std::string& corrects) {
@@ -41,7 +46,7 @@ void SetRecords(Data& d, const GrowthView& v) {
     Set(row, "rating", model::RatingName(a.rating));
     Set(row, "rating_label", RatingLabel(a.rating));
     Set(row, "level", Text(a.level));
-    Set(row, "by", std::string(model::AssessorRoleName(a.role)) + " (" + a.assessor + ")");
+    Set(row, "by", AssessorLabel(v, a));
     Set(row, "note", Text(a.note));
     Append(assessments, std::move(row));
   }
@@ -73,10 +78,11 @@ void SetRecords(Data& d, const GrowthView& v) {
 
 }  // namespace
 
-std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
+namespace {
+
+// Who the person is, and where the page's forms post.
+void SetPerson(Data& d, const Viewer& viewer, const GrowthView& v) {
   const std::string person_name = v.person.DisplayName();
-  Data d = Frame(viewer, v.own ? "My growth" : "Growth of " + person_name);
-  SetFlash(d, v.flash);
   Set(d, "heading", v.own ? "My growth" : "Growth of " + person_name);
   Set(d, "person_name", person_name);
   Set(d, "person_id", v.person.id);
@@ -89,9 +95,6 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Set(d, "assess_action", base + "/assessments");
   Set(d, "case_action", base + "/cases");
   Set(d, "manager_action", base + "/manager");
-
-  const bool has_level = v.framework && v.level.level && v.current;
-  Set(d, "has_level", has_level);
   Data competencies = List();
   if (v.framework) {
     for (const model::Competency& c : v.framework->competencies) {
@@ -104,124 +107,147 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   Set(d, "competencies", std::move(competencies));
   Set(d, "upcoming", Text(v.upcoming_label));
   Set(d, "upcoming_on", Text(v.upcoming ? Str(v.upcoming->from) : ""));
-  if (has_level) {
-    const model::Framework& f = *v.framework;
-    const model::Level& cur = *v.level.level;
-    const model::Level* next = v.next.level;
-    Set(d, "level_label", LevelLabel(&cur));
-    Set(d, "level_code", cur.code);
-    Set(d, "level_href", Text(v.level.href));
-    Set(d, "next_label", Text(LevelLabel(next)));
-    Set(d, "next_code", next ? next->code : std::string("the next level"));
-    Set(d, "track_name", v.level.track->DisplayName());
-    Set(d, "framework_name", f.DisplayName());
-    Set(d, "framework_version", f.version);
-    Set(d, "framework_href", Path("/f/", text::Slugify(f.id)) + "/index.html");
-    Set(d, "since", Str(v.current->from));
-    Set(d, "time_in_level", Duration(v.current->from, v.today));
+}
 
-    // What is new at the next level, by competency.
-    std::map<std::string, const analysis::MarkedCompetency*> news_of;
-    std::optional<analysis::LevelNews> computed;
-    const analysis::LevelNews* news = nullptr;
-    if (next) {
-      if (v.site) news = v.site->NewsOf(f.id, f.version, v.next.track->id, next->code);
-      if (!news) news = &computed.emplace(analysis::NewAtLevel(f, *v.next.track, *next));
-      for (const analysis::MarkedCompetency& mc : news->competencies) news_of[mc.competency] = &mc;
-    }
-    Data rows = List();
-    nlohmann::json labels = nlohmann::json::array(), self = nlohmann::json::array(),
-                   manager = nlohmann::json::array();
-    bool any_rating = false;
-    for (const model::Competency& c : f.competencies) {
-      Data row = Object();
-      Set(row, "id", text::Slugify(c.id));
-      Set(row, "name", c.DisplayName());
-      const model::Expectation* cur_e = cur.FindExpectation(c.id);
-      bool cur_undefined =
-          cur.state == model::LevelState::kUndefined || (cur_e && cur_e->undefined);
-      Set(row, "current_undefined", cur_undefined);
-      Data cur_list = !cur_e || cur_undefined ? List() : BehaviourList(v.site, cur_e->behaviours);
-      SetList(row, "current", std::move(cur_list));
-      Set(row, "show_next", next != nullptr);
-      Data next_list = List();
-      bool next_undefined = false;
-      std::string next_note;
-      if (next) {
-        auto it = news_of.find(c.id);
-        if (it != news_of.end()) {
-          next_undefined = it->second->undefined || next->state == model::LevelState::kUndefined;
-          next_note = it->second->note;
-          for (const analysis::MarkedBehaviour& b : it->second->behaviours) {
-            Data item = Object();
-            Set(item, "html", Inline(v.site, b.text));
-            Set(item, "new", b.mark == analysis::Mark::kNew || b.mark == analysis::Mark::kChanged);
-            Append(next_list, std::move(item));
-          }
-        }
-      }
-      Set(row, "next_undefined", next_undefined);
-      Set(row, "next_note", Text(next_note));
-      SetList(row, "next", std::move(next_list));
-      Data ratings = List();
-      int self_value = 0, manager_value = 0;
-      std::vector<const model::Assessment*> latest;
-      if (auto it = v.latest.find(c.id); it != v.latest.end())
-        for (size_t i : it->second) latest.push_back(&v.assessments[i]);
-      for (const model::Assessment* a : latest) {
-        Data r = Object();
-        Set(r, "rating", model::RatingName(a->rating));
-        Set(r, "rating_label", RatingLabel(a->rating));
-        Set(r, "role", std::string(model::AssessorRoleName(a->role)) + " (" + a->assessor + ")");
-        Set(r, "period", Str(a->period_start) + " – " + Str(a->period_end));
-        Set(r, "note", Text(a->note));
-        Append(ratings, std::move(r));
-        if (a->role == model::AssessorRole::kSelf) self_value = RatingValue(a->rating);
-        if (a->role == model::AssessorRole::kManager) manager_value = RatingValue(a->rating);
-        any_rating = true;
-      }
-      SetList(row, "ratings", std::move(ratings));
-      Append(rows, std::move(row));
-      labels.push_back(c.DisplayName());
-      self.push_back(self_value ? nlohmann::json(self_value) : nlohmann::json(nullptr));
-      manager.push_back(manager_value ? nlohmann::json(manager_value) : nlohmann::json(nullptr));
-    }
-    Set(d, "rows", std::move(rows));
-    // The radar: the person's latest ratings against what this level (2) and the next (3) ask.
-    // (A radar needs three axes; with fewer competencies the same data is drawn as bars.)
-    if (any_rating) {
-      nlohmann::json radar = {
-          {"type", f.competencies.size() >= 3 ? "radar" : "bar"},
-          {"labels", labels},
-          {"datasets",
-           nlohmann::json::array(
-               {{{"label", "Manager's rating"}, {"data", manager}},
-                {{"label", "Self-assessment"}, {"data", self}},
-                {{"label", "Expected at " + cur.code},
-                 {"data", nlohmann::json::array()},
-                 {"expected", 2}},
-                {{"label", "Expected at " + (next ? next->code : std::string("the next level"))},
-                 {"data", nlohmann::json::array()},
-                 {"expected", 3}}})}};
-      for (auto& ds : radar["datasets"])
-        if (ds.contains("expected"))
-          for (size_t i = 0; i < labels.size(); ++i) ds["data"].push_back(ds["expected"]);
-      Set(d, "has_radar", true);
-      Set(d, "radar_json", radar.dump());
-    } else {
-      Set(d, "has_radar", false);
-    }
-    if (v.verdict) {
-      Set(d, "verdict",
-          VerdictData(*v.verdict,
-                      {Path("/people/", v.person.id) + "/signoffs", &v.signable, v.today}));
-    } else {
-      Set(d, "verdict", false);
-    }
-  } else {
-    Set(d, "verdict", false);
+// What the next level asks of one competency, marked new where it adds to this one.
+struct NextCell {
+  Data behaviours = List();
+  bool undefined = false;
+  bool defined = false;  // the next level expects something of the competency
+  bool adds = false;     // ... and some of it is new or changed
+  std::string note;
+};
+
+NextCell NextOf(const GrowthView& v, const analysis::MarkedCompetency* mc) {
+  NextCell cell;
+  if (!mc || !v.next.level) return cell;
+  cell.undefined = mc->undefined || v.next.level->state == model::LevelState::kUndefined;
+  cell.note = mc->note;
+  cell.defined = !cell.undefined && !mc->behaviours.empty();
+  for (const analysis::MarkedBehaviour& b : mc->behaviours) {
+    Data item = Object();
+    const bool added = b.mark == analysis::Mark::kNew || b.mark == analysis::Mark::kChanged;
+    Set(item, "html", Inline(v.site, b.text));
+    Set(item, "new", added);
+    Append(cell.behaviours, std::move(item));
+    cell.adds = cell.adds || added;
   }
+  return cell;
+}
 
+// The radar's series: the latest ratings (1 below, 2 meeting, 3 at the next level) and what
+// each level expects of each competency: 2 where this level defines it; at the next level 3
+// where it adds something, 2 where it asks the same; no point where a level leaves it undefined.
+struct RadarSeries {
+  nlohmann::json labels = nlohmann::json::array(), self = nlohmann::json::array(),
+                 manager = nlohmann::json::array(), here = nlohmann::json::array(),
+                 next = nlohmann::json::array();
+  bool any_rating = false;
+};
+
+// One competency's row of the side-by-side table, and its points on the radar.
+Data CompetencyRow(const GrowthView& v, const model::Competency& c,
+                   const analysis::MarkedCompetency* news, RadarSeries& radar) {
+  const model::Level& cur = *v.level.level;
+  Data row = Object();
+  Set(row, "id", text::Slugify(c.id));
+  Set(row, "name", c.DisplayName());
+  const model::Expectation* cur_e = cur.FindExpectation(c.id);
+  const bool cur_undefined =
+      cur.state == model::LevelState::kUndefined || (cur_e && cur_e->undefined);
+  Set(row, "current_undefined", cur_undefined);
+  SetList(row, "current",
+          !cur_e || cur_undefined ? List() : BehaviourList(v.site, cur_e->behaviours));
+  Set(row, "show_next", v.next.level != nullptr);
+  NextCell next = NextOf(v, news);
+  Set(row, "next_undefined", next.undefined);
+  Set(row, "next_note", Text(next.note));
+  SetList(row, "next", std::move(next.behaviours));
+  Data ratings = List();
+  int self_value = 0, manager_value = 0;
+  if (auto it = v.latest.find(c.id); it != v.latest.end())
+    for (size_t i : it->second) {
+      const model::Assessment& a = v.assessments[i];
+      Data r = Object();
+      Set(r, "rating", model::RatingName(a.rating));
+      Set(r, "rating_label", RatingLabel(a.rating));
+      Set(r, "role", AssessorLabel(v, a));
+      Set(r, "period", Str(a.period_start) + " – " + Str(a.period_end));
+      Set(r, "note", Text(a.note));
+      Append(ratings, std::move(r));
+      if (a.role == model::AssessorRole::kSelf) self_value = RatingValue(a.rating);
+      if (a.role == model::AssessorRole::kManager) manager_value = RatingValue(a.rating);
+      radar.any_rating = true;
+    }
+  SetList(row, "ratings", std::move(ratings));
+  auto point = [](int value) { return value ? nlohmann::json(value) : nlohmann::json(nullptr); };
+  radar.labels.push_back(c.DisplayName());
+  radar.self.push_back(point(self_value));
+  radar.manager.push_back(point(manager_value));
+  radar.here.push_back(point(cur_e && !cur_undefined && !cur_e->behaviours.empty() ? 2 : 0));
+  radar.next.push_back(point(next.defined ? (next.adds ? 3 : 2) : 0));
+  return row;
+}
+
+// The level held and the next side by side, competency by competency, with the latest ratings,
+// the radar and the checklist. REQUIRES: the person holds a level of v.framework.
+void SetStanding(Data& d, const GrowthView& v) {
+  const model::Framework& f = *v.framework;
+  const model::Level& cur = *v.level.level;
+  const model::Level* next = v.next.level;
+  Set(d, "level_label", LevelLabel(&cur));
+  Set(d, "level_code", cur.code);
+  Set(d, "level_href", Text(v.level.href));
+  Set(d, "next_label", Text(LevelLabel(next)));
+  Set(d, "next_code", next ? next->code : std::string("the next level"));
+  Set(d, "track_name", v.level.track->DisplayName());
+  Set(d, "framework_name", f.DisplayName());
+  Set(d, "framework_version", f.version);
+  Set(d, "framework_href", Path("/f/", text::Slugify(f.id)) + "/index.html");
+  Set(d, "since", Str(v.current->from));
+  Set(d, "time_in_level", Duration(v.current->from, v.today));
+  // What is new at the next level, by competency.
+  std::map<std::string, const analysis::MarkedCompetency*> news_of;
+  std::optional<analysis::LevelNews> computed;
+  if (next) {
+    const analysis::LevelNews* news =
+        v.site ? v.site->NewsOf(f.id, f.version, v.next.track->id, next->code) : nullptr;
+    if (!news) news = &computed.emplace(analysis::NewAtLevel(f, *v.next.track, *next));
+    for (const analysis::MarkedCompetency& mc : news->competencies) news_of[mc.competency] = &mc;
+  }
+  Data rows = List();
+  RadarSeries series;
+  for (const model::Competency& c : f.competencies) {
+    auto it = news_of.find(c.id);
+    Append(rows, CompetencyRow(v, c, it == news_of.end() ? nullptr : it->second, series));
+  }
+  Set(d, "rows", std::move(rows));
+  // (A radar needs three axes; with fewer competencies the same data is drawn as bars.)
+  Set(d, "has_radar", series.any_rating);
+  if (series.any_rating) {
+    nlohmann::json radar = {
+        {"type", f.competencies.size() >= 3 ? "radar" : "bar"},
+        {"labels", series.labels},
+        {"datasets",
+         nlohmann::json::array(
+             {{{"label", "Manager's rating"}, {"data", series.manager}},
+              {{"label", "Self-assessment"}, {"data", series.self}},
+              {{"label", "Expected at " + cur.code}, {"data", series.here}, {"expected", true}},
+              {{"label", "Expected at " + (next ? next->code : std::string("the next level"))},
+               {"data", series.next},
+               {"expected", true}}})}};
+    Set(d, "radar_json", radar.dump());
+  }
+  if (v.verdict)
+    Set(d, "verdict",
+        VerdictData(*v.verdict,
+                    {Path("/people/", v.person.id) + "/signoffs", &v.signable, v.today}));
+  else
+    Set(d, "verdict", false);
+}
+
+// The evidence, the other records and the forms that add them.
+void SetEvidence(Data& d, const GrowthView& v) {
   Data evidence = List();
   for (const model::Evidence& e : v.evidence) {
     Data item = EvidenceItem(e, v.labels);
@@ -242,14 +268,10 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   }
   Set(d, "signers", std::move(signers));
   Set(d, "open_evidence", v.evidence.empty());
+}
 
-  // Assessment form: a self-assessment on one's own page, a manager's on a report's.
-  const bool may_assess = has_level && (v.own || v.as_manager);
-  Set(d, "may_assess", may_assess);
-  Set(d, "assess_heading", v.own ? "Self-assessment" : "Manager assessment");
-  Set(d, "period_from", Str(v.today.AddMonths(-6)));
-  Set(d, "period_to", Str(v.today));
-
+// The reviews, and the form that opens one towards a level or an overlay role.
+void SetCases(Data& d, const GrowthView& v, bool has_level) {
   Data cases = List();
   bool open_case = false;
   for (const model::Case& c : v.cases) {
@@ -279,7 +301,9 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
   }
   Set(d, "targets", std::move(targets));
   Set(d, "may_open_case", has_level && !open_case && v.may_open_case);
+}
 
+void SetHistory(Data& d, const GrowthView& v) {
   Data history = List();
   for (const model::Assignment& a : v.history) {
     Data h = Object();
@@ -293,6 +317,28 @@ std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
     Append(history, std::move(h));
   }
   SetList(d, "history", std::move(history));
+}
+
+}  // namespace
+
+std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
+  Data d = Frame(viewer, v.own ? "My growth" : "Growth of " + v.person.DisplayName());
+  SetFlash(d, v.flash);
+  SetPerson(d, viewer, v);
+  const bool has_level = v.framework && v.level.level && v.current;
+  Set(d, "has_level", has_level);
+  if (has_level)
+    SetStanding(d, v);
+  else
+    Set(d, "verdict", false);
+  SetEvidence(d, v);
+  // Assessment form: a self-assessment on one's own page, a manager's on a report's.
+  Set(d, "may_assess", has_level && (v.own || v.as_manager));
+  Set(d, "assess_heading", v.own ? "Self-assessment" : "Manager assessment");
+  Set(d, "period_from", Str(v.today.AddMonths(-6)));
+  Set(d, "period_to", Str(v.today));
+  SetCases(d, v, has_level);
+  SetHistory(d, v);
   SetPlan(d, v);
   return RenderTemplate("app_growth", d);
 }
