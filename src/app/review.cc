@@ -1,6 +1,7 @@
 #include "app/review.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/access.h"
 #include "app/review_internal.h"
@@ -488,6 +489,30 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
   }));
   LADDER_TRY(result.review, GetCase(case_id));
   return result;
+}
+
+Result<std::vector<model::Person>> NearbyPeople(storage::Store& store, std::string_view person) {
+  LADDER_TRY(model::Person self, store.GetPerson(person));
+  std::map<std::string, model::Person> near;
+  auto add = [&](model::Person p) {
+    if (p.id != self.id) near.emplace(p.id, std::move(p));
+  };
+  std::string up = self.manager;
+  for (int depth = 0; !up.empty() && depth < 16 && !near.contains(up); ++depth) {
+    Result<model::Person> p = store.GetPerson(up);
+    if (!p) break;
+    up = p->manager;
+    add(std::move(*p));
+  }
+  std::vector<std::string> teams = {self.id};
+  if (!self.manager.empty()) teams.push_back(self.manager);
+  for (const std::string& manager : teams) {
+    LADDER_TRY(std::vector<model::Person> team, store.ListPeople({manager, kNearbyTeam, 0}));
+    for (model::Person& p : team) add(std::move(p));
+  }
+  std::vector<model::Person> out;
+  for (auto& [id, p] : near) out.push_back(std::move(p));
+  return out;
 }
 
 }  // namespace ladder::app

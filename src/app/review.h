@@ -76,7 +76,16 @@ struct ReviewSources {
   std::function<Result<storage::PersonRecords>(std::string_view person)> records;
   // The documented needs of a framework (storage::Store::ListNeeds).
   std::function<Result<std::vector<model::Need>>(std::string_view framework)> needs;
+  // The people near a person (app::NearbyPeople).
+  std::function<Result<std::vector<model::Person>>(std::string_view person)> nearby;
 };
+
+// The people near `person`, whom their pages offer by name (as the SME who signs off a skill):
+// the chain above them, the people who share their manager and their own reports, at most
+// kNearbyTeam of each team, without the person. Grows with the team, not the organisation.
+// kNotFound for an unknown person.
+inline constexpr int kNearbyTeam = 50;
+Result<std::vector<model::Person>> NearbyPeople(storage::Store& store, std::string_view person);
 
 // The growth records that are corrected or withdrawn (never deleted).
 enum class RecordKind { kEvidence, kMetric, kAssessment, kSignOff };

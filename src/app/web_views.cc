@@ -184,35 +184,20 @@ Status WebViews::AddCases(render::Labels& labels, const std::vector<model::Case>
 }
 
 Status WebViews::AddGrowthLabels(render::GrowthView& v) {
-  // Who may sign off a skill, as the form offers them: the people near the person (the chain
-  // above them, those who share their manager, their reports) and whoever signed off their
-  // evidence before. The list grows with the team, not the organisation; anyone else is named
-  // by id in the form's other field.
-  constexpr int kNearby = 200;
-  std::map<std::string, model::Person> near;
-  auto add = [&](model::Person p) {
-    if (p.id != v.person.id) near.emplace(p.id, std::move(p));
-  };
-  std::string up = v.person.manager;
-  for (int depth = 0; !up.empty() && depth < 16 && !near.contains(up); ++depth) {
-    Result<model::Person> p = store_.GetPerson(up);
-    if (!p) break;
-    up = p->manager;
-    add(std::move(*p));
-  }
-  std::vector<std::string> teams = {v.person.id};
-  if (!v.person.manager.empty()) teams.push_back(v.person.manager);
-  for (const std::string& manager : teams) {
-    LADDER_TRY(std::vector<model::Person> team, store_.ListPeople({manager, kNearby, 0}));
-    for (model::Person& p : team) add(std::move(p));
-  }
-  for (const model::Evidence& e : v.evidence)
-    if (!e.signed_off_by.empty() && !near.contains(e.signed_off_by))
-      if (Result<model::Person> p = store_.GetPerson(e.signed_off_by); p) add(std::move(*p));
-  for (auto& [id, p] : near) {
-    v.labels.people[id] = p.DisplayName();
+  // Who may sign off a skill, as the form offers them: the people near the person and whoever
+  // signed off their evidence before; anyone else is named by id in the form's other field.
+  LADDER_TRY(std::vector<model::Person> near,
+             sources_.nearby ? sources_.nearby(v.person.id) : NearbyPeople(store_, v.person.id));
+  for (model::Person& p : near) {
+    v.labels.people[p.id] = p.DisplayName();
     v.signers.push_back(std::move(p));
   }
+  for (const model::Evidence& e : v.evidence)
+    if (!e.signed_off_by.empty() && !v.labels.people.contains(e.signed_off_by))
+      if (Result<model::Person> p = store_.GetPerson(e.signed_off_by); p) {
+        v.labels.people[p->id] = p->DisplayName();
+        v.signers.push_back(std::move(*p));
+      }
   std::sort(v.signers.begin(), v.signers.end(), [](const model::Person& a, const model::Person& b) {
     return a.DisplayName() < b.DisplayName();
   });
@@ -252,9 +237,9 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
     LADDER_TRY(v.signoffs, store_.ListSignOffs(person));
     LADDER_TRY(v.plan, store_.ListPlanActions(person));
     LADDER_TRY(v.checkins, store_.ListCheckIns(person));
-    LADDER_TRY_STATUS(NamePlanPeople(store_, v));
     LADDER_TRY_STATUS(SetTakeBack(review, v));
     LADDER_TRY_STATUS(AddGrowthLabels(v));
+    LADDER_TRY_STATUS(NamePlanPeople(store_, v));
     return v;
   }
   v.framework = shown;
@@ -267,9 +252,9 @@ Result<render::GrowthView> WebViews::Growth(const Principal& viewer, std::string
   v.signoffs = cx->records.signoffs;
   v.plan = std::move(cx->plan);
   v.checkins = std::move(cx->checkins);
-  LADDER_TRY_STATUS(NamePlanPeople(store_, v));
   LADDER_TRY_STATUS(SetTakeBack(review, v));
   LADDER_TRY_STATUS(AddGrowthLabels(v));
+  LADDER_TRY_STATUS(NamePlanPeople(store_, v));
   if ((v.upcoming = Upcoming(v.history, today)))
     v.upcoming_label = AssignmentLabel(v.framework.get(), *v.upcoming);
   if (!v.current || !v.framework) return v;

@@ -145,6 +145,13 @@ app::ReviewSources Exchange::Sources() const {
     s->needs_cache.Put(key, stamp_now, std::make_shared<const std::vector<model::Need>>(needs));
     return needs;
   };
+  sources.nearby = [s, stamp_now](std::string_view person) -> Result<std::vector<model::Person>> {
+    const std::string key(person);
+    if (auto hit = s->nearby_cache.Get(key, stamp_now)) return **hit;
+    LADDER_TRY(std::vector<model::Person> near, app::NearbyPeople(s->store, person));
+    s->nearby_cache.Put(key, stamp_now, std::make_shared<const std::vector<model::Person>>(near));
+    return near;
+  };
   return sources;
 }
 

@@ -80,6 +80,7 @@ struct Services {
   // What pages read from the store, kept while nothing is written (app/stamped_cache.h).
   app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192, "records"};
   app::StampedCache<std::shared_ptr<const std::vector<model::Need>>> needs_cache{256, "needs"};
+  app::StampedCache<std::shared_ptr<const std::vector<model::Person>>> nearby_cache{4096, "nearby"};
   // A review cycle with its rows and evidence counts, prepared for its board
   // (handlers_cycles.cc).
   app::StampedCache<std::shared_ptr<const app::CycleBoard>> cycles_cache{16, "cycles"};
