@@ -8,9 +8,7 @@ source "$(dirname "$0")/browser_lib.sh"
 export LADDER_DATABASE=sqlite:$tmp/ladder.db
 cd "$tmp"
 
-"$LADDER" import "$SEEDS"/004_*.txt -o ladder.yaml 2>/dev/null
-"$LADDER" load ladder.yaml --publish >/dev/null
-fw=$(sed -n 's/^  id: //p' ladder.yaml | head -1)
+load_seed_004
 cat > people.csv <<CSV
 id,name,email,manager,framework,track,level,since
 dir,Dana Ito,dana@example.com,,$fw,management,manager-i,2018-01-01
