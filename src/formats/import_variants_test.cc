@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "formats/import.h"
+#include "formats/latex_table_reader.h"
 #include "model/validate.h"
 
 namespace ladder::formats {
@@ -413,6 +414,18 @@ TEST(ImportVariants, IcAndManagerColumnsWithoutARankColumn) {
   ASSERT_EQ(f.tracks[1].levels[1].attributes.size(), 1u);
   EXPECT_EQ(f.tracks[1].levels[1].attributes[0],
             (std::pair<std::string, std::string>{"scope", "Several teams and their direction."}));
+}
+
+// A LaTeX table whose section title, as the reader converts it, does not stand in the source
+// as such (a mutation found by the fuzzer): the title's line is not looked up past the end of
+// the text, which read out of bounds.
+TEST(ImportVariants, ALatexTitleNotFoundInTheSourceIsReadWithoutReadingPastIt) {
+  std::ifstream in(std::string(LADDER_SOURCE_DIR) +
+                   "/src/formats/testdata/fuzz/latex_title_not_in_source.seed");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(text.size(), 500u);
+  auto read = ReadLatexTable(Document{"levels.tex", text});
+  EXPECT_TRUE(read.has_value() || !read.error().message.empty());
 }
 
 }  // namespace

@@ -252,7 +252,9 @@ std::string Convert(std::string_view s, size_t depth) {
   return out;
 }
 
+// The line of `offset` in `s`; an offset past the end (npos: a text not found) is the last line.
 int LineAt(std::string_view s, size_t offset) {
+  offset = std::min(offset, s.size());
   return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<long>(offset), '\n'));
 }
 
@@ -486,7 +488,9 @@ Result<Imported> ReadLatexTable(const Document& document) {
     note.origin.where = {file, prose_line, 0};
     f.notes.push_back(std::move(note));
   }
-  if (!f.name.empty()) imported.source.push_back({LineAt(doc, doc.find(f.name)), f.name, {}});
+  // The title as the reader made it (commands converted) may not stand in the source as such.
+  if (size_t at = f.name.empty() ? std::string::npos : doc.find(f.name); at != std::string::npos)
+    imported.source.push_back({LineAt(doc, at), f.name, {}});
   if (f.name.empty()) {
     std::string stem = file.substr(
         file.find_last_of("/\\") == std::string::npos ? 0 : file.find_last_of("/\\") + 1);
