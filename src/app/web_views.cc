@@ -126,22 +126,31 @@ Result<std::set<std::string>> WebViews::Signable(const Principal& viewer, std::s
   return out;
 }
 
-Status NamePlanPeople(storage::Store& store, render::GrowthView& v) {
-  render::Labels& labels = v.labels;
-  labels.people[v.person.id] = v.person.DisplayName();
-  auto name = [&](const std::string& id) -> Status {
-    if (id.empty() || labels.people.contains(id)) return Ok();
+namespace {
+
+// Adds the display names of `ids` to `labels` (an id stays as it is for someone not stored).
+Status NamePeople(storage::Store& store, render::Labels& labels,
+                  const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    if (id.empty() || labels.people.contains(id)) continue;
     Result<model::Person> p = store.GetPerson(id);
     if (!p && p.error().code != ErrorCode::kNotFound) return Fail(p.error());
     labels.people[id] = p ? p->DisplayName() : id;
-    return Ok();
-  };
-  for (const model::PlanAction& a : v.plan) {
-    LADDER_TRY_STATUS(name(a.agreed_by));
-    LADDER_TRY_STATUS(name(a.closed_by));
   }
-  for (const model::CheckIn& c : v.checkins) LADDER_TRY_STATUS(name(c.held_by));
   return Ok();
+}
+
+}  // namespace
+
+Status NamePlanPeople(storage::Store& store, render::GrowthView& v) {
+  v.labels.people[v.person.id] = v.person.DisplayName();
+  std::vector<std::string> ids;
+  for (const model::PlanAction& a : v.plan) {
+    ids.push_back(a.agreed_by);
+    ids.push_back(a.closed_by);
+  }
+  for (const model::CheckIn& c : v.checkins) ids.push_back(c.held_by);
+  return NamePeople(store, v.labels, ids);
 }
 
 namespace {
@@ -165,13 +174,7 @@ Status SetTakeBack(ReviewService& review, render::GrowthView& v) {
 }  // namespace
 
 Status WebViews::AddNames(render::Labels& labels, const std::vector<std::string>& ids) {
-  for (const std::string& id : ids) {
-    if (id.empty() || labels.people.count(id)) continue;
-    Result<model::Person> p = store_.GetPerson(id);
-    if (!p && p.error().code != ErrorCode::kNotFound) return Fail(p.error());
-    labels.people[id] = p ? p->DisplayName() : id;
-  }
-  return Ok();
+  return NamePeople(store_, labels, ids);
 }
 
 Status WebViews::AddCases(render::Labels& labels, const std::vector<model::Case>& cases) {

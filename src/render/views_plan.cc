@@ -8,6 +8,7 @@
 #include "formats/csv_export.h"
 #include "render/app_views.h"
 #include "render/app_views_internal.h"
+#include "render/words.h"
 
 namespace ladder::render {
 
@@ -114,8 +115,7 @@ void AddAssessmentEvents(const GrowthView& v, std::vector<Event>& events) {
                       : role == model::AssessorRole::kManager ? "Manager assessment"
                                                               : "Peer assessment";
     events.push_back({end, 3, "assessment", who,
-                      std::to_string(count) + (count == 1 ? " competency" : " competencies") +
-                          " rated" +
+                      Count(count, "competency", "competencies") + " rated" +
                           (role == model::AssessorRole::kSelf ? "" : ", by " + NameOf(v, assessor)),
                       "#records"});
   }
