@@ -2,6 +2,8 @@
 // an action on the report's page, the report marks it done on their own page, a check-in is
 // written down with both views, the plan downloads as CSV, and the JSON API does the same. A
 // bad form keeps the page and says which field; people who may not see the person are refused.
+// The growth page's evidence form offers the people near the person as SME signers, by name, and
+// takes anyone else by id.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -177,6 +179,27 @@ TEST_F(PlansHttpTest, ThePlanDownloadsAsCsvAndReadsThroughTheApi) {
   EXPECT_NE(csv->body.find("Delivery"), std::string::npos) << "the competency by name";
   EXPECT_NE(csv->body.find("'=HYPERLINK"), std::string::npos) << "a formula is defused";
   EXPECT_EQ(callers_->Get("rev2", "/people/emp/plan.csv")->status, 403);
+}
+
+TEST_F(PlansHttpTest, TheEvidenceFormOffersNearbySignersByNameAndTakesOthersById) {
+  auto page = callers_->Get("emp", "/me");
+  ASSERT_EQ(page->status, 200);
+  // emp's chain (mgr, lead, boss) is offered by name; stranger, outside emp's teams, is not.
+  EXPECT_NE(page->body.find("<option value=\"mgr\">Name-mgr</option>"), std::string::npos);
+  EXPECT_NE(page->body.find("<option value=\"boss\">Name-boss</option>"), std::string::npos);
+  EXPECT_EQ(page->body.find("<option value=\"stranger\">"), std::string::npos);
+  // Someone not listed is named by id in the other field, and the claim names them.
+  auto added = callers_->PostForm(
+      "emp", "/people/emp/evidence",
+      "kind=sme&skill=networking&date=2026-01-10&signed_off_by=&signed_off_by_other=stranger");
+  ASSERT_EQ(added->status, 303) << added->body;
+  auto store = Store();
+  auto evidence = store->ListEvidence("emp");
+  ASSERT_TRUE(evidence);
+  bool found = false;
+  for (const model::Evidence& e : *evidence)
+    found = found || (e.kind == "sme" && e.signed_off_by == "stranger" && e.confirmed.empty());
+  EXPECT_TRUE(found) << "the sign-off by stranger was not stored as a claim";
 }
 
 }  // namespace
