@@ -292,6 +292,69 @@ std::string CompetencyName(const Framework& a, const Framework& b, const std::st
   return id_b.empty() ? id_a : id_b;
 }
 
+// The attributes of two levels that differ: changed or added in `b`, then removed from `a`.
+std::vector<AttributeChange> DiffAttributes(const Level& a, const Level& b) {
+  std::vector<AttributeChange> out;
+  for (const auto& [key, value] : b.attributes) {
+    auto it = std::find_if(a.attributes.begin(), a.attributes.end(),
+                           [&](const auto& kv) { return kv.first == key; });
+    std::string before = it == a.attributes.end() ? "" : it->second;
+    if (Normalize(before) != Normalize(value)) out.push_back({key, before, value});
+  }
+  for (const auto& [key, value] : a.attributes) {
+    auto it = std::find_if(b.attributes.begin(), b.attributes.end(),
+                           [&](const auto& kv) { return kv.first == key; });
+    if (it == b.attributes.end()) out.push_back({key, value, ""});
+  }
+  return out;
+}
+
+// The competencies of two levels paired (id in fa, id in fb) through `renamed`: in fb's order,
+// then those only fa's level has.
+std::vector<std::pair<std::string, std::string>> PairCompetencies(
+    const Framework& fa, const Level& a, const Framework& fb, const Level& b,
+    const std::map<std::string, std::string>& renamed) {
+  auto to_b = [&](const std::string& id_a) {
+    auto it = renamed.find(id_a);
+    return it == renamed.end() ? id_a : it->second;
+  };
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::set<std::string> paired_a;
+  for (const std::string& id_b : CompetencyOrder(fb, {&b})) {
+    std::string id_a = id_b;
+    for (const auto& [from_id, to_id] : renamed)
+      if (to_id == id_b) id_a = from_id;
+    pairs.emplace_back(id_a, id_b);
+    paired_a.insert(id_a);
+  }
+  for (const std::string& id_a : CompetencyOrder(fa, {&a}))
+    if (!paired_a.contains(id_a) && !Contains(pairs, std::pair(id_a, to_b(id_a))))
+      pairs.emplace_back(id_a, to_b(id_a));
+  return pairs;
+}
+
+// The behaviours of one competency before and after, matched: removed, added, unchanged and
+// reworded (with the words that changed).
+void DiffBehaviours(const std::vector<std::string>& before, const std::vector<std::string>& after,
+                    CompetencyDiff& c) {
+  Matching m = Match(before, after);
+  for (size_t i = 0; i < before.size(); ++i)
+    if (m.after_of_before[i] < 0) c.removed.push_back(before[i]);
+  for (size_t j = 0; j < after.size(); ++j) {
+    const int i = m.before_of_after[j];
+    if (i < 0) {
+      c.added.push_back(after[j]);
+      continue;
+    }
+    const std::string& prev = before[static_cast<size_t>(i)];
+    if (Normalize(prev) == Normalize(after[j])) {
+      c.unchanged.push_back(after[j]);
+    } else {
+      c.changed.push_back({prev, after[j], Similarity(prev, after[j]), DiffWords(prev, after[j])});
+    }
+  }
+}
+
 // One level of one framework against one level of another (or the same) framework.
 // `renamed` maps competency ids of `fa` to those of `fb`; `effective` includes inherited
 // behaviours on both sides.
@@ -306,38 +369,9 @@ LevelDiff DiffLevelsImpl(const Framework& fa, const Track& ta, const Level& a, c
   d.state = Change(model::LevelStateName(a.state), model::LevelStateName(b.state));
   d.note = Change(a.note, b.note);
   if (a.rank != b.rank) d.rank = std::pair(a.rank, b.rank);
-  for (const auto& [key, value] : b.attributes) {
-    auto it = std::find_if(a.attributes.begin(), a.attributes.end(),
-                           [&](const auto& kv) { return kv.first == key; });
-    std::string before = it == a.attributes.end() ? "" : it->second;
-    if (Normalize(before) != Normalize(value)) d.attributes.push_back({key, before, value});
-  }
-  for (const auto& [key, value] : a.attributes) {
-    auto it = std::find_if(b.attributes.begin(), b.attributes.end(),
-                           [&](const auto& kv) { return kv.first == key; });
-    if (it == b.attributes.end()) d.attributes.push_back({key, value, ""});
-  }
-
+  d.attributes = DiffAttributes(a, b);
   Behaviours ba(fa), bb(fb);
-  auto to_b = [&](const std::string& id_a) {
-    auto it = renamed.find(id_a);
-    return it == renamed.end() ? id_a : it->second;
-  };
-  // Pairs (id in fa, id in fb) in fb's order, then those only fa's level has.
-  std::vector<std::pair<std::string, std::string>> pairs;
-  std::set<std::string> paired_a;
-  for (const std::string& id_b : CompetencyOrder(fb, {&b})) {
-    std::string id_a = id_b;
-    for (const auto& [from_id, to_id] : renamed)
-      if (to_id == id_b) id_a = from_id;
-    pairs.emplace_back(id_a, id_b);
-    paired_a.insert(id_a);
-  }
-  for (const std::string& id_a : CompetencyOrder(fa, {&a}))
-    if (!paired_a.contains(id_a) && !Contains(pairs, std::pair(id_a, to_b(id_a))))
-      pairs.emplace_back(id_a, to_b(id_a));
-
-  for (const auto& [id_a, id_b] : pairs) {
+  for (const auto& [id_a, id_b] : PairCompetencies(fa, a, fb, b, renamed)) {
     const model::Expectation* ea = a.FindExpectation(id_a);
     const model::Expectation* eb = b.FindExpectation(id_b);
     std::vector<std::string> before =
@@ -356,23 +390,7 @@ LevelDiff DiffLevelsImpl(const Framework& fa, const Track& ta, const Level& a, c
     }
     c.summary = Change(ea ? ea->summary : "", eb ? eb->summary : "");
     c.note = Change(ea && ea->undefined ? ea->note : "", eb && eb->undefined ? eb->note : "");
-    Matching m = Match(before, after);
-    for (size_t i = 0; i < before.size(); ++i)
-      if (m.after_of_before[i] < 0) c.removed.push_back(before[i]);
-    for (size_t j = 0; j < after.size(); ++j) {
-      const int i = m.before_of_after[j];
-      if (i < 0) {
-        c.added.push_back(after[j]);
-        continue;
-      }
-      const std::string& prev = before[static_cast<size_t>(i)];
-      if (Normalize(prev) == Normalize(after[j])) {
-        c.unchanged.push_back(after[j]);
-      } else {
-        c.changed.push_back(
-            {prev, after[j], Similarity(prev, after[j]), DiffWords(prev, after[j])});
-      }
-    }
+    DiffBehaviours(before, after, c);
     d.competencies.push_back(std::move(c));
   }
   d.requirements = DiffRequirements(a.requirements, b.requirements);
@@ -380,32 +398,6 @@ LevelDiff DiffLevelsImpl(const Framework& fa, const Track& ta, const Level& a, c
 }
 
 std::string Bool(bool b) { return b ? "true" : "false"; }
-
-template <typename T, typename Key>
-const T* FindBy(const std::vector<T>& items, const std::string& id, Key key) {
-  for (const T& item : items)
-    if (key(item) == id) return &item;
-  return nullptr;
-}
-
-// Generic added/removed/changed over items with an id; `fields` lists the names of the fields
-// that differ between two items with the same id.
-template <typename T, typename Key, typename Fields, typename Reqs>
-void DiffItems(const std::string& section, const std::vector<T>& before,
-               const std::vector<T>& after, Key key, Fields fields, Reqs reqs,
-               std::vector<ItemChange>& out) {
-  for (const T& b : after) {
-    const T* a = FindBy(before, key(b), key);
-    if (!a) {
-      out.push_back({section, key(b), ChangeKind::kAdded, {}, {}});
-      continue;
-    }
-    ItemChange change{section, key(b), ChangeKind::kChanged, fields(*a, b), reqs(*a, b)};
-    if (!change.fields.empty() || !change.requirements.empty()) out.push_back(std::move(change));
-  }
-  for (const T& a : before)
-    if (!FindBy(after, key(a), key)) out.push_back({section, key(a), ChangeKind::kRemoved, {}, {}});
-}
 
 }  // namespace
 
@@ -612,10 +604,10 @@ LevelNews NewAtLevel(const Framework& framework, const Track& track, const Level
   return news;
 }
 
-FrameworkDiff DiffFrameworks(const Framework& before, const Framework& after) {
-  FrameworkDiff d;
-  d.from_version = before.version;
-  d.to_version = after.version;
+namespace {
+
+// The framework's own fields that differ, and its translations.
+void DiffFrameworkFields(const Framework& before, const Framework& after, FrameworkDiff& d) {
   auto field = [&](const char* name, const std::string& a, const std::string& b) {
     if (auto c = Change(a, b)) d.fields.emplace_back(name, std::move(*c));
   };
@@ -633,9 +625,12 @@ FrameworkDiff DiffFrameworks(const Framework& before, const Framework& after) {
   field("next_level_reading", model::NextLevelReadingName(before.next_level_reading),
         model::NextLevelReadingName(after.next_level_reading));
   field("description", before.description, after.description);
+}
 
-  // Competencies: by id, then a removed id and an added id with the same name (or description)
-  // are one competency renamed.
+// Competencies: by id, then a removed id and an added id with the same name (or description)
+// are one competency renamed. Returns the renamed ones (id before -> id after).
+std::map<std::string, std::string> DiffCompetencies(const Framework& before, const Framework& after,
+                                                    FrameworkDiff& d) {
   std::map<std::string, std::string> renamed;
   std::vector<const model::Competency*> removed, added;
   for (const model::Competency& a : before.competencies)
@@ -669,8 +664,12 @@ FrameworkDiff DiffFrameworks(const Framework& before, const Framework& after) {
   }
   for (const model::Competency* a : removed)
     d.competencies.push_back({ChangeKind::kRemoved, a->id, "", std::nullopt, std::nullopt});
+  return renamed;
+}
 
-  // Levels, by track id and code.
+// Levels, by track id and code: added, changed (with what changed) and removed.
+void DiffAllLevels(const Framework& before, const Framework& after,
+                   const std::map<std::string, std::string>& renamed, FrameworkDiff& d) {
   for (const Track& tb : after.tracks) {
     const Track* ta = before.FindTrack(tb.id);
     for (const Level& lb : tb.levels) {
@@ -689,84 +688,19 @@ FrameworkDiff DiffFrameworks(const Framework& before, const Framework& after) {
       if (!tb || !tb->FindLevel(la.code))
         d.levels.push_back({ChangeKind::kRemoved, ta.id, la.code, {}});
   }
-  d.policy = DiffRequirements(before.policy, after.policy);
+}
 
-  auto differs = [](std::vector<std::string>& out, const char* name, const auto& a, const auto& b) {
-    if (a != b) out.push_back(name);
-  };
-  DiffItems(
-      "track", before.tracks, after.tracks, [](const Track& t) { return t.id; },
-      [&](const Track& a, const Track& b) {
-        std::vector<std::string> f;
-        differs(f, "name", a.name, b.name);
-        differs(f, "kind", a.kind, b.kind);
-        differs(f, "description", a.description, b.description);
-        return f;
-      },
-      [](const Track&, const Track&) { return std::vector<RequirementChange>{}; }, d.items);
-  DiffItems(
-      "group", before.groups, after.groups, [](const model::CompetencyGroup& g) { return g.id; },
-      [&](const model::CompetencyGroup& a, const model::CompetencyGroup& b) {
-        std::vector<std::string> f;
-        differs(f, "name", a.name, b.name);
-        differs(f, "description", a.description, b.description);
-        std::vector<std::string> mapped;
-        for (const std::string& id : a.competencies)
-          mapped.push_back(renamed.contains(id) ? renamed.at(id) : id);
-        differs(f, "competencies", mapped, b.competencies);
-        return f;
-      },
-      [](const auto&, const auto&) { return std::vector<RequirementChange>{}; }, d.items);
-  DiffItems(
-      "overlay", before.overlays, after.overlays, [](const model::OverlayRole& o) { return o.id; },
-      [&](const model::OverlayRole& a, const model::OverlayRole& b) {
-        std::vector<std::string> f;
-        differs(f, "name", a.name, b.name);
-        differs(f, "description", a.description, b.description);
-        differs(f, "duties", a.duties, b.duties);
-        differs(f, "levels", a.levels, b.levels);
-        differs(f, "needs_documented_need", a.needs_documented_need, b.needs_documented_need);
-        return f;
-      },
-      [](const model::OverlayRole& a, const model::OverlayRole& b) {
-        return DiffRequirements(a.requirements, b.requirements);
-      },
-      d.items);
-  DiffItems(
-      "transition", before.transitions, after.transitions,
-      [](const model::Transition& t) { return t.from + "->" + t.to; },
-      [&](const model::Transition& a, const model::Transition& b) {
-        std::vector<std::string> f;
-        differs(f, "description", a.description, b.description);
-        return f;
-      },
-      [](const model::Transition& a, const model::Transition& b) {
-        return DiffRequirements(a.requirements, b.requirements);
-      },
-      d.items);
-  DiffItems(
-      "note", before.notes, after.notes, [](const model::Note& n) { return n.title; },
-      [&](const model::Note& a, const model::Note& b) {
-        std::vector<std::string> f;
-        if (Normalize(a.markdown) != Normalize(b.markdown)) f.push_back("markdown");
-        return f;
-      },
-      [](const auto&, const auto&) { return std::vector<RequirementChange>{}; }, d.items);
-  DiffItems(
-      "role", before.roles, after.roles, [](const model::RoleProfile& r) { return r.id; },
-      [&](const model::RoleProfile& a, const model::RoleProfile& b) {
-        std::vector<std::string> f;
-        differs(f, "family", a.family, b.family);
-        differs(f, "seniority", a.seniority, b.seniority);
-        differs(f, "title", a.title, b.title);
-        differs(f, "summary", a.summary, b.summary);
-        differs(f, "responsibilities", a.responsibilities, b.responsibilities);
-        differs(f, "skills", a.skills, b.skills);
-        differs(f, "kpis", a.kpis, b.kpis);
-        differs(f, "path", a.path, b.path);
-        return f;
-      },
-      [](const auto&, const auto&) { return std::vector<RequirementChange>{}; }, d.items);
+}  // namespace
+
+FrameworkDiff DiffFrameworks(const Framework& before, const Framework& after) {
+  FrameworkDiff d;
+  d.from_version = before.version;
+  d.to_version = after.version;
+  DiffFrameworkFields(before, after, d);
+  std::map<std::string, std::string> renamed = DiffCompetencies(before, after, d);
+  DiffAllLevels(before, after, renamed, d);
+  d.policy = DiffRequirements(before.policy, after.policy);
+  d.items = DiffFrameworkItems(before, after, renamed);
   return d;
 }
 

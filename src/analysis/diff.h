@@ -15,6 +15,7 @@
 // similarity (Similarity() >= kChangedThreshold). Pure functions over the model; thread-safe.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -238,6 +239,13 @@ struct TranslationChange {
 // (removed languages last), texts in document order.
 std::vector<TranslationChange> DiffTranslations(const model::Framework& before,
                                                 const model::Framework& after);
+
+// What changed in a framework's tracks, competency groups, overlay roles, transitions, notes and
+// role profiles from `before` to `after` (part of DiffFrameworks); `renamed` maps competency
+// ids of `before` to those of `after`.
+std::vector<ItemChange> DiffFrameworkItems(const model::Framework& before,
+                                           const model::Framework& after,
+                                           const std::map<std::string, std::string>& renamed);
 
 struct FrameworkDiff {
   std::string from_version;

@@ -1,6 +1,7 @@
 #include "app/people_import.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -137,29 +138,14 @@ void CheckLevel(Checker& check, const Row& row, const model::Framework& f, model
   out.level = row["level"];
 }
 
-}  // namespace
-
-Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view actor,
-                                        std::string_view csv, std::string_view file_name,
-                                        bool check_only) {
-  PeopleImportReport report;
-  LADDER_TRY(std::vector<CsvRow> table, ReadCsv(csv, file_name));
-  std::string file(file_name);
-  if (table.empty()) {
-    report.errors.push_back(Error{ErrorCode::kInvalidArgument,
-                                  "the file is empty; expected a header line: " +
-                                      text::Join({std::begin(kRequired), std::end(kRequired)}, ","),
-                                  SourceLocation{file, 1, 0}, ""});
-    return report;
-  }
-
-  // The header: every required column, known optional ones, nothing else.
-  Checker check(store, file_name);
+// The header: every required column, known optional ones, nothing else. Its column names,
+// lower case, in file order.
+std::vector<std::string> ReadHeader(Checker& check, const CsvRow& first, const std::string& file) {
   std::vector<std::string> header;
   std::vector<std::string> known(std::begin(kRequired), std::end(kRequired));
   known.insert(known.end(), std::begin(kOptional), std::end(kOptional));
-  for (size_t i = 0; i < table[0].fields.size(); ++i) {
-    std::string name = text::ToLower(text::Trim(table[0].fields[i]));
+  for (size_t i = 0; i < first.fields.size(); ++i) {
+    std::string name = text::ToLower(text::Trim(first.fields[i]));
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       check.errors_.push_back(Error{ErrorCode::kInvalidArgument,
                                     "unknown column " + Checker::Quote(name) + Suggest(name, known),
@@ -178,68 +164,71 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
                 "missing column " + Checker::Quote(required) + "; the header must name: " +
                     text::Join({std::begin(kRequired), std::end(kRequired)}, ","),
                 SourceLocation{file, 1, 0}, required});
-  if (!check.errors_.empty()) {
-    report.errors = std::move(check.errors_);
-    return report;
-  }
+  return header;
+}
 
-  // Each row on its own.
-  std::vector<Row> rows;
-  for (size_t r = 1; r < table.size(); ++r) {
-    const CsvRow& raw = table[r];
-    Row row;
-    row.line = raw.line;
-    for (size_t i = 0; i < header.size(); ++i) {
-      row.columns[header[i]] = static_cast<int>(i) + 1;
-      row.values[header[i]] = i < raw.fields.size() ? std::string(text::Trim(raw.fields[i])) : "";
-    }
-    if (raw.fields.size() != header.size()) {
-      check.AddAt(row.line, std::to_string(raw.fields.size()) + " fields where the header has " +
-                                std::to_string(header.size()));
+// One data row read by the header's names and checked on its own; nullopt for a row too
+// malformed to read further (its errors recorded).
+std::optional<Row> ReadRow(Checker& check, const CsvRow& raw,
+                           const std::vector<std::string>& header) {
+  Row row;
+  row.line = raw.line;
+  for (size_t i = 0; i < header.size(); ++i) {
+    row.columns[header[i]] = static_cast<int>(i) + 1;
+    row.values[header[i]] = i < raw.fields.size() ? std::string(text::Trim(raw.fields[i])) : "";
+  }
+  if (raw.fields.size() != header.size()) {
+    check.AddAt(row.line, std::to_string(raw.fields.size()) + " fields where the header has " +
+                              std::to_string(header.size()));
+    return std::nullopt;
+  }
+  bool too_long = false;
+  for (const std::string& column : header) {
+    if (row[column].size() <= kMaxFieldBytes) continue;
+    check.Add(row, column,
+              std::to_string(row[column].size()) + " bytes; a field holds at most " +
+                  std::to_string(kMaxFieldBytes));
+    too_long = true;
+  }
+  if (too_long) return std::nullopt;
+  if (row["id"].empty()) check.Add(row, "id", "empty; every row names the person's id");
+  if (!row["email"].empty() && row["email"].find('@') == std::string::npos)
+    check.Add(row, "email", Checker::Quote(row["email"]) + " is not an e-mail address");
+  for (const char* column : {"since", "until", "hired"}) {
+    if (row[column].empty()) {
+      if (std::string(column) == "since") check.Add(row, column, "empty; expected YYYY-MM-DD");
       continue;
     }
-    bool too_long = false;
-    for (const std::string& column : header) {
-      if (row[column].size() <= kMaxFieldBytes) continue;
-      check.Add(row, column,
-                std::to_string(row[column].size()) + " bytes; a field holds at most " +
-                    std::to_string(kMaxFieldBytes));
-      too_long = true;
+    Result<Date> d = Date::Parse(row[column]);
+    if (!d) {
+      check.Add(row, column, d.error().message);
+      continue;
     }
-    if (too_long) continue;
-    if (row["id"].empty()) check.Add(row, "id", "empty; every row names the person's id");
-    if (!row["email"].empty() && row["email"].find('@') == std::string::npos)
-      check.Add(row, "email", Checker::Quote(row["email"]) + " is not an e-mail address");
-    for (const char* column : {"since", "until", "hired"}) {
-      if (row[column].empty()) {
-        if (std::string(column) == "since") check.Add(row, column, "empty; expected YYYY-MM-DD");
-        continue;
-      }
-      Result<Date> d = Date::Parse(row[column]);
-      if (!d) {
-        check.Add(row, column, d.error().message);
-        continue;
-      }
-      if (std::string(column) == "since") row.since = *d;
-      if (std::string(column) == "until") row.until = *d;
-    }
-    if (!row.since.empty() && !row.until.empty() && row.until <= row.since)
-      check.Add(row, "until", row["until"] + " is not after since " + row["since"]);
-    rows.push_back(std::move(row));
+    if (std::string(column) == "since") row.since = *d;
+    if (std::string(column) == "until") row.until = *d;
   }
+  if (!row.since.empty() && !row.until.empty() && row.until <= row.since)
+    check.Add(row, "until", row["until"] + " is not after since " + row["since"]);
+  return row;
+}
 
-  // People: the first row of an id with a name; other rows are history rows.
+// The people of a file: each id's rows, the person from its first row (which must name them),
+// and later rows that agree with it.
+struct PeopleOfFile {
   std::map<std::string, model::Person> people;
   std::vector<std::string> order;  // ids in file order
   std::map<std::string, std::vector<const Row*>> history;
+  std::map<std::string, std::vector<model::Assignment>> assignments;
+};
+
+// People: the first row of an id with a name; other rows are history rows.
+void CollectPeople(Checker& check, const std::vector<Row>& rows, PeopleOfFile& file) {
   for (const Row& row : rows) {
     if (row["id"].empty()) continue;
-    history[row["id"]].push_back(&row);
-    auto it = people.find(row["id"]);
-    if (it == people.end()) {
-      if (row["name"].empty()) {
-        check.Add(row, "name", "empty on the first row of " + row["id"]);
-      }
+    file.history[row["id"]].push_back(&row);
+    auto it = file.people.find(row["id"]);
+    if (it == file.people.end()) {
+      if (row["name"].empty()) check.Add(row, "name", "empty on the first row of " + row["id"]);
       model::Person p;
       p.id = row["id"];
       p.name = row["name"];
@@ -249,8 +238,8 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
       // The checks every way of adding a person makes (model/validate.h), at their column.
       for (const Error& e : model::ValidatePerson(p))
         check.Add(row, e.field.substr(e.field.find('.') + 1), e.message);
-      people[p.id] = p;
-      order.push_back(p.id);
+      file.people[p.id] = p;
+      file.order.push_back(p.id);
       continue;
     }
     for (const char* column : {"name", "email", "manager"}) {
@@ -264,10 +253,12 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
                       " on the first row of " + row["id"] + "; history rows may leave it empty");
     }
   }
+}
 
-  // Managers: in the file or stored, and no cycles.
+// Managers: in the file or stored, and no cycles.
+void CheckManagers(Checker& check, storage::Store& store, PeopleOfFile& file) {
   std::map<std::string, std::string> manager_of;
-  for (const auto& [id, p] : people) manager_of[id] = p.manager;
+  for (const auto& [id, p] : file.people) manager_of[id] = p.manager;
   auto manager_known = [&](const std::string& id) {
     if (manager_of.count(id)) return true;
     Result<model::Person> stored = store.GetPerson(id);
@@ -275,9 +266,9 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
     manager_of[id] = stored->manager;
     return true;
   };
-  for (const std::string& id : order) {
-    const model::Person& p = people[id];
-    const Row& first = *history[id].front();
+  for (const std::string& id : file.order) {
+    const model::Person& p = file.people[id];
+    const Row& first = *file.history[id].front();
     if (p.manager.empty()) continue;
     if (!manager_known(p.manager)) {
       check.Add(first, "manager",
@@ -297,17 +288,18 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
       at = manager_of[at];
     }
   }
+}
 
-  // Level history per person, by the rules of model/level_history.h: periods in order, an open
-  // one ending where the next begins, none overlapping (reported on the rows that do).
-  std::map<std::string, std::vector<model::Assignment>> assignments;
-  for (const std::string& id : order) {
+// Level history per person, by the rules of model/level_history.h: periods in order, an open
+// one ending where the next begins, none overlapping (reported on the rows that do).
+void BuildHistories(Checker& check, PeopleOfFile& file) {
+  for (const std::string& id : file.order) {
     std::vector<const Row*> list;
-    for (const Row* row : history[id])
+    for (const Row* row : file.history[id])
       if (!row->since.empty()) list.push_back(row);
     std::stable_sort(list.begin(), list.end(),
                      [](const Row* a, const Row* b) { return a->since < b->since; });
-    std::vector<model::Assignment>& periods = assignments[id];
+    std::vector<model::Assignment>& periods = file.assignments[id];
     for (const Row* row : list) {
       model::Assignment a;
       a.person = id;
@@ -330,38 +322,75 @@ Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view 
                   earlier["until"] + " overlaps the next period of " + id + ", which starts on " +
                       later.since.ToString() + " (line " + std::to_string(later.line) + ")");
     }
-    model::Person& p = people[id];
+    model::Person& p = file.people[id];
     if (p.hired.empty() && !list.empty()) p.hired = list.front()->since;
   }
+}
 
-  if (!check.errors_.empty()) {
-    std::stable_sort(check.errors_.begin(), check.errors_.end(),
-                     [](const Error& a, const Error& b) {
-                       return a.where.line != b.where.line ? a.where.line < b.where.line
-                                                           : a.where.column < b.where.column;
-                     });
-    report.errors = std::move(check.errors_);
-    return report;
-  }
-
-  // Managers before their reports, so that every stored person's manager is already stored.
+// What is written: managers before their reports, so that every stored person's manager is
+// already stored, each with their periods.
+storage::PeopleBatch ManagersFirst(PeopleOfFile& file) {
   std::vector<std::string> saved_order;
   std::set<std::string> placed;
   std::function<void(const std::string&)> place = [&](const std::string& id) {
-    if (placed.count(id) || !people.count(id)) return;
+    if (placed.count(id) || !file.people.count(id)) return;
     placed.insert(id);
-    place(people[id].manager);
+    place(file.people[id].manager);
     saved_order.push_back(id);
   };
-  for (const std::string& id : order) place(id);
-
-  // One bulk write (multi-row statements, one transaction): an HRIS export of a whole
-  // organisation would otherwise be one database round trip per record.
+  for (const std::string& id : file.order) place(id);
   storage::PeopleBatch batch;
   for (const std::string& id : saved_order) {
-    batch.people.push_back(people[id]);
-    for (const model::Assignment& a : assignments[id]) batch.assignments.push_back(a);
+    batch.people.push_back(file.people[id]);
+    for (const model::Assignment& a : file.assignments[id]) batch.assignments.push_back(a);
   }
+  return batch;
+}
+
+// The errors in the order of the file.
+std::vector<Error> InFileOrder(std::vector<Error> errors) {
+  std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
+    return a.where.line != b.where.line ? a.where.line < b.where.line
+                                        : a.where.column < b.where.column;
+  });
+  return errors;
+}
+
+}  // namespace
+
+Result<PeopleImportReport> ImportPeople(storage::Store& store, std::string_view actor,
+                                        std::string_view csv, std::string_view file_name,
+                                        bool check_only) {
+  PeopleImportReport report;
+  LADDER_TRY(std::vector<CsvRow> table, ReadCsv(csv, file_name));
+  std::string file(file_name);
+  if (table.empty()) {
+    report.errors.push_back(Error{ErrorCode::kInvalidArgument,
+                                  "the file is empty; expected a header line: " +
+                                      text::Join({std::begin(kRequired), std::end(kRequired)}, ","),
+                                  SourceLocation{file, 1, 0}, ""});
+    return report;
+  }
+  Checker check(store, file_name);
+  std::vector<std::string> header = ReadHeader(check, table[0], file);
+  if (!check.errors_.empty()) {
+    report.errors = std::move(check.errors_);
+    return report;
+  }
+  std::vector<Row> rows;
+  for (size_t r = 1; r < table.size(); ++r)
+    if (std::optional<Row> row = ReadRow(check, table[r], header)) rows.push_back(std::move(*row));
+  PeopleOfFile people;
+  CollectPeople(check, rows, people);
+  CheckManagers(check, store, people);
+  BuildHistories(check, people);
+  if (!check.errors_.empty()) {
+    report.errors = InFileOrder(std::move(check.errors_));
+    return report;
+  }
+  // One bulk write (multi-row statements, one transaction): an HRIS export of a whole
+  // organisation would otherwise be one database round trip per record.
+  storage::PeopleBatch batch = ManagersFirst(people);
   if (!check_only) LADDER_TRY_STATUS(store.WritePeopleBatch(actor, batch));
   report.people = static_cast<int>(batch.people.size());
   report.assignments = static_cast<int>(batch.assignments.size());

@@ -402,11 +402,11 @@ Result<model::Case> ReviewService::Vote(std::string_view case_id, const model::V
   return GetCase(case_id);
 }
 
-Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Outcome outcome,
-                                             Date effective, std::string_view decided_by,
-                                             std::string_view note) {
-  LADDER_TRY(model::Case c, GetCase(case_id));
-  LADDER_TRY(Actor decider, Check(Action::kDecide, decided_by, c.person, &c, "case " + c.id));
+namespace {
+
+// Why case `c` cannot be decided now: decided already, not in its decision step, or in a cycle
+// that is not in its decisions phase.
+Status CheckDecidable(storage::Store& store, const model::Case& c) {
   if (c.decision)
     return MakeError(ErrorCode::kConflict,
                      "case " + c.id +
@@ -417,66 +417,90 @@ Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Ou
     return MakeError(ErrorCode::kConflict, "case " + c.id + " is in " +
                                                model::CaseStatusName(c.status) +
                                                "; move it to decision first");
-  if (!c.cycle.empty()) {
-    LADDER_TRY(model::Cycle cycle, store_.GetCycle(c.cycle));
-    if (cycle.phase != model::CyclePhase::kDecisions || cycle.status != model::CycleStatus::kOpen)
-      return MakeError(ErrorCode::kFailedPrecondition,
-                       "case " + c.id + " belongs to cycle " + cycle.id + ", which is in its " +
-                           model::CyclePhaseName(cycle.phase) +
-                           " phase: its cases are decided in the decisions phase",
-                       {}, "cycle");
-  }
-  if (effective.empty())
-    return MakeError(ErrorCode::kInvalidArgument, "no effective date given", {}, "effective");
+  if (c.cycle.empty()) return Ok();
+  LADDER_TRY(model::Cycle cycle, store.GetCycle(c.cycle));
+  if (cycle.phase != model::CyclePhase::kDecisions || cycle.status != model::CycleStatus::kOpen)
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "case " + c.id + " belongs to cycle " + cycle.id + ", which is in its " +
+                         model::CyclePhaseName(cycle.phase) +
+                         " phase: its cases are decided in the decisions phase",
+                     {}, "cycle");
+  return Ok();
+}
 
-  DecisionResult result;
+// What a promotion writes: the person's next level (or their level with the overlay role added)
+// from `effective`, and the open need it fills, if any.
+struct Promotion {
   model::Assignment next;
   std::optional<model::Need> filled;
-  if (outcome == model::Outcome::kPromoted) {
-    LADDER_TRY(rules::Verdict v, Eligibility(c.person, TargetText(c), effective, c.framework));
-    std::string summary = v.summary;
-    if (summary.ends_with('.')) summary.pop_back();
-    if (!rules::PermitsPromotion(v.overall))
-      return MakeError(ErrorCode::kFailedPrecondition,
-                       c.person + " is not eligible on " + effective.ToString() + ": " + summary +
-                           "; the review's checklist shows each requirement and why",
-                       {}, "effective");
-    LADDER_TRY(PersonContext cx, Load(c.person, effective, c.framework));
-    if (!cx.current && !c.target_overlay.empty())
-      return MakeError(
-          ErrorCode::kFailedPrecondition,
-          c.person + " holds no level on " + effective.ToString() + " to add the overlay role to");
-    next.person = c.person;
-    next.framework = cx.framework->id;
-    next.version = cx.framework->version;
-    next.from = effective;
-    next.reason = c.id;
-    if (cx.current) next.overlays = cx.current->overlays;
-    if (!c.target_overlay.empty()) {
-      next.track = cx.current->track;
-      next.level = cx.current->level;
-      if (std::find(next.overlays.begin(), next.overlays.end(), c.target_overlay) ==
-          next.overlays.end())
-        next.overlays.push_back(c.target_overlay);
-    } else {
-      next.track = c.target_track;
-      next.level = c.target_level;
+};
+
+// The promotion of case `c` from `effective`; refused when the person is not eligible then.
+Result<Promotion> PromotionOf(ReviewService& review, const model::Case& c, Date effective) {
+  LADDER_TRY(rules::Verdict v, review.Eligibility(c.person, TargetText(c), effective, c.framework));
+  std::string summary = v.summary;
+  if (summary.ends_with('.')) summary.pop_back();
+  if (!rules::PermitsPromotion(v.overall))
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     c.person + " is not eligible on " + effective.ToString() + ": " + summary +
+                         "; the review's checklist shows each requirement and why",
+                     {}, "effective");
+  LADDER_TRY(PersonContext cx, review.Load(c.person, effective, c.framework));
+  if (!cx.current && !c.target_overlay.empty())
+    return MakeError(
+        ErrorCode::kFailedPrecondition,
+        c.person + " holds no level on " + effective.ToString() + " to add the overlay role to");
+  Promotion p;
+  model::Assignment& next = p.next;
+  next.person = c.person;
+  next.framework = cx.framework->id;
+  next.version = cx.framework->version;
+  next.from = effective;
+  next.reason = c.id;
+  if (cx.current) next.overlays = cx.current->overlays;
+  if (!c.target_overlay.empty()) {
+    next.track = cx.current->track;
+    next.level = cx.current->level;
+    if (std::find(next.overlays.begin(), next.overlays.end(), c.target_overlay) ==
+        next.overlays.end())
+      next.overlays.push_back(c.target_overlay);
+  } else {
+    next.track = c.target_track;
+    next.level = c.target_level;
+  }
+  for (const model::Need& n : cx.records.needs)
+    if (n.status == model::NeedStatus::kOpen && NeedAims(n, c) && n.opened <= effective) {
+      p.filled = n;
+      break;
     }
-    for (const model::Need& n : cx.records.needs)
-      if (n.status == model::NeedStatus::kOpen && NeedAims(n, c) && n.opened <= effective) {
-        filled = n;
-        break;
-      }
+  return p;
+}
+
+}  // namespace
+
+Result<DecisionResult> ReviewService::Decide(std::string_view case_id, model::Outcome outcome,
+                                             Date effective, std::string_view decided_by,
+                                             std::string_view note) {
+  LADDER_TRY(model::Case c, GetCase(case_id));
+  LADDER_TRY(Actor decider, Check(Action::kDecide, decided_by, c.person, &c, "case " + c.id));
+  LADDER_TRY_STATUS(CheckDecidable(store_, c));
+  if (effective.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "no effective date given", {}, "effective");
+  std::optional<Promotion> promotion;
+  if (outcome == model::Outcome::kPromoted) {
+    LADDER_TRY(Promotion p, PromotionOf(*this, c, effective));
+    promotion = std::move(p);
   }
   c.decision = model::Decision{outcome, effective, Named(decider, actor_), std::string(note)};
   c.status = model::CaseStatus::kClosed;
   c.history.push_back(Event(effective, c.decision->decided_by,
                             std::string("decided: ") + model::OutcomeName(outcome) +
                                 (note.empty() ? "" : " (" + std::string(note) + ")")));
+  DecisionResult result;
   LADDER_TRY_STATUS(store_.WithTransaction([&](storage::Store& tx) -> Status {
-    if (outcome == model::Outcome::kPromoted) {
-      LADDER_TRY(result.assignment, tx.AddAssignment(actor_, next));
-      if (filled) {
+    if (promotion) {
+      LADDER_TRY(result.assignment, tx.AddAssignment(actor_, promotion->next));
+      if (std::optional<model::Need>& filled = promotion->filled) {
         filled->status = model::NeedStatus::kFilled;
         filled->filled_by_case = c.id;
         filled->closed = effective;

@@ -275,13 +275,15 @@ Result<int> RunReport(const CycleOptions& o) {
   });
 }
 
-void SetUpCycle(CLI::App& app, std::vector<Run>& runs) {
-  auto* group =
-      app.add_subcommand("cycle",
-                         "Review cycles: open one with its snapshot, nominate, move it through its "
-                         "phases, open reviews in bulk, close it, report");
-  group->require_subcommand(1);
-  auto leaf = [&](const char* name, const char* help, auto run, bool acts = true) {
+// Adds the commands under `ladder cycle`, each with its own options and the store's; those
+// that act take --by and --date.
+struct CycleCommands {
+  CLI::App* group;
+  std::vector<Run>& runs;
+
+  std::pair<CLI::App*, std::shared_ptr<CycleOptions>> Add(const char* name, const char* help,
+                                                          Result<int> (*run)(const CycleOptions&),
+                                                          bool acts = true) {
     auto o = std::make_shared<CycleOptions>();
     auto* cmd = group->add_subcommand(name, help);
     AddStoreOptions(cmd, o->store);
@@ -291,9 +293,13 @@ void SetUpCycle(CLI::App& app, std::vector<Run>& runs) {
       AddDateOption(cmd, "--date", o->date, "YYYY-MM-DD (default: today)");
     }
     return std::pair{cmd, o};
-  };
+  }
+};
+
+// `ladder cycle open`, `list`, `show` and `advance`.
+void SetUpCycleFirstCommands(CycleCommands& leaf) {
   {
-    auto [cmd, o] = leaf("open", "Open a cycle and take its eligibility snapshot", RunOpen);
+    auto [cmd, o] = leaf.Add("open", "Open a cycle and take its eligibility snapshot", RunOpen);
     cmd->add_option("name", o->cycle, "The cycle's name, e.g. \"2027 H1\"")->required();
     cmd->add_option("--id", o->id, "Its id (default: from the name)");
     cmd->add_option("--framework", o->frameworks, "A framework in scope (repeat for more)")
@@ -310,56 +316,71 @@ void SetUpCycle(CLI::App& app, std::vector<Run>& runs) {
         ->check(CLI::Range(0, 730));
   }
   {
-    auto [cmd, o] = leaf("list", "Every cycle, the latest first", RunList, false);
+    auto [cmd, o] = leaf.Add("list", "Every cycle, the latest first", RunList, false);
     (void)cmd;
     (void)o;
   }
   {
-    auto [cmd, o] = leaf("show", "A cycle: phases, counts, notes", RunShow, false);
+    auto [cmd, o] = leaf.Add("show", "A cycle: phases, counts, notes", RunShow, false);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
   }
   {
-    auto [cmd, o] = leaf("advance", "Move a cycle to its next phase", RunAdvance);
+    auto [cmd, o] = leaf.Add("advance", "Move a cycle to its next phase", RunAdvance);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
   }
+}
+
+// `ladder cycle nominate`, `note`, `open-reviews`, `panels`, `close` and `report`.
+void SetUpCycleOtherCommands(CycleCommands& leaf) {
   {
     auto [cmd, o] =
-        leaf("nominate", "Nominate a person (or oneself) for their next level", RunNominate);
+        leaf.Add("nominate", "Nominate a person (or oneself) for their next level", RunNominate);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
     cmd->add_option("person", o->person, "Person id")->required();
     cmd->add_option("--note", o->note, "Why");
   }
   {
-    auto [cmd, o] = leaf("note", "A committee note on the cycle or on one person", RunNote);
+    auto [cmd, o] = leaf.Add("note", "A committee note on the cycle or on one person", RunNote);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
     cmd->add_option("text", o->note, "The note")->required();
     cmd->add_option("--person", o->person, "The person it is about");
   }
   {
-    auto [cmd, o] = leaf("open-reviews",
-                         "Open a review towards the next level for the eligible and the "
-                         "nominated (or --people) without one in the cycle",
-                         RunOpenReviews);
+    auto [cmd, o] = leaf.Add("open-reviews",
+                             "Open a review towards the next level for the eligible and the "
+                             "nominated (or --people) without one in the cycle",
+                             RunOpenReviews);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
     cmd->add_option("--people", o->people, "Only these people (comma-separated)");
   }
   {
     auto [cmd, o] =
-        leaf("panels", "Name a panel on the cycle's cases without one (or --cases)", RunPanels);
+        leaf.Add("panels", "Name a panel on the cycle's cases without one (or --cases)", RunPanels);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
     cmd->add_option("--panel", o->panel, "Reviewers (comma-separated person ids)")->required();
     cmd->add_option("--cases", o->cases, "Only these cases (comma-separated)");
   }
   {
-    auto [cmd, o] = leaf("close", "Close a cycle whose outcomes were communicated", RunClose);
+    auto [cmd, o] = leaf.Add("close", "Close a cycle whose outcomes were communicated", RunClose);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
   }
   {
-    auto [cmd, o] =
-        leaf("report", "The snapshot and the outcomes, as text, --json or --csv", RunReport, false);
+    auto [cmd, o] = leaf.Add("report", "The snapshot and the outcomes, as text, --json or --csv",
+                             RunReport, false);
     cmd->add_option("cycle", o->cycle, "Cycle id")->required();
     cmd->add_flag("--csv", o->csv, "CSV, one row per person");
   }
+}
+
+void SetUpCycle(CLI::App& app, std::vector<Run>& runs) {
+  auto* group =
+      app.add_subcommand("cycle",
+                         "Review cycles: open one with its snapshot, nominate, move it through its "
+                         "phases, open reviews in bulk, close it, report");
+  group->require_subcommand(1);
+  CycleCommands leaf{group, runs};
+  SetUpCycleFirstCommands(leaf);
+  SetUpCycleOtherCommands(leaf);
 }
 
 }  // namespace

@@ -139,95 +139,95 @@ Result<std::pair<const model::Track*, const model::Level*>> Resolve(const model:
   return std::pair{at->track, at->level};
 }
 
-Result<int> RunDiff(const DiffOptions& options) {
-  Printer out(UseColor());
-  if (options.args.size() == 2) {
-    Result<model::Framework> before = LoadFramework(options.args[0], true, options.database);
-    if (!before) return Fail(before.error());
-    Result<model::Framework> after = LoadFramework(options.args[1], true, options.database);
-    if (!after) return Fail(after.error());
-    analysis::FrameworkDiff d = analysis::DiffFrameworks(*before, *after);
-    if (options.json) {
-      nlohmann::json j = analysis::ToJson(d);
-      j["kind"] = "versions";
-      std::cout << j.dump(2) << "\n";
-      return d.Changed() ? kExitFindings : kExitOk;
+// The competencies and levels added, removed and changed, and the policy's changes.
+void PrintCompetenciesAndLevels(Printer& out, const analysis::FrameworkDiff& d) {
+  using analysis::ChangeKind;
+  for (const analysis::CompetencyChange& c : d.competencies) {
+    if (c.kind == ChangeKind::kAdded) {
+      out.Added(0, "competency " + c.after_id);
+    } else if (c.kind == ChangeKind::kRemoved) {
+      out.Removed(0, "competency " + c.before_id);
+    } else {
+      std::string what = c.before_id == c.after_id
+                             ? "competency " + c.after_id
+                             : "competency " + c.before_id + " -> " + c.after_id;
+      out.Changed(0, what + (c.kind == ChangeKind::kRenamed ? " (renamed)" : ""));
+      out.Text(2, "name", c.name);
+      out.Text(2, "description", c.description);
     }
-    if (!d.Changed()) return kExitOk;
-    out.Line(0, after->id + " " + (d.from_version.empty() ? "(no version)" : d.from_version) +
-                    " -> " + (d.to_version.empty() ? "(no version)" : d.to_version));
-    for (const auto& [field, change] : d.fields) out.Text(0, field.c_str(), change);
-    for (const analysis::CompetencyChange& c : d.competencies) {
-      using analysis::ChangeKind;
-      if (c.kind == ChangeKind::kAdded) {
-        out.Added(0, "competency " + c.after_id);
-      } else if (c.kind == ChangeKind::kRemoved) {
-        out.Removed(0, "competency " + c.before_id);
-      } else {
-        std::string what = c.before_id == c.after_id
-                               ? "competency " + c.after_id
-                               : "competency " + c.before_id + " -> " + c.after_id;
-        out.Changed(0, what + (c.kind == ChangeKind::kRenamed ? " (renamed)" : ""));
-        out.Text(2, "name", c.name);
-        out.Text(2, "description", c.description);
-      }
-    }
-    for (const analysis::LevelChange& l : d.levels) {
-      const std::string ref = l.track + "/" + l.code;
-      if (l.kind == analysis::ChangeKind::kAdded) {
-        out.Added(0, "level " + ref);
-      } else if (l.kind == analysis::ChangeKind::kRemoved) {
-        out.Removed(0, "level " + ref);
-      } else {
-        out.Changed(0, "level " + ref);
-        out.Level(2, l.diff);
-      }
-    }
-    if (!d.policy.empty()) {
-      out.Changed(0, "promotion policy");
-      out.Requirements(2, d.policy);
-    }
-    for (const analysis::ItemChange& i : d.items) {
-      std::string what = i.section + " " + i.id;
-      if (i.kind == analysis::ChangeKind::kAdded) {
-        out.Added(0, what);
-      } else if (i.kind == analysis::ChangeKind::kRemoved) {
-        out.Removed(0, what);
-      } else {
-        out.Changed(0, what + (i.fields.empty() ? "" : ": " + text::Join(i.fields, ", ")));
-        out.Requirements(2, i.requirements);
-      }
-    }
-    for (const analysis::TranslationChange& t : d.translations) {
-      std::string what = "translation " + t.language + (t.at.empty() ? "" : " " + t.at);
-      if (t.kind == analysis::ChangeKind::kAdded) {
-        out.Added(0, what);
-      } else if (t.kind == analysis::ChangeKind::kRemoved) {
-        out.Removed(0, what);
-      } else {
-        out.Changed(0, what + (t.source_before.empty() ? ""
-                                                       : " (source " + t.source_before + " -> " +
-                                                             t.source_after + ")"));
-      }
-      if (!t.at.empty()) out.Text(2, "text", t.text);
-    }
-    return kExitFindings;
   }
+  for (const analysis::LevelChange& l : d.levels) {
+    const std::string ref = l.track + "/" + l.code;
+    if (l.kind == ChangeKind::kAdded) {
+      out.Added(0, "level " + ref);
+    } else if (l.kind == ChangeKind::kRemoved) {
+      out.Removed(0, "level " + ref);
+    } else {
+      out.Changed(0, "level " + ref);
+      out.Level(2, l.diff);
+    }
+  }
+  if (!d.policy.empty()) {
+    out.Changed(0, "promotion policy");
+    out.Requirements(2, d.policy);
+  }
+}
 
-  if (options.args.size() != 3)
-    return Fail(Error{ErrorCode::kInvalidArgument,
-                      "give two framework files (ladder diff OLD NEW) or a framework "
-                      "file and two levels (ladder diff FILE LEVEL_A LEVEL_B)",
-                      {},
-                      ""});
+// The other items (tracks, groups, roles, notes…) and the translations that changed.
+void PrintItemsAndTranslations(Printer& out, const analysis::FrameworkDiff& d) {
+  for (const analysis::ItemChange& i : d.items) {
+    std::string what = i.section + " " + i.id;
+    if (i.kind == analysis::ChangeKind::kAdded) {
+      out.Added(0, what);
+    } else if (i.kind == analysis::ChangeKind::kRemoved) {
+      out.Removed(0, what);
+    } else {
+      out.Changed(0, what + (i.fields.empty() ? "" : ": " + text::Join(i.fields, ", ")));
+      out.Requirements(2, i.requirements);
+    }
+  }
+  for (const analysis::TranslationChange& t : d.translations) {
+    std::string what = "translation " + t.language + (t.at.empty() ? "" : " " + t.at);
+    if (t.kind == analysis::ChangeKind::kAdded) {
+      out.Added(0, what);
+    } else if (t.kind == analysis::ChangeKind::kRemoved) {
+      out.Removed(0, what);
+    } else {
+      out.Changed(0, what + (t.source_before.empty()
+                                 ? ""
+                                 : " (source " + t.source_before + " -> " + t.source_after + ")"));
+    }
+    if (!t.at.empty()) out.Text(2, "text", t.text);
+  }
+}
+
+// ladder diff OLD NEW: two versions of a framework.
+Result<int> DiffVersions(const DiffOptions& options, Printer& out) {
+  LADDER_TRY(model::Framework before, LoadFramework(options.args[0], true, options.database));
+  LADDER_TRY(model::Framework after, LoadFramework(options.args[1], true, options.database));
+  analysis::FrameworkDiff d = analysis::DiffFrameworks(before, after);
+  if (options.json) {
+    nlohmann::json j = analysis::ToJson(d);
+    j["kind"] = "versions";
+    std::cout << j.dump(2) << "\n";
+    return d.Changed() ? kExitFindings : kExitOk;
+  }
+  if (!d.Changed()) return kExitOk;
+  out.Line(0, after.id + " " + (d.from_version.empty() ? "(no version)" : d.from_version) + " -> " +
+                  (d.to_version.empty() ? "(no version)" : d.to_version));
+  for (const auto& [field, change] : d.fields) out.Text(0, field.c_str(), change);
+  PrintCompetenciesAndLevels(out, d);
+  PrintItemsAndTranslations(out, d);
+  return kExitFindings;
+}
+
+// ladder diff FILE LEVEL_A LEVEL_B: two levels of one framework.
+Result<int> DiffTwoLevels(const DiffOptions& options, Printer& out) {
   const std::string& file = options.args[0];
-  Result<model::Framework> fw = LoadFramework(file, true, options.database);
-  if (!fw) return Fail(fw.error());
-  auto a = Resolve(*fw, options.args[1], file);
-  if (!a) return Fail(a.error());
-  auto b = Resolve(*fw, options.args[2], file);
-  if (!b) return Fail(b.error());
-  analysis::LevelDiff d = analysis::DiffLevels(*fw, *a->first, *a->second, *b->first, *b->second);
+  LADDER_TRY(model::Framework fw, LoadFramework(file, true, options.database));
+  LADDER_TRY(auto a, Resolve(fw, options.args[1], file));
+  LADDER_TRY(auto b, Resolve(fw, options.args[2], file));
+  analysis::LevelDiff d = analysis::DiffLevels(fw, *a.first, *a.second, *b.first, *b.second);
   if (options.json) {
     nlohmann::json j = analysis::ToJson(d);
     j["kind"] = "levels";
@@ -238,6 +238,18 @@ Result<int> RunDiff(const DiffOptions& options) {
   out.Line(0, Label(d.from) + " -> " + Label(d.to));
   out.Level(0, d);
   return kExitFindings;
+}
+
+Result<int> RunDiff(const DiffOptions& options) {
+  Printer out(UseColor());
+  if (options.args.size() == 2) return DiffVersions(options, out);
+  if (options.args.size() != 3)
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "give two framework files (ladder diff OLD NEW) or a framework "
+                      "file and two levels (ladder diff FILE LEVEL_A LEVEL_B)",
+                      {},
+                      ""});
+  return DiffTwoLevels(options, out);
 }
 
 void SetUpDiff(CLI::App& app, std::vector<Run>& runs) {

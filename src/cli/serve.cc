@@ -261,6 +261,33 @@ int RunServe(const ServeOptions& options) {
   return kExitOk;
 }
 
+// The limits on connections and requests (docs/operations.md, "Limits").
+void AddConnectionLimits(CLI::App* cmd, server::ServerOptions& o) {
+  AddLimit(cmd, "--threads", o.threads, "Worker threads that run requests", 1, 256);
+  AddLimit(cmd, "--queue", o.queue_max, "Requests waiting for a worker before new ones get 503", 1,
+           1 << 20);
+  AddLimit(cmd, "--max-connections", o.max_connections, "Open connections in total", 1, 1 << 20);
+  AddLimit(cmd, "--max-connections-per-client", o.max_connections_per_client,
+           "Open connections from one address", 1, 1 << 20);
+  AddLimit(cmd, "--header-timeout", o.header_timeout_seconds,
+           "Seconds for a request's line and headers to arrive, not restarted by each byte", 1,
+           3600);
+  AddLimit(cmd, "--body-timeout", o.body_timeout_seconds,
+           "Seconds for a request's body to arrive, not restarted by each byte", 1, 3600);
+  AddLimit(cmd, "--send-timeout", o.send_timeout_seconds,
+           "Seconds for the client to take an answer", 1, 3600);
+  AddLimit(cmd, "--idle-timeout", o.idle_timeout_seconds,
+           "Seconds a connection may stay silent (kept-alive ones too)", 1, 3600);
+  AddLimit(cmd, "--keep-alive-requests", o.keep_alive_requests,
+           "Requests on one kept-alive connection", 1, 1 << 30);
+  AddLimit(cmd, "--max-header-bytes", o.max_header_bytes, "Bytes of a request's line and headers",
+           1024, 1 << 20);
+  AddLimit(cmd, "--max-body-bytes", o.max_body_bytes, "Bytes of a request's body", 1024, 1 << 30);
+  AddLimit(cmd, "--max-form-field-bytes", o.max_form_field_bytes, "Bytes of one form field", 1024,
+           1 << 30);
+  AddLimit(cmd, "--max-form-fields", o.max_form_fields, "Fields of one form", 1, 1 << 20);
+}
+
 void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
   auto* cmd = app.add_subcommand(
       "serve",
@@ -307,30 +334,7 @@ void SetUpServe(CLI::App& app, std::vector<Run>& runs) {
                   "How often to look for versions published by other processes (0: never)")
       ->check(CLI::Range(0, 3600))
       ->capture_default_str();
-  // Connections and requests (docs/operations.md, "Limits").
-  AddLimit(cmd, "--threads", o.threads, "Worker threads that run requests", 1, 256);
-  AddLimit(cmd, "--queue", o.queue_max, "Requests waiting for a worker before new ones get 503", 1,
-           1 << 20);
-  AddLimit(cmd, "--max-connections", o.max_connections, "Open connections in total", 1, 1 << 20);
-  AddLimit(cmd, "--max-connections-per-client", o.max_connections_per_client,
-           "Open connections from one address", 1, 1 << 20);
-  AddLimit(cmd, "--header-timeout", o.header_timeout_seconds,
-           "Seconds for a request's line and headers to arrive, not restarted by each byte", 1,
-           3600);
-  AddLimit(cmd, "--body-timeout", o.body_timeout_seconds,
-           "Seconds for a request's body to arrive, not restarted by each byte", 1, 3600);
-  AddLimit(cmd, "--send-timeout", o.send_timeout_seconds,
-           "Seconds for the client to take an answer", 1, 3600);
-  AddLimit(cmd, "--idle-timeout", o.idle_timeout_seconds,
-           "Seconds a connection may stay silent (kept-alive ones too)", 1, 3600);
-  AddLimit(cmd, "--keep-alive-requests", o.keep_alive_requests,
-           "Requests on one kept-alive connection", 1, 1 << 30);
-  AddLimit(cmd, "--max-header-bytes", o.max_header_bytes, "Bytes of a request's line and headers",
-           1024, 1 << 20);
-  AddLimit(cmd, "--max-body-bytes", o.max_body_bytes, "Bytes of a request's body", 1024, 1 << 30);
-  AddLimit(cmd, "--max-form-field-bytes", o.max_form_field_bytes, "Bytes of one form field", 1024,
-           1 << 30);
-  AddLimit(cmd, "--max-form-fields", o.max_form_fields, "Fields of one form", 1, 1 << 20);
+  AddConnectionLimits(cmd, o);
   AddLeakFlags(cmd, options->leak_flags);
   cmd->add_option("--jd-template", options->jd_template,
                   "An HTML mustache template (*.html.mustache) for every job description page "

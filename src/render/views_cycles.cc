@@ -202,24 +202,12 @@ std::string RenderCycles(const Viewer& viewer, const CyclesView& v) {
   return RenderTemplate("app_cycles", d);
 }
 
-std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
+namespace {
+
+// The board's rows grouped by target level, in the order given (sorted by the caller); one
+// group of all rows unless sorted by target.
+Data RowGroups(const CycleBoardView& v) {
   const model::Cycle& c = v.cycle;
-  Data d = Frame(viewer, c.name);
-  SetFlash(d, v.flash);
-  Set(d, "cycle", CycleItem(c));
-  Set(d, "runner", v.runner);
-  Set(d, "phases", Phases(c, v.today));
-  bool open = c.status == model::CycleStatus::kOpen;
-  Set(d, "may_advance", v.runner && open && c.phase != model::CyclePhase::kCommunicated);
-  Set(d, "may_close", v.runner && open && c.phase == model::CyclePhase::kCommunicated);
-  Set(d, "may_bulk", v.runner && open && c.phase < model::CyclePhase::kDecisions);
-  Set(d, "nominations_open", v.nominations_open);
-  Set(d, "nominations_deadline", Str(c.DeadlineOf(model::CyclePhase::kNominations)));
-  Set(d, "matched", std::to_string(v.matched));
-  Set(d, "shown", std::to_string(v.rows.size()));
-  Set(d, "truncated", v.rows.size() < v.matched);
-  Set(d, "in_scope", std::to_string(v.in_scope));
-  // Rows grouped by target level, in the order given (sorted by the caller).
   Data groups = List(), rows = List();
   std::string group_key;
   Data group;
@@ -249,30 +237,32 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
     Append(rows, RowItem(r));
   }
   flush();
-  SetList(d, "groups", std::move(groups));
-  // The distribution of readiness and stages per target level, with a chart of it.
+  return groups;
+}
+
+// The distribution of readiness and stages per target level, with a chart of it.
+void SetDistribution(const CycleBoardView& v, Data& d) {
   static const char* kColumns[] = {"eligible", "close",    "blocked",      "nominated",
                                    "review",   "promoted", "not promoted", "deferred"};
   Data distribution = List();
   nlohmann::json labels = nlohmann::json::array(), eligible = nlohmann::json::array(),
                  promoted = nlohmann::json::array();
   for (const auto& [label, counts] : v.distribution) {
+    auto count = [&](const char* k) {
+      auto it = counts.find(k);
+      return it == counts.end() ? 0 : it->second;
+    };
     Data row = Object();
     Set(row, "label", label);
     Data cells = List();
     for (const char* col : kColumns) {
-      auto it = counts.find(col);
       Data cell = Object();
-      Set(cell, "count", std::to_string(it == counts.end() ? 0 : it->second));
+      Set(cell, "count", std::to_string(count(col)));
       Append(cells, std::move(cell));
     }
     Set(row, "cells", std::move(cells));
     Append(distribution, std::move(row));
     labels.push_back(label);
-    auto count = [&](const char* k) {
-      auto it = counts.find(k);
-      return it == counts.end() ? 0 : it->second;
-    };
     eligible.push_back(count("eligible"));
     promoted.push_back(count("promoted"));
   }
@@ -290,10 +280,13 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
                       {{{"label", "Eligible"}, {"data", eligible}},
                        {{"label", "Promoted"}, {"data", promoted}}}}}
           .dump());
+}
+
+// Reviews per stage, with a chart of them.
+void SetPipeline(const CycleBoardView& v, Data& d) {
   Data pipeline = List();
   nlohmann::json pipe_labels = nlohmann::json::array(), pipe_counts = nlohmann::json::array();
   static const std::map<std::string, int> kNone;
-  static const std::vector<std::string> kNoValues;
   for (const auto& [stage, n] : v.pipeline ? *v.pipeline : kNone) {
     Data row = Object();
     Set(row, "stage", stage);
@@ -307,7 +300,11 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
       nlohmann::json{{"labels", pipe_labels},
                      {"datasets", {{{"label", "Reviews"}, {"data", pipe_counts}}}}}
           .dump());
-  // The filter form.
+}
+
+// The filter form, showing the filter applied.
+void SetFilterForm(const CycleBoardView& v, Data& d) {
+  static const std::vector<std::string> kNoValues;
   const CycleFilterView& f = v.filter;
   Set(d, "f_frameworks", Options(v.frameworks ? *v.frameworks : kNoValues, f.framework));
   Set(d, "f_targets", Options(v.targets ? *v.targets : kNoValues, f.target));
@@ -323,7 +320,11 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
   Set(d, "f_manager", f.manager);
   Set(d, "f_search", f.search);
   Set(d, "f_everyone", f.everyone);
-  // Committee notes.
+}
+
+// The committee's notes (naming the person each is about) and the cycle's history.
+void SetNotesAndHistory(const CycleBoardView& v, Data& d) {
+  const model::Cycle& c = v.cycle;
   Data notes = List();
   for (const model::CycleNote& n : c.notes) {
     Data nd = Object();
@@ -337,7 +338,6 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
     Append(notes, std::move(nd));
   }
   SetList(d, "notes", std::move(notes));
-  Set(d, "may_note", v.runner && open);
   Data history = List();
   for (const model::CycleEvent& e : c.history) {
     Data hd = Object();
@@ -347,6 +347,33 @@ std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
     Append(history, std::move(hd));
   }
   SetList(d, "history", std::move(history));
+}
+
+}  // namespace
+
+std::string RenderCycleBoard(const Viewer& viewer, const CycleBoardView& v) {
+  const model::Cycle& c = v.cycle;
+  Data d = Frame(viewer, c.name);
+  SetFlash(d, v.flash);
+  Set(d, "cycle", CycleItem(c));
+  Set(d, "runner", v.runner);
+  Set(d, "phases", Phases(c, v.today));
+  bool open = c.status == model::CycleStatus::kOpen;
+  Set(d, "may_advance", v.runner && open && c.phase != model::CyclePhase::kCommunicated);
+  Set(d, "may_close", v.runner && open && c.phase == model::CyclePhase::kCommunicated);
+  Set(d, "may_bulk", v.runner && open && c.phase < model::CyclePhase::kDecisions);
+  Set(d, "nominations_open", v.nominations_open);
+  Set(d, "nominations_deadline", Str(c.DeadlineOf(model::CyclePhase::kNominations)));
+  Set(d, "matched", std::to_string(v.matched));
+  Set(d, "shown", std::to_string(v.rows.size()));
+  Set(d, "truncated", v.rows.size() < v.matched);
+  Set(d, "in_scope", std::to_string(v.in_scope));
+  SetList(d, "groups", RowGroups(v));
+  SetDistribution(v, d);
+  SetPipeline(v, d);
+  SetFilterForm(v, d);
+  SetNotesAndHistory(v, d);
+  Set(d, "may_note", v.runner && open);
   return RenderTemplate("app_cycle", d);
 }
 

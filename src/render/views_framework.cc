@@ -1,5 +1,6 @@
 // The home page, a framework's page (the levels x competencies matrix of each track) and the
 // tracks overview.
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,112 @@ Data HtmlCell(const std::string& html) {
   return cell;
 }
 
+// A row of the matrix: its label and a cell per level.
+Data MatrixRow(std::string label, const std::vector<const model::Level*>& levels,
+               const std::function<Data(const model::Level&)>& cell) {
+  Data row = Object();
+  Set(row, "label", std::move(label));
+  Set(row, "anchor", false);
+  Set(row, "description_html", false);
+  Data cells = List();
+  for (const model::Level* l : levels) Append(cells, cell(*l));
+  Set(row, "cells", std::move(cells));
+  return row;
+}
+
+// A group of rows under a heading.
+Data MatrixGroup(std::string name, Data rows) {
+  Data group = Object();
+  Set(group, "name", Text(std::move(name)));
+  Set(group, "rows", std::move(rows));
+  return group;
+}
+
+// The level's own description: its summary (when a level has one) and attributes.
+void LevelRows(const Site::Impl& site, const std::vector<const model::Level*>& levels,
+               Data& rowgroups) {
+  Data rows = List();
+  bool any_summary = false;
+  Data summary = MatrixRow("Summary", levels, [&](const model::Level& l) {
+    any_summary = any_summary || !l.summary.empty();
+    Data c = HtmlCell(site.BlockHtml(l.summary));
+    if (l.state == model::LevelState::kUndefined) {
+      Set(c, "undefined", true);
+      Set(c, "note", l.note.empty() ? std::string("Not defined") : l.note);
+    }
+    return c;
+  });
+  if (any_summary) Append(rows, std::move(summary));
+  for (const std::string& key : AttributeKeys(levels))
+    Append(rows, MatrixRow(AttributeLabel(key), levels, [&](const model::Level& l) {
+             return HtmlCell(site.BlockHtml(AttributeValue(l, key)));
+           }));
+  if (!rows.is_empty_list()) Append(rowgroups, MatrixGroup("Level", std::move(rows)));
+}
+
+// A group per competency group, a row per competency.
+void CompetencyRows(const Site::Impl& site, const model::Framework& fw,
+                    const std::vector<const model::Level*>& levels, Data& rowgroups) {
+  for (const Group& g : Groups(fw)) {
+    Data rows = List();
+    for (const model::Competency* c : g.competencies) {
+      Data row = MatrixRow(c->name, levels, [&](const model::Level& l) {
+        return Cell(site, l, l.FindExpectation(c->id));
+      });
+      Set(row, "anchor", "c-" + text::Slugify(c->id));
+      Set(row, "description_html", Text(site.InlineHtml(c->description)));
+      Append(rows, std::move(row));
+    }
+    Append(rowgroups, MatrixGroup(g.name, std::move(rows)));
+  }
+}
+
+// "Requirements to reach the level", when a level lists one.
+void RequirementRows(const std::vector<const model::Level*>& levels, Data& rowgroups) {
+  bool any = false;
+  Data row = MatrixRow("Requirements to reach the level", levels, [&](const model::Level& l) {
+    any = any || !l.requirements.empty();
+    Data c = Object();
+    SetList(c, "requirements", Requirements(l.requirements));
+    return c;
+  });
+  if (!any) return;
+  Data rows = List();
+  Append(rows, std::move(row));
+  Append(rowgroups, MatrixGroup("Requirements", std::move(rows)));
+}
+
+// What each level adds to the one before it, per competency: the behaviours it marks new or
+// changed (the level pages' "New" badges), levels by rank. Drawn by Chart.js
+// (static/ladder.js) when it loaded; the matrix carries the same information without it. The
+// JSON goes into an escaped attribute, never into a <script>.
+std::string NewBehavioursChart(const FrameworkEntry& fe,
+                               const std::vector<const model::Level*>& levels) {
+  std::map<const model::Level*, const analysis::LevelNews*> news_of;
+  for (size_t i = 0; i < fe.levels.size() && i < fe.news.size(); ++i)
+    news_of[fe.levels[i].level] = &fe.news[i];
+  nlohmann::ordered_json chart;
+  chart["labels"] = nlohmann::ordered_json::array();
+  for (const model::Level* l : levels) chart["labels"].push_back(l->code);
+  chart["datasets"] = nlohmann::ordered_json::array();
+  chart["y_title"] = "behaviours new at the level";
+  for (const model::Competency& c : fe.fw.competencies) {
+    nlohmann::ordered_json counts = nlohmann::ordered_json::array();
+    for (const model::Level* l : levels) {
+      size_t added = 0;
+      if (auto it = news_of.find(l); it != news_of.end())
+        for (const analysis::MarkedCompetency& mc : it->second->competencies)
+          if (mc.competency == c.id)
+            for (const analysis::MarkedBehaviour& b : mc.behaviours)
+              added += b.mark == analysis::Mark::kNew || b.mark == analysis::Mark::kChanged;
+      counts.push_back(added);
+    }
+    // JSON escapes the marks of a name shown in the source language: leave them out.
+    chart["datasets"].push_back({{"label", StripFallbackMarks(c.name)}, {"data", counts}});
+  }
+  return chart.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
                  const std::string& root) {
   const model::Framework& fw = fe.fw;
@@ -60,116 +167,12 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
   Set(d, "levels", std::move(levels));
   Set(d, "has_levels", !level_ptrs.empty());
   Set(d, "colspan", std::to_string(level_ptrs.size() + 1));
-
   Data rowgroups = List();
-  // The level's own description: summary and attributes.
-  {
-    Data group = Object();
-    Set(group, "name", Text("Level"));
-    Data rows = List();
-    bool any_summary = false;
-    Data summary = Object();
-    Set(summary, "label", "Summary");
-    Set(summary, "anchor", false);
-    Set(summary, "description_html", false);
-    Data cells = List();
-    for (const model::Level* l : level_ptrs) {
-      any_summary = any_summary || !l->summary.empty();
-      Data c = HtmlCell(site.BlockHtml(l->summary));
-      if (l->state == model::LevelState::kUndefined) {
-        Set(c, "undefined", true);
-        Set(c, "note", l->note.empty() ? std::string("Not defined") : l->note);
-      }
-      Append(cells, std::move(c));
-    }
-    Set(summary, "cells", std::move(cells));
-    if (any_summary) Append(rows, std::move(summary));
-    for (const std::string& key : AttributeKeys(level_ptrs)) {
-      Data row = Object();
-      Set(row, "label", AttributeLabel(key));
-      Set(row, "anchor", false);
-      Set(row, "description_html", false);
-      Data acells = List();
-      for (const model::Level* l : level_ptrs)
-        Append(acells, HtmlCell(site.BlockHtml(AttributeValue(*l, key))));
-      Set(row, "cells", std::move(acells));
-      Append(rows, std::move(row));
-    }
-    bool any_rows = !rows.is_empty_list();
-    Set(group, "rows", std::move(rows));
-    if (any_rows) Append(rowgroups, std::move(group));
-  }
-  for (const Group& g : Groups(fw)) {
-    Data group = Object();
-    Set(group, "name", Text(g.name));
-    Data rows = List();
-    for (const model::Competency* c : g.competencies) {
-      Data row = Object();
-      Set(row, "label", c->name);
-      Set(row, "anchor", "c-" + text::Slugify(c->id));
-      Set(row, "description_html", Text(site.InlineHtml(c->description)));
-      Data cells = List();
-      for (const model::Level* l : level_ptrs)
-        Append(cells, Cell(site, *l, l->FindExpectation(c->id)));
-      Set(row, "cells", std::move(cells));
-      Append(rows, std::move(row));
-    }
-    Set(group, "rows", std::move(rows));
-    Append(rowgroups, std::move(group));
-  }
-  {
-    bool any = false;
-    Data row = Object();
-    Set(row, "label", "Requirements to reach the level");
-    Set(row, "anchor", false);
-    Set(row, "description_html", false);
-    Data cells = List();
-    for (const model::Level* l : level_ptrs) {
-      any = any || !l->requirements.empty();
-      Data c = Object();
-      SetList(c, "requirements", Requirements(l->requirements));
-      Append(cells, std::move(c));
-    }
-    Set(row, "cells", std::move(cells));
-    if (any) {
-      Data group = Object();
-      Set(group, "name", Text("Requirements"));
-      Data rows = List();
-      Append(rows, std::move(row));
-      Set(group, "rows", std::move(rows));
-      Append(rowgroups, std::move(group));
-    }
-  }
+  LevelRows(site, level_ptrs, rowgroups);
+  CompetencyRows(site, fw, level_ptrs, rowgroups);
+  RequirementRows(level_ptrs, rowgroups);
   Set(d, "rowgroups", std::move(rowgroups));
-
-  // What each level adds to the one before it, per competency: the behaviours it marks new or
-  // changed (the level pages' "New" badges), levels by rank. Drawn by Chart.js
-  // (static/ladder.js) when it loaded; the matrix above carries the same information without
-  // it. The JSON goes into an escaped attribute, never into a <script>.
-  std::map<const model::Level*, const analysis::LevelNews*> news_of;
-  for (size_t i = 0; i < fe.levels.size() && i < fe.news.size(); ++i)
-    news_of[fe.levels[i].level] = &fe.news[i];
-  nlohmann::ordered_json chart;
-  chart["labels"] = nlohmann::ordered_json::array();
-  for (const model::Level* l : level_ptrs) chart["labels"].push_back(l->code);
-  chart["datasets"] = nlohmann::ordered_json::array();
-  chart["y_title"] = "behaviours new at the level";
-  for (const model::Competency& c : fw.competencies) {
-    nlohmann::ordered_json counts = nlohmann::ordered_json::array();
-    for (const model::Level* l : level_ptrs) {
-      size_t added = 0;
-      if (auto it = news_of.find(l); it != news_of.end())
-        for (const analysis::MarkedCompetency& mc : it->second->competencies)
-          if (mc.competency == c.id)
-            for (const analysis::MarkedBehaviour& b : mc.behaviours)
-              added += b.mark == analysis::Mark::kNew || b.mark == analysis::Mark::kChanged;
-      counts.push_back(added);
-    }
-    // JSON escapes the marks of a name shown in the source language: leave them out.
-    chart["datasets"].push_back({{"label", StripFallbackMarks(c.name)}, {"data", counts}});
-  }
-  Set(d, "chart_json",
-      chart.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  Set(d, "chart_json", NewBehavioursChart(fe, level_ptrs));
   Set(d, "has_chart", !level_ptrs.empty() && !fw.competencies.empty());
   return d;
 }

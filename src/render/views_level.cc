@@ -1,5 +1,6 @@
 // The level page: the previous, current and next level side by side, section by section, with
 // what each level adds to the one before it marked.
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -70,6 +71,157 @@ Data LevelOnlyCell(int i, bool current) {
   return cell;
 }
 
+// The three columns of a level page: the previous level, this one and the next (-1 and
+// nullptr where there is none).
+struct Columns {
+  int index[3];
+  const model::Level* level[3];
+};
+
+Columns ColumnsOf(const FrameworkEntry& fe, size_t index) {
+  Columns c{{fe.Previous(index), static_cast<int>(index), fe.Next(index)}, {}};
+  for (int k = 0; k < 3; ++k) c.level[k] = c.index[k] < 0 ? nullptr : fe.levels[c.index[k]].level;
+  return c;
+}
+
+// The column headings, and the links to the levels around this one and their comparisons.
+void SetColumnHeads(const FrameworkEntry& fe, size_t index, const Columns& cols,
+                    const std::string& root, Data& d) {
+  const char* roles[3] = {"Previous level", "This level", "Next level"};
+  Data columns = List();
+  for (int k = 0; k < 3; ++k) {
+    Data col = Object();
+    Set(col, "role", roles[k]);
+    Set(col, "current", k == 1);
+    if (!cols.level[k]) {
+      Set(col, "absent", true);
+      Set(col, "label", k == 0 ? "None: this is the first level" : "None: this is the last level");
+    } else {
+      Set(col, "label", LevelLabel(*cols.level[k]));
+      Set(col, "href", Href(root, fe.levels[cols.index[k]].path));
+      Set(col, "undefined", cols.level[k]->state == model::LevelState::kUndefined);
+    }
+    Append(columns, std::move(col));
+  }
+  Set(d, "columns", std::move(columns));
+  if (int prev = cols.index[0]; prev >= 0) {
+    Set(d, "prev_href", Href(root, fe.levels[prev].path));
+    Set(d, "prev_label", LevelLabel(*fe.levels[prev].level));
+    Set(d, "compare_prev_href", Href(root, ComparePath(fe, static_cast<size_t>(prev), index)));
+  }
+  if (int next = cols.index[2]; next >= 0) {
+    Set(d, "next_href", Href(root, fe.levels[next].path));
+    Set(d, "next_label", LevelLabel(*fe.levels[next].level));
+    Set(d, "compare_next_href", Href(root, ComparePath(fe, index, static_cast<size_t>(next))));
+  }
+}
+
+// A row of the table with a cell per column from `fill` (which may leave a cell as it is).
+Data Row(std::string label, std::string anchor, const Columns& cols,
+         const std::function<void(const model::Level&, Data&)>& fill) {
+  Data row = Object();
+  Set(row, "label", std::move(label));
+  Set(row, "anchor", std::move(anchor));
+  Set(row, "description_html", false);
+  Data cells = List();
+  for (int k = 0; k < 3; ++k) {
+    Data c = LevelOnlyCell(cols.index[k], k == 1);
+    if (cols.level[k]) fill(*cols.level[k], c);
+    Append(cells, std::move(c));
+  }
+  Set(row, "cells", std::move(cells));
+  return row;
+}
+
+// A group of rows under a heading.
+Data RowGroup(std::string name, Data rows) {
+  Data group = Object();
+  Set(group, "name", Text(std::move(name)));
+  Set(group, "rows", std::move(rows));
+  return group;
+}
+
+// "The level": its summary (when any level shown has one) and its attributes; nullopt when
+// there is neither.
+std::optional<Data> LevelGroup(const Site::Impl& site, const Columns& cols) {
+  Data rows = List();
+  bool any_summary = false;
+  Data summary = Row("Summary", "summary", cols, [&](const model::Level& l, Data& c) {
+    any_summary = any_summary || !l.summary.empty();
+    Set(c, "html", Text(site.BlockHtml(l.summary)));
+    if (l.state == model::LevelState::kUndefined) {
+      Set(c, "undefined", true);
+      Set(c, "note", l.note.empty() ? std::string("Not defined") : l.note);
+    }
+  });
+  if (any_summary) Append(rows, std::move(summary));
+  std::vector<const model::Level*> levels(std::begin(cols.level), std::end(cols.level));
+  for (const std::string& key : AttributeKeys(levels))
+    Append(rows, Row(AttributeLabel(key), "a-" + text::Slugify(key), cols,
+                     [&](const model::Level& l, Data& c) {
+                       Set(c, "html", Text(site.BlockHtml(AttributeValue(l, key))));
+                     }));
+  if (rows.is_empty_list()) return std::nullopt;
+  return RowGroup("The level", std::move(rows));
+}
+
+// A group per competency group, a row per competency, with what is new counted for the page.
+void CompetencyGroups(const Site::Impl& site, const FrameworkEntry& fe, const Columns& cols,
+                      Data& rowgroups, int& new_count, int& inherited_blocks) {
+  for (const Group& g : Groups(fe.fw)) {
+    Data rows = List();
+    for (const model::Competency* c : g.competencies) {
+      Data row = Object();
+      Set(row, "label", c->name);
+      Set(row, "anchor", "c-" + text::Slugify(c->id));
+      Set(row, "description_html", Text(site.InlineHtml(c->description)));
+      Data cells = List();
+      for (int k = 0; k < 3; ++k) {
+        int i = cols.index[k];
+        Append(cells, CompetencyCell(site, fe, i, i >= 0 ? &fe.news[i] : nullptr, *c, k == 1,
+                                     new_count, inherited_blocks));
+      }
+      Set(row, "cells", std::move(cells));
+      Append(rows, std::move(row));
+    }
+    Append(rowgroups,
+           RowGroup(g.name.empty() ? std::string("Competencies") : g.name, std::move(rows)));
+  }
+}
+
+// "Requirements to reach the level", when any level shown lists one.
+std::optional<Data> RequirementsGroup(const Columns& cols) {
+  bool any = false;
+  Data row = Row("Requirements to reach the level", "requirements", cols,
+                 [&](const model::Level& l, Data& c) {
+                   any = any || !l.requirements.empty();
+                   SetList(c, "requirements", Requirements(l.requirements));
+                 });
+  if (!any) return std::nullopt;
+  Data rows = List();
+  Append(rows, std::move(row));
+  return RowGroup("Requirements", std::move(rows));
+}
+
+// The overlay roles open at `level`, linked to their place on the framework's page.
+Data OverlaysAt(const FrameworkEntry& fe, const LevelEntry& le, const std::string& root) {
+  const model::Framework& fw = fe.fw;
+  Data overlays = List();
+  for (const model::OverlayRole& o : fw.overlays) {
+    bool here = o.levels.empty();
+    for (const std::string& ref : o.levels) {
+      auto [t, l] = fw.ResolveLevel(ref, le.track->id);
+      here = here || l == le.level;
+    }
+    if (!here) continue;
+    Data od = Object();
+    Set(od, "name", Text(o.name));
+    Set(od, "href", Href(root, fe.IndexPath() + "#overlay-" + text::Slugify(o.id)));
+    Append(overlays, std::move(od));
+  }
+  return overlays;
+}
+
 }  // namespace
 
 Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t index,
@@ -88,148 +240,19 @@ Result<Page> LevelPage(const Site::Impl& site, const FrameworkEntry& fe, size_t 
   Set(d, "cumulative", fw.cumulative || !level.inherits.empty());
   Set(d, "jd_href", Href(root, JdPath(le)));
   Set(d, "guide_href", Href(root, GuidePath(le)));
-
-  const int cols[3] = {fe.Previous(index), static_cast<int>(index), fe.Next(index)};
-  const char* roles[3] = {"Previous level", "This level", "Next level"};
-  Data columns = List();
-  std::vector<const model::Level*> levels;
-  for (int k = 0; k < 3; ++k) {
-    Data col = Object();
-    Set(col, "role", roles[k]);
-    Set(col, "current", k == 1);
-    if (cols[k] < 0) {
-      Set(col, "absent", true);
-      Set(col, "label", k == 0 ? "None: this is the first level" : "None: this is the last level");
-      levels.push_back(nullptr);
-    } else {
-      const model::Level& l = *fe.levels[cols[k]].level;
-      Set(col, "label", LevelLabel(l));
-      Set(col, "href", Href(root, fe.levels[cols[k]].path));
-      Set(col, "undefined", l.state == model::LevelState::kUndefined);
-      levels.push_back(&l);
-    }
-    Append(columns, std::move(col));
-  }
-  Set(d, "columns", std::move(columns));
-  if (cols[0] >= 0) {
-    Set(d, "prev_href", Href(root, fe.levels[cols[0]].path));
-    Set(d, "prev_label", LevelLabel(*fe.levels[cols[0]].level));
-    Set(d, "compare_prev_href", Href(root, ComparePath(fe, static_cast<size_t>(cols[0]), index)));
-  }
-  if (cols[2] >= 0) {
-    Set(d, "next_href", Href(root, fe.levels[cols[2]].path));
-    Set(d, "next_label", LevelLabel(*fe.levels[cols[2]].level));
-    Set(d, "compare_next_href", Href(root, ComparePath(fe, index, static_cast<size_t>(cols[2]))));
-  }
+  Columns cols = ColumnsOf(fe, index);
+  SetColumnHeads(fe, index, cols, root, d);
 
   Data rowgroups = List();
-  {
-    Data rows = List();
-    bool any_summary = false;
-    Data summary = Object();
-    Set(summary, "label", "Summary");
-    Set(summary, "anchor", "summary");
-    Set(summary, "description_html", false);
-    Data cells = List();
-    for (int k = 0; k < 3; ++k) {
-      Data c = LevelOnlyCell(cols[k], k == 1);
-      if (levels[k]) {
-        any_summary = any_summary || !levels[k]->summary.empty();
-        Set(c, "html", Text(site.BlockHtml(levels[k]->summary)));
-        if (levels[k]->state == model::LevelState::kUndefined) {
-          Set(c, "undefined", true);
-          Set(c, "note", levels[k]->note.empty() ? std::string("Not defined") : levels[k]->note);
-        }
-      }
-      Append(cells, std::move(c));
-    }
-    Set(summary, "cells", std::move(cells));
-    if (any_summary) Append(rows, std::move(summary));
-    for (const std::string& key : AttributeKeys(levels)) {
-      Data row = Object();
-      Set(row, "label", AttributeLabel(key));
-      Set(row, "anchor", "a-" + text::Slugify(key));
-      Set(row, "description_html", false);
-      Data acells = List();
-      for (int k = 0; k < 3; ++k) {
-        Data c = LevelOnlyCell(cols[k], k == 1);
-        if (levels[k]) Set(c, "html", Text(site.BlockHtml(AttributeValue(*levels[k], key))));
-        Append(acells, std::move(c));
-      }
-      Set(row, "cells", std::move(acells));
-      Append(rows, std::move(row));
-    }
-    if (!rows.is_empty_list()) {
-      Data group = Object();
-      Set(group, "name", Text("The level"));
-      Set(group, "rows", std::move(rows));
-      Append(rowgroups, std::move(group));
-    }
-  }
+  if (std::optional<Data> group = LevelGroup(site, cols)) Append(rowgroups, std::move(*group));
   int new_count = 0, inherited_blocks = 0;
-  for (const Group& g : Groups(fw)) {
-    Data group = Object();
-    Set(group, "name", Text(g.name.empty() ? std::string("Competencies") : g.name));
-    Data rows = List();
-    for (const model::Competency* c : g.competencies) {
-      Data row = Object();
-      Set(row, "label", c->name);
-      Set(row, "anchor", "c-" + text::Slugify(c->id));
-      Set(row, "description_html", Text(site.InlineHtml(c->description)));
-      Data cells = List();
-      for (int k = 0; k < 3; ++k)
-        Append(cells, CompetencyCell(site, fe, cols[k], cols[k] >= 0 ? &fe.news[cols[k]] : nullptr,
-                                     *c, k == 1, new_count, inherited_blocks));
-      Set(row, "cells", std::move(cells));
-      Append(rows, std::move(row));
-    }
-    Set(group, "rows", std::move(rows));
-    Append(rowgroups, std::move(group));
-  }
-  {
-    bool any = false;
-    Data row = Object();
-    Set(row, "label", "Requirements to reach the level");
-    Set(row, "anchor", "requirements");
-    Set(row, "description_html", false);
-    Data cells = List();
-    for (int k = 0; k < 3; ++k) {
-      Data c = LevelOnlyCell(cols[k], k == 1);
-      if (levels[k]) {
-        any = any || !levels[k]->requirements.empty();
-        SetList(c, "requirements", Requirements(levels[k]->requirements));
-      }
-      Append(cells, std::move(c));
-    }
-    Set(row, "cells", std::move(cells));
-    if (any) {
-      Data group = Object();
-      Set(group, "name", Text("Requirements"));
-      Data rows = List();
-      Append(rows, std::move(row));
-      Set(group, "rows", std::move(rows));
-      Append(rowgroups, std::move(group));
-    }
-  }
+  CompetencyGroups(site, fe, cols, rowgroups, new_count, inherited_blocks);
+  if (std::optional<Data> group = RequirementsGroup(cols)) Append(rowgroups, std::move(*group));
   Set(d, "rowgroups", std::move(rowgroups));
   Set(d, "new_count", Count(new_count, "behaviour is", "behaviours are"));
   Set(d, "has_new", new_count > 0);
   Set(d, "has_inherited", inherited_blocks > 0);  // the button that opens them all
-
-  Data overlays = List();
-  for (const model::OverlayRole& o : fw.overlays) {
-    bool here = o.levels.empty();
-    for (const std::string& ref : o.levels) {
-      auto [t, l] = fw.ResolveLevel(ref, le.track->id);
-      here = here || l == &level;
-    }
-    if (!here) continue;
-    Data od = Object();
-    Set(od, "name", Text(o.name));
-    Set(od, "href", Href(root, fe.IndexPath() + "#overlay-" + text::Slugify(o.id)));
-    Append(overlays, std::move(od));
-  }
-  SetList(d, "overlays", std::move(overlays));
+  SetList(d, "overlays", OverlaysAt(fe, le, root));
   SetLanguages(site, fe, static_cast<int>(index), root, d);
   return FrameworkHtmlPage(fe, RenderTemplate("level", d));
 }
