@@ -3,6 +3,8 @@
 # frameworks and the operator's documentation. scripts/package-test.sh installs and checks it.
 include(GNUInstallDirs)
 install(TARGETS ladder RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Beside bin/: the binary looks for its PostgreSQL module in ../lib/ladder.
+install(TARGETS ladder_postgres LIBRARY DESTINATION lib/ladder)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/ladder/examples
         FILES_MATCHING PATTERN "*.yaml")
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/ladder.service DESTINATION lib/systemd/system)
@@ -22,7 +24,8 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS adduser)
+# libcurl is loaded when the first notification is sent, so the linker does not list it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, libcurl4 (>= 7.88)")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/packaging/postinst ${PROJECT_SOURCE_DIR}/packaging/prerm
     ${PROJECT_SOURCE_DIR}/packaging/postrm ${PROJECT_SOURCE_DIR}/packaging/conffiles)

@@ -34,6 +34,19 @@ dpkg -i "$deb" >/dev/null || fail "dpkg -i failed"
 unit=/lib/systemd/system/ladder.service
 [[ -x /usr/bin/ladder && -f $unit && -f /etc/ladder/ladder.toml ]] || fail "files missing after install"
 getent passwd ladder >/dev/null || fail "no ladder user after install"
+
+# PostgreSQL support is a module the binary loads when a postgresql:// database is opened, so
+# the binary itself does not load libpq (nor libcurl, loaded when a notification is sent).
+[[ -f /usr/lib/ladder/ladder-postgres.so ]] || fail "no PostgreSQL module after install"
+libraries=$(ldd /usr/bin/ladder)
+[[ $libraries != *libpq* && $libraries != *libcurl* ]] || fail "/usr/bin/ladder links libpq or libcurl"
+if [[ -n ${LADDER_TEST_POSTGRES:-} ]]; then  # scripts/with-postgres.sh started a server
+  /usr/bin/ladder load --database "$LADDER_TEST_POSTGRES" /usr/share/ladder/examples/*.yaml >/dev/null ||
+    fail "the installed binary cannot load the examples into PostgreSQL"
+  stored=$(/usr/bin/ladder frameworks --database "$LADDER_TEST_POSTGRES")
+  [[ $stored == *engineering* ]] || fail "PostgreSQL: the stored frameworks are not listed: $stored"
+  echo "package-test: the installed binary stores frameworks in PostgreSQL through its module"
+fi
 [[ $(stat -c %U:%a /var/lib/ladder) == ladder:750 ]] || fail "state directory: $(stat -c %U:%a /var/lib/ladder)"
 if command -v systemd-analyze >/dev/null; then
   systemd-analyze verify "$unit" || fail "systemd-analyze verify $unit"

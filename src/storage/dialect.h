@@ -83,6 +83,7 @@ std::string SearchVersionFilter(const SearchOptions& options);
 Result<std::string> ParseSqliteUrl(std::string_view url, OpenOptions& options);
 
 std::unique_ptr<Dialect> MakeSqliteDialect(std::string path, const OpenOptions& options);
-std::unique_ptr<Dialect> MakePostgresDialect(std::string url, const OpenOptions& options);
+// kFailedPrecondition when the PostgreSQL module (postgres/postgres_module.h) cannot be loaded.
+Result<std::unique_ptr<Dialect>> MakePostgresDialect(std::string url, const OpenOptions& options);
 
 }  // namespace ladder::storage::internal

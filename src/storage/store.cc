@@ -84,8 +84,11 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url_in, const OpenOpti
     LADDER_TRY(std::string path, internal::ParseSqliteUrl(url, options));
     return internal::OpenSqlStore(internal::MakeSqliteDialect(path, options), options);
   }
-  if (text::StartsWith(url, "postgresql://") || text::StartsWith(url, "postgres://"))
-    return internal::OpenSqlStore(internal::MakePostgresDialect(url, options), options);
+  if (text::StartsWith(url, "postgresql://") || text::StartsWith(url, "postgres://")) {
+    LADDER_TRY(std::unique_ptr<internal::Dialect> dialect,
+               internal::MakePostgresDialect(url, options));
+    return internal::OpenSqlStore(std::move(dialect), options);
+  }
   return MakeError(ErrorCode::kInvalidArgument,
                    "unknown database URL \"" + url +
                        "\": expected sqlite:PATH, sqlite::memory: or postgresql://...",

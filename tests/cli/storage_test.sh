@@ -174,6 +174,16 @@ set -e
 # PostgreSQL: backup is pg_dump's job, and the refusal says so; the portable dump moves a
 # database between the backends unchanged, both ways.
 if [[ -n ${LADDER_TEST_POSTGRES:-} ]]; then
+  # The PostgreSQL support is a module loaded on demand: where it is missing, the error says
+  # so and where it was looked for, and the command stores nothing.
+  mkdir "$dir/no-modules"
+  if LADDER_MODULE_DIR=$dir/no-modules "$LADDER" frameworks --database "$LADDER_TEST_POSTGRES" \
+    > /dev/null 2> "$dir/err"; then
+    fail "PostgreSQL was opened without its module"
+  fi
+  err=$(cat "$dir/err")
+  [[ $err == *"PostgreSQL support is not installed"*"$dir/no-modules/ladder-postgres.so"* ]] \
+    || fail "a missing module is not named: $err"
   if "$LADDER" backup "$dir/pg.db" --database "$LADDER_TEST_POSTGRES" 2> "$dir/err"; then fail "pg backup"; fi
   grep -q pg_dump "$dir/err" || fail "the refusal does not mention pg_dump: $(cat "$dir/err")"
   pg_db() {  # pg_db NAME: the URL of a new, empty database on the test server

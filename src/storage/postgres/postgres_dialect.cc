@@ -2,21 +2,74 @@
 // Search pre-selects with a stored tsvector ('simple' configuration over the already folded and
 // stemmed `terms` of each passage, search_text.h) and a GIN index. Migrations of concurrent
 // processes are serialised by an advisory lock. Backup is pg_dump's job (docs/operations.md).
-#include <libpq-fe.h>
+#include <dlfcn.h>
+#include <unistd.h>
 
-#include <soci/postgresql/soci-postgresql.h>
 #include "storage/soci.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 
 #include "base/text.h"
 #include "storage/dialect.h"
+#include "storage/postgres/postgres_module.h"
 
 namespace ladder::storage::internal {
 namespace {
 
-PGconn* Handle(soci::session& s) {
-  return static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
+// The module's entry points (postgres_module.h).
+struct PgModule {
+  LadderPgFactory factory = nullptr;
+  LadderPgExec exec = nullptr;
+  LadderPgSqlstate sqlstate = nullptr;
+};
+
+// The folders the module is looked for in: $LADDER_MODULE_DIR alone when it is set; else
+// lib/ladder beside the executable's folder (an installed /usr/bin/ladder finds
+// /usr/lib/ladder), then the build tree's.
+std::vector<std::filesystem::path> ModuleDirs() {
+  std::vector<std::filesystem::path> dirs;
+  if (const char* dir = std::getenv("LADDER_MODULE_DIR"); dir && *dir) return {dir};
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "lib" / "ladder");
+#ifdef LADDER_BUILD_MODULE_DIR
+  dirs.emplace_back(LADDER_BUILD_MODULE_DIR);
+#endif
+  return dirs;
+}
+
+// Loads the module once per process; it stays loaded. kFailedPrecondition, naming where it
+// was looked for, when it cannot be loaded.
+Result<PgModule> LoadModule() {
+  static const Result<PgModule> loaded = []() -> Result<PgModule> {
+    std::vector<std::string> tried;
+    for (const std::filesystem::path& dir : ModuleDirs()) {
+      std::filesystem::path file = dir / "ladder-postgres.so";
+      if (access(file.c_str(), R_OK) != 0) {
+        tried.push_back(file.string());
+        continue;
+      }
+      void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (!handle) {
+        tried.push_back(file.string() + " (" + dlerror() + ")");
+        continue;
+      }
+      PgModule m;
+      m.factory = reinterpret_cast<LadderPgFactory>(dlsym(handle, "ladder_pg_factory"));
+      m.exec = reinterpret_cast<LadderPgExec>(dlsym(handle, "ladder_pg_exec"));
+      m.sqlstate = reinterpret_cast<LadderPgSqlstate>(dlsym(handle, "ladder_pg_sqlstate"));
+      if (m.factory && m.exec && m.sqlstate) return m;
+      tried.push_back(file.string() + " (not Ladder's PostgreSQL module)");
+    }
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "PostgreSQL support is not installed: no module ladder-postgres.so could be "
+                     "loaded (tried " +
+                         text::Join(tried, ", ") + "; set LADDER_MODULE_DIR to its folder)",
+                     {}, "database");
+  }();
+  return loaded;
 }
 
 std::string PercentDecode(std::string_view s) {
@@ -95,14 +148,15 @@ std::string KeywordForm(std::string_view url) {
 
 class PostgresDialect final : public Dialect {
  public:
-  explicit PostgresDialect(std::string url) : conninfo_(KeywordForm(url)) {}
+  PostgresDialect(std::string url, PgModule module)
+      : conninfo_(KeywordForm(url)), module_(module) {}
 
   std::string_view Name() const override { return "postgresql"; }
   const std::vector<Migration>& Migrations() const override { return PostgresMigrations(); }
   int DefaultPoolSize() const override { return 4; }
 
   std::unique_ptr<soci::session> Connect() const override {
-    auto s = std::make_unique<soci::session>(soci::postgresql, conninfo_);
+    auto s = std::make_unique<soci::session>(*module_.factory(), conninfo_);
     *s << "SET client_min_messages = warning";
     return s;
   }
@@ -113,13 +167,9 @@ class PostgresDialect final : public Dialect {
   }
 
   void ExecScript(soci::session& s, const std::string& script) const override {
-    PGresult* r = PQexec(Handle(s), script.c_str());
-    ExecStatusType st = PQresultStatus(r);
-    std::string msg = PQresultErrorMessage(r);
-    PQclear(r);
-    // A script of comments only (a step Ladder computes) is an empty query.
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
-      throw soci::soci_error("migration failed: " + msg);
+    // A script of comments only (a step Ladder computes) is an empty query, not an error.
+    std::string msg;
+    if (!module_.exec(s, script.c_str(), msg)) throw soci::soci_error("migration failed: " + msg);
   }
 
   void LockForMigration(soci::session& s) const override {
@@ -127,8 +177,7 @@ class PostgresDialect final : public Dialect {
   }
 
   ErrorCode Classify(const soci::soci_error& e) const override {
-    if (auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
-      std::string state = pe->sqlstate();
+    if (std::string state; module_.sqlstate(e, state)) {
       if (state == "23505") return ErrorCode::kAlreadyExists;
       if (state == "23503") return ErrorCode::kConflict;
       if (state.rfind("08", 0) == 0 || state.rfind("57", 0) == 0 || state == "53300")
@@ -142,9 +191,8 @@ class PostgresDialect final : public Dialect {
   }
 
   bool IsBusy(const soci::soci_error& e) const override {
-    auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e);
-    if (!pe) return false;
-    std::string state = pe->sqlstate();
+    std::string state;
+    if (!module_.sqlstate(e, state)) return false;
     return state == "40001" || state == "40P01" || state == "55P03";
   }
   bool SerialWrites() const override { return false; }
@@ -192,12 +240,14 @@ class PostgresDialect final : public Dialect {
 
  private:
   std::string conninfo_;
+  PgModule module_;
 };
 
 }  // namespace
 
-std::unique_ptr<Dialect> MakePostgresDialect(std::string url, const OpenOptions&) {
-  return std::make_unique<PostgresDialect>(std::move(url));
+Result<std::unique_ptr<Dialect>> MakePostgresDialect(std::string url, const OpenOptions&) {
+  LADDER_TRY(PgModule module, LoadModule());
+  return std::unique_ptr<Dialect>(std::make_unique<PostgresDialect>(std::move(url), module));
 }
 
 }  // namespace ladder::storage::internal
