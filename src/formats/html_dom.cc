@@ -7,6 +7,7 @@
 #include <csetjmp>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "base/text.h"
 
@@ -177,10 +178,10 @@ std::string TagName(const GumboElement& element) {
   return name.empty() ? "unknown" : name;
 }
 
-}  // namespace
-
-Result<Dom> Dom::Parse(std::string_view html, std::string_view source_name, int first_line,
-                       const Limits& limits) {
+// Refuses HTML over the size limit, or nested deeper than the depth limit, before gumbo reads
+// it.
+Status CheckLimits(std::string_view html, std::string_view source_name, int first_line,
+                   const Limits& limits) {
   if (html.size() > limits.max_bytes) {
     return MakeError(ErrorCode::kResourceExhausted,
                      "HTML of " + std::to_string(html.size()) + " bytes is over the limit of " +
@@ -193,6 +194,88 @@ Result<Dom> Dom::Parse(std::string_view html, std::string_view source_name, int 
                      "HTML elements nested more than " + std::to_string(limits.max_depth) + " deep",
                      SourceLocation{std::string(source_name), line + first_line - 1, column});
   }
+  return Ok();
+}
+
+// The node gumbo parsed as a Node (its line as gumbo counts), and in `children` what to read
+// below it (nothing when `descend` is false); nullopt for what is not content: comments,
+// scripts, styles and templates.
+std::optional<Node> ToNode(const GumboNode* g, bool descend, const GumboVector*& children) {
+  Node n;
+  children = nullptr;
+  switch (g->type) {
+    case GUMBO_NODE_ELEMENT: {
+      const GumboElement& e = g->v.element;
+      n.kind = Node::Kind::kElement;
+      n.tag = TagName(e);
+      if (n.tag == "script" || n.tag == "style" || n.tag == "template") return std::nullopt;
+      n.line = static_cast<int>(e.start_pos.line);
+      n.column = static_cast<int>(e.start_pos.column);
+      for (unsigned a = 0; a < e.attributes.length; ++a) {
+        const GumboAttribute* attr = static_cast<const GumboAttribute*>(e.attributes.data[a]);
+        n.attributes.push_back({text::ToLower(attr->name), attr->value});
+      }
+      if (descend) children = &e.children;
+      return n;
+    }
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_WHITESPACE:
+    case GUMBO_NODE_CDATA:
+      n.kind = Node::Kind::kText;
+      n.text = g->v.text.text;
+      n.line = static_cast<int>(g->v.text.start_pos.line);
+      n.column = static_cast<int>(g->v.text.start_pos.column);
+      return n;
+    default:  // comments and templates are not content
+      return std::nullopt;
+  }
+}
+
+// Gumbo's tree as nodes in document order, the document node first: lines count from
+// `first_line`, and elements deeper than `max_tree_depth` lose their children.
+std::vector<Node> Flatten(const GumboOutput& output, size_t html_size, int first_line,
+                          int max_tree_depth) {
+  std::vector<Node> nodes;
+  nodes.reserve(html_size / 16 + 16);
+  nodes.push_back(Node{Node::Kind::kDocument, "", {}, "", first_line, 1, -1, {}});
+  struct Pending {
+    const GumboNode* node;
+    int parent;
+    int depth;
+  };
+  std::vector<Pending> stack;
+  const GumboVector& top = output.document->v.document.children;
+  for (unsigned k = top.length; k-- > 0;)
+    stack.push_back({static_cast<const GumboNode*>(top.data[k]), 0, 1});
+  while (!stack.empty()) {
+    Pending p = stack.back();
+    stack.pop_back();
+    const GumboVector* children = nullptr;
+    std::optional<Node> n = ToNode(p.node, p.depth < max_tree_depth, children);
+    if (!n) continue;
+    n->parent = p.parent;
+    const Node& parent = nodes[static_cast<size_t>(p.parent)];
+    if (n->line <= 0) {
+      n->line = parent.line;  // elements the parser implied have no position
+    } else {
+      n->line += first_line - 1;
+    }
+    int id = static_cast<int>(nodes.size());
+    nodes[static_cast<size_t>(p.parent)].children.push_back(id);
+    nodes.push_back(std::move(*n));
+    if (children != nullptr) {
+      for (unsigned k = children->length; k-- > 0;)
+        stack.push_back({static_cast<const GumboNode*>(children->data[k]), id, p.depth + 1});
+    }
+  }
+  return nodes;
+}
+
+}  // namespace
+
+Result<Dom> Dom::Parse(std::string_view html, std::string_view source_name, int first_line,
+                       const Limits& limits) {
+  LADDER_TRY_STATUS(CheckLimits(html, source_name, first_line, limits));
   Arena arena;
   arena.cap = limits.max_memory;
   GumboOptions options = kGumboDefaultOptions;
@@ -207,67 +290,8 @@ Result<Dom> Dom::Parse(std::string_view html, std::string_view source_name, int 
         "HTML needs more than " + std::to_string(limits.max_memory >> 20) + " MiB to parse",
         SourceLocation{std::string(source_name), first_line, 0});
   }
-
   Dom dom;
-  dom.nodes_.reserve(html.size() / 16 + 16);
-  dom.nodes_.push_back(Node{Node::Kind::kDocument, "", {}, "", first_line, 1, -1, {}});
-  struct Pending {
-    const GumboNode* node;
-    int parent;
-    int depth;
-  };
-  std::vector<Pending> stack;
-  const GumboVector& top = output->document->v.document.children;
-  for (unsigned k = top.length; k-- > 0;)
-    stack.push_back({static_cast<const GumboNode*>(top.data[k]), 0, 1});
-  const int max_tree_depth = limits.max_depth * 4;
-  while (!stack.empty()) {
-    Pending p = stack.back();
-    stack.pop_back();
-    const GumboNode* g = p.node;
-    Node n;
-    n.parent = p.parent;
-    const GumboVector* children = nullptr;
-    switch (g->type) {
-      case GUMBO_NODE_ELEMENT: {
-        const GumboElement& e = g->v.element;
-        n.kind = Node::Kind::kElement;
-        n.tag = TagName(e);
-        if (n.tag == "script" || n.tag == "style" || n.tag == "template") continue;
-        n.line = static_cast<int>(e.start_pos.line);
-        n.column = static_cast<int>(e.start_pos.column);
-        for (unsigned a = 0; a < e.attributes.length; ++a) {
-          const GumboAttribute* attr = static_cast<const GumboAttribute*>(e.attributes.data[a]);
-          n.attributes.push_back({text::ToLower(attr->name), attr->value});
-        }
-        if (p.depth < max_tree_depth) children = &e.children;
-        break;
-      }
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_WHITESPACE:
-      case GUMBO_NODE_CDATA:
-        n.kind = Node::Kind::kText;
-        n.text = g->v.text.text;
-        n.line = static_cast<int>(g->v.text.start_pos.line);
-        n.column = static_cast<int>(g->v.text.start_pos.column);
-        break;
-      default:  // comments and templates are not content
-        continue;
-    }
-    const Node& parent = dom.nodes_[static_cast<size_t>(p.parent)];
-    if (n.line <= 0) {
-      n.line = parent.line;  // elements the parser implied have no position
-    } else {
-      n.line += first_line - 1;
-    }
-    int id = static_cast<int>(dom.nodes_.size());
-    dom.nodes_[static_cast<size_t>(p.parent)].children.push_back(id);
-    dom.nodes_.push_back(std::move(n));
-    if (children != nullptr) {
-      for (unsigned k = children->length; k-- > 0;)
-        stack.push_back({static_cast<const GumboNode*>(children->data[k]), id, p.depth + 1});
-    }
-  }
+  dom.nodes_ = Flatten(*output, html.size(), first_line, limits.max_depth * 4);
   return dom;
 }
 

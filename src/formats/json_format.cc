@@ -318,87 +318,106 @@ Json HeaderJson(const model::Framework& fw) {
   return f;
 }
 
+Json GroupJson(const model::CompetencyGroup& g) {
+  Json o{{"id", g.id}};
+  Text(o, "name", g.name);
+  Text(o, "description", g.description);
+  List(o, "competencies", g.competencies);
+  return o;
+}
+
+Json CompetencyJson(const model::Competency& c) {
+  Json o{{"id", c.id}};
+  Text(o, "name", c.name);
+  Text(o, "description", c.description);
+  return o;
+}
+
+Json TrackJson(const model::Track& t) {
+  Json o{{"id", t.id}};
+  Text(o, "name", t.name);
+  if (t.kind != model::TrackKind::kOther) o["kind"] = model::TrackKindName(t.kind);
+  Text(o, "description", t.description);
+  if (!t.levels.empty()) {
+    Json levels = Json::array();
+    for (const model::Level& l : t.levels) levels.push_back(LevelJson(l));
+    o["levels"] = std::move(levels);
+  }
+  return o;
+}
+
+Json OverlayJson(const model::OverlayRole& r) {
+  Json o{{"id", r.id}};
+  Text(o, "name", r.name);
+  Text(o, "description", r.description);
+  List(o, "duties", r.duties);
+  List(o, "levels", r.levels);
+  if (r.needs_documented_need) o["needs_documented_need"] = true;
+  if (!r.requirements.empty()) o["requirements"] = Requirements(r.requirements);
+  return o;
+}
+
+Json TransitionJson(const model::Transition& t) {
+  Json o{{"from", t.from}, {"to", t.to}};
+  Text(o, "description", t.description);
+  if (!t.requirements.empty()) o["requirements"] = Requirements(t.requirements);
+  return o;
+}
+
+Json NoteJson(const model::Note& n) {
+  Json o = Json::object();
+  Text(o, "title", n.title);
+  Text(o, "markdown", n.markdown);
+  return o;
+}
+
+Json RoleJson(const model::RoleProfile& r) {
+  Json o{{"id", r.id}};
+  Text(o, "family", r.family);
+  Text(o, "seniority", r.seniority);
+  o["title"] = r.title;
+  Text(o, "summary", r.summary);
+  List(o, "responsibilities", r.responsibilities);
+  List(o, "skills", r.skills);
+  List(o, "kpis", r.kpis);
+  Text(o, "path", r.path);
+  return o;
+}
+
+Json TranslationJson(const model::Translation& t) {
+  Json o{{"language", t.language}};
+  if (!t.texts.empty()) {
+    Json texts = Json::array();
+    for (const model::TranslatedText& x : t.texts)
+      texts.push_back(Json{{"at", x.at}, {"source", x.source}, {"text", x.text}});
+    o["texts"] = std::move(texts);
+  }
+  return o;
+}
+
+// Sets `key` of `out` to the list of `items`, each written by `write`; an empty list is left out.
+template <typename Item>
+void ListOf(Json& out, const char* key, const std::vector<Item>& items,
+            Json (*write)(const Item&)) {
+  if (items.empty()) return;
+  Json list = Json::array();
+  for (const Item& item : items) list.push_back(write(item));
+  out[key] = std::move(list);
+}
+
 Json FrameworkJson(const model::Framework& fw) {
   Json out = Json::object();
   out["ladder"] = kFormatVersion;
   out["framework"] = HeaderJson(fw);
-
-  auto section = [&](const char* key, const auto& items, auto&& write) {
-    if (items.empty()) return;
-    Json list = Json::array();
-    for (const auto& item : items) list.push_back(write(item));
-    out[key] = std::move(list);
-  };
-  section("groups", fw.groups, [](const model::CompetencyGroup& g) {
-    Json o{{"id", g.id}};
-    Text(o, "name", g.name);
-    Text(o, "description", g.description);
-    List(o, "competencies", g.competencies);
-    return o;
-  });
-  section("competencies", fw.competencies, [](const model::Competency& c) {
-    Json o{{"id", c.id}};
-    Text(o, "name", c.name);
-    Text(o, "description", c.description);
-    return o;
-  });
-  section("tracks", fw.tracks, [](const model::Track& t) {
-    Json o{{"id", t.id}};
-    Text(o, "name", t.name);
-    if (t.kind != model::TrackKind::kOther) o["kind"] = model::TrackKindName(t.kind);
-    Text(o, "description", t.description);
-    if (!t.levels.empty()) {
-      Json levels = Json::array();
-      for (const model::Level& l : t.levels) levels.push_back(LevelJson(l));
-      o["levels"] = std::move(levels);
-    }
-    return o;
-  });
-  section("overlays", fw.overlays, [](const model::OverlayRole& r) {
-    Json o{{"id", r.id}};
-    Text(o, "name", r.name);
-    Text(o, "description", r.description);
-    List(o, "duties", r.duties);
-    List(o, "levels", r.levels);
-    if (r.needs_documented_need) o["needs_documented_need"] = true;
-    if (!r.requirements.empty()) o["requirements"] = Requirements(r.requirements);
-    return o;
-  });
-  section("transitions", fw.transitions, [](const model::Transition& t) {
-    Json o{{"from", t.from}, {"to", t.to}};
-    Text(o, "description", t.description);
-    if (!t.requirements.empty()) o["requirements"] = Requirements(t.requirements);
-    return o;
-  });
+  ListOf(out, "groups", fw.groups, GroupJson);
+  ListOf(out, "competencies", fw.competencies, CompetencyJson);
+  ListOf(out, "tracks", fw.tracks, TrackJson);
+  ListOf(out, "overlays", fw.overlays, OverlayJson);
+  ListOf(out, "transitions", fw.transitions, TransitionJson);
   if (!fw.policy.empty()) out["policy"] = Requirements(fw.policy);
-  section("notes", fw.notes, [](const model::Note& n) {
-    Json o = Json::object();
-    Text(o, "title", n.title);
-    Text(o, "markdown", n.markdown);
-    return o;
-  });
-  section("roles", fw.roles, [](const model::RoleProfile& r) {
-    Json o{{"id", r.id}};
-    Text(o, "family", r.family);
-    Text(o, "seniority", r.seniority);
-    o["title"] = r.title;
-    Text(o, "summary", r.summary);
-    List(o, "responsibilities", r.responsibilities);
-    List(o, "skills", r.skills);
-    List(o, "kpis", r.kpis);
-    Text(o, "path", r.path);
-    return o;
-  });
-  section("translations", fw.translations, [](const model::Translation& t) {
-    Json o{{"language", t.language}};
-    if (!t.texts.empty()) {
-      Json texts = Json::array();
-      for (const model::TranslatedText& x : t.texts)
-        texts.push_back(Json{{"at", x.at}, {"source", x.source}, {"text", x.text}});
-      o["texts"] = std::move(texts);
-    }
-    return o;
-  });
+  ListOf(out, "notes", fw.notes, NoteJson);
+  ListOf(out, "roles", fw.roles, RoleJson);
+  ListOf(out, "translations", fw.translations, TranslationJson);
   return out;
 }
 

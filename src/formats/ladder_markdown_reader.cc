@@ -306,10 +306,35 @@ class ExportParser {
     return Ok();
   }
 
+  static constexpr std::string_view kNotDefined = "*Not defined";
+
   Result<model::Level> LevelSection() {
     model::Level level;
     level.origin.where = Here();
-    std::string label = Text().substr(4);
+    ReadLevelHeading(Text().substr(4), level);
+    ++pos_;
+    SkipBlank();
+    LADDER_TRY_STATUS(ReadLevelFacts(level));
+    SkipBlank();
+    level.summary = Paragraphs([](const std::string& l) { return l.starts_with("- **"); });
+    LADDER_TRY_STATUS(ReadLevelAttributes(level));
+    SkipBlank();
+    while (pos_ < lines_.size() && Text().starts_with("#### ")) {
+      std::string heading = Text().substr(5);
+      ++pos_;
+      SkipBlank();
+      if (heading.starts_with("Requirements to reach ")) {
+        LADDER_TRY(level.requirements, RequirementList());
+        continue;
+      }
+      LADDER_TRY(model::Expectation e, ExpectationSection(heading));
+      level.expectations.push_back(std::move(e));
+    }
+    return level;
+  }
+
+  // "`ic3` Senior engineer (not defined)": the level's code, title and state.
+  static void ReadLevelHeading(std::string label, model::Level& level) {
     const std::string kUndefined = " (not defined)";
     if (label.ends_with(kUndefined)) {
       level.state = model::LevelState::kUndefined;
@@ -324,9 +349,10 @@ class ExportParser {
       level.code = label.substr(0, space);
       level.title = space == std::string::npos ? std::string() : label.substr(space + 1);
     }
-    ++pos_;
-    SkipBlank();
-    // "Rank 3." and " Includes everything expected at X."
+  }
+
+  // "Rank 3. Includes everything expected at X." and the note that may follow it.
+  Status ReadLevelFacts(model::Level& level) {
     if (pos_ >= lines_.size() || !Text().starts_with("Rank ")) return Unexpected("\"Rank N.\"");
     std::string facts = Text();
     level.rank = std::atoi(facts.c_str() + 5);
@@ -336,7 +362,6 @@ class ExportParser {
           facts.substr(at + kInherits.size(), facts.size() - at - kInherits.size() - 1);
     ++pos_;
     SkipBlank();
-    const std::string kNotDefined = "*Not defined";
     if (level.state == model::LevelState::kUndefined && pos_ < lines_.size() &&
         Text().starts_with(kNotDefined)) {
       level.note = UndefinedNote(Text());
@@ -345,8 +370,12 @@ class ExportParser {
       level.note = Text().substr(6);
       ++pos_;
     }
-    SkipBlank();
-    level.summary = Paragraphs([](const std::string& l) { return l.starts_with("- **"); });
+    return Ok();
+  }
+
+  // "- **Years of experience:** 5" items: a key in back-quotes is kept as written, else
+  // lower-cased with underscores.
+  Status ReadLevelAttributes(model::Level& level) {
     for (auto& [line, item] : AttributeItems()) {
       size_t colon = item.find(":**");
       if (!item.starts_with("**") || colon == std::string::npos)
@@ -359,39 +388,34 @@ class ExportParser {
       level.attributes.emplace_back(
           key, std::string(text::Trim(std::string_view(item).substr(colon + 3))));
     }
-    SkipBlank();
-    while (pos_ < lines_.size() && Text().starts_with("#### ")) {
-      std::string heading = Text().substr(5);
+    return Ok();
+  }
+
+  // The lines under "#### Competency (`id`)" up to the next heading: behaviours, a summary, a
+  // note, or "*Not defined*".
+  Result<model::Expectation> ExpectationSection(const std::string& heading) {
+    auto [name, id] = NameAndId(heading);
+    model::Expectation e;
+    e.competency = CompetencyIdByName(name, id);
+    e.origin.where = Here();
+    while (pos_ < lines_.size() && !AtHeading()) {
+      const std::string& l = Text();
+      if (l.starts_with(kNotDefined)) {
+        e.undefined = true;
+        e.note = UndefinedNote(l);
+      } else if (l.starts_with("Note: ")) {
+        e.note = l.substr(6);
+      } else if (l == "*No behaviours listed.*" || text::Trim(l).empty()) {
+      } else if (l.starts_with("- ")) {
+        e.behaviours.push_back(l.substr(2));
+      } else if (l.starts_with("*") && l.ends_with("*")) {
+        e.summary = l.substr(1, l.size() - 2);
+      } else {
+        return Unexpected("a behaviour (\"- ...\"), a summary (\"*...*\") or \"*Not defined*\"");
+      }
       ++pos_;
-      SkipBlank();
-      if (heading.starts_with("Requirements to reach ")) {
-        LADDER_TRY(level.requirements, RequirementList());
-        continue;
-      }
-      auto [name, id] = NameAndId(heading);
-      model::Expectation e;
-      e.competency = CompetencyIdByName(name, id);
-      e.origin.where = Here();
-      while (pos_ < lines_.size() && !AtHeading()) {
-        const std::string& l = Text();
-        if (l.starts_with(kNotDefined)) {
-          e.undefined = true;
-          e.note = UndefinedNote(l);
-        } else if (l.starts_with("Note: ")) {
-          e.note = l.substr(6);
-        } else if (l == "*No behaviours listed.*" || text::Trim(l).empty()) {
-        } else if (l.starts_with("- ")) {
-          e.behaviours.push_back(l.substr(2));
-        } else if (l.starts_with("*") && l.ends_with("*")) {
-          e.summary = l.substr(1, l.size() - 2);
-        } else {
-          return Unexpected("a behaviour (\"- ...\"), a summary (\"*...*\") or \"*Not defined*\"");
-        }
-        ++pos_;
-      }
-      level.expectations.push_back(std::move(e));
     }
-    return level;
+    return e;
   }
 
   // "*Not defined: Not yet*" -> "Not yet"; "*Not defined*" -> "".

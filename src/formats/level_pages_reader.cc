@@ -220,6 +220,81 @@ void ReadTable(const html::Dom& dom, int table, const std::string& file, PageSec
   if (!order.empty()) page.orders.push_back(order);
 }
 
+// A block of a page's Markdown, or one of its HTML tables, at its line.
+struct Event {
+  int line;
+  const md::Block* block;
+  const md::HtmlRegion* region;
+};
+
+// The blocks and the tables (regions counted from `first_line`) in line order.
+std::vector<Event> InLineOrder(const std::vector<md::Block>& blocks,
+                               const std::vector<md::HtmlRegion>& regions, int first_line) {
+  std::vector<Event> events;
+  for (const auto& b : blocks) events.push_back({b.line, &b, nullptr});
+  for (const auto& r : regions)
+    if (r.tag == "table") events.push_back({r.line + first_line - 1, nullptr, &r});
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.line < b.line; });
+  return events;
+}
+
+// The page's first heading: the level's name (unless the front matter gave it) and, in a
+// "(... path)" suffix, its track's.
+void ReadTitle(const md::Block& b, const std::string& file, Page& page,
+               std::vector<Passage>& passages) {
+  static const std::regex kTrackSuffix(R"(^(.*?)\s*\(([^()]*(path|track|ladder)[^()]*)\)\s*$)",
+                                       std::regex::icase);
+  std::smatch m;
+  std::string title = b.plain.substr(0, 300);
+  if (std::regex_match(title, m, kTrackSuffix)) {
+    // Two passages: the level's name and its track's.
+    passages.push_back({b.line, Clean(m[1].str()), file});
+    passages.push_back({b.line, Clean(m[2].str()), file});
+    page.track = Clean(m[2].str());
+    if (page.level.empty()) page.level = Clean(m[1].str());
+  } else {
+    passages.push_back({b.line, b.plain, file});
+    if (page.level.empty()) page.level = Clean(title);
+  }
+  page.line = b.line;
+}
+
+// Keeps prose between tables (reference lines and remarks) as a note titled after the heading
+// above it.
+void AddProseNote(const md::Block& b, const std::string& heading, const std::string& file,
+                  Page& page) {
+  model::Note note;
+  note.title =
+      heading.empty() ? (page.level.empty() ? "Page" : page.level) : heading + ": reference";
+  note.markdown = b.markdown;
+  note.origin.where = {file, b.line, 0};
+  page.notes.push_back(std::move(note));
+}
+
+// Reads the tables of an HTML region (its first line `line`) into `section`, opening one named
+// after the page's level when no heading came before them.
+Status ReadRegion(std::string_view html, int line, const std::string& file, PageSection*& section,
+                  Page& page, std::vector<Passage>& passages) {
+  LADDER_TRY(html::Dom dom, html::Dom::Parse(html, file, line));
+  if (section == nullptr) {
+    page.sections.push_back({page.level.empty() ? "Overview" : page.level, line, {}});
+    section = &page.sections.back();
+  }
+  for (int table : dom.FindAll(dom.Root(), "table", false))
+    ReadTable(dom, table, file, *section, page, passages);
+  return Ok();
+}
+
+// The first level name the tables show bold (not empty): the page's own level when its title does
+// not say.
+std::string BoldLevel(const Page& page) {
+  for (const auto& s : page.sections)
+    for (const auto& e : s.entries)
+      if (e.bold && !e.level.empty()) return e.level;
+  return {};
+}
+
 Result<Page> ReadPage(const Document& document, std::vector<Passage>& passages) {
   Page page;
   page.file = document.name;
@@ -231,73 +306,30 @@ Result<Page> ReadPage(const Document& document, std::vector<Passage>& passages) 
   std::vector<md::Block> blocks = md::ParseBlocks(markdown, first_line);
 
   page.level = Clean(front.Get("title"));
-  static const std::regex kTrackSuffix(R"(^(.*?)\s*\(([^()]*(path|track|ladder)[^()]*)\)\s*$)",
-                                       std::regex::icase);
-  // Walk blocks and tables in line order.
-  struct Event {
-    int line;
-    const md::Block* block;
-    const md::HtmlRegion* region;
-  };
-  std::vector<Event> events;
-  for (const auto& b : blocks) events.push_back({b.line, &b, nullptr});
-  for (const auto& r : regions)
-    if (r.tag == "table") events.push_back({r.line + first_line - 1, nullptr, &r});
-  std::stable_sort(events.begin(), events.end(),
-                   [](const Event& a, const Event& b) { return a.line < b.line; });
-  PageSection* section = nullptr;
+  PageSection* section = nullptr;  // the last of page.sections, once there is one
   std::string heading_for_notes;
-  for (const Event& e : events) {
-    if (e.block != nullptr) {
-      const md::Block& b = *e.block;
-      if (b.kind == md::Block::Kind::kHeading && b.level == 1 && page.sections.empty()) {
-        std::smatch m;
-        std::string title = b.plain.substr(0, 300);
-        if (std::regex_match(title, m, kTrackSuffix)) {
-          // Two passages: the level's name and its track's.
-          passages.push_back({b.line, Clean(m[1].str()), document.name});
-          passages.push_back({b.line, Clean(m[2].str()), document.name});
-          page.track = Clean(m[2].str());
-          if (page.level.empty()) page.level = Clean(m[1].str());
-        } else {
-          passages.push_back({b.line, b.plain, document.name});
-          if (page.level.empty()) page.level = Clean(title);
-        }
-        page.line = b.line;
-        continue;
-      }
-      passages.push_back({b.line, b.plain, document.name});
-      if (b.kind == md::Block::Kind::kHeading) {
-        page.sections.push_back({Clean(b.plain), b.line, {}});
-        section = &page.sections.back();
-        heading_for_notes = section->title;
-        continue;
-      }
-      // Prose between tables: reference lines and remarks, kept as notes.
-      model::Note note;
-      note.title = heading_for_notes.empty() ? (page.level.empty() ? "Page" : page.level)
-                                             : heading_for_notes + ": reference";
-      note.markdown = b.markdown;
-      note.origin.where = {document.name, b.line, 0};
-      page.notes.push_back(std::move(note));
+  for (const Event& e : InLineOrder(blocks, regions, first_line)) {
+    if (e.region != nullptr) {
+      const md::HtmlRegion& region = *e.region;
+      LADDER_TRY_STATUS(ReadRegion(body.substr(region.begin, region.end - region.begin), e.line,
+                                   document.name, section, page, passages));
       continue;
     }
-    const md::HtmlRegion& region = *e.region;
-    LADDER_TRY(html::Dom dom, html::Dom::Parse(body.substr(region.begin, region.end - region.begin),
-                                               document.name, e.line));
-    if (section == nullptr) {
-      page.sections.push_back({page.level.empty() ? "Overview" : page.level, e.line, {}});
-      section = &page.sections.back();
+    const md::Block& b = *e.block;
+    if (b.kind == md::Block::Kind::kHeading && b.level == 1 && page.sections.empty()) {
+      ReadTitle(b, document.name, page, passages);
+      continue;
     }
-    for (int table : dom.FindAll(dom.Root(), "table", false))
-      ReadTable(dom, table, document.name, *section, page, passages);
+    passages.push_back({b.line, b.plain, document.name});
+    if (b.kind == md::Block::Kind::kHeading) {
+      page.sections.push_back({Clean(b.plain), b.line, {}});
+      section = &page.sections.back();
+      heading_for_notes = section->title;
+      continue;
+    }
+    AddProseNote(b, heading_for_notes, document.name, page);
   }
-  // The page's level: its title, else the name shown bold.
-  if (page.level.empty()) {
-    for (const auto& s : page.sections)
-      for (const auto& e : s.entries)
-        if (e.bold && page.level.empty()) page.level = e.level;
-  }
+  if (page.level.empty()) page.level = BoldLevel(page);
   bool any = false;
   for (const auto& s : page.sections) any = any || !s.entries.empty();
   if (!any) {

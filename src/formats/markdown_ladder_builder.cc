@@ -48,6 +48,105 @@ std::string TrackFromHeading(std::string_view heading, std::string_view title) {
   return std::regex_search(h, kTrack) ? h : std::string();
 }
 
+// Joins the table's rows, whatever ladders it splits them into (IC0 .. IC4, M1 .. M3), into
+// its first track.
+void JoinTrackParts(level_table::Table& table) {
+  std::vector<model::Level> all;
+  for (level_table::TrackPart& part : table.tracks)
+    for (model::Level& l : part.levels) all.push_back(std::move(l));
+  table.tracks.resize(1);
+  table.tracks[0].levels = std::move(all);
+}
+
+// Each row matched to one level of `tracks`: by code or title, or by the code and title a
+// "D1 - Developer 1" title cell names; nullptr for a row matching none or several.
+std::vector<model::Level*> MatchRows(const std::vector<model::Level>& rows,
+                                     std::vector<model::Track>& tracks) {
+  std::vector<model::Level*> targets;
+  for (const model::Level& row : rows) {
+    level_table::LevelName named = level_table::ParseLevelName(row.title);
+    model::Level* match = nullptr;
+    int matches = 0;
+    for (model::Track& t : tracks) {
+      for (model::Level& l : t.levels) {
+        bool same = text::IEquals(l.code, row.code) || text::IEquals(l.title, row.title) ||
+                    (!named.prefix.empty() && text::IEquals(l.code, named.code)) ||
+                    (!named.title.empty() && text::IEquals(l.title, named.title));
+        if (!same) continue;
+        match = &l;
+        ++matches;
+      }
+    }
+    targets.push_back(matches == 1 ? match : nullptr);
+  }
+  return targets;
+}
+
+// Whether the rows matched are the table's levels: most rows match (the others are left out;
+// the coverage report lists them) and no two rows match the same level.
+bool MatchesEnough(const std::vector<model::Level*>& targets) {
+  const int rows = static_cast<int>(targets.size());
+  const int matched = static_cast<int>(std::count_if(
+      targets.begin(), targets.end(), [](const model::Level* t) { return t != nullptr; }));
+  if (matched == 0 || (matched < rows && (matched < 2 || matched * 3 < rows * 2))) return false;
+  std::set<model::Level*> distinct;
+  for (model::Level* t : targets)
+    if (t != nullptr && !distinct.insert(t).second) return false;
+  return true;
+}
+
+// The columns whose every value is a few words ("Yes", "4", "Team/Multi-team"): they describe
+// the level rather than what it expects.
+std::set<std::string> ShortColumns(const level_table::Table& table) {
+  std::set<std::string> short_columns;
+  for (const model::Competency& c : table.competencies) {
+    bool all_short = true;
+    for (const model::Level& row : table.tracks[0].levels)
+      if (const model::Expectation* e = row.FindExpectation(c.id))
+        for (const std::string& b : e->behaviours)
+          all_short = all_short && text::CountWords(b) <= 4;
+    if (all_short) short_columns.insert(c.id);
+  }
+  return short_columns;
+}
+
+// Gives `into` the row's code ("IC2") when its own is only its title's slug and no level of
+// `tracks` has that code yet.
+void AdoptCode(const model::Level& row, const std::vector<model::Track>& tracks,
+               model::Level& into) {
+  level_table::LevelName name = level_table::ParseLevelName(row.code);
+  if (name.prefix.empty() || into.code != text::Slugify(into.title)) return;
+  bool taken = false;
+  for (const model::Track& t : tracks)
+    for (const model::Level& l : t.levels) taken = taken || text::IEquals(l.code, row.code);
+  if (!taken) into.code = row.code;
+}
+
+// Adds an attribute to `into` unless it has one under `key`.
+void AddAttribute(const std::string& key, const std::string& value, model::Level& into) {
+  for (const auto& a : into.attributes)
+    if (a.first == key) return;
+  into.attributes.emplace_back(key, value);
+}
+
+// Whether the column `cname` of `table` describes the level rather than a competency: a column
+// naming an attribute ("Scope"), or, in an overview (a table titling the levels, or listing
+// levels that already have categories), a column the ladder does not know (`known`).
+bool DescribesLevel(const level_table::Table& table, const std::string& cname, bool short_column,
+                    bool known, bool named_categories) {
+  return Classify(cname) != Slot::kCategory || (short_column && !known) ||
+         (table.title_column && !known) ||
+         (table.competencies.size() >= 2 && named_categories && !known);
+}
+
+// An expectation's cell as one attribute value: its summary, behaviours and note.
+std::string ExpectationText(const model::Expectation& e) {
+  std::vector<std::string> parts = e.behaviours;
+  if (!e.summary.empty()) parts.insert(parts.begin(), e.summary);
+  if (e.undefined) parts.push_back(e.note);
+  return text::Join(parts, "; ");
+}
+
 }  // namespace
 
 LadderBuilder::LadderBuilder(const Document& doc, Imported& out, bool assume_page)
@@ -427,90 +526,34 @@ void LadderBuilder::ReadTables() {
 }
 
 bool LadderBuilder::MergeTable(level_table::Table& table, const std::string& heading) {
-  // The table's rows, whatever ladders it splits them into (IC0 .. IC4, M1 .. M3).
-  std::vector<model::Level> all;
-  for (level_table::TrackPart& part : table.tracks)
-    for (model::Level& l : part.levels) all.push_back(std::move(l));
-  table.tracks.resize(1);
-  table.tracks[0].levels = std::move(all);
-  if (table.tracks[0].levels.empty()) return false;
-  // Each row matched to one level of the ladder: by code or title, or by the code and title a
-  // "D1 - Developer 1" title cell names. Most rows must match; the others are left out (the
-  // coverage report lists them).
-  std::vector<model::Level*> targets;
-  int matched = 0;
-  for (const model::Level& row : table.tracks[0].levels) {
-    level_table::LevelName named = level_table::ParseLevelName(row.title);
-    model::Level* match = nullptr;
-    int matches = 0;
-    for (model::Track& t : f_.tracks) {
-      for (model::Level& l : t.levels) {
-        bool same = text::IEquals(l.code, row.code) || text::IEquals(l.title, row.title) ||
-                    (!named.prefix.empty() && text::IEquals(l.code, named.code)) ||
-                    (!named.title.empty() && text::IEquals(l.title, named.title));
-        if (!same) continue;
-        match = &l;
-        ++matches;
-      }
-    }
-    targets.push_back(matches == 1 ? match : nullptr);
-    matched += matches == 1 ? 1 : 0;
-  }
-  const int rows = static_cast<int>(targets.size());
-  if (matched == 0 || (matched < rows && (matched < 2 || matched * 3 < rows * 2))) return false;
-  std::set<model::Level*> distinct;
-  for (model::Level* t : targets)
-    if (t != nullptr && !distinct.insert(t).second) return false;
+  JoinTrackParts(table);
+  std::vector<model::Level>& rows = table.tracks[0].levels;
+  if (rows.empty()) return false;
+  const std::vector<model::Level*> targets = MatchRows(rows, f_.tracks);
+  if (!MatchesEnough(targets)) return false;
   bool named_categories = false;
   for (const model::Competency& c : f_.competencies) named_categories |= c.name != "General";
   const std::string from_heading = CategoryFromHeading(heading, f_.name);
-  // A column whose every value is a few words ("Yes", "4", "Team/Multi-team") describes the
-  // level rather than what it expects.
-  std::set<std::string> short_columns;
-  for (const model::Competency& c : table.competencies) {
-    bool all_short = true;
-    for (const model::Level& row : table.tracks[0].levels)
-      if (const model::Expectation* e = row.FindExpectation(c.id))
-        for (const std::string& b : e->behaviours)
-          all_short = all_short && text::CountWords(b) <= 4;
-    if (all_short) short_columns.insert(c.id);
-  }
+  const std::set<std::string> short_columns = ShortColumns(table);
   for (size_t k = 0; k < targets.size(); ++k) {
     if (targets[k] == nullptr) continue;
     model::Level& into = *targets[k];
-    model::Level& row = table.tracks[0].levels[k];
-    level_table::LevelName name = level_table::ParseLevelName(row.code);
-    if (!name.prefix.empty() && into.code == text::Slugify(into.title)) {
-      bool taken = false;
-      for (const model::Track& t : f_.tracks)
-        for (const model::Level& l : t.levels) taken = taken || text::IEquals(l.code, row.code);
-      if (!taken) into.code = row.code;
-    }
-    auto add_attribute = [&](const std::string& key, const std::string& value) {
-      for (const auto& a : into.attributes)
-        if (a.first == key) return;
-      into.attributes.emplace_back(key, value);
-    };
-    for (auto& [key, value] : row.attributes) add_attribute(key, value);
+    model::Level& row = rows[k];
+    AdoptCode(row, f_.tracks, into);
+    for (auto& [key, value] : row.attributes) AddAttribute(key, value, into);
     for (model::Expectation& e : row.expectations) {
       const model::Competency* c = nullptr;
       for (const model::Competency& tc : table.competencies)
         if (tc.id == e.competency) c = &tc;
       if (c == nullptr) continue;
       // One column under a heading naming it ("### Problem scope" over "| Level | Scope |")
-      // is that category; a column naming an attribute ("Scope") is one; in an overview (a
-      // table titling the levels, or listing levels that already have categories), a column
-      // the ladder does not know describes the level rather than a competency.
+      // is that category.
       const bool named = table.competencies.size() == 1 && !from_heading.empty();
       std::string cname = named ? from_heading : c->name;
       bool known = competency_ids_.count(text::ToLower(cname)) > 0;
-      if (!named && (Classify(cname) != Slot::kCategory || (short_columns.count(c->id) && !known) ||
-                     (table.title_column && !known) ||
-                     (table.competencies.size() >= 2 && named_categories && !known))) {
-        std::vector<std::string> parts = e.behaviours;
-        if (!e.summary.empty()) parts.insert(parts.begin(), e.summary);
-        if (e.undefined) parts.push_back(e.note);
-        add_attribute(AttributeKey(cname), text::Join(parts, "; "));
+      if (!named &&
+          DescribesLevel(table, cname, short_columns.count(c->id) > 0, known, named_categories)) {
+        AddAttribute(AttributeKey(cname), ExpectationText(e), into);
         continue;
       }
       std::string id = CompetencyId(cname);

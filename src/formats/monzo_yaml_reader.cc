@@ -176,7 +176,38 @@ class MonzoBuilder {
                      n ? Where(n) : SourceLocation{doc_.name, 0, 0}, "level");
   }
 
+  // level number -> competency id -> expectation
+  using ExpectationsByLevel = std::map<int, std::map<std::string, model::Expectation>>;
+
   Status ReadPage(const YAML::Node& root) {
+    ReadNames(root);
+    int declared = 0;
+    if (root["levels"]) {
+      LADDER_TRY(declared, LevelNumber(root["levels"]));
+    }
+    const YAML::Node topics = root["topics"];
+    if (!topics || !topics.IsSequence()) {
+      return MakeError(ErrorCode::kInvalidArgument, "`topics` must be a list of topics",
+                       topics ? Where(topics) : Where(1, 1), "topics");
+    }
+    ExpectationsByLevel by_level;
+    std::set<std::string> ids;
+    for (const YAML::Node& topic : topics) {
+      LADDER_TRY_STATUS(ReadTopic(topic, ids, by_level));
+    }
+    int highest = declared;
+    if (!by_level.empty()) highest = std::max(highest, by_level.rbegin()->first);
+    if (highest > 100) {
+      return MakeError(ErrorCode::kInvalidArgument, "more than 100 levels; is `levels` right?",
+                       Where(1, 1), "levels");
+    }
+    f_.tracks.push_back(LevelsTrack(highest, by_level));
+    return Ok();
+  }
+
+  // The framework's name from the page's title (else the file's name), its family from the
+  // sidebar group.
+  void ReadNames(const YAML::Node& root) {
     std::string title = Text(root["title"]);
     f_.name = WithoutLeadingSymbols(title);
     if (f_.name.empty()) {
@@ -187,81 +218,75 @@ class MonzoBuilder {
     if (root["sidebarGroup"] && root["sidebarGroup"].IsScalar()) {
       f_.family = WithoutLeadingSymbols(root["sidebarGroup"].Scalar());
     }
-    int declared = 0;
-    if (root["levels"]) {
-      LADDER_TRY(declared, LevelNumber(root["levels"]));
+  }
+
+  // Adds a topic as a competency (its id unique among `ids`) and its content's expectations.
+  Status ReadTopic(const YAML::Node& topic, std::set<std::string>& ids,
+                   ExpectationsByLevel& by_level) {
+    if (!topic.IsMap()) {
+      return MakeError(ErrorCode::kInvalidArgument, "a topic must be a mapping with a name",
+                       Where(topic), "topics");
     }
-    const YAML::Node topics = root["topics"];
-    if (!topics || !topics.IsSequence()) {
-      return MakeError(ErrorCode::kInvalidArgument, "`topics` must be a list of topics",
-                       topics ? Where(topics) : Where(1, 1), "topics");
+    std::string name = topic["name"] && topic["name"].IsScalar() ? topic["name"].Scalar() : "";
+    std::string topic_title = Text(topic["title"]);
+    if (name.empty() && topic_title.empty()) {
+      return MakeError(ErrorCode::kInvalidArgument, "topic without a name or title", Where(topic),
+                       "topics.name");
     }
-    // level number -> competency id -> expectation
-    std::map<int, std::map<std::string, model::Expectation>> by_level;
-    std::set<std::string> ids;
-    for (const YAML::Node& topic : topics) {
-      if (!topic.IsMap()) {
-        return MakeError(ErrorCode::kInvalidArgument, "a topic must be a mapping with a name",
-                         Where(topic), "topics");
+    model::Competency c;
+    c.id = IdFromName(name.empty() ? topic_title : name);
+    for (int n = 2; ids.count(c.id); ++n) c.id = IdFromName(name) + "-" + std::to_string(n);
+    ids.insert(c.id);
+    c.name = WithoutLeadingSymbols(topic_title.empty() ? name : topic_title);
+    c.origin.where = Where(topic);
+    f_.competencies.push_back(c);
+    const YAML::Node content = topic["content"];
+    if (!content) return Ok();
+    if (!content.IsSequence()) {
+      return MakeError(ErrorCode::kInvalidArgument, "`content` must be a list of levels",
+                       Where(content), "topics.content");
+    }
+    for (const YAML::Node& entry : content) {
+      if (!entry.IsMap()) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "a content entry must be a mapping with a level", Where(entry),
+                         "topics.content");
       }
-      std::string name = topic["name"] && topic["name"].IsScalar() ? topic["name"].Scalar() : "";
-      std::string topic_title = Text(topic["title"]);
-      if (name.empty() && topic_title.empty()) {
-        return MakeError(ErrorCode::kInvalidArgument, "topic without a name or title", Where(topic),
-                         "topics.name");
+      LADDER_TRY(int level, LevelNumber(entry["level"]));
+      model::Expectation& e = by_level[level][c.id];
+      e.competency = c.id;
+      e.origin.where = Where(entry);
+      AddBehaviours(entry, e);
+    }
+    return Ok();
+  }
+
+  // Adds a content entry's `criteria` and `exampleCriteria` (with their examples) to `e`.
+  void AddBehaviours(const YAML::Node& entry, model::Expectation& e) {
+    if (const YAML::Node criteria = entry["criteria"]; criteria && criteria.IsSequence()) {
+      for (const YAML::Node& item : criteria) {
+        if (std::string s = Text(item); !s.empty()) e.behaviours.push_back(s);
       }
-      model::Competency c;
-      c.id = IdFromName(name.empty() ? topic_title : name);
-      for (int n = 2; ids.count(c.id); ++n) c.id = IdFromName(name) + "-" + std::to_string(n);
-      ids.insert(c.id);
-      c.name = WithoutLeadingSymbols(topic_title.empty() ? name : topic_title);
-      c.origin.where = Where(topic);
-      f_.competencies.push_back(c);
-      const YAML::Node content = topic["content"];
-      if (!content) continue;
-      if (!content.IsSequence()) {
-        return MakeError(ErrorCode::kInvalidArgument, "`content` must be a list of levels",
-                         Where(content), "topics.content");
-      }
-      for (const YAML::Node& entry : content) {
-        if (!entry.IsMap()) {
-          return MakeError(ErrorCode::kInvalidArgument,
-                           "a content entry must be a mapping with a level", Where(entry),
-                           "topics.content");
-        }
-        LADDER_TRY(int level, LevelNumber(entry["level"]));
-        model::Expectation& e = by_level[level][c.id];
-        e.competency = c.id;
-        e.origin.where = Where(entry);
-        if (const YAML::Node criteria = entry["criteria"]; criteria && criteria.IsSequence()) {
-          for (const YAML::Node& item : criteria) {
-            if (std::string s = Text(item); !s.empty()) e.behaviours.push_back(s);
-          }
-        } else if (criteria && criteria.IsScalar()) {
-          if (std::string s = Text(criteria); !s.empty()) e.behaviours.push_back(s);
-        }
-        if (const YAML::Node examples = entry["exampleCriteria"];
-            examples && examples.IsSequence()) {
-          for (const YAML::Node& ex : examples) {
-            std::string behaviour = ex.IsMap() ? Text(ex["criteria"]) : Text(ex);
-            std::vector<std::string> items;
-            if (ex.IsMap() && ex["examples"] && ex["examples"].IsSequence()) {
-              for (const YAML::Node& item : ex["examples"]) {
-                if (std::string s = Text(item); !s.empty()) items.push_back(s);
-              }
-            }
-            if (!items.empty()) behaviour += " (examples: " + text::Join(items, "; ") + ")";
-            if (!behaviour.empty()) e.behaviours.push_back(behaviour);
-          }
+    } else if (criteria && criteria.IsScalar()) {
+      if (std::string s = Text(criteria); !s.empty()) e.behaviours.push_back(s);
+    }
+    const YAML::Node examples = entry["exampleCriteria"];
+    if (!examples || !examples.IsSequence()) return;
+    for (const YAML::Node& ex : examples) {
+      std::string behaviour = ex.IsMap() ? Text(ex["criteria"]) : Text(ex);
+      std::vector<std::string> items;
+      if (ex.IsMap() && ex["examples"] && ex["examples"].IsSequence()) {
+        for (const YAML::Node& item : ex["examples"]) {
+          if (std::string s = Text(item); !s.empty()) items.push_back(s);
         }
       }
+      if (!items.empty()) behaviour += " (examples: " + text::Join(items, "; ") + ")";
+      if (!behaviour.empty()) e.behaviours.push_back(behaviour);
     }
-    int highest = declared;
-    if (!by_level.empty()) highest = std::max(highest, by_level.rbegin()->first);
-    if (highest > 100) {
-      return MakeError(ErrorCode::kInvalidArgument, "more than 100 levels; is `levels` right?",
-                       Where(1, 1), "levels");
-    }
+  }
+
+  // The one track, levels 1 to `highest`: a level no topic describes is undefined.
+  model::Track LevelsTrack(int highest, ExpectationsByLevel& by_level) const {
     model::Track track;
     track.id = "levels";
     track.name = "Levels";
@@ -282,8 +307,7 @@ class MonzoBuilder {
       }
       track.levels.push_back(std::move(l));
     }
-    f_.tracks.push_back(std::move(track));
-    return Ok();
+    return track;
   }
 
   const Document& doc_;

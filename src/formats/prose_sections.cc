@@ -230,18 +230,152 @@ bool StatesCumulative(std::string_view markdown) {
   return false;
 }
 
-void ApplySections(const std::vector<Section>& sections, std::string_view file,
-                   std::string_view ic_track, model::Framework& framework) {
-  // Competencies the tables did not give, listed in the prose ("# Axes").
-  if (framework.competencies.empty()) {
-    for (const Section& section : sections) {
-      for (model::Competency& c : ListedCompetencies(section, file)) {
-        if (framework.FindCompetency(c.id) == nullptr)
-          framework.competencies.push_back(std::move(c));
-      }
-      if (!framework.competencies.empty()) break;
+namespace {
+
+// Adds the competencies listed in the first section that lists some ("# Axes"): the tables
+// gave none.
+void AddListedCompetencies(const std::vector<Section>& sections, std::string_view file,
+                           model::Framework& framework) {
+  for (const Section& section : sections) {
+    for (model::Competency& c : ListedCompetencies(section, file)) {
+      if (framework.FindCompetency(c.id) == nullptr) framework.competencies.push_back(std::move(c));
+    }
+    if (!framework.competencies.empty()) break;
+  }
+}
+
+// Keeps `section`'s prose as a note, and notices a statement that levels are cumulative.
+void AddSectionNote(const Section& section, const SourceLocation& where,
+                    model::Framework& framework) {
+  if (!framework.cumulative && StatesCumulative(section.markdown)) framework.cumulative = true;
+  // The framework's description (the introduction's first paragraph) is said once: the
+  // note keeps the rest of the section.
+  std::string_view rest = section.markdown;
+  if (!framework.description.empty() && rest.starts_with(framework.description))
+    rest = text::Trim(rest.substr(framework.description.size()));
+  if (rest.empty()) return;
+  model::Note note;
+  note.title = section.title.empty() ? "Introduction" : section.title;
+  note.markdown = std::string(rest);
+  note.origin.where = where;
+  framework.notes.push_back(std::move(note));
+}
+
+// The overlay role a section titled with `lead_phrase` ("Tech leads") describes: labelled
+// paragraphs and list items are its duties, other paragraphs its description.
+model::OverlayRole ReadOverlay(const Section& section, const std::string& lead_phrase,
+                               const SourceLocation& where, std::string_view file) {
+  std::string phrase = text::ToLower(lead_phrase);
+  if (!phrase.empty() && phrase.back() == 's') phrase.pop_back();
+  model::OverlayRole overlay;
+  overlay.id = text::Slugify(phrase);
+  overlay.name = Capitalise(text::ReplaceAll(phrase, "-", " "));
+  overlay.origin.where = where;
+  std::vector<std::string> description;
+  for (const Block& b : section.blocks) {
+    bool labelled = text::StartsWith(b.markdown, "**") || !Label(b.markdown).empty();
+    if (b.kind == Block::Kind::kItem ||
+        (b.kind == Block::Kind::kParagraph && text::StartsWith(b.markdown, "**") && labelled)) {
+      overlay.duties.push_back(b.markdown);
+    } else if (b.kind == Block::Kind::kParagraph) {
+      description.push_back(b.markdown);
     }
   }
+  overlay.description = text::Join(description, "\n\n");
+  AddOverlayRequirements(section.blocks, file, false, overlay);
+  return overlay;
+}
+
+// The move to management a section describes: every sentence of it is a requirement.
+model::Transition ReadManagementTransition(const Section& section, std::string_view ic_track,
+                                           const SourceLocation& where, std::string_view file,
+                                           const model::Framework& framework) {
+  model::Transition transition;
+  // From the individual-contributor track, else the document's first track.
+  transition.from = std::string(ic_track);
+  for (const model::Track& t : framework.tracks)
+    if (transition.from.empty() && t.kind != model::TrackKind::kManagement) transition.from = t.id;
+  if (transition.from.empty()) transition.from = "ic";
+  transition.to = "management";
+  transition.description = section.title;
+  transition.origin.where = where;
+  for (const Block& b : section.blocks) {
+    if (b.kind != Block::Kind::kParagraph && b.kind != Block::Kind::kItem) continue;
+    for (std::string& sentence : SplitSentences(b.markdown)) {
+      model::Requirement r;
+      r.text = std::move(sentence);
+      r.origin.where = {std::string(file), b.line, 0};
+      transition.requirements.push_back(std::move(r));
+    }
+  }
+  return transition;
+}
+
+// The management track a transition leads to when the document names it without describing
+// its levels.
+model::Track UndescribedManagementTrack(const Section& section, const std::string& id,
+                                        const SourceLocation& where) {
+  model::Track management;
+  management.id = id;
+  management.name = "Management";
+  management.kind = model::TrackKind::kManagement;
+  management.description =
+      "The track \"" + section.title + "\" leads to; this document does not describe its levels.";
+  management.origin.where = where;
+  return management;
+}
+
+// Describes the competencies that `section`'s items name ("- Outcomes: what we achieve"), when
+// they have no description yet; returns the ids named, in order.
+std::vector<std::string> DescribeLabelledCompetencies(const Section& section,
+                                                      model::Framework& framework) {
+  std::vector<std::string> matched;
+  for (const Block& b : section.blocks) {
+    if (b.kind != Block::Kind::kItem) continue;
+    std::string label = Label(b.markdown);
+    if (label.empty()) continue;
+    for (model::Competency& c : framework.competencies) {
+      if (!text::IEquals(c.name, label)) continue;
+      std::string description(
+          text::Trim(std::string_view(b.markdown).substr(b.markdown.find(':') + 1)));
+      if (c.description.empty()) c.description = description;
+      matched.push_back(c.id);
+    }
+  }
+  return matched;
+}
+
+// Whether a group of `framework` already holds one of `ids`.
+bool AnyGrouped(const model::Framework& framework, const std::vector<std::string>& ids) {
+  for (const auto& g : framework.groups)
+    for (const auto& id : g.competencies)
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) return true;
+  return false;
+}
+
+// The group of competencies `matched` a section titled after it names; its first paragraph
+// describes it.
+model::CompetencyGroup ReadGroup(const Section& section, const std::vector<std::string>& matched,
+                                 const SourceLocation& where) {
+  model::CompetencyGroup group;
+  group.id = text::Slugify(section.title);
+  group.name = section.title;
+  group.competencies = matched;
+  group.origin.where = where;
+  for (const Block& b : section.blocks) {
+    if (b.kind == Block::Kind::kParagraph) {
+      group.description = b.markdown;
+      break;
+    }
+  }
+  return group;
+}
+
+}  // namespace
+
+void ApplySections(const std::vector<Section>& sections, std::string_view file,
+                   std::string_view ic_track, model::Framework& framework) {
+  if (framework.competencies.empty()) AddListedCompetencies(sections, file, framework);
   static const std::regex kLead(R"(\b(team|tech|technical)[ -]leads?\b)", std::regex::icase);
   static const std::regex kMove(R"(transition|moving|\bmove|switch|becom)", std::regex::icase);
   static const std::regex kManagement(R"(manag)", std::regex::icase);
@@ -250,21 +384,7 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
   int open_overlay_level = 0;
   for (const Section& section : sections) {
     SourceLocation where{std::string(file), section.line, 0};
-    if (!section.markdown.empty()) {
-      if (!framework.cumulative && StatesCumulative(section.markdown)) framework.cumulative = true;
-      // The framework's description (the introduction's first paragraph) is said once: the
-      // note keeps the rest of the section.
-      std::string_view rest = section.markdown;
-      if (!framework.description.empty() && rest.starts_with(framework.description))
-        rest = text::Trim(rest.substr(framework.description.size()));
-      if (!rest.empty()) {
-        model::Note note;
-        note.title = section.title.empty() ? "Introduction" : section.title;
-        note.markdown = std::string(rest);
-        note.origin.where = where;
-        framework.notes.push_back(std::move(note));
-      }
-    }
+    if (!section.markdown.empty()) AddSectionNote(section, where, framework);
     if (section.level > 0 && section.level <= open_overlay_level)
       open_overlay = framework.overlays.size();
     if (section.blocks.empty()) continue;
@@ -277,97 +397,23 @@ void ApplySections(const std::vector<Section>& sections, std::string_view file,
     std::smatch m;
     if (std::regex_search(title, m, kLead) &&
         framework.FindOverlay(text::Slugify(m.str(0))) == nullptr) {
-      std::string phrase = text::ToLower(m.str(0));
-      if (!phrase.empty() && phrase.back() == 's') phrase.pop_back();
-      model::OverlayRole overlay;
-      overlay.id = text::Slugify(phrase);
-      overlay.name = Capitalise(text::ReplaceAll(phrase, "-", " "));
-      overlay.origin.where = where;
-      std::vector<std::string> description;
-      for (const Block& b : section.blocks) {
-        bool labelled = text::StartsWith(b.markdown, "**") || !Label(b.markdown).empty();
-        if (b.kind == Block::Kind::kItem ||
-            (b.kind == Block::Kind::kParagraph && text::StartsWith(b.markdown, "**") && labelled)) {
-          overlay.duties.push_back(b.markdown);
-        } else if (b.kind == Block::Kind::kParagraph) {
-          description.push_back(b.markdown);
-        }
-      }
-      overlay.description = text::Join(description, "\n\n");
-      AddOverlayRequirements(section.blocks, file, false, overlay);
       open_overlay = framework.overlays.size();
       open_overlay_level = section.level;
-      framework.overlays.push_back(std::move(overlay));
+      framework.overlays.push_back(ReadOverlay(section, m.str(0), where, file));
       continue;
     }
     if (std::regex_search(title, kMove) && std::regex_search(title, kManagement)) {
-      model::Transition transition;
-      // From the individual-contributor track, else the document's first track.
-      transition.from = std::string(ic_track);
-      for (const model::Track& t : framework.tracks)
-        if (transition.from.empty() && t.kind != model::TrackKind::kManagement)
-          transition.from = t.id;
-      if (transition.from.empty()) transition.from = "ic";
-      transition.to = "management";
-      transition.description = section.title;
-      transition.origin.where = where;
-      for (const Block& b : section.blocks) {
-        if (b.kind != Block::Kind::kParagraph && b.kind != Block::Kind::kItem) continue;
-        for (std::string& sentence : SplitSentences(b.markdown)) {
-          model::Requirement r;
-          r.text = std::move(sentence);
-          r.origin.where = {std::string(file), b.line, 0};
-          transition.requirements.push_back(std::move(r));
-        }
-      }
-      if (framework.FindTrack(transition.to) == nullptr) {
-        // The document names the destination without describing its levels.
-        model::Track management;
-        management.id = transition.to;
-        management.name = "Management";
-        management.kind = model::TrackKind::kManagement;
-        management.description = "The track \"" + section.title +
-                                 "\" leads to; this document does not describe its levels.";
-        management.origin.where = where;
-        framework.tracks.push_back(std::move(management));
-      }
+      model::Transition transition =
+          ReadManagementTransition(section, ic_track, where, file, framework);
+      if (framework.FindTrack(transition.to) == nullptr)
+        framework.tracks.push_back(UndescribedManagementTrack(section, transition.to, where));
       framework.transitions.push_back(std::move(transition));
       continue;
     }
-    // "- Outcomes: what we achieve" naming competencies of the table.
-    std::vector<std::string> matched;
-    for (const Block& b : section.blocks) {
-      if (b.kind != Block::Kind::kItem) continue;
-      std::string label = Label(b.markdown);
-      if (label.empty()) continue;
-      for (model::Competency& c : framework.competencies) {
-        if (!text::IEquals(c.name, label)) continue;
-        std::string description(
-            text::Trim(std::string_view(b.markdown).substr(b.markdown.find(':') + 1)));
-        if (c.description.empty()) c.description = description;
-        matched.push_back(c.id);
-      }
-    }
-    if (matched.size() >= 2 && section.level >= 2 && text::CountWords(section.title) <= 3) {
-      bool grouped = false;
-      for (const auto& g : framework.groups)
-        for (const auto& id : g.competencies)
-          if (std::find(matched.begin(), matched.end(), id) != matched.end()) grouped = true;
-      if (!grouped) {
-        model::CompetencyGroup group;
-        group.id = text::Slugify(section.title);
-        group.name = section.title;
-        group.competencies = matched;
-        group.origin.where = where;
-        for (const Block& b : section.blocks) {
-          if (b.kind == Block::Kind::kParagraph) {
-            group.description = b.markdown;
-            break;
-          }
-        }
-        framework.groups.push_back(std::move(group));
-      }
-    }
+    std::vector<std::string> matched = DescribeLabelledCompetencies(section, framework);
+    if (matched.size() >= 2 && section.level >= 2 && text::CountWords(section.title) <= 3 &&
+        !AnyGrouped(framework, matched))
+      framework.groups.push_back(ReadGroup(section, matched, where));
   }
 }
 

@@ -235,6 +235,150 @@ struct Draft {
   int rank = 0;
 };
 
+// Adds `value` to the field of `role` that `section` fills: a new item or paragraph, or the
+// end of the last one when the line `continues` it.
+void AddTo(model::RoleProfile& role, Section section, const std::string& value, bool continues) {
+  auto add_item = [&](std::vector<std::string>& items) {
+    if (continues && !items.empty()) {
+      items.back() += " " + value;
+    } else {
+      items.push_back(value);
+    }
+  };
+  auto add_prose = [&](std::string& prose) {
+    if (prose.empty()) {
+      prose = value;
+    } else {
+      prose += (continues ? " " : "\n\n") + value;
+    }
+  };
+  switch (section) {
+    case Section::kSummary:
+      add_prose(role.summary);
+      break;
+    case Section::kResponsibilities:
+      add_item(role.responsibilities);
+      break;
+    case Section::kSkills:
+      add_item(role.skills);
+      break;
+    case Section::kKpis:
+      add_item(role.kpis);
+      break;
+    case Section::kPath:
+      add_prose(role.path);
+      break;
+  }
+}
+
+// What reading a catalogue has gathered so far, line by line.
+struct Catalogue {
+  std::vector<Draft> drafts;
+  std::map<std::string, int> family_order;  // family -> order of first appearance
+  std::vector<std::string> decorations;     // distinct headings after the roles' titles
+  Section section = Section::kSummary;      // where the open blueprint's lines go
+  bool paragraph_open = false;              // the previous line was not blank
+  bool previous_bullet = false;             // ... and was (part of) a bullet
+  std::string preamble_title;
+  std::vector<model::Note> preamble;
+};
+
+// Opens the blueprint that the title line `title` (at `line_no`) starts.
+void StartBlueprint(const TitleLine& title, const std::string& file, int line_no,
+                    Catalogue& catalogue) {
+  Draft d;
+  d.role.title = text::CollapseSpace(title.title);
+  RoleTitle parsed = ParseRoleTitle(d.role.title);
+  d.role.family = parsed.family;
+  d.role.seniority = parsed.seniority;
+  d.rank = parsed.rank;
+  d.role.origin.where = {file, line_no, 1};
+  auto [it, inserted] = catalogue.family_order.emplace(
+      parsed.family, static_cast<int>(catalogue.family_order.size()));
+  d.family_order = it->second;
+  catalogue.drafts.push_back(std::move(d));
+  std::vector<std::string>& decorations = catalogue.decorations;
+  if (!title.decoration.empty() &&
+      std::find(decorations.begin(), decorations.end(), title.decoration) == decorations.end()) {
+    decorations.push_back(title.decoration);
+  }
+  catalogue.section = Section::kSummary;
+  catalogue.paragraph_open = false;
+}
+
+// Adds a line of the text before the first blueprint: its first "# " heading names the
+// catalogue, the rest are notes, one a paragraph.
+void AddPreambleLine(std::string_view line, const std::string& file, int line_no,
+                     Catalogue& catalogue) {
+  if (line.starts_with("# ") && catalogue.preamble_title.empty()) {
+    catalogue.preamble_title = std::string(text::Trim(line.substr(2)));
+  } else if (catalogue.paragraph_open && !catalogue.preamble.empty()) {
+    catalogue.preamble.back().markdown += " " + std::string(line);
+  } else {
+    model::Note note;
+    note.markdown = std::string(line);
+    note.origin.where = {file, line_no, 1};
+    catalogue.preamble.push_back(std::move(note));
+  }
+  catalogue.paragraph_open = true;
+}
+
+// Adds a line of the open blueprint (`line` trimmed, `raw` as written): a section label switches
+// the section, another heading goes to the summary, other lines to the current section.
+void AddBlueprintLine(std::string_view line, std::string_view raw,
+                      const std::optional<std::pair<Section, std::string>>& label,
+                      Catalogue& catalogue) {
+  model::RoleProfile& role = catalogue.drafts.back().role;
+  if (label) {
+    catalogue.section = label->first;
+    catalogue.paragraph_open = false;
+    if (!label->second.empty()) AddTo(role, catalogue.section, label->second, false);
+    return;
+  }
+  if (line.starts_with("#")) {  // a heading of another kind: kept in the summary
+    const size_t text_start = line.find_first_not_of('#');  // npos: a line of only '#'
+    std::string heading(
+        text::Trim(text_start == std::string_view::npos ? "" : line.substr(text_start)));
+    AddTo(role, Section::kSummary, "**" + heading + "**", false);
+    catalogue.section = Section::kSummary;
+    catalogue.paragraph_open = false;
+    return;
+  }
+  std::optional<std::string> bullet = BulletText(line);
+  // A wrapped line continues the paragraph or, when indented, the bullet above it.
+  bool indented = raw[0] == ' ' || raw[0] == '\t';
+  bool continues = catalogue.paragraph_open && !bullet && (!catalogue.previous_bullet || indented);
+  AddTo(role, catalogue.section, bullet ? *bullet : std::string(line), continues);
+  catalogue.paragraph_open = true;
+  catalogue.previous_bullet = bullet.has_value() || (catalogue.previous_bullet && continues);
+}
+
+// Fills `f` from the blueprints read: the roles in family then seniority order with unique ids,
+// the preamble's title and notes, and a note per heading of the blueprints.
+void BuildCatalogue(Catalogue& catalogue, model::Framework& f) {
+  std::vector<Draft>& drafts = catalogue.drafts;
+  std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
+    return std::tie(a.family_order, a.rank) < std::tie(b.family_order, b.rank);
+  });
+  std::set<std::string> ids;
+  for (Draft& d : drafts) {
+    std::string id = text::Slugify(d.role.title);
+    for (int n = 2; !ids.insert(id).second; ++n)
+      id = text::Slugify(d.role.title) + "-" + std::to_string(n);
+    d.role.id = id;
+    f.roles.push_back(std::move(d.role));
+  }
+  f.name = catalogue.preamble_title.empty() ? "Role catalogue" : catalogue.preamble_title;
+  f.id = text::Slugify(f.name);
+  f.notes = std::move(catalogue.preamble);
+  for (const std::string& decoration : catalogue.decorations) {
+    model::Note note;
+    note.title = "Heading of each role blueprint (after the role's title)";
+    note.markdown = decoration;
+    f.notes.push_back(std::move(note));
+  }
+}
+
 class RoleCatalogReader : public Reader {
  public:
   std::string_view Name() const override { return "role-catalog"; }
@@ -277,112 +421,34 @@ class RoleCatalogReader : public Reader {
     std::vector<std::string> lines =
         text::Split(std::string_view(document.text).substr(fm.body_offset), '\n');
     const int first_line = fm.body_line;
-    std::vector<Draft> drafts;
-    std::map<std::string, int> family_order;
-    std::vector<std::string> decorations;
-    Section section = Section::kSummary;
-    bool paragraph_open = false;   // the previous line was not blank
-    bool previous_bullet = false;  // ... and was (part of) a bullet
-    std::string preamble_title;
-    std::vector<model::Note> preamble;
-
+    Catalogue catalogue;
     for (size_t i = 0; i < lines.size(); ++i) {
       const int line_no = static_cast<int>(i) + first_line;
       std::string_view line = text::Trim(lines[i]);
       if (line.empty()) {
-        paragraph_open = false;
+        catalogue.paragraph_open = false;
         continue;
       }
       // A section label is structure (it names the field its items go to): only the text
       // after it is a passage.
       std::optional<std::pair<Section, std::string>> label;
-      if (!drafts.empty()) label = SectionLabel(line);
+      if (!catalogue.drafts.empty()) label = SectionLabel(line);
       out.source.push_back({line_no, label ? label->second : PassageText(line), document.name});
       if (auto title = ParseTitleLine(line)) {
-        Draft d;
-        d.role.title = text::CollapseSpace(title->title);
-        RoleTitle parsed = ParseRoleTitle(d.role.title);
-        d.role.family = parsed.family;
-        d.role.seniority = parsed.seniority;
-        d.rank = parsed.rank;
-        d.role.origin.where = {document.name, line_no, 1};
-        auto [it, inserted] =
-            family_order.emplace(parsed.family, static_cast<int>(family_order.size()));
-        d.family_order = it->second;
-        drafts.push_back(std::move(d));
-        if (!title->decoration.empty() && std::find(decorations.begin(), decorations.end(),
-                                                    title->decoration) == decorations.end()) {
-          decorations.push_back(title->decoration);
-        }
-        section = Section::kSummary;
-        paragraph_open = false;
-        continue;
+        StartBlueprint(*title, document.name, line_no, catalogue);
+      } else if (catalogue.drafts.empty()) {  // text before the first blueprint
+        AddPreambleLine(line, document.name, line_no, catalogue);
+      } else {
+        AddBlueprintLine(line, lines[i], label, catalogue);
       }
-      if (drafts.empty()) {  // text before the first blueprint
-        if (line.starts_with("# ") && preamble_title.empty()) {
-          preamble_title = std::string(text::Trim(line.substr(2)));
-        } else if (paragraph_open && !preamble.empty()) {
-          preamble.back().markdown += " " + std::string(line);
-        } else {
-          model::Note note;
-          note.markdown = std::string(line);
-          note.origin.where = {document.name, line_no, 1};
-          preamble.push_back(std::move(note));
-        }
-        paragraph_open = true;
-        continue;
-      }
-      model::RoleProfile& role = drafts.back().role;
-      if (label) {
-        section = label->first;
-        paragraph_open = false;
-        if (!label->second.empty()) AddTo(role, section, label->second, false);
-        continue;
-      }
-      if (line.starts_with("#")) {  // a heading of another kind: kept in the summary
-        const size_t text_start = line.find_first_not_of('#');  // npos: a line of only '#'
-        std::string heading(
-            text::Trim(text_start == std::string_view::npos ? "" : line.substr(text_start)));
-        AddTo(role, Section::kSummary, "**" + heading + "**", false);
-        section = Section::kSummary;
-        paragraph_open = false;
-        continue;
-      }
-      std::optional<std::string> bullet = BulletText(line);
-      // A wrapped line continues the paragraph or, when indented, the bullet above it.
-      bool indented = lines[i][0] == ' ' || lines[i][0] == '\t';
-      bool continues = paragraph_open && !bullet && (!previous_bullet || indented);
-      AddTo(role, section, bullet ? *bullet : std::string(line), continues);
-      paragraph_open = true;
-      previous_bullet = bullet.has_value() || (previous_bullet && continues);
     }
-
-    if (drafts.empty()) {
+    if (catalogue.drafts.empty()) {
       return MakeError(ErrorCode::kParse,
                        "no role blueprint found: expected lines like \"Senior Data Engineer: "
                        "Role Blueprint, ...\" or \"TITLE: Senior Data Engineer\"",
                        SourceLocation{document.name, 1, 1});
     }
-    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
-      return std::tie(a.family_order, a.rank) < std::tie(b.family_order, b.rank);
-    });
-    std::set<std::string> ids;
-    for (Draft& d : drafts) {
-      std::string id = text::Slugify(d.role.title);
-      for (int n = 2; !ids.insert(id).second; ++n)
-        id = text::Slugify(d.role.title) + "-" + std::to_string(n);
-      d.role.id = id;
-      f.roles.push_back(std::move(d.role));
-    }
-    f.name = preamble_title.empty() ? "Role catalogue" : preamble_title;
-    f.id = text::Slugify(f.name);
-    f.notes = std::move(preamble);
-    for (const std::string& decoration : decorations) {
-      model::Note note;
-      note.title = "Heading of each role blueprint (after the role's title)";
-      note.markdown = decoration;
-      f.notes.push_back(std::move(note));
-    }
+    BuildCatalogue(catalogue, f);
     return out;
   }
 
@@ -410,42 +476,6 @@ class RoleCatalogReader : public Reader {
       for (Passage& p : one.source) merged.source.push_back(std::move(p));
     }
     return merged;
-  }
-
- private:
-  static void AddTo(model::RoleProfile& role, Section section, const std::string& value,
-                    bool continues) {
-    auto add_item = [&](std::vector<std::string>& items) {
-      if (continues && !items.empty()) {
-        items.back() += " " + value;
-      } else {
-        items.push_back(value);
-      }
-    };
-    auto add_prose = [&](std::string& prose) {
-      if (prose.empty()) {
-        prose = value;
-      } else {
-        prose += (continues ? " " : "\n\n") + value;
-      }
-    };
-    switch (section) {
-      case Section::kSummary:
-        add_prose(role.summary);
-        break;
-      case Section::kResponsibilities:
-        add_item(role.responsibilities);
-        break;
-      case Section::kSkills:
-        add_item(role.skills);
-        break;
-      case Section::kKpis:
-        add_item(role.kpis);
-        break;
-      case Section::kPath:
-        add_prose(role.path);
-        break;
-    }
   }
 };
 

@@ -550,29 +550,144 @@ std::vector<SheetMap> GuessSheetMaps(const Workbook& book) {
   return maps;
 }
 
-Status ReadSheets(const Workbook& book, const std::vector<SheetMap>& given, const std::string& file,
-                  matrix::Matrix& m, std::vector<Passage>& passages,
-                  std::vector<ImportWarning>& warnings) {
+namespace {
+
+// Refuses a map that names a sheet the workbook does not have.
+Status CheckMapsNameSheets(const Workbook& book, const std::vector<SheetMap>& given,
+                           const std::string& file) {
   for (const SheetMap& map : given) {
     bool found = false;
     for (const Sheet& s : book.sheets) found = found || s.name == map.sheet;
-    if (!found) {
-      std::vector<std::string> names;
-      for (const Sheet& s : book.sheets) names.push_back("'" + s.name + "'");
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "the map names sheet '" + map.sheet +
-                           "', which the workbook does not have "
-                           "(sheets: " +
-                           text::Join(names, ", ") + ")",
-                       SourceLocation{file, 0, 0}, "sheets");
+    if (found) continue;
+    std::vector<std::string> names;
+    for (const Sheet& s : book.sheets) names.push_back("'" + s.name + "'");
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the map names sheet '" + map.sheet +
+                         "', which the workbook does not have "
+                         "(sheets: " +
+                         text::Join(names, ", ") + ")",
+                     SourceLocation{file, 0, 0}, "sheets");
+  }
+  return Ok();
+}
+
+// The map given for `sheet` (the last one naming it), else the guessed one.
+SheetMap MapFor(const Sheet& sheet, const std::vector<SheetMap>& given) {
+  SheetMap map = GuessSheet(sheet);
+  for (const SheetMap& g : given)
+    if (g.sheet == sheet.name) map = g;
+  return map;
+}
+
+// Keeps every cell of a sheet that is not a matrix as a passage; returns the cells of a notes
+// sheet, as written.
+std::vector<std::string> KeepCells(const Sheet& sheet, const SheetMap& map,
+                                   const std::string& label, std::vector<Passage>& passages) {
+  std::vector<std::string> notes;
+  const int width = sheet.Width();
+  for (int r = 0; r < sheet.Height(); ++r)
+    for (int c = 0; c < width; ++c) {
+      std::string t(text::Trim(text::CollapseSpace(sheet.At(r, c))));
+      if (t.empty()) continue;
+      passages.push_back({sheet.LineOf(r), t, label});
+      if (map.use == SheetMap::Use::kNotes)
+        notes.push_back(std::string(text::Trim(sheet.At(r, c))));
+    }
+  return notes;
+}
+
+// Adds one note, titled after the sheet, holding `notes`.
+void AddSheetNote(const Sheet& sheet, const std::string& label,
+                  const std::vector<std::string>& notes, matrix::Matrix& m) {
+  model::Note note;
+  note.title = sheet.name.empty() ? "Notes" : sheet.name;
+  note.markdown = text::Join(notes, "\n\n");
+  note.origin.where = SourceLocation{label, 0, 0};
+  m.notes.push_back(std::move(note));
+}
+
+// The sheets that share a track, in order of first appearance: those whose map names the same
+// track, else those whose levels have the same names.
+std::vector<std::vector<size_t>> SheetsByTrack(const std::vector<SheetResult>& results) {
+  std::map<std::string, size_t> group_of;  // key -> index in the result
+  std::vector<std::vector<size_t>> groups;
+  for (size_t i = 0; i < results.size(); ++i) {
+    std::string key = results[i].track.empty() ? LevelsKey(results[i].level_names)
+                                               : "track:" + Key(results[i].track);
+    auto [it, inserted] = group_of.emplace(key, groups.size());
+    if (inserted) groups.emplace_back();
+    groups[it->second].push_back(i);
+  }
+  return groups;
+}
+
+// Whether every level of `s` sits under a merged track heading ("Individual contributor" over
+// B:D), and there is more than one: those levels form those tracks.
+bool SplitsByTrackHeading(const SheetResult& s) {
+  return std::all_of(s.level_tracks.begin(), s.level_tracks.end(),
+                     [](const std::string& t) { return !t.empty(); }) &&
+         std::set<std::string>(s.level_tracks.begin(), s.level_tracks.end()).size() > 1;
+}
+
+// `s` cut into one result per track heading of its levels, in order of first appearance.
+std::vector<std::pair<std::string, SheetResult>> SplitByTrackHeading(const SheetResult& s) {
+  std::vector<std::pair<std::string, SheetResult>> parts;
+  for (size_t l = 0; l < s.level_names.size(); ++l) {
+    const std::string& t = s.level_tracks[l];
+    auto part =
+        std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == t; });
+    if (part == parts.end()) {
+      SheetResult p = s;
+      p.level_names.clear(), p.level_where.clear(), p.summaries.clear(), p.years.clear(),
+          p.requirements.clear();
+      for (auto& row : p.rows) row.cells.clear(), row.cell_where.clear();
+      parts.emplace_back(t, std::move(p));
+      part = parts.end() - 1;
+    }
+    SheetResult& p = part->second;
+    p.level_names.push_back(s.level_names[l]);
+    p.level_where.push_back(s.level_where[l]);
+    p.summaries.push_back(s.summaries[l]);
+    p.years.push_back(s.years[l]);
+    p.requirements.push_back(s.requirements[l]);
+    for (size_t r = 0; r < s.rows.size(); ++r) {
+      p.rows[r].cells.push_back(s.rows[r].cells[l]);
+      p.rows[r].cell_where.push_back(s.rows[r].cell_where[l]);
     }
   }
+  return parts;
+}
+
+// Adds the sheets of one track (`sheets`, indices into `results`) to `m`; `several` when the
+// workbook has more than one track, which then takes its first sheet's name when unnamed.
+void AddTrackSheets(std::vector<SheetResult>& results, const std::vector<size_t>& sheets,
+                    bool several, matrix::Matrix& m) {
+  SheetResult& first = results[sheets.front()];
+  std::string name = first.track;
+  if (name.empty() && several) name = first.sheet;
+  const bool split = SplitsByTrackHeading(first);
+  for (size_t i : sheets) {
+    SheetResult& s = results[i];
+    std::string fallback = sheets.size() > 1 && !s.has_groups ? s.sheet : "";
+    if (split && i == sheets.front()) {
+      for (auto& [track, part] : SplitByTrackHeading(s))
+        AddToTrack(part, m.TrackNamed(track, part.level_where.front()), fallback, m);
+      continue;
+    }
+    AddToTrack(s, m.TrackNamed(name, s.level_where.front()), fallback, m);
+  }
+}
+
+}  // namespace
+
+Status ReadSheets(const Workbook& book, const std::vector<SheetMap>& given, const std::string& file,
+                  matrix::Matrix& m, std::vector<Passage>& passages,
+                  std::vector<ImportWarning>& warnings) {
+  LADDER_TRY_STATUS(CheckMapsNameSheets(book, given, file));
   const bool several = book.sheets.size() > 1;
   std::vector<SheetResult> results;
   for (const Sheet& sheet : book.sheets) {
-    SheetMap map = GuessSheet(sheet);
-    for (const SheetMap& g : given)
-      if (g.sheet == sheet.name) map = g;
+    SheetMap map = MapFor(sheet, given);
     std::string label = several && !sheet.name.empty() ? file + " [" + sheet.name + "]" : file;
     std::vector<std::string> notes;
     if (map.use == SheetMap::Use::kMatrix) {
@@ -581,77 +696,13 @@ Status ReadSheets(const Workbook& book, const std::vector<SheetMap>& given, cons
       if (m.name.empty() && !r.title.empty()) m.name = r.title;
       results.push_back(std::move(r));
     } else {
-      const int width = sheet.Width();
-      for (int r = 0; r < sheet.Height(); ++r)
-        for (int c = 0; c < width; ++c) {
-          std::string t(text::Trim(text::CollapseSpace(sheet.At(r, c))));
-          if (t.empty()) continue;
-          passages.push_back({sheet.LineOf(r), t, label});
-          if (map.use == SheetMap::Use::kNotes)
-            notes.push_back(std::string(text::Trim(sheet.At(r, c))));
-        }
+      notes = KeepCells(sheet, map, label, passages);
     }
-    if (!notes.empty()) {
-      model::Note note;
-      note.title = sheet.name.empty() ? "Notes" : sheet.name;
-      note.markdown = text::Join(notes, "\n\n");
-      note.origin.where = SourceLocation{label, 0, 0};
-      m.notes.push_back(std::move(note));
-    }
+    if (!notes.empty()) AddSheetNote(sheet, label, notes, m);
   }
-  // Sheets whose levels have the same names share a track.
-  std::map<std::string, std::vector<size_t>> by_levels;
-  std::vector<std::string> order;
-  for (size_t i = 0; i < results.size(); ++i) {
-    std::string key = results[i].track.empty() ? LevelsKey(results[i].level_names)
-                                               : "track:" + Key(results[i].track);
-    if (!by_levels.count(key)) order.push_back(key);
-    by_levels[key].push_back(i);
-  }
-  for (const std::string& key : order) {
-    const std::vector<size_t>& sheets = by_levels[key];
-    SheetResult& first = results[sheets.front()];
-    std::string name = first.track;
-    if (name.empty() && order.size() > 1) name = first.sheet;
-    // Levels under merged track headings ("Individual contributor" over B:D) form those tracks.
-    bool split =
-        std::all_of(first.level_tracks.begin(), first.level_tracks.end(),
-                    [](const std::string& t) { return !t.empty(); }) &&
-        std::set<std::string>(first.level_tracks.begin(), first.level_tracks.end()).size() > 1;
-    for (size_t i : sheets) {
-      SheetResult& s = results[i];
-      std::string fallback = sheets.size() > 1 && !s.has_groups ? s.sheet : "";
-      if (split && i == sheets.front()) {
-        std::map<std::string, SheetResult> parts;
-        std::vector<std::string> part_order;
-        for (size_t l = 0; l < s.level_names.size(); ++l) {
-          const std::string& t = s.level_tracks[l];
-          if (!parts.count(t)) {
-            part_order.push_back(t);
-            SheetResult p = s;
-            p.level_names.clear(), p.level_where.clear(), p.summaries.clear(), p.years.clear(),
-                p.requirements.clear();
-            for (auto& row : p.rows) row.cells.clear(), row.cell_where.clear();
-            parts[t] = std::move(p);
-          }
-          SheetResult& p = parts[t];
-          p.level_names.push_back(s.level_names[l]);
-          p.level_where.push_back(s.level_where[l]);
-          p.summaries.push_back(s.summaries[l]);
-          p.years.push_back(s.years[l]);
-          p.requirements.push_back(s.requirements[l]);
-          for (size_t r = 0; r < s.rows.size(); ++r) {
-            p.rows[r].cells.push_back(s.rows[r].cells[l]);
-            p.rows[r].cell_where.push_back(s.rows[r].cell_where[l]);
-          }
-        }
-        for (const std::string& t : part_order)
-          AddToTrack(parts[t], m.TrackNamed(t, parts[t].level_where.front()), fallback, m);
-        continue;
-      }
-      AddToTrack(s, m.TrackNamed(name, s.level_where.front()), fallback, m);
-    }
-  }
+  const std::vector<std::vector<size_t>> groups = SheetsByTrack(results);
+  for (const std::vector<size_t>& sheets : groups)
+    AddTrackSheets(results, sheets, groups.size() > 1, m);
   return Ok();
 }
 
