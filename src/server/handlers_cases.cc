@@ -16,91 +16,119 @@ struct ActionInput {
   std::function<std::vector<std::string>(const char*)> list;
 };
 
+// One action on a case, as the caller's person: what every action needs.
+struct CaseCall {
+  const std::string id;  // the case
+  const std::string& me;
+  app::ReviewService review;
+  storage::Store& store;
+  const Date today;
+};
+
+// Each action returns the case as it is afterwards.
+using CaseActionFn = Result<model::Case> (*)(CaseCall& c, const ActionInput& in);
+
+Result<model::Case> MoveCase(CaseCall& c, const ActionInput& in) {
+  std::string to = in.get("to");
+  std::optional<model::CaseStatus> status = model::ParseCaseStatus(to);
+  if (!status)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + to + "' is not a status: portfolio, peer_review or decision", {}, "to");
+  return c.review.Move(c.id, *status, c.me, c.today);
+}
+
+Result<model::Case> NamePanel(CaseCall& c, const ActionInput& in) {
+  std::vector<std::string> panel = in.list("panel");
+  if (panel.size() == 1 && panel[0].find(',') != std::string::npos)
+    panel = text::Split(panel[0], ',');
+  for (std::string& p : panel) p = std::string(text::Trim(p));
+  std::erase(panel, std::string());
+  return c.review.SetPanel(c.id, panel, c.me, c.today);
+}
+
+Result<model::Case> AddEvidence(CaseCall& c, const ActionInput& in) {
+  return c.review.AddCaseEvidence(c.id, in.get("evidence"), c.me, c.today);
+}
+
+Result<model::Case> CastVote(CaseCall& c, const ActionInput& in) {
+  std::string choice = in.get("vote");
+  std::optional<model::VoteChoice> v = model::ParseVoteChoice(choice);
+  if (!v)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + choice + "' is not a vote: for, against or abstain", {}, "vote");
+  return c.review.Vote(c.id, model::Vote{c.me, *v, in.get("note"), c.today});
+}
+
+Result<model::Case> WaiveRequirement(CaseCall& c, const ActionInput& in) {
+  LADDER_TRY(Date expires, ParseDateValue("expires", in.get("expires"), {}));
+  LADDER_TRY(model::Waiver w,
+             c.review.Waive(c.id, in.get("requirement"), c.me, in.get("reason"), c.today, expires));
+  (void)w;
+  return c.store.GetCase(c.id);
+}
+
+// A waiver of the case's person, revoked from today (app::ReviewService::RevokeWaiver).
+Result<model::Case> RevokeWaiver(CaseCall& c, const ActionInput& in) {
+  LADDER_TRY(model::Case now, c.store.GetCase(c.id));
+  Result<model::Waiver> w = c.store.GetWaiver(in.get("waiver"));
+  if (!w || w->person != now.person)
+    return MakeError(ErrorCode::kNotFound, "no waiver '" + in.get("waiver") + "' of " + now.person,
+                     {}, "waiver");
+  LADDER_TRY_STATUS(c.review.RevokeWaiver(w->id, c.me, in.get("reason"), c.today));
+  return c.store.GetCase(c.id);
+}
+
+// A manual checkpoint or approval of the case's person, given by the caller's person.
+Result<model::Case> GiveSignOff(CaseCall& c, const ActionInput& in) {
+  LADDER_TRY(model::Case now, c.store.GetCase(c.id));
+  LADDER_TRY(model::SignOff s, SignOffFrom(now.person, in.get, c.me, c.today));
+  LADDER_TRY(std::string saved, c.review.SignOff(std::move(s)));
+  (void)saved;  // the case page shows the checklist it changed
+  return c.store.GetCase(c.id);
+}
+
+Result<model::Case> DecideCase(CaseCall& c, const ActionInput& in) {
+  std::string outcome = in.get("outcome");
+  std::optional<model::Outcome> o = model::ParseOutcome(outcome);
+  if (!o)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + outcome + "' is not an outcome: promoted, not_promoted or deferred", {},
+                     "outcome");
+  LADDER_TRY(Date effective, ParseDateValue("effective", in.get("effective"), c.today));
+  LADDER_TRY(app::DecisionResult d, c.review.Decide(c.id, *o, effective, c.me, in.get("note")));
+  return d.review;
+}
+
+// A peer assessment by a member of the case's panel.
+Result<model::Case> AssessInReview(CaseCall& c, const ActionInput& in) {
+  std::string rating = in.get("rating");
+  std::optional<model::Rating> r = model::ParseRating(rating);
+  if (!r)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + rating + "' is not a rating: below, meeting or next", {}, "rating");
+  model::Assessment a;
+  a.assessor = c.me;
+  LADDER_TRY(a.period_start, ParseDateValue("period_start", in.get("period_start"), {}));
+  LADDER_TRY(a.period_end, ParseDateValue("period_end", in.get("period_end"), {}));
+  a.competency = in.get("competency");
+  a.rating = *r;
+  a.note = in.get("note");
+  LADDER_TRY_STATUS(c.review.AssessInReview(c.id, a));
+  return c.store.GetCase(c.id);
+}
+
+// The actions on a case, by the name in the path (/cases/{case}/{action}).
+constexpr std::pair<std::string_view, CaseActionFn> kCaseActions[] = {
+    {"move", MoveCase},       {"panel", NamePanel},          {"evidence", AddEvidence},
+    {"votes", CastVote},      {"waivers", WaiveRequirement}, {"revoke", RevokeWaiver},
+    {"signoff", GiveSignOff}, {"decision", DecideCase},      {"assessments", AssessInReview},
+};
+
 // Performs `action` on the case as the caller's person. Returns the case as it is afterwards.
 Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, const ActionInput& in) {
-  const std::string id = x.Param("case");
-  const std::string& me = x.principal.person;
-  app::ReviewService review = x.Review();
-  const Date today = x.Today();
-  if (action == "move") {
-    std::string to = in.get("to");
-    std::optional<model::CaseStatus> status = model::ParseCaseStatus(to);
-    if (!status)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + to + "' is not a status: portfolio, peer_review or decision", {},
-                       "to");
-    return review.Move(id, *status, me, today);
-  }
-  if (action == "panel") {
-    std::vector<std::string> panel = in.list("panel");
-    if (panel.size() == 1 && panel[0].find(',') != std::string::npos)
-      panel = text::Split(panel[0], ',');
-    for (std::string& p : panel) p = std::string(text::Trim(p));
-    std::erase(panel, std::string());
-    return review.SetPanel(id, panel, me, today);
-  }
-  if (action == "evidence") return review.AddCaseEvidence(id, in.get("evidence"), me, today);
-  if (action == "votes") {
-    std::string choice = in.get("vote");
-    std::optional<model::VoteChoice> v = model::ParseVoteChoice(choice);
-    if (!v)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + choice + "' is not a vote: for, against or abstain", {}, "vote");
-    return review.Vote(id, model::Vote{me, *v, in.get("note"), today});
-  }
-  if (action == "waivers") {
-    LADDER_TRY(Date expires, ParseDateValue("expires", in.get("expires"), {}));
-    LADDER_TRY(model::Waiver w,
-               review.Waive(id, in.get("requirement"), me, in.get("reason"), today, expires));
-    (void)w;
-    return x.services.store.GetCase(id);
-  }
-  if (action == "revoke") {
-    // A waiver of the case's person, revoked from today (app::ReviewService::RevokeWaiver).
-    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
-    Result<model::Waiver> w = x.services.store.GetWaiver(in.get("waiver"));
-    if (!w || w->person != c.person)
-      return MakeError(ErrorCode::kNotFound, "no waiver '" + in.get("waiver") + "' of " + c.person,
-                       {}, "waiver");
-    LADDER_TRY_STATUS(review.RevokeWaiver(w->id, me, in.get("reason"), today));
-    return x.services.store.GetCase(id);
-  }
-  if (action == "signoff") {
-    // A manual checkpoint or approval of the case's person, given by the caller's person.
-    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
-    LADDER_TRY(model::SignOff s, SignOffFrom(c.person, in.get, me, today));
-    LADDER_TRY(std::string saved, review.SignOff(std::move(s)));
-    (void)saved;  // the case page shows the checklist it changed
-    return x.services.store.GetCase(id);
-  }
-  if (action == "decision") {
-    std::string outcome = in.get("outcome");
-    std::optional<model::Outcome> o = model::ParseOutcome(outcome);
-    if (!o)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + outcome + "' is not an outcome: promoted, not_promoted or deferred",
-                       {}, "outcome");
-    LADDER_TRY(Date effective, ParseDateValue("effective", in.get("effective"), today));
-    LADDER_TRY(app::DecisionResult d, review.Decide(id, *o, effective, me, in.get("note")));
-    return d.review;
-  }
-  if (action == "assessments") {
-    // A peer assessment by a member of the case's panel.
-    std::string rating = in.get("rating");
-    std::optional<model::Rating> r = model::ParseRating(rating);
-    if (!r)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + rating + "' is not a rating: below, meeting or next", {}, "rating");
-    model::Assessment a;
-    a.assessor = me;
-    LADDER_TRY(a.period_start, ParseDateValue("period_start", in.get("period_start"), {}));
-    LADDER_TRY(a.period_end, ParseDateValue("period_end", in.get("period_end"), {}));
-    a.competency = in.get("competency");
-    a.rating = *r;
-    a.note = in.get("note");
-    LADDER_TRY_STATUS(review.AssessInReview(id, a));
-    return x.services.store.GetCase(id);
-  }
+  CaseCall call{x.Param("case"), x.principal.person, x.Review(), x.services.store, x.Today()};
+  for (const auto& [name, perform] : kCaseActions)
+    if (name == action) return perform(call, in);
   return MakeError(ErrorCode::kNotFound,
                    "no action '" + std::string(action) +
                        "' on a review: move, panel, evidence, votes, assessments, waivers, "
