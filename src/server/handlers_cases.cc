@@ -135,22 +135,24 @@ Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, cons
                        "revoke, signoff or decision");
 }
 
-void ShowCase(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowCase(Exchange& x, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   v->flash = std::move(flash);
   x.Html(render::RenderCase(x.Viewer(), *v), status);
+  return Ok();
 }
 
-void ShowNeeds(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowNeeds(Exchange& x, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::NeedsView> v = views.Needs(x.principal, x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   v->flash = std::move(flash);
   x.Html(render::RenderNeeds(x.Viewer(), *v), status);
+  return Ok();
 }
 
 std::string Message(const Error& e) { return ErrorText(e, "a review form"); }
@@ -177,31 +179,33 @@ Json NeedsJson(const std::vector<model::Need>& needs) {
 
 }  // namespace
 
-void CasesPage(Exchange& x) {
+Status CasesPage(Exchange& x) {
   app::WebViews views(x.services.store, x.services.access, nullptr);
   Result<render::CasesView> v = views.Cases(x.principal);
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   x.Html(render::RenderCases(x.Viewer(), *v));
+  return Ok();
 }
 
-void CasePage(Exchange& x) { ShowCase(x, {DoneMessage(x.Query("done")), ""}); }
+Status CasePage(Exchange& x) { return ShowCase(x, {DoneMessage(x.Query("done")), ""}); }
 
-void CaseAction(Exchange& x) {
+Status CaseAction(Exchange& x) {
   const std::string action = x.Param("action");
   ActionInput in{[&](const char* name) { return x.Form(name); },
                  [&](const char* name) { return x.FormAll(name); }};
   Result<model::Case> c = PerformCaseAction(x, action, in);
   if (!c) {
     if (c.error().code == ErrorCode::kNotFound && DoneMessage(action).empty())
-      return x.Fail(c.error());
+      return Fail(c.error());
     return ShowCase(x, {"", Message(c.error())}, HttpStatusFor(c.error()));
   }
   x.Redirect(CasePath(x.Param("case")) + "?done=" + action);
+  return Ok();
 }
 
-void NeedsPage(Exchange& x) { ShowNeeds(x, {}); }
+Status NeedsPage(Exchange& x) { return ShowNeeds(x, {}); }
 
-void NeedOpenSubmit(Exchange& x) {
+Status NeedOpenSubmit(Exchange& x) {
   // target: "<framework>|<track/level or overlay>"
   std::string target = x.Form("target");
   size_t bar = target.find('|');
@@ -209,31 +213,32 @@ void NeedOpenSubmit(Exchange& x) {
   Result<model::Need> n = x.Review().OpenNeed(target.substr(0, bar), target.substr(bar + 1),
                                               x.Form("reason"), x.principal.person, x.Today());
   if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
-  ShowNeeds(x, {"Need " + n->id + " opened.", ""});
+  return ShowNeeds(x, {"Need " + n->id + " opened.", ""});
 }
 
-void NeedCloseSubmit(Exchange& x) {
+Status NeedCloseSubmit(Exchange& x) {
   Result<model::Need> n = x.Review().CloseNeed(x.Param("need"), x.Form("filled_by_case"),
                                                x.principal.person, x.Today());
   if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
-  ShowNeeds(x, {"Need " + n->id + " closed.", ""});
+  return ShowNeeds(x, {"Need " + n->id + " closed.", ""});
 }
 
 // -- API -----------------------------------------------------------------------------------------
 
-void ApiCases(Exchange& x) {
+Status ApiCases(Exchange& x) {
   Result<std::vector<model::Case>> cases = x.services.access.VisibleCases(x.principal);
-  if (!cases) return x.Fail(cases.error());
+  if (!cases) return Fail(cases.error());
   Json out = Json::array();
   for (const model::Case& c : *cases) out.push_back(render::CaseJson(c));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiCase(Exchange& x) {
+Status ApiCase(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   Json j = render::CaseJson(v->review);
   j["consensus"] = {{"reached", v->consensus_reached}, {"summary", v->consensus}};
   j["eligibility"] = v->verdict ? render::VerdictJson(*v->verdict) : Json(nullptr);
@@ -243,11 +248,12 @@ void ApiCase(Exchange& x) {
   j["portfolio_evidence"] = portfolio;
   j["waivers"] = waivers;
   x.SendJson(j);
+  return Ok();
 }
 
-void ApiCaseAction(Exchange& x) {
+Status ApiCaseAction(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   const Json& b = *body;
   ActionInput in{[&](const char* name) -> std::string {
                    auto it = b.find(name);
@@ -263,67 +269,73 @@ void ApiCaseAction(Exchange& x) {
                    return out;
                  }};
   Result<model::Case> c = PerformCaseAction(x, x.Param("action"), in);
-  if (!c) return x.Fail(c.error());
+  if (!c) return Fail(c.error());
   Result<model::Case> now = x.services.store.GetCase(c->id);
   x.SendJson(render::CaseJson(app::Access::AsSeenBy(x.principal, now ? *now : *c)));
+  return Ok();
 }
 
 // Waivers of a person outside a review (app::ReviewService::WaiveFor) and their list.
-void ApiWaivers(Exchange& x) {
+Status ApiWaivers(Exchange& x) {
   Result<std::vector<model::Waiver>> waivers = x.Review().Waivers(x.Param("person"));
-  if (!waivers) return x.Fail(waivers.error());
+  if (!waivers) return Fail(waivers.error());
   Json out = Json::array();
   for (const model::Waiver& w : *waivers) out.push_back(render::WaiverJson(w));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiWaiverCreate(Exchange& x) {
+Status ApiWaiverCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> requirement = StringField(*body, "requirement", true);
-  if (!requirement) return x.Fail(requirement.error());
+  if (!requirement) return Fail(requirement.error());
   Result<std::string> target = StringField(*body, "target");
-  if (!target) return x.Fail(target.error());
+  if (!target) return Fail(target.error());
   Result<std::string> reason = StringField(*body, "reason");
-  if (!reason) return x.Fail(reason.error());
+  if (!reason) return Fail(reason.error());
   Result<Date> expires = DateField(*body, "expires");
-  if (!expires) return x.Fail(expires.error());
+  if (!expires) return Fail(expires.error());
   Result<model::Waiver> w = x.Review().WaiveFor(x.Param("person"), *target, *requirement,
                                                 x.principal.person, *reason, x.Today(), *expires);
-  if (!w) return x.Fail(w.error());
+  if (!w) return Fail(w.error());
   x.SendJson(render::WaiverJson(*w), 201);
+  return Ok();
 }
 
-void ApiNeeds(Exchange& x) {
+Status ApiNeeds(Exchange& x) {
   Result<std::vector<model::Need>> needs = x.services.store.ListNeeds(x.Query("framework"));
-  if (!needs) return x.Fail(needs.error());
+  if (!needs) return Fail(needs.error());
   x.SendJson(NeedsJson(*needs));
+  return Ok();
 }
 
-void ApiNeedOpen(Exchange& x) {
+Status ApiNeedOpen(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> framework = StringField(*body, "framework", true);
-  if (!framework) return x.Fail(framework.error());
+  if (!framework) return Fail(framework.error());
   Result<std::string> target = StringField(*body, "target", true);
-  if (!target) return x.Fail(target.error());
+  if (!target) return Fail(target.error());
   Result<std::string> reason = StringField(*body, "reason");
-  if (!reason) return x.Fail(reason.error());
+  if (!reason) return Fail(reason.error());
   Result<model::Need> n =
       x.Review().OpenNeed(*framework, *target, *reason, x.principal.person, x.Today());
-  if (!n) return x.Fail(n.error());
+  if (!n) return Fail(n.error());
   x.SendJson(render::NeedJson(*n), 201);
+  return Ok();
 }
 
-void ApiNeedClose(Exchange& x) {
+Status ApiNeedClose(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> filled = StringField(*body, "filled_by_case");
-  if (!filled) return x.Fail(filled.error());
+  if (!filled) return Fail(filled.error());
   Result<model::Need> n =
       x.Review().CloseNeed(x.Param("need"), *filled, x.principal.person, x.Today());
-  if (!n) return x.Fail(n.error());
+  if (!n) return Fail(n.error());
   x.SendJson(render::NeedJson(*n));
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

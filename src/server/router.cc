@@ -289,6 +289,11 @@ const Route* FindRoute(const Request& req, std::map<std::string, std::string>& p
   return nullptr;
 }
 
+// The one place a handler's error is answered: handlers return their errors.
+void Report(Exchange& x, const Status& handled) {
+  if (!handled) x.Fail(handled.error());
+}
+
 }  // namespace
 
 bool Router::TryQuick(const Request& req, Response& res) noexcept {
@@ -314,7 +319,7 @@ bool Router::TryQuick(const Request& req, Response& res) noexcept {
     if (page) {
       ServeSitePage(x, *page, true);
     } else {
-      Healthz(x);
+      Report(x, Healthz(x));
     }
     return true;
   } catch (...) {
@@ -347,7 +352,7 @@ void Router::Dispatch(const Request& req, Response& res) {
   Exchange x{req, res, services_, found->spec, std::move(params), {}, {}, {}};
   x.client = ClientAddress(req, services_.options.trusted_proxies);
   // The scraper's token is not a user's: /metrics checks it itself.
-  if (found->handler == Metrics) return Metrics(x);
+  if (found->handler == Metrics) return Report(x, Metrics(x));
   Result<app::Principal> principal = Identify(x);
   if (!principal) return x.Fail(principal.error());
   x.principal = std::move(*principal);
@@ -362,7 +367,7 @@ void Router::Dispatch(const Request& req, Response& res) {
                         "your account is not linked to a person: an admin links it under Users",
                         {},
                         {}});
-  found->handler(x);
+  Report(x, found->handler(x));
 }
 
 }  // namespace ladder::server::internal
