@@ -2,8 +2,9 @@
 // request in flight (Exchange). Not for use outside server/.
 //
 // Handlers only translate: they read the request, call a use case of app/ (or the Store for a
-// plain read), and write the answer; errors go through Exchange::Fail, the one place that picks
-// a status (server/http_status.h) and its form (an HTML page or application/problem+json).
+// plain read), and write the answer. A handler returns the error that stopped it; the router
+// reports it once through Exchange::Fail, the one place that picks a status
+// (server/http_status.h) and its form (an HTML page or application/problem+json).
 #pragma once
 
 #include <atomic>
@@ -127,7 +128,9 @@ struct Exchange {
   void SendJson(const Json& body, int status = 200);
   // 303 to a local path (SafeLocalTarget: anything else becomes "/").
   void Redirect(std::string_view to);
-  // The error as a page (401 on a GET page: to the login form) or as problem+json.
+  // The error as a page (401 on a GET page: to the login form) or as problem+json. Called by
+  // the router (server/router.cc) for its own checks and for the error a handler returns;
+  // handlers return their errors instead of calling it.
   void Fail(const Error& error);
 };
 
@@ -178,11 +181,15 @@ Result<std::vector<analysis::Leak>> LeaksStopPublishing(Exchange& x, const std::
                                                         const std::string& version);
 // Answers 422 problem+json listing the leaks, nothing published.
 void SendLeaksProblem(Exchange& x, const std::vector<analysis::Leak>& leaks);
-void ApiJobDescription(Exchange& x);
-void ApiInterviewGuide(Exchange& x);
+Status ApiJobDescription(Exchange& x);
+Status ApiInterviewGuide(Exchange& x);
 
 // Handlers, by area.
-using Handler = void (*)(Exchange&);
+// A handler writes its answer into the Exchange and returns Ok(), or returns the error that
+// stopped it: the router answers with that error through Exchange::Fail. A page that shows an
+// error beside its form (a 400 or 422 with the form again) is an answer, not an error: its
+// handler returns Ok().
+using Handler = Status (*)(Exchange&);
 struct Route {
   RouteSpec spec;
   Handler handler;
@@ -190,142 +197,143 @@ struct Route {
 const std::vector<Route>& RouteTable();
 
 // Account and sessions (handlers_account.cc).
-void LoginPage(Exchange& x);
-void LoginSubmit(Exchange& x);
-void Logout(Exchange& x);
-void AccountPage(Exchange& x);
-void AccountPassword(Exchange& x);
-void AccountTokenCreate(Exchange& x);
-void AccountTokenRevoke(Exchange& x);
-void ApiSessionCreate(Exchange& x);
-void ApiSessionDelete(Exchange& x);
-void ApiMe(Exchange& x);
-void ApiPassword(Exchange& x);
-void ApiTokens(Exchange& x);
-void ApiTokenCreate(Exchange& x);
-void ApiTokenRevoke(Exchange& x);
+Status LoginPage(Exchange& x);
+Status LoginSubmit(Exchange& x);
+Status Logout(Exchange& x);
+Status AccountPage(Exchange& x);
+Status AccountPassword(Exchange& x);
+Status AccountTokenCreate(Exchange& x);
+Status AccountTokenRevoke(Exchange& x);
+Status ApiSessionCreate(Exchange& x);
+Status ApiSessionDelete(Exchange& x);
+Status ApiMe(Exchange& x);
+Status ApiPassword(Exchange& x);
+Status ApiTokens(Exchange& x);
+Status ApiTokenCreate(Exchange& x);
+Status ApiTokenRevoke(Exchange& x);
 // People and growth (handlers_people.cc).
-void MyGrowthPage(Exchange& x);
-void GrowthPage(Exchange& x);
-void TeamPage(Exchange& x);
-void ManagerSubmit(Exchange& x);
-void EvidenceSubmit(Exchange& x);
-void AssessmentSubmit(Exchange& x);
-void CaseOpenSubmit(Exchange& x);
+Status MyGrowthPage(Exchange& x);
+Status GrowthPage(Exchange& x);
+Status TeamPage(Exchange& x);
+Status ManagerSubmit(Exchange& x);
+Status EvidenceSubmit(Exchange& x);
+Status AssessmentSubmit(Exchange& x);
+Status CaseOpenSubmit(Exchange& x);
 // "/me" for the caller's own growth page, else "/people/{person}".
 std::string GrowthPath(const Exchange& x, std::string_view person);
-// The person's growth page again, with the error of one of its forms (and its HTTP status).
-void GrowthFormFailed(Exchange& x, const std::string& person, const Error& e);
+// The person's growth page again, with the error `e` of one of its forms (and its HTTP
+// status). Ok() once the page is the answer; the error of reading the page, if that fails.
+Status GrowthFormFailed(Exchange& x, const std::string& person, const Error& e);
 // Growth plans (handlers_plans.cc).
-void PlanActionSubmit(Exchange& x);
-void PlanActionUpdateSubmit(Exchange& x);
-void CheckInSubmit(Exchange& x);
-void PlanCsv(Exchange& x);
-void ApiPlan(Exchange& x);
-void ApiPlanActionCreate(Exchange& x);
-void ApiPlanActionUpdate(Exchange& x);
-void ApiCheckInCreate(Exchange& x);
-void ApiPeople(Exchange& x);
-void ApiPerson(Exchange& x);
-void ApiGrowth(Exchange& x);
-void ApiEligibility(Exchange& x);
-void ApiEvidenceList(Exchange& x);
-void ApiEvidenceCreate(Exchange& x);
-void SignOffPage(Exchange& x);
-void EvidenceConfirmSubmit(Exchange& x);
-void ApiEvidenceConfirm(Exchange& x);
-void ApiAssessmentList(Exchange& x);
-void ApiAssessmentCreate(Exchange& x);
-void ApiCaseOpen(Exchange& x);
-void ApiTeam(Exchange& x);
-void RecordPage(Exchange& x);
-void RecordTakeBackSubmit(Exchange& x);
-void ApiRecordTakeBack(Exchange& x);
-void SignOffSubmit(Exchange& x);
-void ApiSignOffCreate(Exchange& x);
+Status PlanActionSubmit(Exchange& x);
+Status PlanActionUpdateSubmit(Exchange& x);
+Status CheckInSubmit(Exchange& x);
+Status PlanCsv(Exchange& x);
+Status ApiPlan(Exchange& x);
+Status ApiPlanActionCreate(Exchange& x);
+Status ApiPlanActionUpdate(Exchange& x);
+Status ApiCheckInCreate(Exchange& x);
+Status ApiPeople(Exchange& x);
+Status ApiPerson(Exchange& x);
+Status ApiGrowth(Exchange& x);
+Status ApiEligibility(Exchange& x);
+Status ApiEvidenceList(Exchange& x);
+Status ApiEvidenceCreate(Exchange& x);
+Status SignOffPage(Exchange& x);
+Status EvidenceConfirmSubmit(Exchange& x);
+Status ApiEvidenceConfirm(Exchange& x);
+Status ApiAssessmentList(Exchange& x);
+Status ApiAssessmentCreate(Exchange& x);
+Status ApiCaseOpen(Exchange& x);
+Status ApiTeam(Exchange& x);
+Status RecordPage(Exchange& x);
+Status RecordTakeBackSubmit(Exchange& x);
+Status ApiRecordTakeBack(Exchange& x);
+Status SignOffSubmit(Exchange& x);
+Status ApiSignOffCreate(Exchange& x);
 // A sign-off of `person`'s manual checkpoint or approval by `by` from form fields or a JSON
 // body: requirement (its sentence), date (default `today`), note.
 Result<model::SignOff> SignOffFrom(std::string_view person,
                                    const std::function<std::string(const char*)>& get,
                                    std::string_view by, Date today);
 // Notifications (handlers_notify.cc).
-void InboxPage(Exchange& x);
-void InboxReadSubmit(Exchange& x);
-void AccountNotificationsSubmit(Exchange& x);
-void ApiNotifications(Exchange& x);
-void ApiNotificationRead(Exchange& x);
-void ApiNotificationPrefs(Exchange& x);
-void ApiNotificationPrefsSet(Exchange& x);
+Status InboxPage(Exchange& x);
+Status InboxReadSubmit(Exchange& x);
+Status AccountNotificationsSubmit(Exchange& x);
+Status ApiNotifications(Exchange& x);
+Status ApiNotificationRead(Exchange& x);
+Status ApiNotificationPrefs(Exchange& x);
+Status ApiNotificationPrefsSet(Exchange& x);
 // The notification preferences form of the account page ("" for an account without a person).
 std::string NotifyPrefsHtml(Exchange& x);
 // Reviews and needs (handlers_cases.cc).
-void CasesPage(Exchange& x);
-void CasePage(Exchange& x);
-void CaseAction(Exchange& x);
-void NeedsPage(Exchange& x);
-void NeedOpenSubmit(Exchange& x);
-void NeedCloseSubmit(Exchange& x);
-void ApiCases(Exchange& x);
-void ApiCase(Exchange& x);
-void ApiCaseAction(Exchange& x);
-void ApiNeeds(Exchange& x);
-void ApiNeedOpen(Exchange& x);
-void ApiNeedClose(Exchange& x);
-void ApiWaivers(Exchange& x);
-void ApiWaiverCreate(Exchange& x);
+Status CasesPage(Exchange& x);
+Status CasePage(Exchange& x);
+Status CaseAction(Exchange& x);
+Status NeedsPage(Exchange& x);
+Status NeedOpenSubmit(Exchange& x);
+Status NeedCloseSubmit(Exchange& x);
+Status ApiCases(Exchange& x);
+Status ApiCase(Exchange& x);
+Status ApiCaseAction(Exchange& x);
+Status ApiNeeds(Exchange& x);
+Status ApiNeedOpen(Exchange& x);
+Status ApiNeedClose(Exchange& x);
+Status ApiWaivers(Exchange& x);
+Status ApiWaiverCreate(Exchange& x);
 // Review cycles and their calibration board (handlers_cycles.cc).
-void CyclesPage(Exchange& x);
-void CycleOpenSubmit(Exchange& x);
-void CyclePage(Exchange& x);
-void CycleComparePage(Exchange& x);
-void CycleReportCsvPage(Exchange& x);
-void CycleReportXlsxPage(Exchange& x);
-void CycleActionSubmit(Exchange& x);
-void CycleNominateSubmit(Exchange& x);
-void ApiCycles(Exchange& x);
-void ApiCycleOpen(Exchange& x);
-void ApiCycle(Exchange& x);
-void ApiCycleAction(Exchange& x);
-void ApiCycleNominate(Exchange& x);
+Status CyclesPage(Exchange& x);
+Status CycleOpenSubmit(Exchange& x);
+Status CyclePage(Exchange& x);
+Status CycleComparePage(Exchange& x);
+Status CycleReportCsvPage(Exchange& x);
+Status CycleReportXlsxPage(Exchange& x);
+Status CycleActionSubmit(Exchange& x);
+Status CycleNominateSubmit(Exchange& x);
+Status ApiCycles(Exchange& x);
+Status ApiCycleOpen(Exchange& x);
+Status ApiCycle(Exchange& x);
+Status ApiCycleAction(Exchange& x);
+Status ApiCycleNominate(Exchange& x);
 // Frameworks, users and the audit log (handlers_admin.cc).
-void UsersPage(Exchange& x);
-void UserCreateSubmit(Exchange& x);
-void UserUpdateSubmit(Exchange& x);
-void FrameworksPage(Exchange& x);
-void PublishSubmit(Exchange& x);
-void ImportPage(Exchange& x);
-void ImportSubmit(Exchange& x);
-void EditPage(Exchange& x);
-void LintSubmit(Exchange& x);
-void SaveSubmit(Exchange& x);
-void AuditPage(Exchange& x);
-void AuditCsvPage(Exchange& x);
-void PeopleUploadPage(Exchange& x);
-void PeopleUploadSubmit(Exchange& x);
-void PeopleConfirmSubmit(Exchange& x);
-void ApiUsers(Exchange& x);
-void ApiUserCreate(Exchange& x);
-void ApiUserUpdate(Exchange& x);
-void ApiFrameworks(Exchange& x);
-void ApiFramework(Exchange& x);
-void ApiFrameworkSave(Exchange& x);
-void ApiPublish(Exchange& x);
-void PolicySubmit(Exchange& x);
-void ApiPolicy(Exchange& x);
-void ApiPolicySet(Exchange& x);
-void ApiImport(Exchange& x);
-void ApiLint(Exchange& x);
-void ApiAudit(Exchange& x);
-void ApiSearch(Exchange& x);
+Status UsersPage(Exchange& x);
+Status UserCreateSubmit(Exchange& x);
+Status UserUpdateSubmit(Exchange& x);
+Status FrameworksPage(Exchange& x);
+Status PublishSubmit(Exchange& x);
+Status ImportPage(Exchange& x);
+Status ImportSubmit(Exchange& x);
+Status EditPage(Exchange& x);
+Status LintSubmit(Exchange& x);
+Status SaveSubmit(Exchange& x);
+Status AuditPage(Exchange& x);
+Status AuditCsvPage(Exchange& x);
+Status PeopleUploadPage(Exchange& x);
+Status PeopleUploadSubmit(Exchange& x);
+Status PeopleConfirmSubmit(Exchange& x);
+Status ApiUsers(Exchange& x);
+Status ApiUserCreate(Exchange& x);
+Status ApiUserUpdate(Exchange& x);
+Status ApiFrameworks(Exchange& x);
+Status ApiFramework(Exchange& x);
+Status ApiFrameworkSave(Exchange& x);
+Status ApiPublish(Exchange& x);
+Status PolicySubmit(Exchange& x);
+Status ApiPolicy(Exchange& x);
+Status ApiPolicySet(Exchange& x);
+Status ApiImport(Exchange& x);
+Status ApiLint(Exchange& x);
+Status ApiAudit(Exchange& x);
+Status ApiSearch(Exchange& x);
 // The published site (site_pages.cc).
-void SitePage(Exchange& x);
-void Healthz(Exchange& x);
+Status SitePage(Exchange& x);
+Status Healthz(Exchange& x);
 // GET /metrics: the process's metrics (base/metrics.h) for a scraper bearing
 // ServerOptions::metrics_token; 404 when no token is set, 401 for a missing or wrong one.
-void Metrics(Exchange& x);
+Status Metrics(Exchange& x);
 // GET /api/v1/openapi.yaml: docs/openapi.yaml as built in; GET /api: the API's routes, readable.
-void ApiDescription(Exchange& x);
-void ApiPage(Exchange& x);
+Status ApiDescription(Exchange& x);
+Status ApiPage(Exchange& x);
 // A page of the published site already rendered at `path`, or nullptr.
 std::shared_ptr<const CachedPage> CachedSitePage(const Services& services, const std::string& path);
 // Answers with a rendered page for the viewer of `x` (ETag, 304, cache headers).

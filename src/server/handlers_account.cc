@@ -88,14 +88,15 @@ render::AccountView AccountOf(Exchange& x, Result<model::User>& user) {
   return v;
 }
 
-void ShowAccount(Exchange& x, render::Flash flash, std::string new_token = {}, int status = 200) {
+Status ShowAccount(Exchange& x, render::Flash flash, std::string new_token = {}, int status = 200) {
   Result<model::User> user = x.services.store.GetUser(x.principal.user);
-  if (!user) return x.Fail(user.error());
+  if (!user) return Fail(user.error());
   render::AccountView v = AccountOf(x, user);
   v.flash = std::move(flash);
   v.new_token = std::move(new_token);
   v.notify_prefs = NotifyPrefsHtml(x);
   x.Html(render::RenderAccount(x.Viewer(), v), status);
+  return Ok();
 }
 
 // An expiry date from a form or body ("" for none) as the end of that day, UTC.
@@ -107,8 +108,11 @@ Result<std::string> ExpiryOf(std::string_view date) {
 
 }  // namespace
 
-void LoginPage(Exchange& x) {
-  if (x.principal.SignedIn()) return x.Redirect(SafeLocalTarget(x.Query("next")));
+Status LoginPage(Exchange& x) {
+  if (x.principal.SignedIn()) {
+    x.Redirect(SafeLocalTarget(x.Query("next")));
+    return Ok();
+  }
   std::string token = ReadCookie(x, kLoginCookie);
   if (token.size() < 20) {
     token = app::RandomToken();
@@ -119,9 +123,10 @@ void LoginPage(Exchange& x) {
   v.next = SafeLocalTarget(x.Query("next"));
   v.csrf = token;
   x.Html(render::RenderLogin(x.Viewer(), v));
+  return Ok();
 }
 
-void LoginSubmit(Exchange& x) {
+Status LoginSubmit(Exchange& x) {
   std::string user = x.Form("user"), password = x.Form("password");
   std::string next = SafeLocalTarget(x.Form("next"));
   std::string cookie = ReadCookie(x, kLoginCookie), token = x.Form("csrf");
@@ -134,7 +139,8 @@ void LoginSubmit(Exchange& x) {
     v.csrf = app::RandomToken();
     x.res.set_header("Set-Cookie", Cookie(x, kLoginCookie, v.csrf, 3600, "Strict", "/login"));
     v.error = "The form's security token is missing or out of date: please sign in again.";
-    return x.Html(render::RenderLogin(x.Viewer(), v), 403);
+    x.Html(render::RenderLogin(x.Viewer(), v), 403);
+    return Ok();
   }
   Result<app::NewSession> s = SignIn(x, user, password);
   if (!s) {
@@ -142,24 +148,27 @@ void LoginSubmit(Exchange& x) {
     int status = s.error().code == ErrorCode::kResourceExhausted ? 429
                  : s.error().code == ErrorCode::kUnauthenticated ? 401
                                                                  : 503;
-    return x.Html(render::RenderLogin(x.Viewer(), v), status);
+    x.Html(render::RenderLogin(x.Viewer(), v), status);
+    return Ok();
   }
   if (next == "/") {
     Result<model::User> u = x.services.store.GetUser(user);
     if (u && !u->person.empty()) next = "/me";
   }
   x.Redirect(next);
+  return Ok();
 }
 
-void Logout(Exchange& x) {
+Status Logout(Exchange& x) {
   (void)x.services.accounts.Logout(ReadCookie(x, kSessionCookie));
   x.res.set_header("Set-Cookie", Cookie(x, kSessionCookie, "", 0));
   x.Redirect("/login");
+  return Ok();
 }
 
-void AccountPage(Exchange& x) { ShowAccount(x, {}); }
+Status AccountPage(Exchange& x) { return ShowAccount(x, {}); }
 
-void AccountPassword(Exchange& x) {
+Status AccountPassword(Exchange& x) {
   Result<int> revoked = x.services.accounts.ChangePassword(
       x.principal.user, x.Form("old_password"), x.Form("new_password"), x.principal.session_hash,
       x.Form("keep_tokens") == "1");
@@ -168,10 +177,11 @@ void AccountPassword(Exchange& x) {
                        : *revoked == 1
                            ? " and your API token was revoked"
                            : " and your " + std::to_string(*revoked) + " API tokens were revoked";
-  ShowAccount(x, {"Your password was changed; your other sessions were ended" + tokens + ".", ""});
+  return ShowAccount(
+      x, {"Your password was changed; your other sessions were ended" + tokens + ".", ""});
 }
 
-void AccountTokenCreate(Exchange& x) {
+Status AccountTokenCreate(Exchange& x) {
   Result<std::string> expires = ExpiryOf(x.Form("expires"));
   if (!expires) return ShowAccount(x, {"", expires.error().message}, {}, 400);
   Result<model::TokenScope> scope = app::ParseScope(x.Form("scope"));
@@ -179,14 +189,15 @@ void AccountTokenCreate(Exchange& x) {
   Result<app::NewToken> t = x.services.accounts.CreateToken(
       x.principal.Actor(), x.principal.user, {x.Form("name"), *expires, *scope}, x.principal);
   if (!t) return ShowAccount(x, {"", t.error().message}, {}, 400);
-  ShowAccount(x, {"Token '" + t->token.name + "' created.", ""}, t->secret);
+  return ShowAccount(x, {"Token '" + t->token.name + "' created.", ""}, t->secret);
 }
 
-void AccountTokenRevoke(Exchange& x) {
+Status AccountTokenRevoke(Exchange& x) {
   Status s =
       x.services.accounts.RevokeToken(x.principal.Actor(), x.principal.user, x.Param("token"));
-  if (!s) return x.Fail(s.error());
+  if (!s) return Fail(s.error());
   x.Redirect("/account");
+  return Ok();
 }
 
 // -- API -----------------------------------------------------------------------------------------
@@ -212,93 +223,105 @@ bool JsonRequest(const Exchange& x) {
 
 }  // namespace
 
-void ApiSessionCreate(Exchange& x) {
+Status ApiSessionCreate(Exchange& x) {
   // A JSON body cannot be sent cross-site without the browser asking first: no login CSRF.
   if (!JsonRequest(x))
-    return x.Fail(Error{ErrorCode::kInvalidArgument,
-                        "send the credentials as application/json",
-                        {},
-                        "Content-Type"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "send the credentials as application/json",
+                      {},
+                      "Content-Type"});
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> user = StringField(*body, "user", true);
-  if (!user) return x.Fail(user.error());
+  if (!user) return Fail(user.error());
   Result<std::string> password = StringField(*body, "password", true);
-  if (!password) return x.Fail(password.error());
+  if (!password) return Fail(password.error());
   Result<app::NewSession> s = SignIn(x, *user, *password);
   if (!s) {
-    if (s.error().code == ErrorCode::kResourceExhausted) return TooMany(x, s.error());
-    return x.Fail(s.error());
+    if (s.error().code == ErrorCode::kResourceExhausted) {
+      TooMany(x, s.error());
+      return Ok();
+    }
+    return Fail(s.error());
   }
   Result<app::Principal> p = x.services.accounts.AuthenticateSession(s->secret);
-  if (!p) return x.Fail(p.error());
+  if (!p) return Fail(p.error());
   Json j = MeJson(*p);
   j["expires_at"] = s->session.expires_at;
   x.SendJson(j, 201);
+  return Ok();
 }
 
-void ApiSessionDelete(Exchange& x) {
+Status ApiSessionDelete(Exchange& x) {
   if (x.principal.via == app::Principal::Via::kSession)
     (void)x.services.accounts.Logout(ReadCookie(x, kSessionCookie));
   x.res.set_header("Set-Cookie", Cookie(x, kSessionCookie, "", 0));
   x.res.status = 204;
+  return Ok();
 }
 
-void ApiMe(Exchange& x) { x.SendJson(MeJson(x.principal)); }
+Status ApiMe(Exchange& x) {
+  x.SendJson(MeJson(x.principal));
+  return Ok();
+}
 
-void ApiPassword(Exchange& x) {
+Status ApiPassword(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> old_pw = StringField(*body, "old_password", true);
-  if (!old_pw) return x.Fail(old_pw.error());
+  if (!old_pw) return Fail(old_pw.error());
   Result<std::string> new_pw = StringField(*body, "new_password", true);
-  if (!new_pw) return x.Fail(new_pw.error());
+  if (!new_pw) return Fail(new_pw.error());
   Result<bool> keep_tokens = BoolField(*body, "keep_tokens", false);
-  if (!keep_tokens) return x.Fail(keep_tokens.error());
+  if (!keep_tokens) return Fail(keep_tokens.error());
   Result<int> s = x.services.accounts.ChangePassword(x.principal.user, *old_pw, *new_pw,
                                                      x.principal.session_hash, *keep_tokens);
   if (!s) {
     Error e = s.error();
     if (e.code == ErrorCode::kUnauthenticated) e.code = ErrorCode::kInvalidArgument;
-    return x.Fail(e);
+    return Fail(e);
   }
   x.res.status = 204;
+  return Ok();
 }
 
-void ApiTokens(Exchange& x) {
+Status ApiTokens(Exchange& x) {
   Result<std::vector<storage::ApiToken>> tokens = x.services.store.ListApiTokens(x.principal.user);
-  if (!tokens) return x.Fail(tokens.error());
+  if (!tokens) return Fail(tokens.error());
   Json out = Json::array();
   for (const storage::ApiToken& t : *tokens) out.push_back(render::TokenJson(t));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiTokenCreate(Exchange& x) {
+Status ApiTokenCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> name = StringField(*body, "name", true);
-  if (!name) return x.Fail(name.error());
+  if (!name) return Fail(name.error());
   Result<std::string> date = StringField(*body, "expires");
-  if (!date) return x.Fail(date.error());
+  if (!date) return Fail(date.error());
   Result<std::string> expires = ExpiryOf(*date);
-  if (!expires) return x.Fail(expires.error());
+  if (!expires) return Fail(expires.error());
   Result<std::string> scope_name = StringField(*body, "scope");
-  if (!scope_name) return x.Fail(scope_name.error());
+  if (!scope_name) return Fail(scope_name.error());
   Result<model::TokenScope> scope = app::ParseScope(*scope_name);
-  if (!scope) return x.Fail(scope.error());
+  if (!scope) return Fail(scope.error());
   Result<app::NewToken> t = x.services.accounts.CreateToken(x.principal.Actor(), x.principal.user,
                                                             {*name, *expires, *scope}, x.principal);
-  if (!t) return x.Fail(t.error());
+  if (!t) return Fail(t.error());
   Json j = render::TokenJson(t->token);
   j["secret"] = t->secret;
   x.SendJson(j, 201);
+  return Ok();
 }
 
-void ApiTokenRevoke(Exchange& x) {
+Status ApiTokenRevoke(Exchange& x) {
   Status s =
       x.services.accounts.RevokeToken(x.principal.Actor(), x.principal.user, x.Param("token"));
-  if (!s) return x.Fail(s.error());
+  if (!s) return Fail(s.error());
   x.res.status = 204;
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

@@ -22,22 +22,23 @@ Result<std::vector<model::UserRole>> RolesOf(const std::vector<std::string>& nam
   return app::ParseRoles(names);
 }
 
-void ShowUsers(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowUsers(Exchange& x, render::Flash flash, int status = 200) {
   render::UsersView v;
   Result<std::vector<model::User>> users = x.services.store.ListUsers();
-  if (!users) return x.Fail(users.error());
+  if (!users) return Fail(users.error());
   v.users = std::move(*users);
   Result<std::vector<model::Person>> people = x.services.store.ListPeople();
-  if (!people) return x.Fail(people.error());
+  if (!people) return Fail(people.error());
   v.people = std::move(*people);
   v.flash = std::move(flash);
   x.Html(render::RenderUsers(x.Viewer(), v), status);
+  return Ok();
 }
 
-void ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
   render::FrameworksView v;
   Result<std::vector<storage::FrameworkInfo>> list = x.services.store.ListFrameworks();
-  if (!list) return x.Fail(list.error());
+  if (!list) return Fail(list.error());
   v.frameworks = std::move(*list);
   // On a public site the links a draft would publish are shown before it is published.
   for (const storage::FrameworkInfo& f : v.frameworks) {
@@ -49,6 +50,7 @@ void ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
   }
   v.flash = std::move(flash);
   x.Html(render::RenderFrameworks(x.Viewer(), v), status);
+  return Ok();
 }
 
 std::vector<std::string> FormatNames() {
@@ -114,19 +116,19 @@ Result<model::Framework> VisibleFramework(Exchange& x, const std::string& id,
 
 // -- Users ---------------------------------------------------------------------------------------
 
-void UsersPage(Exchange& x) { ShowUsers(x, {}); }
+Status UsersPage(Exchange& x) { return ShowUsers(x, {}); }
 
-void UserCreateSubmit(Exchange& x) {
+Status UserCreateSubmit(Exchange& x) {
   Result<std::vector<model::UserRole>> roles = RolesOf(x.FormAll("roles"));
   if (!roles) return ShowUsers(x, {"", ErrorText(roles.error(), x.req.path)}, 400);
   app::NewUser u{x.Form("id"), x.Form("name"), x.Form("person"), *roles, x.Form("password")};
   Result<model::User> made = x.services.accounts.AddUser(x.principal.Actor(), u);
   if (!made)
     return ShowUsers(x, {"", ErrorText(made.error(), x.req.path)}, HttpStatusFor(made.error()));
-  ShowUsers(x, {"User " + made->id + " added.", ""});
+  return ShowUsers(x, {"User " + made->id + " added.", ""});
 }
 
-void UserUpdateSubmit(Exchange& x) {
+Status UserUpdateSubmit(Exchange& x) {
   Result<std::vector<model::UserRole>> roles = RolesOf(x.FormAll("roles"));
   if (!roles) return ShowUsers(x, {"", ErrorText(roles.error(), x.req.path)}, 400);
   app::UserChange change;
@@ -142,15 +144,16 @@ void UserUpdateSubmit(Exchange& x) {
     return ShowUsers(x, {"", "you cannot disable yourself or take away your own admin role"}, 409);
   Result<model::User> u = x.services.accounts.UpdateUser(x.principal.Actor(), id, change);
   if (!u) return ShowUsers(x, {"", ErrorText(u.error(), x.req.path)}, HttpStatusFor(u.error()));
-  ShowUsers(x, {"User " + u->id + " saved.", ""});
+  return ShowUsers(x, {"User " + u->id + " saved.", ""});
 }
 
-void ApiUsers(Exchange& x) {
+Status ApiUsers(Exchange& x) {
   Result<std::vector<model::User>> users = x.services.store.ListUsers();
-  if (!users) return x.Fail(users.error());
+  if (!users) return Fail(users.error());
   Json out = Json::array();
   for (const model::User& u : *users) out.push_back(render::UserJson(u));
   x.SendJson(out);
+  return Ok();
 }
 
 namespace {
@@ -171,73 +174,75 @@ Result<std::vector<std::string>> StringList(const Json& body, const char* name) 
 
 }  // namespace
 
-void ApiUserCreate(Exchange& x) {
+Status ApiUserCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   app::NewUser u;
   for (auto [field, target] :
        {std::pair{"id", &u.id}, std::pair{"name", &u.name}, std::pair{"person", &u.person},
         std::pair{"password", &u.password}}) {
     Result<std::string> v = StringField(*body, field);
-    if (!v) return x.Fail(v.error());
+    if (!v) return Fail(v.error());
     *target = *v;
   }
   Result<std::vector<std::string>> names = StringList(*body, "roles");
-  if (!names) return x.Fail(names.error());
+  if (!names) return Fail(names.error());
   Result<std::vector<model::UserRole>> roles = RolesOf(*names);
-  if (!roles) return x.Fail(roles.error());
+  if (!roles) return Fail(roles.error());
   u.roles = *roles;
   Result<model::User> made = x.services.accounts.AddUser(x.principal.Actor(), u);
-  if (!made) return x.Fail(made.error());
+  if (!made) return Fail(made.error());
   x.SendJson(render::UserJson(*made), 201);
+  return Ok();
 }
 
-void ApiUserUpdate(Exchange& x) {
+Status ApiUserUpdate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   const Json& b = *body;
   app::UserChange change;
   for (auto [field, target] : {std::pair{"name", &change.name}, std::pair{"person", &change.person},
                                std::pair{"password", &change.password}}) {
     if (!b.contains(field)) continue;
     Result<std::string> v = StringField(b, field);
-    if (!v) return x.Fail(v.error());
+    if (!v) return Fail(v.error());
     *target = *v;
   }
   if (b.contains("roles")) {
     Result<std::vector<std::string>> names = StringList(b, "roles");
-    if (!names) return x.Fail(names.error());
+    if (!names) return Fail(names.error());
     Result<std::vector<model::UserRole>> roles = RolesOf(*names);
-    if (!roles) return x.Fail(roles.error());
+    if (!roles) return Fail(roles.error());
     change.roles = *roles;
   }
   if (b.contains("disabled")) {
     Result<bool> disabled = BoolField(b, "disabled", false);
-    if (!disabled) return x.Fail(disabled.error());
+    if (!disabled) return Fail(disabled.error());
     change.disabled = *disabled;
   }
   Result<bool> keep_tokens = BoolField(b, "keep_tokens", false);
-  if (!keep_tokens) return x.Fail(keep_tokens.error());
+  if (!keep_tokens) return Fail(keep_tokens.error());
   change.keep_tokens = *keep_tokens;
   const std::string id = x.Param("user");
   if (id == x.principal.user &&
       (change.disabled.value_or(false) ||
        (change.roles && std::find(change.roles->begin(), change.roles->end(),
                                   model::UserRole::kAdmin) == change.roles->end())))
-    return x.Fail(Error{ErrorCode::kConflict,
-                        "you cannot disable yourself or take away your own admin role",
-                        {},
-                        "user"});
+    return Fail(Error{ErrorCode::kConflict,
+                      "you cannot disable yourself or take away your own admin role",
+                      {},
+                      "user"});
   Result<model::User> u = x.services.accounts.UpdateUser(x.principal.Actor(), id, change);
-  if (!u) return x.Fail(u.error());
+  if (!u) return Fail(u.error());
   x.SendJson(render::UserJson(*u));
+  return Ok();
 }
 
 // -- Frameworks ----------------------------------------------------------------------------------
 
-void FrameworksPage(Exchange& x) { ShowFrameworks(x, {}); }
+Status FrameworksPage(Exchange& x) { return ShowFrameworks(x, {}); }
 
-void PublishSubmit(Exchange& x) {
+Status PublishSubmit(Exchange& x) {
   const std::string fw = x.Param("framework"), version = x.Param("version");
   Result<std::vector<analysis::Leak>> leaks = LeaksStopPublishing(x, fw, version);
   if (!leaks)
@@ -257,7 +262,7 @@ void PublishSubmit(Exchange& x) {
         x,
         {"", "published, but the pages could not be rebuilt: " + ErrorText(r.error(), x.req.path)},
         500);
-  ShowFrameworks(x, {fw + " " + version + " is published.", ""});
+  return ShowFrameworks(x, {fw + " " + version + " is published.", ""});
 }
 
 // -- The committee's policy (app/framework_policy.h)
@@ -287,7 +292,7 @@ Result<model::Framework> ChangePolicy(Exchange& x, const app::PolicyChange& chan
 
 }  // namespace
 
-void PolicySubmit(Exchange& x) {
+Status PolicySubmit(Exchange& x) {
   // An empty field keeps its value; `never` is one entry per line.
   std::string consensus(text::Trim(x.Form("consensus"))), by(text::Trim(x.Form("waive_by"))),
       after(text::Trim(x.Form("after_panel_no")));
@@ -302,79 +307,89 @@ void PolicySubmit(Exchange& x) {
   Result<model::Framework> f = ChangePolicy(x, *change, text::Trim(x.Form("version")));
   if (!f)
     return ShowFrameworks(x, {"", ErrorText(f.error(), x.req.path)}, HttpStatusFor(f.error()));
-  ShowFrameworks(x, {"Saved version " + f->version + " of " + f->id + " (" +
-                         model::FrameworkStatusName(f->status) + "): " + PolicySummary(*f) + ".",
-                     ""});
+  return ShowFrameworks(
+      x, {"Saved version " + f->version + " of " + f->id + " (" +
+              model::FrameworkStatusName(f->status) + "): " + PolicySummary(*f) + ".",
+          ""});
 }
 
-void ApiPolicy(Exchange& x) {
+Status ApiPolicy(Exchange& x) {
   Result<model::Framework> f = app::CurrentPolicy(x.services.store, x.Param("framework"));
-  if (!f) return x.Fail(f.error());
+  if (!f) return Fail(f.error());
   x.SendJson(render::PolicyJson(*f));
+  return Ok();
 }
 
-void ApiPolicySet(Exchange& x) {
+Status ApiPolicySet(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   const Json& b = *body;
   std::optional<std::string> consensus, by, after;
   std::optional<std::vector<std::string>> never;
   if (b.contains("consensus")) {
     Result<std::string> v = StringField(b, "consensus");
-    if (!v) return x.Fail(v.error());
+    if (!v) return Fail(v.error());
     consensus = *v;
   }
   if (b.contains("waive_by")) {
     Result<std::vector<std::string>> v = StringList(b, "waive_by");
-    if (!v) return x.Fail(v.error());
+    if (!v) return Fail(v.error());
     by = v->empty() ? std::string("none") : text::Join(*v, ",");
   }
   if (b.contains("never")) {
     Result<std::vector<std::string>> v = StringList(b, "never");
-    if (!v) return x.Fail(v.error());
+    if (!v) return Fail(v.error());
     never = v->empty() ? std::vector<std::string>{"none"} : *v;
   }
   if (b.contains("after_panel_no")) {
     Result<bool> v = BoolField(b, "after_panel_no", false);
-    if (!v) return x.Fail(v.error());
+    if (!v) return Fail(v.error());
     after = *v ? "allow" : "refuse";
   }
   Result<std::string> version = StringField(b, "version");
-  if (!version) return x.Fail(version.error());
+  if (!version) return Fail(version.error());
   Result<app::PolicyChange> change =
       app::ParsePolicyChange(consensus ? &*consensus : nullptr, by ? &*by : nullptr,
                              never ? &*never : nullptr, after ? &*after : nullptr);
-  if (!change) return x.Fail(change.error());
+  if (!change) return Fail(change.error());
   Result<model::Framework> f = ChangePolicy(x, *change, *version);
-  if (!f) return x.Fail(f.error());
+  if (!f) return Fail(f.error());
   x.SendJson(render::PolicyJson(*f), 201);
+  return Ok();
 }
 
-void ApiPublish(Exchange& x) {
+Status ApiPublish(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> effective = StringField(*body, "effective");
-  if (!effective) return x.Fail(effective.error());
+  if (!effective) return Fail(effective.error());
   if (!effective->empty()) {
-    if (Result<Date> d = ParseDateValue("effective", *effective, {}); !d) return x.Fail(d.error());
+    if (Result<Date> d = ParseDateValue("effective", *effective, {}); !d) return Fail(d.error());
   }
   const std::string fw = x.Param("framework"), version = x.Param("version");
   Result<std::vector<analysis::Leak>> leaks = LeaksStopPublishing(x, fw, version);
-  if (!leaks) return x.Fail(leaks.error());
-  if (!leaks->empty()) return SendLeaksProblem(x, *leaks);
+  if (!leaks) return Fail(leaks.error());
+  if (!leaks->empty()) {
+    SendLeaksProblem(x, *leaks);
+    return Ok();
+  }
   if (Status s = x.services.store.Publish(x.principal.Actor(), fw, version, *effective); !s)
-    return x.Fail(s.error());
-  if (Status r = x.services.ReloadSite(true); !r) return x.Fail(r.error());
+    return Fail(s.error());
+  if (Status r = x.services.ReloadSite(true); !r) return Fail(r.error());
   Result<std::vector<storage::VersionInfo>> versions = x.services.store.ListVersions(fw);
-  if (!versions) return x.Fail(versions.error());
+  if (!versions) return Fail(versions.error());
   for (const storage::VersionInfo& v : *versions)
-    if (v.version == version) return x.SendJson(render::VersionJson(v));
+    if (v.version == version) {
+      x.SendJson(render::VersionJson(v));
+      return Ok();
+    }
   x.res.status = 204;
+  return Ok();
 }
 
-void ApiFrameworks(Exchange& x) {
+Status ApiFrameworks(Exchange& x) {
   Result<std::vector<storage::FrameworkInfo>> list = x.services.store.ListFrameworks();
-  if (!list) return x.Fail(list.error());
+  if (!list) return Fail(list.error());
   const bool drafts = app::Access::SeesEveryone(x.principal);
   Json out = Json::array();
   for (storage::FrameworkInfo f : *list) {
@@ -387,11 +402,12 @@ void ApiFrameworks(Exchange& x) {
     out.push_back(render::FrameworkInfoJson(f));
   }
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiFramework(Exchange& x) {
+Status ApiFramework(Exchange& x) {
   Result<model::Framework> f = VisibleFramework(x, x.Param("framework"), x.Query("version"));
-  if (!f) return x.Fail(f.error());
+  if (!f) return Fail(f.error());
   x.res.status = 200;
   x.res.set_header("Cache-Control", "no-store");
   if (x.Query("format") == "yaml") {
@@ -399,13 +415,14 @@ void ApiFramework(Exchange& x) {
   } else {
     x.res.set_content(formats::WriteJson(*f), "application/json; charset=utf-8");
   }
+  return Ok();
 }
 
-void ApiFrameworkSave(Exchange& x) {
+Status ApiFrameworkSave(Exchange& x) {
   render::EditView view;
   view.yaml = x.req.body;
   std::optional<model::Framework> f = Check(view);
-  if (!f) return x.Fail(Error{ErrorCode::kParse, view.error, {}, "body"});
+  if (!f) return Fail(Error{ErrorCode::kParse, view.error, {}, "body"});
   if (HasErrors(view.findings)) {
     Json p = {{"type", "urn:ladder:error:invalid_framework"},
               {"title", "Unprocessable Content"},
@@ -414,24 +431,25 @@ void ApiFrameworkSave(Exchange& x) {
               {"findings", FindingsJson(view.findings)}};
     x.res.status = 422;
     x.res.set_content(DumpJson(p), "application/problem+json");
-    return;
+    return Ok();
   }
-  if (Status s = x.services.store.SaveDraft(x.principal.Actor(), *f); !s) return x.Fail(s.error());
+  if (Status s = x.services.store.SaveDraft(x.principal.Actor(), *f); !s) return Fail(s.error());
   x.SendJson({{"framework", f->id},
               {"version", f->version},
               {"status", "draft"},
               {"findings", FindingsJson(view.findings)}},
              201);
+  return Ok();
 }
 
-void EditPage(Exchange& x) {
+Status EditPage(Exchange& x) {
   const std::string id = x.Param("framework");
   Result<std::vector<storage::VersionInfo>> versions = x.services.store.ListVersions(id);
-  if (!versions) return x.Fail(versions.error());
+  if (!versions) return Fail(versions.error());
   // The newest version (a draft when there is one being worked on).
   std::string version = versions->empty() ? "" : versions->front().version;
   Result<model::Framework> f = x.services.store.GetFramework(id, version);
-  if (!f) return x.Fail(f.error());
+  if (!f) return Fail(f.error());
   render::EditView view;
   view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
   view.yaml = formats::WriteYaml(*f);
@@ -440,9 +458,10 @@ void EditPage(Exchange& x) {
                         " is published and cannot change: give framework.version a new value to "
                         "save your edits as a new draft.";
   x.Html(render::RenderEdit(x.Viewer(), view));
+  return Ok();
 }
 
-void LintSubmit(Exchange& x) {
+Status LintSubmit(Exchange& x) {
   render::EditView view;
   view.title = "Check a framework";
   view.yaml = x.Form("yaml");
@@ -451,37 +470,47 @@ void LintSubmit(Exchange& x) {
     x.res.status = 200;
     x.res.set_header("Cache-Control", "no-store");
     x.res.set_content(render::RenderFindings(view), "text/html; charset=utf-8");
-    return;
+    return Ok();
   }
   x.Html(render::RenderEdit(x.Viewer(), view));
+  return Ok();
 }
 
-void SaveSubmit(Exchange& x) {
+Status SaveSubmit(Exchange& x) {
   render::EditView view;
   view.title = "Edit a framework";
   view.yaml = x.Form("yaml");
   const std::string seen = x.Form("checked");
   std::optional<model::Framework> f = CheckWithLeaks(x, view);
   if (f) view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
-  if (!f || HasErrors(view.findings)) return x.Html(render::RenderEdit(x.Viewer(), view), 422);
+  if (!f || HasErrors(view.findings)) {
+    x.Html(render::RenderEdit(x.Viewer(), view), 422);
+    return Ok();
+  }
   // Findings are shown before a draft is saved: a text not checked as it is now is checked first.
   if (!view.findings.empty() && !app::ConstantTimeEquals(seen, view.checked_key)) {
     view.flash.notice = "Check the findings below, then save again.";
-    return x.Html(render::RenderEdit(x.Viewer(), view), 200);
+    x.Html(render::RenderEdit(x.Viewer(), view), 200);
+    return Ok();
   }
   if (Status s = x.services.store.SaveDraft(x.principal.Actor(), *f); !s) {
     view.error = ErrorText(s.error(), x.req.path);
-    return x.Html(render::RenderEdit(x.Viewer(), view), HttpStatusFor(s.error()));
+    x.Html(render::RenderEdit(x.Viewer(), view), HttpStatusFor(s.error()));
+    return Ok();
   }
   view.saved = true;
   x.Html(render::RenderEdit(x.Viewer(), view));
+  return Ok();
 }
 
 // -- Importing -----------------------------------------------------------------------------------
 
-void ImportPage(Exchange& x) { x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {})); }
+Status ImportPage(Exchange& x) {
+  x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {}));
+  return Ok();
+}
 
-void ImportSubmit(Exchange& x) {
+Status ImportSubmit(Exchange& x) {
   // The upload, or the mapping table's form reading the same file again with a changed map.
   formats::Document document;
   std::optional<formats::ImportMap> map;
@@ -491,27 +520,31 @@ void ImportSubmit(Exchange& x) {
     Result<formats::ImportMap> changed = carried
                                              ? MapFromForm(x, *carried, from)
                                              : Result<formats::ImportMap>(Fail(carried.error()));
-    if (!changed)
-      return x.Html(
-          render::RenderImportForm(x.Viewer(), FormatNames(), {"", changed.error().ToString()}),
-          HttpStatusFor(changed.error()));
+    if (!changed) {
+      x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {"", changed.error().ToString()}),
+             HttpStatusFor(changed.error()));
+      return Ok();
+    }
     document = std::move(*carried);
     map = std::move(*changed);
   } else {
-    if (!x.req.has_file("document") || x.req.get_file_value("document").content.empty())
-      return x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
-                                             {"", "document: choose a file to import"}),
-                    400);
+    if (!x.req.has_file("document") || x.req.get_file_value("document").content.empty()) {
+      x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
+                                      {"", "document: choose a file to import"}),
+             400);
+      return Ok();
+    }
     FormField file = x.req.get_file_value("document");
     document = {file.filename.empty() ? "document" : file.filename, std::move(file.content)};
   }
   const std::string name = document.name;
   Result<formats::Imported> imported =
       app::ImportDocuments({document}, from, map ? &*map : nullptr);
-  if (!imported)
-    return x.Html(
-        render::RenderImportForm(x.Viewer(), FormatNames(), {"", imported.error().ToString()}),
-        HttpStatusFor(imported.error()));
+  if (!imported) {
+    x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {"", imported.error().ToString()}),
+           HttpStatusFor(imported.error()));
+    return Ok();
+  }
   // As `ladder import --into`: a framework without a version gets today's date as its version.
   if (imported->framework.version.empty()) imported->framework.version = x.Today().ToString();
   render::EditView view;
@@ -527,18 +560,19 @@ void ImportSubmit(Exchange& x) {
   ShowImportMap(view, *imported, document, from);
   Check(view);
   x.Html(render::RenderEdit(x.Viewer(), view));
+  return Ok();
 }
 
-void ApiImport(Exchange& x) {
+Status ApiImport(Exchange& x) {
   std::string name = x.Query("name").empty() ? "document" : x.Query("name");
   Result<formats::Imported> imported =
       app::ImportDocuments({formats::Document{name, x.req.body}}, x.Query("from"));
-  if (!imported) return x.Fail(imported.error());
+  if (!imported) return Fail(imported.error());
   if (imported->framework.version.empty()) imported->framework.version = x.Today().ToString();
   const bool save = x.Query("save") == "draft";
   if (save) {
     if (Status s = x.services.store.SaveDraft(x.principal.Actor(), imported->framework); !s)
-      return x.Fail(s.error());
+      return Fail(s.error());
   }
   Json j;
   j["framework"] = Json::parse(formats::WriteJson(imported->framework));
@@ -546,32 +580,35 @@ void ApiImport(Exchange& x) {
   j["findings"] = FindingsJson(analysis::Lint(imported->framework));
   j["saved"] = save;
   x.SendJson(j, save ? 201 : 200);
+  return Ok();
 }
 
-void ApiLint(Exchange& x) {
+Status ApiLint(Exchange& x) {
   render::EditView view;
   view.yaml = x.req.body;
   std::optional<model::Framework> f = Check(view);
-  if (!f) return x.Fail(Error{ErrorCode::kParse, view.error, {}, "body"});
+  if (!f) return Fail(Error{ErrorCode::kParse, view.error, {}, "body"});
   // ?leaks=true: the leak check instead (docs/leaks.md).
   if (x.Query("leaks") == "true") {
     std::vector<analysis::Leak> leaks =
         analysis::FindLeaks(*f, OutputSettingsOf(x.services.options).leaks);
-    return x.SendJson({{"findings", FindingsJson(analysis::LeakFindings(leaks))},
-                       {"blocking", analysis::HasBlockingLeaks(leaks)}});
+    x.SendJson({{"findings", FindingsJson(analysis::LeakFindings(leaks))},
+                {"blocking", analysis::HasBlockingLeaks(leaks)}});
+    return Ok();
   }
   x.SendJson({{"findings", FindingsJson(view.findings)}, {"errors", HasErrors(view.findings)}});
+  return Ok();
 }
 
-void ApiSearch(Exchange& x) {
+Status ApiSearch(Exchange& x) {
   std::string q = x.Query("q");
   if (text::Trim(q).empty())
-    return x.Fail(Error{ErrorCode::kInvalidArgument, "say what to search for", {}, "q"});
+    return Fail(Error{ErrorCode::kInvalidArgument, "say what to search for", {}, "q"});
   storage::SearchOptions options;
   options.framework = x.Query("framework");
   options.lang = x.Query("lang");
   Result<std::vector<storage::SearchHit>> hits = x.services.store.Search(q, options);
-  if (!hits) return x.Fail(hits.error());
+  if (!hits) return Fail(hits.error());
   std::shared_ptr<const render::Site> site = x.services.Site();
   Json out = Json::array();
   for (const storage::SearchHit& h : *hits) {
@@ -583,6 +620,7 @@ void ApiSearch(Exchange& x) {
     out.push_back(std::move(hit));
   }
   x.SendJson(out);
+  return Ok();
 }
 
 // -- The audit log -------------------------------------------------------------------------------
@@ -616,91 +654,102 @@ std::string AuditLink(const storage::AuditQuery& q, std::string_view base, long 
 
 }  // namespace
 
-void AuditPage(Exchange& x) {
+Status AuditPage(Exchange& x) {
   constexpr int kPage = 200;
   render::AuditView v;
   v.query = AuditQueryOf(x, kPage);
   Result<std::vector<model::AuditEntry>> entries = x.services.store.ListAudit(v.query);
-  if (!entries) return x.Fail(entries.error());
+  if (!entries) return Fail(entries.error());
   v.entries = std::move(*entries);
   v.csv_href = AuditLink(v.query, "/admin/audit.csv", 0);
   if (static_cast<int>(v.entries.size()) == kPage)
     v.more_href = AuditLink(v.query, "/admin/audit", v.entries.back().id);
   x.Html(render::RenderAudit(x.Viewer(), v));
+  return Ok();
 }
 
 // -- People from an HRIS file -------------------------------------------------------------------
 
-void PeopleUploadPage(Exchange& x) { x.Html(render::RenderPeopleUpload(x.Viewer(), {})); }
+Status PeopleUploadPage(Exchange& x) {
+  x.Html(render::RenderPeopleUpload(x.Viewer(), {}));
+  return Ok();
+}
 
 // Checks the uploaded CSV (nothing stored) and shows what storing it would write, or every
 // problem with its line and column.
-void PeopleUploadSubmit(Exchange& x) {
+Status PeopleUploadSubmit(Exchange& x) {
   render::PeopleUploadView v;
   if (!x.req.has_file("file") || x.req.get_file_value("file").content.empty()) {
     v.flash.error = "file: choose the CSV file to check";
-    return x.Html(render::RenderPeopleUpload(x.Viewer(), v), 400);
+    x.Html(render::RenderPeopleUpload(x.Viewer(), v), 400);
+    return Ok();
   }
   FormField file = x.req.get_file_value("file");
   v.file_name = file.filename.empty() ? "people.csv" : file.filename;
   v.csv = std::move(file.content);
   Result<app::PeopleImportReport> r =
       app::ImportPeople(x.services.store, x.principal.Actor(), v.csv, v.file_name, true);
-  if (!r) return x.Fail(r.error());
+  if (!r) return Fail(r.error());
   v.errors = std::move(r->errors);
   v.people = std::move(r->saved);
   v.history = std::move(r->history);
   v.previewed = true;
   v.checked = app::TokenHash(v.csv);
   x.Html(render::RenderPeopleUpload(x.Viewer(), v), v.errors.empty() ? 200 : 422);
+  return Ok();
 }
 
 // Stores the file the preview showed, all or nothing; checked again, since the store may have
 // changed since.
-void PeopleConfirmSubmit(Exchange& x) {
+Status PeopleConfirmSubmit(Exchange& x) {
   render::PeopleUploadView v;
   v.file_name = x.Form("file_name").empty() ? "people.csv" : x.Form("file_name");
   const std::string csv = x.Form("csv");
   if (csv.empty() || app::TokenHash(csv) != x.Form("checked")) {
     v.flash.error = "csv: the file is not the one checked; check it again";
-    return x.Html(render::RenderPeopleUpload(x.Viewer(), v), 400);
+    x.Html(render::RenderPeopleUpload(x.Viewer(), v), 400);
+    return Ok();
   }
   Result<app::PeopleImportReport> r =
       app::ImportPeople(x.services.store, x.principal.Actor(), csv, v.file_name);
-  if (!r) return x.Fail(r.error());
+  if (!r) return Fail(r.error());
   if (!r->errors.empty()) {
     v.errors = std::move(r->errors);
-    return x.Html(render::RenderPeopleUpload(x.Viewer(), v), 422);
+    x.Html(render::RenderPeopleUpload(x.Viewer(), v), 422);
+    return Ok();
   }
   v.flash.notice = "Stored " + std::to_string(r->people) + " people and " +
                    std::to_string(r->assignments) + " periods of level history from " +
                    v.file_name + ".";
   x.Html(render::RenderPeopleUpload(x.Viewer(), v));
+  return Ok();
 }
 
-void AuditCsvPage(Exchange& x) {
+Status AuditCsvPage(Exchange& x) {
   Result<std::vector<model::AuditEntry>> entries = x.services.store.ListAudit(AuditQueryOf(x, 0));
-  if (!entries) return x.Fail(entries.error());
+  if (!entries) return Fail(entries.error());
   x.res.status = 200;
   x.res.set_header("Cache-Control", "no-store");
   x.res.set_header("Content-Disposition", "attachment; filename=\"ladder-audit.csv\"");
   x.res.set_content(render::AuditCsv(*entries), "text/csv; charset=utf-8");
+  return Ok();
 }
 
-void ApiAudit(Exchange& x) {
+Status ApiAudit(Exchange& x) {
   int limit = x.Query("limit").empty() ? 100 : std::atoi(x.Query("limit").c_str());
   Result<std::vector<model::AuditEntry>> entries =
       x.services.store.ListAudit(AuditQueryOf(x, std::clamp(limit, 1, 1000)));
-  if (!entries) return x.Fail(entries.error());
+  if (!entries) return Fail(entries.error());
   if (x.Query("format") == "csv") {
     x.res.status = 200;
     x.res.set_header("Cache-Control", "no-store");
     x.res.set_content(render::AuditCsv(*entries), "text/csv; charset=utf-8");
-    return;
+    return Ok();
   }
   Json out = Json::array();
   for (const model::AuditEntry& e : *entries) out.push_back(render::AuditJson(e));
   x.SendJson(out);
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

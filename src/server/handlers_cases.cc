@@ -16,113 +16,143 @@ struct ActionInput {
   std::function<std::vector<std::string>(const char*)> list;
 };
 
+// One action on a case, as the caller's person: what every action needs.
+struct CaseCall {
+  const std::string id;  // the case
+  const std::string& me;
+  app::ReviewService review;
+  storage::Store& store;
+  const Date today;
+};
+
+// Each action returns the case as it is afterwards.
+using CaseActionFn = Result<model::Case> (*)(CaseCall& c, const ActionInput& in);
+
+Result<model::Case> MoveCase(CaseCall& c, const ActionInput& in) {
+  std::string to = in.get("to");
+  std::optional<model::CaseStatus> status = model::ParseCaseStatus(to);
+  if (!status)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + to + "' is not a status: portfolio, peer_review or decision", {}, "to");
+  return c.review.Move(c.id, *status, c.me, c.today);
+}
+
+Result<model::Case> NamePanel(CaseCall& c, const ActionInput& in) {
+  std::vector<std::string> panel = in.list("panel");
+  if (panel.size() == 1 && panel[0].find(',') != std::string::npos)
+    panel = text::Split(panel[0], ',');
+  for (std::string& p : panel) p = std::string(text::Trim(p));
+  std::erase(panel, std::string());
+  return c.review.SetPanel(c.id, panel, c.me, c.today);
+}
+
+Result<model::Case> AddEvidence(CaseCall& c, const ActionInput& in) {
+  return c.review.AddCaseEvidence(c.id, in.get("evidence"), c.me, c.today);
+}
+
+Result<model::Case> CastVote(CaseCall& c, const ActionInput& in) {
+  std::string choice = in.get("vote");
+  std::optional<model::VoteChoice> v = model::ParseVoteChoice(choice);
+  if (!v)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + choice + "' is not a vote: for, against or abstain", {}, "vote");
+  return c.review.Vote(c.id, model::Vote{c.me, *v, in.get("note"), c.today});
+}
+
+Result<model::Case> WaiveRequirement(CaseCall& c, const ActionInput& in) {
+  LADDER_TRY(Date expires, ParseDateValue("expires", in.get("expires"), {}));
+  LADDER_TRY(model::Waiver w,
+             c.review.Waive(c.id, in.get("requirement"), c.me, in.get("reason"), c.today, expires));
+  (void)w;
+  return c.store.GetCase(c.id);
+}
+
+// A waiver of the case's person, revoked from today (app::ReviewService::RevokeWaiver).
+Result<model::Case> RevokeWaiver(CaseCall& c, const ActionInput& in) {
+  LADDER_TRY(model::Case now, c.store.GetCase(c.id));
+  Result<model::Waiver> w = c.store.GetWaiver(in.get("waiver"));
+  if (!w || w->person != now.person)
+    return MakeError(ErrorCode::kNotFound, "no waiver '" + in.get("waiver") + "' of " + now.person,
+                     {}, "waiver");
+  LADDER_TRY_STATUS(c.review.RevokeWaiver(w->id, c.me, in.get("reason"), c.today));
+  return c.store.GetCase(c.id);
+}
+
+// A manual checkpoint or approval of the case's person, given by the caller's person.
+Result<model::Case> GiveSignOff(CaseCall& c, const ActionInput& in) {
+  LADDER_TRY(model::Case now, c.store.GetCase(c.id));
+  LADDER_TRY(model::SignOff s, SignOffFrom(now.person, in.get, c.me, c.today));
+  LADDER_TRY(std::string saved, c.review.SignOff(std::move(s)));
+  (void)saved;  // the case page shows the checklist it changed
+  return c.store.GetCase(c.id);
+}
+
+Result<model::Case> DecideCase(CaseCall& c, const ActionInput& in) {
+  std::string outcome = in.get("outcome");
+  std::optional<model::Outcome> o = model::ParseOutcome(outcome);
+  if (!o)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + outcome + "' is not an outcome: promoted, not_promoted or deferred", {},
+                     "outcome");
+  LADDER_TRY(Date effective, ParseDateValue("effective", in.get("effective"), c.today));
+  LADDER_TRY(app::DecisionResult d, c.review.Decide(c.id, *o, effective, c.me, in.get("note")));
+  return d.review;
+}
+
+// A peer assessment by a member of the case's panel.
+Result<model::Case> AssessInReview(CaseCall& c, const ActionInput& in) {
+  std::string rating = in.get("rating");
+  std::optional<model::Rating> r = model::ParseRating(rating);
+  if (!r)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + rating + "' is not a rating: below, meeting or next", {}, "rating");
+  model::Assessment a;
+  a.assessor = c.me;
+  LADDER_TRY(a.period_start, ParseDateValue("period_start", in.get("period_start"), {}));
+  LADDER_TRY(a.period_end, ParseDateValue("period_end", in.get("period_end"), {}));
+  a.competency = in.get("competency");
+  a.rating = *r;
+  a.note = in.get("note");
+  LADDER_TRY_STATUS(c.review.AssessInReview(c.id, a));
+  return c.store.GetCase(c.id);
+}
+
+// The actions on a case, by the name in the path (/cases/{case}/{action}).
+constexpr std::pair<std::string_view, CaseActionFn> kCaseActions[] = {
+    {"move", MoveCase},       {"panel", NamePanel},          {"evidence", AddEvidence},
+    {"votes", CastVote},      {"waivers", WaiveRequirement}, {"revoke", RevokeWaiver},
+    {"signoff", GiveSignOff}, {"decision", DecideCase},      {"assessments", AssessInReview},
+};
+
 // Performs `action` on the case as the caller's person. Returns the case as it is afterwards.
 Result<model::Case> PerformCaseAction(Exchange& x, std::string_view action, const ActionInput& in) {
-  const std::string id = x.Param("case");
-  const std::string& me = x.principal.person;
-  app::ReviewService review = x.Review();
-  const Date today = x.Today();
-  if (action == "move") {
-    std::string to = in.get("to");
-    std::optional<model::CaseStatus> status = model::ParseCaseStatus(to);
-    if (!status)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + to + "' is not a status: portfolio, peer_review or decision", {},
-                       "to");
-    return review.Move(id, *status, me, today);
-  }
-  if (action == "panel") {
-    std::vector<std::string> panel = in.list("panel");
-    if (panel.size() == 1 && panel[0].find(',') != std::string::npos)
-      panel = text::Split(panel[0], ',');
-    for (std::string& p : panel) p = std::string(text::Trim(p));
-    std::erase(panel, std::string());
-    return review.SetPanel(id, panel, me, today);
-  }
-  if (action == "evidence") return review.AddCaseEvidence(id, in.get("evidence"), me, today);
-  if (action == "votes") {
-    std::string choice = in.get("vote");
-    std::optional<model::VoteChoice> v = model::ParseVoteChoice(choice);
-    if (!v)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + choice + "' is not a vote: for, against or abstain", {}, "vote");
-    return review.Vote(id, model::Vote{me, *v, in.get("note"), today});
-  }
-  if (action == "waivers") {
-    LADDER_TRY(Date expires, ParseDateValue("expires", in.get("expires"), {}));
-    LADDER_TRY(model::Waiver w,
-               review.Waive(id, in.get("requirement"), me, in.get("reason"), today, expires));
-    (void)w;
-    return x.services.store.GetCase(id);
-  }
-  if (action == "revoke") {
-    // A waiver of the case's person, revoked from today (app::ReviewService::RevokeWaiver).
-    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
-    Result<model::Waiver> w = x.services.store.GetWaiver(in.get("waiver"));
-    if (!w || w->person != c.person)
-      return MakeError(ErrorCode::kNotFound, "no waiver '" + in.get("waiver") + "' of " + c.person,
-                       {}, "waiver");
-    LADDER_TRY_STATUS(review.RevokeWaiver(w->id, me, in.get("reason"), today));
-    return x.services.store.GetCase(id);
-  }
-  if (action == "signoff") {
-    // A manual checkpoint or approval of the case's person, given by the caller's person.
-    LADDER_TRY(model::Case c, x.services.store.GetCase(id));
-    LADDER_TRY(model::SignOff s, SignOffFrom(c.person, in.get, me, today));
-    LADDER_TRY(std::string saved, review.SignOff(std::move(s)));
-    (void)saved;  // the case page shows the checklist it changed
-    return x.services.store.GetCase(id);
-  }
-  if (action == "decision") {
-    std::string outcome = in.get("outcome");
-    std::optional<model::Outcome> o = model::ParseOutcome(outcome);
-    if (!o)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + outcome + "' is not an outcome: promoted, not_promoted or deferred",
-                       {}, "outcome");
-    LADDER_TRY(Date effective, ParseDateValue("effective", in.get("effective"), today));
-    LADDER_TRY(app::DecisionResult d, review.Decide(id, *o, effective, me, in.get("note")));
-    return d.review;
-  }
-  if (action == "assessments") {
-    // A peer assessment by a member of the case's panel.
-    std::string rating = in.get("rating");
-    std::optional<model::Rating> r = model::ParseRating(rating);
-    if (!r)
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + rating + "' is not a rating: below, meeting or next", {}, "rating");
-    model::Assessment a;
-    a.assessor = me;
-    LADDER_TRY(a.period_start, ParseDateValue("period_start", in.get("period_start"), {}));
-    LADDER_TRY(a.period_end, ParseDateValue("period_end", in.get("period_end"), {}));
-    a.competency = in.get("competency");
-    a.rating = *r;
-    a.note = in.get("note");
-    LADDER_TRY_STATUS(review.AssessInReview(id, a));
-    return x.services.store.GetCase(id);
-  }
+  CaseCall call{x.Param("case"), x.principal.person, x.Review(), x.services.store, x.Today()};
+  for (const auto& [name, perform] : kCaseActions)
+    if (name == action) return perform(call, in);
   return MakeError(ErrorCode::kNotFound,
                    "no action '" + std::string(action) +
                        "' on a review: move, panel, evidence, votes, assessments, waivers, "
                        "revoke, signoff or decision");
 }
 
-void ShowCase(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowCase(Exchange& x, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   v->flash = std::move(flash);
   x.Html(render::RenderCase(x.Viewer(), *v), status);
+  return Ok();
 }
 
-void ShowNeeds(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowNeeds(Exchange& x, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::NeedsView> v = views.Needs(x.principal, x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   v->flash = std::move(flash);
   x.Html(render::RenderNeeds(x.Viewer(), *v), status);
+  return Ok();
 }
 
 std::string Message(const Error& e) { return ErrorText(e, "a review form"); }
@@ -149,31 +179,33 @@ Json NeedsJson(const std::vector<model::Need>& needs) {
 
 }  // namespace
 
-void CasesPage(Exchange& x) {
+Status CasesPage(Exchange& x) {
   app::WebViews views(x.services.store, x.services.access, nullptr);
   Result<render::CasesView> v = views.Cases(x.principal);
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   x.Html(render::RenderCases(x.Viewer(), *v));
+  return Ok();
 }
 
-void CasePage(Exchange& x) { ShowCase(x, {DoneMessage(x.Query("done")), ""}); }
+Status CasePage(Exchange& x) { return ShowCase(x, {DoneMessage(x.Query("done")), ""}); }
 
-void CaseAction(Exchange& x) {
+Status CaseAction(Exchange& x) {
   const std::string action = x.Param("action");
   ActionInput in{[&](const char* name) { return x.Form(name); },
                  [&](const char* name) { return x.FormAll(name); }};
   Result<model::Case> c = PerformCaseAction(x, action, in);
   if (!c) {
     if (c.error().code == ErrorCode::kNotFound && DoneMessage(action).empty())
-      return x.Fail(c.error());
+      return Fail(c.error());
     return ShowCase(x, {"", Message(c.error())}, HttpStatusFor(c.error()));
   }
   x.Redirect(CasePath(x.Param("case")) + "?done=" + action);
+  return Ok();
 }
 
-void NeedsPage(Exchange& x) { ShowNeeds(x, {}); }
+Status NeedsPage(Exchange& x) { return ShowNeeds(x, {}); }
 
-void NeedOpenSubmit(Exchange& x) {
+Status NeedOpenSubmit(Exchange& x) {
   // target: "<framework>|<track/level or overlay>"
   std::string target = x.Form("target");
   size_t bar = target.find('|');
@@ -181,31 +213,32 @@ void NeedOpenSubmit(Exchange& x) {
   Result<model::Need> n = x.Review().OpenNeed(target.substr(0, bar), target.substr(bar + 1),
                                               x.Form("reason"), x.principal.person, x.Today());
   if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
-  ShowNeeds(x, {"Need " + n->id + " opened.", ""});
+  return ShowNeeds(x, {"Need " + n->id + " opened.", ""});
 }
 
-void NeedCloseSubmit(Exchange& x) {
+Status NeedCloseSubmit(Exchange& x) {
   Result<model::Need> n = x.Review().CloseNeed(x.Param("need"), x.Form("filled_by_case"),
                                                x.principal.person, x.Today());
   if (!n) return ShowNeeds(x, {"", Message(n.error())}, HttpStatusFor(n.error()));
-  ShowNeeds(x, {"Need " + n->id + " closed.", ""});
+  return ShowNeeds(x, {"Need " + n->id + " closed.", ""});
 }
 
 // -- API -----------------------------------------------------------------------------------------
 
-void ApiCases(Exchange& x) {
+Status ApiCases(Exchange& x) {
   Result<std::vector<model::Case>> cases = x.services.access.VisibleCases(x.principal);
-  if (!cases) return x.Fail(cases.error());
+  if (!cases) return Fail(cases.error());
   Json out = Json::array();
   for (const model::Case& c : *cases) out.push_back(render::CaseJson(c));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiCase(Exchange& x) {
+Status ApiCase(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::CaseView> v = views.Case(x.principal, x.Param("case"), x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   Json j = render::CaseJson(v->review);
   j["consensus"] = {{"reached", v->consensus_reached}, {"summary", v->consensus}};
   j["eligibility"] = v->verdict ? render::VerdictJson(*v->verdict) : Json(nullptr);
@@ -215,11 +248,12 @@ void ApiCase(Exchange& x) {
   j["portfolio_evidence"] = portfolio;
   j["waivers"] = waivers;
   x.SendJson(j);
+  return Ok();
 }
 
-void ApiCaseAction(Exchange& x) {
+Status ApiCaseAction(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   const Json& b = *body;
   ActionInput in{[&](const char* name) -> std::string {
                    auto it = b.find(name);
@@ -235,67 +269,73 @@ void ApiCaseAction(Exchange& x) {
                    return out;
                  }};
   Result<model::Case> c = PerformCaseAction(x, x.Param("action"), in);
-  if (!c) return x.Fail(c.error());
+  if (!c) return Fail(c.error());
   Result<model::Case> now = x.services.store.GetCase(c->id);
   x.SendJson(render::CaseJson(app::Access::AsSeenBy(x.principal, now ? *now : *c)));
+  return Ok();
 }
 
 // Waivers of a person outside a review (app::ReviewService::WaiveFor) and their list.
-void ApiWaivers(Exchange& x) {
+Status ApiWaivers(Exchange& x) {
   Result<std::vector<model::Waiver>> waivers = x.Review().Waivers(x.Param("person"));
-  if (!waivers) return x.Fail(waivers.error());
+  if (!waivers) return Fail(waivers.error());
   Json out = Json::array();
   for (const model::Waiver& w : *waivers) out.push_back(render::WaiverJson(w));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiWaiverCreate(Exchange& x) {
+Status ApiWaiverCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> requirement = StringField(*body, "requirement", true);
-  if (!requirement) return x.Fail(requirement.error());
+  if (!requirement) return Fail(requirement.error());
   Result<std::string> target = StringField(*body, "target");
-  if (!target) return x.Fail(target.error());
+  if (!target) return Fail(target.error());
   Result<std::string> reason = StringField(*body, "reason");
-  if (!reason) return x.Fail(reason.error());
+  if (!reason) return Fail(reason.error());
   Result<Date> expires = DateField(*body, "expires");
-  if (!expires) return x.Fail(expires.error());
+  if (!expires) return Fail(expires.error());
   Result<model::Waiver> w = x.Review().WaiveFor(x.Param("person"), *target, *requirement,
                                                 x.principal.person, *reason, x.Today(), *expires);
-  if (!w) return x.Fail(w.error());
+  if (!w) return Fail(w.error());
   x.SendJson(render::WaiverJson(*w), 201);
+  return Ok();
 }
 
-void ApiNeeds(Exchange& x) {
+Status ApiNeeds(Exchange& x) {
   Result<std::vector<model::Need>> needs = x.services.store.ListNeeds(x.Query("framework"));
-  if (!needs) return x.Fail(needs.error());
+  if (!needs) return Fail(needs.error());
   x.SendJson(NeedsJson(*needs));
+  return Ok();
 }
 
-void ApiNeedOpen(Exchange& x) {
+Status ApiNeedOpen(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> framework = StringField(*body, "framework", true);
-  if (!framework) return x.Fail(framework.error());
+  if (!framework) return Fail(framework.error());
   Result<std::string> target = StringField(*body, "target", true);
-  if (!target) return x.Fail(target.error());
+  if (!target) return Fail(target.error());
   Result<std::string> reason = StringField(*body, "reason");
-  if (!reason) return x.Fail(reason.error());
+  if (!reason) return Fail(reason.error());
   Result<model::Need> n =
       x.Review().OpenNeed(*framework, *target, *reason, x.principal.person, x.Today());
-  if (!n) return x.Fail(n.error());
+  if (!n) return Fail(n.error());
   x.SendJson(render::NeedJson(*n), 201);
+  return Ok();
 }
 
-void ApiNeedClose(Exchange& x) {
+Status ApiNeedClose(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> filled = StringField(*body, "filled_by_case");
-  if (!filled) return x.Fail(filled.error());
+  if (!filled) return Fail(filled.error());
   Result<model::Need> n =
       x.Review().CloseNeed(x.Param("need"), *filled, x.principal.person, x.Today());
-  if (!n) return x.Fail(n.error());
+  if (!n) return Fail(n.error());
   x.SendJson(render::NeedJson(*n));
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

@@ -59,7 +59,7 @@ render::CycleRowView RowView(const app::CycleRow& row) {
 
 std::string Message(const Error& e) { return ErrorText(e, "a cycle form"); }
 
-void ShowCycles(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowCycles(Exchange& x, render::Flash flash, int status = 200) {
   render::CyclesView v;
   v.today = x.Today();
   v.flash = std::move(flash);
@@ -73,32 +73,34 @@ void ShowCycles(Exchange& x, render::Flash flash, int status = 200) {
     v.ticked = x.FormAll("framework");
   }
   Result<std::vector<model::Cycle>> cycles = x.services.store.ListCycles();
-  if (!cycles) return x.Fail(cycles.error());
+  if (!cycles) return Fail(cycles.error());
   v.cycles = std::move(*cycles);
   v.may_open = app::Access::SeesEveryone(x.principal);
   if (v.may_open) {  // the promotion rate per cycle is the people team's
     Result<std::map<std::string, storage::CycleCounts>> counts = x.services.store.CountCycles();
-    if (!counts) return x.Fail(counts.error());
+    if (!counts) return Fail(counts.error());
     for (const auto& [id, c] : *counts)
       v.counts[id] = {c.people, c.eligible, c.close, c.reviews, c.decided, c.promoted};
     if (x.Query("format") == "csv") {
       x.res.set_header("Content-Disposition", "attachment; filename=\"ladder-cycles.csv\"");
-      return x.res.set_content(render::CycleRatesCsv(v), "text/csv; charset=utf-8");
+      x.res.set_content(render::CycleRatesCsv(v), "text/csv; charset=utf-8");
+      return Ok();
     }
   }
   if (v.may_open) {
     Result<std::vector<storage::FrameworkInfo>> list = x.services.store.ListFrameworks();
-    if (!list) return x.Fail(list.error());
+    if (!list) return Fail(list.error());
     for (const storage::FrameworkInfo& f : *list)
       if (!f.latest_published.empty()) v.frameworks.push_back({f.id, f.name});
   }
   x.Html(render::RenderCycles(x.Viewer(), v), status);
+  return Ok();
 }
 
 // The board of a cycle (runners) or the nominations of the caller (everyone else).
-void ShowCycle(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowCycle(Exchange& x, render::Flash flash, int status = 200) {
   Result<std::shared_ptr<const app::CycleBoard>> board = CachedBoard(x, x.Param("cycle"));
-  if (!board) return x.Fail(board.error());
+  if (!board) return Fail(board.error());
   const app::CycleReport& r = (*board)->report;
   render::CycleBoardView v;
   v.cycle = r.cycle;
@@ -136,7 +138,7 @@ void ShowCycle(Exchange& x, render::Flash flash, int status = 200) {
   if (!v.runner) {
     // Everyone else sees the people they may nominate: themself and those below them.
     Result<std::set<std::string>> ids = Nominable(x);
-    if (!ids) return x.Fail(ids.error());
+    if (!ids) return Fail(ids.error());
     std::erase_if(rows,
                   [&](const app::CycleRow* row) { return !ids->contains(row->candidate.person); });
     v.in_scope = rows.size();
@@ -161,6 +163,7 @@ void ShowCycle(Exchange& x, render::Flash flash, int status = 200) {
   }
   if (!v.runner) v.distribution.clear();
   x.Html(render::RenderCycleBoard(x.Viewer(), v), status);
+  return Ok();
 }
 
 // The spec of a cycle from the form or a JSON body.
@@ -247,18 +250,19 @@ render::Json ReportJson(const app::CycleReport& r, const std::set<std::string>* 
 
 }  // namespace
 
-void CyclesPage(Exchange& x) { ShowCycles(x, {}); }
+Status CyclesPage(Exchange& x) { return ShowCycles(x, {}); }
 
-void CycleOpenSubmit(Exchange& x) {
+Status CycleOpenSubmit(Exchange& x) {
   Result<app::CycleSpec> spec =
       SpecFrom([&](const char* name) { return x.Form(name); }, x.FormAll("framework"));
   if (!spec) return ShowCycles(x, {"", Message(spec.error())}, HttpStatusFor(spec.error()));
   Result<model::Cycle> c = Cycles(x).Open(*spec, "", x.Today());
   if (!c) return ShowCycles(x, {"", Message(c.error())}, HttpStatusFor(c.error()));
   x.Redirect(CyclePath(c->id) + "?done=opened");
+  return Ok();
 }
 
-void CyclePage(Exchange& x) {
+Status CyclePage(Exchange& x) {
   std::string done = x.Query("done");
   std::string notice = done == "opened"      ? "Cycle opened with its snapshot."
                        : done == "nominated" ? "Nominated."
@@ -267,36 +271,38 @@ void CyclePage(Exchange& x) {
                        : done == "notes"     ? "Note added."
                        : done.empty()        ? ""
                                              : "Done.";
-  ShowCycle(x, {notice, ""});
+  return ShowCycle(x, {notice, ""});
 }
 
-void CycleActionSubmit(Exchange& x) {
+Status CycleActionSubmit(Exchange& x) {
   const std::string action = x.Param("action");
   Result<std::string> done =
       PerformCycleAction(x, action, [&](const char* name) { return x.Form(name); });
   if (!done) {
     if (done.error().code == ErrorCode::kNotFound && done.error().field.empty())
-      return x.Fail(done.error());
+      return Fail(done.error());
     return ShowCycle(x, {"", Message(done.error())}, HttpStatusFor(done.error()));
   }
   if (action == "open-reviews" || action == "panels") return ShowCycle(x, {*done, ""});
   x.Redirect(CyclePath(x.Param("cycle")) + "?done=" + action);
+  return Ok();
 }
 
-void CycleNominateSubmit(Exchange& x) {
+Status CycleNominateSubmit(Exchange& x) {
   Result<model::Candidate> k =
       Cycles(x).Nominate(x.Param("cycle"), x.Form("person"), x.Form("note"), "", x.Today());
   if (!k) {
     if (k.error().code == ErrorCode::kNotFound && k.error().field == "cycle")
-      return x.Fail(k.error());
+      return Fail(k.error());
     return ShowCycle(x, {"", Message(k.error())}, HttpStatusFor(k.error()));
   }
   x.Redirect(CyclePath(x.Param("cycle")) + "?done=nominated");
+  return Ok();
 }
 
-void CycleComparePage(Exchange& x) {
+Status CycleComparePage(Exchange& x) {
   Result<std::shared_ptr<const app::CycleBoard>> board = CachedBoard(x, x.Param("cycle"));
-  if (!board) return x.Fail(board.error());
+  if (!board) return Fail(board.error());
   const app::CycleReport& r = (*board)->report;
   const std::string target = x.Query("target");
   render::CycleCompareView v;
@@ -316,7 +322,7 @@ void CycleComparePage(Exchange& x) {
     Result<storage::PersonRecords> records = x.Sources().records
                                                  ? x.Sources().records(k.person)
                                                  : x.services.store.LoadPersonRecords(k.person);
-    if (!records) return x.Fail(records.error());
+    if (!records) return Fail(records.error());
     std::map<std::string, std::pair<std::string, std::string>> ratings;
     for (const auto& [competency, indexes] : model::LatestRatings(records->assessments))
       for (size_t i : indexes) {
@@ -334,39 +340,43 @@ void CycleComparePage(Exchange& x) {
     for (const model::Competency& c : framework->competencies)
       v.competencies.push_back({c.id, c.name.empty() ? c.id : c.name});
   x.Html(render::RenderCycleCompare(x.Viewer(), v));
+  return Ok();
 }
 
-void CycleReportCsvPage(Exchange& x) {
+Status CycleReportCsvPage(Exchange& x) {
   Result<app::CycleReport> r = Cycles(x).Report(x.Param("cycle"), true);
-  if (!r) return x.Fail(r.error());
+  if (!r) return Fail(r.error());
   x.res.set_header("Content-Disposition", "attachment; filename=\"cycle-" + r->cycle.id + ".csv\"");
   x.res.set_content(app::CycleReportCsv(*r), "text/csv; charset=utf-8");
+  return Ok();
 }
 
-void CycleReportXlsxPage(Exchange& x) {
+Status CycleReportXlsxPage(Exchange& x) {
   Result<app::CycleReport> r = Cycles(x).Report(x.Param("cycle"), true);
-  if (!r) return x.Fail(r.error());
+  if (!r) return Fail(r.error());
   Result<std::string> bytes = formats::XlsxTableBytes(r->cycle.name, app::CycleReportRows(*r));
-  if (!bytes) return x.Fail(bytes.error());
+  if (!bytes) return Fail(bytes.error());
   x.res.set_header("Content-Disposition",
                    "attachment; filename=\"cycle-" + r->cycle.id + ".xlsx\"");
   x.res.set_content(std::move(*bytes),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  return Ok();
 }
 
 // -- API -----------------------------------------------------------------------------------------
 
-void ApiCycles(Exchange& x) {
+Status ApiCycles(Exchange& x) {
   Result<std::vector<model::Cycle>> cycles = x.services.store.ListCycles();
-  if (!cycles) return x.Fail(cycles.error());
+  if (!cycles) return Fail(cycles.error());
   render::Json out = render::Json::array();
   for (const model::Cycle& c : *cycles) out.push_back(render::CycleJson(c));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiCycleOpen(Exchange& x) {
+Status ApiCycleOpen(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   const Json& b = *body;
   std::vector<std::string> frameworks;
   if (auto it = b.find("frameworks"); it != b.end() && it->is_array())
@@ -385,25 +395,29 @@ void ApiCycleOpen(Exchange& x) {
     return it->is_string() ? it->get<std::string>() : "";
   };
   Result<app::CycleSpec> spec = SpecFrom(get, frameworks);
-  if (!spec) return x.Fail(spec.error());
+  if (!spec) return Fail(spec.error());
   Result<model::Cycle> c = Cycles(x).Open(*spec, "", x.Today());
-  if (!c) return x.Fail(c.error());
+  if (!c) return Fail(c.error());
   x.SendJson(render::CycleJson(*c), 201);
+  return Ok();
 }
 
-void ApiCycle(Exchange& x) {
+Status ApiCycle(Exchange& x) {
   Result<std::shared_ptr<const app::CycleBoard>> board = CachedBoard(x, x.Param("cycle"));
-  if (!board) return x.Fail(board.error());
-  if (app::Access::SeesEveryone(x.principal))
-    return x.SendJson(ReportJson((*board)->report, nullptr));
+  if (!board) return Fail(board.error());
+  if (app::Access::SeesEveryone(x.principal)) {
+    x.SendJson(ReportJson((*board)->report, nullptr));
+    return Ok();
+  }
   Result<std::set<std::string>> ids = Nominable(x);
-  if (!ids) return x.Fail(ids.error());
+  if (!ids) return Fail(ids.error());
   x.SendJson(ReportJson((*board)->report, &*ids));
+  return Ok();
 }
 
-void ApiCycleAction(Exchange& x) {
+Status ApiCycleAction(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   const Json& b = *body;
   Result<std::string> done = PerformCycleAction(x, x.Param("action"), [&](const char* name) {
     auto it = b.find(name);
@@ -416,24 +430,26 @@ void ApiCycleAction(Exchange& x) {
     }
     return it->is_string() ? it->get<std::string>() : std::string();
   });
-  if (!done) return x.Fail(done.error());
+  if (!done) return Fail(done.error());
   Result<model::Cycle> c = x.services.store.GetCycle(x.Param("cycle"));
-  if (!c) return x.Fail(c.error());
+  if (!c) return Fail(c.error());
   render::Json out = render::CycleJson(*c);
   out["done"] = *done;
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiCycleNominate(Exchange& x) {
+Status ApiCycleNominate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> person = StringField(*body, "person", true);
-  if (!person) return x.Fail(person.error());
+  if (!person) return Fail(person.error());
   Result<std::string> note = StringField(*body, "note");
-  if (!note) return x.Fail(note.error());
+  if (!note) return Fail(note.error());
   Result<model::Candidate> k = Cycles(x).Nominate(x.Param("cycle"), *person, *note, "", x.Today());
-  if (!k) return x.Fail(k.error());
+  if (!k) return Fail(k.error());
   x.SendJson(render::CandidateJson(*k), 201);
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

@@ -8,14 +8,14 @@
 
 namespace ladder::server::internal {
 
-void Metrics(Exchange& x) {
+Status Metrics(Exchange& x) {
   const std::string& token = x.services.options.metrics_token;
   x.res.set_header("Cache-Control", "no-store");
   if (token.empty()) {
     x.res.status = 404;
     x.res.set_content("metrics are off: set metrics_token (--metrics-token) to serve them\n",
                       "text/plain; charset=utf-8");
-    return;
+    return Ok();
   }
   const std::string auth = x.req.get_header_value("Authorization");
   if (!auth.starts_with("Bearer ") ||
@@ -23,9 +23,10 @@ void Metrics(Exchange& x) {
     x.res.status = 401;
     x.res.set_header("WWW-Authenticate", "Bearer realm=\"ladder metrics\"");
     x.res.set_content("the metrics token is missing or wrong\n", "text/plain; charset=utf-8");
-    return;
+    return Ok();
   }
   x.res.set_content(metrics::Exposition(), metrics::kExpositionType);
+  return Ok();
 }
 
 namespace {
@@ -56,15 +57,16 @@ std::string WhoMay(const RouteSpec& r) {
 
 }  // namespace
 
-void ApiDescription(Exchange& x) {
+Status ApiDescription(Exchange& x) {
   const render::EmbeddedFile* file = render::FindEmbedded("api/openapi.yaml");
   if (file == nullptr)
-    return x.Fail(Error{ErrorCode::kNotFound, "this build has no API description", {}, {}});
+    return Fail(Error{ErrorCode::kNotFound, "this build has no API description", {}, {}});
   x.res.set_header("Cache-Control", "no-cache");
   x.res.set_content(std::string(file->contents), "application/yaml; charset=utf-8");
+  return Ok();
 }
 
-void ApiPage(Exchange& x) {
+Status ApiPage(Exchange& x) {
   std::vector<render::ApiEndpoint> endpoints;
   for (const RouteSpec& r : Routes()) {
     if (!r.pattern.starts_with("/api/")) continue;
@@ -72,6 +74,7 @@ void ApiPage(Exchange& x) {
         {MethodName(r.method), std::string(r.pattern), std::string(r.summary), WhoMay(r)});
   }
   x.Html(render::RenderApiIndex(x.Viewer(), endpoints));
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

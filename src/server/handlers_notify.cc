@@ -9,16 +9,17 @@
 namespace ladder::server::internal {
 namespace {
 
-void ShowInbox(Exchange& x, render::Flash flash, int status = 200) {
+Status ShowInbox(Exchange& x, render::Flash flash, int status = 200) {
   render::InboxView v;
   v.unread_only = x.Query("unread") == "1";
   v.has_person = !x.principal.person.empty();
   v.flash = std::move(flash);
   Result<std::vector<model::Notification>> ns =
       app::InboxOf(x.services.store, x.principal.person, v.unread_only, 200);
-  if (!ns) return x.Fail(ns.error());
+  if (!ns) return Fail(ns.error());
   v.notifications = std::move(*ns);
   x.Html(render::RenderInbox(x.Viewer(), v), status);
+  return Ok();
 }
 
 // The preferences of a form: the e-mail mode and a checkbox per kind and channel.
@@ -48,27 +49,29 @@ std::string NotifyPrefsHtml(Exchange& x) {
   return render::RenderNotifyPrefs(x.Viewer(), *prefs);
 }
 
-void InboxPage(Exchange& x) { ShowInbox(x, {}); }
+Status InboxPage(Exchange& x) { return ShowInbox(x, {}); }
 
-void InboxReadSubmit(Exchange& x) {
+Status InboxReadSubmit(Exchange& x) {
   Result<int> marked =
       app::MarkInboxRead(x.services.store, x.principal.person, x.Param("notification"));
   if (!marked)
     return ShowInbox(x, {"", ErrorText(marked.error(), "the inbox")},
                      HttpStatusFor(marked.error()));
   x.Redirect("/inbox");
+  return Ok();
 }
 
-void AccountNotificationsSubmit(Exchange& x) {
+Status AccountNotificationsSubmit(Exchange& x) {
   Result<model::NotificationPrefs> prefs = PrefsOfForm(x);
   Status saved =
       prefs ? app::SavePrefs(x.services.store, x.principal.Actor(), x.principal.person, *prefs)
             : Status(std::unexpected(prefs.error()));
-  if (!saved) return x.Fail(saved.error());
+  if (!saved) return Fail(saved.error());
   x.Redirect("/account#notifications");
+  return Ok();
 }
 
-void ApiNotifications(Exchange& x) {
+Status ApiNotifications(Exchange& x) {
   int limit = 50;
   if (std::string l = x.Query("limit"); !l.empty()) {
     try {
@@ -77,46 +80,50 @@ void ApiNotifications(Exchange& x) {
       limit = 0;
     }
     if (limit < 1 || limit > 1000)
-      return x.Fail(MakeError(ErrorCode::kInvalidArgument,
-                              "limit is a number from 1 to 1000, not \"" + l + "\"", {}, "limit")
-                        .error());
+      return Fail(MakeError(ErrorCode::kInvalidArgument,
+                            "limit is a number from 1 to 1000, not \"" + l + "\"", {}, "limit")
+                      .error());
   }
   Result<std::vector<model::Notification>> ns =
       app::InboxOf(x.services.store, x.principal.person, x.Query("unread") == "1", limit);
-  if (!ns) return x.Fail(ns.error());
+  if (!ns) return Fail(ns.error());
   Result<int> unread = app::UnreadCount(x.services.store, x.principal.person);
-  if (!unread) return x.Fail(unread.error());
+  if (!unread) return Fail(unread.error());
   Json items = Json::array();
   for (const model::Notification& n : *ns) items.push_back(storage::NotificationJson(n));
   x.SendJson(Json{{"unread", *unread}, {"notifications", std::move(items)}});
+  return Ok();
 }
 
-void ApiNotificationRead(Exchange& x) {
+Status ApiNotificationRead(Exchange& x) {
   Result<int> marked =
       app::MarkInboxRead(x.services.store, x.principal.person, x.Param("notification"));
-  if (!marked) return x.Fail(marked.error());
+  if (!marked) return Fail(marked.error());
   x.SendJson(Json{{"marked", *marked}});
+  return Ok();
 }
 
-void ApiNotificationPrefs(Exchange& x) {
+Status ApiNotificationPrefs(Exchange& x) {
   Result<model::NotificationPrefs> prefs = app::PrefsOf(x.services.store, x.principal.person);
-  if (!prefs) return x.Fail(prefs.error());
+  if (!prefs) return Fail(prefs.error());
   x.SendJson(storage::NotificationPrefsJson(*prefs));
+  return Ok();
 }
 
-void ApiNotificationPrefsSet(Exchange& x) {
+Status ApiNotificationPrefsSet(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<model::NotificationPrefs> prefs = app::PrefsOf(x.services.store, x.principal.person);
-  if (!prefs) return x.Fail(prefs.error());
+  if (!prefs) return Fail(prefs.error());
   Json change = *body;
   change.erase("person");
-  if (Status read = storage::FromJson(change, *prefs); !read) return x.Fail(read.error());
+  if (Status read = storage::FromJson(change, *prefs); !read) return Fail(read.error());
   if (Status saved =
           app::SavePrefs(x.services.store, x.principal.Actor(), x.principal.person, *prefs);
       !saved)
-    return x.Fail(saved.error());
+    return Fail(saved.error());
   x.SendJson(storage::NotificationPrefsJson(*prefs));
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

@@ -29,8 +29,8 @@ std::vector<const model::RoleProfile*> Catalogue(const render::Site* site,
 }
 
 // Answers in the format asked: JSON (default), Markdown, or a whole HTML page.
-void SendDocument(Exchange& x, const nlohmann::ordered_json& json, const std::string& markdown,
-                  const std::string& html) {
+Status SendDocument(Exchange& x, const nlohmann::ordered_json& json, const std::string& markdown,
+                    const std::string& html) {
   const std::string format = x.Query("format");
   x.res.status = 200;
   x.res.set_header("Cache-Control", "no-store");
@@ -41,11 +41,12 @@ void SendDocument(Exchange& x, const nlohmann::ordered_json& json, const std::st
   } else if (format.empty() || format == "json") {
     x.res.set_content(json.dump(2) + "\n", "application/json; charset=utf-8");
   } else {
-    x.Fail(Error{ErrorCode::kInvalidArgument,
-                 "format '" + format + "' is not one of json, md, html",
-                 {},
-                 "format"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "format '" + format + "' is not one of json, md, html",
+                      {},
+                      "format"});
   }
+  return Ok();
 }
 
 }  // namespace
@@ -87,13 +88,13 @@ void SendLeaksProblem(Exchange& x, const std::vector<analysis::Leak>& leaks) {
   x.res.set_content(p.dump(2) + "\n", "application/problem+json");
 }
 
-void ApiJobDescription(Exchange& x) {
+Status ApiJobDescription(Exchange& x) {
   Result<model::Framework> fw = VisibleFramework(x, x.Param("framework"), x.Query("version"));
-  if (!fw) return x.Fail(fw.error());
+  if (!fw) return Fail(fw.error());
   std::shared_ptr<const render::Site> site = x.services.Site();
   Result<analysis::JobDescription> jd = analysis::BuildJobDescription(
       *fw, LevelRef(x), x.Query("role"), Catalogue(site.get(), fw->id));
-  if (!jd) return x.Fail(jd.error());
+  if (!jd) return Fail(jd.error());
   // The organisation's template shapes the Markdown or HTML it writes; JSON is the data.
   app::OutputSettings settings = OutputSettingsOf(x.services.options);
   std::vector<std::string> warnings;
@@ -110,16 +111,16 @@ void ApiJobDescription(Exchange& x) {
     Result<std::string> r = render::RenderJobDescription(*jd, o);
     return r ? *r : std::string();
   };
-  SendDocument(x, render::JobDescriptionJson(*jd), rendered(render::OutputFormat::kMarkdown),
-               rendered(render::OutputFormat::kHtml));
+  return SendDocument(x, render::JobDescriptionJson(*jd), rendered(render::OutputFormat::kMarkdown),
+                      rendered(render::OutputFormat::kHtml));
 }
 
-void ApiInterviewGuide(Exchange& x) {
+Status ApiInterviewGuide(Exchange& x) {
   Result<model::Framework> fw = VisibleFramework(x, x.Param("framework"), x.Query("version"));
-  if (!fw) return x.Fail(fw.error());
+  if (!fw) return Fail(fw.error());
   Result<analysis::InterviewGuide> guide = analysis::BuildInterviewGuide(*fw, LevelRef(x));
-  if (!guide) return x.Fail(guide.error());
-  SendDocument(
+  if (!guide) return Fail(guide.error());
+  return SendDocument(
       x, render::InterviewGuideJson(*guide),
       render::RenderInterviewGuide(*guide, render::OptionsFor(render::OutputFormat::kMarkdown)),
       render::RenderInterviewGuide(*guide, render::OptionsFor(render::OutputFormat::kHtml)));

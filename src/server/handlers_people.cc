@@ -30,13 +30,14 @@ std::string DoneMessage(std::string_view done) {
   return "";
 }
 
-void ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int status = 200) {
+Status ShowGrowth(Exchange& x, const std::string& person, render::Flash flash, int status = 200) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::GrowthView> v = views.Growth(x.principal, person, x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   v->flash = std::move(flash);
   x.Html(render::RenderGrowth(x.Viewer(), *v), status);
+  return Ok();
 }
 
 // Evidence from form fields or a JSON body (the same names).
@@ -84,6 +85,7 @@ Status SaveAssessments(Exchange& x, const std::vector<model::Assessment>& assess
     for (const model::Assessment& a : assessments) LADDER_TRY_STATUS(review.Assess(a));
     return Ok();
   });
+  return Ok();
 }
 
 Json GrowthJson(const render::GrowthView& v) {
@@ -107,13 +109,14 @@ Json GrowthJson(const render::GrowthView& v) {
   return j;
 }
 
-void ShowRecord(Exchange& x, app::RecordKind kind, const std::string& id, render::Flash flash,
-                int status = 200) {
+Status ShowRecord(Exchange& x, app::RecordKind kind, const std::string& id, render::Flash flash,
+                  int status = 200) {
   app::WebViews views(x.services.store, x.services.access, x.services.Site(), x.Sources());
   Result<render::RecordView> v = views.Record(x.principal, x.Param("person"), kind, id, x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   v->flash = std::move(flash);
   x.Html(render::RenderRecord(x.Viewer(), *v), status);
+  return Ok();
 }
 
 // A withdrawal or correction asked for at /people/{person}/records/{kind}/{record}/{action}:
@@ -152,25 +155,27 @@ std::string GrowthPath(const Exchange& x, std::string_view person) {
   return "/people/" + EncodeQueryParam(std::string(person));
 }
 
-void GrowthFormFailed(Exchange& x, const std::string& person, const Error& e) {
-  ShowGrowth(x, person, {"", ErrorText(e, x.req.path)}, HttpStatusFor(e));
+Status GrowthFormFailed(Exchange& x, const std::string& person, const Error& e) {
+  return ShowGrowth(x, person, {"", ErrorText(e, x.req.path)}, HttpStatusFor(e));
 }
 
-void MyGrowthPage(Exchange& x) {
-  if (x.principal.person.empty())
-    return x.Html(render::RenderErrorPage(
-                      x.Viewer(), 404,
-                      "Your account is not linked to a person in Ladder's records, so there is no "
-                      "growth to show. An admin links accounts to people under Users."),
-                  404);
-  ShowGrowth(x, x.principal.person, {DoneMessage(x.Query("done")), ""});
+Status MyGrowthPage(Exchange& x) {
+  if (x.principal.person.empty()) {
+    x.Html(render::RenderErrorPage(
+               x.Viewer(), 404,
+               "Your account is not linked to a person in Ladder's records, so there is no "
+               "growth to show. An admin links accounts to people under Users."),
+           404);
+    return Ok();
+  }
+  return ShowGrowth(x, x.principal.person, {DoneMessage(x.Query("done")), ""});
 }
 
-void GrowthPage(Exchange& x) {
-  ShowGrowth(x, x.Param("person"), {DoneMessage(x.Query("done")), ""});
+Status GrowthPage(Exchange& x) {
+  return ShowGrowth(x, x.Param("person"), {DoneMessage(x.Query("done")), ""});
 }
 
-void TeamPage(Exchange& x) {
+Status TeamPage(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   int offset = std::atoi(x.Query("offset").c_str());
@@ -178,25 +183,28 @@ void TeamPage(Exchange& x) {
   // The CSV is of everyone the page would list, not one page of them.
   Result<render::TeamView> v = csv ? views.Team(x.principal, x.Today(), 0, 100000)
                                    : views.Team(x.principal, x.Today(), offset);
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   if (csv) {
     x.res.set_header("Content-Disposition", "attachment; filename=\"ladder-levels.csv\"");
-    return x.res.set_content(render::TeamLevelStatsCsv(*v), "text/csv; charset=utf-8");
+    x.res.set_content(render::TeamLevelStatsCsv(*v), "text/csv; charset=utf-8");
+    return Ok();
   }
   x.Html(render::RenderTeam(x.Viewer(), *v));
+  return Ok();
 }
 
-void ManagerSubmit(Exchange& x) {
+Status ManagerSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::Person> moved =
       app::ChangeManager(x.services.store, x.principal.Actor(), person, x.Form("manager"));
   if (!moved && moved.error().code == ErrorCode::kNotFound && moved.error().field.empty())
-    return x.Fail(moved.error());  // no such person
+    return Fail(moved.error());  // no such person
   if (!moved) return GrowthFormFailed(x, person, moved.error());
   x.Redirect(GrowthPath(x, person) + "?done=manager");
+  return Ok();
 }
 
-void EvidenceSubmit(Exchange& x) {
+Status EvidenceSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::Evidence> e = EvidenceFrom(
       person, [&](const char* name) { return x.Form(name); }, x.FormAll("competencies"));
@@ -204,9 +212,10 @@ void EvidenceSubmit(Exchange& x) {
   Result<std::string> id = x.Review().AddEvidence(*e);
   if (!id) return GrowthFormFailed(x, person, id.error());
   x.Redirect(GrowthPath(x, person) + "?done=evidence#evidence");
+  return Ok();
 }
 
-void AssessmentSubmit(Exchange& x) {
+Status AssessmentSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   const model::AssessorRole role = AssessorRoleFor(x, person);
   Result<Date> from = ParseDateValue("from", x.Form("from"), {});
@@ -238,30 +247,33 @@ void AssessmentSubmit(Exchange& x) {
         Error{ErrorCode::kInvalidArgument, "rate at least one competency", {}, "rating"});
   if (Status s = SaveAssessments(x, assessments); !s) return GrowthFormFailed(x, person, s.error());
   x.Redirect(GrowthPath(x, person) + "?done=assessment#side");
+  return Ok();
 }
 
-void CaseOpenSubmit(Exchange& x) {
+Status CaseOpenSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::Case> c =
       x.Review().OpenCase(person, x.Form("target"), x.principal.person, x.Today());
   if (!c) return GrowthFormFailed(x, person, c.error());
   x.Redirect("/cases/" + EncodeQueryParam(c->id));
+  return Ok();
 }
 
-void RecordPage(Exchange& x) {
+Status RecordPage(Exchange& x) {
   std::optional<app::RecordKind> kind = app::ParseRecordKind(x.Param("kind"));
-  if (!kind) return x.Fail(Error{ErrorCode::kNotFound, "no such page: " + x.req.path, {}, {}});
-  ShowRecord(x, *kind, x.Param("record"), {DoneMessage(x.Query("done")), ""});
+  if (!kind) return Fail(Error{ErrorCode::kNotFound, "no such page: " + x.req.path, {}, {}});
+  return ShowRecord(x, *kind, x.Param("record"), {DoneMessage(x.Query("done")), ""});
 }
 
 // The forms of a record's page: a reason, and for a correction the record's fields as they
 // should read (app/corrections.h names them).
-void RecordTakeBackSubmit(Exchange& x) {
+Status RecordTakeBackSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<TakeBackCall> call = TakeBackOf(x, x.Form("reason"), x.Today());
-  if (!call) return x.Fail(call.error());
+  if (!call) return Fail(call.error());
   auto failed = [&](const Error& e) {
-    ShowRecord(x, call->kind, x.Param("record"), {"", ErrorText(e, x.req.path)}, HttpStatusFor(e));
+    return ShowRecord(x, call->kind, x.Param("record"), {"", ErrorText(e, x.req.path)},
+                      HttpStatusFor(e));
   };
   app::GivenField given = [&](std::string_view name) -> std::optional<std::string> {
     const std::string field(name);
@@ -274,59 +286,65 @@ void RecordTakeBackSubmit(Exchange& x) {
   x.Redirect("/people/" + EncodeQueryParam(person) + "/records/" + app::RecordKindPath(call->kind) +
              "/" + EncodeQueryParam(x.Param("record")) +
              (call->correcting ? "?done=corrected" : "?done=withdrawn"));
+  return Ok();
 }
 
 // -- API -----------------------------------------------------------------------------------------
 
-void ApiPeople(Exchange& x) {
+Status ApiPeople(Exchange& x) {
   Result<std::vector<model::Person>> people = x.services.access.VisiblePeople(x.principal);
-  if (!people) return x.Fail(people.error());
+  if (!people) return Fail(people.error());
   Json out = Json::array();
   for (const model::Person& p : *people) out.push_back(render::PersonJson(p));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiPerson(Exchange& x) {
+Status ApiPerson(Exchange& x) {
   Result<model::Person> p = x.services.store.GetPerson(x.Param("person"));
-  if (!p) return x.Fail(p.error());
+  if (!p) return Fail(p.error());
   Result<std::vector<model::Assignment>> history = x.services.store.ListAssignments(p->id);
-  if (!history) return x.Fail(history.error());
+  if (!history) return Fail(history.error());
   Json j = render::PersonJson(*p);
   Json levels = Json::array();
   for (const model::Assignment& a : *history) levels.push_back(render::AssignmentJson(a));
   j["assignments"] = levels;
   x.SendJson(j);
+  return Ok();
 }
 
-void ApiGrowth(Exchange& x) {
+Status ApiGrowth(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   Result<render::GrowthView> v = views.Growth(x.principal, x.Param("person"), x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   x.SendJson(GrowthJson(*v));
+  return Ok();
 }
 
-void ApiEligibility(Exchange& x) {
+Status ApiEligibility(Exchange& x) {
   Result<Date> at = ParseDateValue("at", x.Query("at"), x.Today());
-  if (!at) return x.Fail(at.error());
+  if (!at) return Fail(at.error());
   std::string target = x.Query("target");
   if (target.empty()) target = "next";
   Result<rules::Verdict> v = x.Review().Eligibility(x.Param("person"), target, *at);
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   x.SendJson(render::VerdictJson(*v));
+  return Ok();
 }
 
-void ApiEvidenceList(Exchange& x) {
+Status ApiEvidenceList(Exchange& x) {
   Result<std::vector<model::Evidence>> list = x.services.store.ListEvidence(x.Param("person"));
-  if (!list) return x.Fail(list.error());
+  if (!list) return Fail(list.error());
   Json out = Json::array();
   for (const model::Evidence& e : *list) out.push_back(render::EvidenceJson(e));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiEvidenceCreate(Exchange& x) {
+Status ApiEvidenceCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   std::vector<std::string> competencies;
   if (auto it = body->find("competencies"); it != body->end() && it->is_array())
     for (const Json& c : *it)
@@ -342,68 +360,73 @@ void ApiEvidenceCreate(Exchange& x) {
     return v ? *v : std::string();
   };
   Result<model::Evidence> e = EvidenceFrom(x.Param("person"), get, competencies);
-  if (failed) return x.Fail(bad);
-  if (!e) return x.Fail(e.error());
+  if (failed) return Fail(bad);
+  if (!e) return Fail(e.error());
   Result<std::string> id = x.Review().AddEvidence(*e);
-  if (!id) return x.Fail(id.error());
+  if (!id) return Fail(id.error());
   Result<model::Evidence> stored = x.services.store.GetEvidence(*id);
-  if (!stored) return x.Fail(stored.error());
+  if (!stored) return Fail(stored.error());
   x.SendJson(render::EvidenceJson(*stored), 201);
+  return Ok();
 }
 
-void SignOffPage(Exchange& x) {
+Status SignOffPage(Exchange& x) {
   app::WebViews views(x.services.store, x.services.access, nullptr);
   Result<render::SignOffView> v = views.SignOff(x.principal, x.Param("evidence"));
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   v->flash.notice = DoneMessage(x.Query("done"));
   x.Html(render::RenderSignOff(x.Viewer(), *v));
+  return Ok();
 }
 
-void EvidenceConfirmSubmit(Exchange& x) {
+Status EvidenceConfirmSubmit(Exchange& x) {
   Result<model::Evidence> e =
       x.Review().ConfirmSignOff(x.Param("evidence"), x.principal.person, x.Today());
-  if (!e) return x.Fail(e.error());
+  if (!e) return Fail(e.error());
   x.Redirect("/evidence/" + EncodeQueryParam(e->id) + "?done=confirmed");
+  return Ok();
 }
 
-void ApiEvidenceConfirm(Exchange& x) {
+Status ApiEvidenceConfirm(Exchange& x) {
   Result<model::Evidence> e =
       x.Review().ConfirmSignOff(x.Param("evidence"), x.principal.person, x.Today());
-  if (!e) return x.Fail(e.error());
+  if (!e) return Fail(e.error());
   x.SendJson(render::EvidenceJson(*e));
+  return Ok();
 }
 
-void ApiAssessmentList(Exchange& x) {
+Status ApiAssessmentList(Exchange& x) {
   Result<std::vector<model::Assessment>> list = x.services.store.ListAssessments(x.Param("person"));
-  if (!list) return x.Fail(list.error());
+  if (!list) return Fail(list.error());
   Json out = Json::array();
   for (const model::Assessment& a : *list) out.push_back(render::AssessmentJson(a));
   x.SendJson(out);
+  return Ok();
 }
 
-void ApiAssessmentCreate(Exchange& x) {
+Status ApiAssessmentCreate(Exchange& x) {
   const std::string person = x.Param("person");
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   const model::AssessorRole role = AssessorRoleFor(x, person);
   Result<Date> from = DateField(*body, "period_start");
-  if (!from) return x.Fail(from.error());
+  if (!from) return Fail(from.error());
   Result<Date> to = DateField(*body, "period_end");
-  if (!to) return x.Fail(to.error());
+  if (!to) return Fail(to.error());
   // {"ratings": {"<competency>": "below|meeting|next", ...}, "notes": {...}}
   auto ratings = body->find("ratings");
   if (ratings == body->end() || !ratings->is_object() || ratings->empty())
-    return x.Fail(Error{ErrorCode::kInvalidArgument,
-                        "an object of competency ids to ratings (below, meeting, next)",
-                        {},
-                        "ratings"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "an object of competency ids to ratings (below, meeting, next)",
+                      {},
+                      "ratings"});
   std::vector<model::Assessment> assessments;
   for (auto it = ratings->begin(); it != ratings->end(); ++it) {
     if (!it->is_string())
-      return x.Fail(
+      return Fail(
           Error{ErrorCode::kInvalidArgument, "must be a string", {}, "ratings." + it.key()});
     Result<model::Rating> rating = RatingOf(it->get<std::string>(), "ratings." + it.key());
-    if (!rating) return x.Fail(rating.error());
+    if (!rating) return Fail(rating.error());
     model::Assessment a;
     a.person = person;
     a.assessor = x.principal.person;
@@ -417,33 +440,35 @@ void ApiAssessmentCreate(Exchange& x) {
         a.note = n->get<std::string>();
     assessments.push_back(std::move(a));
   }
-  if (Status s = SaveAssessments(x, assessments); !s) return x.Fail(s.error());
+  if (Status s = SaveAssessments(x, assessments); !s) return Fail(s.error());
   Result<std::vector<model::Assessment>> list = x.services.store.ListAssessments(person);
-  if (!list) return x.Fail(list.error());
+  if (!list) return Fail(list.error());
   Json out = Json::array();
   for (const model::Assessment& a : *list) out.push_back(render::AssessmentJson(a));
   x.SendJson(out, 201);
+  return Ok();
 }
 
-void ApiCaseOpen(Exchange& x) {
+Status ApiCaseOpen(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> target = StringField(*body, "target");
-  if (!target) return x.Fail(target.error());
+  if (!target) return Fail(target.error());
   Result<Date> date = DateField(*body, "date", x.Today());
-  if (!date) return x.Fail(date.error());
+  if (!date) return Fail(date.error());
   Result<model::Case> c = x.Review().OpenCase(x.Param("person"), target->empty() ? "next" : *target,
                                               x.principal.person, *date);
-  if (!c) return x.Fail(c.error());
+  if (!c) return Fail(c.error());
   x.SendJson(render::CaseJson(*c), 201);
+  return Ok();
 }
 
-void ApiTeam(Exchange& x) {
+Status ApiTeam(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
   app::WebViews views(x.services.store, x.services.access, site, x.Sources());
   int offset = std::atoi(x.Query("offset").c_str());
   Result<render::TeamView> v = views.Team(x.principal, x.Today(), offset);
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   Json out = Json::array();
   for (const render::TeamMember& m : v->members) {
     Json j = render::PersonJson(m.person);
@@ -457,6 +482,7 @@ void ApiTeam(Exchange& x) {
     out.push_back(j);
   }
   x.SendJson(out);
+  return Ok();
 }
 
 Result<model::SignOff> SignOffFrom(std::string_view person,
@@ -475,7 +501,7 @@ Result<model::SignOff> SignOffFrom(std::string_view person,
 
 // The sign-off forms of a growth page's checklist: back to the checklist, or the page with the
 // reason it was refused.
-void SignOffSubmit(Exchange& x) {
+Status SignOffSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::SignOff> s = SignOffFrom(
       person, [&](const char* name) { return x.Form(name); }, x.principal.person, x.Today());
@@ -483,12 +509,13 @@ void SignOffSubmit(Exchange& x) {
   Result<std::string> id = x.Review().SignOff(std::move(*s));
   if (!id) return GrowthFormFailed(x, person, id.error());
   x.Redirect(GrowthPath(x, person) + "?done=signoff#checklist");
+  return Ok();
 }
 
 // {"requirement": "...", "date": "YYYY-MM-DD" (default today), "note": "..."}: the sign-off.
-void ApiSignOffCreate(Exchange& x) {
+Status ApiSignOffCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<model::SignOff> s = SignOffFrom(
       x.Param("person"),
       [&](const char* name) -> std::string {
@@ -496,36 +523,37 @@ void ApiSignOffCreate(Exchange& x) {
         return it != body->end() && it->is_string() ? it->get<std::string>() : std::string();
       },
       x.principal.person, x.Today());
-  if (!s) return x.Fail(s.error());
+  if (!s) return Fail(s.error());
   Result<std::string> id = x.Review().SignOff(std::move(*s));
-  if (!id) return x.Fail(id.error());
+  if (!id) return Fail(id.error());
   Result<model::SignOff> saved = x.services.store.GetSignOff(*id);
-  if (!saved) return x.Fail(saved.error());
+  if (!saved) return Fail(saved.error());
   x.SendJson(render::SignOffJson(*saved), 201);
+  return Ok();
 }
 
 // {"reason": "...", "on": "YYYY-MM-DD" (default today), and for a correction the fields that
 // change, by their names in app/corrections.h}. Answers the record taken back and its correction.
-void ApiRecordTakeBack(Exchange& x) {
+Status ApiRecordTakeBack(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<std::string> reason = StringField(*body, "reason", true);
-  if (!reason) return x.Fail(reason.error());
+  if (!reason) return Fail(reason.error());
   Result<Date> on = DateField(*body, "on", x.Today());
-  if (!on) return x.Fail(on.error());
+  if (!on) return Fail(on.error());
   Result<TakeBackCall> call = TakeBackOf(x, *reason, *on);
-  if (!call) return x.Fail(call.error());
+  if (!call) return Fail(call.error());
   const std::span<const char* const> fields = app::CorrectableFields(call->kind);
   for (auto it = body->begin(); it != body->end(); ++it) {
     const bool known =
         it.key() == "reason" || it.key() == "on" ||
         (call->correcting && std::find(fields.begin(), fields.end(), it.key()) != fields.end());
     if (!known)
-      return x.Fail(Error{ErrorCode::kInvalidArgument,
-                          call->correcting ? "not a field a correction of this record may change"
-                                           : "a withdrawal takes only reason and on",
-                          {},
-                          it.key()});
+      return Fail(Error{ErrorCode::kInvalidArgument,
+                        call->correcting ? "not a field a correction of this record may change"
+                                         : "a withdrawal takes only reason and on",
+                        {},
+                        it.key()});
   }
   app::GivenField given = [&](std::string_view name) -> std::optional<std::string> {
     auto it = body->find(std::string(name));
@@ -541,11 +569,12 @@ void ApiRecordTakeBack(Exchange& x) {
     return it->dump();
   };
   Result<std::string> id = TakeBackRecord(x, *call, given);
-  if (!id) return x.Fail(id.error());
+  if (!id) return Fail(id.error());
   Result<Json> out = app::TakeBackJson(x.services.store, call->kind, x.Param("record"),
                                        call->correcting ? *id : std::string());
-  if (!out) return x.Fail(out.error());
+  if (!out) return Fail(out.error());
   x.SendJson(*out);
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

@@ -91,76 +91,84 @@ Json PlanJson(const std::vector<model::PlanAction>& actions,
 
 }  // namespace
 
-void PlanActionSubmit(Exchange& x) {
+Status PlanActionSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::PlanAction> a = ActionFrom(person, FormFields(x));
   if (a) a = x.Review().AddPlanAction(*a, x.Today());
   if (!a) return GrowthFormFailed(x, person, a.error());
   x.Redirect(GrowthPath(x, person) + "?done=plan#pa-" + EncodeQueryParam(a->id));
+  return Ok();
 }
 
-void PlanActionUpdateSubmit(Exchange& x) {
+Status PlanActionUpdateSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<ActionUpdate> u = UpdateFrom(FormFields(x));
   if (!u) return GrowthFormFailed(x, person, u.error());
   Result<model::PlanAction> a = UpdateAction(x, *u);
-  if (!a && a.error().code == ErrorCode::kNotFound) return x.Fail(a.error());
+  if (!a && a.error().code == ErrorCode::kNotFound) return Fail(a.error());
   if (!a) return GrowthFormFailed(x, person, a.error());
   x.Redirect(GrowthPath(x, person) + "?done=plan-updated#pa-" + EncodeQueryParam(a->id));
+  return Ok();
 }
 
-void CheckInSubmit(Exchange& x) {
+Status CheckInSubmit(Exchange& x) {
   const std::string person = x.Param("person");
   Result<model::CheckIn> c = CheckInFrom(person, FormFields(x), x.Today());
   if (c) c = x.Review().RecordCheckIn(*c);
   if (!c) return GrowthFormFailed(x, person, c.error());
   x.Redirect(GrowthPath(x, person) + "?done=checkin#ci-" + EncodeQueryParam(c->id));
+  return Ok();
 }
 
-void PlanCsv(Exchange& x) {
+Status PlanCsv(Exchange& x) {
   app::WebViews views(x.services.store, x.services.access, x.services.Site(), x.Sources());
   Result<render::GrowthView> v = views.Growth(x.principal, x.Param("person"), x.Today());
-  if (!v) return x.Fail(v.error());
+  if (!v) return Fail(v.error());
   x.res.set_header("Content-Disposition",
                    "attachment; filename=\"growth-plan-" + text::Slugify(v->person.id) + ".csv\"");
   x.res.set_content(render::GrowthPlanCsv(*v), "text/csv; charset=utf-8");
+  return Ok();
 }
 
-void ApiPlan(Exchange& x) {
+Status ApiPlan(Exchange& x) {
   const std::string person = x.Param("person");
   Result<std::vector<model::PlanAction>> actions = x.services.store.ListPlanActions(person);
-  if (!actions) return x.Fail(actions.error());
+  if (!actions) return Fail(actions.error());
   Result<std::vector<model::CheckIn>> checkins = x.services.store.ListCheckIns(person);
-  if (!checkins) return x.Fail(checkins.error());
+  if (!checkins) return Fail(checkins.error());
   x.SendJson(PlanJson(*actions, *checkins));
+  return Ok();
 }
 
-void ApiPlanActionCreate(Exchange& x) {
+Status ApiPlanActionCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<model::PlanAction> a = ActionFrom(x.Param("person"), JsonFields(*body));
   if (a) a = x.Review().AddPlanAction(*a, x.Today());
-  if (!a) return x.Fail(a.error());
+  if (!a) return Fail(a.error());
   x.SendJson(render::PlanActionJson(*a), 201);
+  return Ok();
 }
 
-void ApiPlanActionUpdate(Exchange& x) {
+Status ApiPlanActionUpdate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<ActionUpdate> u = UpdateFrom(JsonFields(*body));
-  if (!u) return x.Fail(u.error());
+  if (!u) return Fail(u.error());
   Result<model::PlanAction> a = UpdateAction(x, *u);
-  if (!a) return x.Fail(a.error());
+  if (!a) return Fail(a.error());
   x.SendJson(render::PlanActionJson(*a));
+  return Ok();
 }
 
-void ApiCheckInCreate(Exchange& x) {
+Status ApiCheckInCreate(Exchange& x) {
   Result<Json> body = x.Body();
-  if (!body) return x.Fail(body.error());
+  if (!body) return Fail(body.error());
   Result<model::CheckIn> c = CheckInFrom(x.Param("person"), JsonFields(*body), x.Today());
   if (c) c = x.Review().RecordCheckIn(*c);
-  if (!c) return x.Fail(c.error());
+  if (!c) return Fail(c.error());
   x.SendJson(render::CheckInJson(*c), 201);
+  return Ok();
 }
 
 }  // namespace ladder::server::internal

@@ -289,6 +289,12 @@ const Route* FindRoute(const Request& req, std::map<std::string, std::string>& p
   return nullptr;
 }
 
+// The one place a route's error is answered: handlers, and the checks before them (Admit),
+// return their errors.
+void Report(Exchange& x, const Status& handled) {
+  if (!handled) x.Fail(handled.error());
+}
+
 }  // namespace
 
 bool Router::TryQuick(const Request& req, Response& res) noexcept {
@@ -314,13 +320,25 @@ bool Router::TryQuick(const Request& req, Response& res) noexcept {
     if (page) {
       ServeSitePage(x, *page, true);
     } else {
-      Healthz(x);
+      Report(x, Healthz(x));
     }
     return true;
   } catch (...) {
     res = Response{};
     return false;
   }
+}
+
+Status Router::Admit(Exchange& x, const Route& route) {
+  LADDER_TRY(x.principal, Identify(x));
+  LADDER_TRY_STATUS(CheckCsrf(x));
+  if (route.spec.method != Method::kGet) LADDER_TRY_STATUS(x.principal.MayWrite());
+  std::string subject = x.Param(route.spec.guard == app::Guard::kCase ? "case" : "person");
+  LADDER_TRY_STATUS(services_.access.Check(x.principal, route.spec.guard, subject));
+  if (route.spec.needs_person && x.principal.person.empty())
+    return MakeError(ErrorCode::kPermissionDenied,
+                     "your account is not linked to a person: an admin links it under Users");
+  return route.handler(x);
 }
 
 void Router::Dispatch(const Request& req, Response& res) {
@@ -347,22 +365,7 @@ void Router::Dispatch(const Request& req, Response& res) {
   Exchange x{req, res, services_, found->spec, std::move(params), {}, {}, {}};
   x.client = ClientAddress(req, services_.options.trusted_proxies);
   // The scraper's token is not a user's: /metrics checks it itself.
-  if (found->handler == Metrics) return Metrics(x);
-  Result<app::Principal> principal = Identify(x);
-  if (!principal) return x.Fail(principal.error());
-  x.principal = std::move(*principal);
-  if (Status csrf = CheckCsrf(x); !csrf) return x.Fail(csrf.error());
-  if (found->spec.method != Method::kGet)
-    if (Status write = x.principal.MayWrite(); !write) return x.Fail(write.error());
-  std::string subject = x.Param(found->spec.guard == app::Guard::kCase ? "case" : "person");
-  if (Status allowed = services_.access.Check(x.principal, found->spec.guard, subject); !allowed)
-    return x.Fail(allowed.error());
-  if (found->spec.needs_person && x.principal.person.empty())
-    return x.Fail(Error{ErrorCode::kPermissionDenied,
-                        "your account is not linked to a person: an admin links it under Users",
-                        {},
-                        {}});
-  found->handler(x);
+  Report(x, found->handler == Metrics ? Metrics(x) : Admit(x, *found));
 }
 
 }  // namespace ladder::server::internal

@@ -35,6 +35,10 @@ class Router {
 
  private:
   void Dispatch(const Request& req, Response& res);
+  // Identifies the caller, checks that they may call `route` (CSRF token and origin of writes,
+  // write permission, the route's guard, a linked person when it needs one), then runs its
+  // handler. Returns the first error: the router answers with it (Exchange::Fail).
+  Status Admit(Exchange& x, const Route& route);
   Result<app::Principal> Identify(const Exchange& x);
   Status CheckCsrf(const Exchange& x) const;
 

@@ -49,9 +49,10 @@ Status Services::ReloadSite(bool force) {
   return Ok();
 }
 
-void Healthz(Exchange& x) {
+Status Healthz(Exchange& x) {
   x.res.set_header("Cache-Control", "no-cache");
   x.res.set_content("ok\n", "text/plain; charset=utf-8");
+  return Ok();
 }
 
 std::shared_ptr<const CachedPage> CachedSitePage(const Services& services,
@@ -86,9 +87,9 @@ void ServeSitePage(Exchange& x, const CachedPage& page, bool cacheable) {
   x.res.set_content(page.head + nav + page.tail, page.content_type);
 }
 
-void SitePage(Exchange& x) {
+Status SitePage(Exchange& x) {
   std::shared_ptr<const render::Site> site = x.services.Site();
-  if (!site) return x.Fail(Error{ErrorCode::kUnavailable, "the site is not loaded yet", {}, {}});
+  if (!site) return Fail(Error{ErrorCode::kUnavailable, "the site is not loaded yet", {}, {}});
   std::map<std::string, std::string> query;
   if (size_t q = x.req.target.find('?'); q != std::string::npos)
     for (auto& [key, value] : ParseQuery(std::string_view(x.req.target).substr(q + 1)))
@@ -99,7 +100,7 @@ void SitePage(Exchange& x) {
   if (!page) {
     if (cacheable) metrics::CountCacheLookup("page", false);
     Result<render::Page> rendered = site->Render(path, query);
-    if (!rendered) return x.Fail(rendered.error());
+    if (!rendered) return Fail(rendered.error());
     auto built = std::make_shared<CachedPage>();
     built->content_type = std::move(rendered->content_type);
     built->published = rendered->published;
@@ -123,6 +124,7 @@ void SitePage(Exchange& x) {
     }
   }
   ServeSitePage(x, *page, cacheable);
+  return Ok();
 }
 
 }  // namespace ladder::server::internal
