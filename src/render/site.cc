@@ -124,6 +124,26 @@ bool PlaceOf(const FrameworkEntry& fe, const storage::Passage& p, SearchEntry& e
           return true;
         }
       return false;
+    case storage::HitKind::kFramework:
+      e.title = fw.DisplayName();
+      e.context = fw.DisplayName();
+      e.url = fe.IndexPath();
+      return true;
+    case storage::HitKind::kTrack:
+      if (const model::Track* t = fw.FindTrack(p.track)) e.title = t->DisplayName();
+      e.context = fw.DisplayName();
+      e.url = fe.IndexPath() + "#track-" + text::Slugify(p.track);
+      return true;
+    case storage::HitKind::kCompetency:
+      if (const model::Competency* c = fw.FindCompetency(p.competency)) e.title = c->DisplayName();
+      e.context = fw.DisplayName();
+      e.url = fe.IndexPath() + "#c-" + text::Slugify(p.competency);
+      return true;
+    case storage::HitKind::kOverlay:
+      e.title = p.title;
+      e.context = fw.DisplayName();
+      e.url = fe.IndexPath() + "#overlay-" + text::Slugify(fw.overlays[p.item].id);
+      return true;
     case storage::HitKind::kLevelSummary:
     case storage::HitKind::kAttribute:
     case storage::HitKind::kExpectationSummary:

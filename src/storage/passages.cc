@@ -38,6 +38,17 @@ std::vector<Passage> PassagesOf(const model::Framework& f) {
     std::string title = r.title.empty() ? text::Join({r.seniority, r.family}, " ") : r.title;
     add({HitKind::kRole, "", "", "", "", std::move(title), std::move(body), i});
   }
+  // The framework's own texts come last, so that passages stored before keep their places.
+  add({HitKind::kFramework, "", "", "", "", f.name, f.description});
+  for (const auto& t : f.tracks) add({HitKind::kTrack, t.id, "", "", "", t.name, t.description});
+  for (const auto& c : f.competencies)
+    add({HitKind::kCompetency, "", "", "", c.id, c.name, c.description});
+  for (size_t i = 0; i < f.overlays.size(); ++i) {
+    const model::OverlayRole& o = f.overlays[i];
+    std::string body = o.description;
+    for (const auto& duty : o.duties) body += "\n" + duty;
+    add({HitKind::kOverlay, "", "", "", "", o.name, std::move(body), i});
+  }
   return out;
 }
 

@@ -22,17 +22,18 @@
 namespace ladder::storage {
 
 // One searchable text of a framework version: a level's summary, attribute, summary statement,
-// behaviour or requirement, a note, or a role profile (its summary, responsibilities, skills,
-// KPIs and career path).
+// behaviour or requirement, a note, a role profile (its summary, responsibilities, skills, KPIs
+// and career path), or the description of the framework, a track, a competency or an overlay
+// role (with its duties).
 struct Passage {
   HitKind kind = HitKind::kBehaviour;
-  std::string track;  // track id; "" for notes and roles
+  std::string track;  // track id (levels and tracks); "" otherwise
   std::string level;  // level code; "" for notes and roles
   std::string level_title;
   std::string competency;  // behaviours and expectation summaries
   std::string title;       // level title, attribute key, note title or role title
   std::string body;
-  size_t item = 0;  // notes and roles: the index in the framework's list of them
+  size_t item = 0;  // notes, roles and overlays: the index in the framework's list of them
 };
 
 // Every passage of `f` with a text, in document order (a passage's place is its `ord`).

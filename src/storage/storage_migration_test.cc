@@ -342,6 +342,75 @@ TEST_P(Migrations, FrameworkDocumentsOfEarlierSchemasBecomeCanonical) {
   }
 }
 
+// A database of schema 8 searched only levels, notes and roles. Opening it with schema 9
+// rebuilds the passages, so that the descriptions of the framework, its tracks, competencies
+// and overlay roles are found as they are in a database made new.
+TEST_P(Migrations, DescriptionsStoredBeforeSchema9BecomeSearchable) {
+  std::string url = FreshUrl();
+  auto framework = formats::ReadYaml(R"(ladder: 1
+framework:
+  id: keepers
+  name: Keepers
+  version: "1"
+  description: How lighthouse keepers grow.
+competencies:
+  - id: lamps
+    name: Lamps
+    description: Keeping the lantern lit through gales.
+tracks:
+  - id: ic
+    name: Keepers
+    kind: ic
+    description: Every keeper of the coastal stations.
+    levels:
+      - code: K1
+        title: Keeper
+        summary: Keeps one station.
+overlays:
+  - id: head
+    name: Head keeper
+    description: Runs a station's rota.
+    duties: [Trains the apprentices in fog signals.]
+)",
+                                     "keepers.yaml");
+  ASSERT_TRUE(framework) << framework.error().ToString();
+  OpenOptions at8;
+  at8.target_version = 8;
+  {
+    auto store = OpenStore(url, at8);
+    ASSERT_TRUE(store) << store.error().ToString();
+    ASSERT_TRUE((*store)->SaveDraft("test", *framework));
+  }
+  // What Ladder stored at schema 8: no passages of these kinds.
+  ASSERT_EQ(Exec(url,
+                 "DELETE FROM passages WHERE kind IN "
+                 "('framework', 'track', 'competency', 'overlay')"),
+            "");
+  SearchOptions drafts;
+  drafts.include_drafts = true;
+  const std::vector<std::pair<std::string, HitKind>> queries = {{"lighthouse", HitKind::kFramework},
+                                                                {"coastal", HitKind::kTrack},
+                                                                {"gales", HitKind::kCompetency},
+                                                                {"fog", HitKind::kOverlay}};
+  {
+    auto store = OpenStore(url, at8);
+    ASSERT_TRUE(store) << store.error().ToString();
+    for (const auto& [query, kind] : queries) {
+      auto hits = (*store)->Search(query, drafts);
+      ASSERT_TRUE(hits) << hits.error().ToString();
+      EXPECT_TRUE(hits->empty()) << query;
+    }
+  }
+  auto store = OpenStore(url);
+  ASSERT_TRUE(store) << store.error().ToString();
+  for (const auto& [query, kind] : queries) {
+    auto hits = (*store)->Search(query, drafts);
+    ASSERT_TRUE(hits) << hits.error().ToString();
+    ASSERT_EQ(hits->size(), 1u) << query;
+    EXPECT_EQ((*hits)[0].kind, kind) << query;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, Migrations,
     ::testing::Values(

@@ -763,8 +763,17 @@ TEST_P(StoreContract, SearchFindsBehavioursWithTheirPlace) {
   }
   EXPECT_EQ(places, (std::set<std::string>{"IC1/delivery", "IC2/craft"}));
   // Stemming: "reviews" finds "review"; phrases keep their order.
-  // three behaviours, the note and IC2's "Successful peer review" requirement
-  EXPECT_EQ(store_->Search("reviews")->size(), 5u);
+  // three behaviours, the note, IC2's "Successful peer review" requirement and the team lead's
+  // duty "Runs the weekly queue review."
+  EXPECT_EQ(store_->Search("reviews")->size(), 6u);
+  auto overlay = store_->Search("queue");
+  ASSERT_EQ(overlay->size(), 1u);
+  EXPECT_EQ((*overlay)[0].kind, HitKind::kOverlay);
+  EXPECT_EQ((*overlay)[0].title, "Team Lead");
+  auto competency = store_->Search("unstuck");
+  ASSERT_EQ(competency->size(), 1u);
+  EXPECT_EQ((*competency)[0].kind, HitKind::kCompetency);
+  EXPECT_EQ((*competency)[0].competency, "delivery");
   EXPECT_EQ(store_->Search("\"review code\"")->size(), 0u);
   // Notes, summaries, attributes, requirements and roles are found too, with their kind.
   auto note = store_->Search("portfolio");

@@ -20,6 +20,14 @@ const char* HitKindName(HitKind k) {
       return "note";
     case HitKind::kRole:
       return "role";
+    case HitKind::kFramework:
+      return "framework";
+    case HitKind::kTrack:
+      return "track";
+    case HitKind::kCompetency:
+      return "competency";
+    case HitKind::kOverlay:
+      return "overlay";
   }
   return "?";
 }

@@ -122,8 +122,18 @@ enum class HitKind {
   kRequirement,         // a requirement sentence of a level
   kNote,                // a prose section of the framework; title is its heading
   kRole,                // a role profile of the catalogue; title is the role's title
+  kFramework,           // the framework's description; title is its name
+  kTrack,               // a track's description; title is its name
+  kCompetency,          // a competency's description; title is its name
+  kOverlay,             // an overlay role: its description and duties; title is its name
 };
-// behaviour | level_summary | expectation_summary | attribute | requirement | note | role
+inline constexpr HitKind kHitKinds[] = {
+    HitKind::kBehaviour,  HitKind::kLevelSummary, HitKind::kExpectationSummary,
+    HitKind::kAttribute,  HitKind::kRequirement,  HitKind::kNote,
+    HitKind::kRole,       HitKind::kFramework,    HitKind::kTrack,
+    HitKind::kCompetency, HitKind::kOverlay};
+// behaviour | level_summary | expectation_summary | attribute | requirement | note | role |
+// framework | track | competency | overlay
 const char* HitKindName(HitKind k);
 
 // Markers around the matched words in SearchHit::snippet. They never occur in stored text (they

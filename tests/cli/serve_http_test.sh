@@ -39,6 +39,12 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$base/f/field-service/tech/t9.htm
 code=$(curl -s -o /dev/null -w '%{http_code}' --path-as-is "$base/../../etc/passwd")
 [[ $code == 404 || $code == 400 ]] || fail "path traversal gave $code"
 curl -s "$base/search.html?q=checklist" | grep '<mark>checklist</mark>' >/dev/null || fail "search"
+# The descriptions of competencies and overlay roles are searched too, linked to their place.
+page=$(curl -s "$base/search.html?q=equipment")
+[[ $page == *'href="f/field-service/index.html#c-'* && $page == *'<mark>equipment</mark>'* ]] ||
+  fail "search does not find a competency's description"
+page=$(curl -s "$base/search.html?q=visits")
+[[ $page == *'href="f/field-service/index.html#overlay-'* ]] || fail "search does not find an overlay role"
 curl -s "$base/f/field-service/compare/index.html?a=tech.t2&b=mgmt.m1" | grep 'across tracks' >/dev/null \
   || fail "compare across tracks"
 curl -s "$base/static/ladder.css" -D "$tmp/h3" -o /dev/null

@@ -1,8 +1,8 @@
 // Search: every searchable passage of a framework version (storage/passages.h: behaviours,
-// summaries, attributes, requirements, notes, roles) kept in `passages` with its folded, stemmed
-// terms (search_text.h). The database pre-selects candidates (Dialect::CandidateWhere);
-// PassageSearch matches, ranks and cuts the snippets, as it does for the published site, so
-// that every backend and the site's search page give the same hits.
+// summaries, attributes, requirements, notes, roles, descriptions) kept in `passages` with its
+// folded, stemmed terms (search_text.h). The database pre-selects candidates
+// (Dialect::CandidateWhere); PassageSearch matches, ranks and cuts the snippets, as it does for the
+// published site, so that every backend and the site's search page give the same hits.
 #include "base/text.h"
 #include "storage/passages.h"
 #include "storage/search_text.h"
@@ -14,8 +14,7 @@ namespace {
 using model::Framework;
 
 HitKind KindNamed(const std::string& name) {
-  for (HitKind k : {HitKind::kBehaviour, HitKind::kLevelSummary, HitKind::kExpectationSummary,
-                    HitKind::kAttribute, HitKind::kRequirement, HitKind::kNote, HitKind::kRole})
+  for (HitKind k : kHitKinds)
     if (name == HitKindName(k)) return k;
   return HitKind::kBehaviour;
 }

@@ -476,7 +476,8 @@ Status SqlStore::Migrate(bool apply, int target) {
       s << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)",
           soci::use(number), soci::use(m.name), soci::use(now);
       // Steps of a migration that Ladder computes rather than SQL.
-      if (m.name == "search") LADDER_TRY_STATUS(ReindexPassages(s));
+      if (m.name == "search" || m.name == "search_descriptions")
+        LADDER_TRY_STATUS(ReindexPassages(s));
       if (m.name == "records") LADDER_TRY_STATUS(ReencodeRecords(s));
       if (m.name == "canonical_documents") LADDER_TRY_STATUS(UpgradeFrameworkDocuments(s));
     }
