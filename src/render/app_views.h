@@ -312,6 +312,20 @@ std::string RenderRecord(const Viewer& viewer, const RecordView& view);
 std::string RenderAccount(const Viewer& viewer, const AccountView& view);
 std::string RenderUsers(const Viewer& viewer, const UsersView& view);
 std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& view);
+
+// A version before it is published: what publishing it changes against the published version
+// before it (none when it is the first), the links that stop it on a public site, links to its
+// pages and its changelog, and the button that publishes it.
+struct PublishView {
+  model::Framework framework;
+  std::string base_version;      // "" when no version was published before it
+  analysis::FrameworkDiff diff;  // from base_version to this one
+  std::vector<analysis::Leak> leaks;
+  Flash flash;
+};
+std::string RenderPublish(const Viewer& viewer, const PublishView& view);
+// The line at the top of a previewed page: which version it is, and that readers do not see it.
+std::string RenderPreviewNotice(const model::Framework& framework);
 std::string RenderEdit(const Viewer& viewer, const EditView& view);
 // The upload form of the import; `formats` are the names --from accepts.
 // People from an HRIS CSV in the browser (docs/people-csv.md): the upload form; the preview of a

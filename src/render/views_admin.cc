@@ -124,6 +124,9 @@ std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& v) {
       Set(vd, "saved_at", Moment(ver.saved_at));
       Set(vd, "published_at", Text(Moment(ver.published_at)));
       Set(vd, "draft", ver.status == model::FrameworkStatus::kDraft);
+      const std::string href = Path("/admin/frameworks/", f.id) + "/" + Path(ver.version);
+      Set(vd, "publish_href", href + "/publish");
+      Set(vd, "preview_href", href + "/preview/f/" + text::Slugify(f.id) + "/index.html");
       auto leaks = v.leaks.find({f.id, ver.version});
       SetList(vd, "leaks", internal::LeaksData(leaks == v.leaks.end() ? nullptr : &leaks->second));
       Append(versions, std::move(vd));

@@ -125,10 +125,16 @@ TEST_F(AdminTest, ImportShowsTheReportBeforeSavingThenSavesAndPublishes) {
   EXPECT_EQ((*versions)[0].status, model::FrameworkStatus::kDraft);
   // A draft is not a published page.
   EXPECT_EQ(Get("/f/" + id + "/index.html")->status, 404);
+  // Publishing answers with a redirect, so that reloading the page publishes nothing again.
   auto published = Form("/admin/frameworks/" + id + "/" + version + "/publish", {});
   ASSERT_TRUE(published);
-  EXPECT_EQ(published->status, 200);
-  EXPECT_NE(published->body.find("is published"), std::string::npos);
+  EXPECT_EQ(published->status, 303);
+  const std::string done = "/admin/frameworks/" + id + "/" + version + "/publish?done=1";
+  EXPECT_EQ(published->get_header_value("Location"), done);
+  auto after = Get(done);
+  ASSERT_TRUE(after);
+  EXPECT_NE(after->body.find("is published"), std::string::npos);
+  EXPECT_EQ(after->body.find("<button type=\"submit\">Publish"), std::string::npos);
   auto page = Get("/f/" + id + "/index.html");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
@@ -137,6 +143,62 @@ TEST_F(AdminTest, ImportShowsTheReportBeforeSavingThenSavesAndPublishes) {
   auto twice = Form("/admin/frameworks/" + id + "/" + version + "/publish", {});
   ASSERT_TRUE(twice);
   EXPECT_EQ(twice->status, 409);
+}
+
+// An author sees a draft as its real pages and what publishing it changes before publishing:
+// the changelog against the published version, and a summary on the page with the button.
+TEST_F(AdminTest, ADraftIsShownAsItsPagesAndItsChangesBeforeItIsPublished) {
+  model::Framework next = testing::TestFramework();
+  next.version = "2";
+  next.tracks[0].levels[1].expectations[0].behaviours = {"Leads the delivery of a whole feature"};
+  model::Level l4 = next.tracks[0].levels[2];
+  l4.code = "L4";
+  l4.rank = 4;
+  l4.title = "Engineer 4";
+  next.tracks[0].levels.push_back(l4);
+  ASSERT_TRUE(server_->store().SaveDraft("hr", next));
+
+  auto list = Get("/admin/frameworks");
+  ASSERT_TRUE(list);
+  EXPECT_NE(list->body.find("href=\"/admin/frameworks/eng/2/publish\""), std::string::npos);
+  EXPECT_NE(list->body.find("href=\"/admin/frameworks/eng/2/preview/f/eng/index.html\""),
+            std::string::npos);
+
+  auto confirm = Get("/admin/frameworks/eng/2/publish");
+  ASSERT_TRUE(confirm);
+  ASSERT_EQ(confirm->status, 200);
+  EXPECT_NE(confirm->body.find("Compared with version 1"), std::string::npos) << confirm->body;
+  EXPECT_NE(confirm->body.find("1 level changed: ic/L2."), std::string::npos) << confirm->body;
+  EXPECT_NE(confirm->body.find("1 level added: ic/L4."), std::string::npos);
+  EXPECT_NE(confirm->body.find("Behaviours: 1 new, 0 reworded, 1 removed."), std::string::npos)
+      << confirm->body;
+  EXPECT_NE(confirm->body.find("<button type=\"submit\">Publish 2</button>"), std::string::npos);
+
+  // The draft's pages, as readers will see them, with the line that says what they are.
+  auto level = Get("/admin/frameworks/eng/2/preview/f/eng/ic/l2.html");
+  ASSERT_TRUE(level);
+  ASSERT_EQ(level->status, 200) << level->body;
+  EXPECT_NE(level->body.find("Leads the delivery of a whole feature"), std::string::npos);
+  EXPECT_NE(level->body.find("Preview of Engineering version 2 (draft)"), std::string::npos);
+  EXPECT_EQ(level->get_header_value("Cache-Control"), "private, no-store");
+  auto changelog = Get("/admin/frameworks/eng/2/preview/f/eng/changelog.html");
+  ASSERT_TRUE(changelog);
+  ASSERT_EQ(changelog->status, 200);
+  EXPECT_NE(changelog->body.find("Leads the delivery of a whole feature"), std::string::npos);
+  auto css = Get("/admin/frameworks/eng/2/preview/static/ladder.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  // Readers still see version 1 until it is published.
+  auto live = Get("/f/eng/ic/l2.html");
+  ASSERT_TRUE(live);
+  EXPECT_EQ(live->body.find("Leads the delivery of a whole feature"), std::string::npos);
+  EXPECT_EQ(Get("/admin/frameworks/eng/3/publish")->status, 404);
+
+  auto published = Form("/admin/frameworks/eng/2/publish", {});
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->status, 303);
+  live = Get("/f/eng/ic/l2.html");
+  EXPECT_NE(live->body.find("Leads the delivery of a whole feature"), std::string::npos);
 }
 
 TEST_F(AdminTest, TheEditorNeverSavesErrorsAndShowsFindingsFirst) {

@@ -86,6 +86,8 @@ struct Services {
   // (handlers_cycles.cc).
   app::StampedCache<std::shared_ptr<const app::CycleBoard>> cycles_cache{16, "cycles"};
   app::StampedCache<app::Principal> sessions_cache{8192, "sessions"};
+  // The sites versions are previewed in (handlers_drafts.cc), by framework@version.
+  app::StampedCache<std::shared_ptr<const render::Site>> previews_cache{8, "previews"};
   std::mutex reload_mutex;
   std::string site_signature;  // of the published versions the site shows (reload_mutex)
   std::atomic<long long> generation{0};
@@ -301,6 +303,10 @@ Status UserCreateSubmit(Exchange& x);
 Status UserUpdateSubmit(Exchange& x);
 Status FrameworksPage(Exchange& x);
 Status PublishSubmit(Exchange& x);
+// A version before it is published (handlers_drafts.cc): its pages, and what publishing it
+// changes with the button that does it.
+Status PreviewPage(Exchange& x);
+Status PublishPage(Exchange& x);
 Status ImportPage(Exchange& x);
 Status ImportSubmit(Exchange& x);
 Status EditPage(Exchange& x);

@@ -262,7 +262,10 @@ Status PublishSubmit(Exchange& x) {
         x,
         {"", "published, but the pages could not be rebuilt: " + ErrorText(r.error(), x.req.path)},
         500);
-  return ShowFrameworks(x, {fw + " " + version + " is published.", ""});
+  // To the page of the version, which says so: reloading it publishes nothing again.
+  x.Redirect("/admin/frameworks/" + EncodeQueryParam(fw) + "/" + EncodeQueryParam(version) +
+             "/publish?done=1");
+  return Ok();
 }
 
 // -- The committee's policy (app/framework_policy.h)

@@ -1,0 +1,106 @@
+// Publishing a version from the app: what it changes against the version published before it,
+// and the line that marks a previewed page (app_views.h: RenderPublish, RenderPreviewNotice).
+#include "analysis/diff.h"
+#include "base/text.h"
+#include "render/app_views.h"
+#include "render/app_views_internal.h"
+#include "render/words.h"
+
+namespace ladder::render {
+
+using namespace internal;
+
+namespace {
+
+// "ic/E2, ic/E3 and 4 more": at most `shown` names.
+std::string Some(const std::vector<std::string>& names, size_t shown = 6) {
+  if (names.size() <= shown) return text::Join(names, ", ");
+  std::vector<std::string> first(names.begin(), names.begin() + static_cast<long>(shown));
+  return text::Join(first, ", ") + " and " + std::to_string(names.size() - shown) + " more";
+}
+
+// What publishing changes, one sentence per kind of change.
+std::vector<std::string> ChangeSummary(const analysis::FrameworkDiff& d) {
+  using analysis::ChangeKind;
+  std::vector<std::string> out;
+  std::map<ChangeKind, std::vector<std::string>> levels;
+  size_t added = 0, removed = 0, reworded = 0;
+  for (const analysis::LevelChange& l : d.levels) {
+    levels[l.kind].push_back(l.track + "/" + l.code);
+    for (const analysis::CompetencyDiff& c : l.diff.competencies) {
+      added += c.added.size();
+      removed += c.removed.size();
+      reworded += c.changed.size();
+    }
+  }
+  const std::pair<ChangeKind, const char*> kinds[] = {{ChangeKind::kChanged, "changed"},
+                                                      {ChangeKind::kAdded, "added"},
+                                                      {ChangeKind::kRemoved, "removed"}};
+  for (const auto& [kind, word] : kinds)
+    if (auto it = levels.find(kind); it != levels.end())
+      out.push_back(Count(it->second.size(), "level", "levels") + " " + word + ": " +
+                    Some(it->second) + ".");
+  if (added + removed + reworded > 0)
+    out.push_back("Behaviours: " + std::to_string(added) + " new, " + std::to_string(reworded) +
+                  " reworded, " + std::to_string(removed) + " removed.");
+  std::vector<std::string> competencies;
+  for (const analysis::CompetencyChange& c : d.competencies)
+    competencies.push_back((c.after_id.empty() ? c.before_id : c.after_id) + " (" +
+                           analysis::ChangeKindName(c.kind) + ")");
+  if (!competencies.empty()) out.push_back("Competencies: " + Some(competencies) + ".");
+  if (!d.policy.empty()) out.push_back("The promotion policy changes.");
+  std::vector<std::string> fields;
+  for (const auto& [name, change] : d.fields) fields.push_back(Words(name));
+  if (!fields.empty()) out.push_back("The framework's " + text::Join(fields, ", ") + " change.");
+  std::vector<std::string> items;
+  for (const analysis::ItemChange& i : d.items)
+    items.push_back(Words(i.section) + " " + i.id + " (" + analysis::ChangeKindName(i.kind) + ")");
+  if (!items.empty()) out.push_back("Also: " + Some(items) + ".");
+  if (!d.translations.empty())
+    out.push_back(
+        Count(d.translations.size(), "translated text changes", "translated texts change") + ".");
+  return out;
+}
+
+// Where the app shows version `f`: its publish page, and its pages in the preview.
+std::string VersionHref(const model::Framework& f) {
+  return Path("/admin/frameworks/", f.id) + "/" + Path(f.version);
+}
+std::string PreviewHref(const model::Framework& f, std::string_view page) {
+  return VersionHref(f) + "/preview/f/" + text::Slugify(f.id) + "/" + std::string(page);
+}
+
+}  // namespace
+
+std::string RenderPublish(const Viewer& viewer, const PublishView& v) {
+  const model::Framework& f = v.framework;
+  Data d = Frame(viewer, "Publish " + f.DisplayName() + " " + f.version);
+  SetFlash(d, v.flash);
+  Set(d, "name", f.DisplayName());
+  Set(d, "version", f.version);
+  Set(d, "draft", f.status == model::FrameworkStatus::kDraft);
+  Set(d, "action", VersionHref(f) + "/publish");
+  Set(d, "preview_href", PreviewHref(f, "index.html"));
+  Set(d, "changes_href", Text(v.base_version.empty() ? "" : PreviewHref(f, "changelog.html")));
+  Set(d, "base", Text(v.base_version));
+  Set(d, "unchanged", !v.base_version.empty() && !v.diff.Changed());
+  Data summary = List();
+  if (!v.base_version.empty())
+    for (std::string& line : ChangeSummary(v.diff)) Append(summary, Text(std::move(line)));
+  SetList(d, "summary", std::move(summary));
+  SetList(d, "leaks", internal::LeaksData(&v.leaks));
+  Set(d, "may_publish", f.status == model::FrameworkStatus::kDraft && v.leaks.empty());
+  return RenderTemplate("app_publish", d);
+}
+
+std::string RenderPreviewNotice(const model::Framework& f) {
+  Data d = Object();
+  Set(d, "name", f.DisplayName());
+  Set(d, "version", f.version);
+  Set(d, "status", model::FrameworkStatusName(f.status));
+  Set(d, "draft", f.status == model::FrameworkStatus::kDraft);
+  Set(d, "publish_href", VersionHref(f) + "/publish");
+  return RenderTemplate("app_preview_notice", d);
+}
+
+}  // namespace ladder::render
