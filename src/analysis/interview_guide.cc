@@ -166,10 +166,10 @@ Result<InterviewGuide> BuildInterviewGuide(const model::Framework& framework,
   const model::Level& level = *at.level;
   InterviewGuide g;
   g.framework_id = framework.id;
-  g.framework_name = framework.name.empty() ? framework.id : framework.name;
+  g.framework_name = framework.DisplayName();
   g.version = framework.version;
   g.track_id = track.id;
-  g.track_name = track.name.empty() ? track.id : track.name;
+  g.track_name = track.DisplayName();
   g.level_code = level.code;
   g.level_title = level.title.empty() ? level.code : level.title;
   g.summary = level.summary;
@@ -189,7 +189,7 @@ Result<InterviewGuide> BuildInterviewGuide(const model::Framework& framework,
   for (const model::Competency& c : framework.competencies) {
     GuideCompetency gc;
     gc.id = c.id;
-    gc.name = c.name.empty() ? c.id : c.name;
+    gc.name = c.DisplayName();
     gc.description = c.description;
     gc.below = AnchorOf(below, news_below, c.id, "no level below " + g.level_title);
     gc.at = AnchorOf(&level, news_at, c.id, "");

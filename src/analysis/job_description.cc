@@ -97,10 +97,10 @@ Result<JobDescription> BuildJobDescription(
 
   JobDescription jd;
   jd.framework_id = framework.id;
-  jd.framework_name = framework.name.empty() ? framework.id : framework.name;
+  jd.framework_name = framework.DisplayName();
   jd.version = framework.version;
   jd.track_id = track.id;
-  jd.track_name = track.name.empty() ? track.id : track.name;
+  jd.track_name = track.DisplayName();
   jd.level_code = level.code;
   jd.level_title = level.title;
   jd.title = level.title.empty() ? level.code : level.title;

@@ -291,7 +291,7 @@ std::optional<NeedScope> NeedScopeOf(const model::Framework& fw, std::string_vie
     if (t[i].punct || used[i]) continue;
     size_t n = 0;
     for (const model::OverlayRole& o : fw.overlays) {
-      if ((n = MatchWords(t, i, NameWords(o.name.empty() ? o.id : o.name))) > 0) {
+      if ((n = MatchWords(t, i, NameWords(o.DisplayName()))) > 0) {
         scope.overlays.push_back(o.id);
         break;
       }

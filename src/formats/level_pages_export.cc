@@ -38,7 +38,7 @@ std::string List(const std::vector<std::string>& items) {
 // path, track or ladder, and holds no parentheses of its own (they are dropped:
 // "Alternative Path (optional)" is written "Alternative Path optional").
 std::string TrackSuffix(const Track& track) {
-  std::string name = OneLine(track.name.empty() ? track.id : track.name);
+  std::string name = OneLine(track.DisplayName());
   std::erase_if(name, [](char c) { return c == '(' || c == ')'; });
   name = OneLine(name);
   std::string lower = text::ToLower(name);
@@ -184,7 +184,7 @@ class Writer {
     for (bool always : {false, true}) {
       for (const model::Competency& c : fw_.competencies)
         any |= Section(
-            out, OneLine(c.name.empty() ? c.id : c.name), columns, true,
+            out, OneLine(c.DisplayName()), columns, true,
             [&](const Level& l) { return BehavioursOf(l, c.id); }, always);
       if (any) break;
     }

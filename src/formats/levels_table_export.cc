@@ -107,7 +107,7 @@ class Writer {
   }
 
  private:
-  const std::string& Name() const { return fw_.name.empty() ? fw_.id : fw_.name; }
+  const std::string& Name() const { return fw_.DisplayName(); }
 
   // Pillars and areas as the customer-engineering page writes them: "## Pillar", its
   // description, "- Area: description". Competencies outside a pillar come first, under a
@@ -142,7 +142,7 @@ class Writer {
       std::string md;
       if (!o.description.empty()) md += std::string(text::Trim(o.description)) + "\n\n";
       for (const std::string& d : o.duties) md += "- " + OneLine(d) + "\n";
-      sections.push_back({2, OneLine(o.name.empty() ? o.id : o.name), md});
+      sections.push_back({2, OneLine(o.DisplayName()), md});
       if (o.requirements.empty()) continue;
       std::string reqs;
       for (const model::Requirement& r : o.requirements) reqs += "- " + OneLine(r.text) + "\n";
@@ -256,12 +256,12 @@ class Writer {
     if (years_) out += "      <th scope=\"col\">Years of experience</th>\n";
     for (const model::Competency& c : fw_.competencies)
       out += "      <th scope=\"col\" class=\"category-title\">" +
-             EscapeHtml(OneLine(c.name.empty() ? c.id : c.name)) + "</th>\n";
+             EscapeHtml(OneLine(c.DisplayName())) + "</th>\n";
     out += "    </tr>\n  </thead>\n  <tbody>\n";
     bool first = true;
     for (const Track& track : fw_.tracks) {
       if (track.levels.empty()) continue;
-      std::string name = OneLine(track.name.empty() ? track.id : track.name);
+      std::string name = OneLine(track.DisplayName());
       if (!first && !std::regex_search(name, TrackWords())) name += " path";
       first = false;
       out += "    <tr>\n      <th scope=\"colgroup\" colspan=\"" + std::to_string(columns) +

@@ -105,7 +105,7 @@ class Writer {
 
   void Header() {
     FrontMatter();
-    out_ += "# " + Line(fw_.name.empty() ? fw_.id : fw_.name) + "\n\n";
+    out_ += "# " + Line(fw_.DisplayName()) + "\n\n";
     std::vector<std::string> facts;
     if (!fw_.version.empty()) facts.push_back("Version " + fw_.version);
     facts.push_back(model::FrameworkStatusName(fw_.status));
@@ -126,7 +126,7 @@ class Writer {
     for (const model::CompetencyGroup& g : fw_.groups)
       for (const std::string& id : g.competencies)
         if (const model::Competency* c = fw_.FindCompetency(id); c && placed.insert(id).second)
-          rows.emplace_back(g.name.empty() ? g.id : g.name, c);
+          rows.emplace_back(g.DisplayName(), c);
     for (const model::Competency& c : fw_.competencies)
       if (placed.insert(c.id).second) rows.emplace_back("", &c);
     return rows;
@@ -138,7 +138,7 @@ class Writer {
   }
 
   void CompetencyItem(const model::Competency& c) {
-    out_ += "- **" + Line(c.name.empty() ? c.id : c.name) + "**" + IdNote(c.id, c.name);
+    out_ += "- **" + Line(c.DisplayName()) + "**" + IdNote(c.id, c.name);
     if (!Line(c.description).empty()) out_ += " — " + Line(c.description);
     out_ += "\n";
   }
@@ -152,14 +152,12 @@ class Writer {
     if (fw_.groups.empty()) return;
     out_ += "## Pillars\n\n";
     for (const model::CompetencyGroup& g : fw_.groups) {
-      out_ += "### " + Line(g.name.empty() ? g.id : g.name) + IdNote(g.id, g.name) + "\n\n";
+      out_ += "### " + Line(g.DisplayName()) + IdNote(g.id, g.name) + "\n\n";
       Para(g.description);
       for (const std::string& id : g.competencies) {
         const model::Competency* c = fw_.FindCompetency(id);
-        out_ += "- " +
-                (c ? Line(c->name.empty() ? c->id : c->name) + IdNote(c->id, c->name)
-                   : "`" + id + "`") +
-                "\n";
+        out_ +=
+            "- " + (c ? Line(c->DisplayName()) + IdNote(c->id, c->name) : "`" + id + "`") + "\n";
       }
       out_ += "\n";
     }
@@ -188,7 +186,7 @@ class Writer {
     for (const auto& [pillar, c] : rows) {
       out_ += "| ";
       if (pillars) out_ += Cell(pillar) + " | ";
-      out_ += "**" + Cell(c->name.empty() ? c->id : c->name) + "** |";
+      out_ += "**" + Cell(c->DisplayName()) + "** |";
       for (const Level& l : track.levels) {
         std::string cell = TableCell(l, c->id);
         out_ += cell.empty() ? " |" : " " + cell + " |";
@@ -199,7 +197,7 @@ class Writer {
   }
 
   void TrackSection(const Track& track) {
-    out_ += "## " + Line(track.name.empty() ? track.id : track.name) + "\n\n";
+    out_ += "## " + Line(track.DisplayName()) + "\n\n";
     out_ += "Track `" + track.id + "` (" + model::TrackKindName(track.kind) + "), " +
             std::to_string(track.levels.size()) +
             (track.levels.size() == 1 ? " level.\n\n" : " levels.\n\n");
@@ -272,7 +270,7 @@ class Writer {
     if (fw_.overlays.empty()) return;
     out_ += "## Overlay roles\n\n";
     for (const model::OverlayRole& o : fw_.overlays) {
-      out_ += "### " + Line(o.name.empty() ? o.id : o.name) + IdNote(o.id, o.name) + "\n\n";
+      out_ += "### " + Line(o.DisplayName()) + IdNote(o.id, o.name) + "\n\n";
       Para(o.description);
       out_ +=
           "Held at: " + (o.levels.empty() ? std::string("any level") : text::Join(o.levels, ", ")) +

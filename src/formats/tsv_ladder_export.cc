@@ -47,7 +47,7 @@ class Writer {
   explicit Writer(const Framework& fw) : fw_(fw) {}
 
   LayoutExport Run() {
-    std::string out = Cell(fw_.name.empty() ? fw_.id : fw_.name) + "\n\n";
+    std::string out = Cell(fw_.DisplayName()) + "\n\n";
     for (const model::Note& n : fw_.notes) {
       if (DescribesSourceLayout(fw_, n)) continue;
       out += Cell(n.title.empty() ? "Notes" : n.title) + "\n\n";
@@ -105,7 +105,7 @@ class Writer {
   }
 
   std::string TrackSection(const Track& track) const {
-    std::string out = Cell(track.name.empty() ? track.id : track.name) + "\n\n";
+    std::string out = Cell(track.DisplayName()) + "\n\n";
     if (!track.description.empty()) out += Prose(track.description) + "\n";
     const std::vector<std::string> keys = AttributeKeys(track);
     out += "Role Name\tLevel\tResponsibilities\tRequirements";

@@ -111,7 +111,7 @@ class Book {
 };
 
 void TrackSheet(Book& book, const model::Framework& fw, const model::Track& track) {
-  lxw_worksheet* ws = book.AddSheet(track.name.empty() ? track.id : track.name);
+  lxw_worksheet* ws = book.AddSheet(track.DisplayName());
   const int ncols = static_cast<int>(track.levels.size());
   book.Write(ws, 0, 0, "Competency", book.header_);
   for (int i = 0; i < ncols; ++i) {
@@ -128,7 +128,7 @@ void TrackSheet(Book& book, const model::Framework& fw, const model::Track& trac
   ++row;
 
   auto competency_row = [&](const model::Competency& c) {
-    book.Write(ws, row, 0, c.name.empty() ? c.id : c.name, book.label_);
+    book.Write(ws, row, 0, c.DisplayName(), book.label_);
     for (int i = 0; i < ncols; ++i) {
       const model::Level& l = track.levels[static_cast<size_t>(i)];
       const model::Expectation* e = l.FindExpectation(c.id);
@@ -142,7 +142,7 @@ void TrackSheet(Book& book, const model::Framework& fw, const model::Track& trac
   };
   std::set<std::string> placed;
   for (const model::CompetencyGroup& g : fw.groups) {
-    book.Write(ws, row, 0, g.name.empty() ? g.id : g.name, book.pillar_);
+    book.Write(ws, row, 0, g.DisplayName(), book.pillar_);
     for (int i = 0; i < ncols; ++i) book.Write(ws, row, i + 1, "", book.pillar_);
     ++row;
     for (const std::string& id : g.competencies)
@@ -255,8 +255,8 @@ Status ExportXlsx(const model::Framework& framework, const std::string& path) {
   for (const model::Track& track : framework.tracks) TrackSheet(book, framework, track);
   if (!framework.roles.empty()) RolesSheet(book, framework);
   if (framework.tracks.empty() && framework.roles.empty()) {
-    lxw_worksheet* ws = book.AddSheet(framework.name.empty() ? framework.id : framework.name);
-    book.Write(ws, 0, 0, framework.name.empty() ? framework.id : framework.name, book.header_);
+    lxw_worksheet* ws = book.AddSheet(framework.DisplayName());
+    book.Write(ws, 0, 0, framework.DisplayName(), book.header_);
     book.Write(ws, 1, 0, framework.description, book.wrap_);
   }
   FrameworkSheet(book, framework);

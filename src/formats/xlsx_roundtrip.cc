@@ -173,14 +173,14 @@ class Editor {
 
   bool IsGroup(const std::string& label) const {
     for (const model::CompetencyGroup& g : f_.groups)
-      if ((g.name.empty() ? g.id : g.name) == label) return true;
+      if (g.DisplayName() == label) return true;
     return false;
   }
 
   // The competency a row label names; a new one (in `group`) when none does.
   std::string CompetencyId(const std::string& label, const std::string& group, int line) {
     for (const model::Competency& c : f_.competencies)
-      if ((c.name.empty() ? c.id : c.name) == label) return c.id;
+      if (c.DisplayName() == label) return c.id;
     std::set<std::string> ids;
     for (const model::Competency& c : f_.competencies) ids.insert(c.id);
     std::string id = text::Slugify(label);
@@ -191,7 +191,7 @@ class Editor {
     c.origin.where = Where(line);
     f_.competencies.push_back(std::move(c));
     for (model::CompetencyGroup& g : f_.groups)
-      if ((g.name.empty() ? g.id : g.name) == group) g.competencies.push_back(id);
+      if (g.DisplayName() == group) g.competencies.push_back(id);
     return id;
   }
 
@@ -231,7 +231,7 @@ Result<model::Framework> ApplyWorkbookEdits(model::Framework f, const Workbook& 
   Editor editor(f, file, source, warnings);
   std::set<std::string> used;  // the export's sheet names, in the export's order
   for (model::Track& track : f.tracks) {
-    std::string name = SheetName(track.name.empty() ? track.id : track.name, used);
+    std::string name = SheetName(track.DisplayName(), used);
     if (const Sheet* sheet = FindSheet(book, name))
       editor.Track(track, *sheet);
     else

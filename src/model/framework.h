@@ -50,6 +50,8 @@ struct CompetencyGroup {
   std::string description;
   std::vector<std::string> competencies;  // competency ids
   Origin origin;
+  // What pages call it: its name, or its id when it has none.
+  const std::string& DisplayName() const { return name.empty() ? id : name; }
   friend bool operator==(const CompetencyGroup&, const CompetencyGroup&) = default;
 };
 

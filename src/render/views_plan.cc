@@ -46,14 +46,14 @@ Data TargetOptions(const GrowthView& v, const std::string& selected) {
       Data o = Object();
       const std::string value = t.id + "/" + l.code;
       Set(o, "value", value);
-      Set(o, "label", (t.name.empty() ? t.id : t.name) + ": " + LevelLabel(l));
+      Set(o, "label", t.DisplayName() + ": " + LevelLabel(l));
       Set(o, "selected", value == selected);
       Append(options, std::move(o));
     }
   for (const model::OverlayRole& r : v.framework->overlays) {
     Data o = Object();
     Set(o, "value", r.id);
-    Set(o, "label", "Role: " + (r.name.empty() ? r.id : r.name));
+    Set(o, "label", "Role: " + r.DisplayName());
     Set(o, "selected", r.id == selected);
     Append(options, std::move(o));
   }
@@ -164,11 +164,11 @@ std::string PlanTargetLabel(const model::Framework* f, const std::string& target
   if (auto slash = target.find('/'); slash != std::string::npos) {
     const model::Track* t = f->FindTrack(target.substr(0, slash));
     const model::Level* l = t ? t->FindLevel(target.substr(slash + 1)) : nullptr;
-    if (l) return (t->name.empty() ? t->id : t->name) + ": " + LevelLabel(*l);
+    if (l) return t->DisplayName() + ": " + LevelLabel(*l);
     return target;
   }
   for (const model::OverlayRole& r : f->overlays)
-    if (r.id == target) return "Role: " + (r.name.empty() ? r.id : r.name);
+    if (r.id == target) return "Role: " + r.DisplayName();
   return target;
 }
 

@@ -88,7 +88,7 @@ void Impl::BuildLevelPlan(size_t index) {
   const Level* l = info.level;
   plan.track = t;
   plan.level = &info;
-  plan.title = LevelLabel(*l) + " on " + (t->name.empty() ? t->id : t->name);
+  plan.title = LevelLabel(*l) + " on " + t->DisplayName();
   CompileAll(plan.own, l->requirements, "level " + l->code, t);
   BuildTransitions(plan, t);
   CompileAll(plan.policy, fw.policy, "policy", t);
@@ -102,8 +102,8 @@ void Impl::BuildTrackPlan(size_t index) {
   if (plan.ready) return;
   const Track* t = &fw.tracks[index];
   plan.track = t;
-  plan.title = (t->name.empty() ? t->id : t->name) + " (" + t->id +
-               ", a track whose levels the framework does not describe)";
+  plan.title =
+      t->DisplayName() + " (" + t->id + ", a track whose levels the framework does not describe)";
   BuildTransitions(plan, t);
   plan.ready = true;
 }
@@ -113,14 +113,14 @@ void Impl::BuildOverlayPlan(size_t index) {
   if (plan.ready) return;
   const model::OverlayRole& o = fw.overlays[index];
   plan.overlay = &o;
-  plan.title = (o.name.empty() ? o.id : o.name) + " (overlay role)";
+  plan.title = o.DisplayName() + " (overlay role)";
   CompileAll(plan.own, o.requirements, "overlay " + o.id, nullptr);
   bool has_need_rule = std::any_of(
       o.requirements.begin(), o.requirements.end(),
       [](const Requirement& r) { return std::holds_alternative<model::DocumentedNeed>(r.rule); });
   if (o.needs_documented_need && !has_need_rule) {
     plan.need_check = true;
-    plan.need.text = "Documented need for " + (o.name.empty() ? o.id : o.name);
+    plan.need.text = "Documented need for " + o.DisplayName();
     plan.need.kind = "documented_need";
     Compile(plan.need, nullptr, "overlay " + o.id, nullptr);
   }
@@ -137,7 +137,7 @@ void Impl::BuildOverlayPlan(size_t index) {
 void Impl::InternIds() {
   for (const model::Competency& c : fw.competencies) {
     Intern(competencies, c.id);
-    competency_names.push_back(c.name.empty() ? c.id : c.name);
+    competency_names.push_back(c.DisplayName());
   }
   for (const Track& t : fw.tracks)
     for (const Level& l : t.levels) {

@@ -454,7 +454,7 @@ Status EditPage(Exchange& x) {
   Result<model::Framework> f = x.services.store.GetFramework(id, version);
   if (!f) return Fail(f.error());
   render::EditView view;
-  view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
+  view.title = "Edit " + f->DisplayName() + " " + f->version;
   view.yaml = formats::WriteYaml(*f);
   if (f->status == model::FrameworkStatus::kPublished)
     view.flash.notice = "Version " + f->version +
@@ -485,7 +485,7 @@ Status SaveSubmit(Exchange& x) {
   view.yaml = x.Form("yaml");
   const std::string seen = x.Form("checked");
   std::optional<model::Framework> f = CheckWithLeaks(x, view);
-  if (f) view.title = "Edit " + (f->name.empty() ? f->id : f->name) + " " + f->version;
+  if (f) view.title = "Edit " + f->DisplayName() + " " + f->version;
   if (!f || HasErrors(view.findings)) {
     x.Html(render::RenderEdit(x.Viewer(), view), 422);
     return Ok();

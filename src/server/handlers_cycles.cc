@@ -338,7 +338,7 @@ Status CycleComparePage(Exchange& x) {
     v.target_label = target.empty() ? "no level" : target;
   if (framework)
     for (const model::Competency& c : framework->competencies)
-      v.competencies.push_back({c.id, c.name.empty() ? c.id : c.name});
+      v.competencies.push_back({c.id, c.DisplayName()});
   x.Html(render::RenderCycleCompare(x.Viewer(), v));
   return Ok();
 }
