@@ -12,9 +12,9 @@
 // change; the web's publish handlers are to call it too). When the framework's policy in force
 // requires approval (model::PublishingPolicy: that of its latest published version, so that
 // turning the requirement off needs an approval too; a framework never published has none in
-// force), it publishes only a version whose change request is approved and whose draft is still the text
-// that was proposed, and marks that request published. Without the requirement it publishes as
-// before, and marks a request of that version still under review published too.
+// force), it publishes only a version whose change request is approved and whose draft is still
+// the text that was proposed, and marks that request published. Without the requirement it
+// publishes as before, and marks a request of that version still under review published too.
 //
 // Thread-safe as far as the Store is.
 #pragma once
