@@ -624,6 +624,8 @@ void DiffFrameworkFields(const Framework& before, const Framework& after, Framew
         model::ConsensusRuleName(after.consensus));
   field("next_level_reading", model::NextLevelReadingName(before.next_level_reading),
         model::NextLevelReadingName(after.next_level_reading));
+  field("publishing.requires_approval", Bool(before.publishing.requires_approval),
+        Bool(after.publishing.requires_approval));
   field("description", before.description, after.description);
 }
 

@@ -20,6 +20,8 @@ constexpr unsigned A = M | U;
 // the person's managers (manager role, above them in the chain), the people team and admins run
 // the process and decide; approvals are team leadership's (a manager above); waivers are
 // leadership's above the person's own manager, who may not waive alone (the default policy).
+// Frameworks are the people team's and admins' (as authoring them is): one proposes a version,
+// another approves it, never the proposer; the proposer or an admin withdraws it.
 constexpr Permission kTable[] = {
     // action                  name                  step                                           admin      people_team manager  reviewer employee
     {Action::kOpenCase,        "case.open",          "open a review",                               S | A | O, S | A | O, S | A,    S,       S},
@@ -50,6 +52,11 @@ constexpr Permission kTable[] = {
     {Action::kNominate,        "cycle.nominate",     "nominate someone in a review cycle",          S | A | O, S | A | O, S | A,    S,       S},
     {Action::kPlan,            "plan.action",        "agree or update a growth-plan action",        S | A | O, S | A | O, S | A,    S,       S},
     {Action::kCheckIn,         "plan.checkin",       "record a check-in",                           S | A | O, S | A | O, S | A,    S,       S},
+    {Action::kProposeChange,   "change.propose",     "propose a framework version for publishing",  O,         O,         0,        0,       0},
+    {Action::kReviewChange,    "change.review",      "comment on a change request or ask for changes", S | O,  S | O,     0,        0,       0},
+    {Action::kApproveChange,   "change.approve",     "approve a change request",                    O,         O,         0,        0,       0},
+    {Action::kWithdrawChange,  "change.withdraw",    "withdraw a change request",                   S | O,     S,         0,        0,       0},
+    {Action::kPublishChange,   "change.publish",     "publish an approved change request",          S | O,     S | O,     0,        0,       0},
 };
 // clang-format on
 
@@ -112,7 +119,7 @@ constexpr bool TableInOrder() {
   return true;
 }
 static_assert(TableInOrder(), "kTable lists the actions in declaration order");
-static_assert(std::size(kTable) == static_cast<size_t>(Action::kCheckIn) + 1,
+static_assert(std::size(kTable) == static_cast<size_t>(Action::kPublishChange) + 1,
               "every action has a row in kTable");
 
 }  // namespace

@@ -77,6 +77,13 @@ enum class Action {
   // Growth plans (app/review.h): the person's own, agreed with their managers.
   kPlan,     // agree or update an action of a growth plan
   kCheckIn,  // record a check-in
+  // Change requests of frameworks (app/change_requests.h). They concern no person: the relation
+  // is "self" for who proposed the request and "other" for everyone else (and for proposing).
+  kProposeChange,   // propose a draft version for publishing
+  kReviewChange,    // comment on a change request or ask for changes
+  kApproveChange,   // approve a change request (never one's own)
+  kWithdrawChange,  // withdraw a change request
+  kPublishChange,   // publish the version of an approved change request
 };
 
 enum class Relation { kSelf, kPanel, kManager, kAbove, kOther };

@@ -1,5 +1,7 @@
 #include "app/framework_policy.h"
 
+#include "app/change_requests.h"
+
 #include <algorithm>
 
 #include "base/text.h"
@@ -21,17 +23,21 @@ std::vector<std::string> List(const std::string& text, const std::vector<std::st
   return out;
 }
 
-// The policy as the audit entry keeps it: {"consensus": ..., "waivers": {...}}.
+// The policy as the audit entry keeps it: {"consensus": ..., "publishing": {...}, "waivers":
+// {...}}.
 std::string PolicyText(const model::Framework& f) {
   render::Json j = render::PolicyJson(f);
-  return render::Json{{"consensus", j["consensus"]}, {"waivers", j["waivers"]}}.dump();
+  return render::Json{
+      {"consensus", j["consensus"]}, {"publishing", j["publishing"]}, {"waivers", j["waivers"]}}
+      .dump();
 }
 
 }  // namespace
 
 Result<PolicyChange> ParsePolicyChange(const std::string* consensus, const std::string* waive_by,
                                        const std::vector<std::string>* never,
-                                       const std::string* after_panel_no) {
+                                       const std::string* after_panel_no,
+                                       const std::string* requires_approval) {
   PolicyChange change;
   if (consensus) {
     change.consensus = model::ParseConsensusRule(text::Trim(*consensus));
@@ -69,6 +75,14 @@ Result<PolicyChange> ParsePolicyChange(const std::string* consensus, const std::
                        "after_panel_no");
     change.after_panel_no = v == "allow";
   }
+  if (requires_approval) {
+    std::string_view v = text::Trim(*requires_approval);
+    if (v != "true" && v != "false")
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "requires_approval is true or false, not '" + *requires_approval + "'", {},
+                       "requires_approval");
+    change.requires_approval = v == "true";
+  }
   return change;
 }
 
@@ -89,7 +103,9 @@ Result<model::Framework> SetPolicy(storage::Store& store, std::string_view actor
   if (change.waive_by) after.waivers.by = *change.waive_by;
   if (change.never) after.waivers.never = *change.never;
   if (change.after_panel_no) after.waivers.after_panel_no = *change.after_panel_no;
-  if (after.consensus == before.consensus && after.waivers == before.waivers)
+  if (change.requires_approval) after.publishing.requires_approval = *change.requires_approval;
+  if (after.consensus == before.consensus && after.waivers == before.waivers &&
+      after.publishing == before.publishing)
     return MakeError(
         ErrorCode::kInvalidArgument,
         "the policy of " + before.id + " " + before.version + " is already so; nothing to change");
@@ -113,7 +129,9 @@ Result<model::Framework> SetPolicy(storage::Store& store, std::string_view actor
   const bool publish = before.status == model::FrameworkStatus::kPublished;
   LADDER_TRY_STATUS(store.WithTransaction([&](storage::Store& tx) -> Status {
     LADDER_TRY_STATUS(tx.SaveDraft(actor, after));
-    if (publish) LADDER_TRY_STATUS(tx.Publish(actor, after.id, after.version));
+    if (publish)
+      LADDER_TRY_STATUS(
+          PublishVersion(tx, actor, after.id, after.version, "", PublishGate::kPolicyChange));
     return tx.AppendAudit(actor, "framework.policy", "framework:" + after.id + "@" + after.version,
                           PolicyText(before), PolicyText(after));
   }));

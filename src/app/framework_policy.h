@@ -8,6 +8,11 @@
 // stays a draft), and one audit entry "framework.policy" with the policy before and after,
 // beside the entries of saving and publishing the version.
 //
+// Changing the policy is the committee's act, not an edit of the framework's content: the new
+// version is published without a change request even when the policy requires approval
+// (app/change_requests.h, PublishVersion with PublishGate::kPolicyChange), and the audit entry
+// "framework.policy" records who changed it, including `publishing.requires_approval`.
+//
 // Thread-safe as far as the Store is.
 #pragma once
 
@@ -29,16 +34,18 @@ struct PolicyChange {
   std::optional<std::vector<std::string>> waive_by;  // model::kWaiverAuthorities
   std::optional<std::vector<std::string>> never;     // rule kinds or requirement sentences
   std::optional<bool> after_panel_no;
+  std::optional<bool> requires_approval;  // model::PublishingPolicy
 };
 
 // Reads a change from text, as the command line, the web form and the API give it:
 // `consensus` "unanimous" | "majority"; `waive_by` a comma-separated list ("" or "none": nobody,
 // "default": the default); `never` one entry per item (sentences may hold commas; the one item
-// "none": an empty list); `after_panel_no` "allow" | "refuse". A null pointer changes nothing.
-// kInvalidArgument naming the field and the value.
+// "none": an empty list); `after_panel_no` "allow" | "refuse"; `requires_approval` "true" |
+// "false". A null pointer changes nothing. kInvalidArgument naming the field and the value.
 Result<PolicyChange> ParsePolicyChange(const std::string* consensus, const std::string* waive_by,
                                        const std::vector<std::string>* never,
-                                       const std::string* after_panel_no);
+                                       const std::string* after_panel_no,
+                                       const std::string* requires_approval = nullptr);
 
 // The latest version of `framework` (published or draft): the one whose policy is in force
 // for new evaluations once published. kNotFound for an unknown framework.

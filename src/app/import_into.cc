@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "app/change_requests.h"
+
 namespace ladder::app {
 
 const char* StoreOutcomeName(StoreOutcome o) {
@@ -49,7 +51,7 @@ Result<std::vector<StoredFramework>> StoreFrameworks(storage::Store& store,
       }
       if (Status saved = tx.SaveDraft(actor, f); !saved) return prefix(saved.error());
       if (publish) {
-        if (Status published = tx.Publish(actor, f.id, f.version, f.effective); !published)
+        if (Status published = PublishVersion(tx, actor, f.id, f.version, f.effective); !published)
           return prefix(published.error());
         out.outcome = StoreOutcome::kPublished;
       }

@@ -3,7 +3,9 @@
 //
 // All frameworks go in ONE transaction: any failure (an invalid framework, a published version
 // that would change, a database error) leaves the database as it was, and the error names the
-// framework. Each framework is saved as a draft and, with `publish`, published.
+// framework. Each framework is saved as a draft and, with `publish`, published through
+// app/change_requests.h's PublishVersion: refused (kFailedPrecondition) when its policy requires
+// an approved change request and the version has none.
 // A framework without a version gets today's date (YYYY-MM-DD) as its version. Storing a
 // framework identical to an already published version of the same number changes nothing
 // (reported as unchanged), so importing the same documents twice is harmless.

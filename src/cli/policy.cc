@@ -1,5 +1,6 @@
 // `ladder policy show | set FRAMEWORK`: the policies a promotion committee sets on a framework
-// (the panel's consensus rule, who may waive, what may not be waived), changed without editing
+// (the panel's consensus rule, who may waive, what may not be waived, whether publishing needs
+// an approved change request), changed without editing
 // YAML: `set` saves a new version of the framework with the changed policy, in the publish
 // state of the version it comes from, audited (app/framework_policy.h).
 #include <cstdio>
@@ -15,7 +16,8 @@ namespace {
 struct PolicyOptions {
   StoreOptions store;
   std::string framework;
-  std::string consensus, waive_by, after_panel_no;  // set: left out leaves a field unchanged
+  // set: left out leaves a field unchanged
+  std::string consensus, waive_by, after_panel_no, requires_approval;
   std::vector<std::string> never;
   std::string version;
 };
@@ -28,6 +30,10 @@ std::string Describe(const model::Framework& f) {
   out += "never waived: " + (w.never.empty() ? std::string("-") : text::Join(w.never, "; ")) + "\n";
   out += std::string("peer review after the panel said no: ") +
          (w.after_panel_no ? "may be waived" : "not waived until a new review") + "\n";
+  out += std::string("publishing: ") +
+         (f.publishing.requires_approval ? "requires an approved change request (ladder change)"
+                                         : "no approval required") +
+         "\n";
   return out;
 }
 
@@ -46,7 +52,8 @@ Result<int> RunSet(const PolicyOptions& o, const CLI::App& cmd) {
   };
   Result<app::PolicyChange> change = app::ParsePolicyChange(
       given("--consensus", o.consensus), given("--waive-by", o.waive_by),
-      cmd.count("--never") ? &o.never : nullptr, given("--after-panel-no", o.after_panel_no));
+      cmd.count("--never") ? &o.never : nullptr, given("--after-panel-no", o.after_panel_no),
+      given("--requires-approval", o.requires_approval));
   if (!change) return Fail(change.error());
   auto store = OpenStore(o.store);
   if (!store) return Fail(store.error());
@@ -60,7 +67,8 @@ Result<int> RunSet(const PolicyOptions& o, const CLI::App& cmd) {
 
 void SetUpPolicy(CLI::App& app, std::vector<Run>& runs) {
   auto* group = app.add_subcommand(
-      "policy", "A framework's committee policy: consensus rule, who may waive, what may not");
+      "policy",
+      "A framework's committee policy: consensus rule, waivers, approval before publishing");
   group->require_subcommand(1);
 
   auto show = std::make_shared<PolicyOptions>();
@@ -82,6 +90,9 @@ void SetUpPolicy(CLI::App& app, std::vector<Run>& runs) {
                 "sentences; none for no such requirement");
   c->add_option("--after-panel-no", set->after_panel_no,
                 "Whether a peer review may be waived after the panel said no: allow | refuse");
+  c->add_option("--requires-approval", set->requires_approval,
+                "Whether a version is published only through an approved change request "
+                "(ladder change): true | false");
   c->add_option("--new-version", set->version,
                 "The new version's name (default: today's date, YYYY-MM-DD)");
   AddStoreOptions(c, set->store);

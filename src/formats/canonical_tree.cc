@@ -20,13 +20,15 @@ using Kind = TreeNode::Kind;
 const std::vector<std::string> kTopKeys = {"ladder", "framework", "groups",      "competencies",
                                            "tracks", "overlays",  "transitions", "policy",
                                            "notes",  "roles",     "translations"};
-const std::vector<std::string> kFrameworkKeys = {"id",          "name",        "family",
-                                                 "version",     "status",      "effective",
-                                                 "cumulative",  "consensus",   "next_level_reading",
-                                                 "waivers",     "description", "source",
-                                                 "jd_template", "allow_links", "language"};
+const std::vector<std::string> kFrameworkKeys = {"id",         "name",        "family",
+                                                 "version",    "status",      "effective",
+                                                 "cumulative", "consensus",   "next_level_reading",
+                                                 "waivers",    "publishing",  "description",
+                                                 "source",     "jd_template", "allow_links",
+                                                 "language"};
 const std::vector<std::string> kSourceKeys = {"file", "format"};
 const std::vector<std::string> kWaiverPolicyKeys = {"by", "never", "after_panel_no"};
+const std::vector<std::string> kPublishingPolicyKeys = {"requires_approval"};
 const std::vector<std::string> kGroupKeys = {"id", "name", "description", "competencies"};
 const std::vector<std::string> kCompetencyKeys = {"id", "name", "description"};
 const std::vector<std::string> kTrackKeys = {"id", "name", "kind", "description", "levels"};
@@ -377,6 +379,11 @@ class Converter {
       LADDER_TRY_STATUS(Opt(w, "by", fw.waivers.by));
       LADDER_TRY_STATUS(Opt(w, "never", fw.waivers.never));
       LADDER_TRY_STATUS(Opt(w, "after_panel_no", fw.waivers.after_panel_no));
+    }
+    if (int64_t v = f.Find("publishing"); v >= 0 && !IsNullText(N(v))) {
+      LADDER_TRY(Fields p, Mapping(static_cast<uint32_t>(v), "framework.publishing",
+                                   kPublishingPolicyKeys, "publishing"));
+      LADDER_TRY_STATUS(Opt(p, "requires_approval", fw.publishing.requires_approval));
     }
     LADDER_TRY_STATUS(Opt(f, "description", fw.description));
     if (int64_t v = f.Find("source"); v >= 0 && !IsNullText(N(v))) {

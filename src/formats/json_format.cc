@@ -305,6 +305,8 @@ Json HeaderJson(const model::Framework& fw) {
     if (fw.waivers.after_panel_no) w["after_panel_no"] = true;
     f["waivers"] = std::move(w);
   }
+  if (!fw.publishing.IsDefault())
+    f["publishing"] = Json{{"requires_approval", fw.publishing.requires_approval}};
   Text(f, "description", fw.description);
   if (!fw.source.file.empty() || !fw.source.format.empty()) {
     Json s = Json::object();

@@ -105,6 +105,7 @@ class ExportParser {
       strings("waive-by", f_.waivers.by);
       strings("never-waived", f_.waivers.never);
       f_.waivers.after_panel_no = get("waive-after-panel-no") == "true";
+      f_.publishing.requires_approval = get("publishing-requires-approval") == "true";
     } catch (const YAML::Exception& e) {
       return MakeError(ErrorCode::kParse, "front matter: " + e.msg,
                        SourceLocation{doc_.name, fm.yaml_line + e.mark.line, e.mark.column + 1});

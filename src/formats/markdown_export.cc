@@ -86,6 +86,7 @@ class Writer {
     if (fw_.next_level_reading != model::NextLevelReading::kOverlapping)
       field("next_level_reading", model::NextLevelReadingName(fw_.next_level_reading));
     if (fw_.waivers.after_panel_no) out_ += "waive-after-panel-no: true\n";
+    if (fw_.publishing.requires_approval) out_ += "publishing-requires-approval: true\n";
     if (!fw_.source.file.empty()) field("source-file", fw_.source.file);
     if (!fw_.source.format.empty()) field("source-format", fw_.source.format);
     if (!fw_.jd_template.empty()) field("jd-template", fw_.jd_template);

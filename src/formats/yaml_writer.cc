@@ -179,6 +179,10 @@ class Writer {
       Strings(4, "never", w.never);
       if (w.after_panel_no) Raw(4, "after_panel_no", "true");
     }
+    if (!fw.publishing.IsDefault()) {
+      out_ += "  publishing:\n";
+      Raw(4, "requires_approval", fw.publishing.requires_approval ? "true" : "false");
+    }
     Text(2, "description", fw.description);
     if (!fw.source.file.empty() || !fw.source.format.empty()) {
       out_ += "  source:\n";

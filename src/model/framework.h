@@ -194,6 +194,15 @@ struct WaiverPolicy {
   friend bool operator==(const WaiverPolicy&, const WaiverPolicy&) = default;
 };
 
+// What a committee decides about publishing (docs/format.md, `framework.publishing`;
+// docs/change-requests.md): whether a version is published only through an approved change
+// request (model/change_request.h). By default not: whoever may publish publishes a draft.
+struct PublishingPolicy {
+  bool requires_approval = false;
+  bool IsDefault() const { return *this == PublishingPolicy{}; }
+  friend bool operator==(const PublishingPolicy&, const PublishingPolicy&) = default;
+};
+
 // A translated text: the text at `at` (a path of model/translation.h, such as
 // "tracks.ic.levels.IC2.summary") in the translation's language, and the fingerprint of the
 // source text it translates (Fingerprint()), which tells a stale translation (the source
@@ -225,7 +234,8 @@ struct Framework {
   bool cumulative = false;  // each level includes the one before it
   ConsensusRule consensus = ConsensusRule::kUnanimous;
   NextLevelReading next_level_reading = NextLevelReading::kOverlapping;
-  WaiverPolicy waivers;  // who may waive, what may not be waived
+  WaiverPolicy waivers;         // who may waive, what may not be waived
+  PublishingPolicy publishing;  // whether publishing needs an approved change request
   std::string description;
   Provenance source;
   // The mustache template of its job descriptions (render/outputs.h): a relative path without

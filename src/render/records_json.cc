@@ -84,7 +84,8 @@ Json PolicyJson(const model::Framework& f) {
           {"waivers",
            {{"by", f.waivers.by},
             {"never", f.waivers.never},
-            {"after_panel_no", f.waivers.after_panel_no}}}};
+            {"after_panel_no", f.waivers.after_panel_no}}},
+          {"publishing", {{"requires_approval", f.publishing.requires_approval}}}};
 }
 
 Json VersionJson(const storage::VersionInfo& v) {

@@ -40,7 +40,7 @@ Json AuditJson(const model::AuditEntry& e);
 Json VerdictJson(const rules::Verdict& v);
 Json VersionJson(const storage::VersionInfo& v);
 // A framework version's committee policy: {framework, version, status, consensus, waivers: {by,
-// never, after_panel_no}} (docs/format.md, `framework`).
+// never, after_panel_no}, publishing: {requires_approval}} (docs/format.md, `framework`).
 Json PolicyJson(const model::Framework& f);
 Json FrameworkInfoJson(const storage::FrameworkInfo& f);
 // A search hit; matches marked with [ and ] in the snippet.

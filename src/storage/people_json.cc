@@ -405,6 +405,45 @@ Status FromJson(const Json& j, CheckIn& c) {
   });
 }
 
+Json ChangeRequestJson(const ChangeRequest& r) {
+  Json entries = Json::array();
+  for (const ReviewEntry& e : r.entries)
+    entries.push_back(
+        {{"by", e.by}, {"at", e.at}, {"verdict", VerdictName(e.verdict)}, {"text", e.text}});
+  return {{"id", r.id},
+          {"framework", r.framework},
+          {"version", r.version},
+          {"base", OptionalText(r.base)},
+          {"content", r.content},
+          {"title", r.title},
+          {"reason", r.reason},
+          {"author", r.author},
+          {"opened", r.opened},
+          {"status", ChangeStatusName(r.status)},
+          {"entries", entries},
+          {"closed_by", OptionalText(r.closed_by)},
+          {"closed_at", OptionalText(r.closed_at)}};
+}
+Status FromJson(const Json& j, ChangeRequest& r) {
+  return Guard("change request", j, [&] {
+    r.id = S(j, "id");
+    r.framework = S(j, "framework");
+    r.version = S(j, "version");
+    r.base = S(j, "base");
+    r.content = S(j, "content");
+    r.title = S(j, "title");
+    r.reason = S(j, "reason");
+    r.author = S(j, "author");
+    r.opened = S(j, "opened");
+    r.status = Enum(ParseChangeStatus(S(j, "status")), j, "status");
+    for (const Json& e : A(j, "entries"))
+      r.entries.push_back({S(e, "by"), S(e, "at"),
+                           Enum(ParseVerdict(S(e, "verdict")), e, "verdict"), S(e, "text")});
+    r.closed_by = S(j, "closed_by");
+    r.closed_at = S(j, "closed_at");
+  });
+}
+
 Json UserJson(const User& u) {
   Json roles = Json::array();
   for (UserRole r : u.roles) roles.push_back(UserRoleName(r));

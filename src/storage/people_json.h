@@ -1,7 +1,7 @@
 // The one JSON encoding of the people-side records: a person (its fields come from the schema
 // description, schema.h), an assignment, evidence, a metric, an assessment, a sign-off, a case,
 // a waiver, a need, a raise, a user, a review cycle, a cycle's candidate, a growth-plan action and
-// a check-in. The store keeps
+// a check-in, and a framework's change request. The store keeps
 // records in this form (the `doc` column of each record table), so the same JSON is what the
 // portable dump holds, what the audit log records, what the HTTP API answers (docs/openapi.yaml)
 // and what `--json` of the commands prints.
@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "model/change_request.h"
 #include "model/cycle.h"
 #include "model/growth_plan.h"
 #include "model/people.h"
@@ -45,6 +46,7 @@ Json CycleJson(const model::Cycle& c);
 Json CandidateJson(const model::Candidate& c);
 Json PlanActionJson(const model::PlanAction& a);
 Json CheckInJson(const model::CheckIn& c);
+Json ChangeRequestJson(const model::ChangeRequest& r);
 
 Status FromJson(const Json& j, model::Person& p);
 Status FromJson(const Json& j, model::Assignment& a);
@@ -61,5 +63,6 @@ Status FromJson(const Json& j, model::Cycle& c);
 Status FromJson(const Json& j, model::Candidate& c);
 Status FromJson(const Json& j, model::PlanAction& a);
 Status FromJson(const Json& j, model::CheckIn& c);
+Status FromJson(const Json& j, model::ChangeRequest& r);
 
 }  // namespace ladder::storage

@@ -191,6 +191,12 @@ std::vector<Table> Describe() {
       // Growth plans (migration 008): agreed actions and check-ins.
       PersonRecords("plan_actions"),
       PersonRecords("checkins"),
+      // Change requests (migration 009): a draft version proposed for publishing, its reviews.
+      {"change_requests",
+       Content::kRecords,
+       {{"id"}, {"framework"}, {"version"}, {"status"}, {"opened"}, {"doc", kJson}},
+       1,
+       {version}},
       {"audit_log",
        Content::kRecords,
        {{"id", kRowId},

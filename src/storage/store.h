@@ -265,6 +265,21 @@ class Store {
   // A person's check-ins, by date.
   virtual Result<std::vector<model::CheckIn>> ListCheckIns(std::string_view person) = 0;
 
+  // -- Change requests (model/change_request.h, docs/change-requests.md) ----------------------
+  // Stores a change request, checked against model::ValidateChangeRequest. A new one (empty id:
+  // a fresh one) is audited "change.propose": its version must be a stored draft (kConflict for
+  // a published one, kNotFound for none) with no other request under review (kConflict naming
+  // it). A stored one is replaced, audited by what changed: "change.withdraw" or
+  // "change.publish" when it becomes so, "change.review" otherwise; kConflict when the stored
+  // request is withdrawn or published (its record no longer changes). Returns the id.
+  virtual Result<std::string> SaveChangeRequest(std::string_view actor,
+                                                const model::ChangeRequest& r) = 0;
+  // kNotFound when there is no request of that id.
+  virtual Result<model::ChangeRequest> GetChangeRequest(std::string_view id) = 0;
+  // The requests `query` selects, newest first (by opening time, then id).
+  virtual Result<std::vector<model::ChangeRequest>> ListChangeRequests(
+      const ChangeQuery& query = {}) = 0;
+
   // -- Review cycles (model/cycle.h, docs/cycles.md) ------------------------------------------
   // Stores a new cycle with its snapshot (one candidate per person in scope) in one transaction,
   // audited once ("cycle.open", the cycle as after). kAlreadyExists for a stored id;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/change_request.h"
 #include "model/framework.h"
 #include "model/growth_plan.h"
 #include "model/notification.h"
@@ -24,6 +25,13 @@ struct VersionInfo {
   std::string saved_at;      // ISO-8601 UTC timestamp of the last save
   std::string published_at;  // ISO-8601 UTC, "" for drafts
   friend bool operator==(const VersionInfo&, const VersionInfo&) = default;
+};
+
+// Which change requests to list (Store::ListChangeRequests); an empty field does not filter.
+struct ChangeQuery {
+  std::string framework;
+  std::string version;
+  std::optional<model::ChangeStatus> status;
 };
 
 // A framework and its versions, newest first (by save time).

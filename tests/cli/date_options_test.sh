@@ -44,6 +44,7 @@ commands=(
   "waiver add e2 A-requirement --by e1 --reason why --date"
   "waiver revoke w1 --by e1 --reason why --date"
   "need close n1 --by e1 --date"
+  "change publish cr1 --by e1 --effective"
   "user token admin --name nightly --expires"
 )
 for command in "${commands[@]}"; do

@@ -177,7 +177,7 @@ Status SqlStore::DeleteDraft(std::string_view actor, std::string_view framework,
                        "framework " + f + " version " + v + " is published and cannot be deleted");
     for (const auto& [table, what] :
          {std::pair{"assignments", "assignment"}, std::pair{"assessments", "assessment"},
-          std::pair{"cases", "case"}}) {
+          std::pair{"cases", "case"}, std::pair{"change_requests", "change request"}}) {
       std::string first;
       long long n = 0;
       soci::indicator ind = soci::i_null;

@@ -259,6 +259,12 @@ class SqlStore final : public Store {
   Result<std::string> SaveNeed(std::string_view actor, const model::Need& n) override;
   Result<std::vector<model::Need>> ListNeeds(std::string_view framework) override;
 
+  // change_requests.cc
+  Result<std::string> SaveChangeRequest(std::string_view actor,
+                                        const model::ChangeRequest& r) override;
+  Result<model::ChangeRequest> GetChangeRequest(std::string_view id) override;
+  Result<std::vector<model::ChangeRequest>> ListChangeRequests(const ChangeQuery& query) override;
+
   // cycles.cc
   Status OpenCycle(std::string_view actor, const model::Cycle& cycle,
                    const std::vector<model::Candidate>& candidates) override;

@@ -1,0 +1,226 @@
+#include "app/change_requests.h"
+
+#include <algorithm>
+
+#include "app/crypto.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "formats/canonical.h"
+
+namespace ladder::app {
+namespace {
+
+std::string Label(const model::ChangeRequest& r) {
+  return "change request " + r.id + " (" + r.framework + " " + r.version + ")";
+}
+
+// The request of `framework` `version` still under review, if any (the Store keeps at most one).
+Result<std::optional<model::ChangeRequest>> Pending(storage::Store& store,
+                                                    std::string_view framework,
+                                                    std::string_view version) {
+  LADDER_TRY(std::vector<model::ChangeRequest> all,
+             store.ListChangeRequests({std::string(framework), std::string(version), {}}));
+  for (model::ChangeRequest& r : all)
+    if (!model::IsTerminal(r.status)) return std::optional<model::ChangeRequest>(std::move(r));
+  return std::optional<model::ChangeRequest>();
+}
+
+// kFailedPrecondition unless the stored draft of `r` is still the text that was proposed.
+Status SameDraft(storage::Store& store, const model::ChangeRequest& r) {
+  LADDER_TRY(model::Framework f, store.GetFramework(r.framework, r.version));
+  if (ContentFingerprint(f) == r.content) return Ok();
+  return MakeError(ErrorCode::kFailedPrecondition,
+                   "version " + r.version + " of " + r.framework + " changed after " + r.id +
+                       " was proposed, so its reviews are of another text: withdraw it (ladder "
+                       "change withdraw " +
+                       r.id + ") and propose the draft again",
+                   {}, "change");
+}
+
+// Why `version` may not be published under a policy that requires approval, or Ok.
+Status Approved(storage::Store& store, std::string_view framework, std::string_view version,
+                const std::optional<model::ChangeRequest>& pending) {
+  const std::string fw(framework), v(version);
+  if (!pending)
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "the policy of " + fw +
+                         " requires an approved change request before publishing "
+                         "(framework.publishing.requires_approval), and version " +
+                         v + " has none: propose it with `ladder change propose " + fw + " " + v +
+                         " --title … --reason … --by PERSON`",
+                     {}, "version");
+  if (model::DeriveStatus(*pending) != model::ChangeStatus::kApproved)
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "the policy of " + fw + " requires an approved change request before " +
+                         "publishing; " + Label(*pending) + " is " +
+                         model::ChangeStatusName(model::DeriveStatus(*pending)) +
+                         " and still needs " + model::Outstanding(*pending),
+                     {}, "version");
+  return SameDraft(store, *pending);
+}
+
+// PublishVersion, with `by` the person recorded as having published the request.
+Status PublishAs(storage::Store& store, std::string_view actor, std::string_view by,
+                 std::string_view framework, std::string_view version, std::string_view effective,
+                 PublishGate gate) {
+  return store.WithTransaction([&](storage::Store& tx) -> Status {
+    LADDER_TRY(std::optional<model::ChangeRequest> pending, Pending(tx, framework, version));
+    if (gate == PublishGate::kContent) {
+      LADDER_TRY(bool required, RequiresApproval(tx, framework));
+      if (required) LADDER_TRY_STATUS(Approved(tx, framework, version, pending));
+    }
+    LADDER_TRY_STATUS(tx.Publish(actor, framework, version, effective));
+    if (!pending) return Ok();
+    pending->status = model::ChangeStatus::kPublished;
+    pending->closed_by = std::string(by);
+    pending->closed_at = NowIso();
+    LADDER_TRY_STATUS(tx.SaveChangeRequest(actor, *pending));
+    return Ok();
+  });
+}
+
+Error NotFound(std::string_view id) {
+  return Error{ErrorCode::kNotFound,
+               "no change request '" + std::string(id) + "' (ladder change list shows them)",
+               {},
+               "change"};
+}
+
+}  // namespace
+
+std::string ContentFingerprint(const model::Framework& f) {
+  model::Framework draft = f;
+  draft.status = model::FrameworkStatus::kDraft;
+  return TokenHash(formats::WriteJson(draft, 0));
+}
+
+Result<bool> RequiresApproval(storage::Store& store, std::string_view framework) {
+  LADDER_TRY(std::vector<storage::VersionInfo> versions, store.ListVersions(framework));
+  const storage::VersionInfo* latest = nullptr;
+  for (const storage::VersionInfo& v : versions)
+    if (v.status == model::FrameworkStatus::kPublished &&
+        (!latest || v.published_at > latest->published_at))
+      latest = &v;
+  if (!latest) return false;
+  LADDER_TRY(model::Framework f, store.GetFramework(framework, latest->version));
+  return f.publishing.requires_approval;
+}
+
+Status PublishVersion(storage::Store& store, std::string_view actor, std::string_view framework,
+                      std::string_view version, std::string_view effective, PublishGate gate) {
+  return PublishAs(store, actor, actor, framework, version, effective, gate);
+}
+
+Result<Actor> ChangeRequestService::ActorFor(std::string_view by) {
+  return CallerActor(store_, principal_ ? &*principal_ : nullptr, by);
+}
+
+Status ChangeRequestService::PermitOn(const Actor& actor, Action action,
+                                      const model::ChangeRequest& r) {
+  Relation relation = actor.person == r.author ? Relation::kSelf : Relation::kOther;
+  return Permit(actor, action, relation, Label(r));
+}
+
+Result<model::ChangeRequest> ChangeRequestService::Propose(std::string_view framework,
+                                                           std::string_view version,
+                                                           std::string_view title,
+                                                           std::string_view reason,
+                                                           std::string_view by) {
+  LADDER_TRY(Actor actor, ActorFor(by));
+  LADDER_TRY_STATUS(Permit(actor, Action::kProposeChange, Relation::kOther,
+                           "framework " + std::string(framework)));
+  Result<model::Framework> draft = store_.GetFramework(framework, version);
+  if (!draft && draft.error().code == ErrorCode::kNotFound)
+    return MakeError(ErrorCode::kNotFound,
+                     "no version " + std::string(version) + " of framework " +
+                         std::string(framework) + " (ladder load FILE saves a draft)",
+                     {}, "version");
+  if (!draft) return Fail(draft.error());
+  if (draft->status == model::FrameworkStatus::kPublished)
+    return MakeError(
+        ErrorCode::kFailedPrecondition,
+        "version " + draft->version + " of " + draft->id + " is already published: propose a draft",
+        {}, "version");
+  model::ChangeRequest r;
+  r.framework = draft->id;
+  r.version = draft->version;
+  LADDER_TRY(std::vector<storage::VersionInfo> versions, store_.ListVersions(framework));
+  std::string base_at;
+  for (const storage::VersionInfo& v : versions)
+    if (v.status == model::FrameworkStatus::kPublished && v.published_at > base_at) {
+      base_at = v.published_at;
+      r.base = v.version;
+    }
+  r.content = ContentFingerprint(*draft);
+  r.title = text::Trim(title);
+  r.reason = text::Trim(reason);
+  r.author = actor.person;
+  r.opened = NowIso();
+  LADDER_TRY(r.id, store_.SaveChangeRequest(actor_, r));
+  return r;
+}
+
+Result<model::ChangeRequest> ChangeRequestService::Review(std::string_view id,
+                                                          model::Verdict verdict,
+                                                          std::string_view text,
+                                                          std::string_view by) {
+  LADDER_TRY(model::ChangeRequest r, Get(id));
+  LADDER_TRY(Actor actor, ActorFor(by));
+  model::ReviewEntry entry{actor.person, NowIso(), verdict, std::string(text::Trim(text))};
+  LADDER_TRY_STATUS(model::CheckEntry(r, entry));
+  LADDER_TRY_STATUS(PermitOn(
+      actor, verdict == model::Verdict::kApprove ? Action::kApproveChange : Action::kReviewChange,
+      r));
+  if (verdict == model::Verdict::kApprove) LADDER_TRY_STATUS(SameDraft(store_, r));
+  r.entries.push_back(std::move(entry));
+  r.status = model::DeriveStatus(r);
+  LADDER_TRY_STATUS(store_.SaveChangeRequest(actor_, r));
+  return r;
+}
+
+Result<model::ChangeRequest> ChangeRequestService::Withdraw(std::string_view id,
+                                                            std::string_view by) {
+  LADDER_TRY(model::ChangeRequest r, Get(id));
+  LADDER_TRY(Actor actor, ActorFor(by));
+  LADDER_TRY_STATUS(PermitOn(actor, Action::kWithdrawChange, r));
+  if (model::IsTerminal(r.status))
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     Label(r) + " is already " + model::ChangeStatusName(r.status), {}, "change");
+  r.status = model::ChangeStatus::kWithdrawn;
+  r.closed_by = actor.person;
+  r.closed_at = NowIso();
+  LADDER_TRY_STATUS(store_.SaveChangeRequest(actor_, r));
+  return r;
+}
+
+Result<model::ChangeRequest> ChangeRequestService::Publish(std::string_view id, std::string_view by,
+                                                           std::string_view effective) {
+  LADDER_TRY(model::ChangeRequest r, Get(id));
+  LADDER_TRY(Actor actor, ActorFor(by));
+  LADDER_TRY_STATUS(PermitOn(actor, Action::kPublishChange, r));
+  if (model::IsTerminal(r.status))
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     Label(r) + " is already " + model::ChangeStatusName(r.status), {}, "change");
+  if (model::DeriveStatus(r) != model::ChangeStatus::kApproved)
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     Label(r) + " is " + model::ChangeStatusName(model::DeriveStatus(r)) +
+                         " and still needs " + model::Outstanding(r),
+                     {}, "change");
+  LADDER_TRY_STATUS(SameDraft(store_, r));
+  LADDER_TRY_STATUS(PublishAs(store_, actor_, actor.person, r.framework, r.version, effective,
+                              PublishGate::kContent));
+  return Get(id);
+}
+
+Result<model::ChangeRequest> ChangeRequestService::Get(std::string_view id) {
+  Result<model::ChangeRequest> r = store_.GetChangeRequest(id);
+  if (!r && r.error().code == ErrorCode::kNotFound) return Fail(NotFound(id));
+  return r;
+}
+
+Result<std::vector<model::ChangeRequest>> ChangeRequestService::List(
+    const storage::ChangeQuery& query) {
+  return store_.ListChangeRequests(query);
+}
+
+}  // namespace ladder::app
