@@ -250,11 +250,11 @@ done
 /usr/bin/python3 - "$old/dump.json" "$dir/migrated.json" "$dir" <<'PY'
 import json, sys
 old, new, d = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
-assert (old["schema"], new["schema"]) == (2, 9), (old["schema"], new["schema"])
+assert (old["schema"], new["schema"]) == (2, 10), (old["schema"], new["schema"])
 added = ["notifications", "outbox", "deliveries", "notification_prefs",  # schema 6, empty here
          "cycles", "cycle_candidates",  # schema 7, empty here
          "plan_actions", "checkins",  # schema 8, empty here
-         "change_requests"]  # schema 9, empty here
+         "change_requests"]  # schema 10, empty here
 assert all(new[k] == [] for k in added), {k: new.get(k) for k in added}
 tables = [k for k in old if isinstance(old[k], list) and k != "secrets"]
 assert tables == [k for k in new if isinstance(new[k], list) and k not in ["secrets"] + added], tables

@@ -1,4 +1,4 @@
--- Ladder schema 9 (PostgreSQL): change requests (docs/change-requests.md). A draft version of a
+-- Ladder schema 10 (PostgreSQL): change requests (docs/change-requests.md). A draft version of a
 -- framework proposed for publishing, with why, who proposed it and its reviews, kept as one
 -- document; the columns are what lists filter on (by framework and version, by status).
 
