@@ -321,6 +321,9 @@ struct PublishView {
   std::string base_version;      // "" when no version was published before it
   analysis::FrameworkDiff diff;  // from base_version to this one
   std::vector<analysis::Leak> leaks;
+  // When the framework's policy requires an approved change request (docs/change-requests.md):
+  // where this version stands, in words; "" when publishing needs none.
+  std::string approval;
   Flash flash;
 };
 std::string RenderPublish(const Viewer& viewer, const PublishView& view);

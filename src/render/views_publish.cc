@@ -89,6 +89,7 @@ std::string RenderPublish(const Viewer& viewer, const PublishView& v) {
     for (std::string& line : ChangeSummary(v.diff)) Append(summary, Text(std::move(line)));
   SetList(d, "summary", std::move(summary));
   SetList(d, "leaks", internal::LeaksData(&v.leaks));
+  Set(d, "approval", Text(v.approval));
   Set(d, "may_publish", f.status == model::FrameworkStatus::kDraft && v.leaks.empty());
   return RenderTemplate("app_publish", d);
 }

@@ -9,6 +9,8 @@
 #include <regex>
 #include <thread>
 
+#include "app/accounts.h"
+#include "app/change_requests.h"
 #include "formats/canonical.h"
 #include "server/server_testing.h"
 
@@ -199,6 +201,52 @@ TEST_F(AdminTest, ADraftIsShownAsItsPagesAndItsChangesBeforeItIsPublished) {
   EXPECT_EQ(published->status, 303);
   live = Get("/f/eng/ic/l2.html");
   EXPECT_NE(live->body.find("Leads the delivery of a whole feature"), std::string::npos);
+}
+
+// When the framework's policy requires an approved change request, the web's Publish button
+// goes through the same gate as the command line: refused with what is missing, shown on the
+// version's page, until another member of the people team approved the request.
+TEST_F(AdminTest, PublishingFromTheWebNeedsTheApprovalThePolicyRequires) {
+  storage::Store& store = server_->store();
+  model::Framework strict = testing::TestFramework();
+  strict.version = "2";
+  strict.publishing.requires_approval = true;
+  ASSERT_TRUE(store.SaveDraft("test", strict));
+  ASSERT_TRUE(store.Publish("test", "eng", "2"));
+  model::Framework next = strict;
+  next.version = "3";
+  next.tracks[0].levels[0].summary = "Learns the codebase.";
+  ASSERT_TRUE(store.SaveDraft("test", next));
+
+  auto page = Get("/admin/frameworks/eng/3/publish");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("requires an approved change request"), std::string::npos)
+      << page->body;
+  auto refused = Form("/admin/frameworks/eng/3/publish", {});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 412);
+  EXPECT_NE(refused->body.find("ladder change propose eng 3"), std::string::npos) << refused->body;
+  EXPECT_NE(refused->body.find("<h1>Publish Engineering 3</h1>"), std::string::npos);
+  EXPECT_EQ(store.GetFramework("eng", "3")->status, model::FrameworkStatus::kDraft);
+
+  // Proposed by the people team's hrp, approved by a second member of the people team.
+  ASSERT_TRUE(store.SavePerson("test", model::Person{"hrq", "Second HR", "hrq@marker.test", "",
+                                                     *Date::Parse("2020-01-01")}));
+  ASSERT_TRUE(app::AccountService(store).AddUser(
+      "test", app::NewUser{"hr2", "hr2", "hrq", {model::UserRole::kPeopleTeam}, "pw-hr2-long-x"}));
+  app::ChangeRequestService changes(store, "test");
+  auto proposed = changes.Propose("eng", "3", "Clearer first level", "New joiners asked", "hrp");
+  ASSERT_TRUE(proposed) << proposed.error().ToString();
+  page = Get("/admin/frameworks/eng/3/publish");
+  EXPECT_NE(page->body.find("Change request " + proposed->id + " is open"), std::string::npos)
+      << page->body;
+  EXPECT_EQ(Form("/admin/frameworks/eng/3/publish", {})->status, 412);
+  ASSERT_TRUE(changes.Review(proposed->id, model::Verdict::kApprove, "", "hrq"));
+  auto published = Form("/admin/frameworks/eng/3/publish", {});
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->status, 303) << published->body;
+  EXPECT_EQ(store.GetFramework("eng", "3")->status, model::FrameworkStatus::kPublished);
+  EXPECT_EQ(changes.Get(proposed->id)->status, model::ChangeStatus::kPublished);
 }
 
 TEST_F(AdminTest, TheEditorNeverSavesErrorsAndShowsFindingsFirst) {

@@ -307,6 +307,8 @@ Status PublishSubmit(Exchange& x);
 // changes with the button that does it.
 Status PreviewPage(Exchange& x);
 Status PublishPage(Exchange& x);
+// The publish page of the request's version, with `flash` (an error of publishing it).
+Status ShowPublish(Exchange& x, render::Flash flash, int status);
 Status ImportPage(Exchange& x);
 Status ImportSubmit(Exchange& x);
 Status EditPage(Exchange& x);

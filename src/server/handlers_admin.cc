@@ -3,6 +3,7 @@
 #include "analysis/leaks.h"
 #include "analysis/lint.h"
 #include "analysis/report_json.h"
+#include "app/change_requests.h"
 #include "app/crypto.h"
 #include "app/framework_policy.h"
 #include "app/import_document.h"
@@ -243,20 +244,19 @@ Status ApiUserUpdate(Exchange& x) {
 Status FrameworksPage(Exchange& x) { return ShowFrameworks(x, {}); }
 
 Status PublishSubmit(Exchange& x) {
+  // Refusals are shown on the version's publish page, above its button.
   const std::string fw = x.Param("framework"), version = x.Param("version");
   Result<std::vector<analysis::Leak>> leaks = LeaksStopPublishing(x, fw, version);
   if (!leaks)
-    return ShowFrameworks(x, {"", ErrorText(leaks.error(), x.req.path)},
-                          HttpStatusFor(leaks.error()));
+    return ShowPublish(x, {"", ErrorText(leaks.error(), x.req.path)}, HttpStatusFor(leaks.error()));
   if (!leaks->empty())
-    return ShowFrameworks(
+    return ShowPublish(
         x,
         {"", fw + " " + version + " was not published: " + std::to_string(leaks->size()) +
                  " link(s) must not reach the public site (listed below)"},
         422);
-  Status s = x.services.store.Publish(x.principal.Actor(), fw, version);
-  if (!s)
-    return ShowFrameworks(x, {"", ErrorText(s.error(), x.req.path)}, HttpStatusFor(s.error()));
+  Status s = app::PublishVersion(x.services.store, x.principal.Actor(), fw, version);
+  if (!s) return ShowPublish(x, {"", ErrorText(s.error(), x.req.path)}, HttpStatusFor(s.error()));
   if (Status r = x.services.ReloadSite(true); !r)
     return ShowFrameworks(
         x,
@@ -376,7 +376,9 @@ Status ApiPublish(Exchange& x) {
     SendLeaksProblem(x, *leaks);
     return Ok();
   }
-  if (Status s = x.services.store.Publish(x.principal.Actor(), fw, version, *effective); !s)
+  if (Status s =
+          app::PublishVersion(x.services.store, x.principal.Actor(), fw, version, *effective);
+      !s)
     return Fail(s.error());
   if (Status r = x.services.ReloadSite(true); !r) return Fail(r.error());
   Result<std::vector<storage::VersionInfo>> versions = x.services.store.ListVersions(fw);

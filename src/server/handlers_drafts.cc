@@ -1,6 +1,7 @@
 // A framework version before it is published: shown as its real pages (the published site's
 // templates, with the changelog against the version published before it), and the step that
 // publishes it once the author has seen what changes.
+#include "app/change_requests.h"
 #include "app/outputs.h"
 #include "render/site.h"
 #include "server/exchange.h"
@@ -57,7 +58,48 @@ Status SendPreviewPage(Exchange& x, const model::Framework& f, const render::Pag
   return Ok();
 }
 
+// Where `version` stands when the framework's policy requires an approved change request;
+// "" when it requires none.
+Result<std::string> ApprovalState(Exchange& x, const model::Framework& f) {
+  LADDER_TRY(bool required, app::RequiresApproval(x.services.store, f.id));
+  if (!required) return std::string();
+  storage::ChangeQuery query;
+  query.framework = f.id;
+  query.version = f.version;
+  LADDER_TRY(std::vector<model::ChangeRequest> requests,
+             x.services.store.ListChangeRequests(query));
+  const std::string policy = "The policy of " + f.DisplayName() +
+                             " requires an approved change request before a version is published";
+  for (const model::ChangeRequest& r : requests) {
+    if (r.status == model::ChangeStatus::kWithdrawn) continue;
+    std::string outstanding = model::Outstanding(r);
+    return policy + ". Change request " + r.id + " is " + model::ChangeStatusName(r.status) +
+           (outstanding.empty() ? "." : "; it still needs " + outstanding + ".");
+  }
+  return policy + ": propose version " + f.version + " with `ladder change propose " + f.id + " " +
+         f.version + " --title … --reason … --by PERSON`.";
+}
+
 }  // namespace
+
+Status ShowPublish(Exchange& x, render::Flash flash, int status) {
+  const std::string id = x.Param("framework"), version = x.Param("version");
+  LADDER_TRY(model::Framework f, x.services.store.GetFramework(id, version));
+  render::PublishView v;
+  v.framework = f;
+  LADDER_TRY(std::optional<model::Framework> base, PublishedBefore(x, id, version));
+  if (base) {
+    v.base_version = base->version;
+    v.diff = analysis::DiffFrameworks(*base, f);
+  }
+  if (f.status == model::FrameworkStatus::kDraft) {
+    LADDER_TRY(v.leaks, LeaksStopPublishing(x, id, version));
+    LADDER_TRY(v.approval, ApprovalState(x, f));
+  }
+  v.flash = std::move(flash);
+  x.Html(render::RenderPublish(x.Viewer(), v), status);
+  return Ok();
+}
 
 Status PreviewPage(Exchange& x) {
   LADDER_TRY(model::Framework f,
@@ -72,22 +114,14 @@ Status PreviewPage(Exchange& x) {
 }
 
 Status PublishPage(Exchange& x) {
-  const std::string id = x.Param("framework"), version = x.Param("version");
-  LADDER_TRY(model::Framework f, x.services.store.GetFramework(id, version));
-  render::PublishView v;
-  v.framework = f;
-  LADDER_TRY(std::optional<model::Framework> base, PublishedBefore(x, id, version));
-  if (base) {
-    v.base_version = base->version;
-    v.diff = analysis::DiffFrameworks(*base, f);
+  render::Flash flash;
+  if (!x.Query("done").empty()) {
+    LADDER_TRY(model::Framework f,
+               x.services.store.GetFramework(x.Param("framework"), x.Param("version")));
+    if (f.status == model::FrameworkStatus::kPublished)
+      flash.notice = f.DisplayName() + " " + f.version + " is published.";
   }
-  if (f.status == model::FrameworkStatus::kDraft) {
-    LADDER_TRY(v.leaks, LeaksStopPublishing(x, id, version));
-  } else if (!x.Query("done").empty()) {
-    v.flash.notice = f.DisplayName() + " " + f.version + " is published.";
-  }
-  x.Html(render::RenderPublish(x.Viewer(), v));
-  return Ok();
+  return ShowPublish(x, std::move(flash), 200);
 }
 
 }  // namespace ladder::server::internal
