@@ -14,6 +14,13 @@ std::string Label(const model::ChangeRequest& r) {
   return "change request " + r.id + " (" + r.framework + " " + r.version + ")";
 }
 
+// kFailedPrecondition for a request already withdrawn or published.
+Status StillOpen(const model::ChangeRequest& r) {
+  if (!model::IsTerminal(r.status)) return Ok();
+  return MakeError(ErrorCode::kFailedPrecondition,
+                   Label(r) + " is already " + model::ChangeStatusName(r.status), {}, "change");
+}
+
 // The request of `framework` `version` still under review, if any (the Store keeps at most one).
 Result<std::optional<model::ChangeRequest>> Pending(storage::Store& store,
                                                     std::string_view framework,
@@ -183,9 +190,7 @@ Result<model::ChangeRequest> ChangeRequestService::Withdraw(std::string_view id,
   LADDER_TRY(model::ChangeRequest r, Get(id));
   LADDER_TRY(Actor actor, ActorFor(by));
   LADDER_TRY_STATUS(PermitOn(actor, Action::kWithdrawChange, r));
-  if (model::IsTerminal(r.status))
-    return MakeError(ErrorCode::kFailedPrecondition,
-                     Label(r) + " is already " + model::ChangeStatusName(r.status), {}, "change");
+  LADDER_TRY_STATUS(StillOpen(r));
   r.status = model::ChangeStatus::kWithdrawn;
   r.closed_by = actor.person;
   r.closed_at = NowIso();
@@ -198,9 +203,7 @@ Result<model::ChangeRequest> ChangeRequestService::Publish(std::string_view id, 
   LADDER_TRY(model::ChangeRequest r, Get(id));
   LADDER_TRY(Actor actor, ActorFor(by));
   LADDER_TRY_STATUS(PermitOn(actor, Action::kPublishChange, r));
-  if (model::IsTerminal(r.status))
-    return MakeError(ErrorCode::kFailedPrecondition,
-                     Label(r) + " is already " + model::ChangeStatusName(r.status), {}, "change");
+  LADDER_TRY_STATUS(StillOpen(r));
   if (model::DeriveStatus(r) != model::ChangeStatus::kApproved)
     return MakeError(ErrorCode::kFailedPrecondition,
                      Label(r) + " is " + model::ChangeStatusName(model::DeriveStatus(r)) +

@@ -263,6 +263,9 @@ Result<Page> JobDescriptionPage(const Site::Impl& site, const FrameworkEntry& fe
 Result<Page> InterviewGuidePage(const Site::Impl& site, const FrameworkEntry& fe, size_t level,
                                 std::string_view path);
 std::string JdPath(const LevelEntry& le);
+// A group of rows of a levels table (the framework page's matrix, a level page) under a
+// heading: {name, rows}.
+Data RowGroup(std::string name, Data rows);
 // Leak findings for a page: [{text, field, message, kind}] (none for nullptr).
 Data LeaksData(const std::vector<analysis::Leak>* leaks);
 std::string GuidePath(const LevelEntry& le);

@@ -48,14 +48,6 @@ Data MatrixRow(std::string label, const std::vector<const model::Level*>& levels
   return row;
 }
 
-// A group of rows under a heading.
-Data MatrixGroup(std::string name, Data rows) {
-  Data group = Object();
-  Set(group, "name", Text(std::move(name)));
-  Set(group, "rows", std::move(rows));
-  return group;
-}
-
 // The level's own description: its summary (when a level has one) and attributes.
 void LevelRows(const Site::Impl& site, const std::vector<const model::Level*>& levels,
                Data& rowgroups) {
@@ -75,7 +67,7 @@ void LevelRows(const Site::Impl& site, const std::vector<const model::Level*>& l
     Append(rows, MatrixRow(AttributeLabel(key), levels, [&](const model::Level& l) {
              return HtmlCell(site.BlockHtml(AttributeValue(l, key)));
            }));
-  if (!rows.is_empty_list()) Append(rowgroups, MatrixGroup("Level", std::move(rows)));
+  if (!rows.is_empty_list()) Append(rowgroups, RowGroup("Level", std::move(rows)));
 }
 
 // A group per competency group, a row per competency.
@@ -91,7 +83,7 @@ void CompetencyRows(const Site::Impl& site, const model::Framework& fw,
       Set(row, "description_html", Text(site.InlineHtml(c->description)));
       Append(rows, std::move(row));
     }
-    Append(rowgroups, MatrixGroup(g.name, std::move(rows)));
+    Append(rowgroups, RowGroup(g.name, std::move(rows)));
   }
 }
 
@@ -107,7 +99,7 @@ void RequirementRows(const std::vector<const model::Level*>& levels, Data& rowgr
   if (!any) return;
   Data rows = List();
   Append(rows, std::move(row));
-  Append(rowgroups, MatrixGroup("Requirements", std::move(rows)));
+  Append(rowgroups, RowGroup("Requirements", std::move(rows)));
 }
 
 // What each level adds to the one before it, per competency: the behaviours it marks new or
@@ -178,6 +170,13 @@ Data TrackMatrix(const Site::Impl& site, const FrameworkEntry& fe, size_t t,
 }
 
 }  // namespace
+
+Data RowGroup(std::string name, Data rows) {
+  Data group = Object();
+  Set(group, "name", Text(std::move(name)));
+  Set(group, "rows", std::move(rows));
+  return group;
+}
 
 Data OverlaysData(const Site::Impl& site, const model::Framework& fw) {
   Data list = List();

@@ -133,14 +133,6 @@ Data Row(std::string label, std::string anchor, const Columns& cols,
   return row;
 }
 
-// A group of rows under a heading.
-Data RowGroup(std::string name, Data rows) {
-  Data group = Object();
-  Set(group, "name", Text(std::move(name)));
-  Set(group, "rows", std::move(rows));
-  return group;
-}
-
 // "The level": its summary (when any level shown has one) and its attributes; nullopt when
 // there is neither.
 std::optional<Data> LevelGroup(const Site::Impl& site, const Columns& cols) {
