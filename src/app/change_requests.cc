@@ -44,26 +44,45 @@ Status SameDraft(storage::Store& store, const model::ChangeRequest& r) {
                    {}, "change");
 }
 
+// Why request `r` may not be published yet: it is not approved (saying what it still needs),
+// or its draft changed since it was proposed; Ok otherwise.
+Status Ready(storage::Store& store, const model::ChangeRequest& r) {
+  model::ChangeStatus now = model::DeriveStatus(r);
+  if (now != model::ChangeStatus::kApproved)
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     Label(r) + " is " + model::ChangeStatusName(now) + " and still needs " +
+                         model::Outstanding(r),
+                     {}, "change");
+  return SameDraft(store, r);
+}
+
 // Why `version` may not be published under a policy that requires approval, or Ok.
 Status Approved(storage::Store& store, std::string_view framework, std::string_view version,
                 const std::optional<model::ChangeRequest>& pending) {
   const std::string fw(framework), v(version);
+  const std::string policy = "the policy of " + fw +
+                             " requires an approved change request before publishing "
+                             "(framework.publishing.requires_approval)";
   if (!pending)
     return MakeError(ErrorCode::kFailedPrecondition,
-                     "the policy of " + fw +
-                         " requires an approved change request before publishing "
-                         "(framework.publishing.requires_approval), and version " +
-                         v + " has none: propose it with `ladder change propose " + fw + " " + v +
+                     policy + ", and version " + v +
+                         " has none: propose it with `ladder change propose " + fw + " " + v +
                          " --title … --reason … --by PERSON`",
                      {}, "version");
-  if (model::DeriveStatus(*pending) != model::ChangeStatus::kApproved)
-    return MakeError(ErrorCode::kFailedPrecondition,
-                     "the policy of " + fw + " requires an approved change request before " +
-                         "publishing; " + Label(*pending) + " is " +
-                         model::ChangeStatusName(model::DeriveStatus(*pending)) +
-                         " and still needs " + model::Outstanding(*pending),
-                     {}, "version");
-  return SameDraft(store, *pending);
+  Status ready = Ready(store, *pending);
+  if (!ready)
+    return MakeError(ErrorCode::kFailedPrecondition, policy + "; " + ready.error().message, {},
+                     "version");
+  return Ok();
+}
+
+// The latest published version of `framework`; nullopt when none is published.
+Result<std::optional<model::Framework>> LatestPublished(storage::Store& store,
+                                                        std::string_view framework) {
+  Result<model::Framework> f = store.GetFramework(framework);
+  if (!f && f.error().code == ErrorCode::kNotFound) return std::optional<model::Framework>();
+  if (!f) return Fail(f.error());
+  return std::optional<model::Framework>(std::move(*f));
 }
 
 // PublishVersion, with `by` the person recorded as having published the request.
@@ -72,10 +91,7 @@ Status PublishAs(storage::Store& store, std::string_view actor, std::string_view
                  PublishGate gate) {
   return store.WithTransaction([&](storage::Store& tx) -> Status {
     LADDER_TRY(std::optional<model::ChangeRequest> pending, Pending(tx, framework, version));
-    if (gate == PublishGate::kContent) {
-      LADDER_TRY(bool required, RequiresApproval(tx, framework));
-      if (required) LADDER_TRY_STATUS(Approved(tx, framework, version, pending));
-    }
+    if (gate == PublishGate::kContent) LADDER_TRY_STATUS(CheckApproval(tx, framework, version));
     LADDER_TRY_STATUS(tx.Publish(actor, framework, version, effective));
     if (!pending) return Ok();
     pending->status = model::ChangeStatus::kPublished;
@@ -102,15 +118,15 @@ std::string ContentFingerprint(const model::Framework& f) {
 }
 
 Result<bool> RequiresApproval(storage::Store& store, std::string_view framework) {
-  LADDER_TRY(std::vector<storage::VersionInfo> versions, store.ListVersions(framework));
-  const storage::VersionInfo* latest = nullptr;
-  for (const storage::VersionInfo& v : versions)
-    if (v.status == model::FrameworkStatus::kPublished &&
-        (!latest || v.published_at > latest->published_at))
-      latest = &v;
-  if (!latest) return false;
-  LADDER_TRY(model::Framework f, store.GetFramework(framework, latest->version));
-  return f.publishing.requires_approval;
+  LADDER_TRY(std::optional<model::Framework> latest, LatestPublished(store, framework));
+  return latest && latest->publishing.requires_approval;
+}
+
+Status CheckApproval(storage::Store& store, std::string_view framework, std::string_view version) {
+  LADDER_TRY(bool required, RequiresApproval(store, framework));
+  if (!required) return Ok();
+  LADDER_TRY(std::optional<model::ChangeRequest> pending, Pending(store, framework, version));
+  return Approved(store, framework, version, pending);
 }
 
 Status PublishVersion(storage::Store& store, std::string_view actor, std::string_view framework,
@@ -143,21 +159,12 @@ Result<model::ChangeRequest> ChangeRequestService::Propose(std::string_view fram
                          std::string(framework) + " (ladder load FILE saves a draft)",
                      {}, "version");
   if (!draft) return Fail(draft.error());
-  if (draft->status == model::FrameworkStatus::kPublished)
-    return MakeError(
-        ErrorCode::kFailedPrecondition,
-        "version " + draft->version + " of " + draft->id + " is already published: propose a draft",
-        {}, "version");
+  // The Store refuses a version already published (kConflict).
   model::ChangeRequest r;
   r.framework = draft->id;
   r.version = draft->version;
-  LADDER_TRY(std::vector<storage::VersionInfo> versions, store_.ListVersions(framework));
-  std::string base_at;
-  for (const storage::VersionInfo& v : versions)
-    if (v.status == model::FrameworkStatus::kPublished && v.published_at > base_at) {
-      base_at = v.published_at;
-      r.base = v.version;
-    }
+  LADDER_TRY(std::optional<model::Framework> base, LatestPublished(store_, framework));
+  if (base) r.base = base->version;
   r.content = ContentFingerprint(*draft);
   r.title = text::Trim(title);
   r.reason = text::Trim(reason);
@@ -204,12 +211,7 @@ Result<model::ChangeRequest> ChangeRequestService::Publish(std::string_view id, 
   LADDER_TRY(Actor actor, ActorFor(by));
   LADDER_TRY_STATUS(PermitOn(actor, Action::kPublishChange, r));
   LADDER_TRY_STATUS(StillOpen(r));
-  if (model::DeriveStatus(r) != model::ChangeStatus::kApproved)
-    return MakeError(ErrorCode::kFailedPrecondition,
-                     Label(r) + " is " + model::ChangeStatusName(model::DeriveStatus(r)) +
-                         " and still needs " + model::Outstanding(r),
-                     {}, "change");
-  LADDER_TRY_STATUS(SameDraft(store_, r));
+  LADDER_TRY_STATUS(Ready(store_, r));
   LADDER_TRY_STATUS(PublishAs(store_, actor_, actor.person, r.framework, r.version, effective,
                               PublishGate::kContent));
   return Get(id);

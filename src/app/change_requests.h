@@ -52,6 +52,11 @@ Status PublishVersion(storage::Store& store, std::string_view actor, std::string
 // of its latest published version. False for a framework never published.
 Result<bool> RequiresApproval(storage::Store& store, std::string_view framework);
 
+// What PublishVersion would refuse `version` of `framework` for under the policy in force (no
+// change request, one not approved yet saying what it still needs, or a draft changed since it
+// was proposed); Ok when the policy requires no approval or the request is approved.
+Status CheckApproval(storage::Store& store, std::string_view framework, std::string_view version);
+
 // The fingerprint of a framework's text (its canonical JSON), which a change request keeps.
 std::string ContentFingerprint(const model::Framework& f);
 

@@ -170,8 +170,7 @@ TEST_F(ChangeRequestTest, WithoutTheRequirementAuthorsPublishAsBefore) {
 
 TEST_F(ChangeRequestTest, OnlyADraftIsProposedOnceAndOnlyItsAuthorOrAnAdminWithdrawsIt) {
   ASSERT_TRUE(Load(Version("1", true)));
-  EXPECT_EQ(Changes().Propose("fw", "1", "Again", "", "ana").error().code,
-            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(Changes().Propose("fw", "1", "Again", "", "ana").error().code, ErrorCode::kConflict);
   EXPECT_EQ(Changes().Propose("fw", "9", "None", "", "ana").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(Changes().Propose("fw", "1", "Eve", "", "eve").error().code,
             ErrorCode::kPermissionDenied);

@@ -321,8 +321,8 @@ struct PublishView {
   std::string base_version;      // "" when no version was published before it
   analysis::FrameworkDiff diff;  // from base_version to this one
   std::vector<analysis::Leak> leaks;
-  // When the framework's policy requires an approved change request (docs/change-requests.md):
-  // where this version stands, in words; "" when publishing needs none.
+  // Why the framework's policy does not let this version be published yet: no approved change
+  // request (docs/change-requests.md), in the words of the refusal; "" when nothing stops it.
   std::string approval;
   Flash flash;
 };

@@ -238,10 +238,13 @@ TEST_F(AdminTest, PublishingFromTheWebNeedsTheApprovalThePolicyRequires) {
   auto proposed = changes.Propose("eng", "3", "Clearer first level", "New joiners asked", "hrp");
   ASSERT_TRUE(proposed) << proposed.error().ToString();
   page = Get("/admin/frameworks/eng/3/publish");
-  EXPECT_NE(page->body.find("Change request " + proposed->id + " is open"), std::string::npos)
+  EXPECT_NE(page->body.find("change request " + proposed->id + " (eng 3) is open and still needs"),
+            std::string::npos)
       << page->body;
   EXPECT_EQ(Form("/admin/frameworks/eng/3/publish", {})->status, 412);
   ASSERT_TRUE(changes.Review(proposed->id, model::Verdict::kApprove, "", "hrq"));
+  page = Get("/admin/frameworks/eng/3/publish");
+  EXPECT_EQ(page->body.find("requires an approved change request"), std::string::npos);
   auto published = Form("/admin/frameworks/eng/3/publish", {});
   ASSERT_TRUE(published);
   EXPECT_EQ(published->status, 303) << published->body;

@@ -58,28 +58,6 @@ Status SendPreviewPage(Exchange& x, const model::Framework& f, const render::Pag
   return Ok();
 }
 
-// Where `version` stands when the framework's policy requires an approved change request;
-// "" when it requires none.
-Result<std::string> ApprovalState(Exchange& x, const model::Framework& f) {
-  LADDER_TRY(bool required, app::RequiresApproval(x.services.store, f.id));
-  if (!required) return std::string();
-  storage::ChangeQuery query;
-  query.framework = f.id;
-  query.version = f.version;
-  LADDER_TRY(std::vector<model::ChangeRequest> requests,
-             x.services.store.ListChangeRequests(query));
-  const std::string policy = "The policy of " + f.DisplayName() +
-                             " requires an approved change request before a version is published";
-  for (const model::ChangeRequest& r : requests) {
-    if (r.status == model::ChangeStatus::kWithdrawn) continue;
-    std::string outstanding = model::Outstanding(r);
-    return policy + ". Change request " + r.id + " is " + model::ChangeStatusName(r.status) +
-           (outstanding.empty() ? "." : "; it still needs " + outstanding + ".");
-  }
-  return policy + ": propose version " + f.version + " with `ladder change propose " + f.id + " " +
-         f.version + " --title … --reason … --by PERSON`.";
-}
-
 }  // namespace
 
 Status ShowPublish(Exchange& x, render::Flash flash, int status) {
@@ -94,7 +72,11 @@ Status ShowPublish(Exchange& x, render::Flash flash, int status) {
   }
   if (f.status == model::FrameworkStatus::kDraft) {
     LADDER_TRY(v.leaks, LeaksStopPublishing(x, id, version));
-    LADDER_TRY(v.approval, ApprovalState(x, f));
+    // What the gate would refuse it for; a refusal here is shown, not an error of the page.
+    if (Status approval = app::CheckApproval(x.services.store, id, version); !approval) {
+      if (approval.error().code != ErrorCode::kFailedPrecondition) return approval;
+      v.approval = approval.error().message;
+    }
   }
   v.flash = std::move(flash);
   x.Html(render::RenderPublish(x.Viewer(), v), status);
