@@ -12,9 +12,10 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 serve() {  # serve DATABASE: starts ladder serve on it; sets $server and $base
+  rm -f "$tmp/log"  # a new log: the previous server's "serving" line must not be read as this one's
   "$LADDER" serve --listen 127.0.0.1:0 --quiet --database "$1" 2> "$tmp/log" &
   server=$!
-  for _ in $(seq 600); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
+  for _ in $(seq 600); do grep -qs "serving" "$tmp/log" && break; sleep 0.05; done
   local port
   port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/log")
   [[ -n $port ]] || fail "server did not start: $(cat "$tmp/log")"

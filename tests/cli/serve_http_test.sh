@@ -12,7 +12,7 @@ fail() { echo "FAIL: $*" >&2; cat "$tmp/log" >&2 || true; exit 1; }
 "$LADDER" serve --listen 127.0.0.1:0 "$LADDER_SOURCE_DIR/tests/render/field_service.yaml" \
   2>"$tmp/log" &
 server=$!
-for _ in $(seq 400); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
+for _ in $(seq 400); do grep -qs "serving" "$tmp/log" && break; sleep 0.05; done
 port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/log")
 [[ -n $port ]] || fail "server did not start"
 base=http://127.0.0.1:$port
@@ -57,9 +57,11 @@ server=""
 grep -q "stopped" "$tmp/log" || fail "no clean stop"
 
 # A port in use: a second server refuses to start (no silent sharing of the port), exit 3.
+# Its log is a new file: the first server's "serving" line must not be read as the second's.
+rm -f "$tmp/log"
 "$LADDER" serve --listen 127.0.0.1:0 "$LADDER_SOURCE_DIR/tests/render/field_service.yaml" 2>"$tmp/log" &
 server=$!
-for _ in $(seq 400); do grep -q "serving" "$tmp/log" && break; sleep 0.05; done
+for _ in $(seq 400); do grep -qs "serving" "$tmp/log" && break; sleep 0.05; done
 port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$tmp/log")
 [[ -n $port ]] || fail "server did not start"
 set +e
