@@ -136,19 +136,8 @@ Status Access::Check(const Principal& p, Guard guard, std::string_view subject) 
 }
 
 Result<std::vector<Report>> Access::ReportsOf(std::string_view person) {
-  std::vector<Report> out;
-  std::set<std::string> seen{std::string(person)};
-  std::vector<std::pair<std::string, int>> frontier{{std::string(person), 0}};
-  for (size_t i = 0; i < frontier.size(); ++i) {
-    auto [boss, depth] = frontier[i];
-    LADDER_TRY(std::vector<model::Person> direct, store_.ListPeople({boss, 0, 0}));
-    for (model::Person& r : direct) {
-      if (!seen.insert(r.id).second) continue;  // a stored cycle
-      frontier.emplace_back(r.id, depth + 1);
-      out.push_back(Report{std::move(r), depth + 1});
-    }
-  }
-  return out;
+  LADDER_TRY(storage::ReportsPage all, store_.ListReports({std::string(person), 0, 0}));
+  return std::move(all.reports);
 }
 
 Result<std::vector<model::Person>> Access::VisiblePeople(const Principal& p) {

@@ -54,10 +54,7 @@ struct AccessOptions {
 };
 
 // A report of someone, and how far below them (1: a direct report).
-struct Report {
-  model::Person person;
-  int depth = 1;
-};
+using Report = storage::Report;
 
 class Access {
  public:
@@ -84,7 +81,7 @@ class Access {
 
   // True when `boss` is above `person` in the management chain.
   Result<bool> Manages(std::string_view boss, std::string_view person);
-  // Everyone below `person`, breadth first (direct reports first), each once.
+  // Everyone below `person`, nearest first (by depth, then id), each once.
   Result<std::vector<Report>> ReportsOf(std::string_view person);
 
   // The people `p` may see, by id.

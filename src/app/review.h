@@ -64,6 +64,8 @@ struct CaseView {
   std::optional<rules::Verdict> verdict;  // eligibility for the case's target on the date asked
 };
 
+struct TeamRow;  // app/web_views.h
+
 // Where the service reads what it evaluates; each one left empty reads the Store. The server
 // passes the framework versions its published site holds in memory and the records it keeps
 // while nothing was written (app/stamped_cache.h).
@@ -78,6 +80,12 @@ struct ReviewSources {
   std::function<Result<std::vector<model::Need>>(std::string_view framework)> needs;
   // The people near a person (app::NearbyPeople).
   std::function<Result<std::vector<model::Person>>(std::string_view person)> nearby;
+  // A page of the people below a manager (storage::Store::ListReports).
+  std::function<Result<storage::ReportsPage>(const storage::ReportsQuery& query)> reports;
+  // The team page's row of a person on a day: what `compute` makes, kept under `key`.
+  std::function<Result<std::shared_ptr<const TeamRow>>(
+      const std::string& key, const std::function<Result<TeamRow>()>& compute)>
+      team_rows;
 };
 
 // The people near `person`, whom their pages offer by name (as the SME who signs off a skill):

@@ -295,53 +295,75 @@ Result<render::TeamView> WebViews::Team(const Principal& viewer, Date today, int
   view.today = today;
   offset = std::max(0, offset);
   limit = std::max(1, limit);
-  std::vector<Report> members;
+  view.offset = offset;
+  view.limit = limit;
+  // The page's people and the count come from the database: the work is in the people shown.
+  auto reports = [&](const std::string& manager) {
+    storage::ReportsQuery q{manager, limit, offset};
+    return sources_.reports ? sources_.reports(q) : store_.ListReports(q);
+  };
+  storage::ReportsPage page;
   view.title = "My team";
   if (viewer.Has(model::UserRole::kManager) && !viewer.person.empty()) {
-    LADDER_TRY(members, access_.ReportsOf(viewer.person));
-    size_t from = std::min<size_t>(members.size(), offset);
-    size_t to = std::min<size_t>(members.size(), from + limit);
-    members = std::vector<Report>(members.begin() + from, members.begin() + to);
+    LADDER_TRY(page, reports(viewer.person));
   }
-  if (members.empty() && Access::SeesEveryone(viewer)) {
-    LADDER_TRY(std::vector<model::Person> everyone, store_.ListPeople({"", limit, offset}));
-    for (model::Person& p : everyone) members.push_back(Report{std::move(p), 1});
+  if (page.total == 0 && Access::SeesEveryone(viewer)) {
+    LADDER_TRY(page, reports(""));
     view.title = "Everyone";
   }
-  for (Report& r : members) {
-    render::TeamMember m;
-    m.person = std::move(r.person);
-    m.depth = r.depth;
-    std::shared_ptr<const model::Framework> shown;
-    ReviewService review = Service(viewer, &shown);
-    Result<PersonContext> cx = review.Load(m.person.id, today);
-    if (cx) {
-      m.current = cx->current;
-      for (const model::Case& c : cx->records.cases)
-        if (c.status != model::CaseStatus::kClosed) m.open_cases.push_back(c);
-      if (m.current && shown) {
-        const model::Framework& f = *shown;
-        const model::Track* t = f.FindTrack(m.current->track);
-        const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
-        m.level_label = l ? l->Label() : m.current->level;
-        m.track_label = t ? t->DisplayName() : m.current->track;
-        m.track_order = t ? static_cast<int>(t - f.tracks.data()) : -1;
-        m.level_rank = l ? l->rank : 0;
-        if ((m.upcoming = Upcoming(cx->records.assignments, today))) {
-          m.upcoming_label = AssignmentLabel(&f, *m.upcoming);
-        } else if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {
-          Result<rules::Verdict> v =
-              Evaluate(f, *next, cx->records, today, rules::EvaluateOptions{.explain = false});
-          if (v) m.readiness = std::move(*v);
-        }
-      }
-    } else if (cx.error().code != ErrorCode::kNotFound) {
-      return Fail(cx.error());
+  view.total = page.total;
+  for (Report& r : page.reports) {
+    auto compute = [&]() { return TeamRowOf(viewer, r.person, today); };
+    TeamRow row;
+    if (sources_.team_rows) {
+      LADDER_TRY(std::shared_ptr<const TeamRow> kept,
+                 sources_.team_rows(r.person.id + "\n" + today.ToString(), compute));
+      row = *kept;
+    } else {
+      LADDER_TRY(row, compute());
     }
-    LADDER_TRY_STATUS(AddCases(view.labels, m.open_cases));
-    view.members.push_back(std::move(m));
+    row.member.depth = r.depth;
+    view.labels.people.merge(row.labels.people);
+    view.labels.targets.merge(row.labels.targets);
+    view.members.push_back(std::move(row.member));
   }
   return view;
+}
+
+Result<TeamRow> WebViews::TeamRowOf(const Principal& viewer, const model::Person& person,
+                                    Date today) {
+  TeamRow row;
+  render::TeamMember& m = row.member;
+  m.person = person;
+  std::shared_ptr<const model::Framework> shown;
+  ReviewService review = Service(viewer, &shown);
+  Result<PersonContext> cx = review.Load(m.person.id, today);
+  if (!cx && cx.error().code != ErrorCode::kNotFound) return Fail(cx.error());
+  if (cx) {
+    m.current = cx->current;
+    for (const model::Case& c : cx->records.cases)
+      if (c.status != model::CaseStatus::kClosed) m.open_cases.push_back(c);
+    if (m.current && shown) {
+      const model::Framework& f = *shown;
+      const model::Track* t = f.FindTrack(m.current->track);
+      const model::Level* l = t ? t->FindLevel(m.current->level) : nullptr;
+      m.level_label = l ? l->Label() : m.current->level;
+      m.track_label = t ? t->DisplayName() : m.current->track;
+      m.track_order = t ? static_cast<int>(t - f.tracks.data()) : -1;
+      m.level_rank = l ? l->rank : 0;
+      if ((m.upcoming = Upcoming(cx->records.assignments, today))) {
+        m.upcoming_label = AssignmentLabel(&f, *m.upcoming);
+      } else if (std::optional<rules::Target> next = NextLevel(f, *m.current)) {
+        Result<rules::Verdict> v =
+            Evaluate(f, *next, cx->records, today, rules::EvaluateOptions{.explain = false});
+        if (v)
+          m.readiness = render::TeamMember::Readiness{v->overall, v->earliest, v->blocking.size(),
+                                                      v->requirements.size()};
+      }
+    }
+  }
+  LADDER_TRY_STATUS(AddCases(row.labels, m.open_cases));
+  return row;
 }
 
 Result<render::CaseView> WebViews::Case(const Principal& viewer, std::string_view case_id,

@@ -29,6 +29,13 @@ namespace ladder::app {
 // closed, held), the person's included; an id stays as it is for someone not stored.
 Status NamePlanPeople(storage::Store& store, render::GrowthView& v);
 
+// A row of the team page as every viewer sees it (the depth is set for the viewer), with the
+// labels of its open cases.
+struct TeamRow {
+  render::TeamMember member;
+  render::Labels labels;
+};
+
 class WebViews {
  public:
   // `sources` (app/review.h) say where people's records and needs are read; the frameworks
@@ -43,7 +50,7 @@ class WebViews {
   // The viewer's reports (managers), or everyone (people team, admins) from `offset`, at most
   // `limit` people.
   Result<render::TeamView> Team(const Principal& viewer, Date today, int offset = 0,
-                                int limit = 200);
+                                int limit = 50);
   // REQUIRES: the viewer may see the case (Guard::kCase).
   Result<render::CaseView> Case(const Principal& viewer, std::string_view case_id, Date today);
   Result<render::CasesView> Cases(const Principal& viewer);
@@ -58,6 +65,8 @@ class WebViews {
                                     RecordKind kind, std::string_view id, Date today);
 
  private:
+  // The team page's row of `person` on `today` (WebViews::Team), without the depth.
+  Result<TeamRow> TeamRowOf(const Principal& viewer, const model::Person& person, Date today);
   // The framework `id`@`version`: from the site when it shows that version, else the store.
   Result<std::shared_ptr<const model::Framework>> FrameworkOf(std::string_view id,
                                                               std::string_view version);

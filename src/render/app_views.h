@@ -164,7 +164,14 @@ struct TeamMember {
   std::string track_label;  // the track's name ("" without a level)
   int track_order = 0;      // the track's place in its framework
   int level_rank = 0;
-  std::optional<rules::Verdict> readiness;  // for the next level
+  // Readiness for the next level: what the team page says of the verdict.
+  struct Readiness {
+    rules::Overall overall = rules::Overall::kNotYet;
+    Date earliest;        // when not yet
+    size_t blocking = 0;  // requirements missing, of
+    size_t requirements = 0;
+  };
+  std::optional<Readiness> readiness;
   std::vector<model::Case> open_cases;
   // A decided promotion that takes effect after today (GrowthView::upcoming): shown instead of
   // the readiness, which would invite a second review.
@@ -173,9 +180,12 @@ struct TeamMember {
 };
 
 struct TeamView {
-  std::string title;  // "My team", "Everyone"
-  std::vector<TeamMember> members;
-  Labels labels;  // the members' open cases
+  std::string title;                // "My team", "Everyone"
+  std::vector<TeamMember> members;  // one page of them
+  int offset = 0;                   // the first member's place among all (0-based)
+  int limit = 0;                    // the page's size
+  int total = 0;                    // everyone the page lists, on every page
+  Labels labels;                    // the members' open cases
   Date today;
 };
 

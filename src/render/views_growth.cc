@@ -319,6 +319,28 @@ void SetHistory(Data& d, const GrowthView& v) {
   SetList(d, "history", std::move(history));
 }
 
+// The count, and links to the pages before and after when the team is longer than a page.
+void SetTeamPages(Data& d, const TeamView& v) {
+  const size_t shown = v.members.size();
+  const bool paged = v.total > static_cast<int>(shown) || v.offset > 0;
+  Set(d, "paged", paged);
+  if (!paged) {
+    Set(d, "count", Count(shown, "person", "people"));
+    return;
+  }
+  const std::string first = std::to_string(v.offset + (shown ? 1 : 0));
+  Set(d, "count",
+      "People " + first + "–" + std::to_string(v.offset + static_cast<int>(shown)) + " of " +
+          std::to_string(v.total));
+  const int size = std::max(1, v.limit);
+  Set(d, "prev_href",
+      Text(v.offset > 0 ? "/team?offset=" + std::to_string(std::max(0, v.offset - size)) : ""));
+  Set(d, "next_href",
+      Text(v.offset + static_cast<int>(shown) < v.total
+               ? "/team?offset=" + std::to_string(v.offset + size)
+               : ""));
+}
+
 }  // namespace
 
 std::string RenderGrowth(const Viewer& viewer, const GrowthView& v) {
@@ -372,8 +394,8 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
           Text(m.readiness->overall == rules::Overall::kNotYet ? Str(m.readiness->earliest) : ""));
       std::string missing;
       if (m.readiness->overall == rules::Overall::kBlocked)
-        missing = std::to_string(m.readiness->blocking.size()) + " of " +
-                  std::to_string(m.readiness->requirements.size()) + " requirements missing";
+        missing = std::to_string(m.readiness->blocking) + " of " +
+                  std::to_string(m.readiness->requirements) + " requirements missing";
       if (m.readiness->overall == rules::Overall::kUndefinedTarget)
         missing = "the framework leaves the next level undefined";
       if (m.readiness->overall == rules::Overall::kNothingChecked)
@@ -390,7 +412,7 @@ std::string RenderTeam(const Viewer& viewer, const TeamView& v) {
     Append(members, std::move(md));
   }
   SetList(d, "members", std::move(members));
-  Set(d, "count", Count(v.members.size(), "person", "people"));
+  SetTeamPages(d, v);
   // Per level, by track in the framework's order and rank: people, and the median time in level.
   Data distribution = List();
   nlohmann::json labels = nlohmann::json::array(), counts = nlohmann::json::array(),

@@ -5,6 +5,7 @@
 // and the API, which gives each caller the candidates they may see.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
 #include <filesystem>
 
 #include "app/crypto.h"
@@ -180,6 +181,48 @@ TEST_F(CyclesHttpTest, OpeningFromTheFormSaysWhatIsWrong) {
   EXPECT_TRUE(Has(list, "Cycle-of-test"));
   EXPECT_FALSE(Has(list, "Open a cycle"));
   EXPECT_TRUE(Has(Page("hr", "/cycles"), "Open a cycle"));
+}
+
+TEST_F(CyclesHttpTest, ALargeTeamIsShownAPageAtATimeNearestFirst) {
+  // A team that fits on a page has no pages.
+  std::string small = Page("boss", "/team");
+  EXPECT_TRUE(Has(small, "<caption>5 people:")) << small.substr(0, 2000);
+  EXPECT_FALSE(Has(small, "Pages of the team"));
+  // 230 more people join mgr's team: boss now has 235 people below them, 50 to a page.
+  for (int i = 0; i < 230; ++i) {
+    const std::string id = fmt::format("r{:03}", i);
+    ASSERT_TRUE(server_->store().SavePerson(
+        "test", model::Person{id, "Report " + id, "", "mgr", *Date::Parse("2020-01-01")}));
+  }
+  std::string first = Page("boss", "/team");
+  EXPECT_TRUE(Has(first, "<caption>People 1–50 of 235:")) << first.substr(0, 2000);
+  EXPECT_TRUE(Has(first, "<a href=\"/team?offset=50\" rel=\"next\">"));
+  EXPECT_FALSE(Has(first, "rel=\"prev\""));
+  // Nearest first: the direct reports lead the first page; the deepest end the last one.
+  EXPECT_LT(first.find("Name-lead"), first.find("Name-mgr"));
+  EXPECT_LT(first.find("Name-mgr"), first.find("Report r000"));
+  EXPECT_FALSE(Has(first, "Report r229"));
+  EXPECT_TRUE(Has(first, "of the people on this page"));
+  std::string last = Page("boss", "/team?offset=200");
+  EXPECT_TRUE(Has(last, "<caption>People 201–235 of 235:"));
+  EXPECT_TRUE(Has(last, "Report r229"));
+  EXPECT_FALSE(Has(last, "Name-lead"));
+  EXPECT_TRUE(Has(last, "<a href=\"/team?offset=150\" rel=\"prev\">"));
+  EXPECT_FALSE(Has(last, "rel=\"next\""));
+  // The API pages alike, with the count in a header.
+  auto api = callers_->Get("boss", "/api/v1/team?offset=200");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 200);
+  EXPECT_EQ(api->get_header_value("X-Total-Count"), "235");
+  EXPECT_EQ(json::parse(api->body).size(), 35u);
+  // The CSV counts everyone, not one page.
+  auto csv = callers_->Get("boss", "/team?format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_TRUE(Has(csv->body, "IC,L1 · Engineer 1,5,")) << csv->body;
+  // A written record shows at once: the pages are kept only while nothing is written.
+  ASSERT_TRUE(server_->store().SavePerson(
+      "test", model::Person{"r230", "Report r230", "", "mgr", *Date::Parse("2020-01-01")}));
+  EXPECT_TRUE(Has(Page("boss", "/team?offset=200"), "<caption>People 201–236 of 236:"));
 }
 
 TEST_F(CyclesHttpTest, ChartsComeWithTheirTablesAndCsv) {

@@ -6,6 +6,7 @@
 
 #include "app/crypto.h"
 #include "app/import_into.h"
+#include "app/web_views.h"
 #include "base/text.h"
 #include "server/exchange.h"
 #include "server/http_status.h"
@@ -151,6 +152,23 @@ app::ReviewSources Exchange::Sources() const {
     LADDER_TRY(std::vector<model::Person> near, app::NearbyPeople(s->store, person));
     s->nearby_cache.Put(key, stamp_now, std::make_shared<const std::vector<model::Person>>(near));
     return near;
+  };
+  sources.reports = [s, stamp_now](const storage::ReportsQuery& q) -> Result<storage::ReportsPage> {
+    const std::string key =
+        q.manager + "\n" + std::to_string(q.offset) + "\n" + std::to_string(q.limit);
+    if (auto hit = s->reports_cache.Get(key, stamp_now)) return **hit;
+    LADDER_TRY(storage::ReportsPage page, s->store.ListReports(q));
+    s->reports_cache.Put(key, stamp_now, std::make_shared<const storage::ReportsPage>(page));
+    return page;
+  };
+  sources.team_rows = [s, stamp_now](const std::string& key,
+                                     const std::function<Result<app::TeamRow>()>& compute)
+      -> Result<std::shared_ptr<const app::TeamRow>> {
+    if (auto hit = s->team_rows_cache.Get(key, stamp_now)) return *hit;
+    LADDER_TRY(app::TeamRow row, compute());
+    auto kept = std::make_shared<const app::TeamRow>(std::move(row));
+    s->team_rows_cache.Put(key, stamp_now, kept);
+    return kept;
   };
   return sources;
 }

@@ -82,6 +82,9 @@ struct Services {
   app::StampedCache<std::shared_ptr<const storage::PersonRecords>> records_cache{8192, "records"};
   app::StampedCache<std::shared_ptr<const std::vector<model::Need>>> needs_cache{256, "needs"};
   app::StampedCache<std::shared_ptr<const std::vector<model::Person>>> nearby_cache{4096, "nearby"};
+  app::StampedCache<std::shared_ptr<const storage::ReportsPage>> reports_cache{1024, "reports"};
+  // The team page's rows, by person and day (app::WebViews::Team).
+  app::StampedCache<std::shared_ptr<const app::TeamRow>> team_rows_cache{2048, "team_rows"};
   // A review cycle with its rows and evidence counts, prepared for its board
   // (handlers_cycles.cc).
   app::StampedCache<std::shared_ptr<const app::CycleBoard>> cycles_cache{16, "cycles"};

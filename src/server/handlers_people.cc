@@ -481,6 +481,7 @@ Status ApiTeam(Exchange& x) {
     j["open_cases"] = open;
     out.push_back(j);
   }
+  x.res.set_header("X-Total-Count", std::to_string(v->total));
   x.SendJson(out);
   return Ok();
 }

@@ -164,6 +164,10 @@ class Store {
   virtual Result<model::Person> GetPerson(std::string_view id) = 0;
   // People by id.
   virtual Result<std::vector<model::Person>> ListPeople(const PeopleQuery& query = {}) = 0;
+  // Everyone below a manager, one page of them, in one statement whatever the tree's depth. A
+  // stored management cycle does not loop: each person comes once, at their nearest depth, and
+  // the manager is not their own report. The tree is followed 100 levels down at most.
+  virtual Result<ReportsPage> ListReports(const ReportsQuery& query) = 0;
   // kConflict while anything refers to the person (assignments, records, reports).
   virtual Status DeletePerson(std::string_view actor, std::string_view id) = 0;
 

@@ -340,6 +340,59 @@ TEST_P(StoreContract, PeopleAndManagers) {
   EXPECT_EQ(store_->GetPerson("e2").error().code, ErrorCode::kNotFound);
 }
 
+// A department of three levels: a head, two managers, and their teams.
+TEST_P(StoreContract, ReportsAreEveryoneBelowNearestFirstAPageAtATime) {
+  ASSERT_TRUE(store_->SavePerson("hr", Person("head")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("mb", "head")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("ma", "head")));
+  for (const char* id : {"b2", "b1"}) ASSERT_TRUE(store_->SavePerson("hr", Person(id, "mb")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("a1", "ma")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("a1x", "a1")));
+  ASSERT_TRUE(store_->SavePerson("hr", Person("outsider")));
+  auto ids = [](const ReportsPage& page) {
+    std::vector<std::string> out;
+    for (const Report& r : page.reports) out.push_back(r.person.id + ":" + std::to_string(r.depth));
+    return out;
+  };
+  auto all = store_->ListReports({"head", 0, 0});
+  ASSERT_TRUE(all) << all.error().ToString();
+  EXPECT_EQ(ids(*all), (std::vector<std::string>{"ma:1", "mb:1", "a1:2", "b1:2", "b2:2", "a1x:3"}));
+  EXPECT_EQ(all->total, 6);
+  EXPECT_EQ(all->reports[0].person, Person("ma", "head"));  // whole people, not only their ids
+  // A page: its people, and the count of everyone.
+  auto page = store_->ListReports({"head", 2, 2});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(ids(*page), (std::vector<std::string>{"a1:2", "b1:2"}));
+  EXPECT_EQ(page->total, 6);
+  auto past = store_->ListReports({"head", 2, 10});
+  ASSERT_TRUE(past);
+  EXPECT_TRUE(past->reports.empty());
+  EXPECT_EQ(past->total, 6);
+  auto team = store_->ListReports({"mb", 0, 0});
+  ASSERT_TRUE(team);
+  EXPECT_EQ(ids(*team), (std::vector<std::string>{"b1:1", "b2:1"}));
+  auto nobody = store_->ListReports({"b1", 10, 0});
+  ASSERT_TRUE(nobody);
+  EXPECT_TRUE(nobody->reports.empty());
+  EXPECT_EQ(nobody->total, 0);
+  // Everyone: by id, at depth 1.
+  auto everyone = store_->ListReports({"", 3, 1});
+  ASSERT_TRUE(everyone);
+  EXPECT_EQ(ids(*everyone), (std::vector<std::string>{"a1x:1", "b1:1", "b2:1"}));
+  EXPECT_EQ(everyone->total, 8);
+  // A stored cycle (the head reports to someone in their own department) ends: each person
+  // once, at their nearest depth, and the head is not their own report.
+  ASSERT_TRUE(store_->SavePerson("hr", Person("head", "a1x")));
+  auto cycle = store_->ListReports({"head", 0, 0});
+  ASSERT_TRUE(cycle) << cycle.error().ToString();
+  EXPECT_EQ(ids(*cycle),
+            (std::vector<std::string>{"ma:1", "mb:1", "a1:2", "b1:2", "b2:2", "a1x:3"}));
+  auto inside = store_->ListReports({"a1", 0, 0});
+  ASSERT_TRUE(inside);
+  EXPECT_EQ(ids(*inside),
+            (std::vector<std::string>{"a1x:1", "head:2", "ma:3", "mb:3", "b1:4", "b2:4"}));
+}
+
 TEST_P(StoreContract, AssignmentsFormALevelHistory) {
   SeedPublished();
   ASSERT_TRUE(store_->SavePerson("hr", Person("e1")));

@@ -84,6 +84,26 @@ struct PeopleQuery {
   int offset = 0;
 };
 
+// The people below `manager` in the management tree: their reports, their reports' reports, and
+// so on, nearest first (by depth, then id).
+struct ReportsQuery {
+  std::string manager;  // "": everyone, by id, each at depth 1
+  int limit = 0;        // 0: all
+  int offset = 0;
+};
+
+// A report of someone, and how far below them (1: a direct report).
+struct Report {
+  model::Person person;
+  int depth = 1;
+};
+
+// One page of a ReportsQuery, and how many reports there are in all.
+struct ReportsPage {
+  std::vector<Report> reports;
+  int total = 0;
+};
+
 // A login session. The cookie's secret never reaches storage: only its hash (the caller hashes).
 struct Session {
   std::string token_hash;  // primary key

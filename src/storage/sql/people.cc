@@ -117,6 +117,49 @@ Result<std::vector<model::Person>> SqlStore::ListPeople(const PeopleQuery& q) {
   });
 }
 
+Result<ReportsPage> SqlStore::ListReports(const ReportsQuery& q) {
+  // The tree as (id, depth) rows; a cycle repeats people at growing depths until the bound, and
+  // each person is then taken at their nearest depth. The total comes with every row, so one
+  // statement answers both; a page past the end asks for the count alone.
+  static const std::string kTree =
+      "WITH RECURSIVE tree(rid, depth) AS ("
+      " SELECT id, 1 FROM people WHERE manager = :m"
+      " UNION SELECT people.id, tree.depth + 1 FROM people JOIN tree ON people.manager = tree.rid"
+      " WHERE tree.depth < 100),"
+      " nearest AS (SELECT rid, MIN(depth) AS depth FROM tree WHERE rid <> :self GROUP BY rid) ";
+  static const std::string kPage = kTree + "SELECT " + People().List() +
+                                   ", nearest.depth AS depth, COUNT(*) OVER () AS total"
+                                   " FROM people JOIN nearest ON people.id = nearest.rid"
+                                   " ORDER BY nearest.depth, people.id";
+  static const std::string kCount = kTree + "SELECT COUNT(*) AS total FROM nearest";
+  static const std::string kEveryone = "SELECT " + People().List() +
+                                       ", 1 AS depth, COUNT(*) OVER () AS total FROM people"
+                                       " ORDER BY id";
+  static const std::string kCountEveryone = "SELECT COUNT(*) AS total FROM people";
+  const bool everyone = q.manager.empty();
+  const std::vector<std::string> params =
+      everyone ? std::vector<std::string>{} : std::vector<std::string>{q.manager, q.manager};
+  return Read([&](soci::session& s) -> Result<ReportsPage> {
+    ReportsPage page;
+    std::string sql = everyone ? kEveryone : kPage;
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    if (q.offset > 0) sql += " OFFSET " + std::to_string(q.offset);
+    LADDER_TRY_STATUS(ForRows(s, sql, params, [&](const Row& r) -> Status {
+      LADDER_TRY(model::Person p, PersonFrom(r));
+      page.reports.push_back(Report{std::move(p), static_cast<int>(r.Int("depth"))});
+      page.total = static_cast<int>(r.Int("total"));
+      return Ok();
+    }));
+    if (page.reports.empty() && q.offset > 0)
+      LADDER_TRY_STATUS(
+          ForRows(s, everyone ? kCountEveryone : kCount, params, [&](const Row& r) -> Status {
+            page.total = static_cast<int>(r.Int("total"));
+            return Ok();
+          }));
+    return page;
+  });
+}
+
 Status SqlStore::DeletePerson(std::string_view actor, std::string_view id) {
   std::string pid(id);
   return Write([&](soci::session& s) -> Status {

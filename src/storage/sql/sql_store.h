@@ -209,6 +209,7 @@ class SqlStore final : public Store {
   Status SavePerson(std::string_view actor, const model::Person& person) override;
   Result<model::Person> GetPerson(std::string_view id) override;
   Result<std::vector<model::Person>> ListPeople(const PeopleQuery& query) override;
+  Result<ReportsPage> ListReports(const ReportsQuery& query) override;
   Status DeletePerson(std::string_view actor, std::string_view id) override;
   Result<std::string> AddAssignment(std::string_view actor,
                                     const model::Assignment& assignment) override;
