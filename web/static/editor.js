@@ -610,6 +610,8 @@
   modes.addEventListener('click', function (event) {
     var b = event.target.closest('button[data-mode]');
     if (!b || b.getAttribute('data-mode') === mode) return;
+    // The page opens in the mode chosen last.
+    try { window.localStorage.setItem('ladder-editor-mode', b.getAttribute('data-mode')); } catch (e) { /* none */ }
     if (b.getAttribute('data-mode') === 'yaml') {
       // The text follows the forms once the last check is answered.
       var ready = timer ? check() : inFlight || Promise.resolve();
@@ -646,6 +648,13 @@
     (timer ? check() : inFlight).then(function () { if (!problem) event.detail.issueRequest(); });
   });
 
-  setMode('form', true);
-  load();
+  // The mode chosen last time; the forms by default.
+  var chosen = 'form';
+  try { chosen = window.localStorage.getItem('ladder-editor-mode') || 'form'; } catch (e) { chosen = 'form'; }
+  if (chosen === 'yaml') {
+    setMode('yaml', true);
+  } else {
+    setMode('form', true);
+    load();
+  }
 })();
