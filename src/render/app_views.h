@@ -283,6 +283,9 @@ struct EditView {
   bool checked = false;     // findings were computed for exactly this text
   std::string checked_key;  // sent back so that Save knows the findings were seen
   bool saved = false;
+  // The stored draft the text is (framework id, version), when it is one: the editor links to
+  // its pages and to its publish page. Empty otherwise.
+  std::pair<std::string, std::string> draft;
   // Import preview: the coverage report.
   bool import = false;
   int source_words = 0;

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <type_traits>
+#include <utility>
 
 #include "analysis/diff.h"
 #include "render/import_map_view.h"
 #include "render/safe_url.h"
 
 #include "base/text.h"
+#include "model/rule.h"
 #include "render/app_views.h"
 #include "render/app_views_internal.h"
 #include "render/words.h"
@@ -157,6 +160,34 @@ void SetFindings(Data& d, const EditView& v) {
   Set(d, "count", Count(v.findings.size(), "finding", "findings"));
 }
 
+// The kinds of requirement rules as the structured editor reads them (web/static/editor.js):
+// [{"name": "time_at_level", "word": "", "params": [{"name": "level", "type": "text",
+// "required": false}, ...]}, ...], from the table of kinds (model/rule.h). Names are
+// identifiers, so they need no escaping.
+std::string RuleKindsJson() {
+  std::string out = "[";
+  model::ForEachRuleKind([&]<typename Kind>(std::type_identity<Kind>) {
+    if (out.size() > 1) out += ",";
+    out += "{\"name\":\"" + std::string(Kind::kName) + "\",\"word\":\"";
+    if constexpr (requires { Kind::kWord; }) out += Kind::kWord;
+    out += "\",\"params\":[";
+    bool first = true;
+    model::ForEachParam<Kind>([&](const auto& param) {
+      using T = std::remove_cvref_t<decltype(std::declval<Kind&>().*(param.member))>;
+      const char* type = std::is_same_v<T, bool>     ? "boolean"
+                         : std::is_same_v<T, int>    ? "integer"
+                         : std::is_same_v<T, double> ? "number"
+                                                     : "text";
+      out += std::string(first ? "" : ",") + "{\"name\":\"" + std::string(param.name) +
+             "\",\"type\":\"" + type + "\",\"required\":" +
+             (param.presence == model::Presence::kRequired ? "true" : "false") + "}";
+      first = false;
+    });
+    out += "]}";
+  });
+  return out + "]";
+}
+
 }  // namespace
 
 std::string RenderFindings(const EditView& v) {
@@ -174,6 +205,14 @@ std::string RenderEdit(const Viewer& viewer, const EditView& v) {
   Set(d, "checked_key", v.checked_key);
   Set(d, "saved", v.saved);
   Set(d, "import", v.import);
+  Set(d, "rule_kinds", RuleKindsJson());
+  if (!v.draft.first.empty()) {
+    const auto& [id, version] = v.draft;
+    const std::string href = Path("/admin/frameworks/", id) + "/" + Path(version);
+    Set(d, "draft_version", version);
+    Set(d, "preview_href", href + "/preview/f/" + text::Slugify(id) + "/index.html");
+    Set(d, "publish_href", href + "/publish");
+  }
   Set(d, "source_words", std::to_string(v.source_words));
   Set(d, "imported_words", std::to_string(v.imported_words));
   Data missing = List();

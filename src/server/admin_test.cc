@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <thread>
 
@@ -297,6 +299,103 @@ TEST_F(AdminTest, TheEditorNeverSavesErrorsAndShowsFindingsFirst) {
     conflict = Form("/admin/frameworks/save",
                     {{"yaml", changed}, {"checked", FieldValue(conflict->body, "checked")}});
   EXPECT_EQ(conflict->status, 409) << conflict->body.substr(0, 400);
+}
+
+// The structured editor (web/static/editor.js) reads the text as JSON and sends its JSON back
+// through the lint API, which answers with the findings and the canonical YAML that Save posts.
+TEST_F(AdminTest, TheStructuredEditorTurnsJsonIntoTheCanonicalYamlThatSaves) {
+  auto edit = Get("/admin/frameworks/eng/edit");
+  ASSERT_TRUE(edit);
+  EXPECT_NE(edit->body.find("data-structured"), std::string::npos);
+  EXPECT_NE(edit->body.find("<script src=\"/static/editor.js\">"), std::string::npos);
+  // The kinds of rules, from the table of kinds, with their parameters.
+  EXPECT_NE(edit->body.find("{&quot;name&quot;:&quot;time_at_level&quot;,&quot;word&quot;:&quot;"
+                            "&quot;,&quot;params&quot;:[{&quot;name&quot;:&quot;level&quot;,"
+                            "&quot;type&quot;:&quot;text&quot;,&quot;required&quot;:false},"
+                            "{&quot;name&quot;:&quot;months&quot;,&quot;type&quot;:&quot;"
+                            "integer&quot;,&quot;required&quot;:true}]}"),
+            std::string::npos);
+  // A published version has no draft pages to link to.
+  EXPECT_EQ(edit->body.find("/preview/"), std::string::npos);
+  EXPECT_EQ(Get("/static/editor.js")->status, 200);
+  auto lint = [&](const std::string& query, const std::string& body, const char* type) {
+    return server_->Client().Post("/api/v1/lint" + query,
+                                  {{"Cookie", hr_.cookie}, {"X-CSRF-Token", hr_.csrf}}, body, type);
+  };
+  // YAML in, JSON out.
+  auto read = lint("?canonical=json", Textarea(edit->body), "application/yaml");
+  ASSERT_EQ(read->status, 200) << read->body;
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(read->body)["framework"];
+  EXPECT_EQ(j["framework"]["id"], "eng");
+  // JSON in, the canonical YAML out: what ParseJson and WriteYaml make of it.
+  j["framework"]["version"] = "2";
+  j["competencies"][0]["name"] = "Renamed";
+  auto written = lint("?canonical=yaml", j.dump(1), "application/json");
+  ASSERT_EQ(written->status, 200) << written->body;
+  std::string yaml = nlohmann::ordered_json::parse(written->body)["yaml"];
+  auto expected = formats::ParseJson(j.dump(), "framework.json");
+  ASSERT_TRUE(expected);
+  EXPECT_EQ(yaml, formats::WriteYaml(*expected));
+  EXPECT_NE(yaml.find("name: Renamed"), std::string::npos) << yaml;
+  // It saves through the editor's form, and the editor then links to the draft's pages.
+  auto saved = Form("/admin/frameworks/save", {{"yaml", yaml}});
+  if (saved->body.find("Saved as a draft") == std::string::npos)
+    saved = Form("/admin/frameworks/save",
+                 {{"yaml", yaml}, {"checked", FieldValue(saved->body, "checked")}});
+  ASSERT_NE(saved->body.find("Saved as a draft"), std::string::npos) << saved->body;
+  EXPECT_NE(saved->body.find("href=\"/admin/frameworks/eng/2/preview/f/eng/index.html\""),
+            std::string::npos);
+  EXPECT_NE(saved->body.find("href=\"/admin/frameworks/eng/2/publish\""), std::string::npos);
+  EXPECT_NE(Get("/admin/frameworks/eng/edit")->body.find("/admin/frameworks/eng/2/publish"),
+            std::string::npos);
+  EXPECT_EQ(server_->store().GetFramework("eng", "2")->competencies[0].name, "Renamed");
+  // A finding says the line of the JSON it concerns, which the editor maps back to its field.
+  j["competencies"][1]["id"] = j["competencies"][0]["id"];
+  const std::string text = j.dump(1);
+  auto duplicate = lint("?canonical=yaml", text, "application/json");
+  ASSERT_EQ(duplicate->status, 200) << duplicate->body;
+  nlohmann::ordered_json findings = nlohmann::ordered_json::parse(duplicate->body)["findings"];
+  ASSERT_FALSE(findings.empty());
+  // The duplicate is said at the start of the second competency, the line before its id.
+  std::vector<std::string> lines(1);
+  for (char c : text) {
+    if (c == '\n')
+      lines.emplace_back();
+    else
+      lines.back().push_back(c);
+  }
+  bool pointed = false;
+  for (const auto& f : findings) {
+    if (!f["line"].is_number()) continue;
+    const size_t line = f["line"].get<size_t>();
+    if (line < lines.size() && lines[line - 1] == "  {" &&
+        lines[line] == "   \"id\": " + j["competencies"][1]["id"].dump() + ",")
+      pointed = true;
+  }
+  EXPECT_TRUE(pointed) << findings.dump(1);
+  // A JSON the converter cannot read, and a form it does not write.
+  j["tracks"][0]["levels"][0]["rank"] = "first";
+  EXPECT_EQ(lint("?canonical=yaml", j.dump(1), "application/json")->status, 422);
+  EXPECT_EQ(lint("?canonical=xml", Textarea(edit->body), "application/yaml")->status, 400);
+}
+
+// A framework of the examples' size goes through the editor's round trip unchanged.
+TEST_F(AdminTest, TheStructuredEditorKeepsAFullExampleAsItIs) {
+  std::ifstream in(std::string(LADDER_SOURCE_DIR) + "/examples/engineering.yaml");
+  std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(source.size(), 10000u);
+  auto post = [&](const std::string& query, const std::string& body, const char* type) {
+    return server_->Client().Post("/api/v1/lint" + query,
+                                  {{"Cookie", hr_.cookie}, {"X-CSRF-Token", hr_.csrf}}, body, type);
+  };
+  auto as_json = post("?canonical=json", source, "application/yaml");
+  ASSERT_EQ(as_json->status, 200) << as_json->body.substr(0, 400);
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(as_json->body)["framework"];
+  auto as_yaml = post("?canonical=yaml", j.dump(1), "application/json");
+  ASSERT_EQ(as_yaml->status, 200) << as_yaml->body.substr(0, 400);
+  auto original = formats::ReadYaml(source, "engineering.yaml");
+  ASSERT_TRUE(original);
+  EXPECT_EQ(nlohmann::ordered_json::parse(as_yaml->body)["yaml"], formats::WriteYaml(*original));
 }
 
 TEST_F(AdminTest, VersionsPublishedElsewhereAreShownAfterTheReloadPeriod) {

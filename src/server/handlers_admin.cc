@@ -458,6 +458,7 @@ Status EditPage(Exchange& x) {
   render::EditView view;
   view.title = "Edit " + f->DisplayName() + " " + f->version;
   view.yaml = formats::WriteYaml(*f);
+  if (f->status == model::FrameworkStatus::kDraft) view.draft = {f->id, f->version};
   if (f->status == model::FrameworkStatus::kPublished)
     view.flash.notice = "Version " + f->version +
                         " is published and cannot change: give framework.version a new value to "
@@ -504,6 +505,7 @@ Status SaveSubmit(Exchange& x) {
     return Ok();
   }
   view.saved = true;
+  view.draft = {f->id, f->version};
   x.Html(render::RenderEdit(x.Viewer(), view));
   return Ok();
 }
@@ -601,7 +603,21 @@ Status ApiLint(Exchange& x) {
                 {"blocking", analysis::HasBlockingLeaks(leaks)}});
     return Ok();
   }
-  x.SendJson({{"findings", FindingsJson(view.findings)}, {"errors", HasErrors(view.findings)}});
+  Json out = {{"findings", FindingsJson(view.findings)}, {"errors", HasErrors(view.findings)}};
+  // ?canonical=yaml|json: the framework as read, written in canonical form too. The structured
+  // editor sends its JSON and keeps the YAML this gives, so that one text is saved either way.
+  const std::string canonical = x.Query("canonical");
+  if (canonical == "yaml") {
+    out["yaml"] = formats::WriteYaml(*f);
+  } else if (canonical == "json") {
+    out["framework"] = Json::parse(formats::WriteJson(*f));
+  } else if (!canonical.empty()) {
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "canonical: say yaml or json, not '" + Printable(canonical) + "'",
+                      {},
+                      "canonical"});
+  }
+  x.SendJson(out);
   return Ok();
 }
 
