@@ -130,8 +130,9 @@ Status CheckApproval(storage::Store& store, std::string_view framework, std::str
 }
 
 Status PublishVersion(storage::Store& store, std::string_view actor, std::string_view framework,
-                      std::string_view version, std::string_view effective, PublishGate gate) {
-  return PublishAs(store, actor, actor, framework, version, effective, gate);
+                      std::string_view version, std::string_view effective, PublishGate gate,
+                      std::string_view by) {
+  return PublishAs(store, actor, by.empty() ? actor : by, framework, version, effective, gate);
 }
 
 Result<Actor> ChangeRequestService::ActorFor(std::string_view by) {

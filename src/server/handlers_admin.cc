@@ -255,7 +255,9 @@ Status PublishSubmit(Exchange& x) {
         {"", fw + " " + version + " was not published: " + std::to_string(leaks->size()) +
                  " link(s) must not reach the public site (listed below)"},
         422);
-  Status s = app::PublishVersion(x.services.store, x.principal.Actor(), fw, version);
+  // A request still under review is closed by the person, as on the command line.
+  Status s = app::PublishVersion(x.services.store, x.principal.Actor(), fw, version, {},
+                                 app::PublishGate::kContent, x.principal.person);
   if (!s) return ShowPublish(x, {"", ErrorText(s.error(), x.req.path)}, HttpStatusFor(s.error()));
   if (Status r = x.services.ReloadSite(true); !r)
     return ShowFrameworks(
@@ -376,8 +378,8 @@ Status ApiPublish(Exchange& x) {
     SendLeaksProblem(x, *leaks);
     return Ok();
   }
-  if (Status s =
-          app::PublishVersion(x.services.store, x.principal.Actor(), fw, version, *effective);
+  if (Status s = app::PublishVersion(x.services.store, x.principal.Actor(), fw, version, *effective,
+                                     app::PublishGate::kContent, x.principal.person);
       !s)
     return Fail(s.error());
   if (Status r = x.services.ReloadSite(true); !r) return Fail(r.error());
