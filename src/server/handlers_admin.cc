@@ -49,6 +49,12 @@ Status ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
       if (leaks && !leaks->empty()) v.leaks[{f.id, ver.version}] = std::move(*leaks);
     }
   }
+  // The latest request of each version that has one (the list is newest first).
+  LADDER_TRY(std::vector<model::ChangeRequest> requests, x.services.store.ListChangeRequests({}));
+  for (model::ChangeRequest& r : requests) {
+    auto [it, added] = v.changes.try_emplace({r.framework, r.version}, r);
+    if (!added && r.opened > it->second.opened) it->second = std::move(r);
+  }
   v.flash = std::move(flash);
   x.Html(render::RenderFrameworks(x.Viewer(), v), status);
   return Ok();
