@@ -1,11 +1,13 @@
 #include "app/change_requests.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/crypto.h"
 #include "base/date.h"
 #include "base/text.h"
 #include "formats/canonical.h"
+#include "model/notification.h"
 
 namespace ladder::app {
 namespace {
@@ -85,6 +87,45 @@ Result<std::optional<model::Framework>> LatestPublished(storage::Store& store,
   return std::optional<model::Framework>(std::move(*f));
 }
 
+// Stores what the step from `before` to `after` tells people (model::ChangeRequestNotifications)
+// in `tx`, the transaction that stores the step: the people team reviews, and is told.
+Status Notify(storage::Store& tx, const std::optional<model::ChangeRequest>& before,
+              const model::ChangeRequest& after) {
+  std::vector<std::string> reviewers;
+  LADDER_TRY(std::vector<model::User> users, tx.ListUsers());
+  for (const model::User& u : users)
+    if (!u.disabled && !u.person.empty() &&
+        std::find(u.roles.begin(), u.roles.end(), model::UserRole::kPeopleTeam) != u.roles.end())
+      reviewers.push_back(u.person);
+  std::map<std::string, std::string> names;
+  auto name = [&](const std::string& id) {
+    if (id.empty() || names.count(id)) return;
+    if (Result<model::Person> p = tx.GetPerson(id)) names[id] = p->DisplayName();
+  };
+  name(after.author);
+  name(after.closed_by);
+  for (const model::ReviewEntry& e : after.entries) name(e.by);
+  std::vector<model::Notification> notices =
+      model::ChangeRequestNotifications(before, after, reviewers, names);
+  if (notices.empty()) return Ok();
+  LADDER_TRY_STATUS(tx.AddNotifications(notices, NowIso()));
+  return Ok();
+}
+
+// Saves `after` (giving a new request its id) with the notifications of the step, in one
+// transaction.
+Result<std::string> SaveAndNotify(storage::Store& store, std::string_view actor,
+                                  const std::optional<model::ChangeRequest>& before,
+                                  model::ChangeRequest& after) {
+  std::string id;
+  LADDER_TRY_STATUS(store.WithTransaction([&](storage::Store& tx) -> Status {
+    LADDER_TRY(id, tx.SaveChangeRequest(actor, after));
+    after.id = id;
+    return Notify(tx, before, after);
+  }));
+  return id;
+}
+
 // PublishVersion, with `by` the person recorded as having published the request.
 Status PublishAs(storage::Store& store, std::string_view actor, std::string_view by,
                  std::string_view framework, std::string_view version, std::string_view effective,
@@ -94,11 +135,12 @@ Status PublishAs(storage::Store& store, std::string_view actor, std::string_view
     if (gate == PublishGate::kContent) LADDER_TRY_STATUS(CheckApproval(tx, framework, version));
     LADDER_TRY_STATUS(tx.Publish(actor, framework, version, effective));
     if (!pending) return Ok();
+    const model::ChangeRequest before = *pending;
     pending->status = model::ChangeStatus::kPublished;
     pending->closed_by = std::string(by);
     pending->closed_at = NowIso();
     LADDER_TRY_STATUS(tx.SaveChangeRequest(actor, *pending));
-    return Ok();
+    return Notify(tx, before, *pending);
   });
 }
 
@@ -130,8 +172,9 @@ Status CheckApproval(storage::Store& store, std::string_view framework, std::str
 }
 
 Status PublishVersion(storage::Store& store, std::string_view actor, std::string_view framework,
-                      std::string_view version, std::string_view effective, PublishGate gate) {
-  return PublishAs(store, actor, actor, framework, version, effective, gate);
+                      std::string_view version, std::string_view effective, PublishGate gate,
+                      std::string_view by) {
+  return PublishAs(store, actor, by.empty() ? actor : by, framework, version, effective, gate);
 }
 
 Result<Actor> ChangeRequestService::ActorFor(std::string_view by) {
@@ -170,7 +213,7 @@ Result<model::ChangeRequest> ChangeRequestService::Propose(std::string_view fram
   r.reason = text::Trim(reason);
   r.author = actor.person;
   r.opened = NowIso();
-  LADDER_TRY(r.id, store_.SaveChangeRequest(actor_, r));
+  LADDER_TRY(r.id, SaveAndNotify(store_, actor_, std::nullopt, r));
   return r;
 }
 
@@ -186,9 +229,10 @@ Result<model::ChangeRequest> ChangeRequestService::Review(std::string_view id,
       actor, verdict == model::Verdict::kApprove ? Action::kApproveChange : Action::kReviewChange,
       r));
   if (verdict == model::Verdict::kApprove) LADDER_TRY_STATUS(SameDraft(store_, r));
+  const model::ChangeRequest before = r;
   r.entries.push_back(std::move(entry));
   r.status = model::DeriveStatus(r);
-  LADDER_TRY_STATUS(store_.SaveChangeRequest(actor_, r));
+  LADDER_TRY_STATUS(SaveAndNotify(store_, actor_, before, r));
   return r;
 }
 
@@ -198,10 +242,11 @@ Result<model::ChangeRequest> ChangeRequestService::Withdraw(std::string_view id,
   LADDER_TRY(Actor actor, ActorFor(by));
   LADDER_TRY_STATUS(PermitOn(actor, Action::kWithdrawChange, r));
   LADDER_TRY_STATUS(StillOpen(r));
+  const model::ChangeRequest before = r;
   r.status = model::ChangeStatus::kWithdrawn;
   r.closed_by = actor.person;
   r.closed_at = NowIso();
-  LADDER_TRY_STATUS(store_.SaveChangeRequest(actor_, r));
+  LADDER_TRY_STATUS(SaveAndNotify(store_, actor_, before, r));
   return r;
 }
 

@@ -43,10 +43,12 @@ enum class PublishGate { kContent, kPolicyChange };
 // published. kFailedPrecondition when the policy in force requires approval and the version has
 // no change request ("propose it with `ladder change propose …`"), or one that is not approved
 // (saying what it still needs), or the draft changed since it was proposed; the Store's errors
-// otherwise (kNotFound, kConflict for a published version).
+// otherwise (kNotFound, kConflict for a published version). `by` is the person recorded as
+// having closed the request (its `closed_by`): the signed-in user's person on the web; "" records
+// `actor`, as for an operator who names nobody.
 Status PublishVersion(storage::Store& store, std::string_view actor, std::string_view framework,
                       std::string_view version, std::string_view effective = {},
-                      PublishGate gate = PublishGate::kContent);
+                      PublishGate gate = PublishGate::kContent, std::string_view by = {});
 
 // Whether publishing a new version of `framework` needs an approved change request: the policy
 // of its latest published version. False for a framework never published.

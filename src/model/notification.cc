@@ -15,7 +15,9 @@ constexpr std::pair<NotificationKind, const char*> kKindNames[] = {
     {NotificationKind::kCaseMoved, "case_moved"},
     {NotificationKind::kCaseDecided, "case_decided"},
     {NotificationKind::kWaiverExpiring, "waiver_expiring"},
-    {NotificationKind::kCycleDeadline, "cycle_deadline"}};
+    {NotificationKind::kCycleDeadline, "cycle_deadline"},
+    {NotificationKind::kChangeProposed, "change_proposed"},
+    {NotificationKind::kChangeReviewed, "change_reviewed"}};
 constexpr std::pair<Channel, const char*> kChannelNames[] = {{Channel::kInbox, "inbox"},
                                                              {Channel::kEmail, "email"},
                                                              {Channel::kWebhook, "webhook"},
@@ -198,6 +200,55 @@ std::vector<Notification> CycleDeadlineNotifications(const Cycle& c,
         "cycle:" + c.id + ":" + CyclePhaseName(c.phase) + ":" + deadline.ToString() + ":" + person;
     out.push_back(std::move(n));
   }
+  return out;
+}
+
+std::vector<Notification> ChangeRequestNotifications(
+    const std::optional<ChangeRequest>& before, const ChangeRequest& after,
+    const std::vector<std::string>& reviewers, const std::map<std::string, std::string>& names) {
+  auto name = [&](const std::string& id) {
+    auto it = names.find(id);
+    return it == names.end() ? id : it->second;
+  };
+  const std::string what = after.framework + " " + after.version + " (" + after.title + ")";
+  std::vector<Notification> out;
+  auto tell = [&](const std::string& person, NotificationKind kind, std::string subject,
+                  const std::string& step) {
+    Notification n;
+    n.recipient = person;
+    n.kind = kind;
+    n.subject = std::move(subject);
+    n.link = "/admin/changes/" + after.id;
+    n.key = "change:" + after.id + ":" + step + ":" + person;
+    out.push_back(std::move(n));
+  };
+  if (!before) {
+    std::set<std::string> told;
+    for (const std::string& r : reviewers)
+      if (r != after.author && told.insert(r).second)
+        tell(r, NotificationKind::kChangeProposed,
+             name(after.author) + " proposed " + what + " for your review", "proposed");
+    return out;
+  }
+  for (size_t i = before->entries.size(); i < after.entries.size(); ++i) {
+    const ReviewEntry& e = after.entries[i];
+    const std::string step = "entry:" + std::to_string(i);
+    if (e.by != after.author) {
+      const char* did = e.verdict == Verdict::kApprove          ? " approved "
+                        : e.verdict == Verdict::kRequestChanges ? " asked for changes to "
+                                                                : " commented on ";
+      tell(after.author, NotificationKind::kChangeReviewed, name(e.by) + did + what, step);
+    } else if (e.verdict == Verdict::kComment) {
+      for (const std::string& r : ChangesRequestedBy(*before))
+        tell(r, NotificationKind::kChangeReviewed, name(e.by) + " answered on " + what, step);
+    }
+  }
+  if (!IsTerminal(before->status) && IsTerminal(after.status) && after.closed_by != after.author &&
+      !after.closed_by.empty())
+    tell(after.author, NotificationKind::kChangeReviewed,
+         name(after.closed_by) +
+             (after.status == ChangeStatus::kPublished ? " published " : " withdrew ") + what,
+         ChangeStatusName(after.status));
   return out;
 }
 

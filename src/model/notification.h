@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "model/change_request.h"
 #include "model/cycle.h"
 #include "model/people.h"
 
@@ -26,12 +27,15 @@ enum class NotificationKind {
   kCaseDecided,     // your case was decided
   kWaiverExpiring,  // a waiver of yours expires within kWaiverNoticeDays
   kCycleDeadline,   // a phase of a review cycle that waits for you ends within kDeadlineNoticeDays
+  kChangeProposed,  // a change of a framework was proposed and waits for your review
+  kChangeReviewed,  // a change request you take part in was reviewed, published or withdrawn
 };
 inline constexpr NotificationKind kNotificationKinds[] = {
     NotificationKind::kCaseOpened,    NotificationKind::kPanelAssigned,
     NotificationKind::kVoteRequested, NotificationKind::kCaseMoved,
     NotificationKind::kCaseDecided,   NotificationKind::kWaiverExpiring,
-    NotificationKind::kCycleDeadline};
+    NotificationKind::kCycleDeadline, NotificationKind::kChangeProposed,
+    NotificationKind::kChangeReviewed};
 inline constexpr int kWaiverNoticeDays = 14;
 inline constexpr int kDeadlineNoticeDays = 3;
 
@@ -126,5 +130,17 @@ std::vector<Notification> CycleDeadlineNotifications(const Cycle& c,
                                                      const std::vector<Case>& cases,
                                                      const std::vector<std::string>& people_team,
                                                      Date today);
+
+// The notifications a step of change request `after` causes (docs/change-requests.md); `before`
+// is the stored request (nullopt when it is being proposed), `reviewers` the people who may
+// review it (the people team's), `names` person id -> name for the subjects (ids otherwise):
+//  - proposed: each reviewer other than its author (kChangeProposed);
+//  - a review entry by someone other than the author: the author (kChangeReviewed);
+//  - a comment of the author: those whose latest verdict asks for changes (kChangeReviewed);
+//  - withdrawn or published by someone other than the author: the author (kChangeReviewed).
+// Ids and created_at are left empty; keys name the request, the step and the recipient.
+std::vector<Notification> ChangeRequestNotifications(
+    const std::optional<ChangeRequest>& before, const ChangeRequest& after,
+    const std::vector<std::string>& reviewers, const std::map<std::string, std::string>& names);
 
 }  // namespace ladder::model

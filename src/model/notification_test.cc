@@ -168,5 +168,54 @@ TEST(CycleDeadlineNotifications, TellThoseThePhaseWaitsForInTheLastThreeDays) {
       CycleDeadlineNotifications(closed, candidates, {open}, {"hr"}, Date(2027, 2, 17)).empty());
 }
 
+// A proposal tells the people team but its author; each step by someone else tells the author;
+// the author's answer tells those who asked for changes; keys are per step and recipient.
+TEST(ChangeRequestNotifications, TellTheReviewersAndTheAuthorWhatConcernsThem) {
+  ChangeRequest r;
+  r.id = "cr-1";
+  r.framework = "eng";
+  r.version = "3";
+  r.title = "Clearer L1";
+  r.author = "ana";
+  const std::vector<std::string> team = {"ana", "ben", "cleo"};
+  const std::map<std::string, std::string> names = {{"ana", "Ana López"}, {"ben", "Ben Ode"}};
+  std::vector<Notification> proposed = ChangeRequestNotifications(std::nullopt, r, team, names);
+  ASSERT_EQ(proposed.size(), 2u);
+  EXPECT_EQ(proposed[0].recipient, "ben");
+  EXPECT_EQ(proposed[0].kind, NotificationKind::kChangeProposed);
+  EXPECT_EQ(proposed[0].subject, "Ana López proposed eng 3 (Clearer L1) for your review");
+  EXPECT_EQ(proposed[0].link, "/admin/changes/cr-1");
+  EXPECT_EQ(proposed[1].recipient, "cleo");
+  EXPECT_NE(proposed[0].key, proposed[1].key);
+
+  ChangeRequest asked = r;
+  asked.entries.push_back({"ben", "t1", Verdict::kRequestChanges, "Example?"});
+  asked.status = ChangeStatus::kChangesRequested;
+  std::vector<Notification> told = ChangeRequestNotifications(r, asked, team, names);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].recipient, "ana");
+  EXPECT_EQ(told[0].kind, NotificationKind::kChangeReviewed);
+  EXPECT_EQ(told[0].subject, "Ben Ode asked for changes to eng 3 (Clearer L1)");
+
+  ChangeRequest answered = asked;
+  answered.entries.push_back({"ana", "t2", Verdict::kComment, "Added one"});
+  told = ChangeRequestNotifications(asked, answered, team, names);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].recipient, "ben");
+  EXPECT_EQ(told[0].subject, "Ana López answered on eng 3 (Clearer L1)");
+
+  // Withdrawn by its author tells nobody; published by someone else tells the author.
+  ChangeRequest withdrawn = answered;
+  withdrawn.status = ChangeStatus::kWithdrawn;
+  withdrawn.closed_by = "ana";
+  EXPECT_TRUE(ChangeRequestNotifications(answered, withdrawn, team, names).empty());
+  ChangeRequest published = answered;
+  published.status = ChangeStatus::kPublished;
+  published.closed_by = "cleo";
+  told = ChangeRequestNotifications(answered, published, team, names);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].subject, "cleo published eng 3 (Clearer L1)");
+}
+
 }  // namespace
 }  // namespace ladder::model

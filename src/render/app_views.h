@@ -24,6 +24,7 @@
 #include "analysis/lint.h"
 #include "base/date.h"
 #include "formats/import_map.h"
+#include "model/change_request.h"
 #include "model/framework.h"
 #include "model/people.h"
 #include "render/site.h"
@@ -271,6 +272,8 @@ struct FrameworksView {
   std::vector<storage::FrameworkInfo> frameworks;
   // The links that stop a draft (framework id, version) from being published on a public site.
   std::map<std::pair<std::string, std::string>, std::vector<analysis::Leak>> leaks;
+  // The latest change request of each version (framework id, version) that has one.
+  std::map<std::pair<std::string, std::string>, model::ChangeRequest> changes;
   Flash flash;
 };
 
@@ -337,9 +340,42 @@ struct PublishView {
   // Why the framework's policy does not let this version be published yet: no approved change
   // request (docs/change-requests.md), in the words of the refusal; "" when nothing stops it.
   std::string approval;
+  // The version's change request still under review, if any; without one, a draft gets the
+  // form that proposes it.
+  std::optional<model::ChangeRequest> pending;
   Flash flash;
 };
 std::string RenderPublish(const Viewer& viewer, const PublishView& view);
+// Change requests of frameworks (docs/change-requests.md), open ones first: of every framework,
+// or of one (`framework`), with links to the others.
+struct ChangesView {
+  std::vector<model::ChangeRequest> requests;
+  std::string framework;                               // the framework shown, "" for all
+  std::vector<std::string> frameworks;                 // ids of the frameworks that have requests
+  std::map<std::string, std::string> framework_names;  // id -> display name
+  Labels labels;                                       // the authors
+  Flash flash;
+};
+std::string RenderChanges(const Viewer& viewer, const ChangesView& view);
+
+// One change request: who proposed which version and why, its status and what it still needs,
+// what publishing it changes (the publish page's summary), the links to the draft's pages, its
+// history, and the forms the viewer may use. The viewer never gets a button the model refuses:
+// the author is told why they cannot approve.
+struct ChangeView {
+  model::ChangeRequest request;
+  std::string framework_name;
+  std::string base_version;      // the published version it is compared with, "" for none
+  analysis::FrameworkDiff diff;  // from base_version to the proposed version
+  bool draft_changed = false;    // the draft was saved with other content after proposing
+  // Why the people team cannot publish it yet (not approved, links that stop it on a public
+  // site, a changed draft), in words; "" when it may be published.
+  std::string unpublishable;
+  Labels labels;  // everyone it names
+  Flash flash;
+};
+std::string RenderChange(const Viewer& viewer, const ChangeView& view);
+
 // The line at the top of a previewed page: which version it is, and that readers do not see it.
 std::string RenderPreviewNotice(const model::Framework& framework);
 std::string RenderEdit(const Viewer& viewer, const EditView& view);

@@ -52,6 +52,15 @@ void SetRetraction(Data& d, const std::optional<model::Retraction>& r, const std
 // Evidence for the templates, with its state (SetRetraction) and the link to its page.
 // `labels` name the person who signs off an SME claim.
 Data EvidenceItem(const model::Evidence& e, const Labels& labels = {});
+// What publishing changes, one sentence per kind of change (views_publish.cc): the publish page
+// and a change request's page say it with the same words.
+std::vector<std::string> ChangeSummary(const analysis::FrameworkDiff& d);
+// Where the app shows version `f`: its publish page, and its pages in the preview.
+std::string VersionHref(std::string_view framework, std::string_view version);
+std::string PreviewHref(std::string_view framework, std::string_view version,
+                        std::string_view page);
+// The page of change request `id`.
+std::string ChangeHref(std::string_view id);
 // The growth plan, the check-ins, their forms and the timeline of a growth page (views_plan.cc).
 void SetPlan(Data& d, const GrowthView& v);
 

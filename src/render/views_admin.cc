@@ -132,6 +132,14 @@ std::string RenderFrameworks(const Viewer& viewer, const FrameworksView& v) {
       Set(vd, "preview_href", href + "/preview/f/" + text::Slugify(f.id) + "/index.html");
       auto leaks = v.leaks.find({f.id, ver.version});
       SetList(vd, "leaks", internal::LeaksData(leaks == v.leaks.end() ? nullptr : &leaks->second));
+      // A draft is proposed for review on its publish page; its request, once it has one.
+      auto change = v.changes.find({f.id, ver.version});
+      const model::ChangeRequest* r = change == v.changes.end() ? nullptr : &change->second;
+      Set(vd, "change_href", Text(r ? ChangeHref(r->id) : ""));
+      Set(vd, "change_status", Text(r ? Words(model::ChangeStatusName(r->status)) : ""));
+      Set(vd, "may_propose",
+          ver.status == model::FrameworkStatus::kDraft && (!r || model::IsTerminal(r->status)));
+      Set(vd, "propose_href", href + "/publish#propose");
       Append(versions, std::move(vd));
     }
     Set(fd, "versions", std::move(versions));

@@ -28,6 +28,10 @@ const char* NotificationKindText(model::NotificationKind kind) {
       return "A waiver of yours expires soon";
     case model::NotificationKind::kCycleDeadline:
       return "A phase of a review cycle that waits for you ends soon";
+    case model::NotificationKind::kChangeProposed:
+      return "A change of a framework waits for your review";
+    case model::NotificationKind::kChangeReviewed:
+      return "A change request you take part in moved on";
   }
   return "";
 }

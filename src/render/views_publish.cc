@@ -19,7 +19,10 @@ std::string Some(const std::vector<std::string>& names, size_t shown = 6) {
   return text::Join(first, ", ") + " and " + std::to_string(names.size() - shown) + " more";
 }
 
-// What publishing changes, one sentence per kind of change.
+}  // namespace
+
+namespace internal {
+
 std::vector<std::string> ChangeSummary(const analysis::FrameworkDiff& d) {
   using analysis::ChangeKind;
   std::vector<std::string> out;
@@ -62,12 +65,25 @@ std::vector<std::string> ChangeSummary(const analysis::FrameworkDiff& d) {
   return out;
 }
 
-// Where the app shows version `f`: its publish page, and its pages in the preview.
+std::string VersionHref(std::string_view framework, std::string_view version) {
+  return Path("/admin/frameworks/", framework) + "/" + Path(version);
+}
+std::string PreviewHref(std::string_view framework, std::string_view version,
+                        std::string_view page) {
+  return VersionHref(framework, version) + "/preview/f/" + text::Slugify(framework) + "/" +
+         std::string(page);
+}
+std::string ChangeHref(std::string_view id) { return Path("/admin/changes/", id); }
+
+}  // namespace internal
+
+namespace {
+
 std::string VersionHref(const model::Framework& f) {
-  return Path("/admin/frameworks/", f.id) + "/" + Path(f.version);
+  return internal::VersionHref(f.id, f.version);
 }
 std::string PreviewHref(const model::Framework& f, std::string_view page) {
-  return VersionHref(f) + "/preview/f/" + text::Slugify(f.id) + "/" + std::string(page);
+  return internal::PreviewHref(f.id, f.version, page);
 }
 
 }  // namespace
@@ -90,6 +106,16 @@ std::string RenderPublish(const Viewer& viewer, const PublishView& v) {
   SetList(d, "summary", std::move(summary));
   SetList(d, "leaks", internal::LeaksData(&v.leaks));
   Set(d, "approval", Text(v.approval));
+  // Proposing a draft for review, or the request that reviews it.
+  const bool draft = f.status == model::FrameworkStatus::kDraft;
+  Set(d, "may_propose", draft && !v.pending);
+  Set(d, "propose_action", "/admin/changes");
+  Set(d, "framework", f.id);
+  Set(d, "pending_href", Text(v.pending ? ChangeHref(v.pending->id) : ""));
+  Set(d, "pending_title", Text(v.pending ? v.pending->title : ""));
+  Set(d, "pending_status",
+      Text(v.pending ? Words(model::ChangeStatusName(v.pending->status)) : ""));
+  Set(d, "changes_list_href", Path("/admin/changes?framework=", f.id));
   Set(d, "may_publish", f.status == model::FrameworkStatus::kDraft && v.leaks.empty());
   return RenderTemplate("app_publish", d);
 }

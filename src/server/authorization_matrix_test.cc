@@ -32,9 +32,10 @@ enum class Who {
   kPersonActor,    // may see the person, and acts as a person
   kCase,           // may see the route's case
   kCaseActor,
-  kAuthor,  // people team, admin
-  kAudit,   // people team, admin
-  kCycles,  // people team, admin
+  kAuthor,       // people team, admin
+  kAuthorActor,  // people team, admin, and acts as a person (change requests)
+  kAudit,        // people team, admin
+  kCycles,       // people team, admin
   kAdmin,
 };
 
@@ -95,6 +96,10 @@ const std::map<std::string, Who>& Expectations() {
       {"GET /admin/frameworks/{framework}/{version}/publish", Who::kAuthor},
       {"POST /admin/frameworks/{framework}/{version}/publish", Who::kAuthor},
       {"GET /admin/frameworks/{framework}/{version}/preview/{page...}", Who::kAuthor},
+      {"GET /admin/changes", Who::kAuthor},
+      {"POST /admin/changes", Who::kAuthorActor},
+      {"GET /admin/changes/{change}", Who::kAuthor},
+      {"POST /admin/changes/{change}/{action}", Who::kAuthorActor},
       {"GET /admin/frameworks/{framework}/edit", Who::kAuthor},
       {"POST /admin/frameworks/{framework}/policy", Who::kAuthor},
       {"POST /admin/frameworks/save", Who::kAuthor},
@@ -232,6 +237,8 @@ bool Allowed(Who who, const Caller& c, const std::map<std::string, std::string>&
     case Who::kAudit:
     case Who::kCycles:
       return c.author;
+    case Who::kAuthorActor:
+      return c.author && !c.person.empty();
     case Who::kAdmin:
       return c.admin;
   }
@@ -259,6 +266,8 @@ std::pair<app::Guard, bool> GuardOf(Who who) {
       return {G::kCase, true};
     case Who::kAuthor:
       return {G::kAuthor, false};
+    case Who::kAuthorActor:
+      return {G::kAuthor, true};
     case Who::kAudit:
       return {G::kAudit, false};
     case Who::kCycles:
@@ -310,6 +319,7 @@ std::vector<std::map<std::string, std::string>> ParamSets(std::string_view patte
     s["kind"] = "evidence";
     s["record"] = "ev-none";
     s["cycle"] = "cy";
+    s["change"] = "cr-none";
   }
   return sets;
 }

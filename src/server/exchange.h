@@ -312,6 +312,16 @@ Status PreviewPage(Exchange& x);
 Status PublishPage(Exchange& x);
 // The publish page of the request's version, with `flash` (an error of publishing it).
 Status ShowPublish(Exchange& x, render::Flash flash, int status);
+// The newest published version of `framework` that sorts before `version` (the one the site
+// would show it after, and what publishing it is compared with), if any.
+Result<std::optional<model::Framework>> PublishedBefore(Exchange& x, const std::string& framework,
+                                                        const std::string& version);
+// Change requests of frameworks (handlers_changes.cc): the list, one request, proposing a draft
+// and the steps of a request (comment, request_changes, approve, withdraw, publish).
+Status ChangesPage(Exchange& x);
+Status ChangePage(Exchange& x);
+Status ChangeProposeSubmit(Exchange& x);
+Status ChangeActionSubmit(Exchange& x);
 Status ImportPage(Exchange& x);
 Status ImportSubmit(Exchange& x);
 Status EditPage(Exchange& x);

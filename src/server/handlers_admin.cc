@@ -49,6 +49,12 @@ Status ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
       if (leaks && !leaks->empty()) v.leaks[{f.id, ver.version}] = std::move(*leaks);
     }
   }
+  // The latest request of each version that has one (the list is newest first).
+  LADDER_TRY(std::vector<model::ChangeRequest> requests, x.services.store.ListChangeRequests({}));
+  for (model::ChangeRequest& r : requests) {
+    auto [it, added] = v.changes.try_emplace({r.framework, r.version}, r);
+    if (!added && r.opened > it->second.opened) it->second = std::move(r);
+  }
   v.flash = std::move(flash);
   x.Html(render::RenderFrameworks(x.Viewer(), v), status);
   return Ok();
@@ -255,7 +261,9 @@ Status PublishSubmit(Exchange& x) {
         {"", fw + " " + version + " was not published: " + std::to_string(leaks->size()) +
                  " link(s) must not reach the public site (listed below)"},
         422);
-  Status s = app::PublishVersion(x.services.store, x.principal.Actor(), fw, version);
+  // A request still under review is closed by the person, as on the command line.
+  Status s = app::PublishVersion(x.services.store, x.principal.Actor(), fw, version, {},
+                                 app::PublishGate::kContent, x.principal.person);
   if (!s) return ShowPublish(x, {"", ErrorText(s.error(), x.req.path)}, HttpStatusFor(s.error()));
   if (Status r = x.services.ReloadSite(true); !r)
     return ShowFrameworks(
@@ -376,8 +384,8 @@ Status ApiPublish(Exchange& x) {
     SendLeaksProblem(x, *leaks);
     return Ok();
   }
-  if (Status s =
-          app::PublishVersion(x.services.store, x.principal.Actor(), fw, version, *effective);
+  if (Status s = app::PublishVersion(x.services.store, x.principal.Actor(), fw, version, *effective,
+                                     app::PublishGate::kContent, x.principal.person);
       !s)
     return Fail(s.error());
   if (Status r = x.services.ReloadSite(true); !r) return Fail(r.error());

@@ -8,10 +8,7 @@
 #include "server/http_status.h"
 
 namespace ladder::server::internal {
-namespace {
 
-// The newest published version of `framework` that sorts before `version` (the one the
-// site would show it after), if any.
 Result<std::optional<model::Framework>> PublishedBefore(Exchange& x, const std::string& framework,
                                                         const std::string& version) {
   LADDER_TRY(std::vector<storage::VersionInfo> versions, x.services.store.ListVersions(framework));
@@ -24,6 +21,8 @@ Result<std::optional<model::Framework>> PublishedBefore(Exchange& x, const std::
   LADDER_TRY(model::Framework f, x.services.store.GetFramework(framework, base->version));
   return std::optional<model::Framework>(std::move(f));
 }
+
+namespace {
 
 // The site a version is previewed in: that version shown, the published one before it feeding
 // the changelog. Built once per version and write stamp (Services::previews_cache).
@@ -77,6 +76,10 @@ Status ShowPublish(Exchange& x, render::Flash flash, int status) {
       if (approval.error().code != ErrorCode::kFailedPrecondition) return approval;
       v.approval = approval.error().message;
     }
+    LADDER_TRY(std::vector<model::ChangeRequest> requests,
+               x.services.store.ListChangeRequests({id, version, {}}));
+    for (model::ChangeRequest& r : requests)
+      if (!model::IsTerminal(r.status)) v.pending = std::move(r);
   }
   v.flash = std::move(flash);
   x.Html(render::RenderPublish(x.Viewer(), v), status);

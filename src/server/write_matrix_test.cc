@@ -18,6 +18,7 @@
 #include <set>
 
 #include "app/accounts.h"
+#include "app/change_requests.h"
 #include "app/crypto.h"
 #include "formats/canonical.h"
 #include "server/routes.h"
@@ -208,6 +209,27 @@ std::vector<Write> Writes() {
     model::Framework f = testing::TestFramework();
     f.version = "2";
     ASSERT_TRUE(s.SaveDraft("test", f));
+  };
+  // Draft 2 proposed by emp as request cr-w, approved by boss when `approved`.
+  auto change_request = [version_2](bool approved) {
+    return [version_2, approved](storage::Store& s) {
+      version_2(s);
+      model::ChangeRequest r;
+      r.id = "cr-w";
+      r.framework = "eng";
+      r.version = "2";
+      r.base = "1";
+      r.content = app::ContentFingerprint(*s.GetFramework("eng", "2"));
+      r.title = "Clearer";
+      r.reason = "Asked for";
+      r.author = "emp";
+      r.opened = "2026-12-01T10:00:00.000Z";
+      if (approved) {
+        r.entries.push_back({"boss", "2026-12-02T10:00:00.000Z", model::Verdict::kApprove, ""});
+        r.status = model::ChangeStatus::kApproved;
+      }
+      ASSERT_TRUE(s.SaveChangeRequest("test", r));
+    };
   };
   const std::string yaml = DraftYaml();
   const std::string assess_json =
@@ -554,6 +576,15 @@ std::vector<Write> Writes() {
       {"POST /api/v1/frameworks/{framework}/versions/{version}/publish",
        "/api/v1/frameworks/eng/versions/2/publish", "{}", authors, "framework.publish",
        "framework:eng@2", version_2},
+      // Change requests: proposed, reviewed and published by the people team acting as a
+      // person (an admin without one is refused).
+      {"POST /admin/changes", "/admin/changes",
+       "framework=eng&version=2&title=Clearer&reason=Asked+for", {"hr"}, "change.propose", "",
+       version_2},
+      {"POST /admin/changes/{change}/{action}", "/admin/changes/cr-w/comment",
+       "text=Looks+right", {"hr"}, "change.review", "change:cr-w", change_request(false)},
+      {"POST /admin/changes/{change}/{action}", "/admin/changes/cr-w/publish", "", {"hr"},
+       "framework.publish", "framework:eng@2", change_request(true)},
       {"POST /admin/frameworks/save", "/admin/frameworks/save",
        "yaml=" + Encode(yaml) + "&checked=" + app::TokenHash(yaml), authors,
        "framework.save_draft"},
