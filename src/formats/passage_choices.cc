@@ -41,7 +41,8 @@ std::string Field(const PassageChoice& c, const char* part) {
 Result<model::Level*> FindLevel(model::Framework& f, const PassageChoice& c) {
   if (c.level.empty())
     return MakeError(ErrorCode::kInvalidArgument,
-                     std::string("choose the level it becomes ") + PassageUseLabel(c.use) + " of",
+                     std::string("choose a level: a passage that becomes ") +
+                         PassageUseLabel(c.use) + " needs one",
                      {}, Field(c, "level"));
   auto [track, level] = f.ResolveLevel(c.level);
   if (!level)
@@ -60,8 +61,10 @@ Result<model::Competency*> FindCompetency(model::Framework& f, const PassageChoi
   auto it = std::ranges::find(f.competencies, c.competency, &model::Competency::id);
   if (c.competency.empty() || it == f.competencies.end())
     return MakeError(ErrorCode::kInvalidArgument,
-                     c.competency.empty() ? "choose the competency it becomes part of"
-                                          : "no competency '" + c.competency + "' in the framework",
+                     c.competency.empty()
+                         ? std::string("choose a competency: a passage that becomes ") +
+                               PassageUseLabel(c.use) + " needs one"
+                         : "no competency '" + c.competency + "' in the framework",
                      {}, Field(c, "competency"));
   return &*it;
 }

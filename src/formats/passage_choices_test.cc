@@ -128,11 +128,13 @@ TEST(PassageChoices, BadChoicesNameTheirFieldAndChangeNothing) {
   Imported sample = Sample();
   Passage p = Left(sample, kCraft);
   std::vector<Case> cases = {
-      {{p, PassageUse::kBehaviour, "ic/IC1", "", "passage.2"}, "passage.2.competency", "choose"},
+      {{p, PassageUse::kBehaviour, "ic/IC1", "", "passage.2"},
+       "passage.2.competency",
+       "choose a competency"},
       {{p, PassageUse::kBehaviour, "ic/IC1", "design", "passage.2"},
        "passage.2.competency",
        "no competency 'design'"},
-      {{p, PassageUse::kBehaviour, "", "craft", "passage.2"}, "passage.2.level", "choose"},
+      {{p, PassageUse::kBehaviour, "", "craft", "passage.2"}, "passage.2.level", "choose a level"},
       {{p, PassageUse::kBehaviour, "ic/IC9", "craft", "all"}, "all.level", "no level 'ic/IC9'"},
       {{p, PassageUse::kLevelSummary, "ic/IC2", "", "passage.0"}, "passage.0.level", "not defined"},
   };
