@@ -4,21 +4,38 @@
 #include "model/validate.h"
 
 namespace ladder::app {
+namespace {
+
+// `what`: "the framework imported from <file>".
+Status CheckImported(const model::Framework& framework, const std::string& what) {
+  std::vector<Error> invalid = model::ValidateFramework(framework);
+  if (invalid.empty()) return Ok();
+  std::string list;
+  for (const Error& e : invalid) list += "\n  " + e.ToString();
+  return MakeError(ErrorCode::kInvalidArgument,
+                   what + " is invalid (" + std::to_string(invalid.size()) + " problems):" + list);
+}
+
+}  // namespace
 
 Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& documents,
                                           std::string_view format, const formats::ImportMap* map) {
   LADDER_TRY(formats::Imported imported, formats::ReadDocuments(documents, format, map));
   analysis::RecognizeRequirements(imported.framework);
-  std::vector<Error> invalid = model::ValidateFramework(imported.framework);
-  if (!invalid.empty()) {
-    std::string list;
-    for (const Error& e : invalid) list += "\n  " + e.ToString();
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the framework imported from " +
-                         (documents.empty() ? std::string("the input") : documents.front().name) +
-                         " is invalid (" + std::to_string(invalid.size()) + " problems):" + list);
-  }
+  LADDER_TRY_STATUS(
+      CheckImported(imported.framework,
+                    "the framework imported from " +
+                        (documents.empty() ? std::string("the input") : documents.front().name)));
   return imported;
+}
+
+Status ChoosePassages(formats::Imported& imported,
+                      const std::vector<formats::PassageChoice>& choices) {
+  formats::Imported chosen = imported;
+  LADDER_TRY_STATUS(formats::ApplyPassageChoices(chosen, choices));
+  LADDER_TRY_STATUS(CheckImported(chosen.framework, "the framework with these choices"));
+  imported = std::move(chosen);
+  return Ok();
 }
 
 nlohmann::ordered_json CoverageReportJson(const formats::Imported& imported) {

@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "formats/import.h"
+#include "formats/passage_choices.h"
 
 namespace ladder::app {
 
@@ -18,6 +19,13 @@ namespace ladder::app {
 Result<formats::Imported> ImportDocuments(const std::vector<formats::Document>& documents,
                                           std::string_view format = {},
                                           const formats::ImportMap* map = nullptr);
+
+// Applies what a person chose for the passages not imported (formats::ApplyPassageChoices: the
+// framework changes, the coverage is measured again) and checks the model's invariants again.
+// Errors: those of ApplyPassageChoices; kInvalidArgument listing the broken invariants. On an
+// error `imported` is unchanged.
+Status ChoosePassages(formats::Imported& imported,
+                      const std::vector<formats::PassageChoice>& choices);
 
 // The coverage report (docs/import.md) with the import's warnings:
 //   {"source_words": N, "imported_words": N, "structure_words": N, "notes_words": N,

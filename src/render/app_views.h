@@ -277,6 +277,18 @@ struct FrameworksView {
   Flash flash;
 };
 
+// A passage of the import preview that the reader did not import, and what the admin chose it
+// becomes (formats/passage_choices.h; `use` empty: as chosen for every passage).
+struct ImportPassageRow {
+  std::string file;
+  int line = 0;
+  std::string text;
+  std::string key;  // formats::PassageKey: the choice applies to this passage only
+  std::string use;  // formats::PassageUseName, or ""
+  std::string level;
+  std::string competency;
+};
+
 // The YAML editor, also the import preview (the imported framework as YAML, ready to save).
 struct EditView {
   std::string title;  // "Edit support", "Import career-ladder.md"
@@ -289,11 +301,23 @@ struct EditView {
   // The stored draft the text is (framework id, version), when it is one: the editor links to
   // its pages and to its publish page. Empty otherwise.
   std::pair<std::string, std::string> draft;
-  // Import preview: the coverage report.
+  // Import preview: the coverage report, measured after the choices below were applied.
   bool import = false;
   int source_words = 0;
   int imported_words = 0;
-  std::vector<std::pair<int, std::string>> not_imported;  // line, text
+  int structure_words = 0;
+  int notes_words = 0;
+  int still_not_imported = 0;  // passages left out after the choices
+  // The passages the reader left out (before any choice), each with what it becomes.
+  std::vector<ImportPassageRow> passages;
+  ImportPassageRow all;    // the choice for every passage without its own (`use` empty: left out)
+  size_t choice_rows = 0;  // passages shown with a choice of their own; the rest follow `all`
+  std::vector<std::pair<std::string, std::string>> level_choices;       // "track/code", label
+  std::vector<std::pair<std::string, std::string>> competency_choices;  // id, name
+  std::string choice_error;  // a choice that could not be applied: its field and why
+  // Every document of the import (file name, base64), to read again with other choices.
+  std::vector<std::pair<std::string, std::string>> carried;
+  std::string format;  // the format the documents were read as, when one was forced
   std::vector<std::string> warnings;
   // Import preview of a spreadsheet or data file: the map it was read with, shown as a table the
   // admin may change, and the file itself (base64) to read again with the changed map.
@@ -395,8 +419,16 @@ struct PeopleUploadView {
 };
 std::string RenderPeopleUpload(const Viewer& viewer, const PeopleUploadView& v);
 
-std::string RenderImportForm(const Viewer& viewer, const std::vector<std::string>& formats,
-                             const Flash& flash);
+// The import page's upload form: the formats to force, the one chosen (kept when an upload is
+// refused) and the limits of an upload.
+struct ImportFormView {
+  std::vector<std::string> formats;
+  std::string format;
+  int max_files = 0;
+  size_t max_bytes = 0;
+  Flash flash;
+};
+std::string RenderImportForm(const Viewer& viewer, const ImportFormView& view);
 std::string RenderAudit(const Viewer& viewer, const AuditView& view);
 // An error page: the status's title and the message.
 std::string RenderErrorPage(const Viewer& viewer, int status, std::string_view message);

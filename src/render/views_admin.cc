@@ -221,16 +221,7 @@ std::string RenderEdit(const Viewer& viewer, const EditView& v) {
     Set(d, "preview_href", href + "/preview/f/" + text::Slugify(id) + "/index.html");
     Set(d, "publish_href", href + "/publish");
   }
-  Set(d, "source_words", std::to_string(v.source_words));
-  Set(d, "imported_words", std::to_string(v.imported_words));
-  Data missing = List();
-  for (const auto& [line, passage] : v.not_imported) {
-    Data m = Object();
-    Set(m, "line", std::to_string(line));
-    Set(m, "text", passage);
-    Append(missing, std::move(m));
-  }
-  SetList(d, "not_imported", std::move(missing));
+  SetImportChoices(d, v);
   Data warnings = List();
   for (const std::string& w : v.warnings) Append(warnings, Data(w));
   SetList(d, "warnings", std::move(warnings));
@@ -238,12 +229,18 @@ std::string RenderEdit(const Viewer& viewer, const EditView& v) {
   return RenderTemplate("app_edit", d);
 }
 
-std::string RenderImportForm(const Viewer& viewer, const std::vector<std::string>& formats,
-                             const Flash& flash) {
-  Data d = Frame(viewer, "Import a document");
-  SetFlash(d, flash);
+std::string RenderImportForm(const Viewer& viewer, const ImportFormView& v) {
+  Data d = Frame(viewer, "Import documents");
+  SetFlash(d, v.flash);
+  Set(d, "max_files", std::to_string(v.max_files));
+  Set(d, "max_size", std::to_string(v.max_bytes >> 20) + " MiB");
   Data list = List();
-  for (const std::string& f : formats) Append(list, Data(f));
+  for (const std::string& f : v.formats) {
+    Data option = Object();
+    Set(option, "name", f);
+    Set(option, "selected", f == v.format);
+    Append(list, std::move(option));
+  }
   Set(d, "formats", std::move(list));
   return RenderTemplate("app_import", d);
 }

@@ -60,12 +60,6 @@ Status ShowFrameworks(Exchange& x, render::Flash flash, int status = 200) {
   return Ok();
 }
 
-std::vector<std::string> FormatNames() {
-  std::vector<std::string> names;
-  for (const auto& r : formats::Readers()) names.emplace_back(r->Name());
-  return names;
-}
-
 // Reads a framework written in the canonical format: JSON when it starts with '{', else YAML.
 Result<model::Framework> ParseCanonical(std::string_view text, std::string_view name) {
   std::string_view t = text::Trim(text);
@@ -521,60 +515,46 @@ Status SaveSubmit(Exchange& x) {
 // -- Importing -----------------------------------------------------------------------------------
 
 Status ImportPage(Exchange& x) {
-  x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {}));
+  x.Html(render::RenderImportForm(x.Viewer(), ImportForm("")));
   return Ok();
 }
 
 Status ImportSubmit(Exchange& x) {
-  // The upload, or the mapping table's form reading the same file again with a changed map.
-  formats::Document document;
-  std::optional<formats::ImportMap> map;
+  // The upload, or one of the preview's forms reading the same files again with a changed map or
+  // changed choices (the page carries the files). A refusal shows the form again, format kept.
   const std::string from = x.Form("from");
-  if (HasMappedDocument(x)) {
-    Result<formats::Document> carried = MappedDocument(x);
-    Result<formats::ImportMap> changed = carried
-                                             ? MapFromForm(x, *carried, from)
-                                             : Result<formats::ImportMap>(Fail(carried.error()));
-    if (!changed) {
-      x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {"", changed.error().ToString()}),
-             HttpStatusFor(changed.error()));
-      return Ok();
-    }
-    document = std::move(*carried);
-    map = std::move(*changed);
-  } else {
-    if (!x.req.has_file("document") || x.req.get_file_value("document").content.empty()) {
-      x.Html(render::RenderImportForm(x.Viewer(), FormatNames(),
-                                      {"", "document: choose a file to import"}),
-             400);
-      return Ok();
-    }
-    FormField file = x.req.get_file_value("document");
-    document = {file.filename.empty() ? "document" : file.filename, std::move(file.content)};
-  }
-  const std::string name = document.name;
-  Result<formats::Imported> imported =
-      app::ImportDocuments({document}, from, map ? &*map : nullptr);
-  if (!imported) {
-    x.Html(render::RenderImportForm(x.Viewer(), FormatNames(), {"", imported.error().ToString()}),
-           HttpStatusFor(imported.error()));
+  auto refuse = [&](const Error& e) {
+    x.Html(render::RenderImportForm(x.Viewer(), ImportForm(from, e.ToString())), HttpStatusFor(e));
     return Ok();
+  };
+  Result<std::vector<formats::Document>> documents =
+      HasCarriedDocuments(x) ? CarriedDocuments(x) : UploadedDocuments(x);
+  if (!documents) return refuse(documents.error());
+  std::optional<formats::ImportMap> map;
+  if (HasMapFields(x) && documents->size() == 1) {
+    Result<formats::ImportMap> changed = MapFromForm(x, documents->front(), from);
+    if (!changed) return refuse(changed.error());
+    map = std::move(*changed);
   }
+  Result<formats::Imported> imported =
+      app::ImportDocuments(*documents, from, map ? &*map : nullptr);
+  if (!imported) return refuse(imported.error());
   // As `ladder import --into`: a framework without a version gets today's date as its version.
   if (imported->framework.version.empty()) imported->framework.version = x.Today().ToString();
   render::EditView view;
-  view.title = "Import " + name;
-  view.import = true;
-  view.yaml = formats::WriteYaml(imported->framework);
-  view.source_words = imported->coverage.source_words;
-  view.imported_words = imported->coverage.imported_words;
-  for (const formats::Passage& p : imported->coverage.not_imported)
-    view.not_imported.emplace_back(p.line, p.text);
-  for (const formats::ImportWarning& w : imported->warnings)
-    view.warnings.push_back(w.where.ToString() + ": " + w.message);
-  ShowImportMap(view, *imported, document, from);
+  view.title = "Import";
+  for (size_t i = 0; i < documents->size(); ++i)
+    view.title += (i == 0 ? " " : ", ") + (*documents)[i].name;
+  // The passages are listed as the reader left them, each with what the form chose for it; the
+  // report and the framework are those with the choices applied.
+  Result<std::vector<formats::PassageChoice>> choices =
+      ChoicesFromForm(x, imported->coverage.not_imported, view);
+  Status chosen =
+      choices ? app::ChoosePassages(*imported, *choices) : Status(Fail(choices.error()));
+  if (!chosen) view.choice_error = chosen.error().ToString();
+  ShowImport(view, *imported, *documents, from);
   Check(view);
-  x.Html(render::RenderEdit(x.Viewer(), view));
+  x.Html(render::RenderEdit(x.Viewer(), view), chosen ? 200 : HttpStatusFor(chosen.error()));
   return Ok();
 }
 
