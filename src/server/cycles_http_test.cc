@@ -5,7 +5,6 @@
 // and the API, which gives each caller the candidates they may see.
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
 #include <filesystem>
 
 #include "app/crypto.h"
@@ -190,7 +189,8 @@ TEST_F(CyclesHttpTest, ALargeTeamIsShownAPageAtATimeNearestFirst) {
   EXPECT_FALSE(Has(small, "Pages of the team"));
   // 230 more people join mgr's team: boss now has 235 people below them, 50 to a page.
   for (int i = 0; i < 230; ++i) {
-    const std::string id = fmt::format("r{:03}", i);
+    const std::string n = std::to_string(i);
+    const std::string id = "r" + std::string(3 - n.size(), '0') + n;
     ASSERT_TRUE(server_->store().SavePerson(
         "test", model::Person{id, "Report " + id, "", "mgr", *Date::Parse("2020-01-01")}));
   }
