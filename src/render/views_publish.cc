@@ -52,9 +52,13 @@ std::vector<std::string> ChangeSummary(const analysis::FrameworkDiff& d) {
                            analysis::ChangeKindName(c.kind) + ")");
   if (!competencies.empty()) out.push_back("Competencies: " + Some(competencies) + ".");
   if (!d.policy.empty()) out.push_back("The promotion policy changes.");
+  // A draft's status always differs from the published version's: publishing is that change.
   std::vector<std::string> fields;
-  for (const auto& [name, change] : d.fields) fields.push_back(Words(name));
-  if (!fields.empty()) out.push_back("The framework's " + text::Join(fields, ", ") + " change.");
+  for (const auto& [name, change] : d.fields)
+    if (name != "status") fields.push_back(Words(name));
+  if (!fields.empty())
+    out.push_back("The framework's " + text::Join(fields, ", ") +
+                  (fields.size() == 1 ? " changes." : " change."));
   std::vector<std::string> items;
   for (const analysis::ItemChange& i : d.items)
     items.push_back(Words(i.section) + " " + i.id + " (" + analysis::ChangeKindName(i.kind) + ")");

@@ -177,6 +177,8 @@ TEST_F(AdminTest, ADraftIsShownAsItsPagesAndItsChangesBeforeItIsPublished) {
   EXPECT_NE(confirm->body.find("Behaviours: 1 new, 0 reworded, 1 removed."), std::string::npos)
       << confirm->body;
   EXPECT_NE(confirm->body.find("<button type=\"submit\">Publish 2</button>"), std::string::npos);
+  // A draft's status differs from the published version's by being a draft: not a change.
+  EXPECT_EQ(confirm->body.find("The framework's status"), std::string::npos) << confirm->body;
 
   // The draft's pages, as readers will see them, with the line that says what they are.
   auto level = Get("/admin/frameworks/eng/2/preview/f/eng/ic/l2.html");

@@ -152,7 +152,7 @@ const std::vector<Route>& RouteTable() {
       {{M::kPost, "/admin/frameworks/save", Guard::kAuthor, false, false, "Save a draft"},
        SaveSubmit},
       {{M::kPost, "/admin/lint", Guard::kAuthor, false, false, "Check YAML"}, LintSubmit},
-      {{M::kGet, "/admin/import", Guard::kAuthor, false, false, "Import a document"}, ImportPage},
+      {{M::kGet, "/admin/import", Guard::kAuthor, false, false, "Import documents"}, ImportPage},
       {{M::kPost, "/admin/import", Guard::kAuthor, false, false, "Preview an import"},
        ImportSubmit},
       {{M::kGet, "/admin/people", Guard::kCycles, false, false, "People from an HRIS file"},

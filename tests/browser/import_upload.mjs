@@ -17,19 +17,14 @@ const artifacts = path.join(artifactRoot, 'import-upload');
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await launch();
 
-// At phone width the findings table of the editor (app_findings, not this page's own) scrolls
-// without being focusable, as phone.mjs knows (it runs axe at desktop width only): it is left
-// out there, and checked at 1280 px.
 async function accessibility(page, label) {
   await page.evaluate(AXE);
-  const phone = page.viewportSize().width < 600;
-  const found = await page.evaluate(async (phone) => {
-    const context = phone ? { exclude: [['.findings']] } : document;
-    const result = await window.axe.run(context, { resultTypes: ['violations'] });
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  }, phone);
+  });
   check(found.length === 0, `${label}: axe:\n${found.join('\n')}`);
   // As phone.mjs: the page does not scroll sideways (wide tables scroll in their own box).
   const wide = await page.evaluate(() => {
