@@ -3,14 +3,11 @@
 // changes, is answered and approves it, and the author publishes it; every page on the way is
 // checked with axe-core (serious and critical violations) and must not scroll sideways.
 //   node changes.mjs BASE_URL FRAMEWORK VERSION WIDTH ARTIFACTS
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { launch, check, shot, follow } from './browser.mjs';
+import { launch, check, shot, follow, axeViolations, sidewaysOverflow } from './browser.mjs';
 
 const [base, framework, version, widthText, artifacts] = process.argv.slice(2);
 const width = Number(widthText);
 const viewport = { width, height: width < 600 ? 844 : 800 };
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await launch();
 const problems = [];
 const pages = [];
@@ -32,15 +29,9 @@ async function signedIn(user) {
 // The page as people meet it: no serious or critical axe violation, no sideways scrolling.
 async function inspect(page, name) {
   const label = `${name} at ${width} px (${new URL(page.url()).pathname})`;
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
-  check(!wide, `${label} scrolls sideways`);
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  });
+  const wide = await sidewaysOverflow(page);
+  check(!wide, `${label} scrolls sideways: ${wide}`);
+  const violations = await axeViolations(page);
   check(violations.length === 0, `${label}: ${violations.join('\n')}`);
   await shot(page, artifacts, `changes-${width}-${name}`);
 }

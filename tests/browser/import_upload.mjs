@@ -7,44 +7,18 @@
 //   node import_upload.mjs BASE_URL ARTIFACT_DIR PASSAGE COMPETENCY LEVEL FILE...
 // PASSAGE is the text of a passage the files leave out, which becomes a behaviour of COMPETENCY
 // (an id) at LEVEL ("track/code").
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { launch, check, shot } from './browser.mjs';
+import { launch, check, shot, axeViolations, sidewaysOverflow } from './browser.mjs';
 
 const [base, artifactRoot, passage, competency, level, ...files] = process.argv.slice(2);
 const artifacts = path.join(artifactRoot, 'import-upload');
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await launch();
 
+// No serious or critical axe violation, and no sideways scrolling.
 async function accessibility(page, label) {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  });
+  const found = await axeViolations(page);
   check(found.length === 0, `${label}: axe:\n${found.join('\n')}`);
-  // As phone.mjs: the page does not scroll sideways (wide tables scroll in their own box).
-  const wide = await page.evaluate(() => {
-    const doc = document.documentElement;
-    if (doc.scrollWidth <= doc.clientWidth + 1) return null;
-    const clipped = (el) => {
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-        const o = getComputedStyle(a).overflowX;
-        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
-      }
-      return false;
-    };
-    const culprits = [];
-    for (const el of document.body.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > doc.clientWidth + 1 && r.width > 0 && !clipped(el))
-        culprits.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} (${Math.round(r.right)} px)`);
-    }
-    return `${doc.scrollWidth} px wide: ${culprits.slice(0, 4).join(', ')}`;
-  });
+  const wide = await sidewaysOverflow(page);
   check(!wide, `${label}: the page scrolls sideways, ${wide}`);
 }
 

@@ -9,9 +9,8 @@
 // A full-page screenshot of each page at phone width goes to ARTIFACT_DIR/phone/.
 //   node phone.mjs BASE_URL ARTIFACT_DIR USER... (password "pw-USER-long"; "-" for a visitor)
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { launch, shot } from './browser.mjs';
+import { launch, shot, axeViolations, sidewaysOverflow } from './browser.mjs';
 
 const [base, artifactRoot, ...users] = process.argv.slice(2);
 const artifacts = path.join(artifactRoot, 'phone');
@@ -23,7 +22,6 @@ const DESKTOP = { width: 1280, height: 800 };
 const APP_BUDGET = 80;
 const SITE_BUDGET = 25;
 const isSite = (rel) => /^(f|roles|static)\//.test(rel) || rel === '' || rel.startsWith('search');
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 fs.rmSync(artifacts, { recursive: true, force: true });
 const browser = await launch();
 const failures = [];
@@ -59,43 +57,6 @@ async function linksOf(page) {
   }, new URL(base).origin);
 }
 
-async function overflow(page) {
-  return page.evaluate(() => {
-    const doc = document.documentElement;
-    if (doc.scrollWidth <= doc.clientWidth + 1) return null;
-    // The widest elements that stick out, to say what to fix.
-    // Elements inside a region that scrolls on its own do not widen the page: skip them.
-    const clipped = (el) => {
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-        const o = getComputedStyle(a).overflowX;
-        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
-      }
-      return false;
-    };
-    const culprits = [];
-    for (const el of document.body.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > doc.clientWidth + 1 && r.width > 0 && !clipped(el)) {
-        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-          (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '');
-        culprits.push(`${name} (${Math.round(r.right)} px)`);
-      }
-    }
-    return `${doc.scrollWidth} px wide: ${culprits.slice(0, 4).join(', ')}`;
-  });
-}
-
-// axe-core's serious and critical violations on the page, one line each with where.
-async function accessibility(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  });
-}
-
 async function crawl(user, viewport, phone) {
   const { page, problems, context } = await signedIn(user, viewport);
   const seen = new Set();
@@ -114,7 +75,7 @@ async function crawl(user, viewport, phone) {
     ++visited;
     if (fromApp) ++appVisited; else ++siteVisited;
     const label = `${user} at ${viewport.width} px: /${rel}`;
-    const wide = await overflow(page);
+    const wide = await sidewaysOverflow(page);
     if (wide) failures.push(`${label}: scrolls sideways, ${wide}`);
     if (phone) {
       const nav = await page.evaluate(() => {
@@ -125,7 +86,7 @@ async function crawl(user, viewport, phone) {
       const name = (user + '_' + (rel || 'home')).replace(/[^a-z0-9]+/gi, '_').slice(0, 80);
       await shot(page, artifacts, name);
     } else {
-      for (const v of await accessibility(page)) failures.push(`${label}: axe: ${v}`);
+      for (const v of await axeViolations(page)) failures.push(`${label}: axe: ${v}`);
     }
     for (const link of await linksOf(page)) {
       const r = link.replace(/^\//, '');

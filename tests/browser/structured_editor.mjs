@@ -6,32 +6,22 @@
 // differs from the one before in exactly those edits. The page is checked with axe (no serious
 // or critical violation) and for page-level horizontal scrolling at 1280 px and 390 px.
 //   node structured_editor.mjs BASE_URL ARTIFACT_DIR
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
-import { launch, watchedPage, check, shot } from './browser.mjs';
+import { launch, watchedPage, check, shot, axeViolations, sidewaysOverflow } from './browser.mjs';
 
 const [base, artifactRoot] = process.argv.slice(2);
 const artifacts = path.join(artifactRoot, 'structured-editor');
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = await launch();
 const w = await watchedPage(browser);
 const page = w.page;
 const at = (p) => `[data-path="${p}"]`;
 
 async function accessibility(label) {
-  await page.evaluate(AXE);
-  const bad = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  });
+  const bad = await axeViolations(page);
   check(bad.length === 0, `${label}: axe: ${bad.join('\n')}`);
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth -
-                                         document.documentElement.clientWidth);
-  check(wide <= 1, `${label}: the page scrolls sideways by ${wide} px`);
+  const wide = await sidewaysOverflow(page);
+  check(!wide, `${label}: the page scrolls sideways, ${wide}`);
 }
 async function openItem(p) {
   const details = page.locator(`details${at(p)}`);
