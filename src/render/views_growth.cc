@@ -324,6 +324,8 @@ void SetTeamPages(Data& d, const TeamView& v) {
   const size_t shown = v.members.size();
   const bool paged = v.total > static_cast<int>(shown) || v.offset > 0;
   Set(d, "paged", paged);
+  Set(d, "past_end",
+      Text(shown == 0 && v.total > 0 ? Count(v.total, "person", "people") + " in all" : ""));
   if (!paged) {
     Set(d, "count", Count(shown, "person", "people"));
     return;

@@ -209,6 +209,11 @@ TEST_F(CyclesHttpTest, ALargeTeamIsShownAPageAtATimeNearestFirst) {
   EXPECT_FALSE(Has(last, "Name-lead"));
   EXPECT_TRUE(Has(last, "<a href=\"/team?offset=150\" rel=\"prev\">"));
   EXPECT_FALSE(Has(last, "rel=\"next\""));
+  // A page past the end (an old link, a hand-typed address) says so, not that nobody reports.
+  std::string past = Page("boss", "/team?offset=5000");
+  EXPECT_TRUE(Has(past, "This page is past the end of the list: 235 people in all.")) << past;
+  EXPECT_FALSE(Has(past, "Nobody reports to you"));
+  EXPECT_TRUE(Has(Page("boss", "/team?offset=-7"), "<caption>People 1–50 of 235:"));
   // The API pages alike, with the count in a header.
   auto api = callers_->Get("boss", "/api/v1/team?offset=200");
   ASSERT_TRUE(api);
